@@ -1,0 +1,62 @@
+//! The command line as the user typed it: flags and arguments, no I/O.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use jiff::civil::Date;
+
+use crate::i18n::Lang;
+
+#[derive(Debug, Parser)]
+#[command(name = "huitoukan", version, about = "回头看：整改落实台账的检查与汇总", long_about = None)]
+pub struct Cli {
+    /// Language of messages: zh (default) or en [env: HUITOUKAN_LANG]
+    #[arg(long, global = true, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate a records tree (检查台账)
+    Check(CheckArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// A folder in the records tree (default: the current folder); the root is found above it
+    pub path: Option<PathBuf>,
+
+    /// The date to judge deadlines by, YYYY-MM-DD (default: today)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<Date>,
+
+    /// Output format of the diagnostics
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+
+    /// Fail (exit 1) on warnings as well as errors
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// For people, like cargo (stderr)
+    Human,
+    /// One JSON document (stdout)
+    Json,
+    /// GitHub Actions annotations (stdout)
+    Github,
+}
+
+pub fn parse_lang(text: &str) -> Result<Lang, String> {
+    Lang::parse(text).ok_or_else(|| format!("unknown language `{text}`: use zh or en"))
+}
+
+pub fn parse_date(text: &str) -> Result<Date, String> {
+    text.parse::<Date>()
+        .map_err(|e| format!("`{text}` is not a date YYYY-MM-DD: {e}"))
+}

@@ -1,0 +1,614 @@
+//! Every sentence a user reads, in Chinese and in English, in one place.
+//!
+//! Rules build [`Msg`] values with the data of the problem; only rendering picks a language.
+//! Codes, JSON keys and the values of the record format are the same in both languages.
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    /// `zh` or `en` (also `zh-CN`, `en_US.UTF-8` and the like); anything else is `None`.
+    pub fn parse(text: &str) -> Option<Lang> {
+        let lower = text.trim().to_ascii_lowercase();
+        if lower.starts_with("zh") {
+            Some(Lang::Zh)
+        } else if lower.starts_with("en") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+}
+
+/// The kinds of TOML value, for "expected … found …".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    String,
+    Integer,
+    Float,
+    Bool,
+    Date,
+    Datetime,
+    Array,
+    StringArray,
+    Table,
+    ArrayOfTables,
+}
+
+impl Kind {
+    fn name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Kind::String, Lang::Zh) => "字符串",
+            (Kind::String, Lang::En) => "a string",
+            (Kind::Integer, Lang::Zh) => "整数",
+            (Kind::Integer, Lang::En) => "an integer",
+            (Kind::Float, Lang::Zh) => "小数",
+            (Kind::Float, Lang::En) => "a float",
+            (Kind::Bool, Lang::Zh) => "布尔值（true 或 false）",
+            (Kind::Bool, Lang::En) => "a boolean (true or false)",
+            (Kind::Date, Lang::Zh) => "日期（如 2015-02-28）",
+            (Kind::Date, Lang::En) => "a date (like 2015-02-28)",
+            (Kind::Datetime, Lang::Zh) => "日期时间",
+            (Kind::Datetime, Lang::En) => "a date-time",
+            (Kind::Array, Lang::Zh) => "数组",
+            (Kind::Array, Lang::En) => "an array",
+            (Kind::StringArray, Lang::Zh) => "字符串数组（如 [\"…\", \"…\"]）",
+            (Kind::StringArray, Lang::En) => "an array of strings (like [\"…\", \"…\"])",
+            (Kind::Table, Lang::Zh) => "表",
+            (Kind::Table, Lang::En) => "a table",
+            (Kind::ArrayOfTables, Lang::Zh) => "表数组（[[…]]）",
+            (Kind::ArrayOfTables, Lang::En) => "an array of tables ([[…]])",
+        }
+    }
+}
+
+/// One user-facing sentence with its data.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Msg {
+    // Parsing and fields.
+    Syntax {
+        detail: String,
+    },
+    UnknownKey {
+        key: String,
+    },
+    DidYouMean {
+        suggestion: String,
+    },
+    KnownKeys {
+        keys: String,
+    },
+    MissingField {
+        key: String,
+    },
+    EmptyField {
+        key: String,
+    },
+    WrongType {
+        key: String,
+        expected: Kind,
+        found: Kind,
+    },
+    BadValue {
+        key: String,
+        value: String,
+        allowed: String,
+    },
+    IntegerOutOfRange {
+        key: String,
+        value: String,
+        allowed: String,
+    },
+    IntegerTooLarge {
+        key: String,
+        value: String,
+    },
+    DateAsString {
+        key: String,
+        value: String,
+    },
+    WriteBareDate {
+        key: String,
+        date: Option<String>,
+    },
+    DottedAnswerKey {
+        key: String,
+    },
+    QuoteAnswerKey {
+        key: String,
+        value: String,
+    },
+    DateWithTime {
+        key: String,
+    },
+    InvalidDate {
+        detail: String,
+    },
+    // Schema.
+    UnknownArea {
+        area: String,
+        known: String,
+    },
+    UnknownPoint {
+        id: String,
+    },
+    PointNotApplicable {
+        id: String,
+        category: String,
+        batch: i64,
+    },
+    PointAnsweredByItems,
+    // Status and source.
+    StatusNeedsField {
+        status: String,
+        key: String,
+    },
+    UnsatisfiedDone,
+    UnsatisfiedDoneHelp,
+    CompletedAfterAsOf {
+        completed_on: String,
+        as_of: String,
+    },
+    SourceNeedsField {
+        key_value: String,
+        key: String,
+    },
+    // Links between files.
+    UnknownLeadUnit {
+        lead_unit: String,
+    },
+    SelfLeadUnit {
+        lead_unit: String,
+    },
+    LeadUnitHelp,
+    DuplicateItemId {
+        id: String,
+        other: String,
+    },
+    FirstDefinedHere,
+    OrphanItem,
+    OrphanItemHelp,
+    RootUnit,
+    RootUnitHelp,
+    // Self-check.
+    UnansweredPoints {
+        points: String,
+    },
+    UnansweredHelp,
+    ReportMissing {
+        path: String,
+    },
+    ReportOutsideUnit {
+        path: String,
+    },
+    ReportLink {
+        path: String,
+    },
+    ReportOutsideHelp,
+    ReviewBeforeSubmission {
+        on: String,
+        submitted_on: String,
+    },
+    ReviewWithoutSubmission,
+    SubmittedHere,
+    // Files.
+    NotUtf8,
+    LooksLikeGbk,
+    LooksLikeUtf16,
+    SaveAsUtf8,
+    TooLarge {
+        size: u64,
+    },
+    TooLargeHelp,
+    Unreadable {
+        detail: String,
+    },
+    SchemaMissing {
+        path: String,
+    },
+    SchemaOutsideRoot {
+        path: String,
+    },
+    SchemaDuplicate {
+        id: String,
+    },
+    SchemaUnusable,
+    // Warnings.
+    Overdue {
+        status: String,
+        due: String,
+        days: i64,
+    },
+    OverdueHelp,
+    LateCompletion {
+        completed_on: String,
+        deadline: String,
+    },
+    LateReport {
+        submitted_on: String,
+        deadline: String,
+    },
+    MissingReport {
+        deadline: String,
+    },
+    MissingReportHelp,
+    UncoveredAnswer {
+        point: String,
+        answer: String,
+    },
+    UncoveredAnswerHelp {
+        point: String,
+    },
+    SymlinkSkipped,
+    SymlinkHelp,
+    // Fatal: the command could not run.
+    NoRoot {
+        path: String,
+    },
+    NoRootHelp,
+    Io {
+        path: String,
+        detail: String,
+    },
+    // Summaries.
+    CheckSummary {
+        errors: usize,
+        warnings: usize,
+        files: usize,
+    },
+}
+
+impl Msg {
+    pub fn text(&self, lang: Lang) -> String {
+        use Lang::{En, Zh};
+        match (self, lang) {
+            (Msg::Syntax { detail }, Zh) => format!("TOML 语法错误：{detail}"),
+            (Msg::Syntax { detail }, En) => format!("TOML syntax error: {detail}"),
+            (Msg::UnknownKey { key }, Zh) => format!("未知的键 `{key}`"),
+            (Msg::UnknownKey { key }, En) => format!("unknown key `{key}`"),
+            (Msg::DidYouMean { suggestion }, Zh) => format!("是否想写 `{suggestion}`？"),
+            (Msg::DidYouMean { suggestion }, En) => format!("did you mean `{suggestion}`?"),
+            (Msg::KnownKeys { keys }, Zh) => format!("此处可用的键：{keys}"),
+            (Msg::KnownKeys { keys }, En) => format!("the keys allowed here: {keys}"),
+            (Msg::MissingField { key }, Zh) => format!("缺少必填字段 `{key}`"),
+            (Msg::MissingField { key }, En) => format!("missing required field `{key}`"),
+            (Msg::EmptyField { key }, Zh) => format!("字段 `{key}` 不能为空"),
+            (Msg::EmptyField { key }, En) => format!("field `{key}` must not be empty"),
+            (Msg::WrongType { key, expected, found }, Zh) => {
+                format!("`{key}` 应为{}，实际是{}", expected.name(Zh), found.name(Zh))
+            }
+            (Msg::WrongType { key, expected, found }, En) => {
+                format!("`{key}` must be {}, found {}", expected.name(En), found.name(En))
+            }
+            (Msg::BadValue { key, value, allowed }, Zh) => {
+                format!("`{key}` 的值 \"{value}\" 不在允许范围内；可选：{allowed}")
+            }
+            (Msg::BadValue { key, value, allowed }, En) => {
+                format!("`{key}` = \"{value}\" is not allowed; allowed values: {allowed}")
+            }
+            (Msg::IntegerOutOfRange { key, value, allowed }, Zh) => {
+                format!("`{key}` 的值 {value} 不在允许范围内；可选：{allowed}")
+            }
+            (Msg::IntegerOutOfRange { key, value, allowed }, En) => {
+                format!("`{key}` = {value} is not allowed; allowed values: {allowed}")
+            }
+            (Msg::IntegerTooLarge { key, value }, Zh) => format!("`{key}` 的值 {value} 超出整数范围"),
+            (Msg::IntegerTooLarge { key, value }, En) => {
+                format!("`{key}` = {value} is too large for an integer")
+            }
+            (Msg::DateAsString { key, value }, Zh) => {
+                format!("日期 `{key}` 写成了字符串 \"{value}\"")
+            }
+            (Msg::DateAsString { key, value }, En) => {
+                format!("the date `{key}` is written as a string \"{value}\"")
+            }
+            (Msg::WriteBareDate { key, date: Some(date) }, Zh) => {
+                format!("日期不加引号，写作 `{key} = {date}`")
+            }
+            (Msg::WriteBareDate { key, date: Some(date) }, En) => {
+                format!("write a bare TOML date, without quotes: `{key} = {date}`")
+            }
+            (Msg::WriteBareDate { key, date: None }, Zh) => {
+                format!("日期不加引号，按 年-月-日 写作 `{key} = 2015-02-28`")
+            }
+            (Msg::WriteBareDate { key, date: None }, En) => {
+                format!("write a bare TOML date as year-month-day, without quotes: `{key} = 2015-02-28`")
+            }
+            (Msg::DottedAnswerKey { key }, Zh) => {
+                format!("检查点编号 `{key}` 没有加引号，被当成了嵌套的表")
+            }
+            (Msg::DottedAnswerKey { key }, En) => {
+                format!("the check point id `{key}` is not quoted, so TOML reads it as nested tables")
+            }
+            (Msg::QuoteAnswerKey { key, value }, Zh) => {
+                format!("给编号加上引号：`\"{key}\" = {value}`")
+            }
+            (Msg::QuoteAnswerKey { key, value }, En) => {
+                format!("quote the id: `\"{key}\" = {value}`")
+            }
+            (Msg::DateWithTime { key }, Zh) => {
+                format!("`{key}` 只需日期，不要写时间或时区")
+            }
+            (Msg::DateWithTime { key }, En) => {
+                format!("`{key}` takes a date alone, without a time or offset")
+            }
+            (Msg::InvalidDate { detail }, Zh) => format!("不是有效的日期：{detail}"),
+            (Msg::InvalidDate { detail }, En) => format!("not a valid calendar date: {detail}"),
+            (Msg::UnknownArea { area, known }, Zh) => {
+                format!("内容方面 `area = {area}` 不在方案中；可选：{known}")
+            }
+            (Msg::UnknownArea { area, known }, En) => {
+                format!("`area = {area}` is not an area of the schema; allowed: {known}")
+            }
+            (Msg::UnknownPoint { id }, Zh) => format!("检查点 \"{id}\" 不在方案中"),
+            (Msg::UnknownPoint { id }, En) => format!("check point \"{id}\" is not in the schema"),
+            (Msg::PointNotApplicable { id, category, batch }, Zh) => {
+                format!("检查点 \"{id}\" 不适用于第{}批的{category}", batch_zh(*batch))
+            }
+            (Msg::PointNotApplicable { id, category, batch }, En) => {
+                format!("check point \"{id}\" does not apply to a {category} of batch {batch}")
+            }
+            (Msg::PointAnsweredByItems, Zh) => {
+                "党员干部的重点（P 类）由个人整改事项回答，不在单位自查中作答；删去这一行".into()
+            }
+            (Msg::PointAnsweredByItems, En) => {
+                "points for cadres (P.*) are answered by their own items, not in a unit's self-check; remove the line".into()
+            }
+            (Msg::StatusNeedsField { status, key }, Zh) => {
+                format!("状态为 {status} 的事项必须填写 `{key}`")
+            }
+            (Msg::StatusNeedsField { status, key }, En) => {
+                format!("an item with status {status} needs `{key}`")
+            }
+            (Msg::UnsatisfiedDone, Zh) => "群众不满意的事项不能算已完成".into(),
+            (Msg::UnsatisfiedDone, En) => {
+                "an item the masses are unsatisfied with cannot count as done (已完成)".into()
+            }
+            (Msg::UnsatisfiedDoneHelp, Zh) => {
+                "改为 `status = \"效果不理想\"` 并填写限期整改日期 `rectify_by`".into()
+            }
+            (Msg::UnsatisfiedDoneHelp, En) => {
+                "set `status = \"效果不理想\"` and a date to fix it by, `rectify_by`".into()
+            }
+            (Msg::CompletedAfterAsOf { completed_on, as_of }, Zh) => {
+                format!("完成日期 {completed_on} 晚于截至日期 {as_of}")
+            }
+            (Msg::CompletedAfterAsOf { completed_on, as_of }, En) => {
+                format!("completed on {completed_on}, after the as-of date {as_of}")
+            }
+            (Msg::SourceNeedsField { key_value, key }, Zh) => {
+                format!("`{key_value}` 的事项必须填写 `{key}`")
+            }
+            (Msg::SourceNeedsField { key_value, key }, En) => {
+                format!("an item with `{key_value}` needs `{key}`")
+            }
+            (Msg::UnknownLeadUnit { lead_unit }, Zh) => {
+                format!("牵头单位 \"{lead_unit}\" 不是本台账中的单位")
+            }
+            (Msg::UnknownLeadUnit { lead_unit }, En) => {
+                format!("lead unit \"{lead_unit}\" names no unit of the tree")
+            }
+            (Msg::SelfLeadUnit { lead_unit }, Zh) => {
+                format!("牵头单位 \"{lead_unit}\" 就是本单位；上下联动应由上级牵头")
+            }
+            (Msg::SelfLeadUnit { lead_unit }, En) => {
+                format!("lead unit \"{lead_unit}\" is the item's own unit; a linked fix is led from above")
+            }
+            (Msg::LeadUnitHelp, Zh) => {
+                "写牵头单位的机构路径，即其文件夹相对于根目录的路径，如 \"杭州市/西湖区\"".into()
+            }
+            (Msg::LeadUnitHelp, En) => {
+                "write the org path of the leading unit: its folder relative to the root, like \"杭州市/西湖区\"".into()
+            }
+            (Msg::DuplicateItemId { id, other }, Zh) => {
+                format!("同一单位的两个事项编号都是 \"{id}\"（另一个在 {other}）")
+            }
+            (Msg::DuplicateItemId { id, other }, En) => {
+                format!("two items of one unit have the id \"{id}\" (the other is {other})")
+            }
+            (Msg::FirstDefinedHere, Zh) => "首次出现在这里".into(),
+            (Msg::FirstDefinedHere, En) => "first defined here".into(),
+            (Msg::OrphanItem, Zh) => "事项不属于任何单位：上级各文件夹中都没有 unit.toml".into(),
+            (Msg::OrphanItem, En) => {
+                "item outside every unit: no folder above it holds a unit.toml".into()
+            }
+            (Msg::OrphanItemHelp, Zh) => {
+                "把事项移到单位文件夹的 items/ 下，或在其上级文件夹中新建 unit.toml".into()
+            }
+            (Msg::OrphanItemHelp, En) => {
+                "move it into a unit's items/ folder, or add a unit.toml to a folder above it".into()
+            }
+            (Msg::RootUnit, Zh) => "根目录中不能有 unit.toml：单位放在子文件夹中".into(),
+            (Msg::RootUnit, En) => "a unit.toml at the root: units live in sub-folders".into(),
+            (Msg::RootUnitHelp, Zh) => "把它移到以单位命名的子文件夹中".into(),
+            (Msg::RootUnitHelp, En) => "move it into a sub-folder named after the unit".into(),
+            (Msg::UnansweredPoints { points }, Zh) => {
+                format!("自查已报送，但以下适用的检查点没有作答：{points}")
+            }
+            (Msg::UnansweredPoints { points }, En) => {
+                format!("the self-check is submitted but leaves these points unanswered: {points}")
+            }
+            (Msg::UnansweredHelp, Zh) => {
+                "在 [self_check.answers] 中逐项作答，如 `\"1.1\" = \"是\"`；不适用的写 \"不适用\"".into()
+            }
+            (Msg::UnansweredHelp, En) => {
+                "answer each in [self_check.answers], like `\"1.1\" = \"是\"`; write \"不适用\" where one does not apply".into()
+            }
+            (Msg::ReportMissing { path }, Zh) => format!("自查报告 \"{path}\" 不存在"),
+            (Msg::ReportMissing { path }, En) => {
+                format!("the self-check report \"{path}\" does not exist")
+            }
+            (Msg::ReportOutsideUnit { path }, Zh) => {
+                format!("自查报告 \"{path}\" 不在本单位文件夹内")
+            }
+            (Msg::ReportOutsideUnit { path }, En) => {
+                format!("the self-check report \"{path}\" leaves the unit's folder")
+            }
+            (Msg::ReportLink { path }, Zh) => {
+                format!("自查报告 \"{path}\" 是符号链接，不予读取")
+            }
+            (Msg::ReportLink { path }, En) => {
+                format!("the self-check report \"{path}\" is a symbolic link, which is never followed")
+            }
+            (Msg::ReportOutsideHelp, Zh) => {
+                "写单位文件夹内的相对路径，如 \"自查报告.md\"；不要用 \"..\" 或绝对路径".into()
+            }
+            (Msg::ReportOutsideHelp, En) => {
+                "write a path inside the unit's folder, like \"自查报告.md\"; no \"..\" and no absolute path".into()
+            }
+            (Msg::ReviewBeforeSubmission { on, submitted_on }, Zh) => {
+                format!("审核日期 {on} 早于自查报送日期 {submitted_on}")
+            }
+            (Msg::ReviewBeforeSubmission { on, submitted_on }, En) => {
+                format!("a review on {on}, before the self-check was submitted on {submitted_on}")
+            }
+            (Msg::ReviewWithoutSubmission, Zh) => {
+                "单位尚未报送自查（无 `self_check.submitted_on`），不能有审核记录".into()
+            }
+            (Msg::ReviewWithoutSubmission, En) => {
+                "a review of a unit that has not submitted its self-check (no `self_check.submitted_on`)".into()
+            }
+            (Msg::SubmittedHere, Zh) => "自查报送日期".into(),
+            (Msg::SubmittedHere, En) => "submitted here".into(),
+            (Msg::NotUtf8, Zh) => "文件不是 UTF-8 编码".into(),
+            (Msg::NotUtf8, En) => "the file is not UTF-8".into(),
+            (Msg::LooksLikeGbk, Zh) => {
+                "看起来是 GBK/GB18030 编码；用记事本或 WPS “另存为” UTF-8，或运行 `iconv -f GB18030 -t UTF-8`".into()
+            }
+            (Msg::LooksLikeGbk, En) => {
+                "it looks like GBK/GB18030; save it as UTF-8 (Notepad or WPS: Save As, UTF-8) or run `iconv -f GB18030 -t UTF-8`".into()
+            }
+            (Msg::LooksLikeUtf16, Zh) => {
+                "看起来是 UTF-16 编码；用记事本或 WPS “另存为” UTF-8".into()
+            }
+            (Msg::LooksLikeUtf16, En) => {
+                "it looks like UTF-16; save it as UTF-8 (Notepad or WPS: Save As, UTF-8)".into()
+            }
+            (Msg::SaveAsUtf8, Zh) => "用 UTF-8 编码保存此文件".into(),
+            (Msg::SaveAsUtf8, En) => "save the file as UTF-8".into(),
+            (Msg::TooLarge { size }, Zh) => {
+                format!("文件大小 {size} 字节，超过 1 MiB 的上限")
+            }
+            (Msg::TooLarge { size }, En) => {
+                format!("the file is {size} bytes, over the limit of 1 MiB")
+            }
+            (Msg::TooLargeHelp, Zh) => {
+                "台账文件应当短小：一个事项一个文件，长篇材料另存为佐证文件".into()
+            }
+            (Msg::TooLargeHelp, En) => {
+                "record files are small: one item per file, long material in files of its own".into()
+            }
+            (Msg::Unreadable { detail }, Zh) => format!("无法读取文件：{detail}"),
+            (Msg::Unreadable { detail }, En) => format!("cannot read the file: {detail}"),
+            (Msg::SchemaMissing { path }, Zh) => format!("方案文件 \"{path}\" 不存在"),
+            (Msg::SchemaMissing { path }, En) => {
+                format!("the campaign schema file \"{path}\" does not exist")
+            }
+            (Msg::SchemaOutsideRoot { path }, Zh) => {
+                format!("方案文件 \"{path}\" 不在根目录内")
+            }
+            (Msg::SchemaOutsideRoot { path }, En) => {
+                format!("the campaign schema file \"{path}\" is outside the root")
+            }
+            (Msg::SchemaDuplicate { id }, Zh) => format!("方案中 \"{id}\" 重复定义"),
+            (Msg::SchemaDuplicate { id }, En) => format!("\"{id}\" is defined twice in the schema"),
+            (Msg::SchemaUnusable, Zh) => {
+                "方案无效时，不检查各文件的内容方面、检查点和自查作答".into()
+            }
+            (Msg::SchemaUnusable, En) => {
+                "while the schema is invalid, areas, points and answers are not checked".into()
+            }
+            (Msg::Overdue { status, due, days }, Zh) => {
+                format!("逾期 {days} 天：状态为 {status}，时限 {due}")
+            }
+            (Msg::Overdue { status, due, days }, En) => {
+                format!("overdue by {days} days: status {status}, due {due}")
+            }
+            (Msg::OverdueHelp, Zh) => {
+                "明确责任、落实措施、跟踪推进；完成后更新 `status` 和 `completed_on`".into()
+            }
+            (Msg::OverdueHelp, En) => {
+                "name who, what measures, and follow up; once finished, update `status` and `completed_on`".into()
+            }
+            (Msg::LateCompletion { completed_on, deadline }, Zh) => {
+                format!("未按期解决：完成于 {completed_on}，时限 {deadline}")
+            }
+            (Msg::LateCompletion { completed_on, deadline }, En) => {
+                format!("not solved on time: completed on {completed_on}, due {deadline}")
+            }
+            (Msg::LateReport { submitted_on, deadline }, Zh) => {
+                format!("自查报告 {submitted_on} 报送，晚于 {deadline} 的报送时限")
+            }
+            (Msg::LateReport { submitted_on, deadline }, En) => {
+                format!("self-check submitted on {submitted_on}, after the campaign deadline {deadline}")
+            }
+            (Msg::MissingReport { deadline }, Zh) => {
+                format!("报送时限 {deadline} 已过，尚未报送自查报告")
+            }
+            (Msg::MissingReport { deadline }, En) => {
+                format!("the campaign deadline {deadline} has passed and no self-check is submitted")
+            }
+            (Msg::MissingReportHelp, Zh) => {
+                "报送后在 [self_check] 中填写 `submitted_on`".into()
+            }
+            (Msg::MissingReportHelp, En) => {
+                "once submitted, record `submitted_on` in [self_check]".into()
+            }
+            (Msg::UncoveredAnswer { point, answer }, Zh) => {
+                format!("检查点 \"{point}\" 自查为 {answer}，但没有事项纳入整改")
+            }
+            (Msg::UncoveredAnswer { point, answer }, En) => {
+                format!("check point \"{point}\" is answered {answer}, but no item takes it up")
+            }
+            (Msg::UncoveredAnswerHelp { point }, Zh) => {
+                format!("新增一个事项，在 `points` 中列出 \"{point}\"（新发现的问题要及时纳入整改）")
+            }
+            (Msg::UncoveredAnswerHelp { point }, En) => {
+                format!("add an item that lists \"{point}\" in `points` (new problems join the rectification)")
+            }
+            (Msg::SymlinkSkipped, Zh) => "符号链接，已跳过（不读取根目录以外的内容）".into(),
+            (Msg::SymlinkSkipped, En) => {
+                "symbolic link skipped (nothing outside the root is read)".into()
+            }
+            (Msg::SymlinkHelp, Zh) => "把文件本身放进台账，而不是链接".into(),
+            (Msg::SymlinkHelp, En) => "put the file itself in the tree, not a link".into(),
+            (Msg::NoRoot { path }, Zh) => {
+                format!("在 {path} 及其上级文件夹中找不到 huitoukan.toml（台账根目录）")
+            }
+            (Msg::NoRoot { path }, En) => {
+                format!("no huitoukan.toml (the root of a records tree) in {path} or any folder above it")
+            }
+            (Msg::NoRootHelp, Zh) => "新建台账：`huitoukan init 文件夹`".into(),
+            (Msg::NoRootHelp, En) => "start a records tree with `huitoukan init DIR`".into(),
+            (Msg::Io { path, detail }, Zh) => format!("{path}：{detail}"),
+            (Msg::Io { path, detail }, En) => format!("{path}: {detail}"),
+            (Msg::CheckSummary { errors, warnings, files }, Zh) => {
+                format!("检查了 {files} 个文件：{errors} 个错误，{warnings} 个警告")
+            }
+            (Msg::CheckSummary { errors, warnings, files }, En) => {
+                format!(
+                    "checked {files} {}: {errors} {}, {warnings} {}",
+                    plural(*files, "file", "files"),
+                    plural(*errors, "error", "errors"),
+                    plural(*warnings, "warning", "warnings")
+                )
+            }
+        }
+    }
+}
+
+fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 { one } else { many }
+}
+
+fn batch_zh(batch: i64) -> &'static str {
+    match batch {
+        1 => "一",
+        2 => "二",
+        _ => "?",
+    }
+}

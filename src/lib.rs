@@ -1,0 +1,21 @@
+//! huitoukan (回头看): a rectification campaign's records, kept as TOML files under git,
+//! validated and rolled up into the reports a campaign office files upward.
+//!
+//! The stages run one way: [`discover`] walks the tree, [`load`] reads and parses a file,
+//! [`model`] types it, [`records`] holds the whole tree, [`rules`] find what is wrong,
+//! and [`render`] shows it.
+
+pub mod app;
+pub mod check;
+pub mod cli;
+pub mod diagnostic;
+pub mod discover;
+pub mod i18n;
+pub mod load;
+pub mod model;
+pub mod records;
+pub mod render;
+pub mod rules;
+pub mod schema;
+pub mod source;
+pub mod status;

@@ -1,0 +1,113 @@
+//! The enumerations of the record format: written in Chinese, with English aliases on input.
+
+use serde::Serialize;
+
+/// A closed set of values written as strings in a record.
+pub trait Enumeration: Sized + Copy + 'static {
+    /// Every accepted spelling and the value it means; the first spelling of each value is its
+    /// canonical (Chinese) one.
+    const SPELLINGS: &'static [(&'static str, Self)];
+    /// The canonical values, in order, for "allowed values" messages.
+    const VALUES: &'static [Self];
+
+    fn parse(text: &str) -> Option<Self> {
+        Self::SPELLINGS
+            .iter()
+            .find(|(s, _)| *s == text)
+            .map(|&(_, v)| v)
+    }
+
+    /// The canonical spelling.
+    fn label(self) -> &'static str;
+
+    /// `a | b | c`: the canonical spellings.
+    fn allowed() -> String {
+        Self::VALUES
+            .iter()
+            .map(|v| v.label())
+            .collect::<Vec<_>>()
+            .join(" | ")
+    }
+}
+
+macro_rules! enumeration {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $label:literal $(| $alias:literal)*),* $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum $name { $($variant),* }
+
+        impl Enumeration for $name {
+            const SPELLINGS: &'static [(&'static str, Self)] =
+                &[$(($label, $name::$variant), $(($alias, $name::$variant),)*)*];
+            const VALUES: &'static [Self] = &[$($name::$variant),*];
+
+            fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),* }
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.label())
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.label())
+            }
+        }
+    };
+}
+
+enumeration! {
+    /// The kind of subject a unit is (对领导班子 / 对基层党组织).
+    Category { LeadershipBody = "领导班子", Grassroots = "基层党组织" }
+}
+
+enumeration! {
+    /// 整改状态.
+    Status {
+        Done = "已完成" | "done",
+        MostlyDone = "基本完成" | "mostly-done",
+        Open = "未完成" | "open",
+        Ineffective = "效果不理想" | "ineffective",
+    }
+}
+
+enumeration! {
+    /// Where an item came from.
+    Source {
+        Plan = "整改方案",
+        SpecialTask = "专项整治",
+        NewlyFound = "新发现",
+        InspectionFeedback = "督查反馈",
+        Assigned = "上级交办",
+        PublicComplaint = "群众反映",
+    }
+}
+
+enumeration! {
+    /// Whose rectification an item is: the leadership body's or one cadre's own.
+    Owner { Body = "班子", Person = "个人" }
+}
+
+enumeration! {
+    /// 群众满意度.
+    Satisfaction { Satisfied = "满意", MostlySatisfied = "基本满意", Unsatisfied = "不满意", NotAssessed = "未测评" }
+}
+
+enumeration! {
+    /// A self-check answer to one check point.
+    Answer { Yes = "是" | "yes", Partly = "部分" | "partly", No = "否" | "no", NotApplicable = "不适用" | "n/a" }
+}
+
+enumeration! {
+    /// Who reviewed a unit's self-check.
+    ReviewKind { Inspection = "督查组审核", SpotCheck = "整改办抽查", LeaderCheck = "领导检查" }
+}
+
+enumeration! {
+    /// What a review concluded.
+    ReviewResult { Passed = "通过", Returned = "退回", FillGaps = "查漏补缺" }
+}

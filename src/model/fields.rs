@@ -1,0 +1,451 @@
+//! Reading typed fields out of a spanned TOML table.
+//!
+//! Every accessor reports what is wrong with a value as a diagnostic and returns `None`, so a
+//! file yields all of its problems in one run. Unknown keys are reported when a table is opened,
+//! with the closest known key as a suggestion.
+
+use std::ops::Range;
+
+use jiff::civil::Date;
+use toml::Spanned;
+use toml::de::{DeArray, DeTable, DeValue};
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::i18n::{Kind, Msg};
+use crate::model::enums::Enumeration;
+use crate::source::FileId;
+
+/// Where diagnostics of one file go.
+pub struct Sink {
+    pub file: FileId,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Sink {
+    pub fn new(file: FileId) -> Self {
+        Sink {
+            file,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    pub fn push(&mut self, code: Code, span: Range<usize>, message: Msg, help: Option<Msg>) {
+        self.diagnostics
+            .push(Diagnostic::at(code, self.file, span, message).with_help(help));
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity() == crate::diagnostic::Severity::Error)
+    }
+}
+
+/// The closest of `candidates` to `word`, if it is close enough to be a likely typo.
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::damerau_levenshtein(word, c), c))
+        .filter(|&(distance, c)| distance <= (c.chars().count().max(3) / 3).max(1))
+        .min_by_key(|&(distance, c)| (distance, c))
+        .map(|(_, c)| c)
+}
+
+pub fn kind_of(value: &DeValue<'_>) -> Kind {
+    match value {
+        DeValue::String(_) => Kind::String,
+        DeValue::Integer(_) => Kind::Integer,
+        DeValue::Float(_) => Kind::Float,
+        DeValue::Boolean(_) => Kind::Bool,
+        DeValue::Datetime(d) if d.time.is_none() && d.offset.is_none() && d.date.is_some() => {
+            Kind::Date
+        }
+        DeValue::Datetime(_) => Kind::Datetime,
+        DeValue::Array(_) => Kind::Array,
+        DeValue::Table(_) => Kind::Table,
+    }
+}
+
+/// A table being read: its entries, its span, and the key path that led to it.
+pub struct Fields<'a, 'i> {
+    table: &'a DeTable<'i>,
+    span: Range<usize>,
+    prefix: String,
+}
+
+impl<'a, 'i> Fields<'a, 'i> {
+    /// Opens a table and reports every key not in `known`.
+    pub fn open(
+        sink: &mut Sink,
+        table: &'a DeTable<'i>,
+        span: Range<usize>,
+        prefix: &str,
+        known: &[&str],
+    ) -> Self {
+        for key in table.keys() {
+            let name = key.get_ref().as_ref();
+            if !known.contains(&name) {
+                let help = match did_you_mean(name, known.iter().copied()) {
+                    Some(s) => Msg::DidYouMean {
+                        suggestion: s.to_owned(),
+                    },
+                    None => Msg::KnownKeys {
+                        keys: known.join(", "),
+                    },
+                };
+                sink.push(
+                    Code::UnknownKey,
+                    key.span(),
+                    Msg::UnknownKey {
+                        key: join_key(prefix, name),
+                    },
+                    Some(help),
+                );
+            }
+        }
+        Fields {
+            table,
+            span,
+            prefix: prefix.to_owned(),
+        }
+    }
+
+    pub fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+
+    pub fn path(&self, key: &str) -> String {
+        join_key(&self.prefix, key)
+    }
+
+    pub fn raw(&self, key: &str) -> Option<&'a Spanned<DeValue<'i>>> {
+        self.table.get(key)
+    }
+
+    /// The span of a key itself, for "this field" labels.
+    pub fn key_span(&self, key: &str) -> Option<Range<usize>> {
+        self.table.get_key_value(key).map(|(k, _)| k.span())
+    }
+
+    fn wrong_type(&self, sink: &mut Sink, key: &str, value: &Spanned<DeValue<'_>>, expected: Kind) {
+        sink.push(
+            Code::WrongType,
+            value.span(),
+            Msg::WrongType {
+                key: self.path(key),
+                expected,
+                found: kind_of(value.get_ref()),
+            },
+            None,
+        );
+    }
+
+    pub fn missing(&self, sink: &mut Sink, key: &str) {
+        sink.push(
+            Code::MissingField,
+            self.span(),
+            Msg::MissingField {
+                key: self.path(key),
+            },
+            None,
+        );
+    }
+
+    pub fn string(&self, sink: &mut Sink, key: &str) -> Option<Spanned<String>> {
+        let value = self.raw(key)?;
+        match value.get_ref() {
+            DeValue::String(s) => Some(Spanned::new(value.span(), s.as_ref().to_owned())),
+            _ => {
+                self.wrong_type(sink, key, value, Kind::String);
+                None
+            }
+        }
+    }
+
+    /// A string that must be present and not blank.
+    pub fn required_string(&self, sink: &mut Sink, key: &str) -> Option<Spanned<String>> {
+        let Some(value) = self.raw(key) else {
+            self.missing(sink, key);
+            return None;
+        };
+        let s = self.string(sink, key)?;
+        if s.get_ref().trim().is_empty() {
+            sink.push(
+                Code::MissingField,
+                value.span(),
+                Msg::EmptyField {
+                    key: self.path(key),
+                },
+                None,
+            );
+            return None;
+        }
+        Some(s)
+    }
+
+    pub fn bool(&self, sink: &mut Sink, key: &str) -> Option<Spanned<bool>> {
+        let value = self.raw(key)?;
+        match value.get_ref() {
+            DeValue::Boolean(b) => Some(Spanned::new(value.span(), *b)),
+            _ => {
+                self.wrong_type(sink, key, value, Kind::Bool);
+                None
+            }
+        }
+    }
+
+    pub fn integer(&self, sink: &mut Sink, key: &str) -> Option<Spanned<i64>> {
+        let value = self.raw(key)?;
+        match value.get_ref() {
+            DeValue::Integer(i) => {
+                match i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()) {
+                    Ok(n) => Some(Spanned::new(value.span(), n)),
+                    Err(_) => {
+                        let msg = Msg::IntegerTooLarge {
+                            key: self.path(key),
+                            value: i.as_str().to_owned(),
+                        };
+                        sink.push(Code::WrongType, value.span(), msg, None);
+                        None
+                    }
+                }
+            }
+            _ => {
+                self.wrong_type(sink, key, value, Kind::Integer);
+                None
+            }
+        }
+    }
+
+    /// An integer that must be one of `allowed`.
+    pub fn integer_in(&self, sink: &mut Sink, key: &str, allowed: &[i64]) -> Option<Spanned<i64>> {
+        let n = self.integer(sink, key)?;
+        if allowed.contains(n.get_ref()) {
+            return Some(n);
+        }
+        let list = allowed
+            .iter()
+            .map(i64::to_string)
+            .collect::<Vec<_>>()
+            .join(" | ");
+        sink.push(
+            Code::BadValue,
+            n.span(),
+            Msg::IntegerOutOfRange {
+                key: self.path(key),
+                value: n.get_ref().to_string(),
+                allowed: list,
+            },
+            None,
+        );
+        None
+    }
+
+    pub fn date(&self, sink: &mut Sink, key: &str) -> Option<Spanned<Date>> {
+        let value = self.raw(key)?;
+        read_date(sink, &self.path(key), value)
+    }
+
+    pub fn enumeration<E: Enumeration>(&self, sink: &mut Sink, key: &str) -> Option<Spanned<E>> {
+        let value = self.raw(key)?;
+        read_enum(sink, &self.path(key), value)
+    }
+
+    pub fn strings(&self, sink: &mut Sink, key: &str) -> Option<Spanned<Vec<Spanned<String>>>> {
+        let value = self.raw(key)?;
+        let Some(array) = value.get_ref().as_array() else {
+            self.wrong_type(sink, key, value, Kind::StringArray);
+            return None;
+        };
+        let mut out = Vec::with_capacity(array.len());
+        for element in array.iter() {
+            match element.get_ref() {
+                DeValue::String(s) => out.push(Spanned::new(element.span(), s.as_ref().to_owned())),
+                _ => self.wrong_type(sink, key, element, Kind::String),
+            }
+        }
+        Some(Spanned::new(value.span(), out))
+    }
+
+    pub fn table(&self, sink: &mut Sink, key: &str) -> Option<(&'a DeTable<'i>, Range<usize>)> {
+        let value = self.raw(key)?;
+        match value.get_ref() {
+            DeValue::Table(t) => Some((t, value.span())),
+            _ => {
+                self.wrong_type(sink, key, value, Kind::Table);
+                None
+            }
+        }
+    }
+
+    pub fn tables(&self, sink: &mut Sink, key: &str) -> Vec<(&'a DeTable<'i>, Range<usize>)> {
+        let Some(value) = self.raw(key) else {
+            return Vec::new();
+        };
+        let Some(array) = value.get_ref().as_array() else {
+            self.wrong_type(sink, key, value, Kind::ArrayOfTables);
+            return Vec::new();
+        };
+        tables_of(sink, &self.path(key), array)
+    }
+}
+
+fn tables_of<'a, 'i>(
+    sink: &mut Sink,
+    path: &str,
+    array: &'a DeArray<'i>,
+) -> Vec<(&'a DeTable<'i>, Range<usize>)> {
+    let mut out = Vec::new();
+    for element in array.iter() {
+        match element.get_ref() {
+            DeValue::Table(t) => out.push((t, element.span())),
+            other => sink.push(
+                Code::WrongType,
+                element.span(),
+                Msg::WrongType {
+                    key: path.to_owned(),
+                    expected: Kind::Table,
+                    found: kind_of(other),
+                },
+                None,
+            ),
+        }
+    }
+    out
+}
+
+pub fn join_key(prefix: &str, key: &str) -> String {
+    if prefix.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{prefix}.{key}")
+    }
+}
+
+pub fn read_enum<E: Enumeration>(
+    sink: &mut Sink,
+    path: &str,
+    value: &Spanned<DeValue<'_>>,
+) -> Option<Spanned<E>> {
+    let DeValue::String(s) = value.get_ref() else {
+        sink.push(
+            Code::WrongType,
+            value.span(),
+            Msg::WrongType {
+                key: path.to_owned(),
+                expected: Kind::String,
+                found: kind_of(value.get_ref()),
+            },
+            None,
+        );
+        return None;
+    };
+    match E::parse(s.trim()) {
+        Some(v) => Some(Spanned::new(value.span(), v)),
+        None => {
+            let labels = E::VALUES.iter().map(|v| v.label());
+            let help = did_you_mean(s, labels).map(|c| Msg::DidYouMean {
+                suggestion: c.to_owned(),
+            });
+            sink.push(
+                Code::BadValue,
+                value.span(),
+                Msg::BadValue {
+                    key: path.to_owned(),
+                    value: s.to_string(),
+                    allowed: E::allowed(),
+                },
+                help,
+            );
+            None
+        }
+    }
+}
+
+pub fn read_date(
+    sink: &mut Sink,
+    path: &str,
+    value: &Spanned<DeValue<'_>>,
+) -> Option<Spanned<Date>> {
+    match value.get_ref() {
+        DeValue::Datetime(dt) => {
+            let Some(d) = dt.date.filter(|_| dt.time.is_none() && dt.offset.is_none()) else {
+                sink.push(
+                    Code::InvalidDate,
+                    value.span(),
+                    Msg::DateWithTime {
+                        key: path.to_owned(),
+                    },
+                    None,
+                );
+                return None;
+            };
+            match Date::new(
+                i16::try_from(d.year).unwrap_or(i16::MAX),
+                d.month as i8,
+                d.day as i8,
+            ) {
+                Ok(date) => Some(Spanned::new(value.span(), date)),
+                Err(e) => {
+                    sink.push(
+                        Code::InvalidDate,
+                        value.span(),
+                        Msg::InvalidDate {
+                            detail: e.to_string(),
+                        },
+                        None,
+                    );
+                    None
+                }
+            }
+        }
+        DeValue::String(s) => {
+            let date = guess_date(s).map(|d| d.to_string());
+            sink.push(
+                Code::DateAsString,
+                value.span(),
+                Msg::DateAsString {
+                    key: path.to_owned(),
+                    value: s.to_string(),
+                },
+                Some(Msg::WriteBareDate {
+                    key: path.to_owned(),
+                    date,
+                }),
+            );
+            None
+        }
+        other => {
+            sink.push(
+                Code::WrongType,
+                value.span(),
+                Msg::WrongType {
+                    key: path.to_owned(),
+                    expected: Kind::Date,
+                    found: kind_of(other),
+                },
+                None,
+            );
+            None
+        }
+    }
+}
+
+/// The date a person most likely meant by a quoted date: `2015-02-28`, `2015/2/28`,
+/// `2015.2.28` or `2015年2月28日`.
+pub fn guess_date(text: &str) -> Option<Date> {
+    let text = text.trim().trim_end_matches('日');
+    let parts: Vec<&str> = text.split(['-', '/', '.', '年', '月']).collect();
+    let [y, m, d] = parts.as_slice() else {
+        return None;
+    };
+    Date::new(
+        y.trim().parse().ok()?,
+        m.trim().parse().ok()?,
+        d.trim().parse().ok()?,
+    )
+    .ok()
+}

@@ -1,0 +1,409 @@
+//! The typed model of a records tree: the campaign, its units and their items.
+//!
+//! Every value keeps the byte span it came from, so rules can point at it. Fields that a file
+//! may lack are `Option`s: the model holds whatever was readable, and the rules say what is
+//! missing.
+
+pub mod enums;
+pub mod fields;
+
+use std::ops::Range;
+
+use jiff::civil::Date;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::diagnostic::Code;
+use crate::i18n::{Kind, Msg};
+use crate::source::FileId;
+use enums::{Answer, Category, Owner, ReviewKind, ReviewResult, Satisfaction, Source, Status};
+use fields::{Fields, Sink, kind_of, read_enum};
+
+pub type Sp<T> = Spanned<T>;
+
+/// `huitoukan.toml`.
+#[derive(Clone, Debug)]
+pub struct Campaign {
+    pub name: Option<Sp<String>>,
+    pub document: Option<Sp<String>>,
+    pub deadline: Option<Sp<Date>>,
+    pub schema: Option<Sp<String>>,
+}
+
+pub const CAMPAIGN_KEYS: &[&str] = &["name", "document", "deadline", "schema"];
+
+impl Campaign {
+    pub fn read(sink: &mut Sink, table: &DeTable<'_>) -> Campaign {
+        let top = Fields::open(sink, table, 0..0, "", &["campaign"]);
+        let Some((t, span)) = top.table(sink, "campaign") else {
+            if top.raw("campaign").is_none() {
+                top.missing(sink, "campaign");
+            }
+            return Campaign {
+                name: None,
+                document: None,
+                deadline: None,
+                schema: None,
+            };
+        };
+        let f = Fields::open(sink, t, span, "campaign", CAMPAIGN_KEYS);
+        let campaign = Campaign {
+            name: f.required_string(sink, "name"),
+            document: f.string(sink, "document"),
+            deadline: f.date(sink, "deadline"),
+            schema: f.string(sink, "schema"),
+        };
+        if f.raw("deadline").is_none() {
+            f.missing(sink, "deadline");
+        }
+        campaign
+    }
+}
+
+/// `unit.toml`: a unit is its folder and everything below it but sub-units.
+#[derive(Clone, Debug)]
+pub struct Unit {
+    pub file: FileId,
+    /// The folder relative to the root, `/`-separated: `省直/省直机关工委/省财政厅`.
+    pub org: String,
+    pub name: Option<Sp<String>>,
+    pub category: Option<Sp<Category>>,
+    pub batch: Option<Sp<i64>>,
+    pub reports_to: Option<Sp<String>>,
+    pub principal: Option<Sp<String>>,
+    pub self_check: Option<SelfCheck>,
+    pub reviews: Vec<Review>,
+}
+
+pub const UNIT_KEYS: &[&str] = &[
+    "name",
+    "category",
+    "batch",
+    "reports_to",
+    "principal",
+    "self_check",
+    "review",
+];
+pub const SELF_CHECK_KEYS: &[&str] = &[
+    "meeting_on",
+    "submitted_on",
+    "report",
+    "disclosed_in",
+    "published",
+    "answers",
+];
+pub const ANSWER_KEYS: &[&str] = &["answer", "note"];
+pub const REVIEW_KEYS: &[&str] = &["kind", "by", "on", "result", "note"];
+
+/// `[self_check]`: the unit's own item-by-item check.
+#[derive(Clone, Debug)]
+pub struct SelfCheck {
+    pub span: Range<usize>,
+    pub meeting_on: Option<Sp<Date>>,
+    pub submitted_on: Option<Sp<Date>>,
+    pub report: Option<Sp<String>>,
+    pub disclosed_in: Option<Sp<String>>,
+    pub published: Option<Sp<bool>>,
+    /// The span of `[self_check.answers]`, where there is one.
+    pub answers_span: Option<Range<usize>>,
+    pub answers: Vec<AnswerEntry>,
+}
+
+/// One answer of a self-check. `answer` is `None` where the value was unreadable (and reported).
+#[derive(Clone, Debug)]
+pub struct AnswerEntry {
+    pub point: Sp<String>,
+    pub answer: Option<Sp<Answer>>,
+    pub note: Option<String>,
+}
+
+/// `[[review]]`: a check from above.
+#[derive(Clone, Debug)]
+pub struct Review {
+    pub span: Range<usize>,
+    pub kind: Option<Sp<ReviewKind>>,
+    pub by: Option<Sp<String>>,
+    pub on: Option<Sp<Date>>,
+    pub result: Option<Sp<ReviewResult>>,
+    pub note: Option<Sp<String>>,
+}
+
+impl Unit {
+    pub fn read(sink: &mut Sink, table: &DeTable<'_>, org: String) -> Unit {
+        let f = Fields::open(sink, table, 0..0, "", UNIT_KEYS);
+        let category = f.enumeration(sink, "category");
+        if f.raw("category").is_none() {
+            f.missing(sink, "category");
+        }
+        let batch = f.integer_in(sink, "batch", &[1, 2]);
+        if f.raw("batch").is_none() {
+            f.missing(sink, "batch");
+        }
+        let self_check = f
+            .table(sink, "self_check")
+            .map(|(t, span)| read_self_check(sink, t, span));
+        let reviews = f
+            .tables(sink, "review")
+            .into_iter()
+            .map(|(t, span)| read_review(sink, t, span))
+            .collect();
+        Unit {
+            file: sink.file,
+            org,
+            name: f.required_string(sink, "name"),
+            category,
+            batch,
+            reports_to: f.string(sink, "reports_to"),
+            principal: f.string(sink, "principal"),
+            self_check,
+            reviews,
+        }
+    }
+
+    pub fn submitted_on(&self) -> Option<Date> {
+        self.self_check
+            .as_ref()?
+            .submitted_on
+            .as_ref()
+            .map(|d| *d.get_ref())
+    }
+}
+
+fn read_self_check(sink: &mut Sink, table: &DeTable<'_>, span: Range<usize>) -> SelfCheck {
+    let f = Fields::open(sink, table, span.clone(), "self_check", SELF_CHECK_KEYS);
+    let answers_table = f.table(sink, "answers");
+    let mut answers = Vec::new();
+    if let Some((t, _)) = answers_table {
+        for (key, value) in t.iter() {
+            read_answer(sink, key, value, &mut answers);
+        }
+    }
+    SelfCheck {
+        span,
+        meeting_on: f.date(sink, "meeting_on"),
+        submitted_on: f.date(sink, "submitted_on"),
+        report: f.string(sink, "report"),
+        disclosed_in: f.string(sink, "disclosed_in"),
+        published: f.bool(sink, "published"),
+        answers_span: answers_table.map(|(_, span)| span),
+        answers,
+    }
+}
+
+fn read_answer(
+    sink: &mut Sink,
+    key: &Sp<std::borrow::Cow<'_, str>>,
+    value: &Sp<DeValue<'_>>,
+    out: &mut Vec<AnswerEntry>,
+) {
+    let path = format!("self_check.answers.\"{}\"", key.get_ref());
+    let point = |id: String, span: Range<usize>| Sp::new(span, id);
+    match value.get_ref() {
+        DeValue::String(_) => out.push(AnswerEntry {
+            point: point(key.get_ref().to_string(), key.span()),
+            answer: read_enum(sink, &path, value),
+            note: None,
+        }),
+        DeValue::Table(t) if t.contains_key("answer") || t.contains_key("note") || t.is_empty() => {
+            let f = Fields::open(sink, t, value.span(), &path, ANSWER_KEYS);
+            let answer = f.enumeration(sink, "answer");
+            if f.raw("answer").is_none() {
+                f.missing(sink, "answer");
+            }
+            out.push(AnswerEntry {
+                point: point(key.get_ref().to_string(), key.span()),
+                answer,
+                note: f.string(sink, "note").map(|n| n.into_inner()),
+            })
+        }
+        // `1.1 = "是"` reads as the table `1` holding the key `1`.
+        DeValue::Table(t) => {
+            for (sub, subvalue) in t.iter() {
+                let id = format!("{}.{}", key.get_ref(), sub.get_ref());
+                let span = key.span().start..sub.span().end;
+                let shown = match subvalue.get_ref() {
+                    DeValue::String(s) => format!("\"{s}\""),
+                    _ => "…".to_owned(),
+                };
+                sink.push(
+                    Code::DottedAnswerKey,
+                    span.clone(),
+                    Msg::DottedAnswerKey { key: id.clone() },
+                    Some(Msg::QuoteAnswerKey {
+                        key: id.clone(),
+                        value: shown,
+                    }),
+                );
+                let answer = match subvalue.get_ref() {
+                    DeValue::String(s) => <Answer as enums::Enumeration>::parse(s)
+                        .map(|a| Sp::new(subvalue.span(), a)),
+                    _ => None,
+                };
+                out.push(AnswerEntry {
+                    point: point(id, span),
+                    answer,
+                    note: None,
+                });
+            }
+        }
+        other => sink.push(
+            Code::WrongType,
+            value.span(),
+            Msg::WrongType {
+                key: path,
+                expected: Kind::String,
+                found: kind_of(other),
+            },
+            None,
+        ),
+    }
+}
+
+fn read_review(sink: &mut Sink, table: &DeTable<'_>, span: Range<usize>) -> Review {
+    let f = Fields::open(sink, table, span.clone(), "review", REVIEW_KEYS);
+    let review = Review {
+        span,
+        kind: f.enumeration(sink, "kind"),
+        by: f.string(sink, "by"),
+        on: f.date(sink, "on"),
+        result: f.enumeration(sink, "result"),
+        note: f.string(sink, "note"),
+    };
+    for key in ["kind", "on", "result"] {
+        if f.raw(key).is_none() {
+            f.missing(sink, key);
+        }
+    }
+    review
+}
+
+/// A rectification item (整改事项): one file.
+#[derive(Clone, Debug)]
+pub struct Item {
+    pub file: FileId,
+    /// The `id` key, or the file's stem.
+    pub id: String,
+    /// The span of the `id` value, where there is one.
+    pub id_span: Option<Range<usize>>,
+    pub title: Option<Sp<String>>,
+    pub area: Option<Sp<i64>>,
+    pub points: Vec<Sp<String>>,
+    pub source: Option<Sp<Source>>,
+    pub special_task: Option<Sp<String>>,
+    pub found_on: Option<Sp<Date>>,
+    pub problem: Option<Sp<String>>,
+    pub commitment: Option<Sp<String>>,
+    pub measures: Option<Sp<Vec<Sp<String>>>>,
+    pub owner: Option<Sp<Owner>>,
+    pub person: Option<Sp<String>>,
+    pub responsible: Option<Sp<String>>,
+    pub lead: Option<Sp<String>>,
+    pub deadline: Option<Sp<Date>>,
+    pub status: Option<Sp<Status>>,
+    pub completed_on: Option<Sp<Date>>,
+    pub consolidation: Option<Sp<String>>,
+    pub rectify_by: Option<Sp<Date>>,
+    pub satisfaction: Option<Sp<Satisfaction>>,
+    pub evidence: Option<Sp<Vec<Sp<String>>>>,
+    pub confidential: bool,
+    pub linkage: Option<Linkage>,
+}
+
+pub const ITEM_KEYS: &[&str] = &[
+    "id",
+    "title",
+    "area",
+    "points",
+    "source",
+    "special_task",
+    "found_on",
+    "problem",
+    "commitment",
+    "measures",
+    "owner",
+    "person",
+    "responsible",
+    "lead",
+    "deadline",
+    "status",
+    "completed_on",
+    "consolidation",
+    "rectify_by",
+    "satisfaction",
+    "evidence",
+    "confidential",
+    "linkage",
+];
+pub const LINKAGE_KEYS: &[&str] = &["lead_unit", "reason"];
+
+/// `[linkage]`: 上下联动, the root of the problem lies with a superior.
+#[derive(Clone, Debug)]
+pub struct Linkage {
+    pub span: Range<usize>,
+    pub lead_unit: Option<Sp<String>>,
+    pub reason: Option<Sp<String>>,
+}
+
+impl Item {
+    pub fn read(sink: &mut Sink, table: &DeTable<'_>, stem: &str) -> Item {
+        let f = Fields::open(sink, table, 0..0, "", ITEM_KEYS);
+        for key in ["area", "source", "deadline", "status"] {
+            if f.raw(key).is_none() {
+                f.missing(sink, key);
+            }
+        }
+        let id = match f.raw("id") {
+            Some(_) => f.required_string(sink, "id"),
+            None => None,
+        };
+        let linkage = f.table(sink, "linkage").map(|(t, span)| {
+            let l = Fields::open(sink, t, span.clone(), "linkage", LINKAGE_KEYS);
+            let lead_unit = l.required_string(sink, "lead_unit");
+            Linkage {
+                span,
+                lead_unit,
+                reason: l.string(sink, "reason"),
+            }
+        });
+        Item {
+            file: sink.file,
+            id_span: id.as_ref().map(|i| i.span()),
+            id: id.map_or_else(|| stem.to_owned(), |i| i.into_inner()),
+            title: f.required_string(sink, "title"),
+            area: f.integer(sink, "area"),
+            points: f
+                .strings(sink, "points")
+                .map(|p| p.into_inner())
+                .unwrap_or_default(),
+            source: f.enumeration(sink, "source"),
+            special_task: f.string(sink, "special_task"),
+            found_on: f.date(sink, "found_on"),
+            problem: f.string(sink, "problem"),
+            commitment: f.string(sink, "commitment"),
+            measures: f.strings(sink, "measures"),
+            owner: f.enumeration(sink, "owner"),
+            person: f.string(sink, "person"),
+            responsible: f.string(sink, "responsible"),
+            lead: f.string(sink, "lead"),
+            deadline: f.date(sink, "deadline"),
+            status: f.enumeration(sink, "status"),
+            completed_on: f.date(sink, "completed_on"),
+            consolidation: f.string(sink, "consolidation"),
+            rectify_by: f.date(sink, "rectify_by"),
+            satisfaction: f.enumeration(sink, "satisfaction"),
+            evidence: f.strings(sink, "evidence"),
+            confidential: f.bool(sink, "confidential").is_some_and(|b| *b.get_ref()),
+            linkage,
+        }
+    }
+
+    pub fn owner(&self) -> Owner {
+        self.owner.as_ref().map_or(Owner::Body, |o| *o.get_ref())
+    }
+
+    pub fn satisfaction(&self) -> Satisfaction {
+        self.satisfaction
+            .as_ref()
+            .map_or(Satisfaction::NotAssessed, |s| *s.get_ref())
+    }
+}

@@ -1,0 +1,110 @@
+//! Diagnostics for people, like cargo's: the code, the place, the source line with a caret
+//! under the span (aligned by display width), a help line, and a closing summary.
+
+use std::path::Path;
+
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+
+use crate::check::Checked;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::i18n::{Lang, Msg};
+use crate::render::display_path;
+use crate::source::SourceFile;
+
+/// The most source lines shown for one span.
+const MAX_LINES: usize = 4;
+
+/// Renders every diagnostic and the summary. The text carries ANSI styles; the caller's
+/// stream strips them where colour is off.
+pub fn render(checked: &Checked, lang: Lang, cwd: Option<&Path>) -> String {
+    let renderer = Renderer::styled();
+    let mut out = String::new();
+    for d in &checked.diagnostics {
+        out.push_str(&render_one(&renderer, checked, d, lang, cwd));
+        out.push_str("\n\n");
+    }
+    let counts = checked.counts();
+    let summary = Msg::CheckSummary {
+        errors: counts.errors,
+        warnings: counts.warnings,
+        files: checked.records.file_count(),
+    };
+    let style = if counts.errors > 0 {
+        anstyle::AnsiColor::BrightRed.on_default().bold()
+    } else if counts.warnings > 0 {
+        anstyle::AnsiColor::Yellow.on_default().bold()
+    } else {
+        anstyle::AnsiColor::BrightGreen.on_default().bold()
+    };
+    out.push_str(&format!("{style}{}{style:#}\n", summary.text(lang)));
+    out
+}
+
+fn render_one(
+    renderer: &Renderer,
+    checked: &Checked,
+    d: &Diagnostic,
+    lang: Lang,
+    cwd: Option<&Path>,
+) -> String {
+    let files = &checked.records.files;
+    let path_of = |file| display_path(&checked.records.root, files.path(file), cwd);
+    let level = match d.severity() {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+    };
+    let title = level
+        .primary_title(d.message.text(lang))
+        .id(d.code.as_str());
+    let file = files.get(d.file);
+    let mut group = match &d.span {
+        Some(span) if !file.text.is_empty() => title.element(snippet(
+            file,
+            path_of(d.file),
+            span,
+            AnnotationKind::Primary,
+            None,
+        )),
+        _ => title.element(Origin::path(path_of(d.file))),
+    };
+    for label in &d.labels {
+        let other = files.get(label.file);
+        if !other.text.is_empty() {
+            let text = label.message.text(lang);
+            group = group.element(snippet(
+                other,
+                path_of(label.file),
+                &label.span,
+                AnnotationKind::Context,
+                Some(text),
+            ));
+        }
+    }
+    if let Some(help) = &d.help {
+        group = group.element(Level::HELP.message(help.text(lang)));
+    }
+    let report: [Group<'_>; 1] = [group];
+    renderer.render(&report)
+}
+
+/// The lines around `span` as a snippet, with the span made relative to them.
+fn snippet<'a>(
+    file: &'a SourceFile,
+    path: String,
+    span: &std::ops::Range<usize>,
+    kind: AnnotationKind,
+    label: Option<String>,
+) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
+    let start = span.start.min(file.text.len());
+    let end = span.end.clamp(start, file.text.len());
+    let first = file.line_index(start);
+    let last = file
+        .line_index(end.saturating_sub(1).max(start))
+        .min(first + MAX_LINES - 1);
+    let lines = file.line_range(first).start..file.line_range(last).end;
+    let local = (start - lines.start)..(end.min(lines.end).max(start) - lines.start);
+    Snippet::source(&file.text[lines])
+        .line_start(first + 1)
+        .path(path)
+        .annotation(kind.span(local).label(label))
+}
