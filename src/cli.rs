@@ -6,6 +6,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 
 use crate::i18n::Lang;
+pub use crate::render::rows::By;
 
 #[derive(Debug, Parser)]
 #[command(name = "huitoukan", version, about = "回头看：整改落实台账的检查与汇总", long_about = None)]
@@ -22,6 +23,54 @@ pub struct Cli {
 pub enum Command {
     /// Validate a records tree (检查台账)
     Check(CheckArgs),
+    /// Completion status rolled up the org hierarchy (汇总报告)
+    Report(ReportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// A folder in the records tree (default: the current folder); the root is found above it
+    pub path: Option<PathBuf>,
+
+    /// Report on this org: a path like 省直/省直机关工委, or a folder name unique in the tree
+    #[arg(long)]
+    pub org: Option<String>,
+
+    /// The date to judge deadlines by, YYYY-MM-DD (default: today)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<Date>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
+
+    /// What one row stands for in table and csv (default: org for table, item for csv)
+    #[arg(long, value_enum)]
+    pub by: Option<By>,
+
+    /// For publication (公布): leave out confidential items and every person's name
+    #[arg(long)]
+    pub public: bool,
+
+    /// Report on the valid files of a tree with errors, naming those left out
+    #[arg(long)]
+    pub keep_going: bool,
+
+    /// Write the report to FILE (never overwrites a file) instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Terminal tables
+    Table,
+    /// One Markdown document for the campaign office
+    Md,
+    /// Comma-separated values for Excel and WPS
+    Csv,
+    /// JSON
+    Json,
 }
 
 #[derive(Debug, Args)]

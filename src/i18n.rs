@@ -254,6 +254,37 @@ pub enum Msg {
         path: String,
         detail: String,
     },
+    // Reports.
+    ReportHeading {
+        org: String,
+        as_of: String,
+    },
+    UnitLeftOut {
+        unit: String,
+    },
+    OrgUnknown {
+        org: String,
+    },
+    OrgAmbiguous {
+        org: String,
+    },
+    Candidates {
+        list: String,
+    },
+    RefuseErrors {
+        errors: usize,
+    },
+    RefuseErrorsHelp,
+    KeptGoing {
+        files: usize,
+    },
+    OutputIsRecord {
+        path: String,
+    },
+    OutputExists {
+        path: String,
+    },
+    OutputExistsHelp,
     // Summaries.
     CheckSummary {
         errors: usize,
@@ -586,6 +617,48 @@ impl Msg {
             (Msg::NoRootHelp, En) => "start a records tree with `huitoukan init DIR`".into(),
             (Msg::Io { path, detail }, Zh) => format!("{path}：{detail}"),
             (Msg::Io { path, detail }, En) => format!("{path}: {detail}"),
+            (Msg::ReportHeading { org, as_of }, Zh) => format!("{org} 整改落实情况汇总（截至 {as_of}）"),
+            (Msg::ReportHeading { org, as_of }, En) => format!("{org}: rectification report as of {as_of}"),
+            (Msg::UnitLeftOut { unit }, Zh) => format!("所属单位 {unit} 的 unit.toml 有错误"),
+            (Msg::UnitLeftOut { unit }, En) => format!("the unit.toml of its unit {unit} has errors"),
+            (Msg::OrgUnknown { org }, Zh) => format!("台账中没有机构 \"{org}\""),
+            (Msg::OrgUnknown { org }, En) => format!("no org \"{org}\" in the tree"),
+            (Msg::OrgAmbiguous { org }, Zh) => {
+                format!("\"{org}\" 对应多个文件夹，请写出完整的机构路径")
+            }
+            (Msg::OrgAmbiguous { org }, En) => {
+                format!("\"{org}\" names more than one folder; write the whole org path")
+            }
+            (Msg::Candidates { list }, Zh) => format!("可选：{list}"),
+            (Msg::Candidates { list }, En) => format!("candidates: {list}"),
+            (Msg::RefuseErrors { errors }, Zh) => {
+                format!("台账有 {errors} 个错误，不生成报告")
+            }
+            (Msg::RefuseErrors { errors }, En) => {
+                format!("the records have {errors} errors; no report is built from them")
+            }
+            (Msg::RefuseErrorsHelp, Zh) => {
+                "改正错误后重试；或加 `--keep-going`，只汇总没有错误的文件，并在报告中列出未纳入的文件".into()
+            }
+            (Msg::RefuseErrorsHelp, En) => {
+                "fix them and run again, or add `--keep-going` to report on the valid files; the report then names every file it left out".into()
+            }
+            (Msg::KeptGoing { files }, Zh) => {
+                format!("有 {files} 个文件因错误未纳入报告（报告中已列出）")
+            }
+            (Msg::KeptGoing { files }, En) => {
+                format!("{files} files with errors were left out of the report (the report names them)")
+            }
+            (Msg::OutputIsRecord { path }, Zh) => {
+                format!("不能把报告写到 {path}：.toml 文件是台账记录")
+            }
+            (Msg::OutputIsRecord { path }, En) => {
+                format!("will not write a report to {path}: .toml files are records")
+            }
+            (Msg::OutputExists { path }, Zh) => format!("{path} 已存在，不会覆盖"),
+            (Msg::OutputExists { path }, En) => format!("{path} already exists and is never overwritten"),
+            (Msg::OutputExistsHelp, Zh) => "换一个文件名，或先删除原文件".into(),
+            (Msg::OutputExistsHelp, En) => "choose another name, or remove the old file first".into(),
             (Msg::CheckSummary { errors, warnings, files }, Zh) => {
                 format!("检查了 {files} 个文件：{errors} 个错误，{warnings} 个警告")
             }
@@ -611,4 +684,86 @@ fn batch_zh(batch: i64) -> &'static str {
         2 => "二",
         _ => "?",
     }
+}
+
+macro_rules! terms {
+    ($($name:ident => $zh:literal, $en:literal;)*) => {
+        /// Column headings, section titles and other short labels of reports.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Term { $($name),* }
+
+        impl Term {
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Term::$name, Lang::Zh) => $zh, (Term::$name, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+terms! {
+    Org => "机构", "org";
+    Unit => "单位", "unit";
+    UnitName => "单位名称", "unit name";
+    Category => "类别", "category";
+    Batch => "批次", "batch";
+    SelfCheck => "自查", "self-check";
+    Depth => "层级", "depth";
+    Units => "单位数", "units";
+    Items => "事项数", "items";
+    Done => "已完成", "done";
+    MostlyDone => "基本完成", "mostly done";
+    Open => "未完成", "open";
+    Ineffective => "效果不理想", "ineffective";
+    Overdue => "逾期", "overdue";
+    CompletionRate => "完成率", "completion";
+    SatisfiedRate => "满意率", "satisfied";
+    Submitted => "已报送", "submitted";
+    Late => "逾期报送", "late";
+    Pending => "未到期", "pending";
+    Missing => "未报送", "missing";
+    SubmittedOn => "报送日期", "submitted on";
+    Area => "方面", "area";
+    AreaTitle => "内容", "title";
+    Id => "编号", "id";
+    Title => "事项", "title";
+    Status => "状态", "status";
+    Due => "时限", "due";
+    DaysOverdue => "逾期天数", "days overdue";
+    LeadUnit => "牵头单位", "lead unit";
+    Points => "检查点", "points";
+    Source => "来源", "source";
+    SpecialTask => "专项整治任务", "special task";
+    FoundOn => "发现日期", "found on";
+    Problem => "问题", "problem";
+    Commitment => "整改承诺", "commitment";
+    Measures => "整改措施", "measures";
+    Owner => "责任主体", "owner";
+    Person => "个人", "person";
+    Responsible => "责任部门或责任人", "responsible";
+    Lead => "牵头班子成员", "lead";
+    Deadline => "整改时限", "deadline";
+    CompletedOn => "完成日期", "completed on";
+    Consolidation => "巩固提高要求", "consolidation";
+    RectifyBy => "限期整改日期", "rectify by";
+    Satisfaction => "群众满意度", "satisfaction";
+    Evidence => "佐证材料", "evidence";
+    File => "文件", "file";
+    Reason => "原因", "reason";
+    WholeTree => "全部", "all units";
+    CampaignDeadline => "报送时限", "report deadline";
+    Totals => "总体情况", "Totals";
+    Children => "下级单位", "Below";
+    Areas => "各方面情况", "By area";
+    OverdueItems => "逾期事项", "Overdue items";
+    IneffectiveItems => "效果不理想事项（限期整改）", "Ineffective items (to be fixed by a date)";
+    LinkedItems => "上下联动事项（按牵头单位）", "Linked items (by lead unit)";
+    LedItems => "下级提请本级牵头解决的事项", "Items below that this level must lead";
+    LateOrMissing => "自查逾期报送或未报送的单位", "Units whose self-check is late or missing";
+    LeftOut => "未纳入本报告的文件", "Files left out of this report";
+    None => "无", "none";
+    OwnLevel => "本级", "own";
+    PublicNote => "公开版本：不含涉密事项，不显示个人姓名。", "Public version: confidential items are left out and no person is named.";
+    WithheldItems => "未列入的涉密事项", "confidential items left out";
 }

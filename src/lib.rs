@@ -15,6 +15,7 @@ pub mod load;
 pub mod model;
 pub mod records;
 pub mod render;
+pub mod rollup;
 pub mod rules;
 pub mod schema;
 pub mod source;

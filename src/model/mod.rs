@@ -218,9 +218,20 @@ fn read_answer(
         }
         // `1.1 = "是"` reads as the table `1` holding the key `1`.
         DeValue::Table(t) => {
-            for (sub, subvalue) in t.iter() {
+            for (index, (sub, subvalue)) in t.iter().enumerate() {
                 let id = format!("{}.{}", key.get_ref(), sub.get_ref());
-                let span = key.span().start..sub.span().end;
+                // The table keeps the span of its key's first use only; a later `1.2` sits on a
+                // line of its own, written `1` `.` `2` just before its sub-key.
+                let start = if index == 0 {
+                    key.span().start
+                } else {
+                    sub.span()
+                        .start
+                        .checked_sub(key.span().len() + 1)
+                        .filter(|&start| start >= key.span().end)
+                        .unwrap_or(sub.span().start)
+                };
+                let span = start..sub.span().end;
                 let shown = match subvalue.get_ref() {
                     DeValue::String(s) => format!("\"{s}\""),
                     _ => "…".to_owned(),

@@ -50,7 +50,12 @@ pub fn render(checked: &Checked, root: &str, as_of: jiff::civil::Date, lang: Lan
         })
         .collect();
     let json = CheckJson {
-        root: root.to_owned(),
+        // The root seen from the current folder; the current folder itself is `.`, not "".
+        root: if root.is_empty() {
+            ".".to_owned()
+        } else {
+            root.to_owned()
+        },
         as_of: as_of.to_string(),
         files: records.file_count(),
         units: records.units.len(),
@@ -60,6 +65,13 @@ pub fn render(checked: &Checked, root: &str, as_of: jiff::civil::Date, lang: Lan
         diagnostics,
     };
     let mut text = serde_json::to_string_pretty(&json).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// `report --format json`: the [`crate::rollup::Report`] as SPEC §8 shapes it.
+pub fn report(report: &crate::rollup::Report) -> String {
+    let mut text = serde_json::to_string_pretty(report).unwrap_or_default();
     text.push('\n');
     text
 }

@@ -1,10 +1,56 @@
 //! Output: one module per format, each a pure function of what it shows.
 
+pub mod csv;
 pub mod github;
 pub mod human;
 pub mod json;
+pub mod markdown;
+pub mod rows;
+pub mod table;
 
 use std::path::Path;
+
+use crate::i18n::{Lang, Term};
+use crate::rollup::Report;
+
+/// The title line of a report: campaign, org, as-of date.
+pub fn heading(report: &Report, lang: Lang) -> String {
+    let org = report
+        .org
+        .clone()
+        .unwrap_or_else(|| Term::WholeTree.text(lang).to_owned());
+    let title = crate::i18n::Msg::ReportHeading {
+        org,
+        as_of: report.as_of.to_string(),
+    }
+    .text(lang);
+    match &report.campaign {
+        Some(campaign) => format!("{campaign} · {title}"),
+        None => title,
+    }
+}
+
+/// The sentences a report adds under its title: public version, withheld items, files left out.
+pub fn notes(report: &Report, lang: Lang) -> Vec<String> {
+    let mut notes = Vec::new();
+    if let Some(w) = &report.withheld {
+        notes.push(format!(
+            "{} {}：{}",
+            Term::PublicNote.text(lang),
+            Term::WithheldItems.text(lang),
+            w.confidential_items
+        ));
+    }
+    if !report.left_out.is_empty() {
+        notes.push(
+            crate::i18n::Msg::KeptGoing {
+                files: report.left_out.len(),
+            }
+            .text(lang),
+        );
+    }
+    notes
+}
 
 /// How a path inside the root is shown to someone working in `cwd`: relative to it where
 /// possible, `/`-separated, so editors and CI annotations find the file.

@@ -1,0 +1,44 @@
+//! `report --format csv`: one row per `--by`, for Excel and WPS on Chinese Windows.
+//!
+//! UTF-8 with a byte-order mark (without one, Excel reads the file as GBK); numbers as numbers;
+//! text that a spreadsheet would take for a formula neutralised (OWASP: CSV injection).
+
+use crate::i18n::Lang;
+use crate::render::rows::{self, By, Cell};
+use crate::rollup::Report;
+
+pub fn render(report: &Report, by: By, lang: Lang) -> Vec<u8> {
+    let table = rows::table(report, by, lang);
+    let mut out = b"\xEF\xBB\xBF".to_vec();
+    {
+        let mut writer = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(&mut out);
+        // Writing to memory cannot fail; a failure would only truncate the text.
+        let _ = writer.write_record(table.headers.iter().map(|h| neutralise(h)));
+        for row in &table.rows {
+            let _ = writer.write_record(row.iter().map(cell));
+        }
+        let _ = writer.flush();
+    }
+    out
+}
+
+fn cell(cell: &Cell) -> String {
+    match cell {
+        Cell::Int(n) => n.to_string(),
+        Cell::Rate(Some(r)) => format!("{}", (r * 10_000.0).round() / 10_000.0),
+        Cell::Rate(None) => String::new(),
+        Cell::Text(_) | Cell::Date(_) => neutralise(&cell.display()),
+    }
+}
+
+/// A cell that begins with `=`, `+`, `-`, `@`, tab, CR or LF gets a leading `'`, so no
+/// spreadsheet evaluates it.
+pub fn neutralise(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r', '\n']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    }
+}

@@ -1,0 +1,158 @@
+//! `report --format md`: one Markdown document for the campaign office.
+//!
+//! Cells are escaped here (a `|` or a line break in a title never breaks a row): comfy-table's
+//! Markdown preset does neither, so tables are written by hand.
+
+use std::collections::BTreeMap;
+
+use crate::i18n::{Lang, Term};
+use crate::render::rows::{self, Cell};
+use crate::render::{heading, notes};
+use crate::rollup::{LinkedItem, Report};
+use crate::status::SelfCheckState;
+
+pub fn render(report: &Report, lang: Lang) -> String {
+    let mut out = format!("# {}\n\n", heading(report, lang));
+    for note in notes(report, lang) {
+        out.push_str(&format!("> {}\n\n", escape_line(&note)));
+    }
+
+    section(&mut out, Term::Totals, lang);
+    let totals = rows::Table {
+        headers: rows::totals_headers(lang),
+        rows: vec![rows::totals_cells(&report.totals)],
+    };
+    table(&mut out, &totals, lang);
+
+    section(&mut out, Term::Children, lang);
+    table(&mut out, &rows::orgs(&report.children, false, lang), lang);
+
+    section(&mut out, Term::Areas, lang);
+    table(&mut out, &rows::areas(&report.by_area, lang), lang);
+
+    section(&mut out, Term::OverdueItems, lang);
+    table(
+        &mut out,
+        &rows::due_items(&report.overdue_items, lang),
+        lang,
+    );
+
+    section(&mut out, Term::IneffectiveItems, lang);
+    table(
+        &mut out,
+        &rows::due_items(&report.ineffective_items, lang),
+        lang,
+    );
+
+    section(&mut out, Term::LinkedItems, lang);
+    linked(&mut out, &report.linked_items, lang);
+
+    section(&mut out, Term::LedItems, lang);
+    linked(&mut out, &report.led_items, lang);
+
+    section(&mut out, Term::LateOrMissing, lang);
+    let lagging: Vec<_> = report
+        .units
+        .iter()
+        .filter(|u| matches!(u.self_check, SelfCheckState::Late | SelfCheckState::Missing))
+        .cloned()
+        .collect();
+    let mut lagging_table = rows::units(&lagging, lang);
+    lagging_table.headers.truncate(6);
+    for row in &mut lagging_table.rows {
+        row.truncate(6);
+    }
+    table(&mut out, &lagging_table, lang);
+
+    if !report.left_out.is_empty() {
+        section(&mut out, Term::LeftOut, lang);
+        let left_out = rows::Table {
+            headers: vec![Term::File.text(lang), Term::Reason.text(lang)],
+            rows: report
+                .left_out
+                .iter()
+                .map(|l| {
+                    let reason = match l.code {
+                        Some(code) => format!("{code}: {}", l.reason.text(lang)),
+                        None => l.reason.text(lang),
+                    };
+                    vec![Cell::Text(l.file.clone()), Cell::Text(reason)]
+                })
+                .collect(),
+        };
+        table(&mut out, &left_out, lang);
+    }
+    out
+}
+
+/// Linked items grouped by the unit that must lead the fix.
+fn linked(out: &mut String, items: &[LinkedItem], lang: Lang) {
+    let mut by_lead: BTreeMap<&str, Vec<&LinkedItem>> = BTreeMap::new();
+    for item in items {
+        by_lead
+            .entry(item.lead_unit.as_str())
+            .or_default()
+            .push(item);
+    }
+    if by_lead.is_empty() {
+        out.push_str(&format!("{}\n\n", Term::None.text(lang)));
+    }
+    for (lead, items) in by_lead {
+        out.push_str(&format!(
+            "### {}：{}\n\n",
+            Term::LeadUnit.text(lang),
+            escape_line(lead)
+        ));
+        table(out, &rows::linked_items(&items, lang), lang);
+    }
+}
+
+fn section(out: &mut String, title: Term, lang: Lang) {
+    out.push_str(&format!("## {}\n\n", title.text(lang)));
+}
+
+fn table(out: &mut String, table: &rows::Table, lang: Lang) {
+    if table.rows.is_empty() {
+        out.push_str(&format!("{}\n\n", Term::None.text(lang)));
+        return;
+    }
+    let line = |cells: Vec<String>| format!("| {} |\n", cells.join(" | "));
+    out.push_str(&line(
+        table.headers.iter().map(|h| escape_cell(h)).collect(),
+    ));
+    let first = &table.rows[0];
+    out.push_str(&line(
+        first
+            .iter()
+            .map(|c| {
+                if matches!(c, Cell::Int(_) | Cell::Rate(_)) {
+                    "---:".to_owned()
+                } else {
+                    "---".to_owned()
+                }
+            })
+            .collect(),
+    ));
+    for row in &table.rows {
+        out.push_str(&line(
+            row.iter().map(|c| escape_cell(&c.display())).collect(),
+        ));
+    }
+    out.push('\n');
+}
+
+/// A table cell: `|` escaped, line breaks as `<br>`, so a cell never breaks its row.
+pub fn escape_cell(text: &str) -> String {
+    let text = text.replace('\\', "\\\\").replace('|', "\\|");
+    let lines: Vec<&str> = text.lines().collect();
+    if lines.is_empty() {
+        String::new()
+    } else {
+        lines.join("<br>")
+    }
+}
+
+/// Text on one line of Markdown: line breaks become spaces.
+fn escape_line(text: &str) -> String {
+    text.lines().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,321 @@
+//! The rows and columns of a report, shared by the table, Markdown and CSV renderers.
+//!
+//! A cell keeps its type (text, integer, rate, date) so that each format writes it its own way:
+//! a rate is `37.5%` on screen and `0.375` in a spreadsheet.
+
+use jiff::civil::Date;
+
+use crate::i18n::{Lang, Term};
+use crate::rollup::{
+    AreaRow, DueItem, ItemCounts, ItemRow, LinkedItem, OrgRow, Report, Totals, UnitRow,
+};
+use crate::status::SelfCheckState;
+
+/// What one row stands for (`--by`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum By {
+    /// One row per folder holding units, with its subtree's totals
+    Org,
+    /// One row per unit, with its own totals
+    Unit,
+    /// One row per item, with its fields
+    Item,
+    /// One row per area of the schema
+    Area,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Int(i64),
+    /// A fraction in 0..=1; `None` where there is nothing to divide by.
+    Rate(Option<f64>),
+    Date(Option<Date>),
+}
+
+impl Cell {
+    fn text(s: impl Into<String>) -> Cell {
+        Cell::Text(s.into())
+    }
+
+    fn count(n: usize) -> Cell {
+        Cell::Int(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+
+    fn opt(s: Option<impl ToString>) -> Cell {
+        Cell::Text(s.map(|s| s.to_string()).unwrap_or_default())
+    }
+
+    /// The cell as people read it.
+    pub fn display(&self) -> String {
+        match self {
+            Cell::Text(s) => s.clone(),
+            Cell::Int(n) => n.to_string(),
+            Cell::Rate(r) => percent(*r),
+            Cell::Date(d) => d.map(|d| d.to_string()).unwrap_or_default(),
+        }
+    }
+}
+
+pub fn percent(rate: Option<f64>) -> String {
+    rate.map_or_else(|| "—".to_owned(), |r| format!("{:.1}%", r * 100.0))
+}
+
+pub struct Table {
+    pub headers: Vec<&'static str>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+pub fn table(report: &Report, by: By, lang: Lang) -> Table {
+    match by {
+        By::Org => orgs(&report.orgs, true, lang),
+        By::Unit => units(&report.units, lang),
+        By::Item => items(&report.items, report.withheld.is_some(), lang),
+        By::Area => areas(&report.by_area, lang),
+    }
+}
+
+fn count_headers(lang: Lang) -> Vec<&'static str> {
+    [
+        Term::Items,
+        Term::Done,
+        Term::MostlyDone,
+        Term::Open,
+        Term::Ineffective,
+        Term::Overdue,
+        Term::CompletionRate,
+        Term::SatisfiedRate,
+    ]
+    .iter()
+    .map(|t| t.text(lang))
+    .collect()
+}
+
+fn count_cells(c: &ItemCounts) -> Vec<Cell> {
+    vec![
+        Cell::count(c.items),
+        Cell::count(c.done),
+        Cell::count(c.mostly_done),
+        Cell::count(c.open),
+        Cell::count(c.ineffective),
+        Cell::count(c.overdue),
+        Cell::Rate(c.completion_rate),
+        Cell::Rate(c.satisfied_rate),
+    ]
+}
+
+fn self_check_headers(lang: Lang) -> Vec<&'static str> {
+    [Term::Submitted, Term::Late, Term::Pending, Term::Missing]
+        .iter()
+        .map(|t| t.text(lang))
+        .collect()
+}
+
+/// Units, item counts and self-check counts.
+pub fn totals_headers(lang: Lang) -> Vec<&'static str> {
+    let mut headers = vec![Term::Units.text(lang)];
+    headers.extend(count_headers(lang));
+    headers.extend(self_check_headers(lang));
+    headers
+}
+
+pub fn totals_cells(t: &Totals) -> Vec<Cell> {
+    let mut cells = vec![Cell::count(t.units)];
+    cells.extend(count_cells(&t.counts));
+    let s = &t.self_check;
+    cells.extend([
+        Cell::count(s.submitted),
+        Cell::count(s.late),
+        Cell::count(s.pending),
+        Cell::count(s.missing),
+    ]);
+    cells
+}
+
+pub fn orgs(rows: &[OrgRow], with_depth: bool, lang: Lang) -> Table {
+    let mut headers = vec![Term::Org.text(lang)];
+    if with_depth {
+        headers.push(Term::Depth.text(lang));
+    }
+    headers.extend(totals_headers(lang));
+    let rows = rows
+        .iter()
+        .map(|o| {
+            let mut cells = vec![Cell::text(&o.org)];
+            if with_depth {
+                cells.push(Cell::count(o.depth));
+            }
+            cells.extend(totals_cells(&o.totals));
+            cells
+        })
+        .collect();
+    Table { headers, rows }
+}
+
+pub fn state_label(state: SelfCheckState, lang: Lang) -> &'static str {
+    match state {
+        SelfCheckState::Submitted => Term::Submitted.text(lang),
+        SelfCheckState::Late => Term::Late.text(lang),
+        SelfCheckState::Pending => Term::Pending.text(lang),
+        SelfCheckState::Missing => Term::Missing.text(lang),
+    }
+}
+
+pub fn units(rows: &[UnitRow], lang: Lang) -> Table {
+    let mut headers: Vec<&'static str> = [
+        Term::Org,
+        Term::UnitName,
+        Term::Category,
+        Term::Batch,
+        Term::SelfCheck,
+        Term::SubmittedOn,
+    ]
+    .iter()
+    .map(|t| t.text(lang))
+    .collect();
+    headers.extend(count_headers(lang));
+    let rows = rows
+        .iter()
+        .map(|u| {
+            let mut cells = vec![
+                Cell::text(&u.org),
+                Cell::text(&u.name),
+                Cell::opt(u.category),
+                u.batch.map_or(Cell::text(""), Cell::Int),
+                Cell::text(state_label(u.self_check, lang)),
+                Cell::Date(u.submitted_on),
+            ];
+            cells.extend(count_cells(&u.totals.counts));
+            cells
+        })
+        .collect();
+    Table { headers, rows }
+}
+
+pub fn areas(rows: &[AreaRow], lang: Lang) -> Table {
+    let mut headers = vec![Term::Area.text(lang), Term::AreaTitle.text(lang)];
+    headers.extend(count_headers(lang));
+    let rows = rows
+        .iter()
+        .map(|a| {
+            let mut cells = vec![Cell::Int(a.area), Cell::text(&a.title)];
+            cells.extend(count_cells(&a.counts));
+            cells
+        })
+        .collect();
+    Table { headers, rows }
+}
+
+pub fn items(rows: &[ItemRow], public: bool, lang: Lang) -> Table {
+    let mut terms = vec![
+        Term::Unit,
+        Term::UnitName,
+        Term::Id,
+        Term::Title,
+        Term::Area,
+        Term::Points,
+        Term::Source,
+        Term::SpecialTask,
+        Term::FoundOn,
+        Term::Problem,
+        Term::Commitment,
+        Term::Measures,
+        Term::Owner,
+        Term::Person,
+        Term::Responsible,
+        Term::Lead,
+        Term::Deadline,
+        Term::Status,
+        Term::CompletedOn,
+        Term::Consolidation,
+        Term::RectifyBy,
+        Term::DaysOverdue,
+        Term::Satisfaction,
+        Term::Evidence,
+        Term::LeadUnit,
+        Term::File,
+    ];
+    if public {
+        terms.retain(|t| *t != Term::Person);
+    }
+    let headers = terms.iter().map(|t| t.text(lang)).collect();
+    let rows = rows
+        .iter()
+        .map(|i| {
+            let mut cells = vec![
+                Cell::text(&i.unit),
+                Cell::text(&i.unit_name),
+                Cell::text(&i.id),
+                Cell::text(&i.title),
+                i.area.map_or(Cell::text(""), Cell::Int),
+                Cell::text(i.points.join(", ")),
+                Cell::opt(i.source.as_ref()),
+                Cell::opt(i.special_task.as_ref()),
+                Cell::Date(i.found_on),
+                Cell::opt(i.problem.as_ref()),
+                Cell::opt(i.commitment.as_ref()),
+                Cell::text(i.measures.join("；")),
+                Cell::text(&i.owner),
+            ];
+            if !public {
+                cells.push(Cell::opt(i.person.as_ref()));
+            }
+            cells.extend([
+                Cell::opt(i.responsible.as_ref()),
+                Cell::opt(i.lead.as_ref()),
+                Cell::Date(i.deadline),
+                Cell::text(i.status.to_string()),
+                Cell::Date(i.completed_on),
+                Cell::opt(i.consolidation.as_ref()),
+                Cell::Date(i.rectify_by),
+                i.days_overdue.map_or(Cell::text(""), Cell::Int),
+                Cell::text(i.satisfaction.to_string()),
+                Cell::text(i.evidence.join("；")),
+                Cell::opt(i.lead_unit.as_ref()),
+                Cell::text(&i.file),
+            ]);
+            cells
+        })
+        .collect();
+    Table { headers, rows }
+}
+
+pub fn due_items(rows: &[DueItem], lang: Lang) -> Table {
+    let headers = [
+        Term::Unit,
+        Term::Id,
+        Term::Title,
+        Term::Status,
+        Term::Due,
+        Term::DaysOverdue,
+    ]
+    .iter()
+    .map(|t| t.text(lang))
+    .collect();
+    let rows = rows
+        .iter()
+        .map(|d| {
+            vec![
+                Cell::text(&d.unit),
+                Cell::text(&d.id),
+                Cell::text(&d.title),
+                Cell::text(d.status.to_string()),
+                Cell::Date(d.due),
+                d.days_overdue.map_or(Cell::text(""), Cell::Int),
+            ]
+        })
+        .collect();
+    Table { headers, rows }
+}
+
+pub fn linked_items(rows: &[&LinkedItem], lang: Lang) -> Table {
+    let headers = [Term::Unit, Term::Id, Term::Title]
+        .iter()
+        .map(|t| t.text(lang))
+        .collect();
+    let rows = rows
+        .iter()
+        .map(|l| vec![Cell::text(&l.unit), Cell::text(&l.id), Cell::text(&l.title)])
+        .collect();
+    Table { headers, rows }
+}

@@ -1,0 +1,657 @@
+//! Records -> [`Report`]: completion status rolled up the org hierarchy (SPEC §7).
+//!
+//! Every number of every format is computed here, once; renderers only lay it out.
+
+use std::collections::{BTreeMap, HashSet};
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::diagnostic::Severity;
+use crate::i18n::Msg;
+use crate::model::enums::{Category, Enumeration, Owner, Satisfaction, Status};
+use crate::model::{Item, Sp, Unit};
+use crate::records::Records;
+use crate::source::FileId;
+use crate::status::{self, SelfCheckState};
+
+/// What a report covers and how.
+pub struct Options<'a> {
+    /// An org path that exists in the tree (see [`resolve_org`]); `""` for the whole tree.
+    pub org: &'a str,
+    pub as_of: Date,
+    /// Leave out confidential items and every person.
+    pub public: bool,
+}
+
+/// Counts over a set of items.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct ItemCounts {
+    pub items: usize,
+    pub done: usize,
+    pub mostly_done: usize,
+    pub open: usize,
+    pub ineffective: usize,
+    pub overdue: usize,
+    /// done / items; `None` when there are no items.
+    pub completion_rate: Option<f64>,
+    /// (满意 + 基本满意) / items whose satisfaction was assessed; `None` when none was.
+    pub satisfied_rate: Option<f64>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct SelfCheckCounts {
+    pub submitted: usize,
+    pub late: usize,
+    pub pending: usize,
+    pub missing: usize,
+}
+
+/// Counts over a set of units and their items.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Totals {
+    pub units: usize,
+    #[serde(flatten)]
+    pub counts: ItemCounts,
+    pub self_check: SelfCheckCounts,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct AreaRow {
+    pub area: i64,
+    pub title: String,
+    #[serde(flatten)]
+    pub counts: ItemCounts,
+}
+
+/// A folder of the tree that holds units, with the totals of everything at or below it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct OrgRow {
+    pub org: String,
+    /// Components below the report's org: its children are at depth 1.
+    #[serde(skip)]
+    pub depth: usize,
+    /// Whether the folder is itself a unit.
+    #[serde(skip)]
+    pub is_unit: bool,
+    pub totals: Totals,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct UnitRow {
+    pub org: String,
+    pub name: String,
+    pub category: Option<Category>,
+    pub batch: Option<i64>,
+    pub self_check: SelfCheckState,
+    #[serde(skip)]
+    pub submitted_on: Option<Date>,
+    pub totals: Totals,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DueItem {
+    pub unit: String,
+    pub id: String,
+    pub title: String,
+    pub status: Status,
+    pub due: Option<Date>,
+    /// Days from `due` to the as-of date; `None` when not yet overdue.
+    pub days_overdue: Option<i64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LinkedItem {
+    pub unit: String,
+    pub id: String,
+    pub title: String,
+    pub lead_unit: String,
+}
+
+/// One item with its fields, for `--by item`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ItemRow {
+    pub unit: String,
+    pub unit_name: String,
+    pub id: String,
+    pub title: String,
+    pub area: Option<i64>,
+    pub points: Vec<String>,
+    pub source: Option<String>,
+    pub special_task: Option<String>,
+    pub found_on: Option<Date>,
+    pub problem: Option<String>,
+    pub commitment: Option<String>,
+    pub measures: Vec<String>,
+    pub owner: String,
+    /// Always `None` in a public report.
+    pub person: Option<String>,
+    pub responsible: Option<String>,
+    pub lead: Option<String>,
+    pub deadline: Option<Date>,
+    pub status: Status,
+    pub completed_on: Option<Date>,
+    pub consolidation: Option<String>,
+    pub rectify_by: Option<Date>,
+    pub days_overdue: Option<i64>,
+    pub satisfaction: Satisfaction,
+    pub evidence: Vec<String>,
+    pub lead_unit: Option<String>,
+    pub file: String,
+}
+
+/// A file the report left out, and the first reason why.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LeftOut {
+    pub file: String,
+    /// The code of the file's first error; `None` when it was left out with its unit.
+    pub code: Option<&'static str>,
+    #[serde(skip)]
+    pub reason: Msg,
+}
+
+/// What a public report withheld.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Withheld {
+    pub confidential_items: usize,
+    pub persons: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Report {
+    /// The org path reported on; `None` for the whole tree.
+    pub org: Option<String>,
+    pub as_of: Date,
+    #[serde(skip)]
+    pub campaign: Option<String>,
+    #[serde(skip)]
+    pub document: Option<String>,
+    #[serde(skip)]
+    pub deadline: Option<Date>,
+    pub totals: Totals,
+    pub by_area: Vec<AreaRow>,
+    pub children: Vec<OrgRow>,
+    pub units: Vec<UnitRow>,
+    pub overdue_items: Vec<DueItem>,
+    pub ineffective_items: Vec<DueItem>,
+    pub linked_items: Vec<LinkedItem>,
+    /// Items anywhere in the tree whose `[linkage]` names a unit of the subtree to lead the fix:
+    /// what lower levels have put on this one.
+    #[serde(skip)]
+    pub led_items: Vec<LinkedItem>,
+    /// Every folder of the subtree that holds units, in path order (`--by org`).
+    #[serde(skip)]
+    pub orgs: Vec<OrgRow>,
+    /// Every item of the subtree (`--by item`).
+    #[serde(skip)]
+    pub items: Vec<ItemRow>,
+    /// Set in a public report.
+    pub withheld: Option<Withheld>,
+    /// Files with errors that a `--keep-going` report left out.
+    pub left_out: Vec<LeftOut>,
+}
+
+/// Running sums, turned into [`ItemCounts`] at the end.
+#[derive(Clone, Debug, Default)]
+struct Tally {
+    units: usize,
+    items: usize,
+    done: usize,
+    mostly_done: usize,
+    open: usize,
+    ineffective: usize,
+    overdue: usize,
+    satisfied: usize,
+    assessed: usize,
+    self_check: SelfCheckCounts,
+}
+
+impl Tally {
+    fn add_item(&mut self, status: Status, satisfaction: Satisfaction, overdue: bool) {
+        self.items += 1;
+        match status {
+            Status::Done => self.done += 1,
+            Status::MostlyDone => self.mostly_done += 1,
+            Status::Open => self.open += 1,
+            Status::Ineffective => self.ineffective += 1,
+        }
+        self.overdue += usize::from(overdue);
+        match satisfaction {
+            Satisfaction::Satisfied | Satisfaction::MostlySatisfied => {
+                self.satisfied += 1;
+                self.assessed += 1;
+            }
+            Satisfaction::Unsatisfied => self.assessed += 1,
+            Satisfaction::NotAssessed => {}
+        }
+    }
+
+    fn add_unit(&mut self, state: SelfCheckState) {
+        self.units += 1;
+        match state {
+            SelfCheckState::Submitted => self.self_check.submitted += 1,
+            SelfCheckState::Late => self.self_check.late += 1,
+            SelfCheckState::Pending => self.self_check.pending += 1,
+            SelfCheckState::Missing => self.self_check.missing += 1,
+        }
+    }
+
+    fn merge(&mut self, other: &Tally) {
+        self.units += other.units;
+        self.items += other.items;
+        self.done += other.done;
+        self.mostly_done += other.mostly_done;
+        self.open += other.open;
+        self.ineffective += other.ineffective;
+        self.overdue += other.overdue;
+        self.satisfied += other.satisfied;
+        self.assessed += other.assessed;
+        self.self_check.submitted += other.self_check.submitted;
+        self.self_check.late += other.self_check.late;
+        self.self_check.pending += other.self_check.pending;
+        self.self_check.missing += other.self_check.missing;
+    }
+
+    fn counts(&self) -> ItemCounts {
+        let rate = |n: usize, d: usize| (d > 0).then(|| n as f64 / d as f64);
+        ItemCounts {
+            items: self.items,
+            done: self.done,
+            mostly_done: self.mostly_done,
+            open: self.open,
+            ineffective: self.ineffective,
+            overdue: self.overdue,
+            completion_rate: rate(self.done, self.items),
+            satisfied_rate: rate(self.satisfied, self.assessed),
+        }
+    }
+
+    fn totals(&self) -> Totals {
+        Totals {
+            units: self.units,
+            counts: self.counts(),
+            self_check: self.self_check.clone(),
+        }
+    }
+}
+
+/// Whether `org` is `prefix` or below it, by whole components.
+pub fn is_within(org: &str, prefix: &str) -> bool {
+    prefix.is_empty()
+        || org == prefix
+        || (org.len() > prefix.len()
+            && org.starts_with(prefix)
+            && org.as_bytes()[prefix.len()] == b'/')
+}
+
+/// Every folder that holds units at or below it: the units' folders and their ancestors.
+pub fn org_folders(records: &Records) -> Vec<String> {
+    let mut folders = std::collections::BTreeSet::new();
+    for unit in &records.units {
+        let mut org = unit.org.as_str();
+        loop {
+            if !folders.insert(org.to_owned()) {
+                break;
+            }
+            match org.rfind('/') {
+                Some(cut) => org = &org[..cut],
+                None => break,
+            }
+        }
+    }
+    folders.into_iter().collect()
+}
+
+/// Why `--org` did not name one folder.
+#[derive(Debug, PartialEq, Eq)]
+pub enum OrgError {
+    Unknown { candidates: Vec<String> },
+    Ambiguous { candidates: Vec<String> },
+}
+
+/// `--org`: an org path (matched by whole components) or a folder name unique in the tree.
+pub fn resolve_org(records: &Records, wanted: &str) -> Result<String, OrgError> {
+    let wanted = wanted.trim().trim_matches('/');
+    let folders = org_folders(records);
+    if folders.iter().any(|f| f == wanted) {
+        return Ok(wanted.to_owned());
+    }
+    let named: Vec<String> = folders
+        .iter()
+        .filter(|f| !wanted.contains('/') && f.rsplit('/').next() == Some(wanted))
+        .cloned()
+        .collect();
+    match named.len() {
+        1 => Ok(named.into_iter().next().unwrap_or_default()),
+        0 => {
+            let close = folders
+                .iter()
+                .filter(|f| {
+                    let name = f.rsplit('/').next().unwrap_or(f);
+                    let limit = (wanted.chars().count() / 3).max(1);
+                    strsim::levenshtein(name, wanted) <= limit || f.contains(wanted)
+                })
+                .cloned()
+                .collect::<Vec<_>>();
+            let candidates = if close.is_empty() {
+                folders.into_iter().filter(|f| !f.contains('/')).collect()
+            } else {
+                close
+            };
+            Err(OrgError::Unknown { candidates })
+        }
+        _ => Err(OrgError::Ambiguous { candidates: named }),
+    }
+}
+
+/// The files with errors, each with its first error, in path order.
+pub fn files_with_errors(
+    records: &Records,
+    diagnostics: &[crate::diagnostic::Diagnostic],
+) -> Vec<LeftOut> {
+    let mut seen = HashSet::new();
+    diagnostics
+        .iter()
+        .filter(|d| d.severity() == Severity::Error && seen.insert(d.file))
+        .map(|d| LeftOut {
+            file: records.files.path(d.file).to_owned(),
+            code: Some(d.code.as_str()),
+            reason: d.message.clone(),
+        })
+        .collect()
+}
+
+pub fn build(
+    records: &Records,
+    diagnostics: &[crate::diagnostic::Diagnostic],
+    options: &Options<'_>,
+) -> Report {
+    let bad: HashSet<FileId> = diagnostics
+        .iter()
+        .filter(|d| d.severity() == Severity::Error)
+        .map(|d| d.file)
+        .collect();
+    let mut left_out = files_with_errors(records, diagnostics);
+    let deadline = records
+        .campaign
+        .as_ref()
+        .and_then(|c| c.deadline.as_ref())
+        .map(|d| *d.get_ref());
+    let as_of = options.as_of;
+    let depth_of = |org: &str| {
+        if org.is_empty() {
+            0
+        } else {
+            org.split('/').count()
+        }
+    };
+    let base_depth = depth_of(options.org);
+
+    let mut report = Report {
+        org: (!options.org.is_empty()).then(|| options.org.to_owned()),
+        as_of,
+        campaign: records
+            .campaign
+            .as_ref()
+            .and_then(|c| c.name.as_ref())
+            .map(|n| n.get_ref().clone()),
+        document: records
+            .campaign
+            .as_ref()
+            .and_then(|c| c.document.as_ref())
+            .map(|n| n.get_ref().clone()),
+        deadline,
+        totals: Totals::default(),
+        by_area: Vec::new(),
+        children: Vec::new(),
+        units: Vec::new(),
+        overdue_items: Vec::new(),
+        ineffective_items: Vec::new(),
+        linked_items: Vec::new(),
+        led_items: Vec::new(),
+        orgs: Vec::new(),
+        items: Vec::new(),
+        withheld: options.public.then_some(Withheld {
+            confidential_items: 0,
+            persons: true,
+        }),
+        left_out: Vec::new(),
+    };
+
+    let schema_areas = records
+        .schema
+        .as_ref()
+        .map(|s| s.areas.as_slice())
+        .unwrap_or_default();
+    let mut areas: Vec<Tally> = vec![Tally::default(); schema_areas.len()];
+    let mut folders: BTreeMap<&str, Tally> = BTreeMap::new();
+    let mut total = Tally::default();
+
+    for (index, unit) in records.units.iter().enumerate() {
+        if !is_within(&unit.org, options.org) {
+            if !bad.contains(&unit.file) {
+                collect_led(&mut report, records, unit, index, &bad, options);
+            }
+            continue;
+        }
+        if bad.contains(&unit.file) {
+            // Its items go with it; say so for each that was not left out on its own account.
+            for &i in &records.unit_items[index] {
+                let file = records.items[i].file;
+                if !bad.contains(&file) {
+                    left_out.push(LeftOut {
+                        file: records.files.path(file).to_owned(),
+                        code: None,
+                        reason: Msg::UnitLeftOut {
+                            unit: unit.org.clone(),
+                        },
+                    });
+                }
+            }
+            continue;
+        }
+        let state = SelfCheckState::of(unit, deadline, as_of);
+        let mut own = Tally::default();
+        own.add_unit(state);
+        for &i in &records.unit_items[index] {
+            let item = &records.items[i];
+            if bad.contains(&item.file) {
+                continue;
+            }
+            if options.public && item.confidential {
+                if let Some(w) = report.withheld.as_mut() {
+                    w.confidential_items += 1;
+                }
+                continue;
+            }
+            let Some(status) = item.status.as_ref().map(|s| *s.get_ref()) else {
+                continue;
+            };
+            let days_overdue = status::days_overdue(item, as_of);
+            own.add_item(status, item.satisfaction(), days_overdue.is_some());
+            if let Some(slot) = item
+                .area
+                .as_ref()
+                .and_then(|a| schema_areas.iter().position(|s| s.id == *a.get_ref()))
+            {
+                areas[slot].add_item(status, item.satisfaction(), days_overdue.is_some());
+            }
+            collect_item_lists(
+                &mut report,
+                records,
+                unit,
+                item,
+                status,
+                days_overdue,
+                options,
+            );
+        }
+        report.units.push(UnitRow {
+            org: unit.org.clone(),
+            name: text(&unit.name).unwrap_or_default(),
+            category: unit.category.as_ref().map(|c| *c.get_ref()),
+            batch: unit.batch.as_ref().map(|b| *b.get_ref()),
+            self_check: state,
+            submitted_on: unit.submitted_on(),
+            totals: own.totals(),
+        });
+        // The unit counts in its own folder and in every folder above it, below the report's org.
+        let mut org = unit.org.as_str();
+        while org.len() > options.org.len() {
+            folders.entry(org).or_default().merge(&own);
+            org = org.rfind('/').map_or("", |cut| &org[..cut]);
+        }
+        total.merge(&own);
+    }
+
+    report.totals = total.totals();
+    report.by_area = schema_areas
+        .iter()
+        .zip(&areas)
+        .map(|(a, t)| AreaRow {
+            area: a.id,
+            title: a.title.clone(),
+            counts: t.counts(),
+        })
+        .collect();
+    let unit_orgs: HashSet<&str> = records.units.iter().map(|u| u.org.as_str()).collect();
+    report.orgs = folders
+        .iter()
+        .map(|(org, t)| OrgRow {
+            org: (*org).to_owned(),
+            depth: depth_of(org) - base_depth,
+            is_unit: unit_orgs.contains(org),
+            totals: t.totals(),
+        })
+        .collect();
+    report.children = report
+        .orgs
+        .iter()
+        .filter(|o| o.depth == 1)
+        .cloned()
+        .collect();
+    report
+        .led_items
+        .sort_by(|a, b| (&a.lead_unit, &a.unit, &a.id).cmp(&(&b.lead_unit, &b.unit, &b.id)));
+    report.left_out = left_out;
+    report.left_out.sort_by(|a, b| a.file.cmp(&b.file));
+    report
+}
+
+fn text(s: &Option<Sp<String>>) -> Option<String> {
+    s.as_ref().map(|s| s.get_ref().clone())
+}
+
+fn date(d: &Option<Sp<Date>>) -> Option<Date> {
+    d.as_ref().map(|d| *d.get_ref())
+}
+
+fn texts(list: &Option<Sp<Vec<Sp<String>>>>) -> Vec<String> {
+    list.as_ref()
+        .map(|l| l.get_ref().iter().map(|s| s.get_ref().clone()).collect())
+        .unwrap_or_default()
+}
+
+fn collect_item_lists(
+    report: &mut Report,
+    records: &Records,
+    unit: &Unit,
+    item: &Item,
+    status: Status,
+    days_overdue: Option<i64>,
+    options: &Options<'_>,
+) {
+    let public = options.public;
+    let title = text(&item.title).unwrap_or_default();
+    let due = DueItem {
+        unit: unit.org.clone(),
+        id: item.id.clone(),
+        title: title.clone(),
+        status,
+        due: status::due(item),
+        days_overdue,
+    };
+    if days_overdue.is_some() {
+        report.overdue_items.push(due.clone());
+    }
+    if status == Status::Ineffective {
+        report.ineffective_items.push(due);
+    }
+    let lead_unit = lead_unit(item);
+    if let Some(lead_unit) = &lead_unit {
+        let linked = LinkedItem {
+            unit: unit.org.clone(),
+            id: item.id.clone(),
+            title: title.clone(),
+            lead_unit: lead_unit.clone(),
+        };
+        if is_within(lead_unit, options.org) {
+            report.led_items.push(linked.clone());
+        }
+        report.linked_items.push(linked);
+    }
+    report.items.push(ItemRow {
+        unit: unit.org.clone(),
+        unit_name: text(&unit.name).unwrap_or_default(),
+        id: item.id.clone(),
+        title,
+        area: item.area.as_ref().map(|a| *a.get_ref()),
+        points: item.points.iter().map(|p| p.get_ref().clone()).collect(),
+        source: item.source.as_ref().map(|s| s.get_ref().label().to_owned()),
+        special_task: text(&item.special_task),
+        found_on: date(&item.found_on),
+        problem: text(&item.problem),
+        commitment: text(&item.commitment),
+        measures: texts(&item.measures),
+        owner: item.owner().label().to_owned(),
+        person: if public { None } else { text(&item.person) },
+        // A cadre's own item names them as the one responsible too.
+        responsible: if public && item.owner() == Owner::Person {
+            None
+        } else {
+            text(&item.responsible)
+        },
+        lead: text(&item.lead),
+        deadline: date(&item.deadline),
+        status,
+        completed_on: date(&item.completed_on),
+        consolidation: text(&item.consolidation),
+        rectify_by: date(&item.rectify_by),
+        days_overdue,
+        satisfaction: item.satisfaction(),
+        evidence: texts(&item.evidence),
+        lead_unit,
+        file: records.files.path(item.file).to_owned(),
+    });
+}
+
+fn lead_unit(item: &Item) -> Option<String> {
+    let lead = item.linkage.as_ref()?.lead_unit.as_ref()?;
+    Some(lead.get_ref().trim().trim_matches('/').to_owned())
+}
+
+/// The items of a unit outside the subtree whose linkage names a unit inside it.
+fn collect_led(
+    report: &mut Report,
+    records: &Records,
+    unit: &Unit,
+    index: usize,
+    bad: &HashSet<FileId>,
+    options: &Options<'_>,
+) {
+    for &i in &records.unit_items[index] {
+        let item = &records.items[i];
+        if bad.contains(&item.file) || (options.public && item.confidential) {
+            continue;
+        }
+        if let Some(lead_unit) = lead_unit(item).filter(|l| is_within(l, options.org)) {
+            let title = text(&item.title).unwrap_or_default();
+            report.led_items.push(LinkedItem {
+                unit: unit.org.clone(),
+                id: item.id.clone(),
+                title,
+                lead_unit,
+            });
+        }
+    }
+}

@@ -1,0 +1,6 @@
+//! The command line as a user meets it: each test writes a records tree, runs `huitoukan` in
+//! it and reads the exit code and the output.
+
+mod check;
+mod harness;
+mod report;
