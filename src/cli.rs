@@ -25,6 +25,53 @@ pub enum Command {
     Check(CheckArgs),
     /// Completion status rolled up the org hierarchy (汇总报告)
     Report(ReportArgs),
+    /// Start a records tree with a commented example unit and item (新建台账)
+    Init(InitArgs),
+    /// Add a unit or an item from a commented template (新建单位或事项)
+    #[command(subcommand)]
+    New(NewCommand),
+    /// The areas and check points; or a JSON Schema for editors (检查要点)
+    Schema(SchemaArgs),
+    /// Shell completions, printed to standard output
+    Completions(CompletionsArgs),
+    /// The manual page (roff), printed to standard output
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to start the tree in (default: the current folder; created if missing)
+    pub dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    /// PATH/unit.toml: a new unit (新建单位)
+    Unit {
+        /// The unit's folder inside the tree, like 省直/省财政厅
+        path: PathBuf,
+    },
+    /// UNIT_DIR/items/NAME.toml: a new item of a unit (新建整改事项)
+    Item {
+        /// The folder of the unit (the one holding unit.toml)
+        unit_dir: PathBuf,
+        /// The file name without .toml (default: the next free number, like 003)
+        name: Option<String>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Print the JSON Schema (draft-07) of one kind of file instead
+    #[arg(long, value_enum, value_name = "KIND")]
+    pub json_schema: Option<crate::model::doc::Kind>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]
@@ -97,8 +144,10 @@ pub enum CheckFormat {
     Human,
     /// One JSON document (stdout)
     Json,
-    /// GitHub Actions annotations (stdout)
+    /// GitHub Actions annotations (stdout); a summary too where GITHUB_STEP_SUMMARY is set
     Github,
+    /// GitLab Code Quality report (stdout)
+    Gitlab,
 }
 
 pub fn parse_lang(text: &str) -> Result<Lang, String> {

@@ -285,6 +285,35 @@ pub enum Msg {
         path: String,
     },
     OutputExistsHelp,
+    // Authoring.
+    Created {
+        path: String,
+    },
+    TreeStarted {
+        path: String,
+    },
+    AlreadyTree {
+        path: String,
+    },
+    InsideTree {
+        root: String,
+    },
+    FileExists {
+        path: String,
+    },
+    NotAUnit {
+        path: String,
+    },
+    NotAUnitHelp,
+    OutsideTree {
+        path: String,
+    },
+    BadName {
+        name: String,
+    },
+    BeyondAnnotations {
+        count: usize,
+    },
     // Summaries.
     CheckSummary {
         errors: usize,
@@ -659,6 +688,48 @@ impl Msg {
             (Msg::OutputExists { path }, En) => format!("{path} already exists and is never overwritten"),
             (Msg::OutputExistsHelp, Zh) => "换一个文件名，或先删除原文件".into(),
             (Msg::OutputExistsHelp, En) => "choose another name, or remove the old file first".into(),
+            (Msg::Created { path }, Zh) => format!("已新建 {path}"),
+            (Msg::Created { path }, En) => format!("created {path}"),
+            (Msg::TreeStarted { path }, Zh) => {
+                format!("已在 {path} 新建台账；修改示例后运行 `huitoukan check` 检查")
+            }
+            (Msg::TreeStarted { path }, En) => {
+                format!("started a records tree in {path}; edit the example, then run `huitoukan check`")
+            }
+            (Msg::AlreadyTree { path }, Zh) => format!("{path} 已经是台账根目录（有 huitoukan.toml）"),
+            (Msg::AlreadyTree { path }, En) => {
+                format!("{path} already holds a records tree (huitoukan.toml)")
+            }
+            (Msg::InsideTree { root }, Zh) => {
+                format!("此文件夹在台账 {root} 之内；台账不能嵌套")
+            }
+            (Msg::InsideTree { root }, En) => {
+                format!("this folder is inside the records tree {root}; trees do not nest")
+            }
+            (Msg::FileExists { path }, Zh) => format!("{path} 已存在，不会覆盖"),
+            (Msg::FileExists { path }, En) => format!("{path} already exists and is never overwritten"),
+            (Msg::NotAUnit { path }, Zh) => format!("{path} 不是单位文件夹（没有 unit.toml）"),
+            (Msg::NotAUnit { path }, En) => format!("{path} is not a unit's folder (no unit.toml)"),
+            (Msg::NotAUnitHelp, Zh) => "先运行 `huitoukan new unit 文件夹`".into(),
+            (Msg::NotAUnitHelp, En) => "run `huitoukan new unit DIR` first".into(),
+            (Msg::OutsideTree { path }, Zh) => {
+                format!("{path} 不在台账内（须在根目录之下，且不含 \"..\"、隐藏文件夹）")
+            }
+            (Msg::OutsideTree { path }, En) => {
+                format!("{path} is not inside the records tree (below the root, no \"..\", no hidden folders)")
+            }
+            (Msg::BadName { name }, Zh) => {
+                format!("文件名 \"{name}\" 不可用：不能为空，不能含 / 或 \\，不能以 . 开头")
+            }
+            (Msg::BadName { name }, En) => {
+                format!("the name \"{name}\" cannot be used: not empty, no / or \\, not starting with .")
+            }
+            (Msg::BeyondAnnotations { count }, Zh) => {
+                format!("GitHub 每步最多显示 10 条错误和 10 条警告注释，其余 {count} 条如下：")
+            }
+            (Msg::BeyondAnnotations { count }, En) => {
+                format!("GitHub shows at most 10 error and 10 warning annotations per step; the other {count}:")
+            }
             (Msg::CheckSummary { errors, warnings, files }, Zh) => {
                 format!("检查了 {files} 个文件：{errors} 个错误，{warnings} 个警告")
             }
@@ -732,6 +803,12 @@ terms! {
     Due => "时限", "due";
     DaysOverdue => "逾期天数", "days overdue";
     LeadUnit => "牵头单位", "lead unit";
+    AppliesTo => "适用于", "applies to";
+    Question => "检查要点", "question";
+    ByItems => "由个人整改事项回答", "answered by items";
+    Code => "代码", "code";
+    Place => "位置", "place";
+    Message => "说明", "message";
     Points => "检查点", "points";
     Source => "来源", "source";
     SpecialTask => "专项整治任务", "special task";

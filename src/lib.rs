@@ -8,6 +8,7 @@
 pub mod app;
 pub mod check;
 pub mod cli;
+pub mod cmd;
 pub mod diagnostic;
 pub mod discover;
 pub mod i18n;
@@ -20,3 +21,4 @@ pub mod rules;
 pub mod schema;
 pub mod source;
 pub mod status;
+pub mod template;

@@ -303,11 +303,10 @@ fn load_file(path: &Path, rel: &str, role: Role, id: FileId) -> Loaded {
 /// are not orphans), a schema as an unusable one.
 fn unreadable(role: Role, rel: &str, id: FileId) -> Parsed {
     match role {
-        Role::Unit => Parsed::Unit(Unit::read(
-            &mut Sink::new(id),
-            &Default::default(),
-            unit_org(rel),
-        )),
+        Role::Unit => Parsed::Unit(Unit {
+            readable: false,
+            ..Unit::read(&mut Sink::new(id), &Default::default(), unit_org(rel))
+        }),
         Role::Schema => Parsed::Schema(None),
         Role::Campaign | Role::Item | Role::Ignored => Parsed::Nothing,
     }
@@ -320,4 +319,30 @@ fn unit_org(rel: &str) -> String {
 fn stem(rel: &str) -> &str {
     let name = rel.rsplit_once('/').map_or(rel, |(_, name)| name);
     name.strip_suffix(".toml").unwrap_or(name)
+}
+
+/// The schema a campaign uses, read without walking the tree: its own where it names one that
+/// reads cleanly, else the built-in one. For templates, which list the areas.
+pub fn campaign_schema(root: &Path) -> Schema {
+    let campaign = load_file(
+        &root.join(CAMPAIGN_FILE),
+        CAMPAIGN_FILE,
+        Role::Campaign,
+        FileId(0),
+    );
+    let named = match campaign.parsed {
+        Parsed::Campaign(c) => c.schema.and_then(|s| normalize_inside(s.get_ref())),
+        _ => None,
+    };
+    if let Some(rel) = named {
+        let path = root.join(&rel);
+        let is_link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+        if !is_link
+            && let Parsed::Schema(Some(schema)) =
+                load_file(&path, &rel, Role::Schema, FileId(0)).parsed
+        {
+            return schema;
+        }
+    }
+    Schema::builtin().unwrap_or_default()
 }

@@ -177,3 +177,51 @@ fn area_list(areas: &[Area]) -> String {
         .collect::<Vec<_>>()
         .join(" | ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids<'a>(points: impl Iterator<Item = &'a Point>) -> Vec<&'a str> {
+        points.map(|p| p.id.as_str()).collect()
+    }
+
+    #[test]
+    fn builtin_schema_has_six_areas_and_32_points() {
+        let schema = Schema::builtin().expect("the built-in schema loads");
+        assert_eq!(
+            schema.areas.iter().map(|a| a.id).collect::<Vec<_>>(),
+            [1, 2, 3, 4, 5, 6]
+        );
+        assert_eq!(schema.area(2).map(|a| a.key.as_str()), Some("commitments"));
+        assert_eq!(schema.points.len(), 32);
+        assert_eq!(schema.point("3.2").and_then(|p| p.batch), Some(1));
+        assert_eq!(schema.point("3.3").and_then(|p| p.batch), Some(2));
+        assert_eq!(
+            schema.points.iter().filter(|p| p.batch.is_some()).count(),
+            2
+        );
+
+        let by_items = ids(schema.points.iter().filter(|p| p.applies_to.is_empty()));
+        assert_eq!(by_items, ["P.1", "P.2", "P.3", "P.4", "P.5"]);
+        assert!(
+            schema
+                .points
+                .iter()
+                .filter(|p| p.id.starts_with('P'))
+                .all(|p| p.area.is_none())
+        );
+
+        let answered =
+            |category, batch| ids(schema.points.iter().filter(|p| p.applies(category, batch)));
+        assert_eq!(
+            answered(Category::Grassroots, 1),
+            ["3.1", "4.2", "G.1", "G.2", "G.3"]
+        );
+        let first = answered(Category::LeadershipBody, 1);
+        let second = answered(Category::LeadershipBody, 2);
+        assert_eq!((first.len(), second.len()), (23, 23));
+        assert!(first.contains(&"3.2") && !first.contains(&"3.3"));
+        assert!(second.contains(&"3.3") && !second.contains(&"3.2"));
+    }
+}

@@ -41,16 +41,18 @@ impl Sink {
     }
 }
 
-/// The closest of `candidates` to `word`, if it is close enough to be a likely typo.
+/// The closest of `candidates` to `word`, if it is close enough to be a likely typo. Among
+/// equally close ones, one that starts as `word` does wins: `G.4` suggests `G.1`, not `2.4`.
 pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
+    let first = |s: &str| s.chars().next().map(|c| c.to_lowercase().to_string());
     candidates
         .into_iter()
         .map(|c| (strsim::damerau_levenshtein(word, c), c))
         .filter(|&(distance, c)| distance <= (c.chars().count().max(3) / 3).max(1))
-        .min_by_key(|&(distance, c)| (distance, c))
+        .min_by_key(|&(distance, c)| (distance, first(c) != first(word), c))
         .map(|(_, c)| c)
 }
 

@@ -4,6 +4,7 @@
 //! may lack are `Option`s: the model holds whatever was readable, and the rules say what is
 //! missing.
 
+pub mod doc;
 pub mod enums;
 pub mod fields;
 
@@ -73,6 +74,9 @@ pub struct Unit {
     pub principal: Option<Sp<String>>,
     pub self_check: Option<SelfCheck>,
     pub reviews: Vec<Review>,
+    /// `false` when the file could not be read or parsed: the unit still holds its folder, but
+    /// nothing is known of its fields, its self-check included.
+    pub readable: bool,
 }
 
 pub const UNIT_KEYS: &[&str] = &[
@@ -157,6 +161,7 @@ impl Unit {
             principal: f.string(sink, "principal"),
             self_check,
             reviews,
+            readable: true,
         }
     }
 
@@ -182,7 +187,10 @@ fn read_self_check(sink: &mut Sink, table: &DeTable<'_>, span: Range<usize>) -> 
         span,
         meeting_on: f.date(sink, "meeting_on"),
         submitted_on: f.date(sink, "submitted_on"),
-        report: f.string(sink, "report"),
+        // Optional, but never blank: `report = ""` names no file.
+        report: f
+            .raw("report")
+            .and_then(|_| f.required_string(sink, "report")),
         disclosed_in: f.string(sink, "disclosed_in"),
         published: f.bool(sink, "published"),
         answers_span: answers_table.map(|(_, span)| span),

@@ -33,6 +33,67 @@ pub fn render(checked: &Checked, lang: Lang, cwd: Option<&Path>) -> String {
     out
 }
 
+/// How many annotations of each severity GitHub shows for one step.
+pub const SHOWN_PER_STEP: usize = 10;
+
+/// The Markdown for `$GITHUB_STEP_SUMMARY`: the counts, and every diagnostic beyond the
+/// annotations GitHub shows.
+pub fn step_summary(checked: &Checked, lang: Lang, cwd: Option<&Path>) -> String {
+    use crate::i18n::{Msg, Term};
+    use crate::render::markdown::escape_cell;
+    let records = &checked.records;
+    let counts = checked.counts();
+    let summary = Msg::CheckSummary {
+        errors: counts.errors,
+        warnings: counts.warnings,
+        files: records.file_count(),
+    };
+    let mut out = format!("### huitoukan check\n\n{}\n\n", summary.text(lang));
+    let (mut errors, mut warnings) = (0, 0);
+    let beyond: Vec<_> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| {
+            let seen = match d.severity() {
+                Severity::Error => &mut errors,
+                Severity::Warning => &mut warnings,
+            };
+            *seen += 1;
+            *seen > SHOWN_PER_STEP
+        })
+        .collect();
+    if beyond.is_empty() {
+        return out;
+    }
+    out.push_str(&format!(
+        "{}\n\n",
+        Msg::BeyondAnnotations {
+            count: beyond.len()
+        }
+        .text(lang)
+    ));
+    out.push_str(&format!(
+        "| {} | {} | {} |\n| --- | --- | --- |\n",
+        Term::Code.text(lang),
+        Term::Place.text(lang),
+        Term::Message.text(lang)
+    ));
+    for d in beyond {
+        let file = records.files.get(d.file);
+        let (line, col) = d.span.as_ref().map_or((1, 1), |s| file.line_col(s.start));
+        let path = display_path(&records.root, &file.path, cwd);
+        out.push_str(&format!(
+            "| {} {} | {}:{line}:{col} | {} |\n",
+            d.severity().as_str(),
+            d.code.as_str(),
+            escape_cell(&path),
+            escape_cell(&d.message.text(lang))
+        ));
+    }
+    out.push('\n');
+    out
+}
+
 /// GitHub's escaping of a workflow command's message.
 pub fn escape_data(text: &str) -> String {
     text.replace('%', "%25")

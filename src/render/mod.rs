@@ -2,6 +2,7 @@
 
 pub mod csv;
 pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
 pub mod markdown;

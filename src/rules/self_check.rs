@@ -22,7 +22,10 @@ pub fn check(records: &Records, cx: &Context, out: &mut Vec<Diagnostic>) {
         answers(records, index, unit, out);
         report_file(records, unit, out);
         reviews(unit, out);
-        let Some(deadline) = deadline else { continue };
+        // Whether a unit that could not be read has submitted is unknown, not "missing".
+        let (Some(deadline), true) = (deadline, unit.readable) else {
+            continue;
+        };
         match SelfCheckState::of(unit, Some(deadline), cx.as_of) {
             SelfCheckState::Late => {
                 if let Some(on) = unit

@@ -1,6 +1,8 @@
 //! The command line as a user meets it: each test writes a records tree, runs `huitoukan` in
 //! it and reads the exit code and the output.
 
+mod author;
 mod check;
 mod harness;
+mod readme;
 mod report;

@@ -1,0 +1,7 @@
+//! One module per subcommand.
+
+pub mod check;
+pub mod init;
+pub mod report;
+pub mod schema;
+pub mod shell;

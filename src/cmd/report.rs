@@ -1,0 +1,105 @@
+//! `huitoukan report`: check, refuse a tree with errors (unless `--keep-going`), roll up and
+//! render.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::app::{EXIT_OK, EXIT_RECORDS, Fatal, find_root, today, write_new_file, write_stream};
+use crate::check;
+use crate::cli::{By, ReportArgs, ReportFormat};
+use crate::i18n::{Lang, Msg};
+use crate::render;
+use crate::rollup::{self, OrgError};
+
+pub fn run(args: &ReportArgs, lang: Lang) -> Result<ExitCode, Fatal> {
+    if let Some(output) = &args.output {
+        refuse_output(output)?;
+    }
+    let root = find_root(args.path.as_deref())?;
+    let as_of = args.as_of.unwrap_or_else(today);
+    let checked = check::check(&root, as_of);
+    let cwd = std::env::current_dir().ok();
+    let errors = checked.counts().errors;
+    if errors > 0 && !args.keep_going {
+        let mut text = render::human::render(&checked, lang, cwd.as_deref());
+        text.push_str(&format!(
+            "error: {}\n  = help: {}\n",
+            Msg::RefuseErrors { errors }.text(lang),
+            Msg::RefuseErrorsHelp.text(lang)
+        ));
+        write_stream(&mut anstream::stderr(), &text)?;
+        return Ok(ExitCode::from(EXIT_RECORDS));
+    }
+    let org = match &args.org {
+        None => String::new(),
+        Some(wanted) => rollup::resolve_org(&checked.records, wanted).map_err(|e| {
+            let (message, candidates) = match e {
+                OrgError::Unknown { candidates } => (
+                    Msg::OrgUnknown {
+                        org: wanted.clone(),
+                    },
+                    candidates,
+                ),
+                OrgError::Ambiguous { candidates } => (
+                    Msg::OrgAmbiguous {
+                        org: wanted.clone(),
+                    },
+                    candidates,
+                ),
+            };
+            Fatal {
+                message,
+                help: Some(Msg::Candidates {
+                    list: candidates.join(", "),
+                }),
+            }
+        })?,
+    };
+    let options = rollup::Options {
+        org: &org,
+        as_of,
+        public: args.public,
+    };
+    let report = rollup::build(&checked.records, &checked.diagnostics, &options);
+    let bytes = match args.format {
+        ReportFormat::Table => {
+            render::table::render(&report, args.by.unwrap_or(By::Org), lang).into_bytes()
+        }
+        ReportFormat::Md => render::markdown::render(&report, lang).into_bytes(),
+        ReportFormat::Csv => render::csv::render(&report, args.by.unwrap_or(By::Item), lang),
+        ReportFormat::Json => render::json::report(&report).into_bytes(),
+    };
+    match &args.output {
+        Some(path) => write_new_file(path, &bytes)?,
+        None => write_stream(&mut std::io::stdout(), &String::from_utf8_lossy(&bytes))?,
+    }
+    if !report.left_out.is_empty() {
+        let note = format!(
+            "warning: {}\n",
+            Msg::KeptGoing {
+                files: report.left_out.len()
+            }
+            .text(lang)
+        );
+        write_stream(&mut anstream::stderr(), &note)?;
+    }
+    Ok(ExitCode::from(EXIT_OK))
+}
+
+/// A report is never written over a record, nor over any file that exists.
+fn refuse_output(path: &Path) -> Result<(), Fatal> {
+    let shown = path.display().to_string();
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+    {
+        return Err(Msg::OutputIsRecord { path: shown }.into());
+    }
+    if std::fs::symlink_metadata(path).is_ok() {
+        return Err(Fatal {
+            message: Msg::OutputExists { path: shown },
+            help: Some(Msg::OutputExistsHelp),
+        });
+    }
+    Ok(())
+}

@@ -1,0 +1,345 @@
+//! Writing records: `init`, `new`, `schema`, and the CI formats and helpers.
+
+use serde_json::Value;
+
+use crate::harness::{ITEM, ORG, Tree, UNIT, edit};
+
+#[test]
+fn init_new_unit_new_item_then_check_passes() {
+    let tree = Tree::empty();
+    let out = tree.run(&["init", "台账"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("已新建 台账/huitoukan.toml\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("已新建 台账/示例单位/items/001.toml\n"),
+        "{}",
+        out.stdout
+    );
+    for file in [
+        "huitoukan.toml",
+        "taplo.toml",
+        "示例单位/unit.toml",
+        "示例单位/items/001.toml",
+        ".huitoukan/schema/item.json",
+    ] {
+        assert!(tree.join("台账").join(file).is_file(), "{file}");
+    }
+    let out = tree.run_in("台账", &["new", "unit", "省直/省财政厅"]);
+    assert_eq!(
+        (out.code, out.stdout.as_str()),
+        (0, "已新建 省直/省财政厅/unit.toml\n"),
+        "{}",
+        out.stderr
+    );
+    let out = tree.run_in("台账", &["new", "item", "省直/省财政厅"]);
+    assert_eq!(
+        out.stdout, "已新建 省直/省财政厅/items/001.toml\n",
+        "{}",
+        out.stderr
+    );
+    let out = tree.run_in("台账", &["new", "item", "省直/省财政厅"]);
+    assert_eq!(
+        out.stdout, "已新建 省直/省财政厅/items/002.toml\n",
+        "{}",
+        out.stderr
+    );
+    let out = tree.run_in("台账/省直", &["new", "item", "省财政厅", "会议文件.toml"]);
+    assert_eq!(
+        out.stdout, "已新建 省财政厅/items/会议文件.toml\n",
+        "{}",
+        out.stderr
+    );
+
+    let out = tree.run_in("台账", &["check", "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    let document: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(
+        (document["units"].as_u64(), document["items"].as_u64()),
+        (Some(2), Some(4))
+    );
+    assert_eq!(
+        document["diagnostics"],
+        Value::Array(vec![]),
+        "templates are clean records"
+    );
+}
+
+/// The README's `init` example is what `init` prints (it runs here, in a temporary folder, so
+/// that the README's own test run writes nothing into the repository).
+#[test]
+fn readme_init_example_is_true() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README");
+    let start = readme
+        .find("$ huitoukan init 台账\n")
+        .expect("the init example")
+        + "$ huitoukan init 台账\n".len();
+    let expected = &readme[start..start + readme[start..].find("```").expect("the block's end")];
+    let tree = Tree::empty();
+    let out = tree.run(&["init", "台账"]);
+    assert_eq!(out.stdout, expected);
+}
+
+#[test]
+fn templates_point_editors_at_the_json_schemas() {
+    let tree = Tree::empty();
+    tree.run(&["init", "."]);
+    tree.run(&["new", "unit", "杭州市/西湖区"]);
+    tree.run(&["new", "item", "杭州市/西湖区"]);
+    let first_line = |rel: &str| {
+        std::fs::read_to_string(tree.join(rel))
+            .expect(rel)
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert_eq!(
+        first_line("huitoukan.toml"),
+        "#:schema ./.huitoukan/schema/campaign.json"
+    );
+    assert_eq!(
+        first_line("杭州市/西湖区/unit.toml"),
+        "#:schema ../../.huitoukan/schema/unit.json"
+    );
+    assert_eq!(
+        first_line("杭州市/西湖区/items/001.toml"),
+        "#:schema ../../../.huitoukan/schema/item.json"
+    );
+    let taplo = std::fs::read_to_string(tree.join("taplo.toml")).expect("taplo.toml");
+    assert!(
+        taplo.contains(
+            "include = [\"**/unit.toml\"]\nschema = { path = \".huitoukan/schema/unit.json\" }"
+        ),
+        "{taplo}"
+    );
+    let item_schema =
+        std::fs::read_to_string(tree.join(".huitoukan/schema/item.json")).expect("schema");
+    let committed = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/schema/item.schema.json"
+    ))
+    .expect("committed");
+    assert_eq!(item_schema, committed);
+}
+
+#[test]
+fn init_refuses_a_tree_and_never_overwrites() {
+    let tree = Tree::new();
+    let out = tree.run(&["init"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("已经是台账根目录"), "{}", out.stderr);
+
+    let out = tree.run(&["init", "省直"]);
+    assert_eq!(out.code, 2, "a tree inside a tree");
+    assert!(out.stderr.contains("台账不能嵌套"), "{}", out.stderr);
+
+    let tree = Tree::empty().file("新台账/taplo.toml", "# mine\n");
+    let out = tree.run(&["init", "新台账", "--lang", "en"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr
+            .contains("新台账/taplo.toml already exists and is never overwritten"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(tree.join("新台账/taplo.toml")).expect("kept"),
+        "# mine\n"
+    );
+    assert!(
+        !tree.join("新台账/huitoukan.toml").exists(),
+        "a refusal writes nothing"
+    );
+}
+
+#[test]
+fn new_refuses_outside_a_tree_outside_a_unit_and_over_a_file() {
+    let outside = Tree::empty();
+    let out = outside.run(&["new", "unit", "某单位"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("huitoukan init"), "{}", out.stderr);
+
+    let tree = Tree::new().unit(ORG, UNIT).item(ORG, "001", ITEM);
+    let out = tree.run(&["new", "item", "省直"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("省直 不是单位文件夹（没有 unit.toml）"),
+        "{}",
+        out.stderr
+    );
+
+    let out = tree.run(&["new", "unit", ORG]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr
+            .contains("省直/省财政厅/unit.toml 已存在，不会覆盖"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(tree.join("省直/省财政厅/unit.toml")).expect("unit"),
+        UNIT
+    );
+
+    let out = tree.run(&["new", "item", ORG, "001"]);
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        std::fs::read_to_string(tree.join("省直/省财政厅/items/001.toml")).expect("item"),
+        ITEM
+    );
+
+    let out = tree.run(&["new", "item", ORG]);
+    assert_eq!(
+        out.stdout, "已新建 省直/省财政厅/items/002.toml\n",
+        "the next free number"
+    );
+
+    for bad in ["../外面", ".git/x"] {
+        let out = tree.run(&["new", "unit", bad]);
+        assert_eq!(out.code, 2, "{bad}");
+        assert!(out.stderr.contains("不在台账内"), "{bad}: {}", out.stderr);
+    }
+    let out = tree.run(&["new", "item", ORG, "a/b"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("文件名 \"a/b\" 不可用"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn schema_lists_areas_and_points_and_prints_json_schemas() {
+    let tree = Tree::empty();
+    let out = tree.run(&["schema"]);
+    assert_eq!(out.code, 0);
+    assert!(
+        out.stdout
+            .contains("│ 2    ┆ commitments    ┆ 兑现整改承诺情况"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("│ 3.3  ┆ 3    ┆ 领导班子"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("│ P.1  ┆      ┆ 由个人整改事项回答"),
+        "{}",
+        out.stdout
+    );
+
+    for kind in ["campaign", "unit", "item"] {
+        let out = tree.run(&["schema", "--json-schema", kind]);
+        let committed = std::fs::read_to_string(format!(
+            "{}/schema/{kind}.schema.json",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .expect("committed");
+        assert_eq!(out.stdout, committed, "schema/{kind}.schema.json");
+        let schema: Value = serde_json::from_str(&out.stdout).expect("JSON");
+        assert_eq!(schema["$schema"], "http://json-schema.org/draft-07/schema#");
+    }
+    let out = tree.run(&["schema", "--json-schema", "item"]);
+    let schema: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(schema["properties"]["status"]["enum"][0], "已完成");
+    assert_eq!(
+        schema["properties"]["title"]["description"],
+        "问题（必填），不能为空"
+    );
+    assert_eq!(schema["additionalProperties"], false);
+}
+
+#[test]
+fn gitlab_code_quality_report() {
+    let bad = edit(ITEM, "area = 2", "area = 9");
+    let tree = Tree::new()
+        .unit(ORG, UNIT)
+        .item(ORG, "a", &bad)
+        .item(ORG, "b", &bad);
+    let out = tree.run(&["check", "--format", "gitlab", "--as-of", "2015-03-10"]);
+    assert_eq!(out.code, 1);
+    let issues: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    let issues = issues.as_array().expect("an array");
+    assert_eq!(issues.len(), 2);
+    let first = &issues[0];
+    assert_eq!(first["check_name"], "E008");
+    assert_eq!(first["severity"], "major");
+    assert_eq!(first["location"]["path"], "省直/省财政厅/items/a.toml");
+    assert_eq!(first["location"]["lines"]["begin"], 2);
+    assert!(
+        first["description"]
+            .as_str()
+            .expect("text")
+            .starts_with("内容方面 `area = 9` 不在方案中"),
+        "{first}"
+    );
+    let fingerprint = first["fingerprint"].as_str().expect("fingerprint");
+    assert_eq!(fingerprint.len(), 64);
+    assert_ne!(
+        issues[1]["fingerprint"], first["fingerprint"],
+        "the location is part of the fingerprint"
+    );
+    let again = tree.run(&["check", "--format", "gitlab", "--as-of", "2015-03-10"]);
+    assert_eq!(again.stdout, out.stdout, "fingerprints are stable");
+}
+
+#[test]
+fn github_step_summary_lists_what_annotations_leave_out() {
+    let mut tree = Tree::new().unit(ORG, UNIT);
+    for i in 0..12 {
+        tree = tree.item(ORG, &format!("{i:02}"), &edit(ITEM, "area = 2", "area = 9"));
+    }
+    let summary = tree.join("summary.md");
+    std::fs::write(&summary, "earlier step\n").expect("write");
+    let mut cmd = tree.command(&["check", "--format", "github", "--as-of", "2015-03-10"]);
+    cmd.env("GITHUB_STEP_SUMMARY", &summary);
+    let out = crate::harness::output(cmd);
+    assert_eq!(out.code, 1);
+    assert_eq!(
+        out.stdout.lines().count(),
+        12,
+        "one annotation per diagnostic"
+    );
+    let text = std::fs::read_to_string(&summary).expect("summary");
+    assert!(
+        text.starts_with(
+            "earlier step\n### huitoukan check\n\n检查了 14 个文件：12 个错误，0 个警告\n"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("其余 2 条如下"), "{text}");
+    assert!(text.contains("| error E008 | 省直/省财政厅/items/10.toml:2:8 | 内容方面 `area = 9` 不在方案中；可选：1 \\| 2 \\| 3 \\| 4 \\| 5 \\| 6 |"), "{text}");
+    assert!(text.contains("items/11.toml:2:8"), "{text}");
+    assert!(
+        !text.contains("items/09.toml"),
+        "the first ten are annotations: {text}"
+    );
+}
+
+#[test]
+fn completions_and_man_page() {
+    let tree = Tree::empty();
+    let out = tree.run(&["completions", "bash"]);
+    assert_eq!(out.code, 0);
+    assert!(
+        out.stdout.contains("_huitoukan()"),
+        "{}",
+        &out.stdout[..200.min(out.stdout.len())]
+    );
+    assert!(out.stdout.contains("--deny-warnings"));
+    let out = tree.run(&["man"]);
+    assert_eq!(out.code, 0);
+    assert!(
+        out.stdout.starts_with(".ie \\n(.g .ds Aq \\(aq") || out.stdout.contains(".TH huitoukan"),
+        "{}",
+        &out.stdout[..200.min(out.stdout.len())]
+    );
+    assert!(out.stdout.contains("report"));
+}
