@@ -170,6 +170,13 @@ impl Records {
             _ => {}
         }
 
+        // Say once per problem what an unusable schema costs.
+        for d in &mut diagnostics {
+            if d.code == Code::SchemaInvalid && d.help.is_none() {
+                d.help = Some(Msg::SchemaUnusable);
+            }
+        }
+
         units.sort_by(|a, b| a.org.cmp(&b.org));
         let unit_of: Vec<_> = items
             .iter()
@@ -292,6 +299,12 @@ fn load_file(path: &Path, rel: &str, role: Role, id: FileId) -> Loaded {
         unreadable(role, rel, id)
     };
     drop(table);
+    if role == Role::Schema {
+        // Whatever is wrong inside the campaign's schema file makes the schema unusable.
+        for d in &mut diagnostics {
+            d.code = Code::SchemaInvalid;
+        }
+    }
     Loaded {
         source: SourceFile::new(rel.to_owned(), text),
         parsed,

@@ -3,8 +3,6 @@
 //! `Tree::new()` holds a campaign file; each test adds the files it needs, changing one thing
 //! in the valid building blocks below, then runs a command and reads its exit code and output.
 
-#![allow(dead_code)]
-
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -154,12 +152,6 @@ impl Tree {
         self.file(&format!("{org}/items/{name}.toml"), text)
     }
 
-    /// An empty folder.
-    pub fn dir(self, rel: &str) -> Tree {
-        fs::create_dir_all(self.join(rel)).expect("create a folder");
-        self
-    }
-
     /// A symbolic link at `rel` pointing at `target`, written as given.
     #[cfg(unix)]
     pub fn symlink(self, target: &str, rel: &str) -> Tree {
@@ -180,7 +172,8 @@ impl Tree {
         self
     }
 
-    /// The binary, ready to run at the root: no colour, no language from the environment.
+    /// The binary, ready to run at the root: no colour, no language and no CI step summary from
+    /// the environment.
     pub fn command(&self, args: &[&str]) -> Command {
         self.command_in("", args)
     }
@@ -193,6 +186,7 @@ impl Tree {
             .env_remove("HUITOUKAN_LANG")
             .env_remove("CLICOLOR_FORCE")
             .env_remove("CLICOLOR")
+            .env_remove("GITHUB_STEP_SUMMARY")
             .args(args);
         cmd
     }
