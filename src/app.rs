@@ -71,10 +71,17 @@ pub fn find_root(path: Option<&Path>) -> Result<PathBuf, Fatal> {
 
 /// Writes all of `text`; a reader that went away (`| head`) is not an error.
 pub fn write_stream(stream: &mut impl Write, text: &str) -> Result<(), Fatal> {
-    match stream
-        .write_all(text.as_bytes())
-        .and_then(|()| stream.flush())
-    {
+    write_with(stream, |out| out.write_all(text.as_bytes()))
+}
+
+/// Runs `write` on a buffered `stream` and flushes it; a reader that went away (`| head`) is
+/// not an error.
+pub fn write_with(
+    stream: &mut impl Write,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Fatal> {
+    let mut buffered = std::io::BufWriter::with_capacity(1 << 16, stream);
+    match write(&mut buffered).and_then(|()| buffered.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Msg::Io {
             path: "<output>".into(),
             detail: e.to_string(),
@@ -86,7 +93,10 @@ pub fn write_stream(stream: &mut impl Write, text: &str) -> Result<(), Fatal> {
 
 /// Writes a new file atomically: a temporary file in the same folder, renamed into place only
 /// if nothing has appeared at `path` meanwhile.
-pub fn write_new_file(path: &Path, bytes: &[u8]) -> Result<(), Fatal> {
+pub fn write_new_file(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Fatal> {
     let io = |e: std::io::Error| {
         Fatal::from(Msg::Io {
             path: path.display().to_string(),
@@ -97,10 +107,13 @@ pub fn write_new_file(path: &Path, bytes: &[u8]) -> Result<(), Fatal> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut file = tempfile::NamedTempFile::new_in(folder).map_err(io)?;
-    file.write_all(bytes)
-        .and_then(|()| file.as_file().sync_all())
+    let file = tempfile::NamedTempFile::new_in(folder).map_err(io)?;
+    let mut buffered = std::io::BufWriter::with_capacity(1 << 16, file);
+    write(&mut buffered)
+        .and_then(|()| buffered.flush())
         .map_err(io)?;
+    let file = buffered.into_inner().map_err(|e| io(e.into_error()))?;
+    file.as_file().sync_all().map_err(io)?;
     file.persist_noclobber(path).map_err(|e| {
         if e.error.kind() == std::io::ErrorKind::AlreadyExists {
             Fatal {

@@ -48,8 +48,16 @@ pub enum EntryKind {
 pub struct Entry {
     /// Relative to the root, `/`-separated.
     pub rel: String,
-    pub path: PathBuf,
+    /// The path itself, kept only where `rel` could not spell it (a name that is not UTF-8);
+    /// otherwise it is the root joined with `rel`.
+    pub path: Option<PathBuf>,
     pub kind: EntryKind,
+}
+
+impl Entry {
+    pub fn path(&self, root: &Path) -> PathBuf {
+        self.path.clone().unwrap_or_else(|| root.join(&self.rel))
+    }
 }
 
 /// Every entry of the tree that matters, sorted by relative path.
@@ -71,11 +79,13 @@ pub fn walk(root: &Path) -> Vec<Entry> {
                 } else {
                     continue;
                 };
-                entries.push(Entry {
-                    rel: relative(root, e.path()),
-                    path: e.into_path(),
-                    kind,
-                });
+                let rel = relative(root, e.path());
+                let exact = e
+                    .path()
+                    .strip_prefix(root)
+                    .is_ok_and(|r| r.to_str().is_some());
+                let path = (!exact).then(|| e.into_path());
+                entries.push(Entry { rel, path, kind });
             }
             Err(err) => {
                 let Some(path) = err.path().map(Path::to_path_buf) else {
@@ -86,7 +96,7 @@ pub fn walk(root: &Path) -> Vec<Entry> {
                     .map_or_else(|| err.to_string(), ToString::to_string);
                 entries.push(Entry {
                     rel: relative(root, &path),
-                    path,
+                    path: Some(path),
                     kind: EntryKind::Error(detail),
                 });
             }

@@ -20,5 +20,6 @@ pub mod rollup;
 pub mod rules;
 pub mod schema;
 pub mod source;
+pub mod span;
 pub mod status;
 pub mod template;

@@ -31,6 +31,8 @@ pub fn read_text(path: &Path, file: FileId) -> Result<String, Diagnostic> {
         .take(MAX_FILE_SIZE + 1)
         .read_to_end(&mut bytes)
         .map_err(unreadable)?;
+    // `read_to_end` may still have grown the buffer past the file's size.
+    bytes.shrink_to_fit();
     if bytes.len() as u64 > MAX_FILE_SIZE {
         let size = std::fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());
         return Err(

@@ -27,7 +27,8 @@ pub struct Records {
     /// Sorted by org path.
     pub units: Vec<Unit>,
     /// Sorted by file path; `unit_of[i]` is the index in `units` of item `i`'s unit.
-    pub items: Vec<Item>,
+    /// Boxed where they were read, so loading never holds two copies of them.
+    pub items: Vec<Box<Item>>,
     pub unit_of: Vec<Option<usize>>,
     /// The inverse: the indexes of each unit's items, in path order.
     pub unit_items: Vec<Vec<usize>>,
@@ -46,11 +47,13 @@ enum Role {
     Ignored,
 }
 
+/// The model of one file; boxed, so the list of loaded files stays small until each model is
+/// moved into its place.
 enum Parsed {
-    Campaign(Campaign),
-    Schema(Option<Schema>),
-    Unit(Unit),
-    Item(Item),
+    Campaign(Box<Campaign>),
+    Schema(Option<Box<Schema>>),
+    Unit(Box<Unit>),
+    Item(Box<Item>),
     Nothing,
 }
 
@@ -69,14 +72,14 @@ impl Records {
         // The campaign first: it names the schema file, which is then no item.
         let campaign_loaded = load_file(
             &root.join(CAMPAIGN_FILE),
-            CAMPAIGN_FILE,
+            CAMPAIGN_FILE.to_owned(),
             Role::Campaign,
             FileId(0),
         );
         let campaign_id = files.add(campaign_loaded.source);
         diagnostics.extend(campaign_loaded.diagnostics);
         let campaign = match campaign_loaded.parsed {
-            Parsed::Campaign(c) => Some(c),
+            Parsed::Campaign(c) => Some(*c),
             _ => None,
         };
         let schema_rel = campaign
@@ -98,51 +101,55 @@ impl Records {
                 }
             });
 
-        let roles: Vec<(Role, &Entry)> = entries
-            .iter()
+        let roles: Vec<(Role, Entry)> = entries
+            .into_iter()
             .filter(|e| e.rel != CAMPAIGN_FILE)
             .map(|e| (role_of(&e.rel, schema_rel.as_deref()), e))
             .filter(|(role, _)| *role != Role::Ignored)
             .collect();
+        let count = |wanted: Role| roles.iter().filter(|(role, _)| *role == wanted).count();
+        let (unit_count, item_count) = (count(Role::Unit), count(Role::Item));
+        let file_count = 1 + roles
+            .iter()
+            .filter(|(_, e)| matches!(e.kind, EntryKind::Toml))
+            .count();
+        files.reserve(roles.len());
         let first_id = files.len() as u32;
         let loaded: Vec<Loaded> = roles
-            .par_iter()
+            .into_par_iter()
             .enumerate()
             .map(|(i, (role, entry))| {
                 let id = FileId(first_id + i as u32);
                 match &entry.kind {
-                    EntryKind::Toml => load_file(&entry.path, &entry.rel, *role, id),
+                    EntryKind::Toml => load_file(&entry.path(root), entry.rel, role, id),
                     EntryKind::Symlink => skipped(
-                        entry,
+                        entry.rel,
                         id,
                         Code::SymlinkSkipped,
                         Msg::SymlinkSkipped,
                         Some(Msg::SymlinkHelp),
                     ),
-                    EntryKind::Error(detail) => skipped(
-                        entry,
-                        id,
-                        Code::Unreadable,
-                        Msg::Unreadable {
+                    EntryKind::Error(detail) => {
+                        let message = Msg::Unreadable {
                             detail: detail.clone(),
-                        },
-                        None,
-                    ),
+                        };
+                        skipped(entry.rel, id, Code::Unreadable, message, None)
+                    }
                 }
             })
             .collect();
 
         let mut schema = None;
         let mut schema_seen = false;
-        let mut units = Vec::new();
-        let mut items = Vec::new();
+        let mut units = Vec::with_capacity(unit_count);
+        let mut items = Vec::with_capacity(item_count);
         for l in loaded {
             let id = files.add(l.source);
             diagnostics.extend(l.diagnostics);
             match l.parsed {
                 Parsed::Schema(s) => {
                     schema_seen = true;
-                    schema = s;
+                    schema = s.map(|s| *s);
                 }
                 Parsed::Unit(u) if u.org.is_empty() => {
                     diagnostics.push(
@@ -150,7 +157,7 @@ impl Records {
                             .with_help(Msg::RootUnitHelp),
                     );
                 }
-                Parsed::Unit(u) => units.push(u),
+                Parsed::Unit(u) => units.push(*u),
                 Parsed::Item(i) => items.push(i),
                 Parsed::Campaign(_) | Parsed::Nothing => {}
             }
@@ -188,10 +195,6 @@ impl Records {
                 unit_items[*unit].push(item);
             }
         }
-        let file_count = 1 + roles
-            .iter()
-            .filter(|(_, e)| matches!(e.kind, EntryKind::Toml))
-            .count();
         Records {
             root: root.to_path_buf(),
             files,
@@ -261,34 +264,36 @@ pub fn normalize_inside(path: &str) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join("/"))
 }
 
-fn skipped(entry: &Entry, id: FileId, code: Code, message: Msg, help: Option<Msg>) -> Loaded {
+fn skipped(rel: String, id: FileId, code: Code, message: Msg, help: Option<Msg>) -> Loaded {
     Loaded {
-        source: SourceFile::new(entry.rel.clone(), String::new()),
+        source: SourceFile::new(rel, String::new()),
         parsed: Parsed::Nothing,
         diagnostics: vec![Diagnostic::whole_file(code, id, message).with_help(help)],
     }
 }
 
-fn load_file(path: &Path, rel: &str, role: Role, id: FileId) -> Loaded {
+fn load_file(path: &Path, rel: String, role: Role, id: FileId) -> Loaded {
     let text = match load::read_text(path, id) {
         Ok(text) => text,
         Err(d) => {
-            let source = SourceFile::new(rel.to_owned(), String::new());
+            let parsed = unreadable(role, &rel, id);
+            let source = SourceFile::new(rel, String::new());
             return Loaded {
                 source,
-                parsed: unreadable(role, rel, id),
+                parsed,
                 diagnostics: vec![d],
             };
         }
     };
+    let rel_str = rel.as_str();
     let (table, mut diagnostics) = load::parse(&text, id);
     let parsed = if diagnostics.is_empty() {
         let mut sink = Sink::new(id);
         let parsed = match role {
-            Role::Campaign => Parsed::Campaign(Campaign::read(&mut sink, &table)),
-            Role::Schema => Parsed::Schema(Schema::read(&mut sink, &table)),
-            Role::Unit => Parsed::Unit(Unit::read(&mut sink, &table, unit_org(rel))),
-            Role::Item => Parsed::Item(Item::read(&mut sink, &table, stem(rel))),
+            Role::Campaign => Parsed::Campaign(Box::new(Campaign::read(&mut sink, &table))),
+            Role::Schema => Parsed::Schema(Schema::read(&mut sink, &table).map(Box::new)),
+            Role::Unit => Parsed::Unit(Box::new(Unit::read(&mut sink, &table, unit_org(rel_str)))),
+            Role::Item => Parsed::Item(Box::new(Item::read(&mut sink, &table, stem(rel_str)))),
             Role::Ignored => Parsed::Nothing,
         };
         diagnostics.extend(sink.diagnostics);
@@ -296,7 +301,7 @@ fn load_file(path: &Path, rel: &str, role: Role, id: FileId) -> Loaded {
     } else {
         // A file with syntax errors is not read further: what the parser recovered would only
         // add confusing follow-on errors.
-        unreadable(role, rel, id)
+        unreadable(role, rel_str, id)
     };
     drop(table);
     if role == Role::Schema {
@@ -306,7 +311,7 @@ fn load_file(path: &Path, rel: &str, role: Role, id: FileId) -> Loaded {
         }
     }
     Loaded {
-        source: SourceFile::new(rel.to_owned(), text),
+        source: SourceFile::new(rel, text),
         parsed,
         diagnostics,
     }
@@ -316,10 +321,10 @@ fn load_file(path: &Path, rel: &str, role: Role, id: FileId) -> Loaded {
 /// are not orphans), a schema as an unusable one.
 fn unreadable(role: Role, rel: &str, id: FileId) -> Parsed {
     match role {
-        Role::Unit => Parsed::Unit(Unit {
+        Role::Unit => Parsed::Unit(Box::new(Unit {
             readable: false,
             ..Unit::read(&mut Sink::new(id), &Default::default(), unit_org(rel))
-        }),
+        })),
         Role::Schema => Parsed::Schema(None),
         Role::Campaign | Role::Item | Role::Ignored => Parsed::Nothing,
     }
@@ -339,7 +344,7 @@ fn stem(rel: &str) -> &str {
 pub fn campaign_schema(root: &Path) -> Schema {
     let campaign = load_file(
         &root.join(CAMPAIGN_FILE),
-        CAMPAIGN_FILE,
+        CAMPAIGN_FILE.to_owned(),
         Role::Campaign,
         FileId(0),
     );
@@ -352,9 +357,9 @@ pub fn campaign_schema(root: &Path) -> Schema {
         let is_link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
         if !is_link
             && let Parsed::Schema(Some(schema)) =
-                load_file(&path, &rel, Role::Schema, FileId(0)).parsed
+                load_file(&path, rel, Role::Schema, FileId(0)).parsed
         {
-            return schema;
+            return *schema;
         }
     }
     Schema::builtin().unwrap_or_default()

@@ -10,7 +10,8 @@ use serde::Serialize;
 use crate::diagnostic::Severity;
 use crate::i18n::Msg;
 use crate::model::enums::{Category, Enumeration, Owner, Satisfaction, Status};
-use crate::model::{Item, Sp, Unit};
+use crate::model::fields::{decode_text, decode_texts};
+use crate::model::{Item, Sp, Text, TextList, Unit};
 use crate::records::Records;
 use crate::source::FileId;
 use crate::status::{self, SelfCheckState};
@@ -22,6 +23,9 @@ pub struct Options<'a> {
     pub as_of: Date,
     /// Leave out confidential items and every person.
     pub public: bool,
+    /// Build [`Report::items`], one row per item with every field (`--by item`); the other
+    /// views do without, and decoding every field of every item is most of a report's cost.
+    pub item_rows: bool,
 }
 
 /// Counts over a set of items.
@@ -542,14 +546,22 @@ fn text(s: &Option<Sp<String>>) -> Option<String> {
     s.as_ref().map(|s| s.get_ref().clone())
 }
 
-fn date(d: &Option<Sp<Date>>) -> Option<Date> {
-    d.as_ref().map(|d| *d.get_ref())
+/// A text field of a file, decoded from the file's text.
+fn field(records: &Records, file: FileId, value: &Option<Sp<Text>>) -> Option<String> {
+    value
+        .as_ref()
+        .map(|t| decode_text(&records.files.get(file).text, t))
 }
 
-fn texts(list: &Option<Sp<Vec<Sp<String>>>>) -> Vec<String> {
-    list.as_ref()
-        .map(|l| l.get_ref().iter().map(|s| s.get_ref().clone()).collect())
+fn fields(records: &Records, file: FileId, value: &Option<Sp<TextList>>) -> Vec<String> {
+    value
+        .as_ref()
+        .map(|l| decode_texts(&records.files.get(file).text, l))
         .unwrap_or_default()
+}
+
+fn date(d: &Option<Sp<Date>>) -> Option<Date> {
+    d.as_ref().map(|d| *d.get_ref())
 }
 
 fn collect_item_lists(
@@ -562,7 +574,7 @@ fn collect_item_lists(
     options: &Options<'_>,
 ) {
     let public = options.public;
-    let title = text(&item.title).unwrap_or_default();
+    let title = field(records, item.file, &item.title).unwrap_or_default();
     let due = DueItem {
         unit: unit.org.clone(),
         id: item.id.clone(),
@@ -590,6 +602,9 @@ fn collect_item_lists(
         }
         report.linked_items.push(linked);
     }
+    if !options.item_rows {
+        return;
+    }
     report.items.push(ItemRow {
         unit: unit.org.clone(),
         unit_name: text(&unit.name).unwrap_or_default(),
@@ -598,28 +613,32 @@ fn collect_item_lists(
         area: item.area.as_ref().map(|a| *a.get_ref()),
         points: item.points.iter().map(|p| p.get_ref().clone()).collect(),
         source: item.source.as_ref().map(|s| s.get_ref().label().to_owned()),
-        special_task: text(&item.special_task),
+        special_task: field(records, item.file, &item.special_task),
         found_on: date(&item.found_on),
-        problem: text(&item.problem),
-        commitment: text(&item.commitment),
-        measures: texts(&item.measures),
+        problem: field(records, item.file, &item.problem),
+        commitment: field(records, item.file, &item.commitment),
+        measures: fields(records, item.file, &item.measures),
         owner: item.owner().label().to_owned(),
-        person: if public { None } else { text(&item.person) },
+        person: if public {
+            None
+        } else {
+            field(records, item.file, &item.person)
+        },
         // A cadre's own item names them as the one responsible too.
         responsible: if public && item.owner() == Owner::Person {
             None
         } else {
-            text(&item.responsible)
+            field(records, item.file, &item.responsible)
         },
-        lead: text(&item.lead),
+        lead: field(records, item.file, &item.lead),
         deadline: date(&item.deadline),
         status,
         completed_on: date(&item.completed_on),
-        consolidation: text(&item.consolidation),
+        consolidation: field(records, item.file, &item.consolidation),
         rectify_by: date(&item.rectify_by),
         days_overdue,
         satisfaction: item.satisfaction(),
-        evidence: texts(&item.evidence),
+        evidence: fields(records, item.file, &item.evidence),
         lead_unit,
         file: records.files.path(item.file).to_owned(),
     });
@@ -645,7 +664,7 @@ fn collect_led(
             continue;
         }
         if let Some(lead_unit) = lead_unit(item).filter(|l| is_within(l, options.org)) {
-            let title = text(&item.title).unwrap_or_default();
+            let title = field(records, item.file, &item.title).unwrap_or_default();
             report.led_items.push(LinkedItem {
                 unit: unit.org.clone(),
                 id: item.id.clone(),

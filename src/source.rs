@@ -86,6 +86,10 @@ impl Files {
         id
     }
 
+    pub fn reserve(&mut self, additional: usize) {
+        self.files.reserve_exact(additional);
+    }
+
     pub fn get(&self, id: FileId) -> &SourceFile {
         &self.files[id.0 as usize]
     }

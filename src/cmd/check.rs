@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::app::{EXIT_OK, EXIT_RECORDS, Fatal, find_root, today, write_stream};
+use crate::app::{EXIT_OK, EXIT_RECORDS, Fatal, find_root, today, write_stream, write_with};
 use crate::check;
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::i18n::{Lang, Msg};
@@ -22,8 +22,9 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<ExitCode, Fatal> {
         }
         CheckFormat::Json => {
             let root_shown = render::display_path(&root, "", cwd.as_deref());
-            let text = render::json::render(&checked, &root_shown, as_of, lang);
-            write_stream(&mut std::io::stdout(), &text)?;
+            write_with(&mut std::io::stdout().lock(), |out| {
+                render::json::write(out, &checked, &root_shown, as_of, lang)
+            })?;
         }
         CheckFormat::Github => {
             let text = render::github::render(&checked, lang, cwd.as_deref());

@@ -1,10 +1,13 @@
 //! `huitoukan report`: check, refuse a tree with errors (unless `--keep-going`), roll up and
 //! render.
 
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::app::{EXIT_OK, EXIT_RECORDS, Fatal, find_root, today, write_new_file, write_stream};
+use crate::app::{
+    EXIT_OK, EXIT_RECORDS, Fatal, find_root, today, write_new_file, write_stream, write_with,
+};
 use crate::check;
 use crate::cli::{By, ReportArgs, ReportFormat};
 use crate::i18n::{Lang, Msg};
@@ -55,23 +58,27 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<ExitCode, Fatal> {
             }
         })?,
     };
+    let by = match args.format {
+        ReportFormat::Table => args.by.unwrap_or(By::Org),
+        ReportFormat::Csv => args.by.unwrap_or(By::Item),
+        ReportFormat::Md | ReportFormat::Json => By::Org,
+    };
     let options = rollup::Options {
         org: &org,
         as_of,
         public: args.public,
+        item_rows: by == By::Item,
     };
     let report = rollup::build(&checked.records, &checked.diagnostics, &options);
-    let bytes = match args.format {
-        ReportFormat::Table => {
-            render::table::render(&report, args.by.unwrap_or(By::Org), lang).into_bytes()
-        }
-        ReportFormat::Md => render::markdown::render(&report, lang).into_bytes(),
-        ReportFormat::Csv => render::csv::render(&report, args.by.unwrap_or(By::Item), lang),
-        ReportFormat::Json => render::json::report(&report).into_bytes(),
+    let write = |out: &mut dyn Write| match args.format {
+        ReportFormat::Table => out.write_all(render::table::render(&report, by, lang).as_bytes()),
+        ReportFormat::Md => out.write_all(render::markdown::render(&report, lang).as_bytes()),
+        ReportFormat::Csv => render::csv::write(out, &report, by, lang),
+        ReportFormat::Json => render::json::write_report(out, &report),
     };
     match &args.output {
-        Some(path) => write_new_file(path, &bytes)?,
-        None => write_stream(&mut std::io::stdout(), &String::from_utf8_lossy(&bytes))?,
+        Some(path) => write_new_file(path, write)?,
+        None => write_with(&mut std::io::stdout().lock(), write)?,
     }
     if !report.left_out.is_empty() {
         let note = format!(

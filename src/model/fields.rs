@@ -8,12 +8,54 @@ use std::ops::Range;
 
 use jiff::civil::Date;
 use toml::Spanned;
+
+use crate::span::Sp;
 use toml::de::{DeArray, DeTable, DeValue};
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::i18n::{Kind, Msg};
 use crate::model::enums::Enumeration;
 use crate::source::FileId;
+
+/// A string value that stays in the file's text until it is shown: its span is the literal
+/// (quotes and escapes included), decoded by [`decode_text`]. Only whether it is blank is
+/// known without decoding, which is all the rules ask.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Text {
+    pub blank: bool,
+}
+
+/// An array of strings that stays in the file's text; decoded by [`decode_texts`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TextList {
+    /// Whether any element holds more than space.
+    pub filled: bool,
+}
+
+/// The string a [`Text`] stands for, read again from its literal in `source`.
+pub fn decode_text(source: &str, text: &Sp<Text>) -> String {
+    match source.get(text.span()).map(DeValue::parse) {
+        Some(Ok(value)) => match value.into_inner() {
+            DeValue::String(s) => s.into_owned(),
+            _ => String::new(),
+        },
+        _ => String::new(),
+    }
+}
+
+/// The strings a [`TextList`] stands for.
+pub fn decode_texts(source: &str, list: &Sp<TextList>) -> Vec<String> {
+    match source.get(list.span()).map(DeValue::parse) {
+        Some(Ok(value)) => match value.into_inner() {
+            DeValue::Array(array) => array
+                .iter()
+                .filter_map(|e| e.get_ref().as_str().map(str::to_owned))
+                .collect(),
+            _ => Vec::new(),
+        },
+        _ => Vec::new(),
+    }
+}
 
 /// Where diagnostics of one file go.
 pub struct Sink {
@@ -156,10 +198,10 @@ impl<'a, 'i> Fields<'a, 'i> {
         );
     }
 
-    pub fn string(&self, sink: &mut Sink, key: &str) -> Option<Spanned<String>> {
+    pub fn string(&self, sink: &mut Sink, key: &str) -> Option<Sp<String>> {
         let value = self.raw(key)?;
         match value.get_ref() {
-            DeValue::String(s) => Some(Spanned::new(value.span(), s.as_ref().to_owned())),
+            DeValue::String(s) => Some(Sp::new(value.span(), s.as_ref().to_owned())),
             _ => {
                 self.wrong_type(sink, key, value, Kind::String);
                 None
@@ -168,7 +210,7 @@ impl<'a, 'i> Fields<'a, 'i> {
     }
 
     /// A string that must be present and not blank.
-    pub fn required_string(&self, sink: &mut Sink, key: &str) -> Option<Spanned<String>> {
+    pub fn required_string(&self, sink: &mut Sink, key: &str) -> Option<Sp<String>> {
         let Some(value) = self.raw(key) else {
             self.missing(sink, key);
             return None;
@@ -188,10 +230,65 @@ impl<'a, 'i> Fields<'a, 'i> {
         Some(s)
     }
 
-    pub fn bool(&self, sink: &mut Sink, key: &str) -> Option<Spanned<bool>> {
+    /// A string left in the file (see [`Text`]).
+    pub fn text(&self, sink: &mut Sink, key: &str) -> Option<Sp<Text>> {
         let value = self.raw(key)?;
         match value.get_ref() {
-            DeValue::Boolean(b) => Some(Spanned::new(value.span(), *b)),
+            DeValue::String(s) => Some(Sp::new(
+                value.span(),
+                Text {
+                    blank: s.trim().is_empty(),
+                },
+            )),
+            _ => {
+                self.wrong_type(sink, key, value, Kind::String);
+                None
+            }
+        }
+    }
+
+    /// A text that must be present and not blank.
+    pub fn required_text(&self, sink: &mut Sink, key: &str) -> Option<Sp<Text>> {
+        let Some(value) = self.raw(key) else {
+            self.missing(sink, key);
+            return None;
+        };
+        let text = self.text(sink, key)?;
+        if text.get_ref().blank {
+            sink.push(
+                Code::MissingField,
+                value.span(),
+                Msg::EmptyField {
+                    key: self.path(key),
+                },
+                None,
+            );
+            return None;
+        }
+        Some(text)
+    }
+
+    /// An array of strings left in the file (see [`TextList`]).
+    pub fn text_list(&self, sink: &mut Sink, key: &str) -> Option<Sp<TextList>> {
+        let value = self.raw(key)?;
+        let Some(array) = value.get_ref().as_array() else {
+            self.wrong_type(sink, key, value, Kind::StringArray);
+            return None;
+        };
+        let mut filled = false;
+        for element in array.iter() {
+            match element.get_ref() {
+                DeValue::String(s) => filled |= !s.trim().is_empty(),
+                _ => self.wrong_type(sink, key, element, Kind::String),
+            }
+        }
+        Some(Sp::new(value.span(), TextList { filled }))
+    }
+
+    pub fn bool(&self, sink: &mut Sink, key: &str) -> Option<Sp<bool>> {
+        let value = self.raw(key)?;
+        match value.get_ref() {
+            DeValue::Boolean(b) => Some(Sp::new(value.span(), *b)),
             _ => {
                 self.wrong_type(sink, key, value, Kind::Bool);
                 None
@@ -199,12 +296,12 @@ impl<'a, 'i> Fields<'a, 'i> {
         }
     }
 
-    pub fn integer(&self, sink: &mut Sink, key: &str) -> Option<Spanned<i64>> {
+    pub fn integer(&self, sink: &mut Sink, key: &str) -> Option<Sp<i64>> {
         let value = self.raw(key)?;
         match value.get_ref() {
             DeValue::Integer(i) => {
                 match i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()) {
-                    Ok(n) => Some(Spanned::new(value.span(), n)),
+                    Ok(n) => Some(Sp::new(value.span(), n)),
                     Err(_) => {
                         let msg = Msg::IntegerTooLarge {
                             key: self.path(key),
@@ -223,7 +320,7 @@ impl<'a, 'i> Fields<'a, 'i> {
     }
 
     /// An integer that must be one of `allowed`.
-    pub fn integer_in(&self, sink: &mut Sink, key: &str, allowed: &[i64]) -> Option<Spanned<i64>> {
+    pub fn integer_in(&self, sink: &mut Sink, key: &str, allowed: &[i64]) -> Option<Sp<i64>> {
         let n = self.integer(sink, key)?;
         if allowed.contains(n.get_ref()) {
             return Some(n);
@@ -246,17 +343,17 @@ impl<'a, 'i> Fields<'a, 'i> {
         None
     }
 
-    pub fn date(&self, sink: &mut Sink, key: &str) -> Option<Spanned<Date>> {
+    pub fn date(&self, sink: &mut Sink, key: &str) -> Option<Sp<Date>> {
         let value = self.raw(key)?;
         read_date(sink, &self.path(key), value)
     }
 
-    pub fn enumeration<E: Enumeration>(&self, sink: &mut Sink, key: &str) -> Option<Spanned<E>> {
+    pub fn enumeration<E: Enumeration>(&self, sink: &mut Sink, key: &str) -> Option<Sp<E>> {
         let value = self.raw(key)?;
         read_enum(sink, &self.path(key), value)
     }
 
-    pub fn strings(&self, sink: &mut Sink, key: &str) -> Option<Spanned<Vec<Spanned<String>>>> {
+    pub fn strings(&self, sink: &mut Sink, key: &str) -> Option<Sp<Vec<Sp<String>>>> {
         let value = self.raw(key)?;
         let Some(array) = value.get_ref().as_array() else {
             self.wrong_type(sink, key, value, Kind::StringArray);
@@ -265,11 +362,11 @@ impl<'a, 'i> Fields<'a, 'i> {
         let mut out = Vec::with_capacity(array.len());
         for element in array.iter() {
             match element.get_ref() {
-                DeValue::String(s) => out.push(Spanned::new(element.span(), s.as_ref().to_owned())),
+                DeValue::String(s) => out.push(Sp::new(element.span(), s.as_ref().to_owned())),
                 _ => self.wrong_type(sink, key, element, Kind::String),
             }
         }
-        Some(Spanned::new(value.span(), out))
+        Some(Sp::new(value.span(), out))
     }
 
     pub fn table(&self, sink: &mut Sink, key: &str) -> Option<(&'a DeTable<'i>, Range<usize>)> {
@@ -331,7 +428,7 @@ pub fn read_enum<E: Enumeration>(
     sink: &mut Sink,
     path: &str,
     value: &Spanned<DeValue<'_>>,
-) -> Option<Spanned<E>> {
+) -> Option<Sp<E>> {
     let DeValue::String(s) = value.get_ref() else {
         sink.push(
             Code::WrongType,
@@ -346,7 +443,7 @@ pub fn read_enum<E: Enumeration>(
         return None;
     };
     match E::parse(s.trim()) {
-        Some(v) => Some(Spanned::new(value.span(), v)),
+        Some(v) => Some(Sp::new(value.span(), v)),
         None => {
             let labels = E::VALUES.iter().map(|v| v.label());
             let help = did_you_mean(s, labels).map(|c| Msg::DidYouMean {
@@ -367,11 +464,7 @@ pub fn read_enum<E: Enumeration>(
     }
 }
 
-pub fn read_date(
-    sink: &mut Sink,
-    path: &str,
-    value: &Spanned<DeValue<'_>>,
-) -> Option<Spanned<Date>> {
+pub fn read_date(sink: &mut Sink, path: &str, value: &Spanned<DeValue<'_>>) -> Option<Sp<Date>> {
     match value.get_ref() {
         DeValue::Datetime(dt) => {
             let Some(d) = dt.date.filter(|_| dt.time.is_none() && dt.offset.is_none()) else {
@@ -390,7 +483,7 @@ pub fn read_date(
                 d.month as i8,
                 d.day as i8,
             ) {
-                Ok(date) => Some(Spanned::new(value.span(), date)),
+                Ok(date) => Some(Sp::new(value.span(), date)),
                 Err(e) => {
                     sink.push(
                         Code::InvalidDate,

@@ -11,7 +11,6 @@ pub mod fields;
 use std::ops::Range;
 
 use jiff::civil::Date;
-use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::Code;
@@ -19,8 +18,9 @@ use crate::i18n::{Kind, Msg};
 use crate::source::FileId;
 use enums::{Answer, Category, Owner, ReviewKind, ReviewResult, Satisfaction, Source, Status};
 use fields::{Fields, Sink, kind_of, read_enum};
+pub use fields::{Text, TextList};
 
-pub type Sp<T> = Spanned<T>;
+pub use crate::span::Sp;
 
 /// `huitoukan.toml`.
 #[derive(Clone, Debug)]
@@ -70,8 +70,8 @@ pub struct Unit {
     pub name: Option<Sp<String>>,
     pub category: Option<Sp<Category>>,
     pub batch: Option<Sp<i64>>,
-    pub reports_to: Option<Sp<String>>,
-    pub principal: Option<Sp<String>>,
+    pub reports_to: Option<Sp<Text>>,
+    pub principal: Option<Sp<Text>>,
     pub self_check: Option<SelfCheck>,
     pub reviews: Vec<Review>,
     /// `false` when the file could not be read or parsed: the unit still holds its folder, but
@@ -106,7 +106,7 @@ pub struct SelfCheck {
     pub meeting_on: Option<Sp<Date>>,
     pub submitted_on: Option<Sp<Date>>,
     pub report: Option<Sp<String>>,
-    pub disclosed_in: Option<Sp<String>>,
+    pub disclosed_in: Option<Sp<Text>>,
     pub published: Option<Sp<bool>>,
     /// The span of `[self_check.answers]`, where there is one.
     pub answers_span: Option<Range<usize>>,
@@ -118,7 +118,7 @@ pub struct SelfCheck {
 pub struct AnswerEntry {
     pub point: Sp<String>,
     pub answer: Option<Sp<Answer>>,
-    pub note: Option<String>,
+    pub note: Option<Sp<Text>>,
 }
 
 /// `[[review]]`: a check from above.
@@ -126,10 +126,10 @@ pub struct AnswerEntry {
 pub struct Review {
     pub span: Range<usize>,
     pub kind: Option<Sp<ReviewKind>>,
-    pub by: Option<Sp<String>>,
+    pub by: Option<Sp<Text>>,
     pub on: Option<Sp<Date>>,
     pub result: Option<Sp<ReviewResult>>,
-    pub note: Option<Sp<String>>,
+    pub note: Option<Sp<Text>>,
 }
 
 impl Unit {
@@ -157,8 +157,8 @@ impl Unit {
             name: f.required_string(sink, "name"),
             category,
             batch,
-            reports_to: f.string(sink, "reports_to"),
-            principal: f.string(sink, "principal"),
+            reports_to: f.text(sink, "reports_to"),
+            principal: f.text(sink, "principal"),
             self_check,
             reviews,
             readable: true,
@@ -191,7 +191,7 @@ fn read_self_check(sink: &mut Sink, table: &DeTable<'_>, span: Range<usize>) -> 
         report: f
             .raw("report")
             .and_then(|_| f.required_string(sink, "report")),
-        disclosed_in: f.string(sink, "disclosed_in"),
+        disclosed_in: f.text(sink, "disclosed_in"),
         published: f.bool(sink, "published"),
         answers_span: answers_table.map(|(_, span)| span),
         answers,
@@ -200,8 +200,8 @@ fn read_self_check(sink: &mut Sink, table: &DeTable<'_>, span: Range<usize>) -> 
 
 fn read_answer(
     sink: &mut Sink,
-    key: &Sp<std::borrow::Cow<'_, str>>,
-    value: &Sp<DeValue<'_>>,
+    key: &toml::Spanned<std::borrow::Cow<'_, str>>,
+    value: &toml::Spanned<DeValue<'_>>,
     out: &mut Vec<AnswerEntry>,
 ) {
     let path = format!("self_check.answers.\"{}\"", key.get_ref());
@@ -221,7 +221,7 @@ fn read_answer(
             out.push(AnswerEntry {
                 point: point(key.get_ref().to_string(), key.span()),
                 answer,
-                note: f.string(sink, "note").map(|n| n.into_inner()),
+                note: f.text(sink, "note"),
             })
         }
         // `1.1 = "是"` reads as the table `1` holding the key `1`.
@@ -283,10 +283,10 @@ fn read_review(sink: &mut Sink, table: &DeTable<'_>, span: Range<usize>) -> Revi
     let review = Review {
         span,
         kind: f.enumeration(sink, "kind"),
-        by: f.string(sink, "by"),
+        by: f.text(sink, "by"),
         on: f.date(sink, "on"),
         result: f.enumeration(sink, "result"),
-        note: f.string(sink, "note"),
+        note: f.text(sink, "note"),
     };
     for key in ["kind", "on", "result"] {
         if f.raw(key).is_none() {
@@ -304,26 +304,26 @@ pub struct Item {
     pub id: String,
     /// The span of the `id` value, where there is one.
     pub id_span: Option<Range<usize>>,
-    pub title: Option<Sp<String>>,
+    pub title: Option<Sp<Text>>,
     pub area: Option<Sp<i64>>,
     pub points: Vec<Sp<String>>,
     pub source: Option<Sp<Source>>,
-    pub special_task: Option<Sp<String>>,
+    pub special_task: Option<Sp<Text>>,
     pub found_on: Option<Sp<Date>>,
-    pub problem: Option<Sp<String>>,
-    pub commitment: Option<Sp<String>>,
-    pub measures: Option<Sp<Vec<Sp<String>>>>,
+    pub problem: Option<Sp<Text>>,
+    pub commitment: Option<Sp<Text>>,
+    pub measures: Option<Sp<TextList>>,
     pub owner: Option<Sp<Owner>>,
-    pub person: Option<Sp<String>>,
-    pub responsible: Option<Sp<String>>,
-    pub lead: Option<Sp<String>>,
+    pub person: Option<Sp<Text>>,
+    pub responsible: Option<Sp<Text>>,
+    pub lead: Option<Sp<Text>>,
     pub deadline: Option<Sp<Date>>,
     pub status: Option<Sp<Status>>,
     pub completed_on: Option<Sp<Date>>,
-    pub consolidation: Option<Sp<String>>,
+    pub consolidation: Option<Sp<Text>>,
     pub rectify_by: Option<Sp<Date>>,
     pub satisfaction: Option<Sp<Satisfaction>>,
-    pub evidence: Option<Sp<Vec<Sp<String>>>>,
+    pub evidence: Option<Sp<TextList>>,
     pub confidential: bool,
     pub linkage: Option<Linkage>,
 }
@@ -360,7 +360,7 @@ pub const LINKAGE_KEYS: &[&str] = &["lead_unit", "reason"];
 pub struct Linkage {
     pub span: Range<usize>,
     pub lead_unit: Option<Sp<String>>,
-    pub reason: Option<Sp<String>>,
+    pub reason: Option<Sp<Text>>,
 }
 
 impl Item {
@@ -381,36 +381,36 @@ impl Item {
             Linkage {
                 span,
                 lead_unit,
-                reason: l.string(sink, "reason"),
+                reason: l.text(sink, "reason"),
             }
         });
         Item {
             file: sink.file,
             id_span: id.as_ref().map(|i| i.span()),
             id: id.map_or_else(|| stem.to_owned(), |i| i.into_inner()),
-            title: f.required_string(sink, "title"),
+            title: f.required_text(sink, "title"),
             area: f.integer(sink, "area"),
             points: f
                 .strings(sink, "points")
                 .map(|p| p.into_inner())
                 .unwrap_or_default(),
             source: f.enumeration(sink, "source"),
-            special_task: f.string(sink, "special_task"),
+            special_task: f.text(sink, "special_task"),
             found_on: f.date(sink, "found_on"),
-            problem: f.string(sink, "problem"),
-            commitment: f.string(sink, "commitment"),
-            measures: f.strings(sink, "measures"),
+            problem: f.text(sink, "problem"),
+            commitment: f.text(sink, "commitment"),
+            measures: f.text_list(sink, "measures"),
             owner: f.enumeration(sink, "owner"),
-            person: f.string(sink, "person"),
-            responsible: f.string(sink, "responsible"),
-            lead: f.string(sink, "lead"),
+            person: f.text(sink, "person"),
+            responsible: f.text(sink, "responsible"),
+            lead: f.text(sink, "lead"),
             deadline: f.date(sink, "deadline"),
             status: f.enumeration(sink, "status"),
             completed_on: f.date(sink, "completed_on"),
-            consolidation: f.string(sink, "consolidation"),
+            consolidation: f.text(sink, "consolidation"),
             rectify_by: f.date(sink, "rectify_by"),
             satisfaction: f.enumeration(sink, "satisfaction"),
-            evidence: f.strings(sink, "evidence"),
+            evidence: f.text_list(sink, "evidence"),
             confidential: f.bool(sink, "confidential").is_some_and(|b| *b.get_ref()),
             linkage,
         }

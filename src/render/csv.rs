@@ -7,20 +7,28 @@ use crate::i18n::Lang;
 use crate::render::rows::{self, By, Cell};
 use crate::rollup::Report;
 
-pub fn render(report: &Report, by: By, lang: Lang) -> Vec<u8> {
+pub fn write(
+    out: &mut dyn std::io::Write,
+    report: &Report,
+    by: By,
+    lang: Lang,
+) -> std::io::Result<()> {
     let table = rows::table(report, by, lang);
-    let mut out = b"\xEF\xBB\xBF".to_vec();
-    {
-        let mut writer = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(&mut out);
-        // Writing to memory cannot fail; a failure would only truncate the text.
-        let _ = writer.write_record(table.headers.iter().map(|h| neutralise(h)));
-        for row in &table.rows {
-            let _ = writer.write_record(row.iter().map(cell));
-        }
-        let _ = writer.flush();
+    out.write_all(b"\xEF\xBB\xBF")?;
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(out);
+    writer.write_record(table.headers.iter().map(|h| neutralise(h)))?;
+    for row in &table.rows {
+        writer.write_record(row.iter().map(cell))?;
     }
+    writer.flush()
+}
+
+/// [`write`] into memory.
+pub fn render(report: &Report, by: By, lang: Lang) -> Vec<u8> {
+    let mut out = Vec::new();
+    let _ = write(&mut out, report, by, lang);
     out
 }
 

@@ -1,6 +1,9 @@
-//! `check --format json`: the shape of SPEC §8.
+//! `check --format json` and `report --format json`: the shapes of SPEC §8, written straight
+//! to the output as they are serialised (a province's diagnostics never sit in memory twice).
 
-use serde::Serialize;
+use std::io::{self, Write};
+
+use serde::{Serialize, Serializer};
 
 use crate::check::Checked;
 use crate::diagnostic::Severity;
@@ -8,14 +11,20 @@ use crate::i18n::Lang;
 
 #[derive(Serialize)]
 struct CheckJson<'a> {
-    root: String,
+    root: &'a str,
     as_of: String,
     files: usize,
     units: usize,
     items: usize,
     errors: usize,
     warnings: usize,
-    diagnostics: Vec<DiagnosticJson<'a>>,
+    diagnostics: Diagnostics<'a>,
+}
+
+/// The diagnostics, each turned into its JSON shape only as it is written.
+struct Diagnostics<'a> {
+    checked: &'a Checked,
+    lang: Lang,
 }
 
 #[derive(Serialize)]
@@ -29,14 +38,11 @@ struct DiagnosticJson<'a> {
     help: Option<String>,
 }
 
-pub fn render(checked: &Checked, root: &str, as_of: jiff::civil::Date, lang: Lang) -> String {
-    let records = &checked.records;
-    let counts = checked.counts();
-    let diagnostics = checked
-        .diagnostics
-        .iter()
-        .map(|d| {
-            let file = records.files.get(d.file);
+impl Serialize for Diagnostics<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let files = &self.checked.records.files;
+        serializer.collect_seq(self.checked.diagnostics.iter().map(|d| {
+            let file = files.get(d.file);
             let (line, column) = d.span.as_ref().map_or((1, 1), |s| file.line_col(s.start));
             DiagnosticJson {
                 severity: d.severity(),
@@ -44,34 +50,55 @@ pub fn render(checked: &Checked, root: &str, as_of: jiff::civil::Date, lang: Lan
                 file: &file.path,
                 line,
                 column,
-                message: d.message.text(lang),
-                help: d.help.as_ref().map(|h| h.text(lang)),
+                message: d.message.text(self.lang),
+                help: d.help.as_ref().map(|h| h.text(self.lang)),
             }
-        })
-        .collect();
+        }))
+    }
+}
+
+pub fn write(
+    out: &mut (impl Write + ?Sized),
+    checked: &Checked,
+    root: &str,
+    as_of: jiff::civil::Date,
+    lang: Lang,
+) -> io::Result<()> {
+    let records = &checked.records;
+    let counts = checked.counts();
     let json = CheckJson {
-        // The root seen from the current folder; the current folder itself is `.`, not "".
-        root: if root.is_empty() {
-            ".".to_owned()
-        } else {
-            root.to_owned()
-        },
+        root,
         as_of: as_of.to_string(),
         files: records.file_count(),
         units: records.units.len(),
         items: records.items.len(),
         errors: counts.errors,
         warnings: counts.warnings,
-        diagnostics,
+        diagnostics: Diagnostics { checked, lang },
     };
-    let mut text = serde_json::to_string_pretty(&json).unwrap_or_default();
-    text.push('\n');
-    text
+    serde_json::to_writer_pretty(&mut *out, &json)?;
+    out.write_all(b"\n")
+}
+
+/// [`write`] into a string.
+pub fn render(checked: &Checked, root: &str, as_of: jiff::civil::Date, lang: Lang) -> String {
+    let mut out = Vec::new();
+    let _ = write(&mut out, checked, root, as_of, lang);
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// `report --format json`: the [`crate::rollup::Report`] as SPEC §8 shapes it.
+pub fn write_report(
+    out: &mut (impl Write + ?Sized),
+    report: &crate::rollup::Report,
+) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, report)?;
+    out.write_all(b"\n")
+}
+
+/// [`write_report`] into a string.
 pub fn report(report: &crate::rollup::Report) -> String {
-    let mut text = serde_json::to_string_pretty(report).unwrap_or_default();
-    text.push('\n');
-    text
+    let mut out = Vec::new();
+    let _ = write_report(&mut out, report);
+    String::from_utf8(out).unwrap_or_default()
 }

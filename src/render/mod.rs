@@ -57,16 +57,26 @@ pub fn notes(report: &Report, lang: Lang) -> Vec<String> {
 /// possible, `/`-separated, so editors and CI annotations find the file.
 pub fn display_path(root: &Path, rel: &str, cwd: Option<&Path>) -> String {
     let root_abs = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
-    let base = cwd
-        .and_then(|cwd| pathdiff::diff_paths(&root_abs, cwd))
-        .unwrap_or(root_abs);
-    let prefix: Vec<_> = base
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect();
-    let prefix = prefix.join("/");
+    // Relative where the root is at, below or above the current folder; absolute where it is
+    // elsewhere, and a path of `..` would only be harder to read.
+    let base = match cwd {
+        Some(cwd) if root_abs.starts_with(cwd) || cwd.starts_with(&root_abs) => {
+            pathdiff::diff_paths(&root_abs, cwd).unwrap_or(root_abs)
+        }
+        _ => root_abs,
+    };
+    let prefix = if base.is_absolute() {
+        base.to_string_lossy().replace('\\', "/")
+    } else {
+        let parts: Vec<_> = base
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect();
+        parts.join("/")
+    };
     match (prefix.as_str(), rel) {
-        ("" | ".", rel) => rel.to_owned(),
+        ("", "") => ".".to_owned(),
+        ("", rel) => rel.to_owned(),
         (prefix, "") => prefix.to_owned(),
         (prefix, rel) => format!("{prefix}/{rel}"),
     }

@@ -6,7 +6,7 @@ use super::Context;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::i18n::Msg;
 use crate::model::enums::{Enumeration, Owner, Satisfaction, Source, Status};
-use crate::model::{Item, Sp};
+use crate::model::{Item, Sp, Text, TextList};
 use crate::records::Records;
 use crate::status;
 
@@ -66,10 +66,7 @@ fn status_rules(item: &Item, cx: &Context, out: &mut Vec<Diagnostic>) {
             ));
         }
     };
-    let non_empty = |list: &Option<Sp<Vec<Sp<String>>>>| {
-        list.as_ref()
-            .is_some_and(|l| l.get_ref().iter().any(|s| !s.get_ref().trim().is_empty()))
-    };
+    let non_empty = |list: &Option<Sp<TextList>>| list.as_ref().is_some_and(|l| l.get_ref().filled);
     match status.get_ref() {
         Status::Done => {
             needs(out, "completed_on", item.completed_on.is_some());
@@ -97,7 +94,7 @@ fn status_rules(item: &Item, cx: &Context, out: &mut Vec<Diagnostic>) {
                 "consolidation",
                 item.consolidation
                     .as_ref()
-                    .is_some_and(|c| !c.get_ref().trim().is_empty()),
+                    .is_some_and(|c| !c.get_ref().blank),
             );
         }
         Status::Ineffective => needs(out, "rectify_by", item.rectify_by.is_some()),
@@ -107,7 +104,7 @@ fn status_rules(item: &Item, cx: &Context, out: &mut Vec<Diagnostic>) {
                 "responsible",
                 item.responsible
                     .as_ref()
-                    .is_some_and(|r| !r.get_ref().trim().is_empty()),
+                    .is_some_and(|r| !r.get_ref().blank),
             );
             needs(out, "measures", non_empty(&item.measures));
         }
@@ -170,8 +167,7 @@ fn source_rules(item: &Item, out: &mut Vec<Diagnostic>) {
             out.push(Diagnostic::at(Code::SourceNeedsField, item.file, span, msg));
         }
     };
-    let filled =
-        |s: &Option<Sp<String>>| s.as_ref().is_some_and(|s| !s.get_ref().trim().is_empty());
+    let filled = |s: &Option<Sp<Text>>| s.as_ref().is_some_and(|s| !s.get_ref().blank);
     if let Some(source) = &item.source {
         let key_value = format!("source = \"{}\"", source.get_ref().label());
         match source.get_ref() {
