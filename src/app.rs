@@ -98,9 +98,16 @@ pub fn write_new_file(
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), Fatal> {
     let io = |e: std::io::Error| {
+        let detail = e.to_string();
+        // tempfile names its temporary file in its errors (`… at path "…/.tmpAbC"`), a file
+        // the user never sees: the output's own name is enough.
+        let detail = match detail.rsplit_once(" at path \"") {
+            Some((cause, _)) if e.get_ref().is_some() => cause.to_owned(),
+            _ => detail,
+        };
         Fatal::from(Msg::Io {
             path: path.display().to_string(),
-            detail: e.to_string(),
+            detail,
         })
     };
     let folder = match path.parent() {

@@ -21,9 +21,14 @@ impl Checked {
 }
 
 pub fn check(root: &Path, as_of: Date) -> Checked {
+    check_with(root, as_of, true)
+}
+
+/// [`check`], keeping the warnings of the rules only if `warnings`.
+pub fn check_with(root: &Path, as_of: Date, warnings: bool) -> Checked {
     let mut records = Records::load(root);
     let mut diagnostics = std::mem::take(&mut records.diagnostics);
-    diagnostics.extend(rules::run(&records, &Context { as_of }));
+    rules::run(&records, &Context { as_of }, &mut diagnostics, warnings);
     let files = &records.files;
     diagnostics.sort_by(|a, b| {
         let key = |d: &Diagnostic| {

@@ -103,7 +103,8 @@ pub struct Diagnostic {
     /// Byte range in the file; `None` when the problem is the file as a whole.
     pub span: Option<Range<usize>>,
     pub message: Msg,
-    pub help: Option<Msg>,
+    /// Boxed: most diagnostics of a large tree are warnings without one.
+    pub help: Option<Box<Msg>>,
     pub labels: Vec<Label>,
 }
 
@@ -128,7 +129,7 @@ impl Diagnostic {
     }
 
     pub fn with_help(mut self, help: impl Into<Option<Msg>>) -> Self {
-        self.help = help.into();
+        self.help = help.into().map(Box::new);
         self
     }
 

@@ -41,7 +41,7 @@ pub enum EntryKind {
     /// A symbolic link (to anything): skipped, never read.
     Symlink,
     /// A folder or file the walk could not read.
-    Error(String),
+    Error(Box<str>),
 }
 
 #[derive(Debug)]
@@ -50,13 +50,15 @@ pub struct Entry {
     pub rel: String,
     /// The path itself, kept only where `rel` could not spell it (a name that is not UTF-8);
     /// otherwise it is the root joined with `rel`.
-    pub path: Option<PathBuf>,
+    pub path: Option<Box<Path>>,
     pub kind: EntryKind,
 }
 
 impl Entry {
     pub fn path(&self, root: &Path) -> PathBuf {
-        self.path.clone().unwrap_or_else(|| root.join(&self.rel))
+        self.path
+            .as_deref()
+            .map_or_else(|| root.join(&self.rel), Path::to_path_buf)
     }
 }
 
@@ -84,7 +86,7 @@ pub fn walk(root: &Path) -> Vec<Entry> {
                     .path()
                     .strip_prefix(root)
                     .is_ok_and(|r| r.to_str().is_some());
-                let path = (!exact).then(|| e.into_path());
+                let path = (!exact).then(|| e.into_path().into_boxed_path());
                 entries.push(Entry { rel, path, kind });
             }
             Err(err) => {
@@ -96,8 +98,8 @@ pub fn walk(root: &Path) -> Vec<Entry> {
                     .map_or_else(|| err.to_string(), ToString::to_string);
                 entries.push(Entry {
                     rel: relative(root, &path),
-                    path: Some(path),
-                    kind: EntryKind::Error(detail),
+                    path: Some(path.into_boxed_path()),
+                    kind: EntryKind::Error(detail.into_boxed_str()),
                 });
             }
         }

@@ -25,7 +25,7 @@ pub struct Records {
     /// `None` when the campaign's own schema file is missing or invalid.
     pub schema: Option<Schema>,
     /// Sorted by org path.
-    pub units: Vec<Unit>,
+    pub units: Vec<Box<Unit>>,
     /// Sorted by file path; `unit_of[i]` is the index in `units` of item `i`'s unit.
     /// Boxed where they were read, so loading never holds two copies of them.
     pub items: Vec<Box<Item>>,
@@ -114,52 +114,43 @@ impl Records {
             .filter(|(_, e)| matches!(e.kind, EntryKind::Toml))
             .count();
         files.reserve(roles.len());
-        let first_id = files.len() as u32;
-        let loaded: Vec<Loaded> = roles
-            .into_par_iter()
-            .enumerate()
-            .map(|(i, (role, entry))| {
-                let id = FileId(first_id + i as u32);
-                match &entry.kind {
-                    EntryKind::Toml => load_file(&entry.path(root), entry.rel, role, id),
-                    EntryKind::Symlink => skipped(
-                        entry.rel,
-                        id,
-                        Code::SymlinkSkipped,
-                        Msg::SymlinkSkipped,
-                        Some(Msg::SymlinkHelp),
-                    ),
-                    EntryKind::Error(detail) => {
-                        let message = Msg::Unreadable {
-                            detail: detail.clone(),
-                        };
-                        skipped(entry.rel, id, Code::Unreadable, message, None)
-                    }
-                }
-            })
-            .collect();
-
         let mut schema = None;
         let mut schema_seen = false;
         let mut units = Vec::with_capacity(unit_count);
         let mut items = Vec::with_capacity(item_count);
-        for l in loaded {
-            let id = files.add(l.source);
-            diagnostics.extend(l.diagnostics);
-            match l.parsed {
-                Parsed::Schema(s) => {
-                    schema_seen = true;
-                    schema = s.map(|s| *s);
+        // In chunks, so that only one chunk's results wait at a time to be put in their place.
+        let mut pending = roles.into_iter();
+        loop {
+            let chunk: Vec<(Role, Entry)> = pending.by_ref().take(LOAD_CHUNK).collect();
+            if chunk.is_empty() {
+                break;
+            }
+            let first_id = files.len() as u32;
+            let loaded: Vec<Loaded> = chunk
+                .into_par_iter()
+                .enumerate()
+                .map(|(i, (role, entry))| {
+                    load_entry(root, role, entry, FileId(first_id + i as u32))
+                })
+                .collect();
+            for l in loaded {
+                let id = files.add(l.source);
+                diagnostics.extend(l.diagnostics);
+                match l.parsed {
+                    Parsed::Schema(s) => {
+                        schema_seen = true;
+                        schema = s.map(|s| *s);
+                    }
+                    Parsed::Unit(u) if u.org.is_empty() => {
+                        diagnostics.push(
+                            Diagnostic::whole_file(Code::RootUnit, id, Msg::RootUnit)
+                                .with_help(Msg::RootUnitHelp),
+                        );
+                    }
+                    Parsed::Unit(u) => units.push(u),
+                    Parsed::Item(i) => items.push(i),
+                    Parsed::Campaign(_) | Parsed::Nothing => {}
                 }
-                Parsed::Unit(u) if u.org.is_empty() => {
-                    diagnostics.push(
-                        Diagnostic::whole_file(Code::RootUnit, id, Msg::RootUnit)
-                            .with_help(Msg::RootUnitHelp),
-                    );
-                }
-                Parsed::Unit(u) => units.push(*u),
-                Parsed::Item(i) => items.push(i),
-                Parsed::Campaign(_) | Parsed::Nothing => {}
             }
         }
         let named_schema = campaign.as_ref().and_then(|c| c.schema.as_ref());
@@ -180,7 +171,7 @@ impl Records {
         // Say once per problem what an unusable schema costs.
         for d in &mut diagnostics {
             if d.code == Code::SchemaInvalid && d.help.is_none() {
-                d.help = Some(Msg::SchemaUnusable);
+                d.help = Some(Box::new(Msg::SchemaUnusable));
             }
         }
 
@@ -223,7 +214,7 @@ impl Records {
 }
 
 /// The nearest unit at or above an item's folder.
-fn unit_index(units: &[Unit], item_path: &str) -> Option<usize> {
+fn unit_index(units: &[Box<Unit>], item_path: &str) -> Option<usize> {
     let mut dir = item_path;
     while let Some(cut) = dir.rfind('/') {
         dir = &dir[..cut];
@@ -262,6 +253,31 @@ pub fn normalize_inside(path: &str) -> Option<String> {
         }
     }
     (!parts.is_empty()).then(|| parts.join("/"))
+}
+
+/// How many files are read in parallel before their models are put in place.
+const LOAD_CHUNK: usize = 4096;
+
+fn load_entry(root: &Path, role: Role, entry: Entry, id: FileId) -> Loaded {
+    match entry.kind {
+        EntryKind::Toml => load_file(&entry.path(root), entry.rel, role, id),
+        EntryKind::Symlink => skipped(
+            entry.rel,
+            id,
+            Code::SymlinkSkipped,
+            Msg::SymlinkSkipped,
+            Some(Msg::SymlinkHelp),
+        ),
+        EntryKind::Error(detail) => skipped(
+            entry.rel,
+            id,
+            Code::Unreadable,
+            Msg::Unreadable {
+                detail: detail.into(),
+            },
+            None,
+        ),
+    }
 }
 
 fn skipped(rel: String, id: FileId, code: Code, message: Msg, help: Option<Msg>) -> Loaded {

@@ -2,6 +2,7 @@
 //!
 //! Every number of every format is computed here, once; renderers only lay it out.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
 
 use jiff::civil::Date;
@@ -23,20 +24,34 @@ pub struct Options<'a> {
     pub as_of: Date,
     /// Leave out confidential items and every person.
     pub public: bool,
-    /// Build [`Report::items`], one row per item with every field (`--by item`); the other
-    /// views do without, and decoding every field of every item is most of a report's cost.
-    pub item_rows: bool,
+    /// The rows wanted besides the fixed parts: [`Report::orgs`] is built only for
+    /// [`By::Org`] and [`Report::items`] only for [`By::Item`] (decoding every field of every
+    /// item is most of a report's cost).
+    pub by: By,
+}
+
+/// What one row of a table or CSV stands for (`--by`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum By {
+    /// One row per folder holding units, with its subtree's totals
+    Org,
+    /// One row per unit, with its own totals
+    Unit,
+    /// One row per item, with its fields
+    Item,
+    /// One row per area of the schema
+    Area,
 }
 
 /// Counts over a set of items.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct ItemCounts {
-    pub items: usize,
-    pub done: usize,
-    pub mostly_done: usize,
-    pub open: usize,
-    pub ineffective: usize,
-    pub overdue: usize,
+    pub items: u32,
+    pub done: u32,
+    pub mostly_done: u32,
+    pub open: u32,
+    pub ineffective: u32,
+    pub overdue: u32,
     /// done / items; `None` when there are no items.
     pub completion_rate: Option<f64>,
     /// (满意 + 基本满意) / items whose satisfaction was assessed; `None` when none was.
@@ -45,16 +60,16 @@ pub struct ItemCounts {
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct SelfCheckCounts {
-    pub submitted: usize,
-    pub late: usize,
-    pub pending: usize,
-    pub missing: usize,
+    pub submitted: u32,
+    pub late: u32,
+    pub pending: u32,
+    pub missing: u32,
 }
 
 /// Counts over a set of units and their items.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Totals {
-    pub units: usize,
+    pub units: u32,
     #[serde(flatten)]
     pub counts: ItemCounts,
     pub self_check: SelfCheckCounts,
@@ -75,16 +90,13 @@ pub struct OrgRow {
     /// Components below the report's org: its children are at depth 1.
     #[serde(skip)]
     pub depth: usize,
-    /// Whether the folder is itself a unit.
-    #[serde(skip)]
-    pub is_unit: bool,
     pub totals: Totals,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct UnitRow {
-    pub org: String,
-    pub name: String,
+pub struct UnitRow<'a> {
+    pub org: Cow<'a, str>,
+    pub name: Cow<'a, str>,
     pub category: Option<Category>,
     pub batch: Option<i64>,
     pub self_check: SelfCheckState,
@@ -94,9 +106,9 @@ pub struct UnitRow {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct DueItem {
-    pub unit: String,
-    pub id: String,
+pub struct DueItem<'a> {
+    pub unit: Cow<'a, str>,
+    pub id: Cow<'a, str>,
     pub title: String,
     pub status: Status,
     pub due: Option<Date>,
@@ -105,9 +117,9 @@ pub struct DueItem {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct LinkedItem {
-    pub unit: String,
-    pub id: String,
+pub struct LinkedItem<'a> {
+    pub unit: Cow<'a, str>,
+    pub id: Cow<'a, str>,
     pub title: String,
     pub lead_unit: String,
 }
@@ -162,7 +174,7 @@ pub struct Withheld {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Report {
+pub struct Report<'a> {
     /// The org path reported on; `None` for the whole tree.
     pub org: Option<String>,
     pub as_of: Date,
@@ -175,14 +187,14 @@ pub struct Report {
     pub totals: Totals,
     pub by_area: Vec<AreaRow>,
     pub children: Vec<OrgRow>,
-    pub units: Vec<UnitRow>,
-    pub overdue_items: Vec<DueItem>,
-    pub ineffective_items: Vec<DueItem>,
-    pub linked_items: Vec<LinkedItem>,
+    pub units: Vec<UnitRow<'a>>,
+    pub overdue_items: Vec<DueItem<'a>>,
+    pub ineffective_items: Vec<DueItem<'a>>,
+    pub linked_items: Vec<LinkedItem<'a>>,
     /// Items anywhere in the tree whose `[linkage]` names a unit of the subtree to lead the fix:
     /// what lower levels have put on this one.
     #[serde(skip)]
-    pub led_items: Vec<LinkedItem>,
+    pub led_items: Vec<LinkedItem<'a>>,
     /// Every folder of the subtree that holds units, in path order (`--by org`).
     #[serde(skip)]
     pub orgs: Vec<OrgRow>,
@@ -198,15 +210,15 @@ pub struct Report {
 /// Running sums, turned into [`ItemCounts`] at the end.
 #[derive(Clone, Debug, Default)]
 struct Tally {
-    units: usize,
-    items: usize,
-    done: usize,
-    mostly_done: usize,
-    open: usize,
-    ineffective: usize,
-    overdue: usize,
-    satisfied: usize,
-    assessed: usize,
+    units: u32,
+    items: u32,
+    done: u32,
+    mostly_done: u32,
+    open: u32,
+    ineffective: u32,
+    overdue: u32,
+    satisfied: u32,
+    assessed: u32,
     self_check: SelfCheckCounts,
 }
 
@@ -219,7 +231,7 @@ impl Tally {
             Status::Open => self.open += 1,
             Status::Ineffective => self.ineffective += 1,
         }
-        self.overdue += usize::from(overdue);
+        self.overdue += u32::from(overdue);
         match satisfaction {
             Satisfaction::Satisfied | Satisfaction::MostlySatisfied => {
                 self.satisfied += 1;
@@ -257,7 +269,7 @@ impl Tally {
     }
 
     fn counts(&self) -> ItemCounts {
-        let rate = |n: usize, d: usize| (d > 0).then(|| n as f64 / d as f64);
+        let rate = |n: u32, d: u32| (d > 0).then(|| f64::from(n) / f64::from(d));
         ItemCounts {
             items: self.items,
             done: self.done,
@@ -365,11 +377,11 @@ pub fn files_with_errors(
         .collect()
 }
 
-pub fn build(
-    records: &Records,
+pub fn build<'a>(
+    records: &'a Records,
     diagnostics: &[crate::diagnostic::Diagnostic],
     options: &Options<'_>,
-) -> Report {
+) -> Report<'a> {
     let bad: HashSet<FileId> = diagnostics
         .iter()
         .filter(|d| d.severity() == Severity::Error)
@@ -408,7 +420,13 @@ pub fn build(
         totals: Totals::default(),
         by_area: Vec::new(),
         children: Vec::new(),
-        units: Vec::new(),
+        units: Vec::with_capacity(
+            records
+                .units
+                .iter()
+                .filter(|u| is_within(&u.org, options.org))
+                .count(),
+        ),
         overdue_items: Vec::new(),
         ineffective_items: Vec::new(),
         linked_items: Vec::new(),
@@ -491,18 +509,24 @@ pub fn build(
             );
         }
         report.units.push(UnitRow {
-            org: unit.org.clone(),
-            name: text(&unit.name).unwrap_or_default(),
+            org: Cow::Borrowed(&unit.org),
+            name: unit
+                .name
+                .as_ref()
+                .map_or(Cow::Borrowed(""), |n| Cow::Borrowed(n.get_ref())),
             category: unit.category.as_ref().map(|c| *c.get_ref()),
             batch: unit.batch.as_ref().map(|b| *b.get_ref()),
             self_check: state,
             submitted_on: unit.submitted_on(),
             totals: own.totals(),
         });
-        // The unit counts in its own folder and in every folder above it, below the report's org.
+        // The unit counts in its own folder and in every folder above it, below the report's
+        // org; without `--by org` only the children (the folders one below the org) are shown.
         let mut org = unit.org.as_str();
         while org.len() > options.org.len() {
-            folders.entry(org).or_default().merge(&own);
+            if options.by == By::Org || depth_of(org) == base_depth + 1 {
+                folders.entry(org).or_default().merge(&own);
+            }
             org = org.rfind('/').map_or("", |cut| &org[..cut]);
         }
         total.merge(&own);
@@ -518,22 +542,19 @@ pub fn build(
             counts: t.counts(),
         })
         .collect();
-    let unit_orgs: HashSet<&str> = records.units.iter().map(|u| u.org.as_str()).collect();
-    report.orgs = folders
+    let row = |(org, t): (&&str, &Tally)| OrgRow {
+        org: (*org).to_owned(),
+        depth: depth_of(org) - base_depth,
+        totals: t.totals(),
+    };
+    report.children = folders
         .iter()
-        .map(|(org, t)| OrgRow {
-            org: (*org).to_owned(),
-            depth: depth_of(org) - base_depth,
-            is_unit: unit_orgs.contains(org),
-            totals: t.totals(),
-        })
+        .filter(|(org, _)| depth_of(org) == base_depth + 1)
+        .map(row)
         .collect();
-    report.children = report
-        .orgs
-        .iter()
-        .filter(|o| o.depth == 1)
-        .cloned()
-        .collect();
+    if options.by == By::Org {
+        report.orgs = folders.iter().map(row).collect();
+    }
     report
         .led_items
         .sort_by(|a, b| (&a.lead_unit, &a.unit, &a.id).cmp(&(&b.lead_unit, &b.unit, &b.id)));
@@ -564,11 +585,11 @@ fn date(d: &Option<Sp<Date>>) -> Option<Date> {
     d.as_ref().map(|d| *d.get_ref())
 }
 
-fn collect_item_lists(
-    report: &mut Report,
-    records: &Records,
-    unit: &Unit,
-    item: &Item,
+fn collect_item_lists<'a>(
+    report: &mut Report<'a>,
+    records: &'a Records,
+    unit: &'a Unit,
+    item: &'a Item,
     status: Status,
     days_overdue: Option<i64>,
     options: &Options<'_>,
@@ -576,8 +597,8 @@ fn collect_item_lists(
     let public = options.public;
     let title = field(records, item.file, &item.title).unwrap_or_default();
     let due = DueItem {
-        unit: unit.org.clone(),
-        id: item.id.clone(),
+        unit: Cow::Borrowed(&unit.org),
+        id: Cow::Borrowed(&item.id),
         title: title.clone(),
         status,
         due: status::due(item),
@@ -592,8 +613,8 @@ fn collect_item_lists(
     let lead_unit = lead_unit(item);
     if let Some(lead_unit) = &lead_unit {
         let linked = LinkedItem {
-            unit: unit.org.clone(),
-            id: item.id.clone(),
+            unit: Cow::Borrowed(&unit.org),
+            id: Cow::Borrowed(&item.id),
             title: title.clone(),
             lead_unit: lead_unit.clone(),
         };
@@ -602,16 +623,20 @@ fn collect_item_lists(
         }
         report.linked_items.push(linked);
     }
-    if !options.item_rows {
+    if options.by != By::Item {
         return;
     }
     report.items.push(ItemRow {
         unit: unit.org.clone(),
         unit_name: text(&unit.name).unwrap_or_default(),
-        id: item.id.clone(),
+        id: item.id.to_string(),
         title,
         area: item.area.as_ref().map(|a| *a.get_ref()),
-        points: item.points.iter().map(|p| p.get_ref().clone()).collect(),
+        points: item
+            .points
+            .iter()
+            .map(|p| p.get_ref().to_string())
+            .collect(),
         source: item.source.as_ref().map(|s| s.get_ref().label().to_owned()),
         special_task: field(records, item.file, &item.special_task),
         found_on: date(&item.found_on),
@@ -650,10 +675,10 @@ fn lead_unit(item: &Item) -> Option<String> {
 }
 
 /// The items of a unit outside the subtree whose linkage names a unit inside it.
-fn collect_led(
-    report: &mut Report,
-    records: &Records,
-    unit: &Unit,
+fn collect_led<'a>(
+    report: &mut Report<'a>,
+    records: &'a Records,
+    unit: &'a Unit,
     index: usize,
     bad: &HashSet<FileId>,
     options: &Options<'_>,
@@ -666,8 +691,8 @@ fn collect_led(
         if let Some(lead_unit) = lead_unit(item).filter(|l| is_within(l, options.org)) {
             let title = field(records, item.file, &item.title).unwrap_or_default();
             report.led_items.push(LinkedItem {
-                unit: unit.org.clone(),
-                id: item.id.clone(),
+                unit: Cow::Borrowed(&unit.org),
+                id: Cow::Borrowed(&item.id),
                 title,
                 lead_unit,
             });

@@ -12,25 +12,28 @@ pub struct FileId(pub u32);
 #[derive(Debug)]
 pub struct SourceFile {
     /// Path relative to the root, `/`-separated.
-    pub path: String,
+    pub path: Box<str>,
     /// The decoded text (without a byte-order mark); empty when the file could not be read.
-    pub text: String,
-    line_starts: OnceLock<Vec<usize>>,
+    pub text: Box<str>,
+    /// Made only for files that have something to show.
+    line_starts: OnceLock<Box<[u32]>>,
 }
 
 impl SourceFile {
     pub fn new(path: String, text: String) -> Self {
         SourceFile {
-            path,
-            text,
+            path: path.into_boxed_str(),
+            text: text.into_boxed_str(),
             line_starts: OnceLock::new(),
         }
     }
 
-    fn line_starts(&self) -> &[usize] {
+    fn line_starts(&self) -> &[u32] {
         self.line_starts.get_or_init(|| {
+            // Record files are at most 1 MiB, so offsets fit in u32.
+            let offset = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
             std::iter::once(0)
-                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .chain(self.text.match_indices('\n').map(|(i, _)| offset(i + 1)))
                 .collect()
         })
     }
@@ -38,16 +41,18 @@ impl SourceFile {
     /// The 0-based line index holding `offset`.
     pub fn line_index(&self, offset: usize) -> usize {
         let starts = self.line_starts();
-        starts.partition_point(|&s| s <= offset).saturating_sub(1)
+        starts
+            .partition_point(|&s| s as usize <= offset)
+            .saturating_sub(1)
     }
 
     /// The byte range of line `index` (0-based), without its line ending.
     pub fn line_range(&self, index: usize) -> std::ops::Range<usize> {
         let starts = self.line_starts();
-        let start = starts.get(index).copied().unwrap_or(self.text.len());
+        let start = starts.get(index).map_or(self.text.len(), |&s| s as usize);
         let end = starts
             .get(index + 1)
-            .map_or(self.text.len(), |&next| next - 1);
+            .map_or(self.text.len(), |&next| next as usize - 1);
         let end = if self.text[start..end].ends_with('\r') {
             end - 1
         } else {
@@ -60,7 +65,7 @@ impl SourceFile {
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = self.floor_char_boundary(offset);
         let line = self.line_index(offset);
-        let start = self.line_starts()[line];
+        let start = self.line_starts()[line] as usize;
         (line + 1, self.text[start..offset].chars().count() + 1)
     }
 

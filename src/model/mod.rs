@@ -10,6 +10,7 @@ pub mod fields;
 
 use std::ops::Range;
 
+use compact_str::CompactString;
 use jiff::civil::Date;
 use toml::de::{DeTable, DeValue};
 
@@ -116,7 +117,7 @@ pub struct SelfCheck {
 /// One answer of a self-check. `answer` is `None` where the value was unreadable (and reported).
 #[derive(Clone, Debug)]
 pub struct AnswerEntry {
-    pub point: Sp<String>,
+    pub point: Sp<CompactString>,
     pub answer: Option<Sp<Answer>>,
     pub note: Option<Sp<Text>>,
 }
@@ -205,10 +206,10 @@ fn read_answer(
     out: &mut Vec<AnswerEntry>,
 ) {
     let path = format!("self_check.answers.\"{}\"", key.get_ref());
-    let point = |id: String, span: Range<usize>| Sp::new(span, id);
+    let point = |id: &str, span: Range<usize>| Sp::new(span, CompactString::new(id));
     match value.get_ref() {
         DeValue::String(_) => out.push(AnswerEntry {
-            point: point(key.get_ref().to_string(), key.span()),
+            point: point(key.get_ref(), key.span()),
             answer: read_enum(sink, &path, value),
             note: None,
         }),
@@ -219,7 +220,7 @@ fn read_answer(
                 f.missing(sink, "answer");
             }
             out.push(AnswerEntry {
-                point: point(key.get_ref().to_string(), key.span()),
+                point: point(key.get_ref(), key.span()),
                 answer,
                 note: f.text(sink, "note"),
             })
@@ -259,7 +260,7 @@ fn read_answer(
                     _ => None,
                 };
                 out.push(AnswerEntry {
-                    point: point(id, span),
+                    point: point(&id, span),
                     answer,
                     note: None,
                 });
@@ -301,12 +302,12 @@ fn read_review(sink: &mut Sink, table: &DeTable<'_>, span: Range<usize>) -> Revi
 pub struct Item {
     pub file: FileId,
     /// The `id` key, or the file's stem.
-    pub id: String,
+    pub id: CompactString,
     /// The span of the `id` value, where there is one.
-    pub id_span: Option<Range<usize>>,
+    pub id_span: Option<Sp<()>>,
     pub title: Option<Sp<Text>>,
     pub area: Option<Sp<i64>>,
-    pub points: Vec<Sp<String>>,
+    pub points: Vec<Sp<CompactString>>,
     pub source: Option<Sp<Source>>,
     pub special_task: Option<Sp<Text>>,
     pub found_on: Option<Sp<Date>>,
@@ -325,7 +326,8 @@ pub struct Item {
     pub satisfaction: Option<Sp<Satisfaction>>,
     pub evidence: Option<Sp<TextList>>,
     pub confidential: bool,
-    pub linkage: Option<Linkage>,
+    /// Boxed: few items have one.
+    pub linkage: Option<Box<Linkage>>,
 }
 
 pub const ITEM_KEYS: &[&str] = &[
@@ -378,21 +380,29 @@ impl Item {
         let linkage = f.table(sink, "linkage").map(|(t, span)| {
             let l = Fields::open(sink, t, span.clone(), "linkage", LINKAGE_KEYS);
             let lead_unit = l.required_string(sink, "lead_unit");
-            Linkage {
+            Box::new(Linkage {
                 span,
                 lead_unit,
                 reason: l.text(sink, "reason"),
-            }
+            })
         });
         Item {
             file: sink.file,
-            id_span: id.as_ref().map(|i| i.span()),
-            id: id.map_or_else(|| stem.to_owned(), |i| i.into_inner()),
+            id_span: id.as_ref().map(|i| Sp::new(i.span(), ())),
+            id: id.map_or_else(
+                || CompactString::new(stem),
+                |i| CompactString::from(i.into_inner()),
+            ),
             title: f.required_text(sink, "title"),
             area: f.integer(sink, "area"),
             points: f
                 .strings(sink, "points")
-                .map(|p| p.into_inner())
+                .map(|p| {
+                    let points = p.into_inner().into_iter();
+                    points
+                        .map(|p| Sp::new(p.span(), CompactString::from(p.into_inner())))
+                        .collect()
+                })
                 .unwrap_or_default(),
             source: f.enumeration(sink, "source"),
             special_task: f.text(sink, "special_task"),

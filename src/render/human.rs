@@ -95,16 +95,35 @@ fn snippet<'a>(
     kind: AnnotationKind,
     label: Option<String>,
 ) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
-    let start = span.start.min(file.text.len());
-    let end = span.end.clamp(start, file.text.len());
+    let text = &file.text;
+    // A span is cut to the characters it touches and to the lines shown: a snippet is sliced
+    // by it, and a slice inside a character or past the source panics.
+    let start = floor_char_boundary(text, span.start.min(text.len()));
+    let end = ceil_char_boundary(text, span.end.clamp(start, text.len()));
     let first = file.line_index(start);
     let last = file
         .line_index(end.saturating_sub(1).max(start))
         .min(first + MAX_LINES - 1);
     let lines = file.line_range(first).start..file.line_range(last).end;
-    let local = (start - lines.start)..(end.min(lines.end).max(start) - lines.start);
-    Snippet::source(&file.text[lines])
+    let local_start = start.clamp(lines.start, lines.end);
+    let local_end = end.clamp(local_start, lines.end);
+    let local = (local_start - lines.start)..(local_end - lines.start);
+    Snippet::source(&text[lines])
         .line_start(first + 1)
         .path(path)
         .annotation(kind.span(local).label(label))
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+fn ceil_char_boundary(text: &str, mut offset: usize) -> usize {
+    while !text.is_char_boundary(offset) {
+        offset += 1;
+    }
+    offset
 }

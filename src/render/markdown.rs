@@ -12,7 +12,7 @@ use crate::rollup::{LinkedItem, Report};
 use crate::status::SelfCheckState;
 
 pub fn render(report: &Report, lang: Lang) -> String {
-    let mut out = format!("# {}\n\n", heading(report, lang));
+    let mut out = format!("# {}\n\n", escape_line(&heading(report, lang)));
     for note in notes(report, lang) {
         out.push_str(&format!("> {}\n\n", escape_line(&note)));
     }
@@ -144,15 +144,23 @@ fn table(out: &mut String, table: &rows::Table, lang: Lang) {
 /// A table cell: `|` escaped, line breaks as `<br>`, so a cell never breaks its row.
 pub fn escape_cell(text: &str) -> String {
     let text = text.replace('\\', "\\\\").replace('|', "\\|");
-    let lines: Vec<&str> = text.lines().collect();
-    if lines.is_empty() {
-        String::new()
-    } else {
-        lines.join("<br>")
-    }
+    lines(&text).join("<br>")
 }
 
 /// Text on one line of Markdown: line breaks become spaces.
 fn escape_line(text: &str) -> String {
-    text.lines().collect::<Vec<_>>().join(" ")
+    lines(text).join(" ")
+}
+
+/// The lines of `text` as CommonMark ends them: at a line feed, a carriage return, or both; a
+/// final line break ends the last line rather than starting an empty one.
+fn lines(text: &str) -> Vec<&str> {
+    let mut lines: Vec<&str> = text
+        .split("\r\n")
+        .flat_map(|l| l.split(['\r', '\n']))
+        .collect();
+    if lines.last() == Some(&"") {
+        lines.pop();
+    }
+    lines
 }

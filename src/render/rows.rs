@@ -11,18 +11,7 @@ use crate::rollup::{
 };
 use crate::status::SelfCheckState;
 
-/// What one row stands for (`--by`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum By {
-    /// One row per folder holding units, with its subtree's totals
-    Org,
-    /// One row per unit, with its own totals
-    Unit,
-    /// One row per item, with its fields
-    Item,
-    /// One row per area of the schema
-    Area,
-}
+pub use crate::rollup::By;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Cell {
@@ -38,8 +27,8 @@ impl Cell {
         Cell::Text(s.into())
     }
 
-    fn count(n: usize) -> Cell {
-        Cell::Int(i64::try_from(n).unwrap_or(i64::MAX))
+    fn count(n: impl TryInto<i64>) -> Cell {
+        Cell::Int(n.try_into().unwrap_or(i64::MAX))
     }
 
     fn opt(s: Option<impl ToString>) -> Cell {
@@ -178,8 +167,8 @@ pub fn units(rows: &[UnitRow], lang: Lang) -> Table {
         .iter()
         .map(|u| {
             let mut cells = vec![
-                Cell::text(&u.org),
-                Cell::text(&u.name),
+                Cell::text(&*u.org),
+                Cell::text(&*u.name),
                 Cell::opt(u.category),
                 u.batch.map_or(Cell::text(""), Cell::Int),
                 Cell::text(state_label(u.self_check, lang)),
@@ -296,8 +285,8 @@ pub fn due_items(rows: &[DueItem], lang: Lang) -> Table {
         .iter()
         .map(|d| {
             vec![
-                Cell::text(&d.unit),
-                Cell::text(&d.id),
+                Cell::text(&*d.unit),
+                Cell::text(&*d.id),
                 Cell::text(&d.title),
                 Cell::text(d.status.to_string()),
                 Cell::Date(d.due),
@@ -315,7 +304,13 @@ pub fn linked_items(rows: &[&LinkedItem], lang: Lang) -> Table {
         .collect();
     let rows = rows
         .iter()
-        .map(|l| vec![Cell::text(&l.unit), Cell::text(&l.id), Cell::text(&l.title)])
+        .map(|l| {
+            vec![
+                Cell::text(&*l.unit),
+                Cell::text(&*l.id),
+                Cell::text(&l.title),
+            ]
+        })
         .collect();
     Table { headers, rows }
 }

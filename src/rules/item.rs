@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use super::Context;
+use super::{Context, Found};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::i18n::Msg;
 use crate::model::enums::{Enumeration, Owner, Satisfaction, Source, Status};
@@ -10,7 +10,7 @@ use crate::model::{Item, Sp, Text, TextList};
 use crate::records::Records;
 use crate::status;
 
-pub fn check(records: &Records, cx: &Context, out: &mut Vec<Diagnostic>) {
+pub fn check(records: &Records, cx: &Context, out: &mut Found<'_>) {
     for item in &records.items {
         if let Some(schema) = &records.schema {
             if let Some(area) = &item.area
@@ -36,7 +36,7 @@ pub fn check(records: &Records, cx: &Context, out: &mut Vec<Diagnostic>) {
                         }
                     });
                     let msg = Msg::UnknownPoint {
-                        id: point.get_ref().clone(),
+                        id: point.get_ref().to_string(),
                     };
                     out.push(
                         Diagnostic::at(Code::UnknownPoint, item.file, point.span(), msg)
@@ -50,9 +50,9 @@ pub fn check(records: &Records, cx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn status_rules(item: &Item, cx: &Context, out: &mut Vec<Diagnostic>) {
+fn status_rules(item: &Item, cx: &Context, out: &mut Found<'_>) {
     let Some(status) = &item.status else { return };
-    let needs = |out: &mut Vec<Diagnostic>, key: &str, present: bool| {
+    let needs = |out: &mut Found<'_>, key: &str, present: bool| {
         if !present {
             let msg = Msg::StatusNeedsField {
                 status: status.get_ref().label().to_owned(),
@@ -157,7 +157,7 @@ fn due_span(item: &Item) -> Option<Range<usize>> {
     }
 }
 
-fn source_rules(item: &Item, out: &mut Vec<Diagnostic>) {
+fn source_rules(item: &Item, out: &mut Found<'_>) {
     let mut needs = |key_value: String, span: Range<usize>, key: &str, present: bool| {
         if !present {
             let msg = Msg::SourceNeedsField {

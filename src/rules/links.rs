@@ -2,13 +2,44 @@
 
 use std::collections::HashMap;
 
+use super::Found;
 use crate::diagnostic::{Code, Diagnostic, Label};
 use crate::i18n::Msg;
 use crate::model::fields::did_you_mean;
 use crate::records::Records;
 
-pub fn check(records: &Records, out: &mut Vec<Diagnostic>) {
-    let mut ids: HashMap<(usize, &str), usize> = HashMap::new();
+pub fn check(records: &Records, out: &mut Found<'_>) {
+    // Ids are unique within a unit: one small map, reused unit by unit.
+    let mut ids: HashMap<&str, usize> = HashMap::new();
+    for members in &records.unit_items {
+        ids.clear();
+        // A unit's items are in path order, so the first of two is the one "defined first".
+        for &index in members {
+            let item = &records.items[index];
+            let Some(&first) = ids.get(item.id.as_str()) else {
+                ids.insert(item.id.as_str(), index);
+                continue;
+            };
+            let other = &records.items[first];
+            let msg = Msg::DuplicateItemId {
+                id: item.id.to_string(),
+                other: records.files.path(other.file).to_owned(),
+            };
+            out.push(
+                Diagnostic::new(
+                    Code::DuplicateItemId,
+                    item.file,
+                    item.id_span.map(|s| s.span()),
+                    msg,
+                )
+                .with_label(Label {
+                    file: other.file,
+                    span: other.id_span.map_or(0..0, |s| s.span()),
+                    message: Msg::FirstDefinedHere,
+                }),
+            );
+        }
+    }
     for (index, item) in records.items.iter().enumerate() {
         let Some(unit) = records.unit_of[index] else {
             out.push(
@@ -17,25 +48,6 @@ pub fn check(records: &Records, out: &mut Vec<Diagnostic>) {
             );
             continue;
         };
-        // Items are in path order, so the first of two is the one "defined first".
-        if let Some(&first) = ids.get(&(unit, item.id.as_str())) {
-            let other = &records.items[first];
-            let msg = Msg::DuplicateItemId {
-                id: item.id.clone(),
-                other: records.files.path(other.file).to_owned(),
-            };
-            out.push(
-                Diagnostic::new(Code::DuplicateItemId, item.file, item.id_span.clone(), msg)
-                    .with_label(Label {
-                        file: other.file,
-                        span: other.id_span.clone().unwrap_or(0..0),
-                        message: Msg::FirstDefinedHere,
-                    }),
-            );
-        } else {
-            ids.insert((unit, item.id.as_str()), index);
-        }
-
         let Some(lead) = item.linkage.as_ref().and_then(|l| l.lead_unit.as_ref()) else {
             continue;
         };

@@ -7,7 +7,7 @@ mod self_check;
 
 use jiff::civil::Date;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::records::Records;
 
 /// What the rules need besides the records.
@@ -15,10 +15,25 @@ pub struct Context {
     pub as_of: Date,
 }
 
-pub fn run(records: &Records, cx: &Context) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    item::check(records, cx, &mut out);
-    links::check(records, &mut out);
-    self_check::check(records, cx, &mut out);
-    out
+/// Where the rules put what they find: every diagnostic, or only the errors for a caller that
+/// shows no warnings (a report), which then never holds a province's warnings in memory.
+pub struct Found<'a> {
+    out: &'a mut Vec<Diagnostic>,
+    warnings: bool,
+}
+
+impl Found<'_> {
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        if self.warnings || diagnostic.severity() == Severity::Error {
+            self.out.push(diagnostic);
+        }
+    }
+}
+
+/// Adds the diagnostics of every rule to `out`; warnings only if `warnings`.
+pub fn run(records: &Records, cx: &Context, out: &mut Vec<Diagnostic>, warnings: bool) {
+    let mut found = Found { out, warnings };
+    item::check(records, cx, &mut found);
+    links::check(records, &mut found);
+    self_check::check(records, cx, &mut found);
 }

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use super::Context;
+use super::{Context, Found};
 use crate::diagnostic::{Code, Diagnostic, Label};
 use crate::i18n::Msg;
 use crate::model::Unit;
@@ -12,7 +12,7 @@ use crate::model::enums::{Answer, Enumeration};
 use crate::records::{Records, normalize_inside};
 use crate::status::SelfCheckState;
 
-pub fn check(records: &Records, cx: &Context, out: &mut Vec<Diagnostic>) {
+pub fn check(records: &Records, cx: &Context, out: &mut Found<'_>) {
     let deadline = records
         .campaign
         .as_ref()
@@ -55,7 +55,7 @@ pub fn check(records: &Records, cx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn answers(records: &Records, index: usize, unit: &Unit, out: &mut Vec<Diagnostic>) {
+fn answers(records: &Records, index: usize, unit: &Unit, out: &mut Found<'_>) {
     let (Some(schema), Some(self_check)) = (&records.schema, &unit.self_check) else {
         return;
     };
@@ -73,7 +73,7 @@ fn answers(records: &Records, index: usize, unit: &Unit, out: &mut Vec<Diagnosti
             let help = crate::model::fields::did_you_mean(id, ids).map(|s| Msg::DidYouMean {
                 suggestion: s.to_owned(),
             });
-            let msg = Msg::UnknownPoint { id: id.clone() };
+            let msg = Msg::UnknownPoint { id: id.to_string() };
             out.push(
                 Diagnostic::at(Code::UnknownPoint, unit.file, entry.point.span(), msg)
                     .with_help(help),
@@ -84,7 +84,7 @@ fn answers(records: &Records, index: usize, unit: &Unit, out: &mut Vec<Diagnosti
             && !point.applies(category, batch)
         {
             let msg = Msg::PointNotApplicable {
-                id: id.clone(),
+                id: id.to_string(),
                 category: category.label().to_owned(),
                 batch,
             };
@@ -107,10 +107,12 @@ fn answers(records: &Records, index: usize, unit: &Unit, out: &mut Vec<Diagnosti
                 .any(|&i| records.items[i].points.iter().any(|p| p.get_ref() == id));
             if !covered {
                 let msg = Msg::UncoveredAnswer {
-                    point: id.clone(),
+                    point: id.to_string(),
                     answer: answer.get_ref().label().to_owned(),
                 };
-                let help = Msg::UncoveredAnswerHelp { point: id.clone() };
+                let help = Msg::UncoveredAnswerHelp {
+                    point: id.to_string(),
+                };
                 out.push(
                     Diagnostic::at(Code::UncoveredAnswer, unit.file, entry.point.span(), msg)
                         .with_help(help),
@@ -142,7 +144,7 @@ fn answers(records: &Records, index: usize, unit: &Unit, out: &mut Vec<Diagnosti
     }
 }
 
-fn report_file(records: &Records, unit: &Unit, out: &mut Vec<Diagnostic>) {
+fn report_file(records: &Records, unit: &Unit, out: &mut Found<'_>) {
     let Some(report) = unit.self_check.as_ref().and_then(|s| s.report.as_ref()) else {
         return;
     };
@@ -189,7 +191,7 @@ fn report_file(records: &Records, unit: &Unit, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn reviews(unit: &Unit, out: &mut Vec<Diagnostic>) {
+fn reviews(unit: &Unit, out: &mut Found<'_>) {
     let submitted = unit
         .self_check
         .as_ref()
