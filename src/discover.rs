@@ -122,6 +122,16 @@ fn has_toml_extension(path: &Path) -> bool {
 /// `path` relative to `root`, `/`-separated.
 pub fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
+    // The common case, taken once per file of a province: already `/`-separated UTF-8.
+    if std::path::MAIN_SEPARATOR == '/'
+        && let Some(text) = rel.to_str()
+        && !text.starts_with("./")
+        && !text.contains("/./")
+        && !text.contains("//")
+        && !text.ends_with('/')
+    {
+        return text.to_owned();
+    }
     let parts: Vec<_> = rel
         .components()
         .map(|c| c.as_os_str().to_string_lossy())
