@@ -111,8 +111,8 @@ pub fn walk(root: &Path) -> Vec<Entry> {
 
 fn is_skipped(e: &walkdir::DirEntry) -> bool {
     let name = e.file_name().to_string_lossy();
-    name.starts_with('.') && !EDITOR_FILES.contains(&name.as_ref())
-        || (e.file_type().is_dir() && name == "target")
+    let editor_file = e.depth() == 1 && EDITOR_FILES.contains(&name.as_ref());
+    name.starts_with('.') && !editor_file || (e.file_type().is_dir() && name == "target")
 }
 
 fn has_toml_extension(path: &Path) -> bool {

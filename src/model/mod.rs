@@ -106,6 +106,9 @@ pub struct SelfCheck {
     pub span: Range<usize>,
     pub meeting_on: Option<Sp<Date>>,
     pub submitted_on: Option<Sp<Date>>,
+    /// `submitted_on` is written but could not be read (and that is reported): whether the unit
+    /// has submitted is then unknown.
+    pub submitted_unreadable: bool,
     pub report: Option<Sp<String>>,
     pub disclosed_in: Option<Sp<Text>>,
     pub published: Option<Sp<bool>>,
@@ -184,10 +187,13 @@ fn read_self_check(sink: &mut Sink, table: &DeTable<'_>, span: Range<usize>) -> 
             read_answer(sink, key, value, &mut answers);
         }
     }
+    let submitted_on = f.date(sink, "submitted_on");
+    let submitted_unreadable = submitted_on.is_none() && f.raw("submitted_on").is_some();
     SelfCheck {
         span,
         meeting_on: f.date(sink, "meeting_on"),
-        submitted_on: f.date(sink, "submitted_on"),
+        submitted_on,
+        submitted_unreadable,
         // Optional, but never blank: `report = ""` names no file.
         report: f
             .raw("report")

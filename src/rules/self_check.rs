@@ -21,9 +21,18 @@ pub fn check(records: &Records, cx: &Context, out: &mut Found<'_>) {
     for (index, unit) in records.units.iter().enumerate() {
         answers(records, index, unit, out);
         report_file(records, unit, out);
+        // Whether a unit that could not be read, or whose submission date could not, has
+        // submitted is unknown, not "missing": the error already says what to fix.
+        let unknown = !unit.readable
+            || unit
+                .self_check
+                .as_ref()
+                .is_some_and(|s| s.submitted_unreadable);
+        if unknown {
+            continue;
+        }
         reviews(unit, out);
-        // Whether a unit that could not be read has submitted is unknown, not "missing".
-        let (Some(deadline), true) = (deadline, unit.readable) else {
+        let Some(deadline) = deadline else {
             continue;
         };
         match SelfCheckState::of(unit, Some(deadline), cx.as_of) {

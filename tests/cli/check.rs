@@ -2324,3 +2324,39 @@ fn every_code_is_documented_in_codes_md() {
         );
     }
 }
+
+#[test]
+fn an_unreadable_submission_date_is_not_a_missing_report() {
+    // `submitted_on` written as a string: E006 says what to fix; whether the unit submitted is
+    // unknown, so neither W004 nor E022 for its review follows.
+    let unit = edit(
+        UNIT,
+        "submitted_on = 2015-02-10",
+        "submitted_on = \"2015-02-10\"",
+    );
+    let unit =
+        format!("{unit}\n[[review]]\nkind = \"督查组审核\"\non = 2015-02-15\nresult = \"通过\"\n");
+    assert_eq!(
+        check_json(&with_unit(&unit)),
+        [found(
+            "E006",
+            UNIT_PATH,
+            7,
+            16,
+            "日期 `self_check.submitted_on` 写成了字符串 \"2015-02-10\""
+        )]
+    );
+}
+
+#[test]
+fn editor_configuration_is_skipped_at_the_root_only_as_such() {
+    let tree = valid()
+        .file("taplo.toml", "include = [\"**/*.toml\"]\n")
+        .file(".taplo.toml", "include = [\"**/*.toml\"]\n")
+        .file("省直/.taplo.toml", "not toml at all [\n");
+    assert_eq!(
+        check_json(&tree),
+        Vec::new(),
+        "hidden files are skipped anywhere, editor files at the root are not items"
+    );
+}
