@@ -81,16 +81,27 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<ExitCode, Fatal> {
         Some(path) => write_new_file(path, write)?,
         None => write_with(&mut std::io::stdout().lock(), write)?,
     }
-    if !report.left_out.is_empty() {
-        let note = format!(
+    // A CSV file holds rows and nothing else, so what the other formats say in the document
+    // about what was withheld or left out goes to stderr.
+    let mut note = String::new();
+    if args.format == ReportFormat::Csv {
+        for line in render::notes(&report, lang) {
+            note.push_str(&format!("note: {line}\n"));
+        }
+        for row in render::rows::left_out(&report, lang).rows {
+            let cells: Vec<String> = row.iter().map(render::rows::Cell::display).collect();
+            note.push_str(&format!("  {}\n", cells.join(": ")));
+        }
+    } else if !report.left_out.is_empty() {
+        note = format!(
             "warning: {}\n",
             Msg::KeptGoing {
                 files: report.left_out.len()
             }
             .text(lang)
         );
-        write_stream(&mut anstream::stderr(), &note)?;
     }
+    write_stream(&mut anstream::stderr(), &note)?;
     Ok(ExitCode::from(EXIT_OK))
 }
 

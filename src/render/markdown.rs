@@ -66,21 +66,7 @@ pub fn render(report: &Report, lang: Lang) -> String {
 
     if !report.left_out.is_empty() {
         section(&mut out, Term::LeftOut, lang);
-        let left_out = rows::Table {
-            headers: vec![Term::File.text(lang), Term::Reason.text(lang)],
-            rows: report
-                .left_out
-                .iter()
-                .map(|l| {
-                    let reason = match l.code {
-                        Some(code) => format!("{code}: {}", l.reason.text(lang)),
-                        None => l.reason.text(lang),
-                    };
-                    vec![Cell::Text(l.file.clone()), Cell::Text(reason)]
-                })
-                .collect(),
-        };
-        table(&mut out, &left_out, lang);
+        table(&mut out, &rows::left_out(report, lang), lang);
     }
     out
 }

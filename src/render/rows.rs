@@ -314,3 +314,22 @@ pub fn linked_items(rows: &[&LinkedItem], lang: Lang) -> Table {
         .collect();
     Table { headers, rows }
 }
+
+/// The files a `--keep-going` report left out, and why.
+pub fn left_out(report: &Report<'_>, lang: Lang) -> Table {
+    let rows = report
+        .left_out
+        .iter()
+        .map(|l| {
+            let reason = match l.code {
+                Some(code) => format!("{code}: {}", l.reason.text(lang)),
+                None => l.reason.text(lang),
+            };
+            vec![Cell::text(&l.file), Cell::Text(reason)]
+        })
+        .collect();
+    Table {
+        headers: vec![Term::File.text(lang), Term::Reason.text(lang)],
+        rows,
+    }
+}

@@ -19,6 +19,11 @@ pub fn render(report: &Report, by: By, lang: Lang) -> String {
     out.push_str("\n\n");
     out.push_str(&terminal_table(&rows::table(report, by, lang)));
     out.push('\n');
+    if !report.left_out.is_empty() {
+        out.push('\n');
+        out.push_str(&terminal_table(&rows::left_out(report, lang)));
+        out.push('\n');
+    }
     for note in notes(report, lang) {
         out.push('\n');
         out.push_str(&note);

@@ -766,3 +766,61 @@ fn output_is_the_same_whatever_the_thread_count() {
         assert_eq!(run("1"), run("2"), "{format}");
     }
 }
+
+#[test]
+fn every_format_says_what_it_left_out_or_withheld() {
+    let tree = Tree::new()
+        .unit(ORG, UNIT)
+        .item(ORG, "good", ITEM)
+        .item(ORG, "bad", &edit(ITEM, "area = 2", "area = \"二\""))
+        .item(
+            ORG,
+            "secret",
+            &edit(
+                ITEM,
+                "status = \"未完成\"",
+                "status = \"未完成\"\nconfidential = true",
+            ),
+        );
+    let run = |format: &str| {
+        tree.run(&[
+            "report",
+            "--as-of",
+            "2015-03-10",
+            "--keep-going",
+            "--public",
+            "--format",
+            format,
+        ])
+    };
+    let table = run("table");
+    assert_eq!(table.code, 0, "{}", table.stderr);
+    assert!(
+        table
+            .stdout
+            .contains("│ 省直/省财政厅/items/bad.toml ┆ E004: `area` 应为整数，实际是字符串 │"),
+        "{}",
+        table.stdout
+    );
+    assert!(
+        table
+            .stdout
+            .contains("公开版本：不含涉密事项，不显示个人姓名。 未列入的涉密事项：1"),
+        "{}",
+        table.stdout
+    );
+
+    let csv = run("csv");
+    assert_eq!(csv.code, 0, "{}", csv.stderr);
+    assert!(
+        !csv.stdout.contains("bad.toml"),
+        "the CSV holds only rows: {}",
+        csv.stdout
+    );
+    assert_eq!(
+        csv.stderr,
+        "note: 公开版本：不含涉密事项，不显示个人姓名。 未列入的涉密事项：1\n\
+         note: 有 1 个文件因错误未纳入报告（报告中已列出）\n  \
+         省直/省财政厅/items/bad.toml: E004: `area` 应为整数，实际是字符串\n"
+    );
+}
