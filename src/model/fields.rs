@@ -211,23 +211,30 @@ impl<'a, 'i> Fields<'a, 'i> {
 
     /// A string that must be present and not blank.
     pub fn required_string(&self, sink: &mut Sink, key: &str) -> Option<Sp<String>> {
+        self.non_blank(sink, key, Self::string, |s| s.trim().is_empty())
+    }
+
+    /// A value that must be present, read by `read`, and not `blank`.
+    fn non_blank<T>(
+        &self,
+        sink: &mut Sink,
+        key: &str,
+        read: fn(&Self, &mut Sink, &str) -> Option<Sp<T>>,
+        blank: fn(&T) -> bool,
+    ) -> Option<Sp<T>> {
         let Some(value) = self.raw(key) else {
             self.missing(sink, key);
             return None;
         };
-        let s = self.string(sink, key)?;
-        if s.get_ref().trim().is_empty() {
-            sink.push(
-                Code::MissingField,
-                value.span(),
-                Msg::EmptyField {
-                    key: self.path(key),
-                },
-                None,
-            );
+        let read = read(self, sink, key)?;
+        if blank(read.get_ref()) {
+            let msg = Msg::EmptyField {
+                key: self.path(key),
+            };
+            sink.push(Code::MissingField, value.span(), msg, None);
             return None;
         }
-        Some(s)
+        Some(read)
     }
 
     /// A string left in the file (see [`Text`]).
@@ -249,23 +256,7 @@ impl<'a, 'i> Fields<'a, 'i> {
 
     /// A text that must be present and not blank.
     pub fn required_text(&self, sink: &mut Sink, key: &str) -> Option<Sp<Text>> {
-        let Some(value) = self.raw(key) else {
-            self.missing(sink, key);
-            return None;
-        };
-        let text = self.text(sink, key)?;
-        if text.get_ref().blank {
-            sink.push(
-                Code::MissingField,
-                value.span(),
-                Msg::EmptyField {
-                    key: self.path(key),
-                },
-                None,
-            );
-            return None;
-        }
-        Some(text)
+        self.non_blank(sink, key, Self::text, |t| t.blank)
     }
 
     /// An array of strings left in the file (see [`TextList`]).
