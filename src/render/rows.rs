@@ -50,6 +50,11 @@ pub fn percent(rate: Option<f64>) -> String {
     rate.map_or_else(|| "—".to_owned(), |r| format!("{:.1}%", r * 100.0))
 }
 
+/// The words of `terms` in `lang`, for a table's header row.
+fn headers(terms: &[Term], lang: Lang) -> Vec<&'static str> {
+    terms.iter().map(|t| t.text(lang)).collect()
+}
+
 pub struct Table {
     pub headers: Vec<&'static str>,
     pub rows: Vec<Vec<Cell>>,
@@ -65,19 +70,19 @@ pub fn table(report: &Report, by: By, lang: Lang) -> Table {
 }
 
 fn count_headers(lang: Lang) -> Vec<&'static str> {
-    [
-        Term::Items,
-        Term::Done,
-        Term::MostlyDone,
-        Term::Open,
-        Term::Ineffective,
-        Term::Overdue,
-        Term::CompletionRate,
-        Term::SatisfiedRate,
-    ]
-    .iter()
-    .map(|t| t.text(lang))
-    .collect()
+    headers(
+        &[
+            Term::Items,
+            Term::Done,
+            Term::MostlyDone,
+            Term::Open,
+            Term::Ineffective,
+            Term::Overdue,
+            Term::CompletionRate,
+            Term::SatisfiedRate,
+        ],
+        lang,
+    )
 }
 
 fn count_cells(c: &ItemCounts) -> Vec<Cell> {
@@ -94,10 +99,10 @@ fn count_cells(c: &ItemCounts) -> Vec<Cell> {
 }
 
 fn self_check_headers(lang: Lang) -> Vec<&'static str> {
-    [Term::Submitted, Term::Late, Term::Pending, Term::Missing]
-        .iter()
-        .map(|t| t.text(lang))
-        .collect()
+    headers(
+        &[Term::Submitted, Term::Late, Term::Pending, Term::Missing],
+        lang,
+    )
 }
 
 /// Units, item counts and self-check counts.
@@ -151,17 +156,17 @@ pub fn state_label(state: SelfCheckState, lang: Lang) -> &'static str {
 }
 
 pub fn units(rows: &[UnitRow], lang: Lang) -> Table {
-    let mut headers: Vec<&'static str> = [
-        Term::Org,
-        Term::UnitName,
-        Term::Category,
-        Term::Batch,
-        Term::SelfCheck,
-        Term::SubmittedOn,
-    ]
-    .iter()
-    .map(|t| t.text(lang))
-    .collect();
+    let mut headers: Vec<&'static str> = headers(
+        &[
+            Term::Org,
+            Term::UnitName,
+            Term::Category,
+            Term::Batch,
+            Term::SelfCheck,
+            Term::SubmittedOn,
+        ],
+        lang,
+    );
     headers.extend(count_headers(lang));
     let rows = rows
         .iter()
@@ -227,7 +232,7 @@ pub fn items(rows: &[ItemRow], public: bool, lang: Lang) -> Table {
     if public {
         terms.retain(|t| *t != Term::Person);
     }
-    let headers = terms.iter().map(|t| t.text(lang)).collect();
+    let headers = headers(&terms, lang);
     let rows = rows
         .iter()
         .map(|i| {
@@ -270,17 +275,17 @@ pub fn items(rows: &[ItemRow], public: bool, lang: Lang) -> Table {
 }
 
 pub fn due_items(rows: &[DueItem], lang: Lang) -> Table {
-    let headers = [
-        Term::Unit,
-        Term::Id,
-        Term::Title,
-        Term::Status,
-        Term::Due,
-        Term::DaysOverdue,
-    ]
-    .iter()
-    .map(|t| t.text(lang))
-    .collect();
+    let headers = headers(
+        &[
+            Term::Unit,
+            Term::Id,
+            Term::Title,
+            Term::Status,
+            Term::Due,
+            Term::DaysOverdue,
+        ],
+        lang,
+    );
     let rows = rows
         .iter()
         .map(|d| {
@@ -298,10 +303,7 @@ pub fn due_items(rows: &[DueItem], lang: Lang) -> Table {
 }
 
 pub fn linked_items(rows: &[&LinkedItem], lang: Lang) -> Table {
-    let headers = [Term::Unit, Term::Id, Term::Title]
-        .iter()
-        .map(|t| t.text(lang))
-        .collect();
+    let headers = headers(&[Term::Unit, Term::Id, Term::Title], lang);
     let rows = rows
         .iter()
         .map(|l| {
