@@ -497,8 +497,9 @@ pub fn read_date(sink: &mut Sink, path: &str, value: &Spanned<DeValue<'_>>) -> O
                     key: path.to_owned(),
                     value: s.to_string(),
                 },
+                // The line to write sits in the key's own table: its last name, not the path.
                 Some(Msg::WriteBareDate {
-                    key: path.to_owned(),
+                    key: path.rsplit('.').next().unwrap_or(path).to_owned(),
                     date,
                 }),
             );

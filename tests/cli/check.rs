@@ -2360,3 +2360,18 @@ fn editor_configuration_is_skipped_at_the_root_only_as_such() {
         "hidden files are skipped anywhere, editor files at the root are not items"
     );
 }
+
+#[test]
+fn e006_in_a_sub_table_suggests_the_line_to_write_there() {
+    let unit = edit(
+        UNIT,
+        "submitted_on = 2015-02-10",
+        "submitted_on = \"2015年2月10日\"",
+    );
+    assert_eq!(
+        helps(&with_unit(&unit)),
+        [Some(
+            "日期不加引号，写作 `submitted_on = 2015-02-10`".to_owned()
+        )]
+    );
+}
