@@ -229,9 +229,17 @@ impl Gen {
             };
             let _ = write!(
                 t,
-                "\n[self_check]\nmeeting_on = {meeting}\nsubmitted_on = {submitted}\ndisclosed_in = \"{disclosed}\"\npublished = {}\n\n[self_check.answers]\n",
+                "\n[self_check]\nmeeting_on = {meeting}\nsubmitted_on = {submitted}\ndisclosed_in = \"{disclosed}\"\npublished = {}\n",
                 self.rng.bool()
             );
+            if self.rng.u32(0..10) == 0 {
+                t.push_str("report = \"自查报告.md\"\n");
+                self.write(
+                    &format!("{}/自查报告.md", u.org),
+                    "# 整改落实情况自查报告\n\n召开领导班子会议集体研究，逐项梳理整改落实情况。\n",
+                )?;
+            }
+            t.push_str("\n[self_check.answers]\n");
             let points: &[&str] = match (u.leadership, u.batch) {
                 (true, 1) => &LEADERSHIP_1,
                 (true, _) => &LEADERSHIP_2,
