@@ -219,20 +219,9 @@ fn read_answer(
             answer: read_enum(sink, &path, value),
             note: None,
         }),
-        DeValue::Table(t) if t.contains_key("answer") || t.contains_key("note") || t.is_empty() => {
-            let f = Fields::open(sink, t, value.span(), &path, ANSWER_KEYS);
-            let answer = f.enumeration(sink, "answer");
-            if f.raw("answer").is_none() {
-                f.missing(sink, "answer");
-            }
-            out.push(AnswerEntry {
-                point: point(key.get_ref(), key.span()),
-                answer,
-                note: f.text(sink, "note"),
-            })
-        }
-        // `1.1 = "是"` reads as the table `1` holding the key `1`.
-        DeValue::Table(t) => {
+        // `1.1 = "是"` reads as the table `1` holding the key `1`. A table made by a dotted key
+        // has no text of its own: its span is its key's.
+        DeValue::Table(t) if value.span() == key.span() => {
             for (index, (sub, subvalue)) in t.iter().enumerate() {
                 let id = format!("{}.{}", key.get_ref(), sub.get_ref());
                 // The table keeps the span of its key's first use only; a later `1.2` sits on a
@@ -271,6 +260,18 @@ fn read_answer(
                     note: None,
                 });
             }
+        }
+        DeValue::Table(t) => {
+            let f = Fields::open(sink, t, value.span(), &path, ANSWER_KEYS);
+            let answer = f.enumeration(sink, "answer");
+            if f.raw("answer").is_none() {
+                f.missing(sink, "answer");
+            }
+            out.push(AnswerEntry {
+                point: point(key.get_ref(), key.span()),
+                answer,
+                note: f.text(sink, "note"),
+            })
         }
         other => sink.push(
             Code::WrongType,
