@@ -387,7 +387,10 @@ pub fn build<'a>(
         .filter(|d| d.severity() == Severity::Error)
         .map(|d| d.file)
         .collect();
+    // Files left out that this report would have counted: those of its subtree, and those at
+    // the root (the campaign and its schema) that every report rests on.
     let mut left_out = files_with_errors(records, diagnostics);
+    left_out.retain(|l| !l.file.contains('/') || is_within(&l.file, options.org));
     let deadline = records
         .campaign
         .as_ref()

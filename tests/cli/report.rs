@@ -824,3 +824,23 @@ fn every_format_says_what_it_left_out_or_withheld() {
          省直/省财政厅/items/bad.toml: E004: `area` 应为整数，实际是字符串\n"
     );
 }
+
+#[test]
+fn keep_going_names_only_files_of_the_reported_org() {
+    let bad = edit(ITEM, "area = 2", "area = \"二\"");
+    let tree = Tree::new()
+        .unit("杭州市", UNIT)
+        .item("杭州市", "bad", &bad)
+        .unit("宁波市", UNIT)
+        .item("宁波市", "bad", &bad)
+        .item("宁波市", "good", ITEM);
+    let report = report_json(&tree, &["--keep-going", "--org", "宁波市"]);
+    assert_eq!(counts(&report["totals"]), [1, 1, 0, 0, 1, 0, 0]);
+    let files: Vec<&str> = report["left_out"]
+        .as_array()
+        .expect("left_out")
+        .iter()
+        .map(|l| l["file"].as_str().expect("file"))
+        .collect();
+    assert_eq!(files, ["宁波市/items/bad.toml"]);
+}
