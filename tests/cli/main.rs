@@ -4,5 +4,8 @@
 mod author;
 mod check;
 mod harness;
+mod hostile;
+mod nothing_lost;
+mod properties;
 mod readme;
 mod report;

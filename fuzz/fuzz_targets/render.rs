@@ -1,0 +1,375 @@
+//! The report renderers on arbitrary reports: every format, every `--by`, both languages.
+//! Whatever the strings and numbers, Markdown tables keep their columns, every CSV row has the
+//! header's width and no text cell can start a formula, and the JSON parses.
+
+#![no_main]
+
+use arbitrary::{Arbitrary, Unstructured};
+use huitoukan::diagnostic::Code;
+use huitoukan::i18n::Msg;
+use huitoukan::model::enums::{Category, Satisfaction, Status};
+use huitoukan::render::{csv, json, markdown, table};
+use huitoukan::rollup::{
+    AreaRow, DueItem, ItemCounts, ItemRow, LeftOut, LinkedItem, OrgRow, Report, SelfCheckCounts,
+    Totals, UnitRow, Withheld,
+};
+use huitoukan::status::SelfCheckState;
+use huitoukan_fuzz::{BYS, LANGS};
+use jiff::civil::Date;
+use libfuzzer_sys::fuzz_target;
+
+type R<T> = arbitrary::Result<T>;
+
+/// Mostly the text of records, sometimes anything.
+fn text(u: &mut Unstructured<'_>) -> R<String> {
+    const POOL: &[&str] = &[
+        "",
+        "省直/省财政厅",
+        "文山会海|问题",
+        "a\nb",
+        "a\rb",
+        "a\r\nb",
+        "=1+1",
+        "-2",
+        "@SUM(A1)",
+        "\tx",
+        "\\|",
+        "`code`",
+        "<br>",
+        "# 标题",
+        "“引号”",
+        "👨‍👩‍👧",
+        "\u{202e}",
+        "\u{0}",
+    ];
+    if u.ratio(1, 3)? {
+        Ok((*u.choose(POOL)?).to_owned())
+    } else {
+        String::arbitrary(u)
+    }
+}
+
+fn opt_text(u: &mut Unstructured<'_>) -> R<Option<String>> {
+    if bool::arbitrary(u)? {
+        Ok(Some(text(u)?))
+    } else {
+        Ok(None)
+    }
+}
+
+fn texts(u: &mut Unstructured<'_>) -> R<Vec<String>> {
+    let n = u.int_in_range(0..=3)?;
+    (0..n).map(|_| text(u)).collect()
+}
+
+fn date(u: &mut Unstructured<'_>) -> R<Date> {
+    let year = u.int_in_range(-9999..=9999)?;
+    let month = u.int_in_range(1..=12)?;
+    let day = u.int_in_range(1..=31)?;
+    Ok(Date::new(year, month, day).unwrap_or(jiff::civil::date(2015, 2, 28)))
+}
+
+fn opt_date(u: &mut Unstructured<'_>) -> R<Option<Date>> {
+    if bool::arbitrary(u)? {
+        Ok(Some(date(u)?))
+    } else {
+        Ok(None)
+    }
+}
+
+fn rate(u: &mut Unstructured<'_>) -> R<Option<f64>> {
+    Ok(match u.int_in_range(0..=3)? {
+        0 => None,
+        1 => Some(f64::arbitrary(u)?),
+        _ => Some(f64::from(u.int_in_range(0..=1000)?) / 1000.0),
+    })
+}
+
+/// A count, in whatever width the report keeps it.
+fn count<T: TryFrom<u64> + Default>(u: &mut Unstructured<'_>) -> R<T> {
+    let n = if u.ratio(1, 8)? {
+        u64::arbitrary(u)?
+    } else {
+        u64::from(u.int_in_range(0..=50u8)?)
+    };
+    Ok(T::try_from(n).unwrap_or_default())
+}
+
+fn counts(u: &mut Unstructured<'_>) -> R<ItemCounts> {
+    Ok(ItemCounts {
+        items: count(u)?,
+        done: count(u)?,
+        mostly_done: count(u)?,
+        open: count(u)?,
+        ineffective: count(u)?,
+        overdue: count(u)?,
+        completion_rate: rate(u)?,
+        satisfied_rate: rate(u)?,
+    })
+}
+
+fn totals(u: &mut Unstructured<'_>) -> R<Totals> {
+    Ok(Totals {
+        units: count(u)?,
+        counts: counts(u)?,
+        self_check: SelfCheckCounts {
+            submitted: count(u)?,
+            late: count(u)?,
+            pending: count(u)?,
+            missing: count(u)?,
+        },
+    })
+}
+
+fn list<T>(
+    u: &mut Unstructured<'_>,
+    most: usize,
+    mut one: impl FnMut(&mut Unstructured<'_>) -> R<T>,
+) -> R<Vec<T>> {
+    let n = u.int_in_range(0..=most)?;
+    (0..n).map(|_| one(u)).collect()
+}
+
+fn status(u: &mut Unstructured<'_>) -> R<Status> {
+    Ok(*u.choose(&[
+        Status::Done,
+        Status::MostlyDone,
+        Status::Open,
+        Status::Ineffective,
+    ])?)
+}
+
+fn small_int(u: &mut Unstructured<'_>) -> R<i64> {
+    if u.ratio(1, 8)? {
+        i64::arbitrary(u)
+    } else {
+        Ok(i64::from(u.int_in_range(-3..=40i8)?))
+    }
+}
+
+fn opt_int(u: &mut Unstructured<'_>) -> R<Option<i64>> {
+    if bool::arbitrary(u)? {
+        Ok(Some(small_int(u)?))
+    } else {
+        Ok(None)
+    }
+}
+
+fn org_row(u: &mut Unstructured<'_>) -> R<OrgRow> {
+    Ok(OrgRow {
+        org: text(u)?,
+        depth: count(u)?,
+        totals: totals(u)?,
+    })
+}
+
+fn due_item(u: &mut Unstructured<'_>) -> R<DueItem<'static>> {
+    Ok(DueItem {
+        unit: text(u)?.into(),
+        id: text(u)?.into(),
+        title: text(u)?,
+        status: status(u)?,
+        due: opt_date(u)?,
+        days_overdue: opt_int(u)?,
+    })
+}
+
+fn linked_item(u: &mut Unstructured<'_>) -> R<LinkedItem<'static>> {
+    Ok(LinkedItem {
+        unit: text(u)?.into(),
+        id: text(u)?.into(),
+        title: text(u)?,
+        lead_unit: text(u)?,
+    })
+}
+
+fn item_row(u: &mut Unstructured<'_>) -> R<ItemRow> {
+    Ok(ItemRow {
+        unit: text(u)?,
+        unit_name: text(u)?,
+        id: text(u)?,
+        title: text(u)?,
+        area: opt_int(u)?,
+        points: texts(u)?,
+        source: opt_text(u)?,
+        special_task: opt_text(u)?,
+        found_on: opt_date(u)?,
+        problem: opt_text(u)?,
+        commitment: opt_text(u)?,
+        measures: texts(u)?,
+        owner: text(u)?,
+        person: opt_text(u)?,
+        responsible: opt_text(u)?,
+        lead: opt_text(u)?,
+        deadline: opt_date(u)?,
+        status: status(u)?,
+        completed_on: opt_date(u)?,
+        consolidation: opt_text(u)?,
+        rectify_by: opt_date(u)?,
+        days_overdue: opt_int(u)?,
+        satisfaction: *u.choose(&[
+            Satisfaction::Satisfied,
+            Satisfaction::MostlySatisfied,
+            Satisfaction::Unsatisfied,
+            Satisfaction::NotAssessed,
+        ])?,
+        evidence: texts(u)?,
+        lead_unit: opt_text(u)?,
+        file: text(u)?,
+    })
+}
+
+fn unit_row(u: &mut Unstructured<'_>) -> R<UnitRow<'static>> {
+    Ok(UnitRow {
+        org: text(u)?.into(),
+        name: text(u)?.into(),
+        category: *u.choose(&[
+            None,
+            Some(Category::LeadershipBody),
+            Some(Category::Grassroots),
+        ])?,
+        batch: opt_int(u)?,
+        self_check: *u.choose(&[
+            SelfCheckState::Submitted,
+            SelfCheckState::Late,
+            SelfCheckState::Pending,
+            SelfCheckState::Missing,
+        ])?,
+        submitted_on: opt_date(u)?,
+        totals: totals(u)?,
+    })
+}
+
+fn left_out(u: &mut Unstructured<'_>) -> R<LeftOut> {
+    let code = if bool::arbitrary(u)? {
+        Some(u.choose(Code::ALL)?.as_str())
+    } else {
+        None
+    };
+    let reason = match u.int_in_range(0..=3)? {
+        0 => Msg::UnitLeftOut { unit: text(u)? },
+        1 => Msg::Syntax { detail: text(u)? },
+        2 => Msg::Unreadable { detail: text(u)? },
+        _ => Msg::NotUtf8,
+    };
+    Ok(LeftOut {
+        file: text(u)?,
+        code,
+        reason,
+    })
+}
+
+fn report(u: &mut Unstructured<'_>) -> R<Report<'static>> {
+    Ok(Report {
+        org: opt_text(u)?,
+        as_of: date(u)?,
+        campaign: opt_text(u)?,
+        document: opt_text(u)?,
+        deadline: opt_date(u)?,
+        totals: totals(u)?,
+        by_area: list(u, 7, |u| {
+            Ok(AreaRow {
+                area: small_int(u)?,
+                title: text(u)?,
+                counts: counts(u)?,
+            })
+        })?,
+        children: list(u, 4, org_row)?,
+        units: list(u, 4, unit_row)?,
+        overdue_items: list(u, 3, due_item)?,
+        ineffective_items: list(u, 3, due_item)?,
+        linked_items: list(u, 3, linked_item)?,
+        led_items: list(u, 3, linked_item)?,
+        orgs: list(u, 4, org_row)?,
+        items: list(u, 4, item_row)?,
+        withheld: if bool::arbitrary(u)? {
+            Some(Withheld {
+                confidential_items: count(u)?,
+                persons: bool::arbitrary(u)?,
+            })
+        } else {
+            None
+        },
+        left_out: list(u, 3, left_out)?,
+    })
+}
+
+/// The `|` of a line that separate cells: not those escaped with a backslash.
+fn cell_separators(line: &str) -> usize {
+    let mut count = 0;
+    let mut escaped = false;
+    for c in line.chars() {
+        match c {
+            '\\' if !escaped => escaped = true,
+            '|' if !escaped => count += 1,
+            _ => escaped = false,
+        }
+    }
+    count
+}
+
+/// The title of a Markdown document is one line, each of its tables keeps the columns of its
+/// header on every row, and no line holds a carriage return (CommonMark ends a line at one).
+fn check_markdown(text: &str) {
+    assert!(!text.contains('\r'), "a carriage return breaks a line");
+    let mut lines = text.split('\n');
+    assert!(lines.next().is_some_and(|l| l.starts_with("# ")));
+    assert_eq!(lines.next(), Some(""), "the title is one line");
+    let mut columns = None;
+    for line in text.split('\n') {
+        if line.starts_with('|') {
+            let n = cell_separators(line);
+            match columns {
+                None => columns = Some(n),
+                Some(c) => assert_eq!(n, c, "a row with other columns than its header: {line:?}"),
+            }
+        } else {
+            columns = None;
+        }
+    }
+}
+
+/// Every CSV row is as wide as the header, and no cell a spreadsheet would evaluate starts with
+/// `=`, `+`, `-`, `@`, a tab or a line break unless it is a number.
+fn check_csv(bytes: &[u8]) {
+    let body = bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .expect("CSV starts with a byte-order mark");
+    let mut reader = ::csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(body);
+    let mut width = None;
+    for record in reader.byte_records() {
+        let record = record.expect("the CSV reads back");
+        match width {
+            None => width = Some(record.len()),
+            Some(w) => assert_eq!(record.len(), w, "a row as wide as the header"),
+        }
+        for cell in record.iter() {
+            let cell = String::from_utf8_lossy(cell);
+            if cell.starts_with(['=', '+', '-', '@', '\t', '\r', '\n']) {
+                assert!(
+                    cell.parse::<f64>().is_ok(),
+                    "a cell that a spreadsheet evaluates: {cell:?}"
+                );
+            }
+        }
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    let mut u = Unstructured::new(data);
+    let Ok(report) = report(&mut u) else {
+        return;
+    };
+    for lang in LANGS {
+        for by in BYS {
+            let _ = table::render(&report, by, lang);
+            check_csv(&csv::render(&report, by, lang));
+        }
+        check_markdown(&markdown::render(&report, lang));
+    }
+    let text = json::report(&report);
+    let _: serde_json::Value = serde_json::from_str(&text).expect("report JSON parses");
+});

@@ -1,0 +1,226 @@
+//! What every fuzz target shares: a scratch records tree on a memory file system, and the run of
+//! `check`, the rollup and every renderer over it, with the invariants that must hold whatever
+//! the records say.
+
+use std::path::{Path, PathBuf};
+
+use huitoukan::check::{self, Checked};
+use huitoukan::i18n::Lang;
+use huitoukan::render::rows::By;
+use huitoukan::render::{csv, github, gitlab, human, json, markdown, table};
+use huitoukan::rollup::{self, Options, Report, Totals};
+use jiff::civil::{Date, date};
+
+/// The date every run judges deadlines by: ten days after the campaign deadline of the seeds.
+pub const AS_OF: Date = date(2015, 3, 10);
+
+pub const LANGS: [Lang; 2] = [Lang::Zh, Lang::En];
+pub const BYS: [By; 4] = [By::Org, By::Unit, By::Item, By::Area];
+
+/// A folder of this process under `/dev/shm` (or the temporary folder where there is none),
+/// emptied once; each run rewrites the files it needs in place.
+pub fn scratch(target: &str) -> PathBuf {
+    let base = Path::new("/dev/shm");
+    let base = if base.is_dir() {
+        base.to_path_buf()
+    } else {
+        std::env::temp_dir()
+    };
+    let dir = base.join(format!("huitoukan-fuzz-{target}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create the scratch folder");
+    dir
+}
+
+/// Writes `bytes` to `rel` below `root`, creating its folders.
+pub fn put(root: &Path, rel: &str, bytes: &[u8]) {
+    let path = root.join(rel);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).expect("create folders");
+    }
+    std::fs::write(&path, bytes).expect("write a scratch file");
+}
+
+/// What one run shows besides `check`: each choice costs a run its time, so a run takes one of
+/// each and the fuzzer varies them.
+#[derive(Clone, Copy, Debug)]
+pub struct Choices {
+    pub lang: Lang,
+    pub by: By,
+    pub public: bool,
+    /// Report on an org below the root (the first the tree holds) as well as on the whole tree.
+    pub subtree: bool,
+}
+
+impl Choices {
+    /// The choices spelt by the bits of one byte.
+    pub fn from_bits(bits: u8) -> Choices {
+        Choices {
+            lang: LANGS[usize::from(bits & 1)],
+            by: BYS[usize::from((bits >> 1) & 3)],
+            public: bits & 8 != 0,
+            subtree: bits & 16 != 0,
+        }
+    }
+}
+
+/// `check`, then every check renderer, then a report on the whole tree (and on an org of it,
+/// and on what each of `queries` resolves to as `--org`) through every report renderer.
+pub fn exercise(root: &Path, choices: Choices, queries: &[&str]) {
+    let checked = check::check(root, AS_OF);
+    check_spans(&checked);
+    render_checked(&checked, root, choices.lang);
+    let mut orgs = vec![String::new()];
+    if choices.subtree {
+        // `--org` by a folder name, as a user would type it.
+        let folders = rollup::org_folders(&checked.records);
+        if let Some(name) = folders.last().and_then(|o| o.rsplit('/').next())
+            && let Ok(org) = rollup::resolve_org(&checked.records, name)
+        {
+            orgs.push(org);
+        }
+        if let Some(first) = folders.first() {
+            orgs.push(first.clone());
+        }
+    }
+    for query in queries {
+        if let Ok(org) = rollup::resolve_org(&checked.records, query) {
+            orgs.push(org);
+        }
+    }
+    for org in &orgs {
+        let options = Options {
+            org,
+            as_of: AS_OF,
+            public: choices.public,
+            by: choices.by,
+        };
+        let report = rollup::build(&checked.records, &checked.diagnostics, &options);
+        check_report(&report);
+        render_report(&report, choices.lang, &[choices.by]);
+    }
+}
+
+/// Every span of a diagnostic lies within its file's text, on the characters it points at.
+fn check_spans(checked: &Checked) {
+    let files = &checked.records.files;
+    for d in &checked.diagnostics {
+        let text = &files.get(d.file).text;
+        if let Some(span) = &d.span
+            && !text.is_empty()
+        {
+            assert!(
+                span.start <= span.end && span.end <= text.len(),
+                "{:?} in {} has span {span:?} beyond its {} bytes",
+                d.code,
+                files.path(d.file),
+                text.len()
+            );
+            assert!(
+                text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+                "{:?} in {} has span {span:?} inside a character",
+                d.code,
+                files.path(d.file)
+            );
+        }
+        for label in &d.labels {
+            let text = &files.get(label.file).text;
+            assert!(
+                text.is_empty() || label.span.end <= text.len(),
+                "a label of {:?} lies beyond its file",
+                d.code
+            );
+        }
+    }
+}
+
+/// Every check format; the JSON ones must parse, and count right.
+pub fn render_checked(checked: &Checked, root: &Path, lang: Lang) {
+    let counts = checked.counts();
+    {
+        let _ = human::render(checked, lang, Some(root));
+        let text = json::render(checked, ".", AS_OF, lang);
+        let value: serde_json::Value = serde_json::from_str(&text).expect("check JSON parses");
+        assert_eq!(value["errors"], counts.errors);
+        assert_eq!(value["warnings"], counts.warnings);
+        assert_eq!(
+            value["diagnostics"].as_array().map(Vec::len),
+            Some(checked.diagnostics.len())
+        );
+        let text = github::render(checked, lang, Some(root));
+        assert_eq!(
+            text.lines().count(),
+            checked.diagnostics.len(),
+            "one workflow command a line, whatever the messages hold"
+        );
+        let _ = github::step_summary(checked, lang, Some(root));
+        let text = gitlab::render(checked, lang, Some(root));
+        let _: serde_json::Value = serde_json::from_str(&text).expect("GitLab JSON parses");
+    }
+}
+
+/// Every report format, with each of `bys`.
+pub fn render_report(report: &Report, lang: Lang, bys: &[By]) {
+    for &by in bys {
+        let _ = table::render(report, by, lang);
+        let _ = csv::render(report, by, lang);
+    }
+    let _ = markdown::render(report, lang);
+    let text = json::report(report);
+    let _: serde_json::Value = serde_json::from_str(&text).expect("report JSON parses");
+}
+
+/// The rollup's arithmetic (SPEC §7): states add up to the items, overdue items are unfinished
+/// ones, and the children and the org's own unit add up to the totals.
+fn check_report(report: &Report) {
+    let mut all = vec![&report.totals];
+    all.extend(report.children.iter().map(|c| &c.totals));
+    all.extend(report.units.iter().map(|u| &u.totals));
+    all.extend(report.orgs.iter().map(|o| &o.totals));
+    for t in all {
+        let c = &t.counts;
+        assert_eq!(c.done + c.mostly_done + c.open + c.ineffective, c.items);
+        assert!(c.overdue <= c.open + c.ineffective);
+    }
+    assert_eq!(
+        usize::try_from(report.totals.units).ok(),
+        Some(report.units.len())
+    );
+    let org = report.org.as_deref().unwrap_or("");
+    let parts = report.children.iter().map(|c| &c.totals).chain(
+        report
+            .units
+            .iter()
+            .filter(|u| u.org == org)
+            .map(|u| &u.totals),
+    );
+    let sum = parts.fold(Totals::default(), |mut sum, t| {
+        sum.units += t.units;
+        sum.counts.items += t.counts.items;
+        sum.counts.done += t.counts.done;
+        sum.counts.overdue += t.counts.overdue;
+        sum.self_check.submitted += t.self_check.submitted;
+        sum.self_check.missing += t.self_check.missing;
+        sum
+    });
+    let t = &report.totals;
+    assert_eq!(
+        (
+            sum.units,
+            sum.counts.items,
+            sum.counts.done,
+            sum.counts.overdue,
+            sum.self_check.submitted,
+            sum.self_check.missing
+        ),
+        (
+            t.units,
+            t.counts.items,
+            t.counts.done,
+            t.counts.overdue,
+            t.self_check.submitted,
+            t.self_check.missing
+        ),
+        "children and the org's own unit add up to the totals"
+    );
+}

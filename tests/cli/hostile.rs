@@ -1,0 +1,906 @@
+//! Hostile files: what records typed by hand, saved by any editor and copied through any
+//! channel may hold, and what a file system may put in the way. Each must end in a diagnostic or
+//! a clear refusal, never in a crash, a hang, a read outside the root or a lost file.
+//!
+//! Covered in `check.rs` and not repeated here: `..` and absolute paths in `self_check.report`
+//! (`e020_*`), a schema file outside the root (`e026_schema_outside_the_root`), links to a file
+//! and to a folder (`w006_*`), hidden folders and `target/`, GBK and UTF-16 with a byte-order
+//! mark (`e023_*`), the size limit at its edge (`e024_*`), an unreadable file where the tests run
+//! as a user (`e025_*`), dates not on the calendar and dates with a time (`e027_*`). An output
+//! into a missing folder and over a file: `report.rs`, `output_is_written_atomically_*`.
+
+use std::path::Path;
+use std::process::Command as StdCommand;
+use std::time::Duration;
+
+use huitoukan::check::check;
+use huitoukan::diagnostic::{Code, Diagnostic};
+use huitoukan::i18n::{Lang, Msg};
+use huitoukan::render::human;
+
+use crate::harness::{
+    AS_OF, CAMPAIGN, ITEM, ITEM_NAME, ITEM_PATH, ORG, Output, Tree, UNIT, UNIT_PATH,
+    check_document, check_json, diagnostics, edit, found, helps, output,
+};
+
+/// The unit and the item of the building blocks, both valid.
+fn valid() -> Tree {
+    Tree::new().unit(ORG, UNIT).item(ORG, ITEM_NAME, ITEM)
+}
+
+fn with_item(text: &str) -> Tree {
+    Tree::new().unit(ORG, UNIT).item(ORG, ITEM_NAME, text)
+}
+
+fn with_unit(text: &str) -> Tree {
+    Tree::new().unit(ORG, text).item(ORG, ITEM_NAME, ITEM)
+}
+
+/// The unit with `lines` added to `[self_check]` after `submitted_on`, from line 8 on.
+fn unit_with_self_check(lines: &str) -> String {
+    edit(
+        UNIT,
+        "submitted_on = 2015-02-10\n",
+        &format!("submitted_on = 2015-02-10\n{lines}"),
+    )
+}
+
+const LINK_SKIPPED: &str = "符号链接，已跳过（不读取根目录以外的内容）";
+
+/// `found` for a skipped link.
+fn link(rel: &str) -> (String, String, usize, usize, String) {
+    found("W006", rel, 1, 1, LINK_SKIPPED)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Symbolic links: never followed, each reported once.
+
+#[cfg(unix)]
+#[test]
+fn symbolic_link_loops_are_reported_once_each_and_never_followed() {
+    let tree = valid()
+        .symlink("乙.toml", "省直/省财政厅/items/甲.toml")
+        .symlink("甲.toml", "省直/省财政厅/items/乙.toml")
+        .symlink("..", "省直/环")
+        .symlink("自己", "省直/自己");
+    let mut cmd = tree.command(&["check", "--format", "json", "--as-of", AS_OF]);
+    cmd.timeout(Duration::from_secs(60));
+    let out = output(cmd);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        check_json(&tree),
+        [
+            link("省直/环"),
+            link("省直/省财政厅/items/乙.toml"),
+            link("省直/省财政厅/items/甲.toml"),
+            link("省直/自己"),
+        ]
+    );
+    let document = check_document(&tree, &[]);
+    assert_eq!(
+        (&document["files"], &document["units"], &document["items"]),
+        (&3.into(), &1.into(), &1.into()),
+        "nothing is read through a link"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn link_to_a_file_outside_the_root_is_never_read() {
+    let outside = Tree::empty().file("坏.toml", "title = \n");
+    let target = outside.join("坏.toml");
+    let tree = valid().symlink(
+        target.to_str().expect("a UTF-8 path"),
+        "省直/省财政厅/items/外部.toml",
+    );
+    // Read, the file would be an E001 at 1:9.
+    assert_eq!(check_json(&tree), [link("省直/省财政厅/items/外部.toml")]);
+}
+
+#[cfg(unix)]
+#[test]
+fn link_to_a_folder_outside_the_root_is_never_entered() {
+    let outside = Tree::empty()
+        .unit("外省", &edit(UNIT, "batch = 1", "batch = 3"))
+        .item("外省", "坏", "title = \n");
+    let target = outside.join("外省");
+    let tree = valid().symlink(target.to_str().expect("a UTF-8 path"), "外省");
+    assert_eq!(check_json(&tree), [link("外省")]);
+    let document = check_document(&tree, &[]);
+    assert_eq!(
+        (&document["units"], &document["items"]),
+        (&1.into(), &1.into())
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn dangling_symbolic_link_is_reported_like_any_link() {
+    let tree = valid().symlink("不存在.toml", "省直/省财政厅/items/没了.toml");
+    assert_eq!(check_json(&tree), [link("省直/省财政厅/items/没了.toml")]);
+}
+
+#[cfg(unix)]
+#[test]
+fn campaign_schema_that_is_a_link_out_of_the_root_is_not_read() {
+    let outside = Tree::empty().file("areas.toml", huitoukan::schema::BUILTIN);
+    let target = outside.join("areas.toml");
+    let campaign = format!("{CAMPAIGN}schema = \"areas.toml\"\n");
+    let tree = valid()
+        .file("huitoukan.toml", &campaign)
+        .symlink(target.to_str().expect("a UTF-8 path"), "areas.toml");
+    assert_eq!(
+        check_json(&tree),
+        [
+            link("areas.toml"),
+            found(
+                "E026",
+                "huitoukan.toml",
+                4,
+                10,
+                "方案文件 \"areas.toml\" 不存在"
+            ),
+        ]
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn unit_file_that_is_a_link_makes_no_unit() {
+    let outside = Tree::empty().file("unit.toml", UNIT);
+    let target = outside.join("unit.toml");
+    let tree = Tree::new()
+        .symlink(target.to_str().expect("a UTF-8 path"), UNIT_PATH)
+        .item(ORG, ITEM_NAME, ITEM);
+    assert_eq!(
+        check_json(&tree),
+        [
+            found(
+                "E017",
+                ITEM_PATH,
+                1,
+                1,
+                "事项不属于任何单位：上级各文件夹中都没有 unit.toml"
+            ),
+            link(UNIT_PATH),
+        ]
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Paths that records name: never outside the unit's folder or the root.
+
+#[test]
+fn self_check_report_that_goes_in_and_out_again_is_e020() {
+    for path in [
+        "items/../../自查报告.md",
+        "..\\\\自查报告.md",
+        "C:\\\\自查报告.md",
+    ] {
+        let tree = with_unit(&unit_with_self_check(&format!("report = \"{path}\"\n")))
+            .file("省直/自查报告.md", "# 自查报告\n");
+        let shown = path.replace("\\\\", "\\");
+        assert_eq!(
+            check_json(&tree),
+            [found(
+                "E020",
+                UNIT_PATH,
+                8,
+                10,
+                &format!("自查报告 \"{shown}\" 不在本单位文件夹内")
+            )],
+            "{path}"
+        );
+    }
+}
+
+#[test]
+fn self_check_report_that_is_a_folder_is_e019() {
+    let tree = with_unit(&unit_with_self_check("report = \"items\"\n"));
+    assert_eq!(
+        check_json(&tree),
+        [found("E019", UNIT_PATH, 8, 10, "自查报告 \"items\" 不存在")]
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn self_check_report_that_is_a_fifo_is_never_opened() {
+    let tree = with_unit(&unit_with_self_check("report = \"自查报告.md\"\n"));
+    if !mkfifo(&tree.join("省直/省财政厅/自查报告.md")) {
+        return;
+    }
+    let mut cmd = tree.command(&["check", "--format", "json", "--as-of", AS_OF]);
+    cmd.timeout(Duration::from_secs(60));
+    let out = output(cmd);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(
+        check_json(&tree),
+        [found(
+            "E019",
+            UNIT_PATH,
+            8,
+            10,
+            "自查报告 \"自查报告.md\" 不存在"
+        )]
+    );
+}
+
+#[test]
+fn campaign_schema_with_an_absolute_path_or_dot_dot_is_e026() {
+    for path in ["/etc/passwd", "schema/../areas.toml", "C:\\\\areas.toml"] {
+        let campaign = format!("{CAMPAIGN}schema = \"{path}\"\n");
+        let tree = valid().file("huitoukan.toml", &campaign);
+        let shown = path.replace("\\\\", "\\");
+        assert_eq!(
+            check_json(&tree),
+            [found(
+                "E026",
+                "huitoukan.toml",
+                4,
+                10,
+                &format!("方案文件 \"{shown}\" 不在根目录内")
+            )],
+            "{path}"
+        );
+    }
+}
+
+#[test]
+fn linkage_lead_unit_with_dot_dot_names_no_unit() {
+    let item = format!("{ITEM}\n[linkage]\nlead_unit = \"../省直/省财政厅\"\n");
+    let tree = with_item(&item);
+    assert_eq!(
+        check_json(&tree),
+        [found(
+            "E014",
+            ITEM_PATH,
+            11,
+            13,
+            "牵头单位 \"../省直/省财政厅\" 不是本台账中的单位"
+        )]
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Size and nesting.
+
+#[test]
+fn file_of_a_hundred_mib_is_refused_without_reading_it() {
+    let tree = valid();
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .open(tree.join(ITEM_PATH))
+        .expect("the item");
+    file.set_len(100 * 1024 * 1024).expect("a sparse file");
+    assert_eq!(
+        check_json(&tree),
+        [found(
+            "E024",
+            ITEM_PATH,
+            1,
+            1,
+            "文件大小 104857600 字节，超过 1 MiB 的上限"
+        )]
+    );
+}
+
+const DEPTH: usize = 10_000;
+
+/// The parser's limit: 80 levels of arrays, inline tables or dotted key parts.
+const LIMIT: usize = 80;
+
+#[test]
+fn nesting_up_to_the_parsers_limit_is_read_and_one_more_is_e001() {
+    let arrays = |depth: usize| format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+    let tables = |depth: usize| format!("{}1{}", "{ a = ".repeat(depth), " }".repeat(depth));
+    let read = with_item(&format!(
+        "{ITEM}evidence = {}\nproblem = {}\n",
+        arrays(LIMIT),
+        tables(LIMIT)
+    ));
+    assert_eq!(
+        check_json(&read),
+        [
+            found(
+                "E004",
+                ITEM_PATH,
+                9,
+                13,
+                "`evidence` 应为字符串，实际是数组"
+            ),
+            found("E004", ITEM_PATH, 10, 11, "`problem` 应为字符串，实际是表"),
+        ]
+    );
+    let too_deep = with_item(&format!("{ITEM}evidence = {}\n", arrays(LIMIT + 1)));
+    assert_eq!(
+        check_json(&too_deep),
+        [found(
+            "E001",
+            ITEM_PATH,
+            9,
+            92,
+            "TOML 语法错误：cannot recurse further; max recursion depth met"
+        )]
+    );
+}
+
+#[test]
+fn thousands_of_nested_arrays_are_a_syntax_error_not_a_stack_overflow() {
+    let nested = format!("{}{}", "[".repeat(DEPTH), "]".repeat(DEPTH));
+    let tree = with_item(&format!("{ITEM}evidence = {nested}\n"));
+    let found_all = diagnostics(&tree, &[]);
+    assert_eq!(
+        found_all
+            .iter()
+            .map(|d| (d.code.as_str(), d.file.as_str(), d.line, d.message.as_str()))
+            .collect::<Vec<_>>(),
+        [(
+            "E001",
+            ITEM_PATH,
+            9,
+            "TOML 语法错误：cannot recurse further; max recursion depth met"
+        )]
+    );
+}
+
+#[test]
+fn thousands_of_nested_inline_tables_are_a_syntax_error_not_a_stack_overflow() {
+    let nested = format!("{}1{}", "{ a = ".repeat(DEPTH), " }".repeat(DEPTH));
+    let unit = format!("{UNIT}\"1.9\" = {nested}\n");
+    let tree = with_unit(&unit);
+    let found_all = diagnostics(&tree, &[]);
+    assert_eq!(
+        found_all
+            .iter()
+            .map(|d| (d.code.as_str(), d.file.as_str(), d.line, d.message.as_str()))
+            .collect::<Vec<_>>(),
+        [(
+            "E001",
+            UNIT_PATH,
+            33,
+            "TOML 语法错误：cannot recurse further; max recursion depth met"
+        )]
+    );
+}
+
+#[test]
+fn thousands_of_dotted_keys_and_table_headers_are_a_syntax_error() {
+    let path = vec!["a"; DEPTH].join(".");
+    for text in [
+        format!("{ITEM}{path} = 1\n"),
+        format!("{ITEM}[{path}]\n"),
+        format!("{ITEM}[[{path}]]\n"),
+    ] {
+        let tree = with_item(&text);
+        assert_eq!(
+            check_json(&tree),
+            [found(
+                "E001",
+                ITEM_PATH,
+                1,
+                1,
+                "TOML 语法错误：recursion limit"
+            )],
+            "{}",
+            &text[ITEM.len()..ITEM.len() + 12]
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Encodings and bytes.
+
+#[test]
+fn utf16_big_endian_and_without_a_byte_order_mark() {
+    let mut big_endian = vec![0xFE, 0xFF];
+    big_endian.extend(ITEM.encode_utf16().flat_map(u16::to_be_bytes));
+    let without_bom: Vec<u8> = ITEM.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    for (bytes, help) in [
+        (
+            big_endian,
+            "看起来是 UTF-16 编码；用记事本或 WPS “另存为” UTF-8",
+        ),
+        (without_bom, "用 UTF-8 编码保存此文件"),
+    ] {
+        let tree = valid().bytes(ITEM_PATH, &bytes);
+        assert_eq!(
+            check_json(&tree),
+            [found("E023", ITEM_PATH, 1, 1, "文件不是 UTF-8 编码")]
+        );
+        assert_eq!(helps(&tree), [Some(help.to_owned())]);
+    }
+}
+
+#[test]
+fn gbk_campaign_file_is_e023_and_the_records_are_still_checked() {
+    // `name = "回头看"` saved as GBK.
+    let campaign = b"[campaign]\nname = \"\xbb\xd8\xcd\xb7\xbf\xb4\"\ndeadline = 2015-02-28\n";
+    let tree = valid().bytes("huitoukan.toml", campaign).item(
+        ORG,
+        "乙",
+        &edit(ITEM, "\"未完成\"", "\"完成\""),
+    );
+    assert_eq!(
+        check_json(&tree),
+        [
+            found("E023", "huitoukan.toml", 1, 1, "文件不是 UTF-8 编码"),
+            found(
+                "E005",
+                "省直/省财政厅/items/乙.toml",
+                8,
+                10,
+                "`status` 的值 \"完成\" 不在允许范围内；可选：已完成 | 基本完成 | 未完成 | 效果不理想"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn nul_bytes_are_a_syntax_error() {
+    let in_a_string = edit(ITEM, "title = \"", "title = \"a\0");
+    let tree = with_item(&in_a_string);
+    assert_eq!(
+        check_json(&tree),
+        [found(
+            "E001",
+            ITEM_PATH,
+            1,
+            11,
+            "TOML 语法错误：invalid basic string, expected non-double-quote visible characters, `\\`"
+        )]
+    );
+    let tree = valid().bytes(ITEM_PATH, &[0; 64]);
+    assert_eq!(
+        check_json(&tree),
+        [
+            found(
+                "E001",
+                ITEM_PATH,
+                1,
+                1,
+                "TOML 语法错误：invalid unquoted key, expected letters, numbers, `-`, `_`"
+            ),
+            found(
+                "E001",
+                ITEM_PATH,
+                1,
+                65,
+                "TOML 语法错误：key with no value, expected `=`"
+            ),
+        ]
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values.
+
+#[test]
+fn impossible_dates_in_every_kind_of_file_are_e027() {
+    let campaign = edit(CAMPAIGN, "2015-02-28", "2015-02-29");
+    let unit = edit(UNIT, "2015-02-10", "2015-04-31");
+    let item = format!(
+        "{}completed_on = 2015-13-01\n",
+        edit(ITEM, "2015-06-30", "2016-02-30")
+    );
+    let tree = Tree::new()
+        .file("huitoukan.toml", &campaign)
+        .unit(ORG, &unit)
+        .item(ORG, ITEM_NAME, &item);
+    let found_all = diagnostics(&tree, &[]);
+    assert_eq!(
+        found_all
+            .iter()
+            .map(|d| (d.code.as_str(), d.file.as_str(), d.line, d.column))
+            .collect::<Vec<_>>(),
+        [
+            ("E027", "huitoukan.toml", 3, 12),
+            ("E027", ITEM_PATH, 7, 12),
+            ("E027", ITEM_PATH, 9, 16),
+            ("E027", UNIT_PATH, 7, 16),
+        ]
+    );
+    for d in &found_all {
+        assert!(d.message.starts_with("不是有效的日期："), "{}", d.message);
+    }
+}
+
+#[test]
+fn huge_integers_are_diagnosed_not_wrapped() {
+    let cases = [
+        (
+            "area = 99999999999999999999",
+            "E004",
+            "`area` 的值 99999999999999999999 超出整数范围",
+        ),
+        (
+            "area = 9223372036854775807",
+            "E008",
+            "内容方面 `area = 9223372036854775807` 不在方案中；可选：1 | 2 | 3 | 4 | 5 | 6",
+        ),
+        (
+            "area = -9223372036854775808",
+            "E008",
+            "内容方面 `area = -9223372036854775808` 不在方案中；可选：1 | 2 | 3 | 4 | 5 | 6",
+        ),
+        ("area = 1e400", "E004", "`area` 应为整数，实际是小数"),
+    ];
+    for (line, code, message) in cases {
+        let tree = with_item(&edit(ITEM, "area = 2", line));
+        assert_eq!(
+            check_json(&tree),
+            [found(code, ITEM_PATH, 2, 8, message)],
+            "{line}"
+        );
+    }
+    let tree = with_unit(&edit(UNIT, "batch = 1", "batch = 18446744073709551617"));
+    assert_eq!(
+        check_json(&tree),
+        [found(
+            "E004",
+            UNIT_PATH,
+            3,
+            9,
+            "`batch` 的值 18446744073709551617 超出整数范围"
+        )]
+    );
+}
+
+#[test]
+fn duplicate_keys_tables_and_answers_are_e001_at_the_second() {
+    let duplicate = |file: &str, line: usize, column: usize| {
+        found("E001", file, line, column, "TOML 语法错误：duplicate key")
+    };
+    let tree = with_item(&format!("{ITEM}title = \"另一个\"\n"));
+    assert_eq!(check_json(&tree), [duplicate(ITEM_PATH, 9, 1)]);
+    let tree = with_unit(&format!("{UNIT}\"1.1\" = \"否\"\n"));
+    assert_eq!(check_json(&tree), [duplicate(UNIT_PATH, 33, 1)]);
+    // The second `[linkage]`, and the key it repeats.
+    let tree = with_item(&format!(
+        "{ITEM}[linkage]\nlead_unit = \"杭州市\"\n[linkage]\nlead_unit = \"宁波市\"\n"
+    ));
+    assert_eq!(
+        check_json(&tree),
+        [duplicate(ITEM_PATH, 11, 2), duplicate(ITEM_PATH, 12, 1)]
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the file system puts in the way.
+
+/// A named pipe at `path`; `false`, with a note, where there is no `mkfifo`.
+#[cfg(unix)]
+fn mkfifo(path: &Path) -> bool {
+    let made = StdCommand::new("mkfifo")
+        .arg(path)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !made {
+        eprintln!("skipped: `mkfifo {}` failed", path.display());
+    }
+    made
+}
+
+#[cfg(unix)]
+#[test]
+fn fifo_named_like_a_record_is_not_read_and_does_not_hang() {
+    let tree = valid();
+    if !mkfifo(&tree.join("省直/省财政厅/items/管道.toml")) {
+        return;
+    }
+    let mut cmd = tree.command(&["check", "--format", "json", "--as-of", AS_OF]);
+    cmd.timeout(Duration::from_secs(60));
+    let out = output(cmd);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let document: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(
+        (
+            &document["files"],
+            &document["items"],
+            &document["diagnostics"]
+        ),
+        (&3.into(), &1.into(), &serde_json::json!([]))
+    );
+}
+
+/// Runs the binary at the root as the user `nobody` where the tests run as root, to whom
+/// permissions mean nothing; `None`, with a note, where that cannot be done. The tree's own
+/// folder is opened to others (a temporary folder is private), nothing below it.
+#[cfg(unix)]
+fn run_as_nobody(tree: &Tree, args: &[&str]) -> Option<Output> {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let bin = assert_cmd::cargo::cargo_bin("huitoukan");
+    let owner = std::fs::metadata(tree.path()).expect("the tree").uid();
+    let mut cmd = if owner == 0 {
+        std::fs::set_permissions(tree.path(), std::fs::Permissions::from_mode(0o755))
+            .expect("open the tree");
+        let probe = StdCommand::new("setpriv")
+            .args(["--reuid=nobody", "--regid=nogroup", "--clear-groups", "--"])
+            .arg(&bin)
+            .arg("--version")
+            .output();
+        if !probe.is_ok_and(|o| o.status.success()) {
+            eprintln!(
+                "skipped: running as root, and `setpriv --reuid=nobody` cannot run huitoukan"
+            );
+            return None;
+        }
+        let mut cmd = assert_cmd::Command::new("setpriv");
+        cmd.args(["--reuid=nobody", "--regid=nogroup", "--clear-groups", "--"])
+            .arg(&bin);
+        cmd
+    } else {
+        assert_cmd::Command::new(&bin)
+    };
+    cmd.current_dir(tree.path())
+        .env("NO_COLOR", "1")
+        .env_remove("HUITOUKAN_LANG")
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .args(args)
+        .timeout(Duration::from_secs(60));
+    Some(output(cmd))
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_file_and_folder_are_e025_as_an_ordinary_user() {
+    let tree = valid()
+        .unit("杭州市", UNIT)
+        .unit("杭州市/西湖区", UNIT)
+        .mode(ITEM_PATH, 0o000)
+        .mode("杭州市/西湖区", 0o000);
+    let Some(out) = run_as_nobody(&tree, &["check", "--format", "json", "--as-of", AS_OF]) else {
+        return;
+    };
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let document: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+    let found_all: Vec<_> = document["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap_or_default().to_owned(),
+                d["file"].as_str().unwrap_or_default().to_owned(),
+                d["line"].as_u64().unwrap_or_default(),
+                d["message"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    let denied = "无法读取文件：Permission denied (os error 13)";
+    assert_eq!(
+        found_all,
+        [
+            ("E025".into(), "杭州市/西湖区".into(), 1, denied.into()),
+            ("E025".into(), ITEM_PATH.into(), 1, denied.into()),
+        ]
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn report_into_a_read_only_folder_exits_2_and_writes_nothing() {
+    let tree = valid().file("只读/说明.txt", "");
+    let tree = tree.mode("只读", 0o555);
+    let Some(out) = run_as_nobody(
+        &tree,
+        &[
+            "report",
+            "--format",
+            "md",
+            "--as-of",
+            AS_OF,
+            "--output",
+            "只读/报告.md",
+        ],
+    ) else {
+        return;
+    };
+    assert_eq!(
+        (out.code, out.stdout.as_str(), out.stderr.as_str()),
+        (
+            2,
+            "",
+            "error: 只读/报告.md：Permission denied (os error 13)\n"
+        )
+    );
+    let left: Vec<_> = std::fs::read_dir(tree.join("只读"))
+        .expect("the folder")
+        .map(|e| e.expect("an entry").file_name())
+        .collect();
+    assert_eq!(left, ["说明.txt"], "no report and no temporary file");
+    let _ = tree.mode("只读", 0o755);
+}
+
+#[test]
+fn report_into_a_path_under_a_file_exits_2_and_writes_nothing() {
+    let tree = valid();
+    let out = tree.run(&[
+        "report",
+        "--format",
+        "md",
+        "--as-of",
+        AS_OF,
+        "--output",
+        "huitoukan.toml/报告.md",
+    ]);
+    assert_eq!(
+        (out.code, out.stdout.as_str(), out.stderr.as_str()),
+        (
+            2,
+            "",
+            "error: huitoukan.toml/报告.md：Not a directory (os error 20)\n"
+        )
+    );
+    assert_eq!(
+        std::fs::read_to_string(tree.join("huitoukan.toml")).expect("the campaign"),
+        CAMPAIGN
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn report_output_that_is_a_dangling_link_is_refused_and_its_target_not_made() {
+    let tree = valid().symlink("省直/省财政厅/items/新.toml", "报告.md");
+    let out = tree.run(&[
+        "report",
+        "--format",
+        "md",
+        "--as-of",
+        AS_OF,
+        "--output",
+        "报告.md",
+    ]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("报告.md 已存在，不会覆盖"),
+        "{}",
+        out.stderr
+    );
+    assert!(!tree.join("省直/省财政厅/items/新.toml").exists());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Found by fuzzing.
+
+/// An answer written as an inline table of keys that are neither `answer` nor `note`, after a
+/// Chinese value: a diagnostic of it once had a span starting inside a character, and the human
+/// format panicked slicing the line there.
+const ANSWER_TABLE_OF_UNKNOWN_KEYS: &str = "\"L.3\" = { x = \"部分n\", y = \"z\" }";
+
+#[test]
+fn human_format_of_an_answer_table_of_unknown_keys_after_chinese_text() {
+    let unit = edit(UNIT, "\"L.3\" = \"是\"", ANSWER_TABLE_OF_UNKNOWN_KEYS);
+    let tree = with_unit(&unit);
+    let out = tree.run(&["check", "--as-of", AS_OF]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    // Every diagnostic of the JSON format is in the human one, at the same place.
+    for d in diagnostics(&tree, &[]) {
+        let header = format!("error[{}]: {}\n", d.code, d.message);
+        let place = format!("--> {}:{}:{}\n", d.file, d.line, d.column);
+        let at = out.stderr.find(&header).unwrap_or_else(|| {
+            panic!("{header:?} in:\n{}", out.stderr);
+        });
+        assert!(
+            out.stderr[at..].contains(&place),
+            "{place:?} in:\n{}",
+            out.stderr
+        );
+    }
+}
+
+#[test]
+fn human_format_of_a_span_inside_a_character() {
+    let tree = valid();
+    let mut checked = check(tree.path(), huitoukan_date(AS_OF));
+    let file = (0..checked.records.files.len())
+        .map(|i| huitoukan::source::FileId(i as u32))
+        .find(|&id| checked.records.files.path(id) == ITEM_PATH)
+        .expect("the item");
+    // Line 1 is `title = "文山会海问题有所反弹"`: byte 10 is the second byte of 文, byte 14 the
+    // second of 山.
+    let text = &checked.records.files.get(file).text;
+    assert!(!text.is_char_boundary(10) && !text.is_char_boundary(14));
+    checked.diagnostics.push(Diagnostic::at(
+        Code::Syntax,
+        file,
+        10..14,
+        Msg::Syntax {
+            detail: "x".to_owned(),
+        },
+    ));
+    let shown = human::render(&checked, Lang::En, Some(tree.path()));
+    let shown = anstream::adapter::strip_str(&shown).to_string();
+    assert!(
+        shown.contains("1 | title = \"文山会海问题有所反弹\"\n  |          ^^^^\n"),
+        "{shown}"
+    );
+}
+
+fn huitoukan_date(text: &str) -> jiff::civil::Date {
+    text.parse().expect("a date")
+}
+
+/// The same answer table read as what it is: a quoted point whose table lacks `answer` and
+/// holds unknown keys. It is not an unquoted dotted key (E007), and every span stays on the
+/// characters it points at.
+#[test]
+fn answer_table_of_unknown_keys_is_e002_and_e003_not_e007() {
+    let unit = edit(UNIT, "\"L.3\" = \"是\"", ANSWER_TABLE_OF_UNKNOWN_KEYS);
+    let tree = with_unit(&unit);
+    assert_eq!(
+        check_json(&tree),
+        [
+            found(
+                "E003",
+                UNIT_PATH,
+                32,
+                9,
+                "缺少必填字段 `self_check.answers.\"L.3\".answer`"
+            ),
+            found(
+                "E002",
+                UNIT_PATH,
+                32,
+                11,
+                "未知的键 `self_check.answers.\"L.3\".x`"
+            ),
+            found(
+                "E002",
+                UNIT_PATH,
+                32,
+                22,
+                "未知的键 `self_check.answers.\"L.3\".y`"
+            ),
+        ]
+    );
+    let checked = check(tree.path(), huitoukan_date(AS_OF));
+    for d in &checked.diagnostics {
+        let text = &checked.records.files.get(d.file).text;
+        if let Some(span) = &d.span {
+            assert!(
+                text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+                "{:?} at {span:?}",
+                d.code
+            );
+        }
+    }
+}
+
+#[test]
+fn markdown_title_stays_one_line_whatever_the_campaign_name() {
+    let campaign = edit(
+        CAMPAIGN,
+        "name = \"教育实践活动整改落实情况回头看\"",
+        "name = \"回头看\\r\\n# 另一个标题\\r二\"",
+    );
+    let tree = valid().file("huitoukan.toml", &campaign);
+    let out = tree.run(&["report", "--format", "md", "--as-of", AS_OF]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout
+            .starts_with("# 回头看 # 另一个标题 二 · 全部 整改落实情况汇总（截至 2015-03-10）\n\n"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn markdown_cell_with_a_carriage_return_alone_keeps_its_row() {
+    let item = edit(ITEM, "\"文山会海问题有所反弹\"", "\"文山会海\\r问题|反弹\"");
+    let tree = with_item(&edit(
+        &item,
+        "deadline = 2015-06-30",
+        "deadline = 2015-02-01",
+    ));
+    let out = tree.run(&["report", "--format", "md", "--as-of", AS_OF]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(!out.stdout.contains('\r'), "{:?}", out.stdout);
+    assert!(
+        out.stdout.contains(
+            "| 省直/省财政厅 | 会议文件 | 文山会海<br>问题\\|反弹 | 未完成 | 2015-02-01 | 37 |\n"
+        ),
+        "{}",
+        out.stdout
+    );
+}
