@@ -2375,3 +2375,28 @@ fn e006_in_a_sub_table_suggests_the_line_to_write_there() {
         )]
     );
 }
+
+#[test]
+fn windows_line_endings_and_byte_order_mark_as_notepad_saves() {
+    let text = format!(
+        "\u{feff}{}",
+        edit(ITEM, "area = 2", "area = 7").replace('\n', "\r\n")
+    );
+    let tree = valid().file(ITEM_PATH, &text);
+    assert_eq!(
+        check_json(&tree),
+        [found(
+            "E008",
+            ITEM_PATH,
+            2,
+            8,
+            "内容方面 `area = 7` 不在方案中；可选：1 | 2 | 3 | 4 | 5 | 6"
+        )]
+    );
+    let out = tree.run(&["check", "--as-of", AS_OF]);
+    assert!(
+        out.stderr.contains("2 | area = 7\n  |        ^\n"),
+        "no carriage return in the shown line: {:?}",
+        out.stderr
+    );
+}
