@@ -23,17 +23,7 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<ExitCode, Fatal> {
     // A report shows no warnings (`check` does), so the rules keep none.
     let checked = check::check_with(&root, as_of, false);
     let cwd = std::env::current_dir().ok();
-    let errors = checked.counts().errors;
-    if errors > 0 && !args.keep_going {
-        let mut text = render::human::render(&checked, lang, cwd.as_deref());
-        text.push_str(&format!(
-            "error: {}\n  = help: {}\n",
-            Msg::RefuseErrors { errors }.text(lang),
-            Msg::RefuseErrorsHelp.text(lang)
-        ));
-        write_stream(&mut anstream::stderr(), &text)?;
-        return Ok(ExitCode::from(EXIT_RECORDS));
-    }
+    // An --org that names nothing is a mistake in the command (exit 2), whatever the records hold.
     let org = match &args.org {
         None => String::new(),
         Some(wanted) => rollup::resolve_org(&checked.records, wanted).map_err(|e| {
@@ -59,10 +49,22 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<ExitCode, Fatal> {
             }
         })?,
     };
+    let errors = checked.counts().errors;
+    if errors > 0 && !args.keep_going {
+        let mut text = render::human::render(&checked, lang, cwd.as_deref());
+        text.push_str(&format!(
+            "error: {}\n  = help: {}\n",
+            Msg::RefuseErrors { errors }.text(lang),
+            Msg::RefuseErrorsHelp.text(lang)
+        ));
+        write_stream(&mut anstream::stderr(), &text)?;
+        return Ok(ExitCode::from(EXIT_RECORDS));
+    }
     let by = match args.format {
         ReportFormat::Table => args.by.unwrap_or(By::Org),
         ReportFormat::Csv => args.by.unwrap_or(By::Item),
-        ReportFormat::Md | ReportFormat::Json => By::Org,
+        // Whole documents: their rows are fixed, and By::Unit asks for nothing extra.
+        ReportFormat::Md | ReportFormat::Json => By::Unit,
     };
     let options = rollup::Options {
         org: &org,

@@ -844,3 +844,18 @@ fn keep_going_names_only_files_of_the_reported_org() {
         .collect();
     assert_eq!(files, ["宁波市/items/bad.toml"]);
 }
+
+#[test]
+fn an_unknown_org_is_a_command_error_even_in_a_tree_with_errors() {
+    let tree =
+        Tree::new()
+            .unit(ORG, UNIT)
+            .item(ORG, "bad", &edit(ITEM, "area = 2", "area = \"二\""));
+    let out = tree.run(&["report", "--org", "杭州市", "--as-of", "2015-03-10"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("台账中没有机构 \"杭州市\""),
+        "{}",
+        out.stderr
+    );
+}
