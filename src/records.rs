@@ -308,7 +308,12 @@ fn load_file(path: &Path, rel: String, role: Role, id: FileId) -> Loaded {
         let parsed = match role {
             Role::Campaign => Parsed::Campaign(Box::new(Campaign::read(&mut sink, &table))),
             Role::Schema => Parsed::Schema(Schema::read(&mut sink, &table).map(Box::new)),
-            Role::Unit => Parsed::Unit(Box::new(Unit::read(&mut sink, &table, unit_org(rel_str)))),
+            Role::Unit => Parsed::Unit(Box::new(Unit::read(
+                &mut sink,
+                &table,
+                unit_org(rel_str),
+                &text,
+            ))),
             Role::Item => Parsed::Item(Box::new(Item::read(&mut sink, &table, stem(rel_str)))),
             Role::Ignored => Parsed::Nothing,
         };
@@ -339,7 +344,7 @@ fn unreadable(role: Role, rel: &str, id: FileId) -> Parsed {
     match role {
         Role::Unit => Parsed::Unit(Box::new(Unit {
             readable: false,
-            ..Unit::read(&mut Sink::new(id), &Default::default(), unit_org(rel))
+            ..Unit::read(&mut Sink::new(id), &Default::default(), unit_org(rel), "")
         })),
         Role::Schema => Parsed::Schema(None),
         Role::Campaign | Role::Item | Role::Ignored => Parsed::Nothing,

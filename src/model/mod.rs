@@ -137,7 +137,9 @@ pub struct Review {
 }
 
 impl Unit {
-    pub fn read(sink: &mut Sink, table: &DeTable<'_>, org: String) -> Unit {
+    /// `text` is the file's text: an unquoted dotted answer key is found in it (see
+    /// [`dotted_key_start`]).
+    pub fn read(sink: &mut Sink, table: &DeTable<'_>, org: String, text: &str) -> Unit {
         let f = Fields::open(sink, table, 0..0, "", UNIT_KEYS);
         let category = f.enumeration(sink, "category");
         if f.raw("category").is_none() {
@@ -149,7 +151,7 @@ impl Unit {
         }
         let self_check = f
             .table(sink, "self_check")
-            .map(|(t, span)| read_self_check(sink, t, span));
+            .map(|(t, span)| read_self_check(sink, t, span, text));
         let reviews = f
             .tables(sink, "review")
             .into_iter()
@@ -178,13 +180,18 @@ impl Unit {
     }
 }
 
-fn read_self_check(sink: &mut Sink, table: &DeTable<'_>, span: Range<usize>) -> SelfCheck {
+fn read_self_check(
+    sink: &mut Sink,
+    table: &DeTable<'_>,
+    span: Range<usize>,
+    text: &str,
+) -> SelfCheck {
     let f = Fields::open(sink, table, span.clone(), "self_check", SELF_CHECK_KEYS);
     let answers_table = f.table(sink, "answers");
     let mut answers = Vec::new();
     if let Some((t, _)) = answers_table {
         for (key, value) in t.iter() {
-            read_answer(sink, key, value, &mut answers);
+            read_answer(sink, key, value, text, &mut answers);
         }
     }
     let submitted_on = f.date(sink, "submitted_on");
@@ -209,6 +216,7 @@ fn read_answer(
     sink: &mut Sink,
     key: &toml::Spanned<std::borrow::Cow<'_, str>>,
     value: &toml::Spanned<DeValue<'_>>,
+    text: &str,
     out: &mut Vec<AnswerEntry>,
 ) {
     let path = format!("self_check.answers.\"{}\"", key.get_ref());
@@ -222,19 +230,12 @@ fn read_answer(
         // `1.1 = "是"` reads as the table `1` holding the key `1`. A table made by a dotted key
         // has no text of its own: its span is its key's.
         DeValue::Table(t) if value.span() == key.span() => {
-            for (index, (sub, subvalue)) in t.iter().enumerate() {
+            for (sub, subvalue) in t.iter() {
                 let id = format!("{}.{}", key.get_ref(), sub.get_ref());
-                // The table keeps the span of its key's first use only; a later `1.2` sits on a
-                // line of its own, written `1` `.` `2` just before its sub-key.
-                let start = if index == 0 {
-                    key.span().start
-                } else {
-                    sub.span()
-                        .start
-                        .checked_sub(key.span().len() + 1)
-                        .filter(|&start| start >= key.span().end)
-                        .unwrap_or(sub.span().start)
-                };
+                // The table keeps its key's span from that key's first use only, and entries come
+                // sorted, not in the order they were written: the key's own first part is found in
+                // the text just before each last part.
+                let start = dotted_key_start(text, sub.span().start).unwrap_or(sub.span().start);
                 let span = start..sub.span().end;
                 let shown = match subvalue.get_ref() {
                     DeValue::String(s) => format!("\"{s}\""),
@@ -442,4 +443,22 @@ impl Item {
             .as_ref()
             .map_or(Satisfaction::NotAssessed, |s| *s.get_ref())
     }
+}
+
+/// Where the first part of a dotted key (`1` or `"省"` in `1 . 1`) begins, given where its last
+/// part begins; `None` where the text before it is not `first-part .`.
+pub fn dotted_key_start(text: &str, last_part: usize) -> Option<usize> {
+    let before = text
+        .get(..last_part)?
+        .trim_end()
+        .strip_suffix('.')?
+        .trim_end();
+    for quote in ['"', '\''] {
+        if let Some(inner) = before.strip_suffix(quote) {
+            return inner.rfind(quote);
+        }
+    }
+    let bare = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
+    let start = before.trim_end_matches(bare).len();
+    (start < before.len()).then_some(start)
 }

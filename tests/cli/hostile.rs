@@ -867,6 +867,46 @@ fn answer_table_of_unknown_keys_is_e002_and_e003_not_e007() {
     }
 }
 
+/// Unquoted dotted answer keys written with spaces around their dot, after a Chinese first
+/// part: each is shown from its own first part, on its own line, never inside a character.
+#[test]
+fn dotted_answer_keys_with_spaces_around_the_dot_point_at_their_first_part() {
+    let tree = with_unit(&format!("{UNIT}\"省\" . 1 = \"是\"\n\"省\" . 2 = \"否\"\n"));
+    let dotted = |line: usize, id: &str| {
+        [
+            found(
+                "E007",
+                UNIT_PATH,
+                line,
+                1,
+                &format!("检查点编号 `{id}` 没有加引号，被当成了嵌套的表"),
+            ),
+            found(
+                "E008",
+                UNIT_PATH,
+                line,
+                1,
+                &format!("检查点 \"{id}\" 不在方案中"),
+            ),
+        ]
+    };
+    assert_eq!(
+        check_json(&tree),
+        [dotted(33, "省.1"), dotted(34, "省.2")].concat()
+    );
+    let checked = check(tree.path(), huitoukan_date(AS_OF));
+    for d in &checked.diagnostics {
+        let text = &checked.records.files.get(d.file).text;
+        if let Some(span) = &d.span {
+            assert!(
+                text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+                "{:?} at {span:?}",
+                d.code
+            );
+        }
+    }
+}
+
 #[test]
 fn markdown_title_stays_one_line_whatever_the_campaign_name() {
     let campaign = edit(
