@@ -7,35 +7,12 @@ use serde_json::Value;
 use crate::harness::{
     AS_OF, CAMPAIGN, ITEM, ITEM_NAME, ITEM_PATH, ORG, Tree, UNIT, UNIT_PATH, UNIT_PENDING,
     check_document, check_json, check_json_with, diagnostics, edit, found, helps, output,
+    unit_with_self_check, valid, with_item, with_unit,
 };
-
-/// The unit and the item of the building blocks, both valid.
-fn valid() -> Tree {
-    Tree::new().unit(ORG, UNIT).item(ORG, ITEM_NAME, ITEM)
-}
-
-/// The valid tree with the item replaced.
-fn with_item(text: &str) -> Tree {
-    Tree::new().unit(ORG, UNIT).item(ORG, ITEM_NAME, text)
-}
-
-/// The valid tree with the unit replaced.
-fn with_unit(text: &str) -> Tree {
-    Tree::new().unit(ORG, text).item(ORG, ITEM_NAME, ITEM)
-}
 
 /// The item with its status line replaced by `lines`.
 fn item_with_status(lines: &str) -> String {
     edit(ITEM, "status = \"未完成\"\n", lines)
-}
-
-/// The unit with lines added to `[self_check]` after `submitted_on` (line 7), from line 8 on.
-fn unit_with_self_check(lines: &str) -> String {
-    edit(
-        UNIT,
-        "submitted_on = 2015-02-10\n",
-        &format!("submitted_on = 2015-02-10\n{lines}"),
-    )
 }
 
 /// A campaign schema of the same form as the built-in one, with two areas of its own.

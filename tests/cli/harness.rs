@@ -311,3 +311,27 @@ pub fn check_json_with(tree: &Tree, args: &[&str]) -> Vec<Found> {
 pub fn helps(tree: &Tree) -> Vec<Option<String>> {
     diagnostics(tree, &[]).into_iter().map(|d| d.help).collect()
 }
+
+/// The unit and the item of the building blocks, both valid.
+pub fn valid() -> Tree {
+    Tree::new().unit(ORG, UNIT).item(ORG, ITEM_NAME, ITEM)
+}
+
+/// The valid tree with the item replaced.
+pub fn with_item(text: &str) -> Tree {
+    Tree::new().unit(ORG, UNIT).item(ORG, ITEM_NAME, text)
+}
+
+/// The valid tree with the unit replaced.
+pub fn with_unit(text: &str) -> Tree {
+    Tree::new().unit(ORG, text).item(ORG, ITEM_NAME, ITEM)
+}
+
+/// The unit with lines added to `[self_check]` after `submitted_on` (line 7), from line 8 on.
+pub fn unit_with_self_check(lines: &str) -> String {
+    edit(
+        UNIT,
+        "submitted_on = 2015-02-10\n",
+        &format!("submitted_on = 2015-02-10\n{lines}"),
+    )
+}

@@ -20,30 +20,9 @@ use huitoukan::render::human;
 
 use crate::harness::{
     AS_OF, CAMPAIGN, ITEM, ITEM_NAME, ITEM_PATH, ORG, Output, Tree, UNIT, UNIT_PATH,
-    check_document, check_json, diagnostics, edit, found, helps, output,
+    check_document, check_json, diagnostics, edit, found, helps, output, unit_with_self_check,
+    valid, with_item, with_unit,
 };
-
-/// The unit and the item of the building blocks, both valid.
-fn valid() -> Tree {
-    Tree::new().unit(ORG, UNIT).item(ORG, ITEM_NAME, ITEM)
-}
-
-fn with_item(text: &str) -> Tree {
-    Tree::new().unit(ORG, UNIT).item(ORG, ITEM_NAME, text)
-}
-
-fn with_unit(text: &str) -> Tree {
-    Tree::new().unit(ORG, text).item(ORG, ITEM_NAME, ITEM)
-}
-
-/// The unit with `lines` added to `[self_check]` after `submitted_on`, from line 8 on.
-fn unit_with_self_check(lines: &str) -> String {
-    edit(
-        UNIT,
-        "submitted_on = 2015-02-10\n",
-        &format!("submitted_on = 2015-02-10\n{lines}"),
-    )
-}
 
 const LINK_SKIPPED: &str = "符号链接，已跳过（不读取根目录以外的内容）";
 
