@@ -11,6 +11,9 @@ use huitoukan::render::{csv, github, gitlab, human, json, markdown, table};
 use huitoukan::rollup::{self, Options, Report, Totals};
 use jiff::civil::{Date, date};
 
+pub mod record_tree;
+pub use record_tree::put;
+
 /// The date every run judges deadlines by: ten days after the campaign deadline of the seeds.
 pub const AS_OF: Date = date(2015, 3, 10);
 
@@ -30,15 +33,6 @@ pub fn scratch(target: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("create the scratch folder");
     dir
-}
-
-/// Writes `bytes` to `rel` below `root`, creating its folders.
-pub fn put(root: &Path, rel: &str, bytes: &[u8]) {
-    let path = root.join(rel);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).expect("create folders");
-    }
-    std::fs::write(&path, bytes).expect("write a scratch file");
 }
 
 /// What one run shows besides `check`: each choice costs a run its time, so a run takes one of

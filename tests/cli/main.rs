@@ -3,6 +3,7 @@
 
 mod author;
 mod check;
+mod fuzz_seeds;
 mod harness;
 mod hostile;
 mod nothing_lost;

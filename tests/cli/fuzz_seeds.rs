@@ -1,0 +1,53 @@
+//! The fuzz `record` target's seeds, replayed through the binary: the hand-made starting points
+//! and every input that once made a target fail (fuzz/seeds/record). Each is put in the target's
+//! own tree and run through `check` in every format and `report` in every format; none may
+//! crash, and each ends with exit 0 or 1.
+
+use std::path::Path;
+
+use crate::harness::{AS_OF, Tree, output};
+
+#[path = "../../fuzz/src/record_tree.rs"]
+mod record_tree;
+
+const CHECK_FORMATS: &[&str] = &["human", "json", "github", "gitlab"];
+const REPORT_FORMATS: &[&str] = &["table", "md", "csv", "json"];
+
+#[test]
+fn every_record_seed_runs_through_every_format_without_a_crash() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/record");
+    let mut seeds: Vec<_> = std::fs::read_dir(&dir)
+        .expect("fuzz/seeds/record")
+        .map(|e| e.expect("a seed").path())
+        .collect();
+    seeds.sort();
+    assert!(seeds.len() >= 5, "the seeds are in {}", dir.display());
+    for seed in seeds {
+        let bytes = std::fs::read(&seed).expect("read a seed");
+        let Some((&which, content)) = bytes.split_first() else {
+            continue;
+        };
+        let tree = Tree::empty();
+        record_tree::put_fixed(tree.path());
+        record_tree::place(tree.path(), which, content);
+        let runs = CHECK_FORMATS
+            .iter()
+            .map(|f| vec!["check", "--as-of", AS_OF, "--format", f])
+            .chain(REPORT_FORMATS.iter().flat_map(|f| {
+                [
+                    vec!["report", "--as-of", AS_OF, "--format", f, "--keep-going"],
+                    vec!["report", "--as-of", AS_OF, "--format", f, "--public"],
+                ]
+            }));
+        for args in runs {
+            let out = output(tree.command(&args));
+            assert!(
+                matches!(out.code, 0 | 1) && !out.stderr.contains("panicked"),
+                "{} with {args:?}: exit {}\n{}",
+                seed.display(),
+                out.code,
+                out.stderr
+            );
+        }
+    }
+}
