@@ -50,6 +50,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Fatal> {
         Command::Init(args) => cmd::init::init(args, lang),
         Command::New(what) => cmd::init::new(what, lang),
         Command::Schema(args) => cmd::schema::run(args, lang),
+        Command::Explain(args) => cmd::explain::run(args),
         Command::Completions(args) => cmd::shell::completions(args),
         Command::Man => cmd::shell::man(),
     }

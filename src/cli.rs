@@ -32,6 +32,8 @@ pub enum Command {
     New(NewCommand),
     /// The areas and check points; or a JSON Schema for editors (检查要点)
     Schema(SchemaArgs),
+    /// What a diagnostic code means, with an example and the fix (代码说明)
+    Explain(ExplainArgs),
     /// Shell completions, printed to standard output
     Completions(CompletionsArgs),
     /// The manual page (roff), printed to standard output
@@ -65,6 +67,12 @@ pub struct SchemaArgs {
     /// Print the JSON Schema (draft-07) of one kind of file instead
     #[arg(long, value_enum, value_name = "KIND")]
     pub json_schema: Option<crate::model::doc::Kind>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The code, like E010 or W001
+    pub code: String,
 }
 
 #[derive(Debug, Args)]

@@ -246,6 +246,10 @@ pub enum Msg {
     SymlinkSkipped,
     SymlinkHelp,
     // Fatal: the command could not run.
+    UnknownCode {
+        code: String,
+    },
+    UnknownCodeHelp,
     NoRoot {
         path: String,
     },
@@ -636,6 +640,14 @@ impl Msg {
             }
             (Msg::SymlinkHelp, Zh) => "把文件本身放进台账，而不是链接".into(),
             (Msg::SymlinkHelp, En) => "put the file itself in the tree, not a link".into(),
+            (Msg::UnknownCode { code }, Zh) => format!("没有代码 `{code}`"),
+            (Msg::UnknownCode { code }, En) => format!("there is no code `{code}`"),
+            (Msg::UnknownCodeHelp, Zh) => {
+                "代码形如 E001 或 W001；全部代码见 docs/codes.md".into()
+            }
+            (Msg::UnknownCodeHelp, En) => {
+                "codes look like E001 or W001; docs/codes.md lists every one".into()
+            }
             (Msg::NoRoot { path }, Zh) => {
                 format!("在 {path} 及其上级文件夹中找不到 huitoukan.toml（台账根目录）")
             }

@@ -89,3 +89,135 @@ pub fn parse(text: &str, file: FileId) -> (DeTable<'_>, Vec<Diagnostic>) {
     }
     (table.into_inner(), diagnostics)
 }
+
+use crate::explain::{BASE_ITEM, Change, Example, RuleDoc};
+
+/// What each code raised here means, with worked examples: see [`crate::explain`].
+pub const DOCS: &[RuleDoc] = &[
+    RuleDoc {
+        code: Code::Syntax,
+        trigger: r#"The file is not valid TOML: an unclosed string or table header, a key defined twice,
+a stray `=`, an ASCII `"` inside a basic string, and so on. Each place the parser stops at is
+reported at the parser's position, with the parser's own words. A file with a syntax error is not
+read any further, so it gets no other diagnostic until it parses; a `unit.toml` with a syntax error
+still counts as a unit (its items are not orphans)."#,
+        examples: &[Example {
+            intro: "",
+            caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 1"#,
+            shown: Some(
+                r#"title = "村道狭窄，群众出行不便
+area = 4"#,
+            ),
+            change: &[Change::Lines {
+                file: BASE_ITEM,
+                line: 1,
+                count: 2,
+                text: r#"title = "村道狭窄，群众出行不便
+area = 4"#,
+            }],
+            as_of: None,
+            output: r#"error[E001]: TOML 语法错误：invalid basic string, expected `"`
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:1:21
+  |
+1 | title = "村道狭窄，群众出行不便
+  |                                ^"#,
+        }],
+        fix: r#"Correct the syntax at that place. To quote inside a string, use the Chinese quotation
+marks “…”, which need no escaping, or `\"`, or a literal string `'…'`."#,
+    },
+    RuleDoc {
+        code: Code::NotUtf8,
+        trigger: r#"A record file whose bytes are not UTF-8 (a UTF-8 byte-order mark is fine). Where the
+bytes decode as GB18030/GBK, the usual encoding of files saved by older Chinese Windows editors,
+the help line says so and how to convert; UTF-16 (Notepad's "Unicode") is named as such."#,
+        examples: &[Example {
+            intro: "",
+            caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml saved as GBK"#,
+            shown: None,
+            change: &[Change::Gbk { file: BASE_ITEM }],
+            as_of: None,
+            output: r#"error[E023]: 文件不是 UTF-8 编码
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml
+  = help: 看起来是 GBK/GB18030 编码；用记事本或 WPS “另存为” UTF-8，或运行 `iconv -f GB18030 -t UTF-8`"#,
+        }],
+        fix: r#"Save the file as UTF-8: in Notepad or WPS, Save As with the encoding UTF-8; or
+`iconv -f GB18030 -t UTF-8 村道拓宽.toml > 村道拓宽.utf8 && mv 村道拓宽.utf8 村道拓宽.toml`."#,
+    },
+    RuleDoc {
+        code: Code::TooLarge,
+        trigger: r#"A record file larger than 1 MiB (1 048 576 bytes). A records tree holds small files;
+the file is not read."#,
+        examples: &[Example {
+            intro: "",
+            caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml with a long comment"#,
+            shown: None,
+            change: &[Change::LongComment {
+                file: BASE_ITEM,
+                bytes: 1_048_577,
+            }],
+            as_of: None,
+            output: r#"error[E024]: 文件大小 1048775 字节，超过 1 MiB 的上限
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml
+  = help: 台账文件应当短小：一个事项一个文件，长篇材料另存为佐证文件"#,
+        }],
+        fix: r#"Split it (one item per file) and keep long material in files of its own that do not end
+in `.toml`, named in `evidence`."#,
+    },
+    RuleDoc {
+        code: Code::Unreadable,
+        trigger: r#"The operating system refuses to read a record file or to list a folder of the tree
+(permissions, an I/O error). The message gives the system's reason."#,
+        examples: &[Example {
+            intro: "",
+            caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml with permissions 000, checked by another user"#,
+            shown: None,
+            change: &[Change::Unreadable { file: BASE_ITEM }],
+            as_of: None,
+            output: r#"error[E025]: 无法读取文件：Permission denied (os error 13)
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml"#,
+        }],
+        fix: r#"Make the file readable (`chmod a+r`), or check the disk."#,
+    },
+    RuleDoc {
+        code: Code::InvalidDate,
+        trigger: r#"A TOML date that is not on the calendar (`2015-02-30`; the parser's words follow), or
+a date-time or a date with an offset where a date alone is expected."#,
+        examples: &[
+            Example {
+                intro: "",
+                caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 7"#,
+                shown: Some(r#"deadline = 2015-02-30"#),
+                change: &[Change::Lines {
+                    file: BASE_ITEM,
+                    line: 7,
+                    count: 1,
+                    text: r#"deadline = 2015-02-30"#,
+                }],
+                as_of: None,
+                output: r#"error[E027]: 不是有效的日期：invalid date, expected day between 01 and 28
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:7:12
+  |
+7 | deadline = 2015-02-30
+  |            ^^^^^^^^^^"#,
+            },
+            Example {
+                intro: "",
+                caption: "",
+                shown: Some(r#"deadline = 2015-06-30T17:00:00"#),
+                change: &[Change::Lines {
+                    file: BASE_ITEM,
+                    line: 7,
+                    count: 1,
+                    text: r#"deadline = 2015-06-30T17:00:00"#,
+                }],
+                as_of: None,
+                output: r#"error[E027]: `deadline` 只需日期，不要写时间或时区
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:7:12
+  |
+7 | deadline = 2015-06-30T17:00:00
+  |            ^^^^^^^^^^^^^^^^^^^"#,
+            },
+        ],
+        fix: r#"Write a real date, year-month-day, with nothing after it: `deadline = 2015-02-28`."#,
+    },
+];

@@ -385,3 +385,161 @@ pub fn campaign_schema(root: &Path) -> Schema {
     }
     Schema::builtin().unwrap_or_default()
 }
+
+use crate::explain::{BASE_CAMPAIGN, Change, Example, RuleDoc};
+
+/// What each code raised here means, with worked examples: see [`crate::explain`].
+pub const DOCS: &[RuleDoc] = &[
+    RuleDoc {
+        code: Code::SchemaInvalid,
+        trigger: r#"`campaign.schema` in `huitoukan.toml` names a file that does not exist, a path outside
+the root (`..`, absolute), or a file that is not a valid schema: a syntax error, an unknown key, a
+missing field, a duplicate area or point id, a point whose `area` is not one of the file's areas.
+While the schema is unusable, areas, points and answers are not checked anywhere, which the help
+line says."#,
+        examples: &[
+            Example {
+                intro: "",
+                caption: r#"huitoukan.toml, line 4, with no areas.toml at the root"#,
+                shown: Some(r#"schema = "areas.toml""#),
+                change: &[Change::Lines {
+                    file: BASE_CAMPAIGN,
+                    line: 4,
+                    count: 0,
+                    text: r#"schema = "areas.toml""#,
+                }],
+                as_of: None,
+                output: r#"error[E026]: 方案文件 "areas.toml" 不存在
+ --> huitoukan.toml:4:10
+  |
+4 | schema = "areas.toml"
+  |          ^^^^^^^^^^^^
+  |
+  = help: 方案无效时，不检查各文件的内容方面、检查点和自查作答"#,
+            },
+            Example {
+                intro: "",
+                caption: r#"areas.toml, lines 11–14 (and `schema = "areas.toml"` in huitoukan.toml)"#,
+                shown: Some(
+                    r#"[[point]]
+id = "A.1"
+area = 1
+text = "是否建章立制、堵塞漏洞""#,
+                ),
+                change: &[
+                    Change::Lines {
+                        file: BASE_CAMPAIGN,
+                        line: 4,
+                        count: 0,
+                        text: r#"schema = "areas.toml""#,
+                    },
+                    Change::Write {
+                        file: "areas.toml",
+                        text: r#"[[area]]
+id = 1
+key = "rules"
+title = "制度建设"
+
+[[point]]
+id = "A.1"
+area = 1
+text = "是否建章立制、堵塞漏洞"
+
+[[point]]
+id = "A.1"
+area = 1
+text = "是否建章立制、堵塞漏洞"
+"#,
+                    },
+                ],
+                as_of: None,
+                output: r#"error[E026]: 方案中 "A.1" 重复定义
+  --> areas.toml:12:6
+   |
+12 | id = "A.1"
+   |      ^^^^^
+   |
+   = help: 方案无效时，不检查各文件的内容方面、检查点和自查作答"#,
+            },
+            Example {
+                intro: "",
+                caption: r#"areas.toml, line 8, in a [[point]] (and `schema = "areas.toml"` in huitoukan.toml)"#,
+                shown: Some(r#"areas = 1"#),
+                change: &[
+                    Change::Lines {
+                        file: BASE_CAMPAIGN,
+                        line: 4,
+                        count: 0,
+                        text: r#"schema = "areas.toml""#,
+                    },
+                    Change::Write {
+                        file: "areas.toml",
+                        text: r#"[[area]]
+id = 1
+key = "rules"
+title = "制度建设"
+
+[[point]]
+id = "A.1"
+areas = 1
+text = "是否建章立制、堵塞漏洞"
+"#,
+                    },
+                ],
+                as_of: None,
+                output: r#"error[E026]: 未知的键 `point.areas`
+ --> areas.toml:8:1
+  |
+8 | areas = 1
+  | ^^^^^
+  |
+  = help: 是否想写 `area`？"#,
+            },
+        ],
+        fix: r#"Put the schema file inside the root and name it relative to the root, or correct it as
+the message says; its form is that of `schema/areas.toml` ([format.md](format.md#3-the-campaign-schema)).
+Without `schema`, the built-in schema of the 2015 plan is used."#,
+    },
+    RuleDoc {
+        code: Code::RootUnit,
+        trigger: r#"A `unit.toml` next to `huitoukan.toml`. The root holds the campaign; units live in
+sub-folders, whose paths are their org paths."#,
+        examples: &[Example {
+            intro: "",
+            caption: r#"unit.toml at the root"#,
+            shown: None,
+            change: &[Change::Write {
+                file: "unit.toml",
+                text: r#"name = "中共横坎头村委员会"
+category = "基层党组织"
+batch = 2
+"#,
+            }],
+            as_of: None,
+            output: r#"error[E028]: 根目录中不能有 unit.toml：单位放在子文件夹中
+ --> unit.toml
+  = help: 把它移到以单位命名的子文件夹中"#,
+        }],
+        fix: r#"Move it, with the unit's items, into a folder named after the unit: `梁弄镇/unit.toml`."#,
+    },
+    RuleDoc {
+        code: Code::SymlinkSkipped,
+        trigger: r#"A symbolic link anywhere in the tree, to a file or a folder, inside the root or
+outside it. Links are never followed, so the tool reads nothing outside the root and nothing
+twice; each link is reported once and skipped (a linked folder is not entered)."#,
+        examples: &[Example {
+            intro: "",
+            caption: r#"梁弄镇/横坎头村/items/村道拓宽（副本）.toml -> 村道拓宽.toml"#,
+            shown: None,
+            change: &[Change::Symlink {
+                link: "梁弄镇/横坎头村/items/村道拓宽（副本）.toml",
+                target: "村道拓宽.toml",
+            }],
+            as_of: None,
+            output: r#"warning[W006]: 符号链接，已跳过（不读取根目录以外的内容）
+ --> 梁弄镇/横坎头村/items/村道拓宽（副本）.toml
+  = help: 把文件本身放进台账，而不是链接"#,
+        }],
+        fix: r#"Put the file itself in the tree, or remove the link."#,
+    },
+];

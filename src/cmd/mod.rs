@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 pub mod check;
+pub mod explain;
 pub mod init;
 pub mod report;
 pub mod schema;

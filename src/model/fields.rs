@@ -536,3 +536,206 @@ pub fn guess_date(text: &str) -> Option<Date> {
     )
     .ok()
 }
+
+use crate::explain::{BASE_ITEM, BASE_UNIT, Change, Example, RuleDoc};
+
+/// What each code raised here means, with worked examples: see [`crate::explain`].
+pub const DOCS: &[RuleDoc] = &[
+    RuleDoc {
+        code: Code::UnknownKey,
+        trigger: r#"A key that the table does not have. A typo must never silently drop data, so every
+key outside those listed in [format.md](format.md) is an error, in every table (`[self_check]`,
+`[[review]]`, `[linkage]`, an answer's inline table, the campaign file; in the campaign's own
+schema file it is E026). Where a known key is close, the help line suggests it; otherwise it lists
+the keys allowed there."#,
+        examples: &[
+            Example {
+                intro: "",
+                caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 8"#,
+                shown: Some(r#"staus = "未完成""#),
+                change: &[Change::Lines {
+                    file: BASE_ITEM,
+                    line: 8,
+                    count: 1,
+                    text: r#"staus = "未完成""#,
+                }],
+                as_of: None,
+                output: r#"error[E002]: 未知的键 `staus`
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:8:1
+  |
+8 | staus = "未完成"
+  | ^^^^^
+  |
+  = help: 是否想写 `status`？"#,
+            },
+            Example {
+                intro: "",
+                caption: r#"梁弄镇/横坎头村/unit.toml, line 4"#,
+                shown: Some(r#"leader = "何某某""#),
+                change: &[Change::Lines {
+                    file: BASE_UNIT,
+                    line: 4,
+                    count: 1,
+                    text: r#"leader = "何某某""#,
+                }],
+                as_of: None,
+                output: r#"error[E002]: 未知的键 `leader`
+ --> 梁弄镇/横坎头村/unit.toml:4:1
+  |
+4 | leader = "何某某"
+  | ^^^^^^
+  |
+  = help: 此处可用的键：name, category, batch, reports_to, principal, self_check, review"#,
+            },
+        ],
+        fix: r#"Correct the key's spelling, or remove it. Free text that fits no field goes in a field
+that takes it (`problem`, `note`, …)."#,
+    },
+    RuleDoc {
+        code: Code::MissingField,
+        trigger: r#"A required field is absent, or a required string is empty or blank. A missing field is
+reported at the start of its table (line 1 for a top-level key); an empty one at its value.
+Required are: `title`, `area`, `source`, `deadline` and `status` of an item; `name`, `category` and
+`batch` of a unit; `kind`, `on` and `result` of a review; `lead_unit` of a `[linkage]`; `answer` of
+an answer written as an inline table; `name` and `deadline` of `[campaign]`. `id` (of an item) and
+`self_check.report` are optional, but must not be blank when given."#,
+        examples: &[
+            Example {
+                intro: "",
+                caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml: no title"#,
+                shown: Some(
+                    r#"area = 4
+points = ["G.2"]"#,
+                ),
+                change: &[Change::Lines {
+                    file: BASE_ITEM,
+                    line: 1,
+                    count: 1,
+                    text: "",
+                }],
+                as_of: None,
+                output: r#"error[E003]: 缺少必填字段 `title`
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:1:1
+  |
+1 | area = 4
+  | ^"#,
+            },
+            Example {
+                intro: "",
+                caption: "",
+                shown: Some(r#"title = """#),
+                change: &[Change::Lines {
+                    file: BASE_ITEM,
+                    line: 1,
+                    count: 1,
+                    text: r#"title = """#,
+                }],
+                as_of: None,
+                output: r#"error[E003]: 字段 `title` 不能为空
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:1:9
+  |
+1 | title = ""
+  |         ^^"#,
+            },
+        ],
+        fix: r#"Add the field with a value."#,
+    },
+    RuleDoc {
+        code: Code::WrongType,
+        trigger: r#"A value of another TOML type than the field takes: a quoted number (`batch = "2"`,
+`area = "4"`), a quoted boolean (`published = "是"`), a string where an array of strings is expected
+(`measures = "…"`), a number inside such an array, a table where a string is expected."#,
+        examples: &[
+            Example {
+                intro: "",
+                caption: r#"梁弄镇/横坎头村/unit.toml, line 3"#,
+                shown: Some(r#"batch = "2""#),
+                change: &[Change::Lines {
+                    file: BASE_UNIT,
+                    line: 3,
+                    count: 1,
+                    text: r#"batch = "2""#,
+                }],
+                as_of: None,
+                output: r#"error[E004]: `batch` 应为整数，实际是字符串
+ --> 梁弄镇/横坎头村/unit.toml:3:9
+  |
+3 | batch = "2"
+  |         ^^^"#,
+            },
+            Example {
+                intro: "",
+                caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 5"#,
+                shown: Some(r#"measures = "拓宽村道至6米""#),
+                change: &[Change::Lines {
+                    file: BASE_ITEM,
+                    line: 5,
+                    count: 1,
+                    text: r#"measures = "拓宽村道至6米""#,
+                }],
+                as_of: None,
+                output: r#"error[E004]: `measures` 应为字符串数组（如 ["…", "…"]），实际是字符串
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:5:12
+  |
+5 | measures = "拓宽村道至6米"
+  |            ^^^^^^^^^^^^^^^"#,
+            },
+        ],
+        fix: r#"Write the value as the type the message names: numbers, dates and `true`/`false` without
+quotes, text in quotes, lists in `[…]`."#,
+    },
+    RuleDoc {
+        code: Code::BadValue,
+        trigger: r#"A field with a closed set of values (`category`, `batch`, `status`, `source`, `owner`,
+`satisfaction`, an answer, `review.kind`, `review.result`) has another one.
+The message lists the allowed values; where one is close, the help line suggests it. The English
+aliases of status (`done`, `mostly-done`, `open`, `ineffective`) and of answers (`yes`, `partly`,
+`no`, `n/a`) are accepted too."#,
+        examples: &[Example {
+            intro: "",
+            caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 8"#,
+            shown: Some(r#"status = "完成""#),
+            change: &[Change::Lines {
+                file: BASE_ITEM,
+                line: 8,
+                count: 1,
+                text: r#"status = "完成""#,
+            }],
+            as_of: None,
+            output: r#"error[E005]: `status` 的值 "完成" 不在允许范围内；可选：已完成 | 基本完成 | 未完成 | 效果不理想
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:8:10
+  |
+8 | status = "完成"
+  |          ^^^^^^
+  |
+  = help: 是否想写 `已完成`？"#,
+        }],
+        fix: r#"Use one of the values listed, written exactly so."#,
+    },
+    RuleDoc {
+        code: Code::DateAsString,
+        trigger: r#"A date in quotes: `"2015-06-30"`, `"2015/6/30"`, `"2015年6月30日"`. TOML reads it as text,
+so the date would be lost. Where the text reads as a date, the help line shows it written bare;
+otherwise it shows the form."#,
+        examples: &[Example {
+            intro: "",
+            caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 7"#,
+            shown: Some(r#"deadline = "2015年6月30日""#),
+            change: &[Change::Lines {
+                file: BASE_ITEM,
+                line: 7,
+                count: 1,
+                text: r#"deadline = "2015年6月30日""#,
+            }],
+            as_of: None,
+            output: r#"error[E006]: 日期 `deadline` 写成了字符串 "2015年6月30日"
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:7:12
+  |
+7 | deadline = "2015年6月30日"
+  |            ^^^^^^^^^^^^^^^
+  |
+  = help: 日期不加引号，写作 `deadline = 2015-06-30`"#,
+        }],
+        fix: r#"Write the date bare, year-month-day, without quotes: `deadline = 2015-06-30`."#,
+    },
+];

@@ -462,3 +462,47 @@ pub fn dotted_key_start(text: &str, last_part: usize) -> Option<usize> {
     let start = before.trim_end_matches(bare).len();
     (start < before.len()).then_some(start)
 }
+
+use crate::explain::{BASE_UNIT, Change, Example, RuleDoc};
+
+/// What each code raised here means, with worked examples: see [`crate::explain`].
+pub const DOCS: &[RuleDoc] = &[RuleDoc {
+    code: Code::DottedAnswerKey,
+    trigger: r#"An answer key written without quotes in `[self_check.answers]`. TOML reads `3.1 = "是"`
+as a table `3` holding a key `1`, not as the point `3.1`. The answer is still counted for the
+point, but the file must be fixed."#,
+    examples: &[Example {
+        intro: "",
+        caption: r#"梁弄镇/横坎头村/unit.toml, lines 10–11"#,
+        shown: Some(
+            r#"[self_check.answers]
+3.1 = "是"
+4.2 = "是""#,
+        ),
+        change: &[Change::Lines {
+            file: BASE_UNIT,
+            line: 9,
+            count: 3,
+            text: r#"[self_check.answers]
+3.1 = "是"
+4.2 = "是""#,
+        }],
+        as_of: None,
+        output: r#"error[E007]: 检查点编号 `3.1` 没有加引号，被当成了嵌套的表
+  --> 梁弄镇/横坎头村/unit.toml:10:1
+   |
+10 | 3.1 = "是"
+   | ^^^
+   |
+   = help: 给编号加上引号：`"3.1" = "是"`
+
+error[E007]: 检查点编号 `4.2` 没有加引号，被当成了嵌套的表
+  --> 梁弄镇/横坎头村/unit.toml:11:1
+   |
+11 | 4.2 = "是"
+   | ^^^
+   |
+   = help: 给编号加上引号：`"4.2" = "是"`"#,
+    }],
+    fix: r#"Quote the point id: `"3.1" = "是"`."#,
+}];

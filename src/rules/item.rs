@@ -195,3 +195,284 @@ fn source_rules(item: &Item, out: &mut Found<'_>) {
         needs(key_value, owner.span(), "person", filled(&item.person));
     }
 }
+
+use crate::explain::{BASE_ITEM, Change, Example, RuleDoc};
+
+/// What each code raised here means, with worked examples: see [`crate::explain`].
+pub const DOCS: &[RuleDoc] = &[
+    RuleDoc {
+        code: Code::UnknownPoint,
+        trigger: r#"An item's `area` that is not an area of the campaign's schema (the message lists the
+areas), or a point id, in an item's `points` or as an answer key, that is not a point of the
+schema (the help line suggests a close one). With a campaign schema of its own
+(`campaign.schema`), the built-in areas and points do not exist."#,
+        examples: &[
+            Example {
+                intro: "",
+                caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 2"#,
+                shown: Some(r#"area = 7"#),
+                change: &[Change::Lines {
+                    file: BASE_ITEM,
+                    line: 2,
+                    count: 1,
+                    text: r#"area = 7"#,
+                }],
+                as_of: None,
+                output: r#"error[E008]: 内容方面 `area = 7` 不在方案中；可选：1 | 2 | 3 | 4 | 5 | 6
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:2:8
+  |
+2 | area = 7
+  |        ^"#,
+            },
+            Example {
+                intro: "",
+                caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 3"#,
+                shown: Some(r#"points = ["G.2", "G.4"]"#),
+                change: &[Change::Lines {
+                    file: BASE_ITEM,
+                    line: 3,
+                    count: 1,
+                    text: r#"points = ["G.2", "G.4"]"#,
+                }],
+                as_of: None,
+                output: r#"error[E008]: 检查点 "G.4" 不在方案中
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:3:18
+  |
+3 | points = ["G.2", "G.4"]
+  |                  ^^^^^
+  |
+  = help: 是否想写 `G.1`？"#,
+            },
+        ],
+        fix: r#"Use an area or point of the schema: `huitoukan schema` lists them, and
+[format.md](format.md#the-built-in-areas-and-points) lists the built-in ones."#,
+    },
+    RuleDoc {
+        code: Code::StatusNeedsField,
+        trigger: r#"An item's `status` requires a field that is absent, empty or blank (三、有关要求 1):
+
+| status | needs |
+|---|---|
+| `已完成` | `completed_on`, and `evidence` with at least one entry |
+| `基本完成` | `completed_on`, and `consolidation` (巩固提高的具体要求) |
+| `效果不理想` | `rectify_by` (限期整改到位) |
+| `未完成` | `responsible`, and `measures` with at least one entry |
+
+One diagnostic per missing field, at the `status` value."#,
+        examples: &[
+            Example {
+                intro: "",
+                caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, lines 8–9"#,
+                shown: Some(
+                    r#"status = "已完成"
+completed_on = 2015-03-02"#,
+                ),
+                change: &[Change::Lines {
+                    file: BASE_ITEM,
+                    line: 8,
+                    count: 1,
+                    text: r#"status = "已完成"
+completed_on = 2015-03-02"#,
+                }],
+                as_of: None,
+                output: r#"error[E010]: 状态为 已完成 的事项必须填写 `evidence`
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:8:10
+  |
+8 | status = "已完成"
+  |          ^^^^^^^^"#,
+            },
+            Example {
+                intro: "",
+                caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml without `responsible`"#,
+                shown: Some(r#"status = "未完成""#),
+                change: &[Change::Lines {
+                    file: BASE_ITEM,
+                    line: 6,
+                    count: 1,
+                    text: "",
+                }],
+                as_of: None,
+                output: r#"error[E010]: 状态为 未完成 的事项必须填写 `responsible`
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:7:10
+  |
+7 | status = "未完成"
+  |          ^^^^^^^^"#,
+            },
+        ],
+        fix: r#"Add the field the message names, or correct the status."#,
+    },
+    RuleDoc {
+        code: Code::UnsatisfiedDone,
+        trigger: r#"`status = "已完成"` with `satisfaction = "不满意"`: 群众不满意的不能算完成."#,
+        examples: &[Example {
+            intro: "",
+            caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, lines 8–11"#,
+            shown: Some(
+                r#"status = "已完成"
+completed_on = 2015-03-02
+evidence = ["竣工验收单"]
+satisfaction = "不满意""#,
+            ),
+            change: &[Change::Lines {
+                file: BASE_ITEM,
+                line: 8,
+                count: 1,
+                text: r#"status = "已完成"
+completed_on = 2015-03-02
+evidence = ["竣工验收单"]
+satisfaction = "不满意""#,
+            }],
+            as_of: None,
+            output: r#"error[E011]: 群众不满意的事项不能算已完成
+  --> 梁弄镇/横坎头村/items/村道拓宽.toml:11:16
+   |
+11 | satisfaction = "不满意"
+   |                ^^^^^^^^
+   |
+   = help: 改为 `status = "效果不理想"` 并填写限期整改日期 `rectify_by`"#,
+        }],
+        fix: r#"Set `status = "效果不理想"` with a `rectify_by` date, and keep rectifying until the masses
+are satisfied; or, if the assessment was recorded wrongly, correct `satisfaction`."#,
+    },
+    RuleDoc {
+        code: Code::CompletedAfterAsOf,
+        trigger: r#"`completed_on` is later than the as-of date (`--as-of`, else today): the record claims
+a completion that has not happened yet. On the as-of date itself it is accepted."#,
+        examples: &[Example {
+            intro: "",
+            caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, lines 8–10"#,
+            shown: Some(
+                r#"status = "已完成"
+completed_on = 2015-03-12
+evidence = ["竣工验收单"]"#,
+            ),
+            change: &[Change::Lines {
+                file: BASE_ITEM,
+                line: 8,
+                count: 1,
+                text: r#"status = "已完成"
+completed_on = 2015-03-12
+evidence = ["竣工验收单"]"#,
+            }],
+            as_of: None,
+            output: r#"error[E012]: 完成日期 2015-03-12 晚于截至日期 2015-03-10
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:9:16
+  |
+9 | completed_on = 2015-03-12
+  |                ^^^^^^^^^^"#,
+        }],
+        fix: r#"Record the date it was actually completed; if it is not completed yet, keep the status
+`未完成` until it is."#,
+    },
+    RuleDoc {
+        code: Code::SourceNeedsField,
+        trigger: r#"`source = "专项整治"` without `special_task`; `source = "新发现"` without `found_on`;
+`owner = "个人"` without `person`. The diagnostic points at the `source` or `owner` value."#,
+        examples: &[Example {
+            intro: "",
+            caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 4"#,
+            shown: Some(r#"source = "新发现""#),
+            change: &[Change::Lines {
+                file: BASE_ITEM,
+                line: 4,
+                count: 1,
+                text: r#"source = "新发现""#,
+            }],
+            as_of: None,
+            output: r#"error[E013]: `source = "新发现"` 的事项必须填写 `found_on`
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:4:10
+  |
+4 | source = "新发现"
+  |          ^^^^^^^^"#,
+        }],
+        fix: r#"Add the field: `special_task = "中央21项专项整治第3项"`, `found_on = 2015-01-18`, or
+`person = "王某某"`."#,
+    },
+    RuleDoc {
+        code: Code::Overdue,
+        trigger: r#"An item `未完成` whose `deadline` is before the as-of date, or `效果不理想` whose
+`rectify_by` is (逾期). On the due day itself it is not yet overdue. The message gives the days
+overdue."#,
+        examples: &[
+            Example {
+                intro: "",
+                caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 7"#,
+                shown: Some(r#"deadline = 2015-02-15"#),
+                change: &[Change::Lines {
+                    file: BASE_ITEM,
+                    line: 7,
+                    count: 1,
+                    text: r#"deadline = 2015-02-15"#,
+                }],
+                as_of: None,
+                output: r#"warning[W001]: 逾期 23 天：状态为 未完成，时限 2015-02-15
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:7:12
+  |
+7 | deadline = 2015-02-15
+  |            ^^^^^^^^^^
+  |
+  = help: 明确责任、落实措施、跟踪推进；完成后更新 `status` 和 `completed_on`"#,
+            },
+            Example {
+                intro: "",
+                caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, lines 8–10"#,
+                shown: Some(
+                    r#"status = "效果不理想"
+rectify_by = 2015-03-05
+satisfaction = "不满意""#,
+                ),
+                change: &[Change::Lines {
+                    file: BASE_ITEM,
+                    line: 8,
+                    count: 1,
+                    text: r#"status = "效果不理想"
+rectify_by = 2015-03-05
+satisfaction = "不满意""#,
+                }],
+                as_of: None,
+                output: r#"warning[W001]: 逾期 5 天：状态为 效果不理想，时限 2015-03-05
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:9:14
+  |
+9 | rectify_by = 2015-03-05
+  |              ^^^^^^^^^^
+  |
+  = help: 明确责任、落实措施、跟踪推进；完成后更新 `status` 和 `completed_on`"#,
+            },
+        ],
+        fix: r#"Push the item on (逐项明确责任、落实措施、跟踪推进) and, once it is done, record its new
+`status` and `completed_on`. Moving the `deadline` to make the warning go away hides the delay
+from every report."#,
+    },
+    RuleDoc {
+        code: Code::LateCompletion,
+        trigger: r#"An item `已完成` or `基本完成` whose `completed_on` is after its `deadline`: the problem
+was not solved on time (按期解决). The deadline day itself is on time."#,
+        examples: &[Example {
+            intro: "",
+            caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, lines 7–10"#,
+            shown: Some(
+                r#"deadline = 2014-12-31
+status = "已完成"
+completed_on = 2015-01-20
+evidence = ["竣工验收单"]"#,
+            ),
+            change: &[Change::Lines {
+                file: BASE_ITEM,
+                line: 7,
+                count: 2,
+                text: r#"deadline = 2014-12-31
+status = "已完成"
+completed_on = 2015-01-20
+evidence = ["竣工验收单"]"#,
+            }],
+            as_of: None,
+            output: r#"warning[W002]: 未按期解决：完成于 2015-01-20，时限 2014-12-31
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:9:16
+  |
+9 | completed_on = 2015-01-20
+  |                ^^^^^^^^^^"#,
+        }],
+        fix: r#"Nothing to correct if the dates are right: the warning records that 2.1 (列入整改方案的问题
+是否按期解决) was not met for this item, which the self-check should answer honestly."#,
+    },
+];

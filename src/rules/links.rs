@@ -90,3 +90,146 @@ pub fn check(records: &Records, out: &mut Found<'_>) {
         }
     }
 }
+
+use crate::explain::{BASE_ITEM, Change, Example, RuleDoc};
+
+/// What each code raised here means, with worked examples: see [`crate::explain`].
+pub const DOCS: &[RuleDoc] = &[
+    RuleDoc {
+        code: Code::UnknownLeadUnit,
+        trigger: r#"`linkage.lead_unit` is not the org path of a unit of the tree (the folder of a
+`unit.toml`, relative to the root). Where a unit's org path is close, or where the value is the
+last folder name of exactly one unit, the help line gives its org path."#,
+        examples: &[Example {
+            intro: "",
+            caption: r#"梁弄镇/unit.toml exists; 梁弄镇/横坎头村/items/村道拓宽.toml, lines 10–12"#,
+            shown: Some(
+                r#"[linkage]
+lead_unit = "梁弄"
+reason = "道路拓宽需镇里立项和资金""#,
+            ),
+            change: &[
+                Change::Write {
+                    file: "梁弄镇/unit.toml",
+                    text: r#"name = "中共梁弄镇委员会"
+category = "基层党组织"
+batch = 2
+"#,
+                },
+                Change::Lines {
+                    file: BASE_ITEM,
+                    line: 9,
+                    count: 0,
+                    text: r#"
+[linkage]
+lead_unit = "梁弄"
+reason = "道路拓宽需镇里立项和资金""#,
+                },
+            ],
+            as_of: None,
+            output: r#"error[E014]: 牵头单位 "梁弄" 不是本台账中的单位
+  --> 梁弄镇/横坎头村/items/村道拓宽.toml:11:13
+   |
+11 | lead_unit = "梁弄"
+   |             ^^^^^^
+   |
+   = help: 是否想写 `梁弄镇`？"#,
+        }],
+        fix: r#"Write the whole org path of the leading unit, as its folder is named: `"宁波市/余姚市"`,
+`"省直/省直机关工委/省民政厅"`."#,
+    },
+    RuleDoc {
+        code: Code::SelfLeadUnit,
+        trigger: r#"`linkage.lead_unit` names the unit the item belongs to. A linked item (上下联动) is
+one whose root lies elsewhere (病症在下面、病根在上面), so it must be led by another unit."#,
+        examples: &[Example {
+            intro: "",
+            caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, lines 10–11"#,
+            shown: Some(
+                r#"[linkage]
+lead_unit = "梁弄镇/横坎头村""#,
+            ),
+            change: &[Change::Lines {
+                file: BASE_ITEM,
+                line: 9,
+                count: 0,
+                text: r#"
+[linkage]
+lead_unit = "梁弄镇/横坎头村""#,
+            }],
+            as_of: None,
+            output: r#"error[E015]: 牵头单位 "梁弄镇/横坎头村" 就是本单位；上下联动应由上级牵头
+  --> 梁弄镇/横坎头村/items/村道拓宽.toml:11:13
+   |
+11 | lead_unit = "梁弄镇/横坎头村"
+   |             ^^^^^^^^^^^^^^^^^
+   |
+   = help: 写牵头单位的机构路径，即其文件夹相对于根目录的路径，如 "杭州市/西湖区""#,
+        }],
+        fix: r#"Name the unit that must lead the fix, or remove `[linkage]` if the unit fixes it itself."#,
+    },
+    RuleDoc {
+        code: Code::DuplicateItemId,
+        trigger: r#"Two items of the same unit have the same id: the `id` key, or the file's stem where
+there is none (so `items/会议.toml` and `items/2014/会议.toml` clash). The diagnostic is on the later
+file in path order; the message names the other one, which human output shows too."#,
+        examples: &[Example {
+            intro: "",
+            caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml and 梁弄镇/横坎头村/items/村道硬化.toml, line 1 of each"#,
+            shown: Some(r#"id = "HKT-01""#),
+            change: &[
+                Change::Copy {
+                    from: BASE_ITEM,
+                    to: "梁弄镇/横坎头村/items/村道硬化.toml",
+                },
+                Change::Lines {
+                    file: BASE_ITEM,
+                    line: 1,
+                    count: 0,
+                    text: r#"id = "HKT-01""#,
+                },
+                Change::Lines {
+                    file: "梁弄镇/横坎头村/items/村道硬化.toml",
+                    line: 1,
+                    count: 0,
+                    text: r#"id = "HKT-01""#,
+                },
+            ],
+            as_of: None,
+            output: r#"error[E016]: 同一单位的两个事项编号都是 "HKT-01"（另一个在 梁弄镇/横坎头村/items/村道拓宽.toml）
+ --> 梁弄镇/横坎头村/items/村道硬化.toml:1:6
+  |
+1 | id = "HKT-01"
+  |      ^^^^^^^^
+  |
+ ::: 梁弄镇/横坎头村/items/村道拓宽.toml:1:6
+  |
+1 | id = "HKT-01"
+  |      -------- 首次出现在这里"#,
+        }],
+        fix: r#"Give one of them another id, or rename the file where the ids come from stems. Items of
+different units may share an id."#,
+    },
+    RuleDoc {
+        code: Code::OrphanItem,
+        trigger: r#"A `*.toml` file (other than `huitoukan.toml`, `unit.toml` and the campaign's schema
+file) with no `unit.toml` in its folder or any folder above it, up to the root: in the root itself
+or in a pure grouping folder."#,
+        examples: &[Example {
+            intro: "",
+            caption: r#"梁弄镇/说明.toml, where 梁弄镇/ has no unit.toml"#,
+            shown: Some(r#"title = "村道狭窄，群众出行不便""#),
+            change: &[Change::Write {
+                file: "梁弄镇/说明.toml",
+                text: r#"title = "村道狭窄，群众出行不便"
+"#,
+            }],
+            as_of: None,
+            output: r#"error[E017]: 事项不属于任何单位：上级各文件夹中都没有 unit.toml
+ --> 梁弄镇/说明.toml
+  = help: 把事项移到单位文件夹的 items/ 下，或在其上级文件夹中新建 unit.toml"#,
+        }],
+        fix: r#"Move the file into the `items/` folder of its unit, or add the missing `unit.toml` above it.
+Notes that are not items belong in files that do not end in `.toml` (`说明.md`)."#,
+    },
+];

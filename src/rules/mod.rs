@@ -1,9 +1,9 @@
 //! The rules of SPEC §6, one file per family. Each takes the loaded records and returns
 //! diagnostics; none stops at the first problem.
 
-mod item;
-mod links;
-mod self_check;
+pub(crate) mod item;
+pub(crate) mod links;
+pub(crate) mod self_check;
 
 use jiff::civil::Date;
 

@@ -232,3 +232,320 @@ fn reviews(unit: &Unit, out: &mut Found<'_>) {
         }
     }
 }
+
+use crate::explain::{BASE_UNIT, Change, Example, RuleDoc};
+
+/// What each code raised here means, with worked examples: see [`crate::explain`].
+pub const DOCS: &[RuleDoc] = &[
+    RuleDoc {
+        code: Code::PointNotApplicable,
+        trigger: r#"A self-check answer to a point the unit does not answer: a point of the other
+category (a 基层党组织 answering `2.1`), of the other batch (a batch 1 unit answering `3.3`, a batch
+2 unit answering `3.2`), or a point answered by items only (`P.1`–`P.5`, the points of 党员干部)."#,
+        examples: &[Example {
+            intro: "",
+            caption: r#"梁弄镇/横坎头村/unit.toml, lines 15–16, at the end of [self_check.answers]"#,
+            shown: Some(
+                r#""2.1" = "是"
+"P.1" = "是""#,
+            ),
+            change: &[Change::Lines {
+                file: BASE_UNIT,
+                line: 15,
+                count: 0,
+                text: r#""2.1" = "是"
+"P.1" = "是""#,
+            }],
+            as_of: None,
+            output: r#"error[E009]: 检查点 "2.1" 不适用于第二批的基层党组织
+  --> 梁弄镇/横坎头村/unit.toml:15:1
+   |
+15 | "2.1" = "是"
+   | ^^^^^
+
+error[E009]: 检查点 "P.1" 不适用于第二批的基层党组织
+  --> 梁弄镇/横坎头村/unit.toml:16:1
+   |
+16 | "P.1" = "是"
+   | ^^^^^
+   |
+   = help: 党员干部的重点（P 类）由个人整改事项回答，不在单位自查中作答；删去这一行"#,
+        }],
+        fix: r#"Remove the answer. If `category` or `batch` is what is wrong, correct that instead. A
+cadre's own rectification is an item with `owner = "个人"` that lists the P point in `points`."#,
+    },
+    RuleDoc {
+        code: Code::UnansweredPoints,
+        trigger: r#"`self_check.submitted_on` is set, but `[self_check.answers]` has no answer for some
+point that applies to the unit (by its category and batch, section 3 of [format.md](format.md)).
+The message names every missing point; the diagnostic points at `[self_check.answers]`, or at
+`submitted_on` where there is no answers table."#,
+        examples: &[Example {
+            intro: "",
+            caption: r#"梁弄镇/横坎头村/unit.toml without the line "G.3" = "是""#,
+            shown: Some(
+                r#"[self_check.answers]
+"3.1" = "是"
+"4.2" = "是"
+"G.1" = "是"
+"G.2" = "是""#,
+            ),
+            change: &[Change::Lines {
+                file: BASE_UNIT,
+                line: 14,
+                count: 1,
+                text: "",
+            }],
+            as_of: None,
+            output: r#"error[E018]: 自查已报送，但以下适用的检查点没有作答：G.3
+ --> 梁弄镇/横坎头村/unit.toml:9:1
+  |
+9 | [self_check.answers]
+  | ^^^^^^^^^^^^^^^^^^^^
+  |
+  = help: 在 [self_check.answers] 中逐项作答，如 `"1.1" = "是"`；不适用的写 "不适用""#,
+        }],
+        fix: r#"Answer every point the message names (逐项梳理): `是`, `部分`, `否`, or `不适用` where one
+does not apply."#,
+    },
+    RuleDoc {
+        code: Code::ReportMissing,
+        trigger: r#"`self_check.report` names a file that is not there, relative to the unit's folder."#,
+        examples: &[Example {
+            intro: "",
+            caption: r#"梁弄镇/横坎头村/unit.toml, line 8, with no 梁弄镇/横坎头村/自查报告.md"#,
+            shown: Some(r#"report = "自查报告.md""#),
+            change: &[Change::Lines {
+                file: BASE_UNIT,
+                line: 8,
+                count: 1,
+                text: r#"report = "自查报告.md""#,
+            }],
+            as_of: None,
+            output: r#"error[E019]: 自查报告 "自查报告.md" 不存在
+ --> 梁弄镇/横坎头村/unit.toml:8:10
+  |
+8 | report = "自查报告.md"
+  |          ^^^^^^^^^^^^^"#,
+        }],
+        fix: r#"Put the report in the unit's folder under that name, or correct the name (it is
+case-sensitive and includes the extension)."#,
+    },
+    RuleDoc {
+        code: Code::ReportOutsideUnit,
+        trigger: r#"`self_check.report` is an absolute path, goes up with `..`, or passes through a
+symbolic link: the tool reads nothing outside the unit's folder."#,
+        examples: &[
+            Example {
+                intro: "",
+                caption: r#"梁弄镇/横坎头村/unit.toml, line 8"#,
+                shown: Some(r#"report = "../自查报告.md""#),
+                change: &[Change::Lines {
+                    file: BASE_UNIT,
+                    line: 8,
+                    count: 1,
+                    text: r#"report = "../自查报告.md""#,
+                }],
+                as_of: None,
+                output: r#"error[E020]: 自查报告 "../自查报告.md" 不在本单位文件夹内
+ --> 梁弄镇/横坎头村/unit.toml:8:10
+  |
+8 | report = "../自查报告.md"
+  |          ^^^^^^^^^^^^^^^^
+  |
+  = help: 写单位文件夹内的相对路径，如 "自查报告.md"；不要用 ".." 或绝对路径"#,
+            },
+            Example {
+                intro: r#"With `report = "自查报告.md"` where `梁弄镇/横坎头村/自查报告.md` is a symbolic link (which also
+gets W006):"#,
+                caption: "",
+                shown: None,
+                change: &[
+                    Change::Lines {
+                        file: BASE_UNIT,
+                        line: 8,
+                        count: 1,
+                        text: r#"report = "自查报告.md""#,
+                    },
+                    Change::Write {
+                        file: "梁弄镇/横坎头村/材料/自查报告.md",
+                        text: r#"# 自查报告
+"#,
+                    },
+                    Change::Symlink {
+                        link: "梁弄镇/横坎头村/自查报告.md",
+                        target: "材料/自查报告.md",
+                    },
+                ],
+                as_of: None,
+                output: r#"error[E020]: 自查报告 "自查报告.md" 是符号链接，不予读取
+ --> 梁弄镇/横坎头村/unit.toml:8:10
+  |
+8 | report = "自查报告.md"
+  |          ^^^^^^^^^^^^^
+  |
+  = help: 写单位文件夹内的相对路径，如 "自查报告.md"；不要用 ".." 或绝对路径"#,
+            },
+        ],
+        fix: r#"Keep the report itself (not a link) in the unit's folder or below it, and name it by a
+relative path: `report = "自查报告.md"`, `report = "材料/自查报告.pdf"`."#,
+    },
+    RuleDoc {
+        code: Code::ReviewBeforeSubmission,
+        trigger: r#"A `[[review]]` whose `on` is earlier than `self_check.submitted_on`: a review checks a
+submitted self-check. The same day is accepted."#,
+        examples: &[Example {
+            intro: "",
+            caption: r#"梁弄镇/横坎头村/unit.toml, lines 16–20, after [self_check.answers]"#,
+            shown: Some(
+                r#"[[review]]
+kind = "整改办抽查"
+by = "余姚市委整改办"
+on = 2015-02-03
+result = "通过""#,
+            ),
+            change: &[Change::Lines {
+                file: BASE_UNIT,
+                line: 15,
+                count: 0,
+                text: r#"
+[[review]]
+kind = "整改办抽查"
+by = "余姚市委整改办"
+on = 2015-02-03
+result = "通过""#,
+            }],
+            as_of: None,
+            output: r#"error[E021]: 审核日期 2015-02-03 早于自查报送日期 2015-02-05
+  --> 梁弄镇/横坎头村/unit.toml:19:6
+   |
+19 | on = 2015-02-03
+   |      ^^^^^^^^^^
+   |
+  ::: 梁弄镇/横坎头村/unit.toml:7:16
+   |
+ 7 | submitted_on = 2015-02-05
+   |                ---------- 自查报送日期"#,
+        }],
+        fix: r#"Correct whichever date is wrong."#,
+    },
+    RuleDoc {
+        code: Code::ReviewWithoutSubmission,
+        trigger: r#"A unit has a `[[review]]` but no `self_check.submitted_on`."#,
+        examples: &[Example {
+            intro: "",
+            caption: r#"梁弄镇/横坎头村/unit.toml without submitted_on, checked --as-of 2015-02-20"#,
+            shown: Some(
+                r#"[[review]]
+kind = "整改办抽查"
+by = "余姚市委整改办"
+on = 2015-02-16
+result = "退回""#,
+            ),
+            change: &[
+                Change::Lines {
+                    file: BASE_UNIT,
+                    line: 7,
+                    count: 1,
+                    text: "",
+                },
+                Change::Lines {
+                    file: BASE_UNIT,
+                    line: 14,
+                    count: 0,
+                    text: r#"
+[[review]]
+kind = "整改办抽查"
+by = "余姚市委整改办"
+on = 2015-02-16
+result = "退回""#,
+                },
+            ],
+            as_of: Some("2015-02-20"),
+            output: r#"error[E022]: 单位尚未报送自查（无 `self_check.submitted_on`），不能有审核记录
+  --> 梁弄镇/横坎头村/unit.toml:18:6
+   |
+18 | on = 2015-02-16
+   |      ^^^^^^^^^^"#,
+        }],
+        fix: r#"Record the submission (`submitted_on`) the review was of, or remove a review that has
+not taken place."#,
+    },
+    RuleDoc {
+        code: Code::LateReport,
+        trigger: r#"`self_check.submitted_on` is after `campaign.deadline` (the campaign deadline day is on
+time). Reports count the unit's self-check as `late`."#,
+        examples: &[Example {
+            intro: "",
+            caption: r#"梁弄镇/横坎头村/unit.toml, line 7"#,
+            shown: Some(r#"submitted_on = 2015-03-04"#),
+            change: &[Change::Lines {
+                file: BASE_UNIT,
+                line: 7,
+                count: 1,
+                text: r#"submitted_on = 2015-03-04"#,
+            }],
+            as_of: None,
+            output: r#"warning[W003]: 自查报告 2015-03-04 报送，晚于 2015-02-28 的报送时限
+ --> 梁弄镇/横坎头村/unit.toml:7:16
+  |
+7 | submitted_on = 2015-03-04
+  |                ^^^^^^^^^^"#,
+        }],
+        fix: r#"Nothing to correct if the date is right; it is the record of a late report."#,
+    },
+    RuleDoc {
+        code: Code::MissingReport,
+        trigger: r#"A unit without `self_check.submitted_on` (no `[self_check]`, or one without that
+date) when the as-of date is past `campaign.deadline`. Reports count it as `missing`; before the
+deadline it is `pending` and gets no warning. A `unit.toml` that cannot be read or parsed gets no
+W004: whether it has submitted is unknown."#,
+        examples: &[Example {
+            intro: "",
+            caption: r#"梁弄镇/横坎头村/unit.toml: no [self_check]"#,
+            shown: Some(
+                r#"name = "中共横坎头村委员会"
+category = "基层党组织"
+batch = 2"#,
+            ),
+            change: &[Change::Lines {
+                file: BASE_UNIT,
+                line: 4,
+                count: 11,
+                text: "",
+            }],
+            as_of: None,
+            output: r#"warning[W004]: 报送时限 2015-02-28 已过，尚未报送自查报告
+ --> 梁弄镇/横坎头村/unit.toml
+  = help: 报送后在 [self_check] 中填写 `submitted_on`"#,
+        }],
+        fix: r#"Once the unit has submitted, record `submitted_on` (and its answers) in `[self_check]`."#,
+    },
+    RuleDoc {
+        code: Code::UncoveredAnswer,
+        trigger: r#"A self-check answer `否` or `部分` to a point that no item of the same unit lists in
+its `points`: a problem found by the self-check has not been taken into the rectification
+(新发现的问题要及时纳入整改)."#,
+        examples: &[Example {
+            intro: "",
+            caption: r#"梁弄镇/横坎头村/unit.toml, line 12; no item lists "G.1""#,
+            shown: Some(r#""G.1" = { answer = "部分", note = "个别村干部优亲厚友" }"#),
+            change: &[Change::Lines {
+                file: BASE_UNIT,
+                line: 12,
+                count: 1,
+                text: r#""G.1" = { answer = "部分", note = "个别村干部优亲厚友" }"#,
+            }],
+            as_of: None,
+            output: r#"warning[W005]: 检查点 "G.1" 自查为 部分，但没有事项纳入整改
+  --> 梁弄镇/横坎头村/unit.toml:12:1
+   |
+12 | "G.1" = { answer = "部分", note = "个别村干部优亲厚友" }
+   | ^^^^^
+   |
+   = help: 新增一个事项，在 `points` 中列出 "G.1"（新发现的问题要及时纳入整改）"#,
+        }],
+        fix: r#"Add an item for the problem (often `source = "新发现"` with its `found_on`) that lists the
+point in `points`, or add the point to the `points` of the item that already deals with it."#,
+    },
+];

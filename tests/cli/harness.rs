@@ -335,3 +335,41 @@ pub fn unit_with_self_check(lines: &str) -> String {
         &format!("submitted_on = 2015-02-10\n{lines}"),
     )
 }
+
+/// Runs the binary at the root as the user `nobody` where the tests run as root, to whom
+/// permissions mean nothing; `None`, with a note, where that cannot be done. The tree's own
+/// folder is opened to others (a temporary folder is private), nothing below it.
+#[cfg(unix)]
+pub fn run_as_nobody(tree: &Tree, args: &[&str]) -> Option<Output> {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let bin = assert_cmd::cargo::cargo_bin("huitoukan");
+    let owner = std::fs::metadata(tree.path()).expect("the tree").uid();
+    let mut cmd = if owner == 0 {
+        std::fs::set_permissions(tree.path(), std::fs::Permissions::from_mode(0o755))
+            .expect("open the tree");
+        let probe = std::process::Command::new("setpriv")
+            .args(["--reuid=nobody", "--regid=nogroup", "--clear-groups", "--"])
+            .arg(&bin)
+            .arg("--version")
+            .output();
+        if !probe.is_ok_and(|o| o.status.success()) {
+            eprintln!(
+                "skipped: running as root, and `setpriv --reuid=nobody` cannot run huitoukan"
+            );
+            return None;
+        }
+        let mut cmd = assert_cmd::Command::new("setpriv");
+        cmd.args(["--reuid=nobody", "--regid=nogroup", "--clear-groups", "--"])
+            .arg(&bin);
+        cmd
+    } else {
+        assert_cmd::Command::new(&bin)
+    };
+    cmd.current_dir(tree.path())
+        .env("NO_COLOR", "1")
+        .env_remove("HUITOUKAN_LANG")
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .args(args)
+        .timeout(std::time::Duration::from_secs(60));
+    Some(output(cmd))
+}

@@ -19,8 +19,8 @@ use huitoukan::i18n::{Lang, Msg};
 use huitoukan::render::human;
 
 use crate::harness::{
-    AS_OF, CAMPAIGN, ITEM, ITEM_NAME, ITEM_PATH, ORG, Output, Tree, UNIT, UNIT_PATH,
-    check_document, check_json, diagnostics, edit, found, helps, output, unit_with_self_check,
+    AS_OF, CAMPAIGN, ITEM, ITEM_NAME, ITEM_PATH, ORG, Tree, UNIT, UNIT_PATH, check_document,
+    check_json, diagnostics, edit, found, helps, output, run_as_nobody, unit_with_self_check,
     valid, with_item, with_unit,
 };
 
@@ -580,44 +580,6 @@ fn fifo_named_like_a_record_is_not_read_and_does_not_hang() {
         ),
         (&3.into(), &1.into(), &serde_json::json!([]))
     );
-}
-
-/// Runs the binary at the root as the user `nobody` where the tests run as root, to whom
-/// permissions mean nothing; `None`, with a note, where that cannot be done. The tree's own
-/// folder is opened to others (a temporary folder is private), nothing below it.
-#[cfg(unix)]
-fn run_as_nobody(tree: &Tree, args: &[&str]) -> Option<Output> {
-    use std::os::unix::fs::{MetadataExt, PermissionsExt};
-    let bin = assert_cmd::cargo::cargo_bin("huitoukan");
-    let owner = std::fs::metadata(tree.path()).expect("the tree").uid();
-    let mut cmd = if owner == 0 {
-        std::fs::set_permissions(tree.path(), std::fs::Permissions::from_mode(0o755))
-            .expect("open the tree");
-        let probe = StdCommand::new("setpriv")
-            .args(["--reuid=nobody", "--regid=nogroup", "--clear-groups", "--"])
-            .arg(&bin)
-            .arg("--version")
-            .output();
-        if !probe.is_ok_and(|o| o.status.success()) {
-            eprintln!(
-                "skipped: running as root, and `setpriv --reuid=nobody` cannot run huitoukan"
-            );
-            return None;
-        }
-        let mut cmd = assert_cmd::Command::new("setpriv");
-        cmd.args(["--reuid=nobody", "--regid=nogroup", "--clear-groups", "--"])
-            .arg(&bin);
-        cmd
-    } else {
-        assert_cmd::Command::new(&bin)
-    };
-    cmd.current_dir(tree.path())
-        .env("NO_COLOR", "1")
-        .env_remove("HUITOUKAN_LANG")
-        .env_remove("GITHUB_STEP_SUMMARY")
-        .args(args)
-        .timeout(Duration::from_secs(60));
-    Some(output(cmd))
 }
 
 #[cfg(unix)]

@@ -3,6 +3,7 @@
 
 mod author;
 mod check;
+mod explain;
 mod fuzz_seeds;
 mod harness;
 mod hostile;

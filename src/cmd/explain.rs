@@ -1,0 +1,21 @@
+//! `huitoukan explain CODE`: what a diagnostic code means, like `rustc --explain`.
+
+use std::process::ExitCode;
+
+use crate::app::{EXIT_OK, Fatal, write_stream};
+use crate::cli::ExplainArgs;
+use crate::explain;
+use crate::i18n::Msg;
+
+pub fn run(args: &ExplainArgs) -> Result<ExitCode, Fatal> {
+    let doc = explain::parse_code(&args.code)
+        .and_then(explain::find)
+        .ok_or_else(|| Fatal {
+            message: Msg::UnknownCode {
+                code: args.code.clone(),
+            },
+            help: Some(Msg::UnknownCodeHelp),
+        })?;
+    write_stream(&mut std::io::stdout(), &explain::explain_text(doc))?;
+    Ok(ExitCode::from(EXIT_OK))
+}
