@@ -129,7 +129,7 @@ fn main() -> anyhow::Result<()> {
             org: &city,
             name: &city,
             leadership: true,
-            batch: 1,
+            batch: 2,
             items: 5,
             reports_to: "省委督查组",
         })?;
@@ -257,11 +257,18 @@ impl Gen {
             }
             if self.rng.u32(0..3) == 0 {
                 let on = self.date_between(submitted, date(2015, 3, 10));
-                let kind = ["督查组审核", "整改办抽查", "领导检查"][self.rng.usize(0..3)];
+                // The first batch is checked by the 督导组 that guided its 民主生活会, the second
+                // by the province's 督查组.
+                let (inspection, by) = if u.batch == 1 {
+                    ("督导组检查", "省委第三督导组")
+                } else {
+                    ("督查组审核", "省委第三督查组")
+                };
+                let kind = [inspection, "整改办抽查", "领导检查"][self.rng.usize(0..3)];
                 let result = ["通过", "退回", "查漏补缺"][self.rng.usize(0..3)];
                 let _ = write!(
                     t,
-                    "\n[[review]]\nkind = \"{kind}\"\nby = \"省委第三督查组\"\non = {on}\nresult = \"{result}\"\nnote = \"逐项核对整改台账\"\n"
+                    "\n[[review]]\nkind = \"{kind}\"\nby = \"{by}\"\non = {on}\nresult = \"{result}\"\nnote = \"逐项核对整改台账\"\n"
                 );
             }
         }
@@ -322,7 +329,9 @@ impl Gen {
         let deadline = self.date_between(date(2014, 10, 1), date(2015, 6, 30));
         let _ = writeln!(t, "deadline = {deadline}");
         let satisfaction = ["满意", "基本满意", "未测评", "满意", "不满意"][self.rng.usize(0..5)];
-        match self.rng.u32(0..20) {
+        // Whether a 不满意 item still needs its `rectify_by` (done items are never 不满意, and
+        // ineffective ones have one already).
+        let needs_rectify_by = match self.rng.u32(0..20) {
             0..=7 => {
                 let done = self.date_between(date(2014, 9, 1), date(2015, 3, 8));
                 let satisfaction = if satisfaction == "不满意" {
@@ -334,6 +343,7 @@ impl Gen {
                     t,
                     "status = \"已完成\"\ncompleted_on = {done}\nsatisfaction = \"{satisfaction}\"\nevidence = [\"整改情况报告\", \"会议纪要\"]\n"
                 );
+                false
             }
             8..=12 => {
                 let done = self.date_between(date(2014, 9, 1), date(2015, 3, 8));
@@ -341,12 +351,14 @@ impl Gen {
                     t,
                     "status = \"基本完成\"\ncompleted_on = {done}\nconsolidation = \"建立长效机制，每季度回头看\"\nsatisfaction = \"{satisfaction}\"\n"
                 );
+                satisfaction == "不满意"
             }
             13..=17 => {
                 let _ = write!(
                     t,
                     "status = \"未完成\"\nsatisfaction = \"{satisfaction}\"\n"
                 );
+                satisfaction == "不满意"
             }
             _ => {
                 let by = self.date_between(date(2015, 2, 1), date(2015, 6, 30));
@@ -354,7 +366,13 @@ impl Gen {
                     t,
                     "status = \"效果不理想\"\nrectify_by = {by}\nsatisfaction = \"不满意\"\n"
                 );
+                false
             }
+        };
+        if needs_rectify_by {
+            // 群众不满意的，要限期整改到位, whatever the status.
+            let by = self.date_between(date(2015, 2, 1), date(2015, 6, 30));
+            let _ = writeln!(t, "rectify_by = {by}");
         }
         if self.rng.u32(0..50) == 0 {
             t.push_str("confidential = true\n");
@@ -393,4 +411,4 @@ const LEADERSHIP_2: [&str; 23] = [
     "1.1", "1.2", "2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "3.1", "3.3", "4.1", "4.2", "4.3",
     "5.1", "5.2", "5.3", "6.1", "6.2", "6.3", "6.4", "L.1", "L.2", "L.3",
 ];
-const GRASSROOTS: [&str; 5] = ["3.1", "4.2", "G.1", "G.2", "G.3"];
+const GRASSROOTS: [&str; 6] = ["3.1", "3.3", "4.2", "G.1", "G.2", "G.3"];

@@ -80,12 +80,19 @@ codes! {
     SchemaInvalid = "E026", Error, "campaign schema file missing or invalid";
     InvalidDate = "E027", Error, "not a calendar date";
     RootUnit = "E028", Error, "unit.toml at the root of the tree";
+    UnsatisfiedNoRectifyBy = "E029", Error, "item still 不满意 without rectify_by";
+    ProgressAfterAsOf = "E030", Error, "progress entry dated after the as-of date";
+    BadClosure = "E031", Error, "closure of an item not done, or misdated";
+    SubordinatesDueLate = "E032", Error, "subordinates_due after the unit's own due date";
+    ResubmittedWithoutReturn = "E033", Error, "resubmitted without a returned review";
     Overdue = "W001", Warning, "overdue item";
     LateCompletion = "W002", Warning, "completed after its deadline";
-    LateReport = "W003", Warning, "self-check submitted after the campaign deadline";
-    MissingReport = "W004", Warning, "no self-check and the campaign deadline has passed";
+    LateReport = "W003", Warning, "self-check submitted after its due date";
+    MissingReport = "W004", Warning, "no self-check and its due date has passed";
     UncoveredAnswer = "W005", Warning, "answer 否/部分 not covered by any item";
     SymlinkSkipped = "W006", Warning, "symbolic link skipped";
+    NoProgress = "W007", Warning, "no progress recorded for too long";
+    ReportReturned = "W008", Warning, "self-check returned and not resubmitted";
 }
 
 /// A secondary place that explains the primary one ("first defined here").

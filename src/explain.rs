@@ -101,8 +101,9 @@ submitted_on = 2015-02-05
 "G.1" = "是"
 "G.2" = "是"
 "G.3" = "是"
+"3.3" = "是"
 "#,
-        "a 基层党组织 of the second batch, answering its five points",
+        "a 基层党组织 of the second batch, answering its six points",
     ),
     (
         BASE_ITEM,
@@ -149,7 +150,11 @@ pub fn parse_code(text: &str) -> Option<Code> {
 /// `summary` with its first letter capitalised, as a heading (a file name stays as written).
 fn heading(code: Code) -> String {
     let summary = code.summary();
-    if summary.split(' ').next().is_some_and(|word| word.contains('.')) {
+    if summary
+        .split(' ')
+        .next()
+        .is_some_and(|word| word.contains('.'))
+    {
         return format!("{} {summary}", code.as_str());
     }
     let mut chars = summary.chars();

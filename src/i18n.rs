@@ -98,6 +98,45 @@ pub enum Msg {
         value: String,
         allowed: String,
     },
+    NotPositive {
+        key: String,
+        value: String,
+    },
+    UnsatisfiedNeedsRectifyBy,
+    UnsatisfiedNeedsRectifyByHelp,
+    ProgressAfterAsOf {
+        on: String,
+        as_of: String,
+    },
+    NoProgress {
+        days: i64,
+        since: String,
+        every: i64,
+    },
+    NoProgressHelp,
+    ClosureNotDone {
+        status: String,
+    },
+    ClosureBeforeCompleted {
+        approved_on: String,
+        completed_on: String,
+    },
+    ClosureAfterAsOf {
+        approved_on: String,
+        as_of: String,
+    },
+    SubordinatesDueLate {
+        due: String,
+        own_due: String,
+    },
+    ResubmittedWithoutReturn {
+        on: String,
+    },
+    ResubmittedWithoutReturnHelp,
+    ReportReturned {
+        on: String,
+    },
+    ReportReturnedHelp,
     IntegerOutOfRange {
         key: String,
         value: String,
@@ -354,6 +393,93 @@ impl Msg {
             (Msg::BadValue { key, value, allowed }, En) => {
                 format!("`{key}` = \"{value}\" is not allowed; allowed values: {allowed}")
             }
+            (Msg::NotPositive { key, value }, Zh) => {
+                format!("`{key}` 应为正整数，实际是 {value}")
+            }
+            (Msg::NotPositive { key, value }, En) => {
+                format!("`{key}` must be a positive integer, not {value}")
+            }
+            (Msg::UnsatisfiedNeedsRectifyBy, Zh) => {
+                "群众不满意的事项必须填写限期整改日期 `rectify_by`".into()
+            }
+            (Msg::UnsatisfiedNeedsRectifyBy, En) => {
+                "an item the masses are not satisfied with needs a `rectify_by` date".into()
+            }
+            (Msg::UnsatisfiedNeedsRectifyByHelp, Zh) => {
+                "对整改效果不理想、群众不满意的，要限期整改到位：写明 `rectify_by = 年-月-日`".into()
+            }
+            (Msg::UnsatisfiedNeedsRectifyByHelp, En) => {
+                "the plan: 对整改效果不理想、群众不满意的，要限期整改到位; add `rectify_by = YYYY-MM-DD`".into()
+            }
+            (Msg::ProgressAfterAsOf { on, as_of }, Zh) => {
+                format!("进展日期{on}晚于截至日期{as_of}")
+            }
+            (Msg::ProgressAfterAsOf { on, as_of }, En) => {
+                format!("progress dated {on}, after the as-of date {as_of}")
+            }
+            (Msg::NoProgress { days, since, every }, Zh) => {
+                format!("已{days}天没有进展记录（自{since}起；要求至少每{every}天一次）")
+            }
+            (Msg::NoProgress { days, since, every }, En) => {
+                let day_s = if *days == 1 { "day" } else { "days" };
+                format!(
+                    "no progress recorded for {days} {day_s} (since {since}; at most {every} allowed)"
+                )
+            }
+            (Msg::NoProgressHelp, Zh) => {
+                "跟踪推进：在 [[progress]] 中记下最新进展（on 和 text）".into()
+            }
+            (Msg::NoProgressHelp, En) => {
+                "keep track (跟踪推进): add a [[progress]] entry with `on` and `text`".into()
+            }
+            (Msg::ClosureNotDone { status }, Zh) => {
+                format!("只有已完成的事项才能销号，本事项状态为{status}")
+            }
+            (Msg::ClosureNotDone { status }, En) => {
+                format!("only a done item can be closed (销号); this one is {status}")
+            }
+            (Msg::ClosureBeforeCompleted { approved_on, completed_on }, Zh) => {
+                format!("销号日期{approved_on}早于完成日期{completed_on}")
+            }
+            (Msg::ClosureBeforeCompleted { approved_on, completed_on }, En) => {
+                format!("closed on {approved_on}, before it was completed on {completed_on}")
+            }
+            (Msg::ClosureAfterAsOf { approved_on, as_of }, Zh) => {
+                format!("销号日期{approved_on}晚于截至日期{as_of}")
+            }
+            (Msg::ClosureAfterAsOf { approved_on, as_of }, En) => {
+                format!("closed on {approved_on}, after the as-of date {as_of}")
+            }
+            (Msg::SubordinatesDueLate { due, own_due }, Zh) => {
+                format!("下级报送时限{due}晚于本单位自己的报送时限{own_due}")
+            }
+            (Msg::SubordinatesDueLate { due, own_due }, En) => {
+                format!("`subordinates_due` {due} is after this unit's own due date {own_due}")
+            }
+            (Msg::ResubmittedWithoutReturn { on }, Zh) => {
+                format!("重新报送日期{on}之前没有退回的审核记录")
+            }
+            (Msg::ResubmittedWithoutReturn { on }, En) => {
+                format!("resubmitted on {on}, but no review returned the report before then")
+            }
+            (Msg::ResubmittedWithoutReturnHelp, Zh) => {
+                "在 [[review]] 中记下退回的审核（result = \"退回\"），或删去 `resubmitted_on`".into()
+            }
+            (Msg::ResubmittedWithoutReturnHelp, En) => {
+                "record the review that returned it (result = \"退回\"), or remove `resubmitted_on`".into()
+            }
+            (Msg::ReportReturned { on }, Zh) => {
+                format!("自查报告已于{on}被退回，尚未重新报送")
+            }
+            (Msg::ReportReturned { on }, En) => {
+                format!("the self-check report was returned on {on} and has not been resubmitted")
+            }
+            (Msg::ReportReturnedHelp, Zh) => {
+                "查漏补缺后重新报送，并在 [self_check] 中填写 `resubmitted_on`".into()
+            }
+            (Msg::ReportReturnedHelp, En) => {
+                "fill the gaps, submit again, and record `resubmitted_on` in [self_check]".into()
+            }
             (Msg::IntegerOutOfRange { key, value, allowed }, Zh) => {
                 format!("`{key}` 的值 {value} 不在允许范围内；可选：{allowed}")
             }
@@ -608,13 +734,13 @@ impl Msg {
                 format!("自查报告 {submitted_on} 报送，晚于 {deadline} 的报送时限")
             }
             (Msg::LateReport { submitted_on, deadline }, En) => {
-                format!("self-check submitted on {submitted_on}, after the campaign deadline {deadline}")
+                format!("self-check submitted on {submitted_on}, after its due date {deadline}")
             }
             (Msg::MissingReport { deadline }, Zh) => {
                 format!("报送时限 {deadline} 已过，尚未报送自查报告")
             }
             (Msg::MissingReport { deadline }, En) => {
-                format!("the campaign deadline {deadline} has passed and no self-check is submitted")
+                format!("the due date {deadline} has passed and no self-check is submitted")
             }
             (Msg::MissingReportHelp, Zh) => {
                 "报送后在 [self_check] 中填写 `submitted_on`".into()
@@ -804,6 +930,7 @@ terms! {
     SatisfiedRate => "满意率", "satisfied";
     Submitted => "已报送", "submitted";
     Late => "逾期报送", "late";
+    Returned => "已退回", "returned";
     Pending => "未到期", "pending";
     Missing => "未报送", "missing";
     SubmittedOn => "报送日期", "submitted on";
@@ -849,7 +976,7 @@ terms! {
     IneffectiveItems => "效果不理想事项（限期整改）", "Ineffective items (to be fixed by a date)";
     LinkedItems => "上下联动事项（按牵头单位）", "Linked items (by lead unit)";
     LedItems => "下级提请本级牵头解决的事项", "Items below that this level must lead";
-    LateOrMissing => "自查逾期报送或未报送的单位", "Units whose self-check is late or missing";
+    LateOrMissing => "自查逾期报送、被退回或未报送的单位", "Units whose self-check is late, returned or missing";
     LeftOut => "未纳入本报告的文件", "Files left out of this report";
     None => "无", "none";
     OwnLevel => "本级", "own";

@@ -62,6 +62,7 @@ pub struct ItemCounts {
 pub struct SelfCheckCounts {
     pub submitted: u32,
     pub late: u32,
+    pub returned: u32,
     pub pending: u32,
     pub missing: u32,
 }
@@ -247,6 +248,7 @@ impl Tally {
         match state {
             SelfCheckState::Submitted => self.self_check.submitted += 1,
             SelfCheckState::Late => self.self_check.late += 1,
+            SelfCheckState::Returned => self.self_check.returned += 1,
             SelfCheckState::Pending => self.self_check.pending += 1,
             SelfCheckState::Missing => self.self_check.missing += 1,
         }
@@ -264,6 +266,7 @@ impl Tally {
         self.assessed += other.assessed;
         self.self_check.submitted += other.self_check.submitted;
         self.self_check.late += other.self_check.late;
+        self.self_check.returned += other.self_check.returned;
         self.self_check.pending += other.self_check.pending;
         self.self_check.missing += other.self_check.missing;
     }
@@ -452,6 +455,7 @@ pub fn build<'a>(
     let mut folders: BTreeMap<&str, Tally> = BTreeMap::new();
     let mut total = Tally::default();
 
+    let due_dates = status::unit_due_dates(records);
     for (index, unit) in records.units.iter().enumerate() {
         if !is_within(&unit.org, options.org) {
             if !bad.contains(&unit.file) {
@@ -475,7 +479,7 @@ pub fn build<'a>(
             }
             continue;
         }
-        let state = SelfCheckState::of(unit, deadline, as_of);
+        let state = SelfCheckState::of(unit, due_dates[index], as_of);
         let mut own = Tally::default();
         own.add_unit(state);
         for &i in &records.unit_items[index] {

@@ -56,6 +56,13 @@ fn date(_: &mut SchemaGenerator) -> Schema {
     json_schema!({ "type": "string", "format": "date", "description": "日期，不加引号：2015-02-28" })
 }
 
+fn name_or_names(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "description": "报送对象：一个名称，或名称的数组，如 [\"省直机关工委\", \"省委第三督导组\"]",
+        "anyOf": [{ "type": "string" }, { "type": "array", "items": { "type": "string" } }]
+    })
+}
+
 fn category(_: &mut SchemaGenerator) -> Schema {
     enumeration::<Category>("类别：领导班子 | 基层党组织")
 }
@@ -72,7 +79,7 @@ fn satisfaction(_: &mut SchemaGenerator) -> Schema {
     enumeration::<Satisfaction>("群众满意度：满意 | 基本满意 | 不满意 | 未测评（默认）")
 }
 fn review_kind(_: &mut SchemaGenerator) -> Schema {
-    enumeration::<ReviewKind>("审核方式：督查组审核 | 整改办抽查 | 领导检查")
+    enumeration::<ReviewKind>("审核方式：督查组审核 | 督导组检查 | 整改办抽查 | 领导检查")
 }
 fn review_result(_: &mut SchemaGenerator) -> Schema {
     enumeration::<ReviewResult>("审核结果：通过 | 退回 | 查漏补缺")
@@ -120,6 +127,14 @@ pub struct CampaignTable {
     /// 报送时限（必填）：各单位在此日期前报送自查情况
     #[schemars(schema_with = "date")]
     pub deadline: String,
+    /// 开始日期（可选）：方案印发日期；没有进展记录的事项从此日起算
+    #[schemars(schema_with = "date", default)]
+    pub opened_on: Option<String>,
+    /// 地区（可选）：报告中整棵树的名称，如 "浙江省"
+    pub region: Option<String>,
+    /// 跟踪推进（可选）：未完成的事项最多相隔多少天须有一条进展记录
+    #[schemars(range(min = 1))]
+    pub progress_every: Option<u32>,
     /// 检查要点文件（可选），相对于根目录；不填则用内置的六个方面
     pub schema: Option<String>,
 }
@@ -137,12 +152,16 @@ pub struct UnitFile {
     #[schemars(range(min = 1, max = 2))]
     pub batch: u8,
     /// 报送对象（可选），如 "省直机关工委"
+    #[schemars(schema_with = "name_or_names")]
     pub reports_to: Option<String>,
     /// 主要负责同志（可选）：担负第一责任
     pub principal: Option<String>,
+    /// 下级报送时限（可选）：本单位为下级各单位规定的自查报送日期，不晚于本单位自己的时限
+    #[schemars(schema_with = "date", default)]
+    pub subordinates_due: Option<String>,
     /// 单位自查：完成后填写
     pub self_check: Option<SelfCheckTable>,
-    /// 上级审核：督查组审核、整改办抽查、领导检查，每次一项 [[review]]
+    /// 上级审核：督查组审核、督导组检查、整改办抽查、领导检查，每次一项 [[review]]
     pub review: Option<Vec<ReviewTable>>,
 }
 
@@ -156,6 +175,9 @@ pub struct SelfCheckTable {
     /// 自查情况报告报送日期；填写后须逐项作答所有适用的检查要点
     #[schemars(schema_with = "date", default)]
     pub submitted_on: Option<String>,
+    /// 重新报送日期：审核退回后重新报送的日期
+    #[schemars(schema_with = "date", default)]
+    pub resubmitted_on: Option<String>,
     /// 自查报告文件，单位文件夹内的相对路径，如 "自查报告.md"
     pub report: Option<String>,
     /// 通报场合，如 "2014年度民主生活会"
@@ -171,7 +193,7 @@ pub struct SelfCheckTable {
 #[derive(JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct ReviewTable {
-    /// 审核方式（必填）：督查组审核 | 整改办抽查 | 领导检查
+    /// 审核方式（必填）：督查组审核 | 督导组检查 | 整改办抽查 | 领导检查
     #[schemars(schema_with = "review_kind")]
     pub kind: String,
     /// 审核单位或领导，如 "省委第三督查组"
@@ -235,15 +257,41 @@ pub struct ItemFile {
     /// 限期整改到位的日期：效果不理想 时必填
     #[schemars(schema_with = "date", default)]
     pub rectify_by: Option<String>,
-    /// 群众满意度；不满意的不能算已完成
+    /// 群众满意度；不满意的须填写 rectify_by，限期整改到位
     #[schemars(schema_with = "satisfaction", default)]
     pub satisfaction: Option<String>,
     /// 佐证材料：已完成 时必填
     pub evidence: Option<Vec<String>>,
     /// 涉密：true 时不列入公开报告
     pub confidential: Option<bool>,
+    /// 进展情况（跟踪推进），每次一项 [[progress]]
+    pub progress: Option<Vec<ProgressTable>>,
+    /// 销号：仅已完成的事项
+    pub closure: Option<ClosureTable>,
     /// 上下联动：病症在下面、病根在上面，需上级牵头解决
     pub linkage: Option<LinkageTable>,
+}
+
+/// [[progress]] 进展情况
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct ProgressTable {
+    /// 日期（必填），不晚于截至日期
+    #[schemars(schema_with = "date")]
+    pub on: String,
+    /// 进展（必填）
+    pub text: String,
+}
+
+/// [closure] 销号
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct ClosureTable {
+    /// 批准销号的单位（必填），如 "省委整改办"
+    pub approved_by: String,
+    /// 销号日期（必填）：不早于完成日期，不晚于截至日期
+    #[schemars(schema_with = "date")]
+    pub approved_on: String,
 }
 
 /// [linkage] 上下联动
@@ -260,7 +308,8 @@ pub struct LinkageTable {
 mod tests {
     use super::*;
     use crate::model::{
-        CAMPAIGN_KEYS, ITEM_KEYS, LINKAGE_KEYS, REVIEW_KEYS, SELF_CHECK_KEYS, UNIT_KEYS,
+        CAMPAIGN_KEYS, CLOSURE_KEYS, ITEM_KEYS, LINKAGE_KEYS, PROGRESS_KEYS, REVIEW_KEYS,
+        SELF_CHECK_KEYS, UNIT_KEYS,
     };
 
     fn keys(kind: Kind, pointer: &str) -> Vec<String> {
@@ -288,6 +337,14 @@ mod tests {
         assert_eq!(
             keys(Kind::Item, "/definitions/LinkageTable/properties"),
             sorted(LINKAGE_KEYS)
+        );
+        assert_eq!(
+            keys(Kind::Item, "/definitions/ProgressTable/properties"),
+            sorted(PROGRESS_KEYS)
+        );
+        assert_eq!(
+            keys(Kind::Item, "/definitions/ClosureTable/properties"),
+            sorted(CLOSURE_KEYS)
         );
         assert_eq!(keys(Kind::Unit, "/properties"), sorted(UNIT_KEYS));
         assert_eq!(

@@ -104,7 +104,12 @@ enumeration! {
 
 enumeration! {
     /// Who reviewed a unit's self-check.
-    ReviewKind { Inspection = "督查组审核", SpotCheck = "整改办抽查", LeaderCheck = "领导检查" }
+    ReviewKind {
+        Inspection = "督查组审核",
+        Guidance = "督导组检查",
+        SpotCheck = "整改办抽查",
+        LeaderCheck = "领导检查",
+    }
 }
 
 enumeration! {

@@ -43,10 +43,11 @@ pub fn decode_text(source: &str, text: &Sp<Text>) -> String {
     }
 }
 
-/// The strings a [`TextList`] stands for.
+/// The strings a [`TextList`] stands for (a single string, where one was written alone).
 pub fn decode_texts(source: &str, list: &Sp<TextList>) -> Vec<String> {
     match source.get(list.span()).map(DeValue::parse) {
         Some(Ok(value)) => match value.into_inner() {
+            DeValue::String(s) => vec![s.into_owned()],
             DeValue::Array(array) => array
                 .iter()
                 .filter_map(|e| e.get_ref().as_str().map(str::to_owned))
@@ -276,6 +277,20 @@ impl<'a, 'i> Fields<'a, 'i> {
         Some(Sp::new(value.span(), TextList { filled }))
     }
 
+    /// A string or an array of strings, as a list (see [`TextList`]).
+    pub fn text_or_list(&self, sink: &mut Sink, key: &str) -> Option<Sp<TextList>> {
+        let value = self.raw(key)?;
+        match value.get_ref() {
+            DeValue::String(s) => Some(Sp::new(
+                value.span(),
+                TextList {
+                    filled: !s.trim().is_empty(),
+                },
+            )),
+            _ => self.text_list(sink, key),
+        }
+    }
+
     pub fn bool(&self, sink: &mut Sink, key: &str) -> Option<Sp<bool>> {
         let value = self.raw(key)?;
         match value.get_ref() {
@@ -331,6 +346,20 @@ impl<'a, 'i> Fields<'a, 'i> {
             },
             None,
         );
+        None
+    }
+
+    /// An integer of at least 1.
+    pub fn positive_integer(&self, sink: &mut Sink, key: &str) -> Option<Sp<i64>> {
+        let n = self.integer(sink, key)?;
+        if *n.get_ref() >= 1 {
+            return Some(n);
+        }
+        let msg = Msg::NotPositive {
+            key: self.path(key),
+            value: n.get_ref().to_string(),
+        };
+        sink.push(Code::BadValue, n.span(), msg, None);
         None
     }
 
@@ -585,7 +614,7 @@ the keys allowed there."#,
 4 | leader = "何某某"
   | ^^^^^^
   |
-  = help: 此处可用的键：name, category, batch, reports_to, principal, self_check, review"#,
+  = help: 此处可用的键：name, category, batch, reports_to, principal, subordinates_due, self_check, review"#,
             },
         ],
         fix: r#"Correct the key's spelling, or remove it. Free text that fits no field goes in a field

@@ -29,10 +29,25 @@ pub struct Campaign {
     pub name: Option<Sp<String>>,
     pub document: Option<Sp<String>>,
     pub deadline: Option<Sp<Date>>,
+    /// The campaign's start (the plan's date): where an item has no progress and no `found_on`,
+    /// how long it has gone without progress counts from here.
+    pub opened_on: Option<Sp<Date>>,
+    /// What the whole tree is called in reports (全省).
+    pub region: Option<Sp<String>>,
+    /// Days an open item may go without a `[[progress]]` entry (跟踪推进); none: no limit.
+    pub progress_every: Option<Sp<i64>>,
     pub schema: Option<Sp<String>>,
 }
 
-pub const CAMPAIGN_KEYS: &[&str] = &["name", "document", "deadline", "schema"];
+pub const CAMPAIGN_KEYS: &[&str] = &[
+    "name",
+    "document",
+    "deadline",
+    "opened_on",
+    "region",
+    "progress_every",
+    "schema",
+];
 
 impl Campaign {
     pub fn read(sink: &mut Sink, table: &DeTable<'_>) -> Campaign {
@@ -45,6 +60,9 @@ impl Campaign {
                 name: None,
                 document: None,
                 deadline: None,
+                opened_on: None,
+                region: None,
+                progress_every: None,
                 schema: None,
             };
         };
@@ -53,6 +71,11 @@ impl Campaign {
             name: f.required_string(sink, "name"),
             document: f.string(sink, "document"),
             deadline: f.date(sink, "deadline"),
+            opened_on: f.date(sink, "opened_on"),
+            region: f
+                .raw("region")
+                .and_then(|_| f.required_string(sink, "region")),
+            progress_every: f.positive_integer(sink, "progress_every"),
             schema: f.string(sink, "schema"),
         };
         if f.raw("deadline").is_none() {
@@ -71,8 +94,11 @@ pub struct Unit {
     pub name: Option<Sp<String>>,
     pub category: Option<Sp<Category>>,
     pub batch: Option<Sp<i64>>,
-    pub reports_to: Option<Sp<Text>>,
+    /// Where its self-check report goes: a name or a list (报上级党组织和督查组, 同时分别报).
+    pub reports_to: Option<Sp<TextList>>,
     pub principal: Option<Sp<Text>>,
+    /// The date this unit sets for the self-check reports of the units below it.
+    pub subordinates_due: Option<Sp<Date>>,
     pub self_check: Option<SelfCheck>,
     pub reviews: Vec<Review>,
     /// `false` when the file could not be read or parsed: the unit still holds its folder, but
@@ -86,12 +112,14 @@ pub const UNIT_KEYS: &[&str] = &[
     "batch",
     "reports_to",
     "principal",
+    "subordinates_due",
     "self_check",
     "review",
 ];
 pub const SELF_CHECK_KEYS: &[&str] = &[
     "meeting_on",
     "submitted_on",
+    "resubmitted_on",
     "report",
     "disclosed_in",
     "published",
@@ -109,6 +137,8 @@ pub struct SelfCheck {
     /// `submitted_on` is written but could not be read (and that is reported): whether the unit
     /// has submitted is then unknown.
     pub submitted_unreadable: bool,
+    /// Submitted again after a review returned the report (退回).
+    pub resubmitted_on: Option<Sp<Date>>,
     pub report: Option<Sp<String>>,
     pub disclosed_in: Option<Sp<Text>>,
     pub published: Option<Sp<bool>>,
@@ -163,8 +193,9 @@ impl Unit {
             name: f.required_string(sink, "name"),
             category,
             batch,
-            reports_to: f.text(sink, "reports_to"),
+            reports_to: f.text_or_list(sink, "reports_to"),
             principal: f.text(sink, "principal"),
+            subordinates_due: f.date(sink, "subordinates_due"),
             self_check,
             reviews,
             readable: true,
@@ -201,6 +232,7 @@ fn read_self_check(
         meeting_on: f.date(sink, "meeting_on"),
         submitted_on,
         submitted_unreadable,
+        resubmitted_on: f.date(sink, "resubmitted_on"),
         // Optional, but never blank: `report = ""` names no file.
         report: f
             .raw("report")
@@ -334,6 +366,10 @@ pub struct Item {
     pub satisfaction: Option<Sp<Satisfaction>>,
     pub evidence: Option<Sp<TextList>>,
     pub confidential: bool,
+    /// 进展情况, in the order written.
+    pub progress: Vec<Progress>,
+    /// 销号. Boxed: few items have one.
+    pub closure: Option<Box<Closure>>,
     /// Boxed: few items have one.
     pub linkage: Option<Box<Linkage>>,
 }
@@ -361,9 +397,29 @@ pub const ITEM_KEYS: &[&str] = &[
     "satisfaction",
     "evidence",
     "confidential",
+    "progress",
+    "closure",
     "linkage",
 ];
 pub const LINKAGE_KEYS: &[&str] = &["lead_unit", "reason"];
+pub const PROGRESS_KEYS: &[&str] = &["on", "text"];
+pub const CLOSURE_KEYS: &[&str] = &["approved_by", "approved_on"];
+
+/// `[[progress]]`: one dated step of 跟踪推进.
+#[derive(Clone, Debug)]
+pub struct Progress {
+    pub span: Range<usize>,
+    pub on: Option<Sp<Date>>,
+    pub text: Option<Sp<Text>>,
+}
+
+/// `[closure]`: the item struck off the ledger (销号), by whom and when.
+#[derive(Clone, Debug)]
+pub struct Closure {
+    pub span: Range<usize>,
+    pub approved_by: Option<Sp<Text>>,
+    pub approved_on: Option<Sp<Date>>,
+}
 
 /// `[linkage]`: 上下联动, the root of the problem lies with a superior.
 #[derive(Clone, Debug)]
@@ -392,6 +448,36 @@ impl Item {
                 span,
                 lead_unit,
                 reason: l.text(sink, "reason"),
+            })
+        });
+        let progress = f
+            .tables(sink, "progress")
+            .into_iter()
+            .map(|(t, span)| {
+                let p = Fields::open(sink, t, span.clone(), "progress", PROGRESS_KEYS);
+                for key in ["on", "text"] {
+                    if p.raw(key).is_none() {
+                        p.missing(sink, key);
+                    }
+                }
+                Progress {
+                    span,
+                    on: p.date(sink, "on"),
+                    text: p.required_text(sink, "text"),
+                }
+            })
+            .collect();
+        let closure = f.table(sink, "closure").map(|(t, span)| {
+            let c = Fields::open(sink, t, span.clone(), "closure", CLOSURE_KEYS);
+            for key in ["approved_by", "approved_on"] {
+                if c.raw(key).is_none() {
+                    c.missing(sink, key);
+                }
+            }
+            Box::new(Closure {
+                span,
+                approved_by: c.required_text(sink, "approved_by"),
+                approved_on: c.date(sink, "approved_on"),
             })
         });
         Item {
@@ -430,12 +516,22 @@ impl Item {
             satisfaction: f.enumeration(sink, "satisfaction"),
             evidence: f.text_list(sink, "evidence"),
             confidential: f.bool(sink, "confidential").is_some_and(|b| *b.get_ref()),
+            progress,
+            closure,
             linkage,
         }
     }
 
     pub fn owner(&self) -> Owner {
         self.owner.as_ref().map_or(Owner::Body, |o| *o.get_ref())
+    }
+
+    /// The latest `[[progress]]` entry by date (the last written among those of one day).
+    pub fn latest_progress(&self) -> Option<&Progress> {
+        self.progress
+            .iter()
+            .filter(|p| p.on.is_some())
+            .max_by_key(|p| p.on.as_ref().map(|d| *d.get_ref()))
     }
 
     pub fn satisfaction(&self) -> Satisfaction {

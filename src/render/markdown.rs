@@ -62,7 +62,12 @@ pub fn render(report: &Report, lang: Lang) -> String {
     let lagging: Vec<_> = report
         .units
         .iter()
-        .filter(|u| matches!(u.self_check, SelfCheckState::Late | SelfCheckState::Missing))
+        .filter(|u| {
+            matches!(
+                u.self_check,
+                SelfCheckState::Late | SelfCheckState::Returned | SelfCheckState::Missing
+            )
+        })
         .cloned()
         .collect();
     let mut lagging_table = rows::units(&lagging, lang);

@@ -100,7 +100,13 @@ fn count_cells(c: &ItemCounts) -> Vec<Cell> {
 
 fn self_check_headers(lang: Lang) -> Vec<&'static str> {
     headers(
-        &[Term::Submitted, Term::Late, Term::Pending, Term::Missing],
+        &[
+            Term::Submitted,
+            Term::Late,
+            Term::Returned,
+            Term::Pending,
+            Term::Missing,
+        ],
         lang,
     )
 }
@@ -120,6 +126,7 @@ pub fn totals_cells(t: &Totals) -> Vec<Cell> {
     cells.extend([
         Cell::count(s.submitted),
         Cell::count(s.late),
+        Cell::count(s.returned),
         Cell::count(s.pending),
         Cell::count(s.missing),
     ]);
@@ -150,6 +157,7 @@ pub fn state_label(state: SelfCheckState, lang: Lang) -> &'static str {
     match state {
         SelfCheckState::Submitted => Term::Submitted.text(lang),
         SelfCheckState::Late => Term::Late.text(lang),
+        SelfCheckState::Returned => Term::Returned.text(lang),
         SelfCheckState::Pending => Term::Pending.text(lang),
         SelfCheckState::Missing => Term::Missing.text(lang),
     }

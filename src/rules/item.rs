@@ -8,7 +8,7 @@ use crate::i18n::Msg;
 use crate::model::enums::{Enumeration, Owner, Satisfaction, Source, Status};
 use crate::model::{Item, Sp, Text, TextList};
 use crate::records::Records;
-use crate::status;
+use crate::status::{self, DueField};
 
 pub fn check(records: &Records, cx: &Context, out: &mut Found<'_>) {
     for item in &records.items {
@@ -47,6 +47,8 @@ pub fn check(records: &Records, cx: &Context, out: &mut Found<'_>) {
         }
         status_rules(item, cx, out);
         source_rules(item, out);
+        progress_rules(records, item, cx, out);
+        closure_rules(item, cx, out);
     }
 }
 
@@ -109,6 +111,23 @@ fn status_rules(item: &Item, cx: &Context, out: &mut Found<'_>) {
             needs(out, "measures", non_empty(&item.measures));
         }
     }
+    // 效果不理想 without `rectify_by` is E010 already, for the same field, and 已完成 is E011,
+    // whose help says to set both.
+    if let Some(s) = &item.satisfaction
+        && *s.get_ref() == Satisfaction::Unsatisfied
+        && item.rectify_by.is_none()
+        && !matches!(status.get_ref(), Status::Ineffective | Status::Done)
+    {
+        out.push(
+            Diagnostic::at(
+                Code::UnsatisfiedNoRectifyBy,
+                item.file,
+                s.span(),
+                Msg::UnsatisfiedNeedsRectifyBy,
+            )
+            .with_help(Msg::UnsatisfiedNeedsRectifyByHelp),
+        );
+    }
     if let Some(completed_on) = &item.completed_on {
         let on = *completed_on.get_ref();
         if on > cx.as_of {
@@ -139,21 +158,21 @@ fn status_rules(item: &Item, cx: &Context, out: &mut Found<'_>) {
             ));
         }
     }
-    if let (Some(days), Some(due)) = (status::days_overdue(item, cx.as_of), status::due(item)) {
-        let span = due_span(item).unwrap_or_else(|| status.span());
+    if let (Some(days), Some((field, due))) = (
+        status::days_overdue(item, cx.as_of),
+        status::due_field(item),
+    ) {
+        let span = match field {
+            DueField::Deadline => item.deadline.as_ref().map(|d| d.span()),
+            DueField::RectifyBy => item.rectify_by.as_ref().map(|d| d.span()),
+        }
+        .unwrap_or_else(|| status.span());
         let msg = Msg::Overdue {
             status: status.get_ref().label().to_owned(),
             due: due.to_string(),
             days,
         };
         out.push(Diagnostic::at(Code::Overdue, item.file, span, msg).with_help(Msg::OverdueHelp));
-    }
-}
-
-fn due_span(item: &Item) -> Option<Range<usize>> {
-    match item.status.as_ref()?.get_ref() {
-        Status::Ineffective => item.rectify_by.as_ref().map(|d| d.span()),
-        _ => item.deadline.as_ref().map(|d| d.span()),
     }
 }
 
@@ -196,7 +215,105 @@ fn source_rules(item: &Item, out: &mut Found<'_>) {
     }
 }
 
-use crate::explain::{BASE_ITEM, Change, Example, RuleDoc};
+/// Progress (跟踪推进): no entry after the as-of date, and, where the campaign sets
+/// `progress_every`, none of the unfinished items left without one for longer.
+fn progress_rules(records: &Records, item: &Item, cx: &Context, out: &mut Found<'_>) {
+    for entry in &item.progress {
+        if let Some(on) = &entry.on
+            && *on.get_ref() > cx.as_of
+        {
+            let msg = Msg::ProgressAfterAsOf {
+                on: on.get_ref().to_string(),
+                as_of: cx.as_of.to_string(),
+            };
+            out.push(Diagnostic::at(
+                Code::ProgressAfterAsOf,
+                item.file,
+                on.span(),
+                msg,
+            ));
+        }
+    }
+    let campaign = records.campaign.as_ref();
+    let Some(every) = campaign.and_then(|c| c.progress_every.as_ref()) else {
+        return;
+    };
+    let Some(status) = &item.status else { return };
+    if !matches!(status.get_ref(), Status::Open | Status::Ineffective) {
+        return;
+    }
+    let latest = item.latest_progress().and_then(|p| p.on.as_ref());
+    let (since, span) = match (
+        latest,
+        &item.found_on,
+        campaign.and_then(|c| c.opened_on.as_ref()),
+    ) {
+        (Some(on), _, _) | (None, Some(on), _) => (*on.get_ref(), on.span()),
+        (None, None, Some(opened)) => (*opened.get_ref(), status.span()),
+        (None, None, None) => return,
+    };
+    let days = status::days_between(since, cx.as_of);
+    if days > *every.get_ref() {
+        let msg = Msg::NoProgress {
+            days,
+            since: since.to_string(),
+            every: *every.get_ref(),
+        };
+        out.push(
+            Diagnostic::at(Code::NoProgress, item.file, span, msg).with_help(Msg::NoProgressHelp),
+        );
+    }
+}
+
+/// 销号: only of a done item, not before it was completed, not after the as-of date.
+fn closure_rules(item: &Item, cx: &Context, out: &mut Found<'_>) {
+    let Some(closure) = &item.closure else { return };
+    if let Some(status) = &item.status
+        && *status.get_ref() != Status::Done
+    {
+        let msg = Msg::ClosureNotDone {
+            status: status.get_ref().label().to_owned(),
+        };
+        out.push(Diagnostic::at(
+            Code::BadClosure,
+            item.file,
+            closure.span.clone(),
+            msg,
+        ));
+    }
+    let Some(approved) = &closure.approved_on else {
+        return;
+    };
+    let on = *approved.get_ref();
+    if let Some(completed) = &item.completed_on
+        && on < *completed.get_ref()
+    {
+        let msg = Msg::ClosureBeforeCompleted {
+            approved_on: on.to_string(),
+            completed_on: completed.get_ref().to_string(),
+        };
+        out.push(Diagnostic::at(
+            Code::BadClosure,
+            item.file,
+            approved.span(),
+            msg,
+        ));
+    }
+    if on > cx.as_of {
+        let msg = Msg::ClosureAfterAsOf {
+            approved_on: on.to_string(),
+            as_of: cx.as_of.to_string(),
+        };
+        out.push(Diagnostic::at(
+            Code::BadClosure,
+            item.file,
+            approved.span(),
+            msg,
+        ));
+    }
+}
+
+use crate::explain::{BASE_CAMPAIGN, BASE_ITEM, Change, Example, RuleDoc};
 
 /// What each code raised here means, with worked examples: see [`crate::explain`].
 pub const DOCS: &[RuleDoc] = &[
@@ -303,7 +420,9 @@ completed_on = 2015-03-02"#,
     },
     RuleDoc {
         code: Code::UnsatisfiedDone,
-        trigger: r#"`status = "已完成"` with `satisfaction = "不满意"`: 群众不满意的不能算完成."#,
+        trigger: r#"`status = "已完成"` with `satisfaction = "不满意"`. The plan asks that what the masses are
+not satisfied with be rectified by a set date (“对整改效果不理想、群众不满意的，要限期整改到位”); this
+tool's rule follows from it: an item the masses reject is not done."#,
         examples: &[Example {
             intro: "",
             caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, lines 8–11"#,
@@ -389,10 +508,132 @@ evidence = ["竣工验收单"]"#,
 `person = "王某某"`."#,
     },
     RuleDoc {
+        code: Code::UnsatisfiedNoRectifyBy,
+        trigger: r#"An item whose `satisfaction` is `不满意` has no `rectify_by`, whatever its status:
+“对整改效果不理想、群众不满意的，要限期整改到位” (三、有关要求). With `status = "效果不理想"` the same gap is
+E010, and with `已完成` it is E011, so this code is for the other statuses."#,
+        examples: &[Example {
+            intro: "",
+            caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 9"#,
+            shown: Some(r#"satisfaction = "不满意""#),
+            change: &[Change::Lines {
+                file: BASE_ITEM,
+                line: 9,
+                count: 0,
+                text: r#"satisfaction = "不满意""#,
+            }],
+            as_of: None,
+            output: r#"error[E029]: 群众不满意的事项必须填写限期整改日期 `rectify_by`
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:9:16
+  |
+9 | satisfaction = "不满意"
+  |                ^^^^^^^^
+  |
+  = help: 对整改效果不理想、群众不满意的，要限期整改到位：写明 `rectify_by = 年-月-日`"#,
+        }],
+        fix: r#"Set the date by which it must be rectified: `rectify_by = 2015-04-30`. The item is
+overdue (W001) once that date has passed while the masses are still not satisfied."#,
+    },
+    RuleDoc {
+        code: Code::ProgressAfterAsOf,
+        trigger: r#"A `[[progress]]` entry (进展情况, 跟踪推进) dated after the as-of date: the record claims
+progress that has not happened yet. An entry without `on` or `text` is E003."#,
+        examples: &[Example {
+            intro: "",
+            caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, lines 10–12"#,
+            shown: Some(
+                r#"[[progress]]
+on = 2015-03-12
+text = "已完成路基施工""#,
+            ),
+            change: &[Change::Lines {
+                file: BASE_ITEM,
+                line: 9,
+                count: 0,
+                text: r#"
+[[progress]]
+on = 2015-03-12
+text = "已完成路基施工""#,
+            }],
+            as_of: None,
+            output: r#"error[E030]: 进展日期2015-03-12晚于截至日期2015-03-10
+  --> 梁弄镇/横坎头村/items/村道拓宽.toml:11:6
+   |
+11 | on = 2015-03-12
+   |      ^^^^^^^^^^"#,
+        }],
+        fix: r#"Record the date the progress was made."#,
+    },
+    RuleDoc {
+        code: Code::BadClosure,
+        trigger: r#"A `[closure]` (销号) on an item whose status is not `已完成`, or whose `approved_on` is
+before `completed_on` or after the as-of date. Only a finished item is struck off the ledger, and
+only after it was finished."#,
+        examples: &[
+            Example {
+                intro: "",
+                caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, lines 10–12, on the open item"#,
+                shown: Some(
+                    r#"[closure]
+approved_by = "余姚市委整改办"
+approved_on = 2015-03-01"#,
+                ),
+                change: &[Change::Lines {
+                    file: BASE_ITEM,
+                    line: 9,
+                    count: 0,
+                    text: r#"
+[closure]
+approved_by = "余姚市委整改办"
+approved_on = 2015-03-01"#,
+                }],
+                as_of: None,
+                output: r#"error[E031]: 只有已完成的事项才能销号，本事项状态为未完成
+  --> 梁弄镇/横坎头村/items/村道拓宽.toml:10:1
+   |
+10 | [closure]
+   | ^^^^^^^^^"#,
+            },
+            Example {
+                intro: "",
+                caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, lines 8–14"#,
+                shown: Some(
+                    r#"status = "已完成"
+completed_on = 2015-03-02
+evidence = ["竣工验收单"]
+
+[closure]
+approved_by = "余姚市委整改办"
+approved_on = 2015-03-01"#,
+                ),
+                change: &[Change::Lines {
+                    file: BASE_ITEM,
+                    line: 8,
+                    count: 1,
+                    text: r#"status = "已完成"
+completed_on = 2015-03-02
+evidence = ["竣工验收单"]
+
+[closure]
+approved_by = "余姚市委整改办"
+approved_on = 2015-03-01"#,
+                }],
+                as_of: None,
+                output: r#"error[E031]: 销号日期2015-03-01早于完成日期2015-03-02
+  --> 梁弄镇/横坎头村/items/村道拓宽.toml:14:15
+   |
+14 | approved_on = 2015-03-01
+   |               ^^^^^^^^^^"#,
+            },
+        ],
+        fix: r#"Close an item only once it is `已完成`, on or after its `completed_on`; remove the
+`[closure]` of an item that is not."#,
+    },
+    RuleDoc {
         code: Code::Overdue,
-        trigger: r#"An item `未完成` whose `deadline` is before the as-of date, or `效果不理想` whose
-`rectify_by` is (逾期). On the due day itself it is not yet overdue. The message gives the days
-overdue."#,
+        trigger: r#"An item `未完成` whose `deadline` is before the as-of date, or `效果不理想` (or any item
+still `不满意`) whose `rectify_by` is (逾期). On the due day itself it is not yet overdue. Where an
+item has both dates, the earlier one counts. The message gives the days overdue."#,
         examples: &[
             Example {
                 intro: "",
@@ -474,5 +715,48 @@ evidence = ["竣工验收单"]"#,
         }],
         fix: r#"Nothing to correct if the dates are right: the warning records that 2.1 (列入整改方案的问题
 是否按期解决) was not met for this item, which the self-check should answer honestly."#,
+    },
+    RuleDoc {
+        code: Code::NoProgress,
+        trigger: r#"Where the campaign sets `progress_every = DAYS`, a `未完成` or `效果不理想` item whose
+latest `[[progress]]` entry is more than DAYS before the as-of date (跟踪推进). Without an entry,
+the count starts from the item's `found_on`, else from the campaign's `opened_on`; with neither,
+there is nothing to count from and no warning."#,
+        examples: &[Example {
+            intro: "",
+            caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, lines 10–12, with `progress_every = 30` in huitoukan.toml"#,
+            shown: Some(
+                r#"[[progress]]
+on = 2015-01-20
+text = "已完成勘测设计""#,
+            ),
+            change: &[
+                Change::Lines {
+                    file: BASE_CAMPAIGN,
+                    line: 4,
+                    count: 0,
+                    text: "progress_every = 30",
+                },
+                Change::Lines {
+                    file: BASE_ITEM,
+                    line: 9,
+                    count: 0,
+                    text: r#"
+[[progress]]
+on = 2015-01-20
+text = "已完成勘测设计""#,
+                },
+            ],
+            as_of: None,
+            output: r#"warning[W007]: 已49天没有进展记录（自2015-01-20起；要求至少每30天一次）
+  --> 梁弄镇/横坎头村/items/村道拓宽.toml:11:6
+   |
+11 | on = 2015-01-20
+   |      ^^^^^^^^^^
+   |
+   = help: 跟踪推进：在 [[progress]] 中记下最新进展（on 和 text）"#,
+        }],
+        fix: r#"Record the latest progress as a new `[[progress]]` entry, with its date and what was
+done."#,
     },
 ];

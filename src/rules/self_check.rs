@@ -4,23 +4,23 @@
 use std::collections::HashSet;
 use std::path::Path;
 
+use jiff::civil::Date;
+
 use super::{Context, Found};
 use crate::diagnostic::{Code, Diagnostic, Label};
 use crate::i18n::Msg;
 use crate::model::Unit;
-use crate::model::enums::{Answer, Enumeration};
+use crate::model::enums::{Answer, Enumeration, ReviewResult};
 use crate::records::{Records, normalize_inside};
-use crate::status::SelfCheckState;
+use crate::status::{self, SelfCheckState};
 
 pub fn check(records: &Records, cx: &Context, out: &mut Found<'_>) {
-    let deadline = records
-        .campaign
-        .as_ref()
-        .and_then(|c| c.deadline.as_ref())
-        .map(|d| *d.get_ref());
+    let due_dates = status::unit_due_dates(records);
     for (index, unit) in records.units.iter().enumerate() {
         answers(records, index, unit, out);
         report_file(records, unit, out);
+        let due = due_dates[index];
+        subordinates_due(unit, due, out);
         // Whether a unit that could not be read, or whose submission date could not, has
         // submitted is unknown, not "missing": the error already says what to fix.
         let unknown = !unit.readable
@@ -32,35 +32,88 @@ pub fn check(records: &Records, cx: &Context, out: &mut Found<'_>) {
             continue;
         }
         reviews(unit, out);
-        let Some(deadline) = deadline else {
-            continue;
-        };
-        match SelfCheckState::of(unit, Some(deadline), cx.as_of) {
-            SelfCheckState::Late => {
-                if let Some(on) = unit
-                    .self_check
-                    .as_ref()
-                    .and_then(|s| s.submitted_on.as_ref())
-                {
-                    let msg = Msg::LateReport {
-                        submitted_on: on.get_ref().to_string(),
-                        deadline: deadline.to_string(),
-                    };
-                    out.push(Diagnostic::at(Code::LateReport, unit.file, on.span(), msg));
-                }
-            }
+        resubmission(unit, out);
+        let submitted_on = unit
+            .self_check
+            .as_ref()
+            .and_then(|s| s.submitted_on.as_ref());
+        if let (Some(due), Some(on)) = (due, submitted_on)
+            && *on.get_ref() > due
+        {
+            let msg = Msg::LateReport {
+                submitted_on: on.get_ref().to_string(),
+                deadline: due.to_string(),
+            };
+            out.push(Diagnostic::at(Code::LateReport, unit.file, on.span(), msg));
+        }
+        match SelfCheckState::of(unit, due, cx.as_of) {
             SelfCheckState::Missing => {
                 let span = unit.self_check.as_ref().map(|s| s.span.clone());
                 let msg = Msg::MissingReport {
-                    deadline: deadline.to_string(),
+                    deadline: due.map(|d| d.to_string()).unwrap_or_default(),
                 };
                 out.push(
                     Diagnostic::new(Code::MissingReport, unit.file, span, msg)
                         .with_help(Msg::MissingReportHelp),
                 );
             }
-            SelfCheckState::Submitted | SelfCheckState::Pending => {}
+            SelfCheckState::Returned => {
+                if let Some(on) = status::standing_return(unit).and_then(|r| r.on.as_ref()) {
+                    let msg = Msg::ReportReturned {
+                        on: on.get_ref().to_string(),
+                    };
+                    out.push(
+                        Diagnostic::at(Code::ReportReturned, unit.file, on.span(), msg)
+                            .with_help(Msg::ReportReturnedHelp),
+                    );
+                }
+            }
+            SelfCheckState::Submitted | SelfCheckState::Late | SelfCheckState::Pending => {}
         }
+    }
+}
+
+/// A level sets its subordinates a date no later than its own.
+fn subordinates_due(unit: &Unit, own_due: Option<Date>, out: &mut Found<'_>) {
+    if let (Some(set), Some(own)) = (&unit.subordinates_due, own_due)
+        && *set.get_ref() > own
+    {
+        let msg = Msg::SubordinatesDueLate {
+            due: set.get_ref().to_string(),
+            own_due: own.to_string(),
+        };
+        out.push(Diagnostic::at(
+            Code::SubordinatesDueLate,
+            unit.file,
+            set.span(),
+            msg,
+        ));
+    }
+}
+
+/// `resubmitted_on` answers a review that returned the report (退回) on or before it.
+fn resubmission(unit: &Unit, out: &mut Found<'_>) {
+    let Some(on) = unit
+        .self_check
+        .as_ref()
+        .and_then(|s| s.resubmitted_on.as_ref())
+    else {
+        return;
+    };
+    let answered = unit.reviews.iter().any(|r| {
+        r.result
+            .as_ref()
+            .is_some_and(|x| *x.get_ref() == ReviewResult::Returned)
+            && r.on.as_ref().is_some_and(|d| d.get_ref() <= on.get_ref())
+    });
+    if !answered {
+        let msg = Msg::ResubmittedWithoutReturn {
+            on: on.get_ref().to_string(),
+        };
+        out.push(
+            Diagnostic::at(Code::ResubmittedWithoutReturn, unit.file, on.span(), msg)
+                .with_help(Msg::ResubmittedWithoutReturnHelp),
+        );
     }
 }
 
@@ -288,7 +341,8 @@ The message names every missing point; the diagnostic points at `[self_check.ans
 "3.1" = "是"
 "4.2" = "是"
 "G.1" = "是"
-"G.2" = "是""#,
+"G.2" = "是"
+"3.3" = "是""#,
             ),
             change: &[Change::Lines {
                 file: BASE_UNIT,
@@ -396,7 +450,7 @@ relative path: `report = "自查报告.md"`, `report = "材料/自查报告.pdf"
 submitted self-check. The same day is accepted."#,
         examples: &[Example {
             intro: "",
-            caption: r#"梁弄镇/横坎头村/unit.toml, lines 16–20, after [self_check.answers]"#,
+            caption: r#"梁弄镇/横坎头村/unit.toml, lines 17–21, after [self_check.answers]"#,
             shown: Some(
                 r#"[[review]]
 kind = "整改办抽查"
@@ -406,7 +460,7 @@ result = "通过""#,
             ),
             change: &[Change::Lines {
                 file: BASE_UNIT,
-                line: 15,
+                line: 16,
                 count: 0,
                 text: r#"
 [[review]]
@@ -417,9 +471,9 @@ result = "通过""#,
             }],
             as_of: None,
             output: r#"error[E021]: 审核日期 2015-02-03 早于自查报送日期 2015-02-05
-  --> 梁弄镇/横坎头村/unit.toml:19:6
+  --> 梁弄镇/横坎头村/unit.toml:20:6
    |
-19 | on = 2015-02-03
+20 | on = 2015-02-03
    |      ^^^^^^^^^^
    |
   ::: 梁弄镇/横坎头村/unit.toml:7:16
@@ -451,7 +505,7 @@ result = "退回""#,
                 },
                 Change::Lines {
                     file: BASE_UNIT,
-                    line: 14,
+                    line: 15,
                     count: 0,
                     text: r#"
 [[review]]
@@ -463,18 +517,71 @@ result = "退回""#,
             ],
             as_of: Some("2015-02-20"),
             output: r#"error[E022]: 单位尚未报送自查（无 `self_check.submitted_on`），不能有审核记录
-  --> 梁弄镇/横坎头村/unit.toml:18:6
+  --> 梁弄镇/横坎头村/unit.toml:19:6
    |
-18 | on = 2015-02-16
+19 | on = 2015-02-16
    |      ^^^^^^^^^^"#,
         }],
         fix: r#"Record the submission (`submitted_on`) the review was of, or remove a review that has
 not taken place."#,
     },
     RuleDoc {
+        code: Code::SubordinatesDueLate,
+        trigger: r#"A unit's `subordinates_due`, the date it sets for the self-check reports of the units
+below it, is after its own due date (its ancestor's `subordinates_due`, else the campaign
+deadline): the units below would report after the unit itself must have reported upward."#,
+        examples: &[Example {
+            intro: "",
+            caption: r#"梁弄镇/横坎头村/unit.toml, line 4"#,
+            shown: Some(r#"subordinates_due = 2015-03-05"#),
+            change: &[Change::Lines {
+                file: BASE_UNIT,
+                line: 4,
+                count: 0,
+                text: r#"subordinates_due = 2015-03-05"#,
+            }],
+            as_of: None,
+            output: r#"error[E032]: 下级报送时限2015-03-05晚于本单位自己的报送时限2015-02-28
+ --> 梁弄镇/横坎头村/unit.toml:4:20
+  |
+4 | subordinates_due = 2015-03-05
+  |                    ^^^^^^^^^^"#,
+        }],
+        fix: r#"Set a date on or before the unit's own due date, so that it can collect the reports
+below it before it reports upward."#,
+    },
+    RuleDoc {
+        code: Code::ResubmittedWithoutReturn,
+        trigger: r#"`self_check.resubmitted_on` is set, but no `[[review]]` with `result = "退回"` is dated on
+or before it: a report is submitted again only after a review sent it back."#,
+        examples: &[Example {
+            intro: "",
+            caption: r#"梁弄镇/横坎头村/unit.toml, line 8"#,
+            shown: Some(r#"resubmitted_on = 2015-02-20"#),
+            change: &[Change::Lines {
+                file: BASE_UNIT,
+                line: 8,
+                count: 0,
+                text: r#"resubmitted_on = 2015-02-20"#,
+            }],
+            as_of: None,
+            output: r#"error[E033]: 重新报送日期2015-02-20之前没有退回的审核记录
+ --> 梁弄镇/横坎头村/unit.toml:8:18
+  |
+8 | resubmitted_on = 2015-02-20
+  |                  ^^^^^^^^^^
+  |
+  = help: 在 [[review]] 中记下退回的审核（result = "退回"），或删去 `resubmitted_on`"#,
+        }],
+        fix: r#"Record the review that returned the report, or remove `resubmitted_on`."#,
+    },
+    RuleDoc {
         code: Code::LateReport,
-        trigger: r#"`self_check.submitted_on` is after `campaign.deadline` (the campaign deadline day is on
-time). Reports count the unit's self-check as `late`."#,
+        trigger: r#"`self_check.submitted_on` is after the unit's due date (that day itself is on time).
+Each level sets its own date: a unit's due date is the `subordinates_due` of its nearest ancestor
+unit that sets one, else `campaign.deadline` (“各市、省直各单位……于2月底前报省委整改办” binds the
+cities and the 省直 units; each of them sets the date for the units below it). Reports count the
+unit's self-check as `late`."#,
         examples: &[Example {
             intro: "",
             caption: r#"梁弄镇/横坎头村/unit.toml, line 7"#,
@@ -497,8 +604,8 @@ time). Reports count the unit's self-check as `late`."#,
     RuleDoc {
         code: Code::MissingReport,
         trigger: r#"A unit without `self_check.submitted_on` (no `[self_check]`, or one without that
-date) when the as-of date is past `campaign.deadline`. Reports count it as `missing`; before the
-deadline it is `pending` and gets no warning. A `unit.toml` that cannot be read or parsed gets no
+date) when the as-of date is past the unit's due date (see W003). Reports count it as `missing`;
+before the due date it is `pending` and gets no warning. A `unit.toml` that cannot be read or parsed gets no
 W004: whether it has submitted is unknown."#,
         examples: &[Example {
             intro: "",
@@ -547,5 +654,43 @@ its `points`: a problem found by the self-check has not been taken into the rect
         }],
         fix: r#"Add an item for the problem (often `source = "新发现"` with its `found_on`) that lists the
 point in `points`, or add the point to the `points` of the item that already deals with it."#,
+    },
+    RuleDoc {
+        code: Code::ReportReturned,
+        trigger: r#"A unit's latest `[[review]]` returned its report (`result = "退回"`, 查漏补缺后重新报送) and
+`self_check.resubmitted_on` is not on or after that review. Reports count the unit's self-check as
+`returned` until it is resubmitted."#,
+        examples: &[Example {
+            intro: "",
+            caption: r#"梁弄镇/横坎头村/unit.toml, lines 17–21, after [self_check.answers]"#,
+            shown: Some(
+                r#"[[review]]
+kind = "督查组审核"
+by = "省委第五督查组"
+on = 2015-02-16
+result = "退回""#,
+            ),
+            change: &[Change::Lines {
+                file: BASE_UNIT,
+                line: 16,
+                count: 0,
+                text: r#"
+[[review]]
+kind = "督查组审核"
+by = "省委第五督查组"
+on = 2015-02-16
+result = "退回""#,
+            }],
+            as_of: None,
+            output: r#"warning[W008]: 自查报告已于2015-02-16被退回，尚未重新报送
+  --> 梁弄镇/横坎头村/unit.toml:20:6
+   |
+20 | on = 2015-02-16
+   |      ^^^^^^^^^^
+   |
+   = help: 查漏补缺后重新报送，并在 [self_check] 中填写 `resubmitted_on`"#,
+        }],
+        fix: r#"Once the unit has filled the gaps and submitted again, record the date as
+`resubmitted_on` in `[self_check]`."#,
     },
 ];

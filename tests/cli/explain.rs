@@ -33,7 +33,11 @@ fn every_code_is_documented_once_with_an_example() {
     let codes: Vec<Code> = docs.iter().map(|d| d.code).collect();
     assert_eq!(codes, Code::ALL, "each code once, in order");
     for doc in docs {
-        assert!(!doc.examples.is_empty(), "{} has no example", doc.code.as_str());
+        assert!(
+            !doc.examples.is_empty(),
+            "{} has no example",
+            doc.code.as_str()
+        );
         assert!(!doc.trigger.trim().is_empty() && !doc.fix.trim().is_empty());
     }
 }
@@ -126,12 +130,14 @@ fn run(code: Code, example: &Example) -> Option<String> {
 #[test]
 fn every_documented_example_shows_what_check_prints() {
     let mut wrong = Vec::new();
+    let mut actuals = serde_json::Map::new();
     for doc in explain::all() {
         let RuleDoc { code, examples, .. } = doc;
         for (i, example) in examples.iter().enumerate() {
             let Some(actual) = run(*code, example) else {
                 continue;
             };
+            actuals.insert(format!("{}#{i}", code.as_str()), actual.clone().into());
             if actual.trim_end() != example.output.trim_end() {
                 wrong.push(format!(
                     "== {} example {}\n-- documented:\n{}\n-- check prints:\n{}",
@@ -143,6 +149,11 @@ fn every_documented_example_shows_what_check_prints() {
             }
         }
     }
+    if std::env::var_os("HUITOUKAN_BLESS").is_some() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/explain-actual.json");
+        fs::write(&path, serde_json::to_string_pretty(&actuals).expect("JSON"))
+            .expect("write target/explain-actual.json");
+    }
     assert!(wrong.is_empty(), "{}", wrong.join("\n\n"));
 }
 
@@ -153,9 +164,18 @@ fn explain_prints_the_section_of_a_code_and_refuses_an_unknown_one() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     let doc = explain::find(Code::StatusNeedsField).expect("E010 is documented");
     assert_eq!(out.stdout, explain::explain_text(doc));
-    assert!(out.stdout.starts_with("E010 Status needs a field (error)\n\n"));
-    assert!(out.stdout.contains("error[E010]: 状态为 已完成 的事项必须填写 `evidence`"));
-    assert!(out.stdout.contains("\nFix: Add the field the message names"));
+    assert!(
+        out.stdout
+            .starts_with("E010 Status needs a field (error)\n\n")
+    );
+    assert!(
+        out.stdout
+            .contains("error[E010]: 状态为 已完成 的事项必须填写 `evidence`")
+    );
+    assert!(
+        out.stdout
+            .contains("\nFix: Add the field the message names")
+    );
 
     let out = tree.run(&["explain", "E999"]);
     assert_eq!(out.code, 2);

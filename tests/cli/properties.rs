@@ -239,6 +239,10 @@ impl GenTree {
             _ => text.push_str(&format!("rectify_by = {}\n", day(item.rectify_by))),
         }
         text.push_str(&format!("satisfaction = \"{}\"\n", self.satisfaction(item)));
+        if self.unsatisfied(item) && item.status != 3 {
+            // 群众不满意的，要限期整改到位: whatever the status.
+            text.push_str(&format!("rectify_by = {}\n", day(item.rectify_by)));
+        }
         if item.confidential {
             text.push_str("confidential = true\n");
         }
@@ -251,12 +255,16 @@ impl GenTree {
         text
     }
 
-    /// 群众不满意的不能算完成: a done item is never unsatisfied.
+    /// A done item is never unsatisfied (E011).
     fn satisfaction(&self, item: &GenItem) -> &'static str {
         match (item.status, item.satisfaction) {
             (0, 2) => "满意",
             (_, s) => SATISFACTIONS[s],
         }
+    }
+
+    fn unsatisfied(&self, item: &GenItem) -> bool {
+        self.satisfaction(item) == "不满意"
     }
 
     fn lead_unit(&self, unit: usize, item: &GenItem) -> Option<&'static str> {
@@ -266,29 +274,30 @@ impl GenTree {
     }
 
     /// The whole tree's totals, counted from what was generated, as [`counts`] lists them.
-    fn expected(&self) -> [usize; 11] {
+    fn expected(&self) -> [usize; 12] {
         let as_of = self.as_of();
         let deadline = day(self.deadline);
-        let mut counts = [0; 11];
+        let mut counts = [0; 12];
         for unit in &self.units {
             counts[0] += 1;
             let state = match unit.self_check {
                 2 if day(unit.submitted_on.min(self.as_of)) > deadline => 7,
                 2 => 6,
-                _ if as_of > deadline => 9,
-                _ => 8,
+                _ if as_of > deadline => 10,
+                _ => 9,
             };
             counts[state] += 1;
             for item in &unit.items {
                 counts[1] += 1;
                 counts[2 + item.status] += 1;
-                let due = match item.status {
-                    2 => Some(day(item.deadline)),
-                    3 => Some(day(item.rectify_by)),
-                    _ => None,
-                };
+                // The earliest of the dates the item must meet: the deadline of an open item, the
+                // `rectify_by` of an ineffective one and of any the masses are not satisfied with.
+                let deadline = (item.status == 2).then(|| day(item.deadline));
+                let rectify =
+                    (item.status == 3 || self.unsatisfied(item)).then(|| day(item.rectify_by));
+                let due = deadline.into_iter().chain(rectify).min();
                 if due.is_some_and(|due| due < as_of) {
-                    counts[10] += 1;
+                    counts[11] += 1;
                 }
             }
         }
@@ -301,9 +310,9 @@ fn n(count: impl TryInto<usize>) -> usize {
     count.try_into().unwrap_or(usize::MAX)
 }
 
-/// units, items, done, mostly done, open, ineffective, submitted, late, pending, missing,
-/// overdue.
-fn counts(t: &Totals) -> [usize; 11] {
+/// units, items, done, mostly done, open, ineffective, submitted, late, returned, pending,
+/// missing, overdue.
+fn counts(t: &Totals) -> [usize; 12] {
     let c = &t.counts;
     let s = &t.self_check;
     [
@@ -315,14 +324,15 @@ fn counts(t: &Totals) -> [usize; 11] {
         n(c.ineffective),
         n(s.submitted),
         n(s.late),
+        n(s.returned),
         n(s.pending),
         n(s.missing),
         n(c.overdue),
     ]
 }
 
-fn sum<'a>(totals: impl IntoIterator<Item = &'a Totals>) -> [usize; 11] {
-    let mut sum = [0; 11];
+fn sum<'a>(totals: impl IntoIterator<Item = &'a Totals>) -> [usize; 12] {
+    let mut sum = [0; 12];
     for t in totals {
         for (s, c) in sum.iter_mut().zip(counts(t)) {
             *s += c;
@@ -373,12 +383,13 @@ fn assert_adds_up(report: &Report) {
             c.items,
             "{c:?}"
         );
-        assert!(c.overdue <= c.open + c.ineffective, "{c:?}");
+        // Overdue: open, ineffective, or mostly done while the masses are not satisfied.
+        assert!(c.overdue <= c.items - c.done, "{c:?}");
     }
     for a in &report.by_area {
         let c = &a.counts;
         assert_eq!(c.done + c.mostly_done + c.open + c.ineffective, c.items);
-        assert!(c.overdue <= c.open + c.ineffective);
+        assert!(c.overdue <= c.items - c.done);
     }
     assert_eq!(
         sum(report

@@ -52,8 +52,8 @@ fn counts(totals: &Value) -> [u64; 7] {
     })
 }
 
-fn self_check(totals: &Value) -> [u64; 4] {
-    ["submitted", "late", "pending", "missing"]
+fn self_check(totals: &Value) -> [u64; 5] {
+    ["submitted", "late", "returned", "pending", "missing"]
         .map(|k| totals["self_check"][k].as_u64().expect("a count"))
 }
 
@@ -68,7 +68,7 @@ fn orgs(list: &Value) -> Vec<String> {
 // The example tree holds 20 units and 56 items. Counted from its files:
 //   省直:   10 units, 29 items: 11 已完成, 8 基本完成, 7 未完成, 3 效果不理想; 1 overdue
 //           (省交通集团/收费站服务区, 效果不理想 due 2015-03-05); 14 of 17 assessed satisfied;
-//           self-checks 9 on time, 1 late (省交通集团).
+//           self-checks 9 on time, 1 returned (省交通集团, late too, then 退回 on 2015-03-09).
 //   杭州市:  5 units, 13 items: 5, 3, 4, 1; none overdue; 7 of 8 satisfied; 1 missing (象山社区).
 //   宁波市:  5 units, 14 items: 5, 5, 3, 1; 1 overdue (梁弄镇/红色旅游环境, due 2015-02-15).
 //   by area 1–6: 2, 28, 7, 6, 8, 5 items.
@@ -79,7 +79,7 @@ fn example_whole_tree_totals_areas_and_children() {
     assert_eq!(report["org"], Value::Null);
     assert_eq!(report["as_of"], "2015-03-10");
     assert_eq!(counts(&report["totals"]), [20, 56, 21, 16, 14, 5, 2]);
-    assert_eq!(self_check(&report["totals"]), [18, 1, 0, 1]);
+    assert_eq!(self_check(&report["totals"]), [18, 0, 1, 0, 1]);
     assert_eq!(
         report["totals"]["completion_rate"].as_f64(),
         Some(21.0 / 56.0)
@@ -102,7 +102,7 @@ fn example_whole_tree_totals_areas_and_children() {
     assert_eq!(counts(&children[0]["totals"]), [5, 14, 5, 5, 3, 1, 1]);
     assert_eq!(counts(&children[1]["totals"]), [5, 13, 5, 3, 4, 1, 0]);
     assert_eq!(counts(&children[2]["totals"]), [10, 29, 11, 8, 7, 3, 1]);
-    assert_eq!(self_check(&children[1]["totals"]), [4, 0, 0, 1]);
+    assert_eq!(self_check(&children[1]["totals"]), [4, 0, 0, 0, 1]);
     assert_eq!(report["units"].as_array().expect("units").len(), 20);
 }
 
@@ -111,7 +111,7 @@ fn example_org_shengzhi() {
     let report = json(&run_example(&["--org", "省直", "--format", "json"]));
     assert_eq!(report["org"], "省直");
     assert_eq!(counts(&report["totals"]), [10, 29, 11, 8, 7, 3, 1]);
-    assert_eq!(self_check(&report["totals"]), [9, 1, 0, 0]);
+    assert_eq!(self_check(&report["totals"]), [9, 0, 1, 0, 0]);
     assert_eq!(
         report["totals"]["satisfied_rate"].as_f64(),
         Some(14.0 / 17.0)
@@ -262,7 +262,7 @@ fn satisfied_rate_counts_only_assessed_items() {
             &edit(
                 ITEM,
                 "status = \"未完成\"",
-                "status = \"未完成\"\nsatisfaction = \"不满意\"",
+                "status = \"未完成\"\nsatisfaction = \"不满意\"\nrectify_by = 2015-06-30",
             ),
         );
     let report = report_json(&tree, &[]);
@@ -320,7 +320,7 @@ fn self_check_late_missing_pending() {
         .unit("省直/逾期", &late)
         .unit("省直/未报", UNIT_PENDING);
     let report = report_json(&tree, &[]);
-    assert_eq!(self_check(&report["totals"]), [1, 1, 0, 1]);
+    assert_eq!(self_check(&report["totals"]), [1, 1, 0, 0, 1]);
     let states: Vec<&str> = report["units"]
         .as_array()
         .expect("units")
@@ -335,7 +335,7 @@ fn self_check_late_missing_pending() {
 
     // Before the deadline a unit that has not submitted is pending, not missing.
     let before = json(&tree.run(&["report", "--format", "json", "--as-of", "2015-02-28"]));
-    assert_eq!(self_check(&before["totals"]), [1, 1, 1, 0]);
+    assert_eq!(self_check(&before["totals"]), [1, 1, 0, 1, 0]);
 }
 
 #[test]
@@ -569,13 +569,13 @@ fn csv_is_for_excel_bom_numbers_and_no_formulas() {
         .collect();
     assert_eq!(
         rows[0],
-        "机构,层级,单位数,事项数,已完成,基本完成,未完成,效果不理想,逾期,完成率,满意率,已报送,逾期报送,未到期,未报送"
+        "机构,层级,单位数,事项数,已完成,基本完成,未完成,效果不理想,逾期,完成率,满意率,已报送,逾期报送,已退回,未到期,未报送"
     );
     assert_eq!(
         rows[1..],
         [
-            "省直,1,1,2,0,0,2,0,0,0,,1,0,0,0",
-            "省直/省财政厅,2,1,2,0,0,2,0,0,0,,1,0,0,0"
+            "省直,1,1,2,0,0,2,0,0,0,,1,0,0,0,0",
+            "省直/省财政厅,2,1,2,0,0,2,0,0,0,,1,0,0,0,0"
         ]
     );
 
