@@ -323,7 +323,18 @@ pub enum Msg {
 }
 
 impl Msg {
+    /// The sentence in `lang`, with every control or invisible character of the data it quotes
+    /// written out (`\n`, `\u{200b}`: see [`crate::escape`]), in every format: a value never
+    /// moves the cursor, starts a CI workflow command or hides in a message.
     pub fn text(&self, lang: Lang) -> String {
+        let text = self.sentence(lang);
+        match crate::escape::controls(&text, &[]) {
+            std::borrow::Cow::Borrowed(_) => text,
+            std::borrow::Cow::Owned(shown) => shown,
+        }
+    }
+
+    fn sentence(&self, lang: Lang) -> String {
         use Lang::{En, Zh};
         match (self, lang) {
             (Msg::Syntax { detail }, Zh) => format!("TOML 语法错误：{detail}"),

@@ -41,6 +41,17 @@ fn text(u: &mut Unstructured<'_>) -> R<String> {
         "👨‍👩‍👧",
         "\u{202e}",
         "\u{0}",
+        "\u{1b}]0;x\u{7}\u{1b}[2J",
+        "\u{9b}31m",
+        "a\u{200b}",
+        "x\n::error file=README.md::y",
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "[x](javascript:alert(1))",
+        "**粗** _斜_ ~~删~~ $x$",
+        "1. 列表",
+        "- 列表",
+        "&amp;",
     ];
     if u.ratio(1, 3)? {
         Ok((*u.choose(POOL)?).to_owned())
@@ -309,9 +320,12 @@ fn cell_separators(line: &str) -> usize {
 }
 
 /// The title of a Markdown document is one line, each of its tables keeps the columns of its
-/// header on every row, and no line holds a carriage return (CommonMark ends a line at one).
+/// header on every row, and no line holds a carriage return (CommonMark ends a line at one);
+/// no HTML tag but the `<br>` of a cell's line break, and no control character but `\n`.
 fn check_markdown(text: &str) {
     assert!(!text.contains('\r'), "a carriage return breaks a line");
+    assert!(!text.replace("<br>", "").contains('<'), "a tag: {text:?}");
+    assert_eq!(hidden(text, &['\n']), "", "raw control characters");
     let mut lines = text.split('\n');
     assert!(lines.next().is_some_and(|l| l.starts_with("# ")));
     assert_eq!(lines.next(), Some(""), "the title is one line");
@@ -348,6 +362,7 @@ fn check_csv(bytes: &[u8]) {
         }
         for cell in record.iter() {
             let cell = String::from_utf8_lossy(cell);
+            assert_eq!(hidden(&cell, &['\n', '\t']), "", "raw control characters");
             if cell.starts_with(['=', '+', '-', '@', '\t', '\r', '\n']) {
                 assert!(
                     cell.parse::<f64>().is_ok(),
@@ -358,6 +373,13 @@ fn check_csv(bytes: &[u8]) {
     }
 }
 
+/// The characters of `text` that no one should see raw, but those of `keep`.
+fn hidden(text: &str, keep: &[char]) -> String {
+    text.chars()
+        .filter(|&c| huitoukan::escape::is_hidden(c) && !keep.contains(&c))
+        .collect()
+}
+
 fuzz_target!(|data: &[u8]| {
     let mut u = Unstructured::new(data);
     let Ok(report) = report(&mut u) else {
@@ -365,7 +387,8 @@ fuzz_target!(|data: &[u8]| {
     };
     for lang in LANGS {
         for by in BYS {
-            let _ = table::render(&report, by, lang);
+            let text = table::render(&report, by, lang);
+            assert_eq!(hidden(&text, &['\n']), "", "raw control characters");
             check_csv(&csv::render(&report, by, lang));
         }
         check_markdown(&markdown::render(&report, lang));

@@ -153,6 +153,19 @@ pub fn render_checked(checked: &Checked, root: &Path, lang: Lang) {
             checked.diagnostics.len(),
             "one workflow command a line, whatever the messages hold"
         );
+        assert!(
+            !text
+                .chars()
+                .any(|c| c != '\n' && huitoukan::escape::is_hidden(c)),
+            "no raw control character in the log: {text:?}"
+        );
+        for d in &checked.diagnostics {
+            let message = d.message.text(lang);
+            assert!(
+                !message.chars().any(huitoukan::escape::is_hidden),
+                "a message shows every control character written out: {message:?}"
+            );
+        }
         let _ = github::step_summary(checked, lang, Some(root));
         let text = gitlab::render(checked, lang, Some(root));
         let _: serde_json::Value = serde_json::from_str(&text).expect("GitLab JSON parses");

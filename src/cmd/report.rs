@@ -92,7 +92,8 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<ExitCode, Fatal> {
         }
         for row in render::rows::left_out(&report, lang).rows {
             let cells: Vec<String> = row.iter().map(render::rows::Cell::display).collect();
-            note.push_str(&format!("  {}\n", cells.join(": ")));
+            let line = crate::escape::controls(&cells.join(": "), &[]).into_owned();
+            note.push_str(&format!("  {line}\n"));
         }
     } else if !report.left_out.is_empty() {
         note = format!(

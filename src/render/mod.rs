@@ -54,8 +54,13 @@ pub fn notes(report: &Report, lang: Lang) -> Vec<String> {
 }
 
 /// How a path inside the root is shown to someone working in `cwd`: relative to it where
-/// possible, `/`-separated, so editors and CI annotations find the file.
+/// possible, `/`-separated, so editors and CI annotations find the file; a control character
+/// in a file name written out like one in a value.
 pub fn display_path(root: &Path, rel: &str, cwd: Option<&Path>) -> String {
+    crate::escape::controls(&joined_path(root, rel, cwd), &[]).into_owned()
+}
+
+fn joined_path(root: &Path, rel: &str, cwd: Option<&Path>) -> String {
     let root_abs = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
     // Relative where the root is at, below or above the current folder; absolute where it is
     // elsewhere, and a path of `..` would only be harder to read.

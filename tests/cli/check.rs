@@ -2049,6 +2049,8 @@ fn github_error_and_warning_commands() {
 
 #[test]
 fn github_escapes_percent_newlines_and_property_separators() {
+    // The key's carriage return is written out (`\r`) in the message, so it never reaches the
+    // log raw; the line break before the help is GitHub's `%0A`.
     let item = format!("{ITEM}\"完成50%\\r\" = 1\n");
     let tree = Tree::new().unit(ORG, UNIT).item(ORG, "a,b:c", &item);
     let out = tree.run(&["check", "--format", "github", "--as-of", AS_OF]);
@@ -2056,7 +2058,7 @@ fn github_escapes_percent_newlines_and_property_separators() {
     assert_eq!(
         out.stdout,
         format!(
-            "::error file=省直/省财政厅/items/a%2Cb%3Ac.toml,line=9,col=1,title=E002::未知的键 `完成50%25%0D`%0A= help: 此处可用的键：{keys}\n"
+            "::error file=省直/省财政厅/items/a%2Cb%3Ac.toml,line=9,col=1,title=E002::未知的键 `完成50%25\\r`%0A= help: 此处可用的键：{keys}\n"
         )
     );
 }

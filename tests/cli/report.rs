@@ -408,7 +408,7 @@ fn a_tree_with_errors_is_refused_unless_keep_going() {
     );
     assert!(
         md.stdout
-            .contains("| 省直/省财政厅/items/bad.toml | E004: `area` 应为整数，实际是字符串 |"),
+            .contains("| 省直/省财政厅/items/bad.toml | E004: \\`area\\` 应为整数，实际是字符串 |"),
         "{}",
         md.stdout
     );
