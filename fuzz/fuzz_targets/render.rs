@@ -13,6 +13,7 @@ use huitoukan::rollup::{
     AreaRow, DueItem, ItemCounts, ItemRow, LeftOut, LinkedItem, OrgRow, Report, SelfCheckCounts,
     Totals, UnitRow, Withheld,
 };
+use huitoukan::source::FileId;
 use huitoukan::status::SelfCheckState;
 use huitoukan_fuzz::{BYS, LANGS};
 use jiff::civil::Date;
@@ -257,13 +258,15 @@ fn left_out(u: &mut Unstructured<'_>) -> R<LeftOut> {
     } else {
         None
     };
-    let reason = match u.int_in_range(0..=3)? {
+    let reason = match u.int_in_range(0..=4)? {
         0 => Msg::UnitLeftOut { unit: text(u)? },
         1 => Msg::Syntax { detail: text(u)? },
         2 => Msg::Unreadable { detail: text(u)? },
+        4 => Msg::LeftOutPublic,
         _ => Msg::NotUtf8,
     };
     Ok(LeftOut {
+        id: FileId(u32::arbitrary(u)?),
         file: text(u)?,
         code,
         reason,
@@ -274,6 +277,7 @@ fn report(u: &mut Unstructured<'_>) -> R<Report<'static>> {
     Ok(Report {
         org: opt_text(u)?,
         as_of: date(u)?,
+        public: bool::arbitrary(u)?,
         campaign: opt_text(u)?,
         document: opt_text(u)?,
         deadline: opt_date(u)?,
@@ -295,8 +299,8 @@ fn report(u: &mut Unstructured<'_>) -> R<Report<'static>> {
         items: list(u, 4, item_row)?,
         withheld: if bool::arbitrary(u)? {
             Some(Withheld {
-                confidential_items: count(u)?,
-                persons: bool::arbitrary(u)?,
+                items: count(u)?,
+                files: count(u)?,
             })
         } else {
             None

@@ -97,8 +97,39 @@ pub fn exercise(root: &Path, choices: Choices, queries: &[&str]) {
         };
         let report = rollup::build(&checked.records, &checked.diagnostics, &options);
         check_report(&report);
+        if choices.public {
+            check_public(&checked, &report);
+        }
         render_report(&report, choices.lang, &[choices.by]);
     }
+}
+
+/// A public report (SPEC §8) names no one, counts and lists no confidential item, and quotes no
+/// message of a file it left out.
+fn check_public(checked: &Checked, report: &Report) {
+    use huitoukan::i18n::Msg;
+    for row in &report.items {
+        assert_eq!((&row.person, &row.responsible, &row.lead), (&None, &None, &None));
+    }
+    let confidential: Vec<&str> = checked
+        .records
+        .items
+        .iter()
+        .filter(|i| i.confidential)
+        .map(|i| checked.records.files.path(i.file))
+        .collect();
+    for row in &report.items {
+        assert!(!confidential.contains(&row.file.as_str()), "{}", row.file);
+    }
+    for l in &report.left_out {
+        assert!(!confidential.contains(&l.file.as_str()), "{}", l.file);
+        assert!(
+            matches!(l.reason, Msg::LeftOutPublic | Msg::UnitLeftOut { .. }),
+            "{:?}",
+            l.reason
+        );
+    }
+    assert!(report.public && report.withheld.is_some());
 }
 
 /// Every span of a diagnostic lies within its file's text, on the characters it points at.

@@ -31,16 +31,12 @@ pub fn heading(report: &Report, lang: Lang) -> String {
     }
 }
 
-/// The sentences a report adds under its title: public version, withheld items, files left out.
+/// The sentences a report adds under its title: that it is a public version, and the files it
+/// left out. What a public version withheld is never said here (see `rollup::public`).
 pub fn notes(report: &Report, lang: Lang) -> Vec<String> {
     let mut notes = Vec::new();
-    if let Some(w) = &report.withheld {
-        notes.push(format!(
-            "{} {}：{}",
-            Term::PublicNote.text(lang),
-            Term::WithheldItems.text(lang),
-            w.confidential_items
-        ));
+    if report.public {
+        notes.push(Term::PublicNote.text(lang).to_owned());
     }
     if !report.left_out.is_empty() {
         notes.push(
