@@ -285,6 +285,23 @@ fn e005_status_outside_the_enumeration_lists_the_allowed_values() {
 }
 
 #[test]
+fn e005_value_with_a_zero_width_space_shows_it_written_out() {
+    // Raw in the file, where no editor shows it; in every format the message writes it out.
+    let tree = with_item(&item_with_status("status = \"已完成\u{200b}\"\n"));
+    assert_eq!(
+        check_json(&tree),
+        [found(
+            "E005",
+            ITEM_PATH,
+            8,
+            10,
+            "`status` 的值 \"已完成\\u{200b}\" 不在允许范围内；可选：已完成 | 基本完成 | 未完成 | 效果不理想"
+        )]
+    );
+    assert_eq!(helps(&tree), [Some("是否想写 `已完成`？".to_owned())]);
+}
+
+#[test]
 fn e005_batch_outside_one_and_two() {
     let tree = with_unit(&edit(UNIT, "batch = 1", "batch = 3"));
     assert_eq!(
