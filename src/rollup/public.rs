@@ -89,7 +89,9 @@ impl Public {
     }
 }
 
-/// Every field of an item row that can carry a person's name.
+/// Every field of an item row that can carry a person's name. A unit's `principal`, a review's
+/// `by` and the notes of answers and reviews are in no report yet; a row that gains one blanks
+/// it here.
 fn blank_names(row: &mut ItemRow) {
     let ItemRow {
         person,
