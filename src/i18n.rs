@@ -305,6 +305,13 @@ pub enum Msg {
     UnitLeftOut {
         unit: String,
     },
+    /// Why a public report left a file out, in place of its messages (which may quote a name).
+    LeftOutPublic,
+    /// What a public report withheld: for stderr, never for the document.
+    Withheld {
+        items: usize,
+        files: usize,
+    },
     OrgUnknown {
         org: String,
     },
@@ -366,7 +373,18 @@ pub enum Msg {
 }
 
 impl Msg {
+    /// The sentence in `lang`, with every control or invisible character of the data it quotes
+    /// written out (`\n`, `\u{200b}`: see [`crate::escape`]), in every format: a value never
+    /// moves the cursor, starts a CI workflow command or hides in a message.
     pub fn text(&self, lang: Lang) -> String {
+        let text = self.sentence(lang);
+        match crate::escape::controls(&text, &[]) {
+            std::borrow::Cow::Borrowed(_) => text,
+            std::borrow::Cow::Owned(shown) => shown,
+        }
+    }
+
+    fn sentence(&self, lang: Lang) -> String {
         use Lang::{En, Zh};
         match (self, lang) {
             (Msg::Syntax { detail }, Zh) => format!("TOML 语法错误：{detail}"),
@@ -788,6 +806,26 @@ impl Msg {
             (Msg::ReportHeading { org, as_of }, En) => format!("{org}: rectification report as of {as_of}"),
             (Msg::UnitLeftOut { unit }, Zh) => format!("所属单位 {unit} 的 unit.toml 有错误"),
             (Msg::UnitLeftOut { unit }, En) => format!("the unit.toml of its unit {unit} has errors"),
+            (Msg::LeftOutPublic, Zh) => "有错误（公开版本不引述，详见 `huitoukan check`）".into(),
+            (Msg::LeftOutPublic, En) => {
+                "has errors (a public report does not quote them; see `huitoukan check`)".into()
+            }
+            (Msg::Withheld { items, files }, Zh) => {
+                let mut text = format!("公开版本未列入{items}项涉密事项");
+                if *files > 0 {
+                    text.push_str(&format!("，另有{files}个有错误、可能涉密的文件未列出"));
+                }
+                text
+            }
+            (Msg::Withheld { items, files }, En) => {
+                let mut text = format!("the public version withholds {items} confidential items");
+                if *files > 0 {
+                    text.push_str(&format!(
+                        ", and does not list {files} files with errors that may be confidential"
+                    ));
+                }
+                text
+            }
             (Msg::OrgUnknown { org }, Zh) => format!("台账中没有机构 \"{org}\""),
             (Msg::OrgUnknown { org }, En) => format!("no org \"{org}\" in the tree"),
             (Msg::OrgAmbiguous { org }, Zh) => {
@@ -981,5 +1019,4 @@ terms! {
     None => "无", "none";
     OwnLevel => "本级", "own";
     PublicNote => "公开版本：不含涉密事项，不显示个人姓名。", "Public version: confidential items are left out and no person is named.";
-    WithheldItems => "未列入的涉密事项", "confidential items left out";
 }

@@ -11,6 +11,7 @@ pub mod cli;
 pub mod cmd;
 pub mod diagnostic;
 pub mod discover;
+pub mod escape;
 pub mod explain;
 pub mod i18n;
 pub mod load;

@@ -10,19 +10,21 @@ use serde::Serialize;
 
 use crate::diagnostic::Severity;
 use crate::i18n::Msg;
-use crate::model::enums::{Category, Enumeration, Owner, Satisfaction, Status};
+use crate::model::enums::{Category, Enumeration, Satisfaction, Status};
 use crate::model::fields::{decode_text, decode_texts};
 use crate::model::{Item, Sp, Text, TextList, Unit};
 use crate::records::Records;
 use crate::source::FileId;
 use crate::status::{self, SelfCheckState};
 
+mod public;
+
 /// What a report covers and how.
 pub struct Options<'a> {
     /// An org path that exists in the tree (see [`resolve_org`]); `""` for the whole tree.
     pub org: &'a str,
     pub as_of: Date,
-    /// Leave out confidential items and every person.
+    /// For publication (公示): what it withholds and blanks is decided in `rollup/public.rs`.
     pub public: bool,
     /// The rows wanted besides the fixed parts: [`Report::orgs`] is built only for
     /// [`By::Org`] and [`Report::items`] only for [`By::Item`] (decoding every field of every
@@ -141,7 +143,7 @@ pub struct ItemRow {
     pub commitment: Option<String>,
     pub measures: Vec<String>,
     pub owner: String,
-    /// Always `None` in a public report.
+    /// This and the other fields that can carry a name are `None` in a public report.
     pub person: Option<String>,
     pub responsible: Option<String>,
     pub lead: Option<String>,
@@ -160,6 +162,8 @@ pub struct ItemRow {
 /// A file the report left out, and the first reason why.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct LeftOut {
+    #[serde(skip)]
+    pub id: FileId,
     pub file: String,
     /// The code of the file's first error; `None` when it was left out with its unit.
     pub code: Option<&'static str>,
@@ -167,11 +171,13 @@ pub struct LeftOut {
     pub reason: Msg,
 }
 
-/// What a public report withheld.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// What a public report withheld: said on stderr, never in the document.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Withheld {
-    pub confidential_items: usize,
-    pub persons: bool,
+    /// Confidential items of the subtree, valid ones.
+    pub items: usize,
+    /// Files with errors that may be confidential items, left out without being listed.
+    pub files: usize,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -179,6 +185,8 @@ pub struct Report<'a> {
     /// The org path reported on; `None` for the whole tree.
     pub org: Option<String>,
     pub as_of: Date,
+    /// A public report (`--public`).
+    pub public: bool,
     #[serde(skip)]
     pub campaign: Option<String>,
     #[serde(skip)]
@@ -203,6 +211,7 @@ pub struct Report<'a> {
     #[serde(skip)]
     pub items: Vec<ItemRow>,
     /// Set in a public report.
+    #[serde(skip)]
     pub withheld: Option<Withheld>,
     /// Files with errors that a `--keep-going` report left out.
     pub left_out: Vec<LeftOut>,
@@ -373,6 +382,7 @@ pub fn files_with_errors(
         .iter()
         .filter(|d| d.severity() == Severity::Error && seen.insert(d.file))
         .map(|d| LeftOut {
+            id: d.file,
             file: records.files.path(d.file).to_owned(),
             code: Some(d.code.as_str()),
             reason: d.message.clone(),
@@ -390,6 +400,11 @@ pub fn build<'a>(
         .filter(|d| d.severity() == Severity::Error)
         .map(|d| d.file)
         .collect();
+    let public = options
+        .public
+        .then(|| public::Public::new(records, diagnostics));
+    let withholds = |file| public.as_ref().is_some_and(|p| p.withholds(file));
+    let mut withheld_items = 0;
     // Files left out that this report would have counted: those of its subtree, and those at
     // the root (the campaign and its schema) that every report rests on.
     let mut left_out = files_with_errors(records, diagnostics);
@@ -412,6 +427,7 @@ pub fn build<'a>(
     let mut report = Report {
         org: (!options.org.is_empty()).then(|| options.org.to_owned()),
         as_of,
+        public: options.public,
         campaign: records
             .campaign
             .as_ref()
@@ -439,10 +455,7 @@ pub fn build<'a>(
         led_items: Vec::new(),
         orgs: Vec::new(),
         items: Vec::new(),
-        withheld: options.public.then_some(Withheld {
-            confidential_items: 0,
-            persons: true,
-        }),
+        withheld: None,
         left_out: Vec::new(),
     };
 
@@ -459,7 +472,7 @@ pub fn build<'a>(
     for (index, unit) in records.units.iter().enumerate() {
         if !is_within(&unit.org, options.org) {
             if !bad.contains(&unit.file) {
-                collect_led(&mut report, records, unit, index, &bad, options);
+                collect_led(&mut report, records, unit, index, &bad, &withholds, options);
             }
             continue;
         }
@@ -469,6 +482,7 @@ pub fn build<'a>(
                 let file = records.items[i].file;
                 if !bad.contains(&file) {
                     left_out.push(LeftOut {
+                        id: file,
                         file: records.files.path(file).to_owned(),
                         code: None,
                         reason: Msg::UnitLeftOut {
@@ -487,10 +501,8 @@ pub fn build<'a>(
             if bad.contains(&item.file) {
                 continue;
             }
-            if options.public && item.confidential {
-                if let Some(w) = report.withheld.as_mut() {
-                    w.confidential_items += 1;
-                }
+            if withholds(item.file) {
+                withheld_items += 1;
                 continue;
             }
             let Some(status) = item.status.as_ref().map(|s| *s.get_ref()) else {
@@ -567,6 +579,9 @@ pub fn build<'a>(
         .sort_by(|a, b| (&a.lead_unit, &a.unit, &a.id).cmp(&(&b.lead_unit, &b.unit, &b.id)));
     report.left_out = left_out;
     report.left_out.sort_by(|a, b| a.file.cmp(&b.file));
+    if let Some(public) = &public {
+        public.apply(&mut report, withheld_items);
+    }
     report
 }
 
@@ -601,7 +616,6 @@ fn collect_item_lists<'a>(
     days_overdue: Option<i64>,
     options: &Options<'_>,
 ) {
-    let public = options.public;
     let title = field(records, item.file, &item.title).unwrap_or_default();
     let due = DueItem {
         unit: Cow::Borrowed(&unit.org),
@@ -651,17 +665,8 @@ fn collect_item_lists<'a>(
         commitment: field(records, item.file, &item.commitment),
         measures: fields(records, item.file, &item.measures),
         owner: item.owner().label().to_owned(),
-        person: if public {
-            None
-        } else {
-            field(records, item.file, &item.person)
-        },
-        // A cadre's own item names them as the one responsible too.
-        responsible: if public && item.owner() == Owner::Person {
-            None
-        } else {
-            field(records, item.file, &item.responsible)
-        },
+        person: field(records, item.file, &item.person),
+        responsible: field(records, item.file, &item.responsible),
         lead: field(records, item.file, &item.lead),
         deadline: date(&item.deadline),
         status,
@@ -688,11 +693,12 @@ fn collect_led<'a>(
     unit: &'a Unit,
     index: usize,
     bad: &HashSet<FileId>,
+    withholds: &dyn Fn(FileId) -> bool,
     options: &Options<'_>,
 ) {
     for &i in &records.unit_items[index] {
         let item = &records.items[i];
-        if bad.contains(&item.file) || (options.public && item.confidential) {
+        if bad.contains(&item.file) || withholds(item.file) {
             continue;
         }
         if let Some(lead_unit) = lead_unit(item).filter(|l| is_within(l, options.org)) {

@@ -13,6 +13,7 @@ use huitoukan::rollup::{
     AreaRow, DueItem, ItemCounts, ItemRow, LeftOut, LinkedItem, OrgRow, Report, SelfCheckCounts,
     Totals, UnitRow, Withheld,
 };
+use huitoukan::source::FileId;
 use huitoukan::status::SelfCheckState;
 use huitoukan_fuzz::{BYS, LANGS};
 use jiff::civil::Date;
@@ -41,6 +42,17 @@ fn text(u: &mut Unstructured<'_>) -> R<String> {
         "👨‍👩‍👧",
         "\u{202e}",
         "\u{0}",
+        "\u{1b}]0;x\u{7}\u{1b}[2J",
+        "\u{9b}31m",
+        "a\u{200b}",
+        "x\n::error file=README.md::y",
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "[x](javascript:alert(1))",
+        "**粗** _斜_ ~~删~~ $x$",
+        "1. 列表",
+        "- 列表",
+        "&amp;",
     ];
     if u.ratio(1, 3)? {
         Ok((*u.choose(POOL)?).to_owned())
@@ -246,13 +258,15 @@ fn left_out(u: &mut Unstructured<'_>) -> R<LeftOut> {
     } else {
         None
     };
-    let reason = match u.int_in_range(0..=3)? {
+    let reason = match u.int_in_range(0..=4)? {
         0 => Msg::UnitLeftOut { unit: text(u)? },
         1 => Msg::Syntax { detail: text(u)? },
         2 => Msg::Unreadable { detail: text(u)? },
+        4 => Msg::LeftOutPublic,
         _ => Msg::NotUtf8,
     };
     Ok(LeftOut {
+        id: FileId(u32::arbitrary(u)?),
         file: text(u)?,
         code,
         reason,
@@ -263,6 +277,7 @@ fn report(u: &mut Unstructured<'_>) -> R<Report<'static>> {
     Ok(Report {
         org: opt_text(u)?,
         as_of: date(u)?,
+        public: bool::arbitrary(u)?,
         campaign: opt_text(u)?,
         document: opt_text(u)?,
         deadline: opt_date(u)?,
@@ -284,8 +299,8 @@ fn report(u: &mut Unstructured<'_>) -> R<Report<'static>> {
         items: list(u, 4, item_row)?,
         withheld: if bool::arbitrary(u)? {
             Some(Withheld {
-                confidential_items: count(u)?,
-                persons: bool::arbitrary(u)?,
+                items: count(u)?,
+                files: count(u)?,
             })
         } else {
             None
@@ -309,9 +324,12 @@ fn cell_separators(line: &str) -> usize {
 }
 
 /// The title of a Markdown document is one line, each of its tables keeps the columns of its
-/// header on every row, and no line holds a carriage return (CommonMark ends a line at one).
+/// header on every row, and no line holds a carriage return (CommonMark ends a line at one);
+/// no HTML tag but the `<br>` of a cell's line break, and no control character but `\n`.
 fn check_markdown(text: &str) {
     assert!(!text.contains('\r'), "a carriage return breaks a line");
+    assert!(!text.replace("<br>", "").contains('<'), "a tag: {text:?}");
+    assert_eq!(hidden(text, &['\n']), "", "raw control characters");
     let mut lines = text.split('\n');
     assert!(lines.next().is_some_and(|l| l.starts_with("# ")));
     assert_eq!(lines.next(), Some(""), "the title is one line");
@@ -348,6 +366,7 @@ fn check_csv(bytes: &[u8]) {
         }
         for cell in record.iter() {
             let cell = String::from_utf8_lossy(cell);
+            assert_eq!(hidden(&cell, &['\n', '\t']), "", "raw control characters");
             if cell.starts_with(['=', '+', '-', '@', '\t', '\r', '\n']) {
                 assert!(
                     cell.parse::<f64>().is_ok(),
@@ -358,6 +377,13 @@ fn check_csv(bytes: &[u8]) {
     }
 }
 
+/// The characters of `text` that no one should see raw, but those of `keep`.
+fn hidden(text: &str, keep: &[char]) -> String {
+    text.chars()
+        .filter(|&c| huitoukan::escape::is_hidden(c) && !keep.contains(&c))
+        .collect()
+}
+
 fuzz_target!(|data: &[u8]| {
     let mut u = Unstructured::new(data);
     let Ok(report) = report(&mut u) else {
@@ -365,7 +391,8 @@ fuzz_target!(|data: &[u8]| {
     };
     for lang in LANGS {
         for by in BYS {
-            let _ = table::render(&report, by, lang);
+            let text = table::render(&report, by, lang);
+            assert_eq!(hidden(&text, &['\n']), "", "raw control characters");
             check_csv(&csv::render(&report, by, lang));
         }
         check_markdown(&markdown::render(&report, lang));

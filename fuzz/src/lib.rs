@@ -91,8 +91,39 @@ pub fn exercise(root: &Path, choices: Choices, queries: &[&str]) {
         };
         let report = rollup::build(&checked.records, &checked.diagnostics, &options);
         check_report(&report);
+        if choices.public {
+            check_public(&checked, &report);
+        }
         render_report(&report, choices.lang, &[choices.by]);
     }
+}
+
+/// A public report (SPEC §8) names no one, counts and lists no confidential item, and quotes no
+/// message of a file it left out.
+fn check_public(checked: &Checked, report: &Report) {
+    use huitoukan::i18n::Msg;
+    for row in &report.items {
+        assert_eq!((&row.person, &row.responsible, &row.lead), (&None, &None, &None));
+    }
+    let confidential: Vec<&str> = checked
+        .records
+        .items
+        .iter()
+        .filter(|i| i.confidential)
+        .map(|i| checked.records.files.path(i.file))
+        .collect();
+    for row in &report.items {
+        assert!(!confidential.contains(&row.file.as_str()), "{}", row.file);
+    }
+    for l in &report.left_out {
+        assert!(!confidential.contains(&l.file.as_str()), "{}", l.file);
+        assert!(
+            matches!(l.reason, Msg::LeftOutPublic | Msg::UnitLeftOut { .. }),
+            "{:?}",
+            l.reason
+        );
+    }
+    assert!(report.public && report.withheld.is_some());
 }
 
 /// Every span of a diagnostic lies within its file's text, on the characters it points at.
@@ -147,6 +178,19 @@ pub fn render_checked(checked: &Checked, root: &Path, lang: Lang) {
             checked.diagnostics.len(),
             "one workflow command a line, whatever the messages hold"
         );
+        assert!(
+            !text
+                .chars()
+                .any(|c| c != '\n' && huitoukan::escape::is_hidden(c)),
+            "no raw control character in the log: {text:?}"
+        );
+        for d in &checked.diagnostics {
+            let message = d.message.text(lang);
+            assert!(
+                !message.chars().any(huitoukan::escape::is_hidden),
+                "a message shows every control character written out: {message:?}"
+            );
+        }
         let _ = github::step_summary(checked, lang, Some(root));
         let text = gitlab::render(checked, lang, Some(root));
         let _: serde_json::Value = serde_json::from_str(&text).expect("GitLab JSON parses");

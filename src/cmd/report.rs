@@ -83,8 +83,9 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<ExitCode, Fatal> {
         Some(path) => write_new_file(path, write)?,
         None => write_with(&mut std::io::stdout().lock(), write)?,
     }
-    // A CSV file holds rows and nothing else, so what the other formats say in the document
-    // about what was withheld or left out goes to stderr.
+    // What a public report withheld is said here and never in the document. A CSV file holds
+    // rows and nothing else, so what the other formats say in the document about what was left
+    // out goes here too.
     let mut note = String::new();
     if args.format == ReportFormat::Csv {
         for line in render::notes(&report, lang) {
@@ -92,16 +93,24 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<ExitCode, Fatal> {
         }
         for row in render::rows::left_out(&report, lang).rows {
             let cells: Vec<String> = row.iter().map(render::rows::Cell::display).collect();
-            note.push_str(&format!("  {}\n", cells.join(": ")));
+            let line = crate::escape::controls(&cells.join(": "), &[]).into_owned();
+            note.push_str(&format!("  {line}\n"));
         }
     } else if !report.left_out.is_empty() {
-        note = format!(
+        note.push_str(&format!(
             "warning: {}\n",
             Msg::KeptGoing {
                 files: report.left_out.len()
             }
             .text(lang)
-        );
+        ));
+    }
+    if let Some(withheld) = &report.withheld {
+        let msg = Msg::Withheld {
+            items: withheld.items,
+            files: withheld.files,
+        };
+        note.push_str(&format!("note: {}\n", msg.text(lang)));
     }
     write_stream(&mut anstream::stderr(), &note)?;
     Ok(ExitCode::from(EXIT_OK))

@@ -42,11 +42,14 @@ fn cell(cell: &Cell) -> String {
 }
 
 /// A cell that begins with `=`, `+`, `-`, `@`, tab, CR or LF gets a leading `'`, so no
-/// spreadsheet evaluates it.
+/// spreadsheet evaluates it; and every control character but a line feed and a tab is written
+/// out (`\u{1b}`), since Excel and WPS show it as garbage and a terminal obeys it. A line
+/// break or a tab inside a (quoted) cell is the value's own and stays.
 pub fn neutralise(text: &str) -> String {
+    let text = crate::escape::controls(text, &['\n', '\t']);
     if text.starts_with(['=', '+', '-', '@', '\t', '\r', '\n']) {
         format!("'{text}")
     } else {
-        text.to_owned()
+        text.into_owned()
     }
 }

@@ -94,9 +94,11 @@ pub fn step_summary(checked: &Checked, lang: Lang, cwd: Option<&Path>) -> String
     out
 }
 
-/// GitHub's escaping of a workflow command's message.
+/// GitHub's escaping of a workflow command's message; any other control character is written
+/// out (`\u{1b}`), so nothing in a value reaches the log raw.
 pub fn escape_data(text: &str) -> String {
-    text.replace('%', "%25")
+    crate::escape::controls(text, &['\r', '\n'])
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }

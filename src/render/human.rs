@@ -7,6 +7,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet}
 
 use crate::check::Checked;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::escape;
 use crate::i18n::{Lang, Msg};
 use crate::render::display_path;
 use crate::source::SourceFile;
@@ -108,7 +109,12 @@ fn snippet<'a>(
     let local_start = start.clamp(lines.start, lines.end);
     let local_end = end.clamp(local_start, lines.end);
     let local = (local_start - lines.start)..(local_end - lines.start);
-    Snippet::source(&text[lines])
+    // The renderer shows C0 controls as control pictures but prints C1 controls, zero-width
+    // and bidi characters raw: those are written out, and the span moved to match.
+    let source = &text[lines];
+    let visible = |s| escape::controls_where(s, |c| !c.is_ascii() && escape::is_hidden(c));
+    let local = visible(&source[..local.start]).len()..visible(&source[..local.end]).len();
+    Snippet::source(visible(source))
         .line_start(first + 1)
         .path(path)
         .annotation(kind.span(local).label(label))

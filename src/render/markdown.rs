@@ -1,7 +1,8 @@
 //! `report --format md`: one Markdown document for the campaign office.
 //!
-//! Cells are escaped here (a `|` or a line break in a title never breaks a row): comfy-table's
-//! Markdown preset does neither, so tables are written by hand.
+//! Every text from the records is escaped here ([`escape`]): a `|` or a line break in a title
+//! never breaks a row, and no HTML or Markdown in it is rendered. comfy-table's Markdown preset
+//! does neither, so tables are written by hand.
 
 use std::collections::BTreeMap;
 
@@ -140,15 +141,63 @@ fn table(out: &mut String, table: &rows::Table, lang: Lang) {
     out.push('\n');
 }
 
-/// A table cell: `|` escaped, line breaks as `<br>`, so a cell never breaks its row.
+/// A table cell: shown as written (see [`escape`]), line breaks as `<br>`, so a cell never
+/// breaks its row.
 pub fn escape_cell(text: &str) -> String {
-    let text = text.replace('\\', "\\\\").replace('|', "\\|");
-    lines(&text).join("<br>")
+    escape(text, "<br>")
 }
 
-/// Text on one line of Markdown: line breaks become spaces.
+/// Text on one line of Markdown (a heading, a note): line breaks become spaces.
 fn escape_line(text: &str) -> String {
-    lines(text).join(" ")
+    escape(text, " ")
+}
+
+/// Text from the records, shown as written and never read as markup: every control character
+/// but a line break written out; HTML's `<`, `>` and `&` as entities, so no tag or entity
+/// survives; Markdown's inline punctuation (backslash, backtick, `* _ [ ] ( ) # ! | ~ $`) escaped, so no
+/// emphasis, code, link, image, strikethrough, math or table cell forms; and a line that would
+/// open a block (`-`, `+`, `=`, `1.`) escaped at its start. Each line loses its indentation
+/// (four spaces would open a code block); the lines are joined by `line_break`. `-` and `+`
+/// inside a line mean nothing to Markdown and stay, so dates read as dates.
+///
+/// Every cell, heading and note of the Markdown formats goes through here: the report and
+/// GitHub's step summary.
+pub fn escape(text: &str, line_break: &str) -> String {
+    let text = crate::escape::controls(text, &['\n', '\r']);
+    let lines: Vec<String> = lines(&text)
+        .into_iter()
+        .map(|line| escape_inline(line.trim_start_matches(' ')))
+        .collect();
+    lines.join(line_break)
+}
+
+fn escape_inline(line: &str) -> String {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let mut out = String::with_capacity(line.len() + 8);
+    for (at, c) in line.char_indices() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '(' | ')' | '#' | '!' | '|' | '~' | '$' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '-' | '+' | '=' if at == 0 => {
+                out.push('\\');
+                out.push(c);
+            }
+            // `1. ` opens an ordered list (`1)` is escaped with every `)`); `28.6%` does not.
+            '.' if digits > 0
+                && at == digits
+                && line[at + 1..].chars().next().is_none_or(|n| n == ' ') =>
+            {
+                out.push_str("\\.");
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The lines of `text` as CommonMark ends them: at a line feed, a carriage return, or both; a
@@ -162,4 +211,22 @@ fn lines(text: &str) -> Vec<&str> {
         lines.pop();
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn a_line_that_would_open_a_block_is_escaped_at_its_start_only() {
+        assert_eq!(escape("1. 列表", " "), "1\\. 列表");
+        assert_eq!(escape("1.", " "), "1\\.");
+        assert_eq!(escape("28.6%", " "), "28.6%");
+        assert_eq!(
+            escape("- a\n+ b\n= c\n    代码", "<br>"),
+            "\\- a<br>\\+ b<br>\\= c<br>代码"
+        );
+        assert_eq!(escape("2015-03-10 a-b+c", " "), "2015-03-10 a-b+c");
+        assert_eq!(escape("### 标题 ###", " "), "\\#\\#\\# 标题 \\#\\#\\#");
+    }
 }

@@ -31,16 +31,12 @@ pub fn heading(report: &Report, lang: Lang) -> String {
     }
 }
 
-/// The sentences a report adds under its title: public version, withheld items, files left out.
+/// The sentences a report adds under its title: that it is a public version, and the files it
+/// left out. What a public version withheld is never said here (see `rollup::public`).
 pub fn notes(report: &Report, lang: Lang) -> Vec<String> {
     let mut notes = Vec::new();
-    if let Some(w) = &report.withheld {
-        notes.push(format!(
-            "{} {}：{}",
-            Term::PublicNote.text(lang),
-            Term::WithheldItems.text(lang),
-            w.confidential_items
-        ));
+    if report.public {
+        notes.push(Term::PublicNote.text(lang).to_owned());
     }
     if !report.left_out.is_empty() {
         notes.push(
@@ -54,8 +50,13 @@ pub fn notes(report: &Report, lang: Lang) -> Vec<String> {
 }
 
 /// How a path inside the root is shown to someone working in `cwd`: relative to it where
-/// possible, `/`-separated, so editors and CI annotations find the file.
+/// possible, `/`-separated, so editors and CI annotations find the file; a control character
+/// in a file name written out like one in a value.
 pub fn display_path(root: &Path, rel: &str, cwd: Option<&Path>) -> String {
+    crate::escape::controls(&joined_path(root, rel, cwd), &[]).into_owned()
+}
+
+fn joined_path(root: &Path, rel: &str, cwd: Option<&Path>) -> String {
     let root_abs = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
     // Relative where the root is at, below or above the current folder; absolute where it is
     // elsewhere, and a path of `..` would only be harder to read.

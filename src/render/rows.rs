@@ -64,7 +64,7 @@ pub fn table(report: &Report, by: By, lang: Lang) -> Table {
     match by {
         By::Org => orgs(&report.orgs, true, lang),
         By::Unit => units(&report.units, lang),
-        By::Item => items(&report.items, report.withheld.is_some(), lang),
+        By::Item => items(&report.items, lang),
         By::Area => areas(&report.by_area, lang),
     }
 }
@@ -208,8 +208,8 @@ pub fn areas(rows: &[AreaRow], lang: Lang) -> Table {
     Table { headers, rows }
 }
 
-pub fn items(rows: &[ItemRow], public: bool, lang: Lang) -> Table {
-    let mut terms = vec![
+pub fn items(rows: &[ItemRow], lang: Lang) -> Table {
+    let terms = [
         Term::Unit,
         Term::UnitName,
         Term::Id,
@@ -237,14 +237,11 @@ pub fn items(rows: &[ItemRow], public: bool, lang: Lang) -> Table {
         Term::LeadUnit,
         Term::File,
     ];
-    if public {
-        terms.retain(|t| *t != Term::Person);
-    }
     let headers = headers(&terms, lang);
     let rows = rows
         .iter()
         .map(|i| {
-            let mut cells = vec![
+            vec![
                 Cell::text(&i.unit),
                 Cell::text(&i.unit_name),
                 Cell::text(&i.id),
@@ -258,11 +255,7 @@ pub fn items(rows: &[ItemRow], public: bool, lang: Lang) -> Table {
                 Cell::opt(i.commitment.as_ref()),
                 Cell::text(i.measures.join("；")),
                 Cell::text(&i.owner),
-            ];
-            if !public {
-                cells.push(Cell::opt(i.person.as_ref()));
-            }
-            cells.extend([
+                Cell::opt(i.person.as_ref()),
                 Cell::opt(i.responsible.as_ref()),
                 Cell::opt(i.lead.as_ref()),
                 Cell::Date(i.deadline),
@@ -275,8 +268,7 @@ pub fn items(rows: &[ItemRow], public: bool, lang: Lang) -> Table {
                 Cell::text(i.evidence.join("；")),
                 Cell::opt(i.lead_unit.as_ref()),
                 Cell::text(&i.file),
-            ]);
-            cells
+            ]
         })
         .collect();
     Table { headers, rows }

@@ -1,5 +1,6 @@
 //! `report --format table`: the totals and the `--by` rows as terminal tables (comfy-table,
-//! which aligns CJK text by display width).
+//! which aligns CJK text by display width). No value reaches the terminal raw: each cell shows
+//! its control characters written out, on one line.
 
 use comfy_table::{CellAlignment, ContentArrangement, presets};
 
@@ -9,7 +10,7 @@ use crate::render::{heading, notes};
 use crate::rollup::Report;
 
 pub fn render(report: &Report, by: By, lang: Lang) -> String {
-    let mut out = heading(report, lang);
+    let mut out = shown(&heading(report, lang));
     out.push_str("\n\n");
     let totals = rows::Table {
         headers: rows::totals_headers(lang),
@@ -26,7 +27,7 @@ pub fn render(report: &Report, by: By, lang: Lang) -> String {
     }
     for note in notes(report, lang) {
         out.push('\n');
-        out.push_str(&note);
+        out.push_str(&shown(&note));
         out.push('\n');
     }
     out
@@ -38,7 +39,7 @@ fn terminal_table(table: &rows::Table) -> String {
         .set_content_arrangement(ContentArrangement::Disabled)
         .set_header(table.headers.clone());
     for row in &table.rows {
-        t.add_row(row.iter().map(Cell::display).collect::<Vec<_>>());
+        t.add_row(row.iter().map(|c| shown(&c.display())).collect::<Vec<_>>());
     }
     if let Some(first) = table.rows.first() {
         for (i, cell) in first.iter().enumerate() {
@@ -50,4 +51,9 @@ fn terminal_table(table: &rows::Table) -> String {
         }
     }
     t.to_string()
+}
+
+/// Text on the terminal: every control character written out, a line break included.
+fn shown(text: &str) -> String {
+    crate::escape::controls(text, &[]).into_owned()
 }

@@ -315,7 +315,7 @@ fn github_step_summary_lists_what_annotations_leave_out() {
         "{text}"
     );
     assert!(text.contains("其余 2 条如下"), "{text}");
-    assert!(text.contains("| error E008 | 省直/省财政厅/items/10.toml:2:8 | 内容方面 `area = 9` 不在方案中；可选：1 \\| 2 \\| 3 \\| 4 \\| 5 \\| 6 |"), "{text}");
+    assert!(text.contains("| error E008 | 省直/省财政厅/items/10.toml:2:8 | 内容方面 \\`area = 9\\` 不在方案中；可选：1 \\| 2 \\| 3 \\| 4 \\| 5 \\| 6 |"), "{text}");
     assert!(text.contains("items/11.toml:2:8"), "{text}");
     assert!(
         !text.contains("items/09.toml"),

@@ -284,6 +284,23 @@ fn e005_status_outside_the_enumeration_lists_the_allowed_values() {
 }
 
 #[test]
+fn e005_value_with_a_zero_width_space_shows_it_written_out() {
+    // Raw in the file, where no editor shows it; in every format the message writes it out.
+    let tree = with_item(&item_with_status("status = \"已完成\u{200b}\"\n"));
+    assert_eq!(
+        check_json(&tree),
+        [found(
+            "E005",
+            ITEM_PATH,
+            8,
+            10,
+            "`status` 的值 \"已完成\\u{200b}\" 不在允许范围内；可选：已完成 | 基本完成 | 未完成 | 效果不理想"
+        )]
+    );
+    assert_eq!(helps(&tree), [Some("是否想写 `已完成`？".to_owned())]);
+}
+
+#[test]
 fn e005_batch_outside_one_and_two() {
     let tree = with_unit(&edit(UNIT, "batch = 1", "batch = 3"));
     assert_eq!(
@@ -2049,6 +2066,8 @@ fn github_error_and_warning_commands() {
 
 #[test]
 fn github_escapes_percent_newlines_and_property_separators() {
+    // The key's carriage return is written out (`\r`) in the message, so it never reaches the
+    // log raw; the line break before the help is GitHub's `%0A`.
     let item = format!("{ITEM}\"完成50%\\r\" = 1\n");
     let tree = Tree::new().unit(ORG, UNIT).item(ORG, "a,b:c", &item);
     let out = tree.run(&["check", "--format", "github", "--as-of", AS_OF]);
@@ -2056,7 +2075,7 @@ fn github_escapes_percent_newlines_and_property_separators() {
     assert_eq!(
         out.stdout,
         format!(
-            "::error file=省直/省财政厅/items/a%2Cb%3Ac.toml,line=9,col=1,title=E002::未知的键 `完成50%25%0D`%0A= help: 此处可用的键：{keys}\n"
+            "::error file=省直/省财政厅/items/a%2Cb%3Ac.toml,line=9,col=1,title=E002::未知的键 `完成50%25\\r`%0A= help: 此处可用的键：{keys}\n"
         )
     );
 }

@@ -859,16 +859,17 @@ fn markdown_title_stays_one_line_whatever_the_campaign_name() {
     let out = tree.run(&["report", "--format", "md", "--as-of", AS_OF]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
-        out.stdout
-            .starts_with("# 回头看 # 另一个标题 二 · 全部 整改落实情况汇总（截至 2015-03-10）\n\n"),
+        out.stdout.starts_with(
+            "# 回头看 \\# 另一个标题 二 · 全部 整改落实情况汇总（截至 2015-03-10）\n\n"
+        ),
         "{}",
         out.stdout
     );
 }
 
-#[test]
-fn markdown_cell_with_a_carriage_return_alone_keeps_its_row() {
-    let item = edit(ITEM, "\"文山会海问题有所反弹\"", "\"文山会海\\r问题|反弹\"");
+/// The Markdown report on an item with `title`, overdue so that it has a row of its own.
+fn markdown_of_an_overdue_item(title: &str) -> String {
+    let item = edit(ITEM, "\"文山会海问题有所反弹\"", title);
     let tree = with_item(&edit(
         &item,
         "deadline = 2015-06-30",
@@ -876,12 +877,187 @@ fn markdown_cell_with_a_carriage_return_alone_keeps_its_row() {
     ));
     let out = tree.run(&["report", "--format", "md", "--as-of", AS_OF]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(!out.stdout.contains('\r'), "{:?}", out.stdout);
+    out.stdout
+}
+
+#[test]
+fn markdown_cell_with_a_carriage_return_alone_keeps_its_row() {
+    let stdout = markdown_of_an_overdue_item("\"文山会海\\r问题|反弹\"");
+    assert!(!stdout.contains('\r'), "{stdout:?}");
     assert!(
-        out.stdout.contains(
+        stdout.contains(
             "| 省直/省财政厅 | 会议文件 | 文山会海<br>问题\\|反弹 | 未完成 | 2015-02-01 | 37 |\n"
+        ),
+        "{stdout}"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// What a value may hold that a terminal, a CI log, a spreadsheet or a Markdown viewer would obey.
+
+/// An item whose `satisfaction` holds a line that GitHub's runner would take for a workflow
+/// command, were it printed raw at the start of a line.
+const INJECTED: &str = r#"satisfaction = "x\n::error file=README.md,line=1::INJECTED""#;
+
+#[test]
+fn a_value_with_a_line_break_starts_no_workflow_command_in_any_format() {
+    let tree = with_item(&format!("{ITEM}{INJECTED}\n"));
+    let shown = r#""x\n::error file=README.md,line=1::INJECTED""#;
+    for format in ["human", "github", "gitlab", "json"] {
+        let out = tree.run(&["check", "--format", format, "--as-of", AS_OF]);
+        assert_eq!(out.code, 1, "{format}: {}", out.stderr);
+        let text = format!("{}{}", out.stdout, out.stderr);
+        assert!(
+            !text
+                .lines()
+                .any(|l| l.trim_start().starts_with("::error file=README")),
+            "{format}:\n{text}"
+        );
+        let quoted = if format == "gitlab" || format == "json" {
+            // The message holds the value written out, and JSON escapes its backslash.
+            shown.replace('\\', "\\\\").replace('"', "\\\"")
+        } else {
+            shown.to_owned()
+        };
+        assert!(text.contains(&quoted), "{format}:\n{text}");
+    }
+    let out = tree.run(&["check", "--as-of", AS_OF]);
+    insta::assert_snapshot!(out.stderr, @r#"
+    error[E005]: `satisfaction` 的值 "x\n::error file=README.md,line=1::INJECTED" 不在允许范围内；可选：满意 | 基本满意 | 不满意 | 未测评
+     --> 省直/省财政厅/items/会议文件.toml:9:16
+      |
+    9 | satisfaction = "x\n::error file=README.md,line=1::INJECTED"
+      |                ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+
+    检查了 3 个文件：1 个错误，0 个警告
+    "#);
+}
+
+#[test]
+fn invisible_and_bidi_characters_in_a_value_are_shown_written_out() {
+    // A zero-width space written as a TOML escape; a bidi override and a C1 control (CSI)
+    // written raw into the file, which TOML allows in a string.
+    let item = edit(ITEM, "status = \"未完成\"", "status = \"未完成\\u200b\"");
+    let item = edit(
+        &item,
+        "source = \"整改方案\"",
+        "source = \"整改方案\u{202e}\u{9b}\"",
+    );
+    let out = with_item(&item).run(&["check", "--as-of", AS_OF]);
+    assert_eq!(out.code, 1);
+    assert!(
+        !out.stderr.contains(['\u{202e}', '\u{9b}', '\u{200b}']),
+        "{:?}",
+        out.stderr
+    );
+    insta::assert_snapshot!(out.stderr, @r#"
+    error[E005]: `source` 的值 "整改方案\u{202e}\u{9b}" 不在允许范围内；可选：整改方案 | 专项整治 | 新发现 | 督查反馈 | 上级交办 | 群众反映
+     --> 省直/省财政厅/items/会议文件.toml:4:10
+      |
+    4 | source = "整改方案\u{202e}\u{9b}"
+      |          ^^^^^^^^^^^^^^^^^^^^^^^^
+
+    error[E005]: `status` 的值 "未完成\u{200b}" 不在允许范围内；可选：已完成 | 基本完成 | 未完成 | 效果不理想
+     --> 省直/省财政厅/items/会议文件.toml:8:10
+      |
+    8 | status = "未完成\u200b"
+      |          ^^^^^^^^^^^^^^
+      |
+      = help: 是否想写 `未完成`？
+
+    检查了 3 个文件：2 个错误，0 个警告
+    "#);
+}
+
+/// A title that clears the screen, retitles the window, rings the bell, turns text red through
+/// a C1 CSI, reverses what follows and hides a zero-width space, with a line break inside.
+const TITLE_WITH_CONTROLS: &str =
+    r#"title = "文山\n会海\u001b]0;pwned\u0007\u001b[2J\u009b31m\u202e反弹\u200b""#;
+
+#[test]
+fn control_characters_in_a_title_reach_neither_the_terminal_table_nor_the_csv() {
+    let tree = with_item(&edit(
+        ITEM,
+        "title = \"文山会海问题有所反弹\"",
+        TITLE_WITH_CONTROLS,
+    ));
+    let written = r"\u{1b}]0;pwned\u{7}\u{1b}[2J\u{9b}31m\u{202e}反弹\u{200b}";
+    let raw = |text: &str| {
+        text.chars()
+            .filter(|&c| huitoukan::escape::is_hidden(c) && !matches!(c, '\n' | '\r'))
+            .collect::<String>()
+    };
+
+    // A CSV cell keeps its own line break (Excel shows it inside the cell) and nothing else;
+    // the only other character of its kind in the file is its byte-order mark.
+    let table = format!("┆ 文山\\n会海{written} ┆");
+    let csv = format!(",\"文山\n会海{written}\",");
+    for (format, left, cell) in [("table", "", table), ("csv", "\u{feff}", csv)] {
+        let out = tree.run(&[
+            "report", "--format", format, "--by", "item", "--as-of", AS_OF,
+        ]);
+        assert_eq!(out.code, 0, "{format}: {}", out.stderr);
+        assert_eq!(raw(&out.stdout), left, "{format}: {:?}", out.stdout);
+        assert!(out.stdout.contains(&cell), "{format}:\n{}", out.stdout);
+    }
+}
+
+#[test]
+fn markdown_shows_html_and_markup_in_a_title_as_text() {
+    let stdout = markdown_of_an_overdue_item(
+        r#""<script>alert(1)</script><img src=x onerror=alert(1)> **粗** _斜_ [x](javascript:alert(1)) ![i](x) ~~删~~ `c` $x$ a|b \\ &amp; #1""#,
+    );
+    assert!(
+        stdout.contains(
+            r"| 省直/省财政厅 | 会议文件 | &lt;script&gt;alert\(1\)&lt;/script&gt;&lt;img src=x onerror=alert\(1\)&gt; \*\*粗\*\* \_斜\_ \[x\]\(javascript:alert\(1\)\) \!\[i\]\(x\) \~\~删\~\~ \`c\` \$x\$ a\|b \\ &amp;amp; \#1 | 未完成 | 2015-02-01 | 37 |
+"
+        ),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn markdown_headings_and_lines_open_no_block_whatever_the_campaign_says() {
+    let campaign = "[campaign]\nname = \"- [x](javascript:alert(1)) <b>\"\n\
+                    document = \"1. **浙委办** #12\"\ndeadline = 2015-02-28\n";
+    let tree = valid().file("huitoukan.toml", campaign);
+    let out = tree.run(&["report", "--format", "md", "--as-of", AS_OF]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.starts_with(
+            "# \\- \\[x\\]\\(javascript:alert\\(1\\)\\) &lt;b&gt; · 全部 整改落实情况汇总（截至 2015-03-10）\n\n\
+             1\\. \\*\\*浙委办\\*\\* \\#12 · 报送时限：2015-02-28\n\n"
         ),
         "{}",
         out.stdout
+    );
+}
+
+#[test]
+fn github_step_summary_shows_markup_in_a_value_as_text() {
+    let mut tree = Tree::new().unit(ORG, UNIT);
+    for i in 0..11 {
+        tree = tree.item(
+            ORG,
+            &format!("{i:02}"),
+            &edit(
+                ITEM,
+                "status = \"未完成\"",
+                "status = \"<img src=x onerror=alert(1)>**完成**\"",
+            ),
+        );
+    }
+    let summary = tree.join("summary.md");
+    let mut cmd = tree.command(&["check", "--format", "github", "--as-of", AS_OF]);
+    cmd.env("GITHUB_STEP_SUMMARY", &summary);
+    let out = output(cmd);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let text = std::fs::read_to_string(&summary).expect("a step summary");
+    assert!(!text.contains("<img"), "{text}");
+    assert!(
+        text.contains(
+            r#"| error E005 | 省直/省财政厅/items/10.toml:8:10 | \`status\` 的值 "&lt;img src=x onerror=alert\(1\)&gt;\*\*完成\*\*" 不在允许范围内；可选：已完成 \| 基本完成 \| 未完成 \| 效果不理想 |"#
+        ),
+        "{text}"
     );
 }

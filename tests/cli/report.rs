@@ -408,7 +408,7 @@ fn a_tree_with_errors_is_refused_unless_keep_going() {
     );
     assert!(
         md.stdout
-            .contains("| 省直/省财政厅/items/bad.toml | E004: `area` 应为整数，实际是字符串 |"),
+            .contains("| 省直/省财政厅/items/bad.toml | E004: \\`area\\` 应为整数，实际是字符串 |"),
         "{}",
         md.stdout
     );
@@ -426,48 +426,102 @@ deadline = 2015-06-30
 status = "未完成"
 "#;
 
-#[test]
-fn public_leaves_out_confidential_items_and_every_person() {
-    let secret = edit(
-        ITEM,
+/// `text` marked confidential.
+fn confidential(text: &str) -> String {
+    edit(
+        text,
         "status = \"未完成\"",
         "status = \"未完成\"\nconfidential = true",
+    )
+}
+
+/// A public report of the valid records of `tree`, in `format`.
+fn public_keep_going(tree: &Tree, format: &str) -> crate::harness::Output {
+    tree.run(&[
+        "report",
+        "--as-of",
+        "2015-03-10",
+        "--keep-going",
+        "--public",
+        "--format",
+        format,
+    ])
+}
+
+#[test]
+fn public_leaves_out_confidential_items_and_every_person() {
+    let secret = confidential(ITEM);
+    let led = edit(
+        ITEM,
+        "responsible = \"办公室\"",
+        "responsible = \"办公室\"\nlead = \"副厅长 钱某某\"",
     );
     let tree = Tree::new()
         .unit(ORG, UNIT)
-        .item(ORG, "open", ITEM)
+        .item(ORG, "open", &led)
         .item(ORG, "secret", &secret)
         .item(ORG, "personal", PERSONAL);
 
     let private = report_json(&tree, &[]);
     assert_eq!(counts(&private["totals"]), [1, 3, 0, 0, 3, 0, 0]);
-    assert_eq!(private["withheld"], Value::Null);
-    let csv = tree.run(&["report", "--format", "csv", "--as-of", "2015-03-10"]);
-    assert!(csv.stdout.contains("钱某某"), "{}", csv.stdout);
+    assert_eq!(private["public"], false);
+    let internal = tree.run(&["report", "--format", "csv", "--as-of", "2015-03-10"]);
+    assert!(
+        internal.stdout.contains(",钱某某,钱某某,"),
+        "{}",
+        internal.stdout
+    );
+    assert!(
+        internal.stdout.contains(",副厅长 钱某某,"),
+        "{}",
+        internal.stdout
+    );
 
     let public = report_json(&tree, &["--public"]);
     assert_eq!(counts(&public["totals"]), [1, 2, 0, 0, 2, 0, 0]);
-    assert_eq!(public["withheld"]["confidential_items"], 1);
-    for format in ["table", "md", "csv", "json"] {
-        let out = tree.run(&[
+    assert_eq!(public["public"], true);
+    // The document does not say what it withholds: only stderr does.
+    assert_eq!(public.get("withheld"), None, "{public}");
+    for (format, by) in [
+        ("table", "org"),
+        ("table", "item"),
+        ("table", "unit"),
+        ("md", ""),
+        ("csv", "item"),
+        ("csv", "unit"),
+        ("json", ""),
+    ] {
+        let mut args = vec![
             "report",
             "--public",
             "--format",
             format,
             "--as-of",
             "2015-03-10",
-        ]);
-        assert_eq!(out.code, 0, "{format}: {}", out.stderr);
+        ];
+        if !by.is_empty() {
+            args.extend(["--by", by]);
+        }
+        let out = tree.run(&args);
+        assert_eq!(out.code, 0, "{format} {by}: {}", out.stderr);
         assert!(
             !out.stdout.contains("钱某某"),
-            "{format} names a person:\n{}",
+            "{format} {by} names a person:\n{}",
             out.stdout
         );
-        assert!(
-            !out.stdout.contains("secret"),
-            "{format} shows a confidential item:\n{}",
-            out.stdout
-        );
+        for withheld in ["secret", "未列入", "withh"] {
+            assert!(
+                !out.stdout.contains(withheld),
+                "{format} {by} shows or announces a confidential item:\n{}",
+                out.stdout
+            );
+        }
+        let stderr = if format == "csv" {
+            "note: 公开版本：不含涉密事项，不显示个人姓名。\nnote: 公开版本未列入1项涉密事项\n"
+        } else {
+            "note: 公开版本未列入1项涉密事项\n"
+        };
+        assert_eq!(out.stderr, stderr, "{format} {by}");
         if format != "json" && format != "csv" {
             assert!(
                 out.stdout
@@ -477,7 +531,8 @@ fn public_leaves_out_confidential_items_and_every_person() {
             );
         }
     }
-    let csv = tree.run(&[
+    // A public sheet has the internal one's columns, the name columns blank.
+    let public_csv = tree.run(&[
         "report",
         "--public",
         "--format",
@@ -487,8 +542,118 @@ fn public_leaves_out_confidential_items_and_every_person() {
         "--as-of",
         "2015-03-10",
     ]);
-    let header = csv.stdout.lines().next().expect("a header");
-    assert!(!header.contains(",个人,"), "{header}");
+    let header = |text: &str| text.lines().next().expect("a header").to_owned();
+    assert_eq!(header(&public_csv.stdout), header(&internal.stdout));
+    let rows: Vec<Vec<String>> = public_csv
+        .stdout
+        .lines()
+        .map(|l| l.split(',').map(str::to_owned).collect())
+        .collect();
+    let column = |name: &str| {
+        rows[0]
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("a `{name}` column"))
+    };
+    let names = [
+        column("个人"),
+        column("责任部门或责任人"),
+        column("牵头班子成员"),
+    ];
+    assert_eq!(rows.len(), 3, "{}", public_csv.stdout);
+    for row in &rows[1..] {
+        assert_eq!(row.len(), rows[0].len(), "{row:?}");
+        for &at in &names {
+            assert_eq!(row[at], "", "{row:?}");
+        }
+    }
+}
+
+#[test]
+fn public_keep_going_withholds_files_that_may_be_confidential() {
+    let bad_owner = |text: &str| {
+        edit(
+            text,
+            "responsible = \"办公室\"",
+            "responsible = \"钱某某\"\nowner = \"钱某某\"",
+        )
+    };
+    let confidential = confidential(ITEM);
+    let unreadable_flag = edit(
+        ITEM,
+        "status = \"未完成\"",
+        "status = \"未完成\"\nconfidential = \"是\"",
+    );
+    let tree = Tree::new()
+        .unit(ORG, UNIT)
+        .item(ORG, "good", ITEM)
+        .item(ORG, "secret", &confidential)
+        .item(ORG, "secret-bad", &bad_owner(&confidential))
+        .item(ORG, "open-bad", &bad_owner(ITEM))
+        .item(ORG, "syntax", "title = = \"语法错误\"\n")
+        .item(ORG, "flag", &unreadable_flag);
+    // The internal report lists every file left out, with its message.
+    let internal = report_json(&tree, &["--keep-going"]);
+    let files = |report: &Value| -> Vec<String> {
+        report["left_out"]
+            .as_array()
+            .expect("left_out")
+            .iter()
+            .map(|l| format!("{} {}", l["file"].as_str().expect("file"), l["code"]))
+            .collect()
+    };
+    assert_eq!(
+        files(&internal),
+        [
+            "省直/省财政厅/items/flag.toml \"E004\"",
+            "省直/省财政厅/items/open-bad.toml \"E005\"",
+            "省直/省财政厅/items/secret-bad.toml \"E005\"",
+            "省直/省财政厅/items/syntax.toml \"E001\"",
+        ]
+    );
+
+    // The public one lists only the item known not to be confidential, without its messages,
+    // and says on stderr how many it withheld.
+    let run = |format: &str| public_keep_going(&tree, format);
+    let public = json(&run("json"));
+    assert_eq!(
+        files(&public),
+        ["省直/省财政厅/items/open-bad.toml \"E005\""]
+    );
+    assert_eq!(counts(&public["totals"]), [1, 1, 0, 0, 1, 0, 0]);
+    for format in ["table", "md", "csv", "json"] {
+        let out = run(format);
+        assert_eq!(out.code, 0, "{format}: {}", out.stderr);
+        for hidden in ["secret", "syntax", "flag", "钱某某", "语法"] {
+            assert!(
+                !out.stdout.contains(hidden) && !out.stderr.contains(hidden),
+                "{format} shows `{hidden}`:\n{}\n{}",
+                out.stdout,
+                out.stderr
+            );
+        }
+        assert!(
+            out.stderr.ends_with(
+                "note: 公开版本未列入1项涉密事项，另有3个有错误、可能涉密的文件未列出\n"
+            ),
+            "{format}: {}",
+            out.stderr
+        );
+    }
+    let md = run("md");
+    assert!(
+        md.stdout.contains(
+            "| 省直/省财政厅/items/open-bad.toml | E005: 有错误（公开版本不引述，详见 \\`huitoukan check\\`） |\n"
+        ),
+        "{}",
+        md.stdout
+    );
+    assert!(
+        md.stdout
+            .contains("> 有 1 个文件因错误未纳入报告（报告中已列出）\n"),
+        "{}",
+        md.stdout
+    );
 }
 
 #[test]
@@ -773,41 +938,28 @@ fn every_format_says_what_it_left_out_or_withheld() {
         .unit(ORG, UNIT)
         .item(ORG, "good", ITEM)
         .item(ORG, "bad", &edit(ITEM, "area = 2", "area = \"二\""))
-        .item(
-            ORG,
-            "secret",
-            &edit(
-                ITEM,
-                "status = \"未完成\"",
-                "status = \"未完成\"\nconfidential = true",
-            ),
-        );
-    let run = |format: &str| {
-        tree.run(&[
-            "report",
-            "--as-of",
-            "2015-03-10",
-            "--keep-going",
-            "--public",
-            "--format",
-            format,
-        ])
-    };
+        .item(ORG, "secret", &confidential(ITEM));
+    let run = |format: &str| public_keep_going(&tree, format);
     let table = run("table");
     assert_eq!(table.code, 0, "{}", table.stderr);
     assert!(
         table
             .stdout
-            .contains("│ 省直/省财政厅/items/bad.toml ┆ E004: `area` 应为整数，实际是字符串 │"),
+            .contains("│ 省直/省财政厅/items/bad.toml ┆ E004: 有错误（公开版本不引述，详见 `huitoukan check`） │"),
         "{}",
         table.stdout
     );
     assert!(
         table
             .stdout
-            .contains("公开版本：不含涉密事项，不显示个人姓名。 未列入的涉密事项：1"),
+            .ends_with("\n公开版本：不含涉密事项，不显示个人姓名。\n\n有 1 个文件因错误未纳入报告（报告中已列出）\n"),
         "{}",
         table.stdout
+    );
+    assert_eq!(
+        table.stderr,
+        "warning: 有 1 个文件因错误未纳入报告（报告中已列出）\n\
+         note: 公开版本未列入1项涉密事项\n"
     );
 
     let csv = run("csv");
@@ -819,9 +971,10 @@ fn every_format_says_what_it_left_out_or_withheld() {
     );
     assert_eq!(
         csv.stderr,
-        "note: 公开版本：不含涉密事项，不显示个人姓名。 未列入的涉密事项：1\n\
+        "note: 公开版本：不含涉密事项，不显示个人姓名。\n\
          note: 有 1 个文件因错误未纳入报告（报告中已列出）\n  \
-         省直/省财政厅/items/bad.toml: E004: `area` 应为整数，实际是字符串\n"
+         省直/省财政厅/items/bad.toml: E004: 有错误（公开版本不引述，详见 `huitoukan check`）\n\
+         note: 公开版本未列入1项涉密事项\n"
     );
 }
 
