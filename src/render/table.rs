@@ -17,7 +17,13 @@ pub fn render(report: &Report, by: By, lang: Lang) -> String {
     };
     out.push_str(&terminal_table(&totals));
     out.push_str("\n\n");
-    out.push_str(&terminal_table(&rows::table(report, by, lang)));
+    // The folders of the org add up to its totals with its own unit and a total row; a CSV
+    // keeps only the folders, so that a spreadsheet's sums do not count anything twice.
+    let rows = match by {
+        By::Org => rows::orgs_with_totals(report, &report.orgs, true, lang),
+        _ => rows::table(report, by, lang),
+    };
+    out.push_str(&terminal_table(&rows));
     out.push('\n');
     if !report.left_out.is_empty() {
         out.push('\n');

@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::harness::{ITEM, ORG, Tree, UNIT, edit};
+use crate::harness::{ITEM, ORG, Tree, UNIT, UNIT_PENDING, edit};
 
 #[test]
 fn init_new_unit_new_item_then_check_passes() {
@@ -288,6 +288,141 @@ fn gitlab_code_quality_report() {
     );
     let again = tree.run(&["check", "--format", "gitlab", "--as-of", "2015-03-10"]);
     assert_eq!(again.stdout, out.stdout, "fingerprints are stable");
+}
+
+/// The fingerprints of `check --format gitlab ARGS`, in output order.
+fn fingerprints(tree: &Tree, args: &[&str]) -> Vec<String> {
+    let mut all = vec!["check", "--format", "gitlab"];
+    all.extend_from_slice(args);
+    let out = tree.run(&all);
+    let issues: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    issues
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|i| i["fingerprint"].as_str().expect("fingerprint").to_owned())
+        .collect()
+}
+
+#[test]
+fn gitlab_fingerprints_follow_the_code_file_and_key_not_the_words_or_the_day() {
+    let overdue = edit(ITEM, "deadline = 2015-06-30", "deadline = 2015-02-15");
+    let tree = Tree::new().unit(ORG, UNIT).item(ORG, "a", &overdue);
+    let today = fingerprints(&tree, &["--as-of", "2015-03-10"]);
+    assert_eq!(today.len(), 1, "one W001 (逾期23天)");
+    assert_eq!(fingerprints(&tree, &["--as-of", "2015-03-11"]), today);
+    assert_eq!(
+        fingerprints(&tree, &["--as-of", "2015-03-10", "--lang", "en"]),
+        today
+    );
+    // A line added above moves the problem, which stays the same problem.
+    let moved = Tree::new()
+        .unit(ORG, UNIT)
+        .item(ORG, "a", &format!("# 备注\n\n{overdue}"));
+    assert_eq!(fingerprints(&moved, &["--as-of", "2015-03-10"]), today);
+    // Another file, or another key of the same file, is another problem.
+    let other = Tree::new().unit(ORG, UNIT).item(ORG, "b", &overdue);
+    assert_ne!(fingerprints(&other, &["--as-of", "2015-03-10"]), today);
+
+    // Two problems of one code in one file, at one place, stay apart.
+    let bare = edit(
+        &edit(ITEM, "title = \"文山会海问题有所反弹\"\n", ""),
+        "source = \"整改方案\"\n",
+        "",
+    );
+    let tree = Tree::new().unit(ORG, UNIT).item(ORG, "a", &bare);
+    let both = fingerprints(&tree, &["--as-of", "2015-03-10"]);
+    assert_eq!(both.len(), 2, "E003 for title and for source");
+    assert_ne!(both[0], both[1]);
+}
+
+/// The stdout of `check --format FORMAT` run in `folder`, with one variable of CI's set.
+fn ci_check(
+    tree: &Tree,
+    folder: &str,
+    format: &str,
+    var: Option<(&str, &std::path::Path)>,
+) -> String {
+    let mut cmd = tree.command_in(
+        folder,
+        &["check", "--format", format, "--as-of", "2015-03-10"],
+    );
+    if let Some((name, value)) = var {
+        cmd.env(name, value);
+    }
+    crate::harness::output(cmd).stdout
+}
+
+#[test]
+fn ci_paths_are_relative_to_the_repository_wherever_the_job_runs() {
+    let tree = Tree::empty()
+        .file("repo/.git/HEAD", "ref: refs/heads/main\n")
+        .file("repo/records/huitoukan.toml", crate::harness::CAMPAIGN)
+        .file("repo/records/宁波市/unit.toml", UNIT_PENDING)
+        .file("repo/records/杭州市/unit.toml", UNIT);
+    let wanted = "::warning file=records/宁波市/unit.toml,line=1,col=1,title=W004::";
+    for (folder, path) in [
+        ("repo", &["records"][..]),
+        ("repo/records", &[]),
+        ("repo/records/杭州市", &[]),
+    ] {
+        let args = [&["check"], path, &["--as-of", "2015-03-10", "--format"]].concat();
+        let out = tree.run_in(folder, &[&args[..], &["github"]].concat());
+        assert!(
+            out.stdout.starts_with(wanted),
+            "from {folder}: {}",
+            out.stdout
+        );
+        let out = tree.run_in(folder, &[&args[..], &["gitlab"]].concat());
+        assert!(
+            out.stdout
+                .contains("\"path\": \"records/宁波市/unit.toml\""),
+            "from {folder}: {}",
+            out.stdout
+        );
+    }
+    // A work tree of `git worktree` or a submodule has a `.git` file.
+    let tree = Tree::empty()
+        .file("wt/.git", "gitdir: /elsewhere\n")
+        .file("wt/records/huitoukan.toml", crate::harness::CAMPAIGN)
+        .file("wt/records/宁波市/unit.toml", UNIT_PENDING);
+    let out = ci_check(&tree, "wt/records/宁波市", "github", None);
+    assert!(out.starts_with(wanted), "{out}");
+
+    // CI says where the repository is.
+    let records = tree.join("wt/records");
+    let out = ci_check(
+        &tree,
+        "wt/records",
+        "github",
+        Some(("GITHUB_WORKSPACE", &records)),
+    );
+    assert!(out.starts_with("::warning file=宁波市/unit.toml,"), "{out}");
+    let out = ci_check(
+        &tree,
+        "wt/records/宁波市",
+        "gitlab",
+        Some(("CI_PROJECT_DIR", tree.path())),
+    );
+    assert!(
+        out.contains("\"path\": \"wt/records/宁波市/unit.toml\""),
+        "{out}"
+    );
+
+    // Outside any work tree: relative to the current folder.
+    let tree = Tree::empty()
+        .file("records/huitoukan.toml", crate::harness::CAMPAIGN)
+        .file("records/宁波市/unit.toml", UNIT_PENDING);
+    let out = tree.run_in(
+        "records/宁波市",
+        &["check", "--format", "github", "--as-of", "2015-03-10"],
+    );
+    assert!(
+        out.stdout
+            .starts_with("::warning file=../宁波市/unit.toml,"),
+        "{}",
+        out.stdout
+    );
 }
 
 #[test]
