@@ -171,6 +171,7 @@ pub fn render_checked(checked: &Checked, root: &Path, lang: Lang) {
 pub fn render_report(report: &Report, lang: Lang, bys: &[By]) {
     for &by in bys {
         let _ = table::render(report, by, lang);
+        let _ = table::render_width(report, by, lang, Some(60));
         let _ = csv::render(report, by, lang);
     }
     let _ = markdown::render(report, lang);

@@ -1,7 +1,7 @@
 //! `huitoukan report`: check, refuse a tree with errors (unless `--keep-going`), roll up and
 //! render.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -72,8 +72,14 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<ExitCode, Fatal> {
         by,
     };
     let report = rollup::build(&checked.records, &checked.diagnostics, &options);
+    // A terminal's width, where the table goes to one; piped or to a file, full rows.
+    let width = (args.output.is_none() && std::io::stdout().is_terminal())
+        .then(|| comfy_table::Table::new().width())
+        .flatten();
     let write = |out: &mut dyn Write| match args.format {
-        ReportFormat::Table => out.write_all(render::table::render(&report, by, lang).as_bytes()),
+        ReportFormat::Table => {
+            out.write_all(render::table::render_width(&report, by, lang, width).as_bytes())
+        }
         ReportFormat::Md => out.write_all(render::markdown::render(&report, lang).as_bytes()),
         ReportFormat::Csv => render::csv::write(out, &report, by, lang),
         ReportFormat::Json => render::json::write_report(out, &report),

@@ -1016,3 +1016,66 @@ fn an_org_that_names_thousands_of_folders_lists_the_ten_closest() {
         }
     }
 }
+
+/// The columns a line takes on a terminal: two for a wide (CJK) character, one for the others.
+fn display_width(line: &str) -> usize {
+    line.chars()
+        .map(|c| {
+            let wide = matches!(u32::from(c),
+                0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0xA4CF | 0xAC00..=0xD7A3
+                | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6);
+            if wide { 2 } else { 1 }
+        })
+        .sum()
+}
+
+#[test]
+fn the_terminal_table_fits_the_terminal_and_piped_rows_stay_whole() {
+    use huitoukan::render::table;
+    use huitoukan::rollup::{self, By, Options};
+    let as_of = jiff::civil::date(2015, 3, 10);
+    let checked = huitoukan::check::check(&example(), as_of);
+    let langs = [huitoukan::i18n::Lang::Zh, huitoukan::i18n::Lang::En];
+    for by in [By::Org, By::Unit, By::Item, By::Area] {
+        let options = Options {
+            org: "",
+            as_of,
+            public: false,
+            by,
+        };
+        let report = rollup::build(&checked.records, &checked.diagnostics, &options);
+        for lang in langs {
+            for width in [60u16, 80, 120, 200] {
+                let text = table::render_width(&report, by, lang, Some(width));
+                for line in text.lines().skip(1) {
+                    assert!(
+                        display_width(line) <= usize::from(width),
+                        "{by:?} at {width} columns: {line}"
+                    );
+                }
+                // Every line of one table has the same width: CJK text is measured right.
+                for block in text.split("\n\n").filter(|b| b.starts_with('┌')) {
+                    let widths: Vec<usize> = block.lines().map(display_width).collect();
+                    assert!(widths.iter().all(|w| *w == widths[0]), "{by:?}:\n{block}");
+                }
+                // Whatever the layout, every figure is there.
+                assert!(text.contains("37.5%"), "{by:?} at {width}:\n{text}");
+            }
+        }
+        // Piped: one line a row, as wide as the rows are.
+        let full = table::render(&report, by, langs[0]);
+        assert_eq!(full, table::render_width(&report, by, langs[0], None));
+        let rows = table::render(&report, by, langs[0])
+            .lines()
+            .filter(|l| l.starts_with('│'))
+            .count();
+        let expected = match by {
+            // The totals' header and row, the header, each folder, and 合计.
+            By::Org => 2 + 1 + rollup::org_folders(&checked.records).len() + 1,
+            By::Unit => 2 + 1 + 20,
+            By::Item => 2 + 1 + 56,
+            By::Area => 2 + 1 + 6,
+        };
+        assert_eq!(rows, expected, "{by:?}");
+    }
+}
