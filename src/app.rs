@@ -51,7 +51,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Fatal> {
         Command::New(what) => cmd::init::new(what, lang),
         Command::Schema(args) => cmd::schema::run(args, lang),
         Command::Completions(args) => cmd::shell::completions(args),
-        Command::Man => cmd::shell::man(),
+        Command::Man(args) => cmd::shell::man(args, lang),
     }
 }
 

@@ -306,6 +306,12 @@ pub enum Msg {
         list: String,
         more: usize,
     },
+    ManExitOk,
+    ManExitCheckOk,
+    ManExitRecords,
+    ManExitCheck,
+    ManExitReport,
+    ManExitFatal,
     // Authoring.
     Created {
         path: String,
@@ -742,6 +748,28 @@ impl Msg {
             (Msg::CandidatesMore { list, more }, Zh) => format!("最接近的：{list}；另有 {more} 个"),
             (Msg::CandidatesMore { list, more }, En) => {
                 format!("the closest: {list}; and {more} more")
+            }
+            (Msg::ManExitOk, Zh) => "成功".into(),
+            (Msg::ManExitOk, En) => "success".into(),
+            (Msg::ManExitCheckOk, Zh) => "没有错误（警告不影响，除非指定 `--deny-warnings`）".into(),
+            (Msg::ManExitCheckOk, En) => {
+                "no errors (warnings are allowed unless `--deny-warnings`)".into()
+            }
+            (Msg::ManExitRecords, Zh) => "台账有错误（`check`、`report`）".into(),
+            (Msg::ManExitRecords, En) => "the records have errors (`check`, `report`)".into(),
+            (Msg::ManExitCheck, Zh) => "台账有错误；或指定了 `--deny-warnings` 且有警告".into(),
+            (Msg::ManExitCheck, En) => {
+                "the records have errors, or warnings with `--deny-warnings`".into()
+            }
+            (Msg::ManExitReport, Zh) => {
+                "台账有错误，不生成报告（`--keep-going` 则只汇总没有错误的文件）".into()
+            }
+            (Msg::ManExitReport, En) => {
+                "the records have errors and no report is built (unless `--keep-going`)".into()
+            }
+            (Msg::ManExitFatal, Zh) => "命令无法执行：参数错误、找不到台账根目录、读写失败".into(),
+            (Msg::ManExitFatal, En) => {
+                "the command could not run: bad arguments, no records root, an I/O failure".into()
             }
             (Msg::Created { path }, Zh) => format!("已新建 {path}"),
             (Msg::Created { path }, En) => format!("created {path}"),

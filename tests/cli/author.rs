@@ -478,3 +478,82 @@ fn completions_and_man_page() {
     );
     assert!(out.stdout.contains("report"));
 }
+
+#[test]
+fn man_dir_writes_one_page_per_command_with_options_and_exit_codes() {
+    let tree = Tree::empty();
+    let out = tree.run(&["man", "--dir", "man", "--lang", "en"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let mut names: Vec<String> = std::fs::read_dir(tree.join("man"))
+        .expect("the folder")
+        .map(|e| e.expect("an entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "huitoukan-check.1",
+            "huitoukan-completions.1",
+            "huitoukan-init.1",
+            "huitoukan-man.1",
+            "huitoukan-new-item.1",
+            "huitoukan-new-unit.1",
+            "huitoukan-new.1",
+            "huitoukan-report.1",
+            "huitoukan-schema.1",
+            "huitoukan.1",
+        ]
+    );
+    assert_eq!(out.stdout.lines().count(), 10, "{}", out.stdout);
+    let page = |name: &str| std::fs::read_to_string(tree.join("man").join(name)).expect("a page");
+
+    // The main page lists the pages it refers to, and each of them now exists.
+    let main = page("huitoukan.1");
+    assert!(main.starts_with(".ie \\n(.g .ds Aq \\(aq") || main.contains(".TH huitoukan 1"));
+    for name in &names[..names.len() - 1] {
+        let stem = name.trim_end_matches(".1").replace('-', "\\-");
+        if !stem.contains("new\\-") {
+            assert!(main.contains(&format!("{stem}(1)")), "{stem} in:\n{main}");
+        }
+    }
+
+    let check = page("huitoukan-check.1");
+    let title = format!(
+        ".TH huitoukan-check 1  \"huitoukan {}\"",
+        env!("CARGO_PKG_VERSION")
+    );
+    assert!(check.contains(&title), "{check}");
+    for option in ["\\-\\-as\\-of", "\\-\\-format", "\\-\\-deny\\-warnings", "\\-\\-lang"] {
+        assert!(check.contains(option), "{option} in:\n{check}");
+    }
+    assert!(
+        check.contains(
+            ".SH \"EXIT STATUS\"\n.TP\n0\nno errors (warnings are allowed unless `\\-\\-deny\\-warnings`)\n\
+             .TP\n1\nthe records have errors, or warnings with `\\-\\-deny\\-warnings`\n\
+             .TP\n2\nthe command could not run: bad arguments, no records root, an I/O failure\n"
+        ),
+        "{check}"
+    );
+    let report = page("huitoukan-report.1");
+    for option in ["\\-\\-org", "\\-\\-by", "\\-\\-keep\\-going", "\\-\\-output"] {
+        assert!(report.contains(option), "{option} in:\n{report}");
+    }
+    assert!(report.contains("\n1\nthe records have errors and no report is built (unless `\\-\\-keep\\-going`)\n"), "{report}");
+    let init = page("huitoukan-init.1");
+    assert!(init.contains(".SH \"EXIT STATUS\"\n.TP\n0\nsuccess\n.TP\n2\n"), "{init}");
+
+    // A second run overwrites nothing and writes nothing.
+    let before = page("huitoukan-check.1");
+    std::fs::remove_file(tree.join("man/huitoukan-schema.1")).expect("remove");
+    let again = tree.run(&["man", "--dir", "man"]);
+    assert_eq!(again.code, 2);
+    assert!(again.stderr.contains("已存在，不会覆盖"), "{}", again.stderr);
+    assert_eq!(page("huitoukan-check.1"), before);
+    assert!(!tree.join("man/huitoukan-schema.1").exists(), "checked before writing");
+
+    // Plain `man` still prints the main page, with its exit codes.
+    let out = tree.run(&["man"]);
+    assert_eq!(out.code, 0);
+    assert!(out.stdout.contains(".SH \"EXIT STATUS\""), "{}", out.stdout);
+    assert!(out.stdout.contains("huitoukan\\-report(1)"), "{}", out.stdout);
+}
