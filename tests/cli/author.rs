@@ -486,7 +486,12 @@ fn man_dir_writes_one_page_per_command_with_options_and_exit_codes() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     let mut names: Vec<String> = std::fs::read_dir(tree.join("man"))
         .expect("the folder")
-        .map(|e| e.expect("an entry").file_name().to_string_lossy().into_owned())
+        .map(|e| {
+            e.expect("an entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
         .collect();
     names.sort();
     assert_eq!(
@@ -523,7 +528,12 @@ fn man_dir_writes_one_page_per_command_with_options_and_exit_codes() {
         env!("CARGO_PKG_VERSION")
     );
     assert!(check.contains(&title), "{check}");
-    for option in ["\\-\\-as\\-of", "\\-\\-format", "\\-\\-deny\\-warnings", "\\-\\-lang"] {
+    for option in [
+        "\\-\\-as\\-of",
+        "\\-\\-format",
+        "\\-\\-deny\\-warnings",
+        "\\-\\-lang",
+    ] {
         assert!(check.contains(option), "{option} in:\n{check}");
     }
     assert!(
@@ -535,25 +545,128 @@ fn man_dir_writes_one_page_per_command_with_options_and_exit_codes() {
         "{check}"
     );
     let report = page("huitoukan-report.1");
-    for option in ["\\-\\-org", "\\-\\-by", "\\-\\-keep\\-going", "\\-\\-output"] {
+    for option in [
+        "\\-\\-org",
+        "\\-\\-by",
+        "\\-\\-keep\\-going",
+        "\\-\\-output",
+    ] {
         assert!(report.contains(option), "{option} in:\n{report}");
     }
-    assert!(report.contains("\n1\nthe records have errors and no report is built (unless `\\-\\-keep\\-going`)\n"), "{report}");
+    assert!(
+        report.contains(
+            "\n1\nthe records have errors and no report is built (unless `\\-\\-keep\\-going`)\n"
+        ),
+        "{report}"
+    );
     let init = page("huitoukan-init.1");
-    assert!(init.contains(".SH \"EXIT STATUS\"\n.TP\n0\nsuccess\n.TP\n2\n"), "{init}");
+    assert!(
+        init.contains(".SH \"EXIT STATUS\"\n.TP\n0\nsuccess\n.TP\n2\n"),
+        "{init}"
+    );
 
     // A second run overwrites nothing and writes nothing.
     let before = page("huitoukan-check.1");
     std::fs::remove_file(tree.join("man/huitoukan-schema.1")).expect("remove");
     let again = tree.run(&["man", "--dir", "man"]);
     assert_eq!(again.code, 2);
-    assert!(again.stderr.contains("已存在，不会覆盖"), "{}", again.stderr);
+    assert!(
+        again.stderr.contains("已存在，不会覆盖"),
+        "{}",
+        again.stderr
+    );
     assert_eq!(page("huitoukan-check.1"), before);
-    assert!(!tree.join("man/huitoukan-schema.1").exists(), "checked before writing");
+    assert!(
+        !tree.join("man/huitoukan-schema.1").exists(),
+        "checked before writing"
+    );
 
     // Plain `man` still prints the main page, with its exit codes.
     let out = tree.run(&["man"]);
     assert_eq!(out.code, 0);
     assert!(out.stdout.contains(".SH \"EXIT STATUS\""), "{}", out.stdout);
-    assert!(out.stdout.contains("huitoukan\\-report(1)"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("huitoukan\\-report(1)"),
+        "{}",
+        out.stdout
+    );
+}
+
+/// `schema --json-schema KIND` run in `folder` of `tree`, parsed.
+fn json_schema_in(tree: &Tree, folder: &str, kind: &str) -> Value {
+    let out = tree.run_in(folder, &["schema", "--json-schema", kind]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    serde_json::from_str(&out.stdout).expect("JSON")
+}
+
+#[test]
+fn json_schemas_enumerate_the_areas_points_and_answers_of_the_schema_in_force() {
+    // Outside a tree: the built-in schema's ids, derived from it.
+    let builtin = huitoukan::schema::Schema::builtin().expect("the built-in schema");
+    let tree = Tree::empty();
+    let item = json_schema_in(&tree, "", "item");
+    let areas: Vec<i64> = builtin.areas.iter().map(|a| a.id).collect();
+    assert_eq!(item["properties"]["area"]["enum"], serde_json::json!(areas));
+    assert_eq!(
+        item["properties"]["area"]["description"],
+        "所属方面（必填）：1 学习贯彻中央和省委部署要求情况 | 2 兑现整改承诺情况 | 3 党内生活各项制度执行情况 | 4 “抓基层打基础”工作情况 | 5 长效机制建设情况 | 6 整改工作责任落实情况"
+    );
+    let points: Vec<&str> = builtin.points.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(
+        item["properties"]["points"]["items"]["enum"],
+        serde_json::json!(points)
+    );
+    assert!(!points.contains(&"9.9"));
+    let unit = json_schema_in(&tree, "", "unit");
+    let answers = &unit["definitions"]["SelfCheckTable"]["properties"]["answers"]["propertyNames"];
+    let answerable: Vec<&str> = points
+        .iter()
+        .copied()
+        .filter(|p| !p.starts_with('P'))
+        .collect();
+    assert_eq!(answers, &serde_json::json!({ "enum": answerable }));
+
+    // Inside a tree whose campaign names its own schema, from any folder: that schema's ids.
+    // Its own schema: two areas, and a point answered by items only besides its two.
+    let own = format!(
+        "{}\n[[point]]\nid = \"B.1\"\ntext = \"个人整改是否到位\"\napplies_to = []\n",
+        crate::check::AUDIT_SCHEMA
+    );
+    let tree = Tree::empty()
+        .file("huitoukan.toml", &crate::check::audit_campaign())
+        .file("areas.toml", &own)
+        .file("省直/省财政厅/unit.toml", UNIT);
+    let item = json_schema_in(&tree, "省直/省财政厅", "item");
+    assert_eq!(
+        item["properties"]["area"]["enum"],
+        serde_json::json!([1, 2])
+    );
+    assert_eq!(
+        item["properties"]["points"]["items"]["enum"],
+        serde_json::json!(["A.1", "A.2", "B.1"])
+    );
+    let unit = json_schema_in(&tree, "", "unit");
+    assert_eq!(
+        unit["definitions"]["SelfCheckTable"]["properties"]["answers"]["propertyNames"],
+        serde_json::json!({ "enum": ["A.1", "A.2"] })
+    );
+}
+
+#[test]
+fn taplo_never_takes_a_campaign_schema_at_the_root_for_an_item() {
+    let tree = Tree::empty();
+    assert_eq!(tree.run(&["init", "t"]).code, 0);
+    let taplo = std::fs::read_to_string(tree.join("t/taplo.toml")).expect("taplo.toml");
+    // Items sit in units' folders; the root's own files (huitoukan.toml, areas.toml, taplo.toml)
+    // are not matched by the item rule.
+    assert!(
+        taplo.ends_with(
+            "[[rule]]\ninclude = [\"*/*.toml\", \"*/**/*.toml\"]\n\
+             exclude = [\"**/unit.toml\", \"**/taplo.toml\", \"**/.taplo.toml\"]\n\
+             schema = { path = \".huitoukan/schema/item.json\" }\n"
+        ),
+        "{taplo}"
+    );
+    assert!(!taplo.contains("\"**/*.toml\""), "{taplo}");
+    assert!(taplo.contains("huitoukan schema --json-schema item > .huitoukan/schema/item.json"));
 }

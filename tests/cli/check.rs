@@ -16,7 +16,7 @@ fn item_with_status(lines: &str) -> String {
 }
 
 /// A campaign schema of the same form as the built-in one, with two areas of its own.
-const AUDIT_SCHEMA: &str = r#"[schema]
+pub(crate) const AUDIT_SCHEMA: &str = r#"[schema]
 name = "审计整改"
 
 [[area]]
@@ -55,7 +55,7 @@ submitted_on = 2015-02-10
 "A.2" = "是"
 "#;
 
-fn audit_campaign() -> String {
+pub(crate) fn audit_campaign() -> String {
     format!("{CAMPAIGN}schema = \"areas.toml\"\n")
 }
 
