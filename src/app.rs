@@ -52,7 +52,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Fatal> {
         Command::Schema(args) => cmd::schema::run(args, lang),
         Command::Explain(args) => cmd::explain::run(args),
         Command::Completions(args) => cmd::shell::completions(args),
-        Command::Man => cmd::shell::man(),
+        Command::Man(args) => cmd::shell::man(args, lang),
     }
 }
 
@@ -68,6 +68,54 @@ pub fn find_root(path: Option<&Path>) -> Result<PathBuf, Fatal> {
         },
         help: Some(Msg::NoRootHelp),
     })
+}
+
+/// The root above `path` (as [`find_root`]) and the part of the tree `path` names: `""` for the
+/// root itself (or no `path`), else its path relative to the root, `/`-separated. A `path`
+/// that does not exist is an error: `check 省值` must not quietly check the whole tree.
+pub fn locate(path: Option<&Path>) -> Result<(PathBuf, String), Fatal> {
+    let Some(path) = path else {
+        return Ok((find_root(None)?, String::new()));
+    };
+    if !path.try_exists().unwrap_or(false) {
+        return Err(Msg::PathMissing {
+            path: path.display().to_string(),
+        }
+        .into());
+    }
+    // `..` is resolved by the names alone, so `省直/../..` cannot name a folder above the root.
+    let wanted = lexical(&std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()));
+    let root = find_root(Some(&wanted))?;
+    let root_abs = lexical(&std::path::absolute(&root).unwrap_or_else(|_| root.clone()));
+    let scope = match wanted.strip_prefix(&root_abs) {
+        Ok(rel) => discover::relative(Path::new(""), rel),
+        Err(_) => String::new(),
+    };
+    // The root as the user wrote it, where they named the root itself without a `..`.
+    let plain = !path
+        .components()
+        .any(|c| c == std::path::Component::ParentDir);
+    let root = if scope.is_empty() && plain {
+        path.to_path_buf()
+    } else {
+        root
+    };
+    Ok((root, scope))
+}
+
+/// `path` with `.` and `..` resolved by name, without asking the file system.
+fn lexical(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// Writes all of `text`; a reader that went away (`| head`) is not an error.

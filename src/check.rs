@@ -12,11 +12,46 @@ pub struct Checked {
     pub records: Records,
     /// Every diagnostic, sorted by file path, then position, then code.
     pub diagnostics: Vec<Diagnostic>,
+    /// Warnings the rules found but did not keep (a report asks for errors only): counted, so
+    /// a summary never says "0 warnings" when there are five.
+    pub unlisted_warnings: usize,
 }
 
 impl Checked {
+    /// The errors and warnings found, listed or not.
     pub fn counts(&self) -> Counts {
-        Counts::of(&self.diagnostics)
+        let mut counts = Counts::of(&self.diagnostics);
+        counts.warnings += self.unlisted_warnings;
+        counts
+    }
+}
+
+impl Checked {
+    /// Keeps only the diagnostics of files under `scope` (a path relative to the root, `""` for
+    /// all) and of the files every record rests on (the campaign file and its schema); returns
+    /// the counts of those dropped. The rules ran on the whole tree, as they must: a duplicate
+    /// id or a `lead_unit` spans files.
+    pub fn keep_within(&mut self, scope: &str) -> Counts {
+        if scope.is_empty() {
+            return Counts::default();
+        }
+        let schema = self
+            .records
+            .campaign
+            .as_ref()
+            .and_then(|c| c.schema.as_ref())
+            .and_then(|s| crate::records::normalize_inside(s.get_ref()));
+        let files = &self.records.files;
+        let (kept, dropped): (Vec<_>, Vec<_>) = std::mem::take(&mut self.diagnostics)
+            .into_iter()
+            .partition(|d| {
+                let path = files.path(d.file);
+                path == crate::discover::CAMPAIGN_FILE
+                    || schema.as_deref() == Some(path)
+                    || crate::rollup::is_within(path, scope)
+            });
+        self.diagnostics = kept;
+        Counts::of(&dropped)
     }
 }
 
@@ -28,7 +63,7 @@ pub fn check(root: &Path, as_of: Date) -> Checked {
 pub fn check_with(root: &Path, as_of: Date, warnings: bool) -> Checked {
     let mut records = Records::load(root);
     let mut diagnostics = std::mem::take(&mut records.diagnostics);
-    rules::run(&records, &Context { as_of }, &mut diagnostics, warnings);
+    let unlisted_warnings = rules::run(&records, &Context { as_of }, &mut diagnostics, warnings);
     let files = &records.files;
     diagnostics.sort_by(|a, b| {
         let key = |d: &Diagnostic| {
@@ -44,5 +79,6 @@ pub fn check_with(root: &Path, as_of: Date, warnings: bool) -> Checked {
     Checked {
         records,
         diagnostics,
+        unlisted_warnings,
     }
 }

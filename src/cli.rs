@@ -36,8 +36,16 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Shell completions, printed to standard output
     Completions(CompletionsArgs),
-    /// The manual page (roff), printed to standard output
-    Man,
+    /// The manual page (roff), printed to standard output; or every page, written to a folder
+    Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write one page per command into DIR (huitoukan.1, huitoukan-check.1, …) instead; an
+    /// existing page is never overwritten
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -335,6 +335,33 @@ pub enum Msg {
         path: String,
     },
     OutputExistsHelp,
+    PathMissing {
+        path: String,
+    },
+    ScopeNote {
+        scope: String,
+        errors: usize,
+        warnings: usize,
+    },
+    DeniedWarnings {
+        warnings: usize,
+    },
+    WarningsNotListed {
+        warnings: usize,
+    },
+    ByNotForFormat {
+        format: String,
+    },
+    CandidatesMore {
+        list: String,
+        more: usize,
+    },
+    ManExitOk,
+    ManExitCheckOk,
+    ManExitRecords,
+    ManExitCheck,
+    ManExitReport,
+    ManExitFatal,
     // Authoring.
     Created {
         path: String,
@@ -864,6 +891,62 @@ impl Msg {
             (Msg::OutputExists { path }, En) => format!("{path} already exists and is never overwritten"),
             (Msg::OutputExistsHelp, Zh) => "换一个文件名，或先删除原文件".into(),
             (Msg::OutputExistsHelp, En) => "choose another name, or remove the old file first".into(),
+            (Msg::PathMissing { path }, Zh) => format!("{path} 不存在"),
+            (Msg::PathMissing { path }, En) => format!("{path} does not exist"),
+            (Msg::ScopeNote { scope, errors, warnings }, Zh) => {
+                format!("只列出 {scope} 下的文件；台账其余文件另有 {errors} 个错误、{warnings} 个警告")
+            }
+            (Msg::ScopeNote { scope, errors, warnings }, En) => format!(
+                "only the files under {scope} are shown; the rest of the tree has {errors} {} and {warnings} {}",
+                plural(*errors, "error", "errors"),
+                plural(*warnings, "warning", "warnings")
+            ),
+            (Msg::DeniedWarnings { warnings }, Zh) => {
+                format!("检查未通过：有 {warnings} 个警告，且指定了 `--deny-warnings`")
+            }
+            (Msg::DeniedWarnings { warnings }, En) => format!(
+                "the check fails on {warnings} {} because of `--deny-warnings`",
+                plural(*warnings, "warning", "warnings")
+            ),
+            (Msg::WarningsNotListed { warnings }, Zh) => {
+                format!("另有 {warnings} 个警告未列出；`huitoukan check` 列出全部")
+            }
+            (Msg::WarningsNotListed { warnings }, En) => format!(
+                "{warnings} {} not listed here; `huitoukan check` lists them all",
+                plural(*warnings, "warning is", "warnings are")
+            ),
+            (Msg::ByNotForFormat { format }, Zh) => {
+                format!("`--by` 只用于 table 和 csv 格式；{format} 格式的报告内容是固定的")
+            }
+            (Msg::ByNotForFormat { format }, En) => {
+                format!("`--by` applies to the table and csv formats only; a {format} report has fixed sections")
+            }
+            (Msg::CandidatesMore { list, more }, Zh) => format!("最接近的：{list}；另有 {more} 个"),
+            (Msg::CandidatesMore { list, more }, En) => {
+                format!("the closest: {list}; and {more} more")
+            }
+            (Msg::ManExitOk, Zh) => "成功".into(),
+            (Msg::ManExitOk, En) => "success".into(),
+            (Msg::ManExitCheckOk, Zh) => "没有错误（警告不影响，除非指定 `--deny-warnings`）".into(),
+            (Msg::ManExitCheckOk, En) => {
+                "no errors (warnings are allowed unless `--deny-warnings`)".into()
+            }
+            (Msg::ManExitRecords, Zh) => "台账有错误（`check`、`report`）".into(),
+            (Msg::ManExitRecords, En) => "the records have errors (`check`, `report`)".into(),
+            (Msg::ManExitCheck, Zh) => "台账有错误；或指定了 `--deny-warnings` 且有警告".into(),
+            (Msg::ManExitCheck, En) => {
+                "the records have errors, or warnings with `--deny-warnings`".into()
+            }
+            (Msg::ManExitReport, Zh) => {
+                "台账有错误，不生成报告（`--keep-going` 则只汇总没有错误的文件）".into()
+            }
+            (Msg::ManExitReport, En) => {
+                "the records have errors and no report is built (unless `--keep-going`)".into()
+            }
+            (Msg::ManExitFatal, Zh) => "命令无法执行：参数错误、找不到台账根目录、读写失败".into(),
+            (Msg::ManExitFatal, En) => {
+                "the command could not run: bad arguments, no records root, an I/O failure".into()
+            }
             (Msg::Created { path }, Zh) => format!("已新建 {path}"),
             (Msg::Created { path }, En) => format!("created {path}"),
             (Msg::TreeStarted { path }, Zh) => {
@@ -1017,6 +1100,7 @@ terms! {
     LateOrMissing => "自查逾期报送、被退回或未报送的单位", "Units whose self-check is late, returned or missing";
     LeftOut => "未纳入本报告的文件", "Files left out of this report";
     None => "无", "none";
-    OwnLevel => "本级", "own";
+    OwnLevel => "本级", "own unit";
+    Total => "合计", "total";
     PublicNote => "公开版本：不含涉密事项，不显示个人姓名。", "Public version: confidential items are left out and no person is named.";
 }

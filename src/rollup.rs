@@ -194,6 +194,9 @@ pub struct Report<'a> {
     #[serde(skip)]
     pub deadline: Option<Date>,
     pub totals: Totals,
+    /// The totals of the org's own unit, where the reported folder is itself a unit: what the
+    /// rows of its children leave out of the totals (本级).
+    pub own: Option<Totals>,
     pub by_area: Vec<AreaRow>,
     pub children: Vec<OrgRow>,
     pub units: Vec<UnitRow<'a>>,
@@ -330,46 +333,106 @@ pub fn org_folders(records: &Records) -> Vec<String> {
     folders.into_iter().collect()
 }
 
-/// Why `--org` did not name one folder.
+/// Why `--org` did not name one folder: the closest candidates (at most
+/// [`CANDIDATES_SHOWN`]) and how many more there were.
 #[derive(Debug, PartialEq, Eq)]
 pub enum OrgError {
-    Unknown { candidates: Vec<String> },
-    Ambiguous { candidates: Vec<String> },
+    Unknown {
+        candidates: Vec<String>,
+        more: usize,
+    },
+    Ambiguous {
+        candidates: Vec<String>,
+        more: usize,
+    },
 }
+
+/// How many candidates an `--org` error lists: a province has thousands of folders.
+pub const CANDIDATES_SHOWN: usize = 10;
 
 /// `--org`: an org path (matched by whole components) or a folder name unique in the tree.
 pub fn resolve_org(records: &Records, wanted: &str) -> Result<String, OrgError> {
     let wanted = wanted.trim().trim_matches('/');
     let folders = org_folders(records);
-    if folders.iter().any(|f| f == wanted) {
+    if !wanted.is_empty() && folders.iter().any(|f| f == wanted) {
         return Ok(wanted.to_owned());
     }
-    let named: Vec<String> = folders
+    let name_of = |f: &str| f.rsplit('/').next().unwrap_or(f).to_owned();
+    let named: Vec<&String> = folders
         .iter()
-        .filter(|f| !wanted.contains('/') && f.rsplit('/').next() == Some(wanted))
-        .cloned()
+        .filter(|f| !wanted.contains('/') && name_of(f) == wanted)
         .collect();
-    match named.len() {
-        1 => Ok(named.into_iter().next().unwrap_or_default()),
-        0 => {
-            let close = folders
-                .iter()
-                .filter(|f| {
-                    let name = f.rsplit('/').next().unwrap_or(f);
-                    let limit = (wanted.chars().count() / 3).max(1);
-                    strsim::levenshtein(name, wanted) <= limit || f.contains(wanted)
-                })
-                .cloned()
-                .collect::<Vec<_>>();
-            let candidates = if close.is_empty() {
-                folders.into_iter().filter(|f| !f.contains('/')).collect()
-            } else {
-                close
-            };
-            Err(OrgError::Unknown { candidates })
-        }
-        _ => Err(OrgError::Ambiguous { candidates: named }),
+    if named.len() == 1 {
+        return Ok(named[0].clone());
     }
+    if !named.is_empty() {
+        let (candidates, more) = closest(named.into_iter().map(|f| ((0, 0), f)).collect());
+        return Err(OrgError::Ambiguous { candidates, more });
+    }
+    let limit = (wanted.chars().count() / 3).max(1);
+    let close: Vec<((usize, usize), &String)> = if wanted.is_empty() {
+        Vec::new()
+    } else {
+        folders
+            .iter()
+            .filter_map(|f| {
+                // A folder whose name holds what was typed ranks first, then one whose path
+                // does, then the rest by edit distance.
+                let name = name_of(f);
+                let distance = strsim::levenshtein(&name, wanted);
+                let class = if name.contains(wanted) {
+                    0
+                } else if f.contains(wanted) {
+                    1
+                } else if distance <= limit {
+                    2
+                } else {
+                    return None;
+                };
+                Some(((class, distance), f))
+            })
+            .collect()
+    };
+    let close = if close.is_empty() {
+        folders
+            .iter()
+            .filter(|f| !f.contains('/'))
+            .map(|f| ((0, 0), f))
+            .collect()
+    } else {
+        close
+    };
+    let (candidates, more) = closest(close);
+    Err(OrgError::Unknown { candidates, more })
+}
+
+/// The [`CANDIDATES_SHOWN`] best of `(rank, folder)`, by rank, then nearest the root, then
+/// path; and how many were left out.
+fn closest(mut ranked: Vec<((usize, usize), &String)>) -> (Vec<String>, usize) {
+    ranked.sort_by_key(|&(rank, f)| (rank, f.matches('/').count(), f));
+    let more = ranked.len().saturating_sub(CANDIDATES_SHOWN);
+    let shown = ranked
+        .into_iter()
+        .take(CANDIDATES_SHOWN)
+        .map(|(_, f)| f.clone())
+        .collect();
+    (shown, more)
+}
+
+/// The org a folder of the tree stands for in a report: the folder itself where it holds
+/// units, else the unit whose folder holds it (its `items/`); `None` where it is neither.
+pub fn enclosing_org(records: &Records, folder: &str) -> Option<String> {
+    if org_folders(records).iter().any(|f| f == folder) {
+        return Some(folder.to_owned());
+    }
+    let mut org = folder;
+    while let Some(cut) = org.rfind('/') {
+        org = &org[..cut];
+        if records.unit_by_org(org).is_some() {
+            return Some(org.to_owned());
+        }
+    }
+    None
 }
 
 /// The files with errors, each with its first error, in path order.
@@ -440,6 +503,7 @@ pub fn build<'a>(
             .map(|n| n.get_ref().clone()),
         deadline,
         totals: Totals::default(),
+        own: None,
         by_area: Vec::new(),
         children: Vec::new(),
         units: Vec::with_capacity(
@@ -526,6 +590,9 @@ pub fn build<'a>(
                 days_overdue,
                 options,
             );
+        }
+        if unit.org == options.org {
+            report.own = Some(own.totals());
         }
         report.units.push(UnitRow {
             org: Cow::Borrowed(&unit.org),

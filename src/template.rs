@@ -156,12 +156,21 @@ pub fn taplo() -> String {
             schema_file(kind)
         )
     };
-    let mut text = String::from("# 编辑器（taplo、Even Better TOML）据此补全和检查台账文件。\n\n");
+    let mut text = String::from(
+        "# 编辑器（taplo、Even Better TOML）据此补全和检查台账文件。\n\
+         # 整改事项都在单位文件夹里，根目录下的 .toml 文件（如 campaign.schema 指定的检查要点文件）\n\
+         # 不按整改事项检查；检查要点文件放在子文件夹时，请把它加入最后一条规则的 exclude。\n\
+         # 使用自己的检查要点文件后，在根目录运行\n\
+         #   huitoukan schema --json-schema item > .huitoukan/schema/item.json\n\
+         #   huitoukan schema --json-schema unit > .huitoukan/schema/unit.json\n\
+         # 编辑器即按其中的方面和要点检查。\n\n",
+    );
     text.push_str(&rule("\"huitoukan.toml\"", "", Kind::Campaign));
     text.push_str(&rule("\"**/unit.toml\"", "", Kind::Unit));
+    // Items are in units' folders, never at the root, where the campaign's schema file goes.
     text.push_str(&rule(
-        "\"**/*.toml\"",
-        "exclude = [\"huitoukan.toml\", \"**/unit.toml\", \"taplo.toml\", \".taplo.toml\"]\n",
+        "\"*/*.toml\", \"*/**/*.toml\"",
+        "exclude = [\"**/unit.toml\", \"**/taplo.toml\", \"**/.taplo.toml\"]\n",
         Kind::Item,
     ));
     text.trim_end().to_owned() + "\n"

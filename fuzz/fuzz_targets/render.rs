@@ -306,6 +306,12 @@ fn report(u: &mut Unstructured<'_>) -> R<Report<'static>> {
             None
         },
         left_out: list(u, 3, left_out)?,
+        // Drawn last, so the corpus made before it keeps its meaning.
+        own: if bool::arbitrary(u)? {
+            Some(totals(u)?)
+        } else {
+            None
+        },
     })
 }
 

@@ -193,7 +193,15 @@ pub fn render_checked(checked: &Checked, root: &Path, lang: Lang) {
         }
         let _ = github::step_summary(checked, lang, Some(root));
         let text = gitlab::render(checked, lang, Some(root));
-        let _: serde_json::Value = serde_json::from_str(&text).expect("GitLab JSON parses");
+        let issues: serde_json::Value = serde_json::from_str(&text).expect("GitLab JSON parses");
+        let mut fingerprints: Vec<&str> = issues
+            .as_array()
+            .map(|a| a.iter().filter_map(|i| i["fingerprint"].as_str()).collect())
+            .unwrap_or_default();
+        fingerprints.sort_unstable();
+        let issued = fingerprints.len();
+        fingerprints.dedup();
+        assert_eq!(fingerprints.len(), issued, "every GitLab fingerprint is unique");
     }
 }
 
@@ -201,6 +209,7 @@ pub fn render_checked(checked: &Checked, root: &Path, lang: Lang) {
 pub fn render_report(report: &Report, lang: Lang, bys: &[By]) {
     for &by in bys {
         let _ = table::render(report, by, lang);
+        let _ = table::render_width(report, by, lang, Some(60));
         let _ = csv::render(report, by, lang);
     }
     let _ = markdown::render(report, lang);
@@ -225,6 +234,11 @@ fn check_report(report: &Report) {
         Some(report.units.len())
     );
     let org = report.org.as_deref().unwrap_or("");
+    assert_eq!(
+        report.own.as_ref(),
+        report.units.iter().find(|u| u.org == org).map(|u| &u.totals),
+        "`own` is the org's own unit"
+    );
     let parts = report.children.iter().map(|c| &c.totals).chain(
         report
             .units

@@ -1,20 +1,38 @@
 //! `huitoukan check`: validate the tree and show the diagnostics in the chosen format.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::app::{EXIT_OK, EXIT_RECORDS, Fatal, find_root, today, write_stream, write_with};
+use crate::app::{EXIT_OK, EXIT_RECORDS, Fatal, locate, today, write_stream, write_with};
 use crate::check;
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::i18n::{Lang, Msg};
 use crate::render;
 
 pub fn run(args: &CheckArgs, lang: Lang) -> Result<ExitCode, Fatal> {
-    let root = find_root(args.path.as_deref())?;
+    let (root, scope) = locate(args.path.as_deref())?;
     let as_of = args.as_of.unwrap_or_else(today);
-    let checked = check::check(&root, as_of);
+    let mut checked = check::check(&root, as_of);
+    // `check PATH` below the root: the rules run on the whole tree, and what is shown, counted
+    // and decides the exit code is what lies under PATH.
+    let elsewhere = checked.keep_within(&scope);
     let cwd = std::env::current_dir().ok();
+    let mut notes = Vec::new();
+    if elsewhere.errors + elsewhere.warnings > 0 {
+        notes.push(Msg::ScopeNote {
+            scope: scope.clone(),
+            errors: elsewhere.errors,
+            warnings: elsewhere.warnings,
+        });
+    }
+    let counts = checked.counts();
+    let denied = args.deny_warnings && counts.errors == 0 && counts.warnings > 0;
+    if denied {
+        notes.push(Msg::DeniedWarnings {
+            warnings: counts.warnings,
+        });
+    }
     match args.format {
         CheckFormat::Human => {
             let text = render::human::render(&checked, lang, cwd.as_deref());
@@ -27,23 +45,60 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<ExitCode, Fatal> {
             })?;
         }
         CheckFormat::Github => {
-            let text = render::github::render(&checked, lang, cwd.as_deref());
+            let base = repository("GITHUB_WORKSPACE", &root, cwd);
+            let text = render::github::render(&checked, lang, base.as_deref());
             write_stream(&mut std::io::stdout(), &text)?;
             if let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) {
                 append(
                     Path::new(&path),
-                    &render::github::step_summary(&checked, lang, cwd.as_deref()),
+                    &render::github::step_summary(&checked, lang, base.as_deref()),
                 )?;
             }
         }
         CheckFormat::Gitlab => {
-            let text = render::gitlab::render(&checked, lang, cwd.as_deref());
+            let base = repository("CI_PROJECT_DIR", &root, cwd);
+            let text = render::gitlab::render(&checked, lang, base.as_deref());
             write_stream(&mut std::io::stdout(), &text)?;
         }
     }
-    let counts = checked.counts();
-    let failed = counts.errors > 0 || (args.deny_warnings && counts.warnings > 0);
+    // Said after the diagnostics, on stderr, so a CI log says why it failed; JSON is one
+    // document for a program, which reads the counts, and leaves stderr empty.
+    if args.format == CheckFormat::Json {
+        notes.clear();
+    }
+    let text: String = notes
+        .iter()
+        .map(|m| {
+            let level = if matches!(m, Msg::DeniedWarnings { .. }) {
+                "error"
+            } else {
+                "note"
+            };
+            format!("{level}: {}\n", m.text(lang))
+        })
+        .collect();
+    write_stream(&mut anstream::stderr(), &text)?;
+    let failed = counts.errors > 0 || denied;
     Ok(ExitCode::from(if failed { EXIT_RECORDS } else { EXIT_OK }))
+}
+
+/// The folder CI names files from, so an annotation lands on its file in a pull request
+/// wherever the job runs: `var` (`GITHUB_WORKSPACE`, `CI_PROJECT_DIR`) where CI sets it, else
+/// the git work tree that holds the root (the nearest folder above it with a `.git` folder or
+/// file; git itself is not run), else the current folder.
+fn repository(var: &str, root: &Path, cwd: Option<PathBuf>) -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os(var).filter(|v| !v.is_empty()) {
+        let dir = PathBuf::from(dir);
+        return Some(std::path::absolute(&dir).unwrap_or(dir));
+    }
+    std::path::absolute(root)
+        .ok()
+        .and_then(|root| {
+            root.ancestors()
+                .find(|dir| std::fs::symlink_metadata(dir.join(".git")).is_ok())
+                .map(Path::to_path_buf)
+        })
+        .or(cwd)
 }
 
 /// Appends to a file that CI owns (the step summary), creating it if needed.

@@ -1,12 +1,12 @@
 //! `huitoukan report`: check, refuse a tree with errors (unless `--keep-going`), roll up and
 //! render.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
 use crate::app::{
-    EXIT_OK, EXIT_RECORDS, Fatal, find_root, today, write_new_file, write_stream, write_with,
+    EXIT_OK, EXIT_RECORDS, Fatal, locate, today, write_new_file, write_stream, write_with,
 };
 use crate::check;
 use crate::cli::{By, ReportArgs, ReportFormat};
@@ -18,39 +18,38 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<ExitCode, Fatal> {
     if let Some(output) = &args.output {
         refuse_output(output)?;
     }
-    let root = find_root(args.path.as_deref())?;
+    if let (Some(_), ReportFormat::Md | ReportFormat::Json) = (args.by, args.format) {
+        let format = match args.format {
+            ReportFormat::Md => "md",
+            _ => "json",
+        };
+        return Err(Msg::ByNotForFormat {
+            format: format.to_owned(),
+        }
+        .into());
+    }
+    let (root, scope) = locate(args.path.as_deref())?;
     let as_of = args.as_of.unwrap_or_else(today);
     // A report shows no warnings (`check` does), so the rules keep none.
     let checked = check::check_with(&root, as_of, false);
     let cwd = std::env::current_dir().ok();
     // An --org that names nothing is a mistake in the command (exit 2), whatever the records hold.
-    let org = match &args.org {
-        None => String::new(),
-        Some(wanted) => rollup::resolve_org(&checked.records, wanted).map_err(|e| {
-            let (message, candidates) = match e {
-                OrgError::Unknown { candidates } => (
-                    Msg::OrgUnknown {
-                        org: wanted.clone(),
-                    },
-                    candidates,
-                ),
-                OrgError::Ambiguous { candidates } => (
-                    Msg::OrgAmbiguous {
-                        org: wanted.clone(),
-                    },
-                    candidates,
-                ),
-            };
-            Fatal {
-                message,
-                help: Some(Msg::Candidates {
-                    list: candidates.join(", "),
-                }),
-            }
+    let org = match (&args.org, scope.as_str()) {
+        (None, "") => String::new(),
+        (Some(wanted), _) => {
+            rollup::resolve_org(&checked.records, wanted).map_err(|e| org_error(wanted, e))?
+        }
+        // `report PATH` below the root reports on that folder, as `--org` with its path would;
+        // a folder inside a unit (its `items/`) stands for the unit.
+        (None, scope) => rollup::enclosing_org(&checked.records, scope).ok_or_else(|| {
+            Fatal::from(Msg::OrgUnknown {
+                org: scope.to_owned(),
+            })
         })?,
     };
     let errors = checked.counts().errors;
     if errors > 0 && !args.keep_going {
+        // The summary counts the warnings too (the rules counted them without keeping them).
         let mut text = render::human::render(&checked, lang, cwd.as_deref());
         text.push_str(&format!(
             "error: {}\n  = help: {}\n",
@@ -73,8 +72,14 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<ExitCode, Fatal> {
         by,
     };
     let report = rollup::build(&checked.records, &checked.diagnostics, &options);
+    // A terminal's width, where the table goes to one; piped or to a file, full rows.
+    let width = (args.output.is_none() && std::io::stdout().is_terminal())
+        .then(|| comfy_table::Table::new().width())
+        .flatten();
     let write = |out: &mut dyn Write| match args.format {
-        ReportFormat::Table => out.write_all(render::table::render(&report, by, lang).as_bytes()),
+        ReportFormat::Table => {
+            out.write_all(render::table::render_width(&report, by, lang, width).as_bytes())
+        }
         ReportFormat::Md => out.write_all(render::markdown::render(&report, lang).as_bytes()),
         ReportFormat::Csv => render::csv::write(out, &report, by, lang),
         ReportFormat::Json => render::json::write_report(out, &report),
@@ -114,6 +119,35 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<ExitCode, Fatal> {
     }
     write_stream(&mut anstream::stderr(), &note)?;
     Ok(ExitCode::from(EXIT_OK))
+}
+
+/// An `--org` that names no folder, or several, with the closest candidates.
+fn org_error(wanted: &str, e: OrgError) -> Fatal {
+    let (message, candidates, more) = match e {
+        OrgError::Unknown { candidates, more } => (
+            Msg::OrgUnknown {
+                org: wanted.to_owned(),
+            },
+            candidates,
+            more,
+        ),
+        OrgError::Ambiguous { candidates, more } => (
+            Msg::OrgAmbiguous {
+                org: wanted.to_owned(),
+            },
+            candidates,
+            more,
+        ),
+    };
+    let list = candidates.join(", ");
+    Fatal {
+        message,
+        help: Some(if more > 0 {
+            Msg::CandidatesMore { list, more }
+        } else {
+            Msg::Candidates { list }
+        }),
+    }
 }
 
 /// A report is never written over a record, nor over any file that exists.

@@ -15,15 +15,14 @@ use crate::records::campaign_schema;
 use crate::schema::Schema;
 
 pub fn run(args: &SchemaArgs, lang: Lang) -> Result<ExitCode, Fatal> {
+    // The schema in force: inside a tree whose campaign names its own, that one.
+    let schema = match discover::find_root(Path::new(".")) {
+        Some(root) => campaign_schema(&root),
+        None => Schema::builtin().unwrap_or_default(),
+    };
     let text = match args.json_schema {
-        Some(kind) => doc::json_schema(kind),
-        None => {
-            let schema = match discover::find_root(Path::new(".")) {
-                Some(root) => campaign_schema(&root),
-                None => Schema::builtin().unwrap_or_default(),
-            };
-            table(&schema, lang)
-        }
+        Some(kind) => doc::json_schema_for(kind, &schema),
+        None => table(&schema, lang),
     };
     write_stream(&mut std::io::stdout(), &text)?;
     Ok(ExitCode::from(EXIT_OK))

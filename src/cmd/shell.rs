@@ -4,9 +4,9 @@ use std::process::ExitCode;
 
 use clap::CommandFactory;
 
-use crate::app::{EXIT_OK, Fatal, write_stream};
-use crate::cli::{Cli, CompletionsArgs};
-use crate::i18n::Msg;
+use crate::app::{EXIT_FATAL, EXIT_OK, EXIT_RECORDS, Fatal, write_new_file, write_stream};
+use crate::cli::{Cli, CompletionsArgs, ManArgs};
+use crate::i18n::{Lang, Msg};
 
 pub fn completions(args: &CompletionsArgs) -> Result<ExitCode, Fatal> {
     let mut out = Vec::new();
@@ -15,14 +15,114 @@ pub fn completions(args: &CompletionsArgs) -> Result<ExitCode, Fatal> {
     Ok(ExitCode::from(EXIT_OK))
 }
 
-pub fn man() -> Result<ExitCode, Fatal> {
+/// `huitoukan man`: the main page on standard output; with `--dir`, every page into a folder
+/// (checked first, so a refusal writes nothing).
+pub fn man(args: &ManArgs, lang: Lang) -> Result<ExitCode, Fatal> {
+    let mut cli = Cli::command().disable_help_subcommand(true);
+    cli.build();
+    let Some(dir) = &args.dir else {
+        let text = page(&cli, Page::Main, lang)?;
+        write_stream(&mut std::io::stdout(), &text)?;
+        return Ok(ExitCode::from(EXIT_OK));
+    };
+    let mut pages = vec![(cli.clone(), Page::Main)];
+    for sub in cli.get_subcommands().filter(|s| !s.is_hide_set()) {
+        let kind = match sub.get_name() {
+            "check" => Page::Check,
+            "report" => Page::Report,
+            _ => Page::Other,
+        };
+        pages.push((sub.clone(), kind));
+        pages.extend(
+            sub.get_subcommands()
+                .filter(|s| !s.is_hide_set())
+                .map(|s| (s.clone(), Page::Other)),
+        );
+    }
+    let pages: Vec<(std::path::PathBuf, String)> = pages
+        .iter()
+        .map(|(cmd, kind)| {
+            let name = clap_mangen::Man::new(cmd.clone()).get_filename();
+            Ok((dir.join(name), page(cmd, *kind, lang)?))
+        })
+        .collect::<Result<_, Fatal>>()?;
+    if let Some((path, _)) = pages.iter().find(|(p, _)| p.symlink_metadata().is_ok()) {
+        return Err(Fatal {
+            message: Msg::OutputExists {
+                path: path.display().to_string(),
+            },
+            help: Some(Msg::OutputExistsHelp),
+        });
+    }
+    std::fs::create_dir_all(dir).map_err(|e| Msg::Io {
+        path: dir.display().to_string(),
+        detail: e.to_string(),
+    })?;
+    let mut said = String::new();
+    for (path, text) in &pages {
+        write_new_file(path, |out| out.write_all(text.as_bytes()))?;
+        said.push_str(
+            &(Msg::Created {
+                path: path.display().to_string(),
+            }
+            .text(lang)
+                + "\n"),
+        );
+    }
+    write_stream(&mut std::io::stdout(), &said)?;
+    Ok(ExitCode::from(EXIT_OK))
+}
+
+/// Which exit codes a page lists.
+#[derive(Clone, Copy)]
+enum Page {
+    Main,
+    Check,
+    Report,
+    Other,
+}
+
+/// One page: clap_mangen's, with an EXIT STATUS section before its VERSION.
+fn page(cmd: &clap::Command, kind: Page, lang: Lang) -> Result<String, Fatal> {
     let mut out = Vec::new();
-    clap_mangen::Man::new(Cli::command())
+    clap_mangen::Man::new(cmd.clone())
+        .source(format!("huitoukan {}", env!("CARGO_PKG_VERSION")))
         .render(&mut out)
         .map_err(|e| Msg::Io {
             path: "<man>".into(),
             detail: e.to_string(),
         })?;
-    write_stream(&mut std::io::stdout(), &String::from_utf8_lossy(&out))?;
-    Ok(ExitCode::from(EXIT_OK))
+    let text = String::from_utf8_lossy(&out).into_owned();
+    let (ok, records) = match kind {
+        Page::Main => (Msg::ManExitOk, Some(Msg::ManExitRecords)),
+        Page::Check => (Msg::ManExitCheckOk, Some(Msg::ManExitCheck)),
+        Page::Report => (Msg::ManExitOk, Some(Msg::ManExitReport)),
+        Page::Other => (Msg::ManExitOk, None),
+    };
+    let mut section = String::from(".SH \"EXIT STATUS\"\n");
+    let codes = [
+        (EXIT_OK, Some(ok)),
+        (EXIT_RECORDS, records),
+        (EXIT_FATAL, Some(Msg::ManExitFatal)),
+    ];
+    for (code, msg) in codes {
+        if let Some(msg) = msg {
+            section.push_str(&format!(".TP\n{code}\n{}\n", roff_text(&msg.text(lang))));
+        }
+    }
+    Ok(match text.find(".SH VERSION") {
+        Some(at) => format!("{}{section}{}", &text[..at], &text[at..]),
+        None => text + &section,
+    })
+}
+
+/// Text as a roff line: backslashes doubled, hyphens as `\-`, and no line starting with a
+/// control character.
+fn roff_text(text: &str) -> String {
+    let text = text.replace('\\', "\\\\").replace('-', "\\-");
+    if text.starts_with(['.', '\'']) {
+        format!("\\&{text}")
+    } else {
+        text
+    }
 }

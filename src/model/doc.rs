@@ -34,17 +34,70 @@ impl Kind {
     }
 }
 
-/// The JSON Schema of one kind of file, pretty-printed, ending in a newline.
+/// The JSON Schema of one kind of file under the built-in campaign schema, pretty-printed,
+/// ending in a newline.
 pub fn json_schema(kind: Kind) -> String {
+    json_schema_for(kind, &crate::schema::Schema::builtin().unwrap_or_default())
+}
+
+/// The JSON Schema of one kind of file under the campaign schema `schema`: its area ids, point
+/// ids and answerable points are enumerations, so an editor rejects `area = 9` as `check` does.
+pub fn json_schema_for(kind: Kind, schema: &crate::schema::Schema) -> String {
     let generator = schemars::generate::SchemaSettings::draft07().into_generator();
-    let schema = match kind {
+    let mut root = match kind {
         Kind::Campaign => generator.into_root_schema_for::<CampaignFile>(),
         Kind::Unit => generator.into_root_schema_for::<UnitFile>(),
         Kind::Item => generator.into_root_schema_for::<ItemFile>(),
     };
-    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    enumerate(&mut root, kind, schema);
+    // schemars writes the keywords of a schema in their customary order.
+    let mut text = serde_json::to_string_pretty(&root).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// Puts the campaign schema's ids into a generated JSON Schema, where the record format leaves
+/// them to the campaign.
+fn enumerate(value: &mut Schema, kind: Kind, schema: &crate::schema::Schema) {
+    let points: Vec<&str> = schema.points.iter().map(|p| p.id.as_str()).collect();
+    match kind {
+        Kind::Campaign => {}
+        Kind::Item => {
+            if let Some(area) = value.pointer_mut("/properties/area")
+                && !schema.areas.is_empty()
+            {
+                let ids: Vec<i64> = schema.areas.iter().map(|a| a.id).collect();
+                let titles: Vec<String> = schema
+                    .areas
+                    .iter()
+                    .map(|a| format!("{} {}", a.id, a.title))
+                    .collect();
+                area["enum"] = serde_json::json!(ids);
+                area["description"] = format!("所属方面（必填）：{}", titles.join(" | ")).into();
+            }
+            if let Some(items) = value.pointer_mut("/properties/points/items")
+                && !points.is_empty()
+            {
+                items["enum"] = serde_json::json!(points);
+            }
+        }
+        Kind::Unit => {
+            // Only a point that some unit answers can be answered; P points are answered by
+            // items.
+            let answerable: Vec<&str> = schema
+                .points
+                .iter()
+                .filter(|p| !p.applies_to.is_empty())
+                .map(|p| p.id.as_str())
+                .collect();
+            if let Some(answers) =
+                value.pointer_mut("/definitions/SelfCheckTable/properties/answers")
+                && !answerable.is_empty()
+            {
+                answers["propertyNames"] = serde_json::json!({ "enum": answerable });
+            }
+        }
+    }
 }
 
 fn enumeration<E: Enumeration>(description: &str) -> Schema {

@@ -38,6 +38,12 @@ pub fn render(checked: &Checked, lang: Lang, cwd: Option<&Path>) -> String {
         anstyle::AnsiColor::BrightGreen.on_default().bold()
     };
     out.push_str(&format!("{style}{}{style:#}\n", summary.text(lang)));
+    if checked.unlisted_warnings > 0 {
+        let note = Msg::WarningsNotListed {
+            warnings: checked.unlisted_warnings,
+        };
+        out.push_str(&format!("note: {}\n", note.text(lang)));
+    }
     out
 }
 

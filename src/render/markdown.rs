@@ -34,7 +34,11 @@ pub fn render(report: &Report, lang: Lang) -> String {
     table(&mut out, &totals, lang);
 
     section(&mut out, Term::Children, lang);
-    table(&mut out, &rows::orgs(&report.children, false, lang), lang);
+    table(
+        &mut out,
+        &rows::orgs_with_totals(report, &report.children, false, lang),
+        lang,
+    );
 
     section(&mut out, Term::Areas, lang);
     table(&mut out, &rows::areas(&report.by_area, lang), lang);

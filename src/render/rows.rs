@@ -153,6 +153,25 @@ pub fn orgs(rows: &[OrgRow], with_depth: bool, lang: Lang) -> Table {
     Table { headers, rows }
 }
 
+/// [`orgs`] as a table of an org's children that adds up: a 本级 row first (the org's own
+/// unit, where its folder is one) and a 合计 row last (the report's totals), both at depth 0.
+pub fn orgs_with_totals(report: &Report, rows: &[OrgRow], with_depth: bool, lang: Lang) -> Table {
+    let mut table = orgs(rows, with_depth, lang);
+    let row = |term: Term, totals: &Totals| {
+        let mut cells = vec![Cell::text(term.text(lang))];
+        if with_depth {
+            cells.push(Cell::count(0));
+        }
+        cells.extend(totals_cells(totals));
+        cells
+    };
+    if let Some(own) = &report.own {
+        table.rows.insert(0, row(Term::OwnLevel, own));
+    }
+    table.rows.push(row(Term::Total, &report.totals));
+    table
+}
+
 pub fn state_label(state: SelfCheckState, lang: Lang) -> &'static str {
     match state {
         SelfCheckState::Submitted => Term::Submitted.text(lang),

@@ -16,24 +16,34 @@ pub struct Context {
 }
 
 /// Where the rules put what they find: every diagnostic, or only the errors for a caller that
-/// shows no warnings (a report), which then never holds a province's warnings in memory.
+/// shows no warnings (a report), which then never holds a province's warnings in memory but
+/// still knows how many there were.
 pub struct Found<'a> {
     out: &'a mut Vec<Diagnostic>,
     warnings: bool,
+    unkept: usize,
 }
 
 impl Found<'_> {
     pub fn push(&mut self, diagnostic: Diagnostic) {
         if self.warnings || diagnostic.severity() == Severity::Error {
             self.out.push(diagnostic);
+        } else {
+            self.unkept += 1;
         }
     }
 }
 
-/// Adds the diagnostics of every rule to `out`; warnings only if `warnings`.
-pub fn run(records: &Records, cx: &Context, out: &mut Vec<Diagnostic>, warnings: bool) {
-    let mut found = Found { out, warnings };
+/// Adds the diagnostics of every rule to `out`; warnings only if `warnings`. Returns how many
+/// warnings were found and not kept.
+pub fn run(records: &Records, cx: &Context, out: &mut Vec<Diagnostic>, warnings: bool) -> usize {
+    let mut found = Found {
+        out,
+        warnings,
+        unkept: 0,
+    };
     item::check(records, cx, &mut found);
     links::check(records, &mut found);
     self_check::check(records, cx, &mut found);
+    found.unkept
 }

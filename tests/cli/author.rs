@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::harness::{ITEM, ORG, Tree, UNIT, edit};
+use crate::harness::{ITEM, ORG, Tree, UNIT, UNIT_PENDING, edit};
 
 #[test]
 fn init_new_unit_new_item_then_check_passes() {
@@ -290,6 +290,141 @@ fn gitlab_code_quality_report() {
     assert_eq!(again.stdout, out.stdout, "fingerprints are stable");
 }
 
+/// The fingerprints of `check --format gitlab ARGS`, in output order.
+fn fingerprints(tree: &Tree, args: &[&str]) -> Vec<String> {
+    let mut all = vec!["check", "--format", "gitlab"];
+    all.extend_from_slice(args);
+    let out = tree.run(&all);
+    let issues: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    issues
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|i| i["fingerprint"].as_str().expect("fingerprint").to_owned())
+        .collect()
+}
+
+#[test]
+fn gitlab_fingerprints_follow_the_code_file_and_key_not_the_words_or_the_day() {
+    let overdue = edit(ITEM, "deadline = 2015-06-30", "deadline = 2015-02-15");
+    let tree = Tree::new().unit(ORG, UNIT).item(ORG, "a", &overdue);
+    let today = fingerprints(&tree, &["--as-of", "2015-03-10"]);
+    assert_eq!(today.len(), 1, "one W001 (逾期23天)");
+    assert_eq!(fingerprints(&tree, &["--as-of", "2015-03-11"]), today);
+    assert_eq!(
+        fingerprints(&tree, &["--as-of", "2015-03-10", "--lang", "en"]),
+        today
+    );
+    // A line added above moves the problem, which stays the same problem.
+    let moved = Tree::new()
+        .unit(ORG, UNIT)
+        .item(ORG, "a", &format!("# 备注\n\n{overdue}"));
+    assert_eq!(fingerprints(&moved, &["--as-of", "2015-03-10"]), today);
+    // Another file, or another key of the same file, is another problem.
+    let other = Tree::new().unit(ORG, UNIT).item(ORG, "b", &overdue);
+    assert_ne!(fingerprints(&other, &["--as-of", "2015-03-10"]), today);
+
+    // Two problems of one code in one file, at one place, stay apart.
+    let bare = edit(
+        &edit(ITEM, "title = \"文山会海问题有所反弹\"\n", ""),
+        "source = \"整改方案\"\n",
+        "",
+    );
+    let tree = Tree::new().unit(ORG, UNIT).item(ORG, "a", &bare);
+    let both = fingerprints(&tree, &["--as-of", "2015-03-10"]);
+    assert_eq!(both.len(), 2, "E003 for title and for source");
+    assert_ne!(both[0], both[1]);
+}
+
+/// The stdout of `check --format FORMAT` run in `folder`, with one variable of CI's set.
+fn ci_check(
+    tree: &Tree,
+    folder: &str,
+    format: &str,
+    var: Option<(&str, &std::path::Path)>,
+) -> String {
+    let mut cmd = tree.command_in(
+        folder,
+        &["check", "--format", format, "--as-of", "2015-03-10"],
+    );
+    if let Some((name, value)) = var {
+        cmd.env(name, value);
+    }
+    crate::harness::output(cmd).stdout
+}
+
+#[test]
+fn ci_paths_are_relative_to_the_repository_wherever_the_job_runs() {
+    let tree = Tree::empty()
+        .file("repo/.git/HEAD", "ref: refs/heads/main\n")
+        .file("repo/records/huitoukan.toml", crate::harness::CAMPAIGN)
+        .file("repo/records/宁波市/unit.toml", UNIT_PENDING)
+        .file("repo/records/杭州市/unit.toml", UNIT);
+    let wanted = "::warning file=records/宁波市/unit.toml,line=1,col=1,title=W004::";
+    for (folder, path) in [
+        ("repo", &["records"][..]),
+        ("repo/records", &[]),
+        ("repo/records/杭州市", &[]),
+    ] {
+        let args = [&["check"], path, &["--as-of", "2015-03-10", "--format"]].concat();
+        let out = tree.run_in(folder, &[&args[..], &["github"]].concat());
+        assert!(
+            out.stdout.starts_with(wanted),
+            "from {folder}: {}",
+            out.stdout
+        );
+        let out = tree.run_in(folder, &[&args[..], &["gitlab"]].concat());
+        assert!(
+            out.stdout
+                .contains("\"path\": \"records/宁波市/unit.toml\""),
+            "from {folder}: {}",
+            out.stdout
+        );
+    }
+    // A work tree of `git worktree` or a submodule has a `.git` file.
+    let tree = Tree::empty()
+        .file("wt/.git", "gitdir: /elsewhere\n")
+        .file("wt/records/huitoukan.toml", crate::harness::CAMPAIGN)
+        .file("wt/records/宁波市/unit.toml", UNIT_PENDING);
+    let out = ci_check(&tree, "wt/records/宁波市", "github", None);
+    assert!(out.starts_with(wanted), "{out}");
+
+    // CI says where the repository is.
+    let records = tree.join("wt/records");
+    let out = ci_check(
+        &tree,
+        "wt/records",
+        "github",
+        Some(("GITHUB_WORKSPACE", &records)),
+    );
+    assert!(out.starts_with("::warning file=宁波市/unit.toml,"), "{out}");
+    let out = ci_check(
+        &tree,
+        "wt/records/宁波市",
+        "gitlab",
+        Some(("CI_PROJECT_DIR", tree.path())),
+    );
+    assert!(
+        out.contains("\"path\": \"wt/records/宁波市/unit.toml\""),
+        "{out}"
+    );
+
+    // Outside any work tree: relative to the current folder.
+    let tree = Tree::empty()
+        .file("records/huitoukan.toml", crate::harness::CAMPAIGN)
+        .file("records/宁波市/unit.toml", UNIT_PENDING);
+    let out = tree.run_in(
+        "records/宁波市",
+        &["check", "--format", "github", "--as-of", "2015-03-10"],
+    );
+    assert!(
+        out.stdout
+            .starts_with("::warning file=../宁波市/unit.toml,"),
+        "{}",
+        out.stdout
+    );
+}
+
 #[test]
 fn github_step_summary_lists_what_annotations_leave_out() {
     let mut tree = Tree::new().unit(ORG, UNIT);
@@ -342,4 +477,197 @@ fn completions_and_man_page() {
         &out.stdout[..200.min(out.stdout.len())]
     );
     assert!(out.stdout.contains("report"));
+}
+
+#[test]
+fn man_dir_writes_one_page_per_command_with_options_and_exit_codes() {
+    let tree = Tree::empty();
+    let out = tree.run(&["man", "--dir", "man", "--lang", "en"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let mut names: Vec<String> = std::fs::read_dir(tree.join("man"))
+        .expect("the folder")
+        .map(|e| {
+            e.expect("an entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "huitoukan-check.1",
+            "huitoukan-completions.1",
+            "huitoukan-explain.1",
+            "huitoukan-init.1",
+            "huitoukan-man.1",
+            "huitoukan-new-item.1",
+            "huitoukan-new-unit.1",
+            "huitoukan-new.1",
+            "huitoukan-report.1",
+            "huitoukan-schema.1",
+            "huitoukan.1",
+        ]
+    );
+    assert_eq!(out.stdout.lines().count(), 11, "{}", out.stdout);
+    let page = |name: &str| std::fs::read_to_string(tree.join("man").join(name)).expect("a page");
+
+    // The main page lists the pages it refers to, and each of them now exists.
+    let main = page("huitoukan.1");
+    assert!(main.starts_with(".ie \\n(.g .ds Aq \\(aq") || main.contains(".TH huitoukan 1"));
+    for name in &names[..names.len() - 1] {
+        let stem = name.trim_end_matches(".1").replace('-', "\\-");
+        if !stem.contains("new\\-") {
+            assert!(main.contains(&format!("{stem}(1)")), "{stem} in:\n{main}");
+        }
+    }
+
+    let check = page("huitoukan-check.1");
+    let title = format!(
+        ".TH huitoukan-check 1  \"huitoukan {}\"",
+        env!("CARGO_PKG_VERSION")
+    );
+    assert!(check.contains(&title), "{check}");
+    for option in [
+        "\\-\\-as\\-of",
+        "\\-\\-format",
+        "\\-\\-deny\\-warnings",
+        "\\-\\-lang",
+    ] {
+        assert!(check.contains(option), "{option} in:\n{check}");
+    }
+    assert!(
+        check.contains(
+            ".SH \"EXIT STATUS\"\n.TP\n0\nno errors (warnings are allowed unless `\\-\\-deny\\-warnings`)\n\
+             .TP\n1\nthe records have errors, or warnings with `\\-\\-deny\\-warnings`\n\
+             .TP\n2\nthe command could not run: bad arguments, no records root, an I/O failure\n"
+        ),
+        "{check}"
+    );
+    let report = page("huitoukan-report.1");
+    for option in [
+        "\\-\\-org",
+        "\\-\\-by",
+        "\\-\\-keep\\-going",
+        "\\-\\-output",
+    ] {
+        assert!(report.contains(option), "{option} in:\n{report}");
+    }
+    assert!(
+        report.contains(
+            "\n1\nthe records have errors and no report is built (unless `\\-\\-keep\\-going`)\n"
+        ),
+        "{report}"
+    );
+    let init = page("huitoukan-init.1");
+    assert!(
+        init.contains(".SH \"EXIT STATUS\"\n.TP\n0\nsuccess\n.TP\n2\n"),
+        "{init}"
+    );
+
+    // A second run overwrites nothing and writes nothing.
+    let before = page("huitoukan-check.1");
+    std::fs::remove_file(tree.join("man/huitoukan-schema.1")).expect("remove");
+    let again = tree.run(&["man", "--dir", "man"]);
+    assert_eq!(again.code, 2);
+    assert!(
+        again.stderr.contains("已存在，不会覆盖"),
+        "{}",
+        again.stderr
+    );
+    assert_eq!(page("huitoukan-check.1"), before);
+    assert!(
+        !tree.join("man/huitoukan-schema.1").exists(),
+        "checked before writing"
+    );
+
+    // Plain `man` still prints the main page, with its exit codes.
+    let out = tree.run(&["man"]);
+    assert_eq!(out.code, 0);
+    assert!(out.stdout.contains(".SH \"EXIT STATUS\""), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("huitoukan\\-report(1)"),
+        "{}",
+        out.stdout
+    );
+}
+
+/// `schema --json-schema KIND` run in `folder` of `tree`, parsed.
+fn json_schema_in(tree: &Tree, folder: &str, kind: &str) -> Value {
+    let out = tree.run_in(folder, &["schema", "--json-schema", kind]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    serde_json::from_str(&out.stdout).expect("JSON")
+}
+
+#[test]
+fn json_schemas_enumerate_the_areas_points_and_answers_of_the_schema_in_force() {
+    // Outside a tree: the built-in schema's ids, derived from it.
+    let builtin = huitoukan::schema::Schema::builtin().expect("the built-in schema");
+    let tree = Tree::empty();
+    let item = json_schema_in(&tree, "", "item");
+    let areas: Vec<i64> = builtin.areas.iter().map(|a| a.id).collect();
+    assert_eq!(item["properties"]["area"]["enum"], serde_json::json!(areas));
+    assert_eq!(
+        item["properties"]["area"]["description"],
+        "所属方面（必填）：1 学习贯彻中央和省委部署要求情况 | 2 兑现整改承诺情况 | 3 党内生活各项制度执行情况 | 4 “抓基层打基础”工作情况 | 5 长效机制建设情况 | 6 整改工作责任落实情况"
+    );
+    let points: Vec<&str> = builtin.points.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(
+        item["properties"]["points"]["items"]["enum"],
+        serde_json::json!(points)
+    );
+    assert!(!points.contains(&"9.9"));
+    let unit = json_schema_in(&tree, "", "unit");
+    let answers = &unit["definitions"]["SelfCheckTable"]["properties"]["answers"]["propertyNames"];
+    let answerable: Vec<&str> = points
+        .iter()
+        .copied()
+        .filter(|p| !p.starts_with('P'))
+        .collect();
+    assert_eq!(answers, &serde_json::json!({ "enum": answerable }));
+
+    // Inside a tree whose campaign names its own schema, from any folder: that schema's ids.
+    // Its own schema: two areas, and a point answered by items only besides its two.
+    let own = format!(
+        "{}\n[[point]]\nid = \"B.1\"\ntext = \"个人整改是否到位\"\napplies_to = []\n",
+        crate::check::AUDIT_SCHEMA
+    );
+    let tree = Tree::empty()
+        .file("huitoukan.toml", &crate::check::audit_campaign())
+        .file("areas.toml", &own)
+        .file("省直/省财政厅/unit.toml", UNIT);
+    let item = json_schema_in(&tree, "省直/省财政厅", "item");
+    assert_eq!(
+        item["properties"]["area"]["enum"],
+        serde_json::json!([1, 2])
+    );
+    assert_eq!(
+        item["properties"]["points"]["items"]["enum"],
+        serde_json::json!(["A.1", "A.2", "B.1"])
+    );
+    let unit = json_schema_in(&tree, "", "unit");
+    assert_eq!(
+        unit["definitions"]["SelfCheckTable"]["properties"]["answers"]["propertyNames"],
+        serde_json::json!({ "enum": ["A.1", "A.2"] })
+    );
+}
+
+#[test]
+fn taplo_never_takes_a_campaign_schema_at_the_root_for_an_item() {
+    let tree = Tree::empty();
+    assert_eq!(tree.run(&["init", "t"]).code, 0);
+    let taplo = std::fs::read_to_string(tree.join("t/taplo.toml")).expect("taplo.toml");
+    // Items sit in units' folders; the root's own files (huitoukan.toml, areas.toml, taplo.toml)
+    // are not matched by the item rule.
+    assert!(
+        taplo.ends_with(
+            "[[rule]]\ninclude = [\"*/*.toml\", \"*/**/*.toml\"]\n\
+             exclude = [\"**/unit.toml\", \"**/taplo.toml\", \"**/.taplo.toml\"]\n\
+             schema = { path = \".huitoukan/schema/item.json\" }\n"
+        ),
+        "{taplo}"
+    );
+    assert!(!taplo.contains("\"**/*.toml\""), "{taplo}");
+    assert!(taplo.contains("huitoukan schema --json-schema item > .huitoukan/schema/item.json"));
 }

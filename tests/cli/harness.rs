@@ -187,6 +187,8 @@ impl Tree {
             .env_remove("CLICOLOR_FORCE")
             .env_remove("CLICOLOR")
             .env_remove("GITHUB_STEP_SUMMARY")
+            .env_remove("GITHUB_WORKSPACE")
+            .env_remove("CI_PROJECT_DIR")
             .args(args);
         cmd
     }

@@ -7,7 +7,7 @@ use std::path::Path;
 use huitoukan::check::{Checked, check};
 use huitoukan::i18n::Lang;
 use huitoukan::model::enums::Category;
-use huitoukan::render::rows::By;
+use huitoukan::render::rows::{By, Cell};
 use huitoukan::render::{csv, github, gitlab, human, json, markdown, table};
 use huitoukan::rollup::{self, Options, Report, Totals};
 use huitoukan::schema::Schema;
@@ -400,6 +400,31 @@ fn assert_adds_up(report: &Report) {
         counts(&report.totals),
         "the children of {org:?} and its own unit add up to its totals"
     );
+    assert_eq!(
+        report.own.as_ref(),
+        own(report, org).next(),
+        "`own` holds the totals of the unit at {org:?}, if there is one"
+    );
+    // The table of children, as md and the terminal show it: 本级 and the children add up to
+    // the 合计 row, column by column.
+    let table =
+        huitoukan::render::rows::orgs_with_totals(report, &report.children, false, Lang::Zh);
+    let ints = |row: &[Cell]| -> Vec<i64> {
+        row.iter()
+            .filter_map(|c| match c {
+                Cell::Int(n) => Some(*n),
+                _ => None,
+            })
+            .collect()
+    };
+    let (total, parts) = table.rows.split_last().expect("a 合计 row");
+    let summed = parts
+        .iter()
+        .map(|r| ints(r))
+        .fold(vec![0; ints(total).len()], |acc, r| {
+            acc.iter().zip(&r).map(|(a, b)| a + b).collect()
+        });
+    assert_eq!(summed, ints(total), "the rows of {org:?} add up to 合计");
     for row in &report.orgs {
         let below = report.orgs.iter().filter(|o| {
             o.depth == row.depth + 1

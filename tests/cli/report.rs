@@ -11,11 +11,16 @@ fn example() -> std::path::PathBuf {
 }
 
 fn run_example(args: &[&str]) -> crate::harness::Output {
+    run_example_path("", args)
+}
+
+/// `report EXAMPLE/rel --as-of 2015-03-10 ARGS`, run outside the tree.
+fn run_example_path(rel: &str, args: &[&str]) -> crate::harness::Output {
     let tree = Tree::empty();
-    let root = example();
+    let path = example().join(rel);
     let mut all = vec![
         "report",
-        root.to_str().expect("a UTF-8 path"),
+        path.to_str().expect("a UTF-8 path"),
         "--as-of",
         "2015-03-10",
     ];
@@ -1011,4 +1016,219 @@ fn an_unknown_org_is_a_command_error_even_in_a_tree_with_errors() {
         "{}",
         out.stderr
     );
+}
+
+#[test]
+fn report_of_a_folder_reports_on_that_folder() {
+    let from_path = json(&run_example_path("杭州市/西湖区", &["--format", "json"]));
+    assert_eq!(from_path["org"], "杭州市/西湖区");
+    assert_eq!(counts(&from_path["totals"]), [4, 10, 4, 2, 3, 1, 0]);
+    let from_org = json(&run_example(&[
+        "--org",
+        "杭州市/西湖区",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(from_path, from_org);
+    // A folder inside a unit stands for the unit; `--org` wins over the folder.
+    let items = json(&run_example_path(
+        "杭州市/西湖区/items",
+        &["--format", "json"],
+    ));
+    assert_eq!(items["org"], "杭州市/西湖区");
+    let both = json(&run_example_path(
+        "杭州市",
+        &["--org", "宁波市", "--format", "json"],
+    ));
+    assert_eq!(both["org"], "宁波市");
+
+    let missing = run_example_path("省值", &[]);
+    assert_eq!(missing.code, 2);
+    assert!(
+        missing.stderr.ends_with("省值 不存在\n"),
+        "{}",
+        missing.stderr
+    );
+}
+
+#[test]
+fn by_with_a_format_of_fixed_sections_is_an_error() {
+    for format in ["md", "json"] {
+        let out = run_example(&["--format", format, "--by", "unit"]);
+        assert_eq!((out.code, out.stdout.as_str()), (2, ""), "{format}");
+        assert_eq!(
+            out.stderr,
+            format!("error: `--by` 只用于 table 和 csv 格式；{format} 格式的报告内容是固定的\n")
+        );
+    }
+    let out = run_example(&["--format", "csv", "--by", "unit"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+}
+
+#[test]
+fn a_refused_report_counts_the_warnings_it_does_not_list() {
+    let tree = Tree::new()
+        .unit(ORG, UNIT)
+        .item(ORG, "bad", &edit(ITEM, "area = 2", "area = 9"))
+        .unit("杭州市", UNIT_PENDING)
+        .unit("宁波市", UNIT_PENDING);
+    let out = tree.run(&["report", "--as-of", "2015-03-10"]);
+    assert_eq!(out.code, 1);
+    assert!(!out.stderr.contains("warning["), "{}", out.stderr);
+    assert!(
+        out.stderr.contains(
+            "检查了 5 个文件：1 个错误，2 个警告\nnote: 另有 2 个警告未列出；`huitoukan check` 列出全部\n"
+        ),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn tables_of_children_add_up_with_own_and_total_rows() {
+    // 杭州市 is itself a unit with 3 items; its one child 西湖区 holds 4 units and 10 items.
+    let report = json(&run_example(&["--org", "杭州市", "--format", "json"]));
+    assert_eq!(counts(&report["totals"]), [5, 13, 5, 3, 4, 1, 0]);
+    assert_eq!(counts(&report["own"]), [1, 3, 1, 1, 1, 0, 0]);
+    assert_eq!(
+        counts(&report["children"][0]["totals"]),
+        [4, 10, 4, 2, 3, 1, 0]
+    );
+    // 省直 is a grouping, not a unit.
+    let report = json(&run_example(&["--org", "省直", "--format", "json"]));
+    assert_eq!(report["own"], Value::Null);
+
+    let out = run_example(&["--org", "杭州市", "--format", "md"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains(
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n\
+             | 本级 | 1 | 3 | 1 | 1 | 1 | 0 | 0 | 33.3% | 100.0% | 1 | 0 | 0 | 0 | 0 |\n\
+             | 杭州市/西湖区 | 4 | 10 | 4 | 2 | 3 | 1 | 0 | 40.0% | 83.3% | 3 | 0 | 0 | 0 | 1 |\n\
+             | 合计 | 5 | 13 | 5 | 3 | 4 | 1 | 0 | 38.5% | 87.5% | 4 | 0 | 0 | 0 | 1 |\n\n"
+        ),
+        "{}",
+        out.stdout
+    );
+
+    let out = run_example(&["--org", "杭州市", "--lang", "en"]);
+    let rows: Vec<&str> = out
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with('│'))
+        .map(|l| l.split('┆').next().unwrap_or("").trim_matches(['│', ' ']))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "units",
+            "5",
+            "org",
+            "own unit",
+            "杭州市/西湖区",
+            "杭州市/西湖区/转塘街道",
+            "杭州市/西湖区/转塘街道/双流村",
+            "杭州市/西湖区/转塘街道/象山社区",
+            "total"
+        ]
+    );
+
+    // A CSV keeps only the folders: a spreadsheet's sums count nothing twice.
+    let out = run_example(&["--org", "杭州市", "--format", "csv", "--by", "org"]);
+    assert!(
+        !out.stdout.contains("合计") && !out.stdout.contains("本级"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn an_org_that_names_thousands_of_folders_lists_the_ten_closest() {
+    let mut tree = Tree::new();
+    for i in 0..40 {
+        tree = tree.unit(&format!("杭州市/第{i:02}社区"), UNIT_PENDING);
+    }
+    for (org, first, more) in [
+        ("", "", 0),
+        ("市", "杭州市", 31),
+        ("社区", "杭州市/第00社区", 30),
+    ] {
+        let out = tree.run(&["report", "--org", org, "--as-of", "2015-03-10"]);
+        assert_eq!(out.code, 2, "{}", out.stderr);
+        let help = out.stderr.lines().nth(1).unwrap_or_default();
+        assert!(help.len() < 400, "{help}");
+        if org.is_empty() {
+            assert_eq!(help, "  = help: 可选：杭州市");
+        } else {
+            assert!(
+                help.starts_with(&format!("  = help: 最接近的：{first}, "))
+                    && help.ends_with(&format!("；另有 {more} 个")),
+                "{help}"
+            );
+            assert_eq!(help.matches(", ").count(), 9, "{help}");
+        }
+    }
+}
+
+/// The columns a line takes on a terminal: two for a wide (CJK) character, one for the others.
+fn display_width(line: &str) -> usize {
+    line.chars()
+        .map(|c| {
+            let wide = matches!(u32::from(c),
+                0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0xA4CF | 0xAC00..=0xD7A3
+                | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6);
+            if wide { 2 } else { 1 }
+        })
+        .sum()
+}
+
+#[test]
+fn the_terminal_table_fits_the_terminal_and_piped_rows_stay_whole() {
+    use huitoukan::render::table;
+    use huitoukan::rollup::{self, By, Options};
+    let as_of = jiff::civil::date(2015, 3, 10);
+    let checked = huitoukan::check::check(&example(), as_of);
+    let langs = [huitoukan::i18n::Lang::Zh, huitoukan::i18n::Lang::En];
+    for by in [By::Org, By::Unit, By::Item, By::Area] {
+        let options = Options {
+            org: "",
+            as_of,
+            public: false,
+            by,
+        };
+        let report = rollup::build(&checked.records, &checked.diagnostics, &options);
+        for lang in langs {
+            for width in [60u16, 80, 120, 200] {
+                let text = table::render_width(&report, by, lang, Some(width));
+                for line in text.lines().skip(1) {
+                    assert!(
+                        display_width(line) <= usize::from(width),
+                        "{by:?} at {width} columns: {line}"
+                    );
+                }
+                // Every line of one table has the same width: CJK text is measured right.
+                for block in text.split("\n\n").filter(|b| b.starts_with('┌')) {
+                    let widths: Vec<usize> = block.lines().map(display_width).collect();
+                    assert!(widths.iter().all(|w| *w == widths[0]), "{by:?}:\n{block}");
+                }
+                // Whatever the layout, every figure is there.
+                assert!(text.contains("37.5%"), "{by:?} at {width}:\n{text}");
+            }
+        }
+        // Piped: one line a row, as wide as the rows are.
+        let full = table::render(&report, by, langs[0]);
+        assert_eq!(full, table::render_width(&report, by, langs[0], None));
+        let rows = table::render(&report, by, langs[0])
+            .lines()
+            .filter(|l| l.starts_with('│'))
+            .count();
+        let expected = match by {
+            // The totals' header and row, the header, each folder, and 合计.
+            By::Org => 2 + 1 + rollup::org_folders(&checked.records).len() + 1,
+            By::Unit => 2 + 1 + 20,
+            By::Item => 2 + 1 + 56,
+            By::Area => 2 + 1 + 6,
+        };
+        assert_eq!(rows, expected, "{by:?}");
+    }
 }
