@@ -80,12 +80,14 @@ codes! {
     SchemaInvalid = "E026", Error, "campaign schema file missing or invalid";
     InvalidDate = "E027", Error, "not a calendar date";
     RootUnit = "E028", Error, "unit.toml at the root of the tree";
+    NameNotUtf8 = "E029", Error, "file or folder name is not UTF-8";
     Overdue = "W001", Warning, "overdue item";
     LateCompletion = "W002", Warning, "completed after its deadline";
     LateReport = "W003", Warning, "self-check submitted after the campaign deadline";
     MissingReport = "W004", Warning, "no self-check and the campaign deadline has passed";
     UncoveredAnswer = "W005", Warning, "answer 否/部分 not covered by any item";
     SymlinkSkipped = "W006", Warning, "symbolic link skipped";
+    Misnamed = "W007", Warning, "record-like file not named *.toml";
 }
 
 /// A secondary place that explains the primary one ("first defined here").

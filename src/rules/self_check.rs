@@ -2,10 +2,10 @@
 //! file, reviews, and the campaign deadline.
 
 use std::collections::HashSet;
-use std::path::Path;
 
 use super::{Context, Found};
 use crate::diagnostic::{Code, Diagnostic, Label};
+use crate::discover::{self, Lookup};
 use crate::i18n::Msg;
 use crate::model::Unit;
 use crate::model::enums::{Answer, Enumeration};
@@ -169,25 +169,21 @@ fn report_file(records: &Records, unit: &Unit, out: &mut Found<'_>) {
         return;
     };
     // Look at each step without following links, so nothing outside the unit's folder is read.
-    let mut path = records.root.join(&unit.org);
-    for part in inside.split('/') {
-        path.push(part);
-        match std::fs::symlink_metadata(&path) {
-            Ok(meta) if meta.file_type().is_symlink() => {
-                let msg = Msg::ReportLink {
-                    path: written.clone(),
-                };
-                out.push(
-                    Diagnostic::at(Code::ReportOutsideUnit, unit.file, report.span(), msg)
-                        .with_help(Msg::ReportOutsideHelp),
-                );
-                return;
-            }
-            Ok(_) => {}
-            Err(_) => break,
+    let found = match discover::look_up(&records.root.join(&unit.org), &inside) {
+        Lookup::Link(_) => {
+            let msg = Msg::ReportLink {
+                path: written.clone(),
+            };
+            out.push(
+                Diagnostic::at(Code::ReportOutsideUnit, unit.file, report.span(), msg)
+                    .with_help(Msg::ReportOutsideHelp),
+            );
+            return;
         }
-    }
-    if !Path::new(&path).is_file() {
+        Lookup::Found(_, meta) => meta.is_file(),
+        Lookup::Missing(_) => false,
+    };
+    if !found {
         let msg = Msg::ReportMissing {
             path: written.clone(),
         };
