@@ -6,8 +6,12 @@
 //! (`e020_*`), a schema file outside the root (`e026_schema_outside_the_root`), links to a file
 //! and to a folder (`w006_*`), hidden folders and `target/`, GBK and UTF-16 with a byte-order
 //! mark (`e023_*`), the size limit at its edge (`e024_*`), an unreadable file where the tests run
-//! as a user (`e025_*`), dates not on the calendar and dates with a time (`e027_*`). An output
-//! into a missing folder and over a file: `report.rs`, `output_is_written_atomically_*`.
+//! as a user (`e025_*`), dates not on the calendar and dates with a time (`e027_*`), a schema
+//! through a linked folder, that is a folder or in a hidden folder (`e026_campaign_schema_*`), a
+//! name that is not UTF-8 (`e029_*`), `x.TOML` and `x.toml.txt` (`w007_*`), colons that are and
+//! are not drive letters (`e019_self_check_report_with_a_colon_*`). An output into a missing
+//! folder, over a file, inside the tree, with `--force` and under a umask: `report.rs`,
+//! `output_*` and `force_*`; template escaping and a step summary inside the tree: `author.rs`.
 
 use std::path::Path;
 use std::process::Command as StdCommand;
