@@ -1,7 +1,9 @@
 //! `huitoukan init` and `huitoukan new`: commented templates that pass `check` as written.
 //!
-//! Nothing is ever overwritten: every file is created with `create_new`, after checking that
-//! none of them exists, so a refusal leaves the folder as it was.
+//! Nothing is ever overwritten, and nothing is written through a link: every file is created
+//! with `create_new`, after checking that none of them exists and that no step of its path is a
+//! symbolic link, so a refusal leaves the folder as it was; a write that fails takes back what
+//! was written before it.
 
 use std::fs::OpenOptions;
 use std::io::Write;
@@ -37,9 +39,7 @@ pub fn init(args: &InitArgs, lang: Lang) -> Result<ExitCode, Fatal> {
             }
             .into());
         }
-        Err(RootError::NotRegular(marker)) => {
-            return Err(root_error(&dir, RootError::NotRegular(marker)));
-        }
+        Err(e @ RootError::NotRegular(_)) => return Err(root_error(&dir, e)),
         Err(RootError::NotFound) => {}
     }
     let today = today();
