@@ -9,7 +9,7 @@ use jiff::civil::Date;
 
 use crate::cli::{Cli, Command};
 use crate::cmd;
-use crate::discover;
+use crate::discover::{self, RootError};
 use crate::i18n::{Lang, Msg};
 
 /// A failure that stops a command before it has a result (exit 2).
@@ -62,12 +62,25 @@ pub fn today() -> Date {
 
 pub fn find_root(path: Option<&Path>) -> Result<PathBuf, Fatal> {
     let start = path.unwrap_or(Path::new("."));
-    discover::find_root(start).ok_or_else(|| Fatal {
-        message: Msg::NoRoot {
-            path: start.display().to_string(),
+    discover::find_root(start).map_err(|e| root_error(start, e))
+}
+
+/// What a user reads when no root is found from `start`.
+pub fn root_error(start: &Path, error: RootError) -> Fatal {
+    match error {
+        RootError::NotFound => Fatal {
+            message: Msg::NoRoot {
+                path: start.display().to_string(),
+            },
+            help: Some(Msg::NoRootHelp),
         },
-        help: Some(Msg::NoRootHelp),
-    })
+        RootError::NotRegular(marker) => Fatal {
+            message: Msg::CampaignNotRegular {
+                path: marker.display().to_string(),
+            },
+            help: Some(Msg::CampaignNotRegularHelp),
+        },
+    }
 }
 
 /// The root above `path` (as [`find_root`]) and the part of the tree `path` names: `""` for the
@@ -146,6 +159,18 @@ pub fn write_new_file(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), Fatal> {
+    write_file(path, false, write)
+}
+
+/// Writes a file atomically, through a temporary file in the same folder that gets the
+/// permissions of any new file under the user's umask. Without `replace`, it is renamed into
+/// place only if nothing has appeared at `path` meanwhile; with it, it replaces what is there
+/// in one step (a rename replaces a link itself, never writes through it).
+pub fn write_file(
+    path: &Path,
+    replace: bool,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Fatal> {
     let io = |e: std::io::Error| {
         let detail = e.to_string();
         // tempfile names its temporary file in its errors (`… at path "…/.tmpAbC"`), a file
@@ -159,18 +184,26 @@ pub fn write_new_file(
             detail,
         })
     };
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let file = tempfile::NamedTempFile::new_in(folder).map_err(io)?;
+    let mut builder = tempfile::Builder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // What `File::create` asks for; the umask takes its part away, as for any new file.
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let file = builder.tempfile_in(folder_of(path)).map_err(io)?;
     let mut buffered = std::io::BufWriter::with_capacity(1 << 16, file);
     write(&mut buffered)
         .and_then(|()| buffered.flush())
         .map_err(io)?;
     let file = buffered.into_inner().map_err(|e| io(e.into_error()))?;
     file.as_file().sync_all().map_err(io)?;
-    file.persist_noclobber(path).map_err(|e| {
+    let persisted = if replace {
+        file.persist(path).map(drop)
+    } else {
+        file.persist_noclobber(path).map(drop)
+    };
+    persisted.map_err(|e| {
         if e.error.kind() == std::io::ErrorKind::AlreadyExists {
             Fatal {
                 message: Msg::OutputExists {
@@ -182,5 +215,50 @@ pub fn write_new_file(
             io(e.error)
         }
     })?;
+    Ok(())
+}
+
+/// The folder a file at `path` goes into.
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+/// Whether writing at `path` would write inside the records tree at `root`: the path as it
+/// resolves (through links, `..`), or, for a file not yet there, its folder as it resolves.
+pub fn inside_root(root: &Path, path: &Path) -> bool {
+    let Ok(root) = std::fs::canonicalize(root) else {
+        return false;
+    };
+    let mut path = path.to_path_buf();
+    // A dangling link is followed by hand (opening it would create its target), as far as the
+    // system would follow it.
+    for _ in 0..40 {
+        if let Ok(resolved) = std::fs::canonicalize(&path) {
+            return resolved.starts_with(&root);
+        }
+        match std::fs::read_link(&path) {
+            Ok(target) => path = folder_of(&path).join(target),
+            Err(_) => break,
+        }
+    }
+    let Some(name) = path.file_name() else {
+        return false;
+    };
+    std::fs::canonicalize(folder_of(&path)).is_ok_and(|folder| folder.join(name).starts_with(&root))
+}
+
+/// Refuses a file to be written inside the records tree (exit 2): the tree holds records only.
+pub fn refuse_inside_root(root: &Path, path: &Path, what: Msg) -> Result<(), Fatal> {
+    if inside_root(root, path) {
+        return Err(Fatal {
+            message: what,
+            help: Some(Msg::InsideRootHelp {
+                root: root.display().to_string(),
+            }),
+        });
+    }
     Ok(())
 }

@@ -119,9 +119,14 @@ pub struct ReportArgs {
     #[arg(long)]
     pub keep_going: bool,
 
-    /// Write the report to FILE (never overwrites a file) instead of standard output
+    /// Write the report to FILE (outside the records tree; `-` is standard output) instead of
+    /// standard output; an existing file is never overwritten without --force
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Replace the --output file if it exists (atomically; only a regular file)
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -85,6 +85,7 @@ codes! {
     BadClosure = "E031", Error, "closure of an item not done, or misdated";
     SubordinatesDueLate = "E032", Error, "subordinates_due after the unit's own due date";
     ResubmittedWithoutReturn = "E033", Error, "resubmitted without a returned review";
+    NameNotUtf8 = "E034", Error, "file or folder name is not UTF-8";
     Overdue = "W001", Warning, "overdue item";
     LateCompletion = "W002", Warning, "completed after its deadline";
     LateReport = "W003", Warning, "self-check submitted after its due date";
@@ -93,6 +94,7 @@ codes! {
     SymlinkSkipped = "W006", Warning, "symbolic link skipped";
     NoProgress = "W007", Warning, "no progress recorded for too long";
     ReportReturned = "W008", Warning, "self-check returned and not resubmitted";
+    Misnamed = "W009", Warning, "record-like file not named *.toml";
 }
 
 /// A secondary place that explains the primary one ("first defined here").

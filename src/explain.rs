@@ -60,6 +60,14 @@ pub enum Change {
     },
     /// Saves a file of the tree in GB18030 instead of UTF-8.
     Gbk { file: &'static str },
+    /// Renames a file of the tree to its name in GB18030 bytes (what unzipping a Windows
+    /// archive gives).
+    GbkName { file: &'static str },
+    /// Renames a file of the tree.
+    Rename {
+        from: &'static str,
+        to: &'static str,
+    },
     /// Appends a comment line of `bytes` bytes to a file.
     LongComment { file: &'static str, bytes: usize },
     /// Takes every permission off a file (the example then needs a user other than root).

@@ -256,6 +256,20 @@ pub enum Msg {
         id: String,
     },
     SchemaUnusable,
+    SchemaLink {
+        path: String,
+    },
+    SchemaNotFile {
+        path: String,
+    },
+    NotRegularFile,
+    NotRegularFileHelp,
+    NameNotUtf8 {
+        folder: bool,
+    },
+    NameNotUtf8Help {
+        gbk: Option<String>,
+    },
     // Warnings.
     Overdue {
         status: String,
@@ -284,6 +298,10 @@ pub enum Msg {
     },
     SymlinkSkipped,
     SymlinkHelp,
+    Misnamed,
+    MisnamedHelp {
+        rename: String,
+    },
     // Fatal: the command could not run.
     UnknownCode {
         code: String,
@@ -293,6 +311,16 @@ pub enum Msg {
         path: String,
     },
     NoRootHelp,
+    CampaignNotRegular {
+        path: String,
+    },
+    CampaignNotRegularHelp,
+    InsideRootHelp {
+        root: String,
+    },
+    SummaryInsideRoot {
+        path: String,
+    },
     Io {
         path: String,
         detail: String,
@@ -362,6 +390,12 @@ pub enum Msg {
     ManExitCheck,
     ManExitReport,
     ManExitFatal,
+    OutputInsideRoot {
+        path: String,
+    },
+    OutputNotFile {
+        path: String,
+    },
     // Authoring.
     Created {
         path: String,
@@ -387,6 +421,9 @@ pub enum Msg {
     },
     BadName {
         name: String,
+    },
+    LinkInPath {
+        path: String,
     },
     BeyondAnnotations {
         count: usize,
@@ -757,6 +794,44 @@ impl Msg {
             (Msg::SchemaUnusable, En) => {
                 "while the schema is invalid, areas, points and answers are not checked".into()
             }
+            (Msg::SchemaLink { path }, Zh) => {
+                format!("方案文件 \"{path}\" 经过符号链接，不读取")
+            }
+            (Msg::SchemaLink { path }, En) => {
+                format!("the campaign schema file \"{path}\" is reached through a symbolic link and is not read")
+            }
+            (Msg::SchemaNotFile { path }, Zh) => format!("方案文件 \"{path}\" 不是普通文件"),
+            (Msg::SchemaNotFile { path }, En) => {
+                format!("the campaign schema file \"{path}\" is not a regular file")
+            }
+            (Msg::NotRegularFile, Zh) => {
+                "不是普通文件（符号链接、命名管道、设备等），未读取".into()
+            }
+            (Msg::NotRegularFile, En) => {
+                "not a regular file (a symbolic link, a named pipe, a device…); not read".into()
+            }
+            (Msg::NotRegularFileHelp, Zh) => "台账中只放普通文件；链接换成文件本身".into(),
+            (Msg::NotRegularFileHelp, En) => {
+                "keep only regular files in the tree; put the file itself in place of a link".into()
+            }
+            (Msg::NameNotUtf8 { folder: true }, Zh) => {
+                "文件夹名不是 UTF-8 编码，其中的文件未检查".into()
+            }
+            (Msg::NameNotUtf8 { folder: true }, En) => {
+                "the folder's name is not UTF-8; nothing in it is checked".into()
+            }
+            (Msg::NameNotUtf8 { folder: false }, Zh) => "文件名不是 UTF-8 编码，未读取".into(),
+            (Msg::NameNotUtf8 { folder: false }, En) => {
+                "the file's name is not UTF-8; the file is not read".into()
+            }
+            (Msg::NameNotUtf8Help { gbk: Some(gbk) }, Zh) => {
+                format!("看起来是 GBK 编码的“{gbk}”；重命名为 UTF-8 的名称，如在台账根目录运行 `convmv -f GBK -t UTF-8 -r --notest .`")
+            }
+            (Msg::NameNotUtf8Help { gbk: Some(gbk) }, En) => {
+                format!("it looks like “{gbk}” in GBK; rename it in UTF-8, for example with `convmv -f GBK -t UTF-8 -r --notest .` at the root")
+            }
+            (Msg::NameNotUtf8Help { gbk: None }, Zh) => "重命名为 UTF-8 的名称".into(),
+            (Msg::NameNotUtf8Help { gbk: None }, En) => "rename it with a UTF-8 name".into(),
             (Msg::Overdue { status, due, days }, Zh) => {
                 format!("逾期 {days} 天：状态为 {status}，时限 {due}")
             }
@@ -818,6 +893,38 @@ impl Msg {
             }
             (Msg::UnknownCodeHelp, En) => {
                 "codes look like E001 or W001; docs/codes.md lists every one".into()
+            }
+            (Msg::Misnamed, Zh) => {
+                "文件名不是 *.toml（扩展名须为小写的 .toml），未作为台账记录读取".into()
+            }
+            (Msg::Misnamed, En) => {
+                "the name is not *.toml (the extension must be .toml, in lower case), so the file is not read as a record".into()
+            }
+            (Msg::MisnamedHelp { rename }, Zh) => format!("如果是台账记录，重命名为 {rename}"),
+            (Msg::MisnamedHelp { rename }, En) => format!("if it is a record, rename it to {rename}"),
+            (Msg::CampaignNotRegular { path }, Zh) => {
+                format!("{path} 是符号链接或不是普通文件，不读取，也不作为台账根目录")
+            }
+            (Msg::CampaignNotRegular { path }, En) => {
+                format!("{path} is a symbolic link or not a regular file: it is never read, nor taken for the root of a records tree")
+            }
+            (Msg::CampaignNotRegularHelp, Zh) => {
+                "把 huitoukan.toml 文件本身放在根目录，而不是链接".into()
+            }
+            (Msg::CampaignNotRegularHelp, En) => {
+                "put the file huitoukan.toml itself at the root, not a link".into()
+            }
+            (Msg::InsideRootHelp { root }, Zh) => {
+                format!("台账目录 {root} 只存放台账记录；请写到它之外")
+            }
+            (Msg::InsideRootHelp { root }, En) => {
+                format!("the records tree {root} holds records only; write outside it")
+            }
+            (Msg::SummaryInsideRoot { path }, Zh) => {
+                format!("GITHUB_STEP_SUMMARY 指向台账目录内的 {path}，不会写入")
+            }
+            (Msg::SummaryInsideRoot { path }, En) => {
+                format!("GITHUB_STEP_SUMMARY points at {path}, inside the records tree, which is never written to")
             }
             (Msg::NoRoot { path }, Zh) => {
                 format!("在 {path} 及其上级文件夹中找不到 huitoukan.toml（台账根目录）")
@@ -889,8 +996,6 @@ impl Msg {
             }
             (Msg::OutputExists { path }, Zh) => format!("{path} 已存在，不会覆盖"),
             (Msg::OutputExists { path }, En) => format!("{path} already exists and is never overwritten"),
-            (Msg::OutputExistsHelp, Zh) => "换一个文件名，或先删除原文件".into(),
-            (Msg::OutputExistsHelp, En) => "choose another name, or remove the old file first".into(),
             (Msg::PathMissing { path }, Zh) => format!("{path} 不存在"),
             (Msg::PathMissing { path }, En) => format!("{path} does not exist"),
             (Msg::ScopeNote { scope, errors, warnings }, Zh) => {
@@ -947,6 +1052,24 @@ impl Msg {
             (Msg::ManExitFatal, En) => {
                 "the command could not run: bad arguments, no records root, an I/O failure".into()
             }
+            (Msg::OutputExistsHelp, Zh) => {
+                "换一个文件名；或加 `--force`，用新报告替换原文件".into()
+            }
+            (Msg::OutputExistsHelp, En) => {
+                "choose another name, or add `--force` to replace the old file with the new report".into()
+            }
+            (Msg::OutputInsideRoot { path }, Zh) => {
+                format!("不能把报告写到 {path}：它在台账目录内")
+            }
+            (Msg::OutputInsideRoot { path }, En) => {
+                format!("will not write a report to {path}: it is inside the records tree")
+            }
+            (Msg::OutputNotFile { path }, Zh) => {
+                format!("{path} 不是普通文件（文件夹、链接等），`--force` 也不会替换")
+            }
+            (Msg::OutputNotFile { path }, En) => {
+                format!("{path} is not a regular file (a folder, a link…); `--force` replaces only a regular file")
+            }
             (Msg::Created { path }, Zh) => format!("已新建 {path}"),
             (Msg::Created { path }, En) => format!("created {path}"),
             (Msg::TreeStarted { path }, Zh) => {
@@ -982,6 +1105,12 @@ impl Msg {
             }
             (Msg::BadName { name }, En) => {
                 format!("the name \"{name}\" cannot be used: not empty, no / or \\, not starting with .")
+            }
+            (Msg::LinkInPath { path }, Zh) => {
+                format!("{path} 是符号链接，不会经由它写入")
+            }
+            (Msg::LinkInPath { path }, En) => {
+                format!("{path} is a symbolic link; nothing is written through it")
             }
             (Msg::BeyondAnnotations { count }, Zh) => {
                 format!("GitHub 每步最多显示 10 条错误和 10 条警告注释，其余 {count} 条如下：")

@@ -15,6 +15,10 @@ use crate::source::FileId;
 pub const MAX_FILE_SIZE: u64 = 1024 * 1024;
 
 /// Reads and decodes a file; a problem with it is a diagnostic, and the text is then empty.
+///
+/// Only a regular file is read. The file is opened without following a symbolic link and
+/// without blocking (a named pipe put in its place after the walk has no writer to wait for),
+/// and the opened handle must be a regular file before a byte is read.
 pub fn read_text(path: &Path, file: FileId) -> Result<String, Diagnostic> {
     let unreadable = |e: std::io::Error| {
         Diagnostic::whole_file(
@@ -25,7 +29,22 @@ pub fn read_text(path: &Path, file: FileId) -> Result<String, Diagnostic> {
             },
         )
     };
-    let handle = std::fs::File::open(path).map_err(unreadable)?;
+    let not_regular = || {
+        Diagnostic::whole_file(Code::Unreadable, file, Msg::NotRegularFile)
+            .with_help(Msg::NotRegularFileHelp)
+    };
+    let handle = open_regular(path).map_err(|e| {
+        let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        if is_link {
+            not_regular()
+        } else {
+            unreadable(e)
+        }
+    })?;
+    let meta = handle.metadata().map_err(unreadable)?;
+    if !meta.is_file() {
+        return Err(not_regular());
+    }
     let mut bytes = Vec::new();
     handle
         .take(MAX_FILE_SIZE + 1)
@@ -34,13 +53,26 @@ pub fn read_text(path: &Path, file: FileId) -> Result<String, Diagnostic> {
     // `read_to_end` may still have grown the buffer past the file's size.
     bytes.shrink_to_fit();
     if bytes.len() as u64 > MAX_FILE_SIZE {
-        let size = std::fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());
+        let size = meta.len().max(bytes.len() as u64);
         return Err(
             Diagnostic::whole_file(Code::TooLarge, file, Msg::TooLarge { size })
                 .with_help(Msg::TooLargeHelp),
         );
     }
     decode(bytes, file)
+}
+
+/// Opens `path` for reading: on Unix without following a final symbolic link and without
+/// blocking; elsewhere plainly (the caller checks the handle's metadata in both cases).
+fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW);
+    }
+    options.open(path)
 }
 
 /// UTF-8, with or without a byte-order mark; anything else is named as well as can be.
@@ -176,7 +208,12 @@ in `.toml`, named in `evidence`."#,
             output: r#"error[E025]: 无法读取文件：Permission denied (os error 13)
  --> 梁弄镇/横坎头村/items/村道拓宽.toml"#,
         }],
-        fix: r#"Make the file readable (`chmod a+r`), or check the disk."#,
+        fix: r#"Make the file readable (`chmod a+r`), or check the disk; put a regular file in place of
+a link or a pipe. A `huitoukan.toml` that is not a regular file (a symbolic link, a named pipe),
+met when a tree is checked through the library, or a record that becomes one between the walk and
+the read, is E025 too, and never opened for reading: a link is not followed and a pipe is not
+waited on (`不是普通文件（符号链接、命名管道、设备等），未读取`). Every command refuses a
+`huitoukan.toml` that is a link or not a regular file before it reads anything, with exit code 2."#,
     },
     RuleDoc {
         code: Code::InvalidDate,
@@ -221,3 +258,48 @@ a date-time or a date with an offset where a date alone is expected."#,
         fix: r#"Write a real date, year-month-day, with nothing after it: `deadline = 2015-02-28`."#,
     },
 ];
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    /// A named pipe in place of a record (as if swapped in after the walk): opened without
+    /// blocking, found not to be a regular file, never read. Without a writer, a blocking open
+    /// would never return.
+    #[test]
+    fn a_fifo_is_e025_at_once_and_never_read() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let fifo = dir.path().join("管道.toml");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .is_ok_and(|s| s.success());
+        if !made {
+            eprintln!("skipped: `mkfifo` failed");
+            return;
+        }
+        let (done, wait) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = done.send(read_text(&fifo, FileId(0)));
+        });
+        let result = wait
+            .recv_timeout(std::time::Duration::from_secs(10))
+            .expect("read_text returns at once on a FIFO without a writer");
+        let d = result.expect_err("a FIFO is no record");
+        assert_eq!(
+            (d.code, d.span, d.message),
+            (Code::Unreadable, None, Msg::NotRegularFile)
+        );
+    }
+
+    #[test]
+    fn a_link_is_e025_and_its_target_never_read() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let target = dir.path().join("secret.txt");
+        std::fs::write(&target, "password = \"hunter2\"\n").expect("write");
+        let link = dir.path().join("huitoukan.toml");
+        std::os::unix::fs::symlink(&target, &link).expect("a link");
+        let d = read_text(&link, FileId(0)).expect_err("a link is not read");
+        assert_eq!((d.code, d.message), (Code::Unreadable, Msg::NotRegularFile));
+    }
+}

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::discover::{self, CAMPAIGN_FILE, EDITOR_FILES, Entry, EntryKind, UNIT_FILE};
+use crate::discover::{self, CAMPAIGN_FILE, EDITOR_FILES, Entry, EntryKind, Lookup, UNIT_FILE};
 use crate::i18n::Msg;
 use crate::load;
 use crate::model::fields::Sink;
@@ -101,21 +101,51 @@ impl Records {
                 }
             });
 
+        // The schema file is read by the path the campaign gives, as `new` reads it, wherever it
+        // is inside the root (a hidden folder too); the walk only reports a link there.
+        let mut schema = None;
+        let mut schema_read = false;
+        if let (Some(rel), Some(named)) = (
+            &schema_rel,
+            campaign.as_ref().and_then(|c| c.schema.as_ref()),
+        ) {
+            match read_schema(root, rel, FileId(1)) {
+                Ok(loaded) => {
+                    files.add(loaded.source);
+                    diagnostics.extend(loaded.diagnostics);
+                    schema_read = true;
+                    if let Parsed::Schema(s) = loaded.parsed {
+                        schema = s.map(|s| *s);
+                    }
+                }
+                Err(msg) => diagnostics.push(Diagnostic::at(
+                    Code::SchemaInvalid,
+                    campaign_id,
+                    named.span(),
+                    msg,
+                )),
+            }
+        }
+
         let roles: Vec<(Role, Entry)> = entries
             .into_iter()
             .filter(|e| e.rel != CAMPAIGN_FILE)
+            .filter(|e| {
+                Some(e.rel.as_str()) != schema_rel.as_deref()
+                    || matches!(e.kind, EntryKind::Symlink)
+            })
             .map(|e| (role_of(&e.rel, schema_rel.as_deref()), e))
             .filter(|(role, _)| *role != Role::Ignored)
             .collect();
         let count = |wanted: Role| roles.iter().filter(|(role, _)| *role == wanted).count();
         let (unit_count, item_count) = (count(Role::Unit), count(Role::Item));
-        let file_count = 1 + roles
-            .iter()
-            .filter(|(_, e)| matches!(e.kind, EntryKind::Toml))
-            .count();
+        let file_count = 1
+            + usize::from(schema_read)
+            + roles
+                .iter()
+                .filter(|(_, e)| matches!(e.kind, EntryKind::Toml))
+                .count();
         files.reserve(roles.len());
-        let mut schema = None;
-        let mut schema_seen = false;
         let mut units = Vec::with_capacity(unit_count);
         let mut items = Vec::with_capacity(item_count);
         // In chunks, so that only one chunk's results wait at a time to be put in their place.
@@ -137,10 +167,6 @@ impl Records {
                 let id = files.add(l.source);
                 diagnostics.extend(l.diagnostics);
                 match l.parsed {
-                    Parsed::Schema(s) => {
-                        schema_seen = true;
-                        schema = s.map(|s| *s);
-                    }
                     Parsed::Unit(u) if u.org.is_empty() => {
                         diagnostics.push(
                             Diagnostic::whole_file(Code::RootUnit, id, Msg::RootUnit)
@@ -149,23 +175,12 @@ impl Records {
                     }
                     Parsed::Unit(u) => units.push(u),
                     Parsed::Item(i) => items.push(i),
-                    Parsed::Campaign(_) | Parsed::Nothing => {}
+                    Parsed::Campaign(_) | Parsed::Schema(_) | Parsed::Nothing => {}
                 }
             }
         }
-        let named_schema = campaign.as_ref().and_then(|c| c.schema.as_ref());
-        match (&campaign, named_schema, &schema_rel) {
-            (Some(_), None, _) => schema = Some(Schema::builtin().unwrap_or_default()),
-            (_, Some(s), Some(rel)) if !schema_seen => {
-                let msg = Msg::SchemaMissing { path: rel.clone() };
-                diagnostics.push(Diagnostic::at(
-                    Code::SchemaInvalid,
-                    campaign_id,
-                    s.span(),
-                    msg,
-                ));
-            }
-            _ => {}
+        if campaign.as_ref().is_some_and(|c| c.schema.is_none()) {
+            schema = Some(Schema::builtin().unwrap_or_default());
         }
 
         // Say once per problem what an unusable schema costs.
@@ -238,10 +253,18 @@ fn role_of(rel: &str, schema: Option<&str>) -> Role {
     }
 }
 
-/// A relative path that stays inside the root, `/`-separated; `None` for `..` or absolute paths.
+/// A relative path that stays inside the root, `/`-separated; `None` for `..`, absolute paths,
+/// drive letters (`C:`, `C:/…`: one ASCII letter and a colon, then nothing or a separator) and
+/// any part this system would take as more than a name (`a:b.md` on Windows).
 pub fn normalize_inside(path: &str) -> Option<String> {
     let path = path.replace('\\', "/");
-    if path.starts_with('/') || path.as_bytes().get(1) == Some(&b':') {
+    let drive = match path.as_bytes() {
+        [letter, b':', rest @ ..] => {
+            letter.is_ascii_alphabetic() && matches!(rest.first(), None | Some(b'/'))
+        }
+        _ => false,
+    };
+    if path.starts_with('/') || drive {
         return None;
     }
     let mut parts = Vec::new();
@@ -249,7 +272,15 @@ pub fn normalize_inside(path: &str) -> Option<String> {
         match part {
             "" | "." => {}
             ".." => return None,
-            p => parts.push(p),
+            p => {
+                let mut components = Path::new(p).components();
+                let plain = matches!(components.next(), Some(std::path::Component::Normal(_)))
+                    && components.next().is_none();
+                if !plain {
+                    return None;
+                }
+                parts.push(p);
+            }
         }
     }
     (!parts.is_empty()).then(|| parts.join("/"))
@@ -276,6 +307,24 @@ fn load_entry(root: &Path, role: Role, entry: Entry, id: FileId) -> Loaded {
                 detail: detail.into(),
             },
             None,
+        ),
+        EntryKind::NameNotUtf8 { folder, gbk } => skipped(
+            entry.rel,
+            id,
+            Code::NameNotUtf8,
+            Msg::NameNotUtf8 { folder },
+            Some(Msg::NameNotUtf8Help {
+                gbk: gbk.map(String::from),
+            }),
+        ),
+        EntryKind::Misnamed { rename } => skipped(
+            entry.rel,
+            id,
+            Code::Misnamed,
+            Msg::Misnamed,
+            Some(Msg::MisnamedHelp {
+                rename: rename.into(),
+            }),
         ),
     }
 }
@@ -360,8 +409,23 @@ fn stem(rel: &str) -> &str {
     name.strip_suffix(".toml").unwrap_or(name)
 }
 
-/// The schema a campaign uses, read without walking the tree: its own where it names one that
-/// reads cleanly, else the built-in one. For templates, which list the areas.
+/// The campaign's own schema file at `rel`, looked at step by step without following a link
+/// and read only if it is a regular file; otherwise what to say about it.
+fn read_schema(root: &Path, rel: &str, id: FileId) -> Result<Loaded, Msg> {
+    let path = rel.to_owned();
+    match discover::look_up(root, rel) {
+        Lookup::Found(full, meta) if meta.is_file() => {
+            Ok(load_file(&full, rel.to_owned(), Role::Schema, id))
+        }
+        Lookup::Found(..) => Err(Msg::SchemaNotFile { path }),
+        Lookup::Link(_) => Err(Msg::SchemaLink { path }),
+        Lookup::Missing(_) => Err(Msg::SchemaMissing { path }),
+    }
+}
+
+/// The schema a campaign uses, read without walking the tree but as `check` reads it: its own
+/// where it names one that reads cleanly, else the built-in one. For templates, which list the
+/// areas.
 pub fn campaign_schema(root: &Path) -> Schema {
     let campaign = load_file(
         &root.join(CAMPAIGN_FILE),
@@ -373,30 +437,29 @@ pub fn campaign_schema(root: &Path) -> Schema {
         Parsed::Campaign(c) => c.schema.and_then(|s| normalize_inside(s.get_ref())),
         _ => None,
     };
-    if let Some(rel) = named {
-        let path = root.join(&rel);
-        let is_link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
-        if !is_link
-            && let Parsed::Schema(Some(schema)) =
-                load_file(&path, rel, Role::Schema, FileId(0)).parsed
-        {
-            return *schema;
-        }
+    if let Some(rel) = named
+        && let Ok(loaded) = read_schema(root, &rel, FileId(0))
+        && let Parsed::Schema(Some(schema)) = loaded.parsed
+    {
+        return *schema;
     }
     Schema::builtin().unwrap_or_default()
 }
 
-use crate::explain::{BASE_CAMPAIGN, Change, Example, RuleDoc};
+use crate::explain::{BASE_CAMPAIGN, BASE_ITEM, Change, Example, RuleDoc};
 
 /// What each code raised here means, with worked examples: see [`crate::explain`].
 pub const DOCS: &[RuleDoc] = &[
     RuleDoc {
         code: Code::SchemaInvalid,
         trigger: r#"`campaign.schema` in `huitoukan.toml` names a file that does not exist, a path outside
-the root (`..`, absolute), or a file that is not a valid schema: a syntax error, an unknown key, a
+the root (`..`, absolute, a drive letter), a path through a symbolic link (`方案文件 "…" 经过符号链接，不读取`),
+something that is not a regular file (`方案文件 "…" 不是普通文件`), or a file that is not a valid schema: a syntax error, an unknown key, a
 missing field, a duplicate area or point id, a point whose `area` is not one of the file's areas.
 While the schema is unusable, areas, points and answers are not checked anywhere, which the help
-line says."#,
+line says. The schema file is read by the path given, wherever it is inside the root: in a hidden
+folder (`schema = ".config/areas.toml"`) too, although the walk skips hidden folders otherwise.
+`check` and `new item` (whose template lists the areas) read it alike."#,
         examples: &[
             Example {
                 intro: "",
@@ -541,5 +604,50 @@ twice; each link is reported once and skipped (a linked folder is not entered)."
   = help: 把文件本身放进台账，而不是链接"#,
         }],
         fix: r#"Put the file itself in the tree, or remove the link."#,
+    },
+    RuleDoc {
+        code: Code::NameNotUtf8,
+        trigger: r#"A `*.toml` file, or any folder, whose name is not UTF-8: what unzipping an archive
+made on Chinese Windows gives, where names are GBK. Such a name cannot be spelt in an org path or
+a diagnostic, so the file is not read and the folder is not entered; but it is never dropped
+without a word, and two such names are never taken for one. The name is shown with each byte
+outside printable ASCII as `\xNN`; where the name reads as GBK (GB18030), the help line shows
+it so. For a folder the message is `文件夹名不是 UTF-8 编码，其中的文件未检查`: nothing below it is
+checked until it is renamed."#,
+        examples: &[Example {
+            intro: "",
+            caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, its name saved in GBK"#,
+            shown: None,
+            change: &[Change::GbkName { file: BASE_ITEM }],
+            as_of: None,
+            output: r#"error[E034]: 文件名不是 UTF-8 编码，未读取
+ --> 梁弄镇/横坎头村/items/\xB4\xE5\xB5\xC0\xCD\xD8\xBF\xED.toml
+  = help: 看起来是 GBK 编码的“村道拓宽.toml”；重命名为 UTF-8 的名称，如在台账根目录运行 `convmv -f GBK -t UTF-8 -r --notest .`"#,
+        }],
+        fix: r#"Rename the file or folder in UTF-8. `convmv -f GBK -t UTF-8 -r --notest .` at the root
+renames every GBK name of the tree (without `--notest` it only shows what it would do); or unzip
+the archive again with its encoding given (`unzip -O GBK`, or 7-Zip, which asks)."#,
+    },
+    RuleDoc {
+        code: Code::Misnamed,
+        trigger: r#"A file whose name ends in `.toml` in another case (`村道拓宽.TOML`) or in
+`.toml.txt` (what Notepad saves when Windows hides extensions). Only `*.toml` files are records,
+so the file is not read; the warning says so, since its content would otherwise be missing from
+every count without a word."#,
+        examples: &[Example {
+            intro: "",
+            caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml.txt"#,
+            shown: None,
+            change: &[Change::Rename {
+                from: BASE_ITEM,
+                to: "梁弄镇/横坎头村/items/村道拓宽.toml.txt",
+            }],
+            as_of: None,
+            output: r#"warning[W009]: 文件名不是 *.toml（扩展名须为小写的 .toml），未作为台账记录读取
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml.txt
+  = help: 如果是台账记录，重命名为 村道拓宽.toml"#,
+        }],
+        fix: r#"If it is a record, rename it as the help line says; if it is not, give it a name that
+does not end in `.toml` or `.toml.txt` in any case (`说明.txt`)."#,
     },
 ];

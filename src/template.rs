@@ -15,6 +15,20 @@ pub fn schema_file(kind: Kind) -> String {
     format!("{SCHEMA_DIR}/{}.json", kind.name())
 }
 
+/// A TOML string holding exactly `text`, however it is made (quotes, backslashes, line breaks):
+/// written by the TOML serialiser, so that no name can close the string and add keys.
+fn toml_string(text: &str) -> String {
+    toml::Value::String(text.to_owned()).to_string()
+}
+
+/// `text` for a comment line: every control character (a line break above all, which would end
+/// the comment and start a key) shown as a space.
+fn comment_text(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
 /// `#:schema …`: the editor directive, relative to the folder `dir` (a path relative to the root).
 fn directive(kind: Kind, dir: &str) -> String {
     let up = dir
@@ -31,7 +45,7 @@ pub fn campaign(name: &str, deadline: Date) -> String {
         r#"{directive}# 本次整改落实工作。带 # 的行是说明，可以删除。
 [campaign]
 # 名称（必填）
-name = "{name}"
+name = {name}
 # 文件文号（可选），如 "浙整改办发〔2015〕2号"
 # document = ""
 # 报送时限（必填）：各单位在此日期前报送自查情况。日期不加引号，写作 年-月-日
@@ -41,6 +55,7 @@ deadline = {deadline}
 # schema = "areas.toml"
 "#,
         directive = directive(Kind::Campaign, ""),
+        name = toml_string(name),
     )
 }
 
@@ -50,7 +65,7 @@ pub fn unit(dir: &str, name: &str) -> String {
 # 带 # 的行是说明，可以删除。
 
 # 单位名称（必填），如 "中共浙江省财政厅党组"
-name = "{name}"
+name = {name}
 # 类别（必填）：领导班子 | 基层党组织
 category = "领导班子"
 # 批次（必填）：1 第一批（结合2014年度民主生活会）| 2 第二批（结合年度工作总结）
@@ -82,6 +97,7 @@ batch = 1
 # note = ""
 "#,
         directive = directive(Kind::Unit, dir),
+        name = toml_string(name),
     )
 }
 
@@ -89,7 +105,7 @@ pub fn item(dir: &str, schema: &Schema, deadline: Date) -> String {
     let areas = schema
         .areas
         .iter()
-        .map(|a| format!("#   {} {}\n", a.id, a.title))
+        .map(|a| format!("#   {} {}\n", a.id, comment_text(&a.title)))
         .collect::<String>();
     let area = schema.areas.first().map_or(1, |a| a.id);
     format!(

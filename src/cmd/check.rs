@@ -4,7 +4,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::app::{EXIT_OK, EXIT_RECORDS, Fatal, locate, today, write_stream, write_with};
+use crate::app::{
+    EXIT_OK, EXIT_RECORDS, Fatal, locate, refuse_inside_root, today, write_stream, write_with,
+};
 use crate::check;
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::i18n::{Lang, Msg};
@@ -12,6 +14,15 @@ use crate::render;
 
 pub fn run(args: &CheckArgs, lang: Lang) -> Result<ExitCode, Fatal> {
     let (root, scope) = locate(args.path.as_deref())?;
+    let summary = std::env::var_os("GITHUB_STEP_SUMMARY")
+        .filter(|p| !p.is_empty() && args.format == CheckFormat::Github);
+    // Refused before anything is read or written: the records tree is never written to.
+    if let Some(path) = &summary {
+        let what = Msg::SummaryInsideRoot {
+            path: Path::new(path).display().to_string(),
+        };
+        refuse_inside_root(&root, Path::new(path), what)?;
+    }
     let as_of = args.as_of.unwrap_or_else(today);
     let mut checked = check::check(&root, as_of);
     // `check PATH` below the root: the rules run on the whole tree, and what is shown, counted
@@ -48,7 +59,7 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<ExitCode, Fatal> {
             let base = repository("GITHUB_WORKSPACE", &root, cwd);
             let text = render::github::render(&checked, lang, base.as_deref());
             write_stream(&mut std::io::stdout(), &text)?;
-            if let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) {
+            if let Some(path) = summary {
                 append(
                     Path::new(&path),
                     &render::github::step_summary(&checked, lang, base.as_deref()),

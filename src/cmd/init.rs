@@ -1,7 +1,9 @@
 //! `huitoukan init` and `huitoukan new`: commented templates that pass `check` as written.
 //!
-//! Nothing is ever overwritten: every file is created with `create_new`, after checking that
-//! none of them exists, so a refusal leaves the folder as it was.
+//! Nothing is ever overwritten, and nothing is written through a link: every file is created
+//! with `create_new`, after checking that none of them exists and that no step of its path is a
+//! symbolic link, so a refusal leaves the folder as it was; a write that fails takes back what
+//! was written before it.
 
 use std::fs::OpenOptions;
 use std::io::Write;
@@ -10,9 +12,9 @@ use std::process::ExitCode;
 
 use jiff::ToSpan;
 
-use crate::app::{EXIT_OK, Fatal, today, write_stream};
+use crate::app::{EXIT_OK, Fatal, root_error, today, write_stream};
 use crate::cli::{InitArgs, NewCommand};
-use crate::discover::{self, CAMPAIGN_FILE, UNIT_FILE};
+use crate::discover::{self, CAMPAIGN_FILE, Lookup, RootError, UNIT_FILE};
 use crate::i18n::{Lang, Msg};
 use crate::model::doc::{self, Kind};
 use crate::records::campaign_schema;
@@ -30,11 +32,15 @@ pub fn init(args: &InitArgs, lang: Lang) -> Result<ExitCode, Fatal> {
         }
         .into());
     }
-    if let Some(root) = discover::find_root(&dir) {
-        return Err(Msg::InsideTree {
-            root: root.display().to_string(),
+    match discover::find_root(&dir) {
+        Ok(root) => {
+            return Err(Msg::InsideTree {
+                root: root.display().to_string(),
+            }
+            .into());
         }
-        .into());
+        Err(e @ RootError::NotRegular(_)) => return Err(root_error(&dir, e)),
+        Err(RootError::NotFound) => {}
     }
     let today = today();
     let deadline = today.checked_add(3.months()).unwrap_or(today);
@@ -58,11 +64,11 @@ pub fn init(args: &InitArgs, lang: Lang) -> Result<ExitCode, Fatal> {
     for kind in Kind::ALL {
         files.push((template::schema_file(kind), doc::json_schema(kind)));
     }
+    create_all(&dir, &files)?;
     let files: Vec<(PathBuf, String)> = files
         .into_iter()
         .map(|(rel, text)| (dir.join(rel), text))
         .collect();
-    create_all(&files)?;
     let mut text: String = files
         .iter()
         .map(|(path, _)| {
@@ -85,9 +91,9 @@ pub fn init(args: &InitArgs, lang: Lang) -> Result<ExitCode, Fatal> {
 }
 
 pub fn new(what: &NewCommand, lang: Lang) -> Result<ExitCode, Fatal> {
-    let (path, text) = match what {
+    let (root, rel_file, path, text) = match what {
         NewCommand::Unit { path } => {
-            let (_, rel) = inside_tree(path)?;
+            let (root, rel) = inside_tree(path)?;
             if rel.is_empty() {
                 return Err(Msg::OutsideTree {
                     path: path.display().to_string(),
@@ -95,37 +101,51 @@ pub fn new(what: &NewCommand, lang: Lang) -> Result<ExitCode, Fatal> {
                 .into());
             }
             let name = rel.rsplit('/').next().unwrap_or(&rel).to_owned();
-            (path.join(UNIT_FILE), template::unit(&rel, &name))
+            let text = template::unit(&rel, &name);
+            (
+                root,
+                format!("{rel}/{UNIT_FILE}"),
+                path.join(UNIT_FILE),
+                text,
+            )
         }
         NewCommand::Item { unit_dir, name } => {
             let (root, rel) = inside_tree(unit_dir)?;
-            if !unit_dir.join(UNIT_FILE).is_file() {
-                return Err(Fatal {
-                    message: Msg::NotAUnit {
-                        path: unit_dir.display().to_string(),
-                    },
-                    help: Some(Msg::NotAUnitHelp),
-                });
+            match discover::look_up(&shown(&root), &join_rel(&rel, UNIT_FILE)) {
+                Lookup::Found(_, meta) if meta.is_file() => {}
+                Lookup::Link(link) => {
+                    return Err(Msg::LinkInPath {
+                        path: link.display().to_string(),
+                    }
+                    .into());
+                }
+                _ => {
+                    return Err(Fatal {
+                        message: Msg::NotAUnit {
+                            path: unit_dir.display().to_string(),
+                        },
+                        help: Some(Msg::NotAUnitHelp),
+                    });
+                }
             }
             let items = unit_dir.join("items");
+            let dir = join_rel(&rel, "items");
             let name = match name {
                 Some(name) => checked_name(name)?,
-                None => next_number(&items),
+                // Listed only where it is a folder of the tree, not a link out of it.
+                None => match discover::look_up(&root, &dir) {
+                    Lookup::Found(folder, meta) if meta.is_dir() => next_number(Some(&folder)),
+                    _ => next_number(None),
+                },
             };
             let today = today();
             let deadline = today.checked_add(2.months()).unwrap_or(today);
-            let dir = if rel.is_empty() {
-                "items".to_owned()
-            } else {
-                format!("{rel}/items")
-            };
-            (
-                items.join(format!("{name}.toml")),
-                template::item(&dir, &campaign_schema(&root), deadline),
-            )
+            let text = template::item(&dir, &campaign_schema(&root), deadline);
+            let file = format!("{name}.toml");
+            (root, join_rel(&dir, &file), items.join(file), text)
         }
     };
-    create_all(&[(path.clone(), text)])?;
+    create_all(&shown(&root), &[(rel_file, text)])?;
     write_stream(
         &mut std::io::stdout(),
         &(Msg::Created {
@@ -149,16 +169,32 @@ fn inside_tree(path: &Path) -> Result<(PathBuf, String), Fatal> {
     if absolute.components().any(|c| c == Component::ParentDir) {
         return Err(outside());
     }
-    let root = absolute
+    // The nearest root above the path as written, whether or not its folders exist yet.
+    let existing = absolute
         .ancestors()
-        .find(|dir| dir.join(CAMPAIGN_FILE).is_file())
-        .ok_or_else(|| Fatal {
-            message: Msg::NoRoot {
-                path: path.display().to_string(),
-            },
-            help: Some(Msg::NoRootHelp),
-        })?
-        .to_path_buf();
+        .find(|dir| dir.is_dir())
+        .unwrap_or(&absolute);
+    let root = discover::find_root(existing).map_err(|e| root_error(path, e))?;
+    let root = std::path::absolute(&root).map_err(|_| outside())?;
+    // A tree reached through a link inside another tree is a link of that tree, which `check`
+    // skips: nothing is written through it.
+    if let Some(parent) = root.parent()
+        && let Ok(outer) = discover::find_root(parent)
+        && let Ok(outer) = std::path::absolute(&outer)
+        && let Lookup::Link(link) = discover::look_up(&outer, &discover::relative(&outer, &root))
+    {
+        return Err(Msg::LinkInPath {
+            path: link.display().to_string(),
+        }
+        .into());
+    }
+    // Below the root, every name must be spelt as it is, for the steps to be looked at.
+    if !absolute
+        .strip_prefix(&root)
+        .is_ok_and(|below| below.to_str().is_some())
+    {
+        return Err(outside());
+    }
     let rel = discover::relative(&root, &absolute);
     if rel
         .split('/')
@@ -182,8 +218,9 @@ fn checked_name(name: &str) -> Result<String, Fatal> {
 }
 
 /// One more than the largest numbered item (`001`, `002`, …), at least three digits.
-fn next_number(items: &Path) -> String {
-    let largest = std::fs::read_dir(items)
+fn next_number(items: Option<&Path>) -> String {
+    let largest = items
+        .and_then(|items| std::fs::read_dir(items).ok())
         .into_iter()
         .flatten()
         .filter_map(|entry| {
@@ -196,42 +233,135 @@ fn next_number(items: &Path) -> String {
     format!("{:03}", largest.saturating_add(1))
 }
 
-/// Creates every file, or none: all are checked first, and each is created only if it does
-/// not exist.
-fn create_all(files: &[(PathBuf, String)]) -> Result<(), Fatal> {
-    if let Some((path, _)) = files
-        .iter()
-        .find(|(path, _)| std::fs::symlink_metadata(path).is_ok())
-    {
-        return Err(Msg::FileExists {
-            path: path.display().to_string(),
-        }
-        .into());
+/// The root as messages show it: relative to the current folder where it can be (empty at
+/// the root itself), so that paths read as the user would type them.
+fn shown(root: &Path) -> PathBuf {
+    std::env::current_dir()
+        .ok()
+        .and_then(|cwd| pathdiff::diff_paths(root, cwd))
+        .unwrap_or_else(|| root.to_path_buf())
+}
+
+/// `dir/name`, where `dir` may be the root itself (empty).
+fn join_rel(dir: &str, name: &str) -> String {
+    if dir.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{dir}/{name}")
     }
-    for (path, text) in files {
+}
+
+/// Creates every file (`/`-separated paths relative to `base`), or none: every target is
+/// checked first (none exists, no step of its path is a link, so nothing is written outside
+/// `base`), then each is created with `create_new`; if one cannot be written, the files and
+/// folders made so far are removed again.
+fn create_all(base: &Path, files: &[(String, String)]) -> Result<(), Fatal> {
+    for (rel, _) in files {
+        match discover::look_up(base, rel) {
+            Lookup::Found(path, _) => {
+                return Err(Msg::FileExists {
+                    path: path.display().to_string(),
+                }
+                .into());
+            }
+            Lookup::Link(path) => {
+                return Err(Msg::LinkInPath {
+                    path: path.display().to_string(),
+                }
+                .into());
+            }
+            Lookup::Missing(_) => {}
+        }
+    }
+    let mut made = Made::default();
+    if let Err(e) = made.folders_to(base) {
+        made.undo();
+        return Err(e);
+    }
+    for (rel, text) in files {
+        if let Err(e) = made.create(base, rel, text) {
+            made.undo();
+            return Err(e);
+        }
+    }
+    Ok(())
+}
+
+/// What [`create_all`] has made so far, in order, so that it can be taken back.
+#[derive(Default)]
+struct Made {
+    folders: Vec<PathBuf>,
+    files: Vec<PathBuf>,
+}
+
+impl Made {
+    /// Makes `folder` and whichever of its parents are missing.
+    fn folders_to(&mut self, folder: &Path) -> Result<(), Fatal> {
+        let missing: Vec<&Path> = folder
+            .ancestors()
+            .filter(|p| !p.as_os_str().is_empty())
+            .take_while(|p| std::fs::symlink_metadata(p).is_err())
+            .collect();
+        for folder in missing.into_iter().rev() {
+            match std::fs::create_dir(folder) {
+                Ok(()) => self.folders.push(folder.to_path_buf()),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+                Err(e) => {
+                    return Err(Fatal::from(Msg::Io {
+                        path: folder.display().to_string(),
+                        detail: e.to_string(),
+                    }));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn create(&mut self, base: &Path, rel: &str, text: &str) -> Result<(), Fatal> {
+        let target = base.join(rel);
         let io = |e: std::io::Error| {
             Fatal::from(Msg::Io {
-                path: path.display().to_string(),
+                path: target.display().to_string(),
                 detail: e.to_string(),
             })
         };
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(io)?;
+        let mut folder = base.to_path_buf();
+        let parts: Vec<&str> = rel.split('/').collect();
+        for part in &parts[..parts.len().saturating_sub(1)] {
+            folder.push(part);
+            match std::fs::create_dir(&folder) {
+                Ok(()) => self.folders.push(folder.clone()),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+                Err(e) => return Err(io(e)),
+            }
         }
         let mut file = OpenOptions::new()
             .write(true)
             .create_new(true)
-            .open(path)
+            .open(&target)
             .map_err(|e| {
                 if e.kind() == std::io::ErrorKind::AlreadyExists {
                     Fatal::from(Msg::FileExists {
-                        path: path.display().to_string(),
+                        path: target.display().to_string(),
                     })
                 } else {
                     io(e)
                 }
             })?;
-        file.write_all(text.as_bytes()).map_err(io)?;
+        self.files.push(target.clone());
+        file.write_all(text.as_bytes())
+            .and_then(|()| file.sync_all())
+            .map_err(io)
     }
-    Ok(())
+
+    /// Removes what was made, files first, then the folders from the deepest; a folder that
+    /// someone else has put a file in meanwhile stays.
+    fn undo(self) {
+        for file in self.files.iter().rev() {
+            let _ = std::fs::remove_file(file);
+        }
+        for folder in self.folders.iter().rev() {
+            let _ = std::fs::remove_dir(folder);
+        }
+    }
 }

@@ -6,7 +6,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::app::{
-    EXIT_OK, EXIT_RECORDS, Fatal, locate, today, write_new_file, write_stream, write_with,
+    EXIT_OK, EXIT_RECORDS, Fatal, locate, refuse_inside_root, today, write_file, write_stream,
+    write_with,
 };
 use crate::check;
 use crate::cli::{By, ReportArgs, ReportFormat};
@@ -15,8 +16,10 @@ use crate::render;
 use crate::rollup::{self, OrgError};
 
 pub fn run(args: &ReportArgs, lang: Lang) -> Result<ExitCode, Fatal> {
-    if let Some(output) = &args.output {
-        refuse_output(output)?;
+    // `--output -` is standard output, as for most tools.
+    let output = args.output.as_deref().filter(|p| *p != Path::new("-"));
+    if let Some(output) = output {
+        refuse_output(output, args.force)?;
     }
     if let (Some(_), ReportFormat::Md | ReportFormat::Json) = (args.by, args.format) {
         let format = match args.format {
@@ -29,6 +32,12 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<ExitCode, Fatal> {
         .into());
     }
     let (root, scope) = locate(args.path.as_deref())?;
+    if let Some(output) = output {
+        let what = Msg::OutputInsideRoot {
+            path: output.display().to_string(),
+        };
+        refuse_inside_root(&root, output, what)?;
+    }
     let as_of = args.as_of.unwrap_or_else(today);
     // A report shows no warnings (`check` does), so the rules keep none.
     let checked = check::check_with(&root, as_of, false);
@@ -84,8 +93,8 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<ExitCode, Fatal> {
         ReportFormat::Csv => render::csv::write(out, &report, by, lang),
         ReportFormat::Json => render::json::write_report(out, &report),
     };
-    match &args.output {
-        Some(path) => write_new_file(path, write)?,
+    match output {
+        Some(path) => write_file(path, args.force, write)?,
         None => write_with(&mut std::io::stdout().lock(), write)?,
     }
     // What a public report withheld is said here and never in the document. A CSV file holds
@@ -150,8 +159,9 @@ fn org_error(wanted: &str, e: OrgError) -> Fatal {
     }
 }
 
-/// A report is never written over a record, nor over any file that exists.
-fn refuse_output(path: &Path) -> Result<(), Fatal> {
+/// A report is never written over a record, nor over any file that exists unless `force`,
+/// and then only over a regular file (never a folder, a link or a device).
+fn refuse_output(path: &Path, force: bool) -> Result<(), Fatal> {
     let shown = path.display().to_string();
     if path
         .extension()
@@ -159,11 +169,13 @@ fn refuse_output(path: &Path) -> Result<(), Fatal> {
     {
         return Err(Msg::OutputIsRecord { path: shown }.into());
     }
-    if std::fs::symlink_metadata(path).is_ok() {
-        return Err(Fatal {
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if force && meta.is_file() => Ok(()),
+        Ok(_) if force => Err(Msg::OutputNotFile { path: shown }.into()),
+        Ok(_) => Err(Fatal {
             message: Msg::OutputExists { path: shown },
             help: Some(Msg::OutputExistsHelp),
-        });
+        }),
+        Err(_) => Ok(()),
     }
-    Ok(())
 }

@@ -5,9 +5,9 @@ use std::process::ExitCode;
 
 use comfy_table::{ContentArrangement, presets};
 
-use crate::app::{EXIT_OK, Fatal, write_stream};
+use crate::app::{EXIT_OK, Fatal, root_error, write_stream};
 use crate::cli::SchemaArgs;
-use crate::discover;
+use crate::discover::{self, RootError};
 use crate::i18n::{Lang, Term};
 use crate::model::doc;
 use crate::model::enums::Enumeration;
@@ -17,8 +17,9 @@ use crate::schema::Schema;
 pub fn run(args: &SchemaArgs, lang: Lang) -> Result<ExitCode, Fatal> {
     // The schema in force: inside a tree whose campaign names its own, that one.
     let schema = match discover::find_root(Path::new(".")) {
-        Some(root) => campaign_schema(&root),
-        None => Schema::builtin().unwrap_or_default(),
+        Ok(root) => campaign_schema(&root),
+        Err(RootError::NotFound) => Schema::builtin().unwrap_or_default(),
+        Err(e) => return Err(root_error(Path::new("."), e)),
     };
     let text = match args.json_schema {
         Some(kind) => doc::json_schema_for(kind, &schema),

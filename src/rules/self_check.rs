@@ -2,12 +2,12 @@
 //! file, reviews, and the campaign deadline.
 
 use std::collections::HashSet;
-use std::path::Path;
 
 use jiff::civil::Date;
 
 use super::{Context, Found};
 use crate::diagnostic::{Code, Diagnostic, Label};
+use crate::discover::{self, Lookup};
 use crate::i18n::Msg;
 use crate::model::Unit;
 use crate::model::enums::{Answer, Enumeration, ReviewResult};
@@ -222,25 +222,21 @@ fn report_file(records: &Records, unit: &Unit, out: &mut Found<'_>) {
         return;
     };
     // Look at each step without following links, so nothing outside the unit's folder is read.
-    let mut path = records.root.join(&unit.org);
-    for part in inside.split('/') {
-        path.push(part);
-        match std::fs::symlink_metadata(&path) {
-            Ok(meta) if meta.file_type().is_symlink() => {
-                let msg = Msg::ReportLink {
-                    path: written.clone(),
-                };
-                out.push(
-                    Diagnostic::at(Code::ReportOutsideUnit, unit.file, report.span(), msg)
-                        .with_help(Msg::ReportOutsideHelp),
-                );
-                return;
-            }
-            Ok(_) => {}
-            Err(_) => break,
+    let found = match discover::look_up(&records.root.join(&unit.org), &inside) {
+        Lookup::Link(_) => {
+            let msg = Msg::ReportLink {
+                path: written.clone(),
+            };
+            out.push(
+                Diagnostic::at(Code::ReportOutsideUnit, unit.file, report.span(), msg)
+                    .with_help(Msg::ReportOutsideHelp),
+            );
+            return;
         }
-    }
-    if !Path::new(&path).is_file() {
+        Lookup::Found(_, meta) => meta.is_file(),
+        Lookup::Missing(_) => false,
+    };
+    if !found {
         let msg = Msg::ReportMissing {
             path: written.clone(),
         };
@@ -387,8 +383,10 @@ case-sensitive and includes the extension)."#,
     },
     RuleDoc {
         code: Code::ReportOutsideUnit,
-        trigger: r#"`self_check.report` is an absolute path, goes up with `..`, or passes through a
-symbolic link: the tool reads nothing outside the unit's folder."#,
+        trigger: r#"`self_check.report` is an absolute path, starts with a drive letter (one ASCII letter
+and a colon, then nothing or a separator: `C:/报告.md`; `a:b.md` is a file name, except on Windows),
+goes up with `..`, or passes through a symbolic link: the tool reads nothing outside the unit's
+folder."#,
         examples: &[
             Example {
                 intro: "",

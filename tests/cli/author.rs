@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::harness::{ITEM, ORG, Tree, UNIT, UNIT_PENDING, edit};
+use crate::harness::{CAMPAIGN, ITEM, ORG, Tree, UNIT, UNIT_PENDING, edit};
 
 #[test]
 fn init_new_unit_new_item_then_check_passes() {
@@ -211,6 +211,88 @@ fn new_refuses_outside_a_tree_outside_a_unit_and_over_a_file() {
         "{}",
         out.stderr
     );
+}
+
+#[test]
+fn a_folder_name_with_quotes_or_a_line_break_is_written_as_one_toml_string() {
+    let tree = Tree::new();
+    for (folder, name) in [
+        ("nt/q\"uote", "q\"uote"),
+        ("nt/a\nstatus = \"已完成\"", "a\nstatus = \"已完成\""),
+        ("nt/反斜杠\\n'单引号'", "反斜杠\\n'单引号'"),
+        ("nt/x\"\"\"\ny = 1", "x\"\"\"\ny = 1"),
+    ] {
+        let out = tree.run(&["new", "unit", folder]);
+        assert_eq!(out.code, 0, "{folder:?}: {}", out.stderr);
+        let text = std::fs::read_to_string(tree.join(folder).join("unit.toml")).expect("the unit");
+        let table: toml::Table = text
+            .parse()
+            .unwrap_or_else(|e| panic!("{folder:?} wrote no TOML: {e}\n{text}"));
+        assert_eq!(
+            table.get("name").and_then(|v| v.as_str()),
+            Some(name),
+            "{folder:?}: exactly the folder's name"
+        );
+        let mut keys: Vec<&str> = table.keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        assert_eq!(
+            keys,
+            ["batch", "category", "name"],
+            "{folder:?}: no key added"
+        );
+    }
+}
+
+#[test]
+fn a_schema_title_with_a_line_break_stays_in_its_comment() {
+    let schema = huitoukan::schema::BUILTIN.replacen(
+        "title = \"",
+        "title = \"注入\\nstatus = \\\"已完成\\\"\\n",
+        1,
+    );
+    let tree = Tree::new()
+        .file(
+            "huitoukan.toml",
+            &format!("{CAMPAIGN}schema = \"areas.toml\"\n"),
+        )
+        .file("areas.toml", &schema)
+        .unit(ORG, UNIT);
+    let out = tree.run(&["new", "item", ORG, "新事项"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let text =
+        std::fs::read_to_string(tree.join("省直/省财政厅/items/新事项.toml")).expect("the item");
+    assert!(text.contains("#   1 注入 status = \"已完成\" "), "{text}");
+    let table: toml::Table = text.parse().expect("TOML");
+    assert_eq!(table.get("status").and_then(|v| v.as_str()), Some("未完成"));
+}
+
+#[test]
+fn github_step_summary_inside_the_records_tree_is_refused() {
+    let tree = Tree::new().unit(ORG, UNIT).item(ORG, "a", ITEM);
+    for summary in ["省直/省财政厅/items/a.toml", "summary.md"] {
+        let before = std::fs::read(tree.join(summary)).ok();
+        let mut cmd = tree.command(&["check", "--format", "github", "--as-of", "2015-03-10"]);
+        cmd.env("GITHUB_STEP_SUMMARY", tree.join(summary));
+        let out = crate::harness::output(cmd);
+        assert_eq!(
+            (out.code, out.stdout.as_str()),
+            (2, ""),
+            "{summary}: {}",
+            out.stderr
+        );
+        assert_eq!(
+            out.stderr,
+            format!(
+                "error: GITHUB_STEP_SUMMARY 指向台账目录内的 {}，不会写入\n  = help: 台账目录 . 只存放台账记录；请写到它之外\n",
+                tree.join(summary).display()
+            )
+        );
+        assert_eq!(std::fs::read(tree.join(summary)).ok(), before, "{summary}");
+    }
+    // Other formats never write a summary, so they do not look at it.
+    let mut cmd = tree.command(&["check", "--format", "json", "--as-of", "2015-03-10"]);
+    cmd.env("GITHUB_STEP_SUMMARY", tree.join("summary.md"));
+    assert_eq!(crate::harness::output(cmd).code, 0);
 }
 
 #[test]
@@ -431,8 +513,9 @@ fn github_step_summary_lists_what_annotations_leave_out() {
     for i in 0..12 {
         tree = tree.item(ORG, &format!("{i:02}"), &edit(ITEM, "area = 2", "area = 9"));
     }
-    let summary = tree.join("summary.md");
-    std::fs::write(&summary, "earlier step\n").expect("write");
+    // Where the runner keeps it: outside the records tree.
+    let runner = Tree::empty().file("summary.md", "earlier step\n");
+    let summary = runner.join("summary.md");
     let mut cmd = tree.command(&["check", "--format", "github", "--as-of", "2015-03-10"]);
     cmd.env("GITHUB_STEP_SUMMARY", &summary);
     let out = crate::harness::output(cmd);

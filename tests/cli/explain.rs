@@ -96,6 +96,22 @@ fn apply(tree: Tree, change: &Change) -> Tree {
             tree.file(file, &text)
         }
         Change::Unreadable { file } => tree.mode(file, 0o000),
+        #[cfg(unix)]
+        Change::GbkName { file } => {
+            use std::os::unix::ffi::OsStrExt;
+            let (dir, name) = file.rsplit_once('/').expect("a file in a folder");
+            let (bytes, _, lossy) = encoding_rs::GB18030.encode(name);
+            assert!(!lossy, "{name} encodes as GB18030");
+            let to = tree.join(dir).join(std::ffi::OsStr::from_bytes(&bytes));
+            fs::rename(tree.join(file), to).expect("rename");
+            tree
+        }
+        #[cfg(not(unix))]
+        Change::GbkName { .. } => panic!("a name in GB18030 bytes needs a Unix file system"),
+        Change::Rename { from, to } => {
+            fs::rename(tree.join(from), tree.join(to)).expect("rename");
+            tree
+        }
         Change::Symlink { link, target } => tree.symlink(target, link),
     }
 }

@@ -214,6 +214,36 @@ pub fn output(mut cmd: Command) -> Output {
     }
 }
 
+/// The names in `folder`, sorted.
+pub fn names_in(folder: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(folder)
+        .expect("read the folder")
+        .map(|e| {
+            e.expect("an entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    names.sort();
+    names
+}
+
+/// Every path below `folder`, relative to it, `/`-separated and sorted.
+pub fn paths_below(folder: &Path) -> Vec<String> {
+    let mut paths: Vec<String> = walkdir::WalkDir::new(folder)
+        .min_depth(1)
+        .into_iter()
+        .map(|e| {
+            let e = e.expect("an entry");
+            let rel = e.path().strip_prefix(folder).expect("below the folder");
+            rel.to_string_lossy().replace('\\', "/")
+        })
+        .collect();
+    paths.sort();
+    paths
+}
+
 /// One diagnostic of `check --format json`, as (code, file, line, column, message).
 pub type Found = (String, String, usize, usize, String);
 

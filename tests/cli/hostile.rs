@@ -6,8 +6,12 @@
 //! (`e020_*`), a schema file outside the root (`e026_schema_outside_the_root`), links to a file
 //! and to a folder (`w006_*`), hidden folders and `target/`, GBK and UTF-16 with a byte-order
 //! mark (`e023_*`), the size limit at its edge (`e024_*`), an unreadable file where the tests run
-//! as a user (`e025_*`), dates not on the calendar and dates with a time (`e027_*`). An output
-//! into a missing folder and over a file: `report.rs`, `output_is_written_atomically_*`.
+//! as a user (`e025_*`), dates not on the calendar and dates with a time (`e027_*`), a schema
+//! through a linked folder, that is a folder or in a hidden folder (`e026_campaign_schema_*`), a
+//! name that is not UTF-8 (`e034_*`), `x.TOML` and `x.toml.txt` (`w009_*`), colons that are and
+//! are not drive letters (`e019_self_check_report_with_a_colon_*`). An output into a missing
+//! folder, over a file, inside the tree, with `--force` and under a umask: `report.rs`,
+//! `output_*` and `force_*`; template escaping and a step summary inside the tree: `author.rs`.
 
 use std::path::Path;
 use std::process::Command as StdCommand;
@@ -19,9 +23,9 @@ use huitoukan::i18n::{Lang, Msg};
 use huitoukan::render::human;
 
 use crate::harness::{
-    AS_OF, CAMPAIGN, ITEM, ITEM_NAME, ITEM_PATH, ORG, Tree, UNIT, UNIT_PATH, check_document,
-    check_json, diagnostics, edit, found, helps, output, run_as_nobody, unit_with_self_check,
-    valid, with_item, with_unit,
+    AS_OF, CAMPAIGN, ITEM, ITEM_NAME, ITEM_PATH, ORG, Output, Tree, UNIT, UNIT_PATH,
+    check_document, check_json, diagnostics, edit, found, helps, names_in, output, paths_below,
+    run_as_nobody, unit_with_self_check, valid, with_item, with_unit,
 };
 
 const LINK_SKIPPED: &str = "符号链接，已跳过（不读取根目录以外的内容）";
@@ -117,7 +121,7 @@ fn campaign_schema_that_is_a_link_out_of_the_root_is_not_read() {
                 "huitoukan.toml",
                 4,
                 10,
-                "方案文件 \"areas.toml\" 不存在"
+                "方案文件 \"areas.toml\" 经过符号链接，不读取"
             ),
         ]
     );
@@ -144,6 +148,198 @@ fn unit_file_that_is_a_link_makes_no_unit() {
             link(UNIT_PATH),
         ]
     );
+}
+
+/// A file outside every tree, whose text must never be shown.
+const SECRET: &str = "GITHUB_TOKEN=ghp_secret\nroot:x:0:0:root:/root:/bin/bash\n";
+
+#[cfg(unix)]
+#[test]
+fn campaign_file_that_is_a_link_is_never_read_by_any_command() {
+    let outside = Tree::empty().file("environ", SECRET);
+    let target = outside.join("environ");
+    let tree = Tree::empty()
+        .symlink(target.to_str().expect("a UTF-8 path"), "huitoukan.toml")
+        .unit(ORG, UNIT)
+        .item(ORG, ITEM_NAME, ITEM);
+    let refused = "error: ./huitoukan.toml 是符号链接或不是普通文件，不读取，也不作为台账根目录\n  = help: 把 huitoukan.toml 文件本身放在根目录，而不是链接\n";
+    for args in [
+        &["check", "--as-of", AS_OF][..],
+        &["check", "--format", "json", "--as-of", AS_OF],
+        &["check", "--format", "github", "--as-of", AS_OF],
+        &["check", "--format", "gitlab", "--as-of", AS_OF],
+        &["report", "--as-of", AS_OF],
+        &[
+            "report",
+            "--format",
+            "json",
+            "--keep-going",
+            "--as-of",
+            AS_OF,
+        ],
+        &["new", "unit", "新单位"],
+        &["new", "item", ORG],
+        &["schema"],
+        &["init"],
+    ] {
+        let out = tree.run(args);
+        let shown = match args[0] {
+            // `new` looks for the root above the folder it names, and names the root it found.
+            "new" => format!(
+                "error: {} 是符号链接或不是普通文件，不读取，也不作为台账根目录\n  = help: 把 huitoukan.toml 文件本身放在根目录，而不是链接\n",
+                tree.join("huitoukan.toml").display()
+            ),
+            "init" => "error: . 已经是台账根目录（有 huitoukan.toml）\n".to_owned(),
+            _ => refused.to_owned(),
+        };
+        assert_eq!(
+            (out.code, out.stdout.as_str(), out.stderr.as_str()),
+            (2, "", shown.as_str()),
+            "{args:?}"
+        );
+    }
+    // From a folder below, the link above is named, not passed over for a root further up.
+    let out = tree.run_in(ORG, &["check", "--as-of", AS_OF]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.starts_with(&format!(
+            "error: {} 是符号链接",
+            tree.join("huitoukan.toml").display()
+        )),
+        "{}",
+        out.stderr
+    );
+    assert!(!tree.join("新单位").exists(), "nothing was written");
+    // Loaded through the library, the file is E025 and its text is nowhere.
+    let checked = check(tree.path(), huitoukan_date(AS_OF));
+    let codes: Vec<_> = checked
+        .diagnostics
+        .iter()
+        .map(|d| {
+            (
+                d.code,
+                checked.records.files.path(d.file),
+                d.message.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        codes,
+        [(Code::Unreadable, "huitoukan.toml", Msg::NotRegularFile)]
+    );
+    let shown = human::render(&checked, Lang::Zh, None);
+    assert!(
+        !shown.contains("ghp_secret") && !shown.contains("root:x"),
+        "{shown}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn campaign_file_that_is_a_fifo_is_refused_without_waiting() {
+    let tree = Tree::empty().unit(ORG, UNIT);
+    if !mkfifo(&tree.join("huitoukan.toml")) {
+        return;
+    }
+    let mut cmd = tree.command(&["check", "--as-of", AS_OF]);
+    cmd.timeout(Duration::from_secs(10));
+    let out = output(cmd);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("huitoukan.toml 是符号链接或不是普通文件"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn new_never_writes_through_a_linked_folder() {
+    let outside = Tree::empty().unit("外单位", UNIT);
+    let outside_path = outside.path().to_str().expect("a UTF-8 path").to_owned();
+    let other = Tree::new().unit("外单位", UNIT);
+    let tree = valid()
+        .symlink(other.path().to_str().expect("a UTF-8 path"), "另一台账")
+        .unit("省直/链接单位", UNIT)
+        .symlink(&outside_path, "链接")
+        .symlink(&outside_path, "省直/链接单位/items")
+        .symlink(&format!("{outside_path}/外单位"), "省直/外");
+    for (args, link) in [
+        (&["new", "unit", "链接/evil"][..], "链接"),
+        (&["new", "unit", "链接/外单位/下级"], "链接"),
+        (&["new", "item", "省直/链接单位"], "省直/链接单位/items"),
+        (
+            &["new", "item", "省直/链接单位", "新事项"],
+            "省直/链接单位/items",
+        ),
+        (&["new", "item", "省直/外"], "省直/外"),
+        (&["new", "item", "链接/外单位"], "链接"),
+    ] {
+        let out = tree.run(args);
+        assert_eq!(
+            (out.code, out.stdout.as_str(), out.stderr.as_str()),
+            (
+                2,
+                "",
+                format!("error: {link} 是符号链接，不会经由它写入\n").as_str()
+            ),
+            "{args:?}"
+        );
+    }
+    assert_eq!(
+        paths_below(outside.path()),
+        ["外单位", "外单位/unit.toml"],
+        "nothing was written outside the tree"
+    );
+    // A link to another tree is a link all the same.
+    for args in [
+        &["new", "unit", "另一台账/evil"][..],
+        &["new", "item", "另一台账/外单位"],
+    ] {
+        let out = tree.run(args);
+        assert_eq!(
+            (out.code, out.stderr.clone()),
+            (
+                2,
+                format!(
+                    "error: {} 是符号链接，不会经由它写入\n",
+                    tree.join("另一台账").display()
+                )
+            ),
+            "{args:?}"
+        );
+    }
+    assert_eq!(
+        paths_below(other.path()),
+        ["huitoukan.toml", "外单位", "外单位/unit.toml"]
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn new_item_reads_the_campaign_schema_as_check_does() {
+    // A schema reached through a linked folder: `check` refuses it (E026), so `new` does not
+    // list its areas either, but the built-in ones.
+    let outside = Tree::empty().file(
+        "areas.toml",
+        &huitoukan::schema::BUILTIN.replacen("学习贯彻中央和省委部署要求情况", "外部方案的方面", 1),
+    );
+    let tree = Tree::new()
+        .file(
+            "huitoukan.toml",
+            &format!("{CAMPAIGN}schema = \"方案/areas.toml\"\n"),
+        )
+        .symlink(outside.path().to_str().expect("a UTF-8 path"), "方案")
+        .unit(ORG, UNIT);
+    let out = tree.run(&["new", "item", ORG, "新事项"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let text = std::fs::read_to_string(tree.join("省直/省财政厅/items/新事项.toml")).expect("item");
+    assert!(
+        text.contains("#   1 学习贯彻中央和省委部署要求情况\n"),
+        "{text}"
+    );
+    assert!(!text.contains("外部方案"), "{text}");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -584,6 +780,175 @@ fn fifo_named_like_a_record_is_not_read_and_does_not_hang() {
 
 #[cfg(unix)]
 #[test]
+fn names_that_are_not_utf8_are_each_an_error_and_never_merge() {
+    use std::os::unix::ffi::OsStrExt;
+    // What unzipping a Windows archive gives: GBK names. Three items (事项一, 事项二, 事项三)
+    // of a valid unit, and two unit folders (杭州市, 宁波市) with an item each.
+    let tree = valid();
+    let gbk = |text: &str| -> Vec<u8> {
+        let (bytes, _, unmappable) = encoding_rs::GBK.encode(text);
+        assert!(!unmappable);
+        bytes.into_owned()
+    };
+    let path = |parts: &[Vec<u8>]| {
+        let mut path = tree.path().to_path_buf();
+        for part in parts {
+            path.push(std::ffi::OsStr::from_bytes(part));
+        }
+        path
+    };
+    let items = b"\xe7\x9c\x81\xe7\x9b\xb4/\xe7\x9c\x81\xe8\xb4\xa2\xe6\x94\xbf\xe5\x8e\x85/items";
+    for name in ["事项一", "事项二", "事项三"] {
+        let file = path(&[items.to_vec(), gbk(&format!("{name}.toml"))]);
+        std::fs::write(file, ITEM).expect("write an item");
+    }
+    for city in ["杭州市", "宁波市"] {
+        let folder = path(&[gbk(city)]);
+        std::fs::create_dir_all(folder.join("items")).expect("folders");
+        std::fs::write(folder.join("unit.toml"), UNIT).expect("write a unit");
+        std::fs::write(folder.join("items/a.toml"), ITEM).expect("write an item");
+    }
+    let out = tree.run(&["check", "--format", "json", "--as-of", AS_OF]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let file = "文件名不是 UTF-8 编码，未读取";
+    let folder = "文件夹名不是 UTF-8 编码，其中的文件未检查";
+    let item = |bytes: &str| format!("省直/省财政厅/items/{bytes}.toml");
+    assert_eq!(
+        check_json(&tree),
+        [
+            found("E034", r"\xBA\xBC\xD6\xDD\xCA\xD0", 1, 1, folder),
+            found("E034", r"\xC4\xFE\xB2\xA8\xCA\xD0", 1, 1, folder),
+            found("E034", &item(r"\xCA\xC2\xCF\xEE\xB6\xFE"), 1, 1, file),
+            found("E034", &item(r"\xCA\xC2\xCF\xEE\xC8\xFD"), 1, 1, file),
+            found("E034", &item(r"\xCA\xC2\xCF\xEE\xD2\xBB"), 1, 1, file),
+        ]
+    );
+    let rename = |name: &str| {
+        Some(format!(
+            "看起来是 GBK 编码的“{name}”；重命名为 UTF-8 的名称，如在台账根目录运行 `convmv -f GBK -t UTF-8 -r --notest .`"
+        ))
+    };
+    assert_eq!(
+        helps(&tree),
+        [
+            rename("杭州市"),
+            rename("宁波市"),
+            rename("事项二.toml"),
+            rename("事项三.toml"),
+            rename("事项一.toml"),
+        ]
+    );
+    let document = check_document(&tree, &[]);
+    assert_eq!(
+        (&document["units"], &document["items"]),
+        (&1.into(), &1.into()),
+        "none of them is read, and none is merged into another"
+    );
+    let out = tree.run(&["check", "--as-of", AS_OF]);
+    assert!(
+        out.stderr
+            .contains("error[E034]: 文件名不是 UTF-8 编码，未读取\n --> 省直/省财政厅/items/\\xCA\\xC2\\xCF\\xEE\\xD2\\xBB.toml\n"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn init_that_cannot_finish_leaves_nothing_behind() {
+    // A folder where `init` can write its first files but not the example unit: a folder of
+    // that name that is read-only. Run as `nobody` where the tests run as root.
+    let outside = Tree::empty().file("新台账/说明.txt", "keep me");
+    std::fs::create_dir(outside.join("新台账/示例单位")).expect("a folder");
+    let outside = outside.mode("新台账", 0o777).mode("新台账/示例单位", 0o555);
+    let Some(out) = run_as_nobody(&outside, &["init", "新台账"]) else {
+        return;
+    };
+    assert_eq!(
+        (out.code, out.stdout.as_str(), out.stderr.as_str()),
+        (
+            2,
+            "",
+            "error: 新台账/示例单位/unit.toml：Permission denied (os error 13)\n"
+        )
+    );
+    assert_eq!(
+        paths_below(&outside.join("新台账")),
+        ["示例单位", "说明.txt"],
+        "what was written is removed"
+    );
+    // Once the folder can be written to, `init` is not refused for what a failed one left.
+    let outside = outside.mode("新台账/示例单位", 0o777);
+    let Some(out) = run_as_nobody(&outside, &["init", "新台账"]) else {
+        return;
+    };
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(outside.join("新台账/huitoukan.toml").is_file());
+}
+
+#[test]
+fn init_checks_every_target_before_it_writes_one() {
+    // The last file `init` writes is in the way: nothing is written at all.
+    let outside = Tree::empty().file("新台账/.huitoukan/schema/item.json", "{}");
+    let out = outside.run(&["init", "新台账"]);
+    assert_eq!(
+        (out.code, out.stderr.as_str()),
+        (
+            2,
+            "error: 新台账/.huitoukan/schema/item.json 已存在，不会覆盖\n"
+        )
+    );
+    assert_eq!(
+        paths_below(&outside.join("新台账")),
+        [
+            ".huitoukan",
+            ".huitoukan/schema",
+            ".huitoukan/schema/item.json"
+        ]
+    );
+}
+
+/// [`run_as_nobody`] in the folder `at`; the tree's own folder and that of `at` are opened to
+/// others.
+#[cfg(unix)]
+fn run_as_nobody_in(at: &Tree, tree: &Tree, args: &[&str]) -> Option<Output> {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let bin = assert_cmd::cargo::cargo_bin("huitoukan");
+    let owner = std::fs::metadata(tree.path()).expect("the tree").uid();
+    let mut cmd = if owner == 0 {
+        for folder in [tree.path(), at.path()] {
+            std::fs::set_permissions(folder, std::fs::Permissions::from_mode(0o755))
+                .expect("open the folder");
+        }
+        let probe = StdCommand::new("setpriv")
+            .args(["--reuid=nobody", "--regid=nogroup", "--clear-groups", "--"])
+            .arg(&bin)
+            .arg("--version")
+            .output();
+        if !probe.is_ok_and(|o| o.status.success()) {
+            eprintln!(
+                "skipped: running as root, and `setpriv --reuid=nobody` cannot run huitoukan"
+            );
+            return None;
+        }
+        let mut cmd = assert_cmd::Command::new("setpriv");
+        cmd.args(["--reuid=nobody", "--regid=nogroup", "--clear-groups", "--"])
+            .arg(&bin);
+        cmd
+    } else {
+        assert_cmd::Command::new(&bin)
+    };
+    cmd.current_dir(at.path())
+        .env("NO_COLOR", "1")
+        .env_remove("HUITOUKAN_LANG")
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .args(args)
+        .timeout(Duration::from_secs(60));
+    Some(output(cmd))
+}
+
+#[cfg(unix)]
+#[test]
 fn unreadable_file_and_folder_are_e025_as_an_ordinary_user() {
     let tree = valid()
         .unit("杭州市", UNIT)
@@ -621,20 +986,22 @@ fn unreadable_file_and_folder_are_e025_as_an_ordinary_user() {
 #[cfg(unix)]
 #[test]
 fn report_into_a_read_only_folder_exits_2_and_writes_nothing() {
-    let tree = valid().file("只读/说明.txt", "");
-    let tree = tree.mode("只读", 0o555);
-    let Some(out) = run_as_nobody(
-        &tree,
-        &[
-            "report",
-            "--format",
-            "md",
-            "--as-of",
-            AS_OF,
-            "--output",
-            "只读/报告.md",
-        ],
-    ) else {
+    // Outside the tree, where reports go.
+    let tree = valid();
+    let outside = Tree::empty().file("只读/说明.txt", "");
+    let outside = outside.mode("只读", 0o555);
+    let root = tree.path().to_str().expect("a UTF-8 path");
+    let args = [
+        "report",
+        root,
+        "--format",
+        "md",
+        "--as-of",
+        AS_OF,
+        "--output",
+        "只读/报告.md",
+    ];
+    let Some(out) = run_as_nobody_in(&outside, &tree, &args) else {
         return;
     };
     assert_eq!(
@@ -645,37 +1012,40 @@ fn report_into_a_read_only_folder_exits_2_and_writes_nothing() {
             "error: 只读/报告.md：Permission denied (os error 13)\n"
         )
     );
-    let left: Vec<_> = std::fs::read_dir(tree.join("只读"))
-        .expect("the folder")
-        .map(|e| e.expect("an entry").file_name())
-        .collect();
-    assert_eq!(left, ["说明.txt"], "no report and no temporary file");
-    let _ = tree.mode("只读", 0o755);
+    assert_eq!(
+        names_in(&outside.join("只读")),
+        ["说明.txt"],
+        "no report and no temporary file"
+    );
+    let _ = outside.mode("只读", 0o755);
 }
 
 #[test]
 fn report_into_a_path_under_a_file_exits_2_and_writes_nothing() {
     let tree = valid();
-    let out = tree.run(&[
+    let outside = Tree::empty().file("说明.txt", "keep me");
+    let root = tree.path().to_str().expect("a UTF-8 path");
+    let out = outside.run(&[
         "report",
+        root,
         "--format",
         "md",
         "--as-of",
         AS_OF,
         "--output",
-        "huitoukan.toml/报告.md",
+        "说明.txt/报告.md",
     ]);
     assert_eq!(
         (out.code, out.stdout.as_str(), out.stderr.as_str()),
         (
             2,
             "",
-            "error: huitoukan.toml/报告.md：Not a directory (os error 20)\n"
+            "error: 说明.txt/报告.md：Not a directory (os error 20)\n"
         )
     );
     assert_eq!(
-        std::fs::read_to_string(tree.join("huitoukan.toml")).expect("the campaign"),
-        CAMPAIGN
+        std::fs::read_to_string(outside.join("说明.txt")).expect("the file"),
+        "keep me"
     );
 }
 
@@ -1047,7 +1417,9 @@ fn github_step_summary_shows_markup_in_a_value_as_text() {
             ),
         );
     }
-    let summary = tree.join("summary.md");
+    // The summary lives where CI keeps it, outside the records tree.
+    let ci = Tree::empty();
+    let summary = ci.join("summary.md");
     let mut cmd = tree.command(&["check", "--format", "github", "--as-of", AS_OF]);
     cmd.env("GITHUB_STEP_SUMMARY", &summary);
     let out = output(cmd);

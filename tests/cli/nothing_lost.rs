@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::SystemTime;
 
-use crate::harness::{Output, Tree};
+use crate::harness::{Output, Tree, names_in};
 
 /// Every file below `root`: its bytes and when it was last modified.
 fn snapshot(root: &Path) -> BTreeMap<String, (Vec<u8>, SystemTime)> {
@@ -31,7 +31,7 @@ fn snapshot(root: &Path) -> BTreeMap<String, (Vec<u8>, SystemTime)> {
         .collect()
 }
 
-/// A copy of the example tree, with an empty folder for reports.
+/// A copy of the example tree, with an empty folder (which reports may not be written into).
 fn example_copy() -> Tree {
     let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/zhejiang-2015");
     let mut tree = Tree::empty();
@@ -73,6 +73,9 @@ fn no_command_changes_a_record_and_none_writes_over_a_file() {
         assert_runs(&crate::harness::output(cmd), 0, format);
     }
 
+    // Reports go outside the tree, into a folder of their own; inside it they are refused.
+    let reports = Tree::empty();
+    let root = tree.path().to_str().expect("a UTF-8 path");
     let mut written = Vec::new();
     for (format, extension) in [
         ("table", "txt"),
@@ -80,21 +83,29 @@ fn no_command_changes_a_record_and_none_writes_over_a_file() {
         ("csv", "csv"),
         ("json", "json"),
     ] {
-        let output = format!("报告/汇总.{extension}");
+        let output = format!("汇总.{extension}");
         let args = [
-            "report", "--format", format, as_of[0], as_of[1], "--output", &output,
+            "report", root, "--format", format, as_of[0], as_of[1], "--output", &output,
         ];
-        assert_runs(&tree.run(&args), 0, &output);
-        let first = std::fs::read(tree.join(&output)).expect("the report");
+        assert_runs(&reports.run(&args), 0, &output);
+        let first = std::fs::read(reports.join(&output)).expect("the report");
         assert!(!first.is_empty(), "{output}");
-        assert_refused(&tree.run(&args), "已存在，不会覆盖", &output);
+        assert_refused(&reports.run(&args), "已存在，不会覆盖", &output);
         assert_eq!(
-            std::fs::read(tree.join(&output)).expect("the report"),
+            std::fs::read(reports.join(&output)).expect("the report"),
             first,
             "{output} is kept as it was"
         );
-        written.push(output);
+        let inside = format!("报告/汇总.{extension}");
+        let args = [
+            "report", "--format", format, as_of[0], as_of[1], "--output", &inside,
+        ];
+        assert_refused(&tree.run(&args), "它在台账目录内", &inside);
     }
+    assert_eq!(
+        names_in(reports.path()),
+        ["汇总.csv", "汇总.json", "汇总.md", "汇总.txt"]
+    );
     for over in [format!("{unit}/unit.toml"), "README.md".to_owned()] {
         let args = [
             "report", "--format", "md", as_of[0], as_of[1], "--output", &over,

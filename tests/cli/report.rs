@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::harness::{ITEM, ORG, Tree, UNIT, UNIT_PENDING, edit, output};
+use crate::harness::{ITEM, ORG, Tree, UNIT, UNIT_PENDING, edit, names_in, output};
 
 /// The bundled example, as the README runs it.
 fn example() -> std::path::PathBuf {
@@ -818,31 +818,28 @@ fn markdown_cells_never_break_a_row() {
 
 #[test]
 fn output_is_written_atomically_and_never_over_a_file() {
-    let tree = Tree::new()
-        .unit(ORG, UNIT)
-        .item(ORG, "a", ITEM)
-        .file("old.md", "keep me");
-    let out = tree.run(&[
-        "report",
-        "--format",
-        "md",
-        "--as-of",
-        "2015-03-10",
-        "--output",
-        "out/../new.md",
-    ]);
+    // Reports are written outside the records tree (inside it is refused, below), so the
+    // command runs in a folder of its own and names the tree.
+    let tree = Tree::new().unit(ORG, UNIT).item(ORG, "a", ITEM);
+    let root = tree.path().to_str().expect("a UTF-8 path").to_owned();
+    let outside = Tree::empty().file("old.md", "keep me");
+    let report = |output: &str| {
+        outside.run(&[
+            "report",
+            &root,
+            "--format",
+            "md",
+            "--as-of",
+            "2015-03-10",
+            "--output",
+            output,
+        ])
+    };
+    let out = report("out/../new.md");
     assert_eq!(out.code, 2, "out/ does not exist: {}", out.stderr);
-    let out = tree.run(&[
-        "report",
-        "--format",
-        "md",
-        "--as-of",
-        "2015-03-10",
-        "--output",
-        "new.md",
-    ]);
+    let out = report("new.md");
     assert_eq!((out.code, out.stdout.as_str()), (0, ""), "{}", out.stderr);
-    let written = std::fs::read_to_string(tree.join("new.md")).expect("the report");
+    let written = std::fs::read_to_string(outside.join("new.md")).expect("the report");
     assert!(
         written.starts_with(
             "# 教育实践活动整改落实情况回头看 · 全部 整改落实情况汇总（截至 2015-03-10）"
@@ -850,15 +847,7 @@ fn output_is_written_atomically_and_never_over_a_file() {
         "{written}"
     );
 
-    let out = tree.run(&[
-        "report",
-        "--format",
-        "md",
-        "--as-of",
-        "2015-03-10",
-        "--output",
-        "old.md",
-    ]);
+    let out = report("old.md");
     assert_eq!(out.code, 2);
     assert!(
         out.stderr.contains("old.md 已存在，不会覆盖"),
@@ -866,7 +855,7 @@ fn output_is_written_atomically_and_never_over_a_file() {
         out.stderr
     );
     assert_eq!(
-        std::fs::read_to_string(tree.join("old.md")).expect("old"),
+        std::fs::read_to_string(outside.join("old.md")).expect("old"),
         "keep me"
     );
 
@@ -884,21 +873,220 @@ fn output_is_written_atomically_and_never_over_a_file() {
         out.stderr
     );
     assert!(!tree.join("省直/省财政厅/items/x.toml").exists());
-    let leftovers: Vec<_> = std::fs::read_dir(tree.path())
-        .expect("read the root")
-        .map(|e| {
-            e.expect("an entry")
-                .file_name()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .filter(|n| n.starts_with(".tmp"))
-        .collect();
+    for folder in [tree.path(), outside.path()] {
+        let leftovers: Vec<_> = names_in(folder)
+            .into_iter()
+            .filter(|n| n.starts_with(".tmp"))
+            .collect();
+        assert_eq!(
+            leftovers,
+            Vec::<String>::new(),
+            "no temporary file is left behind"
+        );
+    }
+}
+
+#[test]
+fn output_inside_the_records_tree_is_refused_wherever_it_resolves() {
+    let tree = Tree::new()
+        .unit(ORG, UNIT)
+        .item(ORG, "a", ITEM)
+        .file("省直/说明.md", "keep me");
+    let before = names_in(tree.path());
+    let root = tree.path().to_str().expect("a UTF-8 path").to_owned();
+    let outside = Tree::empty();
+    #[cfg(unix)]
+    let outside = outside.symlink(&root, "台账");
+    let mut outputs = vec![
+        "报告.md".to_owned(),
+        "省直/报告.md".to_owned(),
+        "省直/省财政厅/../报告.md".to_owned(),
+        format!("{root}/报告.md"),
+    ];
+    if cfg!(unix) {
+        // Through a link from outside into the tree.
+        outputs.push(format!("{}/台账/报告.md", outside.path().display()));
+    }
+    for output in &outputs {
+        let out = tree.run(&[
+            "report",
+            "--format",
+            "md",
+            "--as-of",
+            "2015-03-10",
+            "--output",
+            output,
+        ]);
+        assert_eq!(
+            (out.code, out.stdout.as_str(), out.stderr.as_str()),
+            (
+                2,
+                "",
+                format!(
+                    "error: 不能把报告写到 {output}：它在台账目录内\n  = help: 台账目录 . 只存放台账记录；请写到它之外\n"
+                )
+                .as_str()
+            ),
+            "{output}"
+        );
+    }
+    // `--force` does not open the tree either, not even over a file that is no record.
+    let out = tree.run(&[
+        "report",
+        "--format",
+        "md",
+        "--as-of",
+        "2015-03-10",
+        "--force",
+        "--output",
+        "省直/说明.md",
+    ]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("它在台账目录内"), "{}", out.stderr);
     assert_eq!(
-        leftovers,
-        Vec::<String>::new(),
-        "no temporary file is left behind"
+        std::fs::read_to_string(tree.join("省直/说明.md")).expect("the file"),
+        "keep me"
     );
+    assert_eq!(
+        names_in(tree.path()),
+        before,
+        "nothing is written in the tree"
+    );
+    assert_eq!(names_in(&tree.join("省直")), ["省财政厅", "说明.md"]);
+}
+
+#[test]
+fn output_dash_is_standard_output() {
+    let tree = Tree::new().unit(ORG, UNIT).item(ORG, "a", ITEM);
+    let to_stdout = tree.run(&["report", "--format", "md", "--as-of", "2015-03-10"]);
+    let dash = tree.run(&[
+        "report",
+        "--format",
+        "md",
+        "--as-of",
+        "2015-03-10",
+        "--output",
+        "-",
+    ]);
+    assert_eq!(dash.code, 0, "{}", dash.stderr);
+    assert_eq!(dash.stdout, to_stdout.stdout);
+    assert!(!tree.join("-").exists(), "no file named -");
+}
+
+#[test]
+fn force_replaces_an_output_file_atomically_and_nothing_else() {
+    let tree = Tree::new().unit(ORG, UNIT).item(ORG, "a", ITEM);
+    let root = tree.path().to_str().expect("a UTF-8 path").to_owned();
+    let outside = Tree::empty()
+        .file("上周.md", "last week\n")
+        .file("文件夹/x", "");
+    let run = |args: &[&str]| {
+        let mut all = vec![
+            "report",
+            root.as_str(),
+            "--format",
+            "md",
+            "--as-of",
+            "2015-03-10",
+        ];
+        all.extend_from_slice(args);
+        outside.run(&all)
+    };
+    let out = run(&["--output", "上周.md"]);
+    assert_eq!(
+        (out.code, out.stderr.as_str()),
+        (
+            2,
+            "error: 上周.md 已存在，不会覆盖\n  = help: 换一个文件名；或加 `--force`，用新报告替换原文件\n"
+        )
+    );
+    let out = run(&["--output", "上周.md", "--force"]);
+    assert_eq!((out.code, out.stderr.as_str()), (0, ""));
+    let replaced = std::fs::read_to_string(outside.join("上周.md")).expect("the report");
+    assert!(
+        replaced.starts_with("# 教育实践活动整改落实情况回头看"),
+        "{replaced}"
+    );
+    // Again, for the weekly re-run; and into a new file, --force asks for nothing more.
+    assert_eq!(run(&["--output", "上周.md", "--force"]).code, 0);
+    assert_eq!(run(&["--output", "本周.md", "--force"]).code, 0);
+    assert_eq!(names_in(outside.path()), ["上周.md", "文件夹", "本周.md"]);
+
+    let out = run(&["--output", "文件夹", "--force"]);
+    assert_eq!(
+        (out.code, out.stderr.as_str()),
+        (
+            2,
+            "error: 文件夹 不是普通文件（文件夹、链接等），`--force` 也不会替换\n"
+        )
+    );
+    let out = run(&["--output", "x.toml", "--force"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains(".toml 文件是台账记录"),
+        "{}",
+        out.stderr
+    );
+    assert!(!outside.join("x.toml").exists());
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("上周.md", outside.join("链接.md")).expect("a link");
+        let out = run(&["--force", "--output", "链接.md"]);
+        assert_eq!(
+            (out.code, out.stderr.as_str()),
+            (
+                2,
+                "error: 链接.md 不是普通文件（文件夹、链接等），`--force` 也不会替换\n"
+            )
+        );
+        assert!(
+            std::fs::symlink_metadata(outside.join("链接.md"))
+                .expect("the link")
+                .file_type()
+                .is_symlink()
+        );
+    }
+    let out = run(&["--force"]);
+    assert_eq!(out.code, 2, "--force without --output: {}", out.stderr);
+}
+
+/// A report written with `--output` under `umask`, run through the shell that sets it.
+#[cfg(unix)]
+fn output_mode_under(umask: &str) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    let tree = Tree::new().unit(ORG, UNIT).item(ORG, "a", ITEM);
+    let outside = Tree::empty();
+    let bin = assert_cmd::cargo::cargo_bin("huitoukan");
+    let mut cmd = assert_cmd::Command::new("sh");
+    cmd.current_dir(outside.path())
+        .args(["-c", &format!("umask {umask} && exec \"$0\" \"$@\"")])
+        .arg(&bin)
+        .args([
+            "report",
+            "--format",
+            "md",
+            "--as-of",
+            "2015-03-10",
+            "--output",
+            "报告.md",
+        ])
+        .arg(tree.path())
+        .env("NO_COLOR", "1");
+    let out = output(cmd);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    std::fs::metadata(outside.join("报告.md"))
+        .expect("the report")
+        .permissions()
+        .mode()
+        & 0o777
+}
+
+#[cfg(unix)]
+#[test]
+fn output_file_gets_the_permissions_of_a_new_file_under_the_umask() {
+    assert_eq!(format!("{:o}", output_mode_under("022")), "644");
+    assert_eq!(format!("{:o}", output_mode_under("027")), "640");
+    assert_eq!(format!("{:o}", output_mode_under("077")), "600");
 }
 
 #[test]
