@@ -86,6 +86,7 @@ codes! {
     SubordinatesDueLate = "E032", Error, "subordinates_due after the unit's own due date";
     ResubmittedWithoutReturn = "E033", Error, "resubmitted without a returned review";
     NameNotUtf8 = "E034", Error, "file or folder name is not UTF-8";
+    Placeholder = "E035", Error, "a template's placeholder left in a record";
     Overdue = "W001", Warning, "overdue item";
     LateCompletion = "W002", Warning, "completed after its deadline";
     LateReport = "W003", Warning, "self-check submitted after its due date";

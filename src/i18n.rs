@@ -102,6 +102,11 @@ pub enum Msg {
         key: String,
         value: String,
     },
+    Placeholder {
+        key: String,
+        value: String,
+    },
+    PlaceholderHelp,
     UnsatisfiedNeedsRectifyBy,
     UnsatisfiedNeedsRectifyByHelp,
     ProgressAfterAsOf {
@@ -474,6 +479,16 @@ impl Msg {
             }
             (Msg::BadValue { key, value, allowed }, En) => {
                 format!("`{key}` = \"{value}\" is not allowed; allowed values: {allowed}")
+            }
+            (Msg::Placeholder { key, value }, Zh) => {
+                format!("`{key}` 仍是模板的占位文字 \"{value}\"")
+            }
+            (Msg::Placeholder { key, value }, En) => {
+                format!("`{key}` still holds the template's placeholder \"{value}\"")
+            }
+            (Msg::PlaceholderHelp, Zh) => "填写实际内容；不需要的可选字段整行删去".into(),
+            (Msg::PlaceholderHelp, En) => {
+                "write the real content; remove an optional field that is not needed".into()
             }
             (Msg::NotPositive { key, value }, Zh) => {
                 format!("`{key}` 应为正整数，实际是 {value}")

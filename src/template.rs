@@ -6,6 +6,10 @@ use jiff::civil::Date;
 use crate::model::doc::Kind;
 use crate::schema::Schema;
 
+/// How every placeholder a template leaves for the user to replace begins: a record that still
+/// holds one is E035.
+pub const PLACEHOLDER: &str = "（请填写";
+
 /// Where `init` puts the JSON Schemas for editors, relative to the root (a hidden folder, so
 /// the walk skips it).
 pub const SCHEMA_DIR: &str = ".huitoukan/schema";
@@ -114,7 +118,7 @@ pub fn item(dir: &str, schema: &Schema, deadline: Date) -> String {
 # 编号（可选）：默认为文件名，同一单位内不能重复
 # id = "CZT-01"
 # 问题（必填）
-title = "（请填写问题）"
+title = "{p}问题）"
 # 所属方面（必填），填编号：
 {areas}area = {area}
 # 对应的检查要点编号（可选），如 ["2.1", "L.1"]；huitoukan schema 列出全部要点
@@ -129,18 +133,18 @@ source = "整改方案"
 # problem = ""
 # commitment = ""
 # 整改措施：状态为 未完成 时必填
-measures = ["（请填写措施）"]
+measures = ["{p}措施）"]
 # 责任主体：班子（默认）| 个人；为 个人 时须填写 person（公开报告中不显示）
 # owner = "个人"
 # person = ""
 # 责任部门或责任人：状态为 未完成 时必填
-responsible = "（请填写责任部门）"
+responsible = "{p}责任部门）"
 # 牵头的班子成员（可选）
 # lead = ""
 # 整改时限（必填），日期不加引号
 deadline = {deadline}
 # 状态（必填）：已完成 | 基本完成 | 未完成 | 效果不理想
-#   已完成：须填 completed_on 和 evidence，群众不满意的不能算已完成
+#   已完成：须填 completed_on 和 evidence；群众不满意的，须填 rectify_by 限期整改到位
 #   基本完成：须填 completed_on 和 consolidation（巩固提高的具体要求）
 #   未完成：须填 responsible 和 measures
 #   效果不理想：须填 rectify_by（限期整改到位的日期）
@@ -161,6 +165,7 @@ status = "未完成"
 # reason = ""
 "#,
         directive = directive(Kind::Item, dir),
+        p = PLACEHOLDER,
     )
 }
 

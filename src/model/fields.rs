@@ -199,10 +199,29 @@ impl<'a, 'i> Fields<'a, 'i> {
         );
     }
 
+    /// A template's placeholder left in a value (E035): the record is not filled in yet.
+    fn placeholder(&self, sink: &mut Sink, key: &str, value: &Spanned<DeValue<'_>>, text: &str) {
+        if text.contains(crate::template::PLACEHOLDER) {
+            let msg = Msg::Placeholder {
+                key: self.path(key),
+                value: text.to_owned(),
+            };
+            sink.push(
+                Code::Placeholder,
+                value.span(),
+                msg,
+                Some(Msg::PlaceholderHelp),
+            );
+        }
+    }
+
     pub fn string(&self, sink: &mut Sink, key: &str) -> Option<Sp<String>> {
         let value = self.raw(key)?;
         match value.get_ref() {
-            DeValue::String(s) => Some(Sp::new(value.span(), s.as_ref().to_owned())),
+            DeValue::String(s) => {
+                self.placeholder(sink, key, value, s);
+                Some(Sp::new(value.span(), s.as_ref().to_owned()))
+            }
             _ => {
                 self.wrong_type(sink, key, value, Kind::String);
                 None
@@ -242,12 +261,15 @@ impl<'a, 'i> Fields<'a, 'i> {
     pub fn text(&self, sink: &mut Sink, key: &str) -> Option<Sp<Text>> {
         let value = self.raw(key)?;
         match value.get_ref() {
-            DeValue::String(s) => Some(Sp::new(
-                value.span(),
-                Text {
-                    blank: s.trim().is_empty(),
-                },
-            )),
+            DeValue::String(s) => {
+                self.placeholder(sink, key, value, s);
+                Some(Sp::new(
+                    value.span(),
+                    Text {
+                        blank: s.trim().is_empty(),
+                    },
+                ))
+            }
             _ => {
                 self.wrong_type(sink, key, value, Kind::String);
                 None
@@ -270,7 +292,10 @@ impl<'a, 'i> Fields<'a, 'i> {
         let mut filled = false;
         for element in array.iter() {
             match element.get_ref() {
-                DeValue::String(s) => filled |= !s.trim().is_empty(),
+                DeValue::String(s) => {
+                    self.placeholder(sink, key, element, s);
+                    filled |= !s.trim().is_empty();
+                }
                 _ => self.wrong_type(sink, key, element, Kind::String),
             }
         }
@@ -281,12 +306,15 @@ impl<'a, 'i> Fields<'a, 'i> {
     pub fn text_or_list(&self, sink: &mut Sink, key: &str) -> Option<Sp<TextList>> {
         let value = self.raw(key)?;
         match value.get_ref() {
-            DeValue::String(s) => Some(Sp::new(
-                value.span(),
-                TextList {
-                    filled: !s.trim().is_empty(),
-                },
-            )),
+            DeValue::String(s) => {
+                self.placeholder(sink, key, value, s);
+                Some(Sp::new(
+                    value.span(),
+                    TextList {
+                        filled: !s.trim().is_empty(),
+                    },
+                ))
+            }
             _ => self.text_list(sink, key),
         }
     }
@@ -766,5 +794,32 @@ otherwise it shows the form."#,
   = help: 日期不加引号，写作 `deadline = 2015-06-30`"#,
         }],
         fix: r#"Write the date bare, year-month-day, without quotes: `deadline = 2015-06-30`."#,
+    },
+    RuleDoc {
+        code: Code::Placeholder,
+        trigger: r#"A string value still holds the placeholder text that `init` and `new` write for the
+user to replace, which begins with `（请填写`: `title = "（请填写问题）"`. Such a record is not
+filled in yet, and its placeholder would reach every report."#,
+        examples: &[Example {
+            intro: "",
+            caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 1"#,
+            shown: Some(r#"title = "（请填写问题）""#),
+            change: &[Change::Lines {
+                file: BASE_ITEM,
+                line: 1,
+                count: 1,
+                text: r#"title = "（请填写问题）""#,
+            }],
+            as_of: None,
+            output: r#"error[E035]: `title` 仍是模板的占位文字 "（请填写问题）"
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:1:9
+  |
+1 | title = "（请填写问题）"
+  |         ^^^^^^^^^^^^^^^^
+  |
+  = help: 填写实际内容；不需要的可选字段整行删去"#,
+        }],
+        fix: r#"Write the real content in place of the placeholder; remove an optional field the
+record does not need."#,
     },
 ];

@@ -54,6 +54,58 @@ fn init_new_unit_new_item_then_check_passes() {
         out.stderr
     );
 
+    // Until the placeholders are replaced, every item says where: title, measures, responsible.
+    let out = tree.run_in("台账", &["check", "--format", "json"]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    let document: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    let found: Vec<(String, u64, String)> = document["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| {
+            (
+                format!(
+                    "{} {}",
+                    d["code"].as_str().unwrap_or(""),
+                    d["file"].as_str().unwrap_or("")
+                ),
+                d["line"].as_u64().unwrap_or(0),
+                d["message"].as_str().unwrap_or("").to_owned(),
+            )
+        })
+        .collect();
+    let items = [
+        "省直/省财政厅/items/001.toml",
+        "省直/省财政厅/items/002.toml",
+        "省直/省财政厅/items/会议文件.toml",
+        "示例单位/items/001.toml",
+    ];
+    let expected: Vec<(String, u64, String)> = items
+        .iter()
+        .flat_map(|file| {
+            [
+                (7, "`title` 仍是模板的占位文字 \"（请填写问题）\""),
+                (28, "`measures` 仍是模板的占位文字 \"（请填写措施）\""),
+                (
+                    33,
+                    "`responsible` 仍是模板的占位文字 \"（请填写责任部门）\"",
+                ),
+            ]
+            .map(|(line, message)| (format!("E035 {file}"), line, message.to_owned()))
+        })
+        .collect();
+    assert_eq!(found, expected);
+
+    // Filled in, the templates are clean records.
+    for file in items {
+        let path = tree.join("台账").join(file);
+        let text = std::fs::read_to_string(&path).expect("an item");
+        let text = text
+            .replace("（请填写问题）", "会议偏多")
+            .replace("（请填写措施）", "精简会议")
+            .replace("（请填写责任部门）", "办公室");
+        std::fs::write(&path, text).expect("fill in an item");
+    }
     let out = tree.run_in("台账", &["check", "--format", "json"]);
     assert_eq!(out.code, 0, "{}", out.stdout);
     let document: Value = serde_json::from_str(&out.stdout).expect("JSON");
@@ -64,7 +116,7 @@ fn init_new_unit_new_item_then_check_passes() {
     assert_eq!(
         document["diagnostics"],
         Value::Array(vec![]),
-        "templates are clean records"
+        "filled-in templates are clean records"
     );
 }
 
