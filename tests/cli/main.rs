@@ -8,6 +8,7 @@ mod fuzz_seeds;
 mod harness;
 mod hostile;
 mod nothing_lost;
+mod plan;
 mod properties;
 mod readme;
 mod report;
