@@ -180,7 +180,7 @@ impl Records {
             }
         }
         if campaign.as_ref().is_some_and(|c| c.schema.is_none()) {
-            schema = Some(Schema::builtin().unwrap_or_default());
+            schema = Some(Schema::builtin().clone());
         }
 
         // Say once per problem what an unusable schema costs.
@@ -443,7 +443,7 @@ pub fn campaign_schema(root: &Path) -> Schema {
     {
         return *schema;
     }
-    Schema::builtin().unwrap_or_default()
+    Schema::builtin().clone()
 }
 
 use crate::explain::{BASE_CAMPAIGN, BASE_ITEM, Change, Example, RuleDoc};

@@ -3,6 +3,8 @@
 //! The built-in schema is `schema/areas.toml` (the 2015 plan's six areas), embedded in the
 //! binary; `campaign.schema` names another file of the same form.
 
+use std::sync::LazyLock;
+
 use toml::de::DeTable;
 
 use crate::diagnostic::Code;
@@ -46,9 +48,19 @@ pub struct Schema {
 }
 
 impl Schema {
-    /// The built-in schema. It is part of the program, so failing to read it is a bug, which a
-    /// test guards against.
-    pub fn builtin() -> Result<Schema, String> {
+    /// The built-in schema, read once.
+    pub fn builtin() -> &'static Schema {
+        static BUILTIN_SCHEMA: LazyLock<Schema> = LazyLock::new(|| {
+            // `schema/areas.toml` is part of the program, embedded when it is built: failing to
+            // read it is a bug in the program, never in the user's records, and a test reads it.
+            #[allow(clippy::expect_used)]
+            Schema::parse_builtin().expect("the built-in schema/areas.toml is valid")
+        });
+        &BUILTIN_SCHEMA
+    }
+
+    /// Reads the embedded `schema/areas.toml`.
+    fn parse_builtin() -> Result<Schema, String> {
         let (table, errors) = DeTable::parse_recoverable(BUILTIN);
         if let Some(e) = errors.first() {
             return Err(format!("{BUILTIN_PATH}: {}", e.message()));
@@ -188,7 +200,7 @@ mod tests {
 
     #[test]
     fn builtin_schema_has_six_areas_and_32_points() {
-        let schema = Schema::builtin().expect("the built-in schema loads");
+        let schema = Schema::parse_builtin().expect("the built-in schema loads");
         assert_eq!(
             schema.areas.iter().map(|a| a.id).collect::<Vec<_>>(),
             [1, 2, 3, 4, 5, 6]

@@ -512,7 +512,7 @@ fn root() -> &'static PathBuf {
 
 fn schema() -> &'static Schema {
     static SCHEMA: OnceLock<Schema> = OnceLock::new();
-    SCHEMA.get_or_init(|| Schema::builtin().expect("the built-in schema"))
+    SCHEMA.get_or_init(|| Schema::builtin().clone())
 }
 
 fn clear(root: &PathBuf) {

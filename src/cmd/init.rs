@@ -45,7 +45,7 @@ pub fn init(args: &InitArgs, lang: Lang) -> Result<ExitCode, Fatal> {
     let today = today();
     let deadline = today.checked_add(3.months()).unwrap_or(today);
     let item_deadline = today.checked_add(2.months()).unwrap_or(today);
-    let schema = Schema::builtin().unwrap_or_default();
+    let schema = Schema::builtin().clone();
     let mut files = vec![
         (
             CAMPAIGN_FILE.to_owned(),

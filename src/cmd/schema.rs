@@ -18,7 +18,7 @@ pub fn run(args: &SchemaArgs, lang: Lang) -> Result<ExitCode, Fatal> {
     // The schema in force: inside a tree whose campaign names its own, that one.
     let schema = match discover::find_root(Path::new(".")) {
         Ok(root) => campaign_schema(&root),
-        Err(RootError::NotFound) => Schema::builtin().unwrap_or_default(),
+        Err(RootError::NotFound) => Schema::builtin().clone(),
         Err(e) => return Err(root_error(Path::new("."), e)),
     };
     let text = match args.json_schema {

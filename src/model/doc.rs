@@ -37,7 +37,7 @@ impl Kind {
 /// The JSON Schema of one kind of file under the built-in campaign schema, pretty-printed,
 /// ending in a newline.
 pub fn json_schema(kind: Kind) -> String {
-    json_schema_for(kind, &crate::schema::Schema::builtin().unwrap_or_default())
+    json_schema_for(kind, crate::schema::Schema::builtin())
 }
 
 /// The JSON Schema of one kind of file under the campaign schema `schema`: its area ids, point

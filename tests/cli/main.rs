@@ -1,6 +1,9 @@
 //! The command line as a user meets it: each test writes a records tree, runs `huitoukan` in
 //! it and reads the exit code and the output.
 
+// A test that cannot go on fails: unwrapping is what a test should do.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod author;
 mod check;
 mod explain;
