@@ -385,6 +385,7 @@ pub enum Msg {
     ByNotForFormat {
         format: String,
     },
+    ByLeadNotPublic,
     CandidatesMore {
         list: String,
         more: usize,
@@ -1035,6 +1036,12 @@ impl Msg {
                 "{warnings} {} not listed here; `huitoukan check` lists them all",
                 plural(*warnings, "warning is", "warnings are")
             ),
+            (Msg::ByLeadNotPublic, Zh) => {
+                "`--by lead` 按牵头班子成员列出，公示版本（`--public`）不列人名".into()
+            }
+            (Msg::ByLeadNotPublic, En) => {
+                "`--by lead` lists people by name, and a public report (`--public`) names no one".into()
+            }
             (Msg::ByNotForFormat { format }, Zh) => {
                 format!("`--by` 只用于 table 和 csv 格式；{format} 格式的报告内容是固定的")
             }

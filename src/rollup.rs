@@ -43,6 +43,14 @@ pub enum By {
     Item,
     /// One row per area of the schema
     Area,
+    /// One row per 牵头班子成员 of a unit (责任清单), with the items they lead
+    Lead,
+    /// One row per 专项整治 task, with its items
+    Task,
+}
+
+impl By {
+    pub const ALL: [By; 6] = [By::Org, By::Unit, By::Item, By::Area, By::Lead, By::Task];
 }
 
 /// Counts over a set of items.
@@ -213,11 +221,24 @@ pub struct Report<'a> {
     /// Every item of the subtree (`--by item`).
     #[serde(skip)]
     pub items: Vec<ItemRow>,
+    /// The items grouped by their `lead` within a unit (`--by lead`) or by their
+    /// `special_task` (`--by task`), in order.
+    #[serde(skip)]
+    pub groups: Vec<GroupRow>,
     /// Set in a public report.
     #[serde(skip)]
     pub withheld: Option<Withheld>,
     /// Files with errors that a `--keep-going` report left out.
     pub left_out: Vec<LeftOut>,
+}
+
+/// The items of one 牵头班子成员 of a unit (`--by lead`: `unit` is its org path) or of one
+/// 专项整治 task (`--by task`: `unit` is empty).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct GroupRow {
+    pub unit: String,
+    pub name: String,
+    pub counts: ItemCounts,
 }
 
 /// Running sums, turned into [`ItemCounts`] at the end.
@@ -519,6 +540,7 @@ pub fn build<'a>(
         led_items: Vec::new(),
         orgs: Vec::new(),
         items: Vec::new(),
+        groups: Vec::new(),
         withheld: None,
         left_out: Vec::new(),
     };
@@ -530,6 +552,7 @@ pub fn build<'a>(
         .unwrap_or_default();
     let mut areas: Vec<Tally> = vec![Tally::default(); schema_areas.len()];
     let mut folders: BTreeMap<&str, Tally> = BTreeMap::new();
+    let mut groups: BTreeMap<(String, String), Tally> = BTreeMap::new();
     let mut total = Tally::default();
 
     let due_dates = status::unit_due_dates(records);
@@ -580,6 +603,20 @@ pub fn build<'a>(
                 .and_then(|a| schema_areas.iter().position(|s| s.id == *a.get_ref()))
             {
                 areas[slot].add_item(status, item.satisfaction(), days_overdue.is_some());
+            }
+            let group = match options.by {
+                By::Lead => field(records, item.file, &item.lead).map(|l| (unit.org.clone(), l)),
+                By::Task => {
+                    field(records, item.file, &item.special_task).map(|t| (String::new(), t))
+                }
+                By::Org | By::Unit | By::Item | By::Area => None,
+            };
+            if let Some(key) = group.filter(|(_, name)| !name.trim().is_empty()) {
+                groups.entry(key).or_default().add_item(
+                    status,
+                    item.satisfaction(),
+                    days_overdue.is_some(),
+                );
             }
             collect_item_lists(
                 &mut report,
@@ -641,6 +678,14 @@ pub fn build<'a>(
     if options.by == By::Org {
         report.orgs = folders.iter().map(row).collect();
     }
+    report.groups = groups
+        .into_iter()
+        .map(|((unit, name), t)| GroupRow {
+            unit,
+            name,
+            counts: t.counts(),
+        })
+        .collect();
     report
         .led_items
         .sort_by(|a, b| (&a.lead_unit, &a.unit, &a.id).cmp(&(&b.lead_unit, &b.unit, &b.id)));

@@ -31,6 +31,10 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<ExitCode, Fatal> {
         }
         .into());
     }
+    // The 责任清单 is a list of people; a public report names no one.
+    if args.public && args.by == Some(By::Lead) {
+        return Err(Msg::ByLeadNotPublic.into());
+    }
     let (root, scope) = locate(args.path.as_deref())?;
     if let Some(output) = output {
         let what = Msg::OutputInsideRoot {

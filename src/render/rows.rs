@@ -7,7 +7,7 @@ use jiff::civil::Date;
 
 use crate::i18n::{Lang, Term};
 use crate::rollup::{
-    AreaRow, DueItem, ItemCounts, ItemRow, LinkedItem, OrgRow, Report, Totals, UnitRow,
+    AreaRow, DueItem, GroupRow, ItemCounts, ItemRow, LinkedItem, OrgRow, Report, Totals, UnitRow,
 };
 use crate::status::SelfCheckState;
 
@@ -66,7 +66,29 @@ pub fn table(report: &Report, by: By, lang: Lang) -> Table {
         By::Unit => units(&report.units, lang),
         By::Item => items(&report.items, lang),
         By::Area => areas(&report.by_area, lang),
+        By::Lead => groups(&report.groups, &[Term::Unit, Term::Lead], lang),
+        By::Task => groups(&report.groups, &[Term::SpecialTask], lang),
     }
+}
+
+/// `--by lead` and `--by task`: what the items are grouped by (`names`: the unit, if any, and
+/// the lead or the task), then their counts.
+fn groups(rows: &[GroupRow], names: &[Term], lang: Lang) -> Table {
+    let mut headers = headers(names, lang);
+    headers.extend(count_headers(lang));
+    let rows = rows
+        .iter()
+        .map(|g| {
+            let mut cells = Vec::with_capacity(headers.len());
+            if names.len() > 1 {
+                cells.push(Cell::text(&g.unit));
+            }
+            cells.push(Cell::text(&g.name));
+            cells.extend(count_cells(&g.counts));
+            cells
+        })
+        .collect();
+    Table { headers, rows }
 }
 
 fn count_headers(lang: Lang) -> Vec<&'static str> {

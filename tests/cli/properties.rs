@@ -463,7 +463,7 @@ fn everything(root: &Path, as_of: Date) -> Vec<String> {
         out.push(json::render(&checked, ".", as_of, lang));
         out.push(github::render(&checked, lang, Some(root)));
         out.push(gitlab::render(&checked, lang, Some(root)));
-        for by in [By::Org, By::Unit, By::Item, By::Area] {
+        for by in By::ALL {
             let r = report(&checked, "", as_of, false, by);
             out.push(table::render(&r, by, lang));
             out.push(String::from_utf8_lossy(&csv::render(&r, by, lang)).into_owned());
@@ -631,7 +631,7 @@ proptest! {
         let mut orgs = vec![String::new()];
         orgs.extend(rollup::org_folders(&checked.records).into_iter().take(2));
         for org in &orgs {
-            for by in [By::Org, By::Unit, By::Item, By::Area] {
+            for by in By::ALL {
                 let r = report(&checked, org, as_of, public, by);
                 assert_adds_up(&r);
                 let _ = table::render(&r, by, lang);

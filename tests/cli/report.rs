@@ -1377,7 +1377,7 @@ fn the_terminal_table_fits_the_terminal_and_piped_rows_stay_whole() {
     let as_of = jiff::civil::date(2015, 3, 10);
     let checked = huitoukan::check::check(&example(), as_of);
     let langs = [huitoukan::i18n::Lang::Zh, huitoukan::i18n::Lang::En];
-    for by in [By::Org, By::Unit, By::Item, By::Area] {
+    for by in By::ALL {
         let options = Options {
             org: "",
             as_of,
@@ -1416,7 +1416,62 @@ fn the_terminal_table_fits_the_terminal_and_piped_rows_stay_whole() {
             By::Unit => 2 + 1 + 20,
             By::Item => 2 + 1 + 56,
             By::Area => 2 + 1 + 6,
+            // The items of the example with a `lead` have 16 of them, and 8 tasks.
+            By::Lead => 2 + 1 + 16,
+            By::Task => 2 + 1 + 8,
         };
         assert_eq!(rows, expected, "{by:?}");
     }
+}
+
+#[test]
+fn by_lead_and_by_task_count_the_items_of_each() {
+    // 责任清单: one row per 牵头班子成员 of a unit; the same name in two units is two people.
+    let out = run_example(&[
+        "--org",
+        "省直/省直机关工委",
+        "--by",
+        "lead",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        "\u{feff}单位,牵头班子成员,事项数,已完成,基本完成,未完成,效果不理想,逾期,完成率,满意率\r\n\
+         省直/省直机关工委,副书记 吴某某,2,0,1,1,0,0,0,1\r\n\
+         省直/省直机关工委/省交通运输厅,副厅长 卫某某,1,0,0,0,1,0,0,0\r\n\
+         省直/省直机关工委/省民政厅,副厅长 冯某某,1,0,1,0,0,0,0,1\r\n\
+         省直/省直机关工委/省财政厅,副厅长 钱某某,2,1,0,0,1,0,0.5,0.5\r\n\
+         省直/省直机关工委/省财政厅,厅长 孙某某,1,0,1,0,0,0,0,1\r\n"
+    );
+
+    // One row per 专项整治 task, across units; items of no task are in no row.
+    let out = run_example(&["--by", "task", "--format", "csv"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let rows: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(
+        rows,
+        [
+            "\u{feff}专项整治任务,事项数,已完成,基本完成,未完成,效果不理想,逾期,完成率,满意率",
+            "中央21项专项整治：整治“人情保”“关系保”,1,1,0,0,0,0,1,1",
+            "中央21项专项整治：整治“会所中的歌舞升平”,1,1,0,0,0,0,1,1",
+            "中央21项专项整治：整治教育乱收费,1,1,0,0,0,0,1,1",
+            "中央21项专项整治：清理腾退超标办公用房,1,1,0,0,0,0,1,1",
+            "中央21项专项整治：规范“三公”经费管理,1,1,0,0,0,0,1,1",
+            "中央21项专项整治：超标配备公车,1,1,0,0,0,0,1,1",
+            "省委“八项专项整治”：公款吃喝,1,1,0,0,0,0,1,1",
+            "省委“八项专项整治”：师德师风,1,0,0,1,0,0,0,",
+        ]
+    );
+
+    // A public report names no one, so it has no 责任清单.
+    let out = run_example(&["--by", "lead", "--public"]);
+    assert_eq!(
+        (out.code, out.stderr.as_str()),
+        (
+            2,
+            "error: `--by lead` 按牵头班子成员列出，公示版本（`--public`）不列人名\n"
+        )
+    );
 }
