@@ -1203,6 +1203,11 @@ terms! {
     Submitted => "已报送", "submitted";
     Late => "逾期报送", "late";
     Returned => "已退回", "returned";
+    OpenReviews => "审核退回或要求查漏补缺、尚未了结的单位", "Units whose review returned the report or asked to fill gaps";
+    ReviewKind => "审核方式", "review";
+    ReviewBy => "审核单位", "by";
+    ReviewOn => "审核日期", "on";
+    ReviewResult => "审核结果", "result";
     Pending => "未到期", "pending";
     Missing => "未报送", "missing";
     SubmittedOn => "报送日期", "submitted on";

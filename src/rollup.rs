@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::diagnostic::Severity;
 use crate::i18n::Msg;
-use crate::model::enums::{Category, Enumeration, Satisfaction, Status};
+use crate::model::enums::{Category, Enumeration, ReviewKind, ReviewResult, Satisfaction, Status};
 use crate::model::fields::{decode_text, decode_texts};
 use crate::model::{Item, Sp, Text, TextList, Unit};
 use crate::records::Records;
@@ -113,7 +113,21 @@ pub struct UnitRow<'a> {
     pub self_check: SelfCheckState,
     #[serde(skip)]
     pub submitted_on: Option<Date>,
+    /// The latest review, where it left something to do: it returned the report (退回) and the
+    /// unit has not resubmitted since, or it asked to fill gaps (查漏补缺).
+    #[serde(skip)]
+    pub open_review: Option<ReviewNote>,
     pub totals: Totals,
+}
+
+/// A review as reports list it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReviewNote {
+    pub kind: Option<ReviewKind>,
+    /// Who reviewed: blank in a public report.
+    pub by: Option<String>,
+    pub on: Option<Date>,
+    pub result: ReviewResult,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -641,6 +655,7 @@ pub fn build<'a>(
             batch: unit.batch.as_ref().map(|b| *b.get_ref()),
             self_check: state,
             submitted_on: unit.submitted_on(),
+            open_review: open_review(records, unit),
             totals: own.totals(),
         });
         // The unit counts in its own folder and in every folder above it, below the report's
@@ -695,6 +710,23 @@ pub fn build<'a>(
         public.apply(&mut report, withheld_items);
     }
     report
+}
+
+/// The unit's latest review, where it left something to do (see [`UnitRow::open_review`]).
+fn open_review(records: &Records, unit: &Unit) -> Option<ReviewNote> {
+    let review = status::latest_review(unit)?;
+    let result = *review.result.as_ref()?.get_ref();
+    let open = match result {
+        ReviewResult::Returned => status::standing_return(unit).is_some(),
+        ReviewResult::FillGaps => true,
+        ReviewResult::Passed => false,
+    };
+    open.then(|| ReviewNote {
+        kind: review.kind.as_ref().map(|k| *k.get_ref()),
+        by: field(records, unit.file, &review.by),
+        on: date(&review.on),
+        result,
+    })
 }
 
 fn text(s: &Option<Sp<String>>) -> Option<String> {

@@ -82,6 +82,9 @@ pub fn render(report: &Report, lang: Lang) -> String {
     }
     table(&mut out, &lagging_table, lang);
 
+    section(&mut out, Term::OpenReviews, lang);
+    table(&mut out, &rows::open_reviews(&report.units, lang), lang);
+
     if !report.left_out.is_empty() {
         section(&mut out, Term::LeftOut, lang);
         table(&mut out, &rows::left_out(report, lang), lang);

@@ -6,6 +6,7 @@
 use jiff::civil::Date;
 
 use crate::i18n::{Lang, Term};
+use crate::model::enums::Enumeration;
 use crate::rollup::{
     AreaRow, DueItem, GroupRow, ItemCounts, ItemRow, LinkedItem, OrgRow, Report, Totals, UnitRow,
 };
@@ -230,6 +231,36 @@ pub fn units(rows: &[UnitRow], lang: Lang) -> Table {
             ];
             cells.extend(count_cells(&u.totals.counts));
             cells
+        })
+        .collect();
+    Table { headers, rows }
+}
+
+/// The units whose latest review left something to do, with that review.
+pub fn open_reviews(rows: &[UnitRow], lang: Lang) -> Table {
+    let headers = headers(
+        &[
+            Term::Org,
+            Term::UnitName,
+            Term::ReviewKind,
+            Term::ReviewBy,
+            Term::ReviewOn,
+            Term::ReviewResult,
+        ],
+        lang,
+    );
+    let rows = rows
+        .iter()
+        .filter_map(|u| {
+            let r = u.open_review.as_ref()?;
+            Some(vec![
+                Cell::text(&*u.org),
+                Cell::text(&*u.name),
+                Cell::opt(r.kind.map(|k| k.label())),
+                Cell::opt(r.by.as_ref()),
+                Cell::Date(r.on),
+                Cell::text(r.result.label()),
+            ])
         })
         .collect();
     Table { headers, rows }

@@ -86,12 +86,19 @@ impl Public {
         for row in &mut report.items {
             blank_names(row);
         }
+        for review in report
+            .units
+            .iter_mut()
+            .filter_map(|u| u.open_review.as_mut())
+        {
+            review.by = None;
+        }
     }
 }
 
-/// Every field of an item row that can carry a person's name. A unit's `principal`, a review's
-/// `by` and the notes of answers and reviews are in no report yet; a row that gains one blanks
-/// it here.
+/// Every field of an item row that can carry a person's name. (A review's `by` is blanked in
+/// `apply`; a unit's `principal` and the notes of answers and reviews are in no report yet: a
+/// row that gains one blanks it here.)
 fn blank_names(row: &mut ItemRow) {
     let ItemRow {
         person,

@@ -1475,3 +1475,34 @@ fn by_lead_and_by_task_count_the_items_of_each() {
         )
     );
 }
+
+#[test]
+fn md_lists_the_reviews_still_open_and_a_public_one_names_no_reviewer() {
+    let section = |text: &str| -> String {
+        let start = text
+            .find("## 审核退回或要求查漏补缺、尚未了结的单位\n")
+            .expect("the section");
+        let rest = &text[start..];
+        let end = rest[3..].find("\n## ").map_or(rest.len(), |e| e + 4);
+        rest[..end].trim_end().to_owned()
+    };
+    let out = run_example(&["--org", "省直/省国资委党委", "--format", "md"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        section(&out.stdout),
+        "## 审核退回或要求查漏补缺、尚未了结的单位\n\n\
+         | 机构 | 单位名称 | 审核方式 | 审核单位 | 审核日期 | 审核结果 |\n\
+         | --- | --- | --- | --- | --- | --- |\n\
+         | 省直/省国资委党委 | 中共浙江省国资委委员会 | 整改办抽查 | 省委整改办 | 2015-03-03 | 查漏补缺 |\n\
+         | 省直/省国资委党委/省交通集团 | 中共浙江省交通投资集团有限公司委员会 | 督导组检查 | 省委第四督导组 | 2015-03-09 | 退回 |"
+    );
+    let out = run_example(&["--org", "省直/省国资委党委", "--format", "md", "--public"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        section(&out.stdout).ends_with(
+            "| 省直/省国资委党委/省交通集团 | 中共浙江省交通投资集团有限公司委员会 | 督导组检查 |  | 2015-03-09 | 退回 |"
+        ),
+        "{}",
+        out.stdout
+    );
+}
