@@ -217,20 +217,26 @@ fn checked_name(name: &str) -> Result<String, Fatal> {
     Ok(name.to_owned())
 }
 
-/// One more than the largest numbered item (`001`, `002`, …), at least three digits.
+/// One more than the largest numbered item (`001`, `002`, …), at least three digits; where
+/// that would overflow (an item named `18446744073709551615.toml`), the smallest free number.
 fn next_number(items: Option<&Path>) -> String {
-    let largest = items
+    let taken: std::collections::BTreeSet<u64> = items
         .and_then(|items| std::fs::read_dir(items).ok())
         .into_iter()
         .flatten()
         .filter_map(|entry| {
             let name = entry.ok()?.file_name();
             let stem = name.to_str()?.strip_suffix(".toml")?.to_owned();
-            stem.parse::<u32>().ok()
+            stem.parse::<u64>().ok()
         })
-        .max()
-        .unwrap_or(0);
-    format!("{:03}", largest.saturating_add(1))
+        .collect();
+    let next = match taken.last() {
+        None => 1,
+        Some(&largest) => largest
+            .checked_add(1)
+            .unwrap_or_else(|| (1..).find(|n| !taken.contains(n)).unwrap_or(1)),
+    };
+    format!("{next:03}")
 }
 
 /// The root as messages show it: relative to the current folder where it can be (empty at

@@ -806,3 +806,30 @@ fn taplo_never_takes_a_campaign_schema_at_the_root_for_an_item() {
     assert!(!taplo.contains("\"**/*.toml\""), "{taplo}");
     assert!(taplo.contains("huitoukan schema --json-schema item > .huitoukan/schema/item.json"));
 }
+
+#[test]
+fn new_item_after_the_largest_number_and_never_stuck_on_it() {
+    let tree = Tree::new()
+        .unit(ORG, UNIT)
+        .item(ORG, "4294967295", ITEM)
+        .unit("杭州市", UNIT)
+        .item("杭州市", "18446744073709551615", ITEM)
+        .item("杭州市", "001", ITEM);
+    let out = tree.run(&["new", "item", ORG]);
+    assert_eq!(
+        (out.code, out.stdout.as_str()),
+        (0, "已新建 省直/省财政厅/items/4294967296.toml\n"),
+        "{}",
+        out.stderr
+    );
+    // No number follows the largest one: the smallest free number, every time.
+    for expected in ["002", "003"] {
+        let out = tree.run(&["new", "item", "杭州市"]);
+        assert_eq!(
+            (out.code, out.stdout),
+            (0, format!("已新建 杭州市/items/{expected}.toml\n")),
+            "{}",
+            out.stderr
+        );
+    }
+}
