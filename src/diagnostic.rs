@@ -80,12 +80,14 @@ codes! {
     SchemaInvalid = "E026", Error, "campaign schema file missing or invalid";
     InvalidDate = "E027", Error, "not a calendar date";
     RootUnit = "E028", Error, "unit.toml at the root of the tree";
+    NotShownErrors = "E029", Error, "more problems in one file than are listed, errors among them";
     Overdue = "W001", Warning, "overdue item";
     LateCompletion = "W002", Warning, "completed after its deadline";
     LateReport = "W003", Warning, "self-check submitted after the campaign deadline";
     MissingReport = "W004", Warning, "no self-check and the campaign deadline has passed";
     UncoveredAnswer = "W005", Warning, "answer 否/部分 not covered by any item";
     SymlinkSkipped = "W006", Warning, "symbolic link skipped";
+    NotShownWarnings = "W007", Warning, "more warnings in one file than are listed";
 }
 
 /// A secondary place that explains the primary one ("first defined here").
@@ -141,6 +143,93 @@ impl Diagnostic {
     pub fn severity(&self) -> Severity {
         self.code.severity()
     }
+
+    /// The problems this diagnostic stands for: itself, or those it says are not listed.
+    pub fn counts(&self) -> Counts {
+        match (&self.code, &self.message) {
+            (Code::NotShownErrors | Code::NotShownWarnings, Msg::NotShown { errors, warnings }) => {
+                Counts {
+                    errors: *errors,
+                    warnings: *warnings,
+                }
+            }
+            _ => match self.severity() {
+                Severity::Error => Counts {
+                    errors: 1,
+                    warnings: 0,
+                },
+                Severity::Warning => Counts {
+                    errors: 0,
+                    warnings: 1,
+                },
+            },
+        }
+    }
+}
+
+/// Where a diagnostic sorts within its file: by position (a whole-file one first), then code.
+pub fn place(d: &Diagnostic) -> (usize, Code) {
+    (d.span.as_ref().map_or(0, |s| s.start), d.code)
+}
+
+/// The diagnostics of one file, in order, each once, at most [`MAX_PER_FILE`] of them listed:
+/// what loading a file keeps, so that a file of a million problems never holds them all.
+pub fn order_one_file(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    if diagnostics.len() <= MAX_PER_FILE {
+        return diagnostics;
+    }
+    diagnostics.sort_by_key(place);
+    diagnostics.dedup();
+    cap_per_file(diagnostics)
+}
+
+/// The most diagnostics listed for one file; the rest are counted in one E029 or W007 after them.
+pub const MAX_PER_FILE: usize = 50;
+
+/// Lists at most [`MAX_PER_FILE`] of each file's diagnostics, which must come one file after
+/// another, each file's in order: the rest become one diagnostic at the first of them that says
+/// how many there are, an error if any of them is one. The counts stay those of all.
+pub fn cap_per_file(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut out: Vec<Diagnostic> = Vec::with_capacity(diagnostics.len().min(1024));
+    let mut listed = 0;
+    let mut hidden: Option<(Diagnostic, Counts)> = None;
+    for d in diagnostics {
+        let same_file = out.last().is_some_and(|last| last.file == d.file);
+        if !same_file {
+            out.extend(hidden.take().map(not_shown));
+            listed = 0;
+        }
+        if listed < MAX_PER_FILE {
+            listed += 1;
+            out.push(d);
+            continue;
+        }
+        let counts = d.counts();
+        match &mut hidden {
+            Some((_, total)) => {
+                total.errors += counts.errors;
+                total.warnings += counts.warnings;
+            }
+            None => hidden = Some((d, counts)),
+        }
+    }
+    out.extend(hidden.take().map(not_shown));
+    out
+}
+
+/// The diagnostic that stands for `counts` problems, the first of them `first`.
+fn not_shown((first, counts): (Diagnostic, Counts)) -> Diagnostic {
+    let code = if counts.errors > 0 {
+        Code::NotShownErrors
+    } else {
+        Code::NotShownWarnings
+    };
+    let msg = Msg::NotShown {
+        errors: counts.errors,
+        warnings: counts.warnings,
+    };
+    Diagnostic::new(code, first.file, first.span, msg)
+        .with_help(Msg::NotShownHelp { most: MAX_PER_FILE })
 }
 
 /// Counts of a finished check.
@@ -151,14 +240,14 @@ pub struct Counts {
 }
 
 impl Counts {
+    /// The problems `diagnostics` stand for, those not listed included.
     pub fn of(diagnostics: &[Diagnostic]) -> Counts {
-        let errors = diagnostics
-            .iter()
-            .filter(|d| d.severity() == Severity::Error)
-            .count();
-        Counts {
-            errors,
-            warnings: diagnostics.len() - errors,
-        }
+        diagnostics.iter().fold(Counts::default(), |sum, d| {
+            let c = d.counts();
+            Counts {
+                errors: sum.errors + c.errors,
+                warnings: sum.warnings + c.warnings,
+            }
+        })
     }
 }

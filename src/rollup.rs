@@ -345,7 +345,8 @@ pub fn resolve_org(records: &Records, wanted: &str) -> Result<String, OrgError> 
                 .filter(|f| {
                     let name = f.rsplit('/').next().unwrap_or(f);
                     let limit = (wanted.chars().count() / 3).max(1);
-                    strsim::levenshtein(name, wanted) <= limit || f.contains(wanted)
+                    crate::suggest::distance_within(name, wanted, limit).is_some()
+                        || f.contains(wanted)
                 })
                 .cloned()
                 .collect::<Vec<_>>();
