@@ -192,14 +192,17 @@ pub const MAX_PER_FILE: usize = 50;
 pub fn cap_per_file(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let mut out: Vec<Diagnostic> = Vec::with_capacity(diagnostics.len().min(1024));
     let mut listed = 0;
+    let mut file = None;
     let mut hidden: Option<(Diagnostic, Counts)> = None;
     for d in diagnostics {
-        let same_file = out.last().is_some_and(|last| last.file == d.file);
-        if !same_file {
+        if file != Some(d.file) {
             out.extend(hidden.take().map(not_shown));
             listed = 0;
+            file = Some(d.file);
         }
-        if listed < MAX_PER_FILE {
+        // One that already counts others (from loading the file) is counted again, never listed.
+        let counts_others = matches!(d.code, Code::NotShownErrors | Code::NotShownWarnings);
+        if listed < MAX_PER_FILE && !counts_others {
             listed += 1;
             out.push(d);
             continue;
