@@ -8,7 +8,7 @@
 //! ends become with a few characters deleted, so that tens of thousands of unknown names against
 //! tens of thousands of known ones cost a few lookups each, not a comparison with every name.
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 use std::collections::HashMap;
 use std::hash::Hasher;
 
@@ -21,6 +21,10 @@ pub const MAX_CHARS: usize = 64;
 
 /// Up to this many candidates are compared one by one; a larger set is indexed.
 const SMALL: usize = 64;
+
+/// The first words asked of a large set are compared with every name too: the index of a
+/// province's units costs more than a few such comparisons, and a tree has few typos.
+const UNINDEXED_WORDS: usize = 16;
 
 /// How many characters at each end of a name the index holds.
 const PART: usize = 8;
@@ -58,9 +62,10 @@ pub fn did_you_mean<'a>(
 }
 
 /// A set of known names, asked for the closest to many words: the index of a large set is built
-/// on the first question, once.
+/// once, when it has been asked [`UNINDEXED_WORDS`] times.
 pub struct Suggester<'a> {
     names: Vec<&'a str>,
+    asked: Cell<usize>,
     index: OnceCell<Index>,
 }
 
@@ -110,6 +115,7 @@ impl<'a> Suggester<'a> {
     pub fn new(names: impl IntoIterator<Item = &'a str>) -> Self {
         Suggester {
             names: names.into_iter().collect(),
+            asked: Cell::new(0),
             index: OnceCell::new(),
         }
     }
@@ -120,7 +126,9 @@ impl<'a> Suggester<'a> {
         if chars.len() > MAX_CHARS {
             return None;
         }
-        if self.names.len() <= SMALL {
+        let asked = self.asked.get();
+        if self.names.len() <= SMALL || asked < UNINDEXED_WORDS {
+            self.asked.set(asked + 1);
             return pick(word, self.names.iter().copied());
         }
         let index = self.index.get_or_init(|| Index::new(&self.names));
@@ -284,9 +292,14 @@ mod tests {
             words.push(format!("{name}yz"));
             words.push(format!("q{name}q"));
         }
+        assert!(
+            words.len() > 10 * UNINDEXED_WORDS,
+            "most words go through the index"
+        );
         for word in &words {
             assert_eq!(suggester.closest(word), every(word, &refs), "for {word:?}");
         }
+        assert!(suggester.index.get().is_some());
     }
 
     #[test]

@@ -96,10 +96,9 @@ fn render_one(
     if !text.contains(":::") {
         return text;
     }
-    text.lines()
+    text.split_inclusive('\n')
         .filter(|line| anstream::adapter::strip_str(line).to_string().trim() != ":::")
-        .collect::<Vec<_>>()
-        .join("\n")
+        .collect()
 }
 
 /// The lines around `span` as a snippet, with the span made relative to them; where they are
