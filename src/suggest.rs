@@ -43,6 +43,11 @@ fn limit(chars: usize) -> usize {
 /// The edit distance between `a` and `b` if it is at most `limit`; `None` beyond it, found
 /// from the lengths alone where they differ by more, and for a word longer than [`MAX_CHARS`].
 pub fn distance_within(a: &str, b: &str, limit: usize) -> Option<usize> {
+    // A character is at most four bytes: a longer string has more characters than may be
+    // compared, and is not even counted.
+    if a.len().max(b.len()) > 4 * (MAX_CHARS + limit) {
+        return None;
+    }
     let (n, m) = (a.chars().count(), b.chars().count());
     if n.min(m) > MAX_CHARS || n.abs_diff(m) > limit {
         return None;
@@ -141,6 +146,8 @@ impl<'a> Suggester<'a> {
 fn pick<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     let first = |s: &str| s.chars().next().map(|c| c.to_lowercase().to_string());
     candidates
+        // A name too long to be compared is not even counted.
+        .filter(|c| c.len() <= 4 * (MAX_CHARS + MAX_DISTANCE))
         .filter_map(|c| {
             distance_within(word, c, limit(c.chars().count())).map(|distance| (distance, c))
         })
@@ -313,6 +320,12 @@ mod tests {
     fn long_words_and_far_names_get_no_suggestion() {
         let long = "a".repeat(MAX_CHARS + 1);
         assert_eq!(did_you_mean(&long, [long.as_str()]), None);
+        let huge = "a".repeat(1 << 20);
+        assert_eq!(did_you_mean("aaa", [huge.as_str()]), None);
+        assert_eq!(
+            distance_within(&"甲".repeat(MAX_CHARS), &"甲".repeat(MAX_CHARS + 2), 2),
+            Some(2)
+        );
         // A third of 15 characters is 5, but no name more than MAX_DISTANCE away is offered.
         assert_eq!(did_you_mean("abcdefghij", ["abcdefghijklmno"]), None);
         assert_eq!(
