@@ -4,13 +4,14 @@ use std::path::Path;
 
 use jiff::civil::Date;
 
-use crate::diagnostic::{Counts, Diagnostic};
+use crate::diagnostic::{self, Counts, Diagnostic};
 use crate::records::Records;
 use crate::rules::{self, Context};
 
 pub struct Checked {
     pub records: Records,
-    /// Every diagnostic, sorted by file path, then position, then code.
+    /// Every diagnostic, sorted by file path, then position, then code; at most
+    /// [`diagnostic::MAX_PER_FILE`] of a file's, then one that counts the rest.
     pub diagnostics: Vec<Diagnostic>,
     /// Warnings the rules found but did not keep (a report asks for errors only): counted, so
     /// a summary never says "0 warnings" when there are five.
@@ -66,16 +67,12 @@ pub fn check_with(root: &Path, as_of: Date, warnings: bool) -> Checked {
     let unlisted_warnings = rules::run(&records, &Context { as_of }, &mut diagnostics, warnings);
     let files = &records.files;
     diagnostics.sort_by(|a, b| {
-        let key = |d: &Diagnostic| {
-            (
-                files.path(d.file),
-                d.span.as_ref().map_or(0, |s| s.start),
-                d.code,
-            )
-        };
+        let key = |d: &Diagnostic| (files.path(d.file), diagnostic::place(d));
         key(a).cmp(&key(b))
     });
     diagnostics.dedup();
+    // A file full of problems would otherwise print them all: a few of them say what is wrong.
+    let diagnostics = diagnostic::cap_per_file(diagnostics);
     Checked {
         records,
         diagnostics,

@@ -87,6 +87,7 @@ codes! {
     ResubmittedWithoutReturn = "E033", Error, "resubmitted without a returned review";
     NameNotUtf8 = "E034", Error, "file or folder name is not UTF-8";
     Placeholder = "E035", Error, "a template's placeholder left in a record";
+    NotShownErrors = "E036", Error, "more problems in one file than are listed, errors among them";
     Overdue = "W001", Warning, "overdue item";
     LateCompletion = "W002", Warning, "completed after its deadline";
     LateReport = "W003", Warning, "self-check submitted after its due date";
@@ -96,6 +97,7 @@ codes! {
     NoProgress = "W007", Warning, "no progress recorded for too long";
     ReportReturned = "W008", Warning, "self-check returned and not resubmitted";
     Misnamed = "W009", Warning, "record-like file not named *.toml";
+    NotShownWarnings = "W010", Warning, "more warnings in one file than are listed";
 }
 
 /// A secondary place that explains the primary one ("first defined here").
@@ -151,6 +153,96 @@ impl Diagnostic {
     pub fn severity(&self) -> Severity {
         self.code.severity()
     }
+
+    /// The problems this diagnostic stands for: itself, or those it says are not listed.
+    pub fn counts(&self) -> Counts {
+        match (&self.code, &self.message) {
+            (Code::NotShownErrors | Code::NotShownWarnings, Msg::NotShown { errors, warnings }) => {
+                Counts {
+                    errors: *errors,
+                    warnings: *warnings,
+                }
+            }
+            _ => match self.severity() {
+                Severity::Error => Counts {
+                    errors: 1,
+                    warnings: 0,
+                },
+                Severity::Warning => Counts {
+                    errors: 0,
+                    warnings: 1,
+                },
+            },
+        }
+    }
+}
+
+/// Where a diagnostic sorts within its file: by position (a whole-file one first), then code.
+pub fn place(d: &Diagnostic) -> (usize, Code) {
+    (d.span.as_ref().map_or(0, |s| s.start), d.code)
+}
+
+/// The diagnostics of one file, in order, each once, at most [`MAX_PER_FILE`] of them listed:
+/// what loading a file keeps, so that a file of a million problems never holds them all.
+pub fn order_one_file(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    if diagnostics.len() <= MAX_PER_FILE {
+        return diagnostics;
+    }
+    diagnostics.sort_by_key(place);
+    diagnostics.dedup();
+    cap_per_file(diagnostics)
+}
+
+/// The most diagnostics listed for one file; the rest are counted in one E036 or W010 after them.
+pub const MAX_PER_FILE: usize = 50;
+
+/// Lists at most [`MAX_PER_FILE`] of each file's diagnostics, which must come one file after
+/// another, each file's in order: the rest become one diagnostic at the first of them that says
+/// how many there are, an error if any of them is one. The counts stay those of all.
+pub fn cap_per_file(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut out: Vec<Diagnostic> = Vec::with_capacity(diagnostics.len().min(1024));
+    let mut listed = 0;
+    let mut file = None;
+    let mut hidden: Option<(Diagnostic, Counts)> = None;
+    for d in diagnostics {
+        if file != Some(d.file) {
+            out.extend(hidden.take().map(not_shown));
+            listed = 0;
+            file = Some(d.file);
+        }
+        // One that already counts others (from loading the file) is counted again, never listed.
+        let counts_others = matches!(d.code, Code::NotShownErrors | Code::NotShownWarnings);
+        if listed < MAX_PER_FILE && !counts_others {
+            listed += 1;
+            out.push(d);
+            continue;
+        }
+        let counts = d.counts();
+        match &mut hidden {
+            Some((_, total)) => {
+                total.errors += counts.errors;
+                total.warnings += counts.warnings;
+            }
+            None => hidden = Some((d, counts)),
+        }
+    }
+    out.extend(hidden.take().map(not_shown));
+    out
+}
+
+/// The diagnostic that stands for `counts` problems, the first of them `first`.
+fn not_shown((first, counts): (Diagnostic, Counts)) -> Diagnostic {
+    let code = if counts.errors > 0 {
+        Code::NotShownErrors
+    } else {
+        Code::NotShownWarnings
+    };
+    let msg = Msg::NotShown {
+        errors: counts.errors,
+        warnings: counts.warnings,
+    };
+    Diagnostic::new(code, first.file, first.span, msg)
+        .with_help(Msg::NotShownHelp { most: MAX_PER_FILE })
 }
 
 /// Counts of a finished check.
@@ -161,14 +253,97 @@ pub struct Counts {
 }
 
 impl Counts {
+    /// The problems `diagnostics` stand for, those not listed included.
     pub fn of(diagnostics: &[Diagnostic]) -> Counts {
-        let errors = diagnostics
-            .iter()
-            .filter(|d| d.severity() == Severity::Error)
-            .count();
-        Counts {
-            errors,
-            warnings: diagnostics.len() - errors,
-        }
+        diagnostics.iter().fold(Counts::default(), |sum, d| {
+            let c = d.counts();
+            Counts {
+                errors: sum.errors + c.errors,
+                warnings: sum.warnings + c.warnings,
+            }
+        })
     }
 }
+
+use crate::explain::{BASE_CAMPAIGN, BASE_ITEM, BASE_UNIT, Change, Example, RuleDoc};
+
+/// What the codes raised here mean, with worked examples: see [`crate::explain`].
+pub const DOCS: &[RuleDoc] = &[
+    RuleDoc {
+        code: Code::NotShownErrors,
+        trigger: r#"A file with more than 50 problems. The first 50 (in the order of the file) are
+listed as usual; this one stands for the rest, at the place of the first of them, and says how
+many errors and warnings they are. It is an error when any of them is. The counts of the summary
+and of `check --format json` (`errors`, `warnings`) and the exit code are those of every problem
+found, listed or not; this line itself is not counted. A file like this is usually not a record
+at all (a pasted log, a file of another program), or one whose every line shares one mistake."#,
+        examples: &[Example {
+            intro: "",
+            caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml with 60 more lines like `k1 = 1`, none a known key"#,
+            shown: None,
+            change: &[Change::Repeat {
+                file: BASE_ITEM,
+                text: "k{n} = 1\n",
+                times: 60,
+            }],
+            as_of: None,
+            output: r#"error[E036]: 本文件从此处起还有10个问题未列出：10个错误，0个警告
+  --> 梁弄镇/横坎头村/items/村道拓宽.toml:59:1
+   |
+59 | k51 = 1
+   | ^^^
+   |
+   = help: 每个文件最多列出50个问题；改正上面这些后再次运行，可看到其余的"#,
+        }],
+        fix: r#"Fix the problems listed, or replace the file, and run `check` again."#,
+    },
+    RuleDoc {
+        code: Code::NotShownWarnings,
+        trigger: r#"As E036, when every problem beyond the first 50 of a file is a warning (a unit that
+answers 否 to more than 50 points of a campaign's own schema that no item covers, say). The
+counts stay those of every warning found, so `--deny-warnings` fails as it would with all of them
+listed."#,
+        examples: &[Example {
+            intro: "",
+            caption: r#"梁弄镇/横坎头村/unit.toml answering 否 to 60 points of a campaign schema (areas.toml) that no item covers"#,
+            shown: None,
+            change: &[
+                Change::Lines {
+                    file: BASE_CAMPAIGN,
+                    line: 4,
+                    count: 0,
+                    text: r#"schema = "areas.toml""#,
+                },
+                Change::Write {
+                    file: "areas.toml",
+                    text: "[[area]]\nid = 1\nkey = \"rules\"\ntitle = \"制度建设\"\n",
+                },
+                Change::Repeat {
+                    file: "areas.toml",
+                    text: "\n[[point]]\nid = \"A.{n}\"\narea = 1\ntext = \"要点{n}\"\napplies_to = [\"基层党组织\"]\n",
+                    times: 60,
+                },
+                Change::Lines {
+                    file: BASE_UNIT,
+                    line: 10,
+                    count: 6,
+                    text: "",
+                },
+                Change::Repeat {
+                    file: BASE_UNIT,
+                    text: "\"A.{n}\" = \"否\"\n",
+                    times: 60,
+                },
+            ],
+            as_of: None,
+            output: r#"warning[W010]: 本文件从此处起还有10个问题未列出：0个错误，10个警告
+  --> 梁弄镇/横坎头村/unit.toml:60:1
+   |
+60 | "A.51" = "否"
+   | ^^^^^^
+   |
+   = help: 每个文件最多列出50个问题；改正上面这些后再次运行，可看到其余的"#,
+        }],
+        fix: r#"As for the warnings listed."#,
+    },
+];

@@ -63,6 +63,12 @@ pub enum Change {
     /// Renames a file of the tree to its name in GB18030 bytes (what unzipping a Windows
     /// archive gives).
     GbkName { file: &'static str },
+    /// Appends `text` to a file `times` times, `{n}` counting from 1.
+    Repeat {
+        file: &'static str,
+        text: &'static str,
+        times: usize,
+    },
     /// Renames a file of the tree.
     Rename {
         from: &'static str,
@@ -130,7 +136,8 @@ status = "未完成"
 
 /// Every code's documentation, in the order of the codes.
 pub fn all() -> Vec<&'static RuleDoc> {
-    let families: [&[RuleDoc]; 7] = [
+    let families: [&[RuleDoc]; 8] = [
+        crate::diagnostic::DOCS,
         crate::load::DOCS,
         crate::model::fields::DOCS,
         crate::model::DOCS,

@@ -434,6 +434,13 @@ pub enum Msg {
     BeyondAnnotations {
         count: usize,
     },
+    NotShown {
+        errors: usize,
+        warnings: usize,
+    },
+    NotShownHelp {
+        most: usize,
+    },
     // Summaries.
     CheckSummary {
         errors: usize,
@@ -1140,6 +1147,23 @@ impl Msg {
             (Msg::BeyondAnnotations { count }, En) => {
                 format!("GitHub shows at most 10 error and 10 warning annotations per step; the other {count}:")
             }
+            (Msg::NotShown { errors, warnings }, Zh) => format!(
+                "本文件从此处起还有{}个问题未列出：{errors}个错误，{warnings}个警告",
+                errors + warnings
+            ),
+            (Msg::NotShown { errors, warnings }, En) => format!(
+                "{} more {} in this file from here on not listed: {errors} {}, {warnings} {}",
+                errors + warnings,
+                plural(errors + warnings, "problem", "problems"),
+                plural(*errors, "error", "errors"),
+                plural(*warnings, "warning", "warnings")
+            ),
+            (Msg::NotShownHelp { most }, Zh) => {
+                format!("每个文件最多列出{most}个问题；改正上面这些后再次运行，可看到其余的")
+            }
+            (Msg::NotShownHelp { most }, En) => format!(
+                "at most {most} problems are listed for each file; fix these and run again to see the rest"
+            ),
             (Msg::CheckSummary { errors, warnings, files }, Zh) => {
                 format!("检查了 {files} 个文件：{errors} 个错误，{warnings} 个警告")
             }

@@ -24,4 +24,5 @@ pub mod schema;
 pub mod source;
 pub mod span;
 pub mod status;
+pub mod suggest;
 pub mod template;

@@ -2,6 +2,7 @@
 //!
 //! A file's bytes are read at most once, and never more than the limit allows.
 
+use std::collections::HashSet;
 use std::io::Read;
 use std::path::Path;
 
@@ -103,12 +104,11 @@ pub fn decode(mut bytes: Vec<u8>, file: FileId) -> Result<String, Diagnostic> {
 pub fn parse(text: &str, file: FileId) -> (DeTable<'_>, Vec<Diagnostic>) {
     let (table, errors) = DeTable::parse_recoverable(text);
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
+    // The places already reported, so that a file of errors costs one lookup per error.
+    let mut places = HashSet::new();
     for error in errors {
         let span = error.span().unwrap_or(0..0);
-        if diagnostics
-            .iter()
-            .any(|d| d.span.as_ref().is_some_and(|s| s.start == span.start))
-        {
+        if !places.insert(span.start) {
             continue;
         }
         let detail = error.message().trim().to_owned();

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{self, Code, Diagnostic};
 use crate::discover::{self, CAMPAIGN_FILE, EDITOR_FILES, Entry, EntryKind, Lookup, UNIT_FILE};
 use crate::i18n::Msg;
 use crate::load;
@@ -383,7 +383,7 @@ fn load_file(path: &Path, rel: String, role: Role, id: FileId) -> Loaded {
     Loaded {
         source: SourceFile::new(rel, text),
         parsed,
-        diagnostics,
+        diagnostics: diagnostic::order_one_file(diagnostics),
     }
 }
 

@@ -414,17 +414,18 @@ pub fn resolve_org(records: &Records, wanted: &str) -> Result<String, OrgError> 
                 // A folder whose name holds what was typed ranks first, then one whose path
                 // does, then the rest by edit distance.
                 let name = name_of(f);
-                let distance = strsim::levenshtein(&name, wanted);
+                // The one edit distance of every suggestion (src/suggest.rs), bounded.
+                let distance = crate::suggest::distance_within(&name, wanted, limit);
                 let class = if name.contains(wanted) {
                     0
                 } else if f.contains(wanted) {
                     1
-                } else if distance <= limit {
+                } else if distance.is_some() {
                     2
                 } else {
                     return None;
                 };
-                Some(((class, distance), f))
+                Some(((class, distance.unwrap_or(limit + 1)), f))
             })
             .collect()
     };

@@ -110,6 +110,8 @@ impl Schema {
         }
 
         let mut points: Vec<Point> = Vec::new();
+        // The ids so far, so that a schema of thousands of points costs one lookup a point.
+        let mut ids = std::collections::HashSet::new();
         let known = ["id", "area", "text", "applies_to", "batch"];
         for (t, span) in top.tables(sink, "point") {
             let f = Fields::open(sink, t, span.clone(), "point", &known);
@@ -142,7 +144,7 @@ impl Schema {
                 }
             }
             if let (Some(id), Some(text)) = (id, text) {
-                if points.iter().any(|p| p.id == *id.get_ref()) {
+                if !ids.insert(id.get_ref().clone()) {
                     let msg = Msg::SchemaDuplicate {
                         id: id.get_ref().clone(),
                     };

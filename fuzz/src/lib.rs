@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use huitoukan::check::{self, Checked};
+use huitoukan::diagnostic::{Code, MAX_PER_FILE};
 use huitoukan::i18n::Lang;
 use huitoukan::render::rows::By;
 use huitoukan::render::{csv, github, gitlab, human, json, markdown, table};
@@ -63,6 +64,7 @@ impl Choices {
 pub fn exercise(root: &Path, choices: Choices, queries: &[&str]) {
     let checked = check::check(root, AS_OF);
     check_spans(&checked);
+    check_listed(&checked);
     render_checked(&checked, root, choices.lang);
     let mut orgs = vec![String::new()];
     if choices.subtree {
@@ -157,6 +159,24 @@ fn check_spans(checked: &Checked) {
             );
         }
     }
+}
+
+/// No file lists more than `MAX_PER_FILE` diagnostics, then at most one that counts the rest,
+/// as its last; the counts are at least the number listed.
+fn check_listed(checked: &Checked) {
+    let counted = |d: &huitoukan::diagnostic::Diagnostic| {
+        matches!(d.code, Code::NotShownErrors | Code::NotShownWarnings)
+    };
+    for run in checked.diagnostics.chunk_by(|a, b| a.file == b.file) {
+        let listed = run.iter().filter(|d| !counted(d)).count();
+        assert!(listed <= MAX_PER_FILE, "{listed} diagnostics listed for one file");
+        if let Some(i) = run.iter().position(counted) {
+            assert_eq!(i, run.len() - 1, "the count of the rest comes last");
+            assert_eq!(listed, MAX_PER_FILE, "a count of the rest after fewer than 50");
+        }
+    }
+    let counts = checked.counts();
+    assert!(counts.errors + counts.warnings >= checked.diagnostics.len());
 }
 
 /// Every check format; the JSON ones must parse, and count right.

@@ -16,6 +16,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::i18n::{Kind, Msg};
 use crate::model::enums::Enumeration;
 use crate::source::FileId;
+use crate::suggest::did_you_mean;
 
 /// A string value that stays in the file's text until it is shown: its span is the literal
 /// (quotes and escapes included), decoded by [`decode_text`]. Only whether it is blank is
@@ -82,21 +83,6 @@ impl Sink {
             .iter()
             .any(|d| d.severity() == crate::diagnostic::Severity::Error)
     }
-}
-
-/// The closest of `candidates` to `word`, if it is close enough to be a likely typo. Among
-/// equally close ones, one that starts as `word` does wins: `G.4` suggests `G.1`, not `2.4`.
-pub fn did_you_mean<'a>(
-    word: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
-    let first = |s: &str| s.chars().next().map(|c| c.to_lowercase().to_string());
-    candidates
-        .into_iter()
-        .map(|c| (strsim::damerau_levenshtein(word, c), c))
-        .filter(|&(distance, c)| distance <= (c.chars().count().max(3) / 3).max(1))
-        .min_by_key(|&(distance, c)| (distance, first(c) != first(word), c))
-        .map(|(_, c)| c)
 }
 
 pub fn kind_of(value: &DeValue<'_>) -> Kind {

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Element, Group, Level, Origin, Renderer, Snippet};
 
 use crate::check::Checked;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -14,6 +14,12 @@ use crate::source::SourceFile;
 
 /// The most source lines shown for one span.
 const MAX_LINES: usize = 4;
+
+/// Source lines longer than this in all (in bytes) are not shown whole: only a window of
+/// [`WINDOW`] characters on each side of the span's start, on its first line. A line of a
+/// mebibyte would otherwise be laid out again for every diagnostic on it.
+const MAX_EXCERPT: usize = 4096;
+const WINDOW: usize = 100;
 
 /// Renders every diagnostic and the summary. The text carries ANSI styles; the caller's
 /// stream strips them where colour is off.
@@ -65,7 +71,7 @@ fn render_one(
         .id(d.code.as_str());
     let file = files.get(d.file);
     let mut group = match &d.span {
-        Some(span) if !file.text.is_empty() => title.element(snippet(
+        Some(span) if !file.text.is_empty() => title.elements(snippet(
             file,
             path_of(d.file),
             span,
@@ -78,7 +84,7 @@ fn render_one(
         let other = files.get(label.file);
         if !other.text.is_empty() {
             let text = label.message.text(lang);
-            group = group.element(snippet(
+            group = group.elements(snippet(
                 other,
                 path_of(label.file),
                 &label.span,
@@ -91,17 +97,27 @@ fn render_one(
         group = group.element(Level::HELP.message(help.text(lang)));
     }
     let report: [Group<'_>; 1] = [group];
-    renderer.render(&report)
+    let text = renderer.render(&report);
+    // A window of a line comes after its own `-->` line (see `snippet`), and annotate-snippets
+    // then puts an empty `:::` (another file) line before it: the only such line, dropped.
+    if !text.contains(":::") {
+        return text;
+    }
+    text.split_inclusive('\n')
+        .filter(|line| anstream::adapter::strip_str(line).to_string().trim() != ":::")
+        .collect()
 }
 
-/// The lines around `span` as a snippet, with the span made relative to them.
+/// The lines around `span` as a snippet, with the span made relative to them; where they are
+/// too long, a window of the first line around the span, after the place it starts (the
+/// snippet would give the window's column).
 fn snippet<'a>(
     file: &'a SourceFile,
     path: String,
     span: &std::ops::Range<usize>,
     kind: AnnotationKind,
     label: Option<String>,
-) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
+) -> Vec<Element<'a>> {
     let text = &file.text;
     // A span is cut to the characters it touches and to the lines shown: a snippet is sliced
     // by it, and a slice inside a character or past the source panics.
@@ -112,18 +128,45 @@ fn snippet<'a>(
         .line_index(end.saturating_sub(1).max(start))
         .min(first + MAX_LINES - 1);
     let lines = file.line_range(first).start..file.line_range(last).end;
-    let local_start = start.clamp(lines.start, lines.end);
-    let local_end = end.clamp(local_start, lines.end);
-    let local = (local_start - lines.start)..(local_end - lines.start);
     // The renderer shows C0 controls as control pictures but prints C1 controls, zero-width
     // and bidi characters raw: those are written out, and the span moved to match.
-    let source = &text[lines];
-    let visible = |s| escape::controls_where(s, |c| !c.is_ascii() && escape::is_hidden(c));
+    let visible =
+        |s: &str| escape::controls_where(s, |c| !c.is_ascii() && escape::is_hidden(c)).into_owned();
+    if lines.len() <= MAX_EXCERPT {
+        let local_start = start.clamp(lines.start, lines.end);
+        let local_end = end.clamp(local_start, lines.end);
+        let local = (local_start - lines.start)..(local_end - lines.start);
+        let source = &text[lines];
+        let local = visible(&source[..local.start]).len()..visible(&source[..local.end]).len();
+        let snippet = Snippet::source(visible(source))
+            .line_start(first + 1)
+            .path(path)
+            .annotation(kind.span(local).label(label));
+        return vec![snippet.into()];
+    }
+    let line = file.line_range(first);
+    let start = start.clamp(line.start, line.end);
+    let before = text[line.start..start]
+        .char_indices()
+        .rev()
+        .nth(WINDOW - 1)
+        .map_or(line.start, |(i, _)| line.start + i);
+    let after = text[start..line.end]
+        .char_indices()
+        .nth(WINDOW)
+        .map_or(line.end, |(i, _)| start + i);
+    let end = end.clamp(start, after);
+    let cut = |at: bool| if at { "…" } else { "" };
+    let (head, tail) = (cut(before > line.start), cut(after < line.end));
+    let source = format!("{head}{}{tail}", &text[before..after]);
+    let local = (start - before + head.len())..(end - before + head.len());
     let local = visible(&source[..local.start]).len()..visible(&source[..local.end]).len();
-    Snippet::source(visible(source))
-        .line_start(first + 1)
-        .path(path)
-        .annotation(kind.span(local).label(label))
+    let (line_number, column) = file.line_col(start);
+    let origin = Origin::path(path).line(line_number).char_column(column);
+    let snippet = Snippet::source(visible(&source))
+        .line_start(line_number)
+        .annotation(kind.span(local).label(label));
+    vec![origin.into(), snippet.into()]
 }
 
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {

@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use super::{Context, Found};
+use super::{Context, Found, Points};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::i18n::Msg;
 use crate::model::enums::{Enumeration, Owner, Satisfaction, Source, Status};
@@ -10,7 +10,7 @@ use crate::model::{Item, Sp, Text, TextList};
 use crate::records::Records;
 use crate::status::{self, DueField};
 
-pub fn check(records: &Records, cx: &Context, out: &mut Found<'_>) {
+pub fn check(records: &Records, cx: &Context, points: &Points<'_>, out: &mut Found<'_>) {
     for item in &records.items {
         if let Some(schema) = &records.schema {
             if let Some(area) = &item.area
@@ -28,20 +28,8 @@ pub fn check(records: &Records, cx: &Context, out: &mut Found<'_>) {
                 ));
             }
             for point in &item.points {
-                if schema.point(point.get_ref()).is_none() {
-                    let ids = schema.points.iter().map(|p| p.id.as_str());
-                    let help = crate::model::fields::did_you_mean(point.get_ref(), ids).map(|s| {
-                        Msg::DidYouMean {
-                            suggestion: s.to_owned(),
-                        }
-                    });
-                    let msg = Msg::UnknownPoint {
-                        id: point.get_ref().to_string(),
-                    };
-                    out.push(
-                        Diagnostic::at(Code::UnknownPoint, item.file, point.span(), msg)
-                            .with_help(help),
-                    );
+                if points.get(point.get_ref()).is_none() {
+                    out.push(points.unknown(item.file, point));
                 }
             }
         }

@@ -1,12 +1,13 @@
 //! Rules between files: an item's unit, ids unique within a unit, and `[linkage]` targets.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use super::Found;
 use crate::diagnostic::{Code, Diagnostic, Label};
 use crate::i18n::Msg;
-use crate::model::fields::did_you_mean;
 use crate::records::Records;
+use crate::suggest::Suggester;
 
 pub fn check(records: &Records, out: &mut Found<'_>) {
     // Ids are unique within a unit: one small map, reused unit by unit.
@@ -40,6 +41,9 @@ pub fn check(records: &Records, out: &mut Found<'_>) {
             );
         }
     }
+    // Both asked once per unknown `lead_unit`, and built on the first question.
+    let orgs = Suggester::new(records.units.iter().map(|u| u.org.as_str()));
+    let by_folder: OnceCell<HashMap<&str, Vec<&str>>> = OnceCell::new();
     for (index, item) in records.items.iter().enumerate() {
         let Some(unit) = records.unit_of[index] else {
             out.push(
@@ -64,17 +68,18 @@ pub fn check(records: &Records, out: &mut Found<'_>) {
             }
             Some(_) => {}
             None => {
-                let orgs = records.units.iter().map(|u| u.org.as_str());
-                let by_folder = records
-                    .units
-                    .iter()
-                    .map(|u| u.org.as_str())
-                    .filter(|org| org.rsplit('/').next() == Some(wanted));
-                let mut named: Vec<&str> = by_folder.collect();
-                let suggestion = if named.len() == 1 {
-                    named.pop()
+                let by_folder = by_folder.get_or_init(|| {
+                    let mut map: HashMap<&str, Vec<&str>> = HashMap::new();
+                    for unit in &records.units {
+                        let folder = unit.org.rsplit('/').next().unwrap_or(&unit.org);
+                        map.entry(folder).or_default().push(&unit.org);
+                    }
+                    map
+                });
+                let suggestion = if let Some([org]) = by_folder.get(wanted).map(Vec::as_slice) {
+                    Some(*org)
                 } else {
-                    did_you_mean(wanted, orgs)
+                    orgs.closest(wanted)
                 };
                 let help = suggestion.map_or(Msg::LeadUnitHelp, |s| Msg::DidYouMean {
                     suggestion: s.to_owned(),

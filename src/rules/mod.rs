@@ -5,10 +5,18 @@ pub(crate) mod item;
 pub(crate) mod links;
 pub(crate) mod self_check;
 
+use std::collections::HashMap;
+
 use jiff::civil::Date;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::i18n::Msg;
+use crate::model::Sp;
 use crate::records::Records;
+use crate::schema::{Point, Schema};
+use crate::source::FileId;
+use crate::suggest::Suggester;
+use compact_str::CompactString;
 
 /// What the rules need besides the records.
 pub struct Context {
@@ -42,8 +50,43 @@ pub fn run(records: &Records, cx: &Context, out: &mut Vec<Diagnostic>, warnings:
         warnings,
         unkept: 0,
     };
-    item::check(records, cx, &mut found);
+    let points = Points::new(records.schema.as_ref());
+    item::check(records, cx, &points, &mut found);
     links::check(records, &mut found);
-    self_check::check(records, cx, &mut found);
+    self_check::check(records, cx, &points, &mut found);
     found.unkept
+}
+
+/// The check points of the schema in force, found by id; an id it lacks is E008 with the
+/// closest one as the help. Built once a run: a schema may hold thousands of points and a unit
+/// as many answers.
+pub struct Points<'a> {
+    by_id: HashMap<&'a str, &'a Point>,
+    ids: Suggester<'a>,
+}
+
+impl<'a> Points<'a> {
+    fn new(schema: Option<&'a Schema>) -> Self {
+        let points = schema.iter().flat_map(|s| &s.points);
+        Points {
+            // The first of two points with one id is the one the schema means.
+            by_id: points.clone().rev().map(|p| (p.id.as_str(), p)).collect(),
+            ids: Suggester::new(points.map(|p| p.id.as_str())),
+        }
+    }
+
+    pub fn get(&self, id: &str) -> Option<&'a Point> {
+        self.by_id.get(id).copied()
+    }
+
+    /// E008 for `id`, in an item's `points` or a unit's answers.
+    pub fn unknown(&self, file: FileId, id: &Sp<CompactString>) -> Diagnostic {
+        let help = self.ids.closest(id.get_ref()).map(|s| Msg::DidYouMean {
+            suggestion: s.to_owned(),
+        });
+        let msg = Msg::UnknownPoint {
+            id: id.get_ref().to_string(),
+        };
+        Diagnostic::at(Code::UnknownPoint, file, id.span(), msg).with_help(help)
+    }
 }

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use jiff::civil::Date;
 
-use super::{Context, Found};
+use super::{Context, Found, Points};
 use crate::diagnostic::{Code, Diagnostic, Label};
 use crate::discover::{self, Lookup};
 use crate::i18n::Msg;
@@ -14,10 +14,10 @@ use crate::model::enums::{Answer, Enumeration, ReviewResult};
 use crate::records::{Records, normalize_inside};
 use crate::status::{self, SelfCheckState};
 
-pub fn check(records: &Records, cx: &Context, out: &mut Found<'_>) {
+pub fn check(records: &Records, cx: &Context, points: &Points<'_>, out: &mut Found<'_>) {
     let due_dates = status::unit_due_dates(records);
     for (index, unit) in records.units.iter().enumerate() {
-        answers(records, index, unit, out);
+        answers(records, index, unit, points, out);
         report_file(records, unit, out);
         let due = due_dates[index];
         subordinates_due(unit, due, out);
@@ -117,7 +117,7 @@ fn resubmission(unit: &Unit, out: &mut Found<'_>) {
     }
 }
 
-fn answers(records: &Records, index: usize, unit: &Unit, out: &mut Found<'_>) {
+fn answers(records: &Records, index: usize, unit: &Unit, points: &Points<'_>, out: &mut Found<'_>) {
     let (Some(schema), Some(self_check)) = (&records.schema, &unit.self_check) else {
         return;
     };
@@ -130,16 +130,8 @@ fn answers(records: &Records, index: usize, unit: &Unit, out: &mut Found<'_>) {
     for entry in &self_check.answers {
         let id = entry.point.get_ref();
         answered.insert(id.as_str());
-        let Some(point) = schema.point(id) else {
-            let ids = schema.points.iter().map(|p| p.id.as_str());
-            let help = crate::model::fields::did_you_mean(id, ids).map(|s| Msg::DidYouMean {
-                suggestion: s.to_owned(),
-            });
-            let msg = Msg::UnknownPoint { id: id.to_string() };
-            out.push(
-                Diagnostic::at(Code::UnknownPoint, unit.file, entry.point.span(), msg)
-                    .with_help(help),
-            );
+        let Some(point) = points.get(id) else {
+            out.push(points.unknown(unit.file, &entry.point));
             continue;
         };
         if let Some((category, batch)) = kind

@@ -108,6 +108,13 @@ fn apply(tree: Tree, change: &Change) -> Tree {
         }
         #[cfg(not(unix))]
         Change::GbkName { .. } => panic!("a name in GB18030 bytes needs a Unix file system"),
+        Change::Repeat { file, text, times } => {
+            let mut all = read(file);
+            for n in 1..=times {
+                all.push_str(&text.replace("{n}", &n.to_string()));
+            }
+            tree.file(file, &all)
+        }
         Change::Rename { from, to } => {
             fs::rename(tree.join(from), tree.join(to)).expect("rename");
             tree

@@ -297,7 +297,11 @@ pub struct Diag {
 }
 
 pub fn diagnostics(tree: &Tree, args: &[&str]) -> Vec<Diag> {
-    let document = check_document(tree, args);
+    diagnostics_of(&check_document(tree, args))
+}
+
+/// The diagnostics of a document of `check --format json`.
+pub fn diagnostics_of(document: &Value) -> Vec<Diag> {
     let list = document["diagnostics"].as_array().expect("diagnostics");
     list.iter()
         .map(|d| {
@@ -357,6 +361,17 @@ pub fn with_item(text: &str) -> Tree {
 /// The valid tree with the unit replaced.
 pub fn with_unit(text: &str) -> Tree {
     Tree::new().unit(ORG, text).item(ORG, ITEM_NAME, ITEM)
+}
+
+/// A tree whose campaign uses its own schema, `areas.toml`, holding `schema`, and one unit.
+pub fn with_schema(schema: &str, unit: &str) -> Tree {
+    Tree::new()
+        .file(
+            "huitoukan.toml",
+            &format!("{CAMPAIGN}schema = \"areas.toml\"\n"),
+        )
+        .file("areas.toml", schema)
+        .unit(ORG, unit)
 }
 
 /// The unit with lines added to `[self_check]` after `submitted_on` (line 7), from line 8 on.

@@ -15,7 +15,7 @@
 
 use std::path::Path;
 use std::process::Command as StdCommand;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use huitoukan::check::check;
 use huitoukan::diagnostic::{Code, Diagnostic};
@@ -23,9 +23,10 @@ use huitoukan::i18n::{Lang, Msg};
 use huitoukan::render::human;
 
 use crate::harness::{
-    AS_OF, CAMPAIGN, ITEM, ITEM_NAME, ITEM_PATH, ORG, Output, Tree, UNIT, UNIT_PATH,
-    check_document, check_json, diagnostics, edit, found, helps, names_in, output, paths_below,
-    run_as_nobody, unit_with_self_check, valid, with_item, with_unit,
+    AS_OF, CAMPAIGN, Found, ITEM, ITEM_NAME, ITEM_PATH, ORG, Output, Tree, UNIT, UNIT_PATH,
+    UNIT_PENDING, check_document, check_json, diagnostics, diagnostics_of, edit, found, helps,
+    names_in, output, paths_below, run_as_nobody, unit_with_self_check, valid, with_item,
+    with_schema, with_unit,
 };
 
 const LINK_SKIPPED: &str = "符号链接，已跳过（不读取根目录以外的内容）";
@@ -1431,5 +1432,346 @@ fn github_step_summary_shows_markup_in_a_value_as_text() {
             r#"| error E005 | 省直/省财政厅/items/10.toml:8:10 | \`status\` 的值 "&lt;img src=x onerror=alert\(1\)&gt;\*\*完成\*\*" 不在允许范围内；可选：已完成 \| 基本完成 \| 未完成 \| 效果不理想 |"#
         ),
         "{text}"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Blow-ups: inputs that once took minutes or gigabytes. Each bound is about ten times what the
+// debug build the tests run takes on a busy two-core machine: a guard against a hang, not a
+// benchmark (BENCHMARKS.md has the release figures).
+
+/// `check --format json` in `tree` with `args`, which must finish within `seconds`: its exit
+/// code and its document.
+fn timed_json(tree: &Tree, args: &[&str], seconds: u64) -> (i32, serde_json::Value) {
+    let mut all = vec!["check", "--format", "json", "--as-of", AS_OF];
+    all.extend_from_slice(args);
+    let out = timed(tree, &all, seconds);
+    assert_eq!(out.stderr, "", "json output leaves stderr empty");
+    (
+        out.code,
+        serde_json::from_str(&out.stdout).expect("stdout is JSON"),
+    )
+}
+
+/// The binary with `args` in `tree`, which must finish within `seconds`.
+fn timed(tree: &Tree, args: &[&str], seconds: u64) -> Output {
+    let limit = Duration::from_secs(seconds);
+    let mut cmd = tree.command(args);
+    cmd.timeout(limit);
+    let started = Instant::now();
+    let out = output(cmd);
+    let took = started.elapsed();
+    assert!(took < limit, "`huitoukan {}` took {took:?}", args.join(" "));
+    out
+}
+
+/// Each diagnostic of a document as (code, file, line, column, message).
+fn found_in(document: &serde_json::Value) -> Vec<Found> {
+    diagnostics_of(document)
+        .into_iter()
+        .map(|d| (d.code, d.file, d.line, d.column, d.message))
+        .collect()
+}
+
+/// The message of the E036 or W010 that stands for the problems of a file past the 50th.
+fn not_shown(errors: usize, warnings: usize) -> String {
+    format!(
+        "本文件从此处起还有{}个问题未列出：{errors}个错误，{warnings}个警告",
+        errors + warnings
+    )
+}
+
+const NOT_SHOWN_HELP: &str = "每个文件最多列出50个问题；改正上面这些后再次运行，可看到其余的";
+
+#[test]
+fn half_a_million_syntax_errors_are_fifty_listed_and_all_counted_in_seconds() {
+    // 1 MB of `=\n`: two syntax errors a line, each once checked against every error before
+    // it (over a minute).
+    let tree = with_item(&"=\n".repeat(500_000));
+    let (code, document) = timed_json(&tree, &[], 60);
+    assert_eq!(code, 1);
+    let mut expected: Vec<Found> = Vec::new();
+    for line in 1..=25 {
+        expected.push(found("E001", ITEM_PATH, line, 1, EMPTY_KEY));
+        expected.push(found("E001", ITEM_PATH, line, 2, UNQUOTED));
+    }
+    expected.push(found("E036", ITEM_PATH, 26, 1, &not_shown(999_950, 0)));
+    assert_eq!(found_in(&document), expected);
+    assert_eq!(
+        diagnostics_of(&document)[50].help.as_deref(),
+        Some(NOT_SHOWN_HELP)
+    );
+    assert_eq!(
+        (&document["errors"], &document["warnings"]),
+        (&1_000_000.into(), &0.into()),
+        "the counts are those of every problem, listed or not"
+    );
+}
+
+const EMPTY_KEY: &str =
+    "TOML 语法错误：unquoted keys cannot be empty, expected letters, numbers, `-`, `_`";
+const UNQUOTED: &str = "TOML 语法错误：string values must be quoted, expected literal string";
+
+#[test]
+fn eleven_files_full_of_unknown_keys_list_fifty_problems_each() {
+    // Once a gigabyte and a half and 38 s for eleven files of 1 MB; each file here holds
+    // 10 000 unknown keys, and the item's five required fields are missing (E003 at 1:1).
+    const FILES: usize = 11;
+    const KEYS: usize = 10_000;
+    let body: String = (0..KEYS).map(|i| format!("k{i:05} = 1\n")).collect();
+    let mut tree = Tree::new().unit(ORG, UNIT);
+    for f in 0..FILES {
+        tree = tree.item(ORG, &format!("乱{f:02}"), &body);
+    }
+    let (code, document) = timed_json(&tree, &[], 60);
+    assert_eq!(code, 1);
+    let required = ["area", "source", "deadline", "status", "title"];
+    let mut expected = Vec::new();
+    for f in 0..FILES {
+        let file = format!("{ORG}/items/乱{f:02}.toml");
+        // The first key and the missing fields all at 1:1, the key's code first.
+        expected.push(found("E002", &file, 1, 1, "未知的键 `k00000`"));
+        for key in required {
+            expected.push(found("E003", &file, 1, 1, &format!("缺少必填字段 `{key}`")));
+        }
+        for i in 1..50 - required.len() {
+            expected.push(found(
+                "E002",
+                &file,
+                i + 1,
+                1,
+                &format!("未知的键 `k{i:05}`"),
+            ));
+        }
+        let hidden = KEYS - (50 - required.len());
+        expected.push(found("E036", &file, 46, 1, &not_shown(hidden, 0)));
+    }
+    assert_eq!(found_in(&document), expected);
+    assert_eq!(
+        document["errors"],
+        FILES * (KEYS + required.len()),
+        "every problem is counted"
+    );
+
+    let human = timed(&tree, &["check", "--as-of", AS_OF], 60);
+    assert_eq!(human.code, 1);
+    assert_eq!(human.stderr.matches("error[E036]").count(), FILES);
+    assert_eq!(human.stderr.matches("error[E002]").count(), FILES * 45);
+    assert!(human.stderr.ends_with(&format!(
+        "检查了 {} 个文件：{} 个错误，0 个警告\n",
+        FILES + 2,
+        FILES * (KEYS + required.len())
+    )));
+}
+
+#[test]
+fn warnings_past_the_fiftieth_are_one_w007_and_still_fail_deny_warnings() {
+    // A campaign schema of 60 points, each answered 否 by the unit and covered by no item: 60
+    // W005 in one file.
+    let mut schema = String::from("[[area]]\nid = 1\nkey = \"a\"\ntitle = \"甲\"\n");
+    let mut answers = String::new();
+    for i in 1..=60 {
+        schema.push_str(&format!(
+            "[[point]]\nid = \"P.{i}\"\narea = 1\ntext = \"问{i}\"\napplies_to = [\"领导班子\"]\n"
+        ));
+        answers.push_str(&format!("\"P.{i}\" = \"否\"\n"));
+    }
+    let unit = format!(
+        "name = \"单位\"\ncategory = \"领导班子\"\nbatch = 1\n\n[self_check]\nsubmitted_on = 2015-02-10\n\n[self_check.answers]\n{answers}"
+    );
+    let tree = with_schema(&schema, &unit);
+    let (code, document) = timed_json(&tree, &[], 60);
+    assert_eq!(code, 0, "warnings only");
+    let mut expected: Vec<Found> = (1..=50)
+        .map(|i| {
+            let msg = format!("检查点 \"P.{i}\" 自查为 否，但没有事项纳入整改");
+            found("W005", UNIT_PATH, 8 + i, 1, &msg)
+        })
+        .collect();
+    expected.push(found("W010", UNIT_PATH, 59, 1, &not_shown(0, 10)));
+    assert_eq!(found_in(&document), expected);
+    assert_eq!(
+        (&document["errors"], &document["warnings"]),
+        (&0.into(), &60.into())
+    );
+    let (code, _) = timed_json(&tree, &["--deny-warnings"], 60);
+    assert_eq!(code, 1, "the hidden warnings still count");
+}
+
+#[test]
+fn one_line_of_sixty_thousand_unknown_inline_keys_is_shown_in_seconds() {
+    // A 720 kB line: the human format once laid the whole line out again for each of its
+    // 60 000 diagnostics (over a minute). Each excerpt is now a window of the line, under the
+    // true column of the place.
+    const KEYS: usize = 60_000;
+    let keys: Vec<String> = (0..KEYS).map(|i| format!("k{i:05} = 1")).collect();
+    let tree = with_item(&format!("{ITEM}linkage = {{ {} }}\n", keys.join(", ")));
+    let (code, document) = timed_json(&tree, &[], 30);
+    assert_eq!(code, 1);
+    // `linkage = { ` is 12 characters; each key and its `, ` 12 more.
+    let mut expected = vec![found(
+        "E003",
+        ITEM_PATH,
+        9,
+        11,
+        "缺少必填字段 `linkage.lead_unit`",
+    )];
+    for i in 0..49 {
+        let msg = format!("未知的键 `linkage.k{i:05}`");
+        expected.push(found("E002", ITEM_PATH, 9, 13 + 12 * i, &msg));
+    }
+    expected.push(found(
+        "E036",
+        ITEM_PATH,
+        9,
+        13 + 12 * 49,
+        &not_shown(KEYS - 49, 0),
+    ));
+    assert_eq!(found_in(&document), expected);
+
+    let human = timed(&tree, &["check", "--as-of", AS_OF], 30);
+    assert_eq!(human.code, 1);
+    for (i, column) in [(0, 13), (48, 13 + 12 * 48)] {
+        assert!(
+            human.stderr.contains(&format!(
+                "error[E002]: 未知的键 `linkage.k{i:05}`\n --> {ITEM_PATH}:9:{column}\n"
+            )),
+            "{}",
+            &human.stderr[..2000]
+        );
+    }
+    assert!(human.stderr.contains(&format!(
+        "error[E036]: {}\n --> {ITEM_PATH}:9:{}\n",
+        not_shown(KEYS - 49, 0),
+        13 + 12 * 49
+    )));
+    let longest = human.stderr.lines().map(str::len).max().unwrap_or(0);
+    assert!(longest < 1000, "a line of {longest} bytes was shown");
+}
+
+#[test]
+fn human_format_far_into_a_long_line_shows_a_window_at_the_true_column() {
+    // 100 000 characters of Chinese, then a value of the wrong type.
+    let long = "措施".repeat(50_000);
+    let item = edit(
+        ITEM,
+        "measures = [\"实行会议计划管理\"]",
+        &format!("measures = [\"{long}\", 5]"),
+    );
+    let tree = with_item(&item);
+    let column = "measures = [\"".chars().count() + 100_000 + "\", ".chars().count() + 1;
+    assert_eq!(
+        check_json(&tree),
+        [found(
+            "E004",
+            ITEM_PATH,
+            5,
+            column,
+            "`measures` 应为字符串，实际是整数"
+        )]
+    );
+    let human = timed(&tree, &["check", "--as-of", AS_OF], 30);
+    let lines: Vec<&str> = human.stderr.lines().collect();
+    assert_eq!(lines[0], "error[E004]: `measures` 应为字符串，实际是整数");
+    assert_eq!(lines[1], format!(" --> {ITEM_PATH}:5:{column}"));
+    assert_eq!(lines[2], "  |");
+    assert!(
+        lines[3].starts_with("5 | ...") && lines[3].ends_with("措施措施\", 5]"),
+        "{}",
+        lines[3]
+    );
+    assert!(lines[3].len() < 1000);
+    let caret = lines[4].find('^').expect("a caret");
+    assert_eq!(lines[4].len(), caret + 1, "one caret, under the 5");
+}
+
+#[test]
+fn five_thousand_unknown_lead_units_among_twenty_thousand_units() {
+    // Each unknown `lead_unit` was compared with every unit (38–47 s).
+    const UNITS: usize = 20_000;
+    const ITEMS: usize = 5_000;
+    let mut tree = Tree::new();
+    for u in 0..UNITS {
+        tree = tree.unit(&format!("市/u{u:05}"), UNIT_PENDING);
+    }
+    for i in 0..ITEMS {
+        let item = format!("{ITEM}\n[linkage]\nlead_unit = \"市/v{:05}\"\n", i + 1);
+        tree = tree.item(&format!("市/u{i:05}"), "事项", &item);
+    }
+    let (code, document) = timed_json(&tree, &[], 90);
+    assert_eq!(code, 1);
+    let found_all = diagnostics_of(&document);
+    let unknown: Vec<_> = found_all.iter().filter(|d| d.code == "E014").collect();
+    assert_eq!(unknown.len(), ITEMS);
+    for (i, d) in unknown.iter().enumerate() {
+        assert_eq!(
+            (
+                d.file.as_str(),
+                d.line,
+                d.column,
+                d.message.as_str(),
+                d.help.as_deref()
+            ),
+            (
+                format!("市/u{i:05}/items/事项.toml").as_str(),
+                11,
+                13,
+                format!("牵头单位 \"市/v{:05}\" 不是本台账中的单位", i + 1).as_str(),
+                Some(format!("是否想写 `市/u{:05}`？", i + 1).as_str()),
+            )
+        );
+    }
+}
+
+#[test]
+fn sixty_nine_thousand_unknown_answers_against_a_schema_of_twenty_two_thousand_points() {
+    // Each unknown answer id was compared with every point of the schema (over a minute).
+    const POINTS: usize = 22_000;
+    const ANSWERS: usize = 69_000;
+    let points: String = (0..POINTS)
+        .map(|i| format!("{{id=\"p{i:05}\",text=\"t\",applies_to=[]}},\n"))
+        .collect();
+    let schema = format!("point = [\n{points}]\n\n[[area]]\nid = 1\nkey = \"a\"\ntitle = \"甲\"\n");
+    let answers: String = (0..ANSWERS)
+        .map(|i| format!("q{i:05} = \"是\"\n"))
+        .collect();
+    let unit = format!("{UNIT_PENDING}\n[self_check.answers]\n{answers}");
+    let tree = with_schema(&schema, &unit);
+    let (code, document) = timed_json(&tree, &[], 200);
+    assert_eq!(code, 1);
+    let found_all = diagnostics_of(&document);
+    assert_eq!(found_all.len(), 51);
+    // The unit has not submitted: W004 at `[self_check.answers]`, then the answers from line
+    // 6 on.
+    assert_eq!((found_all[0].code.as_str(), found_all[0].line), ("W004", 5));
+    for (i, d) in found_all[1..50].iter().enumerate() {
+        let wanted = (
+            "E008",
+            UNIT_PATH,
+            6 + i,
+            1,
+            format!("检查点 \"q{i:05}\" 不在方案中"),
+            // Within the 22 000 ids, the same digits after another letter.
+            (i < POINTS).then(|| format!("是否想写 `p{i:05}`？")),
+        );
+        assert_eq!(
+            (
+                d.code.as_str(),
+                d.file.as_str(),
+                d.line,
+                d.column,
+                d.message.clone(),
+                d.help.clone()
+            ),
+            wanted
+        );
+    }
+    assert_eq!(
+        (
+            found_all[50].code.as_str(),
+            found_all[50].line,
+            found_all[50].message.as_str()
+        ),
+        ("E036", 55, not_shown(ANSWERS - 49, 0).as_str())
     );
 }
