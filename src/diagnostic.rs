@@ -95,6 +95,10 @@ codes! {
     NoProgress = "W007", Warning, "no progress recorded for too long";
     ReportReturned = "W008", Warning, "self-check returned and not resubmitted";
     Misnamed = "W009", Warning, "record-like file not named *.toml";
+    Regressed = "W010", Warning, "item status went back since a revision";
+    DeadlineMovedLater = "W011", Warning, "deadline or rectify_by moved later since a revision";
+    UnfinishedDeleted = "W012", Warning, "unfinished item deleted since a revision";
+    EvidenceRemoved = "W013", Warning, "evidence removed since a revision";
 }
 
 /// A secondary place that explains the primary one ("first defined here").
