@@ -25,6 +25,34 @@ for scale in 1 3; do
   fi
 done
 
+# History (SPEC 11): a git copy of scale 1 with 12 monthly commits, each changing 1 % of the
+# items (their deadline moved a day later), built once with the git binary.
+hist=$work/history-s1
+if [ ! -f "$hist/.complete" ]; then
+  rm -rf "$hist"
+  cp -r "$work/province-s1" "$hist"
+  rm -f "$hist/.complete"
+  (
+    cd "$hist"
+    export GIT_AUTHOR_NAME=bench GIT_AUTHOR_EMAIL=bench@example.org
+    export GIT_COMMITTER_NAME=bench GIT_COMMITTER_EMAIL=bench@example.org
+    git init -q -b main
+    find . -path ./.git -prune -o -path '*/items/*.toml' -print | sort > ../history-items.txt
+    total=$(wc -l < ../history-items.txt)
+    step=$(( total / 100 > 0 ? total / 100 : 1 ))
+    for month in $(seq 1 12); do
+      if [ "$month" -gt 1 ]; then
+        # 1 % of the items, a different 1 % each month.
+        awk -v m="$month" -v n=100 'NR % n == m % n' ../history-items.txt | head -n "$step" |
+          xargs -d '\n' sed -i 's/^deadline = 2015-\([0-9][0-9]\)-\([0-9][0-9]\)/deadline = 2017-\1-\2/'
+      fi
+      date=$(printf '2016-%02d-15T12:00:00+08:00' "$month")
+      git add -A && GIT_AUTHOR_DATE=$date GIT_COMMITTER_DATE=$date git commit -q -m "month $month"
+    done
+  )
+  touch "$hist/.complete"
+fi
+
 # seconds and peak RSS (KiB) of one run, appended to $work/NAME.times as "seconds kib"
 measure() {
   local name=$1 dir=$2
@@ -56,6 +84,11 @@ for round in $(seq "$rounds"); do
     measure taplo "$s1" env RUST_LOG=error taplo lint --colors never '**/*.toml'
   fi
   measure check3 "$s3" "$bin" check . --as-of 2015-03-10 --format json
+  measure hcheck "$hist" "$bin" check . --as-of 2015-03-10 --format json
+  measure hreport "$hist" "$bin" report . --as-of 2015-03-10 --format json
+  measure diff "$hist" "$bin" diff HEAD~1 HEAD --as-of 2015-03-10 --format json
+  measure at "$hist" "$bin" report . --at HEAD~1 --as-of 2015-03-10 --format json
+  measure trend "$hist" "$bin" trend --from 2016-01-01 --to 2016-12-31 --format json
   echo "round $round of $rounds done" >&2
 done
 
@@ -91,3 +124,8 @@ printf '%-44s %6s  (target <= 3.30)  %s\n' "check scale 3 / check scale 1" "$(ra
 if [ "$have_taplo" = yes ]; then
   printf '%-44s %6s\n' "taplo lint / check" "$(ratio "$(m taplo)" "$c")"
 fi
+hc=$(m hcheck); hr=$(m hreport)
+printf '%-44s %6s  (target <= 1.50)  %s\n' "diff HEAD~1 HEAD / check (git copy)" "$(ratio "$(m diff)" "$hc")" "$(verdict "$(ratio "$(m diff)" "$hc")" 1.5)"
+printf '%-44s %6s  (target <= 1.30)  %s\n' "report --at HEAD~1 / report (git copy)" "$(ratio "$(m at)" "$hr")" "$(verdict "$(ratio "$(m at)" "$hr")" 1.3)"
+printf '%-44s %6s  (target <= 12.0)  %s\n' "trend, 12 monthly commits / report" "$(ratio "$(m trend)" "$hr")" "$(verdict "$(ratio "$(m trend)" "$hr")" 12)"
+printf '%-34s %8s s   diff %s s, report --at %s s, trend %s s\n' "report on the git copy" "$hr" "$(m diff)" "$(m at)" "$(m trend)"

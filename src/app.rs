@@ -49,6 +49,8 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Fatal> {
         Command::Report(args) => cmd::report::run(args, lang),
         Command::Init(args) => cmd::init::init(args, lang),
         Command::New(what) => cmd::init::new(what, lang),
+        Command::Diff(args) => cmd::diff::run(args, lang),
+        Command::Trend(args) => cmd::trend::run(args, lang),
         Command::Schema(args) => cmd::schema::run(args, lang),
         Command::Explain(args) => cmd::explain::run(args),
         Command::Completions(args) => cmd::shell::completions(args),

@@ -62,20 +62,52 @@ pub fn check(root: &Path, as_of: Date) -> Checked {
 
 /// [`check`], keeping the warnings of the rules only if `warnings`.
 pub fn check_with(root: &Path, as_of: Date, warnings: bool) -> Checked {
-    let mut records = Records::load(root);
+    check_loaded(Records::load(root), as_of, warnings)
+}
+
+/// [`check_with`] on records already loaded (from the work tree or a revision).
+pub fn check_loaded(mut records: Records, as_of: Date, warnings: bool) -> Checked {
     let mut diagnostics = std::mem::take(&mut records.diagnostics);
     let unlisted_warnings = rules::run(&records, &Context { as_of }, &mut diagnostics, warnings);
-    let files = &records.files;
-    diagnostics.sort_by(|a, b| {
-        let key = |d: &Diagnostic| (files.path(d.file), diagnostic::place(d));
-        key(a).cmp(&key(b))
-    });
-    diagnostics.dedup();
-    // A file full of problems would otherwise print them all: a few of them say what is wrong.
-    let diagnostics = diagnostic::cap_per_file(diagnostics);
-    Checked {
+    let mut checked = Checked {
         records,
         diagnostics,
         unlisted_warnings,
+    };
+    checked.add(Vec::new());
+    checked
+}
+
+impl Checked {
+    /// Adds diagnostics found besides the rules' (`check --since`), keeping the order: by file
+    /// path, then position, then code.
+    pub fn add(&mut self, more: Vec<Diagnostic>) {
+        let mut diagnostics = std::mem::take(&mut self.diagnostics);
+        diagnostics.extend(more);
+        let files = &self.records.files;
+        diagnostics.sort_by(|a, b| {
+            let key = |d: &Diagnostic| (files.path(d.file), diagnostic::place(d));
+            key(a).cmp(&key(b))
+        });
+        diagnostics.dedup();
+        // A file full of problems would otherwise print them all: a few of them say what is
+        // wrong.
+        self.diagnostics = diagnostic::cap_per_file(diagnostics);
+    }
+
+    /// Keeps only the diagnostics of the files in `changed` (sorted paths) and those about
+    /// what is no longer there (an item deleted); returns the counts of those dropped.
+    pub fn keep_changed(&mut self, changed: &[String]) -> Counts {
+        let files = &self.records.files;
+        let (kept, dropped): (Vec<_>, Vec<_>) = std::mem::take(&mut self.diagnostics)
+            .into_iter()
+            .partition(|d| {
+                d.code == crate::diagnostic::Code::UnfinishedDeleted
+                    || changed
+                        .binary_search_by(|p| p.as_str().cmp(files.path(d.file)))
+                        .is_ok()
+            });
+        self.diagnostics = kept;
+        Counts::of(&dropped)
     }
 }

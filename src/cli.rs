@@ -30,6 +30,10 @@ pub enum Command {
     /// Add a unit or an item from a commented template (新建单位或事项)
     #[command(subcommand)]
     New(NewCommand),
+    /// What changed between two revisions, or a revision and the work tree (对比变化)
+    Diff(DiffArgs),
+    /// The totals at the end of each month or week, from the history (整改进展趋势)
+    Trend(TrendArgs),
     /// The areas and check points; or a JSON Schema for editors (检查要点)
     Schema(SchemaArgs),
     /// What a diagnostic code means, with an example and the fix (代码说明)
@@ -127,6 +131,85 @@ pub struct ReportArgs {
     /// Replace the --output file if it exists (atomically; only a regular file)
     #[arg(long, requires = "output")]
     pub force: bool,
+
+    /// Report on the records as they stood at REV (a commit, tag, `HEAD~3`, or `@DATE`), read
+    /// from git without a checkout; judged as of that commit's date unless --as-of
+    #[arg(long, value_name = "REV")]
+    pub at: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The older end (default: HEAD): a commit, tag, `HEAD~3`, or `@DATE`
+    pub from: Option<String>,
+    /// The newer end (default: the work tree)
+    pub to: Option<String>,
+
+    /// The records tree (default: found from the current folder)
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+
+    /// The date both ends' totals are judged by (default: each commit's date; today for the
+    /// work tree)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<Date>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = DiffFormat::Table)]
+    pub format: DiffFormat,
+
+    /// Compare the valid files of trees with errors, leaving the others out
+    #[arg(long)]
+    pub keep_going: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Terminal tables
+    Table,
+    /// One Markdown document
+    Md,
+    /// JSON
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct TrendArgs {
+    /// One row per period end
+    #[arg(long, value_enum, default_value_t = crate::history::trend::Every::Month)]
+    pub every: crate::history::trend::Every,
+
+    /// The first day (default: the date of the first commit)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub from: Option<Date>,
+
+    /// The last day (default: today)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub to: Option<Date>,
+
+    /// The records tree (default: found from the current folder)
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = TrendFormat::Table)]
+    pub format: TrendFormat,
+
+    /// Count the valid files of revisions with errors, leaving the others out
+    #[arg(long)]
+    pub keep_going: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TrendFormat {
+    /// Terminal tables
+    Table,
+    /// One Markdown document
+    Md,
+    /// Comma-separated values for Excel and WPS
+    Csv,
+    /// JSON
+    Json,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -157,6 +240,16 @@ pub struct CheckArgs {
     /// Fail (exit 1) on warnings as well as errors
     #[arg(long)]
     pub deny_warnings: bool,
+
+    /// Also warn of rebounds since REV (反弹回潮): statuses gone back, deadlines moved later,
+    /// unfinished items deleted, evidence removed
+    #[arg(long, value_name = "REV")]
+    pub since: Option<String>,
+
+    /// Show only the diagnostics of files changed since --since REV (for pull requests); every
+    /// rule still runs on the whole tree
+    #[arg(long, requires = "since")]
+    pub only_changed: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -98,6 +98,10 @@ codes! {
     ReportReturned = "W008", Warning, "self-check returned and not resubmitted";
     Misnamed = "W009", Warning, "record-like file not named *.toml";
     NotShownWarnings = "W010", Warning, "more warnings in one file than are listed";
+    Regressed = "W011", Warning, "item status went back since a revision";
+    DeadlineMovedLater = "W012", Warning, "deadline or rectify_by moved later since a revision";
+    UnfinishedDeleted = "W013", Warning, "unfinished item deleted since a revision";
+    EvidenceRemoved = "W014", Warning, "evidence removed since a revision";
 }
 
 /// A secondary place that explains the primary one ("first defined here").

@@ -186,8 +186,39 @@ pub fn walk(root: &Path) -> Vec<Entry> {
 
 fn is_skipped(e: &walkdir::DirEntry) -> bool {
     let name = e.file_name().to_string_lossy();
-    let editor_file = e.depth() == 1 && EDITOR_FILES.contains(&name.as_ref());
-    name.starts_with('.') && !editor_file || (e.file_type().is_dir() && name == "target")
+    skipped_name(&name, e.depth(), e.file_type().is_dir())
+}
+
+/// Whether the walk skips an entry of this name at this depth (1: at the root): hidden entries
+/// but the editor files at the root, and `target/`.
+pub fn skipped_name(name: &str, depth: usize, is_dir: bool) -> bool {
+    let editor_file = depth == 1 && EDITOR_FILES.contains(&name);
+    name.starts_with('.') && !editor_file || (is_dir && name == "target")
+}
+
+/// What a regular file of this (UTF-8) name is to the walk: a record, a misnamed record, or
+/// nothing (`None`).
+pub fn file_kind(name: &str) -> Option<EntryKind> {
+    if has_toml_extension(Path::new(name)) {
+        Some(EntryKind::Toml)
+    } else {
+        misnamed(OsStr::new(name)).map(|rename| EntryKind::Misnamed {
+            rename: rename.into_boxed_str(),
+        })
+    }
+}
+
+/// A name that is not UTF-8, given as bytes (a git tree's): as [`EntryKind::NameNotUtf8`]
+/// describes it, and as [`display_name`] spells it. `None` for a file that would not be read
+/// anyway (not ending in `.toml`).
+pub fn name_not_utf8(bytes: &[u8], folder: bool) -> Option<(String, EntryKind)> {
+    if !folder && !bytes.ends_with(b".toml") {
+        return None;
+    }
+    let gbk = encoding_rs::GB18030
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .map(|text| text.into_owned().into_boxed_str());
+    Some((display_bytes(bytes), EntryKind::NameNotUtf8 { folder, gbk }))
 }
 
 fn has_toml_extension(path: &Path) -> bool {
@@ -224,15 +255,20 @@ pub fn display_name(name: &OsStr) -> Cow<'_, str> {
     if let Some(text) = name.to_str() {
         return Cow::Borrowed(text);
     }
+    Cow::Owned(display_bytes(name.as_encoded_bytes()))
+}
+
+/// Bytes that are not UTF-8, each outside printable ASCII as `\\xNN` (see [`display_name`]).
+fn display_bytes(bytes: &[u8]) -> String {
     let mut shown = String::new();
-    for &byte in name.as_encoded_bytes() {
+    for &byte in bytes {
         if byte.is_ascii_graphic() || byte == b' ' {
             shown.push(char::from(byte));
         } else {
             shown.push_str(&format!("\\x{byte:02X}"));
         }
     }
-    Cow::Owned(shown)
+    shown
 }
 
 /// `path` relative to `root`, `/`-separated; a part that is not UTF-8 is spelt by

@@ -83,6 +83,11 @@ pub enum Change {
         link: &'static str,
         target: &'static str,
     },
+    /// Commits the tree as it stands (in a new git repository the first time); an example
+    /// with a commit runs `check --since HEAD`, so the changes after it are what is checked.
+    Commit,
+    /// Deletes a file of the tree.
+    Delete { file: &'static str },
 }
 
 /// The date every example is checked as of, unless it says otherwise.
@@ -136,7 +141,7 @@ status = "未完成"
 
 /// Every code's documentation, in the order of the codes.
 pub fn all() -> Vec<&'static RuleDoc> {
-    let families: [&[RuleDoc]; 8] = [
+    let families: [&[RuleDoc]; 9] = [
         crate::diagnostic::DOCS,
         crate::load::DOCS,
         crate::model::fields::DOCS,
@@ -145,6 +150,7 @@ pub fn all() -> Vec<&'static RuleDoc> {
         crate::rules::self_check::DOCS,
         crate::rules::links::DOCS,
         crate::records::DOCS,
+        crate::history::rebound::DOCS,
     ];
     let mut docs: Vec<&RuleDoc> = families.into_iter().flatten().collect();
     docs.sort_by_key(|d| d.code);

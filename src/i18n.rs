@@ -441,6 +441,59 @@ pub enum Msg {
     NotShownHelp {
         most: usize,
     },
+    // History (SPEC §11).
+    GitError {
+        detail: String,
+    },
+    NotARepository {
+        path: String,
+    },
+    NotARepositoryHelp,
+    UnknownRevision {
+        rev: String,
+        detail: String,
+    },
+    UnknownRevisionHelp,
+    ShallowLacks {
+        rev: String,
+    },
+    ShallowHelp,
+    NotInCommit {
+        commit: String,
+    },
+    RevisionHasErrors {
+        rev: String,
+    },
+    Regressed {
+        from: String,
+        to: String,
+        since: String,
+    },
+    RegressedHelp,
+    DeadlineMovedLater {
+        field: String,
+        from: String,
+        to: String,
+        since: String,
+    },
+    DeadlineMovedHelp,
+    UnfinishedDeleted {
+        file: String,
+        id: String,
+        status: String,
+        since: String,
+    },
+    UnfinishedDeletedHelp,
+    EvidenceRemoved {
+        removed: String,
+        since: String,
+    },
+    EvidenceRemovedHelp,
+    OnlyChangedNote {
+        since: String,
+        errors: usize,
+        warnings: usize,
+    },
     // Summaries.
     CheckSummary {
         errors: usize,
@@ -1164,6 +1217,108 @@ impl Msg {
             (Msg::NotShownHelp { most }, En) => format!(
                 "at most {most} problems are listed for each file; fix these and run again to see the rest"
             ),
+            (Msg::GitError { detail }, Zh) => format!("读取 git 仓库失败：{detail}"),
+            (Msg::GitError { detail }, En) => format!("cannot read the git repository: {detail}"),
+            (Msg::NotARepository { path }, Zh) => {
+                format!("{path} 不在 git 仓库中，无法查看历史版本")
+            }
+            (Msg::NotARepository { path }, En) => {
+                format!("{path} is not inside a git repository, so it has no history to look back on")
+            }
+            (Msg::NotARepositoryHelp, Zh) => {
+                "在台账目录运行 `git init`，并提交（`git add -A && git commit`）每次报送".into()
+            }
+            (Msg::NotARepositoryHelp, En) => {
+                "run `git init` in the records tree and commit each submission (`git add -A && git commit`)".into()
+            }
+            (Msg::UnknownRevision { rev, detail }, Zh) => {
+                format!("找不到版本 `{rev}`：{detail}")
+            }
+            (Msg::UnknownRevision { rev, detail }, En) => {
+                format!("unknown revision `{rev}`: {detail}")
+            }
+            (Msg::UnknownRevisionHelp, Zh) => {
+                "版本可写提交号、标签、分支、`HEAD~3`，或日期 `@2015-02-01`（该日结束前的最后一次提交）；`git log --first-parent` 列出可用的提交".into()
+            }
+            (Msg::UnknownRevisionHelp, En) => {
+                "a revision is a commit hash, a tag, a branch, `HEAD~3`, or a date `@2015-02-01` (the last commit by the end of that day); `git log --first-parent` lists the commits".into()
+            }
+            (Msg::ShallowLacks { rev }, Zh) => {
+                format!("这是浅克隆（shallow clone），缺少版本 `{rev}` 所需的历史")
+            }
+            (Msg::ShallowLacks { rev }, En) => {
+                format!("this is a shallow clone: it lacks the history that `{rev}` needs")
+            }
+            (Msg::ShallowHelp, Zh) => {
+                "取回完整历史：`git fetch --unshallow`；GitHub Actions 中给 actions/checkout 加 `fetch-depth: 0`".into()
+            }
+            (Msg::ShallowHelp, En) => {
+                "fetch the whole history: `git fetch --unshallow`; in GitHub Actions give actions/checkout `fetch-depth: 0`".into()
+            }
+            (Msg::NotInCommit { commit }, Zh) => format!("提交 {commit} 中没有此文件"),
+            (Msg::NotInCommit { commit }, En) => format!("not in commit {commit}"),
+            (Msg::RevisionHasErrors { rev }, Zh) => format!("以上是版本 {rev} 中台账的错误"),
+            (Msg::RevisionHasErrors { rev }, En) => {
+                format!("the errors above are in the records at {rev}")
+            }
+            (Msg::Regressed { from, to, since }, Zh) => {
+                format!("整改状态倒退：{since} 时为 {from}，现为 {to}（反弹回潮）")
+            }
+            (Msg::Regressed { from, to, since }, En) => {
+                format!("status went back from {from} at {since} to {to} (a rebound)")
+            }
+            (Msg::RegressedHelp, Zh) => {
+                "如确已反弹，在 [[progress]] 中写明原因和新的整改措施；如是误改，恢复原状态".into()
+            }
+            (Msg::RegressedHelp, En) => {
+                "if it did come undone, say why and what is done now in a [[progress]] entry; if the change was a mistake, restore the status".into()
+            }
+            (Msg::DeadlineMovedLater { field, from, to, since }, Zh) => {
+                format!("`{field}` 推迟：{since} 时为 {from}，现为 {to}")
+            }
+            (Msg::DeadlineMovedLater { field, from, to, since }, En) => {
+                format!("`{field}` moved later: {from} at {since}, now {to}")
+            }
+            (Msg::DeadlineMovedHelp, Zh) => {
+                "整改时限不能悄悄推迟：在 [[progress]] 中写明推迟的原因和批准情况".into()
+            }
+            (Msg::DeadlineMovedHelp, En) => {
+                "a deadline is not moved quietly: say in a [[progress]] entry why and who approved it".into()
+            }
+            (Msg::UnfinishedDeleted { file, id, status, since }, Zh) => {
+                format!("未完成的事项 {id}（{file}，{since} 时为 {status}）被删除")
+            }
+            (Msg::UnfinishedDeleted { file, id, status, since }, En) => {
+                format!("the unfinished item {id} ({file}, {status} at {since}) was deleted")
+            }
+            (Msg::UnfinishedDeletedHelp, Zh) => {
+                "未完成的事项不能删除：恢复文件，整改到位后改为已完成并销号".into()
+            }
+            (Msg::UnfinishedDeletedHelp, En) => {
+                "an unfinished item is not deleted: restore the file, and mark it done (and closed) once it is".into()
+            }
+            (Msg::EvidenceRemoved { removed, since }, Zh) => {
+                format!("佐证材料被删去（{since} 时有）：{removed}")
+            }
+            (Msg::EvidenceRemoved { removed, since }, En) => {
+                format!("evidence removed since {since}: {removed}")
+            }
+            (Msg::EvidenceRemovedHelp, Zh) => {
+                "佐证材料只增不减：如原材料有误，保留并在 [[progress]] 中说明".into()
+            }
+            (Msg::EvidenceRemovedHelp, En) => {
+                "evidence is added, not taken away: if an entry was wrong, keep it and explain in a [[progress]] entry".into()
+            }
+            (Msg::OnlyChangedNote { since, errors, warnings }, Zh) => {
+                format!("自 {since} 以来未改动的文件另有 {errors} 个错误、{warnings} 个警告，未显示")
+            }
+            (Msg::OnlyChangedNote { since, errors, warnings }, En) => {
+                format!(
+                    "files unchanged since {since} have {errors} more {} and {warnings} more {}, not shown",
+                    plural(*errors, "error", "errors"),
+                    plural(*warnings, "warning", "warnings")
+                )
+            }
             (Msg::CheckSummary { errors, warnings, files }, Zh) => {
                 format!("检查了 {files} 个文件：{errors} 个错误，{warnings} 个警告")
             }
@@ -1283,4 +1438,19 @@ terms! {
     OwnLevel => "本级", "own unit";
     Total => "合计", "total";
     PublicNote => "公开版本：不含涉密事项，不显示个人姓名。", "Public version: confidential items are left out and no person is named.";
+    WorkTree => "工作区", "work tree";
+    Added => "新增事项", "Added items";
+    Removed => "删除事项", "Removed items";
+    UnitsAdded => "新增单位", "Units added";
+    UnitsRemoved => "删除单位", "Units removed";
+    StatusChanged => "状态变化", "Status changes";
+    Regressed => "状态倒退（反弹回潮）", "Regressions";
+    DeadlineMoved => "时限推迟", "Deadlines moved later";
+    Field => "字段", "field";
+    From => "原", "from";
+    To => "现", "to";
+    Change => "变化", "change";
+    PeriodEnd => "截至", "period end";
+    Commit => "提交", "commit";
+    Trend => "整改进展趋势", "Trend";
 }

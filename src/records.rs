@@ -5,15 +5,17 @@
 //! thread count.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use crate::diagnostic::{self, Code, Diagnostic};
-use crate::discover::{self, CAMPAIGN_FILE, EDITOR_FILES, Entry, EntryKind, Lookup, UNIT_FILE};
+use crate::discover::{CAMPAIGN_FILE, EDITOR_FILES, Entry, EntryKind, UNIT_FILE};
 use crate::i18n::Msg;
 use crate::load;
 use crate::model::fields::Sink;
 use crate::model::{Campaign, Item, Unit};
+use crate::origin::{Look, Origin, Reader, WorkTree};
 use crate::schema::Schema;
 use crate::source::{FileId, Files, SourceFile};
 
@@ -34,6 +36,8 @@ pub struct Records {
     pub unit_items: Vec<Vec<usize>>,
     /// Problems found while loading (files, syntax, fields); rules add the rest.
     pub diagnostics: Vec<Diagnostic>,
+    /// Where the files were read: the work tree, or a revision's tree.
+    pub origin: Arc<dyn Origin>,
     file_count: usize,
 }
 
@@ -64,14 +68,22 @@ struct Loaded {
 }
 
 impl Records {
+    /// The tree on disk under `root`.
     pub fn load(root: &Path) -> Records {
-        let entries = discover::walk(root);
+        Records::load_from(root, Arc::new(WorkTree))
+    }
+
+    /// The tree `origin` holds, `root` standing for its top (where the work tree has it).
+    pub fn load_from(root: &Path, origin: Arc<dyn Origin>) -> Records {
+        let entries = origin.entries(root);
         let mut files = Files::default();
         let mut diagnostics = Vec::new();
 
         // The campaign first: it names the schema file, which is then no item.
         let campaign_loaded = load_file(
-            &root.join(CAMPAIGN_FILE),
+            origin
+                .reader()
+                .read(root, &plain_entry(CAMPAIGN_FILE), FileId(0)),
             CAMPAIGN_FILE.to_owned(),
             Role::Campaign,
             FileId(0),
@@ -109,7 +121,7 @@ impl Records {
             &schema_rel,
             campaign.as_ref().and_then(|c| c.schema.as_ref()),
         ) {
-            match read_schema(root, rel, FileId(1)) {
+            match read_schema(origin.as_ref(), root, rel, FileId(1)) {
                 Ok(loaded) => {
                     files.add(loaded.source);
                     diagnostics.extend(loaded.diagnostics);
@@ -159,9 +171,18 @@ impl Records {
             let loaded: Vec<Loaded> = chunk
                 .into_par_iter()
                 .enumerate()
-                .map(|(i, (role, entry))| {
-                    load_entry(root, role, entry, FileId(first_id + i as u32))
-                })
+                .map_init(
+                    || origin.reader(),
+                    |reader, (i, (role, entry))| {
+                        load_entry(
+                            reader.as_mut(),
+                            root,
+                            role,
+                            entry,
+                            FileId(first_id + i as u32),
+                        )
+                    },
+                )
                 .collect();
             for l in loaded {
                 let id = files.add(l.source);
@@ -211,8 +232,14 @@ impl Records {
             unit_of,
             unit_items,
             diagnostics,
+            origin,
             file_count,
         }
+    }
+
+    /// What is at `rel` in the tree the records were read from.
+    pub fn look_up(&self, rel: &str) -> Look {
+        self.origin.look_up(&self.root, rel)
     }
 
     /// How many record files were read (links and unreadable folders are not counted).
@@ -289,9 +316,27 @@ pub fn normalize_inside(path: &str) -> Option<String> {
 /// How many files are read in parallel before their models are put in place.
 const LOAD_CHUNK: usize = 4096;
 
-fn load_entry(root: &Path, role: Role, entry: Entry, id: FileId) -> Loaded {
+/// An entry of a plain name: a regular file whose path is the root joined with `rel`.
+fn plain_entry(rel: &str) -> Entry {
+    Entry {
+        rel: rel.to_owned(),
+        path: None,
+        kind: EntryKind::Toml,
+    }
+}
+
+fn load_entry(
+    reader: &mut dyn Reader,
+    root: &Path,
+    role: Role,
+    entry: Entry,
+    id: FileId,
+) -> Loaded {
     match entry.kind {
-        EntryKind::Toml => load_file(&entry.path(root), entry.rel, role, id),
+        EntryKind::Toml => {
+            let text = reader.read(root, &entry, id);
+            load_file(text, entry.rel, role, id)
+        }
         EntryKind::Symlink => skipped(
             entry.rel,
             id,
@@ -337,8 +382,9 @@ fn skipped(rel: String, id: FileId, code: Code, message: Msg, help: Option<Msg>)
     }
 }
 
-fn load_file(path: &Path, rel: String, role: Role, id: FileId) -> Loaded {
-    let text = match load::read_text(path, id) {
+/// Parses and models one file from what reading it gave.
+fn load_file(read: Result<String, Diagnostic>, rel: String, role: Role, id: FileId) -> Loaded {
+    let text = match read {
         Ok(text) => text,
         Err(d) => {
             let parsed = unreadable(role, &rel, id);
@@ -411,15 +457,16 @@ fn stem(rel: &str) -> &str {
 
 /// The campaign's own schema file at `rel`, looked at step by step without following a link
 /// and read only if it is a regular file; otherwise what to say about it.
-fn read_schema(root: &Path, rel: &str, id: FileId) -> Result<Loaded, Msg> {
+fn read_schema(origin: &dyn Origin, root: &Path, rel: &str, id: FileId) -> Result<Loaded, Msg> {
     let path = rel.to_owned();
-    match discover::look_up(root, rel) {
-        Lookup::Found(full, meta) if meta.is_file() => {
-            Ok(load_file(&full, rel.to_owned(), Role::Schema, id))
+    match origin.look_up(root, rel) {
+        Look::File => {
+            let text = origin.reader().read(root, &plain_entry(rel), id);
+            Ok(load_file(text, rel.to_owned(), Role::Schema, id))
         }
-        Lookup::Found(..) => Err(Msg::SchemaNotFile { path }),
-        Lookup::Link(_) => Err(Msg::SchemaLink { path }),
-        Lookup::Missing(_) => Err(Msg::SchemaMissing { path }),
+        Look::Other => Err(Msg::SchemaNotFile { path }),
+        Look::Link => Err(Msg::SchemaLink { path }),
+        Look::Missing => Err(Msg::SchemaMissing { path }),
     }
 }
 
@@ -428,7 +475,7 @@ fn read_schema(root: &Path, rel: &str, id: FileId) -> Result<Loaded, Msg> {
 /// areas.
 pub fn campaign_schema(root: &Path) -> Schema {
     let campaign = load_file(
-        &root.join(CAMPAIGN_FILE),
+        load::read_text(&root.join(CAMPAIGN_FILE), FileId(0)),
         CAMPAIGN_FILE.to_owned(),
         Role::Campaign,
         FileId(0),
@@ -438,7 +485,7 @@ pub fn campaign_schema(root: &Path) -> Schema {
         _ => None,
     };
     if let Some(rel) = named
-        && let Ok(loaded) = read_schema(root, &rel, FileId(0))
+        && let Ok(loaded) = read_schema(&WorkTree, root, &rel, FileId(0))
         && let Parsed::Schema(Some(schema)) = loaded.parsed
     {
         return *schema;

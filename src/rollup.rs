@@ -209,6 +209,8 @@ pub struct Report<'a> {
     pub as_of: Date,
     /// A public report (`--public`).
     pub public: bool,
+    /// Where the records were read: set by the command (see `crate::history`).
+    pub source: SourceInfo,
     #[serde(skip)]
     pub campaign: Option<String>,
     #[serde(skip)]
@@ -253,6 +255,16 @@ pub struct GroupRow {
     pub unit: String,
     pub name: String,
     pub counts: ItemCounts,
+}
+
+/// Where a report's records came from, for its JSON `source`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct SourceInfo {
+    /// The commit: `--at`'s, or the work tree's HEAD; `None` outside a repository.
+    pub commit: Option<String>,
+    /// Whether the records differ from that commit (uncommitted changes); `None` outside a
+    /// repository.
+    pub dirty: Option<bool>,
 }
 
 /// Running sums, turned into [`ItemCounts`] at the end.
@@ -527,6 +539,7 @@ pub fn build<'a>(
         org: (!options.org.is_empty()).then(|| options.org.to_owned()),
         as_of,
         public: options.public,
+        source: SourceInfo::default(),
         campaign: records
             .campaign
             .as_ref()

@@ -9,6 +9,9 @@ use crate::app::{
 };
 use crate::check;
 use crate::cli::{CheckArgs, CheckFormat};
+use crate::history::Repo;
+use crate::history::diff::State;
+use crate::history::rebound;
 use crate::i18n::{Lang, Msg};
 use crate::render;
 
@@ -27,9 +30,19 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<ExitCode, Fatal> {
     let mut checked = check::check(&root, as_of);
     // `check PATH` below the root: the rules run on the whole tree, and what is shown, counted
     // and decides the exit code is what lies under PATH.
+    let mut notes = Vec::new();
+    if let Some(rev) = &args.since {
+        let unchanged = since(&mut checked, &root, rev, as_of, args.only_changed)?;
+        if unchanged.errors + unchanged.warnings > 0 {
+            notes.push(Msg::OnlyChangedNote {
+                since: rev.clone(),
+                errors: unchanged.errors,
+                warnings: unchanged.warnings,
+            });
+        }
+    }
     let elsewhere = checked.keep_within(&scope);
     let cwd = std::env::current_dir().ok();
-    let mut notes = Vec::new();
     if elsewhere.errors + elsewhere.warnings > 0 {
         notes.push(Msg::ScopeNote {
             scope: scope.clone(),
@@ -91,6 +104,29 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<ExitCode, Fatal> {
     write_stream(&mut anstream::stderr(), &text)?;
     let failed = counts.errors > 0 || denied;
     Ok(ExitCode::from(if failed { EXIT_RECORDS } else { EXIT_OK }))
+}
+
+/// `--since REV`: adds the rebound warnings against the records at REV; with `only_changed`,
+/// keeps only the diagnostics of files changed since REV and returns the counts of the others.
+fn since(
+    checked: &mut check::Checked,
+    root: &Path,
+    rev: &str,
+    as_of: jiff::civil::Date,
+    only_changed: bool,
+) -> Result<crate::diagnostic::Counts, Fatal> {
+    let repo = Repo::open(root)?;
+    let commit = repo.resolve(rev)?;
+    let snapshot = std::sync::Arc::new(repo.snapshot(&commit)?);
+    let records = crate::records::Records::load_from(root, snapshot.clone());
+    let before = check::check_loaded(records, as_of, false);
+    let warnings = rebound::warnings(&State::of(&before), checked, rev);
+    checked.add(warnings);
+    if !only_changed {
+        return Ok(crate::diagnostic::Counts::default());
+    }
+    let (changed, _) = repo.changed_files(&snapshot, &checked.records);
+    Ok(checked.keep_changed(&changed))
 }
 
 /// The folder CI names files from, so an annotation lands on its file in a pull request

@@ -1,8 +1,10 @@
 //! One module per subcommand.
 
 pub mod check;
+pub mod diff;
 pub mod explain;
 pub mod init;
 pub mod report;
 pub mod schema;
 pub mod shell;
+pub mod trend;

@@ -9,11 +9,12 @@ use crate::app::{
     EXIT_OK, EXIT_RECORDS, Fatal, locate, refuse_inside_root, today, write_file, write_stream,
     write_with,
 };
-use crate::check;
+use crate::check::{self, Checked};
 use crate::cli::{By, ReportArgs, ReportFormat};
+use crate::history::Repo;
 use crate::i18n::{Lang, Msg};
 use crate::render;
-use crate::rollup::{self, OrgError};
+use crate::rollup::{self, OrgError, SourceInfo};
 
 pub fn run(args: &ReportArgs, lang: Lang) -> Result<ExitCode, Fatal> {
     // `--output -` is standard output, as for most tools.
@@ -42,10 +43,29 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<ExitCode, Fatal> {
         };
         refuse_inside_root(&root, output, what)?;
     }
-    let as_of = args.as_of.unwrap_or_else(today);
     // A report shows no warnings (`check` does), so the rules keep none.
-    let checked = check::check_with(&root, as_of, false);
-    let cwd = std::env::current_dir().ok();
+    let (checked, as_of, source) = match &args.at {
+        Some(rev) => {
+            let repo = Repo::open(&root)?;
+            let commit = repo.resolve(rev)?;
+            let as_of = args.as_of.unwrap_or(commit.date);
+            let records = repo.load(&root, &commit)?;
+            let source = SourceInfo::at(&commit);
+            (check::check_loaded(records, as_of, false), as_of, source)
+        }
+        None => {
+            let as_of = args.as_of.unwrap_or_else(today);
+            let checked = check::check_with(&root, as_of, false);
+            // Only JSON carries it; finding whether the tree has uncommitted changes reads
+            // every record's blob, which a table need not pay for.
+            let source = if args.format == ReportFormat::Json {
+                SourceInfo::of_work_tree(&root, &checked.records)
+            } else {
+                SourceInfo::default()
+            };
+            (checked, as_of, source)
+        }
+    };
     // An --org that names nothing is a mistake in the command (exit 2), whatever the records hold.
     let org = match (&args.org, scope.as_str()) {
         (None, "") => String::new(),
@@ -60,16 +80,7 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<ExitCode, Fatal> {
             })
         })?,
     };
-    let errors = checked.counts().errors;
-    if errors > 0 && !args.keep_going {
-        // The summary counts the warnings too (the rules counted them without keeping them).
-        let mut text = render::human::render(&checked, lang, cwd.as_deref());
-        text.push_str(&format!(
-            "error: {}\n  = help: {}\n",
-            Msg::RefuseErrors { errors }.text(lang),
-            Msg::RefuseErrorsHelp.text(lang)
-        ));
-        write_stream(&mut anstream::stderr(), &text)?;
+    if refuse_errors(&checked, lang, args.keep_going, args.at.as_deref())? {
         return Ok(ExitCode::from(EXIT_RECORDS));
     }
     let by = match args.format {
@@ -84,7 +95,8 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<ExitCode, Fatal> {
         public: args.public,
         by,
     };
-    let report = rollup::build(&checked.records, &checked.diagnostics, &options);
+    let mut report = rollup::build(&checked.records, &checked.diagnostics, &options);
+    report.source = source;
     // A terminal's width, where the table goes to one; piped or to a file, full rows.
     let width = (args.output.is_none() && std::io::stdout().is_terminal())
         .then(|| comfy_table::Table::new().width())
@@ -132,6 +144,36 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<ExitCode, Fatal> {
     }
     write_stream(&mut anstream::stderr(), &note)?;
     Ok(ExitCode::from(EXIT_OK))
+}
+
+/// A tree with errors is refused (its diagnostics on stderr, `true`: exit 1) unless
+/// `keep_going`; `at` names the revision the records were read at, if not the work tree.
+pub fn refuse_errors(
+    checked: &Checked,
+    lang: Lang,
+    keep_going: bool,
+    at: Option<&str>,
+) -> Result<bool, Fatal> {
+    let errors = checked.counts().errors;
+    if errors == 0 || keep_going {
+        return Ok(false);
+    }
+    let cwd = std::env::current_dir().ok();
+    // The summary counts the warnings too (the rules counted them without keeping them).
+    let mut text = render::human::render(checked, lang, cwd.as_deref());
+    if let Some(rev) = at {
+        let note = Msg::RevisionHasErrors {
+            rev: rev.to_owned(),
+        };
+        text.push_str(&format!("note: {}\n", note.text(lang)));
+    }
+    text.push_str(&format!(
+        "error: {}\n  = help: {}\n",
+        Msg::RefuseErrors { errors }.text(lang),
+        Msg::RefuseErrorsHelp.text(lang)
+    ));
+    write_stream(&mut anstream::stderr(), &text)?;
+    Ok(true)
 }
 
 /// An `--org` that names no folder, or several, with the closest candidates.

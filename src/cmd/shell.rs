@@ -29,7 +29,7 @@ pub fn man(args: &ManArgs, lang: Lang) -> Result<ExitCode, Fatal> {
     for sub in cli.get_subcommands().filter(|s| !s.is_hide_set()) {
         let kind = match sub.get_name() {
             "check" => Page::Check,
-            "report" => Page::Report,
+            "report" | "diff" | "trend" => Page::Report,
             _ => Page::Other,
         };
         pages.push((sub.clone(), kind));

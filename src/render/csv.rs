@@ -13,7 +13,11 @@ pub fn write(
     by: By,
     lang: Lang,
 ) -> std::io::Result<()> {
-    let table = rows::table(report, by, lang);
+    write_table(out, &rows::table(report, by, lang))
+}
+
+/// Any table of rows, as [`write`] writes a report's.
+pub fn write_table(out: &mut dyn std::io::Write, table: &rows::Table) -> std::io::Result<()> {
     out.write_all(b"\xEF\xBB\xBF")?;
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)

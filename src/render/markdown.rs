@@ -114,11 +114,11 @@ fn linked(out: &mut String, items: &[LinkedItem], lang: Lang) {
     }
 }
 
-fn section(out: &mut String, title: Term, lang: Lang) {
+pub fn section(out: &mut String, title: Term, lang: Lang) {
     out.push_str(&format!("## {}\n\n", title.text(lang)));
 }
 
-fn table(out: &mut String, table: &rows::Table, lang: Lang) {
+pub fn table(out: &mut String, table: &rows::Table, lang: Lang) {
     if table.rows.is_empty() {
         out.push_str(&format!("{}\n\n", Term::None.text(lang)));
         return;

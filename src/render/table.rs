@@ -54,7 +54,7 @@ pub fn render_width(report: &Report, by: By, lang: Lang, width: Option<u16>) -> 
 /// The narrowest a text column is wrapped to before a table is shown one record at a time.
 const TEXT_MIN: u16 = 12;
 
-fn terminal_table(table: &rows::Table, width: Option<u16>) -> String {
+pub fn terminal_table(table: &rows::Table, width: Option<u16>) -> String {
     let numeric: Vec<bool> = table.rows.first().map_or_else(Vec::new, |first| {
         first
             .iter()

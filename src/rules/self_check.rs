@@ -7,10 +7,10 @@ use jiff::civil::Date;
 
 use super::{Context, Found, Points};
 use crate::diagnostic::{Code, Diagnostic, Label};
-use crate::discover::{self, Lookup};
 use crate::i18n::Msg;
 use crate::model::Unit;
 use crate::model::enums::{Answer, Enumeration, ReviewResult};
+use crate::origin::Look;
 use crate::records::{Records, normalize_inside};
 use crate::status::{self, SelfCheckState};
 
@@ -214,8 +214,13 @@ fn report_file(records: &Records, unit: &Unit, out: &mut Found<'_>) {
         return;
     };
     // Look at each step without following links, so nothing outside the unit's folder is read.
-    let found = match discover::look_up(&records.root.join(&unit.org), &inside) {
-        Lookup::Link(_) => {
+    let rel = if unit.org.is_empty() {
+        inside
+    } else {
+        format!("{}/{inside}", unit.org)
+    };
+    let found = match records.look_up(&rel) {
+        Look::Link => {
             let msg = Msg::ReportLink {
                 path: written.clone(),
             };
@@ -225,8 +230,8 @@ fn report_file(records: &Records, unit: &Unit, out: &mut Found<'_>) {
             );
             return;
         }
-        Lookup::Found(_, meta) => meta.is_file(),
-        Lookup::Missing(_) => false,
+        Look::File => true,
+        Look::Other | Look::Missing => false,
     };
     if !found {
         let msg = Msg::ReportMissing {

@@ -634,6 +634,7 @@ fn man_dir_writes_one_page_per_command_with_options_and_exit_codes() {
         [
             "huitoukan-check.1",
             "huitoukan-completions.1",
+            "huitoukan-diff.1",
             "huitoukan-explain.1",
             "huitoukan-init.1",
             "huitoukan-man.1",
@@ -642,10 +643,11 @@ fn man_dir_writes_one_page_per_command_with_options_and_exit_codes() {
             "huitoukan-new.1",
             "huitoukan-report.1",
             "huitoukan-schema.1",
+            "huitoukan-trend.1",
             "huitoukan.1",
         ]
     );
-    assert_eq!(out.stdout.lines().count(), 11, "{}", out.stdout);
+    assert_eq!(out.stdout.lines().count(), 13, "{}", out.stdout);
     let page = |name: &str| std::fs::read_to_string(tree.join("man").join(name)).expect("a page");
 
     // The main page lists the pages it refers to, and each of them now exists.

@@ -6,7 +6,7 @@ use std::path::Path;
 use huitoukan::diagnostic::Code;
 use huitoukan::explain::{self, AS_OF, BASE, Change, Example, RuleDoc};
 
-use crate::harness::{Output, Tree, run_as_nobody};
+use crate::harness::{self, Output, Tree, run_as_nobody};
 
 fn codes_md_path() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/codes.md")
@@ -120,6 +120,14 @@ fn apply(tree: Tree, change: &Change) -> Tree {
             tree
         }
         Change::Symlink { link, target } => tree.symlink(target, link),
+        Change::Commit => {
+            harness::commit_all(tree.path(), "2015-03-01T10:00:00+08:00", "报送");
+            tree
+        }
+        Change::Delete { file } => {
+            fs::remove_file(tree.join(file)).expect("delete");
+            tree
+        }
     }
 }
 
@@ -128,7 +136,12 @@ fn apply(tree: Tree, change: &Change) -> Tree {
 fn run(code: Code, example: &Example) -> Option<String> {
     let tree = tree_of(example);
     let as_of = example.as_of.unwrap_or(AS_OF);
-    let args = ["check", "--as-of", as_of];
+    let history = example.change.iter().any(|c| matches!(c, Change::Commit));
+    let mut args = vec!["check", "--as-of", as_of];
+    if history {
+        // The changes after the commit are checked against it.
+        args.extend(["--since", "HEAD"]);
+    }
     let out: Output = if example
         .change
         .iter()

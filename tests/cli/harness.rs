@@ -420,3 +420,39 @@ pub fn run_as_nobody(tree: &Tree, args: &[&str]) -> Option<Output> {
         .timeout(std::time::Duration::from_secs(60));
     Some(output(cmd))
 }
+
+/// Runs `git` in `dir` with a fixed identity and clock (`date`, ISO 8601, for both the author
+/// and the committer), failing the test with how to install git where it is missing.
+pub fn git_at(dir: &Path, date: &str, args: &[&str]) -> String {
+    let out = std::process::Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_NAME", "整改办")
+        .env("GIT_AUTHOR_EMAIL", "office@example.org")
+        .env("GIT_COMMITTER_NAME", "整改办")
+        .env("GIT_COMMITTER_EMAIL", "office@example.org")
+        .env("GIT_AUTHOR_DATE", date)
+        .env("GIT_COMMITTER_DATE", date)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("these tests need the git binary ({e}): install it with `apt-get install git`")
+        });
+    assert!(
+        out.status.success(),
+        "git {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).trim().to_owned()
+}
+
+/// Commits everything in `dir` (a new repository the first time) at `date`; returns the hash.
+pub fn commit_all(dir: &Path, date: &str, message: &str) -> String {
+    if !dir.join(".git").exists() {
+        git_at(dir, date, &["init", "-q", "-b", "main"]);
+    }
+    git_at(dir, date, &["add", "-A"]);
+    git_at(dir, date, &["commit", "-q", "--allow-empty", "-m", message]);
+    git_at(dir, date, &["rev-parse", "HEAD"])
+}

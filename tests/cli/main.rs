@@ -9,6 +9,7 @@ mod check;
 mod explain;
 mod fuzz_seeds;
 mod harness;
+mod history;
 mod hostile;
 mod nothing_lost;
 mod plan;

@@ -1,0 +1,86 @@
+//! `huitoukan trend --every month|week`: the totals at each period end, from the history.
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+use crate::app::{EXIT_OK, EXIT_RECORDS, Fatal, find_root, today, write_with};
+use crate::check;
+use crate::cli::{TrendArgs, TrendFormat};
+use crate::cmd::report::refuse_errors;
+use crate::diagnostic::Severity;
+use crate::history::Repo;
+use crate::history::trend::{self, Row, Trend};
+use crate::i18n::{Lang, Msg};
+use crate::render;
+
+pub fn run(args: &TrendArgs, lang: Lang) -> Result<ExitCode, Fatal> {
+    let root = find_root(args.root.as_deref())?;
+    let repo = Repo::open(&root)?;
+    let head = repo.resolve("HEAD")?;
+    let line = repo.first_parents(&head)?;
+    let first = line.last().map_or(head.date, |c| c.date);
+    let from = args.from.unwrap_or(first);
+    let to = args.to.unwrap_or_else(today);
+    if repo.is_shallow() && (args.from.is_none() || from < first) {
+        return Err(Fatal {
+            message: Msg::ShallowLacks {
+                rev: format!("@{from}"),
+            },
+            help: Some(Msg::ShallowHelp),
+        });
+    }
+    let ends = trend::period_ends(from, to, args.every);
+    let at = trend::commits_at(&line, &ends);
+    let mut rows = Vec::with_capacity(at.len());
+    // Ends are in order and so are their commits: each commit is read once.
+    let mut loaded: Option<(gix::ObjectId, crate::records::Records)> = None;
+    for (end, commit) in at {
+        if loaded.as_ref().is_none_or(|(id, _)| *id != commit.id) {
+            loaded = Some((commit.id, repo.load(&root, commit)?));
+        }
+        let Some((_, records)) = &loaded else {
+            continue;
+        };
+        let (totals, diagnostics) = trend::totals_at(records, end);
+        let errors = diagnostics.iter().any(|d| d.severity() == Severity::Error);
+        if errors && !args.keep_going {
+            let checked = check::check_loaded(repo.load(&root, commit)?, end, false);
+            let rev = commit.hex();
+            if refuse_errors(&checked, lang, false, Some(&rev))? {
+                return Ok(ExitCode::from(EXIT_RECORDS));
+            }
+        }
+        rows.push(Row {
+            end,
+            commit: commit.hex(),
+            totals,
+        });
+    }
+    let trend = Trend {
+        every: args.every,
+        from,
+        to,
+        rows,
+    };
+    let width = std::io::stdout()
+        .is_terminal()
+        .then(|| comfy_table::Table::new().width())
+        .flatten();
+    write_with(
+        &mut std::io::stdout().lock(),
+        |out: &mut dyn Write| match args.format {
+            TrendFormat::Table => {
+                out.write_all(render::history::trend_table(&trend, lang, width).as_bytes())
+            }
+            TrendFormat::Md => {
+                out.write_all(render::history::trend_markdown(&trend, lang).as_bytes())
+            }
+            TrendFormat::Csv => render::history::trend_csv(out, &trend, lang),
+            TrendFormat::Json => {
+                serde_json::to_writer_pretty(&mut *out, &trend)?;
+                out.write_all(b"\n")
+            }
+        },
+    )?;
+    Ok(ExitCode::from(EXIT_OK))
+}

@@ -1,0 +1,238 @@
+//! `diff A B`: what changed between two states of the records (SPEC §11), as data.
+//!
+//! Items are matched by (unit org path, id), so a renamed file that keeps its `id` is the same
+//! item; a unit moved to another folder is a unit removed and one added, with its items. Only
+//! valid records take part: a file with errors (and the items of a unit with errors) is left
+//! out at either end, as a `--keep-going` report leaves it out.
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::check::Checked;
+use crate::diagnostic::Severity;
+use crate::model::Item;
+use crate::model::enums::Status;
+use crate::model::fields::{decode_text, decode_texts};
+use crate::records::Records;
+use crate::rollup::{self, By, Totals};
+use crate::source::FileId;
+
+/// What is known of one valid item at one end.
+#[derive(Clone, Debug)]
+pub struct Facts {
+    pub file: FileId,
+    /// The file's path relative to the root.
+    pub path: String,
+    pub title: String,
+    pub status: Status,
+    pub deadline: Option<Date>,
+    pub rectify_by: Option<Date>,
+    pub evidence: Vec<String>,
+}
+
+/// The valid items of a tree by (unit, id), and its valid units.
+pub struct State {
+    pub items: BTreeMap<(String, String), Facts>,
+    pub units: BTreeSet<String>,
+}
+
+impl State {
+    pub fn of(checked: &Checked) -> State {
+        let records = &checked.records;
+        let bad: HashSet<FileId> = checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity() == Severity::Error)
+            .map(|d| d.file)
+            .collect();
+        let mut items = BTreeMap::new();
+        let mut units = BTreeSet::new();
+        for (u, unit) in records.units.iter().enumerate() {
+            if bad.contains(&unit.file) || !unit.readable {
+                continue;
+            }
+            units.insert(unit.org.clone());
+            for &i in &records.unit_items[u] {
+                let item = &records.items[i];
+                if bad.contains(&item.file) {
+                    continue;
+                }
+                if let Some(facts) = facts(records, item) {
+                    items.insert((unit.org.clone(), item.id.to_string()), facts);
+                }
+            }
+        }
+        State { items, units }
+    }
+}
+
+fn facts(records: &Records, item: &Item) -> Option<Facts> {
+    let status = *item.status.as_ref()?.get_ref();
+    let text = &records.files.get(item.file).text;
+    Some(Facts {
+        file: item.file,
+        path: records.files.path(item.file).to_owned(),
+        title: item
+            .title
+            .as_ref()
+            .map(|t| decode_text(text, t))
+            .unwrap_or_default(),
+        status,
+        deadline: item.deadline.as_ref().map(|d| *d.get_ref()),
+        rectify_by: item.rectify_by.as_ref().map(|d| *d.get_ref()),
+        evidence: item
+            .evidence
+            .as_ref()
+            .map(|e| decode_texts(text, e))
+            .unwrap_or_default(),
+    })
+}
+
+/// Whether going from `from` to `to` undoes work: 已完成 to anything else, 基本完成 to 未完成
+/// or 效果不理想.
+pub fn regressed(from: Status, to: Status) -> bool {
+    match from {
+        Status::Done => to != Status::Done,
+        Status::MostlyDone => matches!(to, Status::Open | Status::Ineffective),
+        Status::Open | Status::Ineffective => false,
+    }
+}
+
+/// The dated fields whose moving later is a rebound, with their values.
+pub fn dates(f: &Facts) -> [(&'static str, Option<Date>); 2] {
+    [("deadline", f.deadline), ("rectify_by", f.rectify_by)]
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ItemRef {
+    pub unit: String,
+    pub id: String,
+    pub title: String,
+    pub status: Status,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Change {
+    pub unit: String,
+    pub id: String,
+    pub title: String,
+    pub from: Status,
+    pub to: Status,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Moved {
+    pub unit: String,
+    pub id: String,
+    pub title: String,
+    pub field: &'static str,
+    pub from: Date,
+    pub to: Date,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Ends {
+    pub from: Totals,
+    pub to: Totals,
+}
+
+/// SPEC §11's JSON of `diff`; each list sorted by unit, then id.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Diff {
+    /// The commit of each end; `None` for the work tree.
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub added: Vec<ItemRef>,
+    pub removed: Vec<ItemRef>,
+    pub units_added: Vec<String>,
+    pub units_removed: Vec<String>,
+    pub status_changed: Vec<Change>,
+    pub regressed: Vec<Change>,
+    pub deadline_moved: Vec<Moved>,
+    pub totals: Ends,
+}
+
+/// One end of a diff: the records, which commit they are (`None`: the work tree), and the date
+/// its totals are judged as of.
+pub struct End<'a> {
+    pub checked: &'a Checked,
+    pub commit: Option<String>,
+    pub as_of: Date,
+}
+
+/// The totals of the whole tree at `end`, as `report` counts them.
+pub fn totals(checked: &Checked, as_of: Date) -> Totals {
+    let options = rollup::Options {
+        org: "",
+        as_of,
+        public: false,
+        by: By::Unit,
+    };
+    rollup::build(&checked.records, &checked.diagnostics, &options).totals
+}
+
+pub fn diff(from: &End<'_>, to: &End<'_>) -> Diff {
+    let (a, b) = (State::of(from.checked), State::of(to.checked));
+    let item_ref = |(unit, id): &(String, String), f: &Facts| ItemRef {
+        unit: unit.clone(),
+        id: id.clone(),
+        title: f.title.clone(),
+        status: f.status,
+    };
+    let mut diff = Diff {
+        from: from.commit.clone(),
+        to: to.commit.clone(),
+        added: Vec::new(),
+        removed: Vec::new(),
+        units_added: b.units.difference(&a.units).cloned().collect(),
+        units_removed: a.units.difference(&b.units).cloned().collect(),
+        status_changed: Vec::new(),
+        regressed: Vec::new(),
+        deadline_moved: Vec::new(),
+        totals: Ends {
+            from: totals(from.checked, from.as_of),
+            to: totals(to.checked, to.as_of),
+        },
+    };
+    for (key, old) in &a.items {
+        let Some(new) = b.items.get(key) else {
+            diff.removed.push(item_ref(key, old));
+            continue;
+        };
+        if old.status != new.status {
+            let change = Change {
+                unit: key.0.clone(),
+                id: key.1.clone(),
+                title: new.title.clone(),
+                from: old.status,
+                to: new.status,
+            };
+            if regressed(old.status, new.status) {
+                diff.regressed.push(change.clone());
+            }
+            diff.status_changed.push(change);
+        }
+        for ((field, was), (_, now)) in dates(old).into_iter().zip(dates(new)) {
+            if let (Some(was), Some(now)) = (was, now)
+                && now > was
+            {
+                diff.deadline_moved.push(Moved {
+                    unit: key.0.clone(),
+                    id: key.1.clone(),
+                    title: new.title.clone(),
+                    field,
+                    from: was,
+                    to: now,
+                });
+            }
+        }
+    }
+    for (key, new) in &b.items {
+        if !a.items.contains_key(key) {
+            diff.added.push(item_ref(key, new));
+        }
+    }
+    diff
+}

@@ -1,0 +1,515 @@
+//! Looking back over git (SPEC §11): revisions read straight from the repository's objects.
+//!
+//! A revision's tree is read through the same decode -> parse -> model path as the work tree
+//! (a [`Snapshot`] is an [`Origin`]), with no checkout and no git binary: nothing in the work
+//! tree changes. A revision is what git accepts (`HEAD~3`, a tag, a hash) or `@DATE`, the
+//! last commit on the first-parent line at or before the end of that day (in the commit's own
+//! time zone).
+
+pub mod diff;
+pub mod rebound;
+pub mod trend;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use gix::ObjectId;
+use gix::bstr::ByteSlice;
+use jiff::civil::Date;
+use rayon::prelude::*;
+
+use crate::app::Fatal;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::discover::{self, Entry, EntryKind};
+use crate::i18n::Msg;
+use crate::load::{self, MAX_FILE_SIZE};
+use crate::origin::{Look, Origin, Reader};
+use crate::records::Records;
+use crate::rollup::SourceInfo;
+use crate::source::FileId;
+
+/// The object cache of each reading thread: enough to read a province's tree at once.
+const OBJECT_CACHE: usize = 64 * 1024 * 1024;
+
+/// The repository that holds a records root.
+pub struct Repo {
+    repo: gix::ThreadSafeRepository,
+    /// The root's folder inside the repository's trees, `/`-separated; `""` at the top.
+    prefix: String,
+    shallow: bool,
+}
+
+/// One commit, with what the commands need of it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Commit {
+    pub id: ObjectId,
+    /// The committer's date, in the committer's time zone.
+    pub date: Date,
+    tree: ObjectId,
+    first_parent: Option<ObjectId>,
+}
+
+impl Commit {
+    pub fn hex(&self) -> String {
+        self.id.to_string()
+    }
+}
+
+fn git_error(e: impl std::fmt::Display) -> Fatal {
+    Fatal::from(Msg::GitError {
+        detail: e.to_string(),
+    })
+}
+
+impl Repo {
+    /// The repository whose work tree holds `root`; exit 2 outside one.
+    pub fn open(root: &Path) -> Result<Repo, Fatal> {
+        let not_a_repository = || Fatal {
+            message: Msg::NotARepository {
+                path: root.display().to_string(),
+            },
+            help: Some(Msg::NotARepositoryHelp),
+        };
+        let repo = gix::ThreadSafeRepository::discover(root).map_err(|_| not_a_repository())?;
+        let workdir = repo
+            .work_dir()
+            .map(Path::to_path_buf)
+            .ok_or_else(not_a_repository)?;
+        let canonical = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+        let (root_abs, workdir_abs) = (canonical(root), canonical(&workdir));
+        let rel: PathBuf = root_abs
+            .strip_prefix(&workdir_abs)
+            .map_err(|_| not_a_repository())?
+            .to_path_buf();
+        let prefix = discover::relative(Path::new(""), &rel);
+        let shallow = repo.to_thread_local().is_shallow().unwrap_or(false);
+        Ok(Repo {
+            repo,
+            prefix,
+            shallow,
+        })
+    }
+
+    fn local(&self) -> gix::Repository {
+        let mut repo = self.repo.to_thread_local();
+        repo.object_cache_size(OBJECT_CACHE);
+        repo
+    }
+
+    /// HEAD's commit; `None` before the first commit.
+    pub fn head(&self) -> Option<Commit> {
+        let repo = self.local();
+        let id = repo.head_id().ok()?.detach();
+        commit_of(&repo, id).ok()
+    }
+
+    /// What `rev` names: a revision git accepts, or `@DATE`.
+    pub fn resolve(&self, rev: &str) -> Result<Commit, Fatal> {
+        let repo = self.local();
+        if let Some(day) = rev.strip_prefix('@')
+            && let Ok(date) = day.parse::<Date>()
+        {
+            return self.at_date(&repo, rev, date);
+        }
+        let found = repo
+            .rev_parse_single(rev.as_bytes().as_bstr())
+            .map_err(|e| e.to_string())
+            .and_then(|id| commit_of(&repo, id.detach()));
+        found.map_err(|detail| self.unknown(rev, detail))
+    }
+
+    fn unknown(&self, rev: &str, detail: String) -> Fatal {
+        if self.shallow {
+            Fatal {
+                message: Msg::ShallowLacks {
+                    rev: rev.to_owned(),
+                },
+                help: Some(Msg::ShallowHelp),
+            }
+        } else {
+            Fatal {
+                message: Msg::UnknownRevision {
+                    rev: rev.to_owned(),
+                    detail: first_line(&detail),
+                },
+                help: Some(Msg::UnknownRevisionHelp),
+            }
+        }
+    }
+
+    fn at_date(&self, repo: &gix::Repository, rev: &str, date: Date) -> Result<Commit, Fatal> {
+        let head = self
+            .head()
+            .ok_or_else(|| self.unknown(rev, "no commit yet".into()))?;
+        let line = self.first_parents_of(repo, head)?;
+        line.into_iter()
+            .find(|c| c.date <= date)
+            .ok_or_else(|| self.unknown(rev, format!("no commit on or before {date}")))
+    }
+
+    /// The first-parent line from `from` back to the first commit, newest first. In a shallow
+    /// clone it ends where the clone does.
+    pub fn first_parents(&self, from: &Commit) -> Result<Vec<Commit>, Fatal> {
+        self.first_parents_of(&self.local(), from.clone())
+    }
+
+    fn first_parents_of(&self, repo: &gix::Repository, from: Commit) -> Result<Vec<Commit>, Fatal> {
+        let mut line = vec![from];
+        while let Some(parent) = line.last().and_then(|c| c.first_parent) {
+            match commit_of(repo, parent) {
+                Ok(commit) => line.push(commit),
+                Err(_) if self.shallow => break,
+                Err(detail) => return Err(git_error(detail)),
+            }
+        }
+        Ok(line)
+    }
+
+    /// Whether the clone is shallow (its history cut short).
+    pub fn is_shallow(&self) -> bool {
+        self.shallow
+    }
+
+    /// The records tree at `commit`, listed (nothing is read yet).
+    pub fn snapshot(&self, commit: &Commit) -> Result<Snapshot, Fatal> {
+        let repo = self.local();
+        let root_tree = if self.prefix.is_empty() {
+            Some(commit.tree)
+        } else {
+            let tree = repo.find_tree(commit.tree).map_err(git_error)?;
+            tree.lookup_entry_by_path(&self.prefix)
+                .map_err(git_error)?
+                .filter(|e| e.mode().is_tree())
+                .map(|e| e.object_id())
+        };
+        let mut files = Vec::new();
+        let mut entries = Vec::new();
+        if let Some(tree) = root_tree {
+            list(&repo, tree, "", 1, &mut files, &mut entries)?;
+        }
+        files.sort_by(|a, b| a.0.cmp(&b.0));
+        entries.sort_by(|a: &Entry, b| a.rel.cmp(&b.rel));
+        Ok(Snapshot {
+            repo: self.repo.clone(),
+            commit: commit.clone(),
+            root_tree,
+            files,
+            entries: std::sync::Mutex::new(Some(entries)),
+        })
+    }
+
+    /// The records at `commit`, loaded as the work tree is.
+    pub fn load(&self, root: &Path, commit: &Commit) -> Result<Records, Fatal> {
+        let snapshot = Arc::new(self.snapshot(commit)?);
+        Ok(Records::load_from(root, snapshot))
+    }
+
+    /// The record files of the work tree (`records`, loaded from disk) that differ from
+    /// `snapshot`: changed or added (by path, relative to the root), and whether any record of
+    /// the snapshot is gone from the work tree.
+    pub fn changed_files(&self, snapshot: &Snapshot, records: &Records) -> (Vec<String>, bool) {
+        let known: HashMap<&str, Node> = snapshot
+            .files
+            .iter()
+            .map(|(rel, node)| (rel.as_str(), *node))
+            .collect();
+        let ids: Vec<FileId> = (0..records.files.len() as u32).map(FileId).collect();
+        let changed: Vec<String> = ids
+            .par_iter()
+            .filter_map(|&id| {
+                let file = records.files.get(id);
+                let on_disk = records.root.join(&*file.path);
+                let same = known.get(&*file.path).is_some_and(|node| match node.kind {
+                    Look::File => {
+                        blob_id(file.text.as_bytes()) == node.id
+                            || std::fs::read(&on_disk).is_ok_and(|bytes| blob_id(&bytes) == node.id)
+                    }
+                    Look::Link => std::fs::symlink_metadata(&on_disk)
+                        .is_ok_and(|m| m.file_type().is_symlink()),
+                    Look::Other | Look::Missing => false,
+                });
+                (!same).then(|| file.path.to_string())
+            })
+            .collect();
+        let present: std::collections::HashSet<&str> = (0..records.files.len() as u32)
+            .map(|i| records.files.path(FileId(i)))
+            .collect();
+        let gone = snapshot
+            .entries_now()
+            .iter()
+            .any(|e| matches!(e.kind, EntryKind::Toml) && !present.contains(e.rel.as_str()));
+        let mut changed = changed;
+        changed.sort();
+        (changed, gone)
+    }
+}
+
+fn first_line(text: &str) -> String {
+    text.lines().next().unwrap_or_default().to_owned()
+}
+
+fn blob_id(bytes: &[u8]) -> ObjectId {
+    gix::objs::compute_hash(gix::hash::Kind::Sha1, gix::objs::Kind::Blob, bytes)
+        .unwrap_or_else(|_| ObjectId::null(gix::hash::Kind::Sha1))
+}
+
+fn commit_of(repo: &gix::Repository, id: ObjectId) -> Result<Commit, String> {
+    let object = repo.find_object(id).map_err(|e| e.to_string())?;
+    let commit = object.peel_to_commit().map_err(|e| e.to_string())?;
+    let time = commit.time().map_err(|e| e.to_string())?;
+    let date = jiff::Timestamp::from_second(time.seconds)
+        .ok()
+        .zip(jiff::tz::Offset::from_seconds(time.offset).ok())
+        .map(|(ts, offset)| ts.to_zoned(jiff::tz::TimeZone::fixed(offset)).date())
+        .ok_or_else(|| format!("commit {id} has an impossible date"))?;
+    Ok(Commit {
+        id: commit.id,
+        date,
+        tree: commit.tree_id().map_err(|e| e.to_string())?.detach(),
+        first_parent: commit.parent_ids().next().map(|p| p.detach()),
+    })
+}
+
+/// One path of a snapshot: what it is and its object.
+#[derive(Clone, Copy, Debug)]
+struct Node {
+    kind: Look,
+    id: ObjectId,
+}
+
+/// Lists the tree `id` at `rel` (depth 1: the root's entries) as the walk would: skipped
+/// names are not entered, links are listed and not followed.
+fn list(
+    repo: &gix::Repository,
+    id: ObjectId,
+    rel: &str,
+    depth: usize,
+    files: &mut Vec<(String, Node)>,
+    entries: &mut Vec<Entry>,
+) -> Result<(), Fatal> {
+    let tree = repo.find_tree(id).map_err(git_error)?;
+    let decoded = tree.decode().map_err(git_error)?;
+    let join = |name: &str| {
+        if rel.is_empty() {
+            name.to_owned()
+        } else {
+            format!("{rel}/{name}")
+        }
+    };
+    for entry in &decoded.entries {
+        let is_dir = entry.mode.is_tree();
+        let Ok(name) = std::str::from_utf8(entry.filename) else {
+            if let Some((shown, kind)) = discover::name_not_utf8(entry.filename, is_dir) {
+                entries.push(Entry {
+                    rel: join(&shown),
+                    path: None,
+                    kind,
+                });
+            }
+            continue;
+        };
+        if discover::skipped_name(name, depth, is_dir) {
+            continue;
+        }
+        let path = join(name);
+        let oid = entry.oid.to_owned();
+        if is_dir {
+            list(repo, oid, &path, depth + 1, files, entries)?;
+        } else if entry.mode.is_link() {
+            files.push((path.clone(), node(Look::Link, oid)));
+            entries.push(Entry {
+                rel: path,
+                path: None,
+                kind: EntryKind::Symlink,
+            });
+        } else if entry.mode.is_blob()
+            && let Some(kind) = discover::file_kind(name)
+        {
+            files.push((path.clone(), node(Look::File, oid)));
+            entries.push(Entry {
+                rel: path,
+                path: None,
+                kind,
+            });
+        }
+    }
+    Ok(())
+}
+
+fn node(kind: Look, id: ObjectId) -> Node {
+    Node { kind, id }
+}
+
+/// The records tree of one commit, read from the repository's objects.
+pub struct Snapshot {
+    repo: gix::ThreadSafeRepository,
+    pub commit: Commit,
+    /// The tree of the root's folder; `None` where the commit has no such folder.
+    root_tree: Option<ObjectId>,
+    /// The files the walk lists, by path.
+    files: Vec<(String, Node)>,
+    /// Handed out once to the loader, which consumes them.
+    entries: std::sync::Mutex<Option<Vec<Entry>>>,
+}
+
+impl std::fmt::Debug for Snapshot {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Snapshot")
+            .field("commit", &self.commit)
+            .field("files", &self.files.len())
+            .finish()
+    }
+}
+
+impl Snapshot {
+    fn entries_now(&self) -> Vec<Entry> {
+        self.files
+            .iter()
+            .filter(|(_, n)| n.kind == Look::File)
+            .map(|(rel, _)| Entry {
+                rel: rel.clone(),
+                path: None,
+                kind: EntryKind::Toml,
+            })
+            .collect()
+    }
+
+    /// What is at `rel`, step by step from the root's tree, never through a link.
+    fn find(&self, repo: &gix::Repository, rel: &str) -> Option<Node> {
+        if let Ok(i) = self.files.binary_search_by(|(p, _)| p.as_str().cmp(rel)) {
+            return Some(self.files[i].1);
+        }
+        let mut current = node(Look::Other, self.root_tree?);
+        for part in rel.split('/').filter(|p| !p.is_empty() && *p != ".") {
+            if current.kind != Look::Other {
+                return Some(current);
+            }
+            let tree = repo.find_tree(current.id).ok()?;
+            let decoded = tree.decode().ok()?;
+            let entry = decoded
+                .entries
+                .iter()
+                .find(|e| e.filename.as_bytes() == part.as_bytes())?;
+            let kind = if entry.mode.is_tree() {
+                Look::Other
+            } else if entry.mode.is_link() {
+                Look::Link
+            } else if entry.mode.is_blob() {
+                Look::File
+            } else {
+                // A submodule: nothing of it is in this repository.
+                return None;
+            };
+            current = node(kind, entry.oid.to_owned());
+        }
+        Some(current)
+    }
+}
+
+impl Origin for Snapshot {
+    fn entries(&self, _root: &Path) -> Vec<Entry> {
+        let taken = self.entries.lock().ok().and_then(|mut e| e.take());
+        taken.unwrap_or_else(|| self.entries_now())
+    }
+
+    fn reader(&self) -> Box<dyn Reader + '_> {
+        let mut repo = self.repo.to_thread_local();
+        repo.object_cache_size(OBJECT_CACHE);
+        Box::new(SnapshotReader {
+            snapshot: self,
+            repo,
+        })
+    }
+
+    fn look_up(&self, _root: &Path, rel: &str) -> Look {
+        let repo = self.repo.to_thread_local();
+        match self.find(&repo, rel) {
+            Some(n) if n.kind == Look::Link => Look::Link,
+            Some(n) => n.kind,
+            None => Look::Missing,
+        }
+    }
+}
+
+struct SnapshotReader<'a> {
+    snapshot: &'a Snapshot,
+    repo: gix::Repository,
+}
+
+impl Reader for SnapshotReader<'_> {
+    fn read(&mut self, _root: &Path, entry: &Entry, file: FileId) -> Result<String, Diagnostic> {
+        let unreadable = |detail: String| {
+            Diagnostic::whole_file(Code::Unreadable, file, Msg::Unreadable { detail })
+        };
+        let found = self.snapshot.find(&self.repo, &entry.rel);
+        let id = match found {
+            Some(n) if n.kind == Look::File => n.id,
+            Some(_) => {
+                return Err(
+                    Diagnostic::whole_file(Code::Unreadable, file, Msg::NotRegularFile)
+                        .with_help(Msg::NotRegularFileHelp),
+                );
+            }
+            None => {
+                return Err(unreadable(
+                    Msg::NotInCommit {
+                        commit: self.snapshot.commit.hex(),
+                    }
+                    .text(crate::i18n::Lang::En),
+                ));
+            }
+        };
+        let size = self
+            .repo
+            .find_header(id)
+            .map_err(|e| unreadable(e.to_string()))?
+            .size();
+        if size > MAX_FILE_SIZE {
+            return Err(
+                Diagnostic::whole_file(Code::TooLarge, file, Msg::TooLarge { size })
+                    .with_help(Msg::TooLargeHelp),
+            );
+        }
+        let blob = self
+            .repo
+            .find_blob(id)
+            .map_err(|e| unreadable(e.to_string()))?;
+        load::decode(blob.data.clone(), file)
+    }
+}
+
+impl SourceInfo {
+    /// Records read at a commit: that commit, with nothing uncommitted.
+    pub fn at(commit: &Commit) -> SourceInfo {
+        SourceInfo {
+            commit: Some(commit.hex()),
+            dirty: Some(false),
+        }
+    }
+
+    /// The work tree at `root`, loaded as `records`: HEAD and whether a record differs from it;
+    /// nothing when no repository holds the root (or it has no commit yet).
+    pub fn of_work_tree(root: &Path, records: &Records) -> SourceInfo {
+        let Ok(repo) = Repo::open(root) else {
+            return SourceInfo::default();
+        };
+        let Some(head) = repo.head() else {
+            return SourceInfo {
+                commit: None,
+                dirty: Some(true),
+            };
+        };
+        let dirty = match repo.snapshot(&head) {
+            Ok(snapshot) => {
+                let (changed, gone) = repo.changed_files(&snapshot, records);
+                !changed.is_empty() || gone
+            }
+            Err(_) => true,
+        };
+        SourceInfo {
+            commit: Some(head.hex()),
+            dirty: Some(dirty),
+        }
+    }
+}

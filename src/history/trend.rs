@@ -1,0 +1,88 @@
+//! `trend --every month|week`: the totals at each period end (SPEC §11), as data.
+//!
+//! Each row is the records at the last first-parent commit on or before the period's end,
+//! judged as of that day. A commit that stands for several periods is read once.
+
+use jiff::ToSpan;
+use jiff::civil::{Date, Weekday};
+use serde::Serialize;
+
+use crate::diagnostic::Diagnostic;
+use crate::history::Commit;
+use crate::records::Records;
+use crate::rollup::{self, By, Totals};
+use crate::rules::{self, Context};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Every {
+    /// The last day of each month
+    Month,
+    /// Each Sunday (ISO weeks end on Sunday)
+    Week,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Row {
+    /// The period's last day: the as-of date of the row.
+    pub end: Date,
+    pub commit: String,
+    pub totals: Totals,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Trend {
+    pub every: Every,
+    pub from: Date,
+    pub to: Date,
+    pub rows: Vec<Row>,
+}
+
+/// Every period end from `from` to `to`, both included.
+pub fn period_ends(from: Date, to: Date, every: Every) -> Vec<Date> {
+    let mut ends = Vec::new();
+    let mut end = match every {
+        Every::Month => from.last_of_month(),
+        Every::Week => {
+            let ahead = (7 + Weekday::Sunday.to_monday_zero_offset()
+                - from.weekday().to_monday_zero_offset())
+                % 7;
+            from.checked_add(i64::from(ahead).days()).unwrap_or(from)
+        }
+    };
+    while end <= to {
+        ends.push(end);
+        let next = match every {
+            Every::Month => end.checked_add(1.day()).map(|d| d.last_of_month()).ok(),
+            Every::Week => end.checked_add(7.days()).ok(),
+        };
+        match next {
+            Some(next) if next > end => end = next,
+            _ => break,
+        }
+    }
+    ends
+}
+
+/// For each end, the commit of the first-parent `line` (newest first) that stood then; ends
+/// before the first commit have none and give no row.
+pub fn commits_at<'a>(line: &'a [Commit], ends: &[Date]) -> Vec<(Date, &'a Commit)> {
+    ends.iter()
+        .filter_map(|&end| line.iter().find(|c| c.date <= end).map(|c| (end, c)))
+        .collect()
+}
+
+/// The totals of `records` judged as of `as_of`, as `report` counts them (the rules run
+/// again for each date: what is overdue depends on it). Returns the error diagnostics too.
+pub fn totals_at(records: &Records, as_of: Date) -> (Totals, Vec<Diagnostic>) {
+    let mut diagnostics = records.diagnostics.clone();
+    rules::run(records, &Context { as_of }, &mut diagnostics, false);
+    let options = rollup::Options {
+        org: "",
+        as_of,
+        public: false,
+        by: By::Unit,
+    };
+    let totals = rollup::build(records, &diagnostics, &options).totals;
+    (totals, diagnostics)
+}
