@@ -112,7 +112,9 @@ pub fn parse(text: &str, file: FileId) -> (DeTable<'_>, Vec<Diagnostic>) {
             continue;
         }
         let detail = error.message().trim().to_owned();
-        let (code, message) = if detail.starts_with("invalid date") {
+        // Told apart by what the error points at, not by the parser's English words (which an
+        // upgrade may change): a date that is not on the calendar is E027.
+        let (code, message) = if is_date_literal(text.get(span.clone()).unwrap_or("")) {
             (Code::InvalidDate, Msg::InvalidDate { detail })
         } else {
             (Code::Syntax, Msg::Syntax { detail })
@@ -120,6 +122,17 @@ pub fn parse(text: &str, file: FileId) -> (DeTable<'_>, Vec<Diagnostic>) {
         diagnostics.push(Diagnostic::at(code, file, span, message));
     }
     (table.into_inner(), diagnostics)
+}
+
+/// Whether `text` is written as a TOML date or date-time (`2015-02-30`, `2015-06-30T25:00`).
+fn is_date_literal(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() >= 8
+        && bytes[..4].iter().all(u8::is_ascii_digit)
+        && bytes[4] == b'-'
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_digit() || b"-:T t.Z+".contains(b))
 }
 
 use crate::explain::{BASE_ITEM, Change, Example, RuleDoc};
