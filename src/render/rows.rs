@@ -7,7 +7,7 @@ use jiff::civil::Date;
 
 use crate::i18n::{Lang, Term};
 use crate::rollup::{
-    AreaRow, DueItem, ItemCounts, ItemRow, LinkedItem, OrgRow, Report, Totals, UnitRow,
+    AreaRow, DueItem, ItemCounts, ItemRow, LinkedItem, OrgRow, Progress, Report, Totals, UnitRow,
 };
 use crate::status::SelfCheckState;
 
@@ -20,6 +20,13 @@ pub enum Cell {
     /// A fraction in 0..=1; `None` where there is nothing to divide by.
     Rate(Option<f64>),
     Date(Option<Date>),
+    /// A unit or a folder: its org path for machines (CSV), its name for people.
+    Org {
+        path: String,
+        name: String,
+    },
+    /// A number that orders (an area): a digit for machines, 一、二… for people in Chinese.
+    Ordinal(i64),
 }
 
 impl Cell {
@@ -35,15 +42,60 @@ impl Cell {
         Cell::Text(s.map(|s| s.to_string()).unwrap_or_default())
     }
 
-    /// The cell as people read it.
+    fn org(path: impl Into<String>, name: impl Into<String>) -> Cell {
+        Cell::Org {
+            path: path.into(),
+            name: name.into(),
+        }
+    }
+
+    /// The cell as a machine reads it: ISO dates, org paths.
     pub fn display(&self) -> String {
         match self {
             Cell::Text(s) => s.clone(),
-            Cell::Int(n) => n.to_string(),
+            Cell::Int(n) | Cell::Ordinal(n) => n.to_string(),
             Cell::Rate(r) => percent(*r),
             Cell::Date(d) => d.map(|d| d.to_string()).unwrap_or_default(),
+            Cell::Org { path, .. } => path.clone(),
         }
     }
+
+    /// The cell as people read it (tables, Markdown, HTML): names, and dates as Chinese
+    /// documents write them (2015年3月10日) in Chinese.
+    pub fn show(&self, lang: Lang) -> String {
+        match self {
+            Cell::Date(Some(d)) => date(*d, lang),
+            Cell::Org { name, .. } => name.clone(),
+            Cell::Ordinal(n) if lang == Lang::Zh && *n > 0 => {
+                crate::i18n::zh_numeral(usize::try_from(*n).unwrap_or(0))
+            }
+            _ => self.display(),
+        }
+    }
+}
+
+/// A date as people read it in `lang`.
+pub fn date(d: Date, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => crate::i18n::zh_date(&d.to_string()),
+        Lang::En => d.to_string(),
+    }
+}
+
+fn batch(batch: Option<i64>, lang: Lang) -> Cell {
+    match batch {
+        Some(1) => Cell::text(Term::Batch1.text(lang)),
+        Some(2) => Cell::text(Term::Batch2.text(lang)),
+        Some(n) => Cell::Int(n),
+        None => Cell::text(""),
+    }
+}
+
+fn progress(p: Option<&Progress>, lang: Lang) -> Cell {
+    Cell::Text(p.map_or_else(String::new, |p| {
+        let sep = if lang == Lang::Zh { "：" } else { ": " };
+        format!("{}{sep}{}", date(p.on, lang), p.text)
+    }))
 }
 
 pub fn percent(rate: Option<f64>) -> String {
@@ -142,7 +194,10 @@ pub fn orgs(rows: &[OrgRow], with_depth: bool, lang: Lang) -> Table {
     let rows = rows
         .iter()
         .map(|o| {
-            let mut cells = vec![Cell::text(&o.org)];
+            // Below the children, a name is indented by its depth (the path says where it is).
+            let indent = "\u{3000}".repeat(o.depth.saturating_sub(1));
+            let name = format!("{indent}{}", crate::render::folder_name(&o.org));
+            let mut cells = vec![Cell::org(&o.org, name)];
             if with_depth {
                 cells.push(Cell::count(o.depth));
             }
@@ -202,7 +257,7 @@ pub fn units(rows: &[UnitRow], lang: Lang) -> Table {
                 Cell::text(&*u.org),
                 Cell::text(&*u.name),
                 Cell::opt(u.category),
-                u.batch.map_or(Cell::text(""), Cell::Int),
+                batch(u.batch, lang),
                 Cell::text(state_label(u.self_check, lang)),
                 Cell::Date(u.submitted_on),
             ];
@@ -219,7 +274,7 @@ pub fn areas(rows: &[AreaRow], lang: Lang) -> Table {
     let rows = rows
         .iter()
         .map(|a| {
-            let mut cells = vec![Cell::Int(a.area), Cell::text(&a.title)];
+            let mut cells = vec![Cell::Ordinal(a.area), Cell::text(&a.title)];
             cells.extend(count_cells(&a.counts));
             cells
         })
@@ -254,6 +309,7 @@ pub fn items(rows: &[ItemRow], lang: Lang) -> Table {
         Term::Satisfaction,
         Term::Evidence,
         Term::LeadUnit,
+        Term::LatestProgress,
         Term::File,
     ];
     let headers = headers(&terms, lang);
@@ -273,7 +329,7 @@ pub fn items(rows: &[ItemRow], lang: Lang) -> Table {
                 Cell::opt(i.problem.as_ref()),
                 Cell::opt(i.commitment.as_ref()),
                 Cell::text(i.measures.join("；")),
-                Cell::text(&i.owner),
+                Cell::text(owner(&i.owner, lang)),
                 Cell::opt(i.person.as_ref()),
                 Cell::opt(i.responsible.as_ref()),
                 Cell::opt(i.lead.as_ref()),
@@ -286,6 +342,7 @@ pub fn items(rows: &[ItemRow], lang: Lang) -> Table {
                 Cell::text(i.satisfaction.to_string()),
                 Cell::text(i.evidence.join("；")),
                 Cell::opt(i.lead_unit.as_ref()),
+                progress(i.latest_progress.as_ref(), lang),
                 Cell::text(&i.file),
             ]
         })
@@ -302,6 +359,7 @@ pub fn due_items(rows: &[DueItem], lang: Lang) -> Table {
             Term::Status,
             Term::Due,
             Term::DaysOverdue,
+            Term::LatestProgress,
         ],
         lang,
     );
@@ -309,12 +367,13 @@ pub fn due_items(rows: &[DueItem], lang: Lang) -> Table {
         .iter()
         .map(|d| {
             vec![
-                Cell::text(&*d.unit),
+                Cell::org(&*d.unit, &*d.unit_name),
                 Cell::text(&*d.id),
                 Cell::text(&d.title),
                 Cell::text(d.status.to_string()),
                 Cell::Date(d.due),
                 d.days_overdue.map_or(Cell::text(""), Cell::Int),
+                progress(d.progress.as_ref(), lang),
             ]
         })
         .collect();
@@ -327,13 +386,75 @@ pub fn linked_items(rows: &[&LinkedItem], lang: Lang) -> Table {
         .iter()
         .map(|l| {
             vec![
-                Cell::text(&*l.unit),
+                Cell::org(&*l.unit, &*l.unit_name),
                 Cell::text(&*l.id),
                 Cell::text(&l.title),
             ]
         })
         .collect();
     Table { headers, rows }
+}
+
+/// 通报, 约谈提醒: the units whose self-check is late, returned or missing, with their
+/// 主要负责同志.
+pub fn units_to_remind(rows: &[UnitRow], lang: Lang) -> Table {
+    let headers = headers(
+        &[
+            Term::Unit,
+            Term::SelfCheck,
+            Term::SubmittedOn,
+            Term::Principal,
+        ],
+        lang,
+    );
+    let rows = rows
+        .iter()
+        .map(|u| {
+            vec![
+                Cell::org(&*u.org, &*u.name),
+                Cell::text(state_label(u.self_check, lang)),
+                Cell::Date(u.submitted_on),
+                Cell::opt(u.principal.as_ref()),
+            ]
+        })
+        .collect();
+    Table { headers, rows }
+}
+
+/// 通报, 表扬: the units with every item done or mostly done and an on-time self-check.
+pub fn units_to_praise(rows: &[UnitRow], lang: Lang) -> Table {
+    let headers = headers(
+        &[
+            Term::Unit,
+            Term::Items,
+            Term::Done,
+            Term::MostlyDone,
+            Term::SubmittedOn,
+        ],
+        lang,
+    );
+    let rows = rows
+        .iter()
+        .map(|u| {
+            let c = &u.totals.counts;
+            vec![
+                Cell::org(&*u.org, &*u.name),
+                Cell::count(c.items),
+                Cell::count(c.done),
+                Cell::count(c.mostly_done),
+                Cell::Date(u.submitted_on),
+            ]
+        })
+        .collect();
+    Table { headers, rows }
+}
+
+/// 整改类型: 班子整改 or 个人整改, from the record's `owner`.
+fn owner(owner: &str, lang: Lang) -> &'static str {
+    match owner {
+        "个人" => Term::OwnerPerson.text(lang),
+        _ => Term::OwnerBody.text(lang),
+    }
 }
 
 /// The files a `--keep-going` report left out, and why.

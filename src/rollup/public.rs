@@ -86,12 +86,15 @@ impl Public {
         for row in &mut report.items {
             blank_names(row);
         }
+        for unit in &mut report.units {
+            unit.principal = None;
+        }
     }
 }
 
-/// Every field of an item row that can carry a person's name. A unit's `principal`, a review's
-/// `by` and the notes of answers and reviews are in no report yet; a row that gains one blanks
-/// it here.
+/// Every field of an item row that can carry a person's name. A unit's `principal` is blanked
+/// in [`Public::apply`]; a review's `by` and the notes of answers and reviews are in no report
+/// yet; a row that gains one blanks it here.
 fn blank_names(row: &mut ItemRow) {
     let ItemRow {
         person,
