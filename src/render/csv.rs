@@ -37,7 +37,9 @@ fn cell(cell: &Cell) -> String {
         Cell::Int(n) | Cell::Ordinal(n) => n.to_string(),
         Cell::Rate(Some(r)) => format!("{}", (r * 10_000.0).round() / 10_000.0),
         Cell::Rate(None) => String::new(),
-        Cell::Text(_) | Cell::Date(_) | Cell::Org { .. } => neutralise(&cell.display()),
+        Cell::Text(_) | Cell::Date(_) | Cell::Org { .. } | Cell::Dated(..) => {
+            neutralise(&cell.display())
+        }
     }
 }
 

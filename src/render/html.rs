@@ -34,9 +34,10 @@ p.note { border-left: 3px solid #999; padding-left: 0.6rem; }
 p.summary { text-indent: 2em; font-size: 1.05rem; }
 table { border-collapse: collapse; width: 100%; margin: 0.4rem 0 1rem; font-size: 0.8rem; }
 th, td { border: 1px solid #666; padding: 0.15rem 0.3rem; vertical-align: top;
-  overflow-wrap: anywhere; white-space: pre-line; }
+  overflow-wrap: anywhere; white-space: pre-line; min-width: 3.2em; }
 th { background: #eee; font-weight: bold; text-align: center; }
 td.n { text-align: right; white-space: nowrap; }
+td.d { white-space: nowrap; }
 tr.sum td { font-weight: bold; }
 figure { margin: 0.6rem 0 1.2rem; break-inside: avoid; page-break-inside: avoid; }
 figcaption { font-weight: bold; margin-bottom: 0.3rem; }
@@ -188,10 +189,10 @@ fn table(out: &mut String, table: &rows::Table, lang: Lang) {
         let sum = matches!(row.first(), Some(Cell::Text(t)) if t == own || t == total);
         out.push_str(if sum { "<tr class=\"sum\">" } else { "<tr>" });
         for cell in row {
-            let class = if matches!(cell, Cell::Int(_) | Cell::Rate(_)) {
-                " class=\"n\""
-            } else {
-                ""
+            let class = match cell {
+                Cell::Int(_) | Cell::Rate(_) => " class=\"n\"",
+                Cell::Date(_) => " class=\"d\"",
+                _ => "",
             };
             let _ = write!(out, "<td{class}>{}</td>", escape(&cell.show(lang)));
         }

@@ -27,6 +27,9 @@ pub enum Cell {
     },
     /// A number that orders (an area): a digit for machines, 一、二… for people in Chinese.
     Ordinal(i64),
+    /// A dated text (a `[[progress]]` entry): `2015-03-02: …` for machines, `2015年3月2日：…`
+    /// for people in Chinese.
+    Dated(Date, String),
 }
 
 impl Cell {
@@ -57,6 +60,7 @@ impl Cell {
             Cell::Rate(r) => percent(*r),
             Cell::Date(d) => d.map(|d| d.to_string()).unwrap_or_default(),
             Cell::Org { path, .. } => path.clone(),
+            Cell::Dated(on, text) => format!("{on}: {text}"),
         }
     }
 
@@ -66,6 +70,7 @@ impl Cell {
         match self {
             Cell::Date(Some(d)) => date(*d, lang),
             Cell::Org { name, .. } => name.clone(),
+            Cell::Dated(on, text) if lang == Lang::Zh => format!("{}：{text}", date(*on, lang)),
             Cell::Ordinal(n) if lang == Lang::Zh && *n > 0 => {
                 crate::i18n::zh_numeral(usize::try_from(*n).unwrap_or(0))
             }
@@ -91,11 +96,8 @@ fn batch(batch: Option<i64>, lang: Lang) -> Cell {
     }
 }
 
-fn progress(p: Option<&Progress>, lang: Lang) -> Cell {
-    Cell::Text(p.map_or_else(String::new, |p| {
-        let sep = if lang == Lang::Zh { "：" } else { ": " };
-        format!("{}{sep}{}", date(p.on, lang), p.text)
-    }))
+fn progress(p: Option<&Progress>) -> Cell {
+    p.map_or_else(|| Cell::text(""), |p| Cell::Dated(p.on, p.text.clone()))
 }
 
 pub fn percent(rate: Option<f64>) -> String {
@@ -342,7 +344,7 @@ pub fn items(rows: &[ItemRow], lang: Lang) -> Table {
                 Cell::text(i.satisfaction.to_string()),
                 Cell::text(i.evidence.join("；")),
                 Cell::opt(i.lead_unit.as_ref()),
-                progress(i.latest_progress.as_ref(), lang),
+                progress(i.latest_progress.as_ref()),
                 Cell::text(&i.file),
             ]
         })
@@ -373,7 +375,7 @@ pub fn due_items(rows: &[DueItem], lang: Lang) -> Table {
                 Cell::text(d.status.to_string()),
                 Cell::Date(d.due),
                 d.days_overdue.map_or(Cell::text(""), Cell::Int),
-                progress(d.progress.as_ref(), lang),
+                progress(d.progress.as_ref()),
             ]
         })
         .collect();

@@ -2,11 +2,13 @@
 //! it and reads the exit code and the output.
 
 mod author;
+mod browser;
 mod check;
 mod explain;
 mod fuzz_seeds;
 mod harness;
 mod hostile;
+mod html;
 mod nothing_lost;
 mod properties;
 mod readme;
