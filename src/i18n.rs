@@ -1389,6 +1389,7 @@ terms! {
     ChartByArea => "各方面整改完成率", "Completion by area";
     ChartByChild => "分地区（系统）整改完成率", "Completion by region or system";
     ChartOverdue => "逾期未完成事项（按逾期天数）", "Overdue items by days overdue";
+    ChartLegend => "深色为已完成，浅色为基本完成；右侧为整改完成率", "dark: done, light: mostly done; the completion rate at the right";
     Days1To30 => "1—30天", "1–30 days";
     Days31To90 => "31—90天", "31–90 days";
     DaysOver90 => "90天以上", "over 90 days";

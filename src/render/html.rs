@@ -41,6 +41,7 @@ td.d { white-space: nowrap; }
 tr.sum td { font-weight: bold; }
 figure { margin: 0.6rem 0 1.2rem; break-inside: avoid; page-break-inside: avoid; }
 figcaption { font-weight: bold; margin-bottom: 0.3rem; }
+figcaption .legend { font-weight: normal; font-size: 0.85em; }
 svg { width: 100%; height: auto; display: block; }
 @media print {
   @page { size: A4 portrait; margin: 15mm 12mm; }
@@ -211,7 +212,8 @@ fn charts(out: &mut String, report: &Report, lang: Lang) {
             (format!("{number} {}", a.title), &a.counts)
         })
         .collect();
-    bars(out, Term::ChartByArea.text(lang), &areas);
+    let legend = Term::ChartLegend.text(lang);
+    bars(out, Term::ChartByArea.text(lang), legend, &areas);
     let children: Vec<(String, &ItemCounts)> = report
         .own
         .iter()
@@ -224,7 +226,7 @@ fn charts(out: &mut String, report: &Report, lang: Lang) {
         }))
         .collect();
     if !children.is_empty() {
-        bars(out, Term::ChartByChild.text(lang), &children);
+        bars(out, Term::ChartByChild.text(lang), legend, &children);
     }
     let ages = crate::rollup::overdue_by_age(report);
     columns(
@@ -244,11 +246,14 @@ const LABEL_WIDTH: u32 = 300;
 const ROW_HEIGHT: u32 = 22;
 
 /// A chart's figure and caption, and its SVG sized by `viewBox` alone (it scales with the page).
-fn open_chart(out: &mut String, caption: &str, height: u32) {
+fn open_chart(out: &mut String, caption: &str, legend: Option<&str>, height: u32) {
     let caption = escape(caption);
+    let legend = legend.map_or_else(String::new, |l| {
+        format!("<span class=\"legend\">（{}）</span>", escape(l))
+    });
     let _ = writeln!(
         out,
-        "<figure>\n<figcaption>{caption}</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" \
+        "<figure>\n<figcaption>{caption}{legend}</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" \
          viewBox=\"0 0 {CHART_WIDTH} {height}\" role=\"img\" aria-label=\"{caption}\" \
          font-size=\"13\" font-family=\"sans-serif\">"
     );
@@ -256,10 +261,10 @@ fn open_chart(out: &mut String, caption: &str, height: u32) {
 
 /// One horizontal bar per row: 已完成 dark, 基本完成 light, the rest blank; the completion
 /// rate at its end.
-fn bars(out: &mut String, caption: &str, rows: &[(String, &ItemCounts)]) {
+fn bars(out: &mut String, caption: &str, legend: &str, rows: &[(String, &ItemCounts)]) {
     let height = ROW_HEIGHT * u32::try_from(rows.len()).unwrap_or(u32::MAX / ROW_HEIGHT) + 8;
     let bar_width = CHART_WIDTH - LABEL_WIDTH - 70;
-    open_chart(out, caption, height);
+    open_chart(out, caption, Some(legend), height);
     for (i, (label, c)) in rows.iter().enumerate() {
         let y = 4 + ROW_HEIGHT * u32::try_from(i).unwrap_or(0);
         let share = |n: u32| {
@@ -298,7 +303,7 @@ fn columns(out: &mut String, caption: &str, buckets: &[(&str, u32)]) {
     let height = 180;
     let base = 150;
     let top = buckets.iter().map(|b| b.1).max().unwrap_or(0).max(1);
-    open_chart(out, caption, height);
+    open_chart(out, caption, None, height);
     let _ = writeln!(
         out,
         "<line x1=\"40\" y1=\"{base}\" x2=\"{}\" y2=\"{base}\" stroke=\"#666\"/>",

@@ -256,7 +256,7 @@ pub fn units(rows: &[UnitRow], lang: Lang) -> Table {
         .iter()
         .map(|u| {
             let mut cells = vec![
-                Cell::text(&*u.org),
+                Cell::org(&*u.org, crate::render::folder_name(&u.org)),
                 Cell::text(&*u.name),
                 Cell::opt(u.category),
                 batch(u.batch, lang),
@@ -319,7 +319,7 @@ pub fn items(rows: &[ItemRow], lang: Lang) -> Table {
         .iter()
         .map(|i| {
             vec![
-                Cell::text(&i.unit),
+                Cell::org(&i.unit, crate::render::folder_name(&i.unit)),
                 Cell::text(&i.unit_name),
                 Cell::text(&i.id),
                 Cell::text(&i.title),

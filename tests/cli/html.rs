@@ -41,6 +41,7 @@ fn assert_self_contained(html: &str) {
         "h2",
         "h3",
         "p",
+        "span",
         "section",
         "table",
         "thead",
