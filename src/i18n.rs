@@ -50,7 +50,7 @@ impl Kind {
             (Kind::Float, Lang::En) => "a float",
             (Kind::Bool, Lang::Zh) => "布尔值（true 或 false）",
             (Kind::Bool, Lang::En) => "a boolean (true or false)",
-            (Kind::Date, Lang::Zh) => "日期（如 2015-02-28）",
+            (Kind::Date, Lang::Zh) => "日期（如2015-02-28）",
             (Kind::Date, Lang::En) => "a date (like 2015-02-28)",
             (Kind::Datetime, Lang::Zh) => "日期时间",
             (Kind::Datetime, Lang::En) => "a date-time",
@@ -1393,4 +1393,149 @@ terms! {
     Days1To30 => "1—30天", "1–30 days";
     Days31To90 => "31—90天", "31–90 days";
     DaysOver90 => "90天以上", "over 90 days";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Figures, Lang, Msg, zh_date, zh_numeral};
+
+    /// Every message that carries a count or a date, with a count of one.
+    fn counted() -> Vec<Msg> {
+        let d = || "2015-03-10".to_owned();
+        vec![
+            Msg::CheckSummary {
+                errors: 1,
+                warnings: 1,
+                files: 1,
+            },
+            Msg::Overdue {
+                status: "未完成".into(),
+                due: d(),
+                days: 1,
+            },
+            Msg::NoProgress {
+                days: 1,
+                since: d(),
+                every: 1,
+            },
+            Msg::TooLarge { size: 1 },
+            Msg::RefuseErrors { errors: 1 },
+            Msg::KeptGoing { files: 1 },
+            Msg::ScopeNote {
+                scope: "省直".into(),
+                errors: 1,
+                warnings: 1,
+            },
+            Msg::DeniedWarnings { warnings: 1 },
+            Msg::WarningsNotListed { warnings: 1 },
+            Msg::CandidatesMore {
+                list: "杭州市".into(),
+                more: 1,
+            },
+            Msg::BeyondAnnotations { count: 1 },
+            Msg::Withheld { items: 1, files: 1 },
+            Msg::IntegerOutOfRange {
+                key: "batch".into(),
+                value: "3".into(),
+                allowed: "1 | 2".into(),
+            },
+            Msg::NotPositive {
+                key: "progress_every".into(),
+                value: "0".into(),
+            },
+            Msg::LateReport {
+                submitted_on: d(),
+                deadline: d(),
+            },
+            Msg::MissingReport { deadline: d() },
+            Msg::LateCompletion {
+                completed_on: d(),
+                deadline: d(),
+            },
+            Msg::CompletedAfterAsOf {
+                completed_on: d(),
+                as_of: d(),
+            },
+            Msg::ReviewBeforeSubmission {
+                on: d(),
+                submitted_on: d(),
+            },
+            Msg::ReportReturned { on: d() },
+            Msg::ReportHeading {
+                org: "全省".into(),
+                campaign: Some("教育实践活动整改落实情况回头看".into()),
+                as_of: d(),
+            },
+            Msg::Summary {
+                as_of: d(),
+                org: "全省".into(),
+                figures: Figures {
+                    units: 1,
+                    items: 1,
+                    done: 1,
+                    rate: "100.0%".into(),
+                    mostly_done: 1,
+                    open: 1,
+                    ineffective: 1,
+                    overdue: 1,
+                    submitted: 1,
+                    late: 1,
+                    returned: 1,
+                    missing: 1,
+                    pending: 1,
+                },
+            },
+        ]
+    }
+
+    fn han(c: char) -> bool {
+        ('\u{4e00}'..='\u{9fff}').contains(&c)
+    }
+
+    #[test]
+    fn no_space_between_a_numeral_and_chinese_and_dates_in_chinese() {
+        for msg in counted() {
+            let text = msg.text(Lang::Zh);
+            let chars: Vec<char> = text.chars().collect();
+            for w in chars.windows(3) {
+                let spaced = w[1] == ' '
+                    && ((w[0].is_ascii_digit() && han(w[2]))
+                        || (han(w[0]) && w[2].is_ascii_digit()));
+                assert!(!spaced, "{text}");
+            }
+            assert!(
+                !text.contains("2015-03-10"),
+                "an ISO date in Chinese: {text}"
+            );
+        }
+    }
+
+    #[test]
+    fn english_counts_of_one_are_singular() {
+        for msg in counted() {
+            let text = msg.text(Lang::En);
+            for plural in [
+                " 1 errors",
+                " 1 warnings",
+                " 1 files",
+                " 1 days",
+                " 1 items",
+                " 1 units",
+                "1 file with errors were",
+            ] {
+                assert!(!text.contains(plural), "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn dates_and_numerals_as_documents_write_them() {
+        assert_eq!(zh_date("2015-03-10"), "2015年3月10日");
+        assert_eq!(zh_date("not a date"), "not a date");
+        let numerals: Vec<String> = [1, 6, 10, 11, 20, 23, 99, 100].map(zh_numeral).into();
+        assert_eq!(
+            numerals,
+            ["一", "六", "十", "十一", "二十", "二十三", "九十九", "100"]
+        );
+    }
 }
