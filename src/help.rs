@@ -301,11 +301,21 @@ pub fn error(e: &clap::Error, lang: Lang) -> Option<String> {
             )
         }
     };
-    if let Some(suggested) = text(ContextKind::SuggestedArg)
-        .or_else(|| text(ContextKind::SuggestedSubcommand))
-        .or_else(|| text(ContextKind::SuggestedValue))
-    {
-        message.push_str(&format!("；是否想写 \"{suggested}\"？"));
+    let suggested: Vec<String> = [
+        ContextKind::SuggestedArg,
+        ContextKind::SuggestedSubcommand,
+        ContextKind::SuggestedValue,
+    ]
+    .into_iter()
+    .find_map(|kind| match e.get(kind) {
+        Some(ContextValue::String(s)) => Some(vec![s.clone()]),
+        Some(ContextValue::Strings(v)) => Some(v.clone()),
+        _ => None,
+    })
+    .unwrap_or_default();
+    if !suggested.is_empty() {
+        let quoted: Vec<String> = suggested.iter().map(|s| format!("\"{s}\"")).collect();
+        message.push_str(&format!("；是否想写 {}？", quoted.join(" 或 ")));
     }
     let mut out = format!("error: {message}\n");
     if let Some(usage) = text(ContextKind::Usage) {
