@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
 # The province benchmark: in one run, warm cache, alternating, it times the read floor (every
-# record file read once, two processes), `huitoukan check`, `huitoukan report --format json`
-# and, where taplo is installed, `taplo lint` of the same files; then prints medians, ratios,
-# peak RSS, and whether the targets are met. Scale 3 is timed too, for the scaling target.
+# record file read once, two processes), `huitoukan check`, `huitoukan report --format json`,
+# `huitoukan report --format html` and, where taplo is installed, `taplo lint` of the same files;
+# where Chromium is installed, how long it takes to render the HTML report of one city (load,
+# lay out the whole page and paint it: a screenshot, less the same for an empty page) and to
+# print it to PDF;
+# then prints medians, ratios, peak RSS, and whether the targets are met. Scale 3 is timed too,
+# for the scaling target.
 #
-#   bench/run.sh [ROUNDS]        (default 5; trees are generated once under target/bench/)
+#   bench/run.sh [ROUNDS] [SCALE]  (default 5 rounds, scale 1, a whole number; the trees are
+#                                   generated once under target/bench/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 rounds=${1:-5}
+scale=${2:-1}
 work=target/bench
 mkdir -p "$work"
 
@@ -16,11 +22,12 @@ cargo build --release --quiet --bin huitoukan --example gen_province
 bin=$PWD/target/release/huitoukan
 gen=$PWD/target/release/examples/gen_province
 
-for scale in 1 3; do
-  tree=$work/province-s$scale
+scale3=$((scale * 3))
+for s in "$scale" "$scale3"; do
+  tree=$work/province-s$s
   if [ ! -f "$tree/.complete" ]; then
     rm -rf "$tree"
-    "$gen" "$tree" --scale "$scale" --seed 1
+    "$gen" "$tree" --scale "$s" --seed 1
     touch "$tree/.complete"
   fi
 done
@@ -69,8 +76,29 @@ col() { awk -v c="$2" '{ print $c }' "$work/$1.times"; }
 
 rm -f "$work"/*.times
 have_taplo=$(command -v taplo >/dev/null && echo yes || echo no)
-s1=$work/province-s1
-s3=$work/province-s3
+have_chromium=$(command -v chromium >/dev/null && echo yes || echo no)
+s1=$work/province-s$scale
+s3=$work/province-s$scale3
+city_html=$PWD/$work/city.html
+if [ "$have_chromium" = yes ]; then
+  "$bin" report "$s1" --org 杭州市 --as-of 2015-03-10 --format html --output "$city_html" --force
+fi
+empty_html=$PWD/$work/empty.html
+echo '<!DOCTYPE html><title>.</title>' > "$empty_html"
+# Chromium on a page, with a fresh profile and no network: `shot PAGE` renders it (a
+# screenshot lays out the whole page), `print PAGE` prints it to PDF.
+chromium_on() {
+  local what=$1 page=$2 profile
+  profile=$(mktemp -d)
+  local out=(--screenshot="$page.png" --window-size=1280,1000)
+  [ "$what" = print ] && out=(--no-pdf-header-footer --print-to-pdf="$page.pdf")
+  chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
+    --disable-component-update --disable-sync --no-first-run \
+    --user-data-dir="$profile" "${out[@]}" "file://$page"
+  rm -rf "$profile"
+}
+export -f chromium_on
+export city_html empty_html
 
 # Warm the cache and the binary.
 (cd "$s1" && floor && "$bin" check . --as-of 2015-03-10 --format json >/dev/null) || true
@@ -80,6 +108,12 @@ for round in $(seq "$rounds"); do
   measure floor "$s1" bash -c floor
   measure check "$s1" "$bin" check . --as-of 2015-03-10 --format json
   measure report "$s1" "$bin" report . --as-of 2015-03-10 --format json
+  measure html "$s1" "$bin" report . --as-of 2015-03-10 --format html
+  if [ "$have_chromium" = yes ]; then
+    measure empty "$s1" bash -c 'chromium_on shot "$empty_html"'
+    measure render "$s1" bash -c 'chromium_on shot "$city_html"'
+    measure print "$s1" bash -c 'chromium_on print "$city_html"'
+  fi
   if [ "$have_taplo" = yes ]; then
     measure taplo "$s1" env RUST_LOG=error taplo lint --colors never '**/*.toml'
   fi
@@ -98,20 +132,26 @@ b1=$(bytes "$s1")
 
 m() { col "$1" 1 | median; }
 peak() { col "$1" 2 | sort -n | tail -1; }
-f=$(m floor); c=$(m check); r=$(m report); c3=$(m check3)
+f=$(m floor); c=$(m check); r=$(m report); h=$(m html); c3=$(m check3)
 pc=$(peak check); pr=$(peak report)
 
 echo
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr)"
-echo "scale 1: $(files "$s1") files, $b1 bytes; scale 3: $(files "$s3") files, $(bytes "$s3") bytes; $rounds rounds, medians"
+echo "scale $scale: $(files "$s1") files, $b1 bytes; scale $scale3: $(files "$s3") files, $(bytes "$s3") bytes; $rounds rounds, medians"
 echo
 printf '%-34s %8s s\n' "read floor (find | xargs -P2 cat)" "$f"
 printf '%-34s %8s s   peak RSS %s KiB\n' "huitoukan check" "$c" "$pc"
 printf '%-34s %8s s   peak RSS %s KiB\n' "huitoukan report --format json" "$r" "$pr"
+printf '%-34s %8s s   peak RSS %s KiB\n' "huitoukan report --format html" "$h" "$(peak html)"
+if [ "$have_chromium" = yes ]; then
+  render=$(awk -v a="$(m render)" -v b="$(m empty)" 'BEGIN { printf "%.2f", a - b }')
+  printf '%-34s %8s s   (%s bytes of HTML; %s s with start-up)\n' "chromium: render one city" "$render" "$(wc -c < "$city_html")" "$(m render)"
+  printf '%-34s %8s s\n' "chromium: print one city to PDF" "$(m print)"
+fi
 if [ "$have_taplo" = yes ]; then
   printf '%-34s %8s s   peak RSS %s KiB\n' "taplo lint" "$(m taplo)" "$(peak taplo)"
 fi
-printf '%-34s %8s s\n' "huitoukan check, scale 3" "$c3"
+printf '%-34s %8s s\n' "huitoukan check, scale $scale3" "$c3"
 echo
 
 verdict() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a <= b) }' && echo met || echo "NOT met"; }
@@ -119,6 +159,10 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 rss_ratio=$(awk -v k="$( (echo "$pc"; echo "$pr") | sort -n | tail -1)" -v b="$b1" 'BEGIN { printf "%.2f", k * 1024 / b }')
 printf '%-44s %6s  (target <= 1.50)  %s\n' "check / read floor" "$(ratio "$c" "$f")" "$(verdict "$(ratio "$c" "$f")" 1.5)"
 printf '%-44s %6s  (target <= 1.10)  %s\n' "report / check" "$(ratio "$r" "$c")" "$(verdict "$(ratio "$r" "$c")" 1.1)"
+printf '%-44s %6s  (target <= 1.10)  %s\n' "report html / report json" "$(ratio "$h" "$r")" "$(verdict "$(ratio "$h" "$r")" 1.1)"
+if [ "$have_chromium" = yes ]; then
+  printf '%-44s %6s  (target <= 2.00)  %s\n' "chromium render of one city (s)" "$render" "$(verdict "$render" 2.0)"
+fi
 printf '%-44s %6s  (target <= 3.00)  %s\n' "peak RSS / tree bytes (scale 1)" "$rss_ratio" "$(verdict "$rss_ratio" 3.0)"
 printf '%-44s %6s  (target <= 3.30)  %s\n' "check scale 3 / check scale 1" "$(ratio "$c3" "$c")" "$(verdict "$(ratio "$c3" "$c")" 3.3)"
 if [ "$have_taplo" = yes ]; then

@@ -222,6 +222,8 @@ pub enum ReportFormat {
     Csv,
     /// JSON
     Json,
+    /// One self-contained HTML file for the screen and for A4 (no script, nothing external)
+    Html,
 }
 
 #[derive(Debug, Args)]

@@ -50,7 +50,7 @@ impl Kind {
             (Kind::Float, Lang::En) => "a float",
             (Kind::Bool, Lang::Zh) => "布尔值（true 或 false）",
             (Kind::Bool, Lang::En) => "a boolean (true or false)",
-            (Kind::Date, Lang::Zh) => "日期（如 2015-02-28）",
+            (Kind::Date, Lang::Zh) => "日期（如2015-02-28）",
             (Kind::Date, Lang::En) => "a date (like 2015-02-28)",
             (Kind::Datetime, Lang::Zh) => "日期时间",
             (Kind::Datetime, Lang::En) => "a date-time",
@@ -63,6 +63,73 @@ impl Kind {
             (Kind::ArrayOfTables, Lang::Zh) => "表数组（[[…]]）",
             (Kind::ArrayOfTables, Lang::En) => "an array of tables ([[…]])",
         }
+    }
+}
+
+/// The figures of a report's opening paragraph (情况报告).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Figures {
+    pub units: usize,
+    pub items: usize,
+    pub done: usize,
+    /// The completion rate as shown (`37.5%`).
+    pub rate: String,
+    pub mostly_done: usize,
+    pub open: usize,
+    pub ineffective: usize,
+    pub overdue: usize,
+    pub submitted: usize,
+    pub late: usize,
+    pub returned: usize,
+    pub missing: usize,
+    pub pending: usize,
+}
+
+impl Figures {
+    /// `template` with `{as_of}`, `{org}` and `{FIELD}` for each figure filled in.
+    fn fill(&self, template: &str, as_of: &str, org: &str) -> String {
+        let rate = self.rate.as_str();
+        let fields: [(&str, &dyn std::fmt::Display); 15] = [
+            ("as_of", &as_of),
+            ("org", &org),
+            ("units", &self.units),
+            ("items", &self.items),
+            ("done", &self.done),
+            ("rate", &rate),
+            ("mostly_done", &self.mostly_done),
+            ("open", &self.open),
+            ("ineffective", &self.ineffective),
+            ("overdue", &self.overdue),
+            ("submitted", &self.submitted),
+            ("late", &self.late),
+            ("returned", &self.returned),
+            ("missing", &self.missing),
+            ("pending", &self.pending),
+        ];
+        // One pass, so a figure's text (an org's name) is never read as a placeholder.
+        let mut out = String::with_capacity(template.len() + 64);
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            match after.find('}').and_then(|close| {
+                fields
+                    .iter()
+                    .find(|(k, _)| *k == &after[..close])
+                    .map(|f| (close, f))
+            }) {
+                Some((close, (_, value))) => {
+                    out.push_str(&value.to_string());
+                    rest = &after[close + 1..];
+                }
+                None => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+        out
     }
 }
 
@@ -331,9 +398,17 @@ pub enum Msg {
         detail: String,
     },
     // Reports.
+    /// A report's title: who it covers, the campaign (where named) and the as-of date.
     ReportHeading {
         org: String,
+        campaign: Option<String>,
         as_of: String,
+    },
+    /// The 情况报告 paragraph that opens the HTML report.
+    Summary {
+        as_of: String,
+        org: String,
+        figures: Figures,
     },
     UnitLeftOut {
         unit: String,
@@ -552,7 +627,7 @@ impl Msg {
                 "write the real content; remove an optional field that is not needed".into()
             }
             (Msg::NotPositive { key, value }, Zh) => {
-                format!("`{key}` 应为正整数，实际是 {value}")
+                format!("`{key}` 应为正整数，实际是{value}")
             }
             (Msg::NotPositive { key, value }, En) => {
                 format!("`{key}` must be a positive integer, not {value}")
@@ -570,13 +645,13 @@ impl Msg {
                 "the plan: 对整改效果不理想、群众不满意的，要限期整改到位; add `rectify_by = YYYY-MM-DD`".into()
             }
             (Msg::ProgressAfterAsOf { on, as_of }, Zh) => {
-                format!("进展日期{on}晚于截至日期{as_of}")
+                format!("进展日期{}晚于截至日期{}", zh_date(on), zh_date(as_of))
             }
             (Msg::ProgressAfterAsOf { on, as_of }, En) => {
                 format!("progress dated {on}, after the as-of date {as_of}")
             }
             (Msg::NoProgress { days, since, every }, Zh) => {
-                format!("已{days}天没有进展记录（自{since}起；要求至少每{every}天一次）")
+                format!("已{days}天没有进展记录（自{}起；要求至少每{every}天一次）", zh_date(since))
             }
             (Msg::NoProgress { days, since, every }, En) => {
                 let day_s = if *days == 1 { "day" } else { "days" };
@@ -597,25 +672,25 @@ impl Msg {
                 format!("only a done item can be closed (销号); this one is {status}")
             }
             (Msg::ClosureBeforeCompleted { approved_on, completed_on }, Zh) => {
-                format!("销号日期{approved_on}早于完成日期{completed_on}")
+                format!("销号日期{}早于完成日期{}", zh_date(approved_on), zh_date(completed_on))
             }
             (Msg::ClosureBeforeCompleted { approved_on, completed_on }, En) => {
                 format!("closed on {approved_on}, before it was completed on {completed_on}")
             }
             (Msg::ClosureAfterAsOf { approved_on, as_of }, Zh) => {
-                format!("销号日期{approved_on}晚于截至日期{as_of}")
+                format!("销号日期{}晚于截至日期{}", zh_date(approved_on), zh_date(as_of))
             }
             (Msg::ClosureAfterAsOf { approved_on, as_of }, En) => {
                 format!("closed on {approved_on}, after the as-of date {as_of}")
             }
             (Msg::SubordinatesDueLate { due, own_due }, Zh) => {
-                format!("下级报送时限{due}晚于本单位自己的报送时限{own_due}")
+                format!("下级报送时限{}晚于本单位自己的报送时限{}", zh_date(due), zh_date(own_due))
             }
             (Msg::SubordinatesDueLate { due, own_due }, En) => {
                 format!("`subordinates_due` {due} is after this unit's own due date {own_due}")
             }
             (Msg::ResubmittedWithoutReturn { on }, Zh) => {
-                format!("重新报送日期{on}之前没有退回的审核记录")
+                format!("重新报送日期{}之前没有退回的审核记录", zh_date(on))
             }
             (Msg::ResubmittedWithoutReturn { on }, En) => {
                 format!("resubmitted on {on}, but no review returned the report before then")
@@ -627,7 +702,7 @@ impl Msg {
                 "record the review that returned it (result = \"退回\"), or remove `resubmitted_on`".into()
             }
             (Msg::ReportReturned { on }, Zh) => {
-                format!("自查报告已于{on}被退回，尚未重新报送")
+                format!("自查报告已于{}被退回，尚未重新报送", zh_date(on))
             }
             (Msg::ReportReturned { on }, En) => {
                 format!("the self-check report was returned on {on} and has not been resubmitted")
@@ -639,12 +714,12 @@ impl Msg {
                 "fill the gaps, submit again, and record `resubmitted_on` in [self_check]".into()
             }
             (Msg::IntegerOutOfRange { key, value, allowed }, Zh) => {
-                format!("`{key}` 的值 {value} 不在允许范围内；可选：{allowed}")
+                format!("`{key}` 的值{value}不在允许范围内；可选：{allowed}")
             }
             (Msg::IntegerOutOfRange { key, value, allowed }, En) => {
                 format!("`{key}` = {value} is not allowed; allowed values: {allowed}")
             }
-            (Msg::IntegerTooLarge { key, value }, Zh) => format!("`{key}` 的值 {value} 超出整数范围"),
+            (Msg::IntegerTooLarge { key, value }, Zh) => format!("`{key}` 的值{value}超出整数范围"),
             (Msg::IntegerTooLarge { key, value }, En) => {
                 format!("`{key}` = {value} is too large for an integer")
             }
@@ -667,7 +742,7 @@ impl Msg {
                 format!("write a bare TOML date as year-month-day, without quotes: `{key} = 2015-02-28`")
             }
             (Msg::DottedAnswerKey { key }, Zh) => {
-                format!("检查点编号 `{key}` 没有加引号，被当成了嵌套的表")
+                format!("检查要点编号 `{key}` 没有加引号，被当成了嵌套的表")
             }
             (Msg::DottedAnswerKey { key }, En) => {
                 format!("the check point id `{key}` is not quoted, so TOML reads it as nested tables")
@@ -692,10 +767,10 @@ impl Msg {
             (Msg::UnknownArea { area, known }, En) => {
                 format!("`area = {area}` is not an area of the schema; allowed: {known}")
             }
-            (Msg::UnknownPoint { id }, Zh) => format!("检查点 \"{id}\" 不在方案中"),
+            (Msg::UnknownPoint { id }, Zh) => format!("检查要点 \"{id}\" 不在方案中"),
             (Msg::UnknownPoint { id }, En) => format!("check point \"{id}\" is not in the schema"),
             (Msg::PointNotApplicable { id, category, batch }, Zh) => {
-                format!("检查点 \"{id}\" 不适用于第{}批的{category}", batch_zh(*batch))
+                format!("检查要点 \"{id}\" 不适用于第{}批的{category}", batch_zh(*batch))
             }
             (Msg::PointNotApplicable { id, category, batch }, En) => {
                 format!("check point \"{id}\" does not apply to a {category} of batch {batch}")
@@ -707,7 +782,7 @@ impl Msg {
                 "points for cadres (P.*) are answered by their own items, not in a unit's self-check; remove the line".into()
             }
             (Msg::StatusNeedsField { status, key }, Zh) => {
-                format!("状态为 {status} 的事项必须填写 `{key}`")
+                format!("状态为{status}的事项必须填写 `{key}`")
             }
             (Msg::StatusNeedsField { status, key }, En) => {
                 format!("an item with status {status} needs `{key}`")
@@ -723,7 +798,7 @@ impl Msg {
                 "set `status = \"效果不理想\"` and a date to fix it by, `rectify_by`".into()
             }
             (Msg::CompletedAfterAsOf { completed_on, as_of }, Zh) => {
-                format!("完成日期 {completed_on} 晚于截至日期 {as_of}")
+                format!("完成日期{}晚于截至日期{}", zh_date(completed_on), zh_date(as_of))
             }
             (Msg::CompletedAfterAsOf { completed_on, as_of }, En) => {
                 format!("completed on {completed_on}, after the as-of date {as_of}")
@@ -775,16 +850,16 @@ impl Msg {
             (Msg::RootUnitHelp, Zh) => "把它移到以单位命名的子文件夹中".into(),
             (Msg::RootUnitHelp, En) => "move it into a sub-folder named after the unit".into(),
             (Msg::UnansweredPoints { points }, Zh) => {
-                format!("自查已报送，但以下适用的检查点没有作答：{points}")
+                format!("自查已报送，但以下适用的检查要点未逐项说明：{points}")
             }
             (Msg::UnansweredPoints { points }, En) => {
                 format!("the self-check is submitted but leaves these points unanswered: {points}")
             }
             (Msg::UnansweredHelp, Zh) => {
-                "在 [self_check.answers] 中逐项作答，如 `\"1.1\" = \"是\"`；不适用的写 \"不适用\"".into()
+                "在 [self_check.answers] 中逐项说明，如 `\"1.1\" = \"已落实\"`；不涉及的写 \"不涉及\"".into()
             }
             (Msg::UnansweredHelp, En) => {
-                "answer each in [self_check.answers], like `\"1.1\" = \"是\"`; write \"不适用\" where one does not apply".into()
+                "answer each in [self_check.answers], like `\"1.1\" = \"已落实\"`; write \"不涉及\" where one does not apply".into()
             }
             (Msg::ReportMissing { path }, Zh) => format!("自查报告 \"{path}\" 不存在"),
             (Msg::ReportMissing { path }, En) => {
@@ -809,7 +884,7 @@ impl Msg {
                 "write a path inside the unit's folder, like \"自查报告.md\"; no \"..\" and no absolute path".into()
             }
             (Msg::ReviewBeforeSubmission { on, submitted_on }, Zh) => {
-                format!("审核日期 {on} 早于自查报送日期 {submitted_on}")
+                format!("审核日期{}早于自查报送日期{}", zh_date(on), zh_date(submitted_on))
             }
             (Msg::ReviewBeforeSubmission { on, submitted_on }, En) => {
                 format!("a review on {on}, before the self-check was submitted on {submitted_on}")
@@ -839,7 +914,7 @@ impl Msg {
             (Msg::SaveAsUtf8, Zh) => "用 UTF-8 编码保存此文件".into(),
             (Msg::SaveAsUtf8, En) => "save the file as UTF-8".into(),
             (Msg::TooLarge { size }, Zh) => {
-                format!("文件大小 {size} 字节，超过 1 MiB 的上限")
+                format!("文件大小{size}字节，超过1 MiB的上限")
             }
             (Msg::TooLarge { size }, En) => {
                 format!("the file is {size} bytes, over the limit of 1 MiB")
@@ -865,7 +940,7 @@ impl Msg {
             (Msg::SchemaDuplicate { id }, Zh) => format!("方案中 \"{id}\" 重复定义"),
             (Msg::SchemaDuplicate { id }, En) => format!("\"{id}\" is defined twice in the schema"),
             (Msg::SchemaUnusable, Zh) => {
-                "方案无效时，不检查各文件的内容方面、检查点和自查作答".into()
+                "方案无效时，不检查各文件的内容方面、检查要点和自查说明".into()
             }
             (Msg::SchemaUnusable, En) => {
                 "while the schema is invalid, areas, points and answers are not checked".into()
@@ -909,10 +984,10 @@ impl Msg {
             (Msg::NameNotUtf8Help { gbk: None }, Zh) => "重命名为 UTF-8 的名称".into(),
             (Msg::NameNotUtf8Help { gbk: None }, En) => "rename it with a UTF-8 name".into(),
             (Msg::Overdue { status, due, days }, Zh) => {
-                format!("逾期 {days} 天：状态为 {status}，时限 {due}")
+                format!("逾期{days}天：状态为{status}，时限{}", zh_date(due))
             }
             (Msg::Overdue { status, due, days }, En) => {
-                format!("overdue by {days} days: status {status}, due {due}")
+                format!("overdue by {days} {}: status {status}, due {due}", if *days == 1 { "day" } else { "days" })
             }
             (Msg::OverdueHelp, Zh) => {
                 "明确责任、落实措施、跟踪推进；完成后更新 `status` 和 `completed_on`".into()
@@ -921,19 +996,19 @@ impl Msg {
                 "name who, what measures, and follow up; once finished, update `status` and `completed_on`".into()
             }
             (Msg::LateCompletion { completed_on, deadline }, Zh) => {
-                format!("未按期解决：完成于 {completed_on}，时限 {deadline}")
+                format!("未按期解决：完成于{}，时限{}", zh_date(completed_on), zh_date(deadline))
             }
             (Msg::LateCompletion { completed_on, deadline }, En) => {
                 format!("not solved on time: completed on {completed_on}, due {deadline}")
             }
             (Msg::LateReport { submitted_on, deadline }, Zh) => {
-                format!("自查报告 {submitted_on} 报送，晚于 {deadline} 的报送时限")
+                format!("自查报告{}报送，晚于{}的报送时限", zh_date(submitted_on), zh_date(deadline))
             }
             (Msg::LateReport { submitted_on, deadline }, En) => {
                 format!("self-check submitted on {submitted_on}, after its due date {deadline}")
             }
             (Msg::MissingReport { deadline }, Zh) => {
-                format!("报送时限 {deadline} 已过，尚未报送自查报告")
+                format!("报送时限{}已过，尚未报送自查报告", zh_date(deadline))
             }
             (Msg::MissingReport { deadline }, En) => {
                 format!("the due date {deadline} has passed and no self-check is submitted")
@@ -945,7 +1020,7 @@ impl Msg {
                 "once submitted, record `submitted_on` in [self_check]".into()
             }
             (Msg::UncoveredAnswer { point, answer }, Zh) => {
-                format!("检查点 \"{point}\" 自查为 {answer}，但没有事项纳入整改")
+                format!("检查要点 \"{point}\" 自查为{answer}，但没有事项纳入整改")
             }
             (Msg::UncoveredAnswer { point, answer }, En) => {
                 format!("check point \"{point}\" is answered {answer}, but no item takes it up")
@@ -1012,8 +1087,38 @@ impl Msg {
             (Msg::NoRootHelp, En) => "start a records tree with `huitoukan init DIR`".into(),
             (Msg::Io { path, detail }, Zh) => format!("{path}：{detail}"),
             (Msg::Io { path, detail }, En) => format!("{path}: {detail}"),
-            (Msg::ReportHeading { org, as_of }, Zh) => format!("{org} 整改落实情况汇总（截至 {as_of}）"),
-            (Msg::ReportHeading { org, as_of }, En) => format!("{org}: rectification report as of {as_of}"),
+            (Msg::ReportHeading { org, campaign: Some(campaign), as_of }, Zh) => {
+                format!("{org}{}进展情况汇总（截至{}）", office_quotes(campaign), zh_date(as_of))
+            }
+            (Msg::ReportHeading { org, campaign: None, as_of }, Zh) => {
+                format!("{org}整改落实情况汇总（截至{}）", zh_date(as_of))
+            }
+            (Msg::ReportHeading { org, campaign: Some(campaign), as_of }, En) => {
+                format!("{campaign}: progress of {org} as of {as_of}")
+            }
+            (Msg::ReportHeading { org, campaign: None, as_of }, En) => {
+                format!("{org}: rectification progress as of {as_of}")
+            }
+            (Msg::Summary { as_of, org, figures }, Zh) => figures.fill(
+                "截至{as_of}，{org}{units}个单位共梳理问题{items}个，已完成{done}个，占{rate}；\
+                 基本完成{mostly_done}个；未完成{open}个；效果不理想{ineffective}个；逾期未完成{overdue}个。\
+                 自查报告按时报送{submitted}个单位，逾期报送{late}个，被退回{returned}个，\
+                 逾期未报送{missing}个，尚未报送（未到时限）{pending}个。",
+                &zh_date(as_of),
+                org,
+            ),
+            (Msg::Summary { as_of, org, figures }, En) => figures.fill(
+                &format!(
+                    "As of {{as_of}}, the {{units}} {} of {{org}} list {{items}} {}: {{done}} done \
+                     ({{rate}}), {{mostly_done}} mostly done, {{open}} open, {{ineffective}} \
+                     ineffective; {{overdue}} overdue. Self-check reports: {{submitted}} on time, \
+                     {{late}} late, {{returned}} returned, {{missing}} missing, {{pending}} not yet due.",
+                    plural(figures.units, "unit", "units"),
+                    plural(figures.items, "item", "items")
+                ),
+                as_of,
+                org,
+            ),
             (Msg::UnitLeftOut { unit }, Zh) => format!("所属单位 {unit} 的 unit.toml 有错误"),
             (Msg::UnitLeftOut { unit }, En) => format!("the unit.toml of its unit {unit} has errors"),
             (Msg::LeftOutPublic, Zh) => "有错误（公开版本不引述，详见 `huitoukan check`）".into(),
@@ -1021,17 +1126,18 @@ impl Msg {
                 "has errors (a public report does not quote them; see `huitoukan check`)".into()
             }
             (Msg::Withheld { items, files }, Zh) => {
-                let mut text = format!("公开版本未列入{items}项涉密事项");
+                let mut text = format!("公开版本未列入{items}项不宜公开的事项");
                 if *files > 0 {
-                    text.push_str(&format!("，另有{files}个有错误、可能涉密的文件未列出"));
+                    text.push_str(&format!("，另有{files}个有错误、可能不宜公开的文件未列出"));
                 }
                 text
             }
             (Msg::Withheld { items, files }, En) => {
-                let mut text = format!("the public version withholds {items} confidential items");
+                let mut text = format!("the public version withholds {items} confidential {}", plural(*items, "item", "items"));
                 if *files > 0 {
                     text.push_str(&format!(
-                        ", and does not list {files} files with errors that may be confidential"
+                        ", and does not list {files} {} with errors that may be confidential",
+                        plural(*files, "file", "files")
                     ));
                 }
                 text
@@ -1047,10 +1153,10 @@ impl Msg {
             (Msg::Candidates { list }, Zh) => format!("可选：{list}"),
             (Msg::Candidates { list }, En) => format!("candidates: {list}"),
             (Msg::RefuseErrors { errors }, Zh) => {
-                format!("台账有 {errors} 个错误，不生成报告")
+                format!("台账有{errors}个错误，不生成报告")
             }
             (Msg::RefuseErrors { errors }, En) => {
-                format!("the records have {errors} errors; no report is built from them")
+                format!("the records have {errors} {}; no report is built from them", plural(*errors, "error", "errors"))
             }
             (Msg::RefuseErrorsHelp, Zh) => {
                 "改正错误后重试；或加 `--keep-going`，只汇总没有错误的文件，并在报告中列出未纳入的文件".into()
@@ -1059,10 +1165,10 @@ impl Msg {
                 "fix them and run again, or add `--keep-going` to report on the valid files; the report then names every file it left out".into()
             }
             (Msg::KeptGoing { files }, Zh) => {
-                format!("有 {files} 个文件因错误未纳入报告（报告中已列出）")
+                format!("有{files}个文件因错误未纳入报告（报告中已列出）")
             }
             (Msg::KeptGoing { files }, En) => {
-                format!("{files} files with errors were left out of the report (the report names them)")
+                format!("{files} {} left out of the report (the report names {})", plural(*files, "file with errors was", "files with errors were"), plural(*files, "it", "them"))
             }
             (Msg::OutputIsRecord { path }, Zh) => {
                 format!("不能把报告写到 {path}：.toml 文件是台账记录")
@@ -1075,7 +1181,7 @@ impl Msg {
             (Msg::PathMissing { path }, Zh) => format!("{path} 不存在"),
             (Msg::PathMissing { path }, En) => format!("{path} does not exist"),
             (Msg::ScopeNote { scope, errors, warnings }, Zh) => {
-                format!("只列出 {scope} 下的文件；台账其余文件另有 {errors} 个错误、{warnings} 个警告")
+                format!("只列出 {scope} 下的文件；台账其余文件另有{errors}个错误、{warnings}个警告")
             }
             (Msg::ScopeNote { scope, errors, warnings }, En) => format!(
                 "only the files under {scope} are shown; the rest of the tree has {errors} {} and {warnings} {}",
@@ -1083,14 +1189,14 @@ impl Msg {
                 plural(*warnings, "warning", "warnings")
             ),
             (Msg::DeniedWarnings { warnings }, Zh) => {
-                format!("检查未通过：有 {warnings} 个警告，且指定了 `--deny-warnings`")
+                format!("检查未通过：有{warnings}个警告，且指定了 `--deny-warnings`")
             }
             (Msg::DeniedWarnings { warnings }, En) => format!(
                 "the check fails on {warnings} {} because of `--deny-warnings`",
                 plural(*warnings, "warning", "warnings")
             ),
             (Msg::WarningsNotListed { warnings }, Zh) => {
-                format!("另有 {warnings} 个警告未列出；`huitoukan check` 列出全部")
+                format!("另有{warnings}个警告未列出；`huitoukan check` 列出全部")
             }
             (Msg::WarningsNotListed { warnings }, En) => format!(
                 "{warnings} {} not listed here; `huitoukan check` lists them all",
@@ -1108,7 +1214,7 @@ impl Msg {
             (Msg::ByNotForFormat { format }, En) => {
                 format!("`--by` applies to the table and csv formats only; a {format} report has fixed sections")
             }
-            (Msg::CandidatesMore { list, more }, Zh) => format!("最接近的：{list}；另有 {more} 个"),
+            (Msg::CandidatesMore { list, more }, Zh) => format!("最接近的：{list}；另有{more}个"),
             (Msg::CandidatesMore { list, more }, En) => {
                 format!("the closest: {list}; and {more} more")
             }
@@ -1195,7 +1301,7 @@ impl Msg {
                 format!("{path} is a symbolic link; nothing is written through it")
             }
             (Msg::BeyondAnnotations { count }, Zh) => {
-                format!("GitHub 每步最多显示 10 条错误和 10 条警告注释，其余 {count} 条如下：")
+                format!("GitHub 每步最多显示10条错误和10条警告注释，其余{count}条如下：")
             }
             (Msg::BeyondAnnotations { count }, En) => {
                 format!("GitHub shows at most 10 error and 10 warning annotations per step; the other {count}:")
@@ -1320,7 +1426,7 @@ impl Msg {
                 )
             }
             (Msg::CheckSummary { errors, warnings, files }, Zh) => {
-                format!("检查了 {files} 个文件：{errors} 个错误，{warnings} 个警告")
+                format!("检查了{files}个文件：{errors}个错误，{warnings}个警告")
             }
             (Msg::CheckSummary { errors, warnings, files }, En) => {
                 format!(
@@ -1331,6 +1437,44 @@ impl Msg {
                 )
             }
         }
+    }
+}
+
+/// An ISO date (`2015-03-10`) as Chinese documents write it, `2015年3月10日`; anything else as
+/// it is.
+pub fn zh_date(iso: &str) -> String {
+    match iso.parse::<jiff::civil::Date>() {
+        Ok(d) => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
+        Err(_) => iso.to_owned(),
+    }
+}
+
+/// A campaign's name as an office writes it: the campaign's own word 回头看 in quotation marks
+/// (教育实践活动整改落实情况“回头看”), unless the name quotes it already.
+fn office_quotes(name: &str) -> String {
+    if name.contains("“回头看”") || !name.contains("回头看") {
+        return name.to_owned();
+    }
+    name.replacen("回头看", "“回头看”", 1)
+}
+
+/// 1 -> 一, 12 -> 十二, 23 -> 二十三: section and area numbers as documents write them (up to
+/// 99; larger numbers in digits).
+pub fn zh_numeral(n: usize) -> String {
+    const DIGITS: [&str; 10] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        1..=9 => DIGITS[n].to_owned(),
+        10..=19 => format!("十{}", if n == 10 { "" } else { DIGITS[n - 10] }),
+        20..=99 => format!(
+            "{}十{}",
+            DIGITS[n / 10],
+            if n.is_multiple_of(10) {
+                ""
+            } else {
+                DIGITS[n % 10]
+            }
+        ),
+        _ => n.to_string(),
     }
 }
 
@@ -1368,6 +1512,8 @@ terms! {
     UnitName => "单位名称", "unit name";
     Category => "类别", "category";
     Batch => "批次", "batch";
+    Batch1 => "第一批", "1";
+    Batch2 => "第二批", "2";
     SelfCheck => "自查", "self-check";
     Depth => "层级", "depth";
     Units => "单位数", "units";
@@ -1376,10 +1522,10 @@ terms! {
     MostlyDone => "基本完成", "mostly done";
     Open => "未完成", "open";
     Ineffective => "效果不理想", "ineffective";
-    Overdue => "逾期", "overdue";
-    CompletionRate => "完成率", "completion";
-    SatisfiedRate => "满意率", "satisfied";
-    Submitted => "已报送", "submitted";
+    Overdue => "逾期未完成", "overdue";
+    CompletionRate => "整改完成率", "completion";
+    SatisfiedRate => "群众满意率（已测评事项）", "satisfied (of assessed)";
+    Submitted => "按时报送", "on time";
     Late => "逾期报送", "late";
     Returned => "已退回", "returned";
     OpenReviews => "审核退回或要求查漏补缺、尚未了结的单位", "Units whose review returned the report or asked to fill gaps";
@@ -1387,8 +1533,8 @@ terms! {
     ReviewBy => "审核单位", "by";
     ReviewOn => "审核日期", "on";
     ReviewResult => "审核结果", "result";
-    Pending => "未到期", "pending";
-    Missing => "未报送", "missing";
+    Pending => "尚未报送（未到时限）", "pending (not yet due)";
+    Missing => "逾期未报送", "missing";
     SubmittedOn => "报送日期", "submitted on";
     Area => "方面", "area";
     AreaTitle => "内容", "title";
@@ -1404,14 +1550,16 @@ terms! {
     Code => "代码", "code";
     Place => "位置", "place";
     Message => "说明", "message";
-    Points => "检查点", "points";
+    Points => "检查要点", "points";
     Source => "来源", "source";
     SpecialTask => "专项整治任务", "special task";
     FoundOn => "发现日期", "found on";
     Problem => "问题", "problem";
     Commitment => "整改承诺", "commitment";
     Measures => "整改措施", "measures";
-    Owner => "责任主体", "owner";
+    Owner => "整改类型", "owner";
+    OwnerBody => "班子整改", "body";
+    OwnerPerson => "个人整改", "person";
     Person => "个人", "person";
     Responsible => "责任部门或责任人", "responsible";
     Lead => "牵头班子成员", "lead";
@@ -1423,21 +1571,21 @@ terms! {
     Evidence => "佐证材料", "evidence";
     File => "文件", "file";
     Reason => "原因", "reason";
-    WholeTree => "全部", "all units";
+    WholeTree => "各单位", "all units";
     CampaignDeadline => "报送时限", "report deadline";
     Totals => "总体情况", "Totals";
-    Children => "下级单位", "Below";
-    Areas => "各方面情况", "By area";
-    OverdueItems => "逾期事项", "Overdue items";
+    Children => "分地区（系统）情况", "By region or system";
+    Areas => "对照六个方面情况", "By area";
+    OverdueItems => "逾期未完成事项", "Overdue items";
     IneffectiveItems => "效果不理想事项（限期整改）", "Ineffective items (to be fixed by a date)";
     LinkedItems => "上下联动事项（按牵头单位）", "Linked items (by lead unit)";
-    LedItems => "下级提请本级牵头解决的事项", "Items below that this level must lead";
+    LedItems => "需本级牵头联动整改的事项", "Items this level must lead";
     LateOrMissing => "自查逾期报送、被退回或未报送的单位", "Units whose self-check is late, returned or missing";
     LeftOut => "未纳入本报告的文件", "Files left out of this report";
     None => "无", "none";
     OwnLevel => "本级", "own unit";
     Total => "合计", "total";
-    PublicNote => "公开版本：不含涉密事项，不显示个人姓名。", "Public version: confidential items are left out and no person is named.";
+    PublicNote => "公示版本。", "Public version.";
     WorkTree => "工作区", "work tree";
     Added => "新增事项", "Added items";
     Removed => "删除事项", "Removed items";
@@ -1453,4 +1601,162 @@ terms! {
     PeriodEnd => "截至", "period end";
     Commit => "提交", "commit";
     Trend => "整改进展趋势", "Trend";
+    LatestProgress => "最新进展", "latest progress";
+    Principal => "主要负责同志", "principal";
+    Notices => "通报", "Notices";
+    ToRemind => "约谈提醒：自查逾期报送、被退回或逾期未报送的单位", "To remind: units whose self-check is late, returned or missing";
+    ToPraise => "表扬：事项全部完成或基本完成、自查按时报送的单位", "To praise: units with every item done or mostly done and an on-time self-check";
+    Summary => "情况报告", "Summary";
+    ChartByArea => "各方面整改完成率", "Completion by area";
+    ChartByChild => "分地区（系统）整改完成率", "Completion by region or system";
+    ChartOverdue => "逾期未完成事项（按逾期天数）", "Overdue items by days overdue";
+    ChartLegend => "深色为已完成，浅色为基本完成；右侧为整改完成率", "dark: done, light: mostly done; the completion rate at the right";
+    Days1To30 => "1—30天", "1–30 days";
+    Days31To90 => "31—90天", "31–90 days";
+    DaysOver90 => "90天以上", "over 90 days";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Figures, Lang, Msg, zh_date, zh_numeral};
+
+    /// Every message that carries a count or a date, with a count of one.
+    fn counted() -> Vec<Msg> {
+        let d = || "2015-03-10".to_owned();
+        vec![
+            Msg::CheckSummary {
+                errors: 1,
+                warnings: 1,
+                files: 1,
+            },
+            Msg::Overdue {
+                status: "未完成".into(),
+                due: d(),
+                days: 1,
+            },
+            Msg::NoProgress {
+                days: 1,
+                since: d(),
+                every: 1,
+            },
+            Msg::TooLarge { size: 1 },
+            Msg::RefuseErrors { errors: 1 },
+            Msg::KeptGoing { files: 1 },
+            Msg::ScopeNote {
+                scope: "省直".into(),
+                errors: 1,
+                warnings: 1,
+            },
+            Msg::DeniedWarnings { warnings: 1 },
+            Msg::WarningsNotListed { warnings: 1 },
+            Msg::CandidatesMore {
+                list: "杭州市".into(),
+                more: 1,
+            },
+            Msg::BeyondAnnotations { count: 1 },
+            Msg::Withheld { items: 1, files: 1 },
+            Msg::IntegerOutOfRange {
+                key: "batch".into(),
+                value: "3".into(),
+                allowed: "1 | 2".into(),
+            },
+            Msg::NotPositive {
+                key: "progress_every".into(),
+                value: "0".into(),
+            },
+            Msg::LateReport {
+                submitted_on: d(),
+                deadline: d(),
+            },
+            Msg::MissingReport { deadline: d() },
+            Msg::LateCompletion {
+                completed_on: d(),
+                deadline: d(),
+            },
+            Msg::CompletedAfterAsOf {
+                completed_on: d(),
+                as_of: d(),
+            },
+            Msg::ReviewBeforeSubmission {
+                on: d(),
+                submitted_on: d(),
+            },
+            Msg::ReportReturned { on: d() },
+            Msg::ReportHeading {
+                org: "全省".into(),
+                campaign: Some("教育实践活动整改落实情况回头看".into()),
+                as_of: d(),
+            },
+            Msg::Summary {
+                as_of: d(),
+                org: "全省".into(),
+                figures: Figures {
+                    units: 1,
+                    items: 1,
+                    done: 1,
+                    rate: "100.0%".into(),
+                    mostly_done: 1,
+                    open: 1,
+                    ineffective: 1,
+                    overdue: 1,
+                    submitted: 1,
+                    late: 1,
+                    returned: 1,
+                    missing: 1,
+                    pending: 1,
+                },
+            },
+        ]
+    }
+
+    fn han(c: char) -> bool {
+        ('\u{4e00}'..='\u{9fff}').contains(&c)
+    }
+
+    #[test]
+    fn no_space_between_a_numeral_and_chinese_and_dates_in_chinese() {
+        for msg in counted() {
+            let text = msg.text(Lang::Zh);
+            let chars: Vec<char> = text.chars().collect();
+            for w in chars.windows(3) {
+                let spaced = w[1] == ' '
+                    && ((w[0].is_ascii_digit() && han(w[2]))
+                        || (han(w[0]) && w[2].is_ascii_digit()));
+                assert!(!spaced, "{text}");
+            }
+            assert!(
+                !text.contains("2015-03-10"),
+                "an ISO date in Chinese: {text}"
+            );
+        }
+    }
+
+    #[test]
+    fn english_counts_of_one_are_singular() {
+        for msg in counted() {
+            let text = msg.text(Lang::En);
+            for plural in [
+                " 1 errors",
+                " 1 warnings",
+                " 1 files",
+                " 1 days",
+                " 1 items",
+                " 1 units",
+                "1 file with errors were",
+            ] {
+                assert!(!text.contains(plural), "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn dates_and_numerals_as_documents_write_them() {
+        assert_eq!(zh_date("2015-03-10"), "2015年3月10日");
+        assert_eq!(zh_date("not a date"), "not a date");
+        let numerals: Vec<String> = [1, 6, 10, 11, 20, 23, 99, 100].map(zh_numeral).into();
+        assert_eq!(
+            numerals,
+            ["一", "六", "十", "十一", "二十", "二十三", "九十九", "100"]
+        );
+    }
 }

@@ -13,6 +13,7 @@ pub mod diagnostic;
 pub mod discover;
 pub mod escape;
 pub mod explain;
+pub mod help;
 pub mod history;
 pub mod i18n;
 pub mod load;

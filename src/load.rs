@@ -201,7 +201,7 @@ the file is not read."#,
                 bytes: 1_048_577,
             }],
             as_of: None,
-            output: r#"error[E024]: 文件大小 1048775 字节，超过 1 MiB 的上限
+            output: r#"error[E024]: 文件大小1048775字节，超过1 MiB的上限
  --> 梁弄镇/横坎头村/items/村道拓宽.toml
   = help: 台账文件应当短小：一个事项一个文件，长篇材料另存为佐证文件"#,
         }],

@@ -3,12 +3,29 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::FromArgMatches;
 use huitoukan::app::{self, EXIT_FATAL};
 use huitoukan::cli::Cli;
+use huitoukan::help;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // Help and usage errors come before the command line is parsed: their language is read
+    // from it by hand (SPEC §8: --lang, else HUITOUKAN_LANG, else Chinese).
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let help_lang = help::lang_of(&args);
+    let parsed = help::command(help_lang)
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
+        Ok(cli) => cli,
+        Err(e) => match help::error(&e, help_lang) {
+            Some(text) => {
+                let _ = app::write_stream(&mut anstream::stderr(), &text);
+                return ExitCode::from(EXIT_FATAL);
+            }
+            None => e.exit(),
+        },
+    };
     let lang = app::lang(&cli);
     match app::run(&cli) {
         Ok(code) => code,

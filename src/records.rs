@@ -525,7 +525,7 @@ folder (`schema = ".config/areas.toml"`) too, although the walk skips hidden fol
 4 | schema = "areas.toml"
   |          ^^^^^^^^^^^^
   |
-  = help: 方案无效时，不检查各文件的内容方面、检查点和自查作答"#,
+  = help: 方案无效时，不检查各文件的内容方面、检查要点和自查说明"#,
             },
             Example {
                 intro: "",
@@ -569,7 +569,7 @@ text = "是否建章立制、堵塞漏洞"
 12 | id = "A.1"
    |      ^^^^^
    |
-   = help: 方案无效时，不检查各文件的内容方面、检查点和自查作答"#,
+   = help: 方案无效时，不检查各文件的内容方面、检查要点和自查说明"#,
             },
             Example {
                 intro: "",

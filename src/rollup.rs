@@ -117,6 +117,9 @@ pub struct UnitRow<'a> {
     /// unit has not resubmitted since, or it asked to fill gaps (查漏补缺).
     #[serde(skip)]
     pub open_review: Option<ReviewNote>,
+    /// 主要负责同志, for the 通报 list (约谈提醒); `None` in a public report.
+    #[serde(skip)]
+    pub principal: Option<String>,
     pub totals: Totals,
 }
 
@@ -133,20 +136,39 @@ pub struct ReviewNote {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct DueItem<'a> {
     pub unit: Cow<'a, str>,
+    /// The unit's `name`, for the reports people read.
+    #[serde(skip)]
+    pub unit_name: Cow<'a, str>,
     pub id: Cow<'a, str>,
     pub title: String,
     pub status: Status,
     pub due: Option<Date>,
     /// Days from `due` to the as-of date; `None` when not yet overdue.
     pub days_overdue: Option<i64>,
+    /// The latest `[[progress]]` entry (进展情况).
+    #[serde(skip)]
+    pub progress: Option<Progress>,
+}
+
+/// A dated `[[progress]]` entry, as reports list it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Progress {
+    pub on: Date,
+    pub text: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct LinkedItem<'a> {
     pub unit: Cow<'a, str>,
+    /// The unit's `name`, for the reports people read.
+    #[serde(skip)]
+    pub unit_name: Cow<'a, str>,
     pub id: Cow<'a, str>,
     pub title: String,
     pub lead_unit: String,
+    /// The lead unit's `name` (its org path where it has none).
+    #[serde(skip)]
+    pub lead_name: String,
 }
 
 /// One item with its fields, for `--by item`.
@@ -178,6 +200,8 @@ pub struct ItemRow {
     pub satisfaction: Satisfaction,
     pub evidence: Vec<String>,
     pub lead_unit: Option<String>,
+    /// The latest `[[progress]]` entry.
+    pub latest_progress: Option<Progress>,
     pub file: String,
 }
 
@@ -217,6 +241,9 @@ pub struct Report<'a> {
     pub document: Option<String>,
     #[serde(skip)]
     pub deadline: Option<Date>,
+    /// `campaign.region`: what the whole tree is called (浙江省 -> 全省).
+    #[serde(skip)]
+    pub region: Option<String>,
     pub totals: Totals,
     /// The totals of the org's own unit, where the reported folder is itself a unit: what the
     /// rows of its children leave out of the totals (本级).
@@ -351,6 +378,20 @@ impl Tally {
             self_check: self.self_check.clone(),
         }
     }
+}
+
+/// How many overdue items are 1–30, 31–90 and more than 90 days overdue (the HTML chart).
+pub fn overdue_by_age(report: &Report) -> [u32; 3] {
+    let mut ages = [0; 3];
+    for item in &report.overdue_items {
+        match item.days_overdue {
+            Some(1..=30) => ages[0] += 1,
+            Some(31..=90) => ages[1] += 1,
+            Some(91..) => ages[2] += 1,
+            _ => {}
+        }
+    }
+    ages
 }
 
 /// Whether `org` is `prefix` or below it, by whole components.
@@ -551,6 +592,11 @@ pub fn build<'a>(
             .and_then(|c| c.document.as_ref())
             .map(|n| n.get_ref().clone()),
         deadline,
+        region: records
+            .campaign
+            .as_ref()
+            .and_then(|c| c.region.as_ref())
+            .map(|n| n.get_ref().clone()),
         totals: Totals::default(),
         own: None,
         by_area: Vec::new(),
@@ -670,6 +716,7 @@ pub fn build<'a>(
             self_check: state,
             submitted_on: unit.submitted_on(),
             open_review: open_review(records, unit),
+            principal: field(records, unit.file, &unit.principal),
             totals: own.totals(),
         });
         // The unit counts in its own folder and in every folder above it, below the report's
@@ -775,13 +822,16 @@ fn collect_item_lists<'a>(
     options: &Options<'_>,
 ) {
     let title = field(records, item.file, &item.title).unwrap_or_default();
+    let unit_name = unit_name(unit);
     let due = DueItem {
         unit: Cow::Borrowed(&unit.org),
+        unit_name: unit_name.clone(),
         id: Cow::Borrowed(&item.id),
         title: title.clone(),
         status,
         due: status::due(item),
         days_overdue,
+        progress: progress(records, item),
     };
     if days_overdue.is_some() {
         report.overdue_items.push(due.clone());
@@ -793,9 +843,11 @@ fn collect_item_lists<'a>(
     if let Some(lead_unit) = &lead_unit {
         let linked = LinkedItem {
             unit: Cow::Borrowed(&unit.org),
+            unit_name,
             id: Cow::Borrowed(&item.id),
             title: title.clone(),
             lead_unit: lead_unit.clone(),
+            lead_name: lead_name(records, lead_unit),
         };
         if is_within(lead_unit, options.org) {
             report.led_items.push(linked.clone());
@@ -835,8 +887,33 @@ fn collect_item_lists<'a>(
         satisfaction: item.satisfaction(),
         evidence: fields(records, item.file, &item.evidence),
         lead_unit,
+        latest_progress: progress(records, item),
         file: records.files.path(item.file).to_owned(),
     });
+}
+
+/// A unit's `name`, or its org path where it has none.
+fn unit_name(unit: &Unit) -> Cow<'_, str> {
+    unit.name
+        .as_ref()
+        .map_or(Cow::Borrowed(unit.org.as_str()), |n| {
+            Cow::Borrowed(n.get_ref())
+        })
+}
+
+fn lead_name(records: &Records, org: &str) -> String {
+    records.unit_by_org(org).map_or_else(
+        || org.to_owned(),
+        |i| unit_name(&records.units[i]).into_owned(),
+    )
+}
+
+fn progress(records: &Records, item: &Item) -> Option<Progress> {
+    let latest = item.latest_progress()?;
+    Some(Progress {
+        on: *latest.on.as_ref()?.get_ref(),
+        text: field(records, item.file, &latest.text).unwrap_or_default(),
+    })
 }
 
 fn lead_unit(item: &Item) -> Option<String> {
@@ -863,8 +940,10 @@ fn collect_led<'a>(
             let title = field(records, item.file, &item.title).unwrap_or_default();
             report.led_items.push(LinkedItem {
                 unit: Cow::Borrowed(&unit.org),
+                unit_name: unit_name(unit),
                 id: Cow::Borrowed(&item.id),
                 title,
+                lead_name: lead_name(records, &lead_unit),
                 lead_unit,
             });
         }

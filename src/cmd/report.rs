@@ -22,9 +22,12 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<ExitCode, Fatal> {
     if let Some(output) = output {
         refuse_output(output, args.force)?;
     }
-    if let (Some(_), ReportFormat::Md | ReportFormat::Json) = (args.by, args.format) {
+    if let (Some(_), ReportFormat::Md | ReportFormat::Json | ReportFormat::Html) =
+        (args.by, args.format)
+    {
         let format = match args.format {
             ReportFormat::Md => "md",
+            ReportFormat::Html => "html",
             _ => "json",
         };
         return Err(Msg::ByNotForFormat {
@@ -87,7 +90,7 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<ExitCode, Fatal> {
         ReportFormat::Table => args.by.unwrap_or(By::Org),
         ReportFormat::Csv => args.by.unwrap_or(By::Item),
         // Whole documents: their rows are fixed, and By::Unit asks for nothing extra.
-        ReportFormat::Md | ReportFormat::Json => By::Unit,
+        ReportFormat::Md | ReportFormat::Json | ReportFormat::Html => By::Unit,
     };
     let options = rollup::Options {
         org: &org,
@@ -108,6 +111,7 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<ExitCode, Fatal> {
         ReportFormat::Md => out.write_all(render::markdown::render(&report, lang).as_bytes()),
         ReportFormat::Csv => render::csv::write(out, &report, by, lang),
         ReportFormat::Json => render::json::write_report(out, &report),
+        ReportFormat::Html => out.write_all(render::html::render(&report, lang).as_bytes()),
     };
     match output {
         Some(path) => write_file(path, args.force, write)?,

@@ -18,7 +18,8 @@ pub fn completions(args: &CompletionsArgs) -> Result<ExitCode, Fatal> {
 /// `huitoukan man`: the main page on standard output; with `--dir`, every page into a folder
 /// (checked first, so a refusal writes nothing).
 pub fn man(args: &ManArgs, lang: Lang) -> Result<ExitCode, Fatal> {
-    let mut cli = Cli::command().disable_help_subcommand(true);
+    // The pages in the language of the messages, as `--help` is.
+    let mut cli = crate::help::localize(Cli::command().disable_help_subcommand(true), lang);
     cli.build();
     let Some(dir) = &args.dir else {
         let text = page(&cli, Page::Main, lang)?;

@@ -138,13 +138,15 @@ fn review_result(_: &mut SchemaGenerator) -> Schema {
     enumeration::<ReviewResult>("审核结果：通过 | 退回 | 查漏补缺")
 }
 fn answer(_: &mut SchemaGenerator) -> Schema {
-    let plain = enumeration::<Answer>("自查结论：是 | 部分 | 否 | 不适用");
+    let plain = enumeration::<Answer>(
+        "自查结论：已落实 | 部分落实 | 未落实 | 不涉及（也接受 是 | 部分 | 否 | 不适用）",
+    );
     json_schema!({
-        "description": "逐项自查结论：\"1.1\" = \"是\"，或 { answer = \"部分\", note = \"说明\" }",
+        "description": "逐项自查结论：\"1.1\" = \"已落实\"，或 { answer = \"部分落实\", note = \"说明\" }",
         "anyOf": [plain, {
             "type": "object",
             "properties": {
-                "answer": enumeration::<Answer>("自查结论：是 | 部分 | 否 | 不适用"),
+                "answer": enumeration::<Answer>("自查结论：已落实 | 部分落实 | 未落实 | 不涉及（也接受 是 | 部分 | 否 | 不适用）"),
                 "note": { "type": "string", "description": "说明" }
             },
             "required": ["answer"],

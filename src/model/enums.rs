@@ -98,8 +98,14 @@ enumeration! {
 }
 
 enumeration! {
-    /// A self-check answer to one check point.
-    Answer { Yes = "是" | "yes", Partly = "部分" | "partly", No = "否" | "no", NotApplicable = "不适用" | "n/a" }
+    /// A self-check answer to one check point (逐项说明), in the office's words; the older
+    /// 是 | 部分 | 否 | 不适用 are accepted as the same values.
+    Answer {
+        Yes = "已落实" | "是" | "yes",
+        Partly = "部分落实" | "部分" | "partly",
+        No = "未落实" | "否" | "no",
+        NotApplicable = "不涉及" | "不适用" | "n/a",
+    }
 }
 
 enumeration! {

@@ -479,10 +479,13 @@ pub fn read_enum<E: Enumeration>(
     match E::parse(s.trim()) {
         Some(v) => Some(Sp::new(value.span(), v)),
         None => {
-            let labels = E::VALUES.iter().map(|v| v.label());
-            let help = did_you_mean(s, labels).map(|c| Msg::DidYouMean {
-                suggestion: c.to_owned(),
-            });
+            // Close to any spelling (an older one too, 部份 -> 部分), the value's own is suggested.
+            let spellings = E::SPELLINGS.iter().map(|(s, _)| *s);
+            let help = did_you_mean(s, spellings)
+                .and_then(E::parse)
+                .map(|v| Msg::DidYouMean {
+                    suggestion: v.label().to_owned(),
+                });
             sink.push(
                 Code::BadValue,
                 value.span(),

@@ -584,7 +584,7 @@ point, but the file must be fixed."#,
 4.2 = "是""#,
         }],
         as_of: None,
-        output: r#"error[E007]: 检查点编号 `3.1` 没有加引号，被当成了嵌套的表
+        output: r#"error[E007]: 检查要点编号 `3.1` 没有加引号，被当成了嵌套的表
   --> 梁弄镇/横坎头村/unit.toml:10:1
    |
 10 | 3.1 = "是"
@@ -592,7 +592,7 @@ point, but the file must be fixed."#,
    |
    = help: 给编号加上引号：`"3.1" = "是"`
 
-error[E007]: 检查点编号 `4.2` 没有加引号，被当成了嵌套的表
+error[E007]: 检查要点编号 `4.2` 没有加引号，被当成了嵌套的表
   --> 梁弄镇/横坎头村/unit.toml:11:1
    |
 11 | 4.2 = "是"

@@ -38,10 +38,12 @@ pub fn render(report: &Report, by: By, lang: Lang) -> Vec<u8> {
 
 fn cell(cell: &Cell) -> String {
     match cell {
-        Cell::Int(n) => n.to_string(),
+        Cell::Int(n) | Cell::Ordinal(n) => n.to_string(),
         Cell::Rate(Some(r)) => format!("{}", (r * 10_000.0).round() / 10_000.0),
         Cell::Rate(None) => String::new(),
-        Cell::Text(_) | Cell::Date(_) => neutralise(&cell.display()),
+        Cell::Text(_) | Cell::Date(_) | Cell::Org { .. } | Cell::Dated(..) => {
+            neutralise(&cell.display())
+        }
     }
 }
 

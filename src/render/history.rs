@@ -173,7 +173,7 @@ pub fn diff_table(diff: &Diff, lang: Lang, width: Option<u16>) -> String {
         if part.table.rows.is_empty() {
             out.push_str(&format!("{}\n", Term::None.text(lang)));
         } else {
-            out.push_str(&table::terminal_table(&part.table, width));
+            out.push_str(&table::terminal_table(&part.table, width, lang));
             out.push('\n');
         }
     }
@@ -216,7 +216,7 @@ pub fn trend_table(trend: &Trend, lang: Lang, width: Option<u16>) -> String {
     if table.rows.is_empty() {
         return format!("{}\n", Term::None.text(lang));
     }
-    format!("{}\n", table::terminal_table(&table, width))
+    format!("{}\n", table::terminal_table(&table, width, lang))
 }
 
 pub fn trend_markdown(trend: &Trend, lang: Lang) -> String {

@@ -10,108 +10,155 @@ use crate::i18n::{Lang, Term};
 use crate::render::rows::{self, Cell};
 use crate::render::{heading, notes};
 use crate::rollup::{LinkedItem, Report};
-use crate::status::SelfCheckState;
 
 pub fn render(report: &Report, lang: Lang) -> String {
     let mut out = format!("# {}\n\n", escape_line(&heading(report, lang)));
-    // The document it answers to and the deadline every unit reports by.
-    let mut basis: Vec<String> = report.document.iter().map(|d| escape_line(d)).collect();
-    if let Some(deadline) = report.deadline {
-        basis.push(format!("{}：{deadline}", Term::CampaignDeadline.text(lang)));
-    }
+    let basis = basis(report, lang);
     if !basis.is_empty() {
-        out.push_str(&format!("{}\n\n", basis.join(" · ")));
+        out.push_str(&format!("{}\n\n", escape_line(&basis)));
     }
     for note in notes(report, lang) {
         out.push_str(&format!("> {}\n\n", escape_line(&note)));
     }
-
-    section(&mut out, Term::Totals, lang);
-    let totals = rows::Table {
-        headers: rows::totals_headers(lang),
-        rows: vec![rows::totals_cells(&report.totals)],
-    };
-    table(&mut out, &totals, lang);
-
-    section(&mut out, Term::Children, lang);
-    table(
-        &mut out,
-        &rows::orgs_with_totals(report, &report.children, false, lang),
-        lang,
-    );
-
-    section(&mut out, Term::Areas, lang);
-    table(&mut out, &rows::areas(&report.by_area, lang), lang);
-
-    section(&mut out, Term::OverdueItems, lang);
-    table(
-        &mut out,
-        &rows::due_items(&report.overdue_items, lang),
-        lang,
-    );
-
-    section(&mut out, Term::IneffectiveItems, lang);
-    table(
-        &mut out,
-        &rows::due_items(&report.ineffective_items, lang),
-        lang,
-    );
-
-    section(&mut out, Term::LinkedItems, lang);
-    linked(&mut out, &report.linked_items, lang);
-
-    section(&mut out, Term::LedItems, lang);
-    linked(&mut out, &report.led_items, lang);
-
-    section(&mut out, Term::LateOrMissing, lang);
-    let lagging: Vec<_> = report
-        .units
-        .iter()
-        .filter(|u| {
-            matches!(
-                u.self_check,
-                SelfCheckState::Late | SelfCheckState::Returned | SelfCheckState::Missing
-            )
-        })
-        .cloned()
-        .collect();
-    let mut lagging_table = rows::units(&lagging, lang);
-    lagging_table.headers.truncate(6);
-    for row in &mut lagging_table.rows {
-        row.truncate(6);
-    }
-    table(&mut out, &lagging_table, lang);
-
-    section(&mut out, Term::OpenReviews, lang);
-    table(&mut out, &rows::open_reviews(&report.units, lang), lang);
-
-    if !report.left_out.is_empty() {
-        section(&mut out, Term::LeftOut, lang);
-        table(&mut out, &rows::left_out(report, lang), lang);
+    for (number, section) in sections(report, lang).iter().enumerate() {
+        out.push_str(&format!(
+            "## {}{}\n\n",
+            ordinal(number + 1, lang),
+            section.title
+        ));
+        for part in &section.parts {
+            match part {
+                Part::Table(t) => table(&mut out, t, lang),
+                Part::Sub(title, t) => {
+                    out.push_str(&format!("### {}\n\n", escape_line(title)));
+                    table(&mut out, t, lang);
+                }
+                Part::Empty => out.push_str(&format!("{}\n\n", Term::None.text(lang))),
+            }
+        }
     }
     out
 }
 
+/// The document a report answers to and the deadline every unit reports by, on one line.
+pub fn basis(report: &Report, lang: Lang) -> String {
+    let mut basis: Vec<String> = report.document.iter().cloned().collect();
+    if let Some(deadline) = report.deadline {
+        basis.push(format!(
+            "{}：{}",
+            Term::CampaignDeadline.text(lang),
+            rows::date(deadline, lang)
+        ));
+    }
+    basis.join(" · ")
+}
+
+/// A section of the Markdown and HTML reports: its title and what it holds, in order.
+pub struct Section {
+    pub title: &'static str,
+    pub parts: Vec<Part>,
+}
+
+pub enum Part {
+    Table(rows::Table),
+    /// A sub-heading (text from the records: escape it) and its table.
+    Sub(String, rows::Table),
+    /// Nothing to list.
+    Empty,
+}
+
+/// `一、` in Chinese, `1. ` in English: how a document numbers its sections.
+pub fn ordinal(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{}、", crate::i18n::zh_numeral(n)),
+        Lang::En => format!("{n}. "),
+    }
+}
+
+/// Every section of a report for the office, in order: what Markdown and HTML both show.
+pub fn sections(report: &Report, lang: Lang) -> Vec<Section> {
+    let one = |title: Term, table: rows::Table| Section {
+        title: title.text(lang),
+        parts: vec![Part::Table(table)],
+    };
+    let mut sections = vec![
+        one(
+            Term::Totals,
+            rows::Table {
+                headers: rows::totals_headers(lang),
+                rows: vec![rows::totals_cells(&report.totals)],
+            },
+        ),
+        one(
+            Term::Children,
+            rows::orgs_with_totals(report, &report.children, false, lang),
+        ),
+        one(Term::Areas, rows::areas(&report.by_area, lang)),
+        one(
+            Term::OverdueItems,
+            rows::due_items(&report.overdue_items, lang),
+        ),
+        one(
+            Term::IneffectiveItems,
+            rows::due_items(&report.ineffective_items, lang),
+        ),
+        Section {
+            title: Term::LinkedItems.text(lang),
+            parts: linked(&report.linked_items, lang),
+        },
+    ];
+    // For the whole tree, what lower levels put on this one is every linked item: one list.
+    if report.org.is_some() {
+        sections.push(Section {
+            title: Term::LedItems.text(lang),
+            parts: linked(&report.led_items, lang),
+        });
+    }
+    let (remind, praise) = crate::render::notices(report);
+    sections.push(Section {
+        title: Term::Notices.text(lang),
+        parts: vec![
+            Part::Sub(
+                Term::ToRemind.text(lang).to_owned(),
+                rows::units_to_remind(&remind, lang),
+            ),
+            Part::Sub(
+                Term::ToPraise.text(lang).to_owned(),
+                rows::units_to_praise(&praise, lang),
+            ),
+        ],
+    });
+    sections.push(one(
+        Term::OpenReviews,
+        rows::open_reviews(&report.units, lang),
+    ));
+    if !report.left_out.is_empty() {
+        sections.push(one(Term::LeftOut, rows::left_out(report, lang)));
+    }
+    sections
+}
+
 /// Linked items grouped by the unit that must lead the fix.
-fn linked(out: &mut String, items: &[LinkedItem], lang: Lang) {
-    let mut by_lead: BTreeMap<&str, Vec<&LinkedItem>> = BTreeMap::new();
+fn linked(items: &[LinkedItem], lang: Lang) -> Vec<Part> {
+    let mut by_lead: BTreeMap<(&str, &str), Vec<&LinkedItem>> = BTreeMap::new();
     for item in items {
         by_lead
-            .entry(item.lead_unit.as_str())
+            .entry((item.lead_unit.as_str(), item.lead_name.as_str()))
             .or_default()
             .push(item);
     }
     if by_lead.is_empty() {
-        out.push_str(&format!("{}\n\n", Term::None.text(lang)));
+        return vec![Part::Empty];
     }
-    for (lead, items) in by_lead {
-        out.push_str(&format!(
-            "### {}：{}\n\n",
-            Term::LeadUnit.text(lang),
-            escape_line(lead)
-        ));
-        table(out, &rows::linked_items(&items, lang), lang);
-    }
+    by_lead
+        .into_iter()
+        .map(|((_, name), items)| {
+            Part::Sub(
+                format!("{}：{name}", Term::LeadUnit.text(lang)),
+                rows::linked_items(&items, lang),
+            )
+        })
+        .collect()
 }
 
 pub fn section(out: &mut String, title: Term, lang: Lang) {
@@ -142,7 +189,7 @@ pub fn table(out: &mut String, table: &rows::Table, lang: Lang) {
     ));
     for row in &table.rows {
         out.push_str(&line(
-            row.iter().map(|c| escape_cell(&c.display())).collect(),
+            row.iter().map(|c| escape_cell(&c.show(lang))).collect(),
         ));
     }
     out.push('\n');

@@ -4,6 +4,7 @@ pub mod csv;
 pub mod github;
 pub mod gitlab;
 pub mod history;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod markdown;
@@ -15,21 +16,81 @@ use std::path::Path;
 use crate::i18n::{Lang, Term};
 use crate::rollup::Report;
 
-/// The title line of a report: campaign, org, as-of date.
+/// The title line of a report, as an office writes it: who it covers, the campaign, the
+/// as-of date (省直单位教育实践活动整改落实情况“回头看”进展情况汇总（截至2015年3月10日）).
 pub fn heading(report: &Report, lang: Lang) -> String {
-    let org = report
-        .org
-        .clone()
-        .unwrap_or_else(|| Term::WholeTree.text(lang).to_owned());
-    let title = crate::i18n::Msg::ReportHeading {
-        org,
+    crate::i18n::Msg::ReportHeading {
+        org: covered(report, lang),
+        campaign: report.campaign.clone(),
         as_of: report.as_of.to_string(),
     }
-    .text(lang);
-    match &report.campaign {
-        Some(campaign) => format!("{campaign} · {title}"),
-        None => title,
+    .text(lang)
+}
+
+/// Who a report covers, by name: the whole tree by its region (浙江省 -> 全省), a unit's folder
+/// by its name, a pure grouping by its name and 单位 (省直 -> 省直单位).
+pub fn covered(report: &Report, lang: Lang) -> String {
+    let Some(org) = &report.org else {
+        return match report.region.as_deref().map(str::trim) {
+            Some(region) if !region.is_empty() => whole(region, lang),
+            _ => Term::WholeTree.text(lang).to_owned(),
+        };
+    };
+    let name = folder_name(org);
+    if lang == Lang::Zh && report.own.is_none() && !name.ends_with("单位") {
+        format!("{name}单位")
+    } else {
+        name.to_owned()
     }
+}
+
+/// A region as the whole of it is called: 浙江省 -> 全省, 杭州市 -> 全市; in English, the name.
+fn whole(region: &str, lang: Lang) -> String {
+    match (lang, region.chars().last()) {
+        (Lang::Zh, Some(last @ ('省' | '市' | '县' | '区' | '州' | '盟' | '旗'))) => {
+            format!("全{last}")
+        }
+        _ => region.to_owned(),
+    }
+}
+
+/// The last component of an org path: how a folder is named to people.
+pub fn folder_name(org: &str) -> &str {
+    org.rsplit('/').next().unwrap_or(org)
+}
+
+/// The 通报 lists (SPEC §8): the units to remind (自查 late, returned or missing) and the units
+/// to praise (every item done or mostly done, at least one item, and an on-time self-check).
+pub fn notices<'a>(
+    report: &Report<'a>,
+) -> (
+    Vec<crate::rollup::UnitRow<'a>>,
+    Vec<crate::rollup::UnitRow<'a>>,
+) {
+    use crate::status::SelfCheckState;
+    let remind = report
+        .units
+        .iter()
+        .filter(|u| {
+            matches!(
+                u.self_check,
+                SelfCheckState::Late | SelfCheckState::Returned | SelfCheckState::Missing
+            )
+        })
+        .cloned()
+        .collect();
+    let praise = report
+        .units
+        .iter()
+        .filter(|u| {
+            let c = &u.totals.counts;
+            u.self_check == SelfCheckState::Submitted
+                && c.items > 0
+                && c.done + c.mostly_done == c.items
+        })
+        .cloned()
+        .collect();
+    (remind, praise)
 }
 
 /// The sentences a report adds under its title: that it is a public version, and the files it

@@ -8,7 +8,8 @@ use jiff::civil::Date;
 use crate::i18n::{Lang, Term};
 use crate::model::enums::Enumeration;
 use crate::rollup::{
-    AreaRow, DueItem, GroupRow, ItemCounts, ItemRow, LinkedItem, OrgRow, Report, Totals, UnitRow,
+    AreaRow, DueItem, GroupRow, ItemCounts, ItemRow, LinkedItem, OrgRow, Progress, Report, Totals,
+    UnitRow,
 };
 use crate::status::SelfCheckState;
 
@@ -21,6 +22,16 @@ pub enum Cell {
     /// A fraction in 0..=1; `None` where there is nothing to divide by.
     Rate(Option<f64>),
     Date(Option<Date>),
+    /// A unit or a folder: its org path for machines (CSV), its name for people.
+    Org {
+        path: String,
+        name: String,
+    },
+    /// A number that orders (an area): a digit for machines, 一、二… for people in Chinese.
+    Ordinal(i64),
+    /// A dated text (a `[[progress]]` entry): `2015-03-02: …` for machines, `2015年3月2日：…`
+    /// for people in Chinese.
+    Dated(Date, String),
 }
 
 impl Cell {
@@ -36,15 +47,59 @@ impl Cell {
         Cell::Text(s.map(|s| s.to_string()).unwrap_or_default())
     }
 
-    /// The cell as people read it.
+    fn org(path: impl Into<String>, name: impl Into<String>) -> Cell {
+        Cell::Org {
+            path: path.into(),
+            name: name.into(),
+        }
+    }
+
+    /// The cell as a machine reads it: ISO dates, org paths.
     pub fn display(&self) -> String {
         match self {
             Cell::Text(s) => s.clone(),
-            Cell::Int(n) => n.to_string(),
+            Cell::Int(n) | Cell::Ordinal(n) => n.to_string(),
             Cell::Rate(r) => percent(*r),
             Cell::Date(d) => d.map(|d| d.to_string()).unwrap_or_default(),
+            Cell::Org { path, .. } => path.clone(),
+            Cell::Dated(on, text) => format!("{on}: {text}"),
         }
     }
+
+    /// The cell as people read it (tables, Markdown, HTML): names, and dates as Chinese
+    /// documents write them (2015年3月10日) in Chinese.
+    pub fn show(&self, lang: Lang) -> String {
+        match self {
+            Cell::Date(Some(d)) => date(*d, lang),
+            Cell::Org { name, .. } => name.clone(),
+            Cell::Dated(on, text) if lang == Lang::Zh => format!("{}：{text}", date(*on, lang)),
+            Cell::Ordinal(n) if lang == Lang::Zh && *n > 0 => {
+                crate::i18n::zh_numeral(usize::try_from(*n).unwrap_or(0))
+            }
+            _ => self.display(),
+        }
+    }
+}
+
+/// A date as people read it in `lang`.
+pub fn date(d: Date, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => crate::i18n::zh_date(&d.to_string()),
+        Lang::En => d.to_string(),
+    }
+}
+
+fn batch(batch: Option<i64>, lang: Lang) -> Cell {
+    match batch {
+        Some(1) => Cell::text(Term::Batch1.text(lang)),
+        Some(2) => Cell::text(Term::Batch2.text(lang)),
+        Some(n) => Cell::Int(n),
+        None => Cell::text(""),
+    }
+}
+
+fn progress(p: Option<&Progress>) -> Cell {
+    p.map_or_else(|| Cell::text(""), |p| Cell::Dated(p.on, p.text.clone()))
 }
 
 pub fn percent(rate: Option<f64>) -> String {
@@ -165,7 +220,10 @@ pub fn orgs(rows: &[OrgRow], with_depth: bool, lang: Lang) -> Table {
     let rows = rows
         .iter()
         .map(|o| {
-            let mut cells = vec![Cell::text(&o.org)];
+            // Below the children, a name is indented by its depth (the path says where it is).
+            let indent = "\u{3000}".repeat(o.depth.saturating_sub(1));
+            let name = format!("{indent}{}", crate::render::folder_name(&o.org));
+            let mut cells = vec![Cell::org(&o.org, name)];
             if with_depth {
                 cells.push(Cell::count(o.depth));
             }
@@ -222,10 +280,10 @@ pub fn units(rows: &[UnitRow], lang: Lang) -> Table {
         .iter()
         .map(|u| {
             let mut cells = vec![
-                Cell::text(&*u.org),
+                Cell::org(&*u.org, crate::render::folder_name(&u.org)),
                 Cell::text(&*u.name),
                 Cell::opt(u.category),
-                u.batch.map_or(Cell::text(""), Cell::Int),
+                batch(u.batch, lang),
                 Cell::text(state_label(u.self_check, lang)),
                 Cell::Date(u.submitted_on),
             ];
@@ -240,8 +298,7 @@ pub fn units(rows: &[UnitRow], lang: Lang) -> Table {
 pub fn open_reviews(rows: &[UnitRow], lang: Lang) -> Table {
     let headers = headers(
         &[
-            Term::Org,
-            Term::UnitName,
+            Term::Unit,
             Term::ReviewKind,
             Term::ReviewBy,
             Term::ReviewOn,
@@ -254,8 +311,7 @@ pub fn open_reviews(rows: &[UnitRow], lang: Lang) -> Table {
         .filter_map(|u| {
             let r = u.open_review.as_ref()?;
             Some(vec![
-                Cell::text(&*u.org),
-                Cell::text(&*u.name),
+                Cell::org(&*u.org, &*u.name),
                 Cell::opt(r.kind.map(|k| k.label())),
                 Cell::opt(r.by.as_ref()),
                 Cell::Date(r.on),
@@ -272,7 +328,7 @@ pub fn areas(rows: &[AreaRow], lang: Lang) -> Table {
     let rows = rows
         .iter()
         .map(|a| {
-            let mut cells = vec![Cell::Int(a.area), Cell::text(&a.title)];
+            let mut cells = vec![Cell::Ordinal(a.area), Cell::text(&a.title)];
             cells.extend(count_cells(&a.counts));
             cells
         })
@@ -307,6 +363,7 @@ pub fn items(rows: &[ItemRow], lang: Lang) -> Table {
         Term::Satisfaction,
         Term::Evidence,
         Term::LeadUnit,
+        Term::LatestProgress,
         Term::File,
     ];
     let headers = headers(&terms, lang);
@@ -314,7 +371,7 @@ pub fn items(rows: &[ItemRow], lang: Lang) -> Table {
         .iter()
         .map(|i| {
             vec![
-                Cell::text(&i.unit),
+                Cell::org(&i.unit, crate::render::folder_name(&i.unit)),
                 Cell::text(&i.unit_name),
                 Cell::text(&i.id),
                 Cell::text(&i.title),
@@ -326,7 +383,7 @@ pub fn items(rows: &[ItemRow], lang: Lang) -> Table {
                 Cell::opt(i.problem.as_ref()),
                 Cell::opt(i.commitment.as_ref()),
                 Cell::text(i.measures.join("；")),
-                Cell::text(&i.owner),
+                Cell::text(owner(&i.owner, lang)),
                 Cell::opt(i.person.as_ref()),
                 Cell::opt(i.responsible.as_ref()),
                 Cell::opt(i.lead.as_ref()),
@@ -339,6 +396,7 @@ pub fn items(rows: &[ItemRow], lang: Lang) -> Table {
                 Cell::text(i.satisfaction.to_string()),
                 Cell::text(i.evidence.join("；")),
                 Cell::opt(i.lead_unit.as_ref()),
+                progress(i.latest_progress.as_ref()),
                 Cell::text(&i.file),
             ]
         })
@@ -355,6 +413,7 @@ pub fn due_items(rows: &[DueItem], lang: Lang) -> Table {
             Term::Status,
             Term::Due,
             Term::DaysOverdue,
+            Term::LatestProgress,
         ],
         lang,
     );
@@ -362,12 +421,13 @@ pub fn due_items(rows: &[DueItem], lang: Lang) -> Table {
         .iter()
         .map(|d| {
             vec![
-                Cell::text(&*d.unit),
+                Cell::org(&*d.unit, &*d.unit_name),
                 Cell::text(&*d.id),
                 Cell::text(&d.title),
                 Cell::text(d.status.to_string()),
                 Cell::Date(d.due),
                 d.days_overdue.map_or(Cell::text(""), Cell::Int),
+                progress(d.progress.as_ref()),
             ]
         })
         .collect();
@@ -380,13 +440,75 @@ pub fn linked_items(rows: &[&LinkedItem], lang: Lang) -> Table {
         .iter()
         .map(|l| {
             vec![
-                Cell::text(&*l.unit),
+                Cell::org(&*l.unit, &*l.unit_name),
                 Cell::text(&*l.id),
                 Cell::text(&l.title),
             ]
         })
         .collect();
     Table { headers, rows }
+}
+
+/// 通报, 约谈提醒: the units whose self-check is late, returned or missing, with their
+/// 主要负责同志.
+pub fn units_to_remind(rows: &[UnitRow], lang: Lang) -> Table {
+    let headers = headers(
+        &[
+            Term::Unit,
+            Term::SelfCheck,
+            Term::SubmittedOn,
+            Term::Principal,
+        ],
+        lang,
+    );
+    let rows = rows
+        .iter()
+        .map(|u| {
+            vec![
+                Cell::org(&*u.org, &*u.name),
+                Cell::text(state_label(u.self_check, lang)),
+                Cell::Date(u.submitted_on),
+                Cell::opt(u.principal.as_ref()),
+            ]
+        })
+        .collect();
+    Table { headers, rows }
+}
+
+/// 通报, 表扬: the units with every item done or mostly done and an on-time self-check.
+pub fn units_to_praise(rows: &[UnitRow], lang: Lang) -> Table {
+    let headers = headers(
+        &[
+            Term::Unit,
+            Term::Items,
+            Term::Done,
+            Term::MostlyDone,
+            Term::SubmittedOn,
+        ],
+        lang,
+    );
+    let rows = rows
+        .iter()
+        .map(|u| {
+            let c = &u.totals.counts;
+            vec![
+                Cell::org(&*u.org, &*u.name),
+                Cell::count(c.items),
+                Cell::count(c.done),
+                Cell::count(c.mostly_done),
+                Cell::Date(u.submitted_on),
+            ]
+        })
+        .collect();
+    Table { headers, rows }
+}
+
+/// 整改类型: 班子整改 or 个人整改, from the record's `owner`.
+fn owner(owner: &str, lang: Lang) -> &'static str {
+    match owner {
+        "个人" => Term::OwnerPerson.text(lang),
+        _ => Term::OwnerBody.text(lang),
+    }
 }
 
 /// The files a `--keep-going` report left out, and why.

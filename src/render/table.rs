@@ -21,7 +21,7 @@ pub fn render(report: &Report, by: By, lang: Lang) -> String {
 
 /// The tables fitted to `width` columns where given (a terminal's), else at full width.
 pub fn render_width(report: &Report, by: By, lang: Lang, width: Option<u16>) -> String {
-    let terminal_table = |table: &rows::Table| terminal_table(table, width);
+    let terminal_table = |table: &rows::Table| terminal_table(table, width, lang);
     let mut out = shown(&heading(report, lang));
     out.push_str("\n\n");
     let totals = rows::Table {
@@ -54,7 +54,7 @@ pub fn render_width(report: &Report, by: By, lang: Lang, width: Option<u16>) -> 
 /// The narrowest a text column is wrapped to before a table is shown one record at a time.
 const TEXT_MIN: u16 = 12;
 
-pub fn terminal_table(table: &rows::Table, width: Option<u16>) -> String {
+pub fn terminal_table(table: &rows::Table, width: Option<u16>, lang: Lang) -> String {
     let numeric: Vec<bool> = table.rows.first().map_or_else(Vec::new, |first| {
         first
             .iter()
@@ -62,13 +62,13 @@ pub fn terminal_table(table: &rows::Table, width: Option<u16>) -> String {
             .collect()
     });
     let Some(width) = width else {
-        return grid(table, &numeric, None);
+        return grid(table, &numeric, None, lang);
     };
     // What each column needs: a number its widest value, a text a few characters (a header
     // wraps, down to one Chinese character).
     let mut probe = comfy_table::Table::new();
     for row in &table.rows {
-        probe.add_row(row.iter().map(|c| shown(&c.display())).collect::<Vec<_>>());
+        probe.add_row(row.iter().map(|c| shown(&c.show(lang))).collect::<Vec<_>>());
     }
     let data = probe.column_max_content_widths();
     let lower: Vec<u16> = (0..table.headers.len())
@@ -85,13 +85,13 @@ pub fn terminal_table(table: &rows::Table, width: Option<u16>) -> String {
     // Each column has a border and a space either side; the table one more border.
     let needed = lower.iter().fold(1u32, |sum, w| sum + u32::from(*w) + 3);
     if needed > u32::from(width) {
-        return records(table, width);
+        return records(table, width, lang);
     }
-    grid(table, &numeric, Some((width, lower)))
+    grid(table, &numeric, Some((width, lower)), lang)
 }
 
 /// One grid; fitted to a width, with each column's least width, where given.
-fn grid(table: &rows::Table, numeric: &[bool], fit: Option<(u16, Vec<u16>)>) -> String {
+fn grid(table: &rows::Table, numeric: &[bool], fit: Option<(u16, Vec<u16>)>, lang: Lang) -> String {
     let mut t = comfy_table::Table::new();
     t.load_style(presets::UTF8_FULL_CONDENSED)
         .set_header(table.headers.clone());
@@ -105,7 +105,7 @@ fn grid(table: &rows::Table, numeric: &[bool], fit: Option<(u16, Vec<u16>)>) -> 
         }
     }
     for row in &table.rows {
-        t.add_row(row.iter().map(|c| shown(&c.display())).collect::<Vec<_>>());
+        t.add_row(row.iter().map(|c| shown(&c.show(lang))).collect::<Vec<_>>());
     }
     for (i, &is_number) in numeric.iter().enumerate() {
         let Some(column) = t.column_mut(i) else {
@@ -126,7 +126,7 @@ fn grid(table: &rows::Table, numeric: &[bool], fit: Option<(u16, Vec<u16>)>) -> 
 }
 
 /// Each row as a table of its own, a field a line: for a terminal too narrow for the columns.
-fn records(table: &rows::Table, width: u16) -> String {
+fn records(table: &rows::Table, width: u16, lang: Lang) -> String {
     let blocks: Vec<String> = table
         .rows
         .iter()
@@ -136,14 +136,14 @@ fn records(table: &rows::Table, width: u16) -> String {
                 .set_content_arrangement(ContentArrangement::Dynamic)
                 .set_width(width);
             for (header, cell) in table.headers.iter().zip(row) {
-                t.add_row(vec![(*header).to_owned(), shown(&cell.display())]);
+                t.add_row(vec![(*header).to_owned(), shown(&cell.show(lang))]);
             }
             t.to_string()
         })
         .collect();
     if blocks.is_empty() {
         // No rows: the header alone says what the table would have held.
-        return grid(table, &[], None);
+        return grid(table, &[], None, lang);
     }
     blocks.join("\n\n")
 }

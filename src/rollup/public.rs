@@ -86,19 +86,18 @@ impl Public {
         for row in &mut report.items {
             blank_names(row);
         }
-        for review in report
-            .units
-            .iter_mut()
-            .filter_map(|u| u.open_review.as_mut())
-        {
-            review.by = None;
+        for unit in &mut report.units {
+            unit.principal = None;
+            if let Some(review) = unit.open_review.as_mut() {
+                review.by = None;
+            }
         }
     }
 }
 
-/// Every field of an item row that can carry a person's name. (A review's `by` is blanked in
-/// `apply`; a unit's `principal` and the notes of answers and reviews are in no report yet: a
-/// row that gains one blanks it here.)
+/// Every field of an item row that can carry a person's name. A unit's `principal` and a
+/// review's `by` are blanked in [`Public::apply`]; the notes of answers and reviews are in no
+/// report yet; a row that gains one blanks it here.
 fn blank_names(row: &mut ItemRow) {
     let ItemRow {
         person,

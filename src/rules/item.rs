@@ -340,7 +340,7 @@ schema (the help line suggests a close one). With a campaign schema of its own
                     text: r#"points = ["G.2", "G.4"]"#,
                 }],
                 as_of: None,
-                output: r#"error[E008]: 检查点 "G.4" 不在方案中
+                output: r#"error[E008]: 检查要点 "G.4" 不在方案中
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:3:18
   |
 3 | points = ["G.2", "G.4"]
@@ -380,7 +380,7 @@ completed_on = 2015-03-02"#,
 completed_on = 2015-03-02"#,
                 }],
                 as_of: None,
-                output: r#"error[E010]: 状态为 已完成 的事项必须填写 `evidence`
+                output: r#"error[E010]: 状态为已完成的事项必须填写 `evidence`
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:8:10
   |
 8 | status = "已完成"
@@ -397,7 +397,7 @@ completed_on = 2015-03-02"#,
                     text: "",
                 }],
                 as_of: None,
-                output: r#"error[E010]: 状态为 未完成 的事项必须填写 `responsible`
+                output: r#"error[E010]: 状态为未完成的事项必须填写 `responsible`
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:7:10
   |
 7 | status = "未完成"
@@ -462,7 +462,7 @@ completed_on = 2015-03-12
 evidence = ["竣工验收单"]"#,
             }],
             as_of: None,
-            output: r#"error[E012]: 完成日期 2015-03-12 晚于截至日期 2015-03-10
+            output: r#"error[E012]: 完成日期2015年3月12日晚于截至日期2015年3月10日
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:9:16
   |
 9 | completed_on = 2015-03-12
@@ -544,7 +544,7 @@ on = 2015-03-12
 text = "已完成路基施工""#,
             }],
             as_of: None,
-            output: r#"error[E030]: 进展日期2015-03-12晚于截至日期2015-03-10
+            output: r#"error[E030]: 进展日期2015年3月12日晚于截至日期2015年3月10日
   --> 梁弄镇/横坎头村/items/村道拓宽.toml:11:6
    |
 11 | on = 2015-03-12
@@ -607,7 +607,7 @@ approved_by = "余姚市委整改办"
 approved_on = 2015-03-01"#,
                 }],
                 as_of: None,
-                output: r#"error[E031]: 销号日期2015-03-01早于完成日期2015-03-02
+                output: r#"error[E031]: 销号日期2015年3月1日早于完成日期2015年3月2日
   --> 梁弄镇/横坎头村/items/村道拓宽.toml:14:15
    |
 14 | approved_on = 2015-03-01
@@ -634,7 +634,7 @@ item has both dates, the earlier one counts. The message gives the days overdue.
                     text: r#"deadline = 2015-02-15"#,
                 }],
                 as_of: None,
-                output: r#"warning[W001]: 逾期 23 天：状态为 未完成，时限 2015-02-15
+                output: r#"warning[W001]: 逾期23天：状态为未完成，时限2015年2月15日
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:7:12
   |
 7 | deadline = 2015-02-15
@@ -659,7 +659,7 @@ rectify_by = 2015-03-05
 satisfaction = "不满意""#,
                 }],
                 as_of: None,
-                output: r#"warning[W001]: 逾期 5 天：状态为 效果不理想，时限 2015-03-05
+                output: r#"warning[W001]: 逾期5天：状态为效果不理想，时限2015年3月5日
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:9:14
   |
 9 | rectify_by = 2015-03-05
@@ -695,7 +695,7 @@ completed_on = 2015-01-20
 evidence = ["竣工验收单"]"#,
             }],
             as_of: None,
-            output: r#"warning[W002]: 未按期解决：完成于 2015-01-20，时限 2014-12-31
+            output: r#"warning[W002]: 未按期解决：完成于2015年1月20日，时限2014年12月31日
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:9:16
   |
 9 | completed_on = 2015-01-20
@@ -736,7 +736,7 @@ text = "已完成勘测设计""#,
                 },
             ],
             as_of: None,
-            output: r#"warning[W007]: 已49天没有进展记录（自2015-01-20起；要求至少每30天一次）
+            output: r#"warning[W007]: 已49天没有进展记录（自2015年1月20日起；要求至少每30天一次）
   --> 梁弄镇/横坎头村/items/村道拓宽.toml:11:6
    |
 11 | on = 2015-01-20

@@ -303,13 +303,13 @@ category (a 基层党组织 answering `2.1`), of the other batch (a batch 1 unit
 "P.1" = "是""#,
             }],
             as_of: None,
-            output: r#"error[E009]: 检查点 "2.1" 不适用于第二批的基层党组织
+            output: r#"error[E009]: 检查要点 "2.1" 不适用于第二批的基层党组织
   --> 梁弄镇/横坎头村/unit.toml:15:1
    |
 15 | "2.1" = "是"
    | ^^^^^
 
-error[E009]: 检查点 "P.1" 不适用于第二批的基层党组织
+error[E009]: 检查要点 "P.1" 不适用于第二批的基层党组织
   --> 梁弄镇/横坎头村/unit.toml:16:1
    |
 16 | "P.1" = "是"
@@ -344,13 +344,13 @@ The message names every missing point; the diagnostic points at `[self_check.ans
                 text: "",
             }],
             as_of: None,
-            output: r#"error[E018]: 自查已报送，但以下适用的检查点没有作答：G.3
+            output: r#"error[E018]: 自查已报送，但以下适用的检查要点未逐项说明：G.3
  --> 梁弄镇/横坎头村/unit.toml:9:1
   |
 9 | [self_check.answers]
   | ^^^^^^^^^^^^^^^^^^^^
   |
-  = help: 在 [self_check.answers] 中逐项作答，如 `"1.1" = "是"`；不适用的写 "不适用""#,
+  = help: 在 [self_check.answers] 中逐项说明，如 `"1.1" = "已落实"`；不涉及的写 "不涉及""#,
         }],
         fix: r#"Answer every point the message names (逐项梳理): `是`, `部分`, `否`, or `不适用` where one
 does not apply."#,
@@ -465,7 +465,7 @@ on = 2015-02-03
 result = "通过""#,
             }],
             as_of: None,
-            output: r#"error[E021]: 审核日期 2015-02-03 早于自查报送日期 2015-02-05
+            output: r#"error[E021]: 审核日期2015年2月3日早于自查报送日期2015年2月5日
   --> 梁弄镇/横坎头村/unit.toml:20:6
    |
 20 | on = 2015-02-03
@@ -536,7 +536,7 @@ deadline): the units below would report after the unit itself must have reported
                 text: r#"subordinates_due = 2015-03-05"#,
             }],
             as_of: None,
-            output: r#"error[E032]: 下级报送时限2015-03-05晚于本单位自己的报送时限2015-02-28
+            output: r#"error[E032]: 下级报送时限2015年3月5日晚于本单位自己的报送时限2015年2月28日
  --> 梁弄镇/横坎头村/unit.toml:4:20
   |
 4 | subordinates_due = 2015-03-05
@@ -560,7 +560,7 @@ or before it: a report is submitted again only after a review sent it back."#,
                 text: r#"resubmitted_on = 2015-02-20"#,
             }],
             as_of: None,
-            output: r#"error[E033]: 重新报送日期2015-02-20之前没有退回的审核记录
+            output: r#"error[E033]: 重新报送日期2015年2月20日之前没有退回的审核记录
  --> 梁弄镇/横坎头村/unit.toml:8:18
   |
 8 | resubmitted_on = 2015-02-20
@@ -588,7 +588,7 @@ unit's self-check as `late`."#,
                 text: r#"submitted_on = 2015-03-04"#,
             }],
             as_of: None,
-            output: r#"warning[W003]: 自查报告 2015-03-04 报送，晚于 2015-02-28 的报送时限
+            output: r#"warning[W003]: 自查报告2015年3月4日报送，晚于2015年2月28日的报送时限
  --> 梁弄镇/横坎头村/unit.toml:7:16
   |
 7 | submitted_on = 2015-03-04
@@ -617,7 +617,7 @@ batch = 2"#,
                 text: "",
             }],
             as_of: None,
-            output: r#"warning[W004]: 报送时限 2015-02-28 已过，尚未报送自查报告
+            output: r#"warning[W004]: 报送时限2015年2月28日已过，尚未报送自查报告
  --> 梁弄镇/横坎头村/unit.toml
   = help: 报送后在 [self_check] 中填写 `submitted_on`"#,
         }],
@@ -639,7 +639,7 @@ its `points`: a problem found by the self-check has not been taken into the rect
                 text: r#""G.1" = { answer = "部分", note = "个别村干部优亲厚友" }"#,
             }],
             as_of: None,
-            output: r#"warning[W005]: 检查点 "G.1" 自查为 部分，但没有事项纳入整改
+            output: r#"warning[W005]: 检查要点 "G.1" 自查为部分落实，但没有事项纳入整改
   --> 梁弄镇/横坎头村/unit.toml:12:1
    |
 12 | "G.1" = { answer = "部分", note = "个别村干部优亲厚友" }
@@ -677,7 +677,7 @@ on = 2015-02-16
 result = "退回""#,
             }],
             as_of: None,
-            output: r#"warning[W008]: 自查报告已于2015-02-16被退回，尚未重新报送
+            output: r#"warning[W008]: 自查报告已于2015年2月16日被退回，尚未重新报送
   --> 梁弄镇/横坎头村/unit.toml:20:6
    |
 20 | on = 2015-02-16

@@ -580,11 +580,11 @@ fn github_step_summary_lists_what_annotations_leave_out() {
     let text = std::fs::read_to_string(&summary).expect("summary");
     assert!(
         text.starts_with(
-            "earlier step\n### huitoukan check\n\n检查了 14 个文件：12 个错误，0 个警告\n"
+            "earlier step\n### huitoukan check\n\n检查了14个文件：12个错误，0个警告\n"
         ),
         "{text}"
     );
-    assert!(text.contains("其余 2 条如下"), "{text}");
+    assert!(text.contains("其余2条如下"), "{text}");
     assert!(text.contains("| error E008 | 省直/省财政厅/items/10.toml:2:8 | 内容方面 \\`area = 9\\` 不在方案中；可选：1 \\| 2 \\| 3 \\| 4 \\| 5 \\| 6 |"), "{text}");
     assert!(text.contains("items/11.toml:2:8"), "{text}");
     assert!(
@@ -833,5 +833,102 @@ fn new_item_after_the_largest_number_and_never_stuck_on_it() {
             "{}",
             out.stderr
         );
+    }
+}
+
+#[test]
+fn help_and_usage_errors_follow_the_language_of_the_messages() {
+    let tree = Tree::empty();
+    // Chinese by default: every command and option, clap's own words included.
+    let out = tree.run(&["report", "--help"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    for words in [
+        "汇总报告：按机构层级汇总整改落实情况",
+        "用法：huitoukan report [OPTIONS] [PATH]",
+        "参数:",
+        "选项:",
+        "报告格式：table（默认，终端表格）、md（Markdown 文档）、csv（供 Excel、WPS 打开）、json、html",
+        "公示版本：不列入不宜公开的事项，不显示任何人的姓名",
+        "显示帮助",
+    ] {
+        assert!(out.stdout.contains(words), "`{words}` in:\n{}", out.stdout);
+    }
+    for english in [
+        "Usage:",
+        "Options:",
+        "Print help",
+        "[default:",
+        "[possible values:",
+    ] {
+        assert!(
+            !out.stdout.contains(english),
+            "`{english}` in:\n{}",
+            out.stdout
+        );
+    }
+    let out = tree.run(&["--help"]);
+    assert!(
+        out.stdout.contains("命令:")
+            && out
+                .stdout
+                .contains("  help         显示本帮助，或某个命令的帮助"),
+        "{}",
+        out.stdout
+    );
+
+    // --lang en, or HUITOUKAN_LANG=en without --lang: English.
+    let out = tree.run(&["report", "--help", "--lang", "en"]);
+    assert!(
+        out.stdout.contains("Usage: huitoukan report"),
+        "{}",
+        out.stdout
+    );
+    let mut english = tree.command(&["check", "--help"]);
+    english.env("HUITOUKAN_LANG", "en");
+    let out = crate::harness::output(english);
+    assert!(
+        out.stdout
+            .contains("Fail (exit 1) on warnings as well as errors"),
+        "{}",
+        out.stdout
+    );
+    let mut chinese = tree.command(&["check", "--help", "--lang", "zh"]);
+    chinese.env("HUITOUKAN_LANG", "en");
+    let out = crate::harness::output(chinese);
+    assert!(
+        out.stdout.contains("有警告也判为不通过（退出码1）"),
+        "{}",
+        out.stdout
+    );
+
+    // A usage error: exit 2, in Chinese, with the usage and the closest option; the first line
+    // of each.
+    let refused = |args: &[&str]| {
+        let out = tree.run(args);
+        assert_eq!(out.code, 2, "{args:?}: {}", out.stderr);
+        out.stderr
+    };
+    assert_eq!(
+        refused(&["report", "--formt", "md"]),
+        "error: 无法识别的参数 \"--formt\"；是否想写 \"--format\"？\n\n\
+         用法：huitoukan report --format <FORMAT> [PATH]\n\n查看帮助：加 --help\n"
+    );
+    let first_lines = [
+        (
+            vec!["report", "--format", "pdf"],
+            "error: 参数 --format <FORMAT> 的值 \"pdf\" 无效；可选：table、md、csv、json、html",
+        ),
+        (
+            vec!["chek"],
+            "error: 没有命令 \"chek\"；是否想写 \"schema\" 或 \"check\"？",
+        ),
+        (
+            vec!["report", "--formt", "md", "--lang", "en"],
+            "error: unexpected argument '--formt' found",
+        ),
+    ];
+    for (args, first) in first_lines {
+        let stderr = refused(&args);
+        assert_eq!(stderr.lines().next(), Some(first), "{stderr}");
     }
 }

@@ -66,7 +66,7 @@ fn building_blocks_are_valid() {
     let tree = valid();
     let out = tree.run(&["check", "--as-of", AS_OF]);
     assert_eq!(out.code, 0);
-    assert_eq!(out.stderr, "检查了 3 个文件：0 个错误，0 个警告\n");
+    assert_eq!(out.stderr, "检查了3个文件：0个错误，0个警告\n");
     assert_eq!(out.stdout, "");
 }
 
@@ -310,7 +310,7 @@ fn e005_batch_outside_one_and_two() {
             UNIT_PATH,
             3,
             9,
-            "`batch` 的值 3 不在允许范围内；可选：1 | 2"
+            "`batch` 的值3不在允许范围内；可选：1 | 2"
         )]
     );
 }
@@ -432,13 +432,13 @@ fn e007_unquoted_dotted_answer_key() {
                 "E007",
                 10,
                 1,
-                "检查点编号 `1.1` 没有加引号，被当成了嵌套的表"
+                "检查要点编号 `1.1` 没有加引号，被当成了嵌套的表"
             ),
             (
                 "E007",
                 11,
                 1,
-                "检查点编号 `1.2` 没有加引号，被当成了嵌套的表"
+                "检查要点编号 `1.2` 没有加引号，被当成了嵌套的表"
             ),
         ]
     );
@@ -475,7 +475,13 @@ fn e008_unknown_point_in_points() {
     ));
     assert_eq!(
         check_json(&tree),
-        [found("E008", ITEM_PATH, 3, 18, "检查点 \"2.9\" 不在方案中")]
+        [found(
+            "E008",
+            ITEM_PATH,
+            3,
+            18,
+            "检查要点 \"2.9\" 不在方案中"
+        )]
     );
     assert_eq!(helps(&tree), [Some("是否想写 `2.1`？".to_owned())]);
 }
@@ -490,8 +496,8 @@ fn e008_did_you_mean_prefers_a_point_of_the_same_kind() {
     assert_eq!(
         check_json(&tree),
         [
-            found("E008", ITEM_PATH, 3, 11, "检查点 \"g.2\" 不在方案中"),
-            found("E008", ITEM_PATH, 3, 18, "检查点 \"G.4\" 不在方案中"),
+            found("E008", ITEM_PATH, 3, 11, "检查要点 \"g.2\" 不在方案中"),
+            found("E008", ITEM_PATH, 3, 18, "检查要点 \"G.4\" 不在方案中"),
         ]
     );
     assert_eq!(
@@ -508,7 +514,13 @@ fn e008_unknown_point_in_answers() {
     let tree = with_unit(&format!("{UNIT}\"9.9\" = \"是\"\n"));
     assert_eq!(
         check_json(&tree),
-        [found("E008", UNIT_PATH, 33, 1, "检查点 \"9.9\" 不在方案中")]
+        [found(
+            "E008",
+            UNIT_PATH,
+            33,
+            1,
+            "检查要点 \"9.9\" 不在方案中"
+        )]
     );
     assert_eq!(helps(&tree), [None]);
 }
@@ -523,7 +535,7 @@ fn e009_answer_to_a_batch_2_point_by_a_batch_1_unit() {
             UNIT_PATH,
             33,
             1,
-            "检查点 \"3.3\" 不适用于第一批的领导班子"
+            "检查要点 \"3.3\" 不适用于第一批的领导班子"
         )]
     );
 }
@@ -539,14 +551,14 @@ fn e009_batch_2_unit_answering_the_batch_1_point() {
                 UNIT_PATH,
                 9,
                 1,
-                "自查已报送，但以下适用的检查点没有作答：3.3"
+                "自查已报送，但以下适用的检查要点未逐项说明：3.3"
             ),
             found(
                 "E009",
                 UNIT_PATH,
                 19,
                 1,
-                "检查点 \"3.2\" 不适用于第二批的领导班子"
+                "检查要点 \"3.2\" 不适用于第二批的领导班子"
             ),
         ]
     );
@@ -562,7 +574,7 @@ fn e009_answer_to_a_point_answered_by_items() {
             UNIT_PATH,
             33,
             1,
-            "检查点 \"P.1\" 不适用于第一批的领导班子"
+            "检查要点 \"P.1\" 不适用于第一批的领导班子"
         )]
     );
     assert_eq!(
@@ -599,7 +611,7 @@ submitted_on = 2015-02-05
             "宁波市/某村/unit.toml",
             14,
             1,
-            "检查点 \"2.1\" 不适用于第二批的基层党组织"
+            "检查要点 \"2.1\" 不适用于第二批的基层党组织"
         )]
     );
 }
@@ -620,7 +632,7 @@ fn e010_done_without_completed_on() {
     status_needs(
         "status = \"已完成\"\nevidence = [\"会议纪要\"]\n",
         8,
-        "状态为 已完成 的事项必须填写 `completed_on`",
+        "状态为已完成的事项必须填写 `completed_on`",
     );
 }
 
@@ -629,7 +641,7 @@ fn e010_done_without_evidence() {
     status_needs(
         "status = \"已完成\"\ncompleted_on = 2015-03-01\n",
         8,
-        "状态为 已完成 的事项必须填写 `evidence`",
+        "状态为已完成的事项必须填写 `evidence`",
     );
 }
 
@@ -638,7 +650,7 @@ fn e010_done_with_empty_evidence() {
     status_needs(
         "status = \"已完成\"\ncompleted_on = 2015-03-01\nevidence = []\n",
         8,
-        "状态为 已完成 的事项必须填写 `evidence`",
+        "状态为已完成的事项必须填写 `evidence`",
     );
 }
 
@@ -647,7 +659,7 @@ fn e010_mostly_done_without_completed_on() {
     status_needs(
         "status = \"基本完成\"\nconsolidation = \"每季度通报会议数量\"\n",
         8,
-        "状态为 基本完成 的事项必须填写 `completed_on`",
+        "状态为基本完成的事项必须填写 `completed_on`",
     );
 }
 
@@ -656,7 +668,7 @@ fn e010_mostly_done_without_consolidation() {
     status_needs(
         "status = \"基本完成\"\ncompleted_on = 2015-03-01\n",
         8,
-        "状态为 基本完成 的事项必须填写 `consolidation`",
+        "状态为基本完成的事项必须填写 `consolidation`",
     );
 }
 
@@ -665,7 +677,7 @@ fn e010_ineffective_without_rectify_by() {
     status_needs(
         "status = \"效果不理想\"\n",
         8,
-        "状态为 效果不理想 的事项必须填写 `rectify_by`",
+        "状态为效果不理想的事项必须填写 `rectify_by`",
     );
 }
 
@@ -679,7 +691,7 @@ fn e010_open_without_responsible() {
             ITEM_PATH,
             7,
             10,
-            "状态为 未完成 的事项必须填写 `responsible`"
+            "状态为未完成的事项必须填写 `responsible`"
         )]
     );
 }
@@ -694,7 +706,7 @@ fn e010_open_without_measures() {
             ITEM_PATH,
             7,
             10,
-            "状态为 未完成 的事项必须填写 `measures`"
+            "状态为未完成的事项必须填写 `measures`"
         )]
     );
 }
@@ -711,14 +723,14 @@ fn e010_open_with_blank_measures_and_responsible() {
                 ITEM_PATH,
                 8,
                 10,
-                "状态为 未完成 的事项必须填写 `responsible`"
+                "状态为未完成的事项必须填写 `responsible`"
             ),
             found(
                 "E010",
                 ITEM_PATH,
                 8,
                 10,
-                "状态为 未完成 的事项必须填写 `measures`"
+                "状态为未完成的事项必须填写 `measures`"
             ),
         ]
     );
@@ -767,7 +779,7 @@ fn e012_completed_after_the_as_of_date() {
             ITEM_PATH,
             9,
             16,
-            "完成日期 2015-03-11 晚于截至日期 2015-03-10"
+            "完成日期2015年3月11日晚于截至日期2015年3月10日"
         )]
     );
 }
@@ -1029,7 +1041,7 @@ fn e018_submitted_self_check_names_the_unanswered_points() {
             UNIT_PATH,
             9,
             1,
-            "自查已报送，但以下适用的检查点没有作答：6.4, L.3"
+            "自查已报送，但以下适用的检查要点未逐项说明：6.4, L.3"
         )]
     );
 }
@@ -1045,7 +1057,7 @@ fn e018_submitted_without_any_answer() {
             UNIT_PATH,
             6,
             16,
-            "自查已报送，但以下适用的检查点没有作答：1.1, 1.2, 2.1, 2.2, 2.3, 2.4, 2.5, 2.6, 3.1, 3.2, 4.1, 4.2, 4.3, 5.1, 5.2, 5.3, 6.1, 6.2, 6.3, 6.4, L.1, L.2, L.3"
+            "自查已报送，但以下适用的检查要点未逐项说明：1.1, 1.2, 2.1, 2.2, 2.3, 2.4, 2.5, 2.6, 3.1, 3.2, 4.1, 4.2, 4.3, 5.1, 5.2, 5.3, 6.1, 6.2, 6.3, 6.4, L.1, L.2, L.3"
         )]
     );
 }
@@ -1171,7 +1183,7 @@ fn e021_review_before_the_self_check_was_submitted() {
             UNIT_PATH,
             37,
             6,
-            "审核日期 2015-02-05 早于自查报送日期 2015-02-10"
+            "审核日期2015年2月5日早于自查报送日期2015年2月10日"
         )]
     );
     let out = tree.run(&["check", "--as-of", AS_OF]);
@@ -1203,7 +1215,7 @@ fn e022_review_of_a_unit_that_has_not_submitted() {
                 UNIT_PATH,
                 1,
                 1,
-                "报送时限 2015-02-28 已过，尚未报送自查报告"
+                "报送时限2015年2月28日已过，尚未报送自查报告"
             ),
             found(
                 "E022",
@@ -1289,7 +1301,7 @@ fn e024_file_just_over_one_mib() {
             ITEM_PATH,
             1,
             1,
-            "文件大小 1048577 字节，超过 1 MiB 的上限"
+            "文件大小1048577字节，超过1 MiB的上限"
         )]
     );
 }
@@ -1345,7 +1357,7 @@ fn e026_schema_file_missing() {
     assert_eq!(
         helps(&tree),
         [Some(
-            "方案无效时，不检查各文件的内容方面、检查点和自查作答".to_owned()
+            "方案无效时，不检查各文件的内容方面、检查要点和自查说明".to_owned()
         )]
     );
 }
@@ -1506,7 +1518,7 @@ fn w001_overdue_the_day_after_the_deadline() {
             ITEM_PATH,
             7,
             12,
-            "逾期 1 天：状态为 未完成，时限 2015-03-09"
+            "逾期1天：状态为未完成，时限2015年3月9日"
         )]
     );
 }
@@ -1533,7 +1545,7 @@ fn w001_ineffective_past_rectify_by() {
             ITEM_PATH,
             9,
             14,
-            "逾期 9 天：状态为 效果不理想，时限 2015-03-01"
+            "逾期9天：状态为效果不理想，时限2015年3月1日"
         )]
     );
 }
@@ -1553,7 +1565,7 @@ fn w002_completed_after_its_deadline() {
             ITEM_PATH,
             9,
             16,
-            "未按期解决：完成于 2015-03-01，时限 2015-02-27"
+            "未按期解决：完成于2015年3月1日，时限2015年2月27日"
         )]
     );
 }
@@ -1583,7 +1595,7 @@ fn w003_self_check_submitted_after_the_campaign_deadline() {
             UNIT_PATH,
             7,
             16,
-            "自查报告 2015-03-02 报送，晚于 2015-02-28 的报送时限"
+            "自查报告2015年3月2日报送，晚于2015年2月28日的报送时限"
         )]
     );
     let on_time = with_unit(&edit(
@@ -1604,7 +1616,7 @@ fn w004_no_self_check_after_the_campaign_deadline() {
             UNIT_PATH,
             1,
             1,
-            "报送时限 2015-02-28 已过，尚未报送自查报告"
+            "报送时限2015年2月28日已过，尚未报送自查报告"
         )]
     );
     assert_eq!(
@@ -1631,7 +1643,7 @@ fn w004_points_at_a_self_check_without_submitted_on() {
             UNIT_PATH,
             5,
             1,
-            "报送时限 2015-02-28 已过，尚未报送自查报告"
+            "报送时限2015年2月28日已过，尚未报送自查报告"
         )]
     );
 }
@@ -1666,7 +1678,7 @@ fn w005_answer_no_without_an_item_listing_the_point() {
             UNIT_PATH,
             13,
             1,
-            "检查点 \"2.2\" 自查为 否，但没有事项纳入整改"
+            "检查要点 \"2.2\" 自查为未落实，但没有事项纳入整改"
         )]
     );
     assert_eq!(
@@ -1973,7 +1985,7 @@ fn exit_0_when_clean() {
     let out = valid().run(&["check", "--as-of", AS_OF]);
     assert_eq!(
         (out.code, out.stderr.as_str()),
-        (0, "检查了 3 个文件：0 个错误，0 个警告\n")
+        (0, "检查了3个文件：0个错误，0个警告\n")
     );
 }
 
@@ -1983,8 +1995,7 @@ fn exit_0_with_warnings() {
     assert_eq!(out.code, 0);
     assert!(out.stderr.starts_with("warning[W004]: "), "{}", out.stderr);
     assert!(
-        out.stderr
-            .ends_with("检查了 3 个文件：0 个错误，1 个警告\n"),
+        out.stderr.ends_with("检查了3个文件：0个错误，1个警告\n"),
         "{}",
         out.stderr
     );
@@ -2009,8 +2020,7 @@ fn exit_1_with_errors() {
     assert_eq!(out.code, 1);
     assert!(out.stderr.starts_with("error[E008]: "), "{}", out.stderr);
     assert!(
-        out.stderr
-            .ends_with("检查了 3 个文件：1 个错误，0 个警告\n"),
+        out.stderr.ends_with("检查了3个文件：1个错误，0个警告\n"),
         "{}",
         out.stderr
     );
@@ -2041,6 +2051,15 @@ fn exit_2_with_a_bad_as_of() {
     for bad in ["2015-02-30", "2015/03/10", "明天"] {
         let out = valid().run(&["check", "--as-of", bad]);
         assert_eq!(out.code, 2, "--as-of {bad}");
+        assert!(
+            out.stderr.contains(&format!(
+                "error: 参数 --as-of <DATE> 的值 \"{bad}\" 无效：日期写作 年-月-日，如 2015-03-10"
+            )),
+            "{}",
+            out.stderr
+        );
+        let out = valid().run(&["check", "--as-of", bad, "--lang", "en"]);
+        assert_eq!(out.code, 2, "--as-of {bad} --lang en");
         assert!(
             out.stderr
                 .contains(&format!("`{bad}` is not a date YYYY-MM-DD")),
@@ -2096,15 +2115,15 @@ fn human_format_aligns_the_caret_under_chinese_text() {
     let out = with_unit(&unit).run(&["check", "--as-of", AS_OF]);
     assert_eq!(out.code, 1);
     insta::assert_snapshot!(out.stderr, @r#"
-    error[E005]: `self_check.answers."2.1".answer` 的值 "部份" 不在允许范围内；可选：是 | 部分 | 否 | 不适用
+    error[E005]: `self_check.answers."2.1".answer` 的值 "部份" 不在允许范围内；可选：已落实 | 部分落实 | 未落实 | 不涉及
       --> 省直/省财政厅/unit.toml:12:37
        |
     12 | "2.1" = { note = "问题尚未解决", answer = "部份" }
        |                                           ^^^^^^
        |
-       = help: 是否想写 `部分`？
+       = help: 是否想写 `部分落实`？
 
-    检查了 3 个文件：1 个错误，0 个警告
+    检查了3个文件：1个错误，0个警告
     "#);
 }
 
@@ -2112,11 +2131,11 @@ fn human_format_aligns_the_caret_under_chinese_text() {
 fn human_format_of_a_whole_file() {
     let out = with_unit(UNIT_PENDING).run(&["check", "--as-of", AS_OF]);
     insta::assert_snapshot!(out.stderr, @r"
-    warning[W004]: 报送时限 2015-02-28 已过，尚未报送自查报告
+    warning[W004]: 报送时限2015年2月28日已过，尚未报送自查报告
      --> 省直/省财政厅/unit.toml
       = help: 报送后在 [self_check] 中填写 `submitted_on`
 
-    检查了 3 个文件：0 个错误，1 个警告
+    检查了3个文件：0个错误，1个警告
     ");
 }
 
@@ -2199,7 +2218,7 @@ fn json_has_the_keys_and_counts_of_the_spec() {
              "help": null},
             {"severity": "warning", "code": "W004", "file": "杭州市/unit.toml",
              "line": 1, "column": 1,
-             "message": "报送时限 2015-02-28 已过，尚未报送自查报告",
+             "message": "报送时限2015年2月28日已过，尚未报送自查报告",
              "help": "报送后在 [self_check] 中填写 `submitted_on`"},
         ])
     );
@@ -2231,7 +2250,7 @@ fn github_error_and_warning_commands() {
     assert_eq!(
         out.stdout,
         "::error file=省直/省财政厅/items/会议文件.toml,line=2,col=8,title=E008::内容方面 `area = 7` 不在方案中；可选：1 | 2 | 3 | 4 | 5 | 6\n\
-         ::warning file=省直/省财政厅/items/会议文件.toml,line=7,col=12,title=W001::逾期 9 天：状态为 未完成，时限 2015-03-01%0A= help: 明确责任、落实措施、跟踪推进；完成后更新 `status` 和 `completed_on`\n"
+         ::warning file=省直/省财政厅/items/会议文件.toml,line=7,col=12,title=W001::逾期9天：状态为未完成，时限2015年3月1日%0A= help: 明确责任、落实措施、跟踪推进；完成后更新 `status` 和 `completed_on`\n"
     );
 }
 
@@ -2259,7 +2278,7 @@ fn github_paths_are_relative_to_the_current_folder() {
     let out = tree.run(&["check", "records", "--format", "github", "--as-of", AS_OF]);
     assert_eq!(
         out.stdout,
-        "::warning file=records/省直/省财政厅/unit.toml,line=1,col=1,title=W004::报送时限 2015-02-28 已过，尚未报送自查报告%0A= help: 报送后在 [self_check] 中填写 `submitted_on`\n"
+        "::warning file=records/省直/省财政厅/unit.toml,line=1,col=1,title=W004::报送时限2015年2月28日已过，尚未报送自查报告%0A= help: 报送后在 [self_check] 中填写 `submitted_on`\n"
     );
 }
 
@@ -2350,8 +2369,7 @@ fn huitoukan_lang_en_gives_english_and_lang_overrides_it() {
     chinese.env("HUITOUKAN_LANG", "en");
     let out = output(chinese);
     assert!(
-        out.stderr
-            .ends_with("检查了 3 个文件：0 个错误，1 个警告\n"),
+        out.stderr.ends_with("检查了3个文件：0个错误，1个警告\n"),
         "{}",
         out.stderr
     );
@@ -2401,8 +2419,8 @@ fn own_schema_makes_the_builtin_points_unknown() {
     assert_eq!(
         check_json(&tree),
         [
-            found("E008", ITEM_PATH, 3, 11, "检查点 \"2.1\" 不在方案中"),
-            found("E008", UNIT_PATH, 11, 1, "检查点 \"1.1\" 不在方案中"),
+            found("E008", ITEM_PATH, 3, 11, "检查要点 \"2.1\" 不在方案中"),
+            found("E008", UNIT_PATH, 11, 1, "检查要点 \"1.1\" 不在方案中"),
         ]
     );
 }
@@ -2419,7 +2437,7 @@ fn own_schema_unanswered_points_are_its_own() {
             UNIT_PATH,
             8,
             1,
-            "自查已报送，但以下适用的检查点没有作答：A.2"
+            "自查已报送，但以下适用的检查要点未逐项说明：A.2"
         )]
     );
 }
@@ -2589,7 +2607,7 @@ fn check_of_a_folder_shows_counts_and_fails_on_its_own_files() {
     assert!(out.stderr.starts_with("warning[W004]: "), "{}", out.stderr);
     assert!(
         out.stderr.ends_with(
-            "检查了 6 个文件：0 个错误，1 个警告\nnote: 只列出 宁波市/余姚市 下的文件；台账其余文件另有 2 个错误、0 个警告\n"
+            "检查了6个文件：0个错误，1个警告\nnote: 只列出 宁波市/余姚市 下的文件；台账其余文件另有2个错误、0个警告\n"
         ),
         "{}",
         out.stderr
@@ -2636,7 +2654,7 @@ fn deny_warnings_says_the_warnings_are_why_it_failed() {
     assert_eq!(out.code, 1);
     assert!(
         out.stderr.ends_with(
-            "检查了 3 个文件：0 个错误，1 个警告\nerror: 检查未通过：有 1 个警告，且指定了 `--deny-warnings`\n"
+            "检查了3个文件：0个错误，1个警告\nerror: 检查未通过：有1个警告，且指定了 `--deny-warnings`\n"
         ),
         "{}",
         out.stderr
@@ -2661,7 +2679,7 @@ fn deny_warnings_says_the_warnings_are_why_it_failed() {
     assert!(out.stdout.starts_with("::warning "), "{}", out.stdout);
     assert_eq!(
         out.stderr,
-        "error: 检查未通过：有 1 个警告，且指定了 `--deny-warnings`\n"
+        "error: 检查未通过：有1个警告，且指定了 `--deny-warnings`\n"
     );
     // With errors the errors are why; nothing more is said.
     let out = two_cities().run(&["check", "--as-of", AS_OF, "--deny-warnings"]);

@@ -206,7 +206,7 @@ fn explain_prints_the_section_of_a_code_and_refuses_an_unknown_one() {
     );
     assert!(
         out.stdout
-            .contains("error[E010]: 状态为 已完成 的事项必须填写 `evidence`")
+            .contains("error[E010]: 状态为已完成的事项必须填写 `evidence`")
     );
     assert!(
         out.stdout

@@ -456,7 +456,7 @@ fn file_of_a_hundred_mib_is_refused_without_reading_it() {
             ITEM_PATH,
             1,
             1,
-            "文件大小 104857600 字节，超过 1 MiB 的上限"
+            "文件大小104857600字节，超过1 MiB的上限"
         )]
     );
 }
@@ -687,7 +687,7 @@ fn huge_integers_are_diagnosed_not_wrapped() {
         (
             "area = 99999999999999999999",
             "E004",
-            "`area` 的值 99999999999999999999 超出整数范围",
+            "`area` 的值99999999999999999999超出整数范围",
         ),
         (
             "area = 9223372036854775807",
@@ -717,7 +717,7 @@ fn huge_integers_are_diagnosed_not_wrapped() {
             UNIT_PATH,
             3,
             9,
-            "`batch` 的值 18446744073709551617 超出整数范围"
+            "`batch` 的值18446744073709551617超出整数范围"
         )]
     );
 }
@@ -1191,14 +1191,14 @@ fn dotted_answer_keys_with_spaces_around_the_dot_point_at_their_first_part() {
                 UNIT_PATH,
                 line,
                 1,
-                &format!("检查点编号 `{id}` 没有加引号，被当成了嵌套的表"),
+                &format!("检查要点编号 `{id}` 没有加引号，被当成了嵌套的表"),
             ),
             found(
                 "E008",
                 UNIT_PATH,
                 line,
                 1,
-                &format!("检查点 \"{id}\" 不在方案中"),
+                &format!("检查要点 \"{id}\" 不在方案中"),
             ),
         ]
     };
@@ -1231,7 +1231,7 @@ fn markdown_title_stays_one_line_whatever_the_campaign_name() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         out.stdout.starts_with(
-            "# 回头看 \\# 另一个标题 二 · 全部 整改落实情况汇总（截至 2015-03-10）\n\n"
+            "# 各单位“回头看”\\\\r\\\\n\\# 另一个标题\\\\r二进展情况汇总（截至2015年3月10日）\n\n"
         ),
         "{}",
         out.stdout
@@ -1257,7 +1257,7 @@ fn markdown_cell_with_a_carriage_return_alone_keeps_its_row() {
     assert!(!stdout.contains('\r'), "{stdout:?}");
     assert!(
         stdout.contains(
-            "| 省直/省财政厅 | 会议文件 | 文山会海<br>问题\\|反弹 | 未完成 | 2015-02-01 | 37 |\n"
+            "| 中共浙江省财政厅党组 | 会议文件 | 文山会海<br>问题\\|反弹 | 未完成 | 2015年2月1日 | 37 |  |\n"
         ),
         "{stdout}"
     );
@@ -1300,7 +1300,7 @@ fn a_value_with_a_line_break_starts_no_workflow_command_in_any_format() {
     9 | satisfaction = "x\n::error file=README.md,line=1::INJECTED"
       |                ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
 
-    检查了 3 个文件：1 个错误，0 个警告
+    检查了3个文件：1个错误，0个警告
     "#);
 }
 
@@ -1336,7 +1336,7 @@ fn invisible_and_bidi_characters_in_a_value_are_shown_written_out() {
       |
       = help: 是否想写 `未完成`？
 
-    检查了 3 个文件：2 个错误，0 个警告
+    检查了3个文件：2个错误，0个警告
     "#);
 }
 
@@ -1380,7 +1380,7 @@ fn markdown_shows_html_and_markup_in_a_title_as_text() {
     );
     assert!(
         stdout.contains(
-            r"| 省直/省财政厅 | 会议文件 | &lt;script&gt;alert\(1\)&lt;/script&gt;&lt;img src=x onerror=alert\(1\)&gt; \*\*粗\*\* \_斜\_ \[x\]\(javascript:alert\(1\)\) \!\[i\]\(x\) \~\~删\~\~ \`c\` \$x\$ a\|b \\ &amp;amp; \#1 | 未完成 | 2015-02-01 | 37 |
+            r"| 中共浙江省财政厅党组 | 会议文件 | &lt;script&gt;alert\(1\)&lt;/script&gt;&lt;img src=x onerror=alert\(1\)&gt; \*\*粗\*\* \_斜\_ \[x\]\(javascript:alert\(1\)\) \!\[i\]\(x\) \~\~删\~\~ \`c\` \$x\$ a\|b \\ &amp;amp; \#1 | 未完成 | 2015年2月1日 | 37 |  |
 "
         ),
         "{stdout}"
@@ -1396,8 +1396,8 @@ fn markdown_headings_and_lines_open_no_block_whatever_the_campaign_says() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         out.stdout.starts_with(
-            "# \\- \\[x\\]\\(javascript:alert\\(1\\)\\) &lt;b&gt; · 全部 整改落实情况汇总（截至 2015-03-10）\n\n\
-             1\\. \\*\\*浙委办\\*\\* \\#12 · 报送时限：2015-02-28\n\n"
+            "# 各单位- \\[x\\]\\(javascript:alert\\(1\\)\\) &lt;b&gt;进展情况汇总（截至2015年3月10日）\n\n\
+             1\\. \\*\\*浙委办\\*\\* \\#12 · 报送时限：2015年2月28日\n\n"
         ),
         "{}",
         out.stdout
@@ -1558,7 +1558,7 @@ fn eleven_files_full_of_unknown_keys_list_fifty_problems_each() {
     assert_eq!(human.stderr.matches("error[E036]").count(), FILES);
     assert_eq!(human.stderr.matches("error[E002]").count(), FILES * 45);
     assert!(human.stderr.ends_with(&format!(
-        "检查了 {} 个文件：{} 个错误，0 个警告\n",
+        "检查了{}个文件：{}个错误，0个警告\n",
         FILES + 2,
         FILES * (KEYS + required.len())
     )));
@@ -1584,7 +1584,7 @@ fn warnings_past_the_fiftieth_are_one_w007_and_still_fail_deny_warnings() {
     assert_eq!(code, 0, "warnings only");
     let mut expected: Vec<Found> = (1..=50)
         .map(|i| {
-            let msg = format!("检查点 \"P.{i}\" 自查为 否，但没有事项纳入整改");
+            let msg = format!("检查要点 \"P.{i}\" 自查为未落实，但没有事项纳入整改");
             found("W005", UNIT_PATH, 8 + i, 1, &msg)
         })
         .collect();
@@ -1750,7 +1750,7 @@ fn sixty_nine_thousand_unknown_answers_against_a_schema_of_twenty_two_thousand_p
             UNIT_PATH,
             6 + i,
             1,
-            format!("检查点 \"q{i:05}\" 不在方案中"),
+            format!("检查要点 \"q{i:05}\" 不在方案中"),
             // Within the 22 000 ids, the same digits after another letter.
             (i < POINTS).then(|| format!("是否想写 `p{i:05}`？")),
         );

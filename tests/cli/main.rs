@@ -5,12 +5,14 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod author;
+mod browser;
 mod check;
 mod explain;
 mod fuzz_seeds;
 mod harness;
 mod history;
 mod hostile;
+mod html;
 mod nothing_lost;
 mod plan;
 mod properties;

@@ -174,7 +174,7 @@ fn markdown_shows_what_lower_levels_put_on_a_superior() {
     let out = run_example(&["--org", "省民政厅", "--format", "md"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
-        out.stdout.contains("### 牵头单位：省直/省直机关工委/省民政厅\n\n| 单位 | 编号 | 事项 |\n| --- | --- | --- |\n| 杭州市/西湖区 | 社区台账 | 社区考核评比和台账资料仍然偏多 |"),
+        out.stdout.contains("## 七、需本级牵头联动整改的事项\n\n### 牵头单位：中共浙江省民政厅党组\n\n| 单位 | 编号 | 事项 |\n| --- | --- | --- |\n| 中共杭州市西湖区委 | 社区台账 | 社区考核评比和台账资料仍然偏多 |"),
         "{}",
         out.stdout
     );
@@ -359,7 +359,7 @@ fn a_tree_with_errors_is_refused_unless_keep_going() {
     assert_eq!(out.stdout, "");
     assert!(out.stderr.contains("error[E004]"), "{}", out.stderr);
     assert!(
-        out.stderr.contains("台账有 2 个错误，不生成报告"),
+        out.stderr.contains("台账有2个错误，不生成报告"),
         "{}",
         out.stderr
     );
@@ -391,7 +391,7 @@ fn a_tree_with_errors_is_refused_unless_keep_going() {
     assert_eq!(left_out[1]["code"], "E005");
     assert_eq!(left_out[2]["code"], "E004");
     assert!(
-        out.stderr.contains("有 3 个文件因错误未纳入报告"),
+        out.stderr.contains("有3个文件因错误未纳入报告"),
         "{}",
         out.stderr
     );
@@ -404,7 +404,11 @@ fn a_tree_with_errors_is_refused_unless_keep_going() {
         "--format",
         "md",
     ]);
-    assert!(md.stdout.contains("## 未纳入本报告的文件"), "{}", md.stdout);
+    assert!(
+        md.stdout.contains("## 九、未纳入本报告的文件"),
+        "{}",
+        md.stdout
+    );
     assert!(
         md.stdout
             .contains("| 省直/乙厅/items/orphaned.toml | 所属单位 省直/乙厅 的 unit.toml 有错误 |"),
@@ -522,15 +526,14 @@ fn public_leaves_out_confidential_items_and_every_person() {
             );
         }
         let stderr = if format == "csv" {
-            "note: 公开版本：不含涉密事项，不显示个人姓名。\nnote: 公开版本未列入1项涉密事项\n"
+            "note: 公示版本。\nnote: 公开版本未列入1项不宜公开的事项\n"
         } else {
-            "note: 公开版本未列入1项涉密事项\n"
+            "note: 公开版本未列入1项不宜公开的事项\n"
         };
         assert_eq!(out.stderr, stderr, "{format} {by}");
         if format != "json" && format != "csv" {
             assert!(
-                out.stdout
-                    .contains("公开版本：不含涉密事项，不显示个人姓名。"),
+                out.stdout.contains("公示版本。"),
                 "{format}:\n{}",
                 out.stdout
             );
@@ -639,7 +642,7 @@ fn public_keep_going_withholds_files_that_may_be_confidential() {
         }
         assert!(
             out.stderr.ends_with(
-                "note: 公开版本未列入1项涉密事项，另有3个有错误、可能涉密的文件未列出\n"
+                "note: 公开版本未列入1项不宜公开的事项，另有3个有错误、可能不宜公开的文件未列出\n"
             ),
             "{format}: {}",
             out.stderr
@@ -655,7 +658,7 @@ fn public_keep_going_withholds_files_that_may_be_confidential() {
     );
     assert!(
         md.stdout
-            .contains("> 有 1 个文件因错误未纳入报告（报告中已列出）\n"),
+            .contains("> 有1个文件因错误未纳入报告（报告中已列出）\n"),
         "{}",
         md.stdout
     );
@@ -739,7 +742,7 @@ fn csv_is_for_excel_bom_numbers_and_no_formulas() {
         .collect();
     assert_eq!(
         rows[0],
-        "机构,层级,单位数,事项数,已完成,基本完成,未完成,效果不理想,逾期,完成率,满意率,已报送,逾期报送,已退回,未到期,未报送"
+        "机构,层级,单位数,事项数,已完成,基本完成,未完成,效果不理想,逾期未完成,整改完成率,群众满意率（已测评事项）,按时报送,逾期报送,已退回,尚未报送（未到时限）,逾期未报送"
     );
     assert_eq!(
         rows[1..],
@@ -767,11 +770,11 @@ fn csv_is_for_excel_bom_numbers_and_no_formulas() {
         .collect();
     assert_eq!(
         rows[0],
-        "org,unit name,category,batch,self-check,submitted on,items,done,mostly done,open,ineffective,overdue,completion,satisfied"
+        "org,unit name,category,batch,self-check,submitted on,items,done,mostly done,open,ineffective,overdue,completion,satisfied (of assessed)"
     );
     assert_eq!(
         rows[1],
-        "省直/省财政厅,中共浙江省财政厅党组,领导班子,1,submitted,2015-02-10,2,0,0,2,0,0,0,"
+        "省直/省财政厅,中共浙江省财政厅党组,领导班子,1,on time,2015-02-10,2,0,0,2,0,0,0,"
     );
 
     let by_area = tree.run(&[
@@ -809,8 +812,9 @@ fn markdown_cells_never_break_a_row() {
     );
     let out = tree.run(&["report", "--format", "md", "--as-of", "2015-03-10"]);
     assert!(
-        out.stdout
-            .contains("| 省直/省财政厅 | a | 甲\\|乙<br>丙 | 未完成 | 2015-03-01 | 9 |"),
+        out.stdout.contains(
+            "| 中共浙江省财政厅党组 | a | 甲\\|乙<br>丙 | 未完成 | 2015年3月1日 | 9 |  |"
+        ),
         "{}",
         out.stdout
     );
@@ -842,7 +846,7 @@ fn output_is_written_atomically_and_never_over_a_file() {
     let written = std::fs::read_to_string(outside.join("new.md")).expect("the report");
     assert!(
         written.starts_with(
-            "# 教育实践活动整改落实情况回头看 · 全部 整改落实情况汇总（截至 2015-03-10）"
+            "# 各单位教育实践活动整改落实情况“回头看”进展情况汇总（截至2015年3月10日）"
         ),
         "{written}"
     );
@@ -1004,7 +1008,7 @@ fn force_replaces_an_output_file_atomically_and_nothing_else() {
     assert_eq!((out.code, out.stderr.as_str()), (0, ""));
     let replaced = std::fs::read_to_string(outside.join("上周.md")).expect("the report");
     assert!(
-        replaced.starts_with("# 教育实践活动整改落实情况回头看"),
+        replaced.starts_with("# 各单位教育实践活动整改落实情况“回头看”"),
         "{replaced}"
     );
     // Again, for the weekly re-run; and into a new file, --force asks for nothing more.
@@ -1145,14 +1149,14 @@ fn every_format_says_what_it_left_out_or_withheld() {
     assert!(
         table
             .stdout
-            .ends_with("\n公开版本：不含涉密事项，不显示个人姓名。\n\n有 1 个文件因错误未纳入报告（报告中已列出）\n"),
+            .ends_with("\n公示版本。\n\n有1个文件因错误未纳入报告（报告中已列出）\n"),
         "{}",
         table.stdout
     );
     assert_eq!(
         table.stderr,
-        "warning: 有 1 个文件因错误未纳入报告（报告中已列出）\n\
-         note: 公开版本未列入1项涉密事项\n"
+        "warning: 有1个文件因错误未纳入报告（报告中已列出）\n\
+         note: 公开版本未列入1项不宜公开的事项\n"
     );
 
     let csv = run("csv");
@@ -1164,10 +1168,10 @@ fn every_format_says_what_it_left_out_or_withheld() {
     );
     assert_eq!(
         csv.stderr,
-        "note: 公开版本：不含涉密事项，不显示个人姓名。\n\
-         note: 有 1 个文件因错误未纳入报告（报告中已列出）\n  \
+        "note: 公示版本。\n\
+         note: 有1个文件因错误未纳入报告（报告中已列出）\n  \
          省直/省财政厅/items/bad.toml: E004: 有错误（公开版本不引述，详见 `huitoukan check`）\n\
-         note: 公开版本未列入1项涉密事项\n"
+         note: 公开版本未列入1项不宜公开的事项\n"
     );
 }
 
@@ -1265,7 +1269,7 @@ fn a_refused_report_counts_the_warnings_it_does_not_list() {
     assert!(!out.stderr.contains("warning["), "{}", out.stderr);
     assert!(
         out.stderr.contains(
-            "检查了 5 个文件：1 个错误，2 个警告\nnote: 另有 2 个警告未列出；`huitoukan check` 列出全部\n"
+            "检查了5个文件：1个错误，2个警告\nnote: 另有2个警告未列出；`huitoukan check` 列出全部\n"
         ),
         "{}",
         out.stderr
@@ -1292,7 +1296,7 @@ fn tables_of_children_add_up_with_own_and_total_rows() {
         out.stdout.contains(
             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n\
              | 本级 | 1 | 3 | 1 | 1 | 1 | 0 | 0 | 33.3% | 100.0% | 1 | 0 | 0 | 0 | 0 |\n\
-             | 杭州市/西湖区 | 4 | 10 | 4 | 2 | 3 | 1 | 0 | 40.0% | 83.3% | 3 | 0 | 0 | 0 | 1 |\n\
+             | 西湖区 | 4 | 10 | 4 | 2 | 3 | 1 | 0 | 40.0% | 83.3% | 3 | 0 | 0 | 0 | 1 |\n\
              | 合计 | 5 | 13 | 5 | 3 | 4 | 1 | 0 | 38.5% | 87.5% | 4 | 0 | 0 | 0 | 1 |\n\n"
         ),
         "{}",
@@ -1313,10 +1317,10 @@ fn tables_of_children_add_up_with_own_and_total_rows() {
             "5",
             "org",
             "own unit",
-            "杭州市/西湖区",
-            "杭州市/西湖区/转塘街道",
-            "杭州市/西湖区/转塘街道/双流村",
-            "杭州市/西湖区/转塘街道/象山社区",
+            "西湖区",
+            "\u{3000}转塘街道",
+            "\u{3000}\u{3000}双流村",
+            "\u{3000}\u{3000}象山社区",
             "total"
         ]
     );
@@ -1350,7 +1354,7 @@ fn an_org_that_names_thousands_of_folders_lists_the_ten_closest() {
         } else {
             assert!(
                 help.starts_with(&format!("  = help: 最接近的：{first}, "))
-                    && help.ends_with(&format!("；另有 {more} 个")),
+                    && help.ends_with(&format!("；另有{more}个")),
                 "{help}"
             );
             assert_eq!(help.matches(", ").count(), 9, "{help}");
@@ -1438,7 +1442,7 @@ fn by_lead_and_by_task_count_the_items_of_each() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(
         out.stdout,
-        "\u{feff}单位,牵头班子成员,事项数,已完成,基本完成,未完成,效果不理想,逾期,完成率,满意率\r\n\
+        "\u{feff}单位,牵头班子成员,事项数,已完成,基本完成,未完成,效果不理想,逾期未完成,整改完成率,群众满意率（已测评事项）\r\n\
          省直/省直机关工委,副书记 吴某某,2,0,1,1,0,0,0,1\r\n\
          省直/省直机关工委/省交通运输厅,副厅长 卫某某,1,0,0,0,1,0,0,0\r\n\
          省直/省直机关工委/省民政厅,副厅长 冯某某,1,0,1,0,0,0,0,1\r\n\
@@ -1453,7 +1457,7 @@ fn by_lead_and_by_task_count_the_items_of_each() {
     assert_eq!(
         rows,
         [
-            "\u{feff}专项整治任务,事项数,已完成,基本完成,未完成,效果不理想,逾期,完成率,满意率",
+            "\u{feff}专项整治任务,事项数,已完成,基本完成,未完成,效果不理想,逾期未完成,整改完成率,群众满意率（已测评事项）",
             "中央21项专项整治：整治“人情保”“关系保”,1,1,0,0,0,0,1,1",
             "中央21项专项整治：整治“会所中的歌舞升平”,1,1,0,0,0,0,1,1",
             "中央21项专项整治：整治教育乱收费,1,1,0,0,0,0,1,1",
@@ -1480,8 +1484,9 @@ fn by_lead_and_by_task_count_the_items_of_each() {
 fn md_lists_the_reviews_still_open_and_a_public_one_names_no_reviewer() {
     let section = |text: &str| -> String {
         let start = text
-            .find("## 审核退回或要求查漏补缺、尚未了结的单位\n")
+            .find("、审核退回或要求查漏补缺、尚未了结的单位\n")
             .expect("the section");
+        let start = text[..start].rfind("## ").expect("its heading");
         let rest = &text[start..];
         let end = rest[3..].find("\n## ").map_or(rest.len(), |e| e + 4);
         rest[..end].trim_end().to_owned()
@@ -1490,17 +1495,17 @@ fn md_lists_the_reviews_still_open_and_a_public_one_names_no_reviewer() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(
         section(&out.stdout),
-        "## 审核退回或要求查漏补缺、尚未了结的单位\n\n\
-         | 机构 | 单位名称 | 审核方式 | 审核单位 | 审核日期 | 审核结果 |\n\
-         | --- | --- | --- | --- | --- | --- |\n\
-         | 省直/省国资委党委 | 中共浙江省国资委委员会 | 整改办抽查 | 省委整改办 | 2015-03-03 | 查漏补缺 |\n\
-         | 省直/省国资委党委/省交通集团 | 中共浙江省交通投资集团有限公司委员会 | 督导组检查 | 省委第四督导组 | 2015-03-09 | 退回 |"
+        "## 九、审核退回或要求查漏补缺、尚未了结的单位\n\n\
+         | 单位 | 审核方式 | 审核单位 | 审核日期 | 审核结果 |\n\
+         | --- | --- | --- | --- | --- |\n\
+         | 中共浙江省国资委委员会 | 整改办抽查 | 省委整改办 | 2015年3月3日 | 查漏补缺 |\n\
+         | 中共浙江省交通投资集团有限公司委员会 | 督导组检查 | 省委第四督导组 | 2015年3月9日 | 退回 |"
     );
     let out = run_example(&["--org", "省直/省国资委党委", "--format", "md", "--public"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         section(&out.stdout).ends_with(
-            "| 省直/省国资委党委/省交通集团 | 中共浙江省交通投资集团有限公司委员会 | 督导组检查 |  | 2015-03-09 | 退回 |"
+            "| 中共浙江省交通投资集团有限公司委员会 | 督导组检查 |  | 2015年3月9日 | 退回 |"
         ),
         "{}",
         out.stdout

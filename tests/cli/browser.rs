@@ -1,0 +1,241 @@
+//! `report --format html` printed by a real browser (SPEC §12): headless Chromium prints the
+//! page to PDF, and poppler's `pdfinfo` and `pdftotext` read back what a person would get on
+//! paper: A4 pages, the report's figures and names, table headers on every page of a table,
+//! no row split across two pages. A PNG of the example's first page is kept under
+//! `target/browser/` for a person to look at.
+//!
+//! Without Chromium or poppler these tests fail and say how to install them: they are never
+//! skipped. `.ci/run` installs them on CI.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::harness::{AS_OF, ITEM, Tree, UNIT, edit};
+
+const INSTALL: &str = "install them with `sudo apt-get install chromium fonts-noto-cjk poppler-utils` \
+                       (Debian/Ubuntu), or point HUITOUKAN_CHROMIUM at a Chromium or Chrome binary";
+
+/// Where the PDFs and the screenshot are kept: `target/browser/`.
+fn artifacts() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/browser");
+    std::fs::create_dir_all(&dir).expect("target/browser");
+    dir
+}
+
+fn find(names: &[&str]) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .flat_map(|dir| names.iter().map(move |n| dir.join(n)))
+        .find(|p| p.is_file())
+}
+
+fn chromium() -> PathBuf {
+    if let Some(given) = std::env::var_os("HUITOUKAN_CHROMIUM") {
+        return PathBuf::from(given);
+    }
+    find(&[
+        "chromium",
+        "chromium-browser",
+        "google-chrome",
+        "google-chrome-stable",
+    ])
+    .unwrap_or_else(|| panic!("no Chromium on PATH for the browser tests: {INSTALL}"))
+}
+
+fn tool(name: &str) -> PathBuf {
+    find(&[name]).unwrap_or_else(|| panic!("no `{name}` on PATH for the browser tests: {INSTALL}"))
+}
+
+/// Runs `cmd` to its end, killing it after `limit` (a browser that hangs fails the test).
+fn run(mut cmd: Command, limit: Duration) -> std::process::Output {
+    let shown = format!("{cmd:?}");
+    let mut child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{shown}: {e}; {INSTALL}"));
+    let start = Instant::now();
+    loop {
+        if child.try_wait().expect("wait").is_some() {
+            break;
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            panic!("{shown} did not finish in {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let out = child.wait_with_output().expect("output");
+    assert!(
+        out.status.success(),
+        "{shown}: {}\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+/// `html` printed to `NAME.pdf` under `target/browser/` by headless Chromium, with a fresh
+/// profile and nothing that reaches the network.
+fn print_to_pdf(html: &str, name: &str) -> PathBuf {
+    let dir = artifacts();
+    let page = dir.join(format!("{name}.html"));
+    let pdf = dir.join(format!("{name}.pdf"));
+    std::fs::write(&page, html).expect("write the page");
+    let _ = std::fs::remove_file(&pdf);
+    let profile = tempfile::tempdir().expect("a profile folder");
+    let mut cmd = Command::new(chromium());
+    cmd.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--no-pdf-header-footer",
+    ])
+    .arg(format!("--user-data-dir={}", profile.path().display()))
+    .arg(format!("--print-to-pdf={}", pdf.display()))
+    .arg(format!("file://{}", page.display()));
+    run(cmd, Duration::from_secs(120));
+    assert!(pdf.is_file(), "Chromium wrote no {}", pdf.display());
+    pdf
+}
+
+/// The number of pages, and that every one is A4 portrait (595 × 842 pt, to a point).
+fn a4_pages(pdf: &Path) -> usize {
+    let mut cmd = Command::new(tool("pdfinfo"));
+    cmd.arg(pdf);
+    let info = String::from_utf8(run(cmd, Duration::from_secs(30)).stdout).expect("UTF-8");
+    let pages: usize = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no page count in:\n{info}"));
+    let mut cmd = Command::new(tool("pdfinfo"));
+    cmd.args(["-f", "1", "-l", &pages.to_string()]).arg(pdf);
+    let info = String::from_utf8(run(cmd, Duration::from_secs(30)).stdout).expect("UTF-8");
+    let sizes: Vec<&str> = info
+        .lines()
+        .filter(|l| l.starts_with("Page") && l.contains(" size:"))
+        .collect();
+    assert_eq!(sizes.len(), pages, "{info}");
+    for line in sizes {
+        let numbers: Vec<f64> = line
+            .split_whitespace()
+            .filter_map(|w| w.parse().ok())
+            .collect();
+        let (w, h) = (numbers[numbers.len() - 2], numbers[numbers.len() - 1]);
+        assert!(
+            (w - 595.3).abs() < 1.5 && (h - 841.9).abs() < 1.5,
+            "not A4 portrait: {line}"
+        );
+    }
+    pages
+}
+
+/// The text of each page, with every white space removed (a cell's text wraps where the page
+/// width says).
+fn pages_text(pdf: &Path, pages: usize) -> Vec<String> {
+    (1..=pages)
+        .map(|n| {
+            let mut cmd = Command::new(tool("pdftotext"));
+            cmd.args(["-f", &n.to_string(), "-l", &n.to_string(), "-enc", "UTF-8"])
+                .arg(pdf)
+                .arg("-");
+            let text = String::from_utf8(run(cmd, Duration::from_secs(30)).stdout).expect("UTF-8");
+            text.chars().filter(|c| !c.is_whitespace()).collect()
+        })
+        .collect()
+}
+
+#[test]
+fn the_example_prints_on_a4_with_its_figures_and_names() {
+    let html = crate::html::example_html(&[]);
+    let pdf = print_to_pdf(&html, "example");
+    let pages = a4_pages(&pdf);
+    assert!((1..=6).contains(&pages), "{pages} pages");
+    let text = pages_text(&pdf, pages);
+    let all: String = text.concat();
+    for words in [
+        "全省教育实践活动整改落实情况“回头看”进展情况汇总",
+        "共梳理问题56个，已完成21个，占37.5%",
+        "逾期未完成2个",
+        "中共浙江省交通投资集团有限公司委员会",
+        "宁波市",
+        "合计",
+        "约谈提醒",
+    ] {
+        assert!(
+            all.contains(words),
+            "`{words}` is not in the PDF's text:\n{all}"
+        );
+    }
+    // The totals row: 20 units, 56 items, 21 done, 16 mostly done.
+    assert!(all.contains("2056211614"), "the totals row:\n{}", text[0]);
+    // The first page as a picture, for a person to look at.
+    let mut cmd = Command::new(tool("pdftoppm"));
+    cmd.args(["-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile"])
+        .arg(&pdf)
+        .arg(artifacts().join("example-page-1"));
+    run(cmd, Duration::from_secs(30));
+    assert!(artifacts().join("example-page-1.png").is_file());
+}
+
+/// A tree whose overdue items fill several pages: each title long enough to wrap in its cell,
+/// and marked at both ends.
+fn many_rows() -> Tree {
+    let mut tree = Tree::new();
+    for i in 0..60 {
+        let title = format!(
+            "ROW{i:03}START{}ROW{i:03}END",
+            "会议文件过多、检查考核过频、材料报送过滥，".repeat(1 + i % 4)
+        );
+        let item = edit(ITEM, "\"文山会海问题有所反弹\"", &format!("\"{title}\""));
+        let item = edit(&item, "deadline = 2015-06-30", "deadline = 2015-01-31");
+        tree = tree.item("省直/省财政厅", &format!("{i:03}"), &item);
+    }
+    tree.unit("省直/省财政厅", UNIT)
+}
+
+#[test]
+fn a_table_longer_than_a_page_repeats_its_header_and_splits_no_row() {
+    let tree = many_rows();
+    let out = tree.run(&["report", "--format", "html", "--as-of", AS_OF]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let pdf = print_to_pdf(&out.stdout, "many-rows");
+    let pages = a4_pages(&pdf);
+    let text = pages_text(&pdf, pages);
+    let page_of = |marker: &str| {
+        let on: Vec<usize> = (0..pages).filter(|&p| text[p].contains(marker)).collect();
+        assert_eq!(on.len(), 1, "`{marker}` on pages {on:?}");
+        on[0]
+    };
+    let mut spanned = std::collections::BTreeSet::new();
+    for i in 0..60 {
+        let start = page_of(&format!("ROW{i:03}START"));
+        let end = page_of(&format!("ROW{i:03}END"));
+        assert_eq!(
+            start, end,
+            "row {i} is split across pages {start} and {end}"
+        );
+        spanned.insert(start);
+    }
+    assert!(
+        spanned.len() >= 2,
+        "the rows fit one page: no page break was tried"
+    );
+    // Every page that holds rows of the overdue table shows the table's header: its 时限 and
+    // 最新进展 cells (no other text of these pages holds either; a cell's words may wrap).
+    for page in &spanned {
+        assert!(
+            text[*page].contains("时限") && text[*page].contains("最新"),
+            "page {} has rows but no header:\n{}",
+            page + 1,
+            text[*page]
+        );
+    }
+}
