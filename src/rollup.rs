@@ -6,18 +6,21 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
 
 use jiff::civil::Date;
-use serde::Serialize;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Severity;
 use crate::i18n::Msg;
 use crate::model::enums::{Category, Enumeration, Satisfaction, Status};
 use crate::model::fields::{decode_text, decode_texts};
-use crate::model::{Item, Sp, Text, TextList, Unit};
+use crate::model::{Campaign, Item, Sp, Text, TextList, Unit};
 use crate::records::Records;
 use crate::source::FileId;
 use crate::status::{self, SelfCheckState};
 
+pub mod merge;
 mod public;
+pub mod stored;
 
 /// What a report covers and how.
 pub struct Options<'a> {
@@ -45,8 +48,11 @@ pub enum By {
     Area,
 }
 
-/// Counts over a set of items.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+/// Counts over a set of items, and the rates they give (SPEC §7). Every count adds up (`+=`)
+/// and the rates are recomputed from the summed counts, never averaged: what lets a higher level
+/// add up the reports of lower ones (`merge`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(try_from = "stored::CountsIn")]
 pub struct ItemCounts {
     pub items: u32,
     pub done: u32,
@@ -54,13 +60,80 @@ pub struct ItemCounts {
     pub open: u32,
     pub ineffective: u32,
     pub overdue: u32,
+    /// 已销号: done items with a `[closure]`.
+    pub closed: u32,
+    /// Items whose satisfaction was assessed (not 未测评).
+    pub assessed: u32,
+    /// 满意 + 基本满意.
+    pub satisfied: u32,
     /// done / items; `None` when there are no items.
     pub completion_rate: Option<f64>,
-    /// (满意 + 基本满意) / items whose satisfaction was assessed; `None` when none was.
+    /// (done + mostly_done) / items (完成及基本完成率); `None` when there are no items.
+    pub done_or_mostly_rate: Option<f64>,
+    /// satisfied / assessed; `None` when none was assessed.
     pub satisfied_rate: Option<f64>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+impl ItemCounts {
+    /// Counts one item.
+    pub fn add_item(
+        &mut self,
+        status: Status,
+        satisfaction: Satisfaction,
+        overdue: bool,
+        closed: bool,
+    ) {
+        self.items += 1;
+        match status {
+            Status::Done => self.done += 1,
+            Status::MostlyDone => self.mostly_done += 1,
+            Status::Open => self.open += 1,
+            Status::Ineffective => self.ineffective += 1,
+        }
+        self.overdue += u32::from(overdue);
+        self.closed += u32::from(closed && status == Status::Done);
+        match satisfaction {
+            Satisfaction::Satisfied | Satisfaction::MostlySatisfied => {
+                self.satisfied += 1;
+                self.assessed += 1;
+            }
+            Satisfaction::Unsatisfied => self.assessed += 1,
+            Satisfaction::NotAssessed => {}
+        }
+        self.rates();
+    }
+
+    /// The rates, from the counts.
+    pub fn rates(&mut self) {
+        let rate = |n: u32, d: u32| (d > 0).then(|| f64::from(n) / f64::from(d));
+        self.completion_rate = rate(self.done, self.items);
+        self.done_or_mostly_rate = rate(self.done.saturating_add(self.mostly_done), self.items);
+        self.satisfied_rate = rate(self.satisfied, self.assessed);
+    }
+}
+
+impl std::ops::AddAssign<&ItemCounts> for ItemCounts {
+    /// Sums the counts (saturating: a stored report is checked before it is added) and
+    /// recomputes the rates from them.
+    fn add_assign(&mut self, other: &ItemCounts) {
+        for (a, b) in [
+            (&mut self.items, other.items),
+            (&mut self.done, other.done),
+            (&mut self.mostly_done, other.mostly_done),
+            (&mut self.open, other.open),
+            (&mut self.ineffective, other.ineffective),
+            (&mut self.overdue, other.overdue),
+            (&mut self.closed, other.closed),
+            (&mut self.assessed, other.assessed),
+            (&mut self.satisfied, other.satisfied),
+        ] {
+            *a = a.saturating_add(b);
+        }
+        self.rates();
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct SelfCheckCounts {
     pub submitted: u32,
     pub late: u32,
@@ -69,8 +142,50 @@ pub struct SelfCheckCounts {
     pub missing: u32,
 }
 
+impl SelfCheckCounts {
+    fn add(&mut self, state: SelfCheckState) {
+        let slot = match state {
+            SelfCheckState::Submitted => &mut self.submitted,
+            SelfCheckState::Late => &mut self.late,
+            SelfCheckState::Returned => &mut self.returned,
+            SelfCheckState::Pending => &mut self.pending,
+            SelfCheckState::Missing => &mut self.missing,
+        };
+        *slot = slot.saturating_add(1);
+    }
+
+    /// Every unit counted, whatever its state.
+    pub fn sum(&self) -> u64 {
+        [
+            self.submitted,
+            self.late,
+            self.returned,
+            self.pending,
+            self.missing,
+        ]
+        .iter()
+        .map(|&n| u64::from(n))
+        .sum()
+    }
+}
+
+impl std::ops::AddAssign<&SelfCheckCounts> for SelfCheckCounts {
+    fn add_assign(&mut self, other: &SelfCheckCounts) {
+        for (a, b) in [
+            (&mut self.submitted, other.submitted),
+            (&mut self.late, other.late),
+            (&mut self.returned, other.returned),
+            (&mut self.pending, other.pending),
+            (&mut self.missing, other.missing),
+        ] {
+            *a = a.saturating_add(b);
+        }
+    }
+}
+
 /// Counts over a set of units and their items.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(try_from = "stored::CountsIn")]
 pub struct Totals {
     pub units: u32,
     #[serde(flatten)]
@@ -78,7 +193,28 @@ pub struct Totals {
     pub self_check: SelfCheckCounts,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+impl Totals {
+    /// One unit in `state`, before its items are counted.
+    pub fn unit(state: SelfCheckState) -> Totals {
+        let mut totals = Totals {
+            units: 1,
+            ..Totals::default()
+        };
+        totals.self_check.add(state);
+        totals
+    }
+}
+
+impl std::ops::AddAssign<&Totals> for Totals {
+    fn add_assign(&mut self, other: &Totals) {
+        self.units = self.units.saturating_add(other.units);
+        self.counts += &other.counts;
+        self.self_check += &other.self_check;
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(try_from = "stored::CountsIn")]
 pub struct AreaRow {
     pub area: i64,
     pub title: String,
@@ -86,8 +222,18 @@ pub struct AreaRow {
     pub counts: ItemCounts,
 }
 
+/// A unit's own items in one area: what a stored report needs to give the areas of any org
+/// within it (`report --from … --org`). Only the areas where the unit has items.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(try_from = "stored::CountsIn")]
+pub struct UnitArea {
+    pub area: i64,
+    #[serde(flatten)]
+    pub counts: ItemCounts,
+}
+
 /// A folder of the tree that holds units, with the totals of everything at or below it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct OrgRow {
     pub org: String,
     /// Components below the report's org: its children are at depth 1.
@@ -96,19 +242,23 @@ pub struct OrgRow {
     pub totals: Totals,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct UnitRow<'a> {
     pub org: Cow<'a, str>,
     pub name: Cow<'a, str>,
     pub category: Option<Category>,
     pub batch: Option<i64>,
     pub self_check: SelfCheckState,
-    #[serde(skip)]
+    /// The self-check's `submitted_on`.
+    #[serde(default)]
     pub submitted_on: Option<Date>,
     pub totals: Totals,
+    /// The unit's own items by area, in the order of the schema.
+    #[serde(default)]
+    pub by_area: Vec<UnitArea>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct DueItem<'a> {
     pub unit: Cow<'a, str>,
     pub id: Cow<'a, str>,
@@ -119,7 +269,7 @@ pub struct DueItem<'a> {
     pub days_overdue: Option<i64>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct LinkedItem<'a> {
     pub unit: Cow<'a, str>,
     pub id: Cow<'a, str>,
@@ -160,15 +310,24 @@ pub struct ItemRow {
 }
 
 /// A file the report left out, and the first reason why.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct LeftOut {
-    #[serde(skip)]
+    #[serde(skip, default = "no_file")]
     pub id: FileId,
     pub file: String,
     /// The code of the file's first error; `None` when it was left out with its unit.
-    pub code: Option<&'static str>,
-    #[serde(skip)]
+    pub code: Option<Cow<'static, str>>,
+    #[serde(skip, default = "stored_reason")]
     pub reason: Msg,
+}
+
+/// A left-out file of a stored report, which is in no tree of this run.
+fn no_file() -> FileId {
+    FileId(u32::MAX)
+}
+
+fn stored_reason() -> Msg {
+    Msg::LeftOutStored
 }
 
 /// What a public report withheld: said on stderr, never in the document.
@@ -180,19 +339,49 @@ pub struct Withheld {
     pub files: usize,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// `format` of every report JSON.
+pub const FORMAT: &str = "huitoukan-report";
+/// `version` of the report JSON this build writes and reads.
+pub const VERSION: u32 = 1;
+
+/// The campaign a report belongs to: reports of one campaign under one schema add up.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CampaignInfo {
+    pub name: Option<String>,
+    pub document: Option<String>,
+    /// What the whole tree is called (全省); `merge` names an input by it.
+    pub region: Option<String>,
+    /// The date every unit reports by, where the campaign sets one.
+    #[serde(default)]
+    pub deadline: Option<Date>,
+    /// SHA-256 of the areas and points in force ([`crate::schema::Schema::sha256`]).
+    pub schema_sha256: Option<String>,
+}
+
+/// What a report was built from.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct SourceInfo {
+    /// The commit of the records, where they were read from git; `null` for a work tree.
+    pub commit: Option<String>,
+}
+
+/// A report: what `rollup::build` makes of a records tree, and what `report --format json`
+/// writes and `merge` and `report --from` read back (version 1, SPEC §8).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Report<'a> {
+    /// Always [`FORMAT`].
+    pub format: Cow<'static, str>,
+    /// Always [`VERSION`].
+    pub version: u32,
+    /// The program that wrote it, `huitoukan 0.1.0`.
+    pub generator: Cow<'static, str>,
+    pub campaign: CampaignInfo,
     /// The org path reported on; `None` for the whole tree.
     pub org: Option<String>,
     pub as_of: Date,
     /// A public report (`--public`).
     pub public: bool,
-    #[serde(skip)]
-    pub campaign: Option<String>,
-    #[serde(skip)]
-    pub document: Option<String>,
-    #[serde(skip)]
-    pub deadline: Option<Date>,
+    pub source: SourceInfo,
     pub totals: Totals,
     /// The totals of the org's own unit, where the reported folder is itself a unit: what the
     /// rows of its children leave out of the totals (本级).
@@ -217,91 +406,48 @@ pub struct Report<'a> {
     #[serde(skip)]
     pub withheld: Option<Withheld>,
     /// Files with errors that a `--keep-going` report left out.
+    #[serde(default)]
     pub left_out: Vec<LeftOut>,
 }
 
-/// Running sums, turned into [`ItemCounts`] at the end.
-#[derive(Clone, Debug, Default)]
-struct Tally {
-    units: u32,
-    items: u32,
-    done: u32,
-    mostly_done: u32,
-    open: u32,
-    ineffective: u32,
-    overdue: u32,
-    satisfied: u32,
-    assessed: u32,
-    self_check: SelfCheckCounts,
-}
-
-impl Tally {
-    fn add_item(&mut self, status: Status, satisfaction: Satisfaction, overdue: bool) {
-        self.items += 1;
-        match status {
-            Status::Done => self.done += 1,
-            Status::MostlyDone => self.mostly_done += 1,
-            Status::Open => self.open += 1,
-            Status::Ineffective => self.ineffective += 1,
-        }
-        self.overdue += u32::from(overdue);
-        match satisfaction {
-            Satisfaction::Satisfied | Satisfaction::MostlySatisfied => {
-                self.satisfied += 1;
-                self.assessed += 1;
-            }
-            Satisfaction::Unsatisfied => self.assessed += 1,
-            Satisfaction::NotAssessed => {}
-        }
-    }
-
-    fn add_unit(&mut self, state: SelfCheckState) {
-        self.units += 1;
-        match state {
-            SelfCheckState::Submitted => self.self_check.submitted += 1,
-            SelfCheckState::Late => self.self_check.late += 1,
-            SelfCheckState::Returned => self.self_check.returned += 1,
-            SelfCheckState::Pending => self.self_check.pending += 1,
-            SelfCheckState::Missing => self.self_check.missing += 1,
-        }
-    }
-
-    fn merge(&mut self, other: &Tally) {
-        self.units += other.units;
-        self.items += other.items;
-        self.done += other.done;
-        self.mostly_done += other.mostly_done;
-        self.open += other.open;
-        self.ineffective += other.ineffective;
-        self.overdue += other.overdue;
-        self.satisfied += other.satisfied;
-        self.assessed += other.assessed;
-        self.self_check.submitted += other.self_check.submitted;
-        self.self_check.late += other.self_check.late;
-        self.self_check.returned += other.self_check.returned;
-        self.self_check.pending += other.self_check.pending;
-        self.self_check.missing += other.self_check.missing;
-    }
-
-    fn counts(&self) -> ItemCounts {
-        let rate = |n: u32, d: u32| (d > 0).then(|| f64::from(n) / f64::from(d));
-        ItemCounts {
-            items: self.items,
-            done: self.done,
-            mostly_done: self.mostly_done,
-            open: self.open,
-            ineffective: self.ineffective,
-            overdue: self.overdue,
-            completion_rate: rate(self.done, self.items),
-            satisfied_rate: rate(self.satisfied, self.assessed),
-        }
-    }
-
-    fn totals(&self) -> Totals {
-        Totals {
-            units: self.units,
-            counts: self.counts(),
-            self_check: self.self_check.clone(),
+impl<'a> Report<'a> {
+    /// A report with nothing counted yet and every area of `areas` (id, title) at zero.
+    pub fn new(
+        campaign: CampaignInfo,
+        org: Option<String>,
+        as_of: Date,
+        public: bool,
+        areas: impl IntoIterator<Item = (i64, String)>,
+    ) -> Report<'a> {
+        Report {
+            format: Cow::Borrowed(FORMAT),
+            version: VERSION,
+            generator: Cow::Borrowed(GENERATOR),
+            campaign,
+            org,
+            as_of,
+            public,
+            source: SourceInfo::default(),
+            totals: Totals::default(),
+            own: None,
+            by_area: areas
+                .into_iter()
+                .map(|(area, title)| AreaRow {
+                    area,
+                    title,
+                    counts: ItemCounts::default(),
+                })
+                .collect(),
+            children: Vec::new(),
+            units: Vec::new(),
+            overdue_items: Vec::new(),
+            ineffective_items: Vec::new(),
+            linked_items: Vec::new(),
+            led_items: Vec::new(),
+            orgs: Vec::new(),
+            items: Vec::new(),
+            withheld: None,
+            left_out: Vec::new(),
         }
     }
 }
@@ -317,9 +463,13 @@ pub fn is_within(org: &str, prefix: &str) -> bool {
 
 /// Every folder that holds units at or below it: the units' folders and their ancestors.
 pub fn org_folders(records: &Records) -> Vec<String> {
+    folders_holding(records.units.iter().map(|u| u.org.as_str()))
+}
+
+/// The folders `orgs` and all their ancestors, in path order.
+pub fn folders_holding<'o>(orgs: impl IntoIterator<Item = &'o str>) -> Vec<String> {
     let mut folders = std::collections::BTreeSet::new();
-    for unit in &records.units {
-        let mut org = unit.org.as_str();
+    for mut org in orgs {
         loop {
             if !folders.insert(org.to_owned()) {
                 break;
@@ -352,8 +502,12 @@ pub const CANDIDATES_SHOWN: usize = 10;
 
 /// `--org`: an org path (matched by whole components) or a folder name unique in the tree.
 pub fn resolve_org(records: &Records, wanted: &str) -> Result<String, OrgError> {
+    resolve_in(&org_folders(records), wanted)
+}
+
+/// [`resolve_org`] among `folders` (the folders that hold units, of a tree or a stored report).
+pub fn resolve_in(folders: &[String], wanted: &str) -> Result<String, OrgError> {
     let wanted = wanted.trim().trim_matches('/');
-    let folders = org_folders(records);
     if !wanted.is_empty() && folders.iter().any(|f| f == wanted) {
         return Ok(wanted.to_owned());
     }
@@ -447,7 +601,7 @@ pub fn files_with_errors(
         .map(|d| LeftOut {
             id: d.file,
             file: records.files.path(d.file).to_owned(),
-            code: Some(d.code.as_str()),
+            code: Some(Cow::Borrowed(d.code.as_str())),
             reason: d.message.clone(),
         })
         .collect()
@@ -472,65 +626,38 @@ pub fn build<'a>(
     // the root (the campaign and its schema) that every report rests on.
     let mut left_out = files_with_errors(records, diagnostics);
     left_out.retain(|l| !l.file.contains('/') || is_within(&l.file, options.org));
-    let deadline = records
-        .campaign
-        .as_ref()
-        .and_then(|c| c.deadline.as_ref())
-        .map(|d| *d.get_ref());
     let as_of = options.as_of;
-    let depth_of = |org: &str| {
-        if org.is_empty() {
-            0
-        } else {
-            org.split('/').count()
-        }
+    let campaign = records.campaign.as_ref();
+    let value = |f: fn(&Campaign) -> &Option<Sp<String>>| {
+        campaign
+            .and_then(|c| f(c).as_ref())
+            .map(|v| v.get_ref().clone())
     };
-    let base_depth = depth_of(options.org);
-
-    let mut report = Report {
-        org: (!options.org.is_empty()).then(|| options.org.to_owned()),
-        as_of,
-        public: options.public,
-        campaign: records
-            .campaign
-            .as_ref()
-            .and_then(|c| c.name.as_ref())
-            .map(|n| n.get_ref().clone()),
-        document: records
-            .campaign
-            .as_ref()
-            .and_then(|c| c.document.as_ref())
-            .map(|n| n.get_ref().clone()),
-        deadline,
-        totals: Totals::default(),
-        own: None,
-        by_area: Vec::new(),
-        children: Vec::new(),
-        units: Vec::with_capacity(
-            records
-                .units
-                .iter()
-                .filter(|u| is_within(&u.org, options.org))
-                .count(),
-        ),
-        overdue_items: Vec::new(),
-        ineffective_items: Vec::new(),
-        linked_items: Vec::new(),
-        led_items: Vec::new(),
-        orgs: Vec::new(),
-        items: Vec::new(),
-        withheld: None,
-        left_out: Vec::new(),
-    };
-
     let schema_areas = records
         .schema
         .as_ref()
         .map(|s| s.areas.as_slice())
         .unwrap_or_default();
-    let mut areas: Vec<Tally> = vec![Tally::default(); schema_areas.len()];
-    let mut folders: BTreeMap<&str, Tally> = BTreeMap::new();
-    let mut total = Tally::default();
+
+    let campaign_info = CampaignInfo {
+        name: value(|c| &c.name),
+        document: value(|c| &c.document),
+        region: value(|c| &c.region),
+        deadline: campaign
+            .and_then(|c| c.deadline.as_ref())
+            .map(|d| *d.get_ref()),
+        schema_sha256: records.schema.as_ref().map(|s| s.sha256()),
+    };
+    let org = (!options.org.is_empty()).then(|| options.org.to_owned());
+    let areas = schema_areas.iter().map(|a| (a.id, a.title.clone()));
+    let mut report = Report::new(campaign_info, org, as_of, options.public, areas);
+    report.units.reserve(
+        records
+            .units
+            .iter()
+            .filter(|u| is_within(&u.org, options.org))
+            .count(),
+    );
 
     let due_dates = status::unit_due_dates(records);
     for (index, unit) in records.units.iter().enumerate() {
@@ -558,8 +685,8 @@ pub fn build<'a>(
             continue;
         }
         let state = SelfCheckState::of(unit, due_dates[index], as_of);
-        let mut own = Tally::default();
-        own.add_unit(state);
+        let mut own = Totals::unit(state);
+        let mut by_area: Vec<ItemCounts> = vec![ItemCounts::default(); schema_areas.len()];
         for &i in &records.unit_items[index] {
             let item = &records.items[i];
             if bad.contains(&item.file) {
@@ -573,13 +700,17 @@ pub fn build<'a>(
                 continue;
             };
             let days_overdue = status::days_overdue(item, as_of);
-            own.add_item(status, item.satisfaction(), days_overdue.is_some());
+            let add = |counts: &mut ItemCounts| {
+                let closed = item.closure.is_some();
+                counts.add_item(status, item.satisfaction(), days_overdue.is_some(), closed);
+            };
+            add(&mut own.counts);
             if let Some(slot) = item
                 .area
                 .as_ref()
                 .and_then(|a| schema_areas.iter().position(|s| s.id == *a.get_ref()))
             {
-                areas[slot].add_item(status, item.satisfaction(), days_overdue.is_some());
+                add(&mut by_area[slot]);
             }
             collect_item_lists(
                 &mut report,
@@ -591,9 +722,6 @@ pub fn build<'a>(
                 options,
             );
         }
-        if unit.org == options.org {
-            report.own = Some(own.totals());
-        }
         report.units.push(UnitRow {
             org: Cow::Borrowed(&unit.org),
             name: unit
@@ -604,43 +732,20 @@ pub fn build<'a>(
             batch: unit.batch.as_ref().map(|b| *b.get_ref()),
             self_check: state,
             submitted_on: unit.submitted_on(),
-            totals: own.totals(),
+            totals: own,
+            by_area: schema_areas
+                .iter()
+                .zip(by_area)
+                .filter(|(_, counts)| counts.items > 0)
+                .map(|(area, counts)| UnitArea {
+                    area: area.id,
+                    counts,
+                })
+                .collect(),
         });
-        // The unit counts in its own folder and in every folder above it, below the report's
-        // org; without `--by org` only the children (the folders one below the org) are shown.
-        let mut org = unit.org.as_str();
-        while org.len() > options.org.len() {
-            if options.by == By::Org || depth_of(org) == base_depth + 1 {
-                folders.entry(org).or_default().merge(&own);
-            }
-            org = org.rfind('/').map_or("", |cut| &org[..cut]);
-        }
-        total.merge(&own);
     }
 
-    report.totals = total.totals();
-    report.by_area = schema_areas
-        .iter()
-        .zip(&areas)
-        .map(|(a, t)| AreaRow {
-            area: a.id,
-            title: a.title.clone(),
-            counts: t.counts(),
-        })
-        .collect();
-    let row = |(org, t): (&&str, &Tally)| OrgRow {
-        org: (*org).to_owned(),
-        depth: depth_of(org) - base_depth,
-        totals: t.totals(),
-    };
-    report.children = folders
-        .iter()
-        .filter(|(org, _)| depth_of(org) == base_depth + 1)
-        .map(row)
-        .collect();
-    if options.by == By::Org {
-        report.orgs = folders.iter().map(row).collect();
-    }
+    assemble(&mut report, options.by == By::Org);
     report
         .led_items
         .sort_by(|a, b| (&a.lead_unit, &a.unit, &a.id).cmp(&(&b.lead_unit, &b.unit, &b.id)));
@@ -650,6 +755,88 @@ pub fn build<'a>(
         public.apply(&mut report, withheld_items);
     }
     report
+}
+
+/// `huitoukan` and its version, as a report's `generator` names it.
+pub const GENERATOR: &str = concat!("huitoukan ", env!("CARGO_PKG_VERSION"));
+
+/// The parts of a report that add up from its units: `totals`, `own`, `by_area` (on the areas
+/// it lists), `children` and, with `by_org`, `orgs`. One computation for a records tree and for
+/// stored reports (`merge`, `report --from`), so the two cannot disagree.
+pub fn assemble(report: &mut Report<'_>, by_org: bool) {
+    let org = report.org.clone().unwrap_or_default();
+    let parts = assemble_parts(&report.units, &org, &report.by_area, by_org);
+    report.totals = parts.totals;
+    report.own = parts.own;
+    for (row, counts) in report.by_area.iter_mut().zip(parts.by_area) {
+        row.counts = counts;
+    }
+    report.children = parts.children;
+    report.orgs = parts.orgs;
+}
+
+/// What [`assemble`] computes.
+pub struct Parts {
+    pub totals: Totals,
+    pub own: Option<Totals>,
+    /// The counts of each row of the `areas` given, in their order.
+    pub by_area: Vec<ItemCounts>,
+    pub children: Vec<OrgRow>,
+    pub orgs: Vec<OrgRow>,
+}
+
+/// The sums of `units` (all within `base`) as [`assemble`] puts them in a report.
+pub fn assemble_parts(units: &[UnitRow<'_>], base: &str, areas: &[AreaRow], by_org: bool) -> Parts {
+    let depth_of = |org: &str| {
+        if org.is_empty() {
+            0
+        } else {
+            org.split('/').count()
+        }
+    };
+    let base_depth = depth_of(base);
+    let mut folders: BTreeMap<&str, Totals> = BTreeMap::new();
+    let mut parts = Parts {
+        totals: Totals::default(),
+        own: None,
+        by_area: vec![ItemCounts::default(); areas.len()],
+        children: Vec::new(),
+        orgs: Vec::new(),
+    };
+    for unit in units {
+        if unit.org == base {
+            parts.own = Some(unit.totals.clone());
+        }
+        // The unit counts in its own folder and in every folder above it, below the report's
+        // org; without `--by org` only the children (the folders one below the org) are kept.
+        let mut org: &str = &unit.org;
+        while org.len() > base.len() {
+            if by_org || depth_of(org) == base_depth + 1 {
+                *folders.entry(org).or_default() += &unit.totals;
+            }
+            org = org.rfind('/').map_or("", |cut| &org[..cut]);
+        }
+        parts.totals += &unit.totals;
+        for area in &unit.by_area {
+            if let Some(slot) = areas.iter().position(|a| a.area == area.area) {
+                parts.by_area[slot] += &area.counts;
+            }
+        }
+    }
+    let row = |(org, t): (&&str, &Totals)| OrgRow {
+        org: (*org).to_owned(),
+        depth: depth_of(org) - base_depth,
+        totals: t.clone(),
+    };
+    parts.children = folders
+        .iter()
+        .filter(|(org, _)| depth_of(org) == base_depth + 1)
+        .map(row)
+        .collect();
+    if by_org {
+        parts.orgs = folders.iter().map(row).collect();
+    }
+    parts
 }
 
 fn text(s: &Option<Sp<String>>) -> Option<String> {

@@ -3,6 +3,7 @@
 pub mod check;
 pub mod explain;
 pub mod init;
+pub mod merge;
 pub mod report;
 pub mod schema;
 pub mod shell;

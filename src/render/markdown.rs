@@ -15,8 +15,13 @@ use crate::status::SelfCheckState;
 pub fn render(report: &Report, lang: Lang) -> String {
     let mut out = format!("# {}\n\n", escape_line(&heading(report, lang)));
     // The document it answers to and the deadline every unit reports by.
-    let mut basis: Vec<String> = report.document.iter().map(|d| escape_line(d)).collect();
-    if let Some(deadline) = report.deadline {
+    let mut basis: Vec<String> = report
+        .campaign
+        .document
+        .iter()
+        .map(|d| escape_line(d))
+        .collect();
+    if let Some(deadline) = report.campaign.deadline {
         basis.push(format!("{}：{deadline}", Term::CampaignDeadline.text(lang)));
     }
     if !basis.is_empty() {

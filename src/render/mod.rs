@@ -25,7 +25,7 @@ pub fn heading(report: &Report, lang: Lang) -> String {
         as_of: report.as_of.to_string(),
     }
     .text(lang);
-    match &report.campaign {
+    match &report.campaign.name {
         Some(campaign) => format!("{campaign} · {title}"),
         None => title,
     }

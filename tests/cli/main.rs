@@ -7,6 +7,7 @@ mod explain;
 mod fuzz_seeds;
 mod harness;
 mod hostile;
+mod merge;
 mod nothing_lost;
 mod properties;
 mod readme;

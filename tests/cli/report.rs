@@ -739,13 +739,13 @@ fn csv_is_for_excel_bom_numbers_and_no_formulas() {
         .collect();
     assert_eq!(
         rows[0],
-        "机构,层级,单位数,事项数,已完成,基本完成,未完成,效果不理想,逾期,完成率,满意率,已报送,逾期报送,已退回,未到期,未报送"
+        "机构,层级,单位数,事项数,已完成,基本完成,未完成,效果不理想,逾期,已销号,已测评,满意及基本满意,完成率,完成及基本完成率,满意率,已报送,逾期报送,已退回,未到期,未报送"
     );
     assert_eq!(
         rows[1..],
         [
-            "省直,1,1,2,0,0,2,0,0,0,,1,0,0,0,0",
-            "省直/省财政厅,2,1,2,0,0,2,0,0,0,,1,0,0,0,0"
+            "省直,1,1,2,0,0,2,0,0,0,0,0,0,0,,1,0,0,0,0",
+            "省直/省财政厅,2,1,2,0,0,2,0,0,0,0,0,0,0,,1,0,0,0,0"
         ]
     );
 
@@ -767,11 +767,11 @@ fn csv_is_for_excel_bom_numbers_and_no_formulas() {
         .collect();
     assert_eq!(
         rows[0],
-        "org,unit name,category,batch,self-check,submitted on,items,done,mostly done,open,ineffective,overdue,completion,satisfied"
+        "org,unit name,category,batch,self-check,submitted on,items,done,mostly done,open,ineffective,overdue,closed,assessed,satisfied items,completion,done or mostly done,satisfied"
     );
     assert_eq!(
         rows[1],
-        "省直/省财政厅,中共浙江省财政厅党组,领导班子,1,submitted,2015-02-10,2,0,0,2,0,0,0,"
+        "省直/省财政厅,中共浙江省财政厅党组,领导班子,1,submitted,2015-02-10,2,0,0,2,0,0,0,0,0,0,0,"
     );
 
     let by_area = tree.run(&[
@@ -789,7 +789,7 @@ fn csv_is_for_excel_bom_numbers_and_no_formulas() {
         .lines()
         .collect();
     assert_eq!(rows.len(), 7);
-    assert_eq!(rows[2], "2,兑现整改承诺情况,2,0,0,2,0,0,0,");
+    assert_eq!(rows[2], "2,兑现整改承诺情况,2,0,0,2,0,0,0,0,0,0,0,");
 }
 
 #[test]
@@ -1290,10 +1290,10 @@ fn tables_of_children_add_up_with_own_and_total_rows() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         out.stdout.contains(
-            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n\
-             | 本级 | 1 | 3 | 1 | 1 | 1 | 0 | 0 | 33.3% | 100.0% | 1 | 0 | 0 | 0 | 0 |\n\
-             | 杭州市/西湖区 | 4 | 10 | 4 | 2 | 3 | 1 | 0 | 40.0% | 83.3% | 3 | 0 | 0 | 0 | 1 |\n\
-             | 合计 | 5 | 13 | 5 | 3 | 4 | 1 | 0 | 38.5% | 87.5% | 4 | 0 | 0 | 0 | 1 |\n\n"
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n\
+             | 本级 | 1 | 3 | 1 | 1 | 1 | 0 | 0 | 0 | 2 | 2 | 33.3% | 66.7% | 100.0% | 1 | 0 | 0 | 0 | 0 |\n\
+             | 杭州市/西湖区 | 4 | 10 | 4 | 2 | 3 | 1 | 0 | 0 | 6 | 5 | 40.0% | 60.0% | 83.3% | 3 | 0 | 0 | 0 | 1 |\n\
+             | 合计 | 5 | 13 | 5 | 3 | 4 | 1 | 0 | 0 | 8 | 7 | 38.5% | 61.5% | 87.5% | 4 | 0 | 0 | 0 | 1 |\n\n"
         ),
         "{}",
         out.stdout
