@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The province benchmark: in one run, warm cache, alternating, it times the read floor (every
-# record file read once, two processes), `huitoukan check`, `huitoukan report --format json`
+# record file read once, two processes), `huitoukan check`, `huitoukan report --format json`,
+# `huitoukan merge` of 31 provincial reports (the scale-1 province's report under 31 regions)
 # and, where taplo is installed, `taplo lint` of the same files; then prints medians, ratios,
 # peak RSS, and whether the targets are met. Scale 3 is timed too, for the scaling target.
 #
@@ -24,6 +25,22 @@ for scale in 1 3; do
     touch "$tree/.complete"
   fi
 done
+
+# 31 provincial reports for `merge`: the scale-1 province's `report --format json`, each copy
+# named by a region of its own (merge refuses two inputs of one name).
+reports=$work/reports
+if [ ! -f "$reports/.complete" ]; then
+  rm -rf "$reports"
+  mkdir -p "$reports"
+  (cd "$work/province-s1" && "$bin" report . --as-of 2015-03-10 --format json) > "$reports/province.json"
+  for n in $(seq -w 1 31); do
+    sed '0,/"region": null/s//"region": "省'"$n"'"/' "$reports/province.json" > "$reports/p$n.json"
+  done
+  rm "$reports/province.json"
+  touch "$reports/.complete"
+fi
+inputs=()
+for n in $(seq -w 1 31); do inputs+=("p$n.json"); done
 
 # seconds and peak RSS (KiB) of one run, appended to $work/NAME.times as "seconds kib"
 measure() {
@@ -56,6 +73,7 @@ for round in $(seq "$rounds"); do
     measure taplo "$s1" env RUST_LOG=error taplo lint --colors never '**/*.toml'
   fi
   measure check3 "$s3" "$bin" check . --as-of 2015-03-10 --format json
+  measure merge "$reports" "$bin" merge "${inputs[@]}" --name 全国
   echo "round $round of $rounds done" >&2
 done
 
@@ -67,6 +85,8 @@ m() { col "$1" 1 | median; }
 peak() { col "$1" 2 | sort -n | tail -1; }
 f=$(m floor); c=$(m check); r=$(m report); c3=$(m check3)
 pc=$(peak check); pr=$(peak report)
+g=$(m merge); pg=$(peak merge)
+rb=$(find "$reports" -name 'p*.json' -printf '%s\n' | awk '{ s += $1 } END { print s }')
 
 echo
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr)"
@@ -79,6 +99,7 @@ if [ "$have_taplo" = yes ]; then
   printf '%-34s %8s s   peak RSS %s KiB\n' "taplo lint" "$(m taplo)" "$(peak taplo)"
 fi
 printf '%-34s %8s s\n' "huitoukan check, scale 3" "$c3"
+printf '%-34s %8s s   peak RSS %s KiB   (31 reports, %s bytes)\n' "huitoukan merge" "$g" "$pg" "$rb"
 echo
 
 verdict() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a <= b) }' && echo met || echo "NOT met"; }
@@ -88,6 +109,9 @@ printf '%-44s %6s  (target <= 1.50)  %s\n' "check / read floor" "$(ratio "$c" "$
 printf '%-44s %6s  (target <= 1.10)  %s\n' "report / check" "$(ratio "$r" "$c")" "$(verdict "$(ratio "$r" "$c")" 1.1)"
 printf '%-44s %6s  (target <= 3.00)  %s\n' "peak RSS / tree bytes (scale 1)" "$rss_ratio" "$(verdict "$rss_ratio" 3.0)"
 printf '%-44s %6s  (target <= 3.30)  %s\n' "check scale 3 / check scale 1" "$(ratio "$c3" "$c")" "$(verdict "$(ratio "$c3" "$c")" 3.3)"
+merge_rss=$(awk -v k="$pg" -v b="$rb" 'BEGIN { printf "%.2f", k * 1024 / b }')
+printf '%-44s %6s  (target <= 2.00)  %s\n' "merge of 31 reports / report" "$(ratio "$g" "$r")" "$(verdict "$(ratio "$g" "$r")" 2.0)"
+printf '%-44s %6s  (target <= 3.00)  %s\n' "merge peak RSS / bytes of the 31 reports" "$merge_rss" "$(verdict "$merge_rss" 3.0)"
 if [ "$have_taplo" = yes ]; then
   printf '%-44s %6s\n' "taplo lint / check" "$(ratio "$(m taplo)" "$c")"
 fi

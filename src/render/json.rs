@@ -87,12 +87,14 @@ pub fn render(checked: &Checked, root: &str, as_of: jiff::civil::Date, lang: Lan
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// `report --format json`: the [`crate::rollup::Report`] as SPEC §8 shapes it.
+/// `report --format json`: the [`crate::rollup::Report`] as SPEC §8 shapes it (version 1), on
+/// one line: a province's report is tens of megabytes, which indentation nearly doubles, and
+/// `merge` reads thirty of them (`jq .` shows it indented).
 pub fn write_report(
     out: &mut (impl Write + ?Sized),
     report: &crate::rollup::Report,
 ) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, report)?;
+    serde_json::to_writer(&mut *out, report)?;
     out.write_all(b"\n")
 }
 

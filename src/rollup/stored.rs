@@ -21,9 +21,9 @@ use super::{
 };
 use crate::i18n::Msg;
 
-/// The largest stored report read: a national report of 31 provinces of 23,000 units each
-/// is about a third of it.
-pub const MAX_BYTES: u64 = 768 << 20;
+/// The largest stored report read: a national report of 31 provinces of 23,000 units each is
+/// about 650 MB; a gigabyte is refused.
+pub const MAX_BYTES: u64 = 900 << 20;
 
 /// Why a stored report cannot be used (each names the file).
 #[derive(Debug, PartialEq)]
