@@ -48,10 +48,11 @@ pub enum By {
     Area,
 }
 
-/// Counts over a set of items, and the rates they give (SPEC §7). Every count adds up (`+=`)
-/// and the rates are recomputed from the summed counts, never averaged: what lets a higher level
-/// add up the reports of lower ones (`merge`).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+/// Counts over a set of items (SPEC §7), and the rates they give, computed from them when asked
+/// (and written beside them in JSON): the counts add up (`+=`) and the rates of a sum are those
+/// of the summed counts, never averages. That is what lets a higher level add up the reports of
+/// lower ones (`merge`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(try_from = "stored::CountsIn")]
 pub struct ItemCounts {
     pub items: u32,
@@ -66,15 +67,76 @@ pub struct ItemCounts {
     pub assessed: u32,
     /// 满意 + 基本满意.
     pub satisfied: u32,
-    /// done / items; `None` when there are no items.
-    pub completion_rate: Option<f64>,
-    /// (done + mostly_done) / items (完成及基本完成率); `None` when there are no items.
-    pub done_or_mostly_rate: Option<f64>,
-    /// satisfied / assessed; `None` when none was assessed.
-    pub satisfied_rate: Option<f64>,
 }
 
 impl ItemCounts {
+    /// The JSON keys of the counts, in the order of [`ItemCounts::values`].
+    pub const KEYS: [&'static str; 9] = [
+        "items",
+        "done",
+        "mostly_done",
+        "open",
+        "ineffective",
+        "overdue",
+        "closed",
+        "assessed",
+        "satisfied",
+    ];
+    /// The JSON keys of the rates, in the order of [`ItemCounts::rates`].
+    pub const RATE_KEYS: [&'static str; 3] =
+        ["completion_rate", "done_or_mostly_rate", "satisfied_rate"];
+
+    pub fn values(&self) -> [u32; 9] {
+        [
+            self.items,
+            self.done,
+            self.mostly_done,
+            self.open,
+            self.ineffective,
+            self.overdue,
+            self.closed,
+            self.assessed,
+            self.satisfied,
+        ]
+    }
+
+    fn slots(&mut self) -> [&mut u32; 9] {
+        [
+            &mut self.items,
+            &mut self.done,
+            &mut self.mostly_done,
+            &mut self.open,
+            &mut self.ineffective,
+            &mut self.overdue,
+            &mut self.closed,
+            &mut self.assessed,
+            &mut self.satisfied,
+        ]
+    }
+
+    /// done / items; `None` when there are no items.
+    pub fn completion_rate(&self) -> Option<f64> {
+        rate(self.done, self.items)
+    }
+
+    /// (done + mostly_done) / items (完成及基本完成率); `None` when there are no items.
+    pub fn done_or_mostly_rate(&self) -> Option<f64> {
+        rate(self.done.saturating_add(self.mostly_done), self.items)
+    }
+
+    /// satisfied / assessed; `None` when none was assessed.
+    pub fn satisfied_rate(&self) -> Option<f64> {
+        rate(self.satisfied, self.assessed)
+    }
+
+    pub fn rates(&self) -> [Option<f64>; 3] {
+        [
+            self.completion_rate(),
+            self.done_or_mostly_rate(),
+            self.satisfied_rate(),
+        ]
+    }
+
     /// Counts one item.
     pub fn add_item(
         &mut self,
@@ -83,53 +145,88 @@ impl ItemCounts {
         overdue: bool,
         closed: bool,
     ) {
-        self.items += 1;
-        match status {
-            Status::Done => self.done += 1,
-            Status::MostlyDone => self.mostly_done += 1,
-            Status::Open => self.open += 1,
-            Status::Ineffective => self.ineffective += 1,
+        let one = |slot: &mut u32| *slot = slot.saturating_add(1);
+        one(&mut self.items);
+        one(match status {
+            Status::Done => &mut self.done,
+            Status::MostlyDone => &mut self.mostly_done,
+            Status::Open => &mut self.open,
+            Status::Ineffective => &mut self.ineffective,
+        });
+        if overdue {
+            one(&mut self.overdue);
         }
-        self.overdue += u32::from(overdue);
-        self.closed += u32::from(closed && status == Status::Done);
-        match satisfaction {
-            Satisfaction::Satisfied | Satisfaction::MostlySatisfied => {
-                self.satisfied += 1;
-                self.assessed += 1;
-            }
-            Satisfaction::Unsatisfied => self.assessed += 1,
-            Satisfaction::NotAssessed => {}
+        if closed && status == Status::Done {
+            one(&mut self.closed);
         }
-        self.rates();
-    }
-
-    /// The rates, from the counts.
-    pub fn rates(&mut self) {
-        let rate = |n: u32, d: u32| (d > 0).then(|| f64::from(n) / f64::from(d));
-        self.completion_rate = rate(self.done, self.items);
-        self.done_or_mostly_rate = rate(self.done.saturating_add(self.mostly_done), self.items);
-        self.satisfied_rate = rate(self.satisfied, self.assessed);
+        if satisfaction != Satisfaction::NotAssessed {
+            one(&mut self.assessed);
+        }
+        if matches!(
+            satisfaction,
+            Satisfaction::Satisfied | Satisfaction::MostlySatisfied
+        ) {
+            one(&mut self.satisfied);
+        }
     }
 }
 
+fn rate(n: u32, d: u32) -> Option<f64> {
+    (d > 0).then(|| f64::from(n) / f64::from(d))
+}
+
 impl std::ops::AddAssign<&ItemCounts> for ItemCounts {
-    /// Sums the counts (saturating: a stored report is checked before it is added) and
-    /// recomputes the rates from them.
+    /// Sums the counts (saturating: a stored report is checked before it is added).
     fn add_assign(&mut self, other: &ItemCounts) {
-        for (a, b) in [
-            (&mut self.items, other.items),
-            (&mut self.done, other.done),
-            (&mut self.mostly_done, other.mostly_done),
-            (&mut self.open, other.open),
-            (&mut self.ineffective, other.ineffective),
-            (&mut self.overdue, other.overdue),
-            (&mut self.closed, other.closed),
-            (&mut self.assessed, other.assessed),
-            (&mut self.satisfied, other.satisfied),
-        ] {
+        for (a, b) in self.slots().into_iter().zip(other.values()) {
             *a = a.saturating_add(b);
         }
-        self.rates();
+    }
+}
+
+/// The counts, then the rates.
+impl Serialize for ItemCounts {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = serializer.serialize_struct("ItemCounts", 12)?;
+        for (key, value) in Self::KEYS.into_iter().zip(self.values()) {
+            out.serialize_field(key, &value)?;
+        }
+        for (key, value) in Self::RATE_KEYS.into_iter().zip(self.rates()) {
+            out.serialize_field(key, &value)?;
+        }
+        out.end()
+    }
+}
+
+impl JsonSchema for ItemCounts {
+    fn schema_name() -> Cow<'static, str> {
+        "ItemCounts".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let mut properties = serde_json::Map::new();
+        for key in Self::KEYS {
+            properties.insert(
+                key.into(),
+                serde_json::json!({ "type": "integer", "format": "uint32", "minimum": 0 }),
+            );
+        }
+        for key in Self::RATE_KEYS {
+            properties.insert(
+                key.into(),
+                serde_json::json!({
+                    "description": "recomputed from the counts; null where there is nothing to divide by",
+                    "type": ["number", "null"], "minimum": 0, "maximum": 1
+                }),
+            );
+        }
+        let required: Vec<&str> = Self::KEYS.iter().chain(&Self::RATE_KEYS).copied().collect();
+        schemars::json_schema!({
+            "type": "object",
+            "properties": properties,
+            "required": required
+        })
     }
 }
 
@@ -184,7 +281,7 @@ impl std::ops::AddAssign<&SelfCheckCounts> for SelfCheckCounts {
 }
 
 /// Counts over a set of units and their items.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(try_from = "stored::CountsIn")]
 pub struct Totals {
     pub units: u32,
@@ -223,13 +320,43 @@ pub struct AreaRow {
 }
 
 /// A unit's own items in one area: what a stored report needs to give the areas of any org
-/// within it (`report --from … --org`). Only the areas where the unit has items.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(try_from = "stored::CountsIn")]
+/// within it (`report --from … --org`). Only the areas where the unit has items. Written as an
+/// array, `[area, items, done, mostly_done, open, ineffective, overdue, closed, assessed,
+/// satisfied]`: a province has 23,000 units, and its report is read thirty at a time.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(into = "UnitAreaWire", from = "UnitAreaWire")]
 pub struct UnitArea {
     pub area: i64,
-    #[serde(flatten)]
     pub counts: ItemCounts,
+}
+
+/// `[area, items, done, mostly_done, open, ineffective, overdue, closed, assessed, satisfied]`
+type UnitAreaWire = (i64, u32, u32, u32, u32, u32, u32, u32, u32, u32);
+
+impl From<UnitArea> for UnitAreaWire {
+    fn from(a: UnitArea) -> UnitAreaWire {
+        let [i, d, m, o, e, v, c, a2, s] = a.counts.values();
+        (a.area, i, d, m, o, e, v, c, a2, s)
+    }
+}
+
+impl From<UnitAreaWire> for UnitArea {
+    fn from(w: UnitAreaWire) -> UnitArea {
+        UnitArea {
+            area: w.0,
+            counts: ItemCounts {
+                items: w.1,
+                done: w.2,
+                mostly_done: w.3,
+                open: w.4,
+                ineffective: w.5,
+                overdue: w.6,
+                closed: w.7,
+                assessed: w.8,
+                satisfied: w.9,
+            },
+        }
+    }
 }
 
 /// A folder of the tree that holds units, with the totals of everything at or below it.

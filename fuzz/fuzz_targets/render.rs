@@ -89,14 +89,6 @@ fn opt_date(u: &mut Unstructured<'_>) -> R<Option<Date>> {
     }
 }
 
-fn rate(u: &mut Unstructured<'_>) -> R<Option<f64>> {
-    Ok(match u.int_in_range(0..=3)? {
-        0 => None,
-        1 => Some(f64::arbitrary(u)?),
-        _ => Some(f64::from(u.int_in_range(0..=1000)?) / 1000.0),
-    })
-}
-
 /// A count, in whatever width the report keeps it.
 fn count<T: TryFrom<u64> + Default>(u: &mut Unstructured<'_>) -> R<T> {
     let n = if u.ratio(1, 8)? {
@@ -118,9 +110,6 @@ fn counts(u: &mut Unstructured<'_>) -> R<ItemCounts> {
         closed: count(u)?,
         assessed: count(u)?,
         satisfied: count(u)?,
-        completion_rate: rate(u)?,
-        done_or_mostly_rate: rate(u)?,
-        satisfied_rate: rate(u)?,
     })
 }
 

@@ -94,8 +94,12 @@ pub fn write_report(
     out: &mut (impl Write + ?Sized),
     report: &crate::rollup::Report,
 ) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, report)?;
-    out.write_all(b"\n")
+    // Through a buffer of its own, so each of the serialiser's many small writes is a copy
+    // rather than a call through `dyn Write`.
+    let mut buffered = io::BufWriter::with_capacity(1 << 16, &mut *out);
+    serde_json::to_writer(&mut buffered, report)?;
+    buffered.write_all(b"\n")?;
+    buffered.flush()
 }
 
 /// [`write_report`] into a string.

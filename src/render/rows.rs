@@ -100,9 +100,9 @@ fn count_cells(c: &ItemCounts) -> Vec<Cell> {
         Cell::count(c.closed),
         Cell::count(c.assessed),
         Cell::count(c.satisfied),
-        Cell::Rate(c.completion_rate),
-        Cell::Rate(c.done_or_mostly_rate),
-        Cell::Rate(c.satisfied_rate),
+        Cell::Rate(c.completion_rate()),
+        Cell::Rate(c.done_or_mostly_rate()),
+        Cell::Rate(c.satisfied_rate()),
     ]
 }
 

@@ -16,9 +16,7 @@ use std::path::Path;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use super::{
-    AreaRow, ItemCounts, Report, SelfCheckCounts, Totals, UnitArea, assemble_parts, is_within,
-};
+use super::{AreaRow, ItemCounts, Report, SelfCheckCounts, Totals, assemble_parts, is_within};
 use crate::i18n::Msg;
 
 /// The largest stored report read: a national report of 31 provinces of 23,000 units each is
@@ -152,7 +150,7 @@ pub struct CountsIn {
 
 impl From<&CountsIn> for ItemCounts {
     fn from(c: &CountsIn) -> ItemCounts {
-        let mut counts = ItemCounts {
+        ItemCounts {
             items: c.items,
             done: c.done,
             mostly_done: c.mostly_done,
@@ -162,10 +160,7 @@ impl From<&CountsIn> for ItemCounts {
             closed: c.closed,
             assessed: c.assessed,
             satisfied: c.satisfied,
-            ..ItemCounts::default()
-        };
-        counts.rates();
-        counts
+        }
     }
 }
 
@@ -200,17 +195,6 @@ impl TryFrom<CountsIn> for AreaRow {
     }
 }
 
-impl TryFrom<CountsIn> for UnitArea {
-    type Error = String;
-    fn try_from(c: CountsIn) -> Result<UnitArea, String> {
-        let counts = ItemCounts::from(&c);
-        Ok(UnitArea {
-            area: c.area.ok_or("missing field `area`")?,
-            counts,
-        })
-    }
-}
-
 fn adds_up(what: impl FnOnce() -> String, stated: u64, summed: u64) -> Result<(), StoredError> {
     if stated == summed {
         return Ok(());
@@ -236,24 +220,22 @@ fn at_most(what: impl FnOnce() -> String, part: u32, whole: u64) -> Result<(), S
 
 /// The counts of one row agree with each other: the four states are the items, and each
 /// count that is part of another is no larger.
-fn check_counts(what: &str, c: &ItemCounts) -> Result<(), StoredError> {
+/// `what` names the row, in the error only (a province has 23,000 of them).
+fn check_counts(what: &dyn Fn() -> String, c: &ItemCounts) -> Result<(), StoredError> {
     let n = u64::from;
+    let key = |key: &'static str| move || format!("{}.{key}", what());
     let states = n(c.done) + n(c.mostly_done) + n(c.open) + n(c.ineffective);
-    adds_up(|| format!("{what}.items"), n(c.items), states)?;
-    at_most(
-        || format!("{what}.overdue"),
-        c.overdue,
-        n(c.items) - n(c.done),
-    )?;
-    at_most(|| format!("{what}.closed"), c.closed, n(c.done))?;
-    at_most(|| format!("{what}.assessed"), c.assessed, n(c.items))?;
-    at_most(|| format!("{what}.satisfied"), c.satisfied, n(c.assessed))
+    adds_up(key("items"), n(c.items), states)?;
+    at_most(key("overdue"), c.overdue, n(c.items) - n(c.done))?;
+    at_most(key("closed"), c.closed, n(c.done))?;
+    at_most(key("assessed"), c.assessed, n(c.items))?;
+    at_most(key("satisfied"), c.satisfied, n(c.assessed))
 }
 
-fn check_totals(what: &str, t: &Totals) -> Result<(), StoredError> {
+fn check_totals(what: &dyn Fn() -> String, t: &Totals) -> Result<(), StoredError> {
     check_counts(what, &t.counts)?;
     adds_up(
-        || format!("{what}.units"),
+        || format!("{}.units", what()),
         u64::from(t.units),
         t.self_check.sum(),
     )
@@ -268,13 +250,14 @@ fn check(report: &Report<'_>) -> Result<(), StoredError> {
         org: org.clone(),
     };
     for (i, unit) in report.units.iter().enumerate() {
-        let what = format!("units[{i}] ({})", unit.org);
+        let what = || format!("units[{i}] ({})", unit.org);
         if !is_within(&unit.org, &org) {
-            return Err(outside(what));
+            return Err(outside(what()));
         }
-        check_totals(&format!("{what}.totals"), &unit.totals)?;
+        let totals = || format!("{}.totals", what());
+        check_totals(&totals, &unit.totals)?;
         adds_up(
-            || format!("{what}.totals.units"),
+            || format!("{}.units", totals()),
             u64::from(unit.totals.units),
             1,
         )?;
@@ -282,17 +265,18 @@ fn check(report: &Report<'_>) -> Result<(), StoredError> {
         state.add(unit.self_check);
         if state != unit.totals.self_check {
             return Err(StoredError::DoesNotAddUp {
-                what: format!("{what}.totals.self_check.{}", state_key(unit.self_check)),
+                what: format!("{}.self_check.{}", totals(), state_key(unit.self_check)),
                 stated: 0,
                 summed: 1,
             });
         }
         let mut in_areas = 0u64;
         for area in &unit.by_area {
-            check_counts(&format!("{what}.by_area[{}]", area.area), &area.counts)?;
+            let row = || format!("{}.by_area[{}]", what(), area.area);
+            check_counts(&row, &area.counts)?;
             if !report.by_area.iter().any(|a| a.area == area.area) {
                 return Err(StoredError::DoesNotAddUp {
-                    what: format!("{what}.by_area[{}]", area.area),
+                    what: row(),
                     stated: u64::from(area.counts.items),
                     summed: 0,
                 });
@@ -301,7 +285,7 @@ fn check(report: &Report<'_>) -> Result<(), StoredError> {
         }
         if in_areas > u64::from(unit.totals.counts.items) {
             return Err(StoredError::DoesNotAddUp {
-                what: format!("{what}.by_area"),
+                what: format!("{}.by_area", what()),
                 stated: in_areas,
                 summed: u64::from(unit.totals.counts.items),
             });
@@ -332,7 +316,7 @@ fn check(report: &Report<'_>) -> Result<(), StoredError> {
     }
 
     let parts = assemble_parts(&report.units, &org, &report.by_area, false);
-    check_totals("totals", &report.totals)?;
+    check_totals(&|| "totals".to_owned(), &report.totals)?;
     same_totals("totals", &report.totals, &parts.totals)?;
     match (&report.own, &parts.own) {
         (Some(stated), Some(summed)) => same_totals("own", stated, summed)?,
@@ -344,7 +328,7 @@ fn check(report: &Report<'_>) -> Result<(), StoredError> {
     }
     for (stated, summed) in report.by_area.iter().zip(&parts.by_area) {
         let what = format!("by_area[{}]", stated.area);
-        check_counts(&what, &stated.counts)?;
+        check_counts(&|| what.clone(), &stated.counts)?;
         same_counts(&what, &stated.counts, summed)?;
     }
     adds_up(
@@ -361,7 +345,7 @@ fn check(report: &Report<'_>) -> Result<(), StoredError> {
             });
         }
         let what = format!("children ({}).totals", stated.org);
-        check_totals(&what, &stated.totals)?;
+        check_totals(&|| what.clone(), &stated.totals)?;
         same_totals(&what, &stated.totals, &summed.totals)?;
     }
     let n = |c: u32| u64::from(c);
@@ -394,17 +378,10 @@ fn state_key(state: crate::status::SelfCheckState) -> &'static str {
 
 /// The first count where `stated` is not what the parts add up to.
 fn same_counts(what: &str, stated: &ItemCounts, summed: &ItemCounts) -> Result<(), StoredError> {
-    let pairs = [
-        ("items", stated.items, summed.items),
-        ("done", stated.done, summed.done),
-        ("mostly_done", stated.mostly_done, summed.mostly_done),
-        ("open", stated.open, summed.open),
-        ("ineffective", stated.ineffective, summed.ineffective),
-        ("overdue", stated.overdue, summed.overdue),
-        ("closed", stated.closed, summed.closed),
-        ("assessed", stated.assessed, summed.assessed),
-        ("satisfied", stated.satisfied, summed.satisfied),
-    ];
+    let pairs = ItemCounts::KEYS
+        .into_iter()
+        .zip(stated.values().into_iter().zip(summed.values()))
+        .map(|(key, (a, b))| (key, a, b));
     for (key, a, b) in pairs {
         adds_up(|| format!("{what}.{key}"), u64::from(a), u64::from(b))?;
     }
