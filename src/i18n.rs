@@ -411,6 +411,10 @@ pub enum Msg {
         what: String,
         org: String,
     },
+    StoredUnsorted {
+        path: String,
+        what: String,
+    },
     StoredByItem,
     MergeDiffers {
         a: String,
@@ -1108,6 +1112,12 @@ impl Msg {
             }
             (Msg::StoredOutside { path, what, org }, En) => {
                 format!("{path}: {what} is not within the report's org {org}")
+            }
+            (Msg::StoredUnsorted { path, what }, Zh) => {
+                format!("{path}：{what} 未按机构路径排序，或重复列出")
+            }
+            (Msg::StoredUnsorted { path, what }, En) => {
+                format!("{path}: {what} is out of org path order, or listed twice")
             }
             (Msg::StoredByItem, Zh) => {
                 "保存的报告不含逐项事项，`--from` 不能用 `--by item`；可用 --by org、unit 或 area".into()

@@ -44,6 +44,8 @@ pub enum StoredError {
         what: String,
         org: String,
     },
+    /// A unit listed out of org path order, or twice.
+    Unsorted(String),
 }
 
 impl StoredError {
@@ -70,6 +72,7 @@ impl StoredError {
                 summed,
             },
             StoredError::Outside { what, org } => Msg::StoredOutside { path, what, org },
+            StoredError::Unsorted(what) => Msg::StoredUnsorted { path, what },
         }
     }
 }
@@ -253,6 +256,9 @@ fn check(report: &Report<'_>) -> Result<(), StoredError> {
         let what = || format!("units[{i}] ({})", unit.org);
         if !is_within(&unit.org, &org) {
             return Err(outside(what()));
+        }
+        if i > 0 && report.units[i - 1].org >= unit.org {
+            return Err(StoredError::Unsorted(what()));
         }
         let totals = || format!("{}.totals", what());
         check_totals(&totals, &unit.totals)?;

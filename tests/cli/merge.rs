@@ -446,6 +446,18 @@ fn hostile_stored_reports_are_refused_with_a_clear_error_each() {
          is 2, its parts add up to 8\n"
     );
 
+    // A unit twice: the second is out of order.
+    altered(&tree, "省直.json", "twice.json", |v| {
+        let units = v["units"].as_array_mut().expect("units");
+        let first = units[0].clone();
+        units.insert(1, first);
+    });
+    refused(
+        &tree,
+        "twice.json",
+        "error: twice.json：units[1] (省直/省国资委党委) 未按机构路径排序，或重复列出\n",
+    );
+
     altered(&tree, "省直.json", "v2.json", |v| v["version"] = 2.into());
     refused(
         &tree,
