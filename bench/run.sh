@@ -5,6 +5,7 @@
 # where Chromium is installed, how long it takes to render the HTML report of one city (load,
 # lay out the whole page and paint it: a screenshot, less the same for an empty page) and to
 # print it to PDF;
+# `huitoukan merge` of 31 provincial reports (the scale-1 province's report under 31 regions);
 # then prints medians, ratios, peak RSS, and whether the targets are met. Scale 3 is timed too,
 # for the scaling target.
 #
@@ -59,6 +60,21 @@ if [ ! -f "$hist/.complete" ]; then
   )
   touch "$hist/.complete"
 fi
+# 31 provincial reports for `merge`: the scale-1 province's `report --format json`, each copy
+# named by a region of its own (merge refuses two inputs of one name).
+reports=$work/reports
+if [ ! -f "$reports/.complete" ]; then
+  rm -rf "$reports"
+  mkdir -p "$reports"
+  (cd "$work/province-s1" && "$bin" report . --as-of 2015-03-10 --format json) > "$reports/province.json"
+  for n in $(seq -w 1 31); do
+    sed '0,/"region": null/s//"region": "省'"$n"'"/' "$reports/province.json" > "$reports/p$n.json"
+  done
+  rm "$reports/province.json"
+  touch "$reports/.complete"
+fi
+inputs=()
+for n in $(seq -w 1 31); do inputs+=("p$n.json"); done
 
 # seconds and peak RSS (KiB) of one run, appended to $work/NAME.times as "seconds kib"
 measure() {
@@ -123,6 +139,7 @@ for round in $(seq "$rounds"); do
   measure diff "$hist" "$bin" diff HEAD~1 HEAD --as-of 2015-03-10 --format json
   measure at "$hist" "$bin" report . --at HEAD~1 --as-of 2015-03-10 --format json
   measure trend "$hist" "$bin" trend --from 2016-01-01 --to 2016-12-31 --format json
+  measure merge "$reports" "$bin" merge "${inputs[@]}" --name 全国
   echo "round $round of $rounds done" >&2
 done
 
@@ -134,6 +151,8 @@ m() { col "$1" 1 | median; }
 peak() { col "$1" 2 | sort -n | tail -1; }
 f=$(m floor); c=$(m check); r=$(m report); h=$(m html); c3=$(m check3)
 pc=$(peak check); pr=$(peak report)
+g=$(m merge); pg=$(peak merge)
+rb=$(find "$reports" -name 'p*.json' -printf '%s\n' | awk '{ s += $1 } END { print s }')
 
 echo
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr)"
@@ -152,6 +171,7 @@ if [ "$have_taplo" = yes ]; then
   printf '%-34s %8s s   peak RSS %s KiB\n' "taplo lint" "$(m taplo)" "$(peak taplo)"
 fi
 printf '%-34s %8s s\n' "huitoukan check, scale $scale3" "$c3"
+printf '%-34s %8s s   peak RSS %s KiB   (31 reports, %s bytes)\n' "huitoukan merge" "$g" "$pg" "$rb"
 echo
 
 verdict() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a <= b) }' && echo met || echo "NOT met"; }
@@ -165,6 +185,9 @@ if [ "$have_chromium" = yes ]; then
 fi
 printf '%-44s %6s  (target <= 3.00)  %s\n' "peak RSS / tree bytes (scale 1)" "$rss_ratio" "$(verdict "$rss_ratio" 3.0)"
 printf '%-44s %6s  (target <= 3.30)  %s\n' "check scale 3 / check scale 1" "$(ratio "$c3" "$c")" "$(verdict "$(ratio "$c3" "$c")" 3.3)"
+merge_rss=$(awk -v k="$pg" -v b="$rb" 'BEGIN { printf "%.2f", k * 1024 / b }')
+printf '%-44s %6s  (target <= 2.00)  %s\n' "merge of 31 reports / report" "$(ratio "$g" "$r")" "$(verdict "$(ratio "$g" "$r")" 2.0)"
+printf '%-44s %6s  (target <= 3.00)  %s\n' "merge peak RSS / bytes of the 31 reports" "$merge_rss" "$(verdict "$merge_rss" 3.0)"
 if [ "$have_taplo" = yes ]; then
   printf '%-44s %6s\n' "taplo lint / check" "$(ratio "$(m taplo)" "$c")"
 fi

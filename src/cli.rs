@@ -25,6 +25,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Completion status rolled up the org hierarchy (汇总报告)
     Report(ReportArgs),
+    /// Add up stored reports (report --format json) into one (汇总下级报告)
+    Merge(MergeArgs),
     /// Start a records tree with a commented example unit and item (新建台账)
     Init(InitArgs),
     /// Add a unit or an item from a commented template (新建单位或事项)
@@ -136,6 +138,36 @@ pub struct ReportArgs {
     /// from git without a checkout; judged as of that commit's date unless --as-of
     #[arg(long, value_name = "REV")]
     pub at: Option<String>,
+
+    /// Render stored reports (report --format json) instead of a records tree; several are
+    /// merged as `merge` would
+    #[arg(long, num_args = 1.., value_name = "REPORT.json",
+          conflicts_with_all = ["path", "as_of", "public", "keep_going"])]
+    pub from: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// The stored reports: each `report --format json` of a tree, or a merged report
+    #[arg(required = true, value_name = "REPORT.json")]
+    pub inputs: Vec<PathBuf>,
+
+    /// What the merged whole is called (its campaign.region), like 全国
+    #[arg(long)]
+    pub name: Option<String>,
+
+    /// Merge reports of different as-of dates (the merged report is as of the latest)
+    #[arg(long)]
+    pub allow_mixed_dates: bool,
+
+    /// Write the merged report to FILE (`-` is standard output) instead of standard output; an
+    /// existing file is never overwritten without --force
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Replace the --output file if it exists (atomically; only a regular file)
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

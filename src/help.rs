@@ -90,6 +90,34 @@ pub const ZH: &[(&str, &str)] = &[
         "report at",
         "按 REV（提交、标签、HEAD~3 或 @日期）时的台账汇总，直接从 git 读取，不检出；截至日期默认为该提交的日期",
     ),
+    (
+        "report from",
+        "改为按保存的报告（report --format json 的输出）生成，不读台账；多个则合并，同 merge",
+    ),
+    (
+        "merge",
+        "合并报告：把各地报送的报告 JSON 汇总为一份，可再次合并",
+    ),
+    (
+        "merge inputs",
+        "保存的报告：各台账 report --format json 的输出，或合并后的报告",
+    ),
+    (
+        "merge name",
+        "合并后整体的名称（其 campaign.region），如 全国",
+    ),
+    (
+        "merge allow_mixed_dates",
+        "允许合并截至日期不同的报告（合并后的截至日期取最晚的）",
+    ),
+    (
+        "merge output",
+        "把合并后的报告写入 FILE（`-` 为标准输出）；已有的文件不覆盖，除非加 --force",
+    ),
+    (
+        "merge force",
+        "--output 的文件已存在时替换它（原子替换，只替换普通文件）",
+    ),
     ("diff", "对比变化：两个版本之间，或某个版本与工作区之间"),
     (
         "diff from",

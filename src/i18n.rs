@@ -415,6 +415,8 @@ pub enum Msg {
     },
     /// Why a public report left a file out, in place of its messages (which may quote a name).
     LeftOutPublic,
+    /// Why a stored report (`report --from`, `merge`) left a file out: it says the code only.
+    LeftOutStored,
     /// What a public report withheld: for stderr, never for the document.
     Withheld {
         items: usize,
@@ -461,6 +463,59 @@ pub enum Msg {
         format: String,
     },
     ByLeadNotPublic,
+    // Stored reports (`merge`, `report --from`).
+    StoredTooLarge {
+        path: String,
+        size: u64,
+        max: u64,
+    },
+    StoredNotJson {
+        path: String,
+        detail: String,
+    },
+    StoredNotReport {
+        path: String,
+        format: String,
+    },
+    StoredVersion {
+        path: String,
+        version: String,
+    },
+    StoredDoesNotAddUp {
+        path: String,
+        what: String,
+        stated: u64,
+        summed: u64,
+    },
+    StoredOutside {
+        path: String,
+        what: String,
+        org: String,
+    },
+    StoredUnsorted {
+        path: String,
+        what: String,
+    },
+    StoredByItem,
+    MergeDiffers {
+        a: String,
+        b: String,
+        what: String,
+        left: String,
+        right: String,
+    },
+    MergeDiffersHelp,
+    MergeSameName {
+        a: String,
+        b: String,
+        name: String,
+    },
+    MergeSameNameHelp,
+    MergeNameInvalid {
+        path: String,
+        name: String,
+    },
+    MergeTooLarge,
     CandidatesMore {
         list: String,
         more: usize,
@@ -1122,6 +1177,8 @@ impl Msg {
             (Msg::UnitLeftOut { unit }, Zh) => format!("所属单位 {unit} 的 unit.toml 有错误"),
             (Msg::UnitLeftOut { unit }, En) => format!("the unit.toml of its unit {unit} has errors"),
             (Msg::LeftOutPublic, Zh) => "有错误（公开版本不引述，详见 `huitoukan check`）".into(),
+            (Msg::LeftOutStored, Zh) => "有错误，未纳入所汇总的报告".into(),
+            (Msg::LeftOutStored, En) => "had errors and was left out of the report merged here".into(),
             (Msg::LeftOutPublic, En) => {
                 "has errors (a public report does not quote them; see `huitoukan check`)".into()
             }
@@ -1208,6 +1265,84 @@ impl Msg {
             (Msg::ByLeadNotPublic, En) => {
                 "`--by lead` lists people by name, and a public report (`--public`) names no one".into()
             }
+            (Msg::StoredTooLarge { path, size, max }, Zh) => {
+                format!("{path}：文件有{size}字节，超过报告文件的上限{max}字节，未读取")
+            }
+            (Msg::StoredTooLarge { path, size, max }, En) => {
+                format!("{path}: {size} bytes, more than a report file may have ({max} bytes); not read")
+            }
+            (Msg::StoredNotJson { path, detail }, Zh) => {
+                format!("{path}：不是完整有效的报告 JSON（{detail}）")
+            }
+            (Msg::StoredNotJson { path, detail }, En) => {
+                format!("{path}: not a complete, valid report JSON ({detail})")
+            }
+            (Msg::StoredNotReport { path, format }, Zh) => {
+                format!("{path}：不是 huitoukan 的报告（format 为 {format}，应为 \"huitoukan-report\"）")
+            }
+            (Msg::StoredNotReport { path, format }, En) => {
+                format!("{path}: not a huitoukan report (format is {format}, not \"huitoukan-report\")")
+            }
+            (Msg::StoredVersion { path, version }, Zh) => {
+                format!("{path}：报告版本{version}无法读取，本程序读取版本1")
+            }
+            (Msg::StoredVersion { path, version }, En) => {
+                format!("{path}: report version {version} cannot be read; this program reads version 1")
+            }
+            (Msg::StoredDoesNotAddUp { path, what, stated, summed }, Zh) => {
+                format!("{path}：数字对不上：{what} 为{stated}，其组成部分合计为{summed}")
+            }
+            (Msg::StoredDoesNotAddUp { path, what, stated, summed }, En) => {
+                format!("{path}: the counts do not add up: {what} is {stated}, its parts add up to {summed}")
+            }
+            (Msg::StoredOutside { path, what, org }, Zh) => {
+                format!("{path}：{what} 不在报告的机构 {org} 之内")
+            }
+            (Msg::StoredOutside { path, what, org }, En) => {
+                format!("{path}: {what} is not within the report's org {org}")
+            }
+            (Msg::StoredUnsorted { path, what }, Zh) => {
+                format!("{path}：{what} 未按机构路径排序，或重复列出")
+            }
+            (Msg::StoredUnsorted { path, what }, En) => {
+                format!("{path}: {what} is out of org path order, or listed twice")
+            }
+            (Msg::StoredByItem, Zh) => {
+                "保存的报告不含逐项事项，`--from` 不能用 `--by item`、`lead` 或 `task`；可用 --by org、unit 或 area".into()
+            }
+            (Msg::StoredByItem, En) => {
+                "a stored report holds no item rows: `--from` cannot use `--by item`, `lead` or `task`; use --by org, unit or area".into()
+            }
+            (Msg::MergeDiffers { a, b, what, left, right }, Zh) => {
+                format!("{a} 与 {b} 的 {what} 不同（{left} 与 {right}），不能汇总")
+            }
+            (Msg::MergeDiffers { a, b, what, left, right }, En) => {
+                format!("{a} and {b} differ in {what} ({left} and {right}); they cannot be merged")
+            }
+            (Msg::MergeDiffersHelp, Zh) => {
+                "只能汇总同一项工作、同一方案、同一截止日期的报告；截止日期不同而确需汇总的，加 --allow-mixed-dates".into()
+            }
+            (Msg::MergeDiffersHelp, En) => {
+                "only reports of one campaign, one schema and one as-of date add up; for reports of different dates, add --allow-mixed-dates".into()
+            }
+            (Msg::MergeSameName { a, b, name }, Zh) => format!("{a} 与 {b} 同名（{name}），不能作为两个下级汇总"),
+            (Msg::MergeSameName { a, b, name }, En) => {
+                format!("{a} and {b} have the same name ({name}); they cannot be two children of one report")
+            }
+            (Msg::MergeSameNameHelp, Zh) => {
+                "报告以 campaign.region 命名，没有则以 org、再以文件名命名；同一地区的报告只汇总一份".into()
+            }
+            (Msg::MergeSameNameHelp, En) => {
+                "a report is named by its campaign.region, else its org, else its file's name; merge one report per region".into()
+            }
+            (Msg::MergeNameInvalid { path, name }, Zh) => {
+                format!("{path}：名称 {name:?} 不能作为机构名（不能为空，不能含 / 或控制字符）")
+            }
+            (Msg::MergeNameInvalid { path, name }, En) => {
+                format!("{path}: the name {name:?} cannot name an org (it must be non-empty, without / or control characters)")
+            }
+            (Msg::MergeTooLarge, Zh) => "汇总后的数字超出范围（超过4294967295）".into(),
+            (Msg::MergeTooLarge, En) => "the merged counts are out of range (above 4294967295)".into(),
             (Msg::ByNotForFormat { format }, Zh) => {
                 format!("`--by` 只用于 table 和 csv 格式；{format} 格式的报告内容是固定的")
             }
@@ -1526,6 +1661,10 @@ terms! {
     CompletionRate => "整改完成率", "completion";
     SatisfiedRate => "群众满意率（已测评事项）", "satisfied (of assessed)";
     Submitted => "按时报送", "on time";
+    Closed => "已销号", "closed";
+    Assessed => "已测评", "assessed";
+    Satisfied => "满意及基本满意", "satisfied items";
+    DoneOrMostlyRate => "完成及基本完成率", "done or mostly done";
     Late => "逾期报送", "late";
     Returned => "已退回", "returned";
     OpenReviews => "审核退回或要求查漏补缺、尚未了结的单位", "Units whose review returned the report or asked to fill gaps";

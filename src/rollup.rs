@@ -6,18 +6,21 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
 
 use jiff::civil::Date;
-use serde::Serialize;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Severity;
 use crate::i18n::Msg;
 use crate::model::enums::{Category, Enumeration, ReviewKind, ReviewResult, Satisfaction, Status};
 use crate::model::fields::{decode_text, decode_texts};
-use crate::model::{Item, Sp, Text, TextList, Unit};
+use crate::model::{Campaign, Item, Sp, Text, TextList, Unit};
 use crate::records::Records;
 use crate::source::FileId;
 use crate::status::{self, SelfCheckState};
 
+pub mod merge;
 mod public;
+pub mod stored;
 
 /// What a report covers and how.
 pub struct Options<'a> {
@@ -53,8 +56,12 @@ impl By {
     pub const ALL: [By; 6] = [By::Org, By::Unit, By::Item, By::Area, By::Lead, By::Task];
 }
 
-/// Counts over a set of items.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+/// Counts over a set of items (SPEC §7), and the rates they give, computed from them when asked
+/// (and written beside them in JSON): the counts add up (`+=`) and the rates of a sum are those
+/// of the summed counts, never averages. That is what lets a higher level add up the reports of
+/// lower ones (`merge`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "stored::CountsIn")]
 pub struct ItemCounts {
     pub items: u32,
     pub done: u32,
@@ -62,13 +69,176 @@ pub struct ItemCounts {
     pub open: u32,
     pub ineffective: u32,
     pub overdue: u32,
-    /// done / items; `None` when there are no items.
-    pub completion_rate: Option<f64>,
-    /// (满意 + 基本满意) / items whose satisfaction was assessed; `None` when none was.
-    pub satisfied_rate: Option<f64>,
+    /// 已销号: done items with a `[closure]`.
+    pub closed: u32,
+    /// Items whose satisfaction was assessed (not 未测评).
+    pub assessed: u32,
+    /// 满意 + 基本满意.
+    pub satisfied: u32,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+impl ItemCounts {
+    /// The JSON keys of the counts, in the order of [`ItemCounts::values`].
+    pub const KEYS: [&'static str; 9] = [
+        "items",
+        "done",
+        "mostly_done",
+        "open",
+        "ineffective",
+        "overdue",
+        "closed",
+        "assessed",
+        "satisfied",
+    ];
+    /// The JSON keys of the rates, in the order of [`ItemCounts::rates`].
+    pub const RATE_KEYS: [&'static str; 3] =
+        ["completion_rate", "done_or_mostly_rate", "satisfied_rate"];
+
+    pub fn values(&self) -> [u32; 9] {
+        [
+            self.items,
+            self.done,
+            self.mostly_done,
+            self.open,
+            self.ineffective,
+            self.overdue,
+            self.closed,
+            self.assessed,
+            self.satisfied,
+        ]
+    }
+
+    fn slots(&mut self) -> [&mut u32; 9] {
+        [
+            &mut self.items,
+            &mut self.done,
+            &mut self.mostly_done,
+            &mut self.open,
+            &mut self.ineffective,
+            &mut self.overdue,
+            &mut self.closed,
+            &mut self.assessed,
+            &mut self.satisfied,
+        ]
+    }
+
+    /// done / items; `None` when there are no items.
+    pub fn completion_rate(&self) -> Option<f64> {
+        rate(self.done, self.items)
+    }
+
+    /// (done + mostly_done) / items (完成及基本完成率); `None` when there are no items.
+    pub fn done_or_mostly_rate(&self) -> Option<f64> {
+        rate(self.done.saturating_add(self.mostly_done), self.items)
+    }
+
+    /// satisfied / assessed; `None` when none was assessed.
+    pub fn satisfied_rate(&self) -> Option<f64> {
+        rate(self.satisfied, self.assessed)
+    }
+
+    pub fn rates(&self) -> [Option<f64>; 3] {
+        [
+            self.completion_rate(),
+            self.done_or_mostly_rate(),
+            self.satisfied_rate(),
+        ]
+    }
+
+    /// Counts one item.
+    pub fn add_item(
+        &mut self,
+        status: Status,
+        satisfaction: Satisfaction,
+        overdue: bool,
+        closed: bool,
+    ) {
+        let one = |slot: &mut u32| *slot = slot.saturating_add(1);
+        one(&mut self.items);
+        one(match status {
+            Status::Done => &mut self.done,
+            Status::MostlyDone => &mut self.mostly_done,
+            Status::Open => &mut self.open,
+            Status::Ineffective => &mut self.ineffective,
+        });
+        if overdue {
+            one(&mut self.overdue);
+        }
+        if closed && status == Status::Done {
+            one(&mut self.closed);
+        }
+        if satisfaction != Satisfaction::NotAssessed {
+            one(&mut self.assessed);
+        }
+        if matches!(
+            satisfaction,
+            Satisfaction::Satisfied | Satisfaction::MostlySatisfied
+        ) {
+            one(&mut self.satisfied);
+        }
+    }
+}
+
+fn rate(n: u32, d: u32) -> Option<f64> {
+    (d > 0).then(|| f64::from(n) / f64::from(d))
+}
+
+impl std::ops::AddAssign<&ItemCounts> for ItemCounts {
+    /// Sums the counts (saturating: a stored report is checked before it is added).
+    fn add_assign(&mut self, other: &ItemCounts) {
+        for (a, b) in self.slots().into_iter().zip(other.values()) {
+            *a = a.saturating_add(b);
+        }
+    }
+}
+
+/// The counts, then the rates.
+impl Serialize for ItemCounts {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = serializer.serialize_struct("ItemCounts", 12)?;
+        for (key, value) in Self::KEYS.into_iter().zip(self.values()) {
+            out.serialize_field(key, &value)?;
+        }
+        for (key, value) in Self::RATE_KEYS.into_iter().zip(self.rates()) {
+            out.serialize_field(key, &value)?;
+        }
+        out.end()
+    }
+}
+
+impl JsonSchema for ItemCounts {
+    fn schema_name() -> Cow<'static, str> {
+        "ItemCounts".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let mut properties = serde_json::Map::new();
+        for key in Self::KEYS {
+            properties.insert(
+                key.into(),
+                serde_json::json!({ "type": "integer", "format": "uint32", "minimum": 0 }),
+            );
+        }
+        for key in Self::RATE_KEYS {
+            properties.insert(
+                key.into(),
+                serde_json::json!({
+                    "description": "recomputed from the counts; null where there is nothing to divide by",
+                    "type": ["number", "null"], "minimum": 0, "maximum": 1
+                }),
+            );
+        }
+        let required: Vec<&str> = Self::KEYS.iter().chain(&Self::RATE_KEYS).copied().collect();
+        schemars::json_schema!({
+            "type": "object",
+            "properties": properties,
+            "required": required
+        })
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct SelfCheckCounts {
     pub submitted: u32,
     pub late: u32,
@@ -77,8 +247,50 @@ pub struct SelfCheckCounts {
     pub missing: u32,
 }
 
+impl SelfCheckCounts {
+    fn add(&mut self, state: SelfCheckState) {
+        let slot = match state {
+            SelfCheckState::Submitted => &mut self.submitted,
+            SelfCheckState::Late => &mut self.late,
+            SelfCheckState::Returned => &mut self.returned,
+            SelfCheckState::Pending => &mut self.pending,
+            SelfCheckState::Missing => &mut self.missing,
+        };
+        *slot = slot.saturating_add(1);
+    }
+
+    /// Every unit counted, whatever its state.
+    pub fn sum(&self) -> u64 {
+        [
+            self.submitted,
+            self.late,
+            self.returned,
+            self.pending,
+            self.missing,
+        ]
+        .iter()
+        .map(|&n| u64::from(n))
+        .sum()
+    }
+}
+
+impl std::ops::AddAssign<&SelfCheckCounts> for SelfCheckCounts {
+    fn add_assign(&mut self, other: &SelfCheckCounts) {
+        for (a, b) in [
+            (&mut self.submitted, other.submitted),
+            (&mut self.late, other.late),
+            (&mut self.returned, other.returned),
+            (&mut self.pending, other.pending),
+            (&mut self.missing, other.missing),
+        ] {
+            *a = a.saturating_add(b);
+        }
+    }
+}
+
 /// Counts over a set of units and their items.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(try_from = "stored::CountsIn")]
 pub struct Totals {
     pub units: u32,
     #[serde(flatten)]
@@ -86,7 +298,28 @@ pub struct Totals {
     pub self_check: SelfCheckCounts,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+impl Totals {
+    /// One unit in `state`, before its items are counted.
+    pub fn unit(state: SelfCheckState) -> Totals {
+        let mut totals = Totals {
+            units: 1,
+            ..Totals::default()
+        };
+        totals.self_check.add(state);
+        totals
+    }
+}
+
+impl std::ops::AddAssign<&Totals> for Totals {
+    fn add_assign(&mut self, other: &Totals) {
+        self.units = self.units.saturating_add(other.units);
+        self.counts += &other.counts;
+        self.self_check += &other.self_check;
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(try_from = "stored::CountsIn")]
 pub struct AreaRow {
     pub area: i64,
     pub title: String,
@@ -94,8 +327,48 @@ pub struct AreaRow {
     pub counts: ItemCounts,
 }
 
+/// A unit's own items in one area: what a stored report needs to give the areas of any org
+/// within it (`report --from … --org`). Only the areas where the unit has items. Written as an
+/// array, `[area, items, done, mostly_done, open, ineffective, overdue, closed, assessed,
+/// satisfied]`: a province has 23,000 units, and its report is read thirty at a time.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(into = "UnitAreaWire", from = "UnitAreaWire")]
+pub struct UnitArea {
+    pub area: i64,
+    pub counts: ItemCounts,
+}
+
+/// `[area, items, done, mostly_done, open, ineffective, overdue, closed, assessed, satisfied]`
+type UnitAreaWire = (i64, u32, u32, u32, u32, u32, u32, u32, u32, u32);
+
+impl From<UnitArea> for UnitAreaWire {
+    fn from(a: UnitArea) -> UnitAreaWire {
+        let [i, d, m, o, e, v, c, a2, s] = a.counts.values();
+        (a.area, i, d, m, o, e, v, c, a2, s)
+    }
+}
+
+impl From<UnitAreaWire> for UnitArea {
+    fn from(w: UnitAreaWire) -> UnitArea {
+        UnitArea {
+            area: w.0,
+            counts: ItemCounts {
+                items: w.1,
+                done: w.2,
+                mostly_done: w.3,
+                open: w.4,
+                ineffective: w.5,
+                overdue: w.6,
+                closed: w.7,
+                assessed: w.8,
+                satisfied: w.9,
+            },
+        }
+    }
+}
+
 /// A folder of the tree that holds units, with the totals of everything at or below it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct OrgRow {
     pub org: String,
     /// Components below the report's org: its children are at depth 1.
@@ -104,27 +377,31 @@ pub struct OrgRow {
     pub totals: Totals,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct UnitRow<'a> {
     pub org: Cow<'a, str>,
     pub name: Cow<'a, str>,
     pub category: Option<Category>,
     pub batch: Option<i64>,
     pub self_check: SelfCheckState,
-    #[serde(skip)]
+    /// The self-check's `submitted_on`.
+    #[serde(default)]
     pub submitted_on: Option<Date>,
     /// The latest review, where it left something to do: it returned the report (退回) and the
     /// unit has not resubmitted since, or it asked to fill gaps (查漏补缺).
-    #[serde(skip)]
+    #[serde(default)]
     pub open_review: Option<ReviewNote>,
     /// 主要负责同志, for the 通报 list (约谈提醒); `None` in a public report.
-    #[serde(skip)]
+    #[serde(default)]
     pub principal: Option<String>,
     pub totals: Totals,
+    /// The unit's own items by area, in the order of the schema.
+    #[serde(default)]
+    pub by_area: Vec<UnitArea>,
 }
 
 /// A review as reports list it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ReviewNote {
     pub kind: Option<ReviewKind>,
     /// Who reviewed: blank in a public report.
@@ -133,11 +410,11 @@ pub struct ReviewNote {
     pub result: ReviewResult,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct DueItem<'a> {
     pub unit: Cow<'a, str>,
     /// The unit's `name`, for the reports people read.
-    #[serde(skip)]
+    #[serde(default)]
     pub unit_name: Cow<'a, str>,
     pub id: Cow<'a, str>,
     pub title: String,
@@ -146,28 +423,28 @@ pub struct DueItem<'a> {
     /// Days from `due` to the as-of date; `None` when not yet overdue.
     pub days_overdue: Option<i64>,
     /// The latest `[[progress]]` entry (进展情况).
-    #[serde(skip)]
+    #[serde(default)]
     pub progress: Option<Progress>,
 }
 
 /// A dated `[[progress]]` entry, as reports list it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Progress {
     pub on: Date,
     pub text: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct LinkedItem<'a> {
     pub unit: Cow<'a, str>,
     /// The unit's `name`, for the reports people read.
-    #[serde(skip)]
+    #[serde(default)]
     pub unit_name: Cow<'a, str>,
     pub id: Cow<'a, str>,
     pub title: String,
     pub lead_unit: String,
     /// The lead unit's `name` (its org path where it has none).
-    #[serde(skip)]
+    #[serde(default)]
     pub lead_name: String,
 }
 
@@ -206,15 +483,24 @@ pub struct ItemRow {
 }
 
 /// A file the report left out, and the first reason why.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct LeftOut {
-    #[serde(skip)]
+    #[serde(skip, default = "no_file")]
     pub id: FileId,
     pub file: String,
     /// The code of the file's first error; `None` when it was left out with its unit.
-    pub code: Option<&'static str>,
-    #[serde(skip)]
+    pub code: Option<Cow<'static, str>>,
+    #[serde(skip, default = "stored_reason")]
     pub reason: Msg,
+}
+
+/// A left-out file of a stored report, which is in no tree of this run.
+fn no_file() -> FileId {
+    FileId(u32::MAX)
+}
+
+fn stored_reason() -> Msg {
+    Msg::LeftOutStored
 }
 
 /// What a public report withheld: said on stderr, never in the document.
@@ -226,24 +512,54 @@ pub struct Withheld {
     pub files: usize,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// `format` of every report JSON.
+pub const FORMAT: &str = "huitoukan-report";
+/// `version` of the report JSON this build writes and reads.
+pub const VERSION: u32 = 1;
+
+/// The campaign a report belongs to: reports of one campaign under one schema add up.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CampaignInfo {
+    pub name: Option<String>,
+    pub document: Option<String>,
+    /// What the whole tree is called (全省); `merge` names an input by it.
+    pub region: Option<String>,
+    /// The date every unit reports by, where the campaign sets one.
+    #[serde(default)]
+    pub deadline: Option<Date>,
+    /// SHA-256 of the areas and points in force ([`crate::schema::Schema::sha256`]).
+    pub schema_sha256: Option<String>,
+}
+
+/// What a report was built from.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct SourceInfo {
+    /// The commit of the records: `--at`'s, or the work tree's HEAD; `null` outside a
+    /// repository.
+    pub commit: Option<String>,
+    /// Whether the records differ from that commit (uncommitted changes); `null` outside a
+    /// repository.
+    #[serde(default)]
+    pub dirty: Option<bool>,
+}
+
+/// A report: what `rollup::build` makes of a records tree, and what `report --format json`
+/// writes and `merge` and `report --from` read back (version 1, SPEC §8).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Report<'a> {
+    /// Always [`FORMAT`].
+    pub format: Cow<'static, str>,
+    /// Always [`VERSION`].
+    pub version: u32,
+    /// The program that wrote it, `huitoukan 0.1.0`.
+    pub generator: Cow<'static, str>,
+    pub campaign: CampaignInfo,
     /// The org path reported on; `None` for the whole tree.
     pub org: Option<String>,
     pub as_of: Date,
     /// A public report (`--public`).
     pub public: bool,
-    /// Where the records were read: set by the command (see `crate::history`).
     pub source: SourceInfo,
-    #[serde(skip)]
-    pub campaign: Option<String>,
-    #[serde(skip)]
-    pub document: Option<String>,
-    #[serde(skip)]
-    pub deadline: Option<Date>,
-    /// `campaign.region`: what the whole tree is called (浙江省 -> 全省).
-    #[serde(skip)]
-    pub region: Option<String>,
     pub totals: Totals,
     /// The totals of the org's own unit, where the reported folder is itself a unit: what the
     /// rows of its children leave out of the totals (本级).
@@ -272,6 +588,7 @@ pub struct Report<'a> {
     #[serde(skip)]
     pub withheld: Option<Withheld>,
     /// Files with errors that a `--keep-going` report left out.
+    #[serde(default)]
     pub left_out: Vec<LeftOut>,
 }
 
@@ -284,98 +601,45 @@ pub struct GroupRow {
     pub counts: ItemCounts,
 }
 
-/// Where a report's records came from, for its JSON `source`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct SourceInfo {
-    /// The commit: `--at`'s, or the work tree's HEAD; `None` outside a repository.
-    pub commit: Option<String>,
-    /// Whether the records differ from that commit (uncommitted changes); `None` outside a
-    /// repository.
-    pub dirty: Option<bool>,
-}
-
-/// Running sums, turned into [`ItemCounts`] at the end.
-#[derive(Clone, Debug, Default)]
-struct Tally {
-    units: u32,
-    items: u32,
-    done: u32,
-    mostly_done: u32,
-    open: u32,
-    ineffective: u32,
-    overdue: u32,
-    satisfied: u32,
-    assessed: u32,
-    self_check: SelfCheckCounts,
-}
-
-impl Tally {
-    fn add_item(&mut self, status: Status, satisfaction: Satisfaction, overdue: bool) {
-        self.items += 1;
-        match status {
-            Status::Done => self.done += 1,
-            Status::MostlyDone => self.mostly_done += 1,
-            Status::Open => self.open += 1,
-            Status::Ineffective => self.ineffective += 1,
-        }
-        self.overdue += u32::from(overdue);
-        match satisfaction {
-            Satisfaction::Satisfied | Satisfaction::MostlySatisfied => {
-                self.satisfied += 1;
-                self.assessed += 1;
-            }
-            Satisfaction::Unsatisfied => self.assessed += 1,
-            Satisfaction::NotAssessed => {}
-        }
-    }
-
-    fn add_unit(&mut self, state: SelfCheckState) {
-        self.units += 1;
-        match state {
-            SelfCheckState::Submitted => self.self_check.submitted += 1,
-            SelfCheckState::Late => self.self_check.late += 1,
-            SelfCheckState::Returned => self.self_check.returned += 1,
-            SelfCheckState::Pending => self.self_check.pending += 1,
-            SelfCheckState::Missing => self.self_check.missing += 1,
-        }
-    }
-
-    fn merge(&mut self, other: &Tally) {
-        self.units += other.units;
-        self.items += other.items;
-        self.done += other.done;
-        self.mostly_done += other.mostly_done;
-        self.open += other.open;
-        self.ineffective += other.ineffective;
-        self.overdue += other.overdue;
-        self.satisfied += other.satisfied;
-        self.assessed += other.assessed;
-        self.self_check.submitted += other.self_check.submitted;
-        self.self_check.late += other.self_check.late;
-        self.self_check.returned += other.self_check.returned;
-        self.self_check.pending += other.self_check.pending;
-        self.self_check.missing += other.self_check.missing;
-    }
-
-    fn counts(&self) -> ItemCounts {
-        let rate = |n: u32, d: u32| (d > 0).then(|| f64::from(n) / f64::from(d));
-        ItemCounts {
-            items: self.items,
-            done: self.done,
-            mostly_done: self.mostly_done,
-            open: self.open,
-            ineffective: self.ineffective,
-            overdue: self.overdue,
-            completion_rate: rate(self.done, self.items),
-            satisfied_rate: rate(self.satisfied, self.assessed),
-        }
-    }
-
-    fn totals(&self) -> Totals {
-        Totals {
-            units: self.units,
-            counts: self.counts(),
-            self_check: self.self_check.clone(),
+impl<'a> Report<'a> {
+    /// A report with nothing counted yet and every area of `areas` (id, title) at zero.
+    pub fn new(
+        campaign: CampaignInfo,
+        org: Option<String>,
+        as_of: Date,
+        public: bool,
+        areas: impl IntoIterator<Item = (i64, String)>,
+    ) -> Report<'a> {
+        Report {
+            format: Cow::Borrowed(FORMAT),
+            version: VERSION,
+            generator: Cow::Borrowed(GENERATOR),
+            campaign,
+            org,
+            as_of,
+            public,
+            source: SourceInfo::default(),
+            totals: Totals::default(),
+            own: None,
+            by_area: areas
+                .into_iter()
+                .map(|(area, title)| AreaRow {
+                    area,
+                    title,
+                    counts: ItemCounts::default(),
+                })
+                .collect(),
+            children: Vec::new(),
+            units: Vec::new(),
+            overdue_items: Vec::new(),
+            ineffective_items: Vec::new(),
+            linked_items: Vec::new(),
+            led_items: Vec::new(),
+            orgs: Vec::new(),
+            items: Vec::new(),
+            groups: Vec::new(),
+            withheld: None,
+            left_out: Vec::new(),
         }
     }
 }
@@ -405,9 +669,13 @@ pub fn is_within(org: &str, prefix: &str) -> bool {
 
 /// Every folder that holds units at or below it: the units' folders and their ancestors.
 pub fn org_folders(records: &Records) -> Vec<String> {
+    folders_holding(records.units.iter().map(|u| u.org.as_str()))
+}
+
+/// The folders `orgs` and all their ancestors, in path order.
+pub fn folders_holding<'o>(orgs: impl IntoIterator<Item = &'o str>) -> Vec<String> {
     let mut folders = std::collections::BTreeSet::new();
-    for unit in &records.units {
-        let mut org = unit.org.as_str();
+    for mut org in orgs {
         loop {
             if !folders.insert(org.to_owned()) {
                 break;
@@ -440,8 +708,12 @@ pub const CANDIDATES_SHOWN: usize = 10;
 
 /// `--org`: an org path (matched by whole components) or a folder name unique in the tree.
 pub fn resolve_org(records: &Records, wanted: &str) -> Result<String, OrgError> {
+    resolve_in(&org_folders(records), wanted)
+}
+
+/// [`resolve_org`] among `folders` (the folders that hold units, of a tree or a stored report).
+pub fn resolve_in(folders: &[String], wanted: &str) -> Result<String, OrgError> {
     let wanted = wanted.trim().trim_matches('/');
-    let folders = org_folders(records);
     if !wanted.is_empty() && folders.iter().any(|f| f == wanted) {
         return Ok(wanted.to_owned());
     }
@@ -536,7 +808,7 @@ pub fn files_with_errors(
         .map(|d| LeftOut {
             id: d.file,
             file: records.files.path(d.file).to_owned(),
-            code: Some(d.code.as_str()),
+            code: Some(Cow::Borrowed(d.code.as_str())),
             reason: d.message.clone(),
         })
         .collect()
@@ -561,73 +833,39 @@ pub fn build<'a>(
     // the root (the campaign and its schema) that every report rests on.
     let mut left_out = files_with_errors(records, diagnostics);
     left_out.retain(|l| !l.file.contains('/') || is_within(&l.file, options.org));
-    let deadline = records
-        .campaign
-        .as_ref()
-        .and_then(|c| c.deadline.as_ref())
-        .map(|d| *d.get_ref());
     let as_of = options.as_of;
-    let depth_of = |org: &str| {
-        if org.is_empty() {
-            0
-        } else {
-            org.split('/').count()
-        }
+    let campaign = records.campaign.as_ref();
+    let value = |f: fn(&Campaign) -> &Option<Sp<String>>| {
+        campaign
+            .and_then(|c| f(c).as_ref())
+            .map(|v| v.get_ref().clone())
     };
-    let base_depth = depth_of(options.org);
-
-    let mut report = Report {
-        org: (!options.org.is_empty()).then(|| options.org.to_owned()),
-        as_of,
-        public: options.public,
-        source: SourceInfo::default(),
-        campaign: records
-            .campaign
-            .as_ref()
-            .and_then(|c| c.name.as_ref())
-            .map(|n| n.get_ref().clone()),
-        document: records
-            .campaign
-            .as_ref()
-            .and_then(|c| c.document.as_ref())
-            .map(|n| n.get_ref().clone()),
-        deadline,
-        region: records
-            .campaign
-            .as_ref()
-            .and_then(|c| c.region.as_ref())
-            .map(|n| n.get_ref().clone()),
-        totals: Totals::default(),
-        own: None,
-        by_area: Vec::new(),
-        children: Vec::new(),
-        units: Vec::with_capacity(
-            records
-                .units
-                .iter()
-                .filter(|u| is_within(&u.org, options.org))
-                .count(),
-        ),
-        overdue_items: Vec::new(),
-        ineffective_items: Vec::new(),
-        linked_items: Vec::new(),
-        led_items: Vec::new(),
-        orgs: Vec::new(),
-        items: Vec::new(),
-        groups: Vec::new(),
-        withheld: None,
-        left_out: Vec::new(),
-    };
-
     let schema_areas = records
         .schema
         .as_ref()
         .map(|s| s.areas.as_slice())
         .unwrap_or_default();
-    let mut areas: Vec<Tally> = vec![Tally::default(); schema_areas.len()];
-    let mut folders: BTreeMap<&str, Tally> = BTreeMap::new();
-    let mut groups: BTreeMap<(String, String), Tally> = BTreeMap::new();
-    let mut total = Tally::default();
+
+    let campaign_info = CampaignInfo {
+        name: value(|c| &c.name),
+        document: value(|c| &c.document),
+        region: value(|c| &c.region),
+        deadline: campaign
+            .and_then(|c| c.deadline.as_ref())
+            .map(|d| *d.get_ref()),
+        schema_sha256: records.schema.as_ref().map(|s| s.sha256()),
+    };
+    let org = (!options.org.is_empty()).then(|| options.org.to_owned());
+    let areas = schema_areas.iter().map(|a| (a.id, a.title.clone()));
+    let mut report = Report::new(campaign_info, org, as_of, options.public, areas);
+    report.units.reserve(
+        records
+            .units
+            .iter()
+            .filter(|u| is_within(&u.org, options.org))
+            .count(),
+    );
+    let mut groups: BTreeMap<(String, String), ItemCounts> = BTreeMap::new();
 
     let due_dates = status::unit_due_dates(records);
     for (index, unit) in records.units.iter().enumerate() {
@@ -655,8 +893,8 @@ pub fn build<'a>(
             continue;
         }
         let state = SelfCheckState::of(unit, due_dates[index], as_of);
-        let mut own = Tally::default();
-        own.add_unit(state);
+        let mut own = Totals::unit(state);
+        let mut by_area: Vec<ItemCounts> = vec![ItemCounts::default(); schema_areas.len()];
         for &i in &records.unit_items[index] {
             let item = &records.items[i];
             if bad.contains(&item.file) {
@@ -670,13 +908,17 @@ pub fn build<'a>(
                 continue;
             };
             let days_overdue = status::days_overdue(item, as_of);
-            own.add_item(status, item.satisfaction(), days_overdue.is_some());
+            let add = |counts: &mut ItemCounts| {
+                let closed = item.closure.is_some();
+                counts.add_item(status, item.satisfaction(), days_overdue.is_some(), closed);
+            };
+            add(&mut own.counts);
             if let Some(slot) = item
                 .area
                 .as_ref()
                 .and_then(|a| schema_areas.iter().position(|s| s.id == *a.get_ref()))
             {
-                areas[slot].add_item(status, item.satisfaction(), days_overdue.is_some());
+                add(&mut by_area[slot]);
             }
             let group = match options.by {
                 By::Lead => field(records, item.file, &item.lead).map(|l| (unit.org.clone(), l)),
@@ -686,11 +928,7 @@ pub fn build<'a>(
                 By::Org | By::Unit | By::Item | By::Area => None,
             };
             if let Some(key) = group.filter(|(_, name)| !name.trim().is_empty()) {
-                groups.entry(key).or_default().add_item(
-                    status,
-                    item.satisfaction(),
-                    days_overdue.is_some(),
-                );
+                add(groups.entry(key).or_default());
             }
             collect_item_lists(
                 &mut report,
@@ -701,9 +939,6 @@ pub fn build<'a>(
                 days_overdue,
                 options,
             );
-        }
-        if unit.org == options.org {
-            report.own = Some(own.totals());
         }
         report.units.push(UnitRow {
             org: Cow::Borrowed(&unit.org),
@@ -717,50 +952,23 @@ pub fn build<'a>(
             submitted_on: unit.submitted_on(),
             open_review: open_review(records, unit),
             principal: field(records, unit.file, &unit.principal),
-            totals: own.totals(),
+            totals: own,
+            by_area: schema_areas
+                .iter()
+                .zip(by_area)
+                .filter(|(_, counts)| counts.items > 0)
+                .map(|(area, counts)| UnitArea {
+                    area: area.id,
+                    counts,
+                })
+                .collect(),
         });
-        // The unit counts in its own folder and in every folder above it, below the report's
-        // org; without `--by org` only the children (the folders one below the org) are shown.
-        let mut org = unit.org.as_str();
-        while org.len() > options.org.len() {
-            if options.by == By::Org || depth_of(org) == base_depth + 1 {
-                folders.entry(org).or_default().merge(&own);
-            }
-            org = org.rfind('/').map_or("", |cut| &org[..cut]);
-        }
-        total.merge(&own);
     }
 
-    report.totals = total.totals();
-    report.by_area = schema_areas
-        .iter()
-        .zip(&areas)
-        .map(|(a, t)| AreaRow {
-            area: a.id,
-            title: a.title.clone(),
-            counts: t.counts(),
-        })
-        .collect();
-    let row = |(org, t): (&&str, &Tally)| OrgRow {
-        org: (*org).to_owned(),
-        depth: depth_of(org) - base_depth,
-        totals: t.totals(),
-    };
-    report.children = folders
-        .iter()
-        .filter(|(org, _)| depth_of(org) == base_depth + 1)
-        .map(row)
-        .collect();
-    if options.by == By::Org {
-        report.orgs = folders.iter().map(row).collect();
-    }
+    assemble(&mut report, options.by == By::Org);
     report.groups = groups
         .into_iter()
-        .map(|((unit, name), t)| GroupRow {
-            unit,
-            name,
-            counts: t.counts(),
-        })
+        .map(|((unit, name), counts)| GroupRow { unit, name, counts })
         .collect();
     report
         .led_items
@@ -788,6 +996,88 @@ fn open_review(records: &Records, unit: &Unit) -> Option<ReviewNote> {
         on: date(&review.on),
         result,
     })
+}
+
+/// `huitoukan` and its version, as a report's `generator` names it.
+pub const GENERATOR: &str = concat!("huitoukan ", env!("CARGO_PKG_VERSION"));
+
+/// The parts of a report that add up from its units: `totals`, `own`, `by_area` (on the areas
+/// it lists), `children` and, with `by_org`, `orgs`. One computation for a records tree and for
+/// stored reports (`merge`, `report --from`), so the two cannot disagree.
+pub fn assemble(report: &mut Report<'_>, by_org: bool) {
+    let org = report.org.clone().unwrap_or_default();
+    let parts = assemble_parts(&report.units, &org, &report.by_area, by_org);
+    report.totals = parts.totals;
+    report.own = parts.own;
+    for (row, counts) in report.by_area.iter_mut().zip(parts.by_area) {
+        row.counts = counts;
+    }
+    report.children = parts.children;
+    report.orgs = parts.orgs;
+}
+
+/// What [`assemble`] computes.
+pub struct Parts {
+    pub totals: Totals,
+    pub own: Option<Totals>,
+    /// The counts of each row of the `areas` given, in their order.
+    pub by_area: Vec<ItemCounts>,
+    pub children: Vec<OrgRow>,
+    pub orgs: Vec<OrgRow>,
+}
+
+/// The sums of `units` (all within `base`) as [`assemble`] puts them in a report.
+pub fn assemble_parts(units: &[UnitRow<'_>], base: &str, areas: &[AreaRow], by_org: bool) -> Parts {
+    let depth_of = |org: &str| {
+        if org.is_empty() {
+            0
+        } else {
+            org.split('/').count()
+        }
+    };
+    let base_depth = depth_of(base);
+    let mut folders: BTreeMap<&str, Totals> = BTreeMap::new();
+    let mut parts = Parts {
+        totals: Totals::default(),
+        own: None,
+        by_area: vec![ItemCounts::default(); areas.len()],
+        children: Vec::new(),
+        orgs: Vec::new(),
+    };
+    for unit in units {
+        if unit.org == base {
+            parts.own = Some(unit.totals.clone());
+        }
+        // The unit counts in its own folder and in every folder above it, below the report's
+        // org; without `--by org` only the children (the folders one below the org) are kept.
+        let mut org: &str = &unit.org;
+        while org.len() > base.len() {
+            if by_org || depth_of(org) == base_depth + 1 {
+                *folders.entry(org).or_default() += &unit.totals;
+            }
+            org = org.rfind('/').map_or("", |cut| &org[..cut]);
+        }
+        parts.totals += &unit.totals;
+        for area in &unit.by_area {
+            if let Some(slot) = areas.iter().position(|a| a.area == area.area) {
+                parts.by_area[slot] += &area.counts;
+            }
+        }
+    }
+    let row = |(org, t): (&&str, &Totals)| OrgRow {
+        org: (*org).to_owned(),
+        depth: depth_of(org) - base_depth,
+        totals: t.clone(),
+    };
+    parts.children = folders
+        .iter()
+        .filter(|(org, _)| depth_of(org) == base_depth + 1)
+        .map(row)
+        .collect();
+    if by_org {
+        parts.orgs = folders.iter().map(row).collect();
+    }
+    parts
 }
 
 fn text(s: &Option<Sp<String>>) -> Option<String> {

@@ -74,6 +74,29 @@ impl Schema {
         }
     }
 
+    /// SHA-256 (hex) of the areas and points as read: two campaigns whose reports add up have
+    /// the same. The file's comments, layout and `[schema]` name do not count, so reformatting a
+    /// schema file does not stop its reports from merging.
+    pub fn sha256(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let areas: Vec<_> = self
+            .areas
+            .iter()
+            .map(|a| serde_json::json!([a.id, a.key, a.title]))
+            .collect();
+        let points: Vec<_> = self
+            .points
+            .iter()
+            .map(|p| {
+                let applies: Vec<&str> = p.applies_to.iter().map(|c| c.label()).collect();
+                serde_json::json!([p.id, p.area, p.text, applies, p.batch])
+            })
+            .collect();
+        let canonical = serde_json::json!({ "areas": areas, "points": points }).to_string();
+        let digest = Sha256::digest(canonical.as_bytes());
+        digest.iter().map(|b| format!("{b:02x}")).collect()
+    }
+
     /// Reads a schema file; `None` (with diagnostics) when it is not usable.
     pub fn read(sink: &mut Sink, table: &DeTable<'_>) -> Option<Schema> {
         let before = sink.diagnostics.len();

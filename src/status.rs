@@ -111,7 +111,19 @@ pub fn standing_return(unit: &Unit) -> Option<&Review> {
 }
 
 /// Where a unit's self-check stands (SPEC §7).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum SelfCheckState {
     Submitted,

@@ -10,8 +10,8 @@ use huitoukan::i18n::Msg;
 use huitoukan::model::enums::{Category, Satisfaction, Status};
 use huitoukan::render::{csv, json, markdown, table};
 use huitoukan::rollup::{
-    AreaRow, DueItem, ItemCounts, ItemRow, LeftOut, LinkedItem, OrgRow, Report, SelfCheckCounts,
-    Totals, UnitRow, Withheld,
+    AreaRow, CampaignInfo, DueItem, ItemCounts, ItemRow, LeftOut, LinkedItem, OrgRow, Report,
+    SelfCheckCounts, SourceInfo, Totals, UnitArea, UnitRow, Withheld,
 };
 use huitoukan::source::FileId;
 use huitoukan::status::SelfCheckState;
@@ -89,14 +89,6 @@ fn opt_date(u: &mut Unstructured<'_>) -> R<Option<Date>> {
     }
 }
 
-fn rate(u: &mut Unstructured<'_>) -> R<Option<f64>> {
-    Ok(match u.int_in_range(0..=3)? {
-        0 => None,
-        1 => Some(f64::arbitrary(u)?),
-        _ => Some(f64::from(u.int_in_range(0..=1000)?) / 1000.0),
-    })
-}
-
 /// A count, in whatever width the report keeps it.
 fn count<T: TryFrom<u64> + Default>(u: &mut Unstructured<'_>) -> R<T> {
     let n = if u.ratio(1, 8)? {
@@ -115,8 +107,9 @@ fn counts(u: &mut Unstructured<'_>) -> R<ItemCounts> {
         open: count(u)?,
         ineffective: count(u)?,
         overdue: count(u)?,
-        completion_rate: rate(u)?,
-        satisfied_rate: rate(u)?,
+        closed: count(u)?,
+        assessed: count(u)?,
+        satisfied: count(u)?,
     })
 }
 
@@ -127,6 +120,7 @@ fn totals(u: &mut Unstructured<'_>) -> R<Totals> {
         self_check: SelfCheckCounts {
             submitted: count(u)?,
             late: count(u)?,
+            returned: count(u)?,
             pending: count(u)?,
             missing: count(u)?,
         },
@@ -244,25 +238,33 @@ fn unit_row(u: &mut Unstructured<'_>) -> R<UnitRow<'static>> {
         self_check: *u.choose(&[
             SelfCheckState::Submitted,
             SelfCheckState::Late,
+            SelfCheckState::Returned,
             SelfCheckState::Pending,
             SelfCheckState::Missing,
         ])?,
         submitted_on: opt_date(u)?,
         totals: totals(u)?,
+        by_area: list(u, 3, |u| {
+            Ok(UnitArea {
+                area: small_int(u)?,
+                counts: counts(u)?,
+            })
+        })?,
     })
 }
 
 fn left_out(u: &mut Unstructured<'_>) -> R<LeftOut> {
     let code = if bool::arbitrary(u)? {
-        Some(u.choose(Code::ALL)?.as_str())
+        Some(u.choose(Code::ALL)?.as_str().into())
     } else {
         None
     };
-    let reason = match u.int_in_range(0..=4)? {
+    let reason = match u.int_in_range(0..=5)? {
         0 => Msg::UnitLeftOut { unit: text(u)? },
         1 => Msg::Syntax { detail: text(u)? },
         2 => Msg::Unreadable { detail: text(u)? },
         4 => Msg::LeftOutPublic,
+        5 => Msg::LeftOutStored,
         _ => Msg::NotUtf8,
     };
     Ok(LeftOut {
@@ -274,13 +276,27 @@ fn left_out(u: &mut Unstructured<'_>) -> R<LeftOut> {
 }
 
 fn report(u: &mut Unstructured<'_>) -> R<Report<'static>> {
-    Ok(Report {
-        org: opt_text(u)?,
-        as_of: date(u)?,
-        public: bool::arbitrary(u)?,
-        campaign: opt_text(u)?,
+    let org = opt_text(u)?;
+    let as_of = date(u)?;
+    let public = bool::arbitrary(u)?;
+    let campaign = CampaignInfo {
+        name: opt_text(u)?,
         document: opt_text(u)?,
         deadline: opt_date(u)?,
+        region: opt_text(u)?,
+        schema_sha256: opt_text(u)?,
+    };
+    Ok(Report {
+        format: huitoukan::rollup::FORMAT.into(),
+        version: huitoukan::rollup::VERSION,
+        generator: huitoukan::rollup::GENERATOR.into(),
+        source: SourceInfo {
+            commit: opt_text(u)?,
+        },
+        org,
+        as_of,
+        public,
+        campaign,
         totals: totals(u)?,
         by_area: list(u, 7, |u| {
             Ok(AreaRow {

@@ -4,6 +4,7 @@ pub mod check;
 pub mod diff;
 pub mod explain;
 pub mod init;
+pub mod merge;
 pub mod report;
 pub mod schema;
 pub mod shell;

@@ -39,6 +39,9 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<ExitCode, Fatal> {
     if args.public && args.by == Some(By::Lead) {
         return Err(Msg::ByLeadNotPublic.into());
     }
+    if !args.from.is_empty() {
+        return from_stored(args, lang);
+    }
     let (root, scope) = locate(args.path.as_deref())?;
     if let Some(output) = output {
         let what = Msg::OutputInsideRoot {
@@ -100,18 +103,53 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<ExitCode, Fatal> {
     };
     let mut report = rollup::build(&checked.records, &checked.diagnostics, &options);
     report.source = source;
+    deliver(args, &report, by, lang)
+}
+
+/// `report --from`: stored reports (merged, if several) rendered without a records tree; `--org`
+/// names an org within them.
+fn from_stored(args: &ReportArgs, lang: Lang) -> Result<ExitCode, Fatal> {
+    let by = match args.format {
+        ReportFormat::Table => args.by.unwrap_or(By::Org),
+        // A stored report has no item rows: a CSV of it has a row per unit.
+        ReportFormat::Csv => args.by.unwrap_or(By::Unit),
+        ReportFormat::Md | ReportFormat::Json | ReportFormat::Html => By::Unit,
+    };
+    // A stored report keeps no item rows: no items, leads or tasks to list.
+    if matches!(by, By::Item | By::Lead | By::Task) {
+        return Err(Msg::StoredByItem.into());
+    }
+    let report = super::merge::from(&args.from)?;
+    let org = match &args.org {
+        Some(wanted) => rollup::resolve_in(&rollup::merge::folders(&report), wanted)
+            .map_err(|e| org_error(wanted, e))?,
+        None => report.org.clone().unwrap_or_default(),
+    };
+    let report = rollup::merge::within(report, &org, by == By::Org);
+    deliver(args, &report, by, lang)
+}
+
+/// Renders `report` in the format asked for, to standard output or `--output`, and says on
+/// stderr what the document does not.
+fn deliver(
+    args: &ReportArgs,
+    report: &rollup::Report<'_>,
+    by: By,
+    lang: Lang,
+) -> Result<ExitCode, Fatal> {
+    let output = args.output.as_deref().filter(|p| *p != Path::new("-"));
     // A terminal's width, where the table goes to one; piped or to a file, full rows.
     let width = (args.output.is_none() && std::io::stdout().is_terminal())
         .then(|| comfy_table::Table::new().width())
         .flatten();
     let write = |out: &mut dyn Write| match args.format {
         ReportFormat::Table => {
-            out.write_all(render::table::render_width(&report, by, lang, width).as_bytes())
+            out.write_all(render::table::render_width(report, by, lang, width).as_bytes())
         }
-        ReportFormat::Md => out.write_all(render::markdown::render(&report, lang).as_bytes()),
-        ReportFormat::Csv => render::csv::write(out, &report, by, lang),
-        ReportFormat::Json => render::json::write_report(out, &report),
-        ReportFormat::Html => out.write_all(render::html::render(&report, lang).as_bytes()),
+        ReportFormat::Md => out.write_all(render::markdown::render(report, lang).as_bytes()),
+        ReportFormat::Csv => render::csv::write(out, report, by, lang),
+        ReportFormat::Json => render::json::write_report(out, report),
+        ReportFormat::Html => out.write_all(render::html::render(report, lang).as_bytes()),
     };
     match output {
         Some(path) => write_file(path, args.force, write)?,
@@ -122,10 +160,10 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<ExitCode, Fatal> {
     // out goes here too.
     let mut note = String::new();
     if args.format == ReportFormat::Csv {
-        for line in render::notes(&report, lang) {
+        for line in render::notes(report, lang) {
             note.push_str(&format!("note: {line}\n"));
         }
-        for row in render::rows::left_out(&report, lang).rows {
+        for row in render::rows::left_out(report, lang).rows {
             let cells: Vec<String> = row.iter().map(render::rows::Cell::display).collect();
             let line = crate::escape::controls(&cells.join(": "), &[]).into_owned();
             note.push_str(&format!("  {line}\n"));
@@ -211,7 +249,7 @@ fn org_error(wanted: &str, e: OrgError) -> Fatal {
 
 /// A report is never written over a record, nor over any file that exists unless `force`,
 /// and then only over a regular file (never a folder, a link or a device).
-fn refuse_output(path: &Path, force: bool) -> Result<(), Fatal> {
+pub(crate) fn refuse_output(path: &Path, force: bool) -> Result<(), Fatal> {
     let shown = path.display().to_string();
     if path
         .extension()

@@ -161,7 +161,7 @@ fn figures(t: &Totals) -> Figures {
         units: n(t.units),
         items: n(c.items),
         done: n(c.done),
-        rate: rows::percent(c.completion_rate),
+        rate: rows::percent(c.completion_rate()),
         mostly_done: n(c.mostly_done),
         open: n(c.open),
         ineffective: n(c.ineffective),
@@ -292,7 +292,7 @@ fn bars(out: &mut String, caption: &str, legend: &str, rows: &[(String, &ItemCou
             y,
             LABEL_WIDTH + bar_width + 6,
             y + 12,
-            escape(&rows::percent(c.completion_rate))
+            escape(&rows::percent(c.completion_rate()))
         );
     }
     out.push_str("</svg>\n</figure>\n");

@@ -42,8 +42,8 @@ pub fn render(report: &Report, lang: Lang) -> String {
 
 /// The document a report answers to and the deadline every unit reports by, on one line.
 pub fn basis(report: &Report, lang: Lang) -> String {
-    let mut basis: Vec<String> = report.document.iter().cloned().collect();
-    if let Some(deadline) = report.deadline {
+    let mut basis: Vec<String> = report.campaign.document.iter().cloned().collect();
+    if let Some(deadline) = report.campaign.deadline {
         basis.push(format!(
             "{}：{}",
             Term::CampaignDeadline.text(lang),

@@ -21,7 +21,7 @@ use crate::rollup::Report;
 pub fn heading(report: &Report, lang: Lang) -> String {
     crate::i18n::Msg::ReportHeading {
         org: covered(report, lang),
-        campaign: report.campaign.clone(),
+        campaign: report.campaign.name.clone(),
         as_of: report.as_of.to_string(),
     }
     .text(lang)
@@ -31,7 +31,7 @@ pub fn heading(report: &Report, lang: Lang) -> String {
 /// by its name, a pure grouping by its name and 单位 (省直 -> 省直单位).
 pub fn covered(report: &Report, lang: Lang) -> String {
     let Some(org) = &report.org else {
-        return match report.region.as_deref().map(str::trim) {
+        return match report.campaign.region.as_deref().map(str::trim) {
             Some(region) if !region.is_empty() => whole(region, lang),
             _ => Term::WholeTree.text(lang).to_owned(),
         };

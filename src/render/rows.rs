@@ -156,7 +156,11 @@ fn count_headers(lang: Lang) -> Vec<&'static str> {
             Term::Open,
             Term::Ineffective,
             Term::Overdue,
+            Term::Closed,
+            Term::Assessed,
+            Term::Satisfied,
             Term::CompletionRate,
+            Term::DoneOrMostlyRate,
             Term::SatisfiedRate,
         ],
         lang,
@@ -171,8 +175,12 @@ fn count_cells(c: &ItemCounts) -> Vec<Cell> {
         Cell::count(c.open),
         Cell::count(c.ineffective),
         Cell::count(c.overdue),
-        Cell::Rate(c.completion_rate),
-        Cell::Rate(c.satisfied_rate),
+        Cell::count(c.closed),
+        Cell::count(c.assessed),
+        Cell::count(c.satisfied),
+        Cell::Rate(c.completion_rate()),
+        Cell::Rate(c.done_or_mostly_rate()),
+        Cell::Rate(c.satisfied_rate()),
     ]
 }
 
@@ -517,7 +525,7 @@ pub fn left_out(report: &Report<'_>, lang: Lang) -> Table {
         .left_out
         .iter()
         .map(|l| {
-            let reason = match l.code {
+            let reason = match &l.code {
                 Some(code) => format!("{code}: {}", l.reason.text(lang)),
                 None => l.reason.text(lang),
             };

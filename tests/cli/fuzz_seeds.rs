@@ -51,3 +51,41 @@ fn every_record_seed_runs_through_every_format_without_a_crash() {
         }
     }
 }
+
+/// The fuzz `stored` target's seeds (fuzz/seeds/stored), each through `merge` and `report --from`
+/// in every format: a report that reads gives exit 0 (the hand-made `valid*` seeds do), one that
+/// does not exit 2, never a crash.
+#[test]
+fn every_stored_seed_is_merged_or_refused_without_a_crash() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/stored");
+    let mut seeds: Vec<_> = std::fs::read_dir(&dir)
+        .expect("fuzz/seeds/stored")
+        .map(|e| e.expect("a seed").path())
+        .collect();
+    seeds.sort();
+    assert!(seeds.len() >= 5, "the seeds are in {}", dir.display());
+    let tree = Tree::empty();
+    for seed in seeds {
+        // The hand-made seeds say what they are: `valid*.json` reads, the others are refused.
+        let valid = seed
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with("valid"));
+        let seed = seed.to_str().expect("a UTF-8 path");
+        let runs = std::iter::once(vec!["merge", seed, "--name", "全国"]).chain(
+            REPORT_FORMATS
+                .iter()
+                .map(|f| vec!["report", "--from", seed, "--format", f]),
+        );
+        for args in runs {
+            let out = output(tree.command(&args));
+            assert!(
+                matches!(out.code, 0 | 2)
+                    && !out.stderr.contains("panicked")
+                    && !(valid && out.code != 0),
+                "{args:?}: exit {}\n{}",
+                out.code,
+                out.stderr
+            );
+        }
+    }
+}

@@ -643,3 +643,116 @@ proptest! {
         }
     }
 }
+
+/// The top-level folder of an org path.
+fn top(org: &str) -> &str {
+    org.split('/').next().unwrap_or(org)
+}
+
+impl GenTree {
+    /// The tree without the linkages that cross from one top-level folder to another: split
+    /// into one tree per top-level folder, each would name a unit it does not hold.
+    fn without_crossing_links(mut self) -> GenTree {
+        let orgs: Vec<&str> = self.units.iter().map(|u| u.org).collect();
+        let n = orgs.len();
+        for (u, unit) in self.units.iter_mut().enumerate() {
+            for item in &mut unit.items {
+                if let Some(lead) = item.linkage.map(|l| l % n)
+                    && lead != u
+                    && top(orgs[lead]) != top(orgs[u])
+                {
+                    item.linkage = None;
+                }
+            }
+        }
+        self
+    }
+}
+
+/// The report of a tree, as `report --format json` writes it, read back as `merge` reads it.
+fn stored_report(root: &Path, org: &str, as_of: Date) -> Report<'static> {
+    let checked = check(root, as_of);
+    let r = report(&checked, org, as_of, false, By::Unit);
+    rollup::stored::parse(json::report(&r).as_bytes()).expect("a stored report reads back")
+}
+
+/// The parts of a report that a merge must reproduce.
+fn merged_parts(report: &Report) -> serde_json::Value {
+    let value = serde_json::to_value(report).expect("a report as JSON");
+    crate::merge::ADDED_UP
+        .iter()
+        .map(|k| ((*k).to_owned(), value[*k].clone()))
+        .collect::<serde_json::Map<_, _>>()
+        .into()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// A province whose cities keep their own repositories: split a tree at its top-level
+    /// folders into separate trees, report on each, merge the reports; the merge is the report
+    /// of the whole tree. A part is either the folder in a tree of its own reported with
+    /// `--org` (named by its org), or, where the folder is no unit itself, the folder's
+    /// contents at the root of a tree whose `region` names it.
+    #[test]
+    fn the_merge_of_the_parts_is_the_report_of_the_whole(
+        tree in tree(),
+        by_region in vec(any::<bool>(), ORGS.len()),
+    ) {
+        let tree = tree.without_crossing_links();
+        let as_of = tree.as_of();
+        let files = tree.files();
+        let whole_dir = temp();
+        write(whole_dir.path(), &files);
+        let checked = check(whole_dir.path(), as_of);
+        let whole = report(&checked, "", as_of, false, By::Unit);
+
+        let (campaign, records): (Vec<_>, Vec<_>) =
+            files.iter().partition(|(rel, _)| rel == "huitoukan.toml");
+        let campaign = &campaign[0].1;
+        let mut tops: Vec<&str> = tree.units.iter().map(|u| top(u.org)).collect();
+        tops.sort();
+        tops.dedup();
+        let dirs: Vec<_> = tops.iter().map(|_| temp()).collect();
+        let mut inputs = Vec::new();
+        for (i, (folder, dir)) in tops.iter().zip(&dirs).enumerate() {
+            let is_unit = tree.units.iter().any(|u| u.org == *folder);
+            let prefix = format!("{folder}/");
+            let part: Vec<(String, String)> = records
+                .iter()
+                .filter(|(rel, _)| rel.starts_with(&prefix))
+                .map(|(rel, text)| (rel.clone(), text.clone()))
+                .collect();
+            let stored = if by_region[i] && !is_unit {
+                // The folder's contents at the root, its name the campaign's region.
+                let mut moved: Vec<(String, String)> = part
+                    .into_iter()
+                    .map(|(rel, text)| {
+                        let text = text.replace(&format!("lead_unit = \"{prefix}"), "lead_unit = \"");
+                        (rel[prefix.len()..].to_owned(), text)
+                    })
+                    .collect();
+                moved.push((
+                    "huitoukan.toml".to_owned(),
+                    campaign.replace("[campaign]\n", &format!("[campaign]\nregion = \"{folder}\"\n")),
+                ));
+                write(dir.path(), &moved);
+                stored_report(dir.path(), "", as_of)
+            } else {
+                let mut kept = part;
+                kept.push(("huitoukan.toml".to_owned(), campaign.clone()));
+                write(dir.path(), &kept);
+                stored_report(dir.path(), folder, as_of)
+            };
+            inputs.push(rollup::merge::Input { file: format!("{i}.json"), report: stored });
+        }
+        let merged = rollup::merge::merge(inputs, None, false).expect("the parts merge");
+        let children: Vec<&str> = merged.children.iter().map(|c| c.org.as_str()).collect();
+        prop_assert_eq!(children, tops.clone(), "the parts are the children");
+        prop_assert_eq!(n(merged.totals.units), tree.units.len());
+        prop_assert_eq!(merged_parts(&merged), merged_parts(&whole));
+        // And the merged report, written and read back, is a stored report like any other.
+        let again = rollup::stored::parse(json::report(&merged).as_bytes()).expect("it reads back");
+        prop_assert_eq!(merged_parts(&again), merged_parts(&whole));
+    }
+}

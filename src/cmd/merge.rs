@@ -1,0 +1,59 @@
+//! `huitoukan merge`: stored reports added up into one version-1 report (SPEC §13); and the
+//! reading of stored reports that `report --from` shares.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use rayon::prelude::*;
+
+use crate::app::{EXIT_OK, Fatal, write_file, write_with};
+use crate::cli::MergeArgs;
+use crate::i18n::Lang;
+use crate::render;
+use crate::rollup::Report;
+use crate::rollup::merge::{self, Input};
+use crate::rollup::stored;
+
+pub fn run(args: &MergeArgs, _lang: Lang) -> Result<ExitCode, Fatal> {
+    let output = args.output.as_deref().filter(|p| *p != Path::new("-"));
+    if let Some(output) = output {
+        super::report::refuse_output(output, args.force)?;
+    }
+    let inputs = read_all(&args.inputs)?;
+    let merged = merge::merge(inputs, args.name.as_deref(), args.allow_mixed_dates)
+        .map_err(|(message, help)| Fatal { message, help })?;
+    let write = |out: &mut dyn std::io::Write| render::json::write_report(out, &merged);
+    match output {
+        Some(path) => write_file(path, args.force, write)?,
+        None => write_with(&mut std::io::stdout().lock(), write)?,
+    }
+    Ok(ExitCode::from(EXIT_OK))
+}
+
+/// Reads and checks every stored report, two at a time; the first that fails, in the order
+/// given, stops the command.
+pub fn read_all(paths: &[PathBuf]) -> Result<Vec<Input>, Fatal> {
+    paths
+        .par_iter()
+        .map(|path| {
+            let report = stored::read(path).map_err(|e| Fatal::from(e.message(path)))?;
+            Ok(Input {
+                file: path.display().to_string(),
+                report,
+            })
+        })
+        .collect::<Vec<Result<Input, Fatal>>>()
+        .into_iter()
+        .collect()
+}
+
+/// The report `report --from` renders: the one stored report, or the merge of several.
+pub fn from(paths: &[PathBuf]) -> Result<Report<'static>, Fatal> {
+    let mut inputs = read_all(paths)?;
+    if inputs.len() == 1
+        && let Some(input) = inputs.pop()
+    {
+        return Ok(input.report);
+    }
+    merge::merge(inputs, None, false).map_err(|(message, help)| Fatal { message, help })
+}

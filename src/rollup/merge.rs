@@ -1,0 +1,274 @@
+//! `merge` and `report --from`: stored reports added up without their records (SPEC §13).
+//!
+//! The inputs become the children of one report, each named by the last component of its `org`
+//! (a report on `--org 杭州市` is 杭州市, whatever its campaign's region), else its
+//! `campaign.region` (the whole tree of a province's repository), else its file's stem. An input's org paths (of its units, its
+//! listed items and their lead units, its left-out files) are taken below its org and put below
+//! its name: `杭州市/西湖区` of a report named 浙江省 becomes `浙江省/杭州市/西湖区`, and the units
+//! of a report on `--org 杭州市` keep `杭州市/…`. Every count is the sum of the inputs' counts
+//! and every rate is recomputed from them by [`super::assemble`], the code that adds up a
+//! records tree; so a merged report is a report like any other, and merges again.
+
+use std::borrow::Cow;
+
+use super::{CampaignInfo, Report, assemble, is_within};
+use crate::i18n::Msg;
+
+/// One stored report and the file it came from, as the user named it.
+pub struct Input {
+    pub file: String,
+    pub report: Report<'static>,
+}
+
+/// Why inputs cannot be merged: a message, and a help line where there is one.
+pub type MergeError = (Msg, Option<Msg>);
+
+/// The name a report has among the children of a merged one.
+pub fn name_of(input: &Input) -> String {
+    let report = &input.report;
+    // The region names the whole tree; a report on one org of it is that org.
+    if let Some(org) = &report.org {
+        return org.rsplit('/').next().unwrap_or(org).to_owned();
+    }
+    if let Some(region) = &report.campaign.region {
+        return region.clone();
+    }
+    std::path::Path::new(&input.file)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Where `path` (an org path or a file of an input on `org`) goes in the merged report.
+fn relocate(name: &str, org: &str, path: &str) -> String {
+    if !is_within(path, org) {
+        return path.to_owned();
+    }
+    // Below the org's parent, the org's own name is replaced by the input's.
+    let below = if org.is_empty() {
+        path
+    } else {
+        path[org.len()..].trim_start_matches('/')
+    };
+    if below.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{name}/{below}")
+    }
+}
+
+fn shown<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+/// Merges `inputs` into one report named `name` (its `campaign.region`). Refuses inputs of
+/// different campaigns, schemas or (unless `mixed_dates`) as-of dates, and two inputs of one
+/// name, naming the two files.
+pub fn merge(
+    mut inputs: Vec<Input>,
+    name: Option<&str>,
+    mixed_dates: bool,
+) -> Result<Report<'static>, MergeError> {
+    let mut named: Vec<(String, Input)> = Vec::with_capacity(inputs.len());
+    for input in inputs.drain(..) {
+        let name = name_of(&input);
+        if name.is_empty() || name.contains('/') || name.chars().any(char::is_control) {
+            return Err((
+                Msg::MergeNameInvalid {
+                    path: input.file,
+                    name,
+                },
+                None,
+            ));
+        }
+        named.push((name, input));
+    }
+    named.sort_by(|a, b| a.0.cmp(&b.0));
+    for pair in named.windows(2) {
+        if pair[0].0 == pair[1].0 {
+            return Err((
+                Msg::MergeSameName {
+                    a: pair[0].1.file.clone(),
+                    b: pair[1].1.file.clone(),
+                    name: pair[0].0.clone(),
+                },
+                Some(Msg::MergeSameNameHelp),
+            ));
+        }
+    }
+    let Some((_, first)) = named.first() else {
+        return Err((Msg::MergeTooLarge, None));
+    };
+    let areas = |r: &Report| -> Vec<(i64, String)> {
+        r.by_area
+            .iter()
+            .map(|a| (a.area, a.title.clone()))
+            .collect()
+    };
+    for (_, other) in &named[1..] {
+        let (a, b) = (&first.report, &other.report);
+        let differs: [(&str, String, String, bool); 5] = [
+            (
+                "campaign.name",
+                shown(&a.campaign.name),
+                shown(&b.campaign.name),
+                true,
+            ),
+            (
+                "campaign.document",
+                shown(&a.campaign.document),
+                shown(&b.campaign.document),
+                true,
+            ),
+            (
+                "campaign.schema_sha256",
+                shown(&a.campaign.schema_sha256),
+                shown(&b.campaign.schema_sha256),
+                true,
+            ),
+            ("by_area", shown(&areas(a)), shown(&areas(b)), true),
+            (
+                "as_of",
+                a.as_of.to_string(),
+                b.as_of.to_string(),
+                !mixed_dates,
+            ),
+        ];
+        for (what, left, right, refused) in differs {
+            if refused && left != right {
+                return Err((
+                    Msg::MergeDiffers {
+                        a: first.file.clone(),
+                        b: other.file.clone(),
+                        what: what.to_owned(),
+                        left,
+                        right,
+                    },
+                    Some(Msg::MergeDiffersHelp),
+                ));
+            }
+        }
+    }
+    // Every count is at most `items` or `units` (each stored report was checked), so these two
+    // sums bound every sum.
+    let sum =
+        |f: fn(&Report) -> u32| -> u64 { named.iter().map(|(_, i)| u64::from(f(&i.report))).sum() };
+    let max = u64::from(u32::MAX);
+    if sum(|r| r.totals.units) > max || sum(|r| r.totals.counts.items) > max {
+        return Err((Msg::MergeTooLarge, None));
+    }
+
+    let first = &first.report;
+    let deadline = first.campaign.deadline;
+    let same_deadline = named
+        .iter()
+        .all(|(_, i)| i.report.campaign.deadline == deadline);
+    // Without --name, the parts of one tree (reports on its orgs, of one region) make up that
+    // region again.
+    let region = first.campaign.region.clone();
+    let parts_of_one_region = region.is_some()
+        && named
+            .iter()
+            .all(|(_, i)| i.report.org.is_some() && i.report.campaign.region == region);
+    let campaign = CampaignInfo {
+        name: first.campaign.name.clone(),
+        document: first.campaign.document.clone(),
+        region: name
+            .map(str::to_owned)
+            .or(region.filter(|_| parts_of_one_region)),
+        deadline: deadline.filter(|_| same_deadline),
+        schema_sha256: first.campaign.schema_sha256.clone(),
+    };
+    let as_of = named
+        .iter()
+        .map(|(_, i)| i.report.as_of)
+        .max()
+        .unwrap_or(first.as_of);
+    let public = named.iter().all(|(_, i)| i.report.public);
+    let areas = first.by_area.iter().map(|a| (a.area, a.title.clone()));
+    let mut merged = Report::new(campaign, None, as_of, public, areas);
+    let owned = |s: String| Cow::Owned(s);
+    for (name, input) in named {
+        let report = input.report;
+        let org = report.org.unwrap_or_default();
+        let at = |path: &str| relocate(&name, &org, path);
+        merged.units.extend(report.units.into_iter().map(|mut u| {
+            u.org = owned(at(&u.org));
+            u
+        }));
+        for (to, from) in [
+            (&mut merged.overdue_items, report.overdue_items),
+            (&mut merged.ineffective_items, report.ineffective_items),
+        ] {
+            to.extend(from.into_iter().map(|mut d| {
+                d.unit = owned(at(&d.unit));
+                d
+            }));
+        }
+        merged
+            .linked_items
+            .extend(report.linked_items.into_iter().map(|mut l| {
+                l.unit = owned(at(&l.unit));
+                l.lead_unit = at(&l.lead_unit);
+                l
+            }));
+        merged
+            .left_out
+            .extend(report.left_out.into_iter().map(|mut l| {
+                l.file = if is_within(&l.file, &org) {
+                    at(&l.file)
+                } else {
+                    format!("{name}/{}", l.file)
+                };
+                l
+            }));
+    }
+    sort(&mut merged);
+    assemble(&mut merged, false);
+    Ok(merged)
+}
+
+/// Units by org path, listed items by unit (each unit's in the order they came in), as a
+/// report of a records tree orders them.
+fn sort(report: &mut Report<'_>) {
+    report.units.sort_by(|a, b| a.org.cmp(&b.org));
+    report.overdue_items.sort_by(|a, b| a.unit.cmp(&b.unit));
+    report.ineffective_items.sort_by(|a, b| a.unit.cmp(&b.unit));
+    report.linked_items.sort_by(|a, b| a.unit.cmp(&b.unit));
+    report.left_out.sort_by(|a, b| a.file.cmp(&b.file));
+}
+
+/// The part of a stored report at or below `org` (an org path of it), as `report --org` would
+/// have made it; with `by_org`, every folder's row too. `led_items` are the listed items whose
+/// lead unit is within `org`: a stored report lists the linked items of its own subtree only.
+pub fn within(mut report: Report<'static>, org: &str, by_org: bool) -> Report<'static> {
+    let mut led: Vec<_> = report
+        .linked_items
+        .iter()
+        .filter(|l| is_within(&l.lead_unit, org))
+        .cloned()
+        .collect();
+    led.sort_by(|a, b| (&a.lead_unit, &a.unit, &a.id).cmp(&(&b.lead_unit, &b.unit, &b.id)));
+    report.led_items = led;
+    if report.org.as_deref().unwrap_or("") != org {
+        report.units.retain(|u| is_within(&u.org, org));
+        report.overdue_items.retain(|d| is_within(&d.unit, org));
+        report.ineffective_items.retain(|d| is_within(&d.unit, org));
+        report.linked_items.retain(|l| is_within(&l.unit, org));
+        report
+            .left_out
+            .retain(|l| !l.file.contains('/') || is_within(&l.file, org));
+        report.org = (!org.is_empty()).then(|| org.to_owned());
+    }
+    assemble(&mut report, by_org);
+    report
+}
+
+/// Every folder of a stored report that holds units: its units' folders and their ancestors
+/// below the report's org, for `--org`.
+pub fn folders(report: &Report<'_>) -> Vec<String> {
+    let base = report.org.as_deref().unwrap_or("");
+    let mut folders = super::folders_holding(report.units.iter().map(|u| &*u.org));
+    folders.retain(|f| is_within(f, base));
+    folders
+}
