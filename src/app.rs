@@ -47,6 +47,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Fatal> {
     match &cli.command {
         Command::Check(args) => cmd::check::run(args, lang),
         Command::Report(args) => cmd::report::run(args, lang),
+        Command::Import(args) => cmd::import::run(args, lang),
         Command::Init(args) => cmd::init::init(args, lang),
         Command::New(what) => cmd::init::new(what, lang),
         Command::Schema(args) => cmd::schema::run(args, lang),

@@ -61,7 +61,18 @@ pub fn check(root: &Path, as_of: Date) -> Checked {
 
 /// [`check`], keeping the warnings of the rules only if `warnings`.
 pub fn check_with(root: &Path, as_of: Date, warnings: bool) -> Checked {
-    let mut records = Records::load(root);
+    check_overlay(root, as_of, warnings, &crate::records::Overlay::new())
+}
+
+/// [`check_with`] on the tree as it would be with `overlay`'s files (an import, before it
+/// writes anything).
+pub fn check_overlay(
+    root: &Path,
+    as_of: Date,
+    warnings: bool,
+    overlay: &crate::records::Overlay,
+) -> Checked {
+    let mut records = Records::load_with(root, overlay);
     let mut diagnostics = std::mem::take(&mut records.diagnostics);
     let unlisted_warnings = rules::run(&records, &Context { as_of }, &mut diagnostics, warnings);
     let files = &records.files;

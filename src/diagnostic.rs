@@ -95,6 +95,13 @@ codes! {
     NoProgress = "W007", Warning, "no progress recorded for too long";
     ReportReturned = "W008", Warning, "self-check returned and not resubmitted";
     Misnamed = "W009", Warning, "record-like file not named *.toml";
+    SheetUnreadable = "I001", Error, "spreadsheet cannot be read";
+    SheetEmpty = "I002", Error, "sheet missing, or no header row";
+    ColumnMissing = "I003", Error, "a mapped column is not in the header row";
+    DuplicateRow = "I004", Error, "two rows with the same key";
+    UnknownUnit = "I005", Error, "a row names no unit";
+    BadCell = "I006", Error, "a cell that cannot become its field";
+    BadKey = "I007", Error, "a key that cannot name an item file";
 }
 
 /// A secondary place that explains the primary one ("first defined here").

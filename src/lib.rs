@@ -14,6 +14,7 @@ pub mod discover;
 pub mod escape;
 pub mod explain;
 pub mod i18n;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod records;

@@ -63,9 +63,27 @@ struct Loaded {
     diagnostics: Vec<Diagnostic>,
 }
 
+/// Files that stand in for the tree's own, or join it, without being written: the tree as it
+/// would be after an import. Relative paths, `/`-separated, to the text each would hold.
+pub type Overlay = std::collections::BTreeMap<String, String>;
+
 impl Records {
     pub fn load(root: &Path) -> Records {
-        let entries = discover::walk(root);
+        Records::load_with(root, &Overlay::new())
+    }
+
+    /// [`Records::load`] of the tree with `overlay`'s files in place of (or beside) its own.
+    pub fn load_with(root: &Path, overlay: &Overlay) -> Records {
+        let mut entries = discover::walk(root);
+        if !overlay.is_empty() {
+            entries.retain(|e| !overlay.contains_key(&e.rel));
+            entries.extend(overlay.keys().map(|rel| Entry {
+                rel: rel.clone(),
+                path: None,
+                kind: EntryKind::Toml,
+            }));
+            entries.sort_by(|a, b| a.rel.cmp(&b.rel));
+        }
         let mut files = Files::default();
         let mut diagnostics = Vec::new();
 
@@ -160,7 +178,11 @@ impl Records {
                 .into_par_iter()
                 .enumerate()
                 .map(|(i, (role, entry))| {
-                    load_entry(root, role, entry, FileId(first_id + i as u32))
+                    let id = FileId(first_id + i as u32);
+                    match overlay.get(&entry.rel) {
+                        Some(text) => load_text(text.clone(), entry.rel, role, id),
+                        None => load_entry(root, role, entry, id),
+                    }
                 })
                 .collect();
             for l in loaded {
@@ -350,6 +372,10 @@ fn load_file(path: &Path, rel: String, role: Role, id: FileId) -> Loaded {
             };
         }
     };
+    load_text(text, rel, role, id)
+}
+
+fn load_text(text: String, rel: String, role: Role, id: FileId) -> Loaded {
     let rel_str = rel.as_str();
     let (table, mut diagnostics) = load::parse(&text, id);
     let parsed = if diagnostics.is_empty() {

@@ -105,6 +105,9 @@ pub struct UnitRow<'a> {
     pub self_check: SelfCheckState,
     #[serde(skip)]
     pub submitted_on: Option<Date>,
+    /// 主要负责同志, for the 通报 lists; `None` in a public report.
+    #[serde(skip)]
+    pub principal: Option<String>,
     pub totals: Totals,
 }
 
@@ -157,6 +160,12 @@ pub struct ItemRow {
     pub evidence: Vec<String>,
     pub lead_unit: Option<String>,
     pub file: String,
+    /// `confidential = true` (不宜公开): never true in a public report, which leaves such
+    /// items out.
+    pub confidential: bool,
+    /// `[closure]` (销号): who approved it (blank in a public report) and when.
+    pub closed_by: Option<String>,
+    pub closed_on: Option<Date>,
 }
 
 /// A file the report left out, and the first reason why.
@@ -604,6 +613,7 @@ pub fn build<'a>(
             batch: unit.batch.as_ref().map(|b| *b.get_ref()),
             self_check: state,
             submitted_on: unit.submitted_on(),
+            principal: field(records, unit.file, &unit.principal),
             totals: own.totals(),
         });
         // The unit counts in its own folder and in every folder above it, below the report's
@@ -745,6 +755,12 @@ fn collect_item_lists<'a>(
         evidence: fields(records, item.file, &item.evidence),
         lead_unit,
         file: records.files.path(item.file).to_owned(),
+        confidential: item.confidential,
+        closed_by: item
+            .closure
+            .as_ref()
+            .and_then(|c| field(records, item.file, &c.approved_by)),
+        closed_on: item.closure.as_ref().and_then(|c| date(&c.approved_on)),
     });
 }
 

@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod explain;
+pub mod import;
 pub mod init;
 pub mod report;
 pub mod schema;

@@ -21,15 +21,25 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<ExitCode, Fatal> {
     if let Some(output) = output {
         refuse_output(output, args.force)?;
     }
-    if let (Some(_), ReportFormat::Md | ReportFormat::Json) = (args.by, args.format) {
+    if let (Some(_), ReportFormat::Md | ReportFormat::Json | ReportFormat::Xlsx) =
+        (args.by, args.format)
+    {
         let format = match args.format {
             ReportFormat::Md => "md",
+            ReportFormat::Xlsx => "xlsx",
             _ => "json",
         };
         return Err(Msg::ByNotForFormat {
             format: format.to_owned(),
         }
         .into());
+    }
+    // A workbook is bytes no terminal can show.
+    if args.format == ReportFormat::Xlsx && output.is_none() && std::io::stdout().is_terminal() {
+        return Err(Fatal {
+            message: Msg::XlsxToTerminal,
+            help: Some(Msg::XlsxToTerminalHelp),
+        });
     }
     let (root, scope) = locate(args.path.as_deref())?;
     if let Some(output) = output {
@@ -73,6 +83,8 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<ExitCode, Fatal> {
         ReportFormat::Csv => args.by.unwrap_or(By::Item),
         // Whole documents: their rows are fixed, and By::Unit asks for nothing extra.
         ReportFormat::Md | ReportFormat::Json => By::Unit,
+        // A workbook lists every item.
+        ReportFormat::Xlsx => By::Item,
     };
     let options = rollup::Options {
         org: &org,
@@ -85,6 +97,14 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<ExitCode, Fatal> {
     let width = (args.output.is_none() && std::io::stdout().is_terminal())
         .then(|| comfy_table::Table::new().width())
         .flatten();
+    let workbook = match args.format {
+        ReportFormat::Xlsx => Some(render::xlsx::render(&report, lang).map_err(|e| {
+            Fatal::from(Msg::XlsxFailed {
+                detail: e.to_string(),
+            })
+        })?),
+        _ => None,
+    };
     let write = |out: &mut dyn Write| match args.format {
         ReportFormat::Table => {
             out.write_all(render::table::render_width(&report, by, lang, width).as_bytes())
@@ -92,6 +112,7 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<ExitCode, Fatal> {
         ReportFormat::Md => out.write_all(render::markdown::render(&report, lang).as_bytes()),
         ReportFormat::Csv => render::csv::write(out, &report, by, lang),
         ReportFormat::Json => render::json::write_report(out, &report),
+        ReportFormat::Xlsx => out.write_all(workbook.as_deref().unwrap_or_default()),
     };
     match output {
         Some(path) => write_file(path, args.force, write)?,

@@ -30,6 +30,7 @@ pub fn man(args: &ManArgs, lang: Lang) -> Result<ExitCode, Fatal> {
         let kind = match sub.get_name() {
             "check" => Page::Check,
             "report" => Page::Report,
+            "import" => Page::Import,
             _ => Page::Other,
         };
         pages.push((sub.clone(), kind));
@@ -79,6 +80,7 @@ enum Page {
     Main,
     Check,
     Report,
+    Import,
     Other,
 }
 
@@ -97,6 +99,7 @@ fn page(cmd: &clap::Command, kind: Page, lang: Lang) -> Result<String, Fatal> {
         Page::Main => (Msg::ManExitOk, Some(Msg::ManExitRecords)),
         Page::Check => (Msg::ManExitCheckOk, Some(Msg::ManExitCheck)),
         Page::Report => (Msg::ManExitOk, Some(Msg::ManExitReport)),
+        Page::Import => (Msg::ManExitOk, Some(Msg::ManExitImport)),
         Page::Other => (Msg::ManExitOk, None),
     };
     let mut section = String::from(".SH \"EXIT STATUS\"\n");

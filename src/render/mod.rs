@@ -8,6 +8,7 @@ pub mod json;
 pub mod markdown;
 pub mod rows;
 pub mod table;
+pub mod xlsx;
 
 use std::path::Path;
 

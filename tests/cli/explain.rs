@@ -113,6 +113,9 @@ fn apply(tree: Tree, change: &Change) -> Tree {
             tree
         }
         Change::Symlink { link, target } => tree.symlink(target, link),
+        Change::Import { file, text } => tree
+            .file(file, text)
+            .file(explain::IMPORT_MAPPING_FILE, explain::IMPORT_MAPPING),
     }
 }
 
@@ -121,7 +124,22 @@ fn apply(tree: Tree, change: &Change) -> Tree {
 fn run(code: Code, example: &Example) -> Option<String> {
     let tree = tree_of(example);
     let as_of = example.as_of.unwrap_or(AS_OF);
-    let args = ["check", "--as-of", as_of];
+    let import = example.change.iter().find_map(|c| match c {
+        Change::Import { file, .. } => Some(*file),
+        _ => None,
+    });
+    let args: Vec<&str> = match import {
+        Some(file) => vec![
+            "import",
+            file,
+            "--mapping",
+            explain::IMPORT_MAPPING_FILE,
+            "--dry-run",
+            "--as-of",
+            as_of,
+        ],
+        None => vec!["check", "--as-of", as_of],
+    };
     let out: Output = if example
         .change
         .iter()
