@@ -883,7 +883,13 @@ fn updated(old: &str, values: &[(usize, Option<FieldValue>, Option<usize>)]) -> 
                 if let Some(decor) = keep {
                     *new.decor_mut() = decor;
                 }
-                table.insert(key, toml_edit::Item::Value(new));
+                // In place, so the key keeps the comment above it.
+                match table.get_mut(key) {
+                    Some(slot) => *slot = toml_edit::Item::Value(new),
+                    None => {
+                        table.insert(key, toml_edit::Item::Value(new));
+                    }
+                }
             }
         }
     }

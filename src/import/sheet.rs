@@ -201,7 +201,7 @@ fn open_sheet(bytes: Vec<u8>, wanted: Option<&str>) -> Result<Grid, SheetError> 
                     continue;
                 }
                 if let Some(slot) = rows.get_mut(r).and_then(|row| row.get_mut(c))
-                    && *slot == Value::Empty
+                    && slot.is_empty()
                 {
                     *slot = Value::Error(format!("={formula}"));
                 }

@@ -11,3 +11,4 @@ mod nothing_lost;
 mod properties;
 mod readme;
 mod report;
+mod spreadsheets;
