@@ -4,7 +4,11 @@
 # and, where taplo is installed, `taplo lint` of the same files; then prints medians, ratios,
 # peak RSS, and whether the targets are met. Scale 3 is timed too, for the scaling target.
 #
+# It also times `report --format xlsx` and `import` of that workbook into a tree of the same
+# units with no items.
+#
 #   bench/run.sh [ROUNDS]        (default 5; trees are generated once under target/bench/)
+#   BENCH_SMALL=1 bench/run.sh 1 (the example tree in place of the province: checks the script)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +20,15 @@ cargo build --release --quiet --bin huitoukan --example gen_province
 bin=$PWD/target/release/huitoukan
 gen=$PWD/target/release/examples/gen_province
 
+if [ "${BENCH_SMALL:-}" = 1 ]; then
+  work=target/bench-small
+  mkdir -p "$work"
+  for scale in 1 3; do
+    rm -rf "$work/province-s$scale"
+    cp -r examples/zhejiang-2015 "$work/province-s$scale"
+    touch "$work/province-s$scale/.complete"
+  done
+fi
 for scale in 1 3; do
   tree=$work/province-s$scale
   if [ ! -f "$tree/.complete" ]; then
@@ -43,6 +56,13 @@ rm -f "$work"/*.times
 have_taplo=$(command -v taplo >/dev/null && echo yes || echo no)
 s1=$work/province-s1
 s3=$work/province-s3
+xlsx=$PWD/$work/province-s1.xlsx
+# The units of scale 1 without their items: where the workbook is imported, afresh each round.
+units=$work/units-s1
+rm -rf "$units"
+cp -r "$s1" "$units"
+find "$units" -name '*.toml' ! -name unit.toml ! -name huitoukan.toml -delete
+"$bin" report "$s1" --as-of 2015-03-10 --format xlsx --output "$xlsx" --force
 
 # Warm the cache and the binary.
 (cd "$s1" && floor && "$bin" check . --as-of 2015-03-10 --format json >/dev/null) || true
@@ -56,6 +76,9 @@ for round in $(seq "$rounds"); do
     measure taplo "$s1" env RUST_LOG=error taplo lint --colors never '**/*.toml'
   fi
   measure check3 "$s3" "$bin" check . --as-of 2015-03-10 --format json
+  measure xlsx "$s1" "$bin" report . --as-of 2015-03-10 --format xlsx --output "$xlsx" --force
+  rm -rf "$work/import-target" && cp -r "$units" "$work/import-target"
+  measure import "$work/import-target" "$bin" import "$xlsx" --as-of 2015-03-10
   echo "round $round of $rounds done" >&2
 done
 
@@ -67,6 +90,7 @@ m() { col "$1" 1 | median; }
 peak() { col "$1" 2 | sort -n | tail -1; }
 f=$(m floor); c=$(m check); r=$(m report); c3=$(m check3)
 pc=$(peak check); pr=$(peak report)
+x=$(m xlsx); px=$(peak xlsx); i=$(m import)
 
 echo
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr)"
@@ -79,6 +103,8 @@ if [ "$have_taplo" = yes ]; then
   printf '%-34s %8s s   peak RSS %s KiB\n' "taplo lint" "$(m taplo)" "$(peak taplo)"
 fi
 printf '%-34s %8s s\n' "huitoukan check, scale 3" "$c3"
+printf '%-34s %8s s   peak RSS %s KiB\n' "huitoukan report --format xlsx" "$x" "$px"
+printf '%-34s %8s s   peak RSS %s KiB\n' "huitoukan import (that workbook)" "$i" "$(peak import)"
 echo
 
 verdict() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a <= b) }' && echo met || echo "NOT met"; }
@@ -88,6 +114,10 @@ printf '%-44s %6s  (target <= 1.50)  %s\n' "check / read floor" "$(ratio "$c" "$
 printf '%-44s %6s  (target <= 1.10)  %s\n' "report / check" "$(ratio "$r" "$c")" "$(verdict "$(ratio "$r" "$c")" 1.1)"
 printf '%-44s %6s  (target <= 3.00)  %s\n' "peak RSS / tree bytes (scale 1)" "$rss_ratio" "$(verdict "$rss_ratio" 3.0)"
 printf '%-44s %6s  (target <= 3.30)  %s\n' "check scale 3 / check scale 1" "$(ratio "$c3" "$c")" "$(verdict "$(ratio "$c3" "$c")" 3.3)"
+xrss=$(awk -v k="$px" -v b="$b1" 'BEGIN { printf "%.2f", k * 1024 / b }')
+printf '%-44s %6s  (target <= 3.00)  %s\n' "report xlsx / report json" "$(ratio "$x" "$r")" "$(verdict "$(ratio "$x" "$r")" 3.0)"
+printf '%-44s %6s  (target <= 4.00)  %s\n' "xlsx peak RSS / tree bytes (scale 1)" "$xrss" "$(verdict "$xrss" 4.0)"
+printf '%-44s %6s  (target <= 5.00)  %s\n' "import / check" "$(ratio "$i" "$c")" "$(verdict "$(ratio "$i" "$c")" 5.0)"
 if [ "$have_taplo" = yes ]; then
   printf '%-44s %6s\n' "taplo lint / check" "$(ratio "$(m taplo)" "$c")"
 fi

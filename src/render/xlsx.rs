@@ -150,6 +150,10 @@ fn sheet(
     let widths = widths(table);
     let ws = book.add_worksheet();
     ws.set_name(name)?;
+    for (col, width) in widths.iter().enumerate() {
+        // Room for the filter button beside the header.
+        ws.set_column_width(col16(col), (*width + 3) as f64)?;
+    }
     for (col, header) in table.headers.iter().enumerate() {
         ws.write_string_with_format(0, col16(col), *header, &styles.header)?;
     }
@@ -158,10 +162,6 @@ fn sheet(
         for (col, cell) in cells.iter().enumerate() {
             write_cell(ws, row, col16(col), cell, widths[col] >= MAX_WIDTH, styles)?;
         }
-    }
-    for (col, width) in widths.iter().enumerate() {
-        // Room for the filter button beside the header.
-        ws.set_column_width(col16(col), (*width + 3) as f64)?;
     }
     let last_row = u32::try_from(table.rows.len()).unwrap_or(u32::MAX);
     let last_col = col16(table.headers.len().saturating_sub(1));
