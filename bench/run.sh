@@ -9,8 +9,12 @@
 # then prints medians, ratios, peak RSS, and whether the targets are met. Scale 3 is timed too,
 # for the scaling target.
 #
+# It also times `report --format xlsx` and `import` of that workbook into a tree of the same
+# units with no items.
+#
 #   bench/run.sh [ROUNDS] [SCALE]  (default 5 rounds, scale 1, a whole number; the trees are
 #                                   generated once under target/bench/)
+#   BENCH_SMALL=1 bench/run.sh 1 (the example tree in place of the province: checks the script)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,6 +28,15 @@ bin=$PWD/target/release/huitoukan
 gen=$PWD/target/release/examples/gen_province
 
 scale3=$((scale * 3))
+if [ "${BENCH_SMALL:-}" = 1 ]; then
+  work=target/bench-small
+  mkdir -p "$work"
+  for s in "$scale" "$scale3"; do
+    rm -rf "$work/province-s$s"
+    cp -r examples/zhejiang-2015 "$work/province-s$s"
+    touch "$work/province-s$s/.complete"
+  done
+fi
 for s in "$scale" "$scale3"; do
   tree=$work/province-s$s
   if [ ! -f "$tree/.complete" ]; then
@@ -115,6 +128,13 @@ chromium_on() {
 }
 export -f chromium_on
 export city_html empty_html
+xlsx=$PWD/$work/province-s$scale.xlsx
+# The units of scale 1 without their items: where the workbook is imported, afresh each round.
+units=$work/units-s$scale
+rm -rf "$units"
+cp -r "$s1" "$units"
+find "$units" -name '*.toml' ! -name unit.toml ! -name huitoukan.toml -delete
+"$bin" report "$s1" --as-of 2015-03-10 --format xlsx --output "$xlsx" --force
 
 # Warm the cache and the binary.
 (cd "$s1" && floor && "$bin" check . --as-of 2015-03-10 --format json >/dev/null) || true
@@ -140,6 +160,9 @@ for round in $(seq "$rounds"); do
   measure at "$hist" "$bin" report . --at HEAD~1 --as-of 2015-03-10 --format json
   measure trend "$hist" "$bin" trend --from 2016-01-01 --to 2016-12-31 --format json
   measure merge "$reports" "$bin" merge "${inputs[@]}" --name 全国
+  measure xlsx "$s1" "$bin" report . --as-of 2015-03-10 --format xlsx --output "$xlsx" --force
+  rm -rf "$work/import-target" && cp -r "$units" "$work/import-target"
+  measure import "$work/import-target" "$bin" import "$xlsx" --as-of 2015-03-10
   echo "round $round of $rounds done" >&2
 done
 
@@ -153,6 +176,7 @@ f=$(m floor); c=$(m check); r=$(m report); h=$(m html); c3=$(m check3)
 pc=$(peak check); pr=$(peak report)
 g=$(m merge); pg=$(peak merge)
 rb=$(find "$reports" -name 'p*.json' -printf '%s\n' | awk '{ s += $1 } END { print s }')
+x=$(m xlsx); px=$(peak xlsx); i=$(m import)
 
 echo
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr)"
@@ -172,6 +196,8 @@ if [ "$have_taplo" = yes ]; then
 fi
 printf '%-34s %8s s\n' "huitoukan check, scale $scale3" "$c3"
 printf '%-34s %8s s   peak RSS %s KiB   (31 reports, %s bytes)\n' "huitoukan merge" "$g" "$pg" "$rb"
+printf '%-34s %8s s   peak RSS %s KiB\n' "huitoukan report --format xlsx" "$x" "$px"
+printf '%-34s %8s s   peak RSS %s KiB\n' "huitoukan import (that workbook)" "$i" "$(peak import)"
 echo
 
 verdict() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a <= b) }' && echo met || echo "NOT met"; }
@@ -188,6 +214,10 @@ printf '%-44s %6s  (target <= 3.30)  %s\n' "check scale 3 / check scale 1" "$(ra
 merge_rss=$(awk -v k="$pg" -v b="$rb" 'BEGIN { printf "%.2f", k * 1024 / b }')
 printf '%-44s %6s  (target <= 2.00)  %s\n' "merge of 31 reports / report" "$(ratio "$g" "$r")" "$(verdict "$(ratio "$g" "$r")" 2.0)"
 printf '%-44s %6s  (target <= 3.00)  %s\n' "merge peak RSS / bytes of the 31 reports" "$merge_rss" "$(verdict "$merge_rss" 3.0)"
+xrss=$(awk -v k="$px" -v b="$b1" 'BEGIN { printf "%.2f", k * 1024 / b }')
+printf '%-44s %6s  (target <= 3.00)  %s\n' "report xlsx / report json" "$(ratio "$x" "$r")" "$(verdict "$(ratio "$x" "$r")" 3.0)"
+printf '%-44s %6s  (target <= 4.00)  %s\n' "xlsx peak RSS / tree bytes (scale 1)" "$xrss" "$(verdict "$xrss" 4.0)"
+printf '%-44s %6s  (target <= 5.00)  %s\n' "import / check" "$(ratio "$i" "$c")" "$(verdict "$(ratio "$i" "$c")" 5.0)"
 if [ "$have_taplo" = yes ]; then
   printf '%-44s %6s\n' "taplo lint / check" "$(ratio "$(m taplo)" "$c")"
 fi

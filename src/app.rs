@@ -48,6 +48,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Fatal> {
         Command::Check(args) => cmd::check::run(args, lang),
         Command::Report(args) => cmd::report::run(args, lang),
         Command::Merge(args) => cmd::merge::run(args, lang),
+        Command::Import(args) => cmd::import::run(args, lang),
         Command::Init(args) => cmd::init::init(args, lang),
         Command::New(what) => cmd::init::new(what, lang),
         Command::Diff(args) => cmd::diff::run(args, lang),
@@ -174,6 +175,19 @@ pub fn write_file(
     replace: bool,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), Fatal> {
+    write_file_durable(path, replace, true, write)
+}
+
+/// [`write_file`], flushing the file to the disk before it is renamed into place only where
+/// `durable`. Without it the file still appears whole or not at all; a command writing
+/// thousands of files (an import) leaves the flushing to the system rather than wait for
+/// each file in turn.
+pub fn write_file_durable(
+    path: &Path,
+    replace: bool,
+    durable: bool,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Fatal> {
     let io = |e: std::io::Error| {
         let detail = e.to_string();
         // tempfile names its temporary file in its errors (`… at path "…/.tmpAbC"`), a file
@@ -200,7 +214,9 @@ pub fn write_file(
         .and_then(|()| buffered.flush())
         .map_err(io)?;
     let file = buffered.into_inner().map_err(|e| io(e.into_error()))?;
-    file.as_file().sync_all().map_err(io)?;
+    if durable {
+        file.as_file().sync_all().map_err(io)?;
+    }
     let persisted = if replace {
         file.persist(path).map(drop)
     } else {

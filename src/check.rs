@@ -65,7 +65,18 @@ pub fn check_with(root: &Path, as_of: Date, warnings: bool) -> Checked {
     check_loaded(Records::load(root), as_of, warnings)
 }
 
-/// [`check_with`] on records already loaded (from the work tree or a revision).
+/// [`check_with`] on the tree as it would be with `overlay`'s files (an import, before it
+/// writes anything).
+pub fn check_overlay(
+    root: &Path,
+    as_of: Date,
+    warnings: bool,
+    overlay: &crate::records::Overlay,
+) -> Checked {
+    check_loaded(Records::load_with(root, overlay), as_of, warnings)
+}
+
+/// [`check_with`] on records already loaded (from the work tree, a revision, or an overlay).
 pub fn check_loaded(mut records: Records, as_of: Date, warnings: bool) -> Checked {
     let mut diagnostics = std::mem::take(&mut records.diagnostics);
     let unlisted_warnings = rules::run(&records, &Context { as_of }, &mut diagnostics, warnings);

@@ -27,6 +27,8 @@ pub enum Command {
     Report(ReportArgs),
     /// Add up stored reports (report --format json) into one (汇总下级报告)
     Merge(MergeArgs),
+    /// Item files from a 整改台账 in Excel, WPS or CSV (导入台账)
+    Import(ImportArgs),
     /// Start a records tree with a commented example unit and item (新建台账)
     Init(InitArgs),
     /// Add a unit or an item from a commented template (新建单位或事项)
@@ -256,6 +258,39 @@ pub enum ReportFormat {
     Json,
     /// One self-contained HTML file for the screen and for A4 (no script, nothing external)
     Html,
+    /// An Excel workbook for the campaign office (with --output, or to a redirected stdout)
+    Xlsx,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The spreadsheet: .xlsx, .xls, .ods or .csv (UTF-8 or GBK)
+    pub file: PathBuf,
+
+    /// Which column is which field (TOML; default: the 整改事项清单 sheet that
+    /// `report --format xlsx` writes)
+    #[arg(long, value_name = "MAP.toml")]
+    pub mapping: Option<PathBuf>,
+
+    /// The records tree to import into (default: the one holding the current folder)
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+
+    /// The date the rules judge by, YYYY-MM-DD (default: today)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<Date>,
+
+    /// Write nothing; print what would be created, updated and left alone
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Write the valid rows and list the others, instead of writing nothing
+    #[arg(long)]
+    pub keep_going: bool,
+
+    /// Change the mapped fields of items that exist (comments and other fields kept)
+    #[arg(long)]
+    pub update: bool,
 }
 
 #[derive(Debug, Args)]

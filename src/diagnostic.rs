@@ -102,6 +102,13 @@ codes! {
     DeadlineMovedLater = "W012", Warning, "deadline or rectify_by moved later since a revision";
     UnfinishedDeleted = "W013", Warning, "unfinished item deleted since a revision";
     EvidenceRemoved = "W014", Warning, "evidence removed since a revision";
+    SheetUnreadable = "I001", Error, "spreadsheet cannot be read";
+    SheetEmpty = "I002", Error, "sheet missing, or no header row";
+    ColumnMissing = "I003", Error, "a mapped column is not in the header row";
+    DuplicateRow = "I004", Error, "two rows with the same key";
+    UnknownUnit = "I005", Error, "a row names no unit";
+    BadCell = "I006", Error, "a cell that cannot become its field";
+    BadKey = "I007", Error, "a key that cannot name an item file";
 }
 
 /// A secondary place that explains the primary one ("first defined here").

@@ -88,7 +88,34 @@ pub enum Change {
     Commit,
     /// Deletes a file of the tree.
     Delete { file: &'static str },
+    /// A spreadsheet (`text`, CSV) written at the root as `file`, then
+    /// `import FILE --mapping .huitoukan/映射.toml --dry-run --as-of AS_OF` with the mapping
+    /// [`IMPORT_MAPPING`] instead of `check`.
+    Import {
+        file: &'static str,
+        text: &'static str,
+    },
 }
+
+/// The mapping of every import example: the columns of a village's 整改台账.
+pub const IMPORT_MAPPING: &str = r#"[source]
+key = ["责任单位", "序号"]
+
+[unit]
+column = "责任单位"
+
+[fields]
+title = "存在问题"
+area = { value = 4 }
+source = { value = "群众反映" }
+measures = "整改措施"
+responsible = { value = "村委会" }
+deadline = "整改时限"
+status = { column = "整改进展", map = { "整改中" = "未完成", "已整改" = "已完成" } }
+"#;
+
+/// Where the import examples' mapping is written: a hidden folder, which `check` skips.
+pub const IMPORT_MAPPING_FILE: &str = ".huitoukan/映射.toml";
 
 /// The date every example is checked as of, unless it says otherwise.
 pub const AS_OF: &str = "2015-03-10";
@@ -141,7 +168,7 @@ status = "未完成"
 
 /// Every code's documentation, in the order of the codes.
 pub fn all() -> Vec<&'static RuleDoc> {
-    let families: [&[RuleDoc]; 9] = [
+    let families: [&[RuleDoc]; 10] = [
         crate::diagnostic::DOCS,
         crate::load::DOCS,
         crate::model::fields::DOCS,
@@ -151,6 +178,7 @@ pub fn all() -> Vec<&'static RuleDoc> {
         crate::rules::links::DOCS,
         crate::records::DOCS,
         crate::history::rebound::DOCS,
+        crate::import::DOCS,
     ];
     let mut docs: Vec<&RuleDoc> = families.into_iter().flatten().collect();
     docs.sort_by_key(|d| d.code);

@@ -64,7 +64,7 @@ pub const ZH: &[(&str, &str)] = &[
     ),
     (
         "report format",
-        "报告格式：table（默认，终端表格）、md（Markdown 文档）、csv（供 Excel、WPS 打开）、json、html（一个文件，可在屏幕上阅读，也可用 A4 纸打印）",
+        "报告格式：table（默认，终端表格）、md（Markdown 文档）、csv（供 Excel、WPS 打开）、json、html（一个文件，可在屏幕上阅读，也可用 A4 纸打印）、xlsx（Excel 工作簿，须用 --output 或重定向）",
     ),
     (
         "report by",
@@ -117,6 +117,38 @@ pub const ZH: &[(&str, &str)] = &[
     (
         "merge force",
         "--output 的文件已存在时替换它（原子替换，只替换普通文件）",
+    ),
+    (
+        "import",
+        "导入台账：把 Excel、WPS 或 CSV 的整改台账写成整改事项文件",
+    ),
+    (
+        "import file",
+        "表格文件：.xlsx、.xls、.ods 或 .csv（UTF-8 或 GBK）",
+    ),
+    (
+        "import mapping",
+        "哪一列对应哪个字段（TOML 文件；默认：report --format xlsx 写出的整改事项清单）",
+    ),
+    (
+        "import root",
+        "导入到的台账根目录（默认：当前文件夹所在的台账）",
+    ),
+    (
+        "import as_of",
+        "规则判断所用的截至日期，年-月-日（默认：今天）",
+    ),
+    (
+        "import dry_run",
+        "不写入，只列出将新建、更新和保持不变的事项",
+    ),
+    (
+        "import keep_going",
+        "有错误的行不导入，其余照常写入，并列出未导入的行",
+    ),
+    (
+        "import update",
+        "已有的事项只更新映射到的字段，保留其注释和其他字段",
     ),
     ("diff", "对比变化：两个版本之间，或某个版本与工作区之间"),
     (

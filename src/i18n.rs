@@ -525,11 +525,118 @@ pub enum Msg {
     ManExitRecords,
     ManExitCheck,
     ManExitReport,
+    ManExitImport,
     ManExitFatal,
     OutputInsideRoot {
         path: String,
     },
     OutputNotFile {
+        path: String,
+    },
+    // Spreadsheets.
+    XlsxToTerminal,
+    XlsxToTerminalHelp,
+    XlsxFailed {
+        detail: String,
+    },
+    // Import.
+    ImportUnreadable {
+        detail: String,
+    },
+    ImportUnreadableHelp,
+    ImportNotProgress {
+        text: String,
+    },
+    ImportExtension,
+    ImportNoSheet {
+        sheet: String,
+        sheets: String,
+    },
+    ImportNoSheets,
+    ImportNoHeader {
+        row: usize,
+    },
+    ImportNoHeaderHelp,
+    ImportColumnMissing {
+        column: String,
+    },
+    ImportColumns {
+        columns: String,
+    },
+    ImportUnknownUnit {
+        unit: String,
+    },
+    ImportUnknownUnitHelp,
+    ImportUnitAmbiguous {
+        orgs: String,
+    },
+    ImportEmptyKey,
+    ImportBadKey {
+        key: String,
+    },
+    ImportBadKeyHelp,
+    ImportDuplicateRow {
+        id: String,
+        first: String,
+    },
+    ImportDuplicateRowHelp,
+    ImportCellTooLong {
+        chars: usize,
+    },
+    ImportFormula {
+        formula: String,
+    },
+    ImportFormulaHelp,
+    ImportCellError {
+        error: String,
+    },
+    ImportNotNumber {
+        text: String,
+    },
+    ImportNotBool {
+        text: String,
+    },
+    ImportNotDate {
+        text: String,
+        formats: String,
+    },
+    ImportNoSuchDay {
+        text: String,
+    },
+    ImportMapping {
+        path: String,
+        detail: String,
+    },
+    ImportSummary {
+        rows: usize,
+        create: usize,
+        update: usize,
+        unchanged: usize,
+        exists: usize,
+        errors: usize,
+    },
+    ImportNothingWritten,
+    ImportKeptGoing {
+        rows: usize,
+    },
+    ImportDryRun,
+    ImportCreate {
+        file: String,
+        row: usize,
+    },
+    ImportUpdate {
+        file: String,
+        row: usize,
+    },
+    ImportUnchanged {
+        file: String,
+        row: usize,
+    },
+    ImportExists {
+        file: String,
+        row: usize,
+    },
+    ImportLinkInPath {
         path: String,
     },
     // Authoring.
@@ -1343,6 +1450,152 @@ impl Msg {
             }
             (Msg::MergeTooLarge, Zh) => "汇总后的数字超出范围（超过4294967295）".into(),
             (Msg::MergeTooLarge, En) => "the merged counts are out of range (above 4294967295)".into(),
+            (Msg::ImportUnreadable { detail }, Zh) => format!("无法读取表格：{detail}"),
+            (Msg::ImportUnreadable { detail }, En) => format!("cannot read the spreadsheet: {detail}"),
+            (Msg::ImportUnreadableHelp, Zh) => {
+                "可导入 .xlsx、.xls、.ods 和 .csv（UTF-8 或 GBK）文件；在 Excel 或 WPS 中打开并另存为 .xlsx 再试".into()
+            }
+            (Msg::ImportUnreadableHelp, En) => {
+                "import reads .xlsx, .xls, .ods and .csv (UTF-8 or GBK); open it in Excel or WPS and save it as .xlsx".into()
+            }
+            (Msg::ImportNotProgress { text }, Zh) => {
+                format!("“{text}”不是进展记录：应写作 日期：内容，如 2015-03-02：已完成路基施工")
+            }
+            (Msg::ImportNotProgress { text }, En) => {
+                format!("\"{text}\" is no progress entry: write the date, a colon and the text, like 2015-03-02: done")
+            }
+            (Msg::ImportExtension, Zh) => "不是可导入的表格文件".into(),
+            (Msg::ImportExtension, En) => "not a spreadsheet file that import reads".into(),
+            (Msg::ImportNoSheet { sheet, sheets }, Zh) => {
+                format!("没有名为“{sheet}”的工作表；有：{sheets}")
+            }
+            (Msg::ImportNoSheet { sheet, sheets }, En) => {
+                format!("no sheet named \"{sheet}\"; the sheets are: {sheets}")
+            }
+            (Msg::ImportNoSheets, Zh) => "工作簿中没有工作表".into(),
+            (Msg::ImportNoSheets, En) => "the workbook has no sheet".into(),
+            (Msg::ImportNoHeader { row }, Zh) => format!("第{row}行（表头行）是空的"),
+            (Msg::ImportNoHeader { row }, En) => format!("row {row}, the header row, is empty"),
+            (Msg::ImportNoHeaderHelp, Zh) => {
+                "在映射文件的 [source] 中用 header_row 指明表头所在的行".into()
+            }
+            (Msg::ImportNoHeaderHelp, En) => {
+                "give the row of the headers as `header_row` in the mapping's [source]".into()
+            }
+            (Msg::ImportColumnMissing { column }, Zh) => format!("表头行中没有“{column}”列"),
+            (Msg::ImportColumnMissing { column }, En) => {
+                format!("the header row has no column \"{column}\"")
+            }
+            (Msg::ImportColumns { columns }, Zh) => format!("表头行中的列：{columns}"),
+            (Msg::ImportColumns { columns }, En) => format!("the columns of the header row: {columns}"),
+            (Msg::ImportUnknownUnit { unit }, Zh) => format!("“{unit}”不是台账中的单位"),
+            (Msg::ImportUnknownUnit { unit }, En) => {
+                format!("\"{unit}\" is not a unit of the records")
+            }
+            (Msg::ImportUnknownUnitHelp, Zh) => {
+                "写单位的路径、文件夹名或 unit.toml 中的 name，或在映射文件的 [unit] map 中写明对应关系".into()
+            }
+            (Msg::ImportUnknownUnitHelp, En) => {
+                "write the unit's org path, folder name or the name in its unit.toml, or map it in the mapping's [unit] map".into()
+            }
+            (Msg::ImportUnitAmbiguous { orgs }, Zh) => {
+                format!("有多个单位叫这个名称：{orgs}；在映射文件的 [unit] map 中写明是哪一个")
+            }
+            (Msg::ImportUnitAmbiguous { orgs }, En) => {
+                format!("several units have this name: {orgs}; say which in the mapping's [unit] map")
+            }
+            (Msg::ImportEmptyKey, Zh) => "键列是空的：无法确定事项编号".into(),
+            (Msg::ImportEmptyKey, En) => "the key columns are empty: no id for the item".into(),
+            (Msg::ImportBadKey { key }, Zh) => format!("键“{key}”不能用作文件名"),
+            (Msg::ImportBadKey { key }, En) => format!("the key \"{key}\" cannot be a file name"),
+            (Msg::ImportBadKeyHelp, Zh) => {
+                "事项编号不能为空，不能含 / \\ : * ? \" < > | 或控制字符，不能以 . 开头，最多 100 个字符".into()
+            }
+            (Msg::ImportBadKeyHelp, En) => {
+                "an id is not empty, has no / \\ : * ? \" < > | or control character, does not start with a dot, and has at most 100 characters".into()
+            }
+            (Msg::ImportDuplicateRow { id, first }, Zh) => {
+                format!("同一单位的“{id}”已在 {first} 出现过")
+            }
+            (Msg::ImportDuplicateRow { id, first }, En) => {
+                format!("\"{id}\" of the same unit already appears at {first}")
+            }
+            (Msg::ImportDuplicateRowHelp, Zh) => "每个事项只占一行；合并或删除重复的行，或改正序号".into(),
+            (Msg::ImportDuplicateRowHelp, En) => {
+                "each item takes one row: merge or remove the repeated row, or correct its number".into()
+            }
+            (Msg::ImportCellTooLong { chars }, Zh) => {
+                format!("单元格有{chars}个字符，超过 Excel 单元格的上限 32767 个")
+            }
+            (Msg::ImportCellTooLong { chars }, En) => {
+                format!("the cell has {chars} characters, more than the 32,767 an Excel cell holds")
+            }
+            (Msg::ImportFormula { formula }, Zh) => format!("公式 {formula} 没有保存的计算结果"),
+            (Msg::ImportFormula { formula }, En) => {
+                format!("the formula {formula} has no saved result")
+            }
+            (Msg::ImportFormulaHelp, Zh) => {
+                "在 Excel 或 WPS 中打开并保存该文件，公式的结果才会保存在文件中".into()
+            }
+            (Msg::ImportFormulaHelp, En) => {
+                "open the file in Excel or WPS and save it, so that the results are saved with it".into()
+            }
+            (Msg::ImportCellError { error }, Zh) => format!("单元格是错误值 {error}"),
+            (Msg::ImportCellError { error }, En) => format!("the cell holds the error {error}"),
+            (Msg::ImportNotNumber { text }, Zh) => format!("“{text}”不是整数"),
+            (Msg::ImportNotNumber { text }, En) => format!("\"{text}\" is not a whole number"),
+            (Msg::ImportNotBool { text }, Zh) => format!("“{text}”不是“是”或“否”"),
+            (Msg::ImportNotBool { text }, En) => format!("\"{text}\" is not yes or no"),
+            (Msg::ImportNotDate { text, formats }, Zh) => {
+                format!("“{text}”不是日期；可用的格式：{formats}")
+            }
+            (Msg::ImportNotDate { text, formats }, En) => {
+                format!("\"{text}\" is not a date; the formats read: {formats}")
+            }
+            (Msg::ImportNoSuchDay { text }, Zh) => format!("没有 {text} 这一天"),
+            (Msg::ImportNoSuchDay { text }, En) => format!("there is no such day as {text}"),
+            (Msg::ImportMapping { path, detail }, Zh) => format!("映射文件 {path} 无效：{detail}"),
+            (Msg::ImportMapping { path, detail }, En) => {
+                format!("the mapping file {path} is not valid: {detail}")
+            }
+            (Msg::ImportSummary { rows, create, update, unchanged, exists, errors }, Zh) => {
+                format!("{rows}行：新建{create}个事项，更新{update}个，无变化{unchanged}个，已存在未改动{exists}个；{errors}个错误")
+            }
+            (Msg::ImportSummary { rows, create, update, unchanged, exists, errors }, En) => {
+                format!("{rows} rows: {create} items to create, {update} to update, {unchanged} unchanged, {exists} existing and left alone; {errors} errors")
+            }
+            (Msg::ImportNothingWritten, Zh) => "有错误，未写入任何文件".into(),
+            (Msg::ImportNothingWritten, En) => "there are errors: nothing was written".into(),
+            (Msg::ImportKeptGoing { rows }, Zh) => format!("有错误的{rows}行未导入"),
+            (Msg::ImportKeptGoing { rows }, En) => format!("{rows} rows with errors were not imported"),
+            (Msg::ImportCreate { file, row }, Zh) => format!("新建 {file}（第{row}行）"),
+            (Msg::ImportCreate { file, row }, En) => format!("create {file} (row {row})"),
+            (Msg::ImportUpdate { file, row }, Zh) => format!("更新 {file}（第{row}行）"),
+            (Msg::ImportUpdate { file, row }, En) => format!("update {file} (row {row})"),
+            (Msg::ImportUnchanged { file, row }, Zh) => format!("无变化 {file}（第{row}行）"),
+            (Msg::ImportUnchanged { file, row }, En) => format!("unchanged {file} (row {row})"),
+            (Msg::ImportExists { file, row }, Zh) => {
+                format!("已存在，未改动 {file}（第{row}行；用 --update 更新）")
+            }
+            (Msg::ImportExists { file, row }, En) => {
+                format!("exists, left alone {file} (row {row}; --update updates it)")
+            }
+            (Msg::ImportDryRun, Zh) => "试运行（--dry-run）：未写入任何文件".into(),
+            (Msg::ImportDryRun, En) => "dry run (--dry-run): nothing was written".into(),
+            (Msg::ImportLinkInPath { path }, Zh) => format!("{path} 经过符号链接，不写入"),
+            (Msg::ImportLinkInPath { path }, En) => {
+                format!("{path} goes through a symbolic link: not written")
+            }
+            (Msg::XlsxToTerminal, Zh) => "不把 Excel 工作簿输出到终端".into(),
+            (Msg::XlsxToTerminal, En) => "will not write an Excel workbook to a terminal".into(),
+            (Msg::XlsxToTerminalHelp, Zh) => {
+                "用 `--output 报告.xlsx` 写入文件，或把标准输出重定向到文件".into()
+            }
+            (Msg::XlsxToTerminalHelp, En) => {
+                "write it to a file with `--output report.xlsx`, or redirect standard output".into()
+            }
+            (Msg::XlsxFailed { detail }, Zh) => format!("无法生成 Excel 工作簿：{detail}"),
+            (Msg::XlsxFailed { detail }, En) => format!("could not make the Excel workbook: {detail}"),
             (Msg::ByNotForFormat { format }, Zh) => {
                 format!("`--by` 只用于 table 和 csv 格式；{format} 格式的报告内容是固定的")
             }
@@ -1370,6 +1623,12 @@ impl Msg {
             }
             (Msg::ManExitReport, En) => {
                 "the records have errors and no report is built (unless `--keep-going`)".into()
+            }
+            (Msg::ManExitImport, Zh) => {
+                "有的行有错误，未写入任何文件（`--keep-going` 则写入没有错误的行）".into()
+            }
+            (Msg::ManExitImport, En) => {
+                "rows have errors and nothing was written (unless `--keep-going`)".into()
             }
             (Msg::ManExitFatal, Zh) => "命令无法执行：参数错误、找不到台账根目录、读写失败".into(),
             (Msg::ManExitFatal, En) => {
@@ -1725,6 +1984,12 @@ terms! {
     OwnLevel => "本级", "own unit";
     Total => "合计", "total";
     PublicNote => "公示版本。", "Public version.";
+    Notice => "通报", "notice";
+    Admonish => "约谈提醒", "to be reminded";
+    Commend => "表扬", "commended";
+    Confidential => "不宜公开", "confidential";
+    ClosedBy => "销号审批", "closed by";
+    ClosedOn => "销号日期", "closed on";
     WorkTree => "工作区", "work tree";
     Added => "新增事项", "Added items";
     Removed => "删除事项", "Removed items";

@@ -16,6 +16,7 @@ pub mod explain;
 pub mod help;
 pub mod history;
 pub mod i18n;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod origin;

@@ -67,15 +67,37 @@ struct Loaded {
     diagnostics: Vec<Diagnostic>,
 }
 
+/// Files that stand in for the tree's own, or join it, without being written: the tree as it
+/// would be after an import. Relative paths, `/`-separated, to the text each would hold.
+pub type Overlay = std::collections::BTreeMap<String, String>;
+
 impl Records {
     /// The tree on disk under `root`.
     pub fn load(root: &Path) -> Records {
         Records::load_from(root, Arc::new(WorkTree))
     }
 
+    /// [`Records::load`] of the tree with `overlay`'s files in place of (or beside) its own.
+    pub fn load_with(root: &Path, overlay: &Overlay) -> Records {
+        Records::load_overlaid(root, Arc::new(WorkTree), overlay)
+    }
+
     /// The tree `origin` holds, `root` standing for its top (where the work tree has it).
     pub fn load_from(root: &Path, origin: Arc<dyn Origin>) -> Records {
-        let entries = origin.entries(root);
+        Records::load_overlaid(root, origin, &Overlay::new())
+    }
+
+    fn load_overlaid(root: &Path, origin: Arc<dyn Origin>, overlay: &Overlay) -> Records {
+        let mut entries = origin.entries(root);
+        if !overlay.is_empty() {
+            entries.retain(|e| !overlay.contains_key(&e.rel));
+            entries.extend(overlay.keys().map(|rel| Entry {
+                rel: rel.clone(),
+                path: None,
+                kind: EntryKind::Toml,
+            }));
+            entries.sort_by(|a, b| a.rel.cmp(&b.rel));
+        }
         let mut files = Files::default();
         let mut diagnostics = Vec::new();
 
@@ -174,13 +196,11 @@ impl Records {
                 .map_init(
                     || origin.reader(),
                     |reader, (i, (role, entry))| {
-                        load_entry(
-                            reader.as_mut(),
-                            root,
-                            role,
-                            entry,
-                            FileId(first_id + i as u32),
-                        )
+                        let id = FileId(first_id + i as u32);
+                        match overlay.get(&entry.rel) {
+                            Some(text) => load_text(text.clone(), entry.rel, role, id),
+                            None => load_entry(reader.as_mut(), root, role, entry, id),
+                        }
                     },
                 )
                 .collect();
@@ -396,6 +416,10 @@ fn load_file(read: Result<String, Diagnostic>, rel: String, role: Role, id: File
             };
         }
     };
+    load_text(text, rel, role, id)
+}
+
+fn load_text(text: String, rel: String, role: Role, id: FileId) -> Loaded {
     let rel_str = rel.as_str();
     let (table, mut diagnostics) = load::parse(&text, id);
     let parsed = if diagnostics.is_empty() {

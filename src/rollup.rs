@@ -480,6 +480,12 @@ pub struct ItemRow {
     /// The latest `[[progress]]` entry.
     pub latest_progress: Option<Progress>,
     pub file: String,
+    /// `confidential = true` (不宜公开): never true in a public report, which leaves such
+    /// items out.
+    pub confidential: bool,
+    /// `[closure]` (销号): who approved it (blank in a public report) and when.
+    pub closed_by: Option<String>,
+    pub closed_on: Option<Date>,
 }
 
 /// A file the report left out, and the first reason why.
@@ -1179,6 +1185,12 @@ fn collect_item_lists<'a>(
         lead_unit,
         latest_progress: progress(records, item),
         file: records.files.path(item.file).to_owned(),
+        confidential: item.confidential,
+        closed_by: item
+            .closure
+            .as_ref()
+            .and_then(|c| field(records, item.file, &c.approved_by)),
+        closed_on: item.closure.as_ref().and_then(|c| date(&c.approved_on)),
     });
 }
 

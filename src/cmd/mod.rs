@@ -3,6 +3,7 @@
 pub mod check;
 pub mod diff;
 pub mod explain;
+pub mod import;
 pub mod init;
 pub mod merge;
 pub mod report;

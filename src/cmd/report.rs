@@ -22,18 +22,28 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<ExitCode, Fatal> {
     if let Some(output) = output {
         refuse_output(output, args.force)?;
     }
-    if let (Some(_), ReportFormat::Md | ReportFormat::Json | ReportFormat::Html) =
-        (args.by, args.format)
+    if let (
+        Some(_),
+        ReportFormat::Md | ReportFormat::Json | ReportFormat::Html | ReportFormat::Xlsx,
+    ) = (args.by, args.format)
     {
         let format = match args.format {
             ReportFormat::Md => "md",
             ReportFormat::Html => "html",
+            ReportFormat::Xlsx => "xlsx",
             _ => "json",
         };
         return Err(Msg::ByNotForFormat {
             format: format.to_owned(),
         }
         .into());
+    }
+    // A workbook is bytes no terminal can show.
+    if args.format == ReportFormat::Xlsx && output.is_none() && std::io::stdout().is_terminal() {
+        return Err(Fatal {
+            message: Msg::XlsxToTerminal,
+            help: Some(Msg::XlsxToTerminalHelp),
+        });
     }
     // The 责任清单 is a list of people; a public report names no one.
     if args.public && args.by == Some(By::Lead) {
@@ -94,6 +104,8 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<ExitCode, Fatal> {
         ReportFormat::Csv => args.by.unwrap_or(By::Item),
         // Whole documents: their rows are fixed, and By::Unit asks for nothing extra.
         ReportFormat::Md | ReportFormat::Json | ReportFormat::Html => By::Unit,
+        // A workbook lists every item.
+        ReportFormat::Xlsx => By::Item,
     };
     let options = rollup::Options {
         org: &org,
@@ -113,7 +125,7 @@ fn from_stored(args: &ReportArgs, lang: Lang) -> Result<ExitCode, Fatal> {
         ReportFormat::Table => args.by.unwrap_or(By::Org),
         // A stored report has no item rows: a CSV of it has a row per unit.
         ReportFormat::Csv => args.by.unwrap_or(By::Unit),
-        ReportFormat::Md | ReportFormat::Json | ReportFormat::Html => By::Unit,
+        ReportFormat::Md | ReportFormat::Json | ReportFormat::Html | ReportFormat::Xlsx => By::Unit,
     };
     // A stored report keeps no item rows: no items, leads or tasks to list.
     if matches!(by, By::Item | By::Lead | By::Task) {
@@ -142,6 +154,14 @@ fn deliver(
     let width = (args.output.is_none() && std::io::stdout().is_terminal())
         .then(|| comfy_table::Table::new().width())
         .flatten();
+    let workbook = match args.format {
+        ReportFormat::Xlsx => Some(render::xlsx::render(report, lang).map_err(|e| {
+            Fatal::from(Msg::XlsxFailed {
+                detail: e.to_string(),
+            })
+        })?),
+        _ => None,
+    };
     let write = |out: &mut dyn Write| match args.format {
         ReportFormat::Table => {
             out.write_all(render::table::render_width(report, by, lang, width).as_bytes())
@@ -150,6 +170,7 @@ fn deliver(
         ReportFormat::Csv => render::csv::write(out, report, by, lang),
         ReportFormat::Json => render::json::write_report(out, report),
         ReportFormat::Html => out.write_all(render::html::render(report, lang).as_bytes()),
+        ReportFormat::Xlsx => out.write_all(workbook.as_deref().unwrap_or_default()),
     };
     match output {
         Some(path) => write_file(path, args.force, write)?,

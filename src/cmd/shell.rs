@@ -31,6 +31,7 @@ pub fn man(args: &ManArgs, lang: Lang) -> Result<ExitCode, Fatal> {
         let kind = match sub.get_name() {
             "check" => Page::Check,
             "report" | "diff" | "trend" => Page::Report,
+            "import" => Page::Import,
             _ => Page::Other,
         };
         pages.push((sub.clone(), kind));
@@ -80,6 +81,7 @@ enum Page {
     Main,
     Check,
     Report,
+    Import,
     Other,
 }
 
@@ -98,6 +100,7 @@ fn page(cmd: &clap::Command, kind: Page, lang: Lang) -> Result<String, Fatal> {
         Page::Main => (Msg::ManExitOk, Some(Msg::ManExitRecords)),
         Page::Check => (Msg::ManExitCheckOk, Some(Msg::ManExitCheck)),
         Page::Report => (Msg::ManExitOk, Some(Msg::ManExitReport)),
+        Page::Import => (Msg::ManExitOk, Some(Msg::ManExitImport)),
         Page::Other => (Msg::ManExitOk, None),
     };
     let mut section = String::from(".SH \"EXIT STATUS\"\n");

@@ -110,7 +110,7 @@ enumeration! {
 
 enumeration! {
     /// Whose rectification an item is: the leadership body's or one cadre's own.
-    Owner { Body = "班子", Person = "个人" }
+    Owner { Body = "班子" | "班子整改", Person = "个人" | "个人整改" }
 }
 
 enumeration! {

@@ -16,7 +16,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::i18n::{Kind, Msg};
 use crate::model::enums::Enumeration;
 use crate::source::FileId;
-use crate::suggest::did_you_mean;
+pub use crate::suggest::did_you_mean;
 
 /// A string value that stays in the file's text until it is shown: its span is the literal
 /// (quotes and escapes included), decoded by [`decode_text`]. Only whether it is blank is

@@ -10,6 +10,7 @@ pub mod json;
 pub mod markdown;
 pub mod rows;
 pub mod table;
+pub mod xlsx;
 
 use std::path::Path;
 

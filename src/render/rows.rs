@@ -345,6 +345,67 @@ pub fn areas(rows: &[AreaRow], lang: Lang) -> Table {
 }
 
 pub fn items(rows: &[ItemRow], lang: Lang) -> Table {
+    items_joined(rows, lang, "；")
+}
+
+/// The 整改事项清单 of a workbook: [`items`] with each list (measures, evidence) one entry a
+/// line, and what an item's file holds besides (`confidential`, `[closure]`), so that the
+/// built-in import mapping reads every field back (`import::mapping`).
+pub fn ledger(rows: &[ItemRow], lang: Lang) -> Table {
+    let mut table = items_joined(rows, lang, "\n");
+    table.headers.extend(headers(
+        &[Term::Confidential, Term::ClosedBy, Term::ClosedOn],
+        lang,
+    ));
+    for (cells, row) in table.rows.iter_mut().zip(rows) {
+        cells.extend([
+            Cell::text(if row.confidential { "是" } else { "" }),
+            Cell::opt(row.closed_by.as_ref()),
+            Cell::Date(row.closed_on),
+        ]);
+    }
+    table
+}
+
+/// The 通报 list: units to be reminded (self-check late, returned or missing), with their
+/// 主要负责同志, then units to be commended (every item done or mostly done, at least one
+/// item, and the self-check on time).
+pub fn notice(report: &Report, lang: Lang) -> Table {
+    let lagging = |u: &&UnitRow| {
+        matches!(
+            u.self_check,
+            SelfCheckState::Late | SelfCheckState::Returned | SelfCheckState::Missing
+        )
+    };
+    let commended = |u: &&UnitRow| {
+        let c = &u.totals.counts;
+        u.self_check == SelfCheckState::Submitted && c.items > 0 && c.open + c.ineffective == 0
+    };
+    let chosen: Vec<(Term, UnitRow)> = report
+        .units
+        .iter()
+        .filter(lagging)
+        .map(|u| (Term::Admonish, u.clone()))
+        .chain(
+            report
+                .units
+                .iter()
+                .filter(commended)
+                .map(|u| (Term::Commend, u.clone())),
+        )
+        .collect();
+    let rows_only: Vec<UnitRow> = chosen.iter().map(|(_, u)| u.clone()).collect();
+    let mut table = units(&rows_only, lang);
+    table.headers.insert(0, Term::Notice.text(lang));
+    table.headers.insert(3, Term::Principal.text(lang));
+    for (cells, (kind, unit)) in table.rows.iter_mut().zip(&chosen) {
+        cells.insert(0, Cell::text(kind.text(lang)));
+        cells.insert(3, Cell::opt(unit.principal.as_ref()));
+    }
+    table
+}
+
+fn items_joined(rows: &[ItemRow], lang: Lang, list: &str) -> Table {
     let terms = [
         Term::Unit,
         Term::UnitName,
@@ -390,7 +451,7 @@ pub fn items(rows: &[ItemRow], lang: Lang) -> Table {
                 Cell::Date(i.found_on),
                 Cell::opt(i.problem.as_ref()),
                 Cell::opt(i.commitment.as_ref()),
-                Cell::text(i.measures.join("；")),
+                Cell::text(i.measures.join(list)),
                 Cell::text(owner(&i.owner, lang)),
                 Cell::opt(i.person.as_ref()),
                 Cell::opt(i.responsible.as_ref()),
@@ -402,7 +463,7 @@ pub fn items(rows: &[ItemRow], lang: Lang) -> Table {
                 Cell::Date(i.rectify_by),
                 i.days_overdue.map_or(Cell::text(""), Cell::Int),
                 Cell::text(i.satisfaction.to_string()),
-                Cell::text(i.evidence.join("；")),
+                Cell::text(i.evidence.join(list)),
                 Cell::opt(i.lead_unit.as_ref()),
                 progress(i.latest_progress.as_ref()),
                 Cell::text(&i.file),

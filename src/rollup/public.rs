@@ -95,17 +95,18 @@ impl Public {
     }
 }
 
-/// Every field of an item row that can carry a person's name. A unit's `principal` and a
-/// review's `by` are blanked in [`Public::apply`]; the notes of answers and reviews are in no
-/// report yet; a row that gains one blanks it here.
+/// Every field of an item row that can carry a person's name (a closure's `approved_by` may
+/// be one too). A unit's `principal` and a review's `by` are blanked in [`Public::apply`]; the
+/// notes of answers and reviews are in no report yet; a row that gains one blanks it here.
 fn blank_names(row: &mut ItemRow) {
     let ItemRow {
         person,
         responsible,
         lead,
+        closed_by,
         ..
     } = row;
-    for field in [person, responsible, lead] {
+    for field in [person, responsible, lead, closed_by] {
         *field = None;
     }
 }

@@ -636,6 +636,7 @@ fn man_dir_writes_one_page_per_command_with_options_and_exit_codes() {
             "huitoukan-completions.1",
             "huitoukan-diff.1",
             "huitoukan-explain.1",
+            "huitoukan-import.1",
             "huitoukan-init.1",
             "huitoukan-man.1",
             "huitoukan-merge.1",
@@ -648,7 +649,7 @@ fn man_dir_writes_one_page_per_command_with_options_and_exit_codes() {
             "huitoukan.1",
         ]
     );
-    assert_eq!(out.stdout.lines().count(), 14, "{}", out.stdout);
+    assert_eq!(out.stdout.lines().count(), 15, "{}", out.stdout);
     let page = |name: &str| std::fs::read_to_string(tree.join("man").join(name)).expect("a page");
 
     // The main page lists the pages it refers to, and each of them now exists.
@@ -917,7 +918,7 @@ fn help_and_usage_errors_follow_the_language_of_the_messages() {
     let first_lines = [
         (
             vec!["report", "--format", "pdf"],
-            "error: 参数 --format <FORMAT> 的值 \"pdf\" 无效；可选：table、md、csv、json、html",
+            "error: 参数 --format <FORMAT> 的值 \"pdf\" 无效；可选：table、md、csv、json、html、xlsx",
         ),
         (
             vec!["chek"],

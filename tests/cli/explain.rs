@@ -128,6 +128,9 @@ fn apply(tree: Tree, change: &Change) -> Tree {
             fs::remove_file(tree.join(file)).expect("delete");
             tree
         }
+        Change::Import { file, text } => tree
+            .file(file, text)
+            .file(explain::IMPORT_MAPPING_FILE, explain::IMPORT_MAPPING),
     }
 }
 
@@ -136,12 +139,25 @@ fn apply(tree: Tree, change: &Change) -> Tree {
 fn run(code: Code, example: &Example) -> Option<String> {
     let tree = tree_of(example);
     let as_of = example.as_of.unwrap_or(AS_OF);
+    let import = example.change.iter().find_map(|c| match c {
+        Change::Import { file, .. } => Some(*file),
+        _ => None,
+    });
     let history = example.change.iter().any(|c| matches!(c, Change::Commit));
-    let mut args = vec!["check", "--as-of", as_of];
-    if history {
+    let args: Vec<&str> = match import {
+        Some(file) => vec![
+            "import",
+            file,
+            "--mapping",
+            explain::IMPORT_MAPPING_FILE,
+            "--dry-run",
+            "--as-of",
+            as_of,
+        ],
         // The changes after the commit are checked against it.
-        args.extend(["--since", "HEAD"]);
-    }
+        None if history => vec!["check", "--as-of", as_of, "--since", "HEAD"],
+        None => vec!["check", "--as-of", as_of],
+    };
     let out: Output = if example
         .change
         .iter()

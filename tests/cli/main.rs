@@ -19,3 +19,4 @@ mod plan;
 mod properties;
 mod readme;
 mod report;
+mod spreadsheets;

@@ -1,0 +1,220 @@
+//! `huitoukan import FILE`: plan the import (read, map, validate: `crate::import`), show its
+//! problems, then write what the plan allows.
+//!
+//! Nothing is written while a row has an error, unless `--keep-going`; nothing with
+//! `--dry-run`. A new file is written atomically (whole or not at all, though not flushed to
+//! the disk file by file: a province's import is 58,000 files) and never over a file that has
+//! appeared meanwhile; an existing one only with `--update`, and only where its text changes;
+//! never a path through a symbolic link, never outside the root.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::app::{
+    EXIT_OK, EXIT_RECORDS, Fatal, find_root, today, write_file_durable, write_stream,
+};
+use crate::cli::ImportArgs;
+use crate::discover::{self, Lookup};
+use crate::i18n::{Lang, Msg};
+use crate::import::{self, Action, Plan, Problem, Request, mapping::Mapping};
+
+pub fn run(args: &ImportArgs, lang: Lang) -> Result<ExitCode, Fatal> {
+    let root = find_root(args.root.as_deref())?;
+    let shown = args.file.display().to_string();
+    let bytes = read(&args.file)?;
+    let mapping = match &args.mapping {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| Msg::Io {
+                path: path.display().to_string(),
+                detail: e.to_string(),
+            })?;
+            Some(Mapping::parse(&text).map_err(|e| Msg::ImportMapping {
+                path: path.display().to_string(),
+                detail: e.0,
+            })?)
+        }
+        None => None,
+    };
+    let plan = import::plan(Request {
+        root: &root,
+        file: &shown,
+        bytes,
+        mapping,
+        as_of: args.as_of.unwrap_or_else(today),
+        update: args.update,
+        keep_going: args.keep_going,
+    });
+    let errors = plan.errors();
+    let mut err = String::new();
+    for p in &plan.problems {
+        err.push_str(&problem_text(p, lang));
+    }
+    let write = errors == 0 || args.keep_going;
+    let mut out = String::new();
+    for p in &plan.planned {
+        let (file, row) = (
+            crate::escape::controls(&p.file, &[]).into_owned(),
+            p.row + 1,
+        );
+        let line = match p.action {
+            Action::Create => Msg::ImportCreate { file, row },
+            Action::Update => Msg::ImportUpdate { file, row },
+            Action::Unchanged => Msg::ImportUnchanged { file, row },
+            Action::Exists => Msg::ImportExists { file, row },
+        };
+        out.push_str(&line.text(lang));
+        out.push('\n');
+    }
+    if write {
+        write_stream(&mut std::io::stdout().lock(), &out)?;
+    }
+    let count = |a: Action| plan.planned.iter().filter(|p| p.action == a).count();
+    err.push_str(&format!(
+        "{}\n",
+        Msg::ImportSummary {
+            rows: plan.rows,
+            create: count(Action::Create),
+            update: count(Action::Update),
+            unchanged: count(Action::Unchanged),
+            exists: count(Action::Exists),
+            errors,
+        }
+        .text(lang)
+    ));
+    if args.dry_run {
+        err.push_str(&format!("note: {}\n", Msg::ImportDryRun.text(lang)));
+    } else if !write {
+        err.push_str(&format!(
+            "error: {}\n",
+            Msg::ImportNothingWritten.text(lang)
+        ));
+    } else if errors > 0 {
+        let rows = {
+            let mut rows: Vec<usize> = plan.problems.iter().filter_map(|p| p.row).collect();
+            rows.dedup();
+            rows.len()
+        };
+        err.push_str(&format!(
+            "warning: {}\n",
+            Msg::ImportKeptGoing { rows }.text(lang)
+        ));
+    }
+    let written = if write && !args.dry_run {
+        apply(&root, &plan)
+    } else {
+        Ok(())
+    };
+    write_stream(&mut anstream::stderr(), &err)?;
+    written?;
+    Ok(ExitCode::from(if errors > 0 {
+        EXIT_RECORDS
+    } else {
+        EXIT_OK
+    }))
+}
+
+/// The spreadsheet's bytes: a regular file, at most [`MAX_SHEET_BYTES`].
+fn read(path: &Path) -> Result<Vec<u8>, Fatal> {
+    use std::io::Read;
+    let io = |e: std::io::Error| {
+        Fatal::from(Msg::Io {
+            path: path.display().to_string(),
+            detail: e.to_string(),
+        })
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if !meta.is_file() {
+        return Err(Msg::OutputNotFile {
+            path: path.display().to_string(),
+        }
+        .into());
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_SHEET_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_SHEET_BYTES {
+        return Err(Msg::TooLarge {
+            size: meta.len().max(bytes.len() as u64),
+        }
+        .into());
+    }
+    Ok(bytes)
+}
+
+/// The largest spreadsheet read: a province's ledger of 58,000 items is some 10 MiB.
+pub const MAX_SHEET_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Writes the plan's new and changed files.
+pub fn apply(root: &Path, plan: &Plan) -> Result<(), Fatal> {
+    use rayon::prelude::*;
+    let writes: Vec<(&str, bool)> = plan
+        .planned
+        .iter()
+        .filter_map(|p| match p.action {
+            Action::Create => Some((p.file.as_str(), false)),
+            Action::Update => Some((p.file.as_str(), true)),
+            Action::Unchanged | Action::Exists => None,
+        })
+        .collect();
+    // Every folder first, each step below the root a folder and not a link to one elsewhere.
+    let mut folders: Vec<&str> = writes
+        .iter()
+        .map(|(file, _)| file.rsplit_once('/').map_or("", |(folder, _)| folder))
+        .collect();
+    folders.sort_unstable();
+    folders.dedup();
+    for folder in folders {
+        match discover::look_up(root, folder) {
+            Lookup::Link(at) => {
+                return Err(Msg::ImportLinkInPath {
+                    path: at.display().to_string(),
+                }
+                .into());
+            }
+            Lookup::Found(..) => {}
+            Lookup::Missing(_) => {
+                std::fs::create_dir_all(root.join(folder)).map_err(|e| Msg::Io {
+                    path: root.join(folder).display().to_string(),
+                    detail: e.to_string(),
+                })?;
+            }
+        }
+    }
+    let texts: std::collections::HashMap<&str, &str> = plan
+        .planned
+        .iter()
+        .map(|p| (p.file.as_str(), p.text.as_str()))
+        .collect();
+    writes.par_iter().try_for_each(|(file, replace)| {
+        let path = root.join(file);
+        if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(Fatal::from(Msg::ImportLinkInPath {
+                path: path.display().to_string(),
+            }));
+        }
+        let text = texts.get(file).copied().unwrap_or_default().as_bytes();
+        // Each file whole or not at all; not flushed one by one (see `write_file_durable`).
+        write_file_durable(&path, *replace, false, |out| out.write_all(text))
+    })
+}
+
+/// One problem as `check` shows one: the code, the message, the place, the help.
+pub fn problem_text(p: &Problem, lang: Lang) -> String {
+    let level = match p.code.severity() {
+        crate::diagnostic::Severity::Error => "error",
+        crate::diagnostic::Severity::Warning => "warning",
+    };
+    let place = crate::escape::controls(&p.place, &[]);
+    let mut text = format!(
+        "{level}[{}]: {}\n --> {place}\n",
+        p.code.as_str(),
+        p.message.text(lang)
+    );
+    if let Some(help) = &p.help {
+        text.push_str(&format!("  = help: {}\n", help.text(lang)));
+    }
+    text.push('\n');
+    text
+}

@@ -1,0 +1,431 @@
+//! The mapping file of `import` (SPEC §10): which column of a 整改台账 is which field of an
+//! item, in the spirit of hledger's CSV rules; and the built-in mapping, which reads the
+//! 整改事项清单 sheet that `report --format xlsx` writes.
+
+use std::collections::BTreeMap;
+
+use regex::Regex;
+
+use crate::i18n::{Lang, Term};
+
+/// What a field of an item file holds, which says how a cell becomes its value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldKind {
+    Text,
+    /// An array of strings: the cell split at `split` (a line break by default).
+    List,
+    Int,
+    Date,
+    Bool,
+    /// One `[[progress]]` entry: `2015-03-02: text` (or `2015年3月2日：text`), as the ledger's
+    /// 最新进展 column shows the latest.
+    Progress,
+}
+
+/// Every item field a mapping may fill, in the order an item file lists them; a dotted name
+/// is a key of that table (`[closure]`, `[linkage]`); `progress` is one `[[progress]]` entry.
+pub const FIELDS: &[(&str, FieldKind)] = &[
+    ("title", FieldKind::Text),
+    ("area", FieldKind::Int),
+    ("points", FieldKind::List),
+    ("source", FieldKind::Text),
+    ("special_task", FieldKind::Text),
+    ("found_on", FieldKind::Date),
+    ("problem", FieldKind::Text),
+    ("commitment", FieldKind::Text),
+    ("measures", FieldKind::List),
+    ("owner", FieldKind::Text),
+    ("person", FieldKind::Text),
+    ("responsible", FieldKind::Text),
+    ("lead", FieldKind::Text),
+    ("deadline", FieldKind::Date),
+    ("status", FieldKind::Text),
+    ("completed_on", FieldKind::Date),
+    ("consolidation", FieldKind::Text),
+    ("rectify_by", FieldKind::Date),
+    ("satisfaction", FieldKind::Text),
+    ("evidence", FieldKind::List),
+    ("confidential", FieldKind::Bool),
+    ("progress", FieldKind::Progress),
+    ("closure.approved_by", FieldKind::Text),
+    ("closure.approved_on", FieldKind::Date),
+    ("linkage.lead_unit", FieldKind::Text),
+    ("linkage.reason", FieldKind::Text),
+];
+
+/// The date formats tried after a mapping's own (strftime, as jiff reads them).
+pub const DEFAULT_FORMATS: &[&str] = &["%Y-%m-%d", "%Y年%m月%d日", "%Y/%m/%d", "%Y.%m.%d"];
+
+/// Where a field's value comes from.
+#[derive(Clone, Debug)]
+pub struct FieldSpec {
+    /// The field's index in [`FIELDS`].
+    pub field: usize,
+    /// The columns read, by header text; several are joined with `join`.
+    pub columns: Vec<String>,
+    /// A constant, where there is no column.
+    pub value: Option<toml::Value>,
+    /// Cell text (trimmed) -> value.
+    pub map: BTreeMap<String, toml::Value>,
+    pub formats: Vec<String>,
+    pub split: Option<String>,
+    pub join: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct When {
+    pub column: String,
+    pub matches: Regex,
+    pub set: Vec<(usize, toml::Value)>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Mapping {
+    pub sheet: Option<String>,
+    /// 1-based, as the office counts.
+    pub header_row: usize,
+    pub key: Vec<String>,
+    pub unit_column: Option<String>,
+    /// A constant org path, where every row is of one unit.
+    pub unit_value: Option<String>,
+    pub unit_map: BTreeMap<String, String>,
+    pub fields: Vec<FieldSpec>,
+    pub when: Vec<When>,
+}
+
+/// A mapping file that cannot be used: what is wrong, in words (exit 2).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MappingError(pub String);
+
+pub fn field_index(name: &str) -> Option<usize> {
+    FIELDS.iter().position(|(n, _)| *n == name)
+}
+
+fn unknown_field(name: &str) -> MappingError {
+    let names: Vec<&str> = FIELDS.iter().map(|(n, _)| *n).collect();
+    let close = names
+        .iter()
+        .min_by_key(|n| strsim::levenshtein(n, name))
+        .filter(|n| strsim::levenshtein(n, name) <= 3);
+    let hint = match close {
+        Some(n) => format!(" (did you mean `{n}`?)"),
+        None => format!(" (fields: {})", names.join(", ")),
+    };
+    MappingError(format!("`fields.{name}` is not a field of an item{hint}"))
+}
+
+fn string(value: &toml::Value, key: &str) -> Result<String, MappingError> {
+    value
+        .as_str()
+        .map(str::to_owned)
+        .ok_or_else(|| MappingError(format!("`{key}` must be a string")))
+}
+
+fn strings(value: &toml::Value, key: &str) -> Result<Vec<String>, MappingError> {
+    match value {
+        toml::Value::String(s) => Ok(vec![s.clone()]),
+        toml::Value::Array(a) => a.iter().map(|v| string(v, key)).collect(),
+        _ => Err(MappingError(format!(
+            "`{key}` must be a string or an array of strings"
+        ))),
+    }
+}
+
+fn table<'a>(value: &'a toml::Value, key: &str) -> Result<&'a toml::Table, MappingError> {
+    value
+        .as_table()
+        .ok_or_else(|| MappingError(format!("`{key}` must be a table")))
+}
+
+fn only(table: &toml::Table, at: &str, allowed: &[&str]) -> Result<(), MappingError> {
+    for key in table.keys() {
+        if !allowed.contains(&key.as_str()) {
+            let close = allowed
+                .iter()
+                .min_by_key(|a| strsim::levenshtein(a, key))
+                .filter(|a| strsim::levenshtein(a, key) <= 2);
+            let hint = close.map_or_else(
+                || format!(" (allowed: {})", allowed.join(", ")),
+                |a| format!(" (did you mean `{a}`?)"),
+            );
+            let path = if at.is_empty() {
+                key.clone()
+            } else {
+                format!("{at}.{key}")
+            };
+            return Err(MappingError(format!("unknown key `{path}`{hint}")));
+        }
+    }
+    Ok(())
+}
+
+impl Mapping {
+    /// Reads a mapping file's text.
+    pub fn parse(text: &str) -> Result<Mapping, MappingError> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let top: toml::Table = text
+            .parse()
+            .map_err(|e: toml::de::Error| MappingError(e.message().to_owned()))?;
+        only(&top, "", &["source", "unit", "fields", "when"])?;
+        let empty = toml::Table::new();
+        let source = match top.get("source") {
+            Some(v) => table(v, "source")?,
+            None => &empty,
+        };
+        only(source, "source", &["sheet", "header_row", "key"])?;
+        let header_row = match source.get("header_row") {
+            None => 1,
+            Some(toml::Value::Integer(n)) if *n >= 1 && *n <= 1_048_576 => *n as usize,
+            Some(_) => {
+                return Err(MappingError(
+                    "`source.header_row` must be a row number, 1 or more".to_owned(),
+                ));
+            }
+        };
+        let unit = match top.get("unit") {
+            Some(v) => table(v, "unit")?,
+            None => return Err(MappingError("`[unit]` is missing: which column names the unit of a row (`column = \"责任单位\"`), or `value = \"org/path\"`".to_owned())),
+        };
+        only(unit, "unit", &["column", "value", "map"])?;
+        let mut unit_map = BTreeMap::new();
+        if let Some(map) = unit.get("map") {
+            for (k, v) in table(map, "unit.map")? {
+                unit_map.insert(k.trim().to_owned(), string(v, &format!("unit.map.{k}"))?);
+            }
+        }
+        let unit_column = unit
+            .get("column")
+            .map(|v| string(v, "unit.column"))
+            .transpose()?;
+        let unit_value = unit
+            .get("value")
+            .map(|v| string(v, "unit.value"))
+            .transpose()?;
+        if unit_column.is_none() && unit_value.is_none() {
+            return Err(MappingError(
+                "`[unit]` needs `column` (the column naming each row's unit) or `value`".to_owned(),
+            ));
+        }
+        let mut fields = Vec::new();
+        if let Some(f) = top.get("fields") {
+            for (name, spec) in table(f, "fields")? {
+                fields.push(field_spec(name, spec)?);
+            }
+        }
+        let key = match source.get("key") {
+            Some(v) => strings(v, "source.key")?,
+            None => {
+                return Err(MappingError(
+                    "`source.key` is missing: the columns that identify a row across imports (`key = [\"责任单位\", \"序号\"]`)".to_owned(),
+                ));
+            }
+        };
+        let mut when = Vec::new();
+        if let Some(w) = top.get("when") {
+            let list = w
+                .as_array()
+                .ok_or_else(|| MappingError("`when` must be [[when]] blocks".to_owned()))?;
+            for (i, block) in list.iter().enumerate() {
+                let at = format!("when[{}]", i + 1);
+                let block = table(block, &at)?;
+                only(block, &at, &["column", "matches", "set"])?;
+                let column = string(
+                    block
+                        .get("column")
+                        .ok_or_else(|| MappingError(format!("`{at}.column` is missing")))?,
+                    &format!("{at}.column"),
+                )?;
+                let pattern = string(
+                    block
+                        .get("matches")
+                        .ok_or_else(|| MappingError(format!("`{at}.matches` is missing")))?,
+                    &format!("{at}.matches"),
+                )?;
+                let matches = regex::RegexBuilder::new(&pattern)
+                    .size_limit(1 << 20)
+                    .build()
+                    .map_err(|e| MappingError(format!("`{at}.matches`: {e}")))?;
+                let mut set = Vec::new();
+                let set_table = table(
+                    block
+                        .get("set")
+                        .ok_or_else(|| MappingError(format!("`{at}.set` is missing")))?,
+                    &format!("{at}.set"),
+                )?;
+                for (name, value) in set_table {
+                    let field = field_index(name).ok_or_else(|| unknown_field(name))?;
+                    set.push((field, value.clone()));
+                }
+                when.push(When {
+                    column,
+                    matches,
+                    set,
+                });
+            }
+        }
+        Ok(Mapping {
+            sheet: source
+                .get("sheet")
+                .map(|v| string(v, "source.sheet"))
+                .transpose()?,
+            header_row,
+            key,
+            unit_column,
+            unit_value,
+            unit_map,
+            fields,
+            when,
+        })
+    }
+
+    /// The built-in mapping: the columns of the 整改事项清单 sheet as `report --format xlsx`
+    /// writes it in `lang`.
+    pub fn builtin(lang: Lang) -> Mapping {
+        let mut fields = Vec::new();
+        for (term, field, split) in BUILTIN {
+            let Some(field) = field else { continue };
+            let Some(index) = field_index(field) else {
+                continue;
+            };
+            let mut map = BTreeMap::new();
+            if *field == "confidential" {
+                map.insert("是".to_owned(), toml::Value::Boolean(true));
+            }
+            fields.push(FieldSpec {
+                field: index,
+                columns: vec![term.text(lang).to_owned()],
+                value: None,
+                map,
+                formats: Vec::new(),
+                split: split.map(str::to_owned),
+                join: "\n".to_owned(),
+            });
+        }
+        Mapping {
+            sheet: Some(crate::render::xlsx::SHEET_ITEMS.to_owned()),
+            header_row: 1,
+            key: vec![
+                Term::Unit.text(lang).to_owned(),
+                Term::Id.text(lang).to_owned(),
+            ],
+            unit_column: Some(Term::Unit.text(lang).to_owned()),
+            unit_value: None,
+            unit_map: BTreeMap::new(),
+            fields,
+            when: Vec::new(),
+        }
+    }
+}
+
+/// The columns of [`crate::render::rows::ledger`], in its order, with the field each fills
+/// (`None`: shown for people, not read back: the unit's name, days overdue, the file) and the
+/// separator of a list. A test keeps it equal to the ledger's headers.
+pub const BUILTIN: &[(Term, Option<&str>, Option<&str>)] = &[
+    (Term::Unit, None, None),
+    (Term::UnitName, None, None),
+    (Term::Id, None, None),
+    (Term::Title, Some("title"), None),
+    (Term::Area, Some("area"), None),
+    (Term::Points, Some("points"), Some(",")),
+    (Term::Source, Some("source"), None),
+    (Term::SpecialTask, Some("special_task"), None),
+    (Term::FoundOn, Some("found_on"), None),
+    (Term::Problem, Some("problem"), None),
+    (Term::Commitment, Some("commitment"), None),
+    (Term::Measures, Some("measures"), Some("\n")),
+    (Term::Owner, Some("owner"), None),
+    (Term::Person, Some("person"), None),
+    (Term::Responsible, Some("responsible"), None),
+    (Term::Lead, Some("lead"), None),
+    (Term::Deadline, Some("deadline"), None),
+    (Term::Status, Some("status"), None),
+    (Term::CompletedOn, Some("completed_on"), None),
+    (Term::Consolidation, Some("consolidation"), None),
+    (Term::RectifyBy, Some("rectify_by"), None),
+    (Term::DaysOverdue, None, None),
+    (Term::Satisfaction, Some("satisfaction"), None),
+    (Term::Evidence, Some("evidence"), Some("\n")),
+    (Term::LeadUnit, Some("linkage.lead_unit"), None),
+    (Term::LatestProgress, Some("progress"), None),
+    (Term::File, None, None),
+    (Term::Confidential, Some("confidential"), None),
+    (Term::ClosedBy, Some("closure.approved_by"), None),
+    (Term::ClosedOn, Some("closure.approved_on"), None),
+];
+
+fn field_spec(name: &str, spec: &toml::Value) -> Result<FieldSpec, MappingError> {
+    let field = field_index(name).ok_or_else(|| unknown_field(name))?;
+    let at = format!("fields.{name}");
+    let mut out = FieldSpec {
+        field,
+        columns: Vec::new(),
+        value: None,
+        map: BTreeMap::new(),
+        formats: Vec::new(),
+        split: None,
+        join: "\n".to_owned(),
+    };
+    match spec {
+        toml::Value::String(column) => out.columns.push(column.clone()),
+        toml::Value::Table(t) => {
+            only(
+                t,
+                &at,
+                &["column", "value", "map", "formats", "split", "join"],
+            )?;
+            if let Some(c) = t.get("column") {
+                out.columns = strings(c, &format!("{at}.column"))?;
+            }
+            out.value = t.get("value").cloned();
+            if let Some(m) = t.get("map") {
+                for (k, v) in table(m, &format!("{at}.map"))? {
+                    out.map.insert(k.trim().to_owned(), v.clone());
+                }
+            }
+            if let Some(f) = t.get("formats") {
+                out.formats = strings(f, &format!("{at}.formats"))?;
+            }
+            if let Some(s) = t.get("split") {
+                out.split = Some(string(s, &format!("{at}.split"))?);
+            }
+            if let Some(j) = t.get("join") {
+                out.join = string(j, &format!("{at}.join"))?;
+            }
+            if out.columns.is_empty() && out.value.is_none() {
+                return Err(MappingError(format!("`{at}` needs `column` or `value`")));
+            }
+        }
+        _ => {
+            return Err(MappingError(format!(
+                "`{at}` must be a column name or a table {{ column = \"…\" }}"
+            )));
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ITEM_KEYS;
+
+    #[test]
+    fn the_fields_are_the_item_keys() {
+        let mut tops: Vec<&str> = FIELDS
+            .iter()
+            .map(|(n, _)| n.split('.').next().unwrap_or(n))
+            .collect();
+        tops.dedup();
+        let expected: Vec<&str> = ITEM_KEYS.iter().copied().filter(|k| *k != "id").collect();
+        assert_eq!(tops, expected);
+    }
+
+    #[test]
+    fn the_builtin_mapping_reads_the_ledger_columns() {
+        for lang in [Lang::Zh, Lang::En] {
+            let ledger = crate::render::rows::ledger(&[], lang);
+            let builtin: Vec<&str> = BUILTIN.iter().map(|(t, ..)| t.text(lang)).collect();
+            assert_eq!(ledger.headers, builtin);
+        }
+    }
+}

@@ -1,0 +1,1122 @@
+//! `huitoukan import`: a 整改台账 kept in Excel, WPS or CSV, into item files (SPEC §10).
+//!
+//! Reading and planning are pure of writing: [`plan`] reads the sheet, maps every row to an
+//! item file's text through the mapping, and validates the tree as it would be after the
+//! import with the rules of `check` (the new files laid over the tree in memory), before
+//! anything is written. Each problem names the file, the sheet and the cell
+//! (`台账.xlsx!整改台账!F12`). `cmd::import` then writes the files the plan allows, each
+//! atomically, never over a file except an update asked for, never outside the root.
+
+pub mod mapping;
+pub mod sheet;
+
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+use std::path::Path;
+
+use jiff::civil::Date;
+
+use crate::diagnostic::{Code, Severity};
+use crate::i18n::{Lang, Msg};
+use crate::model::fields::did_you_mean;
+use crate::records::{Overlay, Records};
+use mapping::{DEFAULT_FORMATS, FIELDS, FieldKind, FieldSpec, Mapping};
+use sheet::{Grid, SheetError, Value, cell_name};
+
+/// Excel's own limit of characters in a cell: a longer one was not typed in Excel.
+pub const MAX_CELL_CHARS: usize = 32_767;
+
+/// One problem of an import: a code of `check` or of the import itself, at a place in the
+/// spreadsheet (or at a file of the tree, for an error an import would cause there).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    pub code: Code,
+    pub place: String,
+    /// The 0-based row of the sheet it concerns, where one; its row is then not imported.
+    pub row: Option<usize>,
+    pub message: Msg,
+    pub help: Option<Msg>,
+}
+
+/// A value for a field of an item file.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FieldValue {
+    Text(String),
+    List(Vec<String>),
+    Int(i64),
+    Date(Date),
+    Bool(bool),
+    /// A `[[progress]]` entry: its date and its text.
+    Progress(Date, String),
+}
+
+/// What becomes of one row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    Create,
+    Update,
+    /// The item exists and its mapped fields already hold the sheet's values.
+    Unchanged,
+    /// The item exists and `--update` was not given: left alone.
+    Exists,
+}
+
+#[derive(Clone, Debug)]
+pub struct RowPlan {
+    /// 0-based row of the sheet.
+    pub row: usize,
+    pub org: String,
+    pub id: String,
+    /// Relative to the root.
+    pub file: String,
+    pub action: Action,
+    /// The file's text after the import (for Create and Update).
+    pub text: String,
+    /// The lines of `text` that each field's key is on, with the column its value came from.
+    lines: Lines,
+}
+
+/// The byte range of each line of an item file's text, with the column its value came from.
+type Lines = Vec<(Range<usize>, Option<usize>)>;
+
+pub struct Plan {
+    pub file: String,
+    pub sheet: String,
+    /// Rows with content below the header.
+    pub rows: usize,
+    pub planned: Vec<RowPlan>,
+    pub problems: Vec<Problem>,
+}
+
+impl Plan {
+    pub fn errors(&self) -> usize {
+        self.problems
+            .iter()
+            .filter(|p| p.code.severity() == Severity::Error)
+            .count()
+    }
+}
+
+pub struct Request<'a> {
+    pub root: &'a Path,
+    /// The spreadsheet's name as the user gave it, for places (`台账.xlsx`).
+    pub file: &'a str,
+    pub bytes: Vec<u8>,
+    /// `None`: the built-in mapping.
+    pub mapping: Option<Mapping>,
+    pub as_of: Date,
+    pub update: bool,
+    pub keep_going: bool,
+}
+
+/// Reads, maps and validates; writes nothing.
+pub fn plan(request: Request<'_>) -> Plan {
+    let Request {
+        root,
+        file,
+        bytes,
+        mapping,
+        as_of,
+        update,
+        keep_going,
+    } = request;
+    let mut plan = Plan {
+        file: file.to_owned(),
+        sheet: String::new(),
+        rows: 0,
+        planned: Vec::new(),
+        problems: Vec::new(),
+    };
+    let builtin = mapping.is_none();
+    let wanted_sheet = match &mapping {
+        Some(m) => m.sheet.clone(),
+        None => Some(crate::render::xlsx::SHEET_ITEMS.to_owned()),
+    };
+    // A CSV file has one sheet whatever the mapping names.
+    let wanted = match sheet::kind_of(file) {
+        Some(sheet::Kind::Csv) => None,
+        _ => wanted_sheet.as_deref(),
+    };
+    let grid = match sheet::read(file, bytes, wanted) {
+        Ok(grid) => grid,
+        Err(e) => {
+            plan.problems.push(sheet_problem(file, e));
+            return plan;
+        }
+    };
+    plan.sheet = grid.sheet.clone();
+    let mapping = mapping.unwrap_or_else(|| builtin_for(&grid));
+    let records = Records::load(root);
+    let place = |row: usize, col: usize| format!("{file}!{}!{}", grid.sheet, cell_name(row, col));
+    let row_place = |row: usize| format!("{file}!{}!{}:{}", grid.sheet, row + 1, row + 1);
+
+    let header = mapping.header_row - 1;
+    let headers: Vec<String> = grid
+        .rows
+        .get(header)
+        .map(|r| r.iter().map(|v| normalize_header(&v.text())).collect())
+        .unwrap_or_default();
+    if headers.iter().all(String::is_empty) {
+        plan.problems.push(Problem {
+            code: Code::SheetEmpty,
+            place: format!("{file}!{}", grid.sheet),
+            row: None,
+            message: Msg::ImportNoHeader {
+                row: mapping.header_row,
+            },
+            help: Some(Msg::ImportNoHeaderHelp),
+        });
+        return plan;
+    }
+    let column = |name: &str| {
+        let name = normalize_header(name);
+        headers.iter().position(|h| *h == name)
+    };
+    // Every column the mapping names must be there.
+    // (The built-in mapping asks only for its key: a sheet may leave out the columns of
+    // fields it does not fill.)
+    let mut named: Vec<&str> = mapping.key.iter().map(String::as_str).collect();
+    named.extend(mapping.unit_column.as_deref());
+    for f in mapping.fields.iter().filter(|_| !builtin) {
+        named.extend(f.columns.iter().map(String::as_str));
+    }
+    named.extend(mapping.when.iter().map(|w| w.column.as_str()));
+    let mut missing = Vec::new();
+    for name in named {
+        if column(name).is_none() && !missing.contains(&name) {
+            missing.push(name);
+        }
+    }
+    for name in &missing {
+        let help = did_you_mean(
+            &normalize_header(name),
+            headers.iter().filter(|h| !h.is_empty()).map(String::as_str),
+        )
+        .map(|s| Msg::DidYouMean {
+            suggestion: s.to_owned(),
+        })
+        .or_else(|| {
+            Some(Msg::ImportColumns {
+                columns: headers
+                    .iter()
+                    .filter(|h| !h.is_empty())
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join("、"),
+            })
+        });
+        plan.problems.push(Problem {
+            code: Code::ColumnMissing,
+            place: row_place(header),
+            row: None,
+            message: Msg::ImportColumnMissing {
+                column: (*name).to_owned(),
+            },
+            help,
+        });
+    }
+    if !missing.is_empty() {
+        return plan;
+    }
+    let unit_col = mapping.unit_column.as_deref().and_then(column);
+    let id_cols: Vec<usize> = mapping
+        .key
+        .iter()
+        .filter_map(|k| column(k))
+        .filter(|c| Some(*c) != unit_col)
+        .collect();
+    let units = UnitNames::new(&records);
+    let existing: HashMap<(&str, &str), usize> = records
+        .items
+        .iter()
+        .enumerate()
+        .filter_map(|(i, item)| {
+            let unit = records.unit_of[i]?;
+            Some(((records.units[unit].org.as_str(), item.id.as_str()), i))
+        })
+        .collect();
+    let mut seen: HashMap<(String, String), usize> = HashMap::new();
+
+    for (r, cells) in grid.rows.iter().enumerate().skip(header + 1) {
+        if cells.iter().all(Value::is_empty) {
+            continue;
+        }
+        plan.rows += 1;
+        let mut problems = Vec::new();
+        // Every cell is looked at once for what no field may hold.
+        for (c, value) in cells.iter().enumerate() {
+            if let Some(p) = cell_problem(value, place(r, c), r) {
+                problems.push(p);
+            }
+        }
+        if !problems.is_empty() {
+            plan.problems.extend(problems);
+            continue;
+        }
+        let unit_text = match (unit_col, &mapping.unit_value) {
+            (Some(c), _) => cells[c].text().trim().to_owned(),
+            (None, Some(v)) => v.clone(),
+            (None, None) => String::new(),
+        };
+        let unit_at = unit_col.map_or_else(|| row_place(r), |c| place(r, c));
+        let org = match units.resolve(&unit_text, &mapping.unit_map) {
+            Ok(org) => org,
+            Err(help) => {
+                plan.problems.push(Problem {
+                    code: Code::UnknownUnit,
+                    place: unit_at,
+                    row: Some(r),
+                    message: Msg::ImportUnknownUnit { unit: unit_text },
+                    help: Some(help),
+                });
+                continue;
+            }
+        };
+        let id_parts: Vec<String> = id_cols
+            .iter()
+            .map(|&c| cells[c].text().trim().to_owned())
+            .filter(|t| !t.is_empty())
+            .collect();
+        let id = id_parts.join("-");
+        let id_at = id_cols
+            .first()
+            .map_or_else(|| row_place(r), |&c| place(r, c));
+        if let Err(message) = check_id(&id) {
+            plan.problems.push(Problem {
+                code: Code::BadKey,
+                place: id_at,
+                row: Some(r),
+                message,
+                help: Some(Msg::ImportBadKeyHelp),
+            });
+            continue;
+        }
+        if let Some(first) = seen.insert((org.clone(), id.clone()), r) {
+            plan.problems.push(Problem {
+                code: Code::DuplicateRow,
+                place: id_at,
+                row: Some(r),
+                message: Msg::ImportDuplicateRow {
+                    id: id.clone(),
+                    first: row_place(first),
+                },
+                help: Some(Msg::ImportDuplicateRowHelp),
+            });
+            continue;
+        }
+        let mut values: Vec<(usize, Option<FieldValue>, Option<usize>)> = Vec::new();
+        let mut bad = false;
+        for spec in &mapping.fields {
+            match field_value(spec, cells, &column) {
+                Ok((value, col)) => values.push((spec.field, value, col)),
+                Err((col, message)) => {
+                    bad = true;
+                    plan.problems.push(Problem {
+                        code: Code::BadCell,
+                        place: col.map_or_else(|| row_place(r), |c| place(r, c)),
+                        row: Some(r),
+                        message,
+                        help: None,
+                    });
+                }
+            }
+        }
+        for when in &mapping.when {
+            let Some(c) = column(&when.column) else {
+                continue;
+            };
+            if !when.matches.is_match(&cells[c].text()) {
+                continue;
+            }
+            for (field, value) in &when.set {
+                match convert(FIELDS[*field].1, &cell_of(value), &[], None) {
+                    Ok(v) => {
+                        values.retain(|(f, ..)| f != field);
+                        values.push((*field, v, Some(c)));
+                    }
+                    Err(message) => {
+                        bad = true;
+                        plan.problems.push(Problem {
+                            code: Code::BadCell,
+                            place: place(r, c),
+                            row: Some(r),
+                            message,
+                            help: None,
+                        });
+                    }
+                }
+            }
+        }
+        if bad {
+            continue;
+        }
+        values.sort_by_key(|(f, ..)| *f);
+        let found = existing.get(&(org.as_str(), id.as_str())).copied();
+        let planned = match found {
+            Some(i) => {
+                let path = records.files.path(records.items[i].file).to_owned();
+                let old = &records.files.get(records.items[i].file).text;
+                if !update {
+                    row_plan(
+                        r,
+                        &org,
+                        &id,
+                        path,
+                        Action::Exists,
+                        String::new(),
+                        Vec::new(),
+                    )
+                } else {
+                    let text = updated(old, &values);
+                    let action = if *text == **old {
+                        Action::Unchanged
+                    } else {
+                        Action::Update
+                    };
+                    row_plan(r, &org, &id, path, action, text, Vec::new())
+                }
+            }
+            None => {
+                let path = format!("{org}/items/{id}.toml");
+                let (text, lines) = item_text(&values);
+                row_plan(r, &org, &id, path, Action::Create, text, lines)
+            }
+        };
+        plan.planned.push(planned);
+    }
+
+    validate(root, as_of, &mut plan, &row_place, &place, keep_going);
+    plan
+}
+
+fn row_plan(
+    row: usize,
+    org: &str,
+    id: &str,
+    file: String,
+    action: Action,
+    text: String,
+    lines: Lines,
+) -> RowPlan {
+    RowPlan {
+        row,
+        org: org.to_owned(),
+        id: id.to_owned(),
+        file,
+        action,
+        text,
+        lines,
+    }
+}
+
+/// The rules of `check`, on the tree with the planned files laid over it. An error in a
+/// planned file is a problem of its row, at the cell its line came from; an error elsewhere in
+/// the tree is a problem at that file. With `keep_going`, rows with problems are dropped and
+/// the rest checked again, until what is left is clean.
+fn validate(
+    root: &Path,
+    as_of: Date,
+    plan: &mut Plan,
+    row_place: &dyn Fn(usize) -> String,
+    place: &dyn Fn(usize, usize) -> String,
+    keep_going: bool,
+) {
+    for _round in 0..4 {
+        let overlay: Overlay = plan
+            .planned
+            .iter()
+            .filter(|p| matches!(p.action, Action::Create | Action::Update))
+            .map(|p| (p.file.clone(), p.text.clone()))
+            .collect();
+        let checked = crate::check::check_overlay(root, as_of, false, &overlay);
+        let by_file: BTreeMap<&str, &RowPlan> = plan
+            .planned
+            .iter()
+            .filter(|p| overlay.contains_key(&p.file))
+            .map(|p| (p.file.as_str(), p))
+            .collect();
+        let mut found = Vec::new();
+        for d in &checked.diagnostics {
+            if d.severity() != Severity::Error {
+                continue;
+            }
+            let file = &checked.records.files.get(d.file);
+            let help = d.help.as_deref().cloned();
+            match by_file.get(&*file.path) {
+                Some(row) => {
+                    let start = d.span.as_ref().map_or(0, |s| s.start);
+                    let col = row
+                        .lines
+                        .iter()
+                        .find(|(range, _)| range.contains(&start))
+                        .and_then(|(_, col)| *col);
+                    found.push(Problem {
+                        code: d.code,
+                        place: col.map_or_else(|| row_place(row.row), |c| place(row.row, c)),
+                        row: Some(row.row),
+                        message: d.message.clone(),
+                        help,
+                    });
+                }
+                None => {
+                    let line = d.span.as_ref().map(|s| file.line_col(s.start).0);
+                    found.push(Problem {
+                        code: d.code,
+                        place: match line {
+                            Some(line) => format!("{}:{line}", file.path),
+                            None => file.path.to_string(),
+                        },
+                        row: None,
+                        message: d.message.clone(),
+                        help,
+                    });
+                }
+            }
+        }
+        let fresh = found.is_empty();
+        let bad_rows: Vec<usize> = found.iter().filter_map(|p| p.row).collect();
+        plan.problems.extend(found);
+        if fresh || !keep_going || bad_rows.is_empty() {
+            break;
+        }
+        plan.planned.retain(|p| !bad_rows.contains(&p.row));
+    }
+    plan.problems.sort_by(|a, b| {
+        (a.row.unwrap_or(usize::MAX), &a.place).cmp(&(b.row.unwrap_or(usize::MAX), &b.place))
+    });
+    plan.problems.dedup();
+    if keep_going {
+        let bad: Vec<usize> = plan.problems.iter().filter_map(|p| p.row).collect();
+        plan.planned.retain(|p| !bad.contains(&p.row));
+    }
+}
+
+fn sheet_problem(file: &str, e: SheetError) -> Problem {
+    let (code, message, help) = match e {
+        SheetError::Unreadable(detail) => (
+            Code::SheetUnreadable,
+            Msg::ImportUnreadable { detail },
+            Some(Msg::ImportUnreadableHelp),
+        ),
+        SheetError::Extension => (
+            Code::SheetUnreadable,
+            Msg::ImportExtension,
+            Some(Msg::ImportUnreadableHelp),
+        ),
+        SheetError::NoSheet { wanted, sheets } => (
+            Code::SheetEmpty,
+            Msg::ImportNoSheet {
+                sheet: wanted,
+                sheets: sheets.join("、"),
+            },
+            None,
+        ),
+        SheetError::NoSheets => (Code::SheetEmpty, Msg::ImportNoSheets, None),
+    };
+    Problem {
+        code,
+        place: file.to_owned(),
+        row: None,
+        message,
+        help,
+    }
+}
+
+/// The built-in mapping in the language of the sheet's header row.
+fn builtin_for(grid: &Grid) -> Mapping {
+    let first: Vec<String> = grid
+        .rows
+        .first()
+        .map(|r| r.iter().map(|v| normalize_header(&v.text())).collect())
+        .unwrap_or_default();
+    let en = crate::i18n::Term::Unit.text(Lang::En);
+    if first.iter().any(|h| h == en) {
+        Mapping::builtin(Lang::En)
+    } else {
+        Mapping::builtin(Lang::Zh)
+    }
+}
+
+/// A header as compared: without white space (a header cell often breaks its words over two
+/// lines).
+fn normalize_header(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// What no cell may hold, whatever its field: more than Excel holds, an error value, a formula
+/// with no saved value.
+fn cell_problem(value: &Value, place: String, row: usize) -> Option<Problem> {
+    let (message, help) = match value {
+        Value::Text(t) if t.chars().count() > MAX_CELL_CHARS => (
+            Msg::ImportCellTooLong {
+                chars: t.chars().count(),
+            },
+            None,
+        ),
+        Value::Error(e) if e.starts_with('=') => (
+            Msg::ImportFormula { formula: e.clone() },
+            Some(Msg::ImportFormulaHelp),
+        ),
+        Value::Error(e) => (Msg::ImportCellError { error: e.clone() }, None),
+        _ => return None,
+    };
+    Some(Problem {
+        code: Code::BadCell,
+        place,
+        row: Some(row),
+        message,
+        help,
+    })
+}
+
+/// An id that can be a file name in every system: not empty, no separator, no control
+/// character, no leading dot, none of Windows' reserved characters, at most 100 characters.
+fn check_id(id: &str) -> Result<(), Msg> {
+    if id.is_empty() {
+        return Err(Msg::ImportEmptyKey);
+    }
+    let bad = id.starts_with('.')
+        || id.chars().count() > 100
+        || id
+            .chars()
+            .any(|c| c.is_control() || "/\\:*?\"<>|".contains(c))
+        || id.ends_with(' ')
+        || crate::records::normalize_inside(id).as_deref() != Some(id);
+    if bad {
+        return Err(Msg::ImportBadKey { key: id.to_owned() });
+    }
+    Ok(())
+}
+
+/// Units by what a sheet may call them: an org path, a folder name, a unit's `name`.
+struct UnitNames {
+    orgs: Vec<String>,
+    by_name: HashMap<String, Vec<String>>,
+}
+
+impl UnitNames {
+    fn new(records: &Records) -> UnitNames {
+        let mut by_name: HashMap<String, Vec<String>> = HashMap::new();
+        let orgs: Vec<String> = records.units.iter().map(|u| u.org.clone()).collect();
+        for unit in &records.units {
+            let folder = unit.org.rsplit('/').next().unwrap_or(&unit.org).to_owned();
+            by_name.entry(folder).or_default().push(unit.org.clone());
+            if let Some(name) = &unit.name {
+                let name = name.get_ref().trim().to_owned();
+                let list = by_name.entry(name).or_default();
+                if !list.contains(&unit.org) {
+                    list.push(unit.org.clone());
+                }
+            }
+        }
+        UnitNames { orgs, by_name }
+    }
+
+    /// The org path a cell names, or the help to give.
+    fn resolve(&self, text: &str, map: &BTreeMap<String, String>) -> Result<String, Msg> {
+        let wanted = map.get(text).map_or(text, String::as_str);
+        let wanted = wanted.trim().trim_matches('/');
+        if self
+            .orgs
+            .binary_search_by(|o| o.as_str().cmp(wanted))
+            .is_ok()
+        {
+            return Ok(wanted.to_owned());
+        }
+        match self.by_name.get(wanted).map(Vec::as_slice) {
+            Some([one]) => return Ok(one.clone()),
+            Some(several) if !several.is_empty() => {
+                return Err(Msg::ImportUnitAmbiguous {
+                    orgs: several.join("、"),
+                });
+            }
+            _ => {}
+        }
+        let names = self
+            .by_name
+            .keys()
+            .map(String::as_str)
+            .chain(self.orgs.iter().map(String::as_str));
+        Err(
+            did_you_mean(wanted, names).map_or(Msg::ImportUnknownUnitHelp, |s| Msg::DidYouMean {
+                suggestion: s.to_owned(),
+            }),
+        )
+    }
+}
+
+/// A constant of the mapping as a cell.
+fn cell_of(value: &toml::Value) -> Value {
+    match value {
+        toml::Value::String(s) => Value::Text(s.clone()),
+        toml::Value::Integer(n) => Value::Number(*n as f64),
+        toml::Value::Float(f) => Value::Number(*f),
+        toml::Value::Boolean(b) => Value::Bool(*b),
+        toml::Value::Datetime(d) => match d.date {
+            Some(d) => Date::new(d.year as i16, d.month as i8, d.day as i8)
+                .map_or_else(|_| Value::Text(value.to_string()), |d| Value::Date(Ok(d))),
+            None => Value::Text(value.to_string()),
+        },
+        other => Value::Text(other.to_string()),
+    }
+}
+
+/// A field's value in one row, and the column it came from; or the column and what is wrong.
+#[allow(clippy::type_complexity)]
+fn field_value(
+    spec: &FieldSpec,
+    cells: &[Value],
+    column: &dyn Fn(&str) -> Option<usize>,
+) -> Result<(Option<FieldValue>, Option<usize>), (Option<usize>, Msg)> {
+    let kind = FIELDS[spec.field].1;
+    let cols: Vec<usize> = spec.columns.iter().filter_map(|c| column(c)).collect();
+    let first = cols.first().copied();
+    let raw = match cols.as_slice() {
+        [] => spec.value.as_ref().map_or(Value::Empty, cell_of),
+        [one] => cells[*one].clone(),
+        several => {
+            let texts: Vec<String> = several
+                .iter()
+                .map(|&c| cells[c].text())
+                .filter(|t| !t.trim().is_empty())
+                .collect();
+            if texts.is_empty() {
+                Value::Empty
+            } else {
+                Value::Text(texts.join(&spec.join))
+            }
+        }
+    };
+    let raw = if raw.is_empty() {
+        spec.value.as_ref().map_or(Value::Empty, cell_of)
+    } else {
+        raw
+    };
+    let raw = match spec.map.get(raw.text().trim()) {
+        Some(mapped) if !raw.is_empty() => cell_of(mapped),
+        _ => raw,
+    };
+    convert(kind, &raw, &spec.formats, spec.split.as_deref())
+        .map(|v| (v, first))
+        .map_err(|m| (first, m))
+}
+
+/// A cell as a value of `kind`; an empty cell is no value.
+fn convert(
+    kind: FieldKind,
+    raw: &Value,
+    formats: &[String],
+    split: Option<&str>,
+) -> Result<Option<FieldValue>, Msg> {
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    let text = raw.text();
+    Ok(Some(match kind {
+        FieldKind::Text => FieldValue::Text(text),
+        FieldKind::List => {
+            let parts: Vec<String> = match split {
+                Some(sep) => text.split(sep).map(|s| s.trim().to_owned()).collect(),
+                None => text.lines().map(|s| s.trim().to_owned()).collect(),
+            };
+            let parts: Vec<String> = parts.into_iter().filter(|s| !s.is_empty()).collect();
+            if parts.is_empty() {
+                return Ok(None);
+            }
+            FieldValue::List(parts)
+        }
+        FieldKind::Int => match raw {
+            Value::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => FieldValue::Int(*n as i64),
+            _ => FieldValue::Int(
+                text.trim()
+                    .parse()
+                    .map_err(|_| Msg::ImportNotNumber { text: text.clone() })?,
+            ),
+        },
+        FieldKind::Bool => match raw {
+            Value::Bool(b) => FieldValue::Bool(*b),
+            _ => match text.trim().to_lowercase().as_str() {
+                "是" | "true" | "yes" | "y" | "1" | "√" => FieldValue::Bool(true),
+                "否" | "false" | "no" | "n" | "0" => FieldValue::Bool(false),
+                _ => return Err(Msg::ImportNotBool { text }),
+            },
+        },
+        FieldKind::Date => FieldValue::Date(date_of(raw, formats)?),
+        FieldKind::Progress => {
+            let (on, said) =
+                progress_of(&text).ok_or_else(|| Msg::ImportNotProgress { text: text.clone() })?;
+            FieldValue::Progress(on, said)
+        }
+    }))
+}
+
+/// `2015-03-02: text` or `2015年3月2日：text`: a dated progress entry.
+fn progress_of(text: &str) -> Option<(Date, String)> {
+    let (date, said) = text
+        .split_once('：')
+        .or_else(|| text.split_once(": "))
+        .or_else(|| text.split_once(':'))?;
+    let date = date.trim();
+    let on = date.parse::<Date>().ok().or_else(|| {
+        DEFAULT_FORMATS
+            .iter()
+            .find_map(|f| Date::strptime(f, date).ok())
+    })?;
+    let said = said.trim();
+    (!said.is_empty()).then(|| (on, said.to_owned()))
+}
+
+fn date_of(raw: &Value, formats: &[String]) -> Result<Date, Msg> {
+    match raw {
+        Value::Date(Ok(d)) => Ok(*d),
+        Value::Date(Err(serial)) => Err(Msg::ImportNoSuchDay {
+            text: format!("{serial}"),
+        }),
+        Value::Number(n) => sheet::serial_date(*n).map_err(|s| {
+            if s.floor() == 60.0 {
+                Msg::ImportNoSuchDay {
+                    text: "1900-02-29".to_owned(),
+                }
+            } else {
+                Msg::ImportNotDate {
+                    text: format!("{s}"),
+                    formats: DEFAULT_FORMATS.join("  "),
+                }
+            }
+        }),
+        _ => {
+            let text = raw.text();
+            let trimmed = text.trim();
+            let tried = formats
+                .iter()
+                .map(String::as_str)
+                .chain(DEFAULT_FORMATS.iter().copied());
+            let mut impossible = false;
+            for format in tried {
+                match jiff::fmt::strtime::parse(format, trimmed) {
+                    Ok(tm) => match tm.to_date() {
+                        Ok(d) => return Ok(d),
+                        Err(_) => impossible = true,
+                    },
+                    Err(e) if e.to_string().contains("day") => impossible = true,
+                    Err(_) => {}
+                }
+            }
+            if impossible {
+                return Err(Msg::ImportNoSuchDay {
+                    text: trimmed.to_owned(),
+                });
+            }
+            let mut all: Vec<&str> = formats.iter().map(String::as_str).collect();
+            all.extend(DEFAULT_FORMATS);
+            Err(Msg::ImportNotDate {
+                text: trimmed.to_owned(),
+                formats: all.join("  "),
+            })
+        }
+    }
+}
+
+fn toml_value(value: &FieldValue) -> toml_edit::Value {
+    match value {
+        FieldValue::Text(s) => toml_edit::Value::from(s.as_str()),
+        FieldValue::List(list) => {
+            let mut array = toml_edit::Array::new();
+            for s in list {
+                array.push(s.as_str());
+            }
+            toml_edit::Value::Array(array)
+        }
+        FieldValue::Int(n) => toml_edit::Value::from(*n),
+        FieldValue::Bool(b) => toml_edit::Value::from(*b),
+        // Written as a table of its own (see `item_text`); as a value, its text.
+        FieldValue::Progress(_, said) => toml_edit::Value::from(said.as_str()),
+        FieldValue::Date(d) => toml_edit::Value::from(toml_edit::Datetime {
+            date: Some(toml_edit::Date {
+                year: d.year() as u16,
+                month: d.month() as u8,
+                day: d.day() as u8,
+            }),
+            time: None,
+            offset: None,
+        }),
+    }
+}
+
+/// A new item file: one line per field in the order of [`FIELDS`], the tables last; and the
+/// byte range of each line with the column its value came from.
+fn item_text(values: &[(usize, Option<FieldValue>, Option<usize>)]) -> (String, Lines) {
+    let mut text = String::new();
+    let mut lines = Vec::new();
+    let mut table = "";
+    for (field, value, col) in values {
+        let Some(value) = value else { continue };
+        let name = FIELDS[*field].0;
+        if let FieldValue::Progress(on, said) = value {
+            let start = text.len();
+            let date = toml_value(&FieldValue::Date(*on));
+            let said = toml_value(&FieldValue::Text(said.clone()));
+            text.push_str(&format!("\n[[progress]]\non = {date}\ntext = {said}\n"));
+            lines.push((start..text.len(), *col));
+            table = "progress";
+            continue;
+        }
+        let (section, key) = name.split_once('.').unwrap_or(("", name));
+        if section != table {
+            text.push_str(&format!("\n[{section}]\n"));
+            table = section;
+        }
+        let start = text.len();
+        text.push_str(&format!("{key} = {}\n", toml_value(value)));
+        lines.push((start..text.len(), *col));
+    }
+    (text, lines)
+}
+
+/// An existing item file with the mapped fields set to the sheet's values (an empty cell
+/// removes its field), everything else, comments too, as it was. A field that already holds
+/// the value is not touched, so an unchanged row gives back the same text.
+fn updated(old: &str, values: &[(usize, Option<FieldValue>, Option<usize>)]) -> String {
+    let Ok(mut doc) = old.parse::<toml_edit::DocumentMut>() else {
+        return old.to_owned();
+    };
+    for (field, value, _) in values {
+        let name = FIELDS[*field].0;
+        // Progress entries are added by hand in the records: an update leaves them alone.
+        if matches!(FIELDS[*field].1, FieldKind::Progress) {
+            continue;
+        }
+        let (section, key) = match name.split_once('.') {
+            Some((s, k)) => (Some(s), k),
+            None => (None, name),
+        };
+        let table: &mut toml_edit::Table = match section {
+            None => doc.as_table_mut(),
+            Some(s) => {
+                if value.is_none() && !doc.contains_key(s) {
+                    continue;
+                }
+                let entry = doc
+                    .entry(s)
+                    .or_insert_with(|| toml_edit::Item::Table(toml_edit::Table::new()));
+                match entry.as_table_mut() {
+                    Some(t) => t,
+                    None => continue,
+                }
+            }
+        };
+        match value {
+            None => {
+                table.remove(key);
+            }
+            Some(v) => {
+                if table.get(key).is_some_and(|old| same(old, v)) {
+                    continue;
+                }
+                let keep = table
+                    .get(key)
+                    .and_then(|i| i.as_value())
+                    .map(|v| v.decor().clone());
+                let mut new = toml_value(v);
+                if let Some(decor) = keep {
+                    *new.decor_mut() = decor;
+                }
+                // In place, so the key keeps the comment above it.
+                match table.get_mut(key) {
+                    Some(slot) => *slot = toml_edit::Item::Value(new),
+                    None => {
+                        table.insert(key, toml_edit::Item::Value(new));
+                    }
+                }
+            }
+        }
+    }
+    doc.to_string()
+}
+
+fn same(old: &toml_edit::Item, new: &FieldValue) -> bool {
+    match (old.as_value(), new) {
+        (Some(toml_edit::Value::String(s)), FieldValue::Text(t)) => s.value() == t,
+        (Some(toml_edit::Value::Integer(n)), FieldValue::Int(m)) => n.value() == m,
+        (Some(toml_edit::Value::Boolean(b)), FieldValue::Bool(c)) => b.value() == c,
+        (Some(toml_edit::Value::Datetime(d)), FieldValue::Date(date)) => {
+            let d = d.value();
+            d.time.is_none()
+                && d.date.is_some_and(|x| {
+                    i32::from(x.year) == i32::from(date.year())
+                        && x.month as i8 == date.month()
+                        && x.day as i8 == date.day()
+                })
+        }
+        (Some(toml_edit::Value::Array(a)), FieldValue::List(list)) => {
+            a.len() == list.len()
+                && a.iter()
+                    .zip(list)
+                    .all(|(x, y)| x.as_str() == Some(y.as_str()))
+        }
+        _ => false,
+    }
+}
+
+use crate::explain::{Change, Example, RuleDoc};
+
+/// The sheet every import example starts from, which imports clean into the base tree.
+const SHEET: &str = "序号,存在问题,整改措施,责任单位,整改时限,整改进展
+1,村级财务公开不及时,每季度公开一次,横坎头村,2015年6月30日,整改中
+";
+
+/// What each code of an import means: see [`crate::explain`]. Each example is a sheet (a CSV
+/// file, so that the text can be shown) imported into the base tree with the mapping
+/// [`crate::explain::IMPORT_MAPPING`] and `--dry-run`. An import also reports, at the cell,
+/// every code of `check` that a row would raise in its item file.
+pub const DOCS: &[RuleDoc] = &[
+    RuleDoc {
+        code: Code::SheetUnreadable,
+        trigger: r#"The file given to `import` is not a spreadsheet it reads: its name ends in none of
+`.xlsx`, `.xlsm`, `.xls`, `.xlsb`, `.ods`, `.csv` (or `.txt`), or its bytes are not what the
+name says (a damaged download, a web page saved as `.xls`, a `.csv` that is neither UTF-8 nor
+GBK). A reader that fails inside on a malformed file is reported the same way, never as a
+crash."#,
+        examples: &[Example {
+            intro: "",
+            caption: r#"台账.xlsx holding the CSV text of the sheet"#,
+            shown: None,
+            change: &[Change::Import {
+                file: "台账.xlsx",
+                text: SHEET,
+            }],
+            as_of: None,
+            output: r#"error[I001]: 无法读取表格：Cannot detect file format
+ --> 台账.xlsx
+  = help: 可导入 .xlsx、.xls、.ods 和 .csv（UTF-8 或 GBK）文件；在 Excel 或 WPS 中打开并另存为 .xlsx 再试"#,
+        }],
+        fix: r#"Open the file in Excel or WPS and save it as `.xlsx` (「另存为」Excel 工作簿), or save
+the sheet as CSV in UTF-8 or GBK."#,
+    },
+    RuleDoc {
+        code: Code::SheetEmpty,
+        trigger: r#"The sheet the mapping names (`[source] sheet`; for the built-in mapping
+`整改事项清单`) is not in the workbook, which has other sheets (they are listed); or the row
+`header_row` (1 by default) is empty: a sheet with a title above its headers needs
+`header_row` set."#,
+        examples: &[Example {
+            intro: "```csv\n,,,,,\n序号,存在问题,整改措施,责任单位,整改时限,整改进展\n1,村级财务公开不及时,每季度公开一次,横坎头村,2015年6月30日,整改中\n```",
+            caption: r#"台账.csv, its headers on row 2"#,
+            shown: None,
+            change: &[Change::Import {
+                file: "台账.csv",
+                text: ",,,,,\n序号,存在问题,整改措施,责任单位,整改时限,整改进展\n1,村级财务公开不及时,每季度公开一次,横坎头村,2015年6月30日,整改中\n",
+            }],
+            as_of: None,
+            output: r#"error[I002]: 第1行（表头行）是空的
+ --> 台账.csv!台账
+  = help: 在映射文件的 [source] 中用 header_row 指明表头所在的行"#,
+        }],
+        fix: r#"Name the sheet as the workbook does, or set `header_row` to the row of the headers."#,
+    },
+    RuleDoc {
+        code: Code::ColumnMissing,
+        trigger: r#"A column the mapping reads (a key, the unit column, a field's `column`, a `[[when]]`
+column) is not in the header row. Headers are compared without white space, so a header broken
+over two lines in its cell still matches. The help names the closest header, or lists them all.
+The built-in mapping asks only for its key columns (单位, 编号): a sheet may leave out any other."#,
+        examples: &[Example {
+            intro: "```csv\n序号,存在问题,整改措施,责任单位,整改时间,整改进展\n1,村级财务公开不及时,每季度公开一次,横坎头村,2015年6月30日,整改中\n```",
+            caption: r#"台账.csv, with 整改时间 for 整改时限"#,
+            shown: None,
+            change: &[Change::Import {
+                file: "台账.csv",
+                text: "序号,存在问题,整改措施,责任单位,整改时间,整改进展\n1,村级财务公开不及时,每季度公开一次,横坎头村,2015年6月30日,整改中\n",
+            }],
+            as_of: None,
+            output: r#"error[I003]: 表头行中没有“整改时限”列
+ --> 台账.csv!台账!1:1
+  = help: 是否想写 `整改时间`？"#,
+        }],
+        fix: r#"Write the column's name in the mapping as the sheet writes it, or rename the header."#,
+    },
+    RuleDoc {
+        code: Code::DuplicateRow,
+        trigger: r#"Two rows of the sheet have the same key (the `key` columns other than the unit's) for
+the same unit: they would be one item file. The message names the first row."#,
+        examples: &[Example {
+            intro: "```csv\n序号,存在问题,整改措施,责任单位,整改时限,整改进展\n1,村级财务公开不及时,每季度公开一次,横坎头村,2015年6月30日,整改中\n1,会议室空调常开,人走关机,横坎头村,2015年4月30日,已整改\n```",
+            caption: r#"台账.csv, 序号 1 twice"#,
+            shown: None,
+            change: &[Change::Import {
+                file: "台账.csv",
+                text: "序号,存在问题,整改措施,责任单位,整改时限,整改进展\n1,村级财务公开不及时,每季度公开一次,横坎头村,2015年6月30日,整改中\n1,会议室空调常开,人走关机,横坎头村,2015年4月30日,整改中\n",
+            }],
+            as_of: None,
+            output: r#"error[I004]: 同一单位的“1”已在 台账.csv!台账!2:2 出现过
+ --> 台账.csv!台账!A3
+  = help: 每个事项只占一行；合并或删除重复的行，或改正序号"#,
+        }],
+        fix: r#"Give each item its own number, or merge the two rows."#,
+    },
+    RuleDoc {
+        code: Code::UnknownUnit,
+        trigger: r#"The unit column of a row names no unit of the records. A cell names a unit by its org
+path (`梁弄镇/横坎头村`), its folder's name (`横坎头村`) or the `name` in its `unit.toml`
+(`中共横坎头村委员会`), each where it is unique, or through the mapping's `[unit] map`. The help
+suggests a close name."#,
+        examples: &[Example {
+            intro: "```csv\n序号,存在问题,整改措施,责任单位,整改时限,整改进展\n1,村级财务公开不及时,每季度公开一次,横坎头,2015年6月30日,整改中\n```",
+            caption: r#"台账.csv, 横坎头 for 横坎头村"#,
+            shown: None,
+            change: &[Change::Import {
+                file: "台账.csv",
+                text: "序号,存在问题,整改措施,责任单位,整改时限,整改进展\n1,村级财务公开不及时,每季度公开一次,横坎头,2015年6月30日,整改中\n",
+            }],
+            as_of: None,
+            output: r#"error[I005]: “横坎头”不是台账中的单位
+ --> 台账.csv!台账!D2
+  = help: 是否想写 `横坎头村`？"#,
+        }],
+        fix: r#"Write the unit as the records name it, or map the sheet's name to its org path:
+`[unit] map = { "横坎头" = "梁弄镇/横坎头村" }`."#,
+    },
+    RuleDoc {
+        code: Code::BadCell,
+        trigger: r#"A cell that cannot become its field: a date that is no date (`2015年2月30日`, or
+`1900-02-29`, the day Excel counts and the calendar does not), a number field that is not a
+whole number, a yes-or-no field that is neither; a cell of more than 32,767 characters (more than
+Excel holds); a formula whose result was never saved (a formula cell gives its saved result,
+never the formula), or an error value (`#DIV/0!`). Dates are read from Excel dates, from the
+mapping's `formats` and from `%Y-%m-%d`, `%Y年%m月%d日`, `%Y/%m/%d` and `%Y.%m.%d`."#,
+        examples: &[Example {
+            intro: "```csv\n序号,存在问题,整改措施,责任单位,整改时限,整改进展\n1,村级财务公开不及时,每季度公开一次,横坎头村,2015年2月30日,整改中\n```",
+            caption: r#"台账.csv, 2015年2月30日"#,
+            shown: None,
+            change: &[Change::Import {
+                file: "台账.csv",
+                text: "序号,存在问题,整改措施,责任单位,整改时限,整改进展\n1,村级财务公开不及时,每季度公开一次,横坎头村,2015年2月30日,整改中\n",
+            }],
+            as_of: None,
+            output: r#"error[I006]: 没有 2015年2月30日 这一天
+ --> 台账.csv!台账!E2"#,
+        }],
+        fix: r#"Correct the cell, or add its date format to the field's `formats` in the mapping."#,
+    },
+    RuleDoc {
+        code: Code::BadKey,
+        trigger: r#"The key of a row (the `key` columns other than the unit's, joined by `-`) is the name of
+its item file, `UNIT/items/KEY.toml`, and must be a plain file name: not empty, without `/`,
+`\`, `:`, `*`, `?`, `"`, `<`, `>`, `|` or a control character, not starting with a dot, at
+most 100 characters. So no row can write outside its unit's folder."#,
+        examples: &[Example {
+            intro: "```csv\n序号,存在问题,整改措施,责任单位,整改时限,整改进展\n../x,村级财务公开不及时,每季度公开一次,横坎头村,2015年6月30日,整改中\n```",
+            caption: r#"台账.csv, 序号 ../x"#,
+            shown: None,
+            change: &[Change::Import {
+                file: "台账.csv",
+                text: "序号,存在问题,整改措施,责任单位,整改时限,整改进展\n../x,村级财务公开不及时,每季度公开一次,横坎头村,2015年6月30日,整改中\n",
+            }],
+            as_of: None,
+            output: r#"error[I007]: 键“../x”不能用作文件名
+ --> 台账.csv!台账!A2
+  = help: 事项编号不能为空，不能含 / \ : * ? " < > | 或控制字符，不能以 . 开头，最多 100 个字符"#,
+        }],
+        fix: r#"Number the rows plainly (1, 2, 3 or CZ-01), or choose other key columns."#,
+    },
+];

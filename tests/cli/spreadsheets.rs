@@ -1,0 +1,849 @@
+//! `report --format xlsx` read back by real readers (calamine, and LibreOffice converting each
+//! sheet to CSV), and `import` of spreadsheets: the example 台账, the workbook huitoukan writes,
+//! and hostile ones.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use calamine::{Data, Reader, Xlsx, open_workbook};
+use rust_xlsxwriter::Workbook;
+use serde_json::Value;
+
+use crate::harness::{AS_OF, ITEM, ORG, Output, Tree, UNIT, edit, paths_below};
+
+fn example() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/zhejiang-2015")
+}
+
+/// A copy of a folder of the repository in a temporary folder, under `prefix`.
+fn copy_at(from: &Path, prefix: &str) -> Tree {
+    let mut tree = Tree::empty();
+    for rel in paths_below(from) {
+        let path = from.join(&rel);
+        if path.is_file() {
+            tree = tree.bytes(&format!("{prefix}{rel}"), &fs::read(&path).expect("read"));
+        }
+    }
+    tree
+}
+
+/// The Zhejiang example as `records/` of a temporary folder, whose root keeps the workbooks.
+fn copy_of(from: &Path) -> Tree {
+    copy_at(from, "records/")
+}
+
+fn json_report(tree: &Tree, root: &str, extra: &[&str]) -> Value {
+    let mut args = vec!["report", root, "--as-of", AS_OF, "--format", "json"];
+    args.extend(extra);
+    let out = tree.run(&args);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    serde_json::from_str(&out.stdout).expect("JSON")
+}
+
+fn export(tree: &Tree, root: &str, to: &str, extra: &[&str]) -> PathBuf {
+    let mut args = vec![
+        "report", root, "--as-of", AS_OF, "--format", "xlsx", "--output", to,
+    ];
+    args.extend(extra);
+    let out = tree.run(&args);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    tree.join(to)
+}
+
+/// Every sheet: its name and its rows as calamine reads them.
+fn sheets(path: &Path) -> Vec<(String, Vec<Vec<Data>>)> {
+    let mut book: Xlsx<_> = open_workbook(path).expect("calamine opens the workbook");
+    book.sheet_names()
+        .into_iter()
+        .map(|name| {
+            let range = book.worksheet_range(&name).expect("a sheet");
+            let rows = range.rows().map(<[Data]>::to_vec).collect();
+            (name, rows)
+        })
+        .collect()
+}
+
+fn number(cell: &Data) -> f64 {
+    match cell {
+        Data::Float(f) => *f,
+        Data::Int(n) => *n as f64,
+        other => panic!("a number, found {other:?}"),
+    }
+}
+
+fn text(cell: &Data) -> String {
+    match cell {
+        Data::String(s) => s.clone(),
+        Data::Empty => String::new(),
+        other => other.to_string(),
+    }
+}
+
+fn column(header: &[Data], name: &str) -> usize {
+    header
+        .iter()
+        .position(|h| text(h) == name)
+        .unwrap_or_else(|| panic!("a column {name} in {header:?}"))
+}
+
+#[test]
+fn the_workbook_has_the_sheets_and_the_numbers_of_the_json_report() {
+    let tree = copy_of(&example());
+    let path = export(&tree, "records", "out.xlsx", &[]);
+    let json = json_report(&tree, "records", &[]);
+    let sheets = sheets(&path);
+    let names: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "总体情况",
+            "分地区（系统）情况",
+            "对照六个方面情况",
+            "整改事项清单",
+            "逾期未完成",
+            "效果不理想",
+            "通报"
+        ]
+    );
+    let sheet = |name: &str| &sheets.iter().find(|(n, _)| n == name).expect("sheet").1;
+
+    // 总体情况: one row of totals, rates as numbers.
+    let totals = sheet("总体情况");
+    let header = &totals[0];
+    let words = [
+        ("items", "事项数"),
+        ("done", "已完成"),
+        ("mostly_done", "基本完成"),
+        ("open", "未完成"),
+        ("ineffective", "效果不理想"),
+        ("overdue", "逾期未完成"),
+        ("units", "单位数"),
+        ("completion_rate", "整改完成率"),
+    ];
+    for (key, word) in words {
+        let expected = json["totals"][key].as_f64().expect("a number");
+        assert_eq!(number(&totals[1][column(header, word)]), expected, "{key}");
+    }
+
+    // 分地区（系统）情况: each child, then 合计, which equals the totals.
+    let children = sheet("分地区（系统）情况");
+    let kids = json["children"].as_array().expect("children");
+    assert_eq!(children.len(), 1 + kids.len() + 1, "header, children, 合计");
+    for (row, kid) in children[1..].iter().zip(kids) {
+        assert_eq!(text(&row[0]), kid["org"].as_str().expect("org"));
+        assert_eq!(
+            number(&row[column(&children[0], "事项数")]),
+            kid["totals"]["items"].as_f64().expect("items")
+        );
+    }
+    let last = children.last().expect("合计");
+    assert_eq!(text(&last[0]), "合计");
+    assert_eq!(
+        number(&last[column(&children[0], "事项数")]),
+        json["totals"]["items"].as_f64().expect("items")
+    );
+
+    // One row per item, per area, per overdue and per ineffective item.
+    let count = |key: &str| json[key].as_array().expect(key).len();
+    assert_eq!(
+        sheet("整改事项清单").len() - 1,
+        json["totals"]["items"].as_u64().expect("items") as usize
+    );
+    assert_eq!(sheet("对照六个方面情况").len() - 1, count("by_area"));
+    assert_eq!(sheet("逾期未完成").len() - 1, count("overdue_items"));
+    assert_eq!(sheet("效果不理想").len() - 1, count("ineffective_items"));
+
+    // Dates are Excel dates.
+    let items = sheet("整改事项清单");
+    let deadline = column(&items[0], "整改时限");
+    assert!(
+        items[1..]
+            .iter()
+            .all(|r| matches!(r[deadline], Data::DateTime(_))),
+        "{:?}",
+        items[1][deadline]
+    );
+
+    // 通报: the units whose self-check is late, returned or missing, with their principal.
+    let notice = sheet("通报");
+    let lagging = json["units"]
+        .as_array()
+        .expect("units")
+        .iter()
+        .filter(|u| {
+            ["late", "returned", "missing"].contains(&u["self_check"].as_str().unwrap_or(""))
+        })
+        .count();
+    let reminded = notice[1..]
+        .iter()
+        .filter(|r| text(&r[0]) == "约谈提醒")
+        .count();
+    assert_eq!(reminded, lagging);
+    let principal = column(&notice[0], "主要负责同志");
+    assert!(
+        notice[1..]
+            .iter()
+            .any(|r| text(&r[principal]).ends_with("某某"))
+    );
+    assert!(notice[1..].iter().any(|r| text(&r[0]) == "表扬"));
+}
+
+#[test]
+fn the_same_records_give_the_same_bytes() {
+    let tree = copy_of(&example());
+    let a = fs::read(export(&tree, "records", "a.xlsx", &[])).expect("a");
+    let b = fs::read(export(&tree, "records", "b.xlsx", &[])).expect("b");
+    assert!(a == b, "two exports differ");
+    // The archive's own parts carry no time but the fixed one: the as-of date.
+    let core = String::from_utf8_lossy(&a);
+    assert!(!core.contains(&jiff::Zoned::now().date().to_string()));
+}
+
+#[test]
+fn a_workbook_is_refused_with_by_and_never_goes_to_a_terminal() {
+    let tree = copy_of(&example());
+    let out = tree.run(&[
+        "report", "records", "--format", "xlsx", "--by", "item", "-o", "x.xlsx",
+    ]);
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        "error: `--by` 只用于 table 和 csv 格式；xlsx 格式的报告内容是固定的\n"
+    );
+}
+
+#[test]
+fn a_public_workbook_names_no_one_and_leaves_confidential_items_out() {
+    let tree = copy_of(&example());
+    let path = export(&tree, "records", "public.xlsx", &["--public"]);
+    let json = json_report(&tree, "records", &["--public"]);
+    let sheets = sheets(&path);
+    let items = &sheets
+        .iter()
+        .find(|(n, _)| n == "整改事项清单")
+        .expect("items")
+        .1;
+    assert_eq!(
+        items.len() - 1,
+        json["totals"]["items"].as_u64().expect("items") as usize
+    );
+    for name in ["个人", "责任部门或责任人", "牵头班子成员", "销号审批"] {
+        let col = column(&items[0], name);
+        assert!(
+            items[1..].iter().all(|r| text(&r[col]).is_empty()),
+            "{name} is blank"
+        );
+    }
+    let notice = &sheets.iter().find(|(n, _)| n == "通报").expect("通报").1;
+    let principal = column(&notice[0], "主要负责同志");
+    assert!(notice[1..].iter().all(|r| text(&r[principal]).is_empty()));
+    for (_, rows) in &sheets {
+        for row in rows {
+            for cell in row {
+                assert!(!text(cell).contains("某某"), "a name in {cell:?}");
+            }
+        }
+    }
+}
+
+/// LibreOffice, headless, converting every sheet of the workbook to CSV: what an office
+/// opening the file in a real spreadsheet program gets.
+fn libreoffice_csv(path: &Path) -> Vec<(String, Vec<csv::StringRecord>)> {
+    let soffice = ["soffice", "libreoffice"]
+        .into_iter()
+        .find(|p| {
+            std::process::Command::new(p)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
+        .unwrap_or_else(|| {
+            panic!(
+                "LibreOffice is needed to test the workbook in a real spreadsheet program: \
+                 `apt-get install -y --no-install-recommends libreoffice-calc-nogui` \
+                 (.ci/run installs it)"
+            )
+        });
+    let out_dir = tempfile::tempdir().expect("a folder");
+    let profile = tempfile::tempdir().expect("a profile folder");
+    let status = std::process::Command::new(soffice)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.path().display()
+        ))
+        .args(["--headless", "--norestore", "--convert-to"])
+        // Comma-separated, UTF-8, every sheet to its own file.
+        .arg("csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1")
+        .arg("--outdir")
+        .arg(out_dir.path())
+        .arg(path)
+        .output()
+        .expect("run LibreOffice");
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let stem = path
+        .file_stem()
+        .expect("a stem")
+        .to_string_lossy()
+        .into_owned();
+    let mut sheets = Vec::new();
+    for entry in fs::read_dir(out_dir.path()).expect("the output") {
+        let path = entry.expect("an entry").path();
+        let name = path
+            .file_stem()
+            .expect("a stem")
+            .to_string_lossy()
+            .into_owned();
+        let sheet = name
+            .strip_prefix(&format!("{stem}-"))
+            .unwrap_or(&name)
+            .to_owned();
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_path(&path)
+            .expect("a CSV file");
+        let rows = reader.records().map(|r| r.expect("a row")).collect();
+        sheets.push((sheet, rows));
+    }
+    sheets.sort_by(|a, b| a.0.cmp(&b.0));
+    sheets
+}
+
+#[test]
+fn libreoffice_reads_every_sheet_with_the_counts_of_the_json_report() {
+    let tree = copy_of(&example());
+    let path = export(&tree, "records", "lo.xlsx", &[]);
+    let json = json_report(&tree, "records", &[]);
+    let sheets = libreoffice_csv(&path);
+    let rows = |name: &str| {
+        &sheets
+            .iter()
+            .find(|(n, _)| n == name)
+            .unwrap_or_else(|| {
+                panic!(
+                    "{name} in {:?}",
+                    sheets.iter().map(|s| &s.0).collect::<Vec<_>>()
+                )
+            })
+            .1
+    };
+    let count = |key: &str| json[key].as_array().expect(key).len();
+    let items = json["totals"]["items"].as_u64().expect("items") as usize;
+    assert_eq!(rows("整改事项清单").len() - 1, items);
+    assert_eq!(rows("逾期未完成").len() - 1, count("overdue_items"));
+    assert_eq!(rows("效果不理想").len() - 1, count("ineffective_items"));
+    assert_eq!(rows("对照六个方面情况").len() - 1, count("by_area"));
+    assert_eq!(rows("分地区（系统）情况").len() - 2, count("children"));
+    let totals = rows("总体情况");
+    let header: Vec<&str> = totals[0].iter().collect();
+    for (key, word) in [
+        ("items", "事项数"),
+        ("done", "已完成"),
+        ("overdue", "逾期未完成"),
+    ] {
+        let at = header.iter().position(|h| *h == word).expect(word);
+        assert_eq!(
+            totals[1][at],
+            json["totals"][key].to_string(),
+            "{key} as LibreOffice shows it"
+        );
+    }
+    let rate = header
+        .iter()
+        .position(|h| *h == "整改完成率")
+        .expect("整改完成率");
+    assert!(totals[1][rate].ends_with('%'), "{}", &totals[1][rate]);
+    // Dates as the office reads them.
+    let list = rows("整改事项清单");
+    let deadline = list[0]
+        .iter()
+        .position(|h| h == "整改时限")
+        .expect("整改时限");
+    assert!(
+        list[1..].iter().all(|r| r[deadline].contains('年')),
+        "{:?}",
+        &list[1][deadline]
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Import.
+
+fn import_example() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/import")
+}
+
+/// The README of examples/import, run in a copy of the folder: each `$ huitoukan …` line of a
+/// `console` block, with stdout then stderr compared to the lines that follow it.
+#[test]
+fn the_import_walk_through_shows_what_the_commands_print() {
+    let tree = copy_at(&import_example(), "");
+    let readme = fs::read_to_string(import_example().join("README.md")).expect("README");
+    let mut steps = 0;
+    let mut in_block = false;
+    let mut command: Option<String> = None;
+    let mut expected = String::new();
+    let run = |command: &str, expected: &str| {
+        let args: Vec<&str> = command.split_whitespace().collect();
+        let actual = match args.as_slice() {
+            ["cat", file] => fs::read_to_string(tree.join(file)).expect("the file"),
+            ["huitoukan", rest @ ..] => {
+                let Output { stdout, stderr, .. } = tree.run(rest);
+                stdout + &stderr
+            }
+            _ => panic!("an unknown command in the README: {command}"),
+        };
+        assert_eq!(actual, expected, "$ {command}");
+    };
+    for line in readme.lines() {
+        if line == "```console" {
+            in_block = true;
+            continue;
+        }
+        if !in_block {
+            continue;
+        }
+        if line == "```" || line.starts_with("$ ") {
+            if let Some(c) = command.take() {
+                run(&c, &expected);
+                steps += 1;
+            }
+            expected.clear();
+            if line == "```" {
+                in_block = false;
+            } else {
+                command = Some(line[2..].to_owned());
+            }
+            continue;
+        }
+        expected.push_str(line);
+        expected.push('\n');
+    }
+    assert_eq!(steps, 5, "the walk-through's steps");
+}
+
+/// The built-in mapping reads back the 整改事项清单 that `report --format xlsx` writes: the
+/// records without their items, the workbook imported, give the same JSON report.
+#[test]
+fn an_exported_workbook_imports_back_into_the_same_report() {
+    let tree = copy_of(&example());
+    let before = json_report(&tree, "records", &[]);
+    let path = export(&tree, "records", "round.xlsx", &[]);
+    let empty = items_removed(&tree);
+    let out = empty.run(&[
+        "import",
+        path.to_str().expect("UTF-8"),
+        "--root",
+        "records",
+        "--as-of",
+        AS_OF,
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(json_report(&empty, "records", &[]), before);
+    // A second import writes nothing, with or without --update.
+    let files = snapshot(&empty);
+    for extra in [&[][..], &["--update"][..]] {
+        let mut args = vec![
+            "import",
+            path.to_str().expect("UTF-8"),
+            "--root",
+            "records",
+            "--as-of",
+            AS_OF,
+        ];
+        args.extend(extra);
+        let out = empty.run(&args);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        assert!(
+            out.stderr.contains("新建0个事项，更新0个"),
+            "{}",
+            out.stderr
+        );
+        assert_eq!(snapshot(&empty), files);
+    }
+}
+
+/// A tree with the units (and campaign) of `tree` and no item.
+fn items_removed(tree: &Tree) -> Tree {
+    let mut empty = Tree::empty();
+    for rel in paths_below(tree.path()) {
+        let path = tree.join(&rel);
+        let keep = rel == "records/huitoukan.toml"
+            || rel.ends_with("/unit.toml")
+            || !rel.ends_with(".toml");
+        if path.is_file() && keep && rel.starts_with("records/") {
+            empty = empty.bytes(&rel, &fs::read(&path).expect("read"));
+        }
+    }
+    empty
+}
+
+/// Every file of the tree with its bytes and modification time.
+fn snapshot(tree: &Tree) -> Vec<(String, Vec<u8>, std::time::SystemTime)> {
+    paths_below(tree.path())
+        .into_iter()
+        .filter(|rel| tree.join(rel).is_file())
+        .map(|rel| {
+            let path = tree.join(&rel);
+            let meta = fs::metadata(&path).expect("metadata");
+            (
+                rel,
+                fs::read(&path).expect("read"),
+                meta.modified().expect("mtime"),
+            )
+        })
+        .collect()
+}
+
+/// A workbook of one sheet 整改台账: the given rows under the headers on row 1.
+fn workbook(rows: &[&[&str]]) -> Vec<u8> {
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name("整改台账").expect("a name");
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            if !cell.is_empty() {
+                ws.write_string(r as u32, c as u16, *cell).expect("a cell");
+            }
+        }
+    }
+    book.save_to_buffer().expect("a workbook")
+}
+
+const MAPPING: &str = r#"[source]
+sheet = "整改台账"
+key = ["责任单位", "序号"]
+
+[unit]
+column = "责任单位"
+
+[fields]
+title = "存在问题"
+area = { value = 2 }
+source = { value = "整改方案" }
+measures = "整改措施"
+responsible = { value = "办公室" }
+deadline = "整改时限"
+status = { column = "整改进展", map = { "整改中" = "未完成", "已整改" = "已完成" } }
+"#;
+
+const HEADER: &[&str] = &[
+    "序号",
+    "存在问题",
+    "整改措施",
+    "责任单位",
+    "整改时限",
+    "整改进展",
+];
+
+/// A tree with one unit (省直/省财政厅) and the mapping at `.map/映射.toml`.
+fn ledger_tree() -> Tree {
+    Tree::new().unit(ORG, UNIT).file(".map/映射.toml", MAPPING)
+}
+
+fn import(tree: &Tree, file: &str, extra: &[&str]) -> Output {
+    let mut args = vec![
+        "import",
+        file,
+        "--mapping",
+        ".map/映射.toml",
+        "--as-of",
+        AS_OF,
+    ];
+    args.extend(extra);
+    tree.run(&args)
+}
+
+fn row(no: &str, deadline: &str) -> Vec<String> {
+    [
+        no,
+        "会议文件过多",
+        "精简会议",
+        "省财政厅",
+        deadline,
+        "整改中",
+    ]
+    .iter()
+    .map(|s| (*s).to_owned())
+    .collect()
+}
+
+fn sheet_of(rows: &[Vec<String>]) -> Vec<u8> {
+    let mut all: Vec<Vec<&str>> = vec![HEADER.to_vec()];
+    all.extend(rows.iter().map(|r| r.iter().map(String::as_str).collect()));
+    let refs: Vec<&[&str]> = all.iter().map(Vec::as_slice).collect();
+    workbook(&refs)
+}
+
+/// Asserts the import failed with exactly `expected` as its problems and wrote nothing.
+fn refused(tree: &Tree, file: &str, expected: &str) {
+    let before = snapshot(tree);
+    let out = import(tree, file, &[]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let problems: String = out
+        .stderr
+        .split("\n\n")
+        .filter(|b| b.starts_with("error["))
+        .map(|b| format!("{b}\n\n"))
+        .collect();
+    assert_eq!(problems, expected);
+    assert!(
+        out.stderr.ends_with("error: 有错误，未写入任何文件\n"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(out.stdout, "");
+    assert_eq!(snapshot(tree), before, "nothing written");
+}
+
+#[test]
+fn a_row_is_validated_by_the_rules_of_check_at_its_cell() {
+    let mut done = row("1", "2015-01-31");
+    done[5] = "已整改".to_owned();
+    let tree = ledger_tree().bytes("台账.xlsx", &sheet_of(&[row("2", "2015-06-30"), done]));
+    refused(
+        &tree,
+        "台账.xlsx",
+        "error[E010]: 状态为已完成的事项必须填写 `completed_on`\n --> 台账.xlsx!整改台账!F3\n\n\
+         error[E010]: 状态为已完成的事项必须填写 `evidence`\n --> 台账.xlsx!整改台账!F3\n\n",
+    );
+    // With --keep-going the valid row is written and the other listed.
+    let out = import(&tree, "台账.xlsx", &["--keep-going"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(out.stdout, "新建 省直/省财政厅/items/2.toml（第2行）\n");
+    assert!(
+        out.stderr.ends_with("warning: 有错误的1行未导入\n"),
+        "{}",
+        out.stderr
+    );
+    assert!(tree.join("省直/省财政厅/items/2.toml").is_file());
+    assert!(!tree.join("省直/省财政厅/items/1.toml").exists());
+}
+
+#[test]
+fn hostile_sheets_each_get_a_clear_diagnostic_and_nothing_is_written() {
+    let tree = ledger_tree()
+        .bytes("空.xlsx", &workbook(&[]))
+        .bytes(
+            "无表头.xlsx",
+            &workbook(&[&[
+                "序号",
+                "存在问题",
+                "整改措施",
+                "单位",
+                "整改时限",
+                "整改进展",
+            ]]),
+        )
+        .bytes(
+            "重复.xlsx",
+            &sheet_of(&[row("1", "2015-06-30"), row("1", "2015-05-31")]),
+        )
+        // Excel (and rust_xlsxwriter) hold no longer cell; a CSV file can.
+        .file(
+            "长.csv",
+            &format!(
+                "{}\n1,{},精简会议,省财政厅,2015-06-30,整改中\n",
+                HEADER.join(","),
+                "问".repeat(100_000)
+            ),
+        )
+        .bytes("闰.xlsx", &sheet_of(&[row("1", "1900-02-29")]))
+        .bytes("路径.xlsx", &sheet_of(&[row("../x", "2015-06-30")]))
+        .bytes(
+            "单位.xlsx",
+            &sheet_of(&[{
+                let mut r = row("1", "2015-06-30");
+                r[3] = "省财政".to_owned();
+                r
+            }]),
+        )
+        .bytes("坏.xlsx", b"PK\x03\x04 not really a zip file");
+    refused(
+        &tree,
+        "空.xlsx",
+        "error[I002]: 第1行（表头行）是空的\n --> 空.xlsx!整改台账\n  = help: 在映射文件的 [source] 中用 header_row 指明表头所在的行\n\n",
+    );
+    refused(
+        &tree,
+        "无表头.xlsx",
+        "error[I003]: 表头行中没有“责任单位”列\n --> 无表头.xlsx!整改台账!1:1\n  = help: 表头行中的列：序号、存在问题、整改措施、单位、整改时限、整改进展\n\n",
+    );
+    refused(
+        &tree,
+        "重复.xlsx",
+        "error[I004]: 同一单位的“1”已在 重复.xlsx!整改台账!2:2 出现过\n --> 重复.xlsx!整改台账!A3\n  = help: 每个事项只占一行；合并或删除重复的行，或改正序号\n\n",
+    );
+    refused(
+        &tree,
+        "长.csv",
+        "error[I006]: 单元格有100000个字符，超过 Excel 单元格的上限 32767 个\n --> 长.csv!长!B2\n\n",
+    );
+    refused(
+        &tree,
+        "闰.xlsx",
+        "error[I006]: 没有 1900-02-29 这一天\n --> 闰.xlsx!整改台账!E2\n\n",
+    );
+    refused(
+        &tree,
+        "路径.xlsx",
+        "error[I007]: 键“../x”不能用作文件名\n --> 路径.xlsx!整改台账!A2\n  = help: 事项编号不能为空，不能含 / \\ : * ? \" < > | 或控制字符，不能以 . 开头，最多 100 个字符\n\n",
+    );
+    refused(
+        &tree,
+        "单位.xlsx",
+        "error[I005]: “省财政”不是台账中的单位\n --> 单位.xlsx!整改台账!D2\n  = help: 是否想写 `省财政厅`？\n\n",
+    );
+    let out = import(&tree, "坏.xlsx", &[]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr.starts_with("error[I001]: 无法读取表格："),
+        "{}",
+        out.stderr
+    );
+    assert!(!tree.join("x.toml").exists() && !tree.join("省直/x.toml").exists());
+}
+
+#[test]
+fn a_formula_cell_gives_its_saved_value_never_the_formula() {
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name("整改台账").expect("name");
+    for (c, h) in HEADER.iter().enumerate() {
+        ws.write_string(0, c as u16, *h).expect("header");
+    }
+    let cells = [
+        "1",
+        "会议文件过多",
+        "精简会议",
+        "省财政厅",
+        "2015-06-30",
+        "整改中",
+    ];
+    for (c, v) in cells.iter().enumerate() {
+        ws.write_string(1, c as u16, *v).expect("cell");
+    }
+    // The title is a formula whose saved result is the text; a formula in the key column has
+    // no saved result.
+    ws.write_formula(
+        1,
+        1,
+        rust_xlsxwriter::Formula::new("=\"会议\"&\"文件过多\"").set_result("会议文件过多"),
+    )
+    .expect("formula");
+    let ok = book.save_to_buffer().expect("book");
+    let tree = ledger_tree().bytes("公式.xlsx", &ok);
+    let out = import(&tree, "公式.xlsx", &[]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let text = fs::read_to_string(tree.join("省直/省财政厅/items/1.toml")).expect("item");
+    assert!(text.starts_with("title = \"会议文件过多\"\n"), "{text}");
+
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name("整改台账").expect("name");
+    for (c, h) in HEADER.iter().enumerate() {
+        ws.write_string(0, c as u16, *h).expect("header");
+    }
+    for (c, v) in cells.iter().enumerate() {
+        ws.write_string(1, c as u16, *v).expect("cell");
+    }
+    ws.write_formula(1, 0, "=1+1").expect("formula");
+    let bytes = without_saved_results(&book.save_to_buffer().expect("book"));
+    let tree = ledger_tree().bytes("无值.xlsx", &bytes);
+    refused(
+        &tree,
+        "无值.xlsx",
+        "error[I006]: 公式 =1+1 没有保存的计算结果\n --> 无值.xlsx!整改台账!A2\n  = help: 在 Excel 或 WPS 中打开并保存该文件，公式的结果才会保存在文件中\n\n",
+    );
+}
+
+/// The workbook with every formula's saved result taken out of its sheets.
+fn without_saved_results(bytes: &[u8]) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let saved = regex::Regex::new("(</f>)<v>[^<]*</v>").expect("a pattern");
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i).expect("an entry");
+        let name = file.name().expect("a name").into_owned();
+        let mut data = Vec::new();
+        file.read_to_end(&mut data).expect("read");
+        if name.starts_with("xl/worksheets/") {
+            let text = String::from_utf8(data).expect("XML");
+            data = saved.replace_all(&text, "$1").into_owned().into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .expect("an entry");
+        out.write_all(&data).expect("write");
+    }
+    out.finish().expect("a zip").into_inner()
+}
+
+#[test]
+fn a_gbk_csv_and_dates_in_every_form_import() {
+    let text = "序号,存在问题,整改措施,责任单位,整改时限,整改进展\r\n1,会议文件过多,精简会议,省财政厅,2015年6月30日,整改中\r\n2,公车私用,公车统一管理,中共浙江省财政厅党组,2015.5.31,整改中\r\n";
+    let (gbk, _, lossy) = encoding_rs::GB18030.encode(text);
+    assert!(!lossy);
+    let tree = ledger_tree().bytes("台账.csv", &gbk);
+    let out = import(&tree, "台账.csv", &[]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let one = fs::read_to_string(tree.join("省直/省财政厅/items/1.toml")).expect("item 1");
+    assert!(one.contains("deadline = 2015-06-30\n"), "{one}");
+    let two = fs::read_to_string(tree.join("省直/省财政厅/items/2.toml")).expect("item 2");
+    assert!(two.contains("deadline = 2015-05-31\n"), "{two}");
+    assert_eq!(tree.run(&["check", "--as-of", AS_OF]).code, 0);
+}
+
+#[test]
+fn update_changes_only_the_mapped_fields_and_keeps_comments() {
+    let item = edit(ITEM, "title = ", "# 党组会议 2015-01-20 研究\ntitle = ");
+    let item = format!("{item}lead = \"副厅长 钱某某\"  # 分管\n");
+    let tree = ledger_tree().item(ORG, "1", &item);
+    let before = fs::read_to_string(tree.join("省直/省财政厅/items/1.toml")).expect("item");
+    let mut r = row("1", "2015-06-30");
+    r[1] = "会议文件过多，文风不实".to_owned();
+    let tree = tree.bytes("台账.xlsx", &sheet_of(&[r]));
+    let out = import(&tree, "台账.xlsx", &[]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        "已存在，未改动 省直/省财政厅/items/1.toml（第2行；用 --update 更新）\n"
+    );
+    let out = import(&tree, "台账.xlsx", &["--update"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, "更新 省直/省财政厅/items/1.toml（第2行）\n");
+    let after = fs::read_to_string(tree.join("省直/省财政厅/items/1.toml")).expect("item");
+    assert!(
+        after.contains("# 党组会议 2015-01-20 研究\ntitle = \"会议文件过多，文风不实\"\n"),
+        "{after}"
+    );
+    assert!(
+        after.contains("lead = \"副厅长 钱某某\"  # 分管\n"),
+        "{after}"
+    );
+    assert_ne!(before, after);
+    // Again: nothing changes.
+    let out = import(&tree, "台账.xlsx", &["--update"]);
+    assert_eq!(out.stdout, "无变化 省直/省财政厅/items/1.toml（第2行）\n");
+    assert_eq!(
+        fs::read_to_string(tree.join("省直/省财政厅/items/1.toml")).expect("item"),
+        after
+    );
+}
+
+#[test]
+fn a_mapping_with_an_unknown_field_is_refused() {
+    let tree = ledger_tree()
+        .file(".map/映射.toml", &MAPPING.replace("title = ", "titel = "))
+        .bytes("台账.xlsx", &sheet_of(&[row("1", "2015-06-30")]));
+    let out = import(&tree, "台账.xlsx", &[]);
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        "error: 映射文件 .map/映射.toml 无效：`fields.titel` is not a field of an item (did you mean `title`?)\n"
+    );
+}
