@@ -314,7 +314,7 @@ fn display_bytes(bytes: &[u8]) -> String {
 /// [`display_name`].
 pub fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
-    // The common case, taken once per file of a province: already `/`-separated UTF-8.
+    // The common case: already `/`-separated UTF-8.
     if std::path::MAIN_SEPARATOR == '/'
         && let Some(text) = rel.to_str()
         && !text.starts_with("./")
