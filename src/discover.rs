@@ -7,8 +7,7 @@
 use std::borrow::Cow;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
-
-use walkdir::WalkDir;
+use std::sync::{Mutex, PoisonError};
 
 pub const CAMPAIGN_FILE: &str = "huitoukan.toml";
 pub const UNIT_FILE: &str = "unit.toml";
@@ -115,78 +114,118 @@ impl Entry {
 }
 
 /// Every entry of the tree that matters, sorted by relative path.
+///
+/// Folders are listed in parallel (on rayon's pool, so its thread count holds), and the
+/// entries sorted once at the end: the order is the same whatever the threads did.
 pub fn walk(root: &Path) -> Vec<Entry> {
-    let mut entries = Vec::new();
-    let mut walker = WalkDir::new(root)
-        .follow_links(false)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_skipped(e));
-    while let Some(result) = walker.next() {
-        match result {
-            Ok(e) if e.depth() == 0 => {}
-            Ok(e) => {
-                let kind = if e.path_is_symlink() {
-                    EntryKind::Symlink
-                } else if !e.file_type().is_dir() && !e.file_type().is_file() {
-                    continue;
-                } else if e.file_name().to_str().is_none() {
-                    if e.file_type().is_file() && !has_toml_extension(e.path()) {
-                        continue;
-                    }
-                    if e.file_type().is_dir() {
-                        // Reported, not entered: no path below it could be spelt, and the org
-                        // paths of its units would not be theirs.
-                        walker.skip_current_dir();
-                    }
-                    EntryKind::NameNotUtf8 {
-                        folder: e.file_type().is_dir(),
-                        gbk: as_gbk(e.file_name()),
-                    }
-                } else if e.file_type().is_dir() {
-                    continue;
-                } else if has_toml_extension(e.path()) {
-                    EntryKind::Toml
-                } else if let Some(rename) = misnamed(e.file_name()) {
-                    EntryKind::Misnamed {
-                        rename: rename.into_boxed_str(),
-                    }
-                } else {
-                    continue;
-                };
-                let rel = relative(root, e.path());
-                let exact = e
-                    .path()
-                    .strip_prefix(root)
-                    .is_ok_and(|r| r.to_str().is_some());
-                let path = (!exact).then(|| e.into_path().into_boxed_path());
-                entries.push(Entry { rel, path, kind });
-            }
-            Err(err) => {
-                let Some(path) = err.path().map(Path::to_path_buf) else {
-                    continue;
-                };
-                let detail = err
-                    .io_error()
-                    .map_or_else(|| err.to_string(), ToString::to_string);
-                entries.push(Entry {
-                    rel: relative(root, &path),
-                    path: Some(path.into_boxed_path()),
-                    kind: EntryKind::Error(detail.into_boxed_str()),
-                });
-            }
-        }
-    }
-    entries.sort_by(|a, b| a.rel.cmp(&b.rel));
+    let found = Mutex::new(Vec::new());
+    rayon::scope(|scope| walk_folder(scope, root.to_path_buf(), String::new(), &found));
+    let mut entries = found.into_inner().unwrap_or_else(PoisonError::into_inner);
+    // By path too, for a name that is not UTF-8 spelt as another name is (`\xB4` both ways).
+    entries.sort_by(|a: &Entry, b: &Entry| a.rel.cmp(&b.rel).then_with(|| a.path.cmp(&b.path)));
     // The same path twice (an error reported for a folder and for its listing); never two
     // different paths that spell alike.
     entries.dedup_by(|a, b| a.rel == b.rel && a.path == b.path);
     entries
 }
 
-fn is_skipped(e: &walkdir::DirEntry) -> bool {
-    let name = e.file_name().to_string_lossy();
-    skipped_name(&name, e.depth(), e.file_type().is_dir())
+/// Lists the folder `dir`, `rel` from the root (`""` for the root itself), adds what matters
+/// to `found`, and walks each of its sub-folders as a task of its own. Only folders of UTF-8
+/// names are entered, so `rel` spells `dir` exactly.
+fn walk_folder<'s>(
+    scope: &rayon::Scope<'s>,
+    dir: PathBuf,
+    rel: String,
+    found: &'s Mutex<Vec<Entry>>,
+) {
+    let mut entries = Vec::new();
+    let mut folders = Vec::new();
+    let error = |e: std::io::Error| Entry {
+        rel: rel.clone(),
+        path: Some(dir.clone().into_boxed_path()),
+        kind: EntryKind::Error(e.to_string().into_boxed_str()),
+    };
+    match std::fs::read_dir(&dir) {
+        Err(e) => entries.push(error(e)),
+        Ok(listing) => {
+            for item in listing {
+                match item.and_then(|item| Ok((item.file_type()?, item))) {
+                    Err(e) => entries.push(error(e)),
+                    Ok((file_type, item)) => match entry_of(&rel, &item, file_type) {
+                        Walked::Entry(entry) => entries.push(entry),
+                        Walked::Folder(rel) => folders.push((item.path(), rel)),
+                        Walked::Skipped => {}
+                    },
+                }
+            }
+        }
+    }
+    if !entries.is_empty() {
+        found
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .append(&mut entries);
+    }
+    for (folder, rel) in folders {
+        scope.spawn(move |scope| walk_folder(scope, folder, rel, found));
+    }
+}
+
+/// What an item of a folder listing is to the walk.
+enum Walked {
+    Entry(Entry),
+    /// A folder to enter (its name is UTF-8 and not skipped), and its relative path.
+    Folder(String),
+    Skipped,
+}
+
+/// What `item`, listed in the folder `parent` (relative to the root), is to the walk.
+fn entry_of(parent: &str, item: &std::fs::DirEntry, file_type: std::fs::FileType) -> Walked {
+    let name = item.file_name();
+    let is_dir = file_type.is_dir();
+    let depth = if parent.is_empty() { 1 } else { 2 };
+    if skipped_name(&name.to_string_lossy(), depth, is_dir) {
+        return Walked::Skipped;
+    }
+    let shown = display_name(&name);
+    // Of its own size: the paths of a province are kept as long as the records are.
+    let mut rel = String::with_capacity(parent.len() + 1 + shown.len());
+    if !parent.is_empty() {
+        rel.push_str(parent);
+        rel.push('/');
+    }
+    rel.push_str(&shown);
+    let kind = if file_type.is_symlink() {
+        EntryKind::Symlink
+    } else if !is_dir && !file_type.is_file() {
+        return Walked::Skipped;
+    } else if name.to_str().is_none() {
+        if !is_dir && !has_toml_extension(Path::new(&name)) {
+            return Walked::Skipped;
+        }
+        // Reported, not entered: no path below it could be spelt, and the org paths of its
+        // units would not be theirs.
+        EntryKind::NameNotUtf8 {
+            folder: is_dir,
+            gbk: as_gbk(&name),
+        }
+    } else if is_dir {
+        return Walked::Folder(rel);
+    } else if has_toml_extension(Path::new(&name)) {
+        EntryKind::Toml
+    } else if let Some(rename) = misnamed(&name) {
+        EntryKind::Misnamed {
+            rename: rename.into_boxed_str(),
+        }
+    } else {
+        return Walked::Skipped;
+    };
+    // The path itself, where `rel` could not spell it.
+    let path = name
+        .to_str()
+        .is_none()
+        .then(|| item.path().into_boxed_path());
+    Walked::Entry(Entry { rel, path, kind })
 }
 
 /// Whether the walk skips an entry of this name at this depth (1: at the root): hidden entries
@@ -275,7 +314,7 @@ fn display_bytes(bytes: &[u8]) -> String {
 /// [`display_name`].
 pub fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
-    // The common case, taken once per file of a province: already `/`-separated UTF-8.
+    // The common case: already `/`-separated UTF-8.
     if std::path::MAIN_SEPARATOR == '/'
         && let Some(text) = rel.to_str()
         && !text.starts_with("./")

@@ -21,6 +21,16 @@ pub const MAX_FILE_SIZE: u64 = 1024 * 1024;
 /// without blocking (a named pipe put in its place after the walk has no writer to wait for),
 /// and the opened handle must be a regular file before a byte is read.
 pub fn read_text(path: &Path, file: FileId) -> Result<String, Diagnostic> {
+    read_text_with(path, file, &mut Vec::new())
+}
+
+/// [`read_text`] through `buffer`, which is kept from file to file (one for each thread of
+/// the loader): the bytes are read into it, and the text gets one allocation of its own size.
+pub fn read_text_with(
+    path: &Path,
+    file: FileId,
+    buffer: &mut Vec<u8>,
+) -> Result<String, Diagnostic> {
     let unreadable = |e: std::io::Error| {
         Diagnostic::whole_file(
             Code::Unreadable,
@@ -46,22 +56,27 @@ pub fn read_text(path: &Path, file: FileId) -> Result<String, Diagnostic> {
     if !meta.is_file() {
         return Err(not_regular());
     }
-    let mut bytes = Vec::new();
+    buffer.clear();
     handle
         .take(MAX_FILE_SIZE + 1)
-        .read_to_end(&mut bytes)
+        .read_to_end(buffer)
         .map_err(unreadable)?;
-    // `read_to_end` may still have grown the buffer past the file's size.
-    bytes.shrink_to_fit();
-    if bytes.len() as u64 > MAX_FILE_SIZE {
-        let size = meta.len().max(bytes.len() as u64);
+    if buffer.len() as u64 > MAX_FILE_SIZE {
+        let size = meta.len().max(buffer.len() as u64);
         return Err(
             Diagnostic::whole_file(Code::TooLarge, file, Msg::TooLarge { size })
                 .with_help(Msg::TooLargeHelp),
         );
     }
-    decode(bytes, file)
+    let bytes = buffer.strip_prefix(BOM).unwrap_or(buffer);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_owned()),
+        Err(_) => Err(not_utf8(bytes, file)),
+    }
 }
+
+/// The UTF-8 byte-order mark, which a record may start with.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Opens `path` for reading: on Unix without following a final symbolic link and without
 /// blocking; elsewhere plainly (the caller checks the handle's metadata in both cases).
@@ -78,26 +93,25 @@ fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
 
 /// UTF-8, with or without a byte-order mark; anything else is named as well as can be.
 pub fn decode(mut bytes: Vec<u8>, file: FileId) -> Result<String, Diagnostic> {
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
-        bytes.drain(..3);
+    if bytes.starts_with(BOM) {
+        bytes.drain(..BOM.len());
     }
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(text),
-        Err(e) => {
-            let bytes = e.as_bytes();
-            let help = if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-                Msg::LooksLikeUtf16
-            } else if encoding_rs::GB18030
-                .decode_without_bom_handling_and_without_replacement(bytes)
-                .is_some()
-            {
-                Msg::LooksLikeGbk
-            } else {
-                Msg::SaveAsUtf8
-            };
-            Err(Diagnostic::whole_file(Code::NotUtf8, file, Msg::NotUtf8).with_help(help))
-        }
-    }
+    String::from_utf8(bytes).map_err(|e| not_utf8(e.as_bytes(), file))
+}
+
+/// E023 for bytes that are not UTF-8, with what they look like instead.
+fn not_utf8(bytes: &[u8], file: FileId) -> Diagnostic {
+    let help = if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        Msg::LooksLikeUtf16
+    } else if encoding_rs::GB18030
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .is_some()
+    {
+        Msg::LooksLikeGbk
+    } else {
+        Msg::SaveAsUtf8
+    };
+    Diagnostic::whole_file(Code::NotUtf8, file, Msg::NotUtf8).with_help(help)
 }
 
 /// Parses TOML, keeping spans; syntax errors become diagnostics (one per place).

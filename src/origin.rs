@@ -48,7 +48,7 @@ impl Origin for WorkTree {
     }
 
     fn reader(&self) -> Box<dyn Reader + '_> {
-        Box::new(WorkTree)
+        Box::new(DiskReader::default())
     }
 
     fn look_up(&self, root: &Path, rel: &str) -> Look {
@@ -61,8 +61,14 @@ impl Origin for WorkTree {
     }
 }
 
-impl Reader for WorkTree {
+/// Reads the work tree's files, one thread's, through one buffer kept from file to file.
+#[derive(Default)]
+struct DiskReader {
+    buffer: Vec<u8>,
+}
+
+impl Reader for DiskReader {
     fn read(&mut self, root: &Path, entry: &Entry, file: FileId) -> Result<String, Diagnostic> {
-        load::read_text(&entry.path(root), file)
+        load::read_text_with(&entry.path(root), file, &mut self.buffer)
     }
 }

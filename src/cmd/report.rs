@@ -163,9 +163,7 @@ fn deliver(
         _ => None,
     };
     let write = |out: &mut dyn Write| match args.format {
-        ReportFormat::Table => {
-            out.write_all(render::table::render_width(report, by, lang, width).as_bytes())
-        }
+        ReportFormat::Table => render::table::write(out, report, by, lang, width),
         ReportFormat::Md => out.write_all(render::markdown::render(report, lang).as_bytes()),
         ReportFormat::Csv => render::csv::write(out, report, by, lang),
         ReportFormat::Json => render::json::write_report(out, report),

@@ -221,9 +221,12 @@ fn read_self_check(
     let answers_table = f.table(sink, "answers");
     let mut answers = Vec::new();
     if let Some((t, _)) = answers_table {
+        answers.reserve_exact(t.len());
         for (key, value) in t.iter() {
             read_answer(sink, key, value, text, &mut answers);
         }
+        // Kept as long as the records are: no room to spare for each of a province's units.
+        answers.shrink_to_fit();
     }
     let submitted_on = f.date(sink, "submitted_on");
     let submitted_unreadable = submitted_on.is_none() && f.raw("submitted_on").is_some();

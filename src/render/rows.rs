@@ -111,20 +111,69 @@ fn headers(terms: &[Term], lang: Lang) -> Vec<&'static str> {
     terms.iter().map(|t| t.text(lang)).collect()
 }
 
+#[derive(Debug)]
 pub struct Table {
     pub headers: Vec<&'static str>,
     pub rows: Vec<Vec<Cell>>,
 }
 
 pub fn table(report: &Report, by: By, lang: Lang) -> Table {
+    slice(report, by, 0..row_count(report, by), lang)
+}
+
+/// How many rows [`table`] has for `by`.
+fn row_count(report: &Report, by: By) -> usize {
     match by {
-        By::Org => orgs(&report.orgs, true, lang),
-        By::Unit => units(&report.units, lang),
-        By::Item => items(&report.items, lang),
-        By::Area => areas(&report.by_area, lang),
-        By::Lead => groups(&report.groups, &[Term::Unit, Term::Lead], lang),
-        By::Task => groups(&report.groups, &[Term::SpecialTask], lang),
+        By::Org => report.orgs.len(),
+        By::Unit => report.units.len(),
+        By::Item => report.items.len(),
+        By::Area => report.by_area.len(),
+        By::Lead | By::Task => report.groups.len(),
     }
+}
+
+/// The rows `range` of [`table`].
+fn slice(report: &Report, by: By, range: std::ops::Range<usize>, lang: Lang) -> Table {
+    match by {
+        By::Org => orgs(&report.orgs[range], true, lang),
+        By::Unit => units(&report.units[range], lang),
+        By::Item => items(&report.items[range], lang),
+        By::Area => areas(&report.by_area[range], lang),
+        By::Lead => groups(&report.groups[range], &[Term::Unit, Term::Lead], lang),
+        By::Task => groups(&report.groups[range], &[Term::SpecialTask], lang),
+    }
+}
+
+/// The table a report shows for `by` (for `By::Org`, as [`orgs_with_totals`] gives it), `size`
+/// rows at a time, for a renderer that writes as it goes: one page's cells are held at a time,
+/// never a province's. There is always a first page, which may have no rows.
+pub fn pages<'r>(
+    report: &'r Report<'r>,
+    by: By,
+    lang: Lang,
+    size: usize,
+) -> impl Iterator<Item = Table> + 'r {
+    let size = size.max(1);
+    let len = row_count(report, by);
+    let count = len.div_ceil(size).max(1);
+    (0..count).map(move |page| {
+        let mut table = slice(report, by, page * size..((page + 1) * size).min(len), lang);
+        if by == By::Org {
+            if page == 0
+                && let Some(own) = &report.own
+            {
+                table
+                    .rows
+                    .insert(0, total_row(Term::OwnLevel, own, true, lang));
+            }
+            if page + 1 == count {
+                table
+                    .rows
+                    .push(total_row(Term::Total, &report.totals, true, lang));
+            }
+        }
+        table
+    })
 }
 
 /// `--by lead` and `--by task`: what the items are grouped by (`names`: the unit, if any, and
@@ -246,19 +295,25 @@ pub fn orgs(rows: &[OrgRow], with_depth: bool, lang: Lang) -> Table {
 /// unit, where its folder is one) and a 合计 row last (the report's totals), both at depth 0.
 pub fn orgs_with_totals(report: &Report, rows: &[OrgRow], with_depth: bool, lang: Lang) -> Table {
     let mut table = orgs(rows, with_depth, lang);
-    let row = |term: Term, totals: &Totals| {
-        let mut cells = vec![Cell::text(term.text(lang))];
-        if with_depth {
-            cells.push(Cell::count(0));
-        }
-        cells.extend(totals_cells(totals));
-        cells
-    };
     if let Some(own) = &report.own {
-        table.rows.insert(0, row(Term::OwnLevel, own));
+        table
+            .rows
+            .insert(0, total_row(Term::OwnLevel, own, with_depth, lang));
     }
-    table.rows.push(row(Term::Total, &report.totals));
     table
+        .rows
+        .push(total_row(Term::Total, &report.totals, with_depth, lang));
+    table
+}
+
+/// A 本级 or 合计 row of [`orgs_with_totals`], at depth 0.
+fn total_row(term: Term, totals: &Totals, with_depth: bool, lang: Lang) -> Vec<Cell> {
+    let mut cells = vec![Cell::text(term.text(lang))];
+    if with_depth {
+        cells.push(Cell::count(0));
+    }
+    cells.extend(totals_cells(totals));
+    cells
 }
 
 pub fn state_label(state: SelfCheckState, lang: Lang) -> &'static str {

@@ -2,12 +2,18 @@
 //! which aligns CJK text by display width). No value reaches the terminal raw: each cell shows
 //! its control characters written out, on one line.
 //!
-//! Piped, a table keeps its full rows, one line each, for `grep` and `less -S`. On a terminal it
-//! fits the terminal's width: long text wraps inside its cell while numbers stay whole, and a
-//! table whose columns cannot all fit even so (`--by item` has 26) is shown one record at a
-//! time, each field on a line of its own.
+//! Piped, a table keeps its full rows, one line each, for `grep` and `less -S`, and is written
+//! as it is laid out, a page of rows at a time, in comfy-table's frame: a table of a province
+//! is never held whole, in cells or in text. On a terminal it fits the terminal's width: long
+//! text wraps inside its cell while numbers stay whole, and a table whose columns cannot all
+//! fit even so (`--by item` has 26) is shown one record at a time, each field on a line of its
+//! own.
+
+use std::borrow::Borrow;
+use std::io::{self, Write};
 
 use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, Width, presets};
+use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::Lang;
 use crate::render::rows::{self, By, Cell};
@@ -21,34 +27,56 @@ pub fn render(report: &Report, by: By, lang: Lang) -> String {
 
 /// The tables fitted to `width` columns where given (a terminal's), else at full width.
 pub fn render_width(report: &Report, by: By, lang: Lang, width: Option<u16>) -> String {
-    let terminal_table = |table: &rows::Table| terminal_table(table, width, lang);
-    let mut out = shown(&heading(report, lang));
-    out.push_str("\n\n");
+    let mut out = Vec::new();
+    // Writing to memory fails only where memory does.
+    let _ = write(&mut out, report, by, lang, width);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// How many rows of a piped table are laid out at a time.
+const PAGE: usize = 1024;
+
+/// [`render_width`], written to `out`: piped (no `width`), page by page as it is laid out.
+pub fn write(
+    out: &mut dyn Write,
+    report: &Report,
+    by: By,
+    lang: Lang,
+    width: Option<u16>,
+) -> io::Result<()> {
+    let table = |out: &mut dyn Write, table: &rows::Table| match width {
+        Some(_) => out.write_all(terminal_table(table, width, lang).as_bytes()),
+        None => plain(out, || std::iter::once(table), lang),
+    };
+    write!(out, "{}\n\n", shown(&heading(report, lang)))?;
     let totals = rows::Table {
         headers: rows::totals_headers(lang),
         rows: vec![rows::totals_cells(&report.totals)],
     };
-    out.push_str(&terminal_table(&totals));
-    out.push_str("\n\n");
+    table(out, &totals)?;
+    out.write_all(b"\n\n")?;
     // The folders of the org add up to its totals with its own unit and a total row; a CSV
     // keeps only the folders, so that a spreadsheet's sums do not count anything twice.
-    let rows = match by {
-        By::Org => rows::orgs_with_totals(report, &report.orgs, true, lang),
-        _ => rows::table(report, by, lang),
-    };
-    out.push_str(&terminal_table(&rows));
-    out.push('\n');
+    match width {
+        Some(_) => {
+            let rows = match by {
+                By::Org => rows::orgs_with_totals(report, &report.orgs, true, lang),
+                _ => rows::table(report, by, lang),
+            };
+            table(out, &rows)?;
+        }
+        None => plain(out, || rows::pages(report, by, lang, PAGE), lang)?,
+    }
+    out.write_all(b"\n")?;
     if !report.left_out.is_empty() {
-        out.push('\n');
-        out.push_str(&terminal_table(&rows::left_out(report, lang)));
-        out.push('\n');
+        out.write_all(b"\n")?;
+        table(out, &rows::left_out(report, lang))?;
+        out.write_all(b"\n")?;
     }
     for note in notes(report, lang) {
-        out.push('\n');
-        out.push_str(&shown(&note));
-        out.push('\n');
+        write!(out, "\n{}\n", shown(&note))?;
     }
-    out
+    Ok(())
 }
 
 /// The narrowest a text column is wrapped to before a table is shown one record at a time.
@@ -62,7 +90,9 @@ pub fn terminal_table(table: &rows::Table, width: Option<u16>, lang: Lang) -> St
             .collect()
     });
     let Some(width) = width else {
-        return grid(table, &numeric, None, lang);
+        let mut out = Vec::new();
+        let _ = plain(&mut out, || std::iter::once(table), lang);
+        return String::from_utf8_lossy(&out).into_owned();
     };
     // What each column needs: a number its widest value, a text a few characters (a header
     // wraps, down to one Chinese character).
@@ -90,7 +120,7 @@ pub fn terminal_table(table: &rows::Table, width: Option<u16>, lang: Lang) -> St
     grid(table, &numeric, Some((width, lower)), lang)
 }
 
-/// One grid; fitted to a width, with each column's least width, where given.
+/// One grid fitted to a width, with each column's least width.
 fn grid(table: &rows::Table, numeric: &[bool], fit: Option<(u16, Vec<u16>)>, lang: Lang) -> String {
     let mut t = comfy_table::Table::new();
     t.load_style(presets::UTF8_FULL_CONDENSED)
@@ -143,7 +173,7 @@ fn records(table: &rows::Table, width: u16, lang: Lang) -> String {
         .collect();
     if blocks.is_empty() {
         // No rows: the header alone says what the table would have held.
-        return grid(table, &[], None, lang);
+        return terminal_table(table, None, lang);
     }
     blocks.join("\n\n")
 }
@@ -151,4 +181,154 @@ fn records(table: &rows::Table, width: u16, lang: Lang) -> String {
 /// Text on the terminal: every control character written out, a line break included.
 fn shown(text: &str) -> String {
     crate::escape::controls(text, &[]).into_owned()
+}
+
+/// A table at full width in comfy-table's `UTF8_FULL_CONDENSED` frame, drawn as comfy-table
+/// draws it without arrangement (a test holds the two to the same bytes), from `pages`, which
+/// gives the same pages each time it is called: once to measure the columns, once to write the
+/// rows. A number is right-aligned, its header too; a column is as wide as its widest cell, at
+/// least one character, and never cut, however wide.
+fn plain<T: Borrow<rows::Table>, I: Iterator<Item = T>>(
+    out: &mut dyn Write,
+    pages: impl Fn() -> I,
+    lang: Lang,
+) -> io::Result<()> {
+    let Some(first) = pages().next() else {
+        return Ok(());
+    };
+    let headers = &first.borrow().headers;
+    let mut widths: Vec<usize> = headers.iter().map(|h| h.width().max(1)).collect();
+    let mut numeric: Option<Vec<bool>> = None;
+    for page in pages() {
+        for row in &page.borrow().rows {
+            let numbers = row
+                .iter()
+                .map(|c| matches!(c, Cell::Int(_) | Cell::Rate(_)));
+            numeric.get_or_insert_with(|| numbers.collect());
+            for (width, cell) in widths.iter_mut().zip(row) {
+                *width = (*width).max(shown(&cell.show(lang)).width());
+            }
+        }
+    }
+    let numeric = numeric.unwrap_or_default();
+    let border = |[left, fill, junction, right]: [char; 4]| {
+        let mut line = String::from(left);
+        for (i, width) in widths.iter().enumerate() {
+            if i > 0 {
+                line.push(junction);
+            }
+            line.extend(std::iter::repeat_n(fill, width + 2));
+        }
+        line.push(right);
+        line
+    };
+    let line = |cells: &mut dyn Iterator<Item = String>| {
+        let mut line = String::from("│");
+        for (i, (text, width)) in cells.zip(&widths).enumerate() {
+            if i > 0 {
+                line.push('┆');
+            }
+            let pad = width.saturating_sub(text.width());
+            let (left, right) = match numeric.get(i) {
+                Some(true) => (pad + 1, 1),
+                _ => (1, pad + 1),
+            };
+            line.extend(std::iter::repeat_n(' ', left));
+            line.push_str(&text);
+            line.extend(std::iter::repeat_n(' ', right));
+        }
+        line.push('│');
+        line
+    };
+    writeln!(out, "{}", border(['┌', '─', '┬', '┐']))?;
+    writeln!(
+        out,
+        "{}",
+        line(&mut headers.iter().map(|h| (*h).to_owned()))
+    )?;
+    writeln!(out, "{}", border(['╞', '═', '╪', '╡']))?;
+    for page in pages() {
+        for row in &page.borrow().rows {
+            writeln!(
+                out,
+                "{}",
+                line(&mut row.iter().map(|c| shown(&c.show(lang))))
+            )?;
+        }
+    }
+    // No line break after the last line, as comfy-table draws it.
+    write!(out, "{}", border(['└', '─', '┴', '┘']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The grid as comfy-table draws it without arrangement: what piped tables looked like
+    /// before they were written page by page, and must still look like.
+    fn comfy(table: &rows::Table) -> String {
+        let mut t = comfy_table::Table::new();
+        t.load_style(presets::UTF8_FULL_CONDENSED)
+            .set_header(table.headers.clone())
+            .set_content_arrangement(ContentArrangement::Disabled);
+        for row in &table.rows {
+            t.add_row(
+                row.iter()
+                    .map(|c| shown(&c.show(Lang::Zh)))
+                    .collect::<Vec<_>>(),
+            );
+        }
+        if let Some(first) = table.rows.first() {
+            for (i, cell) in first.iter().enumerate() {
+                if matches!(cell, Cell::Int(_) | Cell::Rate(_))
+                    && let Some(column) = t.column_mut(i)
+                {
+                    column.set_cell_alignment(CellAlignment::Right);
+                }
+            }
+        }
+        t.to_string()
+    }
+
+    const HEADERS: &[&str] = &["机构", "层级", "units", "完成率", "x", "效果不理想"];
+
+    fn cell() -> impl Strategy<Value = Cell> {
+        prop_oneof![
+            "[a-z 中文村道（）、\\t\\n·—]{0,12}".prop_map(Cell::Text),
+            any::<i64>().prop_map(Cell::Int),
+            proptest::option::of(0.0f64..=1.0).prop_map(Cell::Rate),
+            Just(Cell::Date(None)),
+            Just(Cell::Date(Some(jiff::civil::date(2015, 3, 10)))),
+        ]
+    }
+
+    fn table() -> impl Strategy<Value = rows::Table> {
+        (1..=HEADERS.len()).prop_flat_map(|columns| {
+            let row = proptest::collection::vec(cell(), columns);
+            proptest::collection::vec(row, 0..8).prop_map(move |rows| rows::Table {
+                headers: HEADERS[..columns].to_vec(),
+                rows,
+            })
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn piped_tables_are_drawn_as_comfy_table_draws_them(table in table(), page in 1usize..4) {
+            let pages = || {
+                table.rows.chunks(page).map(|rows| rows::Table {
+                    headers: table.headers.clone(),
+                    rows: rows.to_vec(),
+                })
+            };
+            let mut paged = Vec::new();
+            if table.rows.is_empty() {
+                plain(&mut paged, || std::iter::once(&table), Lang::Zh).expect("written to memory");
+            } else {
+                plain(&mut paged, pages, Lang::Zh).expect("written to memory");
+            }
+            prop_assert_eq!(String::from_utf8_lossy(&paged), comfy(&table));
+        }
+    }
 }
