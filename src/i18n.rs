@@ -753,1083 +753,1526 @@ impl Msg {
 
     fn sentence(&self, lang: Lang) -> String {
         use Lang::{En, Zh};
-        match (self, lang) {
-            (Msg::Syntax { detail }, Zh) => format!("TOML 语法错误：{detail}"),
-            (Msg::Syntax { detail }, En) => format!("TOML syntax error: {detail}"),
-            (Msg::UnknownKey { key }, Zh) => format!("未知的键 `{key}`"),
-            (Msg::UnknownKey { key }, En) => format!("unknown key `{key}`"),
-            (Msg::DidYouMean { suggestion }, Zh) => format!("是否想写 `{suggestion}`？"),
-            (Msg::DidYouMean { suggestion }, En) => format!("did you mean `{suggestion}`?"),
-            (Msg::KnownKeys { keys }, Zh) => format!("此处可用的键：{keys}"),
-            (Msg::KnownKeys { keys }, En) => format!("the keys allowed here: {keys}"),
-            (Msg::MissingField { key }, Zh) => format!("缺少必填字段 `{key}`"),
-            (Msg::MissingField { key }, En) => format!("missing required field `{key}`"),
-            (Msg::EmptyField { key }, Zh) => format!("字段 `{key}` 不能为空"),
-            (Msg::EmptyField { key }, En) => format!("field `{key}` must not be empty"),
-            (Msg::WrongType { key, expected, found }, Zh) => {
-                format!("`{key}` 应为{}，实际是{}", expected.name(Zh), found.name(Zh))
-            }
-            (Msg::WrongType { key, expected, found }, En) => {
-                format!("`{key}` must be {}, found {}", expected.name(En), found.name(En))
-            }
-            (Msg::BadValue { key, value, allowed }, Zh) => {
-                format!("`{key}` 的值 \"{value}\" 不在允许范围内；可选：{allowed}")
-            }
-            (Msg::BadValue { key, value, allowed }, En) => {
-                format!("`{key}` = \"{value}\" is not allowed; allowed values: {allowed}")
-            }
-            (Msg::Placeholder { key, value }, Zh) => {
-                format!("`{key}` 仍是模板的占位文字 \"{value}\"")
-            }
-            (Msg::Placeholder { key, value }, En) => {
-                format!("`{key}` still holds the template's placeholder \"{value}\"")
-            }
-            (Msg::PlaceholderHelp, Zh) => "填写实际内容；不需要的可选字段整行删去".into(),
-            (Msg::PlaceholderHelp, En) => {
-                "write the real content; remove an optional field that is not needed".into()
-            }
-            (Msg::NotPositive { key, value }, Zh) => {
-                format!("`{key}` 应为正整数，实际是{value}")
-            }
-            (Msg::NotPositive { key, value }, En) => {
-                format!("`{key}` must be a positive integer, not {value}")
-            }
-            (Msg::UnsatisfiedNeedsRectifyBy, Zh) => {
-                "群众不满意的事项必须填写限期整改日期 `rectify_by`".into()
-            }
-            (Msg::UnsatisfiedNeedsRectifyBy, En) => {
-                "an item the masses are not satisfied with needs a `rectify_by` date".into()
-            }
-            (Msg::UnsatisfiedNeedsRectifyByHelp, Zh) => {
-                "对整改效果不理想、群众不满意的，要限期整改到位：写明 `rectify_by = 年-月-日`".into()
-            }
-            (Msg::UnsatisfiedNeedsRectifyByHelp, En) => {
-                "the plan: 对整改效果不理想、群众不满意的，要限期整改到位; add `rectify_by = YYYY-MM-DD`".into()
-            }
-            (Msg::ProgressAfterAsOf { on, as_of }, Zh) => {
-                format!("进展日期{}晚于截至日期{}", zh_date(on), zh_date(as_of))
-            }
-            (Msg::ProgressAfterAsOf { on, as_of }, En) => {
-                format!("progress dated {on}, after the as-of date {as_of}")
-            }
-            (Msg::NoProgress { days, since, every }, Zh) => {
-                format!("已{days}天没有进展记录（自{}起；要求至少每{every}天一次）", zh_date(since))
-            }
-            (Msg::NoProgress { days, since, every }, En) => {
-                let day_s = if *days == 1 { "day" } else { "days" };
-                format!(
-                    "no progress recorded for {days} {day_s} (since {since}; at most {every} allowed)"
-                )
-            }
-            (Msg::NoProgressHelp, Zh) => {
-                "跟踪推进：在 [[progress]] 中记下最新进展（on 和 text）".into()
-            }
-            (Msg::NoProgressHelp, En) => {
-                "keep track (跟踪推进): add a [[progress]] entry with `on` and `text`".into()
-            }
-            (Msg::ClosureNotDone { status }, Zh) => {
-                format!("只有已完成的事项才能销号，本事项状态为{status}")
-            }
-            (Msg::ClosureNotDone { status }, En) => {
-                format!("only a done item can be closed (销号); this one is {status}")
-            }
-            (Msg::ClosureBeforeCompleted { approved_on, completed_on }, Zh) => {
-                format!("销号日期{}早于完成日期{}", zh_date(approved_on), zh_date(completed_on))
-            }
-            (Msg::ClosureBeforeCompleted { approved_on, completed_on }, En) => {
-                format!("closed on {approved_on}, before it was completed on {completed_on}")
-            }
-            (Msg::ClosureAfterAsOf { approved_on, as_of }, Zh) => {
-                format!("销号日期{}晚于截至日期{}", zh_date(approved_on), zh_date(as_of))
-            }
-            (Msg::ClosureAfterAsOf { approved_on, as_of }, En) => {
-                format!("closed on {approved_on}, after the as-of date {as_of}")
-            }
-            (Msg::SubordinatesDueLate { due, own_due }, Zh) => {
-                format!("下级报送时限{}晚于本单位自己的报送时限{}", zh_date(due), zh_date(own_due))
-            }
-            (Msg::SubordinatesDueLate { due, own_due }, En) => {
-                format!("`subordinates_due` {due} is after this unit's own due date {own_due}")
-            }
-            (Msg::ResubmittedWithoutReturn { on }, Zh) => {
-                format!("重新报送日期{}之前没有退回的审核记录", zh_date(on))
-            }
-            (Msg::ResubmittedWithoutReturn { on }, En) => {
-                format!("resubmitted on {on}, but no review returned the report before then")
-            }
-            (Msg::ResubmittedWithoutReturnHelp, Zh) => {
-                "在 [[review]] 中记下退回的审核（result = \"退回\"），或删去 `resubmitted_on`".into()
-            }
-            (Msg::ResubmittedWithoutReturnHelp, En) => {
-                "record the review that returned it (result = \"退回\"), or remove `resubmitted_on`".into()
-            }
-            (Msg::ReportReturned { on }, Zh) => {
-                format!("自查报告已于{}被退回，尚未重新报送", zh_date(on))
-            }
-            (Msg::ReportReturned { on }, En) => {
-                format!("the self-check report was returned on {on} and has not been resubmitted")
-            }
-            (Msg::ReportReturnedHelp, Zh) => {
-                "查漏补缺后重新报送，并在 [self_check] 中填写 `resubmitted_on`".into()
-            }
-            (Msg::ReportReturnedHelp, En) => {
-                "fill the gaps, submit again, and record `resubmitted_on` in [self_check]".into()
-            }
-            (Msg::IntegerOutOfRange { key, value, allowed }, Zh) => {
-                format!("`{key}` 的值{value}不在允许范围内；可选：{allowed}")
-            }
-            (Msg::IntegerOutOfRange { key, value, allowed }, En) => {
-                format!("`{key}` = {value} is not allowed; allowed values: {allowed}")
-            }
-            (Msg::IntegerTooLarge { key, value }, Zh) => format!("`{key}` 的值{value}超出整数范围"),
-            (Msg::IntegerTooLarge { key, value }, En) => {
-                format!("`{key}` = {value} is too large for an integer")
-            }
-            (Msg::DateAsString { key, value }, Zh) => {
-                format!("日期 `{key}` 写成了字符串 \"{value}\"")
-            }
-            (Msg::DateAsString { key, value }, En) => {
-                format!("the date `{key}` is written as a string \"{value}\"")
-            }
-            (Msg::WriteBareDate { key, date: Some(date) }, Zh) => {
-                format!("日期不加引号，写作 `{key} = {date}`")
-            }
-            (Msg::WriteBareDate { key, date: Some(date) }, En) => {
-                format!("write a bare TOML date, without quotes: `{key} = {date}`")
-            }
-            (Msg::WriteBareDate { key, date: None }, Zh) => {
-                format!("日期不加引号，按 年-月-日 写作 `{key} = 2015-02-28`")
-            }
-            (Msg::WriteBareDate { key, date: None }, En) => {
-                format!("write a bare TOML date as year-month-day, without quotes: `{key} = 2015-02-28`")
-            }
-            (Msg::DottedAnswerKey { key }, Zh) => {
-                format!("检查要点编号 `{key}` 没有加引号，被当成了嵌套的表")
-            }
-            (Msg::DottedAnswerKey { key }, En) => {
-                format!("the check point id `{key}` is not quoted, so TOML reads it as nested tables")
-            }
-            (Msg::QuoteAnswerKey { key, value }, Zh) => {
-                format!("给编号加上引号：`\"{key}\" = {value}`")
-            }
-            (Msg::QuoteAnswerKey { key, value }, En) => {
-                format!("quote the id: `\"{key}\" = {value}`")
-            }
-            (Msg::DateWithTime { key }, Zh) => {
-                format!("`{key}` 只需日期，不要写时间或时区")
-            }
-            (Msg::DateWithTime { key }, En) => {
-                format!("`{key}` takes a date alone, without a time or offset")
-            }
-            (Msg::InvalidDate { detail }, Zh) => format!("不是有效的日期：{detail}"),
-            (Msg::InvalidDate { detail }, En) => format!("not a valid calendar date: {detail}"),
-            (Msg::UnknownArea { area, known }, Zh) => {
-                format!("内容方面 `area = {area}` 不在方案中；可选：{known}")
-            }
-            (Msg::UnknownArea { area, known }, En) => {
-                format!("`area = {area}` is not an area of the schema; allowed: {known}")
-            }
-            (Msg::UnknownPoint { id }, Zh) => format!("检查要点 \"{id}\" 不在方案中"),
-            (Msg::UnknownPoint { id }, En) => format!("check point \"{id}\" is not in the schema"),
-            (Msg::PointNotApplicable { id, category, batch }, Zh) => {
-                format!("检查要点 \"{id}\" 不适用于第{}批的{category}", batch_zh(*batch))
-            }
-            (Msg::PointNotApplicable { id, category, batch }, En) => {
-                format!("check point \"{id}\" does not apply to a {category} of batch {batch}")
-            }
-            (Msg::PointAnsweredByItems, Zh) => {
-                "党员干部的重点（P 类）由个人整改事项回答，不在单位自查中作答；删去这一行".into()
-            }
-            (Msg::PointAnsweredByItems, En) => {
-                "points for cadres (P.*) are answered by their own items, not in a unit's self-check; remove the line".into()
-            }
-            (Msg::StatusNeedsField { status, key }, Zh) => {
-                format!("状态为{status}的事项必须填写 `{key}`")
-            }
-            (Msg::StatusNeedsField { status, key }, En) => {
-                format!("an item with status {status} needs `{key}`")
-            }
-            (Msg::UnsatisfiedDone, Zh) => "群众不满意的事项不能算已完成".into(),
-            (Msg::UnsatisfiedDone, En) => {
-                "an item the masses are unsatisfied with cannot count as done (已完成)".into()
-            }
-            (Msg::UnsatisfiedDoneHelp, Zh) => {
-                "改为 `status = \"效果不理想\"` 并填写限期整改日期 `rectify_by`".into()
-            }
-            (Msg::UnsatisfiedDoneHelp, En) => {
-                "set `status = \"效果不理想\"` and a date to fix it by, `rectify_by`".into()
-            }
-            (Msg::CompletedAfterAsOf { completed_on, as_of }, Zh) => {
-                format!("完成日期{}晚于截至日期{}", zh_date(completed_on), zh_date(as_of))
-            }
-            (Msg::CompletedAfterAsOf { completed_on, as_of }, En) => {
-                format!("completed on {completed_on}, after the as-of date {as_of}")
-            }
-            (Msg::SourceNeedsField { key_value, key }, Zh) => {
-                format!("`{key_value}` 的事项必须填写 `{key}`")
-            }
-            (Msg::SourceNeedsField { key_value, key }, En) => {
-                format!("an item with `{key_value}` needs `{key}`")
-            }
-            (Msg::UnknownLeadUnit { lead_unit }, Zh) => {
-                format!("牵头单位 \"{lead_unit}\" 不是本台账中的单位")
-            }
-            (Msg::UnknownLeadUnit { lead_unit }, En) => {
-                format!("lead unit \"{lead_unit}\" names no unit of the tree")
-            }
-            (Msg::SelfLeadUnit { lead_unit }, Zh) => {
-                format!("牵头单位 \"{lead_unit}\" 就是本单位；上下联动应由上级牵头")
-            }
-            (Msg::SelfLeadUnit { lead_unit }, En) => {
-                format!("lead unit \"{lead_unit}\" is the item's own unit; a linked fix is led from above")
-            }
-            (Msg::LeadUnitHelp, Zh) => {
-                "写牵头单位的机构路径，即其文件夹相对于根目录的路径，如 \"杭州市/西湖区\"".into()
-            }
-            (Msg::LeadUnitHelp, En) => {
-                "write the org path of the leading unit: its folder relative to the root, like \"杭州市/西湖区\"".into()
-            }
-            (Msg::DuplicateItemId { id, other }, Zh) => {
-                format!("同一单位的两个事项编号都是 \"{id}\"（另一个在 {other}）")
-            }
-            (Msg::DuplicateItemId { id, other }, En) => {
-                format!("two items of one unit have the id \"{id}\" (the other is {other})")
-            }
-            (Msg::FirstDefinedHere, Zh) => "首次出现在这里".into(),
-            (Msg::FirstDefinedHere, En) => "first defined here".into(),
-            (Msg::OrphanItem, Zh) => "事项不属于任何单位：上级各文件夹中都没有 unit.toml".into(),
-            (Msg::OrphanItem, En) => {
-                "item outside every unit: no folder above it holds a unit.toml".into()
-            }
-            (Msg::OrphanItemHelp, Zh) => {
-                "把事项移到单位文件夹的 items/ 下，或在其上级文件夹中新建 unit.toml".into()
-            }
-            (Msg::OrphanItemHelp, En) => {
-                "move it into a unit's items/ folder, or add a unit.toml to a folder above it".into()
-            }
-            (Msg::RootUnit, Zh) => "根目录中不能有 unit.toml：单位放在子文件夹中".into(),
-            (Msg::RootUnit, En) => "a unit.toml at the root: units live in sub-folders".into(),
-            (Msg::RootUnitHelp, Zh) => "把它移到以单位命名的子文件夹中".into(),
-            (Msg::RootUnitHelp, En) => "move it into a sub-folder named after the unit".into(),
-            (Msg::UnansweredPoints { points }, Zh) => {
-                format!("自查已报送，但以下适用的检查要点未逐项说明：{points}")
-            }
-            (Msg::UnansweredPoints { points }, En) => {
-                format!("the self-check is submitted but leaves these points unanswered: {points}")
-            }
-            (Msg::UnansweredHelp, Zh) => {
-                "在 [self_check.answers] 中逐项说明，如 `\"1.1\" = \"已落实\"`；不涉及的写 \"不涉及\"".into()
-            }
-            (Msg::UnansweredHelp, En) => {
-                "answer each in [self_check.answers], like `\"1.1\" = \"已落实\"`; write \"不涉及\" where one does not apply".into()
-            }
-            (Msg::ReportMissing { path }, Zh) => format!("自查报告 \"{path}\" 不存在"),
-            (Msg::ReportMissing { path }, En) => {
-                format!("the self-check report \"{path}\" does not exist")
-            }
-            (Msg::ReportOutsideUnit { path }, Zh) => {
-                format!("自查报告 \"{path}\" 不在本单位文件夹内")
-            }
-            (Msg::ReportOutsideUnit { path }, En) => {
-                format!("the self-check report \"{path}\" leaves the unit's folder")
-            }
-            (Msg::ReportLink { path }, Zh) => {
-                format!("自查报告 \"{path}\" 是符号链接，不予读取")
-            }
-            (Msg::ReportLink { path }, En) => {
-                format!("the self-check report \"{path}\" is a symbolic link, which is never followed")
-            }
-            (Msg::ReportOutsideHelp, Zh) => {
-                "写单位文件夹内的相对路径，如 \"自查报告.md\"；不要用 \"..\" 或绝对路径".into()
-            }
-            (Msg::ReportOutsideHelp, En) => {
-                "write a path inside the unit's folder, like \"自查报告.md\"; no \"..\" and no absolute path".into()
-            }
-            (Msg::ReviewBeforeSubmission { on, submitted_on }, Zh) => {
-                format!("审核日期{}早于自查报送日期{}", zh_date(on), zh_date(submitted_on))
-            }
-            (Msg::ReviewBeforeSubmission { on, submitted_on }, En) => {
-                format!("a review on {on}, before the self-check was submitted on {submitted_on}")
-            }
-            (Msg::ReviewWithoutSubmission, Zh) => {
-                "单位尚未报送自查（无 `self_check.submitted_on`），不能有审核记录".into()
-            }
-            (Msg::ReviewWithoutSubmission, En) => {
-                "a review of a unit that has not submitted its self-check (no `self_check.submitted_on`)".into()
-            }
-            (Msg::SubmittedHere, Zh) => "自查报送日期".into(),
-            (Msg::SubmittedHere, En) => "submitted here".into(),
-            (Msg::NotUtf8, Zh) => "文件不是 UTF-8 编码".into(),
-            (Msg::NotUtf8, En) => "the file is not UTF-8".into(),
-            (Msg::LooksLikeGbk, Zh) => {
-                "看起来是 GBK/GB18030 编码；用记事本或 WPS “另存为” UTF-8，或运行 `iconv -f GB18030 -t UTF-8`".into()
-            }
-            (Msg::LooksLikeGbk, En) => {
-                "it looks like GBK/GB18030; save it as UTF-8 (Notepad or WPS: Save As, UTF-8) or run `iconv -f GB18030 -t UTF-8`".into()
-            }
-            (Msg::LooksLikeUtf16, Zh) => {
-                "看起来是 UTF-16 编码；用记事本或 WPS “另存为” UTF-8".into()
-            }
-            (Msg::LooksLikeUtf16, En) => {
-                "it looks like UTF-16; save it as UTF-8 (Notepad or WPS: Save As, UTF-8)".into()
-            }
-            (Msg::SaveAsUtf8, Zh) => "用 UTF-8 编码保存此文件".into(),
-            (Msg::SaveAsUtf8, En) => "save the file as UTF-8".into(),
-            (Msg::TooLarge { size }, Zh) => {
-                format!("文件大小{size}字节，超过1 MiB的上限")
-            }
-            (Msg::TooLarge { size }, En) => {
-                format!("the file is {size} bytes, over the limit of 1 MiB")
-            }
-            (Msg::TooLargeHelp, Zh) => {
-                "台账文件应当短小：一个事项一个文件，长篇材料另存为佐证文件".into()
-            }
-            (Msg::TooLargeHelp, En) => {
-                "record files are small: one item per file, long material in files of its own".into()
-            }
-            (Msg::Unreadable { detail }, Zh) => format!("无法读取文件：{detail}"),
-            (Msg::Unreadable { detail }, En) => format!("cannot read the file: {detail}"),
-            (Msg::SchemaMissing { path }, Zh) => format!("方案文件 \"{path}\" 不存在"),
-            (Msg::SchemaMissing { path }, En) => {
-                format!("the campaign schema file \"{path}\" does not exist")
-            }
-            (Msg::SchemaOutsideRoot { path }, Zh) => {
-                format!("方案文件 \"{path}\" 不在根目录内")
-            }
-            (Msg::SchemaOutsideRoot { path }, En) => {
-                format!("the campaign schema file \"{path}\" is outside the root")
-            }
-            (Msg::SchemaDuplicate { id }, Zh) => format!("方案中 \"{id}\" 重复定义"),
-            (Msg::SchemaDuplicate { id }, En) => format!("\"{id}\" is defined twice in the schema"),
-            (Msg::SchemaUnusable, Zh) => {
-                "方案无效时，不检查各文件的内容方面、检查要点和自查说明".into()
-            }
-            (Msg::SchemaUnusable, En) => {
-                "while the schema is invalid, areas, points and answers are not checked".into()
-            }
-            (Msg::SchemaLink { path }, Zh) => {
-                format!("方案文件 \"{path}\" 经过符号链接，不读取")
-            }
-            (Msg::SchemaLink { path }, En) => {
-                format!("the campaign schema file \"{path}\" is reached through a symbolic link and is not read")
-            }
-            (Msg::SchemaNotFile { path }, Zh) => format!("方案文件 \"{path}\" 不是普通文件"),
-            (Msg::SchemaNotFile { path }, En) => {
-                format!("the campaign schema file \"{path}\" is not a regular file")
-            }
-            (Msg::NotRegularFile, Zh) => {
-                "不是普通文件（符号链接、命名管道、设备等），未读取".into()
-            }
-            (Msg::NotRegularFile, En) => {
-                "not a regular file (a symbolic link, a named pipe, a device…); not read".into()
-            }
-            (Msg::NotRegularFileHelp, Zh) => "台账中只放普通文件；链接换成文件本身".into(),
-            (Msg::NotRegularFileHelp, En) => {
-                "keep only regular files in the tree; put the file itself in place of a link".into()
-            }
-            (Msg::NameNotUtf8 { folder: true }, Zh) => {
-                "文件夹名不是 UTF-8 编码，其中的文件未检查".into()
-            }
-            (Msg::NameNotUtf8 { folder: true }, En) => {
-                "the folder's name is not UTF-8; nothing in it is checked".into()
-            }
-            (Msg::NameNotUtf8 { folder: false }, Zh) => "文件名不是 UTF-8 编码，未读取".into(),
-            (Msg::NameNotUtf8 { folder: false }, En) => {
-                "the file's name is not UTF-8; the file is not read".into()
-            }
-            (Msg::NameNotUtf8Help { gbk: Some(gbk) }, Zh) => {
-                format!("看起来是 GBK 编码的“{gbk}”；重命名为 UTF-8 的名称，如在台账根目录运行 `convmv -f GBK -t UTF-8 -r --notest .`")
-            }
-            (Msg::NameNotUtf8Help { gbk: Some(gbk) }, En) => {
-                format!("it looks like “{gbk}” in GBK; rename it in UTF-8, for example with `convmv -f GBK -t UTF-8 -r --notest .` at the root")
-            }
-            (Msg::NameNotUtf8Help { gbk: None }, Zh) => "重命名为 UTF-8 的名称".into(),
-            (Msg::NameNotUtf8Help { gbk: None }, En) => "rename it with a UTF-8 name".into(),
-            (Msg::Overdue { status, due, days }, Zh) => {
-                format!("逾期{days}天：状态为{status}，时限{}", zh_date(due))
-            }
-            (Msg::Overdue { status, due, days }, En) => {
-                format!("overdue by {days} {}: status {status}, due {due}", if *days == 1 { "day" } else { "days" })
-            }
-            (Msg::OverdueHelp, Zh) => {
-                "明确责任、落实措施、跟踪推进；完成后更新 `status` 和 `completed_on`".into()
-            }
-            (Msg::OverdueHelp, En) => {
-                "name who, what measures, and follow up; once finished, update `status` and `completed_on`".into()
-            }
-            (Msg::LateCompletion { completed_on, deadline }, Zh) => {
-                format!("未按期解决：完成于{}，时限{}", zh_date(completed_on), zh_date(deadline))
-            }
-            (Msg::LateCompletion { completed_on, deadline }, En) => {
-                format!("not solved on time: completed on {completed_on}, due {deadline}")
-            }
-            (Msg::LateReport { submitted_on, deadline }, Zh) => {
-                format!("自查报告{}报送，晚于{}的报送时限", zh_date(submitted_on), zh_date(deadline))
-            }
-            (Msg::LateReport { submitted_on, deadline }, En) => {
-                format!("self-check submitted on {submitted_on}, after its due date {deadline}")
-            }
-            (Msg::MissingReport { deadline }, Zh) => {
-                format!("报送时限{}已过，尚未报送自查报告", zh_date(deadline))
-            }
-            (Msg::MissingReport { deadline }, En) => {
-                format!("the due date {deadline} has passed and no self-check is submitted")
-            }
-            (Msg::MissingReportHelp, Zh) => {
-                "报送后在 [self_check] 中填写 `submitted_on`".into()
-            }
-            (Msg::MissingReportHelp, En) => {
-                "once submitted, record `submitted_on` in [self_check]".into()
-            }
-            (Msg::UncoveredAnswer { point, answer }, Zh) => {
-                format!("检查要点 \"{point}\" 自查为{answer}，但没有事项纳入整改")
-            }
-            (Msg::UncoveredAnswer { point, answer }, En) => {
-                format!("check point \"{point}\" is answered {answer}, but no item takes it up")
-            }
-            (Msg::UncoveredAnswerHelp { point }, Zh) => {
-                format!("新增一个事项，在 `points` 中列出 \"{point}\"（新发现的问题要及时纳入整改）")
-            }
-            (Msg::UncoveredAnswerHelp { point }, En) => {
-                format!("add an item that lists \"{point}\" in `points` (new problems join the rectification)")
-            }
-            (Msg::SymlinkSkipped, Zh) => "符号链接，已跳过（不读取根目录以外的内容）".into(),
-            (Msg::SymlinkSkipped, En) => {
-                "symbolic link skipped (nothing outside the root is read)".into()
-            }
-            (Msg::SymlinkHelp, Zh) => "把文件本身放进台账，而不是链接".into(),
-            (Msg::SymlinkHelp, En) => "put the file itself in the tree, not a link".into(),
-            (Msg::UnknownCode { code }, Zh) => format!("没有代码 `{code}`"),
-            (Msg::UnknownCode { code }, En) => format!("there is no code `{code}`"),
-            (Msg::UnknownCodeHelp, Zh) => {
-                "代码形如 E001 或 W001；全部代码见 docs/codes.md".into()
-            }
-            (Msg::UnknownCodeHelp, En) => {
-                "codes look like E001 or W001; docs/codes.md lists every one".into()
-            }
-            (Msg::Misnamed, Zh) => {
-                "文件名不是 *.toml（扩展名须为小写的 .toml），未作为台账记录读取".into()
-            }
-            (Msg::Misnamed, En) => {
-                "the name is not *.toml (the extension must be .toml, in lower case), so the file is not read as a record".into()
-            }
-            (Msg::MisnamedHelp { rename }, Zh) => format!("如果是台账记录，重命名为 {rename}"),
-            (Msg::MisnamedHelp { rename }, En) => format!("if it is a record, rename it to {rename}"),
-            (Msg::CampaignNotRegular { path }, Zh) => {
-                format!("{path} 是符号链接或不是普通文件，不读取，也不作为台账根目录")
-            }
-            (Msg::CampaignNotRegular { path }, En) => {
-                format!("{path} is a symbolic link or not a regular file: it is never read, nor taken for the root of a records tree")
-            }
-            (Msg::CampaignNotRegularHelp, Zh) => {
-                "把 huitoukan.toml 文件本身放在根目录，而不是链接".into()
-            }
-            (Msg::CampaignNotRegularHelp, En) => {
-                "put the file huitoukan.toml itself at the root, not a link".into()
-            }
-            (Msg::InsideRootHelp { root }, Zh) => {
-                format!("台账目录 {root} 只存放台账记录；请写到它之外")
-            }
-            (Msg::InsideRootHelp { root }, En) => {
-                format!("the records tree {root} holds records only; write outside it")
-            }
-            (Msg::SummaryInsideRoot { path }, Zh) => {
-                format!("GITHUB_STEP_SUMMARY 指向台账目录内的 {path}，不会写入")
-            }
-            (Msg::SummaryInsideRoot { path }, En) => {
-                format!("GITHUB_STEP_SUMMARY points at {path}, inside the records tree, which is never written to")
-            }
-            (Msg::NoRoot { path }, Zh) => {
-                format!("在 {path} 及其上级文件夹中找不到 huitoukan.toml（台账根目录）")
-            }
-            (Msg::NoRoot { path }, En) => {
-                format!("no huitoukan.toml (the root of a records tree) in {path} or any folder above it")
-            }
-            (Msg::NoRootHelp, Zh) => "新建台账：`huitoukan init 文件夹`".into(),
-            (Msg::NoRootHelp, En) => "start a records tree with `huitoukan init DIR`".into(),
-            (Msg::Io { path, detail }, Zh) => format!("{path}：{detail}"),
-            (Msg::Io { path, detail }, En) => format!("{path}: {detail}"),
-            (Msg::ReportHeading { org, campaign: Some(campaign), as_of }, Zh) => {
-                format!("{org}{}进展情况汇总（截至{}）", office_quotes(campaign), zh_date(as_of))
-            }
-            (Msg::ReportHeading { org, campaign: None, as_of }, Zh) => {
-                format!("{org}整改落实情况汇总（截至{}）", zh_date(as_of))
-            }
-            (Msg::ReportHeading { org, campaign: Some(campaign), as_of }, En) => {
-                format!("{campaign}: progress of {org} as of {as_of}")
-            }
-            (Msg::ReportHeading { org, campaign: None, as_of }, En) => {
-                format!("{org}: rectification progress as of {as_of}")
-            }
-            (Msg::Summary { as_of, org, figures }, Zh) => figures.fill(
-                "截至{as_of}，{org}{units}个单位共梳理问题{items}个，已完成{done}个，占{rate}；\
-                 基本完成{mostly_done}个；未完成{open}个；效果不理想{ineffective}个；逾期未完成{overdue}个。\
-                 自查报告按时报送{submitted}个单位，逾期报送{late}个，被退回{returned}个，\
-                 逾期未报送{missing}个，尚未报送（未到时限）{pending}个。",
-                &zh_date(as_of),
-                org,
-            ),
-            (Msg::Summary { as_of, org, figures }, En) => figures.fill(
-                &format!(
-                    "As of {{as_of}}, the {{units}} {} of {{org}} list {{items}} {}: {{done}} done \
-                     ({{rate}}), {{mostly_done}} mostly done, {{open}} open, {{ineffective}} \
-                     ineffective; {{overdue}} overdue. Self-check reports: {{submitted}} on time, \
-                     {{late}} late, {{returned}} returned, {{missing}} missing, {{pending}} not yet due.",
-                    plural(figures.units, "unit", "units"),
-                    plural(figures.items, "item", "items")
+        // One arm a sentence: its data bound once, its words in both languages side by side.
+        match self {
+            Msg::Syntax { detail } => match lang {
+                Zh => format!("TOML 语法错误：{detail}"),
+                En => format!("TOML syntax error: {detail}"),
+            },
+            Msg::UnknownKey { key } => match lang {
+                Zh => format!("未知的键 `{key}`"),
+                En => format!("unknown key `{key}`"),
+            },
+            Msg::DidYouMean { suggestion } => match lang {
+                Zh => format!("是否想写 `{suggestion}`？"),
+                En => format!("did you mean `{suggestion}`?"),
+            },
+            Msg::KnownKeys { keys } => match lang {
+                Zh => format!("此处可用的键：{keys}"),
+                En => format!("the keys allowed here: {keys}"),
+            },
+            Msg::MissingField { key } => match lang {
+                Zh => format!("缺少必填字段 `{key}`"),
+                En => format!("missing required field `{key}`"),
+            },
+            Msg::EmptyField { key } => match lang {
+                Zh => format!("字段 `{key}` 不能为空"),
+                En => format!("field `{key}` must not be empty"),
+            },
+            Msg::WrongType { key, expected, found } => match lang {
+                Zh => {
+                    format!("`{key}` 应为{}，实际是{}", expected.name(Zh), found.name(Zh))
+                }
+                En => {
+                    format!("`{key}` must be {}, found {}", expected.name(En), found.name(En))
+                },
+            },
+            Msg::BadValue { key, value, allowed } => match lang {
+                Zh => {
+                    format!("`{key}` 的值 \"{value}\" 不在允许范围内；可选：{allowed}")
+                }
+                En => {
+                    format!("`{key}` = \"{value}\" is not allowed; allowed values: {allowed}")
+                },
+            },
+            Msg::Placeholder { key, value } => match lang {
+                Zh => {
+                    format!("`{key}` 仍是模板的占位文字 \"{value}\"")
+                }
+                En => {
+                    format!("`{key}` still holds the template's placeholder \"{value}\"")
+                },
+            },
+            Msg::PlaceholderHelp => match lang {
+                Zh => "填写实际内容；不需要的可选字段整行删去".into(),
+                En => {
+                    "write the real content; remove an optional field that is not needed".into()
+                },
+            },
+            Msg::NotPositive { key, value } => match lang {
+                Zh => {
+                    format!("`{key}` 应为正整数，实际是{value}")
+                }
+                En => {
+                    format!("`{key}` must be a positive integer, not {value}")
+                },
+            },
+            Msg::UnsatisfiedNeedsRectifyBy => match lang {
+                Zh => {
+                    "群众不满意的事项必须填写限期整改日期 `rectify_by`".into()
+                }
+                En => {
+                    "an item the masses are not satisfied with needs a `rectify_by` date".into()
+                },
+            },
+            Msg::UnsatisfiedNeedsRectifyByHelp => match lang {
+                Zh => {
+                    "对整改效果不理想、群众不满意的，要限期整改到位：写明 `rectify_by = 年-月-日`".into()
+                }
+                En => {
+                    "the plan: 对整改效果不理想、群众不满意的，要限期整改到位; add `rectify_by = YYYY-MM-DD`".into()
+                },
+            },
+            Msg::ProgressAfterAsOf { on, as_of } => match lang {
+                Zh => {
+                    format!("进展日期{}晚于截至日期{}", zh_date(on), zh_date(as_of))
+                }
+                En => {
+                    format!("progress dated {on}, after the as-of date {as_of}")
+                },
+            },
+            Msg::NoProgress { days, since, every } => match lang {
+                Zh => {
+                    format!("已{days}天没有进展记录（自{}起；要求至少每{every}天一次）", zh_date(since))
+                }
+                En => {
+                    let day_s = if *days == 1 { "day" } else { "days" };
+                    format!(
+                        "no progress recorded for {days} {day_s} (since {since}; at most {every} allowed)"
+                    )
+                },
+            },
+            Msg::NoProgressHelp => match lang {
+                Zh => {
+                    "跟踪推进：在 [[progress]] 中记下最新进展（on 和 text）".into()
+                }
+                En => {
+                    "keep track (跟踪推进): add a [[progress]] entry with `on` and `text`".into()
+                },
+            },
+            Msg::ClosureNotDone { status } => match lang {
+                Zh => {
+                    format!("只有已完成的事项才能销号，本事项状态为{status}")
+                }
+                En => {
+                    format!("only a done item can be closed (销号); this one is {status}")
+                },
+            },
+            Msg::ClosureBeforeCompleted { approved_on, completed_on } => match lang {
+                Zh => {
+                    format!("销号日期{}早于完成日期{}", zh_date(approved_on), zh_date(completed_on))
+                }
+                En => {
+                    format!("closed on {approved_on}, before it was completed on {completed_on}")
+                },
+            },
+            Msg::ClosureAfterAsOf { approved_on, as_of } => match lang {
+                Zh => {
+                    format!("销号日期{}晚于截至日期{}", zh_date(approved_on), zh_date(as_of))
+                }
+                En => {
+                    format!("closed on {approved_on}, after the as-of date {as_of}")
+                },
+            },
+            Msg::SubordinatesDueLate { due, own_due } => match lang {
+                Zh => {
+                    format!("下级报送时限{}晚于本单位自己的报送时限{}", zh_date(due), zh_date(own_due))
+                }
+                En => {
+                    format!("`subordinates_due` {due} is after this unit's own due date {own_due}")
+                },
+            },
+            Msg::ResubmittedWithoutReturn { on } => match lang {
+                Zh => {
+                    format!("重新报送日期{}之前没有退回的审核记录", zh_date(on))
+                }
+                En => {
+                    format!("resubmitted on {on}, but no review returned the report before then")
+                },
+            },
+            Msg::ResubmittedWithoutReturnHelp => match lang {
+                Zh => {
+                    "在 [[review]] 中记下退回的审核（result = \"退回\"），或删去 `resubmitted_on`".into()
+                }
+                En => {
+                    "record the review that returned it (result = \"退回\"), or remove `resubmitted_on`".into()
+                },
+            },
+            Msg::ReportReturned { on } => match lang {
+                Zh => {
+                    format!("自查报告已于{}被退回，尚未重新报送", zh_date(on))
+                }
+                En => {
+                    format!("the self-check report was returned on {on} and has not been resubmitted")
+                },
+            },
+            Msg::ReportReturnedHelp => match lang {
+                Zh => {
+                    "查漏补缺后重新报送，并在 [self_check] 中填写 `resubmitted_on`".into()
+                }
+                En => {
+                    "fill the gaps, submit again, and record `resubmitted_on` in [self_check]".into()
+                },
+            },
+            Msg::IntegerOutOfRange { key, value, allowed } => match lang {
+                Zh => {
+                    format!("`{key}` 的值{value}不在允许范围内；可选：{allowed}")
+                }
+                En => {
+                    format!("`{key}` = {value} is not allowed; allowed values: {allowed}")
+                },
+            },
+            Msg::IntegerTooLarge { key, value } => match lang {
+                Zh => format!("`{key}` 的值{value}超出整数范围"),
+                En => {
+                    format!("`{key}` = {value} is too large for an integer")
+                },
+            },
+            Msg::DateAsString { key, value } => match lang {
+                Zh => {
+                    format!("日期 `{key}` 写成了字符串 \"{value}\"")
+                }
+                En => {
+                    format!("the date `{key}` is written as a string \"{value}\"")
+                },
+            },
+            Msg::WriteBareDate { key, date } => match lang {
+                Zh => match date {
+                    Some(date) => {
+                        format!("日期不加引号，写作 `{key} = {date}`")
+                    },
+                    None => {
+                        format!("日期不加引号，按 年-月-日 写作 `{key} = 2015-02-28`")
+                    },
+                }
+                En => match date {
+                    Some(date) => {
+                        format!("write a bare TOML date, without quotes: `{key} = {date}`")
+                    },
+                    None => {
+                        format!("write a bare TOML date as year-month-day, without quotes: `{key} = 2015-02-28`")
+                    },
+                },
+            },
+            Msg::DottedAnswerKey { key } => match lang {
+                Zh => {
+                    format!("检查要点编号 `{key}` 没有加引号，被当成了嵌套的表")
+                }
+                En => {
+                    format!("the check point id `{key}` is not quoted, so TOML reads it as nested tables")
+                },
+            },
+            Msg::QuoteAnswerKey { key, value } => match lang {
+                Zh => {
+                    format!("给编号加上引号：`\"{key}\" = {value}`")
+                }
+                En => {
+                    format!("quote the id: `\"{key}\" = {value}`")
+                },
+            },
+            Msg::DateWithTime { key } => match lang {
+                Zh => {
+                    format!("`{key}` 只需日期，不要写时间或时区")
+                }
+                En => {
+                    format!("`{key}` takes a date alone, without a time or offset")
+                },
+            },
+            Msg::InvalidDate { detail } => match lang {
+                Zh => format!("不是有效的日期：{detail}"),
+                En => format!("not a valid calendar date: {detail}"),
+            },
+            Msg::UnknownArea { area, known } => match lang {
+                Zh => {
+                    format!("内容方面 `area = {area}` 不在方案中；可选：{known}")
+                }
+                En => {
+                    format!("`area = {area}` is not an area of the schema; allowed: {known}")
+                },
+            },
+            Msg::UnknownPoint { id } => match lang {
+                Zh => format!("检查要点 \"{id}\" 不在方案中"),
+                En => format!("check point \"{id}\" is not in the schema"),
+            },
+            Msg::PointNotApplicable { id, category, batch } => match lang {
+                Zh => {
+                    format!("检查要点 \"{id}\" 不适用于第{}批的{category}", batch_zh(*batch))
+                }
+                En => {
+                    format!("check point \"{id}\" does not apply to a {category} of batch {batch}")
+                },
+            },
+            Msg::PointAnsweredByItems => match lang {
+                Zh => {
+                    "党员干部的重点（P 类）由个人整改事项回答，不在单位自查中作答；删去这一行".into()
+                }
+                En => {
+                    "points for cadres (P.*) are answered by their own items, not in a unit's self-check; remove the line".into()
+                },
+            },
+            Msg::StatusNeedsField { status, key } => match lang {
+                Zh => {
+                    format!("状态为{status}的事项必须填写 `{key}`")
+                }
+                En => {
+                    format!("an item with status {status} needs `{key}`")
+                },
+            },
+            Msg::UnsatisfiedDone => match lang {
+                Zh => "群众不满意的事项不能算已完成".into(),
+                En => {
+                    "an item the masses are unsatisfied with cannot count as done (已完成)".into()
+                },
+            },
+            Msg::UnsatisfiedDoneHelp => match lang {
+                Zh => {
+                    "改为 `status = \"效果不理想\"` 并填写限期整改日期 `rectify_by`".into()
+                }
+                En => {
+                    "set `status = \"效果不理想\"` and a date to fix it by, `rectify_by`".into()
+                },
+            },
+            Msg::CompletedAfterAsOf { completed_on, as_of } => match lang {
+                Zh => {
+                    format!("完成日期{}晚于截至日期{}", zh_date(completed_on), zh_date(as_of))
+                }
+                En => {
+                    format!("completed on {completed_on}, after the as-of date {as_of}")
+                },
+            },
+            Msg::SourceNeedsField { key_value, key } => match lang {
+                Zh => {
+                    format!("`{key_value}` 的事项必须填写 `{key}`")
+                }
+                En => {
+                    format!("an item with `{key_value}` needs `{key}`")
+                },
+            },
+            Msg::UnknownLeadUnit { lead_unit } => match lang {
+                Zh => {
+                    format!("牵头单位 \"{lead_unit}\" 不是本台账中的单位")
+                }
+                En => {
+                    format!("lead unit \"{lead_unit}\" names no unit of the tree")
+                },
+            },
+            Msg::SelfLeadUnit { lead_unit } => match lang {
+                Zh => {
+                    format!("牵头单位 \"{lead_unit}\" 就是本单位；上下联动应由上级牵头")
+                }
+                En => {
+                    format!("lead unit \"{lead_unit}\" is the item's own unit; a linked fix is led from above")
+                },
+            },
+            Msg::LeadUnitHelp => match lang {
+                Zh => {
+                    "写牵头单位的机构路径，即其文件夹相对于根目录的路径，如 \"杭州市/西湖区\"".into()
+                }
+                En => {
+                    "write the org path of the leading unit: its folder relative to the root, like \"杭州市/西湖区\"".into()
+                },
+            },
+            Msg::DuplicateItemId { id, other } => match lang {
+                Zh => {
+                    format!("同一单位的两个事项编号都是 \"{id}\"（另一个在 {other}）")
+                }
+                En => {
+                    format!("two items of one unit have the id \"{id}\" (the other is {other})")
+                },
+            },
+            Msg::FirstDefinedHere => match lang {
+                Zh => "首次出现在这里".into(),
+                En => "first defined here".into(),
+            },
+            Msg::OrphanItem => match lang {
+                Zh => "事项不属于任何单位：上级各文件夹中都没有 unit.toml".into(),
+                En => {
+                    "item outside every unit: no folder above it holds a unit.toml".into()
+                },
+            },
+            Msg::OrphanItemHelp => match lang {
+                Zh => {
+                    "把事项移到单位文件夹的 items/ 下，或在其上级文件夹中新建 unit.toml".into()
+                }
+                En => {
+                    "move it into a unit's items/ folder, or add a unit.toml to a folder above it".into()
+                },
+            },
+            Msg::RootUnit => match lang {
+                Zh => "根目录中不能有 unit.toml：单位放在子文件夹中".into(),
+                En => "a unit.toml at the root: units live in sub-folders".into(),
+            },
+            Msg::RootUnitHelp => match lang {
+                Zh => "把它移到以单位命名的子文件夹中".into(),
+                En => "move it into a sub-folder named after the unit".into(),
+            },
+            Msg::UnansweredPoints { points } => match lang {
+                Zh => {
+                    format!("自查已报送，但以下适用的检查要点未逐项说明：{points}")
+                }
+                En => {
+                    format!("the self-check is submitted but leaves these points unanswered: {points}")
+                },
+            },
+            Msg::UnansweredHelp => match lang {
+                Zh => {
+                    "在 [self_check.answers] 中逐项说明，如 `\"1.1\" = \"已落实\"`；不涉及的写 \"不涉及\"".into()
+                }
+                En => {
+                    "answer each in [self_check.answers], like `\"1.1\" = \"已落实\"`; write \"不涉及\" where one does not apply".into()
+                },
+            },
+            Msg::ReportMissing { path } => match lang {
+                Zh => format!("自查报告 \"{path}\" 不存在"),
+                En => {
+                    format!("the self-check report \"{path}\" does not exist")
+                },
+            },
+            Msg::ReportOutsideUnit { path } => match lang {
+                Zh => {
+                    format!("自查报告 \"{path}\" 不在本单位文件夹内")
+                }
+                En => {
+                    format!("the self-check report \"{path}\" leaves the unit's folder")
+                },
+            },
+            Msg::ReportLink { path } => match lang {
+                Zh => {
+                    format!("自查报告 \"{path}\" 是符号链接，不予读取")
+                }
+                En => {
+                    format!("the self-check report \"{path}\" is a symbolic link, which is never followed")
+                },
+            },
+            Msg::ReportOutsideHelp => match lang {
+                Zh => {
+                    "写单位文件夹内的相对路径，如 \"自查报告.md\"；不要用 \"..\" 或绝对路径".into()
+                }
+                En => {
+                    "write a path inside the unit's folder, like \"自查报告.md\"; no \"..\" and no absolute path".into()
+                },
+            },
+            Msg::ReviewBeforeSubmission { on, submitted_on } => match lang {
+                Zh => {
+                    format!("审核日期{}早于自查报送日期{}", zh_date(on), zh_date(submitted_on))
+                }
+                En => {
+                    format!("a review on {on}, before the self-check was submitted on {submitted_on}")
+                },
+            },
+            Msg::ReviewWithoutSubmission => match lang {
+                Zh => {
+                    "单位尚未报送自查（无 `self_check.submitted_on`），不能有审核记录".into()
+                }
+                En => {
+                    "a review of a unit that has not submitted its self-check (no `self_check.submitted_on`)".into()
+                },
+            },
+            Msg::SubmittedHere => match lang {
+                Zh => "自查报送日期".into(),
+                En => "submitted here".into(),
+            },
+            Msg::NotUtf8 => match lang {
+                Zh => "文件不是 UTF-8 编码".into(),
+                En => "the file is not UTF-8".into(),
+            },
+            Msg::LooksLikeGbk => match lang {
+                Zh => {
+                    "看起来是 GBK/GB18030 编码；用记事本或 WPS “另存为” UTF-8，或运行 `iconv -f GB18030 -t UTF-8`".into()
+                }
+                En => {
+                    "it looks like GBK/GB18030; save it as UTF-8 (Notepad or WPS: Save As, UTF-8) or run `iconv -f GB18030 -t UTF-8`".into()
+                },
+            },
+            Msg::LooksLikeUtf16 => match lang {
+                Zh => {
+                    "看起来是 UTF-16 编码；用记事本或 WPS “另存为” UTF-8".into()
+                }
+                En => {
+                    "it looks like UTF-16; save it as UTF-8 (Notepad or WPS: Save As, UTF-8)".into()
+                },
+            },
+            Msg::SaveAsUtf8 => match lang {
+                Zh => "用 UTF-8 编码保存此文件".into(),
+                En => "save the file as UTF-8".into(),
+            },
+            Msg::TooLarge { size } => match lang {
+                Zh => {
+                    format!("文件大小{size}字节，超过1 MiB的上限")
+                }
+                En => {
+                    format!("the file is {size} bytes, over the limit of 1 MiB")
+                },
+            },
+            Msg::TooLargeHelp => match lang {
+                Zh => {
+                    "台账文件应当短小：一个事项一个文件，长篇材料另存为佐证文件".into()
+                }
+                En => {
+                    "record files are small: one item per file, long material in files of its own".into()
+                },
+            },
+            Msg::Unreadable { detail } => match lang {
+                Zh => format!("无法读取文件：{detail}"),
+                En => format!("cannot read the file: {detail}"),
+            },
+            Msg::SchemaMissing { path } => match lang {
+                Zh => format!("方案文件 \"{path}\" 不存在"),
+                En => {
+                    format!("the campaign schema file \"{path}\" does not exist")
+                },
+            },
+            Msg::SchemaOutsideRoot { path } => match lang {
+                Zh => {
+                    format!("方案文件 \"{path}\" 不在根目录内")
+                }
+                En => {
+                    format!("the campaign schema file \"{path}\" is outside the root")
+                },
+            },
+            Msg::SchemaDuplicate { id } => match lang {
+                Zh => format!("方案中 \"{id}\" 重复定义"),
+                En => format!("\"{id}\" is defined twice in the schema"),
+            },
+            Msg::SchemaUnusable => match lang {
+                Zh => {
+                    "方案无效时，不检查各文件的内容方面、检查要点和自查说明".into()
+                }
+                En => {
+                    "while the schema is invalid, areas, points and answers are not checked".into()
+                },
+            },
+            Msg::SchemaLink { path } => match lang {
+                Zh => {
+                    format!("方案文件 \"{path}\" 经过符号链接，不读取")
+                }
+                En => {
+                    format!("the campaign schema file \"{path}\" is reached through a symbolic link and is not read")
+                },
+            },
+            Msg::SchemaNotFile { path } => match lang {
+                Zh => format!("方案文件 \"{path}\" 不是普通文件"),
+                En => {
+                    format!("the campaign schema file \"{path}\" is not a regular file")
+                },
+            },
+            Msg::NotRegularFile => match lang {
+                Zh => {
+                    "不是普通文件（符号链接、命名管道、设备等），未读取".into()
+                }
+                En => {
+                    "not a regular file (a symbolic link, a named pipe, a device…); not read".into()
+                },
+            },
+            Msg::NotRegularFileHelp => match lang {
+                Zh => "台账中只放普通文件；链接换成文件本身".into(),
+                En => {
+                    "keep only regular files in the tree; put the file itself in place of a link".into()
+                },
+            },
+            Msg::NameNotUtf8 { folder } => match lang {
+                Zh => match folder {
+                    true => {
+                        "文件夹名不是 UTF-8 编码，其中的文件未检查".into()
+                    },
+                    false => "文件名不是 UTF-8 编码，未读取".into(),
+                }
+                En => match folder {
+                    true => {
+                        "the folder's name is not UTF-8; nothing in it is checked".into()
+                    },
+                    false => {
+                        "the file's name is not UTF-8; the file is not read".into()
+                    },
+                },
+            },
+            Msg::NameNotUtf8Help { gbk } => match lang {
+                Zh => match gbk {
+                    Some(gbk) => {
+                        format!("看起来是 GBK 编码的“{gbk}”；重命名为 UTF-8 的名称，如在台账根目录运行 `convmv -f GBK -t UTF-8 -r --notest .`")
+                    },
+                    None => "重命名为 UTF-8 的名称".into(),
+                }
+                En => match gbk {
+                    Some(gbk) => {
+                        format!("it looks like “{gbk}” in GBK; rename it in UTF-8, for example with `convmv -f GBK -t UTF-8 -r --notest .` at the root")
+                    },
+                    None => "rename it with a UTF-8 name".into(),
+                },
+            },
+            Msg::Overdue { status, due, days } => match lang {
+                Zh => {
+                    format!("逾期{days}天：状态为{status}，时限{}", zh_date(due))
+                }
+                En => {
+                    format!("overdue by {days} {}: status {status}, due {due}", if *days == 1 { "day" } else { "days" })
+                },
+            },
+            Msg::OverdueHelp => match lang {
+                Zh => {
+                    "明确责任、落实措施、跟踪推进；完成后更新 `status` 和 `completed_on`".into()
+                }
+                En => {
+                    "name who, what measures, and follow up; once finished, update `status` and `completed_on`".into()
+                },
+            },
+            Msg::LateCompletion { completed_on, deadline } => match lang {
+                Zh => {
+                    format!("未按期解决：完成于{}，时限{}", zh_date(completed_on), zh_date(deadline))
+                }
+                En => {
+                    format!("not solved on time: completed on {completed_on}, due {deadline}")
+                },
+            },
+            Msg::LateReport { submitted_on, deadline } => match lang {
+                Zh => {
+                    format!("自查报告{}报送，晚于{}的报送时限", zh_date(submitted_on), zh_date(deadline))
+                }
+                En => {
+                    format!("self-check submitted on {submitted_on}, after its due date {deadline}")
+                },
+            },
+            Msg::MissingReport { deadline } => match lang {
+                Zh => {
+                    format!("报送时限{}已过，尚未报送自查报告", zh_date(deadline))
+                }
+                En => {
+                    format!("the due date {deadline} has passed and no self-check is submitted")
+                },
+            },
+            Msg::MissingReportHelp => match lang {
+                Zh => {
+                    "报送后在 [self_check] 中填写 `submitted_on`".into()
+                }
+                En => {
+                    "once submitted, record `submitted_on` in [self_check]".into()
+                },
+            },
+            Msg::UncoveredAnswer { point, answer } => match lang {
+                Zh => {
+                    format!("检查要点 \"{point}\" 自查为{answer}，但没有事项纳入整改")
+                }
+                En => {
+                    format!("check point \"{point}\" is answered {answer}, but no item takes it up")
+                },
+            },
+            Msg::UncoveredAnswerHelp { point } => match lang {
+                Zh => {
+                    format!("新增一个事项，在 `points` 中列出 \"{point}\"（新发现的问题要及时纳入整改）")
+                }
+                En => {
+                    format!("add an item that lists \"{point}\" in `points` (new problems join the rectification)")
+                },
+            },
+            Msg::SymlinkSkipped => match lang {
+                Zh => "符号链接，已跳过（不读取根目录以外的内容）".into(),
+                En => {
+                    "symbolic link skipped (nothing outside the root is read)".into()
+                },
+            },
+            Msg::SymlinkHelp => match lang {
+                Zh => "把文件本身放进台账，而不是链接".into(),
+                En => "put the file itself in the tree, not a link".into(),
+            },
+            Msg::UnknownCode { code } => match lang {
+                Zh => format!("没有代码 `{code}`"),
+                En => format!("there is no code `{code}`"),
+            },
+            Msg::UnknownCodeHelp => match lang {
+                Zh => {
+                    "代码形如 E001 或 W001；全部代码见 docs/codes.md".into()
+                }
+                En => {
+                    "codes look like E001 or W001; docs/codes.md lists every one".into()
+                },
+            },
+            Msg::Misnamed => match lang {
+                Zh => {
+                    "文件名不是 *.toml（扩展名须为小写的 .toml），未作为台账记录读取".into()
+                }
+                En => {
+                    "the name is not *.toml (the extension must be .toml, in lower case), so the file is not read as a record".into()
+                },
+            },
+            Msg::MisnamedHelp { rename } => match lang {
+                Zh => format!("如果是台账记录，重命名为 {rename}"),
+                En => format!("if it is a record, rename it to {rename}"),
+            },
+            Msg::CampaignNotRegular { path } => match lang {
+                Zh => {
+                    format!("{path} 是符号链接或不是普通文件，不读取，也不作为台账根目录")
+                }
+                En => {
+                    format!("{path} is a symbolic link or not a regular file: it is never read, nor taken for the root of a records tree")
+                },
+            },
+            Msg::CampaignNotRegularHelp => match lang {
+                Zh => {
+                    "把 huitoukan.toml 文件本身放在根目录，而不是链接".into()
+                }
+                En => {
+                    "put the file huitoukan.toml itself at the root, not a link".into()
+                },
+            },
+            Msg::InsideRootHelp { root } => match lang {
+                Zh => {
+                    format!("台账目录 {root} 只存放台账记录；请写到它之外")
+                }
+                En => {
+                    format!("the records tree {root} holds records only; write outside it")
+                },
+            },
+            Msg::SummaryInsideRoot { path } => match lang {
+                Zh => {
+                    format!("GITHUB_STEP_SUMMARY 指向台账目录内的 {path}，不会写入")
+                }
+                En => {
+                    format!("GITHUB_STEP_SUMMARY points at {path}, inside the records tree, which is never written to")
+                },
+            },
+            Msg::NoRoot { path } => match lang {
+                Zh => {
+                    format!("在 {path} 及其上级文件夹中找不到 huitoukan.toml（台账根目录）")
+                }
+                En => {
+                    format!("no huitoukan.toml (the root of a records tree) in {path} or any folder above it")
+                },
+            },
+            Msg::NoRootHelp => match lang {
+                Zh => "新建台账：`huitoukan init 文件夹`".into(),
+                En => "start a records tree with `huitoukan init DIR`".into(),
+            },
+            Msg::Io { path, detail } => match lang {
+                Zh => format!("{path}：{detail}"),
+                En => format!("{path}: {detail}"),
+            },
+            Msg::ReportHeading { org, campaign, as_of } => match lang {
+                Zh => match campaign {
+                    Some(campaign) => {
+                        format!("{org}{}进展情况汇总（截至{}）", office_quotes(campaign), zh_date(as_of))
+                    },
+                    None => {
+                        format!("{org}整改落实情况汇总（截至{}）", zh_date(as_of))
+                    },
+                }
+                En => match campaign {
+                    Some(campaign) => {
+                        format!("{campaign}: progress of {org} as of {as_of}")
+                    },
+                    None => {
+                        format!("{org}: rectification progress as of {as_of}")
+                    },
+                },
+            },
+            Msg::Summary { as_of, org, figures } => match lang {
+                Zh => figures.fill(
+                    "截至{as_of}，{org}{units}个单位共梳理问题{items}个，已完成{done}个，占{rate}；\
+                     基本完成{mostly_done}个；未完成{open}个；效果不理想{ineffective}个；逾期未完成{overdue}个。\
+                     自查报告按时报送{submitted}个单位，逾期报送{late}个，被退回{returned}个，\
+                     逾期未报送{missing}个，尚未报送（未到时限）{pending}个。",
+                    &zh_date(as_of),
+                    org,
                 ),
-                as_of,
-                org,
-            ),
-            (Msg::UnitLeftOut { unit }, Zh) => format!("所属单位 {unit} 的 unit.toml 有错误"),
-            (Msg::UnitLeftOut { unit }, En) => format!("the unit.toml of its unit {unit} has errors"),
-            (Msg::LeftOutPublic, Zh) => "有错误（公开版本不引述，详见 `huitoukan check`）".into(),
-            (Msg::LeftOutStored, Zh) => "有错误，未纳入所汇总的报告".into(),
-            (Msg::LeftOutStored, En) => "had errors and was left out of the report merged here".into(),
-            (Msg::LeftOutPublic, En) => {
-                "has errors (a public report does not quote them; see `huitoukan check`)".into()
-            }
-            (Msg::Withheld { items, files }, Zh) => {
-                let mut text = format!("公开版本未列入{items}项不宜公开的事项");
-                if *files > 0 {
-                    text.push_str(&format!("，另有{files}个有错误、可能不宜公开的文件未列出"));
+                En => figures.fill(
+                    &format!(
+                        "As of {{as_of}}, the {{units}} {} of {{org}} list {{items}} {}: {{done}} done \
+                         ({{rate}}), {{mostly_done}} mostly done, {{open}} open, {{ineffective}} \
+                         ineffective; {{overdue}} overdue. Self-check reports: {{submitted}} on time, \
+                         {{late}} late, {{returned}} returned, {{missing}} missing, {{pending}} not yet due.",
+                        plural(figures.units, "unit", "units"),
+                        plural(figures.items, "item", "items")
+                    ),
+                    as_of,
+                    org,
+                ),
+            },
+            Msg::UnitLeftOut { unit } => match lang {
+                Zh => format!("所属单位 {unit} 的 unit.toml 有错误"),
+                En => format!("the unit.toml of its unit {unit} has errors"),
+            },
+            Msg::LeftOutPublic => match lang {
+                Zh => "有错误（公开版本不引述，详见 `huitoukan check`）".into(),
+                En => {
+                    "has errors (a public report does not quote them; see `huitoukan check`)".into()
+                },
+            },
+            Msg::LeftOutStored => match lang {
+                Zh => "有错误，未纳入所汇总的报告".into(),
+                En => "had errors and was left out of the report merged here".into(),
+            },
+            Msg::Withheld { items, files } => match lang {
+                Zh => {
+                    let mut text = format!("公开版本未列入{items}项不宜公开的事项");
+                    if *files > 0 {
+                        text.push_str(&format!("，另有{files}个有错误、可能不宜公开的文件未列出"));
+                    }
+                    text
                 }
-                text
-            }
-            (Msg::Withheld { items, files }, En) => {
-                let mut text = format!("the public version withholds {items} confidential {}", plural(*items, "item", "items"));
-                if *files > 0 {
-                    text.push_str(&format!(
-                        ", and does not list {files} {} with errors that may be confidential",
-                        plural(*files, "file", "files")
-                    ));
+                En => {
+                    let mut text = format!("the public version withholds {items} confidential {}", plural(*items, "item", "items"));
+                    if *files > 0 {
+                        text.push_str(&format!(
+                            ", and does not list {files} {} with errors that may be confidential",
+                            plural(*files, "file", "files")
+                        ));
+                    }
+                    text
+                },
+            },
+            Msg::OrgUnknown { org } => match lang {
+                Zh => format!("台账中没有机构 \"{org}\""),
+                En => format!("no org \"{org}\" in the tree"),
+            },
+            Msg::OrgAmbiguous { org } => match lang {
+                Zh => {
+                    format!("\"{org}\" 对应多个文件夹，请写出完整的机构路径")
                 }
-                text
-            }
-            (Msg::OrgUnknown { org }, Zh) => format!("台账中没有机构 \"{org}\""),
-            (Msg::OrgUnknown { org }, En) => format!("no org \"{org}\" in the tree"),
-            (Msg::OrgAmbiguous { org }, Zh) => {
-                format!("\"{org}\" 对应多个文件夹，请写出完整的机构路径")
-            }
-            (Msg::OrgAmbiguous { org }, En) => {
-                format!("\"{org}\" names more than one folder; write the whole org path")
-            }
-            (Msg::Candidates { list }, Zh) => format!("可选：{list}"),
-            (Msg::Candidates { list }, En) => format!("candidates: {list}"),
-            (Msg::RefuseErrors { errors }, Zh) => {
-                format!("台账有{errors}个错误，不生成报告")
-            }
-            (Msg::RefuseErrors { errors }, En) => {
-                format!("the records have {errors} {}; no report is built from them", plural(*errors, "error", "errors"))
-            }
-            (Msg::RefuseErrorsHelp, Zh) => {
-                "改正错误后重试；或加 `--keep-going`，只汇总没有错误的文件，并在报告中列出未纳入的文件".into()
-            }
-            (Msg::RefuseErrorsHelp, En) => {
-                "fix them and run again, or add `--keep-going` to report on the valid files; the report then names every file it left out".into()
-            }
-            (Msg::KeptGoing { files }, Zh) => {
-                format!("有{files}个文件因错误未纳入报告（报告中已列出）")
-            }
-            (Msg::KeptGoing { files }, En) => {
-                format!("{files} {} left out of the report (the report names {})", plural(*files, "file with errors was", "files with errors were"), plural(*files, "it", "them"))
-            }
-            (Msg::OutputIsRecord { path }, Zh) => {
-                format!("不能把报告写到 {path}：.toml 文件是台账记录")
-            }
-            (Msg::OutputIsRecord { path }, En) => {
-                format!("will not write a report to {path}: .toml files are records")
-            }
-            (Msg::OutputExists { path }, Zh) => format!("{path} 已存在，不会覆盖"),
-            (Msg::OutputExists { path }, En) => format!("{path} already exists and is never overwritten"),
-            (Msg::PathMissing { path }, Zh) => format!("{path} 不存在"),
-            (Msg::PathMissing { path }, En) => format!("{path} does not exist"),
-            (Msg::ScopeNote { scope, errors, warnings }, Zh) => {
-                format!("只列出 {scope} 下的文件；台账其余文件另有{errors}个错误、{warnings}个警告")
-            }
-            (Msg::ScopeNote { scope, errors, warnings }, En) => format!(
-                "only the files under {scope} are shown; the rest of the tree has {errors} {} and {warnings} {}",
-                plural(*errors, "error", "errors"),
-                plural(*warnings, "warning", "warnings")
-            ),
-            (Msg::DeniedWarnings { warnings }, Zh) => {
-                format!("检查未通过：有{warnings}个警告，且指定了 `--deny-warnings`")
-            }
-            (Msg::DeniedWarnings { warnings }, En) => format!(
-                "the check fails on {warnings} {} because of `--deny-warnings`",
-                plural(*warnings, "warning", "warnings")
-            ),
-            (Msg::WarningsNotListed { warnings }, Zh) => {
-                format!("另有{warnings}个警告未列出；`huitoukan check` 列出全部")
-            }
-            (Msg::WarningsNotListed { warnings }, En) => format!(
-                "{warnings} {} not listed here; `huitoukan check` lists them all",
-                plural(*warnings, "warning is", "warnings are")
-            ),
-            (Msg::ByLeadNotPublic, Zh) => {
-                "`--by lead` 按牵头班子成员列出，公示版本（`--public`）不列人名".into()
-            }
-            (Msg::ByLeadNotPublic, En) => {
-                "`--by lead` lists people by name, and a public report (`--public`) names no one".into()
-            }
-            (Msg::StoredTooLarge { path, size, max }, Zh) => {
-                format!("{path}：文件有{size}字节，超过报告文件的上限{max}字节，未读取")
-            }
-            (Msg::StoredTooLarge { path, size, max }, En) => {
-                format!("{path}: {size} bytes, more than a report file may have ({max} bytes); not read")
-            }
-            (Msg::StoredNotJson { path, detail }, Zh) => {
-                format!("{path}：不是完整有效的报告 JSON（{detail}）")
-            }
-            (Msg::StoredNotJson { path, detail }, En) => {
-                format!("{path}: not a complete, valid report JSON ({detail})")
-            }
-            (Msg::StoredNotReport { path, format }, Zh) => {
-                format!("{path}：不是 huitoukan 的报告（format 为 {format}，应为 \"huitoukan-report\"）")
-            }
-            (Msg::StoredNotReport { path, format }, En) => {
-                format!("{path}: not a huitoukan report (format is {format}, not \"huitoukan-report\")")
-            }
-            (Msg::StoredVersion { path, version }, Zh) => {
-                format!("{path}：报告版本{version}无法读取，本程序读取版本1")
-            }
-            (Msg::StoredVersion { path, version }, En) => {
-                format!("{path}: report version {version} cannot be read; this program reads version 1")
-            }
-            (Msg::StoredDoesNotAddUp { path, what, stated, summed }, Zh) => {
-                format!("{path}：数字对不上：{what} 为{stated}，其组成部分合计为{summed}")
-            }
-            (Msg::StoredDoesNotAddUp { path, what, stated, summed }, En) => {
-                format!("{path}: the counts do not add up: {what} is {stated}, its parts add up to {summed}")
-            }
-            (Msg::StoredOutside { path, what, org }, Zh) => {
-                format!("{path}：{what} 不在报告的机构 {org} 之内")
-            }
-            (Msg::StoredOutside { path, what, org }, En) => {
-                format!("{path}: {what} is not within the report's org {org}")
-            }
-            (Msg::StoredUnsorted { path, what }, Zh) => {
-                format!("{path}：{what} 未按机构路径排序，或重复列出")
-            }
-            (Msg::StoredUnsorted { path, what }, En) => {
-                format!("{path}: {what} is out of org path order, or listed twice")
-            }
-            (Msg::StoredByItem, Zh) => {
-                "保存的报告不含逐项事项，`--from` 不能用 `--by item`、`lead` 或 `task`；可用 --by org、unit 或 area".into()
-            }
-            (Msg::StoredByItem, En) => {
-                "a stored report holds no item rows: `--from` cannot use `--by item`, `lead` or `task`; use --by org, unit or area".into()
-            }
-            (Msg::MergeDiffers { a, b, what, left, right }, Zh) => {
-                format!("{a} 与 {b} 的 {what} 不同（{left} 与 {right}），不能汇总")
-            }
-            (Msg::MergeDiffers { a, b, what, left, right }, En) => {
-                format!("{a} and {b} differ in {what} ({left} and {right}); they cannot be merged")
-            }
-            (Msg::MergeDiffersHelp, Zh) => {
-                "只能汇总同一项工作、同一方案、同一截止日期的报告；截止日期不同而确需汇总的，加 --allow-mixed-dates".into()
-            }
-            (Msg::MergeDiffersHelp, En) => {
-                "only reports of one campaign, one schema and one as-of date add up; for reports of different dates, add --allow-mixed-dates".into()
-            }
-            (Msg::MergeSameName { a, b, name }, Zh) => format!("{a} 与 {b} 同名（{name}），不能作为两个下级汇总"),
-            (Msg::MergeSameName { a, b, name }, En) => {
-                format!("{a} and {b} have the same name ({name}); they cannot be two children of one report")
-            }
-            (Msg::MergeSameNameHelp, Zh) => {
-                "报告以 campaign.region 命名，没有则以 org、再以文件名命名；同一地区的报告只汇总一份".into()
-            }
-            (Msg::MergeSameNameHelp, En) => {
-                "a report is named by its campaign.region, else its org, else its file's name; merge one report per region".into()
-            }
-            (Msg::MergeNameInvalid { path, name }, Zh) => {
-                format!("{path}：名称 {name:?} 不能作为机构名（不能为空，不能含 / 或控制字符）")
-            }
-            (Msg::MergeNameInvalid { path, name }, En) => {
-                format!("{path}: the name {name:?} cannot name an org (it must be non-empty, without / or control characters)")
-            }
-            (Msg::MergeTooLarge, Zh) => "汇总后的数字超出范围（超过4294967295）".into(),
-            (Msg::MergeTooLarge, En) => "the merged counts are out of range (above 4294967295)".into(),
-            (Msg::ImportUnreadable { detail }, Zh) => format!("无法读取表格：{detail}"),
-            (Msg::ImportUnreadable { detail }, En) => format!("cannot read the spreadsheet: {detail}"),
-            (Msg::ImportUnreadableHelp, Zh) => {
-                "可导入 .xlsx、.xls、.ods 和 .csv（UTF-8 或 GBK）文件；在 Excel 或 WPS 中打开并另存为 .xlsx 再试".into()
-            }
-            (Msg::ImportUnreadableHelp, En) => {
-                "import reads .xlsx, .xls, .ods and .csv (UTF-8 or GBK); open it in Excel or WPS and save it as .xlsx".into()
-            }
-            (Msg::ImportNotProgress { text }, Zh) => {
-                format!("“{text}”不是进展记录：应写作 日期：内容，如 2015-03-02：已完成路基施工")
-            }
-            (Msg::ImportNotProgress { text }, En) => {
-                format!("\"{text}\" is no progress entry: write the date, a colon and the text, like 2015-03-02: done")
-            }
-            (Msg::ImportExtension, Zh) => "不是可导入的表格文件".into(),
-            (Msg::ImportExtension, En) => "not a spreadsheet file that import reads".into(),
-            (Msg::ImportNoSheet { sheet, sheets }, Zh) => {
-                format!("没有名为“{sheet}”的工作表；有：{sheets}")
-            }
-            (Msg::ImportNoSheet { sheet, sheets }, En) => {
-                format!("no sheet named \"{sheet}\"; the sheets are: {sheets}")
-            }
-            (Msg::ImportNoSheets, Zh) => "工作簿中没有工作表".into(),
-            (Msg::ImportNoSheets, En) => "the workbook has no sheet".into(),
-            (Msg::ImportNoHeader { row }, Zh) => format!("第{row}行（表头行）是空的"),
-            (Msg::ImportNoHeader { row }, En) => format!("row {row}, the header row, is empty"),
-            (Msg::ImportNoHeaderHelp, Zh) => {
-                "在映射文件的 [source] 中用 header_row 指明表头所在的行".into()
-            }
-            (Msg::ImportNoHeaderHelp, En) => {
-                "give the row of the headers as `header_row` in the mapping's [source]".into()
-            }
-            (Msg::ImportColumnMissing { column }, Zh) => format!("表头行中没有“{column}”列"),
-            (Msg::ImportColumnMissing { column }, En) => {
-                format!("the header row has no column \"{column}\"")
-            }
-            (Msg::ImportColumns { columns }, Zh) => format!("表头行中的列：{columns}"),
-            (Msg::ImportColumns { columns }, En) => format!("the columns of the header row: {columns}"),
-            (Msg::ImportUnknownUnit { unit }, Zh) => format!("“{unit}”不是台账中的单位"),
-            (Msg::ImportUnknownUnit { unit }, En) => {
-                format!("\"{unit}\" is not a unit of the records")
-            }
-            (Msg::ImportUnknownUnitHelp, Zh) => {
-                "写单位的路径、文件夹名或 unit.toml 中的 name，或在映射文件的 [unit] map 中写明对应关系".into()
-            }
-            (Msg::ImportUnknownUnitHelp, En) => {
-                "write the unit's org path, folder name or the name in its unit.toml, or map it in the mapping's [unit] map".into()
-            }
-            (Msg::ImportUnitAmbiguous { orgs }, Zh) => {
-                format!("有多个单位叫这个名称：{orgs}；在映射文件的 [unit] map 中写明是哪一个")
-            }
-            (Msg::ImportUnitAmbiguous { orgs }, En) => {
-                format!("several units have this name: {orgs}; say which in the mapping's [unit] map")
-            }
-            (Msg::ImportEmptyKey, Zh) => "键列是空的：无法确定事项编号".into(),
-            (Msg::ImportEmptyKey, En) => "the key columns are empty: no id for the item".into(),
-            (Msg::ImportBadKey { key }, Zh) => format!("键“{key}”不能用作文件名"),
-            (Msg::ImportBadKey { key }, En) => format!("the key \"{key}\" cannot be a file name"),
-            (Msg::ImportBadKeyHelp, Zh) => {
-                "事项编号不能为空，不能含 / \\ : * ? \" < > | 或控制字符，不能以 . 开头，最多 100 个字符".into()
-            }
-            (Msg::ImportBadKeyHelp, En) => {
-                "an id is not empty, has no / \\ : * ? \" < > | or control character, does not start with a dot, and has at most 100 characters".into()
-            }
-            (Msg::ImportDuplicateRow { id, first }, Zh) => {
-                format!("同一单位的“{id}”已在 {first} 出现过")
-            }
-            (Msg::ImportDuplicateRow { id, first }, En) => {
-                format!("\"{id}\" of the same unit already appears at {first}")
-            }
-            (Msg::ImportDuplicateRowHelp, Zh) => "每个事项只占一行；合并或删除重复的行，或改正序号".into(),
-            (Msg::ImportDuplicateRowHelp, En) => {
-                "each item takes one row: merge or remove the repeated row, or correct its number".into()
-            }
-            (Msg::ImportCellTooLong { chars }, Zh) => {
-                format!("单元格有{chars}个字符，超过 Excel 单元格的上限 32767 个")
-            }
-            (Msg::ImportCellTooLong { chars }, En) => {
-                format!("the cell has {chars} characters, more than the 32,767 an Excel cell holds")
-            }
-            (Msg::ImportFormula { formula }, Zh) => format!("公式 {formula} 没有保存的计算结果"),
-            (Msg::ImportFormula { formula }, En) => {
-                format!("the formula {formula} has no saved result")
-            }
-            (Msg::ImportFormulaHelp, Zh) => {
-                "在 Excel 或 WPS 中打开并保存该文件，公式的结果才会保存在文件中".into()
-            }
-            (Msg::ImportFormulaHelp, En) => {
-                "open the file in Excel or WPS and save it, so that the results are saved with it".into()
-            }
-            (Msg::ImportCellError { error }, Zh) => format!("单元格是错误值 {error}"),
-            (Msg::ImportCellError { error }, En) => format!("the cell holds the error {error}"),
-            (Msg::ImportNotNumber { text }, Zh) => format!("“{text}”不是整数"),
-            (Msg::ImportNotNumber { text }, En) => format!("\"{text}\" is not a whole number"),
-            (Msg::ImportNotBool { text }, Zh) => format!("“{text}”不是“是”或“否”"),
-            (Msg::ImportNotBool { text }, En) => format!("\"{text}\" is not yes or no"),
-            (Msg::ImportNotDate { text, formats }, Zh) => {
-                format!("“{text}”不是日期；可用的格式：{formats}")
-            }
-            (Msg::ImportNotDate { text, formats }, En) => {
-                format!("\"{text}\" is not a date; the formats read: {formats}")
-            }
-            (Msg::ImportNoSuchDay { text }, Zh) => format!("没有 {text} 这一天"),
-            (Msg::ImportNoSuchDay { text }, En) => format!("there is no such day as {text}"),
-            (Msg::ImportMapping { path, detail }, Zh) => format!("映射文件 {path} 无效：{detail}"),
-            (Msg::ImportMapping { path, detail }, En) => {
-                format!("the mapping file {path} is not valid: {detail}")
-            }
-            (Msg::ImportSummary { rows, create, update, unchanged, exists, errors }, Zh) => {
-                format!("{rows}行：新建{create}个事项，更新{update}个，无变化{unchanged}个，已存在未改动{exists}个；{errors}个错误")
-            }
-            (Msg::ImportSummary { rows, create, update, unchanged, exists, errors }, En) => {
-                format!("{rows} rows: {create} items to create, {update} to update, {unchanged} unchanged, {exists} existing and left alone; {errors} errors")
-            }
-            (Msg::ImportNothingWritten, Zh) => "有错误，未写入任何文件".into(),
-            (Msg::ImportNothingWritten, En) => "there are errors: nothing was written".into(),
-            (Msg::ImportKeptGoing { rows }, Zh) => format!("有错误的{rows}行未导入"),
-            (Msg::ImportKeptGoing { rows }, En) => format!("{rows} rows with errors were not imported"),
-            (Msg::ImportCreate { file, row }, Zh) => format!("新建 {file}（第{row}行）"),
-            (Msg::ImportCreate { file, row }, En) => format!("create {file} (row {row})"),
-            (Msg::ImportUpdate { file, row }, Zh) => format!("更新 {file}（第{row}行）"),
-            (Msg::ImportUpdate { file, row }, En) => format!("update {file} (row {row})"),
-            (Msg::ImportUnchanged { file, row }, Zh) => format!("无变化 {file}（第{row}行）"),
-            (Msg::ImportUnchanged { file, row }, En) => format!("unchanged {file} (row {row})"),
-            (Msg::ImportExists { file, row }, Zh) => {
-                format!("已存在，未改动 {file}（第{row}行；用 --update 更新）")
-            }
-            (Msg::ImportExists { file, row }, En) => {
-                format!("exists, left alone {file} (row {row}; --update updates it)")
-            }
-            (Msg::ImportDryRun, Zh) => "试运行（--dry-run）：未写入任何文件".into(),
-            (Msg::ImportDryRun, En) => "dry run (--dry-run): nothing was written".into(),
-            (Msg::ImportLinkInPath { path }, Zh) => format!("{path} 经过符号链接，不写入"),
-            (Msg::ImportLinkInPath { path }, En) => {
-                format!("{path} goes through a symbolic link: not written")
-            }
-            (Msg::XlsxToTerminal, Zh) => "不把 Excel 工作簿输出到终端".into(),
-            (Msg::XlsxToTerminal, En) => "will not write an Excel workbook to a terminal".into(),
-            (Msg::XlsxToTerminalHelp, Zh) => {
-                "用 `--output 报告.xlsx` 写入文件，或把标准输出重定向到文件".into()
-            }
-            (Msg::XlsxToTerminalHelp, En) => {
-                "write it to a file with `--output report.xlsx`, or redirect standard output".into()
-            }
-            (Msg::XlsxFailed { detail }, Zh) => format!("无法生成 Excel 工作簿：{detail}"),
-            (Msg::XlsxFailed { detail }, En) => format!("could not make the Excel workbook: {detail}"),
-            (Msg::ByNotForFormat { format }, Zh) => {
-                format!("`--by` 只用于 table 和 csv 格式；{format} 格式的报告内容是固定的")
-            }
-            (Msg::ByNotForFormat { format }, En) => {
-                format!("`--by` applies to the table and csv formats only; a {format} report has fixed sections")
-            }
-            (Msg::CandidatesMore { list, more }, Zh) => format!("最接近的：{list}；另有{more}个"),
-            (Msg::CandidatesMore { list, more }, En) => {
-                format!("the closest: {list}; and {more} more")
-            }
-            (Msg::ManExitOk, Zh) => "成功".into(),
-            (Msg::ManExitOk, En) => "success".into(),
-            (Msg::ManExitCheckOk, Zh) => "没有错误（警告不影响，除非指定 `--deny-warnings`）".into(),
-            (Msg::ManExitCheckOk, En) => {
-                "no errors (warnings are allowed unless `--deny-warnings`)".into()
-            }
-            (Msg::ManExitRecords, Zh) => "台账有错误（`check`、`report`）".into(),
-            (Msg::ManExitRecords, En) => "the records have errors (`check`, `report`)".into(),
-            (Msg::ManExitCheck, Zh) => "台账有错误；或指定了 `--deny-warnings` 且有警告".into(),
-            (Msg::ManExitCheck, En) => {
-                "the records have errors, or warnings with `--deny-warnings`".into()
-            }
-            (Msg::ManExitReport, Zh) => {
-                "台账有错误，不生成报告（`--keep-going` 则只汇总没有错误的文件）".into()
-            }
-            (Msg::ManExitReport, En) => {
-                "the records have errors and no report is built (unless `--keep-going`)".into()
-            }
-            (Msg::ManExitImport, Zh) => {
-                "有的行有错误，未写入任何文件（`--keep-going` 则写入没有错误的行）".into()
-            }
-            (Msg::ManExitImport, En) => {
-                "rows have errors and nothing was written (unless `--keep-going`)".into()
-            }
-            (Msg::ManExitFatal, Zh) => "命令无法执行：参数错误、找不到台账根目录、读写失败".into(),
-            (Msg::ManExitFatal, En) => {
-                "the command could not run: bad arguments, no records root, an I/O failure".into()
-            }
-            (Msg::OutputExistsHelp, Zh) => {
-                "换一个文件名；或加 `--force`，用新报告替换原文件".into()
-            }
-            (Msg::OutputExistsHelp, En) => {
-                "choose another name, or add `--force` to replace the old file with the new report".into()
-            }
-            (Msg::OutputInsideRoot { path }, Zh) => {
-                format!("不能把报告写到 {path}：它在台账目录内")
-            }
-            (Msg::OutputInsideRoot { path }, En) => {
-                format!("will not write a report to {path}: it is inside the records tree")
-            }
-            (Msg::OutputNotFile { path }, Zh) => {
-                format!("{path} 不是普通文件（文件夹、链接等），`--force` 也不会替换")
-            }
-            (Msg::OutputNotFile { path }, En) => {
-                format!("{path} is not a regular file (a folder, a link…); `--force` replaces only a regular file")
-            }
-            (Msg::Created { path }, Zh) => format!("已新建 {path}"),
-            (Msg::Created { path }, En) => format!("created {path}"),
-            (Msg::TreeStarted { path }, Zh) => {
-                format!("已在 {path} 新建台账；修改示例后运行 `huitoukan check` 检查")
-            }
-            (Msg::TreeStarted { path }, En) => {
-                format!("started a records tree in {path}; edit the example, then run `huitoukan check`")
-            }
-            (Msg::AlreadyTree { path }, Zh) => format!("{path} 已经是台账根目录（有 huitoukan.toml）"),
-            (Msg::AlreadyTree { path }, En) => {
-                format!("{path} already holds a records tree (huitoukan.toml)")
-            }
-            (Msg::InsideTree { root }, Zh) => {
-                format!("此文件夹在台账 {root} 之内；台账不能嵌套")
-            }
-            (Msg::InsideTree { root }, En) => {
-                format!("this folder is inside the records tree {root}; trees do not nest")
-            }
-            (Msg::FileExists { path }, Zh) => format!("{path} 已存在，不会覆盖"),
-            (Msg::FileExists { path }, En) => format!("{path} already exists and is never overwritten"),
-            (Msg::NotAUnit { path }, Zh) => format!("{path} 不是单位文件夹（没有 unit.toml）"),
-            (Msg::NotAUnit { path }, En) => format!("{path} is not a unit's folder (no unit.toml)"),
-            (Msg::NotAUnitHelp, Zh) => "先运行 `huitoukan new unit 文件夹`".into(),
-            (Msg::NotAUnitHelp, En) => "run `huitoukan new unit DIR` first".into(),
-            (Msg::OutsideTree { path }, Zh) => {
-                format!("{path} 不在台账内（须在根目录之下，且不含 \"..\"、隐藏文件夹）")
-            }
-            (Msg::OutsideTree { path }, En) => {
-                format!("{path} is not inside the records tree (below the root, no \"..\", no hidden folders)")
-            }
-            (Msg::BadName { name }, Zh) => {
-                format!("文件名 \"{name}\" 不可用：不能为空，不能含 / 或 \\，不能以 . 开头")
-            }
-            (Msg::BadName { name }, En) => {
-                format!("the name \"{name}\" cannot be used: not empty, no / or \\, not starting with .")
-            }
-            (Msg::LinkInPath { path }, Zh) => {
-                format!("{path} 是符号链接，不会经由它写入")
-            }
-            (Msg::LinkInPath { path }, En) => {
-                format!("{path} is a symbolic link; nothing is written through it")
-            }
-            (Msg::BeyondAnnotations { count }, Zh) => {
-                format!("GitHub 每步最多显示10条错误和10条警告注释，其余{count}条如下：")
-            }
-            (Msg::BeyondAnnotations { count }, En) => {
-                format!("GitHub shows at most 10 error and 10 warning annotations per step; the other {count}:")
-            }
-            (Msg::NotShown { errors, warnings }, Zh) => format!(
-                "本文件从此处起还有{}个问题未列出：{errors}个错误，{warnings}个警告",
-                errors + warnings
-            ),
-            (Msg::NotShown { errors, warnings }, En) => format!(
-                "{} more {} in this file from here on not listed: {errors} {}, {warnings} {}",
-                errors + warnings,
-                plural(errors + warnings, "problem", "problems"),
-                plural(*errors, "error", "errors"),
-                plural(*warnings, "warning", "warnings")
-            ),
-            (Msg::NotShownHelp { most }, Zh) => {
-                format!("每个文件最多列出{most}个问题；改正上面这些后再次运行，可看到其余的")
-            }
-            (Msg::NotShownHelp { most }, En) => format!(
-                "at most {most} problems are listed for each file; fix these and run again to see the rest"
-            ),
-            (Msg::GitError { detail }, Zh) => format!("读取 git 仓库失败：{detail}"),
-            (Msg::GitError { detail }, En) => format!("cannot read the git repository: {detail}"),
-            (Msg::NotARepository { path }, Zh) => {
-                format!("{path} 不在 git 仓库中，无法查看历史版本")
-            }
-            (Msg::NotARepository { path }, En) => {
-                format!("{path} is not inside a git repository, so it has no history to look back on")
-            }
-            (Msg::NotARepositoryHelp, Zh) => {
-                "在台账目录运行 `git init`，并提交（`git add -A && git commit`）每次报送".into()
-            }
-            (Msg::NotARepositoryHelp, En) => {
-                "run `git init` in the records tree and commit each submission (`git add -A && git commit`)".into()
-            }
-            (Msg::UnknownRevision { rev, detail }, Zh) => {
-                format!("找不到版本 `{rev}`：{detail}")
-            }
-            (Msg::UnknownRevision { rev, detail }, En) => {
-                format!("unknown revision `{rev}`: {detail}")
-            }
-            (Msg::UnknownRevisionHelp, Zh) => {
-                "版本可写提交号、标签、分支、`HEAD~3`，或日期 `@2015-02-01`（该日结束前的最后一次提交）；`git log --first-parent` 列出可用的提交".into()
-            }
-            (Msg::UnknownRevisionHelp, En) => {
-                "a revision is a commit hash, a tag, a branch, `HEAD~3`, or a date `@2015-02-01` (the last commit by the end of that day); `git log --first-parent` lists the commits".into()
-            }
-            (Msg::ShallowLacks { rev }, Zh) => {
-                format!("这是浅克隆（shallow clone），缺少版本 `{rev}` 所需的历史")
-            }
-            (Msg::ShallowLacks { rev }, En) => {
-                format!("this is a shallow clone: it lacks the history that `{rev}` needs")
-            }
-            (Msg::ShallowHelp, Zh) => {
-                "取回完整历史：`git fetch --unshallow`；GitHub Actions 中给 actions/checkout 加 `fetch-depth: 0`".into()
-            }
-            (Msg::ShallowHelp, En) => {
-                "fetch the whole history: `git fetch --unshallow`; in GitHub Actions give actions/checkout `fetch-depth: 0`".into()
-            }
-            (Msg::NotInCommit { commit }, Zh) => format!("提交 {commit} 中没有此文件"),
-            (Msg::NotInCommit { commit }, En) => format!("not in commit {commit}"),
-            (Msg::RevisionHasErrors { rev }, Zh) => format!("以上是版本 {rev} 中台账的错误"),
-            (Msg::RevisionHasErrors { rev }, En) => {
-                format!("the errors above are in the records at {rev}")
-            }
-            (Msg::Regressed { from, to, since }, Zh) => {
-                format!("整改状态倒退：{since} 时为 {from}，现为 {to}（反弹回潮）")
-            }
-            (Msg::Regressed { from, to, since }, En) => {
-                format!("status went back from {from} at {since} to {to} (a rebound)")
-            }
-            (Msg::RegressedHelp, Zh) => {
-                "如确已反弹，在 [[progress]] 中写明原因和新的整改措施；如是误改，恢复原状态".into()
-            }
-            (Msg::RegressedHelp, En) => {
-                "if it did come undone, say why and what is done now in a [[progress]] entry; if the change was a mistake, restore the status".into()
-            }
-            (Msg::DeadlineMovedLater { field, from, to, since }, Zh) => {
-                format!("`{field}` 推迟：{since} 时为 {from}，现为 {to}")
-            }
-            (Msg::DeadlineMovedLater { field, from, to, since }, En) => {
-                format!("`{field}` moved later: {from} at {since}, now {to}")
-            }
-            (Msg::DeadlineMovedHelp, Zh) => {
-                "整改时限不能悄悄推迟：在 [[progress]] 中写明推迟的原因和批准情况".into()
-            }
-            (Msg::DeadlineMovedHelp, En) => {
-                "a deadline is not moved quietly: say in a [[progress]] entry why and who approved it".into()
-            }
-            (Msg::UnfinishedDeleted { file, id, status, since }, Zh) => {
-                format!("未完成的事项 {id}（{file}，{since} 时为 {status}）被删除")
-            }
-            (Msg::UnfinishedDeleted { file, id, status, since }, En) => {
-                format!("the unfinished item {id} ({file}, {status} at {since}) was deleted")
-            }
-            (Msg::UnfinishedDeletedHelp, Zh) => {
-                "未完成的事项不能删除：恢复文件，整改到位后改为已完成并销号".into()
-            }
-            (Msg::UnfinishedDeletedHelp, En) => {
-                "an unfinished item is not deleted: restore the file, and mark it done (and closed) once it is".into()
-            }
-            (Msg::EvidenceRemoved { removed, since }, Zh) => {
-                format!("佐证材料被删去（{since} 时有）：{removed}")
-            }
-            (Msg::EvidenceRemoved { removed, since }, En) => {
-                format!("evidence removed since {since}: {removed}")
-            }
-            (Msg::EvidenceRemovedHelp, Zh) => {
-                "佐证材料只增不减：如原材料有误，保留并在 [[progress]] 中说明".into()
-            }
-            (Msg::EvidenceRemovedHelp, En) => {
-                "evidence is added, not taken away: if an entry was wrong, keep it and explain in a [[progress]] entry".into()
-            }
-            (Msg::OnlyChangedNote { since, errors, warnings }, Zh) => {
-                format!("自 {since} 以来未改动的文件另有 {errors} 个错误、{warnings} 个警告，未显示")
-            }
-            (Msg::OnlyChangedNote { since, errors, warnings }, En) => {
-                format!(
-                    "files unchanged since {since} have {errors} more {} and {warnings} more {}, not shown",
+                En => {
+                    format!("\"{org}\" names more than one folder; write the whole org path")
+                },
+            },
+            Msg::Candidates { list } => match lang {
+                Zh => format!("可选：{list}"),
+                En => format!("candidates: {list}"),
+            },
+            Msg::RefuseErrors { errors } => match lang {
+                Zh => {
+                    format!("台账有{errors}个错误，不生成报告")
+                }
+                En => {
+                    format!("the records have {errors} {}; no report is built from them", plural(*errors, "error", "errors"))
+                },
+            },
+            Msg::RefuseErrorsHelp => match lang {
+                Zh => {
+                    "改正错误后重试；或加 `--keep-going`，只汇总没有错误的文件，并在报告中列出未纳入的文件".into()
+                }
+                En => {
+                    "fix them and run again, or add `--keep-going` to report on the valid files; the report then names every file it left out".into()
+                },
+            },
+            Msg::KeptGoing { files } => match lang {
+                Zh => {
+                    format!("有{files}个文件因错误未纳入报告（报告中已列出）")
+                }
+                En => {
+                    format!("{files} {} left out of the report (the report names {})", plural(*files, "file with errors was", "files with errors were"), plural(*files, "it", "them"))
+                },
+            },
+            Msg::OutputIsRecord { path } => match lang {
+                Zh => {
+                    format!("不能把报告写到 {path}：.toml 文件是台账记录")
+                }
+                En => {
+                    format!("will not write a report to {path}: .toml files are records")
+                },
+            },
+            Msg::OutputExists { path } => match lang {
+                Zh => format!("{path} 已存在，不会覆盖"),
+                En => format!("{path} already exists and is never overwritten"),
+            },
+            Msg::PathMissing { path } => match lang {
+                Zh => format!("{path} 不存在"),
+                En => format!("{path} does not exist"),
+            },
+            Msg::ScopeNote { scope, errors, warnings } => match lang {
+                Zh => {
+                    format!("只列出 {scope} 下的文件；台账其余文件另有{errors}个错误、{warnings}个警告")
+                }
+                En => format!(
+                    "only the files under {scope} are shown; the rest of the tree has {errors} {} and {warnings} {}",
                     plural(*errors, "error", "errors"),
                     plural(*warnings, "warning", "warnings")
-                )
-            }
-            (Msg::CheckSummary { errors, warnings, files }, Zh) => {
-                format!("检查了{files}个文件：{errors}个错误，{warnings}个警告")
-            }
-            (Msg::CheckSummary { errors, warnings, files }, En) => {
-                format!(
-                    "checked {files} {}: {errors} {}, {warnings} {}",
-                    plural(*files, "file", "files"),
+                ),
+            },
+            Msg::DeniedWarnings { warnings } => match lang {
+                Zh => {
+                    format!("检查未通过：有{warnings}个警告，且指定了 `--deny-warnings`")
+                }
+                En => format!(
+                    "the check fails on {warnings} {} because of `--deny-warnings`",
+                    plural(*warnings, "warning", "warnings")
+                ),
+            },
+            Msg::WarningsNotListed { warnings } => match lang {
+                Zh => {
+                    format!("另有{warnings}个警告未列出；`huitoukan check` 列出全部")
+                }
+                En => format!(
+                    "{warnings} {} not listed here; `huitoukan check` lists them all",
+                    plural(*warnings, "warning is", "warnings are")
+                ),
+            },
+            Msg::ByLeadNotPublic => match lang {
+                Zh => {
+                    "`--by lead` 按牵头班子成员列出，公示版本（`--public`）不列人名".into()
+                }
+                En => {
+                    "`--by lead` lists people by name, and a public report (`--public`) names no one".into()
+                },
+            },
+            Msg::StoredTooLarge { path, size, max } => match lang {
+                Zh => {
+                    format!("{path}：文件有{size}字节，超过报告文件的上限{max}字节，未读取")
+                }
+                En => {
+                    format!("{path}: {size} bytes, more than a report file may have ({max} bytes); not read")
+                },
+            },
+            Msg::StoredNotJson { path, detail } => match lang {
+                Zh => {
+                    format!("{path}：不是完整有效的报告 JSON（{detail}）")
+                }
+                En => {
+                    format!("{path}: not a complete, valid report JSON ({detail})")
+                },
+            },
+            Msg::StoredNotReport { path, format } => match lang {
+                Zh => {
+                    format!("{path}：不是 huitoukan 的报告（format 为 {format}，应为 \"huitoukan-report\"）")
+                }
+                En => {
+                    format!("{path}: not a huitoukan report (format is {format}, not \"huitoukan-report\")")
+                },
+            },
+            Msg::StoredVersion { path, version } => match lang {
+                Zh => {
+                    format!("{path}：报告版本{version}无法读取，本程序读取版本1")
+                }
+                En => {
+                    format!("{path}: report version {version} cannot be read; this program reads version 1")
+                },
+            },
+            Msg::StoredDoesNotAddUp { path, what, stated, summed } => match lang {
+                Zh => {
+                    format!("{path}：数字对不上：{what} 为{stated}，其组成部分合计为{summed}")
+                }
+                En => {
+                    format!("{path}: the counts do not add up: {what} is {stated}, its parts add up to {summed}")
+                },
+            },
+            Msg::StoredOutside { path, what, org } => match lang {
+                Zh => {
+                    format!("{path}：{what} 不在报告的机构 {org} 之内")
+                }
+                En => {
+                    format!("{path}: {what} is not within the report's org {org}")
+                },
+            },
+            Msg::StoredUnsorted { path, what } => match lang {
+                Zh => {
+                    format!("{path}：{what} 未按机构路径排序，或重复列出")
+                }
+                En => {
+                    format!("{path}: {what} is out of org path order, or listed twice")
+                },
+            },
+            Msg::StoredByItem => match lang {
+                Zh => {
+                    "保存的报告不含逐项事项，`--from` 不能用 `--by item`、`lead` 或 `task`；可用 --by org、unit 或 area".into()
+                }
+                En => {
+                    "a stored report holds no item rows: `--from` cannot use `--by item`, `lead` or `task`; use --by org, unit or area".into()
+                },
+            },
+            Msg::MergeDiffers { a, b, what, left, right } => match lang {
+                Zh => {
+                    format!("{a} 与 {b} 的 {what} 不同（{left} 与 {right}），不能汇总")
+                }
+                En => {
+                    format!("{a} and {b} differ in {what} ({left} and {right}); they cannot be merged")
+                },
+            },
+            Msg::MergeDiffersHelp => match lang {
+                Zh => {
+                    "只能汇总同一项工作、同一方案、同一截止日期的报告；截止日期不同而确需汇总的，加 --allow-mixed-dates".into()
+                }
+                En => {
+                    "only reports of one campaign, one schema and one as-of date add up; for reports of different dates, add --allow-mixed-dates".into()
+                },
+            },
+            Msg::MergeSameName { a, b, name } => match lang {
+                Zh => format!("{a} 与 {b} 同名（{name}），不能作为两个下级汇总"),
+                En => {
+                    format!("{a} and {b} have the same name ({name}); they cannot be two children of one report")
+                },
+            },
+            Msg::MergeSameNameHelp => match lang {
+                Zh => {
+                    "报告以 campaign.region 命名，没有则以 org、再以文件名命名；同一地区的报告只汇总一份".into()
+                }
+                En => {
+                    "a report is named by its campaign.region, else its org, else its file's name; merge one report per region".into()
+                },
+            },
+            Msg::MergeNameInvalid { path, name } => match lang {
+                Zh => {
+                    format!("{path}：名称 {name:?} 不能作为机构名（不能为空，不能含 / 或控制字符）")
+                }
+                En => {
+                    format!("{path}: the name {name:?} cannot name an org (it must be non-empty, without / or control characters)")
+                },
+            },
+            Msg::MergeTooLarge => match lang {
+                Zh => "汇总后的数字超出范围（超过4294967295）".into(),
+                En => "the merged counts are out of range (above 4294967295)".into(),
+            },
+            Msg::ImportUnreadable { detail } => match lang {
+                Zh => format!("无法读取表格：{detail}"),
+                En => format!("cannot read the spreadsheet: {detail}"),
+            },
+            Msg::ImportUnreadableHelp => match lang {
+                Zh => {
+                    "可导入 .xlsx、.xls、.ods 和 .csv（UTF-8 或 GBK）文件；在 Excel 或 WPS 中打开并另存为 .xlsx 再试".into()
+                }
+                En => {
+                    "import reads .xlsx, .xls, .ods and .csv (UTF-8 or GBK); open it in Excel or WPS and save it as .xlsx".into()
+                },
+            },
+            Msg::ImportNotProgress { text } => match lang {
+                Zh => {
+                    format!("“{text}”不是进展记录：应写作 日期：内容，如 2015-03-02：已完成路基施工")
+                }
+                En => {
+                    format!("\"{text}\" is no progress entry: write the date, a colon and the text, like 2015-03-02: done")
+                },
+            },
+            Msg::ImportExtension => match lang {
+                Zh => "不是可导入的表格文件".into(),
+                En => "not a spreadsheet file that import reads".into(),
+            },
+            Msg::ImportNoSheet { sheet, sheets } => match lang {
+                Zh => {
+                    format!("没有名为“{sheet}”的工作表；有：{sheets}")
+                }
+                En => {
+                    format!("no sheet named \"{sheet}\"; the sheets are: {sheets}")
+                },
+            },
+            Msg::ImportNoSheets => match lang {
+                Zh => "工作簿中没有工作表".into(),
+                En => "the workbook has no sheet".into(),
+            },
+            Msg::ImportNoHeader { row } => match lang {
+                Zh => format!("第{row}行（表头行）是空的"),
+                En => format!("row {row}, the header row, is empty"),
+            },
+            Msg::ImportNoHeaderHelp => match lang {
+                Zh => {
+                    "在映射文件的 [source] 中用 header_row 指明表头所在的行".into()
+                }
+                En => {
+                    "give the row of the headers as `header_row` in the mapping's [source]".into()
+                },
+            },
+            Msg::ImportColumnMissing { column } => match lang {
+                Zh => format!("表头行中没有“{column}”列"),
+                En => {
+                    format!("the header row has no column \"{column}\"")
+                },
+            },
+            Msg::ImportColumns { columns } => match lang {
+                Zh => format!("表头行中的列：{columns}"),
+                En => format!("the columns of the header row: {columns}"),
+            },
+            Msg::ImportUnknownUnit { unit } => match lang {
+                Zh => format!("“{unit}”不是台账中的单位"),
+                En => {
+                    format!("\"{unit}\" is not a unit of the records")
+                },
+            },
+            Msg::ImportUnknownUnitHelp => match lang {
+                Zh => {
+                    "写单位的路径、文件夹名或 unit.toml 中的 name，或在映射文件的 [unit] map 中写明对应关系".into()
+                }
+                En => {
+                    "write the unit's org path, folder name or the name in its unit.toml, or map it in the mapping's [unit] map".into()
+                },
+            },
+            Msg::ImportUnitAmbiguous { orgs } => match lang {
+                Zh => {
+                    format!("有多个单位叫这个名称：{orgs}；在映射文件的 [unit] map 中写明是哪一个")
+                }
+                En => {
+                    format!("several units have this name: {orgs}; say which in the mapping's [unit] map")
+                },
+            },
+            Msg::ImportEmptyKey => match lang {
+                Zh => "键列是空的：无法确定事项编号".into(),
+                En => "the key columns are empty: no id for the item".into(),
+            },
+            Msg::ImportBadKey { key } => match lang {
+                Zh => format!("键“{key}”不能用作文件名"),
+                En => format!("the key \"{key}\" cannot be a file name"),
+            },
+            Msg::ImportBadKeyHelp => match lang {
+                Zh => {
+                    "事项编号不能为空，不能含 / \\ : * ? \" < > | 或控制字符，不能以 . 开头，最多 100 个字符".into()
+                }
+                En => {
+                    "an id is not empty, has no / \\ : * ? \" < > | or control character, does not start with a dot, and has at most 100 characters".into()
+                },
+            },
+            Msg::ImportDuplicateRow { id, first } => match lang {
+                Zh => {
+                    format!("同一单位的“{id}”已在 {first} 出现过")
+                }
+                En => {
+                    format!("\"{id}\" of the same unit already appears at {first}")
+                },
+            },
+            Msg::ImportDuplicateRowHelp => match lang {
+                Zh => "每个事项只占一行；合并或删除重复的行，或改正序号".into(),
+                En => {
+                    "each item takes one row: merge or remove the repeated row, or correct its number".into()
+                },
+            },
+            Msg::ImportCellTooLong { chars } => match lang {
+                Zh => {
+                    format!("单元格有{chars}个字符，超过 Excel 单元格的上限 32767 个")
+                }
+                En => {
+                    format!("the cell has {chars} characters, more than the 32,767 an Excel cell holds")
+                },
+            },
+            Msg::ImportFormula { formula } => match lang {
+                Zh => format!("公式 {formula} 没有保存的计算结果"),
+                En => {
+                    format!("the formula {formula} has no saved result")
+                },
+            },
+            Msg::ImportFormulaHelp => match lang {
+                Zh => {
+                    "在 Excel 或 WPS 中打开并保存该文件，公式的结果才会保存在文件中".into()
+                }
+                En => {
+                    "open the file in Excel or WPS and save it, so that the results are saved with it".into()
+                },
+            },
+            Msg::ImportCellError { error } => match lang {
+                Zh => format!("单元格是错误值 {error}"),
+                En => format!("the cell holds the error {error}"),
+            },
+            Msg::ImportNotNumber { text } => match lang {
+                Zh => format!("“{text}”不是整数"),
+                En => format!("\"{text}\" is not a whole number"),
+            },
+            Msg::ImportNotBool { text } => match lang {
+                Zh => format!("“{text}”不是“是”或“否”"),
+                En => format!("\"{text}\" is not yes or no"),
+            },
+            Msg::ImportNotDate { text, formats } => match lang {
+                Zh => {
+                    format!("“{text}”不是日期；可用的格式：{formats}")
+                }
+                En => {
+                    format!("\"{text}\" is not a date; the formats read: {formats}")
+                },
+            },
+            Msg::ImportNoSuchDay { text } => match lang {
+                Zh => format!("没有 {text} 这一天"),
+                En => format!("there is no such day as {text}"),
+            },
+            Msg::ImportMapping { path, detail } => match lang {
+                Zh => format!("映射文件 {path} 无效：{detail}"),
+                En => {
+                    format!("the mapping file {path} is not valid: {detail}")
+                },
+            },
+            Msg::ImportSummary { rows, create, update, unchanged, exists, errors } => match lang {
+                Zh => {
+                    format!("{rows}行：新建{create}个事项，更新{update}个，无变化{unchanged}个，已存在未改动{exists}个；{errors}个错误")
+                }
+                En => {
+                    format!("{rows} rows: {create} items to create, {update} to update, {unchanged} unchanged, {exists} existing and left alone; {errors} errors")
+                },
+            },
+            Msg::ImportNothingWritten => match lang {
+                Zh => "有错误，未写入任何文件".into(),
+                En => "there are errors: nothing was written".into(),
+            },
+            Msg::ImportKeptGoing { rows } => match lang {
+                Zh => format!("有错误的{rows}行未导入"),
+                En => format!("{rows} rows with errors were not imported"),
+            },
+            Msg::ImportCreate { file, row } => match lang {
+                Zh => format!("新建 {file}（第{row}行）"),
+                En => format!("create {file} (row {row})"),
+            },
+            Msg::ImportUpdate { file, row } => match lang {
+                Zh => format!("更新 {file}（第{row}行）"),
+                En => format!("update {file} (row {row})"),
+            },
+            Msg::ImportUnchanged { file, row } => match lang {
+                Zh => format!("无变化 {file}（第{row}行）"),
+                En => format!("unchanged {file} (row {row})"),
+            },
+            Msg::ImportExists { file, row } => match lang {
+                Zh => {
+                    format!("已存在，未改动 {file}（第{row}行；用 --update 更新）")
+                }
+                En => {
+                    format!("exists, left alone {file} (row {row}; --update updates it)")
+                },
+            },
+            Msg::ImportDryRun => match lang {
+                Zh => "试运行（--dry-run）：未写入任何文件".into(),
+                En => "dry run (--dry-run): nothing was written".into(),
+            },
+            Msg::ImportLinkInPath { path } => match lang {
+                Zh => format!("{path} 经过符号链接，不写入"),
+                En => {
+                    format!("{path} goes through a symbolic link: not written")
+                },
+            },
+            Msg::XlsxToTerminal => match lang {
+                Zh => "不把 Excel 工作簿输出到终端".into(),
+                En => "will not write an Excel workbook to a terminal".into(),
+            },
+            Msg::XlsxToTerminalHelp => match lang {
+                Zh => {
+                    "用 `--output 报告.xlsx` 写入文件，或把标准输出重定向到文件".into()
+                }
+                En => {
+                    "write it to a file with `--output report.xlsx`, or redirect standard output".into()
+                },
+            },
+            Msg::XlsxFailed { detail } => match lang {
+                Zh => format!("无法生成 Excel 工作簿：{detail}"),
+                En => format!("could not make the Excel workbook: {detail}"),
+            },
+            Msg::ByNotForFormat { format } => match lang {
+                Zh => {
+                    format!("`--by` 只用于 table 和 csv 格式；{format} 格式的报告内容是固定的")
+                }
+                En => {
+                    format!("`--by` applies to the table and csv formats only; a {format} report has fixed sections")
+                },
+            },
+            Msg::CandidatesMore { list, more } => match lang {
+                Zh => format!("最接近的：{list}；另有{more}个"),
+                En => {
+                    format!("the closest: {list}; and {more} more")
+                },
+            },
+            Msg::ManExitOk => match lang {
+                Zh => "成功".into(),
+                En => "success".into(),
+            },
+            Msg::ManExitCheckOk => match lang {
+                Zh => "没有错误（警告不影响，除非指定 `--deny-warnings`）".into(),
+                En => {
+                    "no errors (warnings are allowed unless `--deny-warnings`)".into()
+                },
+            },
+            Msg::ManExitRecords => match lang {
+                Zh => "台账有错误（`check`、`report`）".into(),
+                En => "the records have errors (`check`, `report`)".into(),
+            },
+            Msg::ManExitCheck => match lang {
+                Zh => "台账有错误；或指定了 `--deny-warnings` 且有警告".into(),
+                En => {
+                    "the records have errors, or warnings with `--deny-warnings`".into()
+                },
+            },
+            Msg::ManExitReport => match lang {
+                Zh => {
+                    "台账有错误，不生成报告（`--keep-going` 则只汇总没有错误的文件）".into()
+                }
+                En => {
+                    "the records have errors and no report is built (unless `--keep-going`)".into()
+                },
+            },
+            Msg::ManExitImport => match lang {
+                Zh => {
+                    "有的行有错误，未写入任何文件（`--keep-going` 则写入没有错误的行）".into()
+                }
+                En => {
+                    "rows have errors and nothing was written (unless `--keep-going`)".into()
+                },
+            },
+            Msg::ManExitFatal => match lang {
+                Zh => "命令无法执行：参数错误、找不到台账根目录、读写失败".into(),
+                En => {
+                    "the command could not run: bad arguments, no records root, an I/O failure".into()
+                },
+            },
+            Msg::OutputExistsHelp => match lang {
+                Zh => {
+                    "换一个文件名；或加 `--force`，用新报告替换原文件".into()
+                }
+                En => {
+                    "choose another name, or add `--force` to replace the old file with the new report".into()
+                },
+            },
+            Msg::OutputInsideRoot { path } => match lang {
+                Zh => {
+                    format!("不能把报告写到 {path}：它在台账目录内")
+                }
+                En => {
+                    format!("will not write a report to {path}: it is inside the records tree")
+                },
+            },
+            Msg::OutputNotFile { path } => match lang {
+                Zh => {
+                    format!("{path} 不是普通文件（文件夹、链接等），`--force` 也不会替换")
+                }
+                En => {
+                    format!("{path} is not a regular file (a folder, a link…); `--force` replaces only a regular file")
+                },
+            },
+            Msg::Created { path } => match lang {
+                Zh => format!("已新建 {path}"),
+                En => format!("created {path}"),
+            },
+            Msg::TreeStarted { path } => match lang {
+                Zh => {
+                    format!("已在 {path} 新建台账；修改示例后运行 `huitoukan check` 检查")
+                }
+                En => {
+                    format!("started a records tree in {path}; edit the example, then run `huitoukan check`")
+                },
+            },
+            Msg::AlreadyTree { path } => match lang {
+                Zh => format!("{path} 已经是台账根目录（有 huitoukan.toml）"),
+                En => {
+                    format!("{path} already holds a records tree (huitoukan.toml)")
+                },
+            },
+            Msg::InsideTree { root } => match lang {
+                Zh => {
+                    format!("此文件夹在台账 {root} 之内；台账不能嵌套")
+                }
+                En => {
+                    format!("this folder is inside the records tree {root}; trees do not nest")
+                },
+            },
+            Msg::FileExists { path } => match lang {
+                Zh => format!("{path} 已存在，不会覆盖"),
+                En => format!("{path} already exists and is never overwritten"),
+            },
+            Msg::NotAUnit { path } => match lang {
+                Zh => format!("{path} 不是单位文件夹（没有 unit.toml）"),
+                En => format!("{path} is not a unit's folder (no unit.toml)"),
+            },
+            Msg::NotAUnitHelp => match lang {
+                Zh => "先运行 `huitoukan new unit 文件夹`".into(),
+                En => "run `huitoukan new unit DIR` first".into(),
+            },
+            Msg::OutsideTree { path } => match lang {
+                Zh => {
+                    format!("{path} 不在台账内（须在根目录之下，且不含 \"..\"、隐藏文件夹）")
+                }
+                En => {
+                    format!("{path} is not inside the records tree (below the root, no \"..\", no hidden folders)")
+                },
+            },
+            Msg::BadName { name } => match lang {
+                Zh => {
+                    format!("文件名 \"{name}\" 不可用：不能为空，不能含 / 或 \\，不能以 . 开头")
+                }
+                En => {
+                    format!("the name \"{name}\" cannot be used: not empty, no / or \\, not starting with .")
+                },
+            },
+            Msg::LinkInPath { path } => match lang {
+                Zh => {
+                    format!("{path} 是符号链接，不会经由它写入")
+                }
+                En => {
+                    format!("{path} is a symbolic link; nothing is written through it")
+                },
+            },
+            Msg::BeyondAnnotations { count } => match lang {
+                Zh => {
+                    format!("GitHub 每步最多显示10条错误和10条警告注释，其余{count}条如下：")
+                }
+                En => {
+                    format!("GitHub shows at most 10 error and 10 warning annotations per step; the other {count}:")
+                },
+            },
+            Msg::NotShown { errors, warnings } => match lang {
+                Zh => format!(
+                    "本文件从此处起还有{}个问题未列出：{errors}个错误，{warnings}个警告",
+                    errors + warnings
+                ),
+                En => format!(
+                    "{} more {} in this file from here on not listed: {errors} {}, {warnings} {}",
+                    errors + warnings,
+                    plural(errors + warnings, "problem", "problems"),
                     plural(*errors, "error", "errors"),
                     plural(*warnings, "warning", "warnings")
-                )
-            }
+                ),
+            },
+            Msg::NotShownHelp { most } => match lang {
+                Zh => {
+                    format!("每个文件最多列出{most}个问题；改正上面这些后再次运行，可看到其余的")
+                }
+                En => format!(
+                    "at most {most} problems are listed for each file; fix these and run again to see the rest"
+                ),
+            },
+            Msg::GitError { detail } => match lang {
+                Zh => format!("读取 git 仓库失败：{detail}"),
+                En => format!("cannot read the git repository: {detail}"),
+            },
+            Msg::NotARepository { path } => match lang {
+                Zh => {
+                    format!("{path} 不在 git 仓库中，无法查看历史版本")
+                }
+                En => {
+                    format!("{path} is not inside a git repository, so it has no history to look back on")
+                },
+            },
+            Msg::NotARepositoryHelp => match lang {
+                Zh => {
+                    "在台账目录运行 `git init`，并提交（`git add -A && git commit`）每次报送".into()
+                }
+                En => {
+                    "run `git init` in the records tree and commit each submission (`git add -A && git commit`)".into()
+                },
+            },
+            Msg::UnknownRevision { rev, detail } => match lang {
+                Zh => {
+                    format!("找不到版本 `{rev}`：{detail}")
+                }
+                En => {
+                    format!("unknown revision `{rev}`: {detail}")
+                },
+            },
+            Msg::UnknownRevisionHelp => match lang {
+                Zh => {
+                    "版本可写提交号、标签、分支、`HEAD~3`，或日期 `@2015-02-01`（该日结束前的最后一次提交）；`git log --first-parent` 列出可用的提交".into()
+                }
+                En => {
+                    "a revision is a commit hash, a tag, a branch, `HEAD~3`, or a date `@2015-02-01` (the last commit by the end of that day); `git log --first-parent` lists the commits".into()
+                },
+            },
+            Msg::ShallowLacks { rev } => match lang {
+                Zh => {
+                    format!("这是浅克隆（shallow clone），缺少版本 `{rev}` 所需的历史")
+                }
+                En => {
+                    format!("this is a shallow clone: it lacks the history that `{rev}` needs")
+                },
+            },
+            Msg::ShallowHelp => match lang {
+                Zh => {
+                    "取回完整历史：`git fetch --unshallow`；GitHub Actions 中给 actions/checkout 加 `fetch-depth: 0`".into()
+                }
+                En => {
+                    "fetch the whole history: `git fetch --unshallow`; in GitHub Actions give actions/checkout `fetch-depth: 0`".into()
+                },
+            },
+            Msg::NotInCommit { commit } => match lang {
+                Zh => format!("提交 {commit} 中没有此文件"),
+                En => format!("not in commit {commit}"),
+            },
+            Msg::RevisionHasErrors { rev } => match lang {
+                Zh => format!("以上是版本 {rev} 中台账的错误"),
+                En => {
+                    format!("the errors above are in the records at {rev}")
+                },
+            },
+            Msg::Regressed { from, to, since } => match lang {
+                Zh => {
+                    format!("整改状态倒退：{since} 时为 {from}，现为 {to}（反弹回潮）")
+                }
+                En => {
+                    format!("status went back from {from} at {since} to {to} (a rebound)")
+                },
+            },
+            Msg::RegressedHelp => match lang {
+                Zh => {
+                    "如确已反弹，在 [[progress]] 中写明原因和新的整改措施；如是误改，恢复原状态".into()
+                }
+                En => {
+                    "if it did come undone, say why and what is done now in a [[progress]] entry; if the change was a mistake, restore the status".into()
+                },
+            },
+            Msg::DeadlineMovedLater { field, from, to, since } => match lang {
+                Zh => {
+                    format!("`{field}` 推迟：{since} 时为 {from}，现为 {to}")
+                }
+                En => {
+                    format!("`{field}` moved later: {from} at {since}, now {to}")
+                },
+            },
+            Msg::DeadlineMovedHelp => match lang {
+                Zh => {
+                    "整改时限不能悄悄推迟：在 [[progress]] 中写明推迟的原因和批准情况".into()
+                }
+                En => {
+                    "a deadline is not moved quietly: say in a [[progress]] entry why and who approved it".into()
+                },
+            },
+            Msg::UnfinishedDeleted { file, id, status, since } => match lang {
+                Zh => {
+                    format!("未完成的事项 {id}（{file}，{since} 时为 {status}）被删除")
+                }
+                En => {
+                    format!("the unfinished item {id} ({file}, {status} at {since}) was deleted")
+                },
+            },
+            Msg::UnfinishedDeletedHelp => match lang {
+                Zh => {
+                    "未完成的事项不能删除：恢复文件，整改到位后改为已完成并销号".into()
+                }
+                En => {
+                    "an unfinished item is not deleted: restore the file, and mark it done (and closed) once it is".into()
+                },
+            },
+            Msg::EvidenceRemoved { removed, since } => match lang {
+                Zh => {
+                    format!("佐证材料被删去（{since} 时有）：{removed}")
+                }
+                En => {
+                    format!("evidence removed since {since}: {removed}")
+                },
+            },
+            Msg::EvidenceRemovedHelp => match lang {
+                Zh => {
+                    "佐证材料只增不减：如原材料有误，保留并在 [[progress]] 中说明".into()
+                }
+                En => {
+                    "evidence is added, not taken away: if an entry was wrong, keep it and explain in a [[progress]] entry".into()
+                },
+            },
+            Msg::OnlyChangedNote { since, errors, warnings } => match lang {
+                Zh => {
+                    format!("自 {since} 以来未改动的文件另有 {errors} 个错误、{warnings} 个警告，未显示")
+                }
+                En => {
+                    format!(
+                        "files unchanged since {since} have {errors} more {} and {warnings} more {}, not shown",
+                        plural(*errors, "error", "errors"),
+                        plural(*warnings, "warning", "warnings")
+                    )
+                },
+            },
+            Msg::CheckSummary { errors, warnings, files } => match lang {
+                Zh => {
+                    format!("检查了{files}个文件：{errors}个错误，{warnings}个警告")
+                }
+                En => {
+                    format!(
+                        "checked {files} {}: {errors} {}, {warnings} {}",
+                        plural(*files, "file", "files"),
+                        plural(*errors, "error", "errors"),
+                        plural(*warnings, "warning", "warnings")
+                    )
+                },
+            },
         }
     }
 }
