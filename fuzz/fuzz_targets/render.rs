@@ -10,8 +10,8 @@ use huitoukan::i18n::Msg;
 use huitoukan::model::enums::{Category, Satisfaction, Status};
 use huitoukan::render::{csv, json, markdown, table};
 use huitoukan::rollup::{
-    AreaRow, CampaignInfo, DueItem, ItemCounts, ItemRow, LeftOut, LinkedItem, OrgRow, Report,
-    SelfCheckCounts, SourceInfo, Totals, UnitArea, UnitRow, Withheld,
+    AreaRow, CampaignInfo, DueItem, GroupRow, ItemCounts, ItemRow, LeftOut, LinkedItem, OrgRow,
+    Progress, Report, SelfCheckCounts, SourceInfo, Totals, UnitArea, UnitRow, Withheld,
 };
 use huitoukan::source::FileId;
 use huitoukan::status::SelfCheckState;
@@ -177,7 +177,20 @@ fn due_item(u: &mut Unstructured<'_>) -> R<DueItem<'static>> {
         status: status(u)?,
         due: opt_date(u)?,
         days_overdue: opt_int(u)?,
+        unit_name: text(u)?.into(),
+        progress: progress(u)?,
     })
+}
+
+fn progress(u: &mut Unstructured<'_>) -> R<Option<Progress>> {
+    if bool::arbitrary(u)? {
+        Ok(Some(Progress {
+            on: date(u)?,
+            text: text(u)?,
+        }))
+    } else {
+        Ok(None)
+    }
 }
 
 fn linked_item(u: &mut Unstructured<'_>) -> R<LinkedItem<'static>> {
@@ -186,6 +199,8 @@ fn linked_item(u: &mut Unstructured<'_>) -> R<LinkedItem<'static>> {
         id: text(u)?.into(),
         title: text(u)?,
         lead_unit: text(u)?,
+        unit_name: text(u)?.into(),
+        lead_name: text(u)?,
     })
 }
 
@@ -222,6 +237,10 @@ fn item_row(u: &mut Unstructured<'_>) -> R<ItemRow> {
         evidence: texts(u)?,
         lead_unit: opt_text(u)?,
         file: text(u)?,
+        latest_progress: progress(u)?,
+        confidential: bool::arbitrary(u)?,
+        closed_by: opt_text(u)?,
+        closed_on: opt_date(u)?,
     })
 }
 
@@ -250,6 +269,8 @@ fn unit_row(u: &mut Unstructured<'_>) -> R<UnitRow<'static>> {
                 counts: counts(u)?,
             })
         })?,
+        open_review: None,
+        principal: opt_text(u)?,
     })
 }
 
@@ -292,6 +313,7 @@ fn report(u: &mut Unstructured<'_>) -> R<Report<'static>> {
         generator: huitoukan::rollup::GENERATOR.into(),
         source: SourceInfo {
             commit: opt_text(u)?,
+            dirty: None,
         },
         org,
         as_of,
@@ -322,6 +344,13 @@ fn report(u: &mut Unstructured<'_>) -> R<Report<'static>> {
             None
         },
         left_out: list(u, 3, left_out)?,
+        groups: list(u, 3, |u| {
+            Ok(GroupRow {
+                unit: text(u)?,
+                name: text(u)?,
+                counts: counts(u)?,
+            })
+        })?,
         // Drawn last, so the corpus made before it keeps its meaning.
         own: if bool::arbitrary(u)? {
             Some(totals(u)?)
