@@ -4,9 +4,11 @@
 use std::process::ExitCode;
 
 use clap::FromArgMatches;
-use huitoukan::app::{self, EXIT_FATAL};
+use huitoukan::app;
 use huitoukan::cli::Cli;
 use huitoukan::help;
+use huitoukan::outcome::EXIT_FATAL;
+use huitoukan::output::write_stream;
 
 fn main() -> ExitCode {
     // Help and usage errors come before the command line is parsed: their language is read
@@ -20,7 +22,7 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => match help::error(&e, help_lang) {
             Some(text) => {
-                let _ = app::write_stream(&mut anstream::stderr(), &text);
+                let _ = write_stream(&mut anstream::stderr(), &text);
                 return ExitCode::from(EXIT_FATAL);
             }
             None => e.exit(),
@@ -34,7 +36,7 @@ fn main() -> ExitCode {
             if let Some(help) = fatal.help {
                 text.push_str(&format!("  = help: {}\n", help.text(lang)));
             }
-            let _ = app::write_stream(&mut anstream::stderr(), &text);
+            let _ = write_stream(&mut anstream::stderr(), &text);
             ExitCode::from(EXIT_FATAL)
         }
     }

@@ -4,16 +4,16 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::app::{
-    EXIT_OK, EXIT_RECORDS, Fatal, locate, refuse_inside_root, today, write_stream, write_with,
-};
 use crate::check;
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::history::Repo;
 use crate::history::diff::State;
 use crate::history::rebound;
 use crate::i18n::{Lang, Msg};
+use crate::outcome::{EXIT_OK, EXIT_RECORDS, Fatal};
+use crate::output::{refuse_inside_root, write_stream, write_with};
 use crate::render;
+use crate::root::{locate, today};
 
 pub fn run(args: &CheckArgs, lang: Lang) -> Result<ExitCode, Fatal> {
     let (root, scope) = locate(args.path.as_deref())?;

@@ -7,14 +7,16 @@ use std::process::ExitCode;
 
 use jiff::civil::Date;
 
-use crate::app::{EXIT_OK, EXIT_RECORDS, Fatal, find_root, today, write_with};
 use crate::check::{self, Checked};
 use crate::cli::{DiffArgs, DiffFormat};
 use crate::cmd::report::refuse_errors;
 use crate::history::Repo;
 use crate::history::diff::{self, End};
 use crate::i18n::Lang;
+use crate::outcome::{EXIT_OK, EXIT_RECORDS, Fatal};
+use crate::output::write_with;
 use crate::render;
+use crate::root::{find_root, today};
 
 /// One end, loaded and checked: a revision, or the work tree (`None`).
 pub fn load_end(

@@ -2,10 +2,11 @@
 
 use std::process::ExitCode;
 
-use crate::app::{EXIT_OK, Fatal, write_stream};
 use crate::cli::ExplainArgs;
 use crate::explain;
 use crate::i18n::Msg;
+use crate::outcome::{EXIT_OK, Fatal};
+use crate::output::write_stream;
 
 pub fn run(args: &ExplainArgs) -> Result<ExitCode, Fatal> {
     let doc = explain::parse_code(&args.code)

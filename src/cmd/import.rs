@@ -10,13 +10,13 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::app::{
-    EXIT_OK, EXIT_RECORDS, Fatal, find_root, today, write_file_durable, write_stream,
-};
 use crate::cli::ImportArgs;
 use crate::discover::{self, Lookup};
 use crate::i18n::{Lang, Msg};
 use crate::import::{self, Action, Plan, Problem, Request, mapping::Mapping};
+use crate::outcome::{EXIT_OK, EXIT_RECORDS, Fatal};
+use crate::output::{write_file_durable, write_stream};
+use crate::root::{find_root, today};
 
 pub fn run(args: &ImportArgs, lang: Lang) -> Result<ExitCode, Fatal> {
     let root = find_root(args.root.as_deref())?;

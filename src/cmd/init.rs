@@ -12,12 +12,14 @@ use std::process::ExitCode;
 
 use jiff::ToSpan;
 
-use crate::app::{EXIT_OK, Fatal, root_error, today, write_stream};
 use crate::cli::{InitArgs, NewCommand};
 use crate::discover::{self, CAMPAIGN_FILE, Lookup, RootError, UNIT_FILE};
 use crate::i18n::{Lang, Msg};
 use crate::model::doc::{self, Kind};
+use crate::outcome::{EXIT_OK, Fatal};
+use crate::output::write_stream;
 use crate::records::campaign_schema;
+use crate::root::{root_error, today};
 use crate::schema::Schema;
 use crate::template;
 

@@ -6,9 +6,10 @@ use std::process::ExitCode;
 
 use rayon::prelude::*;
 
-use crate::app::{EXIT_OK, Fatal, write_file, write_with};
 use crate::cli::MergeArgs;
 use crate::i18n::Lang;
+use crate::outcome::{EXIT_OK, Fatal};
+use crate::output::{write_file, write_with};
 use crate::render;
 use crate::rollup::Report;
 use crate::rollup::merge::{self, Input};

@@ -5,16 +5,15 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::app::{
-    EXIT_OK, EXIT_RECORDS, Fatal, locate, refuse_inside_root, today, write_file, write_stream,
-    write_with,
-};
 use crate::check::{self, Checked};
 use crate::cli::{By, ReportArgs, ReportFormat};
 use crate::history::Repo;
 use crate::i18n::{Lang, Msg};
+use crate::outcome::{EXIT_OK, EXIT_RECORDS, Fatal};
+use crate::output::{refuse_inside_root, write_file, write_stream, write_with};
 use crate::render;
 use crate::rollup::{self, OrgError, SourceInfo};
+use crate::root::{locate, today};
 
 pub fn run(args: &ReportArgs, lang: Lang) -> Result<ExitCode, Fatal> {
     // `--output -` is standard output, as for most tools.

@@ -5,13 +5,15 @@ use std::process::ExitCode;
 
 use comfy_table::{ContentArrangement, presets};
 
-use crate::app::{EXIT_OK, Fatal, root_error, write_stream};
 use crate::cli::SchemaArgs;
 use crate::discover::{self, RootError};
 use crate::i18n::{Lang, Term};
 use crate::model::doc;
 use crate::model::enums::Enumeration;
+use crate::outcome::{EXIT_OK, Fatal};
+use crate::output::write_stream;
 use crate::records::campaign_schema;
+use crate::root::root_error;
 use crate::schema::Schema;
 
 pub fn run(args: &SchemaArgs, lang: Lang) -> Result<ExitCode, Fatal> {

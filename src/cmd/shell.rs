@@ -4,9 +4,10 @@ use std::process::ExitCode;
 
 use clap::CommandFactory;
 
-use crate::app::{EXIT_FATAL, EXIT_OK, EXIT_RECORDS, Fatal, write_new_file, write_stream};
 use crate::cli::{Cli, CompletionsArgs, ManArgs};
 use crate::i18n::{Lang, Msg};
+use crate::outcome::{EXIT_FATAL, EXIT_OK, EXIT_RECORDS, Fatal};
+use crate::output::{write_new_file, write_stream};
 
 pub fn completions(args: &CompletionsArgs) -> Result<ExitCode, Fatal> {
     let mut out = Vec::new();

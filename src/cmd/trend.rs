@@ -3,7 +3,6 @@
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use crate::app::{EXIT_OK, EXIT_RECORDS, Fatal, find_root, today, write_with};
 use crate::check;
 use crate::cli::{TrendArgs, TrendFormat};
 use crate::cmd::report::refuse_errors;
@@ -11,7 +10,10 @@ use crate::diagnostic::Severity;
 use crate::history::Repo;
 use crate::history::trend::{self, Row, Trend};
 use crate::i18n::{Lang, Msg};
+use crate::outcome::{EXIT_OK, EXIT_RECORDS, Fatal};
+use crate::output::write_with;
 use crate::render;
+use crate::root::{find_root, today};
 
 pub fn run(args: &TrendArgs, lang: Lang) -> Result<ExitCode, Fatal> {
     let root = find_root(args.root.as_deref())?;

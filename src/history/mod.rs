@@ -19,12 +19,12 @@ use gix::bstr::ByteSlice;
 use jiff::civil::Date;
 use rayon::prelude::*;
 
-use crate::app::Fatal;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::discover::{self, Entry, EntryKind};
 use crate::i18n::Msg;
 use crate::load::{self, MAX_FILE_SIZE};
 use crate::origin::{Look, Origin, Reader};
+use crate::outcome::Fatal;
 use crate::records::Records;
 use crate::rollup::SourceInfo;
 use crate::source::FileId;

@@ -1,0 +1,23 @@
+//! How a command ends: its exit codes, and the fatal errors that stop it before it has a result.
+
+use crate::i18n::Msg;
+
+/// A failure that stops a command before it has a result (exit 2).
+#[derive(Debug)]
+pub struct Fatal {
+    pub message: Msg,
+    pub help: Option<Msg>,
+}
+
+impl From<Msg> for Fatal {
+    fn from(message: Msg) -> Self {
+        Fatal {
+            message,
+            help: None,
+        }
+    }
+}
+
+pub const EXIT_OK: u8 = 0;
+pub const EXIT_RECORDS: u8 = 1;
+pub const EXIT_FATAL: u8 = 2;

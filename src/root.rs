@@ -1,0 +1,85 @@
+//! Where a command works: the records root found from a path, the part of the tree a path
+//! names, and the day it judges by.
+
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+
+use crate::discover::{self, RootError};
+use crate::i18n::Msg;
+use crate::outcome::Fatal;
+
+pub fn today() -> Date {
+    jiff::Zoned::now().date()
+}
+
+pub fn find_root(path: Option<&Path>) -> Result<PathBuf, Fatal> {
+    let start = path.unwrap_or(Path::new("."));
+    discover::find_root(start).map_err(|e| root_error(start, e))
+}
+
+/// What a user reads when no root is found from `start`.
+pub fn root_error(start: &Path, error: RootError) -> Fatal {
+    match error {
+        RootError::NotFound => Fatal {
+            message: Msg::NoRoot {
+                path: start.display().to_string(),
+            },
+            help: Some(Msg::NoRootHelp),
+        },
+        RootError::NotRegular(marker) => Fatal {
+            message: Msg::CampaignNotRegular {
+                path: marker.display().to_string(),
+            },
+            help: Some(Msg::CampaignNotRegularHelp),
+        },
+    }
+}
+
+/// The root above `path` (as [`find_root`]) and the part of the tree `path` names: `""` for the
+/// root itself (or no `path`), else its path relative to the root, `/`-separated. A `path`
+/// that does not exist is an error: `check 省值` must not quietly check the whole tree.
+pub fn locate(path: Option<&Path>) -> Result<(PathBuf, String), Fatal> {
+    let Some(path) = path else {
+        return Ok((find_root(None)?, String::new()));
+    };
+    if !path.try_exists().unwrap_or(false) {
+        return Err(Msg::PathMissing {
+            path: path.display().to_string(),
+        }
+        .into());
+    }
+    // `..` is resolved by the names alone, so `省直/../..` cannot name a folder above the root.
+    let wanted = lexical(&std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()));
+    let root = find_root(Some(&wanted))?;
+    let root_abs = lexical(&std::path::absolute(&root).unwrap_or_else(|_| root.clone()));
+    let scope = match wanted.strip_prefix(&root_abs) {
+        Ok(rel) => discover::relative(Path::new(""), rel),
+        Err(_) => String::new(),
+    };
+    // The root as the user wrote it, where they named the root itself without a `..`.
+    let plain = !path
+        .components()
+        .any(|c| c == std::path::Component::ParentDir);
+    let root = if scope.is_empty() && plain {
+        path.to_path_buf()
+    } else {
+        root
+    };
+    Ok((root, scope))
+}
+
+/// `path` with `.` and `..` resolved by name, without asking the file system.
+fn lexical(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
