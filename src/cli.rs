@@ -6,7 +6,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 
 use crate::i18n::Lang;
-pub use crate::render::rows::By;
+use crate::render::rows::By;
 
 #[derive(Debug, Parser)]
 #[command(name = "huitoukan", version, about = "回头看：整改落实台账的检查与汇总", long_about = None)]
@@ -117,7 +117,7 @@ pub struct ReportArgs {
 
     /// What one row stands for in table and csv (default: org for table, item for csv)
     #[arg(long, value_enum)]
-    pub by: Option<By>,
+    pub by: Option<Rows>,
 
     /// For publication (公布): leave out confidential items and every person's name
     #[arg(long)]
@@ -244,6 +244,36 @@ pub enum TrendFormat {
     Csv,
     /// JSON
     Json,
+}
+
+/// `--by` as typed; [`By`] is what it means to the report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Rows {
+    /// One row per folder holding units, with its subtree's totals
+    Org,
+    /// One row per unit, with its own totals
+    Unit,
+    /// One row per item, with its fields
+    Item,
+    /// One row per area of the schema
+    Area,
+    /// One row per 牵头班子成员 of a unit (责任清单), with the items they lead
+    Lead,
+    /// One row per 专项整治 task, with its items
+    Task,
+}
+
+impl From<Rows> for By {
+    fn from(rows: Rows) -> By {
+        match rows {
+            Rows::Org => By::Org,
+            Rows::Unit => By::Unit,
+            Rows::Item => By::Item,
+            Rows::Area => By::Area,
+            Rows::Lead => By::Lead,
+            Rows::Task => By::Task,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

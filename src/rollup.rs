@@ -36,7 +36,7 @@ pub struct Options<'a> {
 }
 
 /// What one row of a table or CSV stands for (`--by`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum By {
     /// One row per folder holding units, with its subtree's totals
     Org,

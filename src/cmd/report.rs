@@ -6,12 +6,13 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::check::{self, Checked};
-use crate::cli::{By, ReportArgs, ReportFormat};
+use crate::cli::{ReportArgs, ReportFormat};
 use crate::history::Repo;
 use crate::i18n::{Lang, Msg};
 use crate::outcome::{EXIT_OK, EXIT_RECORDS, Fatal};
 use crate::output::{refuse_inside_root, write_file, write_stream, write_with};
 use crate::render;
+use crate::rollup::By;
 use crate::rollup::{self, OrgError, SourceInfo};
 use crate::root::{locate, today};
 
@@ -45,7 +46,7 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<ExitCode, Fatal> {
         });
     }
     // The 责任清单 is a list of people; a public report names no one.
-    if args.public && args.by == Some(By::Lead) {
+    if args.public && args.by.map(By::from) == Some(By::Lead) {
         return Err(Msg::ByLeadNotPublic.into());
     }
     if !args.from.is_empty() {
@@ -99,8 +100,8 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<ExitCode, Fatal> {
         return Ok(ExitCode::from(EXIT_RECORDS));
     }
     let by = match args.format {
-        ReportFormat::Table => args.by.unwrap_or(By::Org),
-        ReportFormat::Csv => args.by.unwrap_or(By::Item),
+        ReportFormat::Table => args.by.map_or(By::Org, By::from),
+        ReportFormat::Csv => args.by.map_or(By::Item, By::from),
         // Whole documents: their rows are fixed, and By::Unit asks for nothing extra.
         ReportFormat::Md | ReportFormat::Json | ReportFormat::Html => By::Unit,
         // A workbook lists every item.
@@ -121,9 +122,9 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<ExitCode, Fatal> {
 /// names an org within them.
 fn from_stored(args: &ReportArgs, lang: Lang) -> Result<ExitCode, Fatal> {
     let by = match args.format {
-        ReportFormat::Table => args.by.unwrap_or(By::Org),
+        ReportFormat::Table => args.by.map_or(By::Org, By::from),
         // A stored report has no item rows: a CSV of it has a row per unit.
-        ReportFormat::Csv => args.by.unwrap_or(By::Unit),
+        ReportFormat::Csv => args.by.map_or(By::Unit, By::from),
         ReportFormat::Md | ReportFormat::Json | ReportFormat::Html | ReportFormat::Xlsx => By::Unit,
     };
     // A stored report keeps no item rows: no items, leads or tasks to list.
