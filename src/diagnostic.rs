@@ -276,7 +276,7 @@ impl Counts {
     }
 }
 
-use crate::explain::{BASE_CAMPAIGN, BASE_ITEM, BASE_UNIT, Change, Example, RuleDoc};
+use crate::explain::{BASE_CAMPAIGN, BASE_ITEM, BASE_UNIT, Change, Example, RuleDoc, Shown};
 
 /// What the codes raised here mean, with worked examples: see [`crate::explain`].
 pub const DOCS: &[RuleDoc] = &[
@@ -291,7 +291,7 @@ at all (a pasted log, a file of another program), or one whose every line shares
         examples: &[Example {
             intro: "",
             caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml with 60 more lines like `k1 = 1`, none a known key"#,
-            shown: None,
+            shown: Shown::Nothing,
             change: &[Change::Repeat {
                 file: BASE_ITEM,
                 text: "k{n} = 1\n",
@@ -317,7 +317,7 @@ listed."#,
         examples: &[Example {
             intro: "",
             caption: r#"梁弄镇/横坎头村/unit.toml answering 否 to 60 points of a campaign schema (areas.toml) that no item covers"#,
-            shown: None,
+            shown: Shown::Nothing,
             change: &[
                 Change::Lines {
                     file: BASE_CAMPAIGN,

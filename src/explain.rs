@@ -28,13 +28,40 @@ pub struct Example {
     pub intro: &'static str,
     /// What the shown excerpt is: the file and the lines changed, or how the file was made.
     pub caption: &'static str,
-    /// The TOML shown; `None` where the change is not text (an encoding, a link, a size).
-    pub shown: Option<&'static str>,
+    /// The TOML shown.
+    pub shown: Shown,
     pub change: &'static [Change],
     /// The as-of date, where not [`AS_OF`].
     pub as_of: Option<&'static str>,
     /// The diagnostics of this code that `check` prints, in order, without the closing line.
     pub output: &'static str,
+}
+
+/// What an example shows of its change.
+#[derive(Debug)]
+pub enum Shown {
+    /// The text its one change writes.
+    Change,
+    /// This text (where the change removes lines, or is made of several).
+    Text(&'static str),
+    /// Nothing: the change is not text (an encoding, a link, a size); the caption says it.
+    Nothing,
+}
+
+impl Example {
+    /// The TOML the example shows, if any.
+    pub fn shown(&self) -> Option<&'static str> {
+        match self.shown {
+            Shown::Text(text) => Some(text),
+            Shown::Nothing => None,
+            Shown::Change => self.change.iter().find_map(|c| match c {
+                Change::Lines { text, .. } | Change::Write { text, .. } => {
+                    Some(text.trim_matches('\n'))
+                }
+                _ => None,
+            }),
+        }
+    }
 }
 
 /// One edit of the base tree.
@@ -228,7 +255,7 @@ fn example_markdown(out: &mut String, example: &Example) {
     if !example.intro.is_empty() {
         let _ = writeln!(out, "{}\n", example.intro);
     }
-    match example.shown {
+    match example.shown() {
         Some(shown) => {
             out.push_str("```toml\n");
             if !example.caption.is_empty() {
@@ -346,7 +373,7 @@ pub fn explain_text(doc: &RuleDoc) -> String {
         if !example.caption.is_empty() {
             let _ = writeln!(out, "# {}", example.caption);
         }
-        if let Some(shown) = example.shown {
+        if let Some(shown) = example.shown() {
             let _ = writeln!(out, "{}", shown.trim_end());
         }
         let _ = writeln!(out, "\n{}\n", example.output.trim_end());

@@ -149,7 +149,7 @@ fn is_date_literal(text: &str) -> bool {
             .all(|b| b.is_ascii_digit() || b"-:T t.Z+".contains(b))
 }
 
-use crate::explain::{BASE_ITEM, Change, Example, RuleDoc};
+use crate::explain::{BASE_ITEM, Change, Example, RuleDoc, Shown};
 
 /// What each code raised here means, with worked examples: see [`crate::explain`].
 pub const DOCS: &[RuleDoc] = &[
@@ -163,10 +163,7 @@ still counts as a unit (its items are not orphans)."#,
         examples: &[Example {
             intro: "",
             caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 1"#,
-            shown: Some(
-                r#"title = "村道狭窄，群众出行不便
-area = 4"#,
-            ),
+            shown: Shown::Change,
             change: &[Change::Lines {
                 file: BASE_ITEM,
                 line: 1,
@@ -192,7 +189,7 @@ the help line says so and how to convert; UTF-16 (Notepad's "Unicode") is named 
         examples: &[Example {
             intro: "",
             caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml saved as GBK"#,
-            shown: None,
+            shown: Shown::Nothing,
             change: &[Change::Gbk { file: BASE_ITEM }],
             as_of: None,
             output: r#"error[E023]: 文件不是 UTF-8 编码
@@ -209,7 +206,7 @@ the file is not read."#,
         examples: &[Example {
             intro: "",
             caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml with a long comment"#,
-            shown: None,
+            shown: Shown::Nothing,
             change: &[Change::LongComment {
                 file: BASE_ITEM,
                 bytes: 1_048_577,
@@ -229,7 +226,7 @@ in `.toml`, named in `evidence`."#,
         examples: &[Example {
             intro: "",
             caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml with permissions 000, checked by another user"#,
-            shown: None,
+            shown: Shown::Nothing,
             change: &[Change::Unreadable { file: BASE_ITEM }],
             as_of: None,
             output: r#"error[E025]: 无法读取文件：Permission denied (os error 13)
@@ -250,7 +247,7 @@ a date-time or a date with an offset where a date alone is expected."#,
             Example {
                 intro: "",
                 caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 7"#,
-                shown: Some(r#"deadline = 2015-02-30"#),
+                shown: Shown::Change,
                 change: &[Change::Lines {
                     file: BASE_ITEM,
                     line: 7,
@@ -267,7 +264,7 @@ a date-time or a date with an offset where a date alone is expected."#,
             Example {
                 intro: "",
                 caption: "",
-                shown: Some(r#"deadline = 2015-06-30T17:00:00"#),
+                shown: Shown::Change,
                 change: &[Change::Lines {
                     file: BASE_ITEM,
                     line: 7,

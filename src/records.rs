@@ -517,7 +517,7 @@ pub fn campaign_schema(root: &Path) -> Schema {
     Schema::builtin().clone()
 }
 
-use crate::explain::{BASE_CAMPAIGN, BASE_ITEM, Change, Example, RuleDoc};
+use crate::explain::{BASE_CAMPAIGN, BASE_ITEM, Change, Example, RuleDoc, Shown};
 
 /// What each code raised here means, with worked examples: see [`crate::explain`].
 pub const DOCS: &[RuleDoc] = &[
@@ -535,7 +535,7 @@ folder (`schema = ".config/areas.toml"`) too, although the walk skips hidden fol
             Example {
                 intro: "",
                 caption: r#"huitoukan.toml, line 4, with no areas.toml at the root"#,
-                shown: Some(r#"schema = "areas.toml""#),
+                shown: Shown::Change,
                 change: &[Change::Lines {
                     file: BASE_CAMPAIGN,
                     line: 4,
@@ -554,7 +554,7 @@ folder (`schema = ".config/areas.toml"`) too, although the walk skips hidden fol
             Example {
                 intro: "",
                 caption: r#"areas.toml, lines 11–14 (and `schema = "areas.toml"` in huitoukan.toml)"#,
-                shown: Some(
+                shown: Shown::Text(
                     r#"[[point]]
 id = "A.1"
 area = 1
@@ -598,7 +598,7 @@ text = "是否建章立制、堵塞漏洞"
             Example {
                 intro: "",
                 caption: r#"areas.toml, line 8, in a [[point]] (and `schema = "areas.toml"` in huitoukan.toml)"#,
-                shown: Some(r#"areas = 1"#),
+                shown: Shown::Text(r#"areas = 1"#),
                 change: &[
                     Change::Lines {
                         file: BASE_CAMPAIGN,
@@ -641,7 +641,7 @@ sub-folders, whose paths are their org paths."#,
         examples: &[Example {
             intro: "",
             caption: r#"unit.toml at the root"#,
-            shown: None,
+            shown: Shown::Nothing,
             change: &[Change::Write {
                 file: "unit.toml",
                 text: r#"name = "中共横坎头村委员会"
@@ -664,7 +664,7 @@ twice; each link is reported once and skipped (a linked folder is not entered)."
         examples: &[Example {
             intro: "",
             caption: r#"梁弄镇/横坎头村/items/村道拓宽（副本）.toml -> 村道拓宽.toml"#,
-            shown: None,
+            shown: Shown::Nothing,
             change: &[Change::Symlink {
                 link: "梁弄镇/横坎头村/items/村道拓宽（副本）.toml",
                 target: "村道拓宽.toml",
@@ -688,7 +688,7 @@ checked until it is renamed."#,
         examples: &[Example {
             intro: "",
             caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, its name saved in GBK"#,
-            shown: None,
+            shown: Shown::Nothing,
             change: &[Change::GbkName { file: BASE_ITEM }],
             as_of: None,
             output: r#"error[E034]: 文件名不是 UTF-8 编码，未读取
@@ -708,7 +708,7 @@ every count without a word."#,
         examples: &[Example {
             intro: "",
             caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml.txt"#,
-            shown: None,
+            shown: Shown::Nothing,
             change: &[Change::Rename {
                 from: BASE_ITEM,
                 to: "梁弄镇/横坎头村/items/村道拓宽.toml.txt",

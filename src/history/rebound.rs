@@ -7,7 +7,7 @@
 
 use crate::check::Checked;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::explain::{BASE_ITEM, Change, Example, RuleDoc};
+use crate::explain::{BASE_ITEM, Change, Example, RuleDoc, Shown};
 use crate::history::diff::{self, Facts, State};
 use crate::i18n::Msg;
 use crate::model::Item;
@@ -144,7 +144,7 @@ renaming the file does not hide it. The warning points at `status`, with both va
         examples: &[Example {
             intro: "The item was committed as done; the change sets it back to open.",
             caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 8, after a commit where it read 已完成"#,
-            shown: Some(r#"status = "未完成""#),
+            shown: Shown::Text(r#"status = "未完成""#),
             change: &[
                 Change::Lines {
                     file: BASE_ITEM,
@@ -180,7 +180,7 @@ REV (整改时限悄悄后移). An earlier date, or a date added or removed, is 
         examples: &[Example {
             intro: "",
             caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 7, committed as 2015-06-30"#,
-            shown: Some(r#"deadline = 2015-09-30"#),
+            shown: Shown::Text(r#"deadline = 2015-09-30"#),
             change: &[
                 Change::Commit,
                 Change::Lines {
@@ -211,7 +211,7 @@ kept is the same item, not a deletion; with `--only-changed` this warning is alw
         examples: &[Example {
             intro: "",
             caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, committed while 未完成, then deleted"#,
-            shown: None,
+            shown: Shown::Nothing,
             change: &[Change::Commit, Change::Delete { file: BASE_ITEM }],
             as_of: None,
             output: r#"warning[W013]: 未完成的事项 村道拓宽（梁弄镇/横坎头村/items/村道拓宽.toml，HEAD 时为 未完成）被删除
@@ -229,7 +229,7 @@ and lists what was removed."#,
         examples: &[Example {
             intro: "",
             caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 10, committed with two entries"#,
-            shown: Some(r#"evidence = ["村道拓宽竣工验收单"]"#),
+            shown: Shown::Text(r#"evidence = ["村道拓宽竣工验收单"]"#),
             change: &[
                 Change::Lines {
                     file: BASE_ITEM,

@@ -958,7 +958,7 @@ fn same(old: &toml_edit::Item, new: &FieldValue) -> bool {
     }
 }
 
-use crate::explain::{Change, Example, RuleDoc};
+use crate::explain::{Change, Example, RuleDoc, Shown};
 
 /// The sheet every import example starts from, which imports clean into the base tree.
 const SHEET: &str = "序号,存在问题,整改措施,责任单位,整改时限,整改进展
@@ -980,7 +980,7 @@ crash."#,
         examples: &[Example {
             intro: "",
             caption: r#"台账.xlsx holding the CSV text of the sheet"#,
-            shown: None,
+            shown: Shown::Nothing,
             change: &[Change::Import {
                 file: "台账.xlsx",
                 text: SHEET,
@@ -1002,7 +1002,7 @@ the sheet as CSV in UTF-8 or GBK."#,
         examples: &[Example {
             intro: "```csv\n,,,,,\n序号,存在问题,整改措施,责任单位,整改时限,整改进展\n1,村级财务公开不及时,每季度公开一次,横坎头村,2015年6月30日,整改中\n```",
             caption: r#"台账.csv, its headers on row 2"#,
-            shown: None,
+            shown: Shown::Nothing,
             change: &[Change::Import {
                 file: "台账.csv",
                 text: ",,,,,\n序号,存在问题,整改措施,责任单位,整改时限,整改进展\n1,村级财务公开不及时,每季度公开一次,横坎头村,2015年6月30日,整改中\n",
@@ -1023,7 +1023,7 @@ The built-in mapping asks only for its key columns (单位, 编号): a sheet may
         examples: &[Example {
             intro: "```csv\n序号,存在问题,整改措施,责任单位,整改时间,整改进展\n1,村级财务公开不及时,每季度公开一次,横坎头村,2015年6月30日,整改中\n```",
             caption: r#"台账.csv, with 整改时间 for 整改时限"#,
-            shown: None,
+            shown: Shown::Nothing,
             change: &[Change::Import {
                 file: "台账.csv",
                 text: "序号,存在问题,整改措施,责任单位,整改时间,整改进展\n1,村级财务公开不及时,每季度公开一次,横坎头村,2015年6月30日,整改中\n",
@@ -1042,7 +1042,7 @@ the same unit: they would be one item file. The message names the first row."#,
         examples: &[Example {
             intro: "```csv\n序号,存在问题,整改措施,责任单位,整改时限,整改进展\n1,村级财务公开不及时,每季度公开一次,横坎头村,2015年6月30日,整改中\n1,会议室空调常开,人走关机,横坎头村,2015年4月30日,已整改\n```",
             caption: r#"台账.csv, 序号 1 twice"#,
-            shown: None,
+            shown: Shown::Nothing,
             change: &[Change::Import {
                 file: "台账.csv",
                 text: "序号,存在问题,整改措施,责任单位,整改时限,整改进展\n1,村级财务公开不及时,每季度公开一次,横坎头村,2015年6月30日,整改中\n1,会议室空调常开,人走关机,横坎头村,2015年4月30日,整改中\n",
@@ -1063,7 +1063,7 @@ suggests a close name."#,
         examples: &[Example {
             intro: "```csv\n序号,存在问题,整改措施,责任单位,整改时限,整改进展\n1,村级财务公开不及时,每季度公开一次,横坎头,2015年6月30日,整改中\n```",
             caption: r#"台账.csv, 横坎头 for 横坎头村"#,
-            shown: None,
+            shown: Shown::Nothing,
             change: &[Change::Import {
                 file: "台账.csv",
                 text: "序号,存在问题,整改措施,责任单位,整改时限,整改进展\n1,村级财务公开不及时,每季度公开一次,横坎头,2015年6月30日,整改中\n",
@@ -1087,7 +1087,7 @@ mapping's `formats` and from `%Y-%m-%d`, `%Y年%m月%d日`, `%Y/%m/%d` and `%Y.%
         examples: &[Example {
             intro: "```csv\n序号,存在问题,整改措施,责任单位,整改时限,整改进展\n1,村级财务公开不及时,每季度公开一次,横坎头村,2015年2月30日,整改中\n```",
             caption: r#"台账.csv, 2015年2月30日"#,
-            shown: None,
+            shown: Shown::Nothing,
             change: &[Change::Import {
                 file: "台账.csv",
                 text: "序号,存在问题,整改措施,责任单位,整改时限,整改进展\n1,村级财务公开不及时,每季度公开一次,横坎头村,2015年2月30日,整改中\n",
@@ -1107,7 +1107,7 @@ most 100 characters. So no row can write outside its unit's folder."#,
         examples: &[Example {
             intro: "```csv\n序号,存在问题,整改措施,责任单位,整改时限,整改进展\n../x,村级财务公开不及时,每季度公开一次,横坎头村,2015年6月30日,整改中\n```",
             caption: r#"台账.csv, 序号 ../x"#,
-            shown: None,
+            shown: Shown::Nothing,
             change: &[Change::Import {
                 file: "台账.csv",
                 text: "序号,存在问题,整改措施,责任单位,整改时限,整改进展\n../x,村级财务公开不及时,每季度公开一次,横坎头村,2015年6月30日,整改中\n",

@@ -583,7 +583,7 @@ pub fn guess_date(text: &str) -> Option<Date> {
     .ok()
 }
 
-use crate::explain::{BASE_ITEM, BASE_UNIT, Change, Example, RuleDoc};
+use crate::explain::{BASE_ITEM, BASE_UNIT, Change, Example, RuleDoc, Shown};
 
 /// What each code raised here means, with worked examples: see [`crate::explain`].
 pub const DOCS: &[RuleDoc] = &[
@@ -598,7 +598,7 @@ the keys allowed there."#,
             Example {
                 intro: "",
                 caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 8"#,
-                shown: Some(r#"staus = "未完成""#),
+                shown: Shown::Change,
                 change: &[Change::Lines {
                     file: BASE_ITEM,
                     line: 8,
@@ -617,7 +617,7 @@ the keys allowed there."#,
             Example {
                 intro: "",
                 caption: r#"梁弄镇/横坎头村/unit.toml, line 4"#,
-                shown: Some(r#"leader = "何某某""#),
+                shown: Shown::Change,
                 change: &[Change::Lines {
                     file: BASE_UNIT,
                     line: 4,
@@ -649,7 +649,7 @@ an answer written as an inline table; `name` and `deadline` of `[campaign]`. `id
             Example {
                 intro: "",
                 caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml: no title"#,
-                shown: Some(
+                shown: Shown::Text(
                     r#"area = 4
 points = ["G.2"]"#,
                 ),
@@ -669,7 +669,7 @@ points = ["G.2"]"#,
             Example {
                 intro: "",
                 caption: "",
-                shown: Some(r#"title = """#),
+                shown: Shown::Change,
                 change: &[Change::Lines {
                     file: BASE_ITEM,
                     line: 1,
@@ -695,7 +695,7 @@ points = ["G.2"]"#,
             Example {
                 intro: "",
                 caption: r#"梁弄镇/横坎头村/unit.toml, line 3"#,
-                shown: Some(r#"batch = "2""#),
+                shown: Shown::Change,
                 change: &[Change::Lines {
                     file: BASE_UNIT,
                     line: 3,
@@ -712,7 +712,7 @@ points = ["G.2"]"#,
             Example {
                 intro: "",
                 caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 5"#,
-                shown: Some(r#"measures = "拓宽村道至6米""#),
+                shown: Shown::Change,
                 change: &[Change::Lines {
                     file: BASE_ITEM,
                     line: 5,
@@ -740,7 +740,7 @@ aliases of status (`done`, `mostly-done`, `open`, `ineffective`) and of answers 
         examples: &[Example {
             intro: "",
             caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 8"#,
-            shown: Some(r#"status = "完成""#),
+            shown: Shown::Change,
             change: &[Change::Lines {
                 file: BASE_ITEM,
                 line: 8,
@@ -766,7 +766,7 @@ otherwise it shows the form."#,
         examples: &[Example {
             intro: "",
             caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 7"#,
-            shown: Some(r#"deadline = "2015年6月30日""#),
+            shown: Shown::Change,
             change: &[Change::Lines {
                 file: BASE_ITEM,
                 line: 7,
@@ -792,7 +792,7 @@ filled in yet, and its placeholder would reach every report."#,
         examples: &[Example {
             intro: "",
             caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 1"#,
-            shown: Some(r#"title = "（请填写问题）""#),
+            shown: Shown::Change,
             change: &[Change::Lines {
                 file: BASE_ITEM,
                 line: 1,

@@ -562,7 +562,7 @@ pub fn dotted_key_start(text: &str, last_part: usize) -> Option<usize> {
     (start < before.len()).then_some(start)
 }
 
-use crate::explain::{BASE_UNIT, Change, Example, RuleDoc};
+use crate::explain::{BASE_UNIT, Change, Example, RuleDoc, Shown};
 
 /// What each code raised here means, with worked examples: see [`crate::explain`].
 pub const DOCS: &[RuleDoc] = &[RuleDoc {
@@ -573,11 +573,7 @@ point, but the file must be fixed."#,
     examples: &[Example {
         intro: "",
         caption: r#"梁弄镇/横坎头村/unit.toml, lines 10–11"#,
-        shown: Some(
-            r#"[self_check.answers]
-3.1 = "是"
-4.2 = "是""#,
-        ),
+        shown: Shown::Change,
         change: &[Change::Lines {
             file: BASE_UNIT,
             line: 9,

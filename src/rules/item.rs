@@ -301,7 +301,7 @@ fn closure_rules(item: &Item, cx: &Context, out: &mut Found<'_>) {
     }
 }
 
-use crate::explain::{BASE_CAMPAIGN, BASE_ITEM, Change, Example, RuleDoc};
+use crate::explain::{BASE_CAMPAIGN, BASE_ITEM, Change, Example, RuleDoc, Shown};
 
 /// What each code raised here means, with worked examples: see [`crate::explain`].
 pub const DOCS: &[RuleDoc] = &[
@@ -315,7 +315,7 @@ schema (the help line suggests a close one). With a campaign schema of its own
             Example {
                 intro: "",
                 caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 2"#,
-                shown: Some(r#"area = 7"#),
+                shown: Shown::Change,
                 change: &[Change::Lines {
                     file: BASE_ITEM,
                     line: 2,
@@ -332,7 +332,7 @@ schema (the help line suggests a close one). With a campaign schema of its own
             Example {
                 intro: "",
                 caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 3"#,
-                shown: Some(r#"points = ["G.2", "G.4"]"#),
+                shown: Shown::Change,
                 change: &[Change::Lines {
                     file: BASE_ITEM,
                     line: 3,
@@ -368,10 +368,7 @@ One diagnostic per missing field, at the `status` value."#,
             Example {
                 intro: "",
                 caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, lines 8–9"#,
-                shown: Some(
-                    r#"status = "已完成"
-completed_on = 2015-03-02"#,
-                ),
+                shown: Shown::Change,
                 change: &[Change::Lines {
                     file: BASE_ITEM,
                     line: 8,
@@ -389,7 +386,7 @@ completed_on = 2015-03-02"#,
             Example {
                 intro: "",
                 caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml without `responsible`"#,
-                shown: Some(r#"status = "未完成""#),
+                shown: Shown::Text(r#"status = "未完成""#),
                 change: &[Change::Lines {
                     file: BASE_ITEM,
                     line: 6,
@@ -414,12 +411,7 @@ tool's rule follows from it: an item the masses reject is not done."#,
         examples: &[Example {
             intro: "",
             caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, lines 8–11"#,
-            shown: Some(
-                r#"status = "已完成"
-completed_on = 2015-03-02
-evidence = ["竣工验收单"]
-satisfaction = "不满意""#,
-            ),
+            shown: Shown::Change,
             change: &[Change::Lines {
                 file: BASE_ITEM,
                 line: 8,
@@ -448,11 +440,7 @@ a completion that has not happened yet. On the as-of date itself it is accepted.
         examples: &[Example {
             intro: "",
             caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, lines 8–10"#,
-            shown: Some(
-                r#"status = "已完成"
-completed_on = 2015-03-12
-evidence = ["竣工验收单"]"#,
-            ),
+            shown: Shown::Change,
             change: &[Change::Lines {
                 file: BASE_ITEM,
                 line: 8,
@@ -478,7 +466,7 @@ evidence = ["竣工验收单"]"#,
         examples: &[Example {
             intro: "",
             caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 4"#,
-            shown: Some(r#"source = "新发现""#),
+            shown: Shown::Change,
             change: &[Change::Lines {
                 file: BASE_ITEM,
                 line: 4,
@@ -503,7 +491,7 @@ E010, and with `已完成` it is E011, so this code is for the other statuses."#
         examples: &[Example {
             intro: "",
             caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 9"#,
-            shown: Some(r#"satisfaction = "不满意""#),
+            shown: Shown::Change,
             change: &[Change::Lines {
                 file: BASE_ITEM,
                 line: 9,
@@ -529,11 +517,7 @@ progress that has not happened yet. An entry without `on` or `text` is E003."#,
         examples: &[Example {
             intro: "",
             caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, lines 10–12"#,
-            shown: Some(
-                r#"[[progress]]
-on = 2015-03-12
-text = "已完成路基施工""#,
-            ),
+            shown: Shown::Change,
             change: &[Change::Lines {
                 file: BASE_ITEM,
                 line: 9,
@@ -561,11 +545,7 @@ only after it was finished."#,
             Example {
                 intro: "",
                 caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, lines 10–12, on the open item"#,
-                shown: Some(
-                    r#"[closure]
-approved_by = "余姚市委整改办"
-approved_on = 2015-03-01"#,
-                ),
+                shown: Shown::Change,
                 change: &[Change::Lines {
                     file: BASE_ITEM,
                     line: 9,
@@ -585,15 +565,7 @@ approved_on = 2015-03-01"#,
             Example {
                 intro: "",
                 caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, lines 8–14"#,
-                shown: Some(
-                    r#"status = "已完成"
-completed_on = 2015-03-02
-evidence = ["竣工验收单"]
-
-[closure]
-approved_by = "余姚市委整改办"
-approved_on = 2015-03-01"#,
-                ),
+                shown: Shown::Change,
                 change: &[Change::Lines {
                     file: BASE_ITEM,
                     line: 8,
@@ -626,7 +598,7 @@ item has both dates, the earlier one counts. The message gives the days overdue.
             Example {
                 intro: "",
                 caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 7"#,
-                shown: Some(r#"deadline = 2015-02-15"#),
+                shown: Shown::Change,
                 change: &[Change::Lines {
                     file: BASE_ITEM,
                     line: 7,
@@ -645,11 +617,7 @@ item has both dates, the earlier one counts. The message gives the days overdue.
             Example {
                 intro: "",
                 caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, lines 8–10"#,
-                shown: Some(
-                    r#"status = "效果不理想"
-rectify_by = 2015-03-05
-satisfaction = "不满意""#,
-                ),
+                shown: Shown::Change,
                 change: &[Change::Lines {
                     file: BASE_ITEM,
                     line: 8,
@@ -679,12 +647,7 @@ was not solved on time (按期解决). The deadline day itself is on time."#,
         examples: &[Example {
             intro: "",
             caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, lines 7–10"#,
-            shown: Some(
-                r#"deadline = 2014-12-31
-status = "已完成"
-completed_on = 2015-01-20
-evidence = ["竣工验收单"]"#,
-            ),
+            shown: Shown::Change,
             change: &[Change::Lines {
                 file: BASE_ITEM,
                 line: 7,
@@ -713,7 +676,7 @@ there is nothing to count from and no warning."#,
         examples: &[Example {
             intro: "",
             caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, lines 10–12, with `progress_every = 30` in huitoukan.toml"#,
-            shown: Some(
+            shown: Shown::Text(
                 r#"[[progress]]
 on = 2015-01-20
 text = "已完成勘测设计""#,

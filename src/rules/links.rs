@@ -96,7 +96,7 @@ pub fn check(records: &Records, out: &mut Found<'_>) {
     }
 }
 
-use crate::explain::{BASE_ITEM, Change, Example, RuleDoc};
+use crate::explain::{BASE_ITEM, Change, Example, RuleDoc, Shown};
 
 /// What each code raised here means, with worked examples: see [`crate::explain`].
 pub const DOCS: &[RuleDoc] = &[
@@ -108,7 +108,7 @@ last folder name of exactly one unit, the help line gives its org path."#,
         examples: &[Example {
             intro: "",
             caption: r#"梁弄镇/unit.toml exists; 梁弄镇/横坎头村/items/村道拓宽.toml, lines 10–12"#,
-            shown: Some(
+            shown: Shown::Text(
                 r#"[linkage]
 lead_unit = "梁弄"
 reason = "道路拓宽需镇里立项和资金""#,
@@ -150,10 +150,7 @@ one whose root lies elsewhere (病症在下面、病根在上面), so it must be
         examples: &[Example {
             intro: "",
             caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, lines 10–11"#,
-            shown: Some(
-                r#"[linkage]
-lead_unit = "梁弄镇/横坎头村""#,
-            ),
+            shown: Shown::Change,
             change: &[Change::Lines {
                 file: BASE_ITEM,
                 line: 9,
@@ -181,7 +178,7 @@ file in path order; the message names the other one, which human output shows to
         examples: &[Example {
             intro: "",
             caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml and 梁弄镇/横坎头村/items/村道硬化.toml, line 1 of each"#,
-            shown: Some(r#"id = "HKT-01""#),
+            shown: Shown::Text(r#"id = "HKT-01""#),
             change: &[
                 Change::Copy {
                     from: BASE_ITEM,
@@ -223,7 +220,7 @@ or in a pure grouping folder."#,
         examples: &[Example {
             intro: "",
             caption: r#"梁弄镇/说明.toml, where 梁弄镇/ has no unit.toml"#,
-            shown: Some(r#"title = "村道狭窄，群众出行不便""#),
+            shown: Shown::Change,
             change: &[Change::Write {
                 file: "梁弄镇/说明.toml",
                 text: r#"title = "村道狭窄，群众出行不便"

@@ -279,7 +279,7 @@ fn reviews(unit: &Unit, out: &mut Found<'_>) {
     }
 }
 
-use crate::explain::{BASE_UNIT, Change, Example, RuleDoc};
+use crate::explain::{BASE_UNIT, Change, Example, RuleDoc, Shown};
 
 /// What each code raised here means, with worked examples: see [`crate::explain`].
 pub const DOCS: &[RuleDoc] = &[
@@ -291,10 +291,7 @@ category (a 基层党组织 answering `2.1`), of the other batch (a batch 1 unit
         examples: &[Example {
             intro: "",
             caption: r#"梁弄镇/横坎头村/unit.toml, lines 15–16, at the end of [self_check.answers]"#,
-            shown: Some(
-                r#""2.1" = "是"
-"P.1" = "是""#,
-            ),
+            shown: Shown::Change,
             change: &[Change::Lines {
                 file: BASE_UNIT,
                 line: 15,
@@ -329,7 +326,7 @@ The message names every missing point; the diagnostic points at `[self_check.ans
         examples: &[Example {
             intro: "",
             caption: r#"梁弄镇/横坎头村/unit.toml without the line "G.3" = "是""#,
-            shown: Some(
+            shown: Shown::Text(
                 r#"[self_check.answers]
 "3.1" = "是"
 "4.2" = "是"
@@ -361,7 +358,7 @@ does not apply."#,
         examples: &[Example {
             intro: "",
             caption: r#"梁弄镇/横坎头村/unit.toml, line 8, with no 梁弄镇/横坎头村/自查报告.md"#,
-            shown: Some(r#"report = "自查报告.md""#),
+            shown: Shown::Change,
             change: &[Change::Lines {
                 file: BASE_UNIT,
                 line: 8,
@@ -388,7 +385,7 @@ folder."#,
             Example {
                 intro: "",
                 caption: r#"梁弄镇/横坎头村/unit.toml, line 8"#,
-                shown: Some(r#"report = "../自查报告.md""#),
+                shown: Shown::Change,
                 change: &[Change::Lines {
                     file: BASE_UNIT,
                     line: 8,
@@ -408,7 +405,7 @@ folder."#,
                 intro: r#"With `report = "自查报告.md"` where `梁弄镇/横坎头村/自查报告.md` is a symbolic link (which also
 gets W006):"#,
                 caption: "",
-                shown: None,
+                shown: Shown::Nothing,
                 change: &[
                     Change::Lines {
                         file: BASE_UNIT,
@@ -446,13 +443,7 @@ submitted self-check. The same day is accepted."#,
         examples: &[Example {
             intro: "",
             caption: r#"梁弄镇/横坎头村/unit.toml, lines 17–21, after [self_check.answers]"#,
-            shown: Some(
-                r#"[[review]]
-kind = "整改办抽查"
-by = "余姚市委整改办"
-on = 2015-02-03
-result = "通过""#,
-            ),
+            shown: Shown::Change,
             change: &[Change::Lines {
                 file: BASE_UNIT,
                 line: 16,
@@ -484,7 +475,7 @@ result = "通过""#,
         examples: &[Example {
             intro: "",
             caption: r#"梁弄镇/横坎头村/unit.toml without submitted_on, checked --as-of 2015-02-20"#,
-            shown: Some(
+            shown: Shown::Text(
                 r#"[[review]]
 kind = "整改办抽查"
 by = "余姚市委整改办"
@@ -528,7 +519,7 @@ deadline): the units below would report after the unit itself must have reported
         examples: &[Example {
             intro: "",
             caption: r#"梁弄镇/横坎头村/unit.toml, line 4"#,
-            shown: Some(r#"subordinates_due = 2015-03-05"#),
+            shown: Shown::Change,
             change: &[Change::Lines {
                 file: BASE_UNIT,
                 line: 4,
@@ -552,7 +543,7 @@ or before it: a report is submitted again only after a review sent it back."#,
         examples: &[Example {
             intro: "",
             caption: r#"梁弄镇/横坎头村/unit.toml, line 8"#,
-            shown: Some(r#"resubmitted_on = 2015-02-20"#),
+            shown: Shown::Change,
             change: &[Change::Lines {
                 file: BASE_UNIT,
                 line: 8,
@@ -580,7 +571,7 @@ unit's self-check as `late`."#,
         examples: &[Example {
             intro: "",
             caption: r#"梁弄镇/横坎头村/unit.toml, line 7"#,
-            shown: Some(r#"submitted_on = 2015-03-04"#),
+            shown: Shown::Change,
             change: &[Change::Lines {
                 file: BASE_UNIT,
                 line: 7,
@@ -605,7 +596,7 @@ W004: whether it has submitted is unknown."#,
         examples: &[Example {
             intro: "",
             caption: r#"梁弄镇/横坎头村/unit.toml: no [self_check]"#,
-            shown: Some(
+            shown: Shown::Text(
                 r#"name = "中共横坎头村委员会"
 category = "基层党组织"
 batch = 2"#,
@@ -631,7 +622,7 @@ its `points`: a problem found by the self-check has not been taken into the rect
         examples: &[Example {
             intro: "",
             caption: r#"梁弄镇/横坎头村/unit.toml, line 12; no item lists "G.1""#,
-            shown: Some(r#""G.1" = { answer = "部分", note = "个别村干部优亲厚友" }"#),
+            shown: Shown::Change,
             change: &[Change::Lines {
                 file: BASE_UNIT,
                 line: 12,
@@ -658,13 +649,7 @@ point in `points`, or add the point to the `points` of the item that already dea
         examples: &[Example {
             intro: "",
             caption: r#"梁弄镇/横坎头村/unit.toml, lines 17–21, after [self_check.answers]"#,
-            shown: Some(
-                r#"[[review]]
-kind = "督查组审核"
-by = "省委第五督查组"
-on = 2015-02-16
-result = "退回""#,
-            ),
+            shown: Shown::Change,
             change: &[Change::Lines {
                 file: BASE_UNIT,
                 line: 16,
