@@ -384,16 +384,24 @@ pub fn unit_with_self_check(lines: &str) -> String {
 }
 
 /// Runs the binary at the root as the user `nobody` where the tests run as root, to whom
-/// permissions mean nothing; `None`, with a note, where that cannot be done. The tree's own
-/// folder is opened to others (a temporary folder is private), nothing below it.
+/// permissions mean nothing; `None`, with a note, where that cannot be done.
 #[cfg(unix)]
 pub fn run_as_nobody(tree: &Tree, args: &[&str]) -> Option<Output> {
+    run_as_nobody_in(tree, tree, args)
+}
+
+/// [`run_as_nobody`] in the folder `at`; the tree's own folder and that of `at` are opened to
+/// others.
+#[cfg(unix)]
+pub fn run_as_nobody_in(at: &Tree, tree: &Tree, args: &[&str]) -> Option<Output> {
     use std::os::unix::fs::{MetadataExt, PermissionsExt};
     let bin = assert_cmd::cargo::cargo_bin("huitoukan");
     let owner = std::fs::metadata(tree.path()).expect("the tree").uid();
     let mut cmd = if owner == 0 {
-        std::fs::set_permissions(tree.path(), std::fs::Permissions::from_mode(0o755))
-            .expect("open the tree");
+        for folder in [tree.path(), at.path()] {
+            std::fs::set_permissions(folder, std::fs::Permissions::from_mode(0o755))
+                .expect("open the folder");
+        }
         let probe = std::process::Command::new("setpriv")
             .args(["--reuid=nobody", "--regid=nogroup", "--clear-groups", "--"])
             .arg(&bin)
@@ -412,7 +420,7 @@ pub fn run_as_nobody(tree: &Tree, args: &[&str]) -> Option<Output> {
     } else {
         assert_cmd::Command::new(&bin)
     };
-    cmd.current_dir(tree.path())
+    cmd.current_dir(at.path())
         .env("NO_COLOR", "1")
         .env_remove("HUITOUKAN_LANG")
         .env_remove("GITHUB_STEP_SUMMARY")

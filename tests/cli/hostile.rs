@@ -25,8 +25,8 @@ use huitoukan::render::human;
 use crate::harness::{
     AS_OF, CAMPAIGN, Found, ITEM, ITEM_NAME, ITEM_PATH, ORG, Output, Tree, UNIT, UNIT_PATH,
     UNIT_PENDING, check_document, check_json, diagnostics, diagnostics_of, edit, found, helps,
-    names_in, output, paths_below, run_as_nobody, unit_with_self_check, valid, with_item,
-    with_schema, with_unit,
+    names_in, output, paths_below, run_as_nobody, run_as_nobody_in, unit_with_self_check, valid,
+    with_item, with_schema, with_unit,
 };
 
 const LINK_SKIPPED: &str = "符号链接，已跳过（不读取根目录以外的内容）";
@@ -907,45 +907,6 @@ fn init_checks_every_target_before_it_writes_one() {
             ".huitoukan/schema/item.json"
         ]
     );
-}
-
-/// [`run_as_nobody`] in the folder `at`; the tree's own folder and that of `at` are opened to
-/// others.
-#[cfg(unix)]
-fn run_as_nobody_in(at: &Tree, tree: &Tree, args: &[&str]) -> Option<Output> {
-    use std::os::unix::fs::{MetadataExt, PermissionsExt};
-    let bin = assert_cmd::cargo::cargo_bin("huitoukan");
-    let owner = std::fs::metadata(tree.path()).expect("the tree").uid();
-    let mut cmd = if owner == 0 {
-        for folder in [tree.path(), at.path()] {
-            std::fs::set_permissions(folder, std::fs::Permissions::from_mode(0o755))
-                .expect("open the folder");
-        }
-        let probe = StdCommand::new("setpriv")
-            .args(["--reuid=nobody", "--regid=nogroup", "--clear-groups", "--"])
-            .arg(&bin)
-            .arg("--version")
-            .output();
-        if !probe.is_ok_and(|o| o.status.success()) {
-            eprintln!(
-                "skipped: running as root, and `setpriv --reuid=nobody` cannot run huitoukan"
-            );
-            return None;
-        }
-        let mut cmd = assert_cmd::Command::new("setpriv");
-        cmd.args(["--reuid=nobody", "--regid=nogroup", "--clear-groups", "--"])
-            .arg(&bin);
-        cmd
-    } else {
-        assert_cmd::Command::new(&bin)
-    };
-    cmd.current_dir(at.path())
-        .env("NO_COLOR", "1")
-        .env_remove("HUITOUKAN_LANG")
-        .env_remove("GITHUB_STEP_SUMMARY")
-        .args(args)
-        .timeout(Duration::from_secs(60));
-    Some(output(cmd))
 }
 
 #[cfg(unix)]
