@@ -2315,6 +2315,30 @@ pub fn zh_numeral(n: usize) -> String {
     }
 }
 
+/// Between the entries of a list in one cell: `；` in Chinese, `; ` in English.
+pub fn list_separator(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "；",
+        Lang::En => "; ",
+    }
+}
+
+/// `text` in the parentheses of `lang` (full-width in Chinese).
+pub fn parenthesised(lang: Lang, text: &str) -> String {
+    match lang {
+        Lang::Zh => format!("（{text}）"),
+        Lang::En => format!(" ({text})"),
+    }
+}
+
+/// `label: value` with the colon of `lang` (a full-width `：` in Chinese).
+pub fn labelled(lang: Lang, label: &str, value: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{label}：{value}"),
+        Lang::En => format!("{label}: {value}"),
+    }
+}
+
 fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
     if n == 1 { one } else { many }
 }

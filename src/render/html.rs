@@ -212,7 +212,7 @@ fn charts(out: &mut String, report: &Report, lang: Lang) {
             (format!("{number} {}", a.title), &a.counts)
         })
         .collect();
-    let legend = Term::ChartLegend.text(lang);
+    let legend = &crate::i18n::parenthesised(lang, Term::ChartLegend.text(lang));
     bars(out, Term::ChartByArea.text(lang), legend, &areas);
     let children: Vec<(String, &ItemCounts)> = report
         .own
@@ -249,7 +249,7 @@ const ROW_HEIGHT: u32 = 22;
 fn open_chart(out: &mut String, caption: &str, legend: Option<&str>, height: u32) {
     let caption = escape(caption);
     let legend = legend.map_or_else(String::new, |l| {
-        format!("<span class=\"legend\">（{}）</span>", escape(l))
+        format!("<span class=\"legend\">{}</span>", escape(l))
     });
     let _ = writeln!(
         out,

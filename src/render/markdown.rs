@@ -44,10 +44,10 @@ pub fn render(report: &Report, lang: Lang) -> String {
 pub fn basis(report: &Report, lang: Lang) -> String {
     let mut basis: Vec<String> = report.campaign.document.iter().cloned().collect();
     if let Some(deadline) = report.campaign.deadline {
-        basis.push(format!(
-            "{}：{}",
+        basis.push(crate::i18n::labelled(
+            lang,
             Term::CampaignDeadline.text(lang),
-            rows::date(deadline, lang)
+            &rows::date(deadline, lang),
         ));
     }
     basis.join(" · ")
@@ -154,7 +154,7 @@ fn linked(items: &[LinkedItem], lang: Lang) -> Vec<Part> {
         .into_iter()
         .map(|((_, name), items)| {
             Part::Sub(
-                format!("{}：{name}", Term::LeadUnit.text(lang)),
+                crate::i18n::labelled(lang, Term::LeadUnit.text(lang), name),
                 rows::linked_items(&items, lang),
             )
         })

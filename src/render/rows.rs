@@ -400,7 +400,7 @@ pub fn areas(rows: &[AreaRow], lang: Lang) -> Table {
 }
 
 pub fn items(rows: &[ItemRow], lang: Lang) -> Table {
-    items_joined(rows, lang, "；")
+    items_joined(rows, lang, crate::i18n::list_separator(lang))
 }
 
 /// The 整改事项清单 of a workbook: [`items`] with each list (measures, evidence) one entry a

@@ -59,10 +59,10 @@ pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, rust_xlsxwriter::X
     let mut below: Vec<String> = vec![heading(report, lang)];
     below.extend(report.campaign.document.clone());
     if let Some(deadline) = report.campaign.deadline {
-        below.push(format!(
-            "{}：{}",
+        below.push(crate::i18n::labelled(
+            lang,
             Term::CampaignDeadline.text(lang),
-            rows::Cell::Date(Some(deadline)).display()
+            &rows::Cell::Date(Some(deadline)).display(),
         ));
     }
     below.extend(notes(report, lang));

@@ -1511,3 +1511,25 @@ fn md_lists_the_reviews_still_open_and_a_public_one_names_no_reviewer() {
         out.stdout
     );
 }
+
+#[test]
+fn english_reports_carry_no_chinese_punctuation_of_their_own() {
+    let md = run_example(&["--format", "md", "--lang", "en"]);
+    assert_eq!(md.code, 0, "{}", md.stderr);
+    assert_eq!(
+        md.stdout.lines().nth(2),
+        Some("浙整改办发〔2015〕2号 · report deadline: 2015-02-28")
+    );
+    let csv = run_example(&["--format", "csv", "--lang", "en"]);
+    assert!(
+        csv.stdout
+            .contains(",市委常委会专题研究; 分解落实到市级部门,"),
+        "{}",
+        csv.stdout
+    );
+    let zh = run_example(&["--format", "csv"]);
+    assert!(
+        zh.stdout
+            .contains(",市委常委会专题研究；分解落实到市级部门,")
+    );
+}
