@@ -30,11 +30,39 @@ pub trait Enumeration: Sized + Copy + 'static {
     }
 }
 
+/// An enumeration's spellings as plain data, for the field table of [`super::format`]: what a
+/// JSON Schema lists and what the docs show.
+#[derive(Clone, Copy, Debug)]
+pub struct Allowed {
+    /// The canonical spellings, in order.
+    pub values: &'static [&'static str],
+    /// Every accepted spelling, each value's canonical one first.
+    pub spellings: &'static [&'static str],
+}
+
+impl Allowed {
+    /// The spellings accepted besides the canonical ones, in order.
+    pub fn aliases(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.spellings
+            .iter()
+            .copied()
+            .filter(|s| !self.values.contains(s))
+    }
+}
+
 macro_rules! enumeration {
     ($(#[$meta:meta])* $name:ident { $($variant:ident = $label:literal $(| $alias:literal)*),* $(,)? }) => {
         $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum $name { $($variant),* }
+
+        impl $name {
+            /// The spellings as data: see [`Allowed`].
+            pub const ALLOWED: Allowed = Allowed {
+                values: &[$($label),*],
+                spellings: &[$($label, $($alias,)*)*],
+            };
+        }
 
         impl Enumeration for $name {
             const SPELLINGS: &'static [(&'static str, Self)] =

@@ -7,6 +7,7 @@
 pub mod doc;
 pub mod enums;
 pub mod fields;
+pub mod format;
 
 use std::ops::Range;
 
@@ -39,19 +40,14 @@ pub struct Campaign {
     pub schema: Option<Sp<String>>,
 }
 
-pub const CAMPAIGN_KEYS: &[&str] = &[
-    "name",
-    "document",
-    "deadline",
-    "opened_on",
-    "region",
-    "progress_every",
-    "schema",
-];
+/// The keys of `huitoukan.toml` itself.
+pub const CAMPAIGN_FILE_KEYS: &[&str] = format::keys_of!(format::CAMPAIGN_FILE);
+/// The keys of each table, from [`format`].
+pub const CAMPAIGN_KEYS: &[&str] = format::keys_of!(format::CAMPAIGN);
 
 impl Campaign {
     pub fn read(sink: &mut Sink, table: &DeTable<'_>) -> Campaign {
-        let top = Fields::open(sink, table, 0..0, "", &["campaign"]);
+        let top = Fields::open(sink, table, 0..0, "", CAMPAIGN_FILE_KEYS);
         let Some((t, span)) = top.table(sink, "campaign") else {
             if top.raw("campaign").is_none() {
                 top.missing(sink, "campaign");
@@ -106,27 +102,10 @@ pub struct Unit {
     pub readable: bool,
 }
 
-pub const UNIT_KEYS: &[&str] = &[
-    "name",
-    "category",
-    "batch",
-    "reports_to",
-    "principal",
-    "subordinates_due",
-    "self_check",
-    "review",
-];
-pub const SELF_CHECK_KEYS: &[&str] = &[
-    "meeting_on",
-    "submitted_on",
-    "resubmitted_on",
-    "report",
-    "disclosed_in",
-    "published",
-    "answers",
-];
-pub const ANSWER_KEYS: &[&str] = &["answer", "note"];
-pub const REVIEW_KEYS: &[&str] = &["kind", "by", "on", "result", "note"];
+pub const UNIT_KEYS: &[&str] = format::keys_of!(format::UNIT);
+pub const SELF_CHECK_KEYS: &[&str] = format::keys_of!(format::SELF_CHECK);
+pub const ANSWER_KEYS: &[&str] = format::keys_of!(format::ANSWER);
+pub const REVIEW_KEYS: &[&str] = format::keys_of!(format::REVIEW);
 
 /// `[self_check]`: the unit's own item-by-item check.
 #[derive(Clone, Debug)]
@@ -377,36 +356,10 @@ pub struct Item {
     pub linkage: Option<Box<Linkage>>,
 }
 
-pub const ITEM_KEYS: &[&str] = &[
-    "id",
-    "title",
-    "area",
-    "points",
-    "source",
-    "special_task",
-    "found_on",
-    "problem",
-    "commitment",
-    "measures",
-    "owner",
-    "person",
-    "responsible",
-    "lead",
-    "deadline",
-    "status",
-    "completed_on",
-    "consolidation",
-    "rectify_by",
-    "satisfaction",
-    "evidence",
-    "confidential",
-    "progress",
-    "closure",
-    "linkage",
-];
-pub const LINKAGE_KEYS: &[&str] = &["lead_unit", "reason"];
-pub const PROGRESS_KEYS: &[&str] = &["on", "text"];
-pub const CLOSURE_KEYS: &[&str] = &["approved_by", "approved_on"];
+pub const ITEM_KEYS: &[&str] = format::keys_of!(format::ITEM);
+pub const LINKAGE_KEYS: &[&str] = format::keys_of!(format::LINKAGE);
+pub const PROGRESS_KEYS: &[&str] = format::keys_of!(format::PROGRESS);
+pub const CLOSURE_KEYS: &[&str] = format::keys_of!(format::CLOSURE);
 
 /// `[[progress]]`: one dated step of 跟踪推进.
 #[derive(Clone, Debug)]
@@ -458,10 +411,9 @@ impl Item {
             .into_iter()
             .map(|(t, span)| {
                 let p = Fields::open(sink, t, span.clone(), "progress", PROGRESS_KEYS);
-                for key in ["on", "text"] {
-                    if p.raw(key).is_none() {
-                        p.missing(sink, key);
-                    }
+                // `text` is reported missing by `required_text`.
+                if p.raw("on").is_none() {
+                    p.missing(sink, "on");
                 }
                 Progress {
                     span,
@@ -472,10 +424,9 @@ impl Item {
             .collect();
         let closure = f.table(sink, "closure").map(|(t, span)| {
             let c = Fields::open(sink, t, span.clone(), "closure", CLOSURE_KEYS);
-            for key in ["approved_by", "approved_on"] {
-                if c.raw(key).is_none() {
-                    c.missing(sink, key);
-                }
+            // `approved_by` is reported missing by `required_text`.
+            if c.raw("approved_on").is_none() {
+                c.missing(sink, "approved_on");
             }
             Box::new(Closure {
                 span,
