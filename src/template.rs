@@ -4,6 +4,7 @@
 use jiff::civil::Date;
 
 use crate::model::doc::Kind;
+use crate::model::format::{self, Field, Table};
 use crate::schema::Schema;
 
 /// How every placeholder a template leaves for the user to replace begins: a record that still
@@ -44,74 +45,215 @@ fn directive(kind: Kind, dir: &str) -> String {
     format!("#:schema {here}{up}{}\n", schema_file(kind))
 }
 
-pub fn campaign(name: &str, deadline: Date) -> String {
-    format!(
-        r#"{directive}# 本次整改落实工作。带 # 的行是说明，可以删除。
-[campaign]
-# 名称（必填）
+/// The campaign file's template: see [`fill`].
+const CAMPAIGN: &str = r#"{directive}# 本次整改落实工作。带 # 的行是说明，可以删除。
+[campaign]  #?: campaign
+#? campaign.name
 name = {name}
-# 文件文号（可选），如 "浙整改办发〔2015〕2号"
+#? campaign.document
 # document = ""
-# 报送时限（必填）：各单位在此日期前报送自查情况。日期不加引号，写作 年-月-日
+#? campaign.deadline
 deadline = {deadline}
-# 开始日期（可选）：方案印发日期
+#? campaign.opened_on
 # opened_on = 2015-01-15
-# 地区（可选）：报告中全台账的称谓，如 "浙江省" 写作“全省”
+#? campaign.region
 # region = ""
-# 跟踪推进（可选）：未完成的事项最多相隔多少天须有一条进展记录
+#? campaign.progress_every
 # progress_every = 30
-# 检查要点文件（可选）：相对于本文件夹的路径，格式同内置的 schema/areas.toml；
-# 不填则使用内置的六个方面（浙整改办发〔2015〕2号）
+#? campaign.schema
 # schema = "areas.toml"
-"#,
-        directive = directive(Kind::Campaign, ""),
-        name = toml_string(name),
-    )
+"#;
+
+/// A unit's template: see [`fill`].
+const UNIT: &str = r#"{directive}# 单位：本文件夹及其下没有自己 unit.toml 的子文件夹。整改事项放在 items/ 下，一个文件一项。
+# 带 # 的行是说明，可以删除。
+
+#? name
+name = {name}
+#? category
+category = "领导班子"
+#? batch
+batch = 1
+#? reports_to
+# reports_to = ""
+#? principal
+# principal = ""
+#? subordinates_due
+# subordinates_due = 2015-02-20
+
+#? self_check
+# 填写 submitted_on 后，须对每个适用的检查要点作答（huitoukan schema 列出全部要点）。
+# [self_check]
+# meeting_on = 2015-01-20          #?: self_check.meeting_on
+# submitted_on = 2015-02-10        #?: self_check.submitted_on
+# resubmitted_on = 2015-02-25      #?: self_check.resubmitted_on
+# report = "自查报告.md"            #?: self_check.report
+# disclosed_in = "2014年度民主生活会"  #?: self_check.disclosed_in
+# published = true                 #?: self_check.published
+#
+#? self_check.answers
+# [self_check.answers]
+# "1.1" = "已落实"                 #?: self_check.answers.answer
+# "2.1" = { answer = "部分落实", note = "2项问题尚未按期解决，已列入深化整改" }
+
+#? review
+# [[review]]
+# kind = "督查组审核"               #?: review.kind
+# by = "省委第三督查组"             #?: review.by
+# on = 2015-02-15                  #?: review.on
+# result = "通过"                   #?: review.result
+# note = ""                        #?: review.note
+"#;
+
+/// An item's template: see [`fill`].
+const ITEM: &str = r#"{directive}# 整改事项。带 # 的行是说明，可以删除。
+
+#? id
+# id = "CZT-01"
+#? title
+title = "{p}问题）"
+#? area
+{areas}area = {area}
+#? points
+points = []
+#? source
+source = "整改方案"
+#? special_task
+# special_task = "中央21项专项整治第3项"
+#? found_on
+# found_on = 2015-01-18
+#? problem commitment
+# problem = ""
+# commitment = ""
+#? measures
+measures = ["{p}措施）"]
+#? owner
+# owner = "个人"
+# person = ""                      #?: person
+#? responsible
+responsible = "{p}责任部门）"
+#? lead
+# lead = ""
+#? deadline
+deadline = {deadline}
+#? status
+#   已完成：须填 completed_on 和 evidence；群众不满意的，须填 rectify_by 限期整改到位
+#   基本完成：须填 completed_on 和 consolidation（巩固提高的具体要求）
+#   未完成：须填 responsible 和 measures
+#   效果不理想：须填 rectify_by（限期整改到位的日期）
+status = "未完成"
+# completed_on = 2015-02-20        #?: completed_on
+# consolidation = ""               #?: consolidation
+# rectify_by = 2015-04-30          #?: rectify_by
+#? satisfaction
+# satisfaction = "未测评"
+#? evidence
+# evidence = [""]
+#? confidential
+# confidential = false
+
+#? progress
+# [[progress]]
+# on = 2015-02-10                  #?: progress.on
+# text = ""                        #?: progress.text
+
+#? closure
+# [closure]
+# approved_by = "省委整改办"        #?: closure.approved_by
+# approved_on = 2015-03-01         #?: closure.approved_on
+
+#? linkage
+# [linkage]
+# lead_unit = "杭州市/西湖区"       #?: linkage.lead_unit
+# reason = ""                      #?: linkage.reason
+"#;
+
+/// Where a template's comment says what a field is: a line `#? key…` (one key, or several
+/// named together), or `#?: key` at the end of a line. Keys below a table are dotted paths.
+const COMMENT_LINE: &str = "#? ";
+const COMMENT_AFTER: &str = "#?: ";
+
+/// A template with its comments written from the field table `file` and its blanks (`{name}`)
+/// from `values`. A comment above a key is the field's description ([`Field::zh_description`]);
+/// several keys on one line are named together with what they share (all are optional, say).
+/// Values are put in after the comments, so nothing in them is read as a directive, and
+/// every other brace stays as written.
+fn fill(template: &str, file: &Table, values: &[(&str, &str)]) -> String {
+    let mut text = String::with_capacity(template.len() * 2);
+    for line in template.split_inclusive('\n') {
+        let (line, end) = match line.strip_suffix('\n') {
+            Some(line) => (line, "\n"),
+            None => (line, ""),
+        };
+        if let Some(keys) = line.strip_prefix(COMMENT_LINE) {
+            let fields: Vec<&Field> = keys.split(' ').filter_map(|k| file.path(k)).collect();
+            let comment = match fields.as_slice() {
+                [field] => field.zh_description(),
+                [first, ..] => {
+                    let names: Vec<&str> = fields.iter().map(|f| f.zh).collect();
+                    format!("{}{}", names.join("、"), first.zh_required())
+                }
+                [] => String::new(),
+            };
+            text.push_str("# ");
+            text.push_str(&comment);
+        } else if let Some((before, key)) = line.split_once(COMMENT_AFTER) {
+            put_values(&mut text, before, values);
+            text.push_str("# ");
+            if let Some(field) = file.path(key) {
+                text.push_str(&field.zh_description());
+            }
+        } else {
+            put_values(&mut text, line, values);
+        }
+        text.push_str(end);
+    }
+    text
+}
+
+/// `line` with every `{name}` of `values` replaced, in one pass.
+fn put_values(out: &mut String, line: &str, values: &[(&str, &str)]) {
+    let mut rest = line;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            values
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| (*v, close))
+        });
+        match value {
+            Some((value, close)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+}
+
+pub fn campaign(name: &str, deadline: Date) -> String {
+    let directive = directive(Kind::Campaign, "");
+    let (name, deadline) = (toml_string(name), deadline.to_string());
+    let values = [
+        ("directive", directive.as_str()),
+        ("name", name.as_str()),
+        ("deadline", deadline.as_str()),
+    ];
+    fill(CAMPAIGN, &format::CAMPAIGN_FILE, &values)
 }
 
 pub fn unit(dir: &str, name: &str) -> String {
-    format!(
-        r#"{directive}# 单位：本文件夹及其下没有自己 unit.toml 的子文件夹。整改事项放在 items/ 下，一个文件一项。
-# 带 # 的行是说明，可以删除。
-
-# 单位名称（必填），如 "中共浙江省财政厅党组"
-name = {name}
-# 类别（必填）：领导班子 | 基层党组织
-category = "领导班子"
-# 批次（必填）：1 第一批（结合2014年度民主生活会）| 2 第二批（结合年度工作总结）
-batch = 1
-# 报送对象（可选）：自查情况报给谁；同时分别报多处的写成数组，如 ["省直机关工委", "省委第三督导组"]
-# reports_to = ""
-# 主要负责同志（可选）：担负第一责任
-# principal = ""
-# 下级报送时限（可选）：本单位为下级各单位规定的自查报送日期，不晚于本单位自己的时限
-# subordinates_due = 2015-02-20
-
-# 单位自查：召开领导班子会议集体研究、逐项梳理后填写。
-# 填写 submitted_on 后，须对每个适用的检查要点作答（huitoukan schema 列出全部要点）。
-# [self_check]
-# meeting_on = 2015-01-20          # 领导班子会议日期
-# submitted_on = 2015-02-10        # 自查情况报告报送日期
-# resubmitted_on = 2015-02-25      # 审核退回后重新报送的日期
-# report = "自查报告.md"            # 自查报告，本文件夹内的文件
-# disclosed_in = "2014年度民主生活会"  # 通报场合
-# published = true                 # 是否已公布
-#
-# [self_check.answers]             # 编号必须加引号：已落实 | 部分落实 | 未落实 | 不涉及
-# "1.1" = "已落实"
-# "2.1" = {{ answer = "部分落实", note = "2项问题尚未按期解决，已列入深化整改" }}
-
-# 上级审核，每次一项（审核日期不早于自查报送日期）：
-# [[review]]
-# kind = "督查组审核"               # 督查组审核 | 督导组检查（第一批）| 整改办抽查 | 领导检查
-# by = "省委第三督查组"
-# on = 2015-02-15
-# result = "通过"                   # 通过 | 退回 | 查漏补缺
-# note = ""
-"#,
-        directive = directive(Kind::Unit, dir),
-        name = toml_string(name),
-    )
+    let directive = directive(Kind::Unit, dir);
+    let name = toml_string(name);
+    let values = [("directive", directive.as_str()), ("name", name.as_str())];
+    fill(UNIT, &format::UNIT, &values)
 }
 
 pub fn item(dir: &str, schema: &Schema, deadline: Date) -> String {
@@ -120,72 +262,17 @@ pub fn item(dir: &str, schema: &Schema, deadline: Date) -> String {
         .iter()
         .map(|a| format!("#   {} {}\n", a.id, comment_text(&a.title)))
         .collect::<String>();
-    let area = schema.areas.first().map_or(1, |a| a.id);
-    format!(
-        r#"{directive}# 整改事项。带 # 的行是说明，可以删除。
-
-# 编号（可选）：默认为文件名，同一单位内不能重复
-# id = "CZT-01"
-# 问题（必填）
-title = "{p}问题）"
-# 所属方面（必填），填编号：
-{areas}area = {area}
-# 对应的检查要点编号（可选），如 ["2.1", "L.1"]；huitoukan schema 列出全部要点
-points = []
-# 来源（必填）：整改方案 | 专项整治 | 新发现 | 督查反馈 | 上级交办 | 群众反映
-source = "整改方案"
-# 专项整治任务：来源为 专项整治 时必填
-# special_task = "中央21项专项整治第3项"
-# 发现日期：来源为 新发现 时必填
-# found_on = 2015-01-18
-# 问题表现、整改承诺（可选）
-# problem = ""
-# commitment = ""
-# 整改措施：状态为 未完成 时必填
-measures = ["{p}措施）"]
-# 责任主体：班子（默认）| 个人；为 个人 时须填写 person（公开报告中不显示）
-# owner = "个人"
-# person = ""
-# 责任部门或责任人：状态为 未完成 时必填
-responsible = "{p}责任部门）"
-# 牵头的班子成员（可选）
-# lead = ""
-# 整改时限（必填），日期不加引号
-deadline = {deadline}
-# 状态（必填）：已完成 | 基本完成 | 未完成 | 效果不理想
-#   已完成：须填 completed_on 和 evidence；群众不满意的，须填 rectify_by 限期整改到位
-#   基本完成：须填 completed_on 和 consolidation（巩固提高的具体要求）
-#   未完成：须填 responsible 和 measures
-#   效果不理想：须填 rectify_by（限期整改到位的日期）
-status = "未完成"
-# completed_on = 2015-02-20
-# consolidation = ""
-# rectify_by = 2015-04-30
-# 群众满意度：满意 | 基本满意 | 不满意 | 未测评（默认）
-# satisfaction = "未测评"
-# 佐证材料：已完成 时必填
-# evidence = [""]
-# 涉密：true 时不列入公开报告
-# confidential = false
-
-# 进展情况（跟踪推进），每次一项：
-# [[progress]]
-# on = 2015-02-10
-# text = ""
-
-# 销号：已完成的事项经批准销号后填写
-# [closure]
-# approved_by = "省委整改办"
-# approved_on = 2015-03-01
-
-# 上下联动：病症在下面、病根在上面，需上级牵头解决时填写
-# [linkage]
-# lead_unit = "杭州市/西湖区"       # 牵头单位的机构路径（文件夹相对于根目录的路径）
-# reason = ""
-"#,
-        directive = directive(Kind::Item, dir),
-        p = PLACEHOLDER,
-    )
+    let area = schema.areas.first().map_or(1, |a| a.id).to_string();
+    let directive = directive(Kind::Item, dir);
+    let deadline = deadline.to_string();
+    let values = [
+        ("directive", directive.as_str()),
+        ("areas", areas.as_str()),
+        ("area", area.as_str()),
+        ("deadline", deadline.as_str()),
+        ("p", PLACEHOLDER),
+    ];
+    fill(ITEM, &format::ITEM, &values)
 }
 
 /// `taplo.toml`: ties each kind of file to its JSON Schema, for taplo and Even Better TOML.
@@ -214,4 +301,94 @@ pub fn taplo() -> String {
         Kind::Item,
     ));
     text.trim_end().to_owned() + "\n"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::format::Type;
+
+    /// The paths of every field below `table`, but the keys of an answer's inline table, which
+    /// the template shows written out.
+    fn paths(table: &Table, prefix: &str, out: &mut Vec<String>) {
+        for field in table.fields {
+            let path = format!("{prefix}{}", field.key);
+            if let Some(below) = field.table()
+                && !matches!(field.ty, Type::Answers(_))
+            {
+                paths(below, &format!("{path}."), out);
+            }
+            out.push(path);
+        }
+    }
+
+    /// The paths the template's comments name, each checked to be a field.
+    fn commented(template: &str, file: &Table) -> Vec<String> {
+        let mut named = Vec::new();
+        for line in template.lines() {
+            let keys: Vec<&str> = if let Some(keys) = line.strip_prefix(COMMENT_LINE) {
+                keys.split(' ').collect()
+            } else if let Some((_, key)) = line.split_once(COMMENT_AFTER) {
+                vec![key]
+            } else {
+                continue;
+            };
+            for key in &keys {
+                assert!(
+                    file.path(key).is_some(),
+                    "`{key}` in {}'s template",
+                    file.name
+                );
+            }
+            if let [first, rest @ ..] = keys.as_slice() {
+                let required = |k: &str| file.path(k).map(|f| f.zh_required());
+                for key in rest {
+                    assert_eq!(required(key), required(first), "{first} and {key}");
+                }
+            }
+            named.extend(keys.iter().map(|k| (*k).to_owned()));
+        }
+        named.retain(|k| !k.starts_with("self_check.answers."));
+        named.sort();
+        named
+    }
+
+    #[test]
+    fn every_field_has_its_comment_from_the_table() {
+        for (template, file) in [
+            (CAMPAIGN, &format::CAMPAIGN_FILE),
+            (UNIT, &format::UNIT),
+            (ITEM, &format::ITEM),
+        ] {
+            let mut all = Vec::new();
+            paths(file, "", &mut all);
+            all.sort();
+            assert_eq!(commented(template, file), all, "{}", file.name);
+        }
+    }
+
+    #[test]
+    fn comments_come_from_the_table_and_values_are_put_in_once() {
+        let text = campaign("{deadline} #? name", Date::constant(2015, 2, 28));
+        assert!(
+            text.contains("\n# 名称（必填），如 \"教育实践活动整改落实情况回头看\"\nname = \"{deadline} #? name\"\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("\n[campaign]  # 整改落实工作（必填）\n"),
+            "{text}"
+        );
+        let unit = unit("a/b", "x");
+        assert!(
+            unit.contains(
+                "\n# on = 2015-02-15                  # 审核日期（必填），不早于自查报送日期\n"
+            ),
+            "{unit}"
+        );
+        assert!(
+            unit.contains("# \"2.1\" = { answer = \"部分落实\", note = "),
+            "{unit}"
+        );
+        assert!(!unit.contains("#?"), "{unit}");
+    }
 }
