@@ -105,42 +105,30 @@ const DATES: &[&str] = &[
     "9999-12-31",
 ];
 
-const ITEM_KEYS: &[&str] = &[
-    "id",
-    "title",
-    "area",
-    "points",
-    "source",
-    "special_task",
-    "found_on",
-    "problem",
-    "commitment",
-    "measures",
-    "owner",
-    "person",
-    "responsible",
-    "lead",
-    "deadline",
-    "status",
-    "completed_on",
-    "consolidation",
-    "rectify_by",
-    "satisfaction",
-    "evidence",
-    "confidential",
-    "complted_on",
-];
+/// A table's keys, the reader's own (so a new field is fuzzed as soon as it is read), and one
+/// misspelt key for the did-you-mean.
+fn keys_with_typo(
+    cell: &'static OnceLock<Vec<&'static str>>,
+    keys: &'static [&'static str],
+    typo: &'static str,
+) -> &'static [&'static str] {
+    cell.get_or_init(|| keys.iter().copied().chain([typo]).collect())
+}
 
-const UNIT_KEYS: &[&str] = &[
-    "name",
-    "category",
-    "batch",
-    "reports_to",
-    "principal",
-    "leader",
-];
+fn item_keys() -> &'static [&'static str] {
+    static KEYS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    keys_with_typo(&KEYS, huitoukan::model::ITEM_KEYS, "complted_on")
+}
 
-const CAMPAIGN_KEYS: &[&str] = &["name", "document", "deadline", "schema", "deadlne"];
+fn unit_keys() -> &'static [&'static str] {
+    static KEYS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    keys_with_typo(&KEYS, huitoukan::model::UNIT_KEYS, "leader")
+}
+
+fn campaign_keys() -> &'static [&'static str] {
+    static KEYS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    keys_with_typo(&KEYS, huitoukan::model::CAMPAIGN_KEYS, "deadlne")
+}
 
 #[derive(Arbitrary, Debug)]
 enum Text {
@@ -332,7 +320,7 @@ fn value(v: &Value, depth: usize) -> Option<String> {
                 .iter()
                 .take(6)
                 .filter_map(|(k, v)| {
-                    Some(format!("{} = {}", key(k, ITEM_KEYS), value(v, depth + 1)?))
+                    Some(format!("{} = {}", key(k, item_keys()), value(v, depth + 1)?))
                 })
                 .collect();
             format!("{{ {} }}", entries.join(", "))
@@ -369,7 +357,7 @@ fn campaign(spec: &CampaignSpec) -> String {
         kv("name", quoted(&name)),
         kv("deadline", pick(DATES, spec.deadline).to_owned()),
     ];
-    format!("[campaign]\n{}", lines(base, &spec.edits, CAMPAIGN_KEYS))
+    format!("[campaign]\n{}", lines(base, &spec.edits, campaign_keys()))
 }
 
 const ANSWERS: &[&str] = &["是", "部分", "否", "不适用", "yes", "n/a", "可能"];
@@ -393,7 +381,7 @@ fn unit(spec: &UnitSpec, schema: &Schema) -> String {
         ),
         kv("batch", batch.to_string()),
     ];
-    let mut text = lines(base, &spec.edits, UNIT_KEYS);
+    let mut text = lines(base, &spec.edits, unit_keys());
     if let Some(sc) = &spec.self_check {
         text.push_str("\n[self_check]\n");
         if let Some(d) = sc.meeting_on {
@@ -495,7 +483,7 @@ fn item(spec: &ItemSpec) -> String {
             .collect();
         base.push(kv("points", format!("[{}]", points.join(", "))));
     }
-    let mut text = lines(base, &spec.edits, ITEM_KEYS);
+    let mut text = lines(base, &spec.edits, item_keys());
     if let Some((lead, reason)) = &spec.linkage {
         let _ = write!(text, "\n[linkage]\nlead_unit = {}\n", quoted(&lead.get()));
         if let Some(reason) = reason {
