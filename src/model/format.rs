@@ -635,8 +635,49 @@ fn en_values(field: &Field) -> String {
     parts.join("; ")
 }
 
+/// Every enumerated field of the format (and every integer with both bounds): its values and
+/// the other spellings read, as a Markdown table.
+pub fn markdown_values() -> String {
+    let mut text = "| field | values | aliases accepted on input |\n|---|---|---|\n".to_owned();
+    let list = |values: &mut dyn Iterator<Item = String>| values.collect::<Vec<_>>().join(", ");
+    for table in TABLES {
+        for field in table.fields {
+            let (values, aliases) = match field.ty {
+                Type::Enum(allowed) => (
+                    list(&mut allowed.values.iter().map(|v| format!("`{v}`"))),
+                    list(&mut allowed.aliases().map(|v| format!("`{v}`"))),
+                ),
+                Type::Integer {
+                    min: Some(min),
+                    max: Some(max),
+                } => (
+                    format!(
+                        "{} (integers)",
+                        list(&mut (min..=max).map(|v| format!("`{v}`")))
+                    ),
+                    String::new(),
+                ),
+                _ => continue,
+            };
+            let name = match table.name {
+                "answer" => "answers".to_owned(),
+                "campaign" | "unit" | "item" => format!("`{}`", field.key),
+                other => format!("`{other}.{}`", field.key),
+            };
+            let aliases = if aliases.is_empty() {
+                " ".to_owned()
+            } else {
+                format!(" {aliases} ")
+            };
+            text.push_str(&format!("| {name} | {values} |{aliases}|\n"));
+        }
+    }
+    text
+}
+
 /// `text` with each field table between its markers (`<!-- fields:item -->` …
-/// `<!-- /fields:item -->`) generated again; a marker that is missing is left so.
+/// `<!-- /fields:item -->`), and the table of values between `<!-- values -->` and
+/// `<!-- /values -->`, generated again; a marker that is missing is left so.
 pub fn fill_markdown(text: &str) -> String {
     let mut text = text.to_owned();
     for table in TABLES {
@@ -649,6 +690,12 @@ pub fn fill_markdown(text: &str) -> String {
             continue;
         };
         text.replace_range(start..end, &markdown(table));
+    }
+    let (open, close) = ("<!-- values -->\n", "<!-- /values -->");
+    if let Some(start) = text.find(open).map(|s| s + open.len())
+        && let Some(end) = text[start..].find(close).map(|e| start + e)
+    {
+        text.replace_range(start..end, &markdown_values());
     }
     text
 }
@@ -680,6 +727,10 @@ mod tests {
                 "docs/format.md has no markers for the `{name}` table"
             );
         }
+        assert!(
+            committed.contains("<!-- values -->\n") && committed.contains("<!-- /values -->"),
+            "docs/format.md has no markers for the table of values"
+        );
         let generated = fill_markdown(&committed);
         if std::env::var_os("HUITOUKAN_BLESS").is_some() {
             std::fs::write(path, &generated).expect("write docs/format.md");
