@@ -404,6 +404,13 @@ pub enum Msg {
         campaign: Option<String>,
         as_of: String,
     },
+    /// The title of `trend --format html`: who it covers, the campaign, the first and last day.
+    TrendHeading {
+        org: String,
+        campaign: Option<String>,
+        from: String,
+        to: String,
+    },
     /// The 情况报告 paragraph that opens the HTML report.
     Summary {
         as_of: String,
@@ -1474,6 +1481,21 @@ impl Msg {
                     },
                 },
             },
+            Msg::TrendHeading { org, campaign, from, to } => match lang {
+                Zh => match campaign {
+                    Some(campaign) => format!(
+                        "{org}{}进展趋势（{}至{}）",
+                        office_quotes(campaign),
+                        zh_date(from),
+                        zh_date(to)
+                    ),
+                    None => format!("{org}整改进展趋势（{}至{}）", zh_date(from), zh_date(to)),
+                },
+                En => match campaign {
+                    Some(campaign) => format!("{campaign}: trend of {org}, {from} to {to}"),
+                    None => format!("{org}: rectification trend, {from} to {to}"),
+                },
+            },
             Msg::Summary { as_of, org, figures } => match lang {
                 Zh => figures.fill(
                     "截至{as_of}，{org}{units}个单位共梳理问题{items}个，已完成{done}个，占{rate}；\
@@ -2482,6 +2504,9 @@ terms! {
     ChartByChild => "分地区（系统）整改完成率", "Completion by region or system";
     ChartOverdue => "逾期未完成事项（按逾期天数）", "Overdue items by days overdue";
     ChartLegend => "深色为已完成，浅色为基本完成；右侧为整改完成率", "dark: done, light: mostly done; the completion rate at the right";
+    ChartTrend => "各期末整改完成率", "Completion at each period end";
+    TrendBasisMonth => "按月统计：每月末以当日及以前最后一次提交的记录为准，按当日判定。", "Monthly: at each month's end, the records of the last commit on or before that day, judged as of that day.";
+    TrendBasisWeek => "按周统计：每周日以当日及以前最后一次提交的记录为准，按当日判定。", "Weekly: each Sunday, the records of the last commit on or before that day, judged as of that day.";
     Days1To30 => "1—30天", "1–30 days";
     Days31To90 => "31—90天", "31–90 days";
     DaysOver90 => "90天以上", "over 90 days";
@@ -2557,6 +2582,12 @@ mod tests {
                 org: "全省".into(),
                 campaign: Some("教育实践活动整改落实情况回头看".into()),
                 as_of: d(),
+            },
+            Msg::TrendHeading {
+                org: "全省".into(),
+                campaign: Some("教育实践活动整改落实情况回头看".into()),
+                from: d(),
+                to: d(),
             },
             Msg::Summary {
                 as_of: d(),
