@@ -244,6 +244,8 @@ pub enum TrendFormat {
     Csv,
     /// JSON
     Json,
+    /// One HTML page for the screen and for A4: a line chart and the table
+    Html,
 }
 
 /// `--by` as typed; [`By`] is what it means to the report.

@@ -176,7 +176,7 @@ pub const ZH: &[(&str, &str)] = &[
     ("trend root", "台账根目录（默认：从当前文件夹向上查找）"),
     (
         "trend format",
-        "输出格式：table（默认，终端表格）、md、csv、json",
+        "输出格式：table（默认，终端表格）、md、csv、json、html（折线图和表格，可打印为A4）",
     ),
     (
         "trend keep_going",

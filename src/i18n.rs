@@ -404,6 +404,13 @@ pub enum Msg {
         campaign: Option<String>,
         as_of: String,
     },
+    /// The title of `trend --format html`: who it covers, the campaign, the first and last day.
+    TrendHeading {
+        org: String,
+        campaign: Option<String>,
+        from: String,
+        to: String,
+    },
     /// The 情况报告 paragraph that opens the HTML report.
     Summary {
         as_of: String,
@@ -544,9 +551,17 @@ pub enum Msg {
         detail: String,
     },
     ImportUnreadableHelp,
-    ImportNotProgress {
+    /// A line of a 进展情况 cell that does not start with a date (`line` counts from 1).
+    ImportProgressLine {
+        line: usize,
         text: String,
     },
+    /// A line of a 进展情况 cell whose date is no day of the calendar.
+    ImportProgressDay {
+        line: usize,
+        text: String,
+    },
+    ImportProgressHelp,
     ImportExtension,
     ImportNoSheet {
         sheet: String,
@@ -1474,6 +1489,21 @@ impl Msg {
                     },
                 },
             },
+            Msg::TrendHeading { org, campaign, from, to } => match lang {
+                Zh => match campaign {
+                    Some(campaign) => format!(
+                        "{org}{}进展趋势（{}至{}）",
+                        office_quotes(campaign),
+                        zh_date(from),
+                        zh_date(to)
+                    ),
+                    None => format!("{org}整改进展趋势（{}至{}）", zh_date(from), zh_date(to)),
+                },
+                En => match campaign {
+                    Some(campaign) => format!("{campaign}: trend of {org}, {from} to {to}"),
+                    None => format!("{org}: rectification trend, {from} to {to}"),
+                },
+            },
             Msg::Summary { as_of, org, figures } => match lang {
                 Zh => figures.fill(
                     "截至{as_of}，{org}{units}个单位共梳理问题{items}个，已完成{done}个，占{rate}；\
@@ -1739,13 +1769,17 @@ impl Msg {
                     "import reads .xlsx, .xls, .ods and .csv (UTF-8 or GBK); open it in Excel or WPS and save it as .xlsx".into()
                 },
             },
-            Msg::ImportNotProgress { text } => match lang {
-                Zh => {
-                    format!("“{text}”不是进展记录：应写作 日期：内容，如 2015-03-02：已完成路基施工")
-                }
-                En => {
-                    format!("\"{text}\" is no progress entry: write the date, a colon and the text, like 2015-03-02: done")
-                },
+            Msg::ImportProgressLine { line, text } => match lang {
+                Zh => format!("进展情况第{line}行“{text}”没有日期"),
+                En => format!("line {line} of the progress cell, \"{text}\", has no date"),
+            },
+            Msg::ImportProgressDay { line, text } => match lang {
+                Zh => format!("进展情况第{line}行的日期“{text}”不存在"),
+                En => format!("line {line} of the progress cell: there is no such day as {text}"),
+            },
+            Msg::ImportProgressHelp => match lang {
+                Zh => "每条进展一行，以日期开头，如“2015-02-10 已完成制度初稿”；以空格开头的行接续上一条".into(),
+                En => "one entry a line, starting with its date, like `2015-02-10 first draft done`; a line that starts with a space goes on with the entry above".into(),
             },
             Msg::ImportExtension => match lang {
                 Zh => "不是可导入的表格文件".into(),
@@ -2482,6 +2516,11 @@ terms! {
     ChartByChild => "分地区（系统）整改完成率", "Completion by region or system";
     ChartOverdue => "逾期未完成事项（按逾期天数）", "Overdue items by days overdue";
     ChartLegend => "深色为已完成，浅色为基本完成；右侧为整改完成率", "dark: done, light: mostly done; the completion rate at the right";
+    ProgressLog => "进展情况", "progress";
+    LinkageReason => "联动原因", "linkage reason";
+    ChartTrend => "各期末整改完成率", "Completion at each period end";
+    TrendBasisMonth => "按月统计：每月末以当日及以前最后一次提交的记录为准，按当日判定。", "Monthly: at each month's end, the records of the last commit on or before that day, judged as of that day.";
+    TrendBasisWeek => "按周统计：每周日以当日及以前最后一次提交的记录为准，按当日判定。", "Weekly: each Sunday, the records of the last commit on or before that day, judged as of that day.";
     Days1To30 => "1—30天", "1–30 days";
     Days31To90 => "31—90天", "31–90 days";
     DaysOver90 => "90天以上", "over 90 days";
@@ -2557,6 +2596,20 @@ mod tests {
                 org: "全省".into(),
                 campaign: Some("教育实践活动整改落实情况回头看".into()),
                 as_of: d(),
+            },
+            Msg::ImportProgressLine {
+                line: 1,
+                text: "已提交".into(),
+            },
+            Msg::ImportProgressDay {
+                line: 1,
+                text: "2015年2月30日".into(),
+            },
+            Msg::TrendHeading {
+                org: "全省".into(),
+                campaign: Some("教育实践活动整改落实情况回头看".into()),
+                from: d(),
+                to: d(),
             },
             Msg::Summary {
                 as_of: d(),

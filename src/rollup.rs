@@ -479,6 +479,10 @@ pub struct ItemRow {
     pub lead_unit: Option<String>,
     /// The latest `[[progress]]` entry.
     pub latest_progress: Option<Progress>,
+    /// Every dated `[[progress]]` entry, in the file's order (the workbook's 进展情况).
+    pub progress: Vec<Progress>,
+    /// `[linkage] reason`: why the lead unit must lead the fix.
+    pub linkage_reason: Option<String>,
     pub file: String,
     /// `confidential = true` (不宜公开): never true in a public report, which leaves such
     /// items out.
@@ -1184,6 +1188,20 @@ fn collect_item_lists<'a>(
         evidence: fields(records, item.file, &item.evidence),
         lead_unit,
         latest_progress: progress(records, item),
+        progress: item
+            .progress
+            .iter()
+            .filter_map(|p| {
+                Some(Progress {
+                    on: *p.on.as_ref()?.get_ref(),
+                    text: field(records, item.file, &p.text).unwrap_or_default(),
+                })
+            })
+            .collect(),
+        linkage_reason: item
+            .linkage
+            .as_ref()
+            .and_then(|l| field(records, item.file, &l.reason)),
         file: records.files.path(item.file).to_owned(),
         confidential: item.confidential,
         closed_by: item

@@ -193,6 +193,15 @@ fn progress(u: &mut Unstructured<'_>) -> R<Option<Progress>> {
     }
 }
 
+/// Up to three dated entries, as an item's `[[progress]]` gives them.
+fn progress_log(u: &mut Unstructured<'_>) -> R<Vec<Progress>> {
+    let mut log = Vec::new();
+    for _ in 0..u.int_in_range(0..=3u8)? {
+        log.extend(progress(u)?);
+    }
+    Ok(log)
+}
+
 fn linked_item(u: &mut Unstructured<'_>) -> R<LinkedItem<'static>> {
     Ok(LinkedItem {
         unit: text(u)?.into(),
@@ -238,6 +247,8 @@ fn item_row(u: &mut Unstructured<'_>) -> R<ItemRow> {
         lead_unit: opt_text(u)?,
         file: text(u)?,
         latest_progress: progress(u)?,
+        progress: progress_log(u)?,
+        linkage_reason: opt_text(u)?,
         confidential: bool::arbitrary(u)?,
         closed_by: opt_text(u)?,
         closed_on: opt_date(u)?,

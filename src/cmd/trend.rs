@@ -36,6 +36,7 @@ pub fn run(args: &TrendArgs, lang: Lang) -> Result<ExitCode, Fatal> {
     let mut rows = Vec::with_capacity(at.len());
     // Ends are in order and so are their commits: each commit is read once.
     let mut loaded: Option<(gix::ObjectId, crate::records::Records)> = None;
+    let mut campaign = Default::default();
     for (end, commit) in at {
         if loaded.as_ref().is_none_or(|(id, _)| *id != commit.id) {
             loaded = Some((commit.id, repo.load(&root, commit)?));
@@ -43,7 +44,8 @@ pub fn run(args: &TrendArgs, lang: Lang) -> Result<ExitCode, Fatal> {
         let Some((_, records)) = &loaded else {
             continue;
         };
-        let (totals, diagnostics) = trend::totals_at(records, end);
+        let (totals, named, diagnostics) = trend::totals_at(records, end);
+        campaign = named;
         let errors = diagnostics.iter().any(|d| d.severity() == Severity::Error);
         if errors && !args.keep_going {
             let checked = check::check_loaded(repo.load(&root, commit)?, end, false);
@@ -59,6 +61,7 @@ pub fn run(args: &TrendArgs, lang: Lang) -> Result<ExitCode, Fatal> {
         });
     }
     let trend = Trend {
+        campaign,
         every: args.every,
         from,
         to,
@@ -78,6 +81,9 @@ pub fn run(args: &TrendArgs, lang: Lang) -> Result<ExitCode, Fatal> {
                 out.write_all(render::history::trend_markdown(&trend, lang).as_bytes())
             }
             TrendFormat::Csv => render::history::trend_csv(out, &trend, lang),
+            TrendFormat::Html => {
+                out.write_all(render::history::trend_html(&trend, lang).as_bytes())
+            }
             TrendFormat::Json => {
                 serde_json::to_writer_pretty(&mut *out, &trend)?;
                 out.write_all(b"\n")

@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::diagnostic::Diagnostic;
 use crate::history::Commit;
 use crate::records::Records;
-use crate::rollup::{self, By, Totals};
+use crate::rollup::{self, By, CampaignInfo, Totals};
 use crate::rules::{self, Context};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, Serialize)]
@@ -32,6 +32,9 @@ pub struct Row {
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Trend {
+    /// The campaign as the newest row's records name it (for a page's title; not in JSON).
+    #[serde(skip)]
+    pub campaign: CampaignInfo,
     pub every: Every,
     pub from: Date,
     pub to: Date,
@@ -73,8 +76,9 @@ pub fn commits_at<'a>(line: &'a [Commit], ends: &[Date]) -> Vec<(Date, &'a Commi
 }
 
 /// The totals of `records` judged as of `as_of`, as `report` counts them (the rules run
-/// again for each date: what is overdue depends on it). Returns the error diagnostics too.
-pub fn totals_at(records: &Records, as_of: Date) -> (Totals, Vec<Diagnostic>) {
+/// again for each date: what is overdue depends on it). Returns the campaign they name and the
+/// diagnostics too.
+pub fn totals_at(records: &Records, as_of: Date) -> (Totals, CampaignInfo, Vec<Diagnostic>) {
     let mut diagnostics = records.diagnostics.clone();
     rules::run(records, &Context { as_of }, &mut diagnostics, false);
     let options = rollup::Options {
@@ -83,6 +87,6 @@ pub fn totals_at(records: &Records, as_of: Date) -> (Totals, Vec<Diagnostic>) {
         public: false,
         by: By::Unit,
     };
-    let totals = rollup::build(records, &diagnostics, &options).totals;
-    (totals, diagnostics)
+    let report = rollup::build(records, &diagnostics, &options);
+    (report.totals, report.campaign, diagnostics)
 }

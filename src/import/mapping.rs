@@ -17,13 +17,13 @@ pub enum FieldKind {
     Int,
     Date,
     Bool,
-    /// One `[[progress]]` entry: `2015-03-02: text` (or `2015年3月2日：text`), as the ledger's
-    /// 最新进展 column shows the latest.
+    /// `[[progress]]` entries, one a line, each starting with its date (`2015-02-10 text`,
+    /// `2015年2月10日：text`), as the ledger's 进展情况 column holds them ([`super::progress`]).
     Progress,
 }
 
 /// Every item field a mapping may fill, in the order an item file lists them; a dotted name
-/// is a key of that table (`[closure]`, `[linkage]`); `progress` is one `[[progress]]` entry.
+/// is a key of that table (`[closure]`, `[linkage]`); `progress` is the `[[progress]]` entries.
 pub const FIELDS: &[(&str, FieldKind)] = &[
     ("title", FieldKind::Text),
     ("area", FieldKind::Int),
@@ -346,7 +346,8 @@ pub const BUILTIN: &[(Term, Option<&str>, Option<&str>)] = &[
     (Term::Satisfaction, Some("satisfaction"), None),
     (Term::Evidence, Some("evidence"), Some("\n")),
     (Term::LeadUnit, Some("linkage.lead_unit"), None),
-    (Term::LatestProgress, Some("progress"), None),
+    (Term::LinkageReason, Some("linkage.reason"), None),
+    (Term::ProgressLog, Some("progress"), None),
     (Term::File, None, None),
     (Term::Confidential, Some("confidential"), None),
     (Term::ClosedBy, Some("closure.approved_by"), None),

@@ -8,6 +8,7 @@
 //! atomically, never over a file except an update asked for, never outside the root.
 
 pub mod mapping;
+pub mod progress;
 pub mod sheet;
 
 use std::collections::{BTreeMap, HashMap};
@@ -46,8 +47,8 @@ pub enum FieldValue {
     Int(i64),
     Date(Date),
     Bool(bool),
-    /// A `[[progress]]` entry: its date and its text.
-    Progress(Date, String),
+    /// `[[progress]]` entries, each its date and its text, in the cell's order.
+    Progress(Vec<(Date, String)>),
 }
 
 /// What becomes of one row.
@@ -311,12 +312,17 @@ pub fn plan(request: Request<'_>) -> Plan {
                 Ok((value, col)) => values.push((spec.field, value, col)),
                 Err((col, message)) => {
                     bad = true;
+                    let help = matches!(
+                        message,
+                        Msg::ImportProgressLine { .. } | Msg::ImportProgressDay { .. }
+                    )
+                    .then_some(Msg::ImportProgressHelp);
                     plan.problems.push(Problem {
                         code: Code::BadCell,
                         place: col.map_or_else(|| row_place(r), |c| place(r, c)),
                         row: Some(r),
                         message,
-                        help: None,
+                        help,
                     });
                 }
             }
@@ -743,27 +749,13 @@ fn convert(
         },
         FieldKind::Date => FieldValue::Date(date_of(raw, formats)?),
         FieldKind::Progress => {
-            let (on, said) =
-                progress_of(&text).ok_or_else(|| Msg::ImportNotProgress { text: text.clone() })?;
-            FieldValue::Progress(on, said)
+            let entries = progress::parse(&text)?;
+            if entries.is_empty() {
+                return Ok(None);
+            }
+            FieldValue::Progress(entries)
         }
     }))
-}
-
-/// `2015-03-02: text` or `2015年3月2日：text`: a dated progress entry.
-fn progress_of(text: &str) -> Option<(Date, String)> {
-    let (date, said) = text
-        .split_once('：')
-        .or_else(|| text.split_once(": "))
-        .or_else(|| text.split_once(':'))?;
-    let date = date.trim();
-    let on = date.parse::<Date>().ok().or_else(|| {
-        DEFAULT_FORMATS
-            .iter()
-            .find_map(|f| Date::strptime(f, date).ok())
-    })?;
-    let said = said.trim();
-    (!said.is_empty()).then(|| (on, said.to_owned()))
 }
 
 fn date_of(raw: &Value, formats: &[String]) -> Result<Date, Msg> {
@@ -829,8 +821,10 @@ fn toml_value(value: &FieldValue) -> toml_edit::Value {
         }
         FieldValue::Int(n) => toml_edit::Value::from(*n),
         FieldValue::Bool(b) => toml_edit::Value::from(*b),
-        // Written as a table of its own (see `item_text`); as a value, its text.
-        FieldValue::Progress(_, said) => toml_edit::Value::from(said.as_str()),
+        // Written as tables of their own (see `item_text`); as a value, the cell.
+        FieldValue::Progress(entries) => toml_edit::Value::from(progress::write(
+            entries.iter().map(|(d, t)| (*d, t.as_str())),
+        )),
         FieldValue::Date(d) => toml_edit::Value::from(toml_edit::Datetime {
             date: Some(toml_edit::Date {
                 year: d.year() as u16,
@@ -852,11 +846,11 @@ fn item_text(values: &[(usize, Option<FieldValue>, Option<usize>)]) -> (String, 
     for (field, value, col) in values {
         let Some(value) = value else { continue };
         let name = FIELDS[*field].0;
-        if let FieldValue::Progress(on, said) = value {
+        if let FieldValue::Progress(entries) = value {
             let start = text.len();
-            let date = toml_value(&FieldValue::Date(*on));
-            let said = toml_value(&FieldValue::Text(said.clone()));
-            text.push_str(&format!("\n[[progress]]\non = {date}\ntext = {said}\n"));
+            for (on, said) in entries {
+                text.push_str(&progress_table(*on, said));
+            }
             lines.push((start..text.len(), *col));
             table = "progress";
             continue;
@@ -882,8 +876,11 @@ fn updated(old: &str, values: &[(usize, Option<FieldValue>, Option<usize>)]) -> 
     };
     for (field, value, _) in values {
         let name = FIELDS[*field].0;
-        // Progress entries are added by hand in the records: an update leaves them alone.
+        // Progress entries are kept: an update adds the sheet's entries the file lacks.
         if matches!(FIELDS[*field].1, FieldKind::Progress) {
+            if let Some(FieldValue::Progress(entries)) = value {
+                add_progress(&mut doc, entries);
+            }
             continue;
         }
         let (section, key) = match name.split_once('.') {
@@ -932,6 +929,41 @@ fn updated(old: &str, values: &[(usize, Option<FieldValue>, Option<usize>)]) -> 
         }
     }
     doc.to_string()
+}
+
+/// One `[[progress]]` table of a new item file.
+fn progress_table(on: Date, said: &str) -> String {
+    let date = toml_value(&FieldValue::Date(on));
+    let said = toml_value(&FieldValue::Text(said.to_owned()));
+    format!("\n[[progress]]\non = {date}\ntext = {said}\n")
+}
+
+/// The entries a file's `[[progress]]` lacks (the same date and text), appended after its
+/// own; a file whose `progress` is not an array of tables is left as it is.
+fn add_progress(doc: &mut toml_edit::DocumentMut, entries: &[(Date, String)]) {
+    let item = doc
+        .entry("progress")
+        .or_insert_with(|| toml_edit::Item::ArrayOfTables(toml_edit::ArrayOfTables::new()));
+    let Some(tables) = item.as_array_of_tables_mut() else {
+        return;
+    };
+    for (on, said) in entries {
+        let known = tables.iter().any(|t| {
+            t.get("on").is_some_and(|d| same(d, &FieldValue::Date(*on)))
+                && t.get("text")
+                    .is_some_and(|x| same(x, &FieldValue::Text(said.clone())))
+        });
+        if known {
+            continue;
+        }
+        let mut table = toml_edit::Table::new();
+        table.insert("on", toml_edit::value(toml_value(&FieldValue::Date(*on))));
+        table.insert("text", toml_edit::value(said.as_str()));
+        tables.push(table);
+    }
+    if tables.is_empty() {
+        doc.remove("progress");
+    }
 }
 
 fn same(old: &toml_edit::Item, new: &FieldValue) -> bool {
@@ -1080,7 +1112,9 @@ suggests a close name."#,
         code: Code::BadCell,
         trigger: r#"A cell that cannot become its field: a date that is no date (`2015年2月30日`, or
 `1900-02-29`, the day Excel counts and the calendar does not), a number field that is not a
-whole number, a yes-or-no field that is neither; a cell of more than 32,767 characters (more than
+whole number, a yes-or-no field that is neither; a line of a `progress` cell (进展情况: one
+entry a line, `2015-02-10 text`) that does not start with a date or whose date is no day, the
+message naming the line; a cell of more than 32,767 characters (more than
 Excel holds); a formula whose result was never saved (a formula cell gives its saved result,
 never the formula), or an error value (`#DIV/0!`). Dates are read from Excel dates, from the
 mapping's `formats` and from `%Y-%m-%d`, `%Y年%m月%d日`, `%Y/%m/%d` and `%Y.%m.%d`."#,

@@ -2,11 +2,11 @@
 //! itself. Pure functions of a [`Diff`] or a [`Trend`]: nothing is counted here.
 
 use crate::history::diff::{Change, Diff, ItemRef, Moved};
-use crate::history::trend::Trend;
+use crate::history::trend::{Every, Trend};
 use crate::i18n::{Lang, Term};
 use crate::model::enums::Enumeration;
 use crate::render::rows::{self, Cell};
-use crate::render::{markdown, table};
+use crate::render::{html, markdown, table};
 
 /// One titled table of a document.
 struct Part {
@@ -228,6 +228,30 @@ pub fn trend_markdown(trend: &Trend, lang: Lang) -> String {
     );
     markdown::table(&mut out, &trend_rows(trend, lang), lang);
     out
+}
+
+/// `trend --format html`: the report's page (its promises: [`html`]), with the line chart of
+/// the completion rate and then the table of `trend --format table`.
+pub fn trend_html(trend: &Trend, lang: Lang) -> String {
+    let title = crate::i18n::Msg::TrendHeading {
+        org: crate::render::whole_tree(trend.campaign.region.as_deref(), lang),
+        campaign: trend.campaign.name.clone(),
+        from: trend.from.to_string(),
+        to: trend.to.to_string(),
+    }
+    .text(lang);
+    html::page(&title, lang, |out| {
+        let basis = match trend.every {
+            Every::Month => Term::TrendBasisMonth,
+            Every::Week => Term::TrendBasisWeek,
+        };
+        out.push_str(&format!(
+            "<p class=\"basis\">{}</p>\n",
+            html::escape(basis.text(lang))
+        ));
+        html::trend_chart(out, trend, lang);
+        html::table(out, &trend_rows(trend, lang), lang);
+    })
 }
 
 /// `trend --format csv`, as `report --format csv` writes its rows (BOM, CRLF, neutralised).

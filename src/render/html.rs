@@ -9,11 +9,15 @@
 //! It opens with the 情况报告 paragraph, then carries every section of the Markdown report
 //! ([`markdown::sections`]: the same sections, tables and rows). Every text from the records
 //! goes through [`escape`]: a title holding `<script>` is shown as those characters.
+//!
+//! `trend --format html` ([`crate::render::history::trend_html`]) is built on the same [`page`]
+//! and [`table`], with its line chart ([`trend_chart`]) among the charts here.
 
 use std::fmt::Write as _;
 
 use sha2::{Digest, Sha256};
 
+use crate::history::trend::{Every, Trend};
 use crate::i18n::{Figures, Lang, Msg, Term};
 use crate::render::markdown::{self, Part};
 use crate::render::rows::{self, Cell};
@@ -57,11 +61,60 @@ svg { width: 100%; height: auto; display: block; }
 "#;
 
 pub fn render(report: &Report, lang: Lang) -> String {
+    let title = heading(report, lang);
+    page(&title, lang, |out| {
+        let basis = markdown::basis(report, lang);
+        if !basis.is_empty() {
+            let _ = writeln!(out, "<p class=\"basis\">{}</p>", escape(&basis));
+        }
+        for note in notes(report, lang) {
+            let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(&note));
+        }
+
+        let _ = writeln!(out, "<h2>{}</h2>", escape(Term::Summary.text(lang)));
+        let summary = Msg::Summary {
+            as_of: report.as_of.to_string(),
+            org: covered(report, lang),
+            figures: figures(&report.totals),
+        };
+        let _ = writeln!(
+            out,
+            "<p class=\"summary\">{}</p>",
+            escape(&summary.text(lang))
+        );
+        charts(out, report, lang);
+
+        for (number, section) in markdown::sections(report, lang).iter().enumerate() {
+            let _ = writeln!(
+                out,
+                "<section>\n<h2>{}{}</h2>",
+                escape(&markdown::ordinal(number + 1, lang)),
+                escape(section.title)
+            );
+            for part in &section.parts {
+                match part {
+                    Part::Table(t) => table(out, t, lang),
+                    Part::Sub(title, t) => {
+                        let _ = writeln!(out, "<h3>{}</h3>", escape(title));
+                        table(out, t, lang);
+                    }
+                    Part::Empty => {
+                        let _ = writeln!(out, "<p>{}</p>", escape(Term::None.text(lang)));
+                    }
+                }
+            }
+            out.push_str("</section>\n");
+        }
+    })
+}
+
+/// The page every HTML output shares: the head (CSP, style sheet, the title), the `<h1>`, then
+/// what `body` writes. Every page of huitoukan keeps the promises of this module through it.
+pub fn page(title: &str, lang: Lang, body: impl FnOnce(&mut String)) -> String {
     let html_lang = match lang {
         Lang::Zh => "zh-CN",
         Lang::En => "en",
     };
-    let title = heading(report, lang);
     let mut out = String::with_capacity(64 * 1024);
     let _ = write!(
         out,
@@ -72,51 +125,10 @@ pub fn render(report: &Report, lang: Lang) -> String {
          <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
         csp(),
         env!("CARGO_PKG_VERSION"),
-        escape(&title)
+        escape(title)
     );
-    let _ = writeln!(out, "<h1>{}</h1>", escape(&title));
-    let basis = markdown::basis(report, lang);
-    if !basis.is_empty() {
-        let _ = writeln!(out, "<p class=\"basis\">{}</p>", escape(&basis));
-    }
-    for note in notes(report, lang) {
-        let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(&note));
-    }
-
-    let _ = writeln!(out, "<h2>{}</h2>", escape(Term::Summary.text(lang)));
-    let summary = Msg::Summary {
-        as_of: report.as_of.to_string(),
-        org: covered(report, lang),
-        figures: figures(&report.totals),
-    };
-    let _ = writeln!(
-        out,
-        "<p class=\"summary\">{}</p>",
-        escape(&summary.text(lang))
-    );
-    charts(&mut out, report, lang);
-
-    for (number, section) in markdown::sections(report, lang).iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "<section>\n<h2>{}{}</h2>",
-            escape(&markdown::ordinal(number + 1, lang)),
-            escape(section.title)
-        );
-        for part in &section.parts {
-            match part {
-                Part::Table(t) => table(&mut out, t, lang),
-                Part::Sub(title, t) => {
-                    let _ = writeln!(out, "<h3>{}</h3>", escape(title));
-                    table(&mut out, t, lang);
-                }
-                Part::Empty => {
-                    let _ = writeln!(out, "<p>{}</p>", escape(Term::None.text(lang)));
-                }
-            }
-        }
-        out.push_str("</section>\n");
-    }
+    let _ = writeln!(out, "<h1>{}</h1>", escape(title));
+    body(&mut out);
     out.push_str("</body>\n</html>\n");
     out
 }
@@ -174,7 +186,8 @@ fn figures(t: &Totals) -> Figures {
     }
 }
 
-fn table(out: &mut String, table: &rows::Table, lang: Lang) {
+/// One table: its header row (repeated on each printed page), then its rows; `无` where it has none.
+pub fn table(out: &mut String, table: &rows::Table, lang: Lang) {
     if table.rows.is_empty() {
         let _ = writeln!(out, "<p>{}</p>", escape(Term::None.text(lang)));
         return;
@@ -328,6 +341,149 @@ fn columns(out: &mut String, caption: &str, buckets: &[(&str, u32)]) {
         );
     }
     out.push_str("</svg>\n</figure>\n");
+}
+
+/// The plot area of the trend chart: x from `LEFT` to `RIGHT`, 100 % at `TOP`, 0 % at `BOTTOM`.
+const LEFT: u32 = 60;
+const RIGHT: u32 = CHART_WIDTH - 20;
+const TOP: u32 = 24;
+const BOTTOM: u32 = 224;
+
+/// The trend as a line: the completion rate at each period end, on a 0–100 % axis, the ends
+/// named on the x axis as the office writes them (2015年3月; the year where it changes). A period
+/// without items has no rate and breaks the line. Where there is room for every end's name, each
+/// point carries its rate too.
+pub fn trend_chart(out: &mut String, trend: &Trend, lang: Lang) {
+    let n = trend.rows.len();
+    let Some(last) = n.checked_sub(1) else {
+        return;
+    };
+    let plot = f64::from(RIGHT - LEFT);
+    let x = |i: usize| {
+        if last == 0 {
+            f64::from(LEFT) + plot / 2.0
+        } else {
+            f64::from(LEFT) + plot * i as f64 / last as f64
+        }
+    };
+    let y = |rate: f64| f64::from(BOTTOM) - f64::from(BOTTOM - TOP) * rate.clamp(0.0, 1.0);
+    open_chart(out, Term::ChartTrend.text(lang), None, BOTTOM + 32);
+    for quarter in 0..=4 {
+        let at = y(f64::from(quarter) / 4.0);
+        let stroke = if quarter == 0 { "#666" } else { "#ddd" };
+        let _ = writeln!(
+            out,
+            "<line x1=\"{LEFT}\" y1=\"{at:.1}\" x2=\"{RIGHT}\" y2=\"{at:.1}\" stroke=\"{stroke}\"/>\
+             <text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\">{}%</text>",
+            LEFT - 6,
+            at + 4.0,
+            quarter * 25
+        );
+    }
+    let _ = writeln!(
+        out,
+        "<line x1=\"{LEFT}\" y1=\"{TOP}\" x2=\"{LEFT}\" y2=\"{BOTTOM}\" stroke=\"#666\"/>"
+    );
+    // Every `step`-th end is named: names no closer than the widest of them needs.
+    let widest = trend
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let before = i.checked_sub(1).map(|b| trend.rows[b].end);
+            label_width(&period_label(r.end, before, trend.every, lang))
+        })
+        .fold(0.0, f64::max);
+    let spacing = if last == 0 { plot } else { plot / last as f64 };
+    let step = ((widest + 8.0) / spacing).ceil().max(1.0) as usize;
+    let mut named: Option<jiff::civil::Date> = None;
+    for (i, row) in trend.rows.iter().enumerate() {
+        if i % step != 0 {
+            continue;
+        }
+        let label = period_label(row.end, named, trend.every, lang);
+        named = Some(row.end);
+        let _ = writeln!(
+            out,
+            "<line x1=\"{0:.1}\" y1=\"{BOTTOM}\" x2=\"{0:.1}\" y2=\"{1}\" stroke=\"#666\"/>\
+             <text x=\"{0:.1}\" y=\"{2}\" text-anchor=\"middle\">{3}</text>",
+            x(i),
+            BOTTOM + 5,
+            BOTTOM + 20,
+            escape(&label)
+        );
+    }
+    // The line, one piece per run of ends that have a rate.
+    let rates: Vec<Option<f64>> = trend
+        .rows
+        .iter()
+        .map(|r| r.totals.counts.completion_rate())
+        .collect();
+    for piece in rates
+        .iter()
+        .enumerate()
+        .collect::<Vec<_>>()
+        .split(|(_, rate)| rate.is_none())
+    {
+        let points: Vec<String> = piece
+            .iter()
+            .filter_map(|&(i, rate)| rate.map(|r| format!("{:.1},{:.1}", x(i), y(r))))
+            .collect();
+        if points.len() > 1 {
+            let _ = writeln!(
+                out,
+                "<polyline points=\"{}\" fill=\"none\" stroke=\"#b22222\" stroke-width=\"2\"/>",
+                points.join(" ")
+            );
+        }
+    }
+    for (i, rate) in rates.iter().enumerate() {
+        let Some(rate) = rate else { continue };
+        let _ = write!(
+            out,
+            "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"3\" fill=\"#b22222\"/>",
+            x(i),
+            y(*rate)
+        );
+        if step == 1 {
+            let _ = write!(
+                out,
+                "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"11\">{}</text>",
+                x(i),
+                y(*rate) - 8.0,
+                escape(&rows::percent(Some(*rate)))
+            );
+        }
+        out.push('\n');
+    }
+    out.push_str("</svg>\n</figure>\n");
+}
+
+/// A period end as the office names it on an axis: 2015年3月 (month) or 2015年3月8日 (week),
+/// without the year where the name before it (`before`) was of the same year; ISO in English.
+fn period_label(
+    end: jiff::civil::Date,
+    before: Option<jiff::civil::Date>,
+    every: Every,
+    lang: Lang,
+) -> String {
+    let same_year = before.is_some_and(|b| b.year() == end.year());
+    match (lang, every) {
+        (Lang::Zh, Every::Month) if same_year => format!("{}月", end.month()),
+        (Lang::Zh, Every::Month) => format!("{}年{}月", end.year(), end.month()),
+        (Lang::Zh, Every::Week) if same_year => format!("{}月{}日", end.month(), end.day()),
+        (Lang::Zh, Every::Week) => crate::i18n::zh_date(&end.to_string()),
+        (Lang::En, Every::Month) => format!("{:04}-{:02}", end.year(), end.month()),
+        (Lang::En, Every::Week) => end.to_string(),
+    }
+}
+
+/// About how wide `text` is at the charts' font size: a Chinese character a full em, a digit
+/// or Latin letter a little over half of one.
+fn label_width(text: &str) -> f64 {
+    text.chars()
+        .map(|c| if c.is_ascii() { 7.5 } else { 13.0 })
+        .sum()
 }
 
 /// A chart label cut to `max` characters (the tables carry the full text).

@@ -32,16 +32,21 @@ pub fn heading(report: &Report, lang: Lang) -> String {
 /// by its name, a pure grouping by its name and 单位 (省直 -> 省直单位).
 pub fn covered(report: &Report, lang: Lang) -> String {
     let Some(org) = &report.org else {
-        return match report.campaign.region.as_deref().map(str::trim) {
-            Some(region) if !region.is_empty() => whole(region, lang),
-            _ => Term::WholeTree.text(lang).to_owned(),
-        };
+        return whole_tree(report.campaign.region.as_deref(), lang);
     };
     let name = folder_name(org);
     if lang == Lang::Zh && report.own.is_none() && !name.ends_with("单位") {
         format!("{name}单位")
     } else {
         name.to_owned()
+    }
+}
+
+/// The whole tree by its region (浙江省 -> 全省), or 各单位 where the campaign names none.
+pub fn whole_tree(region: Option<&str>, lang: Lang) -> String {
+    match region.map(str::trim) {
+        Some(region) if !region.is_empty() => whole(region, lang),
+        _ => Term::WholeTree.text(lang).to_owned(),
     }
 }
 

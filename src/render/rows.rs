@@ -404,10 +404,31 @@ pub fn items(rows: &[ItemRow], lang: Lang) -> Table {
 }
 
 /// The 整改事项清单 of a workbook: [`items`] with each list (measures, evidence) one entry a
-/// line, and what an item's file holds besides (`confidential`, `[closure]`), so that the
-/// built-in import mapping reads every field back (`import::mapping`).
+/// line, every `[[progress]]` entry (进展情况, one a line: [`crate::import::progress`]) in
+/// place of the latest, the linkage's reason after its lead unit, and what an item's file
+/// holds besides (`confidential`, `[closure]`), so that the built-in import mapping reads every
+/// field back (`import::mapping`).
 pub fn ledger(rows: &[ItemRow], lang: Lang) -> Table {
     let mut table = items_joined(rows, lang, "\n");
+    let column = |table: &Table, term: Term| {
+        let name = term.text(lang);
+        table.headers.iter().position(|h| *h == name)
+    };
+    if let Some(at) = column(&table, Term::LatestProgress) {
+        table.headers[at] = Term::ProgressLog.text(lang);
+        for (cells, row) in table.rows.iter_mut().zip(rows) {
+            let log = crate::import::progress::write(
+                row.progress.iter().map(|p| (p.on, p.text.as_str())),
+            );
+            cells[at] = Cell::Text(log);
+        }
+    }
+    if let Some(at) = column(&table, Term::LeadUnit) {
+        table.headers.insert(at + 1, Term::LinkageReason.text(lang));
+        for (cells, row) in table.rows.iter_mut().zip(rows) {
+            cells.insert(at + 1, Cell::opt(row.linkage_reason.as_ref()));
+        }
+    }
     table.headers.extend(headers(
         &[Term::Confidential, Term::ClosedBy, Term::ClosedOn],
         lang,

@@ -1,8 +1,8 @@
 //! `report --format html` printed by a real browser (SPEC §12): headless Chromium prints the
 //! page to PDF, and poppler's `pdfinfo` and `pdftotext` read back what a person would get on
 //! paper: A4 pages, the report's figures and names, table headers on every page of a table,
-//! no row split across two pages. A PNG of the example's first page is kept under
-//! `target/browser/` for a person to look at.
+//! no row split across two pages; the trend page with its chart inside the A4 page. A PNG of
+//! the first page of each is kept under `target/browser/` for a person to look at.
 //!
 //! Without Chromium or poppler these tests fail and say how to install them: they are never
 //! skipped. `.ci/run` installs them on CI.
@@ -105,6 +105,16 @@ fn print_to_pdf(html: &str, name: &str) -> PathBuf {
     pdf
 }
 
+/// The first page of `pdf` as `NAME.png` under `target/browser/`, for a person to look at.
+fn first_page_picture(pdf: &Path, name: &str) {
+    let mut cmd = Command::new(tool("pdftoppm"));
+    cmd.args(["-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile"])
+        .arg(pdf)
+        .arg(artifacts().join(name));
+    run(cmd, Duration::from_secs(30));
+    assert!(artifacts().join(format!("{name}.png")).is_file());
+}
+
 /// The number of pages, and that every one is A4 portrait (595 × 842 pt, to a point).
 fn a4_pages(pdf: &Path) -> usize {
     let mut cmd = Command::new(tool("pdfinfo"));
@@ -176,13 +186,7 @@ fn the_example_prints_on_a4_with_its_figures_and_names() {
     }
     // The totals row: 20 units, 56 items, 21 done, 16 mostly done.
     assert!(all.contains("2056211614"), "the totals row:\n{}", text[0]);
-    // The first page as a picture, for a person to look at.
-    let mut cmd = Command::new(tool("pdftoppm"));
-    cmd.args(["-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile"])
-        .arg(&pdf)
-        .arg(artifacts().join("example-page-1"));
-    run(cmd, Duration::from_secs(30));
-    assert!(artifacts().join("example-page-1.png").is_file());
+    first_page_picture(&pdf, "example-page-1");
 }
 
 /// A tree whose overdue items fill several pages: each title long enough to wrap in its cell,
@@ -238,4 +242,113 @@ fn a_table_longer_than_a_page_repeats_its_header_and_splits_no_row() {
             text[*page]
         );
     }
+}
+
+/// A word of a PDF page and its box: (xMin, yMin, xMax, yMax, word), in points from the top left.
+type Word = (f64, f64, f64, f64, String);
+
+/// The words of page `page` with their boxes (`pdftotext -bbox`), and the page's width and
+/// height.
+fn words(pdf: &Path, page: usize) -> (f64, f64, Vec<Word>) {
+    let mut cmd = Command::new(tool("pdftotext"));
+    cmd.args(["-bbox", "-f", &page.to_string(), "-l", &page.to_string()])
+        .args(["-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-");
+    let text = String::from_utf8(run(cmd, Duration::from_secs(30)).stdout).expect("UTF-8");
+    let attr = |tag: &str, name: &str| -> f64 {
+        let at = tag
+            .find(&format!("{name}=\""))
+            .unwrap_or_else(|| panic!("no {name} in {tag}"));
+        let rest = &tag[at + name.len() + 2..];
+        rest[..rest.find('"').expect("a closing quote")]
+            .parse()
+            .unwrap_or_else(|e| panic!("{name} in {tag}: {e}"))
+    };
+    let page_tag = text
+        .split("<page ")
+        .nth(1)
+        .and_then(|p| p.split('>').next())
+        .unwrap_or_else(|| panic!("no page in:\n{text}"));
+    let (width, height) = (attr(page_tag, "width"), attr(page_tag, "height"));
+    let words = text
+        .split("<word ")
+        .skip(1)
+        .map(|w| {
+            let (tag, rest) = w.split_once('>').expect("a word tag closes");
+            let word = rest.split("</word>").next().unwrap_or("").to_owned();
+            (
+                attr(tag, "xMin"),
+                attr(tag, "yMin"),
+                attr(tag, "xMax"),
+                attr(tag, "yMax"),
+                word,
+            )
+        })
+        .collect();
+    (width, height, words)
+}
+
+#[test]
+fn the_trend_page_prints_on_a4_with_its_chart_inside_the_page() {
+    let (tree, commits) = crate::history::ten_months(Tree::new().unit(crate::harness::ORG, UNIT));
+    let out = tree.run(&["trend", "--to", "2015-10-31", "--format", "html"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let pdf = print_to_pdf(&out.stdout, "trend");
+    let pages = a4_pages(&pdf);
+    assert_eq!(pages, 1, "ten months fit one page");
+    let all = pages_text(&pdf, pages).concat();
+    for words in [
+        "各单位教育实践活动整改落实情况“回头看”进展趋势",
+        "各期末整改完成率",
+        "2015年1月",
+        "100%",
+        "30.0%",
+    ] {
+        assert!(
+            all.contains(words),
+            "`{words}` is not in the PDF's text:\n{all}"
+        );
+    }
+    // The table's row of March: its end, its commit (wrapped in its narrow cell), then 1 unit,
+    // 10 items, 3 done, 0 mostly done, 7 open, 0 ineffective, overdue, closed, assessed and
+    // satisfied, and the two rates.
+    let march = all
+        .split("2015年3月31日")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no row of March in:\n{all}"));
+    assert!(march.starts_with(&commits[2][..4]), "{march}");
+    assert!(march.contains("1103070000030.0%30.0%"), "{march}");
+    // The chart's words lie inside the page, within its margins, and above the table.
+    let (width, height, words) = words(&pdf, 1);
+    let find = |text: &str| {
+        words
+            .iter()
+            .find(|w| w.4 == text)
+            .unwrap_or_else(|| panic!("no word `{text}` in {words:?}"))
+    };
+    let (first, tenth, top, bottom) = (find("2015年1月"), find("10月"), find("100%"), find("0%"));
+    for word in [first, tenth, top, bottom] {
+        assert!(
+            word.0 >= 20.0 && word.2 <= width - 20.0 && word.1 >= 20.0 && word.3 <= height - 20.0,
+            "{word:?} is outside the page's margins ({width} × {height})"
+        );
+    }
+    assert!(
+        first.0 < tenth.0,
+        "the months run left to right: {first:?} {tenth:?}"
+    );
+    assert!(top.3 < bottom.1, "100 % above 0 %: {top:?} {bottom:?}");
+    // The axis spans most of the page's width: the chart is scaled to the page, not cut.
+    assert!(tenth.2 - first.0 > width * 0.6, "{first:?} {tenth:?}");
+    let header = words
+        .iter()
+        .filter(|w| w.4.contains("截至"))
+        .map(|w| w.1)
+        .fold(f64::INFINITY, f64::min);
+    assert!(
+        first.3 < header,
+        "the chart is above the table: {first:?}, header at {header}"
+    );
+    first_page_picture(&pdf, "trend-page-1");
 }

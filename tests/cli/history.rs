@@ -231,11 +231,10 @@ fn report_source_names_head_and_uncommitted_changes() {
     assert_eq!(none["source"], json!({"commit": null, "dirty": null}));
 }
 
-#[test]
-fn trend_over_ten_monthly_commits_row_by_row() {
-    // Ten items, all open at first; in month k (January = 1) item k is done, committed on
-    // the 15th. Item deadlines fall on the 10th of each month from February on.
-    let mut tree = Tree::new().unit(ORG, UNIT);
+/// Ten items, all open at first; in month k (January = 1) item k is done, committed on the
+/// 15th. Item deadlines fall on the 10th of each month from February on. The commits, oldest
+/// first.
+pub fn ten_months(mut tree: Tree) -> (Tree, Vec<String>) {
     let mut commits = Vec::new();
     for month in 1..=10 {
         for i in 1..=10 {
@@ -256,6 +255,12 @@ fn trend_over_ten_monthly_commits_row_by_row() {
         let date = format!("2015-{month:02}-15T12:00:00+08:00");
         commits.push(commit_all(tree.path(), &date, &format!("第{month}月")));
     }
+    (tree, commits)
+}
+
+#[test]
+fn trend_over_ten_monthly_commits_row_by_row() {
+    let (tree, commits) = ten_months(Tree::new().unit(ORG, UNIT));
     let out = tree.run(&["trend", "--to", "2015-10-31", "--format", "json"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let trend = json_of(&out.stdout);
@@ -622,4 +627,154 @@ fn a_root_below_the_top_of_the_repository_is_read_at_its_folder() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(json_of(&out.stdout)["totals"]["items"], json!(6));
     let _ = first;
+}
+
+/// The `points` of each `<polyline>` of a page, and the texts of its chart's x axis (the
+/// `<text>` elements centred under a tick).
+fn line_of(html: &str) -> (Vec<String>, Vec<String>) {
+    let svg = html
+        .split("<svg ")
+        .nth(1)
+        .and_then(|s| s.split("</svg>").next())
+        .expect("a chart");
+    let lines = svg
+        .split("<polyline points=\"")
+        .skip(1)
+        .map(|p| p.split('"').next().unwrap_or("").to_owned())
+        .collect();
+    let axis = svg
+        .split("y=\"244\" text-anchor=\"middle\">")
+        .skip(1)
+        .map(|t| t.split('<').next().unwrap_or("").to_owned())
+        .collect();
+    (lines, axis)
+}
+
+#[test]
+fn trend_html_draws_the_completion_rate_at_each_month_end_as_a_line() {
+    let (tree, commits) = ten_months(Tree::new().unit(ORG, UNIT));
+    let out = tree.run(&["trend", "--to", "2015-10-31", "--format", "html"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let html = out.stdout;
+    crate::html::assert_self_contained(&html);
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"zh-CN\">"));
+    assert!(
+        html.contains("<h1>各单位教育实践活动整改落实情况“回头看”进展趋势（2015年1月15日至2015年10月31日）</h1>"),
+        "{html}"
+    );
+    // Month k's end: 10·k % done, at x = 60 + 80·(k − 1) on a plot from y = 224 (0 %) up to
+    // y = 24 (100 %).
+    let (lines, axis) = line_of(&html);
+    let expected: Vec<String> = (1..=10)
+        .map(|k| format!("{}.0,{}.0", 60 + 80 * (k - 1), 224 - 20 * k))
+        .collect();
+    assert_eq!(lines, [expected.join(" ")]);
+    assert_eq!(
+        axis,
+        [
+            "2015年1月",
+            "2月",
+            "3月",
+            "4月",
+            "5月",
+            "6月",
+            "7月",
+            "8月",
+            "9月",
+            "10月"
+        ]
+    );
+    for label in ["0%", "25%", "50%", "75%", "100%"] {
+        assert!(
+            html.contains(&format!("text-anchor=\"end\">{label}</text>")),
+            "{label}"
+        );
+    }
+    assert!(html.contains(">30.0%</text>"), "the rate at each point");
+    // Then the table, a row per month, in the office's dates.
+    let table = html.split("<table>").nth(1).expect("the table");
+    assert_eq!(table.matches("<tr>").count(), 11);
+    assert!(
+        table.contains(&format!(
+            "<td class=\"d\">2015年3月31日</td><td>{}</td><td class=\"n\">1</td><td class=\"n\">10</td><td class=\"n\">3</td>",
+            &commits[2][..12]
+        )),
+        "{table}"
+    );
+    // English: ISO months on the axis, the same line.
+    let en = tree.run(&[
+        "trend",
+        "--to",
+        "2015-10-31",
+        "--format",
+        "html",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(en.code, 0, "{}", en.stderr);
+    assert!(en.stdout.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+    assert!(en.stdout.contains(
+        "<h1>教育实践活动整改落实情况回头看: trend of all units, 2015-01-15 to 2015-10-31</h1>"
+    ));
+    let (en_lines, en_axis) = line_of(&en.stdout);
+    assert_eq!(en_lines, lines);
+    assert_eq!(en_axis[0], "2015-01");
+    assert_eq!(en_axis.len(), 10);
+    assert!(!en.stdout.contains("年"), "no Chinese dates in English");
+}
+
+#[test]
+fn trend_html_names_weeks_and_breaks_the_line_where_no_item_was_listed() {
+    // Weekly ends over a year's turn: the year is named where it changes; a week whose records
+    // hold no item has no rate, so the line stops there and starts again.
+    let tree = Tree::new().unit(ORG, UNIT);
+    commit_all(tree.path(), "2014-12-20T10:00:00+08:00", "建库");
+    let tree = tree.item(ORG, "a", &item("A", "甲", OPEN, "2015-06-30"));
+    commit_all(tree.path(), "2014-12-24T10:00:00+08:00", "第一项");
+    let done = "status = \"已完成\"\ncompleted_on = 2015-01-05\nevidence = [\"会议计划表\"]";
+    let tree = tree.item(ORG, "a", &item("A", "甲", done, "2015-06-30"));
+    commit_all(tree.path(), "2015-01-06T10:00:00+08:00", "完成");
+    let out = tree.run(&[
+        "trend",
+        "--every",
+        "week",
+        "--to",
+        "2015-01-11",
+        "--format",
+        "html",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    // Sundays 2014-12-21 (no item), 12-28 (0 %), 2015-01-04 (0 %), 01-11 (100 %).
+    let (lines, axis) = line_of(&out.stdout);
+    assert_eq!(lines, ["300.0,224.0 540.0,224.0 780.0,24.0"]);
+    assert_eq!(
+        axis,
+        ["2014年12月21日", "12月28日", "2015年1月4日", "1月11日"]
+    );
+    assert!(out.stdout.contains("<circle cx=\"300.0\" cy=\"224.0\""));
+    assert!(
+        !out.stdout.contains("<circle cx=\"60.0\""),
+        "no point without items"
+    );
+}
+
+#[test]
+fn trend_html_shows_a_hostile_campaign_name_as_text() {
+    let campaign = "[campaign]\n\
+                    name = \"<script>alert('回头看')</script>\"\n\
+                    deadline = 2015-02-28\n\
+                    region = \"<b>浙江省</b>\\\" onload=\\\"x()\"\n";
+    let (tree, _) = ten_months(Tree::new().file("huitoukan.toml", campaign).unit(ORG, UNIT));
+    let out = tree.run(&["trend", "--to", "2015-03-31", "--format", "html"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let html = out.stdout;
+    crate::html::assert_self_contained(&html);
+    assert!(
+        html.contains(
+            "<h1>&lt;b&gt;浙江省&lt;/b&gt;&quot; onload=&quot;x()&lt;script&gt;alert(&#39;“回头看”&#39;)&lt;/script&gt;进展趋势（2015年1月15日至2015年3月31日）</h1>"
+        ),
+        "{html}"
+    );
+    assert!(!html.contains("<script"));
+    assert!(!html.contains("<b>"));
 }

@@ -55,8 +55,32 @@ struct GenItem {
     personal: bool,
     /// Another unit that must lead the fix, by index (modulo the unit count).
     linkage: Option<usize>,
+    /// The linkage's `reason`, by index in [`REASONS`].
+    reason: Option<usize>,
     points: Vec<&'static str>,
+    /// `[[progress]]` entries: days before the as-of date, and an index in [`PROGRESS`].
+    progress: Vec<(i32, usize)>,
 }
+
+/// Texts of `[[progress]]` entries, each written to trip a one-line-per-entry cell: a colon,
+/// a date inside the text or at the start of a line of it, line breaks, an empty line, leading
+/// and trailing spaces.
+const PROGRESS: &[&str] = &[
+    "制定整改方案",
+    "会议：通过，2015-03-01 复查",
+    "第一行\n第二行",
+    "2015-01-01 开头像日期",
+    " 以空格开头",
+    "末尾有空格 ",
+    "说明\n2015年3月2日：不是新的一条\n\n  缩进",
+];
+
+/// Reasons of a `[linkage]`.
+const REASONS: &[&str] = &[
+    "病症在下面、病根在上面",
+    "需省级统筹：资金\n和编制",
+    "\"引号\" 与 \\ 反斜杠",
+];
 
 #[derive(Clone, Debug)]
 struct GenUnit {
@@ -80,15 +104,20 @@ fn item() -> impl Strategy<Value = GenItem> {
     (
         (0usize..4, 1i64..=6, 0i32..240, 0i32..60, 0i32..240),
         (0usize..4, any::<bool>(), any::<bool>()),
-        proptest::option::of(0usize..16),
+        (
+            proptest::option::of(0usize..16),
+            proptest::option::of(0..REASONS.len()),
+        ),
         subsequence(vec!["2.1", "L.1", "P.1", "6.2"], 0..=2),
+        vec((0i32..60, 0..PROGRESS.len()), 0..4),
     )
         .prop_map(
             |(
                 (status, area, deadline, finished_before, rectify_by),
                 (satisfaction, confidential, personal),
-                linkage,
+                (linkage, reason),
                 points,
+                progress,
             )| GenItem {
                 status,
                 area,
@@ -99,7 +128,9 @@ fn item() -> impl Strategy<Value = GenItem> {
                 confidential,
                 personal,
                 linkage,
+                reason,
                 points,
+                progress,
             },
         )
 }
@@ -249,8 +280,18 @@ impl GenTree {
         if item.personal {
             text.push_str("owner = \"个人\"\nperson = \"张某某\"\n");
         }
+        for (before, said) in &item.progress {
+            text.push_str(&format!(
+                "\n[[progress]]\non = {}\ntext = {:?}\n",
+                day(self.as_of - before),
+                PROGRESS[*said]
+            ));
+        }
         if let Some(lead) = self.lead_unit(unit, item) {
             text.push_str(&format!("\n[linkage]\nlead_unit = \"{lead}\"\n"));
+            if let Some(reason) = item.reason {
+                text.push_str(&format!("reason = {:?}\n", REASONS[reason]));
+            }
         }
         text
     }
@@ -762,7 +803,9 @@ proptest! {
 
     /// Export → import is lossless: a tree's 整改事项清单, imported with the built-in mapping
     /// into a tree of the same units and no item, gives the same JSON report, internal and
-    /// public (so `confidential` came back too).
+    /// public (so `confidential` came back too), and the same 整改事项清单 (so every field the
+    /// JSON does not show came back: each `[[progress]]` entry, in its order, and the
+    /// linkage's reason).
     #[test]
     fn an_exported_workbook_imports_back_into_the_same_report(tree in tree()) {
         let as_of = tree.as_of();
@@ -799,5 +842,26 @@ proptest! {
         let imported = check(empty.path(), as_of);
         prop_assert_eq!(json_of(&imported, false), json_of(&checked, false));
         prop_assert_eq!(json_of(&imported, true), json_of(&checked, true));
+        let ledger_of = |checked: &Checked| {
+            let r = report(checked, "", as_of, false, By::Item);
+            let ledger = huitoukan::render::rows::ledger(&r.items, Lang::Zh);
+            (ledger.headers, ledger.rows)
+        };
+        let ledger = ledger_of(&imported);
+        prop_assert_eq!(&ledger, &ledger_of(&checked));
+        let (headers, rows) = ledger;
+        // The trees generate both: the test would not see them lost otherwise.
+        let column = |name: &str| headers.iter().position(|h| *h == name).expect(name);
+        let entries = |cells: &Vec<Cell>| match &cells[column("进展情况")] {
+            Cell::Text(t) => t.lines().filter(|l| !l.starts_with(' ')).count(),
+            _ => 0,
+        };
+        let generated: usize = tree
+            .units
+            .iter()
+            .flat_map(|u| &u.items)
+            .map(|i| i.progress.len())
+            .sum();
+        prop_assert_eq!(rows.iter().map(entries).sum::<usize>(), generated);
     }
 }

@@ -9,7 +9,7 @@ use calamine::{Data, Reader, Xlsx, open_workbook};
 use rust_xlsxwriter::Workbook;
 use serde_json::Value;
 
-use crate::harness::{AS_OF, ITEM, ORG, Output, Tree, UNIT, edit, paths_below};
+use crate::harness::{AS_OF, ITEM, ORG, Output, Tree, UNIT, UNIT_PENDING, edit, paths_below};
 
 fn example() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/zhejiang-2015")
@@ -444,6 +444,45 @@ fn an_exported_workbook_imports_back_into_the_same_report() {
     ]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(json_report(&empty, "records", &[]), before);
+    // Exported again, the 整改事项清单 holds the same rows, but for the files' names (an
+    // item's file is named by its id, and the rows follow the files): so what the JSON does
+    // not show came back too, every progress entry and the linkages' reasons among it.
+    let ledger = |path: &Path| {
+        let (_, rows) = sheets(path)
+            .into_iter()
+            .find(|(name, _)| name == "整改事项清单")
+            .expect("the ledger");
+        let file = column(&rows[0], "文件");
+        let mut rows: Vec<Vec<Data>> = rows
+            .into_iter()
+            .map(|mut r| {
+                r.remove(file);
+                r
+            })
+            .collect();
+        rows[1..].sort_by_key(|r| format!("{r:?}"));
+        rows
+    };
+    let first = ledger(&path);
+    assert_eq!(ledger(&export(&empty, "records", "again.xlsx", &[])), first);
+    let progress = column(&first[0], "进展情况");
+    let reason = column(&first[0], "联动原因");
+    let cell = |id: &str, col: usize| {
+        let id_col = column(&first[0], "编号");
+        first
+            .iter()
+            .find(|r| text(&r[id_col]) == id)
+            .map(|r| text(&r[col]))
+            .unwrap_or_else(|| panic!("no item {id}"))
+    };
+    assert_eq!(
+        cell("村道拓宽", progress).lines().count(),
+        2,
+        "{}",
+        cell("村道拓宽", progress)
+    );
+    assert!(!cell("村道拓宽", reason).is_empty());
+    let _ = fs::remove_file(empty.join("again.xlsx"));
     // A second import writes nothing, with or without --update.
     let files = snapshot(&empty);
     for extra in [&[][..], &["--update"][..]] {
@@ -845,5 +884,161 @@ fn a_mapping_with_an_unknown_field_is_refused() {
     assert_eq!(
         out.stderr,
         "error: 映射文件 .map/映射.toml 无效：`fields.titel` is not a field of an item (did you mean `title`?)\n"
+    );
+}
+
+/// The columns of the 整改事项清单 a hand-kept ledger for the built-in mapping may have.
+const LEDGER: &[&str] = &[
+    "单位",
+    "编号",
+    "事项",
+    "方面",
+    "来源",
+    "整改措施",
+    "责任部门或责任人",
+    "整改时限",
+    "状态",
+    "牵头单位",
+    "联动原因",
+    "进展情况",
+];
+
+/// A 整改事项清单 sheet of open items of `ORG`, one per (编号, 牵头单位, 联动原因, 进展情况).
+fn ledger_sheet(rows: &[[&str; 4]]) -> Vec<u8> {
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name("整改事项清单").expect("a name");
+    for (c, h) in LEDGER.iter().enumerate() {
+        ws.write_string(0, c as u16, *h).expect("a header");
+    }
+    for (r, [id, lead, reason, progress]) in rows.iter().enumerate() {
+        let cells = [
+            ORG,
+            id,
+            "会议文件过多",
+            "2",
+            "整改方案",
+            "精简会议",
+            "办公室",
+            "2015-06-30",
+            "未完成",
+            lead,
+            reason,
+            progress,
+        ];
+        for (c, cell) in cells.iter().enumerate() {
+            if !cell.is_empty() {
+                ws.write_string(r as u32 + 1, c as u16, *cell)
+                    .expect("a cell");
+            }
+        }
+    }
+    book.save_to_buffer().expect("a workbook")
+}
+
+/// `import FILE --as-of AS_OF` with the built-in mapping.
+fn import_builtin(tree: &Tree, file: &str, extra: &[&str]) -> Output {
+    let mut args = vec!["import", file, "--as-of", AS_OF];
+    args.extend(extra);
+    tree.run(&args)
+}
+
+const HELP: &str =
+    "  = help: 每条进展一行，以日期开头，如“2015-02-10 已完成制度初稿”；以空格开头的行接续上一条";
+
+#[test]
+fn a_progress_line_without_a_date_or_with_no_such_day_is_named_at_its_cell() {
+    let tree = Tree::new().unit(ORG, UNIT).bytes(
+        "清单.xlsx",
+        &ledger_sheet(&[
+            ["1", "", "", "2015-02-10 已完成制度初稿\n已提交党组会审议"],
+            ["2", "", "", "2015-01-20 制定方案\n2015年2月30日 提交"],
+            ["3", "", "", "2015-03-20 晚于截至日期"],
+        ]),
+    );
+    let before = snapshot(&tree);
+    let out = import_builtin(&tree, "清单.xlsx", &[]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let problems: Vec<&str> = out
+        .stderr
+        .split("\n\n")
+        .filter(|b| b.starts_with("error["))
+        .collect();
+    assert_eq!(
+        problems,
+        [
+            format!("error[I006]: 进展情况第2行“已提交党组会审议”没有日期\n --> 清单.xlsx!整改事项清单!L2\n{HELP}"),
+            format!("error[I006]: 进展情况第2行的日期“2015年2月30日”不存在\n --> 清单.xlsx!整改事项清单!L3\n{HELP}"),
+            "error[E030]: 进展日期2015年3月20日晚于截至日期2015年3月10日\n --> 清单.xlsx!整改事项清单!L4".to_owned(),
+        ],
+        "{}",
+        out.stderr
+    );
+    assert_eq!(snapshot(&tree), before, "nothing written");
+    let en = import_builtin(&tree, "清单.xlsx", &["--lang", "en"]);
+    assert!(
+        en.stderr.contains(
+            "error[I006]: line 2 of the progress cell, \"已提交党组会审议\", has no date\n --> 清单.xlsx!整改事项清单!L2\n"
+        ),
+        "{}",
+        en.stderr
+    );
+}
+
+#[test]
+fn every_progress_entry_and_the_linkage_reason_import_and_update_adds_new_entries() {
+    let lead = "省直/民政厅";
+    let tree = Tree::new().unit(ORG, UNIT).unit(lead, UNIT_PENDING).bytes(
+        "清单.xlsx",
+        &ledger_sheet(&[[
+            "1",
+            lead,
+            "病根在上面：编制\n和经费",
+            "2015-01-20 制定整改方案\n2015年2月10日：已完成制度初稿\n 提交党组会审议",
+        ]]),
+    );
+    let out = import_builtin(&tree, "清单.xlsx", &[]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let file = "省直/省财政厅/items/1.toml";
+    let written = fs::read_to_string(tree.join(file)).expect("the item");
+    let tail = "\nstatus = \"未完成\"\n\
+                \n[[progress]]\non = 2015-01-20\ntext = \"制定整改方案\"\n\
+                \n[[progress]]\non = 2015-02-10\ntext = \"\"\"\n已完成制度初稿\n提交党组会审议\"\"\"\n\
+                \n[linkage]\nlead_unit = \"省直/民政厅\"\nreason = \"\"\"\n病根在上面：编制\n和经费\"\"\"\n";
+    assert!(written.ends_with(tail), "{written}");
+    // A comment by hand, then the sheet again with one entry more: --update adds it after the
+    // file's own and keeps the rest; a second --update changes nothing.
+    let commented = written.replace(
+        "[[progress]]\non = 2015-01-20",
+        "# 方案\n[[progress]]\non = 2015-01-20",
+    );
+    fs::write(tree.join(file), &commented).expect("a comment");
+    fs::write(
+        tree.join("清单.xlsx"),
+        ledger_sheet(&[[
+            "1",
+            lead,
+            "病根在上面：编制\n和经费",
+            "2015-01-20 制定整改方案\n2015-03-02 党组会审议通过",
+        ]]),
+    )
+    .expect("the sheet");
+    let out = import_builtin(&tree, "清单.xlsx", &["--update"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, format!("更新 {file}（第2行）\n"));
+    let updated = fs::read_to_string(tree.join(file)).expect("the item");
+    assert_eq!(
+        updated,
+        commented.replace(
+            "\n[linkage]",
+            "\n[[progress]]\non = 2015-03-02\ntext = \"党组会审议通过\"\n\n[linkage]"
+        ),
+        "{updated}"
+    );
+    let again = import_builtin(&tree, "清单.xlsx", &["--update"]);
+    assert_eq!(again.stdout, format!("无变化 {file}（第2行）\n"));
+    assert_eq!(
+        fs::read_to_string(tree.join(file)).expect("the item"),
+        updated
     );
 }
