@@ -68,8 +68,16 @@ enum Kept {
 impl<'a> Reuse<'a> {
     pub fn of(records: &'a Records) -> Reuse<'a> {
         let clean = |file: FileId| records.clean.get(file.0 as usize) == Some(&true);
-        let units = records.units.iter().enumerate().map(|(i, u)| (u.file, Kept::Unit(i)));
-        let items = records.items.iter().enumerate().map(|(i, it)| (it.file, Kept::Item(i)));
+        let units = records
+            .units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (u.file, Kept::Unit(i)));
+        let items = records
+            .items
+            .iter()
+            .enumerate()
+            .map(|(i, it)| (it.file, Kept::Item(i)));
         let by_path = units
             .chain(items)
             .filter(|(file, _)| clean(*file))

@@ -3,22 +3,22 @@
 
 use std::io::{IsTerminal, Write};
 use std::path::Path;
-use std::sync::Arc;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use jiff::civil::Date;
 
 use crate::check::{self, Checked};
 use crate::cli::{DiffArgs, DiffFormat};
 use crate::cmd::report::refuse_errors;
-use crate::history::{Repo, Snapshot};
 use crate::history::diff::{self, End};
+use crate::history::{Repo, Snapshot};
 use crate::i18n::Lang;
+use crate::origin::WorkTree;
 use crate::outcome::{EXIT_OK, EXIT_RECORDS, Fatal};
 use crate::output::write_with;
-use crate::render;
-use crate::origin::WorkTree;
 use crate::records::{Records, Reuse};
+use crate::render;
 use crate::root::{find_root, today};
 
 /// One end, loaded and checked: a revision's tree, or the work tree (`None`). Where `before`
@@ -35,14 +35,16 @@ fn load_end(
             let as_of = as_of.unwrap_or(snapshot.commit.date);
             let commit = snapshot.commit.hex();
             let records = snapshot.load(root, before);
-            (check::check_loaded(records, as_of, false), Some(commit), as_of)
+            (
+                check::check_loaded(records, as_of, false),
+                Some(commit),
+                as_of,
+            )
         }
         None => {
             let as_of = as_of.unwrap_or_else(today);
             let records = match before {
-                Some(before) => {
-                    Records::load_reusing(root, Arc::new(WorkTree), &Reuse::of(before))
-                }
+                Some(before) => Records::load_reusing(root, Arc::new(WorkTree), &Reuse::of(before)),
                 None => Records::load(root),
             };
             (check::check_loaded(records, as_of, false), None, as_of)

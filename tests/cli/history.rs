@@ -629,7 +629,8 @@ fn a_root_below_the_top_of_the_repository_is_read_at_its_folder() {
 /// found at both, and a changed file is read afresh.
 #[test]
 fn a_file_unchanged_between_two_ends_keeps_its_problems_at_both() {
-    let bad = edit(ITEM, "area = 2", "area = 9");
+    // A problem found while reading the file, not by a rule over the model.
+    let bad = edit(ITEM, "area = 2", "area = \"二\"");
     let tree = Tree::new()
         .unit(ORG, UNIT)
         .item(ORG, "ok", &item("OK", "甲", OPEN, "2015-06-30"))
