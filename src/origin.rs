@@ -31,6 +31,11 @@ pub trait Origin: Debug + Send + Sync {
     fn reader(&self) -> Box<dyn Reader + '_>;
     /// What is at `rel` (`/`-separated, already inside the root).
     fn look_up(&self, root: &Path, rel: &str) -> Look;
+    /// An id of the content of the file at `rel`, equal for equal content, where the origin
+    /// knows one without reading the file (a revision's blob id); `None` otherwise.
+    fn content_id(&self, _rel: &str) -> Option<gix::ObjectId> {
+        None
+    }
 }
 
 /// Reads one file's text: size limit and encoding as [`load::read_text`] applies them.

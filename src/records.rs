@@ -39,6 +39,99 @@ pub struct Records {
     /// Where the files were read: the work tree, or a revision's tree.
     pub origin: Arc<dyn Origin>,
     file_count: usize,
+    /// By file: whether it was read and modelled (a unit or an item) without a problem, so
+    /// that a later load of the same text may take its model over ([`Reuse`]).
+    clean: Vec<bool>,
+}
+
+/// The unit and item models of records loaded before, taken over by a load of another state
+/// of the same tree wherever a file's text is the same: the model of a file depends on its
+/// path and text alone. What matters to `diff` and `trend`, which load one tree twice or
+/// twelve times with a few files changed.
+pub struct Reuse<'a> {
+    records: &'a Records,
+    by_path: std::collections::HashMap<&'a str, Kept>,
+}
+
+/// What [`Reuse::take`] gives: the model taken over, or the text it read to find it changed.
+enum Taken {
+    Model(Loaded),
+    Read(Result<String, Diagnostic>),
+}
+
+#[derive(Clone, Copy)]
+enum Kept {
+    Unit(usize),
+    Item(usize),
+}
+
+impl<'a> Reuse<'a> {
+    pub fn of(records: &'a Records) -> Reuse<'a> {
+        let clean = |file: FileId| records.clean.get(file.0 as usize) == Some(&true);
+        let units = records
+            .units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (u.file, Kept::Unit(i)));
+        let items = records
+            .items
+            .iter()
+            .enumerate()
+            .map(|(i, it)| (it.file, Kept::Item(i)));
+        let by_path = units
+            .chain(items)
+            .filter(|(file, _)| clean(*file))
+            .map(|(file, kept)| (records.files.path(file), kept))
+            .collect();
+        Reuse { records, by_path }
+    }
+
+    /// The model of `entry` taken over, if the file at that path was clean and its text is the
+    /// same: known from the two origins' content ids where both have them, else by reading it
+    /// (and then the text read is handed back when it differs, so nothing is read twice).
+    fn take(
+        &self,
+        origin: &dyn Origin,
+        reader: &mut dyn Reader,
+        root: &Path,
+        role: Role,
+        entry: &Entry,
+        id: FileId,
+    ) -> Option<Taken> {
+        let kept = *self.by_path.get(entry.rel.as_str())?;
+        let old = match (kept, role, &entry.kind) {
+            (Kept::Unit(i), Role::Unit, EntryKind::Toml) => self.records.units[i].file,
+            (Kept::Item(i), Role::Item, EntryKind::Toml) => self.records.items[i].file,
+            _ => return None,
+        };
+        let old_text = &self.records.files.get(old).text;
+        let ids = origin
+            .content_id(&entry.rel)
+            .zip(self.records.origin.content_id(&entry.rel));
+        match ids {
+            Some((now, before)) if now != before => return None,
+            Some(_) => {}
+            None => match reader.read(root, entry, id) {
+                Ok(text) if *text == **old_text => {}
+                read => return Some(Taken::Read(read)),
+            },
+        }
+        let parsed = match kept {
+            Kept::Unit(i) => Parsed::Unit(Box::new(Unit {
+                file: id,
+                ..(*self.records.units[i]).clone()
+            })),
+            Kept::Item(i) => Parsed::Item(Box::new(Item {
+                file: id,
+                ..(*self.records.items[i]).clone()
+            })),
+        };
+        Some(Taken::Model(Loaded {
+            source: SourceFile::new(entry.rel.clone(), old_text.to_string()),
+            parsed,
+            diagnostics: Vec::new(),
+        }))
+    }
 }
 
 /// What one file is, by its place in the tree.
@@ -79,15 +172,25 @@ impl Records {
 
     /// [`Records::load`] of the tree with `overlay`'s files in place of (or beside) its own.
     pub fn load_with(root: &Path, overlay: &Overlay) -> Records {
-        Records::load_overlaid(root, Arc::new(WorkTree), overlay)
+        Records::load_overlaid(root, Arc::new(WorkTree), overlay, None)
     }
 
     /// The tree `origin` holds, `root` standing for its top (where the work tree has it).
     pub fn load_from(root: &Path, origin: Arc<dyn Origin>) -> Records {
-        Records::load_overlaid(root, origin, &Overlay::new())
+        Records::load_overlaid(root, origin, &Overlay::new(), None)
     }
 
-    fn load_overlaid(root: &Path, origin: Arc<dyn Origin>, overlay: &Overlay) -> Records {
+    /// [`Records::load_from`], taking over the models of `reuse` where a file is the same.
+    pub fn load_reusing(root: &Path, origin: Arc<dyn Origin>, reuse: &Reuse<'_>) -> Records {
+        Records::load_overlaid(root, origin, &Overlay::new(), Some(reuse))
+    }
+
+    fn load_overlaid(
+        root: &Path,
+        origin: Arc<dyn Origin>,
+        overlay: &Overlay,
+        reuse: Option<&Reuse<'_>>,
+    ) -> Records {
         let mut entries = origin.entries(root);
         if !overlay.is_empty() {
             entries.retain(|e| !overlay.contains_key(&e.rel));
@@ -182,6 +285,8 @@ impl Records {
         files.reserve(roles.len());
         let mut units = Vec::with_capacity(unit_count);
         let mut items = Vec::with_capacity(item_count);
+        // The campaign and the schema are never taken over.
+        let mut clean = vec![false; files.len()];
         // In chunks, so that only one chunk's results wait at a time to be put in their place.
         let mut pending = roles.into_iter();
         loop {
@@ -197,14 +302,23 @@ impl Records {
                     || origin.reader(),
                     |reader, (i, (role, entry))| {
                         let id = FileId(first_id + i as u32);
-                        match overlay.get(&entry.rel) {
-                            Some(text) => load_text(text.clone(), entry.rel, role, id),
+                        if let Some(text) = overlay.get(&entry.rel) {
+                            return load_text(text.clone(), entry.rel, role, id);
+                        }
+                        let taken = reuse.and_then(|r| {
+                            r.take(origin.as_ref(), reader.as_mut(), root, role, &entry, id)
+                        });
+                        match taken {
+                            Some(Taken::Model(loaded)) => loaded,
+                            Some(Taken::Read(text)) => load_file(text, entry.rel, role, id),
                             None => load_entry(reader.as_mut(), root, role, entry, id),
                         }
                     },
                 )
                 .collect();
             for l in loaded {
+                let modelled = matches!(l.parsed, Parsed::Unit(_) | Parsed::Item(_));
+                clean.push(modelled && l.diagnostics.is_empty());
                 let id = files.add(l.source);
                 diagnostics.extend(l.diagnostics);
                 match l.parsed {
@@ -254,6 +368,7 @@ impl Records {
             diagnostics,
             origin,
             file_count,
+            clean,
         }
     }
 

@@ -4,41 +4,50 @@
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use jiff::civil::Date;
 
 use crate::check::{self, Checked};
 use crate::cli::{DiffArgs, DiffFormat};
 use crate::cmd::report::refuse_errors;
-use crate::history::Repo;
 use crate::history::diff::{self, End};
+use crate::history::{Repo, Snapshot};
 use crate::i18n::Lang;
+use crate::origin::WorkTree;
 use crate::outcome::{EXIT_OK, EXIT_RECORDS, Fatal};
 use crate::output::write_with;
+use crate::records::{Records, Reuse};
 use crate::render;
 use crate::root::{find_root, today};
 
-/// One end, loaded and checked: a revision, or the work tree (`None`).
-pub fn load_end(
-    repo: &Repo,
+/// One end, loaded and checked: a revision's tree, or the work tree (`None`). Where `before`
+/// is given (the other end, loaded first), its models are taken over for the files that are
+/// the same.
+fn load_end(
     root: &Path,
-    rev: Option<&str>,
+    revision: Option<Snapshot>,
     as_of: Option<Date>,
-) -> Result<(Checked, Option<String>, Date), Fatal> {
-    match rev {
-        Some(rev) => {
-            let commit = repo.resolve(rev)?;
-            let as_of = as_of.unwrap_or(commit.date);
-            let records = repo.load(root, &commit)?;
-            Ok((
+    before: Option<&Records>,
+) -> (Checked, Option<String>, Date) {
+    match revision {
+        Some(snapshot) => {
+            let as_of = as_of.unwrap_or(snapshot.commit.date);
+            let commit = snapshot.commit.hex();
+            let records = snapshot.load(root, before);
+            (
                 check::check_loaded(records, as_of, false),
-                Some(commit.hex()),
+                Some(commit),
                 as_of,
-            ))
+            )
         }
         None => {
             let as_of = as_of.unwrap_or_else(today);
-            Ok((check::check_with(root, as_of, false), None, as_of))
+            let records = match before {
+                Some(before) => Records::load_reusing(root, Arc::new(WorkTree), &Reuse::of(before)),
+                None => Records::load(root),
+            };
+            (check::check_loaded(records, as_of, false), None, as_of)
         }
     }
 }
@@ -48,11 +57,19 @@ pub fn run(args: &DiffArgs, lang: Lang) -> Result<ExitCode, Fatal> {
     let repo = Repo::open(&root)?;
     let from_rev = args.from.as_deref().unwrap_or("HEAD");
     let to_rev = args.to.as_deref();
-    let (from, from_commit, from_as_of) = load_end(&repo, &root, Some(from_rev), args.as_of)?;
+    let from_commit = repo.resolve(from_rev)?;
+    let to_commit = to_rev.map(|rev| repo.resolve(rev)).transpose()?;
+    // Both trees are listed at once; the second end then reads only what changed.
+    let (from_tree, to_tree) = rayon::join(
+        || repo.snapshot(&from_commit),
+        || to_commit.as_ref().map(|c| repo.snapshot(c)).transpose(),
+    );
+    let (from_tree, to_tree) = (from_tree?, to_tree?);
+    let (from, from_commit, from_as_of) = load_end(&root, Some(from_tree), args.as_of, None);
     if refuse_errors(&from, lang, args.keep_going, Some(from_rev))? {
         return Ok(ExitCode::from(EXIT_RECORDS));
     }
-    let (to, to_commit, to_as_of) = load_end(&repo, &root, to_rev, args.as_of)?;
+    let (to, to_commit, to_as_of) = load_end(&root, to_tree, args.as_of, Some(&from.records));
     if refuse_errors(&to, lang, args.keep_going, to_rev)? {
         return Ok(ExitCode::from(EXIT_RECORDS));
     }
@@ -85,5 +102,7 @@ pub fn run(args: &DiffArgs, lang: Lang) -> Result<ExitCode, Fatal> {
             }
         },
     )?;
+    // The process ends here: freeing both trees' models one by one would only delay it.
+    std::mem::forget((from, to));
     Ok(ExitCode::from(EXIT_OK))
 }

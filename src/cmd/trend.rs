@@ -39,7 +39,11 @@ pub fn run(args: &TrendArgs, lang: Lang) -> Result<ExitCode, Fatal> {
     let mut campaign = Default::default();
     for (end, commit) in at {
         if loaded.as_ref().is_none_or(|(id, _)| *id != commit.id) {
-            loaded = Some((commit.id, repo.load(&root, commit)?));
+            let records = match &loaded {
+                Some((_, before)) => repo.load_after(&root, commit, before)?,
+                None => repo.load(&root, commit)?,
+            };
+            loaded = Some((commit.id, records));
         }
         let Some((_, records)) = &loaded else {
             continue;

@@ -174,7 +174,8 @@ pub fn totals(checked: &Checked, as_of: Date) -> Totals {
 }
 
 pub fn diff(from: &End<'_>, to: &End<'_>) -> Diff {
-    let (a, b) = (State::of(from.checked), State::of(to.checked));
+    let end = |end: &End<'_>| (State::of(end.checked), totals(end.checked, end.as_of));
+    let ((a, from_totals), (b, to_totals)) = rayon::join(|| end(from), || end(to));
     let item_ref = |(unit, id): &(String, String), f: &Facts| ItemRef {
         unit: unit.clone(),
         id: id.clone(),
@@ -192,8 +193,8 @@ pub fn diff(from: &End<'_>, to: &End<'_>) -> Diff {
         regressed: Vec::new(),
         deadline_moved: Vec::new(),
         totals: Ends {
-            from: totals(from.checked, from.as_of),
-            to: totals(to.checked, to.as_of),
+            from: from_totals,
+            to: to_totals,
         },
     };
     for (key, old) in &a.items {

@@ -25,7 +25,7 @@ use crate::i18n::Msg;
 use crate::load::{self, MAX_FILE_SIZE};
 use crate::origin::{Look, Origin, Reader};
 use crate::outcome::Fatal;
-use crate::records::Records;
+use crate::records::{Records, Reuse};
 use crate::rollup::SourceInfo;
 use crate::source::FileId;
 
@@ -183,26 +183,46 @@ impl Repo {
                 .filter(|e| e.mode().is_tree())
                 .map(|e| e.object_id())
         };
-        let mut files = Vec::new();
-        let mut entries = Vec::new();
+        let mut listing = Listing::default();
         if let Some(tree) = root_tree {
-            list(&repo, tree, "", 1, &mut files, &mut entries)?;
+            listing.dirs.push((String::new(), tree, true));
+            list(&repo, tree, "", 1, &mut listing)?;
         }
+        let Listing {
+            mut files,
+            mut entries,
+            mut others,
+            mut dirs,
+        } = listing;
         files.sort_by(|a, b| a.0.cmp(&b.0));
         entries.sort_by(|a: &Entry, b| a.rel.cmp(&b.rel));
+        others.sort_by(|a, b| a.0.cmp(&b.0));
+        dirs.sort_by(|a, b| a.0.cmp(&b.0));
         Ok(Snapshot {
             repo: self.repo.clone(),
             commit: commit.clone(),
             root_tree,
             files,
+            others,
+            dirs,
             entries: std::sync::Mutex::new(Some(entries)),
         })
     }
 
     /// The records at `commit`, loaded as the work tree is.
     pub fn load(&self, root: &Path, commit: &Commit) -> Result<Records, Fatal> {
-        let snapshot = Arc::new(self.snapshot(commit)?);
-        Ok(Records::load_from(root, snapshot))
+        Ok(self.snapshot(commit)?.load(root, None))
+    }
+
+    /// [`Repo::load`], taking over the models of `before` (another state of the tree) for the
+    /// files whose blob is the same: only what changed is read and parsed.
+    pub fn load_after(
+        &self,
+        root: &Path,
+        commit: &Commit,
+        before: &Records,
+    ) -> Result<Records, Fatal> {
+        Ok(self.snapshot(commit)?.load(root, Some(before)))
     }
 
     /// The record files of the work tree (`records`, loaded from disk) that differ from
@@ -280,16 +300,29 @@ struct Node {
 
 /// Lists the tree `id` at `rel` (depth 1: the root's entries) as the walk would: skipped
 /// names are not entered, links are listed and not followed.
+/// What the walk of a revision's tree finds.
+#[derive(Default)]
+struct Listing {
+    /// Record files and links, by path.
+    files: Vec<(String, Node)>,
+    entries: Vec<Entry>,
+    /// Every other blob of a listed folder (a report file, a hidden file), by path.
+    others: Vec<(String, Node)>,
+    /// Every folder met, by path, and whether its entries were listed (a skipped folder's are
+    /// not).
+    dirs: Vec<(String, ObjectId, bool)>,
+}
+
 fn list(
     repo: &gix::Repository,
     id: ObjectId,
     rel: &str,
     depth: usize,
-    files: &mut Vec<(String, Node)>,
-    entries: &mut Vec<Entry>,
+    out: &mut Listing,
 ) -> Result<(), Fatal> {
     let tree = repo.find_tree(id).map_err(git_error)?;
     let decoded = tree.decode().map_err(git_error)?;
+    let mut top = Vec::new();
     let join = |name: &str| {
         if rel.is_empty() {
             name.to_owned()
@@ -301,7 +334,7 @@ fn list(
         let is_dir = entry.mode.is_tree();
         let Ok(name) = std::str::from_utf8(entry.filename) else {
             if let Some((shown, kind)) = discover::name_not_utf8(entry.filename, is_dir) {
-                entries.push(Entry {
+                out.entries.push(Entry {
                     rel: join(&shown),
                     path: None,
                     kind,
@@ -309,30 +342,67 @@ fn list(
             }
             continue;
         };
-        if discover::skipped_name(name, depth, is_dir) {
-            continue;
-        }
         let path = join(name);
         let oid = entry.oid.to_owned();
+        if discover::skipped_name(name, depth, is_dir) {
+            if is_dir {
+                out.dirs.push((path, oid, false));
+            } else if entry.mode.is_blob() {
+                out.others.push((path, node(Look::File, oid)));
+            } else if entry.mode.is_link() {
+                out.others.push((path, node(Look::Link, oid)));
+            }
+            continue;
+        }
         if is_dir {
-            list(repo, oid, &path, depth + 1, files, entries)?;
+            out.dirs.push((path.clone(), oid, true));
+            if depth == 1 {
+                // The top folders (the cities) are listed two at a time, below.
+                top.push((oid, path));
+            } else {
+                list(repo, oid, &path, depth + 1, out)?;
+            }
         } else if entry.mode.is_link() {
-            files.push((path.clone(), node(Look::Link, oid)));
-            entries.push(Entry {
+            out.files.push((path.clone(), node(Look::Link, oid)));
+            out.entries.push(Entry {
                 rel: path,
                 path: None,
                 kind: EntryKind::Symlink,
             });
-        } else if entry.mode.is_blob()
-            && let Some(kind) = discover::file_kind(name)
-        {
-            files.push((path.clone(), node(Look::File, oid)));
-            entries.push(Entry {
-                rel: path,
-                path: None,
-                kind,
-            });
+        } else if entry.mode.is_blob() {
+            match discover::file_kind(name) {
+                Some(kind) => {
+                    out.files.push((path.clone(), node(Look::File, oid)));
+                    out.entries.push(Entry {
+                        rel: path,
+                        path: None,
+                        kind,
+                    });
+                }
+                None => out.others.push((path, node(Look::File, oid))),
+            }
         }
+    }
+    if top.is_empty() {
+        return Ok(());
+    }
+    let sync = repo.clone().into_sync();
+    let listed: Vec<Result<Listing, Fatal>> = top
+        .into_par_iter()
+        .map_init(
+            || sync.to_thread_local(),
+            |repo, (oid, path)| {
+                let mut listing = Listing::default();
+                list(repo, oid, &path, depth + 1, &mut listing).map(|()| listing)
+            },
+        )
+        .collect();
+    for listing in listed {
+        let listing = listing?;
+        out.files.extend(listing.files);
+        out.entries.extend(listing.entries);
+        out.others.extend(listing.others);
+        out.dirs.extend(listing.dirs);
     }
     Ok(())
 }
@@ -349,6 +419,10 @@ pub struct Snapshot {
     root_tree: Option<ObjectId>,
     /// The files the walk lists, by path.
     files: Vec<(String, Node)>,
+    /// The other blobs and the folders of the walk, by path: what [`Snapshot::find`] answers
+    /// without reading a tree.
+    others: Vec<(String, Node)>,
+    dirs: Vec<(String, ObjectId, bool)>,
     /// Handed out once to the loader, which consumes them.
     entries: std::sync::Mutex<Option<Vec<Entry>>>,
 }
@@ -363,6 +437,16 @@ impl std::fmt::Debug for Snapshot {
 }
 
 impl Snapshot {
+    /// The records of this tree, `root` standing for its top; with `before`, the models of the
+    /// files whose blob is the same in both are taken over from it.
+    pub fn load(self, root: &Path, before: Option<&Records>) -> Records {
+        let origin = Arc::new(self);
+        match before {
+            Some(before) => Records::load_reusing(root, origin, &Reuse::of(before)),
+            None => Records::load_from(root, origin),
+        }
+    }
+
     fn entries_now(&self) -> Vec<Entry> {
         self.files
             .iter()
@@ -377,9 +461,45 @@ impl Snapshot {
 
     /// What is at `rel`, step by step from the root's tree, never through a link.
     fn find(&self, repo: &gix::Repository, rel: &str) -> Option<Node> {
-        if let Ok(i) = self.files.binary_search_by(|(p, _)| p.as_str().cmp(rel)) {
-            return Some(self.files[i].1);
+        match self.listed(rel) {
+            Some(found) => found,
+            None => self.walk(repo, rel),
         }
+    }
+
+    /// What the walk's lists say is at `rel`: `None` where they cannot tell (a path through a
+    /// skipped folder, a file or a link, or not written plainly), and the tree must be read.
+    fn listed(&self, rel: &str) -> Option<Option<Node>> {
+        let search = |list: &[(String, Node)]| {
+            list.binary_search_by(|(p, _)| p.as_str().cmp(rel))
+                .ok()
+                .map(|i| list[i].1)
+        };
+        if let Some(found) = search(&self.files).or_else(|| search(&self.others)) {
+            return Some(Some(found));
+        }
+        let dir = |path: &str| {
+            self.dirs
+                .binary_search_by(|(p, _, _)| p.as_str().cmp(path))
+                .ok()
+                .map(|i| &self.dirs[i])
+        };
+        if let Some((_, id, _)) = dir(rel) {
+            return Some(Some(node(Look::Other, *id)));
+        }
+        if rel.split('/').any(|p| p.is_empty() || p == ".") {
+            return None;
+        }
+        let parent = rel.rsplit_once('/').map_or("", |(parent, _)| parent);
+        // Every entry of a listed folder is known: anything else there is missing.
+        match dir(parent) {
+            Some((_, _, true)) => Some(None),
+            _ => None,
+        }
+    }
+
+    /// What is at `rel`, read step by step from the root's tree.
+    fn walk(&self, repo: &gix::Repository, rel: &str) -> Option<Node> {
         let mut current = node(Look::Other, self.root_tree?);
         for part in rel.split('/').filter(|p| !p.is_empty() && *p != ".") {
             if current.kind != Look::Other {
@@ -422,9 +542,19 @@ impl Origin for Snapshot {
         })
     }
 
+    fn content_id(&self, rel: &str) -> Option<ObjectId> {
+        match self.listed(rel) {
+            Some(Some(n)) if n.kind == Look::File => Some(n.id),
+            _ => None,
+        }
+    }
+
     fn look_up(&self, _root: &Path, rel: &str) -> Look {
-        let repo = self.repo.to_thread_local();
-        match self.find(&repo, rel) {
+        let found = match self.listed(rel) {
+            Some(found) => found,
+            None => self.walk(&self.repo.to_thread_local(), rel),
+        };
+        match found {
             Some(n) if n.kind == Look::Link => Look::Link,
             Some(n) => n.kind,
             None => Look::Missing,

@@ -114,19 +114,33 @@ struct Header {
     version: Option<serde_json::Value>,
 }
 
-/// A stored report from its bytes, checked.
+/// A stored report from its bytes, checked. The document is read once, as a report; only
+/// where that fails is it read again for its header, to say what it is.
 pub fn parse(bytes: &[u8]) -> Result<Report<'static>, StoredError> {
     let not_json = |e: serde_json::Error| StoredError::NotJson(e.to_string());
-    let header: Header = serde_json::from_slice(bytes).map_err(not_json)?;
     let shown =
-        |v: Option<serde_json::Value>| v.map_or_else(|| "null".to_owned(), |v| v.to_string());
-    if header.format.as_ref().and_then(|f| f.as_str()) != Some(super::FORMAT) {
-        return Err(StoredError::NotReport(shown(header.format)));
+        |v: Option<&serde_json::Value>| v.map_or_else(|| "null".to_owned(), |v| v.to_string());
+    let report: Report<'static> = match serde_json::from_slice(bytes) {
+        Ok(report) => report,
+        Err(e) => {
+            let header: Header = serde_json::from_slice(bytes).map_err(not_json)?;
+            if header.format.as_ref().and_then(|f| f.as_str()) != Some(super::FORMAT) {
+                return Err(StoredError::NotReport(shown(header.format.as_ref())));
+            }
+            if header.version.as_ref().and_then(|v| v.as_u64()) != Some(u64::from(super::VERSION)) {
+                return Err(StoredError::Version(shown(header.version.as_ref())));
+            }
+            return Err(not_json(e));
+        }
+    };
+    if report.format != super::FORMAT {
+        return Err(StoredError::NotReport(
+            serde_json::Value::from(&*report.format).to_string(),
+        ));
     }
-    if header.version.as_ref().and_then(|v| v.as_u64()) != Some(u64::from(super::VERSION)) {
-        return Err(StoredError::Version(shown(header.version)));
+    if report.version != super::VERSION {
+        return Err(StoredError::Version(report.version.to_string()));
     }
-    let report: Report<'static> = serde_json::from_slice(bytes).map_err(not_json)?;
     check(&report)?;
     Ok(report)
 }

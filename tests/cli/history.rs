@@ -778,3 +778,68 @@ fn trend_html_shows_a_hostile_campaign_name_as_text() {
     assert!(!html.contains("<script"));
     assert!(!html.contains("<b>"));
 }
+
+/// The later end of a diff, and each later commit of a trend, take over the models of the files
+/// that did not change; a file with a problem is read again at each end, so its problem is
+/// found at both, and a changed file is read afresh.
+#[test]
+fn a_file_unchanged_between_two_ends_keeps_its_problems_at_both() {
+    // A problem found while reading the file, not by a rule over the model.
+    let bad = edit(ITEM, "area = 2", "area = \"二\"");
+    let tree = Tree::new()
+        .unit(ORG, UNIT)
+        .item(ORG, "ok", &item("OK", "甲", OPEN, "2015-06-30"))
+        .item(ORG, "same", &item("SAME", "乙", OPEN, "2015-06-30"))
+        .item(ORG, "bad", &bad);
+    commit_all(tree.path(), DAY1, "有错");
+    let tree = tree.item(ORG, "ok", &item("OK", "甲", DONE, "2015-06-30"));
+    commit_all(tree.path(), DAY2, "甲已完成");
+
+    let out = tree.run(&["diff", "HEAD~1", "HEAD", "--as-of", "2015-03-10"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("省直/省财政厅/items/bad.toml:2:8"),
+        "{}",
+        out.stderr
+    );
+    for to in [Some("HEAD"), None] {
+        let mut args = vec!["diff", "HEAD~1"];
+        args.extend(to);
+        args.extend(["--keep-going", "--format", "json", "--as-of", "2015-03-10"]);
+        let out = tree.run(&args);
+        assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
+        let doc = json_of(&out.stdout);
+        for end in ["from", "to"] {
+            let totals = &doc["totals"][end];
+            assert_eq!(totals["items"], json!(2), "{args:?} {end}");
+        }
+        assert_eq!(doc["totals"]["from"]["done"], json!(0), "{args:?}");
+        assert_eq!(doc["totals"]["to"]["done"], json!(1), "{args:?}");
+        assert_eq!(
+            doc["status_changed"],
+            json!([{"unit": ORG, "id": "OK", "title": "甲", "from": "未完成", "to": "已完成"}]),
+            "{args:?}"
+        );
+    }
+
+    let out = tree.run(&[
+        "trend",
+        "--from",
+        "2015-01-20",
+        "--to",
+        "2015-02-28",
+        "--keep-going",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let rows = json_of(&out.stdout)["rows"].clone();
+    let items: Vec<&Value> = rows
+        .as_array()
+        .expect("rows")
+        .iter()
+        .map(|r| &r["totals"]["items"])
+        .collect();
+    assert_eq!(items, [&json!(2), &json!(2)], "{rows}");
+    assert_eq!(rows[1]["totals"]["done"], json!(1), "{rows}");
+}
