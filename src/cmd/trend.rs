@@ -31,7 +31,7 @@ pub fn run(args: &TrendArgs, lang: Lang) -> Result<ExitCode, Fatal> {
             help: Some(Msg::ShallowHelp),
         });
     }
-    let ends = trend::period_ends(from, to, args.every);
+    let ends = trend::period_ends(from, to, args.every.into());
     let at = trend::commits_at(&line, &ends);
     let mut rows = Vec::with_capacity(at.len());
     // Ends are in order and so are their commits: each commit is read once.
@@ -59,7 +59,7 @@ pub fn run(args: &TrendArgs, lang: Lang) -> Result<ExitCode, Fatal> {
         });
     }
     let trend = Trend {
-        every: args.every,
+        every: args.every.into(),
         from,
         to,
         rows,

@@ -15,7 +15,7 @@ use super::enums::{
 };
 
 /// Which file a schema is for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
     Campaign,
     Unit,
