@@ -1,31 +1,26 @@
 //! `huitoukan merge`: stored reports added up into one version-1 report (SPEC §13); and the
 //! reading of stored reports that `report --from` shares.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use rayon::prelude::*;
 
-use crate::cli::MergeArgs;
-use crate::i18n::Lang;
 use crate::outcome::{EXIT_OK, Fatal};
 use crate::output::{write_file, write_with};
 use crate::render;
 use crate::rollup::Report;
 use crate::rollup::merge::{self, Input};
 use crate::rollup::stored;
+use crate::settings::Merge;
 
-pub fn run(args: &MergeArgs, _lang: Lang) -> Result<ExitCode, Fatal> {
-    let output = args.output.as_deref().filter(|p| *p != Path::new("-"));
-    if let Some(output) = output {
-        super::report::refuse_output(output, args.force)?;
-    }
-    let inputs = read_all(&args.inputs)?;
-    let merged = merge::merge(inputs, args.name.as_deref(), args.allow_mixed_dates)
+pub fn run(settings: &Merge) -> Result<ExitCode, Fatal> {
+    let inputs = read_all(&settings.inputs)?;
+    let merged = merge::merge(inputs, settings.name.as_deref(), settings.allow_mixed_dates)
         .map_err(|(message, help)| Fatal { message, help })?;
     let write = |out: &mut dyn std::io::Write| render::json::write_report(out, &merged);
-    match output {
-        Some(path) => write_file(path, args.force, write)?,
+    match &settings.output {
+        Some(path) => write_file(path, settings.force, write)?,
         None => write_with(&mut std::io::stdout().lock(), write)?,
     }
     Ok(ExitCode::from(EXIT_OK))
