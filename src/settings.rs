@@ -202,13 +202,15 @@ fn org_error(wanted: &str, e: OrgError) -> Fatal {
             more,
         ),
     };
-    let list = candidates.join(", ");
     Fatal {
         message,
         help: Some(if more > 0 {
-            Msg::CandidatesMore { list, more }
+            Msg::CandidatesMore {
+                list: candidates,
+                more,
+            }
         } else {
-            Msg::Candidates { list }
+            Msg::Candidates { list: candidates }
         }),
     }
 }
