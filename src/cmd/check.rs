@@ -92,13 +92,10 @@ pub fn run(settings: &Check) -> Result<ExitCode, Fatal> {
     }
     let text: String = notes
         .iter()
-        .map(|m| {
-            let level = if matches!(m, Msg::DeniedWarnings { .. }) {
-                "error"
-            } else {
-                "note"
-            };
-            format!("{level}: {}\n", m.text(lang))
+        .map(|m| match m {
+            // A refusal: shown as every refusal is.
+            Msg::DeniedWarnings { .. } => Fatal::from(m.clone()).text(lang),
+            _ => format!("note: {}\n", m.text(lang)),
         })
         .collect();
     write_stream(&mut anstream::stderr(), &text)?;

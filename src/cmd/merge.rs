@@ -17,7 +17,7 @@ use crate::settings::Merge;
 pub fn run(settings: &Merge) -> Result<ExitCode, Fatal> {
     let inputs = read_all(&settings.inputs)?;
     let merged = merge::merge(inputs, settings.name.as_deref(), settings.allow_mixed_dates)
-        .map_err(|(message, help)| Fatal { message, help })?;
+        .map_err(refused)?;
     let write = |out: &mut dyn std::io::Write| render::json::write_report(out, &merged);
     match &settings.output {
         Some(path) => write_file(path, settings.force, write)?,
@@ -51,5 +51,10 @@ pub fn from(paths: &[PathBuf]) -> Result<Report<'static>, Fatal> {
     {
         return Ok(input.report);
     }
-    merge::merge(inputs, None, false).map_err(|(message, help)| Fatal { message, help })
+    merge::merge(inputs, None, false).map_err(refused)
+}
+
+/// Why reports cannot be merged, as a fatal error.
+fn refused((message, help): (crate::i18n::Msg, Option<crate::i18n::Msg>)) -> Fatal {
+    Fatal { message, help }
 }
