@@ -5,7 +5,9 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 
+use crate::history::trend::Every;
 use crate::i18n::Lang;
+use crate::model::doc;
 use crate::render::rows::By;
 
 #[derive(Debug, Parser)]
@@ -82,7 +84,25 @@ pub enum NewCommand {
 pub struct SchemaArgs {
     /// Print the JSON Schema (draft-07) of one kind of file instead
     #[arg(long, value_enum, value_name = "KIND")]
-    pub json_schema: Option<crate::model::doc::Kind>,
+    pub json_schema: Option<FileKind>,
+}
+
+/// `--json-schema` as typed; [`doc::Kind`] is what it means to the model.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FileKind {
+    Campaign,
+    Unit,
+    Item,
+}
+
+impl From<FileKind> for doc::Kind {
+    fn from(kind: FileKind) -> doc::Kind {
+        match kind {
+            FileKind::Campaign => doc::Kind::Campaign,
+            FileKind::Unit => doc::Kind::Unit,
+            FileKind::Item => doc::Kind::Item,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -210,8 +230,8 @@ pub enum DiffFormat {
 #[derive(Debug, Args)]
 pub struct TrendArgs {
     /// One row per period end
-    #[arg(long, value_enum, default_value_t = crate::history::trend::Every::Month)]
-    pub every: crate::history::trend::Every,
+    #[arg(long, value_enum, default_value_t = Period::Month)]
+    pub every: Period,
 
     /// The first day (default: the date of the first commit)
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
@@ -232,6 +252,24 @@ pub struct TrendArgs {
     /// Count the valid files of revisions with errors, leaving the others out
     #[arg(long)]
     pub keep_going: bool,
+}
+
+/// `--every` as typed; [`Every`] is what it means to the trend.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Period {
+    /// The last day of each month
+    Month,
+    /// Each Sunday (ISO weeks end on Sunday)
+    Week,
+}
+
+impl From<Period> for Every {
+    fn from(period: Period) -> Every {
+        match period {
+            Period::Month => Every::Month,
+            Period::Week => Every::Week,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

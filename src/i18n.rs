@@ -147,7 +147,7 @@ pub enum Msg {
         suggestion: String,
     },
     KnownKeys {
-        keys: String,
+        keys: Vec<String>,
     },
     MissingField {
         key: String,
@@ -163,7 +163,7 @@ pub enum Msg {
     BadValue {
         key: String,
         value: String,
-        allowed: String,
+        allowed: Vec<String>,
     },
     NotPositive {
         key: String,
@@ -212,7 +212,7 @@ pub enum Msg {
     IntegerOutOfRange {
         key: String,
         value: String,
-        allowed: String,
+        allowed: Vec<String>,
     },
     IntegerTooLarge {
         key: String,
@@ -242,7 +242,7 @@ pub enum Msg {
     // Schema.
     UnknownArea {
         area: String,
-        known: String,
+        known: Vec<String>,
     },
     UnknownPoint {
         id: String,
@@ -287,7 +287,7 @@ pub enum Msg {
     RootUnitHelp,
     // Self-check.
     UnansweredPoints {
-        points: String,
+        points: Vec<String>,
     },
     UnansweredHelp,
     ReportMissing {
@@ -436,7 +436,7 @@ pub enum Msg {
         org: String,
     },
     Candidates {
-        list: String,
+        list: Vec<String>,
     },
     RefuseErrors {
         errors: usize,
@@ -524,7 +524,7 @@ pub enum Msg {
     },
     MergeTooLarge,
     CandidatesMore {
-        list: String,
+        list: Vec<String>,
         more: usize,
     },
     ManExitOk,
@@ -565,7 +565,7 @@ pub enum Msg {
     ImportExtension,
     ImportNoSheet {
         sheet: String,
-        sheets: String,
+        sheets: Vec<String>,
     },
     ImportNoSheets,
     ImportNoHeader {
@@ -576,14 +576,14 @@ pub enum Msg {
         column: String,
     },
     ImportColumns {
-        columns: String,
+        columns: Vec<String>,
     },
     ImportUnknownUnit {
         unit: String,
     },
     ImportUnknownUnitHelp,
     ImportUnitAmbiguous {
-        orgs: String,
+        orgs: Vec<String>,
     },
     ImportEmptyKey,
     ImportBadKey {
@@ -613,7 +613,7 @@ pub enum Msg {
     },
     ImportNotDate {
         text: String,
-        formats: String,
+        formats: Vec<String>,
     },
     ImportNoSuchDay {
         text: String,
@@ -737,7 +737,7 @@ pub enum Msg {
     },
     UnfinishedDeletedHelp,
     EvidenceRemoved {
-        removed: String,
+        removed: Vec<String>,
         since: String,
     },
     EvidenceRemovedHelp,
@@ -782,10 +782,13 @@ impl Msg {
                 Zh => format!("是否想写 `{suggestion}`？"),
                 En => format!("did you mean `{suggestion}`?"),
             },
-            Msg::KnownKeys { keys } => match lang {
-                Zh => format!("此处可用的键：{keys}"),
-                En => format!("the keys allowed here: {keys}"),
-            },
+            Msg::KnownKeys { keys } => {
+                let keys = names(keys);
+                match lang {
+                    Zh => format!("此处可用的键：{keys}"),
+                    En => format!("the keys allowed here: {keys}"),
+                }
+            }
             Msg::MissingField { key } => match lang {
                 Zh => format!("缺少必填字段 `{key}`"),
                 En => format!("missing required field `{key}`"),
@@ -802,14 +805,17 @@ impl Msg {
                     format!("`{key}` must be {}, found {}", expected.name(En), found.name(En))
                 },
             },
-            Msg::BadValue { key, value, allowed } => match lang {
-                Zh => {
-                    format!("`{key}` 的值 \"{value}\" 不在允许范围内；可选：{allowed}")
+            Msg::BadValue { key, value, allowed } => {
+                let allowed = choices(allowed);
+                match lang {
+                    Zh => {
+                        format!("`{key}` 的值 \"{value}\" 不在允许范围内；可选：{allowed}")
+                    }
+                    En => {
+                        format!("`{key}` = \"{value}\" is not allowed; allowed values: {allowed}")
+                    },
                 }
-                En => {
-                    format!("`{key}` = \"{value}\" is not allowed; allowed values: {allowed}")
-                },
-            },
+            }
             Msg::Placeholder { key, value } => match lang {
                 Zh => {
                     format!("`{key}` 仍是模板的占位文字 \"{value}\"")
@@ -939,14 +945,17 @@ impl Msg {
                     "fill the gaps, submit again, and record `resubmitted_on` in [self_check]".into()
                 },
             },
-            Msg::IntegerOutOfRange { key, value, allowed } => match lang {
-                Zh => {
-                    format!("`{key}` 的值{value}不在允许范围内；可选：{allowed}")
+            Msg::IntegerOutOfRange { key, value, allowed } => {
+                let allowed = choices(allowed);
+                match lang {
+                    Zh => {
+                        format!("`{key}` 的值{value}不在允许范围内；可选：{allowed}")
+                    }
+                    En => {
+                        format!("`{key}` = {value} is not allowed; allowed values: {allowed}")
+                    },
                 }
-                En => {
-                    format!("`{key}` = {value} is not allowed; allowed values: {allowed}")
-                },
-            },
+            }
             Msg::IntegerTooLarge { key, value } => match lang {
                 Zh => format!("`{key}` 的值{value}超出整数范围"),
                 En => {
@@ -1007,14 +1016,17 @@ impl Msg {
                 Zh => format!("不是有效的日期：{detail}"),
                 En => format!("not a valid calendar date: {detail}"),
             },
-            Msg::UnknownArea { area, known } => match lang {
-                Zh => {
-                    format!("内容方面 `area = {area}` 不在方案中；可选：{known}")
+            Msg::UnknownArea { area, known } => {
+                let known = choices(known);
+                match lang {
+                    Zh => {
+                        format!("内容方面 `area = {area}` 不在方案中；可选：{known}")
+                    }
+                    En => {
+                        format!("`area = {area}` is not an area of the schema; allowed: {known}")
+                    },
                 }
-                En => {
-                    format!("`area = {area}` is not an area of the schema; allowed: {known}")
-                },
-            },
+            }
             Msg::UnknownPoint { id } => match lang {
                 Zh => format!("检查要点 \"{id}\" 不在方案中"),
                 En => format!("check point \"{id}\" is not in the schema"),
@@ -1131,14 +1143,17 @@ impl Msg {
                 Zh => "把它移到以单位命名的子文件夹中".into(),
                 En => "move it into a sub-folder named after the unit".into(),
             },
-            Msg::UnansweredPoints { points } => match lang {
-                Zh => {
-                    format!("自查已报送，但以下适用的检查要点未逐项说明：{points}")
+            Msg::UnansweredPoints { points } => {
+                let points = names(points);
+                match lang {
+                    Zh => {
+                        format!("自查已报送，但以下适用的检查要点未逐项说明：{points}")
+                    }
+                    En => {
+                        format!("the self-check is submitted but leaves these points unanswered: {points}")
+                    },
                 }
-                En => {
-                    format!("the self-check is submitted but leaves these points unanswered: {points}")
-                },
-            },
+            }
             Msg::UnansweredHelp => match lang {
                 Zh => {
                     "在 [self_check.answers] 中逐项说明，如 `\"1.1\" = \"已落实\"`；不涉及的写 \"不涉及\"".into()
@@ -1571,10 +1586,13 @@ impl Msg {
                     format!("\"{org}\" names more than one folder; write the whole org path")
                 },
             },
-            Msg::Candidates { list } => match lang {
-                Zh => format!("可选：{list}"),
-                En => format!("candidates: {list}"),
-            },
+            Msg::Candidates { list } => {
+                let list = names(list);
+                match lang {
+                    Zh => format!("可选：{list}"),
+                    En => format!("candidates: {list}"),
+                }
+            }
             Msg::RefuseErrors { errors } => match lang {
                 Zh => {
                     format!("台账有{errors}个错误，不生成报告")
@@ -1785,14 +1803,17 @@ impl Msg {
                 Zh => "不是可导入的表格文件".into(),
                 En => "not a spreadsheet file that import reads".into(),
             },
-            Msg::ImportNoSheet { sheet, sheets } => match lang {
-                Zh => {
-                    format!("没有名为“{sheet}”的工作表；有：{sheets}")
+            Msg::ImportNoSheet { sheet, sheets } => {
+                let sheets = series(sheets, lang);
+                match lang {
+                    Zh => {
+                        format!("没有名为“{sheet}”的工作表；有：{sheets}")
+                    }
+                    En => {
+                        format!("no sheet named \"{sheet}\"; the sheets are: {sheets}")
+                    },
                 }
-                En => {
-                    format!("no sheet named \"{sheet}\"; the sheets are: {sheets}")
-                },
-            },
+            }
             Msg::ImportNoSheets => match lang {
                 Zh => "工作簿中没有工作表".into(),
                 En => "the workbook has no sheet".into(),
@@ -1815,10 +1836,13 @@ impl Msg {
                     format!("the header row has no column \"{column}\"")
                 },
             },
-            Msg::ImportColumns { columns } => match lang {
-                Zh => format!("表头行中的列：{columns}"),
-                En => format!("the columns of the header row: {columns}"),
-            },
+            Msg::ImportColumns { columns } => {
+                let columns = series(columns, lang);
+                match lang {
+                    Zh => format!("表头行中的列：{columns}"),
+                    En => format!("the columns of the header row: {columns}"),
+                }
+            }
             Msg::ImportUnknownUnit { unit } => match lang {
                 Zh => format!("“{unit}”不是台账中的单位"),
                 En => {
@@ -1833,14 +1857,17 @@ impl Msg {
                     "write the unit's org path, folder name or the name in its unit.toml, or map it in the mapping's [unit] map".into()
                 },
             },
-            Msg::ImportUnitAmbiguous { orgs } => match lang {
-                Zh => {
-                    format!("有多个单位叫这个名称：{orgs}；在映射文件的 [unit] map 中写明是哪一个")
+            Msg::ImportUnitAmbiguous { orgs } => {
+                let orgs = series(orgs, lang);
+                match lang {
+                    Zh => {
+                        format!("有多个单位叫这个名称：{orgs}；在映射文件的 [unit] map 中写明是哪一个")
+                    }
+                    En => {
+                        format!("several units have this name: {orgs}; say which in the mapping's [unit] map")
+                    },
                 }
-                En => {
-                    format!("several units have this name: {orgs}; say which in the mapping's [unit] map")
-                },
-            },
+            }
             Msg::ImportEmptyKey => match lang {
                 Zh => "键列是空的：无法确定事项编号".into(),
                 En => "the key columns are empty: no id for the item".into(),
@@ -1905,14 +1932,17 @@ impl Msg {
                 Zh => format!("“{text}”不是“是”或“否”"),
                 En => format!("\"{text}\" is not yes or no"),
             },
-            Msg::ImportNotDate { text, formats } => match lang {
-                Zh => {
-                    format!("“{text}”不是日期；可用的格式：{formats}")
+            Msg::ImportNotDate { text, formats } => {
+                let formats = formats.join("  ");
+                match lang {
+                    Zh => {
+                        format!("“{text}”不是日期；可用的格式：{formats}")
+                    }
+                    En => {
+                        format!("\"{text}\" is not a date; the formats read: {formats}")
+                    },
                 }
-                En => {
-                    format!("\"{text}\" is not a date; the formats read: {formats}")
-                },
-            },
+            }
             Msg::ImportNoSuchDay { text } => match lang {
                 Zh => format!("没有 {text} 这一天"),
                 En => format!("there is no such day as {text}"),
@@ -1993,12 +2023,15 @@ impl Msg {
                     format!("`--by` applies to the table and csv formats only; a {format} report has fixed sections")
                 },
             },
-            Msg::CandidatesMore { list, more } => match lang {
-                Zh => format!("最接近的：{list}；另有{more}个"),
-                En => {
-                    format!("the closest: {list}; and {more} more")
-                },
-            },
+            Msg::CandidatesMore { list, more } => {
+                let list = names(list);
+                match lang {
+                    Zh => format!("最接近的：{list}；另有{more}个"),
+                    En => {
+                        format!("the closest: {list}; and {more} more")
+                    },
+                }
+            }
             Msg::ManExitOk => match lang {
                 Zh => "成功".into(),
                 En => "success".into(),
@@ -2266,14 +2299,17 @@ impl Msg {
                     "an unfinished item is not deleted: restore the file, and mark it done (and closed) once it is".into()
                 },
             },
-            Msg::EvidenceRemoved { removed, since } => match lang {
-                Zh => {
-                    format!("佐证材料被删去（{since} 时有）：{removed}")
+            Msg::EvidenceRemoved { removed, since } => {
+                let removed = entries(removed, lang);
+                match lang {
+                    Zh => {
+                        format!("佐证材料被删去（{since} 时有）：{removed}")
+                    }
+                    En => {
+                        format!("evidence removed since {since}: {removed}")
+                    },
                 }
-                En => {
-                    format!("evidence removed since {since}: {removed}")
-                },
-            },
+            }
             Msg::EvidenceRemovedHelp => match lang {
                 Zh => {
                     "佐证材料只增不减：如原材料有误，保留并在 [[progress]] 中说明".into()
@@ -2355,6 +2391,31 @@ pub fn list_separator(lang: Lang) -> &'static str {
         Lang::Zh => "；",
         Lang::En => "; ",
     }
+}
+
+// A message takes a list as its entries and words it here, by what the entries are.
+
+/// Names of the record format (keys, point ids, org paths): `a, b` in either language.
+fn names(list: &[String]) -> String {
+    list.join(", ")
+}
+
+/// The values to choose from, as the record format's documentation writes them: `a | b`.
+fn choices(list: &[String]) -> String {
+    list.join(" | ")
+}
+
+/// Names in a sentence (sheets, columns, units): `甲、乙` in Chinese, `a, b` in English.
+fn series(list: &[String], lang: Lang) -> String {
+    list.join(match lang {
+        Lang::Zh => "、",
+        Lang::En => ", ",
+    })
+}
+
+/// Texts that may hold commas of their own (evidence): apart by [`list_separator`].
+fn entries(list: &[String], lang: Lang) -> String {
+    list.join(list_separator(lang))
 }
 
 /// `text` in the parentheses of `lang` (full-width in Chinese).
@@ -2560,7 +2621,7 @@ mod tests {
             Msg::DeniedWarnings { warnings: 1 },
             Msg::WarningsNotListed { warnings: 1 },
             Msg::CandidatesMore {
-                list: "杭州市".into(),
+                list: vec!["杭州市".into()],
                 more: 1,
             },
             Msg::BeyondAnnotations { count: 1 },
@@ -2568,7 +2629,7 @@ mod tests {
             Msg::IntegerOutOfRange {
                 key: "batch".into(),
                 value: "3".into(),
-                allowed: "1 | 2".into(),
+                allowed: vec!["1".into(), "2".into()],
             },
             Msg::NotPositive {
                 key: "progress_every".into(),
@@ -2671,6 +2732,41 @@ mod tests {
                 assert!(!text.contains(plural), "{text}");
             }
         }
+    }
+
+    #[test]
+    fn lists_are_joined_as_the_language_writes_them() {
+        let two = || vec!["甲".to_owned(), "乙".to_owned()];
+        let columns = Msg::ImportColumns { columns: two() };
+        assert_eq!(columns.text(Lang::Zh), "表头行中的列：甲、乙");
+        assert_eq!(
+            columns.text(Lang::En),
+            "the columns of the header row: 甲, 乙"
+        );
+        let removed = Msg::EvidenceRemoved {
+            removed: two(),
+            since: "HEAD~1".into(),
+        };
+        assert_eq!(
+            removed.text(Lang::Zh),
+            "佐证材料被删去（HEAD~1 时有）：甲；乙"
+        );
+        assert_eq!(
+            removed.text(Lang::En),
+            "evidence removed since HEAD~1: 甲; 乙"
+        );
+        // Names and choices of the record format read the same in both languages.
+        let keys = Msg::KnownKeys { keys: two() };
+        assert_eq!(keys.text(Lang::Zh), "此处可用的键：甲, 乙");
+        let allowed = Msg::IntegerOutOfRange {
+            key: "batch".into(),
+            value: "3".into(),
+            allowed: vec!["1".into(), "2".into()],
+        };
+        assert_eq!(
+            allowed.text(Lang::En),
+            "`batch` = 3 is not allowed; allowed values: 1 | 2"
+        );
     }
 
     #[test]

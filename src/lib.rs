@@ -28,6 +28,7 @@ pub mod rollup;
 pub mod root;
 pub mod rules;
 pub mod schema;
+pub mod settings;
 pub mod source;
 pub mod span;
 pub mod status;

@@ -9,6 +9,7 @@ use huitoukan::cli::Cli;
 use huitoukan::help;
 use huitoukan::outcome::EXIT_FATAL;
 use huitoukan::output::write_stream;
+use huitoukan::settings;
 
 fn main() -> ExitCode {
     // Help and usage errors come before the command line is parsed: their language is read
@@ -28,15 +29,11 @@ fn main() -> ExitCode {
             None => e.exit(),
         },
     };
-    let lang = app::lang(&cli);
+    let lang = settings::lang(&cli);
     match app::run(&cli) {
         Ok(code) => code,
         Err(fatal) => {
-            let mut text = format!("error: {}\n", fatal.message.text(lang));
-            if let Some(help) = fatal.help {
-                text.push_str(&format!("  = help: {}\n", help.text(lang)));
-            }
-            let _ = write_stream(&mut anstream::stderr(), &text);
+            let _ = write_stream(&mut anstream::stderr(), &fatal.text(lang));
             ExitCode::from(EXIT_FATAL)
         }
     }

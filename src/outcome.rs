@@ -1,12 +1,23 @@
 //! How a command ends: its exit codes, and the fatal errors that stop it before it has a result.
 
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 
 /// A failure that stops a command before it has a result (exit 2).
 #[derive(Debug)]
 pub struct Fatal {
     pub message: Msg,
     pub help: Option<Msg>,
+}
+
+impl Fatal {
+    /// The one way a fatal error or a refusal is shown: `error: …`, then its `= help: …` line.
+    pub fn text(&self, lang: Lang) -> String {
+        let mut text = format!("error: {}\n", self.message.text(lang));
+        if let Some(help) = &self.help {
+            text.push_str(&format!("  = help: {}\n", help.text(lang)));
+        }
+        text
+    }
 }
 
 impl From<Msg> for Fatal {

@@ -146,7 +146,7 @@ impl Schema {
             {
                 let msg = Msg::UnknownArea {
                     area: area.get_ref().to_string(),
-                    known: area_list(&areas),
+                    known: area_ids(&areas),
                 };
                 sink.push(Code::SchemaInvalid, area.span(), msg, None);
             }
@@ -202,17 +202,14 @@ impl Schema {
     }
 
     /// The ids of every area, for "allowed values" messages.
-    pub fn area_list(&self) -> String {
-        area_list(&self.areas)
+    /// The ids of the areas, in order.
+    pub fn area_ids(&self) -> Vec<String> {
+        area_ids(&self.areas)
     }
 }
 
-fn area_list(areas: &[Area]) -> String {
-    areas
-        .iter()
-        .map(|a| a.id.to_string())
-        .collect::<Vec<_>>()
-        .join(" | ")
+fn area_ids(areas: &[Area]) -> Vec<String> {
+    areas.iter().map(|a| a.id.to_string()).collect()
 }
 
 #[cfg(test)]

@@ -56,6 +56,13 @@ pub fn distance_within(a: &str, b: &str, limit: usize) -> Option<usize> {
     (distance <= limit).then_some(distance)
 }
 
+/// The edit distance between `word` and `candidate` where the candidate is close enough to be
+/// offered for it (see the module's rule); `None` where it is not. Every suggestion decides by
+/// this: the did-you-mean of keys, values and `lead_unit`, and the candidates of `--org`.
+pub fn close(word: &str, candidate: &str) -> Option<usize> {
+    distance_within(word, candidate, limit(candidate.chars().count()))
+}
+
 /// The closest of `candidates` to `word`, if it is close enough to be a likely typo. Among
 /// equally close ones, one that starts as `word` does wins (`G.4` suggests `G.1`, not `2.4`),
 /// then the first in code-point order.
@@ -148,9 +155,7 @@ fn pick<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a
     candidates
         // A name too long to be compared is not even counted.
         .filter(|c| c.len() <= 4 * (MAX_CHARS + MAX_DISTANCE))
-        .filter_map(|c| {
-            distance_within(word, c, limit(c.chars().count())).map(|distance| (distance, c))
-        })
+        .filter_map(|c| close(word, c).map(|distance| (distance, c)))
         .min_by_key(|&(distance, c)| (distance, first(c) != first(word), c))
         .map(|(_, c)| c)
 }

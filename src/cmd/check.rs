@@ -5,34 +5,34 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::check;
-use crate::cli::{CheckArgs, CheckFormat};
+use crate::cli::CheckFormat;
 use crate::history::Repo;
 use crate::history::diff::State;
 use crate::history::rebound;
-use crate::i18n::{Lang, Msg};
+use crate::i18n::Msg;
 use crate::outcome::{EXIT_OK, EXIT_RECORDS, Fatal};
-use crate::output::{refuse_inside_root, write_stream, write_with};
+use crate::output::{write_stream, write_with};
 use crate::render;
-use crate::root::{locate, today};
+use crate::settings::Check;
 
-pub fn run(args: &CheckArgs, lang: Lang) -> Result<ExitCode, Fatal> {
-    let (root, scope) = locate(args.path.as_deref())?;
-    let summary = std::env::var_os("GITHUB_STEP_SUMMARY")
-        .filter(|p| !p.is_empty() && args.format == CheckFormat::Github);
-    // Refused before anything is read or written: the records tree is never written to.
-    if let Some(path) = &summary {
-        let what = Msg::SummaryInsideRoot {
-            path: Path::new(path).display().to_string(),
-        };
-        refuse_inside_root(&root, Path::new(path), what)?;
-    }
-    let as_of = args.as_of.unwrap_or_else(today);
-    let mut checked = check::check(&root, as_of);
+pub fn run(settings: &Check) -> Result<ExitCode, Fatal> {
+    let Check {
+        lang,
+        ref root,
+        ref scope,
+        as_of,
+        format,
+        deny_warnings,
+        ref since,
+        only_changed,
+        ref summary,
+    } = *settings;
+    let mut checked = check::check(root, as_of);
     // `check PATH` below the root: the rules run on the whole tree, and what is shown, counted
     // and decides the exit code is what lies under PATH.
     let mut notes = Vec::new();
-    if let Some(rev) = &args.since {
-        let unchanged = since(&mut checked, &root, rev, as_of, args.only_changed)?;
+    if let Some(rev) = since {
+        let unchanged = changed_since(&mut checked, root, rev, as_of, only_changed)?;
         if unchanged.errors + unchanged.warnings > 0 {
             notes.push(Msg::OnlyChangedNote {
                 since: rev.clone(),
@@ -41,7 +41,7 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<ExitCode, Fatal> {
             });
         }
     }
-    let elsewhere = checked.keep_within(&scope);
+    let elsewhere = checked.keep_within(scope);
     let cwd = std::env::current_dir().ok();
     if elsewhere.errors + elsewhere.warnings > 0 {
         notes.push(Msg::ScopeNote {
@@ -51,54 +51,51 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<ExitCode, Fatal> {
         });
     }
     let counts = checked.counts();
-    let denied = args.deny_warnings && counts.errors == 0 && counts.warnings > 0;
+    let denied = deny_warnings && counts.errors == 0 && counts.warnings > 0;
     if denied {
         notes.push(Msg::DeniedWarnings {
             warnings: counts.warnings,
         });
     }
-    match args.format {
+    match format {
         CheckFormat::Human => {
             let text = render::human::render(&checked, lang, cwd.as_deref());
             write_stream(&mut anstream::stderr(), &text)?;
         }
         CheckFormat::Json => {
-            let root_shown = render::display_path(&root, "", cwd.as_deref());
+            let root_shown = render::display_path(root, "", cwd.as_deref());
             write_with(&mut std::io::stdout().lock(), |out| {
                 render::json::write(out, &checked, &root_shown, as_of, lang)
             })?;
         }
         CheckFormat::Github => {
-            let base = repository("GITHUB_WORKSPACE", &root, cwd);
+            let base = repository("GITHUB_WORKSPACE", root, cwd);
             let text = render::github::render(&checked, lang, base.as_deref());
             write_stream(&mut std::io::stdout(), &text)?;
             if let Some(path) = summary {
                 append(
-                    Path::new(&path),
+                    path,
                     &render::github::step_summary(&checked, lang, base.as_deref()),
                 )?;
             }
         }
         CheckFormat::Gitlab => {
-            let base = repository("CI_PROJECT_DIR", &root, cwd);
+            let base = repository("CI_PROJECT_DIR", root, cwd);
             let text = render::gitlab::render(&checked, lang, base.as_deref());
             write_stream(&mut std::io::stdout(), &text)?;
         }
     }
     // Said after the diagnostics, on stderr, so a CI log says why it failed; JSON is one
     // document for a program, which reads the counts, and leaves stderr empty.
-    if args.format == CheckFormat::Json {
+    if format == CheckFormat::Json {
         notes.clear();
     }
     let text: String = notes
         .iter()
-        .map(|m| {
-            let level = if matches!(m, Msg::DeniedWarnings { .. }) {
-                "error"
-            } else {
-                "note"
-            };
-            format!("{level}: {}\n", m.text(lang))
+        .map(|m| match m {
+            // A refusal: shown as every refusal is.
+            Msg::DeniedWarnings { .. } => Fatal::from(m.clone()).text(lang),
+            _ => format!("note: {}\n", m.text(lang)),
         })
         .collect();
     write_stream(&mut anstream::stderr(), &text)?;
@@ -108,7 +105,7 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<ExitCode, Fatal> {
 
 /// `--since REV`: adds the rebound warnings against the records at REV; with `only_changed`,
 /// keeps only the diagnostics of files changed since REV and returns the counts of the others.
-fn since(
+fn changed_since(
     checked: &mut check::Checked,
     root: &Path,
     rev: &str,

@@ -1,25 +1,22 @@
 //! `huitoukan diff [A] [B]`: what changed between two revisions (default: HEAD and the work
 //! tree), read from git without a checkout.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use jiff::civil::Date;
-
 use crate::check::{self, Checked};
-use crate::cli::{DiffArgs, DiffFormat};
+use crate::cli::DiffFormat;
 use crate::cmd::report::refuse_errors;
 use crate::history::diff::{self, End};
 use crate::history::{Repo, Snapshot};
-use crate::i18n::Lang;
 use crate::origin::WorkTree;
 use crate::outcome::{EXIT_OK, EXIT_RECORDS, Fatal};
 use crate::output::write_with;
 use crate::records::{Records, Reuse};
 use crate::render;
-use crate::root::{find_root, today};
+use crate::settings::{AsOf, Diff};
 
 /// One end, loaded and checked: a revision's tree, or the work tree (`None`). Where `before`
 /// is given (the other end, loaded first), its models are taken over for the files that are
@@ -27,12 +24,12 @@ use crate::root::{find_root, today};
 fn load_end(
     root: &Path,
     revision: Option<Snapshot>,
-    as_of: Option<Date>,
+    as_of: AsOf,
     before: Option<&Records>,
-) -> (Checked, Option<String>, Date) {
+) -> (Checked, Option<String>, jiff::civil::Date) {
     match revision {
         Some(snapshot) => {
-            let as_of = as_of.unwrap_or(snapshot.commit.date);
+            let as_of = as_of.at(snapshot.commit.date);
             let commit = snapshot.commit.hex();
             let records = snapshot.load(root, before);
             (
@@ -42,7 +39,7 @@ fn load_end(
             )
         }
         None => {
-            let as_of = as_of.unwrap_or_else(today);
+            let as_of = as_of.work_tree();
             let records = match before {
                 Some(before) => Records::load_reusing(root, Arc::new(WorkTree), &Reuse::of(before)),
                 None => Records::load(root),
@@ -52,11 +49,19 @@ fn load_end(
     }
 }
 
-pub fn run(args: &DiffArgs, lang: Lang) -> Result<ExitCode, Fatal> {
-    let root = find_root(args.root.as_deref())?;
-    let repo = Repo::open(&root)?;
-    let from_rev = args.from.as_deref().unwrap_or("HEAD");
-    let to_rev = args.to.as_deref();
+pub fn run(settings: &Diff) -> Result<ExitCode, Fatal> {
+    let Diff {
+        lang,
+        ref root,
+        as_of,
+        format,
+        keep_going,
+        width,
+        ..
+    } = *settings;
+    let repo = Repo::open(root)?;
+    let from_rev = settings.from.as_str();
+    let to_rev = settings.to.as_deref();
     let from_commit = repo.resolve(from_rev)?;
     let to_commit = to_rev.map(|rev| repo.resolve(rev)).transpose()?;
     // Both trees are listed at once; the second end then reads only what changed.
@@ -65,12 +70,12 @@ pub fn run(args: &DiffArgs, lang: Lang) -> Result<ExitCode, Fatal> {
         || to_commit.as_ref().map(|c| repo.snapshot(c)).transpose(),
     );
     let (from_tree, to_tree) = (from_tree?, to_tree?);
-    let (from, from_commit, from_as_of) = load_end(&root, Some(from_tree), args.as_of, None);
-    if refuse_errors(&from, lang, args.keep_going, Some(from_rev))? {
+    let (from, from_commit, from_as_of) = load_end(root, Some(from_tree), as_of, None);
+    if refuse_errors(&from, lang, keep_going, Some(from_rev))? {
         return Ok(ExitCode::from(EXIT_RECORDS));
     }
-    let (to, to_commit, to_as_of) = load_end(&root, to_tree, args.as_of, Some(&from.records));
-    if refuse_errors(&to, lang, args.keep_going, to_rev)? {
+    let (to, to_commit, to_as_of) = load_end(root, to_tree, as_of, Some(&from.records));
+    if refuse_errors(&to, lang, keep_going, to_rev)? {
         return Ok(ExitCode::from(EXIT_RECORDS));
     }
     let diff = diff::diff(
@@ -85,13 +90,9 @@ pub fn run(args: &DiffArgs, lang: Lang) -> Result<ExitCode, Fatal> {
             as_of: to_as_of,
         },
     );
-    let width = std::io::stdout()
-        .is_terminal()
-        .then(|| comfy_table::Table::new().width())
-        .flatten();
     write_with(
         &mut std::io::stdout().lock(),
-        |out: &mut dyn Write| match args.format {
+        |out: &mut dyn Write| match format {
             DiffFormat::Table => {
                 out.write_all(render::history::diff_table(&diff, lang, width).as_bytes())
             }

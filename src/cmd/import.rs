@@ -10,19 +10,26 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::cli::ImportArgs;
 use crate::discover::{self, Lookup};
 use crate::i18n::{Lang, Msg};
 use crate::import::{self, Action, Plan, Problem, Request, mapping::Mapping};
 use crate::outcome::{EXIT_OK, EXIT_RECORDS, Fatal};
 use crate::output::{write_file_durable, write_stream};
-use crate::root::{find_root, today};
+use crate::settings::Import;
 
-pub fn run(args: &ImportArgs, lang: Lang) -> Result<ExitCode, Fatal> {
-    let root = find_root(args.root.as_deref())?;
-    let shown = args.file.display().to_string();
-    let bytes = read(&args.file)?;
-    let mapping = match &args.mapping {
+pub fn run(settings: &Import) -> Result<ExitCode, Fatal> {
+    let Import {
+        lang,
+        ref root,
+        as_of,
+        dry_run,
+        keep_going,
+        update,
+        ..
+    } = *settings;
+    let shown = settings.file.display().to_string();
+    let bytes = read(&settings.file)?;
+    let mapping = match &settings.mapping {
         Some(path) => {
             let text = std::fs::read_to_string(path).map_err(|e| Msg::Io {
                 path: path.display().to_string(),
@@ -36,20 +43,20 @@ pub fn run(args: &ImportArgs, lang: Lang) -> Result<ExitCode, Fatal> {
         None => None,
     };
     let plan = import::plan(Request {
-        root: &root,
+        root,
         file: &shown,
         bytes,
         mapping,
-        as_of: args.as_of.unwrap_or_else(today),
-        update: args.update,
-        keep_going: args.keep_going,
+        as_of,
+        update,
+        keep_going,
     });
     let errors = plan.errors();
     let mut err = String::new();
     for p in &plan.problems {
         err.push_str(&problem_text(p, lang));
     }
-    let write = errors == 0 || args.keep_going;
+    let write = errors == 0 || keep_going;
     let mut out = String::new();
     for p in &plan.planned {
         let (file, row) = (
@@ -81,13 +88,10 @@ pub fn run(args: &ImportArgs, lang: Lang) -> Result<ExitCode, Fatal> {
         }
         .text(lang)
     ));
-    if args.dry_run {
+    if dry_run {
         err.push_str(&format!("note: {}\n", Msg::ImportDryRun.text(lang)));
     } else if !write {
-        err.push_str(&format!(
-            "error: {}\n",
-            Msg::ImportNothingWritten.text(lang)
-        ));
+        err.push_str(&Fatal::from(Msg::ImportNothingWritten).text(lang));
     } else if errors > 0 {
         let rows = {
             let mut rows: Vec<usize> = plan.problems.iter().filter_map(|p| p.row).collect();
@@ -99,8 +103,8 @@ pub fn run(args: &ImportArgs, lang: Lang) -> Result<ExitCode, Fatal> {
             Msg::ImportKeptGoing { rows }.text(lang)
         ));
     }
-    let written = if write && !args.dry_run {
-        apply(&root, &plan)
+    let written = if write && !dry_run {
+        apply(root, &plan)
     } else {
         Ok(())
     };

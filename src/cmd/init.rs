@@ -14,19 +14,21 @@ use jiff::ToSpan;
 
 use crate::cli::{InitArgs, NewCommand};
 use crate::discover::{self, CAMPAIGN_FILE, Lookup, RootError, UNIT_FILE};
-use crate::i18n::{Lang, Msg};
+use crate::i18n::Msg;
 use crate::model::doc::{self, Kind};
 use crate::outcome::{EXIT_OK, Fatal};
 use crate::output::write_stream;
 use crate::records::campaign_schema;
-use crate::root::{root_error, today};
+use crate::root::root_error;
 use crate::schema::Schema;
+use crate::settings::Common;
 use crate::template;
 
 /// The unit `init` writes as an example.
 const EXAMPLE_UNIT: &str = "示例单位";
 
-pub fn init(args: &InitArgs, lang: Lang) -> Result<ExitCode, Fatal> {
+pub fn init(args: &InitArgs, common: &Common) -> Result<ExitCode, Fatal> {
+    let Common { lang, today } = *common;
     let dir = args.dir.clone().unwrap_or_else(|| PathBuf::from("."));
     if dir.join(CAMPAIGN_FILE).exists() {
         return Err(Msg::AlreadyTree {
@@ -44,7 +46,6 @@ pub fn init(args: &InitArgs, lang: Lang) -> Result<ExitCode, Fatal> {
         Err(e @ RootError::NotRegular(_)) => return Err(root_error(&dir, e)),
         Err(RootError::NotFound) => {}
     }
-    let today = today();
     let deadline = today.checked_add(3.months()).unwrap_or(today);
     let item_deadline = today.checked_add(2.months()).unwrap_or(today);
     let schema = Schema::builtin().clone();
@@ -92,7 +93,8 @@ pub fn init(args: &InitArgs, lang: Lang) -> Result<ExitCode, Fatal> {
     Ok(ExitCode::from(EXIT_OK))
 }
 
-pub fn new(what: &NewCommand, lang: Lang) -> Result<ExitCode, Fatal> {
+pub fn new(what: &NewCommand, common: &Common) -> Result<ExitCode, Fatal> {
+    let Common { lang, today } = *common;
     let (root, rel_file, path, text) = match what {
         NewCommand::Unit { path } => {
             let (root, rel) = inside_tree(path)?;
@@ -140,7 +142,6 @@ pub fn new(what: &NewCommand, lang: Lang) -> Result<ExitCode, Fatal> {
                     _ => next_number(None),
                 },
             };
-            let today = today();
             let deadline = today.checked_add(2.months()).unwrap_or(today);
             let text = template::item(&dir, &campaign_schema(&root), deadline);
             let file = format!("{name}.toml");

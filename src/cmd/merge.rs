@@ -1,31 +1,26 @@
 //! `huitoukan merge`: stored reports added up into one version-1 report (SPEC §13); and the
 //! reading of stored reports that `report --from` shares.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use rayon::prelude::*;
 
-use crate::cli::MergeArgs;
-use crate::i18n::Lang;
 use crate::outcome::{EXIT_OK, Fatal};
 use crate::output::{write_file, write_with};
 use crate::render;
 use crate::rollup::Report;
 use crate::rollup::merge::{self, Input};
 use crate::rollup::stored;
+use crate::settings::Merge;
 
-pub fn run(args: &MergeArgs, _lang: Lang) -> Result<ExitCode, Fatal> {
-    let output = args.output.as_deref().filter(|p| *p != Path::new("-"));
-    if let Some(output) = output {
-        super::report::refuse_output(output, args.force)?;
-    }
-    let inputs = read_all(&args.inputs)?;
-    let merged = merge::merge(inputs, args.name.as_deref(), args.allow_mixed_dates)
-        .map_err(|(message, help)| Fatal { message, help })?;
+pub fn run(settings: &Merge) -> Result<ExitCode, Fatal> {
+    let inputs = read_all(&settings.inputs)?;
+    let merged = merge::merge(inputs, settings.name.as_deref(), settings.allow_mixed_dates)
+        .map_err(refused)?;
     let write = |out: &mut dyn std::io::Write| render::json::write_report(out, &merged);
-    match output {
-        Some(path) => write_file(path, args.force, write)?,
+    match &settings.output {
+        Some(path) => write_file(path, settings.force, write)?,
         None => write_with(&mut std::io::stdout().lock(), write)?,
     }
     // The process ends here: freeing the merged report row by row would only delay it.
@@ -58,5 +53,10 @@ pub fn from(paths: &[PathBuf]) -> Result<Report<'static>, Fatal> {
     {
         return Ok(input.report);
     }
-    merge::merge(inputs, None, false).map_err(|(message, help)| Fatal { message, help })
+    merge::merge(inputs, None, false).map_err(refused)
+}
+
+/// Why reports cannot be merged, as a fatal error.
+fn refused((message, help): (crate::i18n::Msg, Option<crate::i18n::Msg>)) -> Fatal {
+    Fatal { message, help }
 }

@@ -24,7 +24,7 @@ pub fn run(args: &SchemaArgs, lang: Lang) -> Result<ExitCode, Fatal> {
         Err(e) => return Err(root_error(Path::new("."), e)),
     };
     let text = match args.json_schema {
-        Some(kind) => doc::json_schema_for(kind, &schema),
+        Some(kind) => doc::json_schema_for(kind.into(), &schema),
         None => table(&schema, lang),
     };
     write_stream(&mut std::io::stdout(), &text)?;

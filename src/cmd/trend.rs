@@ -1,29 +1,37 @@
 //! `huitoukan trend --every month|week`: the totals at each period end, from the history.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 use crate::check;
-use crate::cli::{TrendArgs, TrendFormat};
+use crate::cli::TrendFormat;
 use crate::cmd::report::refuse_errors;
 use crate::diagnostic::Severity;
 use crate::history::Repo;
 use crate::history::trend::{self, Row, Trend};
-use crate::i18n::{Lang, Msg};
+use crate::i18n::Msg;
 use crate::outcome::{EXIT_OK, EXIT_RECORDS, Fatal};
 use crate::output::write_with;
 use crate::render;
-use crate::root::{find_root, today};
+use crate::settings;
 
-pub fn run(args: &TrendArgs, lang: Lang) -> Result<ExitCode, Fatal> {
-    let root = find_root(args.root.as_deref())?;
-    let repo = Repo::open(&root)?;
+pub fn run(settings: &settings::Trend) -> Result<ExitCode, Fatal> {
+    let settings::Trend {
+        lang,
+        ref root,
+        every,
+        to,
+        format,
+        keep_going,
+        width,
+        ..
+    } = *settings;
+    let repo = Repo::open(root)?;
     let head = repo.resolve("HEAD")?;
     let line = repo.first_parents(&head)?;
     let first = line.last().map_or(head.date, |c| c.date);
-    let from = args.from.unwrap_or(first);
-    let to = args.to.unwrap_or_else(today);
-    if repo.is_shallow() && (args.from.is_none() || from < first) {
+    let from = settings.from.unwrap_or(first);
+    if repo.is_shallow() && (settings.from.is_none() || from < first) {
         return Err(Fatal {
             message: Msg::ShallowLacks {
                 rev: format!("@{from}"),
@@ -31,7 +39,7 @@ pub fn run(args: &TrendArgs, lang: Lang) -> Result<ExitCode, Fatal> {
             help: Some(Msg::ShallowHelp),
         });
     }
-    let ends = trend::period_ends(from, to, args.every);
+    let ends = trend::period_ends(from, to, every);
     let at = trend::commits_at(&line, &ends);
     let mut rows = Vec::with_capacity(at.len());
     // Ends are in order and so are their commits: each commit is read once.
@@ -40,8 +48,8 @@ pub fn run(args: &TrendArgs, lang: Lang) -> Result<ExitCode, Fatal> {
     for (end, commit) in at {
         if loaded.as_ref().is_none_or(|(id, _)| *id != commit.id) {
             let records = match &loaded {
-                Some((_, before)) => repo.load_after(&root, commit, before)?,
-                None => repo.load(&root, commit)?,
+                Some((_, before)) => repo.load_after(root, commit, before)?,
+                None => repo.load(root, commit)?,
             };
             loaded = Some((commit.id, records));
         }
@@ -51,8 +59,8 @@ pub fn run(args: &TrendArgs, lang: Lang) -> Result<ExitCode, Fatal> {
         let (totals, named, diagnostics) = trend::totals_at(records, end);
         campaign = named;
         let errors = diagnostics.iter().any(|d| d.severity() == Severity::Error);
-        if errors && !args.keep_going {
-            let checked = check::check_loaded(repo.load(&root, commit)?, end, false);
+        if errors && !keep_going {
+            let checked = check::check_loaded(repo.load(root, commit)?, end, false);
             let rev = commit.hex();
             if refuse_errors(&checked, lang, false, Some(&rev))? {
                 return Ok(ExitCode::from(EXIT_RECORDS));
@@ -66,18 +74,14 @@ pub fn run(args: &TrendArgs, lang: Lang) -> Result<ExitCode, Fatal> {
     }
     let trend = Trend {
         campaign,
-        every: args.every,
+        every,
         from,
         to,
         rows,
     };
-    let width = std::io::stdout()
-        .is_terminal()
-        .then(|| comfy_table::Table::new().width())
-        .flatten();
     write_with(
         &mut std::io::stdout().lock(),
-        |out: &mut dyn Write| match args.format {
+        |out: &mut dyn Write| match format {
             TrendFormat::Table => {
                 out.write_all(render::history::trend_table(&trend, lang, width).as_bytes())
             }

@@ -72,15 +72,15 @@ pub fn warnings(before: &State, now: &Checked, since: &str) -> Vec<Diagnostic> {
                 );
             }
         }
-        let removed: Vec<&str> = old
+        let removed: Vec<String> = old
             .evidence
             .iter()
             .filter(|e| !new.evidence.contains(e))
-            .map(String::as_str)
+            .cloned()
             .collect();
         if !removed.is_empty() {
             let msg = Msg::EvidenceRemoved {
-                removed: removed.join("；"),
+                removed,
                 since: since.to_owned(),
             };
             let d = match &item.evidence {

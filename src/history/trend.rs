@@ -13,7 +13,7 @@ use crate::records::Records;
 use crate::rollup::{self, By, CampaignInfo, Totals};
 use crate::rules::{self, Context};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Every {
     /// The last day of each month

@@ -198,12 +198,7 @@ pub fn plan(request: Request<'_>) -> Plan {
         })
         .or_else(|| {
             Some(Msg::ImportColumns {
-                columns: headers
-                    .iter()
-                    .filter(|h| !h.is_empty())
-                    .cloned()
-                    .collect::<Vec<_>>()
-                    .join("、"),
+                columns: headers.iter().filter(|h| !h.is_empty()).cloned().collect(),
             })
         });
         plan.problems.push(Problem {
@@ -513,7 +508,7 @@ fn sheet_problem(file: &str, e: SheetError) -> Problem {
             Code::SheetEmpty,
             Msg::ImportNoSheet {
                 sheet: wanted,
-                sheets: sheets.join("、"),
+                sheets,
             },
             None,
         ),
@@ -633,7 +628,7 @@ impl UnitNames {
             Some([one]) => return Ok(one.clone()),
             Some(several) if !several.is_empty() => {
                 return Err(Msg::ImportUnitAmbiguous {
-                    orgs: several.join("、"),
+                    orgs: several.to_vec(),
                 });
             }
             _ => {}
@@ -772,7 +767,7 @@ fn date_of(raw: &Value, formats: &[String]) -> Result<Date, Msg> {
             } else {
                 Msg::ImportNotDate {
                     text: format!("{s}"),
-                    formats: DEFAULT_FORMATS.join("  "),
+                    formats: DEFAULT_FORMATS.iter().map(|f| (*f).to_owned()).collect(),
                 }
             }
         }),
@@ -799,11 +794,11 @@ fn date_of(raw: &Value, formats: &[String]) -> Result<Date, Msg> {
                     text: trimmed.to_owned(),
                 });
             }
-            let mut all: Vec<&str> = formats.iter().map(String::as_str).collect();
-            all.extend(DEFAULT_FORMATS);
+            let mut all = formats.to_vec();
+            all.extend(DEFAULT_FORMATS.iter().map(|f| (*f).to_owned()));
             Err(Msg::ImportNotDate {
                 text: trimmed.to_owned(),
-                formats: all.join("  "),
+                formats: all,
             })
         }
     }

@@ -10,7 +10,7 @@ use serde_json::{Map, Value, json};
 use super::format::{self, Field, Required, Table, Type};
 
 /// Which file a schema is for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
     Campaign,
     Unit,

@@ -20,13 +20,14 @@ pub trait Enumeration: Sized + Copy + 'static {
     /// The canonical spelling.
     fn label(self) -> &'static str;
 
+    /// The canonical spellings, in order.
+    fn labels() -> Vec<String> {
+        Self::VALUES.iter().map(|v| v.label().to_owned()).collect()
+    }
+
     /// `a | b | c`: the canonical spellings.
     fn allowed() -> String {
-        Self::VALUES
-            .iter()
-            .map(|v| v.label())
-            .collect::<Vec<_>>()
-            .join(" | ")
+        Self::labels().join(" | ")
     }
 }
 

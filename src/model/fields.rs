@@ -124,7 +124,7 @@ impl<'a, 'i> Fields<'a, 'i> {
                         suggestion: s.to_owned(),
                     },
                     None => Msg::KnownKeys {
-                        keys: known.join(", "),
+                        keys: known.iter().map(|k| (*k).to_owned()).collect(),
                     },
                 };
                 sink.push(
@@ -345,11 +345,7 @@ impl<'a, 'i> Fields<'a, 'i> {
         if allowed.contains(n.get_ref()) {
             return Some(n);
         }
-        let list = allowed
-            .iter()
-            .map(i64::to_string)
-            .collect::<Vec<_>>()
-            .join(" | ");
+        let list = allowed.iter().map(i64::to_string).collect();
         sink.push(
             Code::BadValue,
             n.span(),
@@ -492,7 +488,7 @@ pub fn read_enum<E: Enumeration>(
                 Msg::BadValue {
                     key: path.to_owned(),
                     value: s.to_string(),
-                    allowed: E::allowed(),
+                    allowed: E::labels(),
                 },
                 help,
             );

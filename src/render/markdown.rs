@@ -82,13 +82,7 @@ pub fn sections(report: &Report, lang: Lang) -> Vec<Section> {
         parts: vec![Part::Table(table)],
     };
     let mut sections = vec![
-        one(
-            Term::Totals,
-            rows::Table {
-                headers: rows::totals_headers(lang),
-                rows: vec![rows::totals_cells(&report.totals)],
-            },
-        ),
+        one(Term::Totals, rows::totals(&report.totals, lang)),
         one(
             Term::Children,
             rows::orgs_with_totals(report, &report.children, false, lang),

@@ -8,8 +8,8 @@ use jiff::civil::Date;
 use crate::i18n::{Lang, Term};
 use crate::model::enums::Enumeration;
 use crate::rollup::{
-    AreaRow, DueItem, GroupRow, ItemCounts, ItemRow, LinkedItem, OrgRow, Progress, Report, Totals,
-    UnitRow,
+    AreaRow, DueItem, GroupRow, ItemCounts, ItemRow, LeftOut, LinkedItem, OrgRow, Progress, Report,
+    ReviewNote, SelfCheckCounts, Totals, UnitRow,
 };
 use crate::status::SelfCheckState;
 
@@ -106,9 +106,53 @@ pub fn percent(rate: Option<f64>) -> String {
     rate.map_or_else(|| "—".to_owned(), |r| format!("{:.1}%", r * 100.0))
 }
 
-/// The words of `terms` in `lang`, for a table's header row.
-fn headers(terms: &[Term], lang: Lang) -> Vec<&'static str> {
-    terms.iter().map(|t| t.text(lang)).collect()
+/// One column of a table: its heading, and its cell in a row of type `R`. Each table is one
+/// list of these, so that its header and its rows come from the same place and cannot drift
+/// apart; a table that shows another's columns takes them from that table's list.
+struct Column<'c, R: ?Sized> {
+    heading: Term,
+    cell: Box<dyn Fn(&R) -> Cell + 'c>,
+}
+
+fn column<'c, R: ?Sized>(heading: Term, cell: impl Fn(&R) -> Cell + 'c) -> Column<'c, R> {
+    Column {
+        heading,
+        cell: Box::new(cell),
+    }
+}
+
+impl<'c, R: ?Sized + 'c> Column<'c, R> {
+    /// The same column for rows of type `S`, each holding an `R`.
+    fn of<S: ?Sized>(self, part: impl Fn(&S) -> &R + 'c) -> Column<'c, S> {
+        let cell = self.cell;
+        Column {
+            heading: self.heading,
+            cell: Box::new(move |s| cell(part(s))),
+        }
+    }
+}
+
+/// Every column of `columns` for rows of type `S`, each holding an `R`.
+fn lift<'c, R: ?Sized + 'c, S: ?Sized + 'c>(
+    columns: Vec<Column<'c, R>>,
+    part: fn(&S) -> &R,
+) -> impl Iterator<Item = Column<'c, S>> {
+    columns.into_iter().map(move |c| c.of(part))
+}
+
+/// The table of `rows` under `columns`.
+fn tabulate<'r, R: 'r>(
+    columns: &[Column<'_, R>],
+    rows: impl IntoIterator<Item = &'r R>,
+    lang: Lang,
+) -> Table {
+    Table {
+        headers: columns.iter().map(|c| c.heading.text(lang)).collect(),
+        rows: rows
+            .into_iter()
+            .map(|row| columns.iter().map(|c| (c.cell)(row)).collect())
+            .collect(),
+    }
 }
 
 #[derive(Debug)]
@@ -139,8 +183,8 @@ fn slice(report: &Report, by: By, range: std::ops::Range<usize>, lang: Lang) -> 
         By::Unit => units(&report.units[range], lang),
         By::Item => items(&report.items[range], lang),
         By::Area => areas(&report.by_area[range], lang),
-        By::Lead => groups(&report.groups[range], &[Term::Unit, Term::Lead], lang),
-        By::Task => groups(&report.groups[range], &[Term::SpecialTask], lang),
+        By::Lead => groups(&report.groups[range], Some(Term::Lead), lang),
+        By::Task => groups(&report.groups[range], None, lang),
     }
 }
 
@@ -176,119 +220,101 @@ pub fn pages<'r>(
     })
 }
 
-/// `--by lead` and `--by task`: what the items are grouped by (`names`: the unit, if any, and
-/// the lead or the task), then their counts.
-fn groups(rows: &[GroupRow], names: &[Term], lang: Lang) -> Table {
-    let mut headers = headers(names, lang);
-    headers.extend(count_headers(lang));
-    let rows = rows
-        .iter()
-        .map(|g| {
-            let mut cells = Vec::with_capacity(headers.len());
-            if names.len() > 1 {
-                cells.push(Cell::text(&g.unit));
-            }
-            cells.push(Cell::text(&g.name));
-            cells.extend(count_cells(&g.counts));
-            cells
-        })
-        .collect();
-    Table { headers, rows }
+/// `--by lead` (`lead`: the unit, then the lead) and `--by task` (`None`: the task): what the
+/// items are grouped by, then their counts.
+fn groups(rows: &[GroupRow], lead: Option<Term>, lang: Lang) -> Table {
+    let mut columns: Vec<Column<GroupRow>> = Vec::new();
+    if let Some(lead) = lead {
+        columns.push(column(Term::Unit, |g: &GroupRow| Cell::text(&g.unit)));
+        columns.push(column(lead, |g: &GroupRow| Cell::text(&g.name)));
+    } else {
+        columns.push(column(Term::SpecialTask, |g: &GroupRow| {
+            Cell::text(&g.name)
+        }));
+    }
+    columns.extend(lift(count_columns(), |g: &GroupRow| &g.counts));
+    tabulate(&columns, rows, lang)
 }
 
-fn count_headers(lang: Lang) -> Vec<&'static str> {
-    headers(
-        &[
-            Term::Items,
-            Term::Done,
-            Term::MostlyDone,
-            Term::Open,
-            Term::Ineffective,
-            Term::Overdue,
-            Term::Closed,
-            Term::Assessed,
-            Term::Satisfied,
-            Term::CompletionRate,
-            Term::DoneOrMostlyRate,
-            Term::SatisfiedRate,
-        ],
-        lang,
-    )
-}
-
-fn count_cells(c: &ItemCounts) -> Vec<Cell> {
+/// The counts of a set of items, then their rates.
+fn count_columns() -> Vec<Column<'static, ItemCounts>> {
     vec![
-        Cell::count(c.items),
-        Cell::count(c.done),
-        Cell::count(c.mostly_done),
-        Cell::count(c.open),
-        Cell::count(c.ineffective),
-        Cell::count(c.overdue),
-        Cell::count(c.closed),
-        Cell::count(c.assessed),
-        Cell::count(c.satisfied),
-        Cell::Rate(c.completion_rate()),
-        Cell::Rate(c.done_or_mostly_rate()),
-        Cell::Rate(c.satisfied_rate()),
+        column(Term::Items, |c: &ItemCounts| Cell::count(c.items)),
+        column(Term::Done, |c: &ItemCounts| Cell::count(c.done)),
+        column(Term::MostlyDone, |c: &ItemCounts| {
+            Cell::count(c.mostly_done)
+        }),
+        column(Term::Open, |c: &ItemCounts| Cell::count(c.open)),
+        column(Term::Ineffective, |c: &ItemCounts| {
+            Cell::count(c.ineffective)
+        }),
+        column(Term::Overdue, |c: &ItemCounts| Cell::count(c.overdue)),
+        column(Term::Closed, |c: &ItemCounts| Cell::count(c.closed)),
+        column(Term::Assessed, |c: &ItemCounts| Cell::count(c.assessed)),
+        column(Term::Satisfied, |c: &ItemCounts| Cell::count(c.satisfied)),
+        column(Term::CompletionRate, |c: &ItemCounts| {
+            Cell::Rate(c.completion_rate())
+        }),
+        column(Term::DoneOrMostlyRate, |c: &ItemCounts| {
+            Cell::Rate(c.done_or_mostly_rate())
+        }),
+        column(Term::SatisfiedRate, |c: &ItemCounts| {
+            Cell::Rate(c.satisfied_rate())
+        }),
     ]
 }
 
-fn self_check_headers(lang: Lang) -> Vec<&'static str> {
-    headers(
-        &[
-            Term::Submitted,
-            Term::Late,
-            Term::Returned,
-            Term::Pending,
-            Term::Missing,
-        ],
-        lang,
-    )
+fn self_check_columns() -> Vec<Column<'static, SelfCheckCounts>> {
+    vec![
+        column(Term::Submitted, |s: &SelfCheckCounts| {
+            Cell::count(s.submitted)
+        }),
+        column(Term::Late, |s: &SelfCheckCounts| Cell::count(s.late)),
+        column(Term::Returned, |s: &SelfCheckCounts| {
+            Cell::count(s.returned)
+        }),
+        column(Term::Pending, |s: &SelfCheckCounts| Cell::count(s.pending)),
+        column(Term::Missing, |s: &SelfCheckCounts| Cell::count(s.missing)),
+    ]
 }
 
 /// Units, item counts and self-check counts.
+fn totals_columns() -> Vec<Column<'static, Totals>> {
+    let mut columns = vec![column(Term::Units, |t: &Totals| Cell::count(t.units))];
+    columns.extend(lift(count_columns(), |t: &Totals| &t.counts));
+    columns.extend(lift(self_check_columns(), |t: &Totals| &t.self_check));
+    columns
+}
+
+/// The headings of [`totals_cells`].
 pub fn totals_headers(lang: Lang) -> Vec<&'static str> {
-    let mut headers = vec![Term::Units.text(lang)];
-    headers.extend(count_headers(lang));
-    headers.extend(self_check_headers(lang));
-    headers
+    totals_columns()
+        .iter()
+        .map(|c| c.heading.text(lang))
+        .collect()
 }
 
 pub fn totals_cells(t: &Totals) -> Vec<Cell> {
-    let mut cells = vec![Cell::count(t.units)];
-    cells.extend(count_cells(&t.counts));
-    let s = &t.self_check;
-    cells.extend([
-        Cell::count(s.submitted),
-        Cell::count(s.late),
-        Cell::count(s.returned),
-        Cell::count(s.pending),
-        Cell::count(s.missing),
-    ]);
-    cells
+    totals_columns().iter().map(|c| (c.cell)(t)).collect()
+}
+
+/// The totals of a report as a table of one row.
+pub fn totals(t: &Totals, lang: Lang) -> Table {
+    tabulate(&totals_columns(), [t], lang)
 }
 
 pub fn orgs(rows: &[OrgRow], with_depth: bool, lang: Lang) -> Table {
-    let mut headers = vec![Term::Org.text(lang)];
+    let mut columns = vec![column(Term::Org, |o: &OrgRow| {
+        // Below the children, a name is indented by its depth (the path says where it is).
+        let indent = "\u{3000}".repeat(o.depth.saturating_sub(1));
+        let name = format!("{indent}{}", crate::render::folder_name(&o.org));
+        Cell::org(&o.org, name)
+    })];
     if with_depth {
-        headers.push(Term::Depth.text(lang));
+        columns.push(column(Term::Depth, |o: &OrgRow| Cell::count(o.depth)));
     }
-    headers.extend(totals_headers(lang));
-    let rows = rows
-        .iter()
-        .map(|o| {
-            // Below the children, a name is indented by its depth (the path says where it is).
-            let indent = "\u{3000}".repeat(o.depth.saturating_sub(1));
-            let name = format!("{indent}{}", crate::render::folder_name(&o.org));
-            let mut cells = vec![Cell::org(&o.org, name)];
-            if with_depth {
-                cells.push(Cell::count(o.depth));
-            }
-            cells.extend(totals_cells(&o.totals));
-            cells
-        })
-        .collect();
-    Table { headers, rows }
+    columns.extend(lift(totals_columns(), |o: &OrgRow| &o.totals));
+    tabulate(&columns, rows, lang)
 }
 
 /// [`orgs`] as a table of an org's children that adds up: a 本级 row first (the org's own
@@ -326,81 +352,72 @@ pub fn state_label(state: SelfCheckState, lang: Lang) -> &'static str {
     }
 }
 
+/// What names a unit in [`units`]: its folder and its `name`.
+fn unit_name_columns<'u>() -> Vec<Column<'u, UnitRow<'u>>> {
+    vec![
+        column(Term::Org, |u: &UnitRow| {
+            Cell::org(&*u.org, crate::render::folder_name(&u.org))
+        }),
+        column(Term::UnitName, |u: &UnitRow| Cell::text(&*u.name)),
+    ]
+}
+
+/// What [`units`] shows of a unit after its name: its kind, its self-check and its counts.
+fn unit_state_columns<'u>(lang: Lang) -> Vec<Column<'u, UnitRow<'u>>> {
+    let mut columns = vec![
+        column(Term::Category, |u: &UnitRow| Cell::opt(u.category)),
+        column(Term::Batch, move |u: &UnitRow| batch(u.batch, lang)),
+        column(Term::SelfCheck, move |u: &UnitRow| {
+            Cell::text(state_label(u.self_check, lang))
+        }),
+        column(Term::SubmittedOn, |u: &UnitRow| Cell::Date(u.submitted_on)),
+    ];
+    columns.extend(lift(count_columns(), |u: &UnitRow| &u.totals.counts));
+    columns
+}
+
 pub fn units(rows: &[UnitRow], lang: Lang) -> Table {
-    let mut headers: Vec<&'static str> = headers(
-        &[
-            Term::Org,
-            Term::UnitName,
-            Term::Category,
-            Term::Batch,
-            Term::SelfCheck,
-            Term::SubmittedOn,
-        ],
-        lang,
-    );
-    headers.extend(count_headers(lang));
-    let rows = rows
-        .iter()
-        .map(|u| {
-            let mut cells = vec![
-                Cell::org(&*u.org, crate::render::folder_name(&u.org)),
-                Cell::text(&*u.name),
-                Cell::opt(u.category),
-                batch(u.batch, lang),
-                Cell::text(state_label(u.self_check, lang)),
-                Cell::Date(u.submitted_on),
-            ];
-            cells.extend(count_cells(&u.totals.counts));
-            cells
-        })
-        .collect();
-    Table { headers, rows }
+    let mut columns = unit_name_columns();
+    columns.extend(unit_state_columns(lang));
+    tabulate(&columns, rows, lang)
 }
 
 /// The units whose latest review left something to do, with that review.
 pub fn open_reviews(rows: &[UnitRow], lang: Lang) -> Table {
-    let headers = headers(
-        &[
-            Term::Unit,
-            Term::ReviewKind,
-            Term::ReviewBy,
-            Term::ReviewOn,
-            Term::ReviewResult,
-        ],
-        lang,
-    );
-    let rows = rows
+    type Open<'r, 'u> = (&'r UnitRow<'u>, &'r ReviewNote);
+    let columns: Vec<Column<Open>> = vec![
+        column(Term::Unit, |(u, _): &Open| Cell::org(&*u.org, &*u.name)),
+        column(Term::ReviewKind, |(_, r): &Open| {
+            Cell::opt(r.kind.map(|k| k.label()))
+        }),
+        column(Term::ReviewBy, |(_, r): &Open| Cell::opt(r.by.as_ref())),
+        column(Term::ReviewOn, |(_, r): &Open| Cell::Date(r.on)),
+        column(Term::ReviewResult, |(_, r): &Open| {
+            Cell::text(r.result.label())
+        }),
+    ];
+    let open: Vec<Open> = rows
         .iter()
-        .filter_map(|u| {
-            let r = u.open_review.as_ref()?;
-            Some(vec![
-                Cell::org(&*u.org, &*u.name),
-                Cell::opt(r.kind.map(|k| k.label())),
-                Cell::opt(r.by.as_ref()),
-                Cell::Date(r.on),
-                Cell::text(r.result.label()),
-            ])
-        })
+        .filter_map(|u| Some((u, u.open_review.as_ref()?)))
         .collect();
-    Table { headers, rows }
+    tabulate(&columns, &open, lang)
 }
 
 pub fn areas(rows: &[AreaRow], lang: Lang) -> Table {
-    let mut headers = vec![Term::Area.text(lang), Term::AreaTitle.text(lang)];
-    headers.extend(count_headers(lang));
-    let rows = rows
-        .iter()
-        .map(|a| {
-            let mut cells = vec![Cell::Ordinal(a.area), Cell::text(&a.title)];
-            cells.extend(count_cells(&a.counts));
-            cells
-        })
-        .collect();
-    Table { headers, rows }
+    let mut columns = vec![
+        column(Term::Area, |a: &AreaRow| Cell::Ordinal(a.area)),
+        column(Term::AreaTitle, |a: &AreaRow| Cell::text(&a.title)),
+    ];
+    columns.extend(lift(count_columns(), |a: &AreaRow| &a.counts));
+    tabulate(&columns, rows, lang)
 }
 
 pub fn items(rows: &[ItemRow], lang: Lang) -> Table {
-    items_joined(rows, lang, crate::i18n::list_separator(lang))
+    tabulate(
+        &item_columns(lang, crate::i18n::list_separator(lang)),
+        rows,
+        lang,
+    )
 }
 
 /// The 整改事项清单 of a workbook: [`items`] with each list (measures, evidence) one entry a
@@ -409,38 +426,34 @@ pub fn items(rows: &[ItemRow], lang: Lang) -> Table {
 /// holds besides (`confidential`, `[closure]`), so that the built-in import mapping reads every
 /// field back (`import::mapping`).
 pub fn ledger(rows: &[ItemRow], lang: Lang) -> Table {
-    let mut table = items_joined(rows, lang, "\n");
-    let column = |table: &Table, term: Term| {
-        let name = term.text(lang);
-        table.headers.iter().position(|h| *h == name)
-    };
-    if let Some(at) = column(&table, Term::LatestProgress) {
-        table.headers[at] = Term::ProgressLog.text(lang);
-        for (cells, row) in table.rows.iter_mut().zip(rows) {
-            let log = crate::import::progress::write(
-                row.progress.iter().map(|p| (p.on, p.text.as_str())),
-            );
-            cells[at] = Cell::Text(log);
+    let mut columns = item_columns(lang, "\n");
+    for c in &mut columns {
+        if c.heading == Term::LatestProgress {
+            *c = column(Term::ProgressLog, |i: &ItemRow| {
+                Cell::Text(crate::import::progress::write(
+                    i.progress.iter().map(|p| (p.on, p.text.as_str())),
+                ))
+            });
         }
     }
-    if let Some(at) = column(&table, Term::LeadUnit) {
-        table.headers.insert(at + 1, Term::LinkageReason.text(lang));
-        for (cells, row) in table.rows.iter_mut().zip(rows) {
-            cells.insert(at + 1, Cell::opt(row.linkage_reason.as_ref()));
-        }
+    if let Some(at) = columns.iter().position(|c| c.heading == Term::LeadUnit) {
+        columns.insert(
+            at + 1,
+            column(Term::LinkageReason, |i: &ItemRow| {
+                Cell::opt(i.linkage_reason.as_ref())
+            }),
+        );
     }
-    table.headers.extend(headers(
-        &[Term::Confidential, Term::ClosedBy, Term::ClosedOn],
-        lang,
-    ));
-    for (cells, row) in table.rows.iter_mut().zip(rows) {
-        cells.extend([
-            Cell::text(if row.confidential { "是" } else { "" }),
-            Cell::opt(row.closed_by.as_ref()),
-            Cell::Date(row.closed_on),
-        ]);
-    }
-    table
+    columns.extend([
+        column(Term::Confidential, |i: &ItemRow| {
+            Cell::text(if i.confidential { "是" } else { "" })
+        }),
+        column(Term::ClosedBy, |i: &ItemRow| {
+            Cell::opt(i.closed_by.as_ref())
+        }),
+        column(Term::ClosedOn, |i: &ItemRow| Cell::Date(i.closed_on)),
+    ]);
+    tabulate(&columns, rows, lang)
 }
 
 /// The 通报 list: units to be reminded (self-check late, returned or missing), with their
@@ -457,195 +470,152 @@ pub fn notice(report: &Report, lang: Lang) -> Table {
         let c = &u.totals.counts;
         u.self_check == SelfCheckState::Submitted && c.items > 0 && c.open + c.ineffective == 0
     };
-    let chosen: Vec<(Term, UnitRow)> = report
+    type Noticed<'r, 'u> = (Term, &'r UnitRow<'u>);
+    let chosen: Vec<Noticed> = report
         .units
         .iter()
         .filter(lagging)
-        .map(|u| (Term::Admonish, u.clone()))
+        .map(|u| (Term::Admonish, u))
         .chain(
             report
                 .units
                 .iter()
                 .filter(commended)
-                .map(|u| (Term::Commend, u.clone())),
+                .map(|u| (Term::Commend, u)),
         )
         .collect();
-    let rows_only: Vec<UnitRow> = chosen.iter().map(|(_, u)| u.clone()).collect();
-    let mut table = units(&rows_only, lang);
-    table.headers.insert(0, Term::Notice.text(lang));
-    table.headers.insert(3, Term::Principal.text(lang));
-    for (cells, (kind, unit)) in table.rows.iter_mut().zip(&chosen) {
-        cells.insert(0, Cell::text(kind.text(lang)));
-        cells.insert(3, Cell::opt(unit.principal.as_ref()));
+    fn unit<'n, 'u>(noticed: &'n Noticed<'_, 'u>) -> &'n UnitRow<'u> {
+        noticed.1
     }
-    table
+    let mut columns: Vec<Column<Noticed>> =
+        vec![column(Term::Notice, move |(kind, _): &Noticed| {
+            Cell::text(kind.text(lang))
+        })];
+    columns.extend(lift(unit_name_columns(), unit));
+    columns.push(column(Term::Principal, |(_, u): &Noticed| {
+        Cell::opt(u.principal.as_ref())
+    }));
+    columns.extend(lift(unit_state_columns(lang), unit));
+    tabulate(&columns, &chosen, lang)
 }
 
-fn items_joined(rows: &[ItemRow], lang: Lang, list: &str) -> Table {
-    let terms = [
-        Term::Unit,
-        Term::UnitName,
-        Term::Id,
-        Term::Title,
-        Term::Area,
-        Term::Points,
-        Term::Source,
-        Term::SpecialTask,
-        Term::FoundOn,
-        Term::Problem,
-        Term::Commitment,
-        Term::Measures,
-        Term::Owner,
-        Term::Person,
-        Term::Responsible,
-        Term::Lead,
-        Term::Deadline,
-        Term::Status,
-        Term::CompletedOn,
-        Term::Consolidation,
-        Term::RectifyBy,
-        Term::DaysOverdue,
-        Term::Satisfaction,
-        Term::Evidence,
-        Term::LeadUnit,
-        Term::LatestProgress,
-        Term::File,
-    ];
-    let headers = headers(&terms, lang);
-    let rows = rows
-        .iter()
-        .map(|i| {
-            vec![
-                Cell::org(&i.unit, crate::render::folder_name(&i.unit)),
-                Cell::text(&i.unit_name),
-                Cell::text(&i.id),
-                Cell::text(&i.title),
-                i.area.map_or(Cell::text(""), Cell::Int),
-                Cell::text(i.points.join(", ")),
-                Cell::opt(i.source.as_ref()),
-                Cell::opt(i.special_task.as_ref()),
-                Cell::Date(i.found_on),
-                Cell::opt(i.problem.as_ref()),
-                Cell::opt(i.commitment.as_ref()),
-                Cell::text(i.measures.join(list)),
-                Cell::text(owner(&i.owner, lang)),
-                Cell::opt(i.person.as_ref()),
-                Cell::opt(i.responsible.as_ref()),
-                Cell::opt(i.lead.as_ref()),
-                Cell::Date(i.deadline),
-                Cell::text(i.status.to_string()),
-                Cell::Date(i.completed_on),
-                Cell::opt(i.consolidation.as_ref()),
-                Cell::Date(i.rectify_by),
-                i.days_overdue.map_or(Cell::text(""), Cell::Int),
-                Cell::text(i.satisfaction.to_string()),
-                Cell::text(i.evidence.join(list)),
-                Cell::opt(i.lead_unit.as_ref()),
-                progress(i.latest_progress.as_ref()),
-                Cell::text(&i.file),
-            ]
-        })
-        .collect();
-    Table { headers, rows }
+/// Every field of an item, a list's entries joined with `list`.
+fn item_columns(lang: Lang, list: &str) -> Vec<Column<'_, ItemRow>> {
+    vec![
+        column(Term::Unit, |i: &ItemRow| {
+            Cell::org(&i.unit, crate::render::folder_name(&i.unit))
+        }),
+        column(Term::UnitName, |i: &ItemRow| Cell::text(&i.unit_name)),
+        column(Term::Id, |i: &ItemRow| Cell::text(&i.id)),
+        column(Term::Title, |i: &ItemRow| Cell::text(&i.title)),
+        column(Term::Area, |i: &ItemRow| {
+            i.area.map_or(Cell::text(""), Cell::Int)
+        }),
+        column(Term::Points, |i: &ItemRow| Cell::text(i.points.join(", "))),
+        column(Term::Source, |i: &ItemRow| Cell::opt(i.source.as_ref())),
+        column(Term::SpecialTask, |i: &ItemRow| {
+            Cell::opt(i.special_task.as_ref())
+        }),
+        column(Term::FoundOn, |i: &ItemRow| Cell::Date(i.found_on)),
+        column(Term::Problem, |i: &ItemRow| Cell::opt(i.problem.as_ref())),
+        column(Term::Commitment, |i: &ItemRow| {
+            Cell::opt(i.commitment.as_ref())
+        }),
+        column(Term::Measures, move |i: &ItemRow| {
+            Cell::text(i.measures.join(list))
+        }),
+        column(Term::Owner, move |i: &ItemRow| {
+            Cell::text(owner(&i.owner, lang))
+        }),
+        column(Term::Person, |i: &ItemRow| Cell::opt(i.person.as_ref())),
+        column(Term::Responsible, |i: &ItemRow| {
+            Cell::opt(i.responsible.as_ref())
+        }),
+        column(Term::Lead, |i: &ItemRow| Cell::opt(i.lead.as_ref())),
+        column(Term::Deadline, |i: &ItemRow| Cell::Date(i.deadline)),
+        column(Term::Status, |i: &ItemRow| Cell::text(i.status.to_string())),
+        column(Term::CompletedOn, |i: &ItemRow| Cell::Date(i.completed_on)),
+        column(Term::Consolidation, |i: &ItemRow| {
+            Cell::opt(i.consolidation.as_ref())
+        }),
+        column(Term::RectifyBy, |i: &ItemRow| Cell::Date(i.rectify_by)),
+        column(Term::DaysOverdue, |i: &ItemRow| {
+            i.days_overdue.map_or(Cell::text(""), Cell::Int)
+        }),
+        column(Term::Satisfaction, |i: &ItemRow| {
+            Cell::text(i.satisfaction.to_string())
+        }),
+        column(Term::Evidence, move |i: &ItemRow| {
+            Cell::text(i.evidence.join(list))
+        }),
+        column(Term::LeadUnit, |i: &ItemRow| {
+            Cell::opt(i.lead_unit.as_ref())
+        }),
+        column(Term::LatestProgress, |i: &ItemRow| {
+            progress(i.latest_progress.as_ref())
+        }),
+        column(Term::File, |i: &ItemRow| Cell::text(&i.file)),
+    ]
 }
 
 pub fn due_items(rows: &[DueItem], lang: Lang) -> Table {
-    let headers = headers(
-        &[
-            Term::Unit,
-            Term::Id,
-            Term::Title,
-            Term::Status,
-            Term::Due,
-            Term::DaysOverdue,
-            Term::LatestProgress,
-        ],
-        lang,
-    );
-    let rows = rows
-        .iter()
-        .map(|d| {
-            vec![
-                Cell::org(&*d.unit, &*d.unit_name),
-                Cell::text(&*d.id),
-                Cell::text(&d.title),
-                Cell::text(d.status.to_string()),
-                Cell::Date(d.due),
-                d.days_overdue.map_or(Cell::text(""), Cell::Int),
-                progress(d.progress.as_ref()),
-            ]
-        })
-        .collect();
-    Table { headers, rows }
+    let columns: Vec<Column<DueItem>> = vec![
+        column(Term::Unit, |d: &DueItem| Cell::org(&*d.unit, &*d.unit_name)),
+        column(Term::Id, |d: &DueItem| Cell::text(&*d.id)),
+        column(Term::Title, |d: &DueItem| Cell::text(&d.title)),
+        column(Term::Status, |d: &DueItem| Cell::text(d.status.to_string())),
+        column(Term::Due, |d: &DueItem| Cell::Date(d.due)),
+        column(Term::DaysOverdue, |d: &DueItem| {
+            d.days_overdue.map_or(Cell::text(""), Cell::Int)
+        }),
+        column(Term::LatestProgress, |d: &DueItem| {
+            progress(d.progress.as_ref())
+        }),
+    ];
+    tabulate(&columns, rows, lang)
 }
 
 pub fn linked_items(rows: &[&LinkedItem], lang: Lang) -> Table {
-    let headers = headers(&[Term::Unit, Term::Id, Term::Title], lang);
-    let rows = rows
-        .iter()
-        .map(|l| {
-            vec![
-                Cell::org(&*l.unit, &*l.unit_name),
-                Cell::text(&*l.id),
-                Cell::text(&l.title),
-            ]
-        })
-        .collect();
-    Table { headers, rows }
+    let columns: Vec<Column<LinkedItem>> = vec![
+        column(Term::Unit, |l: &LinkedItem| {
+            Cell::org(&*l.unit, &*l.unit_name)
+        }),
+        column(Term::Id, |l: &LinkedItem| Cell::text(&*l.id)),
+        column(Term::Title, |l: &LinkedItem| Cell::text(&l.title)),
+    ];
+    tabulate(&columns, rows.iter().copied(), lang)
 }
 
 /// 通报, 约谈提醒: the units whose self-check is late, returned or missing, with their
 /// 主要负责同志.
 pub fn units_to_remind(rows: &[UnitRow], lang: Lang) -> Table {
-    let headers = headers(
-        &[
-            Term::Unit,
-            Term::SelfCheck,
-            Term::SubmittedOn,
-            Term::Principal,
-        ],
-        lang,
-    );
-    let rows = rows
-        .iter()
-        .map(|u| {
-            vec![
-                Cell::org(&*u.org, &*u.name),
-                Cell::text(state_label(u.self_check, lang)),
-                Cell::Date(u.submitted_on),
-                Cell::opt(u.principal.as_ref()),
-            ]
-        })
-        .collect();
-    Table { headers, rows }
+    let columns: Vec<Column<UnitRow>> = vec![
+        column(Term::Unit, |u: &UnitRow| Cell::org(&*u.org, &*u.name)),
+        column(Term::SelfCheck, move |u: &UnitRow| {
+            Cell::text(state_label(u.self_check, lang))
+        }),
+        column(Term::SubmittedOn, |u: &UnitRow| Cell::Date(u.submitted_on)),
+        column(Term::Principal, |u: &UnitRow| {
+            Cell::opt(u.principal.as_ref())
+        }),
+    ];
+    tabulate(&columns, rows, lang)
 }
 
 /// 通报, 表扬: the units with every item done or mostly done and an on-time self-check.
 pub fn units_to_praise(rows: &[UnitRow], lang: Lang) -> Table {
-    let headers = headers(
-        &[
-            Term::Unit,
-            Term::Items,
-            Term::Done,
-            Term::MostlyDone,
-            Term::SubmittedOn,
-        ],
-        lang,
-    );
-    let rows = rows
-        .iter()
-        .map(|u| {
-            let c = &u.totals.counts;
-            vec![
-                Cell::org(&*u.org, &*u.name),
-                Cell::count(c.items),
-                Cell::count(c.done),
-                Cell::count(c.mostly_done),
-                Cell::Date(u.submitted_on),
-            ]
-        })
-        .collect();
-    Table { headers, rows }
+    let columns: Vec<Column<UnitRow>> = vec![
+        column(Term::Unit, |u: &UnitRow| Cell::org(&*u.org, &*u.name)),
+        column(Term::Items, |u: &UnitRow| {
+            Cell::count(u.totals.counts.items)
+        }),
+        column(Term::Done, |u: &UnitRow| Cell::count(u.totals.counts.done)),
+        column(Term::MostlyDone, |u: &UnitRow| {
+            Cell::count(u.totals.counts.mostly_done)
+        }),
+        column(Term::SubmittedOn, |u: &UnitRow| Cell::Date(u.submitted_on)),
+    ];
+    tabulate(&columns, rows, lang)
 }
 
 /// 整改类型: 班子整改 or 个人整改, from the record's `owner`.
@@ -658,19 +628,14 @@ fn owner(owner: &str, lang: Lang) -> &'static str {
 
 /// The files a `--keep-going` report left out, and why.
 pub fn left_out(report: &Report<'_>, lang: Lang) -> Table {
-    let rows = report
-        .left_out
-        .iter()
-        .map(|l| {
-            let reason = match &l.code {
+    let columns: Vec<Column<LeftOut>> = vec![
+        column(Term::File, |l: &LeftOut| Cell::text(&l.file)),
+        column(Term::Reason, move |l: &LeftOut| {
+            Cell::Text(match &l.code {
                 Some(code) => format!("{code}: {}", l.reason.text(lang)),
                 None => l.reason.text(lang),
-            };
-            vec![Cell::text(&l.file), Cell::Text(reason)]
-        })
-        .collect();
-    Table {
-        headers: vec![Term::File.text(lang), Term::Reason.text(lang)],
-        rows,
-    }
+            })
+        }),
+    ];
+    tabulate(&columns, &report.left_out, lang)
 }

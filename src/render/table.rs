@@ -49,10 +49,7 @@ pub fn write(
         None => plain(out, || std::iter::once(table), lang),
     };
     write!(out, "{}\n\n", shown(&heading(report, lang)))?;
-    let totals = rows::Table {
-        headers: rows::totals_headers(lang),
-        rows: vec![rows::totals_cells(&report.totals)],
-    };
+    let totals = rows::totals(&report.totals, lang);
     table(out, &totals)?;
     out.write_all(b"\n\n")?;
     // The folders of the org add up to its totals with its own unit and a total row; a CSV

@@ -51,10 +51,7 @@ pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, rust_xlsxwriter::X
     book.set_properties(&properties);
     let styles = Styles::new(lang);
 
-    let totals = Table {
-        headers: rows::totals_headers(lang),
-        rows: vec![rows::totals_cells(&report.totals)],
-    };
+    let totals = rows::totals(&report.totals, lang);
     // What the document says under its title goes below the list, in the first column.
     let mut below: Vec<String> = vec![heading(report, lang)];
     below.extend(report.campaign.document.clone());

@@ -18,7 +18,7 @@ pub fn check(records: &Records, cx: &Context, points: &Points<'_>, out: &mut Fou
             {
                 let msg = Msg::UnknownArea {
                     area: area.get_ref().to_string(),
-                    known: schema.area_list(),
+                    known: schema.area_ids(),
                 };
                 out.push(Diagnostic::at(
                     Code::UnknownPoint,

@@ -189,7 +189,7 @@ fn answers(records: &Records, index: usize, unit: &Unit, points: &Points<'_>, ou
             .clone()
             .unwrap_or_else(|| submitted.span());
         let msg = Msg::UnansweredPoints {
-            points: missing.join(", "),
+            points: missing.iter().map(|p| (*p).to_owned()).collect(),
         };
         out.push(
             Diagnostic::at(Code::UnansweredPoints, unit.file, span, msg)

@@ -1,0 +1,513 @@
+//! Records -> [`Report`]: the builder. Every item of every unit within the org is counted
+//! once, into its unit's totals and its areas; the org's totals, children and rows are then
+//! added up from the units by [`assemble`], the code `merge` adds stored reports up with.
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashSet};
+
+use jiff::civil::Date;
+
+use super::public;
+use super::{
+    AreaRow, CampaignInfo, DueItem, GroupRow, ItemCounts, ItemRow, LeftOut, LinkedItem, OrgRow,
+    Progress, Report, ReviewNote, Totals, UnitArea, UnitRow, is_within,
+};
+use crate::diagnostic::Severity;
+use crate::i18n::Msg;
+use crate::model::enums::{Enumeration, ReviewResult, Status};
+use crate::model::fields::{decode_text, decode_texts};
+use crate::model::{Campaign, Item, Sp, Text, TextList, Unit};
+use crate::records::Records;
+use crate::source::FileId;
+use crate::status::{self, SelfCheckState};
+
+/// What a report covers and how.
+pub struct Options<'a> {
+    /// An org path that exists in the tree (see [`super::resolve_org`]); `""` for the whole tree.
+    pub org: &'a str,
+    pub as_of: Date,
+    /// For publication (公示): what it withholds and blanks is decided in `rollup/public.rs`.
+    pub public: bool,
+    /// The rows wanted besides the fixed parts: [`Report::orgs`] is built only for
+    /// [`By::Org`] and [`Report::items`] only for [`By::Item`] (decoding every field of every
+    /// item is most of a report's cost).
+    pub by: By,
+}
+
+/// What one row of a table or CSV stands for: an org (a folder holding units, with its
+/// subtree's totals), a unit (its own totals), an item (its fields), an area of the schema, a
+/// 牵头班子成员 of a unit (责任清单) or a 专项整治 task (the items they lead, or it holds).
+/// The command line spells it `--by` (`cli::Rows`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum By {
+    Org,
+    Unit,
+    Item,
+    Area,
+    Lead,
+    Task,
+}
+
+impl By {
+    pub const ALL: [By; 6] = [By::Org, By::Unit, By::Item, By::Area, By::Lead, By::Task];
+}
+
+/// The files with errors, each with its first error, in path order.
+pub fn files_with_errors(
+    records: &Records,
+    diagnostics: &[crate::diagnostic::Diagnostic],
+) -> Vec<LeftOut> {
+    let mut seen = HashSet::new();
+    diagnostics
+        .iter()
+        .filter(|d| d.severity() == Severity::Error && seen.insert(d.file))
+        .map(|d| LeftOut {
+            id: d.file,
+            file: records.files.path(d.file).to_owned(),
+            code: Some(Cow::Borrowed(d.code.as_str())),
+            reason: d.message.clone(),
+        })
+        .collect()
+}
+
+pub fn build<'a>(
+    records: &'a Records,
+    diagnostics: &[crate::diagnostic::Diagnostic],
+    options: &Options<'_>,
+) -> Report<'a> {
+    let bad: HashSet<FileId> = diagnostics
+        .iter()
+        .filter(|d| d.severity() == Severity::Error)
+        .map(|d| d.file)
+        .collect();
+    let public = options
+        .public
+        .then(|| public::Public::new(records, diagnostics));
+    let withholds = |file| public.as_ref().is_some_and(|p| p.withholds(file));
+    let mut withheld_items = 0;
+    // Files left out that this report would have counted: those of its subtree, and those at
+    // the root (the campaign and its schema) that every report rests on.
+    let mut left_out = files_with_errors(records, diagnostics);
+    left_out.retain(|l| !l.file.contains('/') || is_within(&l.file, options.org));
+    let as_of = options.as_of;
+    let campaign = records.campaign.as_ref();
+    let value = |f: fn(&Campaign) -> &Option<Sp<String>>| {
+        campaign
+            .and_then(|c| f(c).as_ref())
+            .map(|v| v.get_ref().clone())
+    };
+    let schema_areas = records
+        .schema
+        .as_ref()
+        .map(|s| s.areas.as_slice())
+        .unwrap_or_default();
+
+    let campaign_info = CampaignInfo {
+        name: value(|c| &c.name),
+        document: value(|c| &c.document),
+        region: value(|c| &c.region),
+        deadline: campaign
+            .and_then(|c| c.deadline.as_ref())
+            .map(|d| *d.get_ref()),
+        schema_sha256: records.schema.as_ref().map(|s| s.sha256()),
+    };
+    let org = (!options.org.is_empty()).then(|| options.org.to_owned());
+    let areas = schema_areas.iter().map(|a| (a.id, a.title.clone()));
+    let mut report = Report::new(campaign_info, org, as_of, options.public, areas);
+    report.units.reserve(
+        records
+            .units
+            .iter()
+            .filter(|u| is_within(&u.org, options.org))
+            .count(),
+    );
+    let mut groups: BTreeMap<(String, String), ItemCounts> = BTreeMap::new();
+
+    let due_dates = status::unit_due_dates(records);
+    for (index, unit) in records.units.iter().enumerate() {
+        if !is_within(&unit.org, options.org) {
+            if !bad.contains(&unit.file) {
+                collect_led(&mut report, records, unit, index, &bad, &withholds, options);
+            }
+            continue;
+        }
+        if bad.contains(&unit.file) {
+            // Its items go with it; say so for each that was not left out on its own account.
+            for &i in &records.unit_items[index] {
+                let file = records.items[i].file;
+                if !bad.contains(&file) {
+                    left_out.push(LeftOut {
+                        id: file,
+                        file: records.files.path(file).to_owned(),
+                        code: None,
+                        reason: Msg::UnitLeftOut {
+                            unit: unit.org.clone(),
+                        },
+                    });
+                }
+            }
+            continue;
+        }
+        let state = SelfCheckState::of(unit, due_dates[index], as_of);
+        let mut own = Totals::unit(state);
+        let mut by_area: Vec<ItemCounts> = vec![ItemCounts::default(); schema_areas.len()];
+        for &i in &records.unit_items[index] {
+            let item = &records.items[i];
+            if bad.contains(&item.file) {
+                continue;
+            }
+            if withholds(item.file) {
+                withheld_items += 1;
+                continue;
+            }
+            let Some(status) = item.status.as_ref().map(|s| *s.get_ref()) else {
+                continue;
+            };
+            let days_overdue = status::days_overdue(item, as_of);
+            let add = |counts: &mut ItemCounts| {
+                let closed = item.closure.is_some();
+                counts.add_item(status, item.satisfaction(), days_overdue.is_some(), closed);
+            };
+            add(&mut own.counts);
+            if let Some(slot) = item
+                .area
+                .as_ref()
+                .and_then(|a| schema_areas.iter().position(|s| s.id == *a.get_ref()))
+            {
+                add(&mut by_area[slot]);
+            }
+            let group = match options.by {
+                By::Lead => field(records, item.file, &item.lead).map(|l| (unit.org.clone(), l)),
+                By::Task => {
+                    field(records, item.file, &item.special_task).map(|t| (String::new(), t))
+                }
+                By::Org | By::Unit | By::Item | By::Area => None,
+            };
+            if let Some(key) = group.filter(|(_, name)| !name.trim().is_empty()) {
+                add(groups.entry(key).or_default());
+            }
+            collect_item_lists(
+                &mut report,
+                records,
+                unit,
+                item,
+                status,
+                days_overdue,
+                options,
+            );
+        }
+        report.units.push(UnitRow {
+            org: Cow::Borrowed(&unit.org),
+            name: unit
+                .name
+                .as_ref()
+                .map_or(Cow::Borrowed(""), |n| Cow::Borrowed(n.get_ref())),
+            category: unit.category.as_ref().map(|c| *c.get_ref()),
+            batch: unit.batch.as_ref().map(|b| *b.get_ref()),
+            self_check: state,
+            submitted_on: unit.submitted_on(),
+            open_review: open_review(records, unit),
+            principal: field(records, unit.file, &unit.principal),
+            totals: own,
+            by_area: schema_areas
+                .iter()
+                .zip(by_area)
+                .filter(|(_, counts)| counts.items > 0)
+                .map(|(area, counts)| UnitArea {
+                    area: area.id,
+                    counts,
+                })
+                .collect(),
+        });
+    }
+
+    assemble(&mut report, options.by == By::Org);
+    report.groups = groups
+        .into_iter()
+        .map(|((unit, name), counts)| GroupRow { unit, name, counts })
+        .collect();
+    report
+        .led_items
+        .sort_by(|a, b| (&a.lead_unit, &a.unit, &a.id).cmp(&(&b.lead_unit, &b.unit, &b.id)));
+    report.left_out = left_out;
+    report.left_out.sort_by(|a, b| a.file.cmp(&b.file));
+    if let Some(public) = &public {
+        public.apply(&mut report, withheld_items);
+    }
+    report
+}
+
+/// The unit's latest review, where it left something to do (see [`UnitRow::open_review`]).
+fn open_review(records: &Records, unit: &Unit) -> Option<ReviewNote> {
+    let review = status::latest_review(unit)?;
+    let result = *review.result.as_ref()?.get_ref();
+    let open = match result {
+        ReviewResult::Returned => status::standing_return(unit).is_some(),
+        ReviewResult::FillGaps => true,
+        ReviewResult::Passed => false,
+    };
+    open.then(|| ReviewNote {
+        kind: review.kind.as_ref().map(|k| *k.get_ref()),
+        by: field(records, unit.file, &review.by),
+        on: date(&review.on),
+        result,
+    })
+}
+/// The parts of a report that add up from its units: `totals`, `own`, `by_area` (on the areas
+/// it lists), `children` and, with `by_org`, `orgs`. One computation for a records tree and for
+/// stored reports (`merge`, `report --from`), so the two cannot disagree.
+pub fn assemble(report: &mut Report<'_>, by_org: bool) {
+    let org = report.org.clone().unwrap_or_default();
+    let parts = assemble_parts(&report.units, &org, &report.by_area, by_org);
+    report.totals = parts.totals;
+    report.own = parts.own;
+    for (row, counts) in report.by_area.iter_mut().zip(parts.by_area) {
+        row.counts = counts;
+    }
+    report.children = parts.children;
+    report.orgs = parts.orgs;
+}
+
+/// What [`assemble`] computes.
+pub struct Parts {
+    pub totals: Totals,
+    pub own: Option<Totals>,
+    /// The counts of each row of the `areas` given, in their order.
+    pub by_area: Vec<ItemCounts>,
+    pub children: Vec<OrgRow>,
+    pub orgs: Vec<OrgRow>,
+}
+
+/// The sums of `units` (all within `base`) as [`assemble`] puts them in a report.
+pub fn assemble_parts(units: &[UnitRow<'_>], base: &str, areas: &[AreaRow], by_org: bool) -> Parts {
+    let depth_of = |org: &str| {
+        if org.is_empty() {
+            0
+        } else {
+            org.split('/').count()
+        }
+    };
+    let base_depth = depth_of(base);
+    let mut folders: BTreeMap<&str, Totals> = BTreeMap::new();
+    let mut parts = Parts {
+        totals: Totals::default(),
+        own: None,
+        by_area: vec![ItemCounts::default(); areas.len()],
+        children: Vec::new(),
+        orgs: Vec::new(),
+    };
+    for unit in units {
+        if unit.org == base {
+            parts.own = Some(unit.totals.clone());
+        }
+        // The unit counts in its own folder and in every folder above it, below the report's
+        // org; without `--by org` only the children (the folders one below the org) are kept.
+        let mut org: &str = &unit.org;
+        while org.len() > base.len() {
+            if by_org || depth_of(org) == base_depth + 1 {
+                *folders.entry(org).or_default() += &unit.totals;
+            }
+            org = org.rfind('/').map_or("", |cut| &org[..cut]);
+        }
+        parts.totals += &unit.totals;
+        for area in &unit.by_area {
+            if let Some(slot) = areas.iter().position(|a| a.area == area.area) {
+                parts.by_area[slot] += &area.counts;
+            }
+        }
+    }
+    let row = |(org, t): (&&str, &Totals)| OrgRow {
+        org: (*org).to_owned(),
+        depth: depth_of(org) - base_depth,
+        totals: t.clone(),
+    };
+    parts.children = folders
+        .iter()
+        .filter(|(org, _)| depth_of(org) == base_depth + 1)
+        .map(row)
+        .collect();
+    if by_org {
+        parts.orgs = folders.iter().map(row).collect();
+    }
+    parts
+}
+
+fn text(s: &Option<Sp<String>>) -> Option<String> {
+    s.as_ref().map(|s| s.get_ref().clone())
+}
+
+/// A text field of a file, decoded from the file's text.
+fn field(records: &Records, file: FileId, value: &Option<Sp<Text>>) -> Option<String> {
+    value
+        .as_ref()
+        .map(|t| decode_text(&records.files.get(file).text, t))
+}
+
+fn fields(records: &Records, file: FileId, value: &Option<Sp<TextList>>) -> Vec<String> {
+    value
+        .as_ref()
+        .map(|l| decode_texts(&records.files.get(file).text, l))
+        .unwrap_or_default()
+}
+
+fn date(d: &Option<Sp<Date>>) -> Option<Date> {
+    d.as_ref().map(|d| *d.get_ref())
+}
+
+fn collect_item_lists<'a>(
+    report: &mut Report<'a>,
+    records: &'a Records,
+    unit: &'a Unit,
+    item: &'a Item,
+    status: Status,
+    days_overdue: Option<i64>,
+    options: &Options<'_>,
+) {
+    let title = field(records, item.file, &item.title).unwrap_or_default();
+    let unit_name = unit_name(unit);
+    let due = DueItem {
+        unit: Cow::Borrowed(&unit.org),
+        unit_name: unit_name.clone(),
+        id: Cow::Borrowed(&item.id),
+        title: title.clone(),
+        status,
+        due: status::due(item),
+        days_overdue,
+        progress: progress(records, item),
+    };
+    if days_overdue.is_some() {
+        report.overdue_items.push(due.clone());
+    }
+    if status == Status::Ineffective {
+        report.ineffective_items.push(due);
+    }
+    let lead_unit = lead_unit(item);
+    if let Some(lead_unit) = &lead_unit {
+        let linked = LinkedItem {
+            unit: Cow::Borrowed(&unit.org),
+            unit_name,
+            id: Cow::Borrowed(&item.id),
+            title: title.clone(),
+            lead_unit: lead_unit.clone(),
+            lead_name: lead_name(records, lead_unit),
+        };
+        if is_within(lead_unit, options.org) {
+            report.led_items.push(linked.clone());
+        }
+        report.linked_items.push(linked);
+    }
+    if options.by != By::Item {
+        return;
+    }
+    report.items.push(ItemRow {
+        unit: unit.org.clone(),
+        unit_name: text(&unit.name).unwrap_or_default(),
+        id: item.id.to_string(),
+        title,
+        area: item.area.as_ref().map(|a| *a.get_ref()),
+        points: item
+            .points
+            .iter()
+            .map(|p| p.get_ref().to_string())
+            .collect(),
+        source: item.source.as_ref().map(|s| s.get_ref().label().to_owned()),
+        special_task: field(records, item.file, &item.special_task),
+        found_on: date(&item.found_on),
+        problem: field(records, item.file, &item.problem),
+        commitment: field(records, item.file, &item.commitment),
+        measures: fields(records, item.file, &item.measures),
+        owner: item.owner().label().to_owned(),
+        person: field(records, item.file, &item.person),
+        responsible: field(records, item.file, &item.responsible),
+        lead: field(records, item.file, &item.lead),
+        deadline: date(&item.deadline),
+        status,
+        completed_on: date(&item.completed_on),
+        consolidation: field(records, item.file, &item.consolidation),
+        rectify_by: date(&item.rectify_by),
+        days_overdue,
+        satisfaction: item.satisfaction(),
+        evidence: fields(records, item.file, &item.evidence),
+        lead_unit,
+        latest_progress: progress(records, item),
+        progress: item
+            .progress
+            .iter()
+            .filter_map(|p| {
+                Some(Progress {
+                    on: *p.on.as_ref()?.get_ref(),
+                    text: field(records, item.file, &p.text).unwrap_or_default(),
+                })
+            })
+            .collect(),
+        linkage_reason: item
+            .linkage
+            .as_ref()
+            .and_then(|l| field(records, item.file, &l.reason)),
+        file: records.files.path(item.file).to_owned(),
+        confidential: item.confidential,
+        closed_by: item
+            .closure
+            .as_ref()
+            .and_then(|c| field(records, item.file, &c.approved_by)),
+        closed_on: item.closure.as_ref().and_then(|c| date(&c.approved_on)),
+    });
+}
+
+/// A unit's `name`, or its org path where it has none.
+fn unit_name(unit: &Unit) -> Cow<'_, str> {
+    unit.name
+        .as_ref()
+        .map_or(Cow::Borrowed(unit.org.as_str()), |n| {
+            Cow::Borrowed(n.get_ref())
+        })
+}
+
+fn lead_name(records: &Records, org: &str) -> String {
+    records.unit_by_org(org).map_or_else(
+        || org.to_owned(),
+        |i| unit_name(&records.units[i]).into_owned(),
+    )
+}
+
+fn progress(records: &Records, item: &Item) -> Option<Progress> {
+    let latest = item.latest_progress()?;
+    Some(Progress {
+        on: *latest.on.as_ref()?.get_ref(),
+        text: field(records, item.file, &latest.text).unwrap_or_default(),
+    })
+}
+
+fn lead_unit(item: &Item) -> Option<String> {
+    let lead = item.linkage.as_ref()?.lead_unit.as_ref()?;
+    Some(lead.get_ref().trim().trim_matches('/').to_owned())
+}
+
+/// The items of a unit outside the subtree whose linkage names a unit inside it.
+fn collect_led<'a>(
+    report: &mut Report<'a>,
+    records: &'a Records,
+    unit: &'a Unit,
+    index: usize,
+    bad: &HashSet<FileId>,
+    withholds: &dyn Fn(FileId) -> bool,
+    options: &Options<'_>,
+) {
+    for &i in &records.unit_items[index] {
+        let item = &records.items[i];
+        if bad.contains(&item.file) || withholds(item.file) {
+            continue;
+        }
+        if let Some(lead_unit) = lead_unit(item).filter(|l| is_within(l, options.org)) {
+            let title = field(records, item.file, &item.title).unwrap_or_default();
+            report.led_items.push(LinkedItem {
+                unit: Cow::Borrowed(&unit.org),
+                unit_name: unit_name(unit),
+                id: Cow::Borrowed(&item.id),
+                title,
+                lead_name: lead_name(records, &lead_unit),
+                lead_unit,
+            });
+        }
+    }
+}

@@ -1,0 +1,360 @@
+//! The report: what [`super::build`] makes of a records tree, and what `report --format json`
+//! writes and `merge` and `report --from` read back (version 1, SPEC §8). Pure data: every
+//! number in it is computed once, by the builder or the merge; renderers only lay it out.
+
+use std::borrow::Cow;
+
+use jiff::civil::Date;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::stored;
+use super::{ItemCounts, Totals};
+use crate::i18n::Msg;
+use crate::model::enums::{Category, ReviewKind, ReviewResult, Satisfaction, Status};
+use crate::source::FileId;
+use crate::status::SelfCheckState;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(try_from = "stored::CountsIn")]
+pub struct AreaRow {
+    pub area: i64,
+    pub title: String,
+    #[serde(flatten)]
+    pub counts: ItemCounts,
+}
+
+/// A unit's own items in one area: what a stored report needs to give the areas of any org
+/// within it (`report --from … --org`). Only the areas where the unit has items. Written as an
+/// array, `[area, items, done, mostly_done, open, ineffective, overdue, closed, assessed,
+/// satisfied]`: a province has 23,000 units, and its report is read thirty at a time.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(into = "UnitAreaWire", from = "UnitAreaWire")]
+pub struct UnitArea {
+    pub area: i64,
+    pub counts: ItemCounts,
+}
+
+/// `[area, items, done, mostly_done, open, ineffective, overdue, closed, assessed, satisfied]`
+type UnitAreaWire = (i64, u32, u32, u32, u32, u32, u32, u32, u32, u32);
+
+impl From<UnitArea> for UnitAreaWire {
+    fn from(a: UnitArea) -> UnitAreaWire {
+        let [i, d, m, o, e, v, c, a2, s] = a.counts.values();
+        (a.area, i, d, m, o, e, v, c, a2, s)
+    }
+}
+
+impl From<UnitAreaWire> for UnitArea {
+    fn from(w: UnitAreaWire) -> UnitArea {
+        let (area, i, d, m, o, e, v, c, a, s) = w;
+        UnitArea {
+            area,
+            counts: ItemCounts::from_values([i, d, m, o, e, v, c, a, s]),
+        }
+    }
+}
+
+/// A folder of the tree that holds units, with the totals of everything at or below it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct OrgRow {
+    pub org: String,
+    /// Components below the report's org: its children are at depth 1.
+    #[serde(skip)]
+    pub depth: usize,
+    pub totals: Totals,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct UnitRow<'a> {
+    pub org: Cow<'a, str>,
+    pub name: Cow<'a, str>,
+    pub category: Option<Category>,
+    pub batch: Option<i64>,
+    pub self_check: SelfCheckState,
+    /// The self-check's `submitted_on`.
+    #[serde(default)]
+    pub submitted_on: Option<Date>,
+    /// The latest review, where it left something to do: it returned the report (退回) and the
+    /// unit has not resubmitted since, or it asked to fill gaps (查漏补缺).
+    #[serde(default)]
+    pub open_review: Option<ReviewNote>,
+    /// 主要负责同志, for the 通报 list (约谈提醒); `None` in a public report.
+    #[serde(default)]
+    pub principal: Option<String>,
+    pub totals: Totals,
+    /// The unit's own items by area, in the order of the schema.
+    #[serde(default)]
+    pub by_area: Vec<UnitArea>,
+}
+
+/// A review as reports list it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ReviewNote {
+    pub kind: Option<ReviewKind>,
+    /// Who reviewed: blank in a public report.
+    pub by: Option<String>,
+    pub on: Option<Date>,
+    pub result: ReviewResult,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct DueItem<'a> {
+    pub unit: Cow<'a, str>,
+    /// The unit's `name`, for the reports people read.
+    #[serde(default)]
+    pub unit_name: Cow<'a, str>,
+    pub id: Cow<'a, str>,
+    pub title: String,
+    pub status: Status,
+    pub due: Option<Date>,
+    /// Days from `due` to the as-of date; `None` when not yet overdue.
+    pub days_overdue: Option<i64>,
+    /// The latest `[[progress]]` entry (进展情况).
+    #[serde(default)]
+    pub progress: Option<Progress>,
+}
+
+/// A dated `[[progress]]` entry, as reports list it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Progress {
+    pub on: Date,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct LinkedItem<'a> {
+    pub unit: Cow<'a, str>,
+    /// The unit's `name`, for the reports people read.
+    #[serde(default)]
+    pub unit_name: Cow<'a, str>,
+    pub id: Cow<'a, str>,
+    pub title: String,
+    pub lead_unit: String,
+    /// The lead unit's `name` (its org path where it has none).
+    #[serde(default)]
+    pub lead_name: String,
+}
+
+/// One item with its fields, for `--by item`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ItemRow {
+    pub unit: String,
+    pub unit_name: String,
+    pub id: String,
+    pub title: String,
+    pub area: Option<i64>,
+    pub points: Vec<String>,
+    pub source: Option<String>,
+    pub special_task: Option<String>,
+    pub found_on: Option<Date>,
+    pub problem: Option<String>,
+    pub commitment: Option<String>,
+    pub measures: Vec<String>,
+    pub owner: String,
+    /// This and the other fields that can carry a name are `None` in a public report.
+    pub person: Option<String>,
+    pub responsible: Option<String>,
+    pub lead: Option<String>,
+    pub deadline: Option<Date>,
+    pub status: Status,
+    pub completed_on: Option<Date>,
+    pub consolidation: Option<String>,
+    pub rectify_by: Option<Date>,
+    pub days_overdue: Option<i64>,
+    pub satisfaction: Satisfaction,
+    pub evidence: Vec<String>,
+    pub lead_unit: Option<String>,
+    /// The latest `[[progress]]` entry.
+    pub latest_progress: Option<Progress>,
+    /// Every dated `[[progress]]` entry, in the file's order (the workbook's 进展情况).
+    pub progress: Vec<Progress>,
+    /// `[linkage] reason`: why the lead unit must lead the fix.
+    pub linkage_reason: Option<String>,
+    pub file: String,
+    /// `confidential = true` (不宜公开): never true in a public report, which leaves such
+    /// items out.
+    pub confidential: bool,
+    /// `[closure]` (销号): who approved it (blank in a public report) and when.
+    pub closed_by: Option<String>,
+    pub closed_on: Option<Date>,
+}
+
+/// A file the report left out, and the first reason why.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct LeftOut {
+    #[serde(skip, default = "no_file")]
+    pub id: FileId,
+    pub file: String,
+    /// The code of the file's first error; `None` when it was left out with its unit.
+    pub code: Option<Cow<'static, str>>,
+    #[serde(skip, default = "stored_reason")]
+    pub reason: Msg,
+}
+
+/// A left-out file of a stored report, which is in no tree of this run.
+fn no_file() -> FileId {
+    FileId(u32::MAX)
+}
+
+fn stored_reason() -> Msg {
+    Msg::LeftOutStored
+}
+
+/// What a public report withheld: said on stderr, never in the document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Withheld {
+    /// Confidential items of the subtree, valid ones.
+    pub items: usize,
+    /// Files with errors that may be confidential items, left out without being listed.
+    pub files: usize,
+}
+
+/// `format` of every report JSON.
+pub const FORMAT: &str = "huitoukan-report";
+/// `version` of the report JSON this build writes and reads.
+pub const VERSION: u32 = 1;
+
+/// The campaign a report belongs to: reports of one campaign under one schema add up.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CampaignInfo {
+    pub name: Option<String>,
+    pub document: Option<String>,
+    /// What the whole tree is called (全省); `merge` names an input by it.
+    pub region: Option<String>,
+    /// The date every unit reports by, where the campaign sets one.
+    #[serde(default)]
+    pub deadline: Option<Date>,
+    /// SHA-256 of the areas and points in force ([`crate::schema::Schema::sha256`]).
+    pub schema_sha256: Option<String>,
+}
+
+/// What a report was built from.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct SourceInfo {
+    /// The commit of the records: `--at`'s, or the work tree's HEAD; `null` outside a
+    /// repository.
+    pub commit: Option<String>,
+    /// Whether the records differ from that commit (uncommitted changes); `null` outside a
+    /// repository.
+    #[serde(default)]
+    pub dirty: Option<bool>,
+}
+
+/// A report: what `rollup::build` makes of a records tree, and what `report --format json`
+/// writes and `merge` and `report --from` read back (version 1, SPEC §8).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Report<'a> {
+    /// Always [`FORMAT`].
+    pub format: Cow<'static, str>,
+    /// Always [`VERSION`].
+    pub version: u32,
+    /// The program that wrote it, `huitoukan 0.1.0`.
+    pub generator: Cow<'static, str>,
+    pub campaign: CampaignInfo,
+    /// The org path reported on; `None` for the whole tree.
+    pub org: Option<String>,
+    pub as_of: Date,
+    /// A public report (`--public`).
+    pub public: bool,
+    pub source: SourceInfo,
+    pub totals: Totals,
+    /// The totals of the org's own unit, where the reported folder is itself a unit: what the
+    /// rows of its children leave out of the totals (本级).
+    pub own: Option<Totals>,
+    pub by_area: Vec<AreaRow>,
+    pub children: Vec<OrgRow>,
+    pub units: Vec<UnitRow<'a>>,
+    pub overdue_items: Vec<DueItem<'a>>,
+    pub ineffective_items: Vec<DueItem<'a>>,
+    pub linked_items: Vec<LinkedItem<'a>>,
+    /// Items anywhere in the tree whose `[linkage]` names a unit of the subtree to lead the fix:
+    /// what lower levels have put on this one.
+    #[serde(skip)]
+    pub led_items: Vec<LinkedItem<'a>>,
+    /// Every folder of the subtree that holds units, in path order (`--by org`).
+    #[serde(skip)]
+    pub orgs: Vec<OrgRow>,
+    /// Every item of the subtree (`--by item`).
+    #[serde(skip)]
+    pub items: Vec<ItemRow>,
+    /// The items grouped by their `lead` within a unit (`--by lead`) or by their
+    /// `special_task` (`--by task`), in order.
+    #[serde(skip)]
+    pub groups: Vec<GroupRow>,
+    /// Set in a public report.
+    #[serde(skip)]
+    pub withheld: Option<Withheld>,
+    /// Files with errors that a `--keep-going` report left out.
+    #[serde(default)]
+    pub left_out: Vec<LeftOut>,
+}
+
+/// The items of one 牵头班子成员 of a unit (`--by lead`: `unit` is its org path) or of one
+/// 专项整治 task (`--by task`: `unit` is empty).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct GroupRow {
+    pub unit: String,
+    pub name: String,
+    pub counts: ItemCounts,
+}
+
+impl<'a> Report<'a> {
+    /// A report with nothing counted yet and every area of `areas` (id, title) at zero.
+    pub fn new(
+        campaign: CampaignInfo,
+        org: Option<String>,
+        as_of: Date,
+        public: bool,
+        areas: impl IntoIterator<Item = (i64, String)>,
+    ) -> Report<'a> {
+        Report {
+            format: Cow::Borrowed(FORMAT),
+            version: VERSION,
+            generator: Cow::Borrowed(GENERATOR),
+            campaign,
+            org,
+            as_of,
+            public,
+            source: SourceInfo::default(),
+            totals: Totals::default(),
+            own: None,
+            by_area: areas
+                .into_iter()
+                .map(|(area, title)| AreaRow {
+                    area,
+                    title,
+                    counts: ItemCounts::default(),
+                })
+                .collect(),
+            children: Vec::new(),
+            units: Vec::new(),
+            overdue_items: Vec::new(),
+            ineffective_items: Vec::new(),
+            linked_items: Vec::new(),
+            led_items: Vec::new(),
+            orgs: Vec::new(),
+            items: Vec::new(),
+            groups: Vec::new(),
+            withheld: None,
+            left_out: Vec::new(),
+        }
+    }
+}
+
+/// How many overdue items are 1–30, 31–90 and more than 90 days overdue (the HTML chart).
+pub fn overdue_by_age(report: &Report) -> [u32; 3] {
+    let mut ages = [0; 3];
+    for item in &report.overdue_items {
+        match item.days_overdue {
+            Some(1..=30) => ages[0] += 1,
+            Some(31..=90) => ages[1] += 1,
+            Some(91..) => ages[2] += 1,
+            _ => {}
+        }
+    }
+    ages
+}
+
+/// `huitoukan` and its version, as a report's `generator` names it.
+pub const GENERATOR: &str = concat!("huitoukan ", env!("CARGO_PKG_VERSION"));

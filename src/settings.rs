@@ -1,0 +1,458 @@
+//! What the command line means: the flags the user typed ([`crate::cli`]) resolved once into
+//! plain values — the records root and the part of the tree named, the as-of date, the
+//! language, the org asked for, the rows and the format — before a command runs, as ripgrep
+//! turns its low-level arguments into high-level ones. The commands in `cmd/` take these and
+//! resolve nothing themselves.
+//!
+//! A refusal that the command line alone decides (a flag that does not fit the format, an
+//! output file that exists) is made here, in the order the user reads them: what was typed
+//! first, then what the file system says.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+
+use crate::cli::{
+    CheckArgs, CheckFormat, Cli, DiffArgs, DiffFormat, ImportArgs, MergeArgs, ReportArgs,
+    ReportFormat, TrendArgs, TrendFormat,
+};
+use crate::history::trend::Every;
+use crate::i18n::{Lang, Msg};
+use crate::outcome::Fatal;
+use crate::output::refuse_inside_root;
+use crate::records::Records;
+use crate::rollup::{self, By, OrgError};
+use crate::root::{find_root, locate, today};
+
+/// What every command shares: the language of its messages and the day it runs on.
+#[derive(Clone, Copy, Debug)]
+pub struct Common {
+    pub lang: Lang,
+    pub today: Date,
+}
+
+impl Common {
+    pub fn of(cli: &Cli) -> Common {
+        Common {
+            lang: lang(cli),
+            today: today(),
+        }
+    }
+}
+
+/// The language of messages: `--lang`, else `HUITOUKAN_LANG`, else Chinese (SPEC §8).
+pub fn lang(cli: &Cli) -> Lang {
+    cli.lang
+        .or_else(|| {
+            std::env::var("HUITOUKAN_LANG")
+                .ok()
+                .and_then(|v| Lang::parse(&v))
+        })
+        .unwrap_or_default()
+}
+
+/// The date deadlines are judged by: `--as-of` where given, else the date of the commit the
+/// records were read at, else today for the work tree.
+#[derive(Clone, Copy, Debug)]
+pub struct AsOf {
+    given: Option<Date>,
+    today: Date,
+}
+
+impl AsOf {
+    fn new(given: Option<Date>, common: &Common) -> AsOf {
+        AsOf {
+            given,
+            today: common.today,
+        }
+    }
+
+    /// For the records of the work tree.
+    pub fn work_tree(self) -> Date {
+        self.given.unwrap_or(self.today)
+    }
+
+    /// For the records as they stood at a commit of date `commit`.
+    pub fn at(self, commit: Date) -> Date {
+        self.given.unwrap_or(commit)
+    }
+}
+
+/// The width of the terminal standard output goes to, if it goes to one.
+fn terminal_width() -> Option<u16> {
+    std::io::stdout()
+        .is_terminal()
+        .then(|| comfy_table::Table::new().width())
+        .flatten()
+}
+
+/// `--output FILE`: `None` for standard output (no flag, or `-`).
+fn output_file(output: Option<&Path>) -> Option<PathBuf> {
+    output
+        .filter(|p| *p != Path::new("-"))
+        .map(Path::to_path_buf)
+}
+
+/// `huitoukan check`.
+#[derive(Debug)]
+pub struct Check {
+    pub lang: Lang,
+    pub root: PathBuf,
+    /// The part of the tree shown: `""` for the whole tree.
+    pub scope: String,
+    pub as_of: Date,
+    pub format: CheckFormat,
+    pub deny_warnings: bool,
+    pub since: Option<String>,
+    pub only_changed: bool,
+    /// `GITHUB_STEP_SUMMARY`, where it is set and the format is `github`.
+    pub summary: Option<PathBuf>,
+}
+
+impl Check {
+    pub fn resolve(args: &CheckArgs, common: &Common) -> Result<Check, Fatal> {
+        let (root, scope) = locate(args.path.as_deref())?;
+        let summary = std::env::var_os("GITHUB_STEP_SUMMARY")
+            .filter(|p| !p.is_empty() && args.format == CheckFormat::Github)
+            .map(PathBuf::from);
+        // Refused before anything is read or written: the records tree is never written to.
+        if let Some(path) = &summary {
+            let what = Msg::SummaryInsideRoot {
+                path: path.display().to_string(),
+            };
+            refuse_inside_root(&root, path, what)?;
+        }
+        Ok(Check {
+            lang: common.lang,
+            root,
+            scope,
+            as_of: AsOf::new(args.as_of, common).work_tree(),
+            format: args.format,
+            deny_warnings: args.deny_warnings,
+            since: args.since.clone(),
+            only_changed: args.only_changed,
+            summary,
+        })
+    }
+}
+
+/// What `report` reports on.
+#[derive(Debug)]
+pub enum Source {
+    /// A records tree: its root, and the revision to read it at (`--at`; `None`: the work tree).
+    Tree { root: PathBuf, at: Option<String> },
+    /// Stored reports (`--from`).
+    Stored(Vec<PathBuf>),
+}
+
+/// The org a report is on, as asked: it is resolved against the records or the stored reports
+/// once they are read ([`Org::in_records`], [`Org::in_folders`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Org {
+    /// Neither `--org` nor a folder below the root: the whole tree, or the stored report's org.
+    Whole,
+    /// `--org`: a path, or a folder name unique in the tree.
+    Named(String),
+    /// `report PATH` below the root: that folder, `/`-separated from the root.
+    Folder(String),
+}
+
+impl Org {
+    /// The org path in `records`; an `--org` that names nothing is a mistake in the command
+    /// (exit 2), whatever the records hold.
+    pub fn in_records(&self, records: &Records) -> Result<String, Fatal> {
+        match self {
+            Org::Whole => Ok(String::new()),
+            Org::Named(wanted) => {
+                rollup::resolve_org(records, wanted).map_err(|e| org_error(wanted, e))
+            }
+            // A folder inside a unit (its `items/`) stands for the unit.
+            Org::Folder(scope) => rollup::enclosing_org(records, scope)
+                .ok_or_else(|| Fatal::from(Msg::OrgUnknown { org: scope.clone() })),
+        }
+    }
+
+    /// The org path among `folders` (those of a stored report), or `whole` where none was asked.
+    pub fn in_folders(&self, folders: &[String], whole: &str) -> Result<String, Fatal> {
+        match self {
+            Org::Named(wanted) => {
+                rollup::resolve_in(folders, wanted).map_err(|e| org_error(wanted, e))
+            }
+            Org::Whole | Org::Folder(_) => Ok(whole.to_owned()),
+        }
+    }
+}
+
+/// An `--org` that names no folder, or several, with the closest candidates.
+fn org_error(wanted: &str, e: OrgError) -> Fatal {
+    let (message, candidates, more) = match e {
+        OrgError::Unknown { candidates, more } => (
+            Msg::OrgUnknown {
+                org: wanted.to_owned(),
+            },
+            candidates,
+            more,
+        ),
+        OrgError::Ambiguous { candidates, more } => (
+            Msg::OrgAmbiguous {
+                org: wanted.to_owned(),
+            },
+            candidates,
+            more,
+        ),
+    };
+    Fatal {
+        message,
+        help: Some(if more > 0 {
+            Msg::CandidatesMore {
+                list: candidates,
+                more,
+            }
+        } else {
+            Msg::Candidates { list: candidates }
+        }),
+    }
+}
+
+/// `huitoukan report`.
+#[derive(Debug)]
+pub struct Report {
+    pub lang: Lang,
+    pub source: Source,
+    pub org: Org,
+    pub as_of: AsOf,
+    pub format: ReportFormat,
+    /// What a row of a table or CSV stands for; for the whole documents, what they need.
+    pub by: By,
+    pub public: bool,
+    pub keep_going: bool,
+    /// `None`: standard output.
+    pub output: Option<PathBuf>,
+    pub force: bool,
+    /// The terminal's width, where the table goes to one; piped or to a file, full rows.
+    pub width: Option<u16>,
+}
+
+impl Report {
+    pub fn resolve(args: &ReportArgs, common: &Common) -> Result<Report, Fatal> {
+        let output = output_file(args.output.as_deref());
+        if let Some(output) = &output {
+            refuse_output(output, args.force)?;
+        }
+        if let (
+            Some(_),
+            ReportFormat::Md | ReportFormat::Json | ReportFormat::Html | ReportFormat::Xlsx,
+        ) = (args.by, args.format)
+        {
+            let format = match args.format {
+                ReportFormat::Md => "md",
+                ReportFormat::Html => "html",
+                ReportFormat::Xlsx => "xlsx",
+                _ => "json",
+            };
+            return Err(Msg::ByNotForFormat {
+                format: format.to_owned(),
+            }
+            .into());
+        }
+        // A workbook is bytes no terminal can show.
+        if args.format == ReportFormat::Xlsx && output.is_none() && std::io::stdout().is_terminal()
+        {
+            return Err(Fatal {
+                message: Msg::XlsxToTerminal,
+                help: Some(Msg::XlsxToTerminalHelp),
+            });
+        }
+        // The 责任清单 is a list of people; a public report names no one.
+        if args.public && args.by.map(By::from) == Some(By::Lead) {
+            return Err(Msg::ByLeadNotPublic.into());
+        }
+        let stored = !args.from.is_empty();
+        let given = args.by.map(By::from);
+        let by = match args.format {
+            ReportFormat::Table => given.unwrap_or(By::Org),
+            // A stored report has no item rows: a CSV of it has a row per unit.
+            ReportFormat::Csv if stored => given.unwrap_or(By::Unit),
+            ReportFormat::Csv => given.unwrap_or(By::Item),
+            // Whole documents: their rows are fixed, and By::Unit asks for nothing extra.
+            ReportFormat::Md | ReportFormat::Json | ReportFormat::Html => By::Unit,
+            // A workbook lists every item; a stored report has none.
+            ReportFormat::Xlsx if stored => By::Unit,
+            ReportFormat::Xlsx => By::Item,
+        };
+        let (source, org) = if stored {
+            // A stored report keeps no item rows: no items, leads or tasks to list.
+            if matches!(by, By::Item | By::Lead | By::Task) {
+                return Err(Msg::StoredByItem.into());
+            }
+            let org = args.org.clone().map_or(Org::Whole, Org::Named);
+            (Source::Stored(args.from.clone()), org)
+        } else {
+            let (root, scope) = locate(args.path.as_deref())?;
+            if let Some(output) = &output {
+                let what = Msg::OutputInsideRoot {
+                    path: output.display().to_string(),
+                };
+                refuse_inside_root(&root, output, what)?;
+            }
+            // `report PATH` below the root reports on that folder, as `--org` with its path
+            // would.
+            let org = match (&args.org, scope) {
+                (Some(wanted), _) => Org::Named(wanted.clone()),
+                (None, scope) if scope.is_empty() => Org::Whole,
+                (None, scope) => Org::Folder(scope),
+            };
+            let at = args.at.clone();
+            (Source::Tree { root, at }, org)
+        };
+        Ok(Report {
+            lang: common.lang,
+            source,
+            org,
+            as_of: AsOf::new(args.as_of, common),
+            format: args.format,
+            by,
+            public: args.public,
+            keep_going: args.keep_going,
+            width: args.output.is_none().then(terminal_width).flatten(),
+            output,
+            force: args.force,
+        })
+    }
+}
+
+/// A report is never written over a record, nor over any file that exists unless `force`,
+/// and then only over a regular file (never a folder, a link or a device).
+fn refuse_output(path: &Path, force: bool) -> Result<(), Fatal> {
+    let shown = path.display().to_string();
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+    {
+        return Err(Msg::OutputIsRecord { path: shown }.into());
+    }
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if force && meta.is_file() => Ok(()),
+        Ok(_) if force => Err(Msg::OutputNotFile { path: shown }.into()),
+        Ok(_) => Err(Fatal {
+            message: Msg::OutputExists { path: shown },
+            help: Some(Msg::OutputExistsHelp),
+        }),
+        Err(_) => Ok(()),
+    }
+}
+
+/// `huitoukan merge`.
+#[derive(Debug)]
+pub struct Merge {
+    pub inputs: Vec<PathBuf>,
+    pub name: Option<String>,
+    pub allow_mixed_dates: bool,
+    /// `None`: standard output.
+    pub output: Option<PathBuf>,
+    pub force: bool,
+}
+
+impl Merge {
+    pub fn resolve(args: &MergeArgs) -> Result<Merge, Fatal> {
+        let output = output_file(args.output.as_deref());
+        if let Some(output) = &output {
+            refuse_output(output, args.force)?;
+        }
+        Ok(Merge {
+            inputs: args.inputs.clone(),
+            name: args.name.clone(),
+            allow_mixed_dates: args.allow_mixed_dates,
+            output,
+            force: args.force,
+        })
+    }
+}
+
+/// `huitoukan diff`.
+#[derive(Debug)]
+pub struct Diff {
+    pub lang: Lang,
+    pub root: PathBuf,
+    /// The older end: a revision.
+    pub from: String,
+    /// The newer end: a revision, or `None` for the work tree.
+    pub to: Option<String>,
+    pub as_of: AsOf,
+    pub format: DiffFormat,
+    pub keep_going: bool,
+    pub width: Option<u16>,
+}
+
+impl Diff {
+    pub fn resolve(args: &DiffArgs, common: &Common) -> Result<Diff, Fatal> {
+        Ok(Diff {
+            lang: common.lang,
+            root: find_root(args.root.as_deref())?,
+            from: args.from.clone().unwrap_or_else(|| "HEAD".to_owned()),
+            to: args.to.clone(),
+            as_of: AsOf::new(args.as_of, common),
+            format: args.format,
+            keep_going: args.keep_going,
+            width: terminal_width(),
+        })
+    }
+}
+
+/// `huitoukan trend`.
+#[derive(Debug)]
+pub struct Trend {
+    pub lang: Lang,
+    pub root: PathBuf,
+    pub every: Every,
+    /// The first day; `None`: the date of the first commit.
+    pub from: Option<Date>,
+    pub to: Date,
+    pub format: TrendFormat,
+    pub keep_going: bool,
+    pub width: Option<u16>,
+}
+
+impl Trend {
+    pub fn resolve(args: &TrendArgs, common: &Common) -> Result<Trend, Fatal> {
+        Ok(Trend {
+            lang: common.lang,
+            root: find_root(args.root.as_deref())?,
+            every: args.every.into(),
+            from: args.from,
+            to: args.to.unwrap_or(common.today),
+            format: args.format,
+            keep_going: args.keep_going,
+            width: terminal_width(),
+        })
+    }
+}
+
+/// `huitoukan import`.
+#[derive(Debug)]
+pub struct Import {
+    pub lang: Lang,
+    pub root: PathBuf,
+    pub file: PathBuf,
+    pub mapping: Option<PathBuf>,
+    pub as_of: Date,
+    pub dry_run: bool,
+    pub keep_going: bool,
+    pub update: bool,
+}
+
+impl Import {
+    pub fn resolve(args: &ImportArgs, common: &Common) -> Result<Import, Fatal> {
+        Ok(Import {
+            lang: common.lang,
+            root: find_root(args.root.as_deref())?,
+            file: args.file.clone(),
+            mapping: args.mapping.clone(),
+            as_of: AsOf::new(args.as_of, common).work_tree(),
+            dry_run: args.dry_run,
+            keep_going: args.keep_going,
+            update: args.update,
+        })
+    }
+}
