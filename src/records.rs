@@ -42,6 +42,9 @@ pub struct Records {
     /// By file: whether it was read and modelled (a unit or an item) without a problem, so
     /// that a later load of the same text may take its model over ([`Reuse`]).
     clean: Vec<bool>,
+    /// Each unit's self-check due date, worked out once for the rules and the report
+    /// (`status::unit_due_dates`).
+    pub(crate) due_dates: std::sync::OnceLock<Vec<Option<jiff::civil::Date>>>,
 }
 
 /// The unit and item models of records loaded before, taken over by a load of another state
@@ -369,6 +372,7 @@ impl Records {
             origin,
             file_count,
             clean,
+            due_dates: std::sync::OnceLock::new(),
         }
     }
 

@@ -59,7 +59,14 @@ pub fn days_between(from: Date, to: Date) -> i64 {
 
 /// Each unit's self-check due date, by index in `records.units`: the `subordinates_due` of its
 /// nearest ancestor unit that sets one, else the campaign deadline (each level sets its own).
-pub fn unit_due_dates(records: &Records) -> Vec<Option<Date>> {
+/// Worked out on first use and kept with the records.
+pub fn unit_due_dates(records: &Records) -> &[Option<Date>] {
+    records
+        .due_dates
+        .get_or_init(|| work_out_due_dates(records))
+}
+
+fn work_out_due_dates(records: &Records) -> Vec<Option<Date>> {
     let deadline = records
         .campaign
         .as_ref()
