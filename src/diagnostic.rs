@@ -210,39 +210,69 @@ pub const MAX_PER_FILE: usize = 50;
 /// Lists at most [`MAX_PER_FILE`] of each file's diagnostics, which must come one file after
 /// another, each file's in order: the rest become one diagnostic at the first of them that says
 /// how many there are, an error if any of them is one. The counts stay those of all.
-pub fn cap_per_file(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    let mut out: Vec<Diagnostic> = Vec::with_capacity(diagnostics.len().min(1024));
+///
+/// Done in place: a province's diagnostics are thousands, and a second list of them beside the
+/// first would double what they take while it is built.
+pub fn cap_per_file(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    // `diagnostics[..kept]` is the list so far. Every diagnostic not kept frees its slot, and
+    // each E036 or W010 stands for at least one of those: it always has a free slot to go in.
+    let mut kept = 0;
     let mut listed = 0;
     let mut file = None;
-    let mut hidden: Option<(Diagnostic, Counts)> = None;
-    for d in diagnostics {
-        if file != Some(d.file) {
-            out.extend(hidden.take().map(not_shown));
+    let mut hidden: Option<Hidden> = None;
+    for read in 0..diagnostics.len() {
+        if file != Some(diagnostics[read].file) {
+            if let Some(h) = hidden.take() {
+                diagnostics[kept] = not_shown(h);
+                kept += 1;
+            }
             listed = 0;
-            file = Some(d.file);
+            file = Some(diagnostics[read].file);
         }
+        let d = &diagnostics[read];
         // One that already counts others (from loading the file) is counted again, never listed.
         let counts_others = matches!(d.code, Code::NotShownErrors | Code::NotShownWarnings);
         if listed < MAX_PER_FILE && !counts_others {
             listed += 1;
-            out.push(d);
+            diagnostics.swap(kept, read);
+            kept += 1;
             continue;
         }
         let counts = d.counts();
         match &mut hidden {
-            Some((_, total)) => {
-                total.errors += counts.errors;
-                total.warnings += counts.warnings;
+            Some(h) => {
+                h.counts.errors += counts.errors;
+                h.counts.warnings += counts.warnings;
             }
-            None => hidden = Some((d, counts)),
+            None => {
+                hidden = Some(Hidden {
+                    file: d.file,
+                    span: d.span.clone(),
+                    counts,
+                })
+            }
         }
     }
-    out.extend(hidden.take().map(not_shown));
-    out
+    if let Some(h) = hidden.take() {
+        diagnostics[kept] = not_shown(h);
+        kept += 1;
+    }
+    diagnostics.truncate(kept);
+    // Held until the output is written: the room the rules' pushes left to spare goes back.
+    diagnostics.shrink_to_fit();
+    diagnostics
 }
 
-/// The diagnostic that stands for `counts` problems, the first of them `first`.
-fn not_shown((first, counts): (Diagnostic, Counts)) -> Diagnostic {
+/// The diagnostics of a file past [`MAX_PER_FILE`]: where the first of them is, and how many.
+struct Hidden {
+    file: FileId,
+    span: Option<Range<usize>>,
+    counts: Counts,
+}
+
+/// The diagnostic that stands for the hidden ones.
+fn not_shown(hidden: Hidden) -> Diagnostic {
+    let Hidden { file, span, counts } = hidden;
     let code = if counts.errors > 0 {
         Code::NotShownErrors
     } else {
@@ -252,8 +282,7 @@ fn not_shown((first, counts): (Diagnostic, Counts)) -> Diagnostic {
         errors: counts.errors,
         warnings: counts.warnings,
     };
-    Diagnostic::new(code, first.file, first.span, msg)
-        .with_help(Msg::NotShownHelp { most: MAX_PER_FILE })
+    Diagnostic::new(code, file, span, msg).with_help(Msg::NotShownHelp { most: MAX_PER_FILE })
 }
 
 /// Counts of a finished check.

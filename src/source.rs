@@ -3,8 +3,6 @@
 //! Offsets stay bytes everywhere else; only rendering turns them into a line (1-based) and a
 //! column (1-based, in characters).
 
-use std::sync::OnceLock;
-
 /// Index of a file in [`Files`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct FileId(pub u32);
@@ -15,8 +13,6 @@ pub struct SourceFile {
     pub path: Box<str>,
     /// The decoded text (without a byte-order mark); empty when the file could not be read.
     pub text: Box<str>,
-    /// Made only for files that have something to show.
-    line_starts: OnceLock<Box<[u32]>>,
 }
 
 impl SourceFile {
@@ -24,35 +20,34 @@ impl SourceFile {
         SourceFile {
             path: path.into_boxed_str(),
             text: text.into_boxed_str(),
-            line_starts: OnceLock::new(),
         }
     }
 
-    fn line_starts(&self) -> &[u32] {
-        self.line_starts.get_or_init(|| {
-            // Record files are at most 1 MiB, so offsets fit in u32.
-            let offset = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
-            std::iter::once(0)
-                .chain(self.text.match_indices('\n').map(|(i, _)| offset(i + 1)))
-                .collect()
-        })
-    }
-
-    /// The 0-based line index holding `offset`.
+    /// The 0-based line index holding `offset`. Lines are counted afresh at each call rather
+    /// than kept in an index: a province's files are held as long as the records are, few of
+    /// them ever show a line, and a file (at most 1 MiB, at most `MAX_PER_FILE` diagnostics) is
+    /// counted through in well under a millisecond.
     pub fn line_index(&self, offset: usize) -> usize {
-        let starts = self.line_starts();
-        starts
-            .partition_point(|&s| s as usize <= offset)
-            .saturating_sub(1)
+        let offset = offset.min(self.text.len());
+        newlines(&self.text.as_bytes()[..offset])
     }
 
     /// The byte range of line `index` (0-based), without its line ending.
     pub fn line_range(&self, index: usize) -> std::ops::Range<usize> {
-        let starts = self.line_starts();
-        let start = starts.get(index).map_or(self.text.len(), |&s| s as usize);
-        let end = starts
-            .get(index + 1)
-            .map_or(self.text.len(), |&next| next as usize - 1);
+        let bytes = self.text.as_bytes();
+        let start = match index {
+            0 => 0,
+            _ => bytes
+                .iter()
+                .enumerate()
+                .filter(|&(_, &b)| b == b'\n')
+                .nth(index - 1)
+                .map_or(bytes.len(), |(i, _)| i + 1),
+        };
+        let end = bytes[start..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(bytes.len(), |i| start + i);
         let end = if self.text[start..end].ends_with('\r') {
             end - 1
         } else {
@@ -64,9 +59,12 @@ impl SourceFile {
     /// 1-based line and character column of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = self.floor_char_boundary(offset);
-        let line = self.line_index(offset);
-        let start = self.line_starts()[line] as usize;
-        (line + 1, self.text[start..offset].chars().count() + 1)
+        let before = &self.text[..offset];
+        let start = before.rfind('\n').map_or(0, |i| i + 1);
+        (
+            newlines(before.as_bytes()) + 1,
+            before[start..].chars().count() + 1,
+        )
     }
 
     fn floor_char_boundary(&self, offset: usize) -> usize {
@@ -76,6 +74,11 @@ impl SourceFile {
         }
         offset
     }
+}
+
+/// How many line feeds `bytes` holds.
+fn newlines(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b == b'\n').count()
 }
 
 /// Every file a run has looked at, in the order they were found.

@@ -22,7 +22,7 @@ use enums::{Answer, Category, Owner, ReviewKind, ReviewResult, Satisfaction, Sou
 use fields::{Fields, Sink, kind_of, read_enum};
 pub use fields::{Text, TextList};
 
-pub use crate::span::Sp;
+pub use crate::span::{Sp, Span};
 
 /// `huitoukan.toml`.
 #[derive(Clone, Debug)]
@@ -96,7 +96,7 @@ pub struct Unit {
     /// The date this unit sets for the self-check reports of the units below it.
     pub subordinates_due: Option<Sp<Date>>,
     pub self_check: Option<SelfCheck>,
-    pub reviews: Vec<Review>,
+    pub reviews: Box<[Review]>,
     /// `false` when the file could not be read or parsed: the unit still holds its folder, but
     /// nothing is known of its fields, its self-check included.
     pub readable: bool,
@@ -110,7 +110,7 @@ pub const REVIEW_KEYS: &[&str] = format::keys_of!(format::REVIEW);
 /// `[self_check]`: the unit's own item-by-item check.
 #[derive(Clone, Debug)]
 pub struct SelfCheck {
-    pub span: Range<usize>,
+    pub span: Span,
     pub meeting_on: Option<Sp<Date>>,
     pub submitted_on: Option<Sp<Date>>,
     /// `submitted_on` is written but could not be read (and that is reported): whether the unit
@@ -122,8 +122,8 @@ pub struct SelfCheck {
     pub disclosed_in: Option<Sp<Text>>,
     pub published: Option<Sp<bool>>,
     /// The span of `[self_check.answers]`, where there is one.
-    pub answers_span: Option<Range<usize>>,
-    pub answers: Vec<AnswerEntry>,
+    pub answers_span: Option<Span>,
+    pub answers: Box<[AnswerEntry]>,
 }
 
 /// One answer of a self-check. `answer` is `None` where the value was unreadable (and reported).
@@ -137,7 +137,7 @@ pub struct AnswerEntry {
 /// `[[review]]`: a check from above.
 #[derive(Clone, Debug)]
 pub struct Review {
-    pub span: Range<usize>,
+    pub span: Span,
     pub kind: Option<Sp<ReviewKind>>,
     pub by: Option<Sp<Text>>,
     pub on: Option<Sp<Date>>,
@@ -204,13 +204,11 @@ fn read_self_check(
         for (key, value) in t.iter() {
             read_answer(sink, key, value, text, &mut answers);
         }
-        // Kept as long as the records are: no room to spare for each of a province's units.
-        answers.shrink_to_fit();
     }
     let submitted_on = f.date(sink, "submitted_on");
     let submitted_unreadable = submitted_on.is_none() && f.raw("submitted_on").is_some();
     SelfCheck {
-        span,
+        span: span.into(),
         meeting_on: f.date(sink, "meeting_on"),
         submitted_on,
         submitted_unreadable,
@@ -221,8 +219,8 @@ fn read_self_check(
             .and_then(|_| f.required_string(sink, "report")),
         disclosed_in: f.text(sink, "disclosed_in"),
         published: f.bool(sink, "published"),
-        answers_span: answers_table.map(|(_, span)| span),
-        answers,
+        answers_span: answers_table.map(|(_, span)| span.into()),
+        answers: answers.into_boxed_slice(),
     }
 }
 
@@ -304,7 +302,7 @@ fn read_answer(
 fn read_review(sink: &mut Sink, table: &DeTable<'_>, span: Range<usize>) -> Review {
     let f = Fields::open(sink, table, span.clone(), "review", REVIEW_KEYS);
     let review = Review {
-        span,
+        span: span.into(),
         kind: f.enumeration(sink, "kind"),
         by: f.text(sink, "by"),
         on: f.date(sink, "on"),
@@ -329,7 +327,7 @@ pub struct Item {
     pub id_span: Option<Sp<()>>,
     pub title: Option<Sp<Text>>,
     pub area: Option<Sp<i64>>,
-    pub points: Vec<Sp<CompactString>>,
+    pub points: Box<[Sp<CompactString>]>,
     pub source: Option<Sp<Source>>,
     pub special_task: Option<Sp<Text>>,
     pub found_on: Option<Sp<Date>>,
@@ -349,7 +347,7 @@ pub struct Item {
     pub evidence: Option<Sp<TextList>>,
     pub confidential: bool,
     /// 进展情况, in the order written.
-    pub progress: Vec<Progress>,
+    pub progress: Box<[Progress]>,
     /// 销号. Boxed: few items have one.
     pub closure: Option<Box<Closure>>,
     /// Boxed: few items have one.
@@ -364,7 +362,7 @@ pub const CLOSURE_KEYS: &[&str] = format::keys_of!(format::CLOSURE);
 /// `[[progress]]`: one dated step of 跟踪推进.
 #[derive(Clone, Debug)]
 pub struct Progress {
-    pub span: Range<usize>,
+    pub span: Span,
     pub on: Option<Sp<Date>>,
     pub text: Option<Sp<Text>>,
 }
@@ -372,7 +370,7 @@ pub struct Progress {
 /// `[closure]`: the item struck off the ledger (销号), by whom and when.
 #[derive(Clone, Debug)]
 pub struct Closure {
-    pub span: Range<usize>,
+    pub span: Span,
     pub approved_by: Option<Sp<Text>>,
     pub approved_on: Option<Sp<Date>>,
 }
@@ -380,7 +378,7 @@ pub struct Closure {
 /// `[linkage]`: 上下联动, the root of the problem lies with a superior.
 #[derive(Clone, Debug)]
 pub struct Linkage {
-    pub span: Range<usize>,
+    pub span: Span,
     pub lead_unit: Option<Sp<String>>,
     pub reason: Option<Sp<Text>>,
 }
@@ -401,7 +399,7 @@ impl Item {
             let l = Fields::open(sink, t, span.clone(), "linkage", LINKAGE_KEYS);
             let lead_unit = l.required_string(sink, "lead_unit");
             Box::new(Linkage {
-                span,
+                span: span.into(),
                 lead_unit,
                 reason: l.text(sink, "reason"),
             })
@@ -416,7 +414,7 @@ impl Item {
                     p.missing(sink, "on");
                 }
                 Progress {
-                    span,
+                    span: span.into(),
                     on: p.date(sink, "on"),
                     text: p.required_text(sink, "text"),
                 }
@@ -429,7 +427,7 @@ impl Item {
                 c.missing(sink, "approved_on");
             }
             Box::new(Closure {
-                span,
+                span: span.into(),
                 approved_by: c.required_text(sink, "approved_by"),
                 approved_on: c.date(sink, "approved_on"),
             })
@@ -552,3 +550,23 @@ error[E007]: 检查要点编号 `4.2` 没有加引号，被当成了嵌套的表
     }],
     fix: r#"Quote the point id: `"3.1" = "是"`."#,
 }];
+
+/// What a province's records cost: every unit and item is held until the output is written.
+#[cfg(all(test, target_pointer_width = "64"))]
+mod sizes {
+    #[test]
+    fn models_stay_small() {
+        assert!(
+            size_of::<super::Item>() <= 320,
+            "{}",
+            size_of::<super::Item>()
+        );
+        assert!(
+            size_of::<super::Unit>() <= 272,
+            "{}",
+            size_of::<super::Unit>()
+        );
+        assert!(size_of::<super::AnswerEntry>() <= 56);
+        assert!(size_of::<crate::source::SourceFile>() <= 32);
+    }
+}

@@ -209,15 +209,7 @@ pub fn build<'a>(
             open_review: open_review(records, unit),
             principal: field(records, unit.file, &unit.principal),
             totals: own,
-            by_area: schema_areas
-                .iter()
-                .zip(by_area)
-                .filter(|(_, counts)| counts.items > 0)
-                .map(|(area, counts)| UnitArea {
-                    area: area.id,
-                    counts,
-                })
-                .collect(),
+            by_area: unit_areas(schema_areas, by_area),
         });
     }
 
@@ -235,6 +227,23 @@ pub fn build<'a>(
         public.apply(&mut report, withheld_items);
     }
     report
+}
+
+/// A unit's counts by area, those of the areas it has items in: collected at their size, as a
+/// report holds one list for each unit of a province.
+fn unit_areas(areas: &[crate::schema::Area], by_area: Vec<ItemCounts>) -> Vec<UnitArea> {
+    let mut rows = Vec::with_capacity(by_area.iter().filter(|c| c.items > 0).count());
+    rows.extend(
+        areas
+            .iter()
+            .zip(by_area)
+            .filter(|(_, counts)| counts.items > 0)
+            .map(|(area, counts)| UnitArea {
+                area: area.id,
+                counts,
+            }),
+    );
+    rows
 }
 
 /// The unit's latest review, where it left something to do (see [`UnitRow::open_review`]).

@@ -265,7 +265,7 @@ fn closure_rules(item: &Item, cx: &Context, out: &mut Found<'_>) {
         out.push(Diagnostic::at(
             Code::BadClosure,
             item.file,
-            closure.span.clone(),
+            closure.span.range(),
             msg,
         ));
     }

@@ -48,7 +48,7 @@ pub fn check(records: &Records, cx: &Context, points: &Points<'_>, out: &mut Fou
         }
         match SelfCheckState::of(unit, due, cx.as_of) {
             SelfCheckState::Missing => {
-                let span = unit.self_check.as_ref().map(|s| s.span.clone());
+                let span = unit.self_check.as_ref().map(|s| s.span.range());
                 let msg = Msg::MissingReport {
                     deadline: due.map(|d| d.to_string()).unwrap_or_default(),
                 };
@@ -186,8 +186,7 @@ fn answers(records: &Records, index: usize, unit: &Unit, points: &Points<'_>, ou
     if !missing.is_empty() {
         let span = self_check
             .answers_span
-            .clone()
-            .unwrap_or_else(|| submitted.span());
+            .map_or_else(|| submitted.span(), |s| s.range());
         let msg = Msg::UnansweredPoints {
             points: missing.iter().map(|p| (*p).to_owned()).collect(),
         };
