@@ -7,6 +7,7 @@ use jiff::civil::Date;
 use crate::diagnostic::{self, Counts, Diagnostic};
 use crate::records::Records;
 use crate::rules::{self, Context};
+use crate::source::SourceFile;
 
 pub struct Checked {
     pub records: Records,
@@ -18,7 +19,36 @@ pub struct Checked {
     pub unlisted_warnings: usize,
 }
 
+/// A diagnostic with its place worked out: what every renderer of `check` shows of it.
+pub struct Located<'a> {
+    pub diagnostic: &'a Diagnostic,
+    /// The file it is about (its path relative to the root, its text for excerpts).
+    pub file: &'a SourceFile,
+    /// 1-based line and column (in characters) where it starts; 1 and 1 for a whole file.
+    pub line: usize,
+    pub column: usize,
+}
+
 impl Checked {
+    /// Every diagnostic, in order, with its file and place.
+    pub fn located(&self) -> impl Iterator<Item = Located<'_>> {
+        self.diagnostics.iter().map(|d| self.locate(d))
+    }
+
+    pub fn locate<'a>(&'a self, diagnostic: &'a Diagnostic) -> Located<'a> {
+        let file = self.records.files.get(diagnostic.file);
+        let (line, column) = diagnostic
+            .span
+            .as_ref()
+            .map_or((1, 1), |s| file.line_col(s.start));
+        Located {
+            diagnostic,
+            file,
+            line,
+            column,
+        }
+    }
+
     /// The errors and warnings found, listed or not.
     pub fn counts(&self) -> Counts {
         let mut counts = Counts::of(&self.diagnostics);

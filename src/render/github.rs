@@ -8,11 +8,9 @@ use crate::i18n::Lang;
 use crate::render::display_path;
 
 pub fn render(checked: &Checked, lang: Lang, cwd: Option<&Path>) -> String {
-    let records = &checked.records;
     let mut out = String::new();
-    for d in &checked.diagnostics {
-        let file = records.files.get(d.file);
-        let (line, col) = d.span.as_ref().map_or((1, 1), |s| file.line_col(s.start));
+    for at in checked.located() {
+        let (d, line, col) = (at.diagnostic, at.line, at.column);
         let command = match d.severity() {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -22,7 +20,7 @@ pub fn render(checked: &Checked, lang: Lang, cwd: Option<&Path>) -> String {
             message.push_str("\n= help: ");
             message.push_str(&help.text(lang));
         }
-        let path = display_path(&records.root, &file.path, cwd);
+        let path = display_path(&checked.records.root, &at.file.path, cwd);
         out.push_str(&format!(
             "::{command} file={},line={line},col={col},title={}::{}\n",
             escape_property(&path),
@@ -78,10 +76,9 @@ pub fn step_summary(checked: &Checked, lang: Lang, cwd: Option<&Path>) -> String
         Term::Place.text(lang),
         Term::Message.text(lang)
     ));
-    for d in beyond {
-        let file = records.files.get(d.file);
-        let (line, col) = d.span.as_ref().map_or((1, 1), |s| file.line_col(s.start));
-        let path = display_path(&records.root, &file.path, cwd);
+    for at in beyond.into_iter().map(|d| checked.locate(d)) {
+        let (d, line, col) = (at.diagnostic, at.line, at.column);
+        let path = display_path(&records.root, &at.file.path, cwd);
         out.push_str(&format!(
             "| {} {} | {}:{line}:{col} | {} |\n",
             d.severity().as_str(),

@@ -44,12 +44,10 @@ pub fn render(checked: &Checked, lang: Lang, cwd: Option<&Path>) -> String {
         .map(|d| display_path(&records.root, records.files.path(d.file), cwd))
         .collect();
     let issues: Vec<Issue<'_>> = checked
-        .diagnostics
-        .iter()
+        .located()
         .zip(&paths)
-        .map(|(d, path)| {
-            let file = records.files.get(d.file);
-            let (line, _) = d.span.as_ref().map_or((1, 1), |s| file.line_col(s.start));
+        .map(|(at, path)| {
+            let (d, file, line) = (at.diagnostic, at.file, at.line);
             let mut description = d.message.text(lang);
             if let Some(help) = &d.help {
                 description.push_str(" (");

@@ -5,8 +5,8 @@ use std::path::Path;
 
 use annotate_snippets::{AnnotationKind, Element, Group, Level, Origin, Renderer, Snippet};
 
-use crate::check::Checked;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::check::{Checked, Located};
+use crate::diagnostic::Severity;
 use crate::escape;
 use crate::i18n::{Lang, Msg};
 use crate::render::display_path;
@@ -26,8 +26,8 @@ const WINDOW: usize = 100;
 pub fn render(checked: &Checked, lang: Lang, cwd: Option<&Path>) -> String {
     let renderer = Renderer::styled();
     let mut out = String::new();
-    for d in &checked.diagnostics {
-        out.push_str(&render_one(&renderer, checked, d, lang, cwd));
+    for at in checked.located() {
+        out.push_str(&render_one(&renderer, checked, &at, lang, cwd));
         out.push_str("\n\n");
     }
     let counts = checked.counts();
@@ -56,10 +56,11 @@ pub fn render(checked: &Checked, lang: Lang, cwd: Option<&Path>) -> String {
 fn render_one(
     renderer: &Renderer,
     checked: &Checked,
-    d: &Diagnostic,
+    at: &Located<'_>,
     lang: Lang,
     cwd: Option<&Path>,
 ) -> String {
+    let (d, file) = (at.diagnostic, at.file);
     let files = &checked.records.files;
     let path_of = |file| display_path(&checked.records.root, files.path(file), cwd);
     let level = match d.severity() {
@@ -69,7 +70,6 @@ fn render_one(
     let title = level
         .primary_title(d.message.text(lang))
         .id(d.code.as_str());
-    let file = files.get(d.file);
     let mut group = match &d.span {
         Some(span) if !file.text.is_empty() => title.elements(snippet(
             file,

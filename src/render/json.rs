@@ -40,16 +40,14 @@ struct DiagnosticJson<'a> {
 
 impl Serialize for Diagnostics<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let files = &self.checked.records.files;
-        serializer.collect_seq(self.checked.diagnostics.iter().map(|d| {
-            let file = files.get(d.file);
-            let (line, column) = d.span.as_ref().map_or((1, 1), |s| file.line_col(s.start));
+        serializer.collect_seq(self.checked.located().map(|at| {
+            let d = at.diagnostic;
             DiagnosticJson {
                 severity: d.severity(),
                 code: d.code.as_str(),
-                file: &file.path,
-                line,
-                column,
+                file: &at.file.path,
+                line: at.line,
+                column: at.column,
                 message: d.message.text(self.lang),
                 help: d.help.as_ref().map(|h| h.text(self.lang)),
             }
