@@ -618,8 +618,58 @@ pub enum Msg {
     ImportNoSuchDay {
         text: String,
     },
+    /// A mapping file that cannot be used; `detail` is one of the `Mapping*` messages.
     ImportMapping {
         path: String,
+        detail: Box<Msg>,
+    },
+    // What is wrong with a mapping file (the detail of `ImportMapping`). `key` is the dotted
+    // path of the key (`fields.title`, `when[1].matches`); the lists are names of the format.
+    /// `suggestion` is the closest of `allowed`, if one is close.
+    MappingUnknownKey {
+        key: String,
+        suggestion: Option<String>,
+        allowed: Vec<String>,
+    },
+    /// `suggestion` is the closest of `fields`, if one is close.
+    MappingNotAField {
+        key: String,
+        suggestion: Option<String>,
+        fields: Vec<String>,
+    },
+    MappingNotString {
+        key: String,
+    },
+    MappingNotStrings {
+        key: String,
+    },
+    MappingNotTable {
+        key: String,
+    },
+    MappingNotRow {
+        key: String,
+    },
+    MappingNoUnit,
+    MappingUnitNeedsColumn,
+    MappingNoKey,
+    MappingWhenNotBlocks,
+    MappingMissingKey {
+        key: String,
+    },
+    /// `detail` is the regex crate's account of the pattern.
+    MappingBadRegex {
+        key: String,
+        detail: String,
+    },
+    MappingNotSpec {
+        key: String,
+    },
+    MappingNeedsColumn {
+        key: String,
+    },
+    /// `detail` is the toml parser's; `line` counts from 1.
+    MappingSyntax {
+        line: usize,
         detail: String,
     },
     ImportSummary {
@@ -1947,11 +1997,104 @@ impl Msg {
                 Zh => format!("没有 {text} 这一天"),
                 En => format!("there is no such day as {text}"),
             },
-            Msg::ImportMapping { path, detail } => match lang {
-                Zh => format!("映射文件 {path} 无效：{detail}"),
+            Msg::ImportMapping { path, detail } => {
+                let detail = detail.sentence(lang);
+                match lang {
+                    Zh => format!("映射文件 {path} 无效：{detail}"),
+                    En => {
+                        format!("the mapping file {path} is not valid: {detail}")
+                    },
+                }
+            }
+            Msg::MappingUnknownKey { key, suggestion, allowed } => {
+                let hint = match suggestion {
+                    Some(s) => Msg::DidYouMean { suggestion: s.clone() }.sentence(lang),
+                    None => Msg::KnownKeys { keys: allowed.clone() }.sentence(lang),
+                };
+                let hint = parenthesised(lang, &hint);
+                match lang {
+                    Zh => format!("未知的键 `{key}`{hint}"),
+                    En => format!("unknown key `{key}`{hint}"),
+                }
+            }
+            Msg::MappingNotAField { key, suggestion, fields } => {
+                let fields = names(fields);
+                let hint = match (suggestion, lang) {
+                    (Some(s), _) => Msg::DidYouMean { suggestion: s.clone() }.sentence(lang),
+                    (None, Zh) => format!("事项的字段：{fields}"),
+                    (None, En) => format!("the fields of an item: {fields}"),
+                };
+                let hint = parenthesised(lang, &hint);
+                match lang {
+                    Zh => format!("`{key}` 不是事项的字段{hint}"),
+                    En => format!("`{key}` is not a field of an item{hint}"),
+                }
+            }
+            Msg::MappingNotString { key } => match lang {
+                Zh => format!("`{key}` 应为字符串"),
+                En => format!("`{key}` must be a string"),
+            },
+            Msg::MappingNotStrings { key } => match lang {
+                Zh => format!("`{key}` 应为字符串或字符串数组"),
+                En => format!("`{key}` must be a string or an array of strings"),
+            },
+            Msg::MappingNotTable { key } => match lang {
+                Zh => format!("`{key}` 应为表"),
+                En => format!("`{key}` must be a table"),
+            },
+            Msg::MappingNotRow { key } => match lang {
+                Zh => format!("`{key}` 应为行号，即不小于1的整数"),
+                En => format!("`{key}` must be a row number, 1 or more"),
+            },
+            Msg::MappingNoUnit => match lang {
+                Zh => {
+                    "缺少 `[unit]`：写明哪一列是各行的单位（`column = \"责任单位\"`），或写 `value = \"机构路径\"`".into()
+                }
                 En => {
-                    format!("the mapping file {path} is not valid: {detail}")
+                    "`[unit]` is missing: which column names the unit of a row (`column = \"责任单位\"`), or `value = \"org/path\"`".into()
                 },
+            },
+            Msg::MappingUnitNeedsColumn => match lang {
+                Zh => "`[unit]` 中应写 `column`（各行单位所在的列）或 `value`".into(),
+                En => "`[unit]` needs `column` (the column naming each row's unit) or `value`".into(),
+            },
+            Msg::MappingNoKey => match lang {
+                Zh => {
+                    "缺少 `source.key`：每次导入时用来识别同一行的列（`key = [\"责任单位\", \"序号\"]`）".into()
+                }
+                En => {
+                    "`source.key` is missing: the columns that identify a row across imports (`key = [\"责任单位\", \"序号\"]`)".into()
+                },
+            },
+            Msg::MappingWhenNotBlocks => match lang {
+                Zh => "`when` 应写作 `[[when]]` 块".into(),
+                En => "`when` must be `[[when]]` blocks".into(),
+            },
+            Msg::MappingMissingKey { key } => match lang {
+                Zh => format!("缺少 `{key}`"),
+                En => format!("`{key}` is missing"),
+            },
+            Msg::MappingBadRegex { key, detail } => match lang {
+                Zh => format!("`{key}` 不是有效的正则表达式：{detail}"),
+                En => {
+                    format!("`{key}` is not a valid regular expression: {detail}")
+                },
+            },
+            Msg::MappingNotSpec { key } => match lang {
+                Zh => {
+                    format!("`{key}` 应为列名，或表 {{ column = \"…\" }}")
+                }
+                En => {
+                    format!("`{key}` must be a column name or a table {{ column = \"…\" }}")
+                },
+            },
+            Msg::MappingNeedsColumn { key } => match lang {
+                Zh => format!("`{key}` 中应写 `column` 或 `value`"),
+                En => format!("`{key}` needs `column` or `value`"),
+            },
+            Msg::MappingSyntax { line, detail } => match lang {
+                Zh => format!("第{line}行 TOML 语法错误：{detail}"),
+                En => format!("TOML syntax error at line {line}: {detail}"),
             },
             Msg::ImportSummary { rows, create, update, unchanged, exists, errors } => match lang {
                 Zh => {
@@ -2665,6 +2808,10 @@ mod tests {
             Msg::ImportProgressDay {
                 line: 1,
                 text: "2015年2月30日".into(),
+            },
+            Msg::MappingSyntax {
+                line: 1,
+                detail: "invalid string".into(),
             },
             Msg::TrendHeading {
                 org: "全省".into(),

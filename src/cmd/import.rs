@@ -37,7 +37,7 @@ pub fn run(settings: &Import) -> Result<ExitCode, Fatal> {
             })?;
             Some(Mapping::parse(&text).map_err(|e| Msg::ImportMapping {
                 path: path.display().to_string(),
-                detail: e.0,
+                detail: Box::new(e.0),
             })?)
         }
         None => None,

@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 
 use regex::Regex;
 
-use crate::i18n::{Lang, Term};
+use crate::i18n::{Lang, Msg, Term};
+use crate::source::SourceFile;
+use crate::suggest::did_you_mean;
 
 /// What a field of an item file holds, which says how a cell becomes its value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -93,79 +95,92 @@ pub struct Mapping {
     pub when: Vec<When>,
 }
 
-/// A mapping file that cannot be used: what is wrong, in words (exit 2).
+/// A mapping file that cannot be used: what is wrong, as a sentence of either language (exit 2).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct MappingError(pub String);
+pub struct MappingError(pub Msg);
 
 pub fn field_index(name: &str) -> Option<usize> {
     FIELDS.iter().position(|(n, _)| *n == name)
 }
 
-fn unknown_field(name: &str) -> MappingError {
-    let names: Vec<&str> = FIELDS.iter().map(|(n, _)| *n).collect();
-    let close = names
-        .iter()
-        .min_by_key(|n| strsim::levenshtein(n, name))
-        .filter(|n| strsim::levenshtein(n, name) <= 3);
-    let hint = match close {
-        Some(n) => format!(" (did you mean `{n}`?)"),
-        None => format!(" (fields: {})", names.join(", ")),
-    };
-    MappingError(format!("`fields.{name}` is not a field of an item{hint}"))
+/// `{at}.{key}`, or `key` at the top.
+fn path(at: &str, key: &str) -> String {
+    if at.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{at}.{key}")
+    }
+}
+
+/// `name`, written at `at` (`fields`, `when[1].set`), is no field of an item.
+fn unknown_field(at: &str, name: &str) -> MappingError {
+    let fields = FIELDS.iter().map(|(n, _)| *n);
+    MappingError(Msg::MappingNotAField {
+        key: path(at, name),
+        suggestion: did_you_mean(name, fields.clone()).map(str::to_owned),
+        fields: fields.map(str::to_owned).collect(),
+    })
 }
 
 fn string(value: &toml::Value, key: &str) -> Result<String, MappingError> {
-    value
-        .as_str()
-        .map(str::to_owned)
-        .ok_or_else(|| MappingError(format!("`{key}` must be a string")))
+    value.as_str().map(str::to_owned).ok_or_else(|| {
+        MappingError(Msg::MappingNotString {
+            key: key.to_owned(),
+        })
+    })
 }
 
 fn strings(value: &toml::Value, key: &str) -> Result<Vec<String>, MappingError> {
     match value {
         toml::Value::String(s) => Ok(vec![s.clone()]),
         toml::Value::Array(a) => a.iter().map(|v| string(v, key)).collect(),
-        _ => Err(MappingError(format!(
-            "`{key}` must be a string or an array of strings"
-        ))),
+        _ => Err(MappingError(Msg::MappingNotStrings {
+            key: key.to_owned(),
+        })),
     }
 }
 
 fn table<'a>(value: &'a toml::Value, key: &str) -> Result<&'a toml::Table, MappingError> {
-    value
-        .as_table()
-        .ok_or_else(|| MappingError(format!("`{key}` must be a table")))
+    value.as_table().ok_or_else(|| {
+        MappingError(Msg::MappingNotTable {
+            key: key.to_owned(),
+        })
+    })
 }
 
 fn only(table: &toml::Table, at: &str, allowed: &[&str]) -> Result<(), MappingError> {
     for key in table.keys() {
         if !allowed.contains(&key.as_str()) {
-            let close = allowed
-                .iter()
-                .min_by_key(|a| strsim::levenshtein(a, key))
-                .filter(|a| strsim::levenshtein(a, key) <= 2);
-            let hint = close.map_or_else(
-                || format!(" (allowed: {})", allowed.join(", ")),
-                |a| format!(" (did you mean `{a}`?)"),
-            );
-            let path = if at.is_empty() {
-                key.clone()
-            } else {
-                format!("{at}.{key}")
-            };
-            return Err(MappingError(format!("unknown key `{path}`{hint}")));
+            return Err(MappingError(Msg::MappingUnknownKey {
+                key: path(at, key),
+                suggestion: did_you_mean(key, allowed.iter().copied()).map(str::to_owned),
+                allowed: allowed.iter().map(|a| (*a).to_owned()).collect(),
+            }));
         }
     }
     Ok(())
+}
+
+/// `{at}.{key}` of a `[[when]]` block is missing.
+fn missing(at: &str, key: &str) -> MappingError {
+    MappingError(Msg::MappingMissingKey { key: path(at, key) })
 }
 
 impl Mapping {
     /// Reads a mapping file's text.
     pub fn parse(text: &str) -> Result<Mapping, MappingError> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let top: toml::Table = text
-            .parse()
-            .map_err(|e: toml::de::Error| MappingError(e.message().to_owned()))?;
+        let top: toml::Table = text.parse().map_err(|e: toml::de::Error| {
+            let detail = e.message().trim().to_owned();
+            MappingError(match e.span() {
+                Some(span) => Msg::MappingSyntax {
+                    line: SourceFile::new(String::new(), text.to_owned()).line_index(span.start)
+                        + 1,
+                    detail,
+                },
+                None => Msg::Syntax { detail },
+            })
+        })?;
         only(&top, "", &["source", "unit", "fields", "when"])?;
         let empty = toml::Table::new();
         let source = match top.get("source") {
@@ -177,14 +192,14 @@ impl Mapping {
             None => 1,
             Some(toml::Value::Integer(n)) if *n >= 1 && *n <= 1_048_576 => *n as usize,
             Some(_) => {
-                return Err(MappingError(
-                    "`source.header_row` must be a row number, 1 or more".to_owned(),
-                ));
+                return Err(MappingError(Msg::MappingNotRow {
+                    key: "source.header_row".to_owned(),
+                }));
             }
         };
         let unit = match top.get("unit") {
             Some(v) => table(v, "unit")?,
-            None => return Err(MappingError("`[unit]` is missing: which column names the unit of a row (`column = \"责任单位\"`), or `value = \"org/path\"`".to_owned())),
+            None => return Err(MappingError(Msg::MappingNoUnit)),
         };
         only(unit, "unit", &["column", "value", "map"])?;
         let mut unit_map = BTreeMap::new();
@@ -202,9 +217,7 @@ impl Mapping {
             .map(|v| string(v, "unit.value"))
             .transpose()?;
         if unit_column.is_none() && unit_value.is_none() {
-            return Err(MappingError(
-                "`[unit]` needs `column` (the column naming each row's unit) or `value`".to_owned(),
-            ));
+            return Err(MappingError(Msg::MappingUnitNeedsColumn));
         }
         let mut fields = Vec::new();
         if let Some(f) = top.get("fields") {
@@ -215,45 +228,45 @@ impl Mapping {
         let key = match source.get("key") {
             Some(v) => strings(v, "source.key")?,
             None => {
-                return Err(MappingError(
-                    "`source.key` is missing: the columns that identify a row across imports (`key = [\"责任单位\", \"序号\"]`)".to_owned(),
-                ));
+                return Err(MappingError(Msg::MappingNoKey));
             }
         };
         let mut when = Vec::new();
         if let Some(w) = top.get("when") {
             let list = w
                 .as_array()
-                .ok_or_else(|| MappingError("`when` must be [[when]] blocks".to_owned()))?;
+                .ok_or(MappingError(Msg::MappingWhenNotBlocks))?;
             for (i, block) in list.iter().enumerate() {
                 let at = format!("when[{}]", i + 1);
                 let block = table(block, &at)?;
                 only(block, &at, &["column", "matches", "set"])?;
                 let column = string(
-                    block
-                        .get("column")
-                        .ok_or_else(|| MappingError(format!("`{at}.column` is missing")))?,
+                    block.get("column").ok_or_else(|| missing(&at, "column"))?,
                     &format!("{at}.column"),
                 )?;
                 let pattern = string(
                     block
                         .get("matches")
-                        .ok_or_else(|| MappingError(format!("`{at}.matches` is missing")))?,
+                        .ok_or_else(|| missing(&at, "matches"))?,
                     &format!("{at}.matches"),
                 )?;
                 let matches = regex::RegexBuilder::new(&pattern)
                     .size_limit(1 << 20)
                     .build()
-                    .map_err(|e| MappingError(format!("`{at}.matches`: {e}")))?;
+                    .map_err(|e| {
+                        MappingError(Msg::MappingBadRegex {
+                            key: format!("{at}.matches"),
+                            detail: e.to_string(),
+                        })
+                    })?;
                 let mut set = Vec::new();
                 let set_table = table(
-                    block
-                        .get("set")
-                        .ok_or_else(|| MappingError(format!("`{at}.set` is missing")))?,
+                    block.get("set").ok_or_else(|| missing(&at, "set"))?,
                     &format!("{at}.set"),
                 )?;
                 for (name, value) in set_table {
-                    let field = field_index(name).ok_or_else(|| unknown_field(name))?;
+                    let field = field_index(name)
+                        .ok_or_else(|| unknown_field(&format!("{at}.set"), name))?;
                     set.push((field, value.clone()));
                 }
                 when.push(When {
@@ -355,7 +368,7 @@ pub const BUILTIN: &[(Term, Option<&str>, Option<&str>)] = &[
 ];
 
 fn field_spec(name: &str, spec: &toml::Value) -> Result<FieldSpec, MappingError> {
-    let field = field_index(name).ok_or_else(|| unknown_field(name))?;
+    let field = field_index(name).ok_or_else(|| unknown_field("fields", name))?;
     let at = format!("fields.{name}");
     let mut out = FieldSpec {
         field,
@@ -393,13 +406,11 @@ fn field_spec(name: &str, spec: &toml::Value) -> Result<FieldSpec, MappingError>
                 out.join = string(j, &format!("{at}.join"))?;
             }
             if out.columns.is_empty() && out.value.is_none() {
-                return Err(MappingError(format!("`{at}` needs `column` or `value`")));
+                return Err(MappingError(Msg::MappingNeedsColumn { key: at }));
             }
         }
         _ => {
-            return Err(MappingError(format!(
-                "`{at}` must be a column name or a table {{ column = \"…\" }}"
-            )));
+            return Err(MappingError(Msg::MappingNotSpec { key: at }));
         }
     }
     Ok(out)
@@ -419,6 +430,126 @@ mod tests {
         tops.dedup();
         let expected: Vec<&str> = ITEM_KEYS.iter().copied().filter(|k| *k != "id").collect();
         assert_eq!(tops, expected);
+    }
+
+    /// Each kind of problem of a mapping file, as the message that names it.
+    #[test]
+    fn each_problem_of_a_mapping_file_is_its_message() {
+        let head = "[source]\nkey = \"序号\"\n[unit]\ncolumn = \"单位\"\n";
+        let key = |k: &str| k.to_owned();
+        let cases: Vec<(String, Msg)> = vec![
+            (
+                "[source]\nshet = 1\n".into(),
+                Msg::MappingUnknownKey {
+                    key: key("source.shet"),
+                    suggestion: Some(key("sheet")),
+                    allowed: vec![key("sheet"), key("header_row"), key("key")],
+                },
+            ),
+            (
+                "skip = 1\n".into(),
+                Msg::MappingUnknownKey {
+                    key: key("skip"),
+                    suggestion: None,
+                    allowed: ["source", "unit", "fields", "when"].map(key).to_vec(),
+                },
+            ),
+            (
+                format!("{head}[fields]\ntitel = \"问题\"\n"),
+                Msg::MappingNotAField {
+                    key: key("fields.titel"),
+                    suggestion: Some(key("title")),
+                    fields: FIELDS.iter().map(|(n, _)| key(n)).collect(),
+                },
+            ),
+            (
+                format!(
+                    "{head}[[when]]\ncolumn = \"备注\"\nmatches = \"x\"\nset = {{ zzzz = 1 }}\n"
+                ),
+                Msg::MappingNotAField {
+                    key: key("when[1].set.zzzz"),
+                    suggestion: None,
+                    fields: FIELDS.iter().map(|(n, _)| key(n)).collect(),
+                },
+            ),
+            (
+                "[source]\nsheet = 1\nkey = \"序号\"\n[unit]\ncolumn = \"单位\"\n".into(),
+                Msg::MappingNotString {
+                    key: key("source.sheet"),
+                },
+            ),
+            (
+                "[source]\nkey = 1\n[unit]\ncolumn = \"单位\"\n".into(),
+                Msg::MappingNotStrings {
+                    key: key("source.key"),
+                },
+            ),
+            (
+                "unit = \"单位\"\n".into(),
+                Msg::MappingNotTable { key: key("unit") },
+            ),
+            (
+                "[source]\nheader_row = 0\n".into(),
+                Msg::MappingNotRow {
+                    key: key("source.header_row"),
+                },
+            ),
+            ("[source]\nkey = \"序号\"\n".into(), Msg::MappingNoUnit),
+            (
+                "[source]\nkey = \"序号\"\n[unit]\n".into(),
+                Msg::MappingUnitNeedsColumn,
+            ),
+            ("[unit]\nvalue = \"省直\"\n".into(), Msg::MappingNoKey),
+            (
+                "when = 1\n[source]\nkey = \"序号\"\n[unit]\ncolumn = \"单位\"\n".into(),
+                Msg::MappingWhenNotBlocks,
+            ),
+            (
+                format!("{head}[[when]]\ncolumn = \"备注\"\nset = {{}}\n"),
+                Msg::MappingMissingKey {
+                    key: key("when[1].matches"),
+                },
+            ),
+            (
+                format!("{head}[fields]\ntitle = 1\n"),
+                Msg::MappingNotSpec {
+                    key: key("fields.title"),
+                },
+            ),
+            (
+                format!("{head}[fields]\ntitle = {{ split = \"、\" }}\n"),
+                Msg::MappingNeedsColumn {
+                    key: key("fields.title"),
+                },
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(
+                Mapping::parse(&text).map(|_| ()),
+                Err(MappingError(expected)),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_bad_regex_and_a_syntax_error_keep_their_parsers_words() {
+        let head = "[source]\nkey = \"序号\"\n[unit]\ncolumn = \"单位\"\n";
+        let text = format!("{head}[[when]]\ncolumn = \"备注\"\nmatches = \"(\"\nset = {{}}\n");
+        match Mapping::parse(&text) {
+            Err(MappingError(Msg::MappingBadRegex { key, detail })) => {
+                assert_eq!(key, "when[1].matches");
+                assert!(detail.contains("unclosed group"), "{detail}");
+            }
+            other => panic!("{other:?}"),
+        }
+        match Mapping::parse("[source]\nkey = \"序号\n") {
+            Err(MappingError(Msg::MappingSyntax { line, detail })) => {
+                assert_eq!(line, 2);
+                assert!(!detail.is_empty());
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -874,16 +874,101 @@ fn update_changes_only_the_mapped_fields_and_keeps_comments() {
     );
 }
 
+/// `import` with `mapping` at .map/映射.toml, in Chinese and in English: refused (exit 2),
+/// nothing written, the stderr of each.
+fn refused_mapping(mapping: &str) -> [String; 2] {
+    let tree = ledger_tree()
+        .file(".map/映射.toml", mapping)
+        .bytes("台账.xlsx", &sheet_of(&[row("1", "2015-06-30")]));
+    let before = snapshot(&tree);
+    [&[][..], &["--lang", "en"][..]].map(|lang| {
+        let out = import(&tree, "台账.xlsx", lang);
+        assert_eq!(out.code, 2, "{}", out.stderr);
+        assert_eq!(out.stdout, "");
+        assert_eq!(snapshot(&tree), before);
+        out.stderr
+    })
+}
+
 #[test]
 fn a_mapping_with_an_unknown_field_is_refused() {
-    let tree = ledger_tree()
-        .file(".map/映射.toml", &MAPPING.replace("title = ", "titel = "))
-        .bytes("台账.xlsx", &sheet_of(&[row("1", "2015-06-30")]));
-    let out = import(&tree, "台账.xlsx", &[]);
-    assert_eq!(out.code, 2);
+    let [zh, en] = refused_mapping(&MAPPING.replace("title = ", "titel = "));
     assert_eq!(
-        out.stderr,
-        "error: 映射文件 .map/映射.toml 无效：`fields.titel` is not a field of an item (did you mean `title`?)\n"
+        zh,
+        "error: 映射文件 .map/映射.toml 无效：`fields.titel` 不是事项的字段（是否想写 `title`？）\n"
+    );
+    assert_eq!(
+        en,
+        "error: the mapping file .map/映射.toml is not valid: `fields.titel` is not a field of an item (did you mean `title`?)\n"
+    );
+}
+
+#[test]
+fn a_mapping_key_close_to_an_allowed_one_is_suggested() {
+    let [zh, en] = refused_mapping(&MAPPING.replace("sheet = ", "shet = "));
+    assert_eq!(
+        zh,
+        "error: 映射文件 .map/映射.toml 无效：未知的键 `source.shet`（是否想写 `sheet`？）\n"
+    );
+    assert_eq!(
+        en,
+        "error: the mapping file .map/映射.toml is not valid: unknown key `source.shet` (did you mean `sheet`?)\n"
+    );
+}
+
+#[test]
+fn a_mapping_key_far_from_every_allowed_one_lists_them() {
+    let [zh, en] = refused_mapping(&MAPPING.replace("[unit]\n", "[unit]\nskip = 2\n"));
+    assert_eq!(
+        zh,
+        "error: 映射文件 .map/映射.toml 无效：未知的键 `unit.skip`（此处可用的键：column, value, map）\n"
+    );
+    assert_eq!(
+        en,
+        "error: the mapping file .map/映射.toml is not valid: unknown key `unit.skip` (the keys allowed here: column, value, map)\n"
+    );
+}
+
+#[test]
+fn a_mapping_field_that_is_no_field_lists_the_fields() {
+    let [zh, en] = refused_mapping(&MAPPING.replace("area = ", "batch = "));
+    let fields = "title, area, points, source, special_task, found_on, problem, commitment, \
+        measures, owner, person, responsible, lead, deadline, status, completed_on, \
+        consolidation, rectify_by, satisfaction, evidence, confidential, progress, \
+        closure.approved_by, closure.approved_on, linkage.lead_unit, linkage.reason";
+    assert_eq!(
+        zh,
+        format!(
+            "error: 映射文件 .map/映射.toml 无效：`fields.batch` 不是事项的字段（事项的字段：{fields}）\n"
+        )
+    );
+    assert_eq!(
+        en,
+        format!(
+            "error: the mapping file .map/映射.toml is not valid: `fields.batch` is not a field of an item (the fields of an item: {fields})\n"
+        )
+    );
+}
+
+#[test]
+fn a_mapping_without_its_unit_or_with_a_syntax_error_is_refused_in_either_language() {
+    let [zh, en] = refused_mapping(&MAPPING.replace("[unit]\ncolumn = \"责任单位\"\n", ""));
+    assert_eq!(
+        zh,
+        "error: 映射文件 .map/映射.toml 无效：缺少 `[unit]`：写明哪一列是各行的单位（`column = \"责任单位\"`），或写 `value = \"机构路径\"`\n"
+    );
+    assert_eq!(
+        en,
+        "error: the mapping file .map/映射.toml is not valid: `[unit]` is missing: which column names the unit of a row (`column = \"责任单位\"`), or `value = \"org/path\"`\n"
+    );
+    let [zh, en] = refused_mapping(&MAPPING.replace("title = \"存在问题\"", "title = \"存在问题"));
+    assert_eq!(
+        zh,
+        "error: 映射文件 .map/映射.toml 无效：第9行 TOML 语法错误：invalid basic string, expected `\"`\n"
+    );
+    assert_eq!(
+        en,
+        "error: the mapping file .map/映射.toml is not valid: TOML syntax error at line 9: invalid basic string, expected `\"`\n"
     );
 }
 
