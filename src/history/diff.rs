@@ -19,27 +19,66 @@ use crate::records::Records;
 use crate::rollup::{self, By, Totals};
 use crate::source::FileId;
 
-/// What is known of one valid item at one end.
-#[derive(Clone, Debug)]
-pub struct Facts {
+/// What is known of one valid item at one end; its title and evidence are read from its file
+/// only where they are shown.
+#[derive(Clone, Copy, Debug)]
+pub struct Facts<'a> {
     pub file: FileId,
     /// The file's path relative to the root.
-    pub path: String,
-    pub title: String,
+    pub path: &'a str,
     pub status: Status,
     pub deadline: Option<Date>,
     pub rectify_by: Option<Date>,
-    pub evidence: Vec<String>,
+    item: &'a Item,
+    text: &'a str,
+}
+
+impl<'a> Facts<'a> {
+    /// The facts of `item`, read from `records`; `None` without a status.
+    pub fn of(records: &'a Records, item: &'a Item) -> Option<Facts<'a>> {
+        Some(Facts {
+            file: item.file,
+            path: records.files.path(item.file),
+            status: *item.status.as_ref()?.get_ref(),
+            deadline: item.deadline.as_ref().map(|d| *d.get_ref()),
+            rectify_by: item.rectify_by.as_ref().map(|d| *d.get_ref()),
+            item,
+            text: &records.files.get(item.file).text,
+        })
+    }
+
+    pub fn title(&self) -> String {
+        self.item
+            .title
+            .as_ref()
+            .map(|t| decode_text(self.text, t))
+            .unwrap_or_default()
+    }
+
+    pub fn evidence(&self) -> Vec<String> {
+        self.item
+            .evidence
+            .as_ref()
+            .map(|e| decode_texts(self.text, e))
+            .unwrap_or_default()
+    }
+
+    /// The evidence as written in the file (`None` where there is none): two items whose
+    /// literals are the same have the same evidence, without reading either.
+    pub fn evidence_written(&self) -> Option<&'a str> {
+        let span = self.item.evidence.as_ref()?.span();
+        self.text.get(span)
+    }
 }
 
 /// The valid items of a tree by (unit, id), and its valid units.
-pub struct State {
-    pub items: BTreeMap<(String, String), Facts>,
-    pub units: BTreeSet<String>,
+pub struct State<'a> {
+    pub items: BTreeMap<(&'a str, &'a str), Facts<'a>>,
+    pub units: BTreeSet<&'a str>,
 }
 
-impl State {
-    pub fn of(checked: &Checked) -> State {
+impl<'a> State<'a> {
+    pub fn of(checked: &'a Checked) -> State<'a> {
         let records = &checked.records;
         let bad: HashSet<FileId> = checked
             .diagnostics
@@ -53,41 +92,19 @@ impl State {
             if bad.contains(&unit.file) || !unit.readable {
                 continue;
             }
-            units.insert(unit.org.clone());
+            units.insert(unit.org.as_str());
             for &i in &records.unit_items[u] {
                 let item = &records.items[i];
                 if bad.contains(&item.file) {
                     continue;
                 }
-                if let Some(facts) = facts(records, item) {
-                    items.insert((unit.org.clone(), item.id.to_string()), facts);
+                if let Some(facts) = Facts::of(records, item) {
+                    items.insert((unit.org.as_str(), item.id.as_str()), facts);
                 }
             }
         }
         State { items, units }
     }
-}
-
-fn facts(records: &Records, item: &Item) -> Option<Facts> {
-    let status = *item.status.as_ref()?.get_ref();
-    let text = &records.files.get(item.file).text;
-    Some(Facts {
-        file: item.file,
-        path: records.files.path(item.file).to_owned(),
-        title: item
-            .title
-            .as_ref()
-            .map(|t| decode_text(text, t))
-            .unwrap_or_default(),
-        status,
-        deadline: item.deadline.as_ref().map(|d| *d.get_ref()),
-        rectify_by: item.rectify_by.as_ref().map(|d| *d.get_ref()),
-        evidence: item
-            .evidence
-            .as_ref()
-            .map(|e| decode_texts(text, e))
-            .unwrap_or_default(),
-    })
 }
 
 /// Whether going from `from` to `to` undoes work: 已完成 to anything else, 基本完成 to 未完成
@@ -101,7 +118,7 @@ pub fn regressed(from: Status, to: Status) -> bool {
 }
 
 /// The dated fields whose moving later is a rebound, with their values.
-pub fn dates(f: &Facts) -> [(&'static str, Option<Date>); 2] {
+pub fn dates(f: &Facts<'_>) -> [(&'static str, Option<Date>); 2] {
     [("deadline", f.deadline), ("rectify_by", f.rectify_by)]
 }
 
@@ -174,12 +191,14 @@ pub fn totals(checked: &Checked, as_of: Date) -> Totals {
 }
 
 pub fn diff(from: &End<'_>, to: &End<'_>) -> Diff {
-    let end = |end: &End<'_>| (State::of(end.checked), totals(end.checked, end.as_of));
-    let ((a, from_totals), (b, to_totals)) = rayon::join(|| end(from), || end(to));
-    let item_ref = |(unit, id): &(String, String), f: &Facts| ItemRef {
-        unit: unit.clone(),
-        id: id.clone(),
-        title: f.title.clone(),
+    let ((a, from_totals), (b, to_totals)) = rayon::join(
+        || (State::of(from.checked), totals(from.checked, from.as_of)),
+        || (State::of(to.checked), totals(to.checked, to.as_of)),
+    );
+    let item_ref = |(unit, id): &(&str, &str), f: &Facts<'_>| ItemRef {
+        unit: (*unit).to_owned(),
+        id: (*id).to_owned(),
+        title: f.title(),
         status: f.status,
     };
     let mut diff = Diff {
@@ -187,8 +206,16 @@ pub fn diff(from: &End<'_>, to: &End<'_>) -> Diff {
         to: to.commit.clone(),
         added: Vec::new(),
         removed: Vec::new(),
-        units_added: b.units.difference(&a.units).cloned().collect(),
-        units_removed: a.units.difference(&b.units).cloned().collect(),
+        units_added: b
+            .units
+            .difference(&a.units)
+            .map(|u| (*u).to_owned())
+            .collect(),
+        units_removed: a
+            .units
+            .difference(&b.units)
+            .map(|u| (*u).to_owned())
+            .collect(),
         status_changed: Vec::new(),
         regressed: Vec::new(),
         deadline_moved: Vec::new(),
@@ -204,9 +231,9 @@ pub fn diff(from: &End<'_>, to: &End<'_>) -> Diff {
         };
         if old.status != new.status {
             let change = Change {
-                unit: key.0.clone(),
-                id: key.1.clone(),
-                title: new.title.clone(),
+                unit: key.0.to_owned(),
+                id: key.1.to_owned(),
+                title: new.title(),
                 from: old.status,
                 to: new.status,
             };
@@ -220,9 +247,9 @@ pub fn diff(from: &End<'_>, to: &End<'_>) -> Diff {
                 && now > was
             {
                 diff.deadline_moved.push(Moved {
-                    unit: key.0.clone(),
-                    id: key.1.clone(),
-                    title: new.title.clone(),
+                    unit: key.0.to_owned(),
+                    id: key.1.to_owned(),
+                    title: new.title(),
                     field,
                     from: was,
                     to: now,

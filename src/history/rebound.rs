@@ -26,13 +26,13 @@ pub fn warnings(before: &State, now: &Checked, since: &str) -> Vec<Diagnostic> {
         }
     }
     for ((org, id), old) in &before.items {
-        let Some(item) = current.get(&(org.as_str(), id.as_str())) else {
+        let Some(item) = current.get(&(*org, *id)) else {
             if old.status != Status::Done {
                 out.push(deleted(now, org, id, old, since));
             }
             continue;
         };
-        let Some(new) = state_of(now, item) else {
+        let Some(new) = Facts::of(records, item) else {
             continue;
         };
         if let Some(status) = &item.status
@@ -72,12 +72,16 @@ pub fn warnings(before: &State, now: &Checked, since: &str) -> Vec<Diagnostic> {
                 );
             }
         }
-        let removed: Vec<String> = old
-            .evidence
-            .iter()
-            .filter(|e| !new.evidence.contains(e))
-            .cloned()
-            .collect();
+        // The same literal holds the same evidence: only a changed one is read.
+        let removed: Vec<String> = if old.evidence_written() == new.evidence_written() {
+            Vec::new()
+        } else {
+            let is = new.evidence();
+            old.evidence()
+                .into_iter()
+                .filter(|e| !is.contains(e))
+                .collect()
+        };
         if !removed.is_empty() {
             let msg = Msg::EvidenceRemoved {
                 removed,
@@ -93,33 +97,15 @@ pub fn warnings(before: &State, now: &Checked, since: &str) -> Vec<Diagnostic> {
     out
 }
 
-/// What is known of an item now, read as at REV; `None` without a status.
-fn state_of(now: &Checked, item: &Item) -> Option<Facts> {
-    let text = &now.records.files.get(item.file).text;
-    Some(Facts {
-        file: item.file,
-        path: String::new(),
-        title: String::new(),
-        status: *item.status.as_ref()?.get_ref(),
-        deadline: item.deadline.as_ref().map(|d| *d.get_ref()),
-        rectify_by: item.rectify_by.as_ref().map(|d| *d.get_ref()),
-        evidence: item
-            .evidence
-            .as_ref()
-            .map(|e| crate::model::fields::decode_texts(text, e))
-            .unwrap_or_default(),
-    })
-}
-
 /// An unfinished item gone: said on its unit's `unit.toml` where the unit is still there, else
 /// on the campaign file (the file itself is no more).
-fn deleted(now: &Checked, org: &str, id: &str, old: &Facts, since: &str) -> Diagnostic {
+fn deleted(now: &Checked, org: &str, id: &str, old: &Facts<'_>, since: &str) -> Diagnostic {
     let records = &now.records;
     let file = records
         .unit_by_org(org)
         .map_or(FileId(0), |u| records.units[u].file);
     let msg = Msg::UnfinishedDeleted {
-        file: old.path.clone(),
+        file: old.path.to_owned(),
         id: id.to_owned(),
         status: old.status.label().to_owned(),
         since: since.to_owned(),
