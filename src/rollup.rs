@@ -448,6 +448,71 @@ pub struct LinkedItem<'a> {
     pub lead_name: String,
 }
 
+/// The items of a report (`--by item`), kept as references into the records and made into
+/// [`ItemRow`]s one at a time, on demand: a province's rows, each a copy of an item's text, are
+/// never all in memory at once, whether a renderer pages through them or writes them one by one.
+#[derive(Clone, Default)]
+pub struct ItemList<'a> {
+    records: Option<&'a Records>,
+    items: Vec<ItemRef<'a>>,
+    /// A public report: the rows come with their names blanked (`rollup/public.rs`).
+    blank_names: bool,
+}
+
+/// An item of the list, with what the build worked out for it.
+#[derive(Clone, Copy)]
+struct ItemRef<'a> {
+    unit: &'a Unit,
+    item: &'a Item,
+    status: Status,
+    days_overdue: Option<i64>,
+}
+
+impl<'a> ItemList<'a> {
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// Every row, in the report's order.
+    pub fn iter(&self) -> impl Iterator<Item = ItemRow> + '_ {
+        self.rows(0..self.len())
+    }
+
+    /// The rows `range` (clamped to the list).
+    pub fn rows(&self, range: std::ops::Range<usize>) -> impl Iterator<Item = ItemRow> + '_ {
+        let end = range.end.min(self.len());
+        let start = range.start.min(end);
+        self.items[start..end].iter().filter_map(|r| {
+            let mut row = item_row(self.records?, r);
+            if self.blank_names {
+                public::blank_names(&mut row);
+            }
+            Some(row)
+        })
+    }
+
+    fn push(&mut self, records: &'a Records, item: ItemRef<'a>) {
+        self.records = Some(records);
+        self.items.push(item);
+    }
+}
+
+impl std::fmt::Debug for ItemList<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl PartialEq for ItemList<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len() && self.iter().eq(other.iter())
+    }
+}
+
 /// One item with its fields, for `--by item`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ItemRow {
@@ -585,7 +650,7 @@ pub struct Report<'a> {
     pub orgs: Vec<OrgRow>,
     /// Every item of the subtree (`--by item`).
     #[serde(skip)]
-    pub items: Vec<ItemRow>,
+    pub items: ItemList<'a>,
     /// The items grouped by their `lead` within a unit (`--by lead`) or by their
     /// `special_task` (`--by task`), in order.
     #[serde(skip)]
@@ -642,7 +707,7 @@ impl<'a> Report<'a> {
             linked_items: Vec::new(),
             led_items: Vec::new(),
             orgs: Vec::new(),
-            items: Vec::new(),
+            items: ItemList::default(),
             groups: Vec::new(),
             withheld: None,
             left_out: Vec::new(),
@@ -1153,7 +1218,26 @@ fn collect_item_lists<'a>(
     if options.by != By::Item {
         return;
     }
-    report.items.push(ItemRow {
+    let item = ItemRef {
+        unit,
+        item,
+        status,
+        days_overdue,
+    };
+    report.items.push(records, item);
+}
+
+/// The row of an item of [`Report::items`].
+fn item_row(records: &Records, r: &ItemRef<'_>) -> ItemRow {
+    let &ItemRef {
+        unit,
+        item,
+        status,
+        days_overdue,
+    } = r;
+    let title = field(records, item.file, &item.title).unwrap_or_default();
+    let lead_unit = lead_unit(item);
+    ItemRow {
         unit: unit.org.clone(),
         unit_name: text(&unit.name).unwrap_or_default(),
         id: item.id.to_string(),
@@ -1191,7 +1275,7 @@ fn collect_item_lists<'a>(
             .as_ref()
             .and_then(|c| field(records, item.file, &c.approved_by)),
         closed_on: item.closure.as_ref().and_then(|c| date(&c.approved_on)),
-    });
+    }
 }
 
 /// A unit's `name`, or its org path where it has none.

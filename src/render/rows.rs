@@ -137,7 +137,7 @@ fn slice(report: &Report, by: By, range: std::ops::Range<usize>, lang: Lang) -> 
     match by {
         By::Org => orgs(&report.orgs[range], true, lang),
         By::Unit => units(&report.units[range], lang),
-        By::Item => items(&report.items[range], lang),
+        By::Item => items(&report.items.rows(range).collect::<Vec<_>>(), lang),
         By::Area => areas(&report.by_area[range], lang),
         By::Lead => groups(&report.groups[range], &[Term::Unit, Term::Lead], lang),
         By::Task => groups(&report.groups[range], &[Term::SpecialTask], lang),
@@ -424,40 +424,38 @@ pub fn ledger(rows: &[ItemRow], lang: Lang) -> Table {
 
 /// The 通报 list: units to be reminded (self-check late, returned or missing), with their
 /// 主要负责同志, then units to be commended (every item done or mostly done, at least one
-/// item, and the self-check on time).
-pub fn notice(report: &Report, lang: Lang) -> Table {
-    let lagging = |u: &&UnitRow| {
+/// item, and the self-check on time): its header row.
+pub fn notice_headers(lang: Lang) -> Vec<&'static str> {
+    let mut headers = units(&[], lang).headers;
+    headers.insert(0, Term::Notice.text(lang));
+    headers.insert(3, Term::Principal.text(lang));
+    headers
+}
+
+/// The rows of the 通报 list, one unit at a time.
+pub fn notice<'r>(report: &'r Report<'r>, lang: Lang) -> impl Iterator<Item = Vec<Cell>> + 'r {
+    fn lagging(u: &&UnitRow) -> bool {
         matches!(
             u.self_check,
             SelfCheckState::Late | SelfCheckState::Returned | SelfCheckState::Missing
         )
-    };
-    let commended = |u: &&UnitRow| {
+    }
+    fn commended(u: &&UnitRow) -> bool {
         let c = &u.totals.counts;
         u.self_check == SelfCheckState::Submitted && c.items > 0 && c.open + c.ineffective == 0
-    };
-    let chosen: Vec<(Term, UnitRow)> = report
-        .units
-        .iter()
-        .filter(lagging)
-        .map(|u| (Term::Admonish, u.clone()))
-        .chain(
-            report
-                .units
-                .iter()
-                .filter(commended)
-                .map(|u| (Term::Commend, u.clone())),
-        )
-        .collect();
-    let rows_only: Vec<UnitRow> = chosen.iter().map(|(_, u)| u.clone()).collect();
-    let mut table = units(&rows_only, lang);
-    table.headers.insert(0, Term::Notice.text(lang));
-    table.headers.insert(3, Term::Principal.text(lang));
-    for (cells, (kind, unit)) in table.rows.iter_mut().zip(&chosen) {
+    }
+    let admonish = report.units.iter().filter(lagging);
+    let commend = report.units.iter().filter(commended);
+    let chosen = (admonish.map(|u| (Term::Admonish, u))).chain(commend.map(|u| (Term::Commend, u)));
+    chosen.map(move |(kind, unit)| {
+        let mut cells = units(std::slice::from_ref(unit), lang)
+            .rows
+            .pop()
+            .unwrap_or_default();
         cells.insert(0, Cell::text(kind.text(lang)));
         cells.insert(3, Cell::opt(unit.principal.as_ref()));
-    }
-    table
+        cells
+    })
 }
 
 fn items_joined(rows: &[ItemRow], lang: Lang, list: &str) -> Table {
