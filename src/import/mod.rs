@@ -232,6 +232,13 @@ pub fn plan(request: Request<'_>) -> Plan {
         })
         .collect();
     let mut seen: HashMap<(String, String), usize> = HashMap::new();
+    // The columns of each field and of each `[[when]]`, looked up once for every row.
+    let field_cols: Vec<Vec<usize>> = mapping
+        .fields
+        .iter()
+        .map(|f| f.columns.iter().filter_map(|c| column(c)).collect())
+        .collect();
+    let when_cols: Vec<Option<usize>> = mapping.when.iter().map(|w| column(&w.column)).collect();
 
     for (r, cells) in grid.rows.iter().enumerate().skip(header + 1) {
         if cells.iter().all(Value::is_empty) {
@@ -241,7 +248,7 @@ pub fn plan(request: Request<'_>) -> Plan {
         let mut problems = Vec::new();
         // Every cell is looked at once for what no field may hold.
         for (c, value) in cells.iter().enumerate() {
-            if let Some(p) = cell_problem(value, place(r, c), r) {
+            if let Some(p) = cell_problem(value, || place(r, c), r) {
                 problems.push(p);
             }
         }
@@ -302,8 +309,8 @@ pub fn plan(request: Request<'_>) -> Plan {
         }
         let mut values: Vec<(usize, Option<FieldValue>, Option<usize>)> = Vec::new();
         let mut bad = false;
-        for spec in &mapping.fields {
-            match field_value(spec, cells, &column) {
+        for (spec, cols) in mapping.fields.iter().zip(&field_cols) {
+            match field_value(spec, cells, cols) {
                 Ok((value, col)) => values.push((spec.field, value, col)),
                 Err((col, message)) => {
                     bad = true;
@@ -322,8 +329,8 @@ pub fn plan(request: Request<'_>) -> Plan {
                 }
             }
         }
-        for when in &mapping.when {
-            let Some(c) = column(&when.column) else {
+        for (when, c) in mapping.when.iter().zip(&when_cols) {
+            let Some(c) = *c else {
                 continue;
             };
             if !when.matches.is_match(&cells[c].text()) {
@@ -546,9 +553,10 @@ fn normalize_header(text: &str) -> String {
 
 /// What no cell may hold, whatever its field: more than Excel holds, an error value, a formula
 /// with no saved value.
-fn cell_problem(value: &Value, place: String, row: usize) -> Option<Problem> {
+fn cell_problem(value: &Value, place: impl FnOnce() -> String, row: usize) -> Option<Problem> {
     let (message, help) = match value {
-        Value::Text(t) if t.chars().count() > MAX_CELL_CHARS => (
+        // (No more bytes than that, no more characters.)
+        Value::Text(t) if t.len() > MAX_CELL_CHARS && t.chars().count() > MAX_CELL_CHARS => (
             Msg::ImportCellTooLong {
                 chars: t.chars().count(),
             },
@@ -563,7 +571,7 @@ fn cell_problem(value: &Value, place: String, row: usize) -> Option<Problem> {
     };
     Some(Problem {
         code: Code::BadCell,
-        place,
+        place: place(),
         row: Some(row),
         message,
         help,
@@ -667,12 +675,11 @@ fn cell_of(value: &toml::Value) -> Value {
 fn field_value(
     spec: &FieldSpec,
     cells: &[Value],
-    column: &dyn Fn(&str) -> Option<usize>,
+    cols: &[usize],
 ) -> Result<(Option<FieldValue>, Option<usize>), (Option<usize>, Msg)> {
     let kind = FIELDS[spec.field].1;
-    let cols: Vec<usize> = spec.columns.iter().filter_map(|c| column(c)).collect();
     let first = cols.first().copied();
-    let raw = match cols.as_slice() {
+    let raw = match cols {
         [] => spec.value.as_ref().map_or(Value::Empty, cell_of),
         [one] => cells[*one].clone(),
         several => {
@@ -693,10 +700,10 @@ fn field_value(
     } else {
         raw
     };
-    let raw = match spec.map.get(raw.text().trim()) {
-        Some(mapped) if !raw.is_empty() => cell_of(mapped),
-        _ => raw,
-    };
+    let mapped = (!spec.map.is_empty() && !raw.is_empty())
+        .then(|| spec.map.get(raw.text().trim()))
+        .flatten();
+    let raw = mapped.map_or(raw, cell_of);
     convert(kind, &raw, &spec.formats, spec.split.as_deref())
         .map(|v| (v, first))
         .map_err(|m| (first, m))

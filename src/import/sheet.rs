@@ -10,7 +10,7 @@
 use std::io::Cursor;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use calamine::{Data, Reader, Sheets};
+use calamine::{Data, DataRef, Reader, Sheets};
 use jiff::civil::Date;
 
 /// One cell's value.
@@ -176,38 +176,13 @@ fn open_sheet(bytes: Vec<u8>, wanted: Option<&str>) -> Result<Grid, SheetError> 
             })?,
         None => sheets.first().cloned().ok_or(SheetError::NoSheets)?,
     };
-    let range = book.worksheet_range(&name).map_err(unreadable)?;
-    // A formula whose cached value is missing reads as empty: say so instead.
-    let formulas = book.worksheet_formula(&name).ok();
-    let merged = match &mut book {
-        Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(&name).unwrap_or_default(),
-        _ => Vec::new(),
+    let (mut rows, merged) = match &mut book {
+        Sheets::Xlsx(x) => {
+            let rows = xlsx_rows(x, &name).map_err(|e| unreadable(e.into()))?;
+            (rows, x.merge_cells_by_sheet_name(&name).unwrap_or_default())
+        }
+        _ => (ranged_rows(&mut book, &name)?, Vec::new()),
     };
-    let (top, left) = range.start().unwrap_or((0, 0));
-    let (height, width) = range.get_size();
-    let (top, left) = (top as usize, left as usize);
-    let mut rows: Vec<Vec<Value>> = vec![vec![Value::Empty; left + width]; top + height];
-    for (r, row) in range.rows().enumerate() {
-        for (c, cell) in row.iter().enumerate() {
-            rows[top + r][left + c] = value(cell);
-        }
-    }
-    if let Some(formulas) = formulas {
-        let (ftop, fleft) = formulas.start().unwrap_or((0, 0));
-        for (r, row) in formulas.rows().enumerate() {
-            for (c, formula) in row.iter().enumerate() {
-                let (r, c) = (ftop as usize + r, fleft as usize + c);
-                if formula.is_empty() {
-                    continue;
-                }
-                if let Some(slot) = rows.get_mut(r).and_then(|row| row.get_mut(c))
-                    && slot.is_empty()
-                {
-                    *slot = Value::Error(format!("={formula}"));
-                }
-            }
-        }
-    }
     for region in merged {
         let (r0, c0) = (region.start.0 as usize, region.start.1 as usize);
         let (r1, c1) = (region.end.0 as usize, region.end.1 as usize);
@@ -221,6 +196,95 @@ fn open_sheet(bytes: Vec<u8>, wanted: Option<&str>) -> Result<Grid, SheetError> 
         }
     }
     Ok(squared(name, rows))
+}
+
+/// The cells of an .xlsx sheet, in one pass over its XML: each cell's value (a formula's saved
+/// one), and where a formula has no saved value, the formula (see [`with_formulas`]). The rows
+/// reach to the last with a value, each as wide as the widest.
+fn xlsx_rows<RS: std::io::Read + std::io::Seek>(
+    book: &mut calamine::Xlsx<RS>,
+    name: &str,
+) -> Result<Vec<Vec<Value>>, calamine::XlsxError> {
+    let mut reader = match book.worksheet_cells_reader(name) {
+        Ok(reader) => reader,
+        // A chart sheet: no cells (as `worksheet_range` has it).
+        Err(calamine::XlsxError::NotAWorksheet(_)) => return Ok(Vec::new()),
+        Err(e) => return Err(e),
+    };
+    let mut rows: Vec<Vec<Value>> = Vec::new();
+    let mut formulas = Vec::new();
+    while let Some(cell) = reader.next_cell_with_formula()? {
+        let (r, c) = (cell.pos.0 as usize, cell.pos.1 as usize);
+        if let Some(formula) = cell.formula.filter(|f| !f.is_empty()) {
+            formulas.push(((r, c), formula));
+        }
+        let value = match cell.value {
+            DataRef::Empty => continue,
+            DataRef::String(s) => Value::Text(s),
+            DataRef::SharedString(s) => Value::Text(s.to_owned()),
+            other => value(&Data::from(other)),
+        };
+        if rows.len() <= r {
+            rows.resize_with(r + 1, Vec::new);
+        }
+        let row = &mut rows[r];
+        if row.len() <= c {
+            row.resize(c + 1, Value::Empty);
+        }
+        row[c] = value;
+    }
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+    for row in &mut rows {
+        row.resize(width, Value::Empty);
+    }
+    with_formulas(&mut rows, formulas);
+    Ok(rows)
+}
+
+/// A formula whose cached value is missing reads as empty: it is marked instead, where it falls
+/// within the cells with values.
+fn with_formulas(
+    rows: &mut [Vec<Value>],
+    formulas: impl IntoIterator<Item = ((usize, usize), String)>,
+) {
+    for ((r, c), formula) in formulas {
+        if let Some(slot) = rows.get_mut(r).and_then(|row| row.get_mut(c))
+            && slot.is_empty()
+        {
+            *slot = Value::Error(format!("={formula}"));
+        }
+    }
+}
+
+/// The cells of a sheet of another kind of workbook, through calamine's ranges of values and of
+/// formulas.
+fn ranged_rows<RS: std::io::Read + std::io::Seek>(
+    book: &mut Sheets<RS>,
+    name: &str,
+) -> Result<Vec<Vec<Value>>, SheetError> {
+    let unreadable = |e: calamine::Error| SheetError::Unreadable(e.to_string());
+    let range = book.worksheet_range(name).map_err(unreadable)?;
+    let formulas = book.worksheet_formula(name).ok();
+    let (top, left) = range.start().unwrap_or((0, 0));
+    let (height, width) = range.get_size();
+    let (top, left) = (top as usize, left as usize);
+    let mut rows: Vec<Vec<Value>> = vec![vec![Value::Empty; left + width]; top + height];
+    for (r, row) in range.rows().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            rows[top + r][left + c] = value(cell);
+        }
+    }
+    if let Some(formulas) = formulas {
+        let (ftop, fleft) = formulas.start().unwrap_or((0, 0));
+        let cells = formulas.rows().enumerate().flat_map(|(r, row)| {
+            row.iter()
+                .enumerate()
+                .filter(|(_, f)| !f.is_empty())
+                .map(move |(c, f)| ((ftop as usize + r, fleft as usize + c), f.clone()))
+        });
+        with_formulas(&mut rows, cells);
+    }
+    Ok(rows)
 }
 
 fn value(cell: &Data) -> Value {

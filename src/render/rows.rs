@@ -181,7 +181,7 @@ fn slice(report: &Report, by: By, range: std::ops::Range<usize>, lang: Lang) -> 
     match by {
         By::Org => orgs(&report.orgs[range], true, lang),
         By::Unit => units(&report.units[range], lang),
-        By::Item => items(&report.items[range], lang),
+        By::Item => items(&report.items.rows(range).collect::<Vec<_>>(), lang),
         By::Area => areas(&report.by_area[range], lang),
         By::Lead => groups(&report.groups[range], Some(Term::Lead), lang),
         By::Task => groups(&report.groups[range], None, lang),

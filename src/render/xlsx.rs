@@ -35,7 +35,15 @@ const PAPER_A4: u8 = 9;
 
 /// The workbook's bytes. The report must have been built with [`rows::By::Item`], so that it
 /// holds every item.
-pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+///
+/// Every sheet is written in rust_xlsxwriter's constant-memory mode, row by row (the rows go to
+/// a temporary file until the workbook is packed), and the 整改事项清单 is made one item at a
+/// time from the report's items: a province's list is never held whole, neither as rows nor as
+/// cells.
+pub fn render<'r>(
+    report: &'r Report<'r>,
+    lang: Lang,
+) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     let mut book = Workbook::new();
     let created = ExcelDateTime::from_ymd(
         report.as_of.year().try_into().unwrap_or(1900),
@@ -63,53 +71,52 @@ pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, rust_xlsxwriter::X
         ));
     }
     below.extend(notes(report, lang));
-    sheet(&mut book, SHEET_TOTALS, &totals, &below, &styles)?;
+    table_sheet(&mut book, SHEET_TOTALS, &totals, &below, &styles)?;
 
     let children = rows::orgs_with_totals(report, &report.children, false, lang);
-    sheet(&mut book, SHEET_CHILDREN, &children, &[], &styles)?;
-    sheet(
-        &mut book,
-        SHEET_AREAS,
-        &rows::areas(&report.by_area, lang),
-        &[],
-        &styles,
-    )?;
+    table_sheet(&mut book, SHEET_CHILDREN, &children, &[], &styles)?;
+    let areas = rows::areas(&report.by_area, lang);
+    table_sheet(&mut book, SHEET_AREAS, &areas, &[], &styles)?;
+    // The ledger's columns are `rows::ledger`'s, asked for one item at a time.
+    let ledger = |row: crate::rollup::ItemRow| rows::ledger(std::slice::from_ref(&row), lang).rows;
     sheet(
         &mut book,
         SHEET_ITEMS,
-        &rows::ledger(&report.items, lang),
+        &rows::ledger(&[], lang).headers,
+        || report.items.iter().flat_map(ledger),
         &[],
         &styles,
     )?;
+    let due_headers = rows::due_items(&[], lang).headers;
+    let due = |list: &'r [crate::rollup::DueItem<'r>]| {
+        move || {
+            list.iter()
+                .flat_map(move |d| rows::due_items(std::slice::from_ref(d), lang).rows)
+        }
+    };
+    let overdue = &report.overdue_items;
     sheet(
         &mut book,
         SHEET_OVERDUE,
-        &rows::due_items(&report.overdue_items, lang),
+        &due_headers,
+        due(overdue),
         &[],
         &styles,
     )?;
+    let ineffective = &report.ineffective_items;
     sheet(
         &mut book,
         SHEET_INEFFECTIVE,
-        &rows::due_items(&report.ineffective_items, lang),
+        &due_headers,
+        due(ineffective),
         &[],
         &styles,
     )?;
-    sheet(
-        &mut book,
-        SHEET_NOTICE,
-        &rows::notice(report, lang),
-        &[],
-        &styles,
-    )?;
+    let notice = rows::notice(report, lang);
+    table_sheet(&mut book, SHEET_NOTICE, &notice, &[], &styles)?;
     if !report.left_out.is_empty() {
-        sheet(
-            &mut book,
-            SHEET_LEFT_OUT,
-            &rows::left_out(report, lang),
-            &[],
-            &styles,
-        )?;
+        let left_out = rows::left_out(report, lang);
+        table_sheet(&mut book, SHEET_LEFT_OUT, &left_out, &[], &styles)?;
     }
     book.save_to_buffer()
 }
@@ -136,32 +143,57 @@ impl Styles {
     }
 }
 
-/// One sheet: the list, then `below` one line a row after an empty row.
-fn sheet(
+/// A sheet of a list already in memory.
+fn table_sheet(
     book: &mut Workbook,
     name: &str,
     table: &Table,
     below: &[String],
     styles: &Styles,
 ) -> Result<(), rust_xlsxwriter::XlsxError> {
-    let widths = widths(table);
-    let ws = book.add_worksheet();
+    sheet(
+        book,
+        name,
+        &table.headers,
+        || table.rows.iter(),
+        below,
+        styles,
+    )
+}
+
+/// One sheet: the list (`rows` gives its rows afresh each time it is called: once for the
+/// column widths, once to write them), then `below` one line a row after an empty row.
+fn sheet<I>(
+    book: &mut Workbook,
+    name: &str,
+    headers: &[&str],
+    rows: impl Fn() -> I,
+    below: &[String],
+    styles: &Styles,
+) -> Result<(), rust_xlsxwriter::XlsxError>
+where
+    I: Iterator,
+    I::Item: AsRef<[Cell]>,
+{
+    let widths = widths(headers, rows());
+    let ws = book.add_worksheet_with_constant_memory()?;
     ws.set_name(name)?;
     for (col, width) in widths.iter().enumerate() {
         // Room for the filter button beside the header.
         ws.set_column_width(col16(col), (*width + 3) as f64)?;
     }
-    for (col, header) in table.headers.iter().enumerate() {
+    for (col, header) in headers.iter().enumerate() {
         ws.write_string_with_format(0, col16(col), *header, &styles.header)?;
     }
-    for (r, cells) in table.rows.iter().enumerate() {
-        let row = u32::try_from(r + 1).unwrap_or(u32::MAX);
-        for (col, cell) in cells.iter().enumerate() {
-            write_cell(ws, row, col16(col), cell, widths[col] >= MAX_WIDTH, styles)?;
+    let mut last_row = 0;
+    for cells in rows() {
+        last_row += 1;
+        for (col, cell) in cells.as_ref().iter().enumerate() {
+            let wrap = widths.get(col).is_some_and(|w| *w >= MAX_WIDTH);
+            write_cell(ws, last_row, col16(col), cell, wrap, styles)?;
         }
     }
-    let last_row = u32::try_from(table.rows.len()).unwrap_or(u32::MAX);
-    let last_col = col16(table.headers.len().saturating_sub(1));
+    let last_col = col16(headers.len().saturating_sub(1));
     ws.set_freeze_panes(1, 0)?;
     ws.autofilter(0, 0, last_row, last_col)?;
     ws.set_paper_size(PAPER_A4);
@@ -233,10 +265,10 @@ fn shown(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// Each column's width in character columns: the widest line of its header and cells (a
 /// Chinese character counts two), at most [`MAX_WIDTH`].
-fn widths(table: &Table) -> Vec<usize> {
-    let mut widths: Vec<usize> = table.headers.iter().map(|h| h.width()).collect();
-    for cells in &table.rows {
-        for (col, cell) in cells.iter().enumerate() {
+fn widths(headers: &[&str], rows: impl Iterator<Item = impl AsRef<[Cell]>>) -> Vec<usize> {
+    let mut widths: Vec<usize> = headers.iter().map(|h| h.width()).collect();
+    for cells in rows {
+        for (col, cell) in cells.as_ref().iter().enumerate() {
             let width = match cell {
                 Cell::Text(text) => text.lines().map(UnicodeWidthStr::width).max().unwrap_or(0),
                 // 2015年12月31日, 100.0%

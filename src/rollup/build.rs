@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, HashSet};
 use jiff::civil::Date;
 
 use super::public;
+use super::report::ItemRef;
 use super::{
     AreaRow, CampaignInfo, DueItem, GroupRow, ItemCounts, ItemRow, LeftOut, LinkedItem, OrgRow,
     Progress, Report, ReviewNote, Totals, UnitArea, UnitRow, is_within,
@@ -408,7 +409,26 @@ fn collect_item_lists<'a>(
     if options.by != By::Item {
         return;
     }
-    report.items.push(ItemRow {
+    let item = ItemRef {
+        unit,
+        item,
+        status,
+        days_overdue,
+    };
+    report.items.push(records, item);
+}
+
+/// The row of an item of [`Report::items`].
+pub(super) fn item_row(records: &Records, r: &ItemRef<'_>) -> ItemRow {
+    let &ItemRef {
+        unit,
+        item,
+        status,
+        days_overdue,
+    } = r;
+    let title = field(records, item.file, &item.title).unwrap_or_default();
+    let lead_unit = lead_unit(item);
+    ItemRow {
         unit: unit.org.clone(),
         unit_name: text(&unit.name).unwrap_or_default(),
         id: item.id.to_string(),
@@ -460,7 +480,7 @@ fn collect_item_lists<'a>(
             .as_ref()
             .and_then(|c| field(records, item.file, &c.approved_by)),
         closed_on: item.closure.as_ref().and_then(|c| date(&c.approved_on)),
-    });
+    }
 }
 
 /// A unit's `name`, or its org path where it has none.

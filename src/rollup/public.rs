@@ -83,9 +83,7 @@ impl Public {
             items,
             files: before - report.left_out.len(),
         });
-        for row in &mut report.items {
-            blank_names(row);
-        }
+        report.items.blank_names = true;
         for unit in &mut report.units {
             unit.principal = None;
             if let Some(review) = unit.open_review.as_mut() {
@@ -98,7 +96,7 @@ impl Public {
 /// Every field of an item row that can carry a person's name (a closure's `approved_by` may
 /// be one too). A unit's `principal` and a review's `by` are blanked in [`Public::apply`]; the
 /// notes of answers and reviews are in no report yet; a row that gains one blanks it here.
-fn blank_names(row: &mut ItemRow) {
+pub(super) fn blank_names(row: &mut ItemRow) {
     let ItemRow {
         person,
         responsible,

@@ -12,6 +12,8 @@ use super::stored;
 use super::{ItemCounts, Totals};
 use crate::i18n::Msg;
 use crate::model::enums::{Category, ReviewKind, ReviewResult, Satisfaction, Status};
+use crate::model::{Item, Unit};
+use crate::records::Records;
 use crate::source::FileId;
 use crate::status::SelfCheckState;
 
@@ -134,6 +136,71 @@ pub struct LinkedItem<'a> {
     /// The lead unit's `name` (its org path where it has none).
     #[serde(default)]
     pub lead_name: String,
+}
+
+/// The items of a report (`--by item`), kept as references into the records and made into
+/// [`ItemRow`]s one at a time, on demand: a province's rows, each a copy of an item's text, are
+/// never all in memory at once, whether a renderer pages through them or writes them one by one.
+#[derive(Clone, Default)]
+pub struct ItemList<'a> {
+    records: Option<&'a Records>,
+    items: Vec<ItemRef<'a>>,
+    /// A public report: the rows come with their names blanked (`rollup/public.rs`).
+    pub(super) blank_names: bool,
+}
+
+/// An item of the list, with what the build worked out for it.
+#[derive(Clone, Copy)]
+pub(super) struct ItemRef<'a> {
+    pub unit: &'a Unit,
+    pub item: &'a Item,
+    pub status: Status,
+    pub days_overdue: Option<i64>,
+}
+
+impl<'a> ItemList<'a> {
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// Every row, in the report's order.
+    pub fn iter(&self) -> impl Iterator<Item = ItemRow> + '_ {
+        self.rows(0..self.len())
+    }
+
+    /// The rows `range` (clamped to the list).
+    pub fn rows(&self, range: std::ops::Range<usize>) -> impl Iterator<Item = ItemRow> + '_ {
+        let end = range.end.min(self.len());
+        let start = range.start.min(end);
+        self.items[start..end].iter().filter_map(|r| {
+            let mut row = super::build::item_row(self.records?, r);
+            if self.blank_names {
+                super::public::blank_names(&mut row);
+            }
+            Some(row)
+        })
+    }
+
+    pub(super) fn push(&mut self, records: &'a Records, item: ItemRef<'a>) {
+        self.records = Some(records);
+        self.items.push(item);
+    }
+}
+
+impl std::fmt::Debug for ItemList<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl PartialEq for ItemList<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len() && self.iter().eq(other.iter())
+    }
 }
 
 /// One item with its fields, for `--by item`.
@@ -277,7 +344,7 @@ pub struct Report<'a> {
     pub orgs: Vec<OrgRow>,
     /// Every item of the subtree (`--by item`).
     #[serde(skip)]
-    pub items: Vec<ItemRow>,
+    pub items: ItemList<'a>,
     /// The items grouped by their `lead` within a unit (`--by lead`) or by their
     /// `special_task` (`--by task`), in order.
     #[serde(skip)]
@@ -334,7 +401,7 @@ impl<'a> Report<'a> {
             linked_items: Vec::new(),
             led_items: Vec::new(),
             orgs: Vec::new(),
-            items: Vec::new(),
+            items: ItemList::default(),
             groups: Vec::new(),
             withheld: None,
             left_out: Vec::new(),

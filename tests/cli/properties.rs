@@ -844,7 +844,8 @@ proptest! {
         prop_assert_eq!(json_of(&imported, true), json_of(&checked, true));
         let ledger_of = |checked: &Checked| {
             let r = report(checked, "", as_of, false, By::Item);
-            let ledger = huitoukan::render::rows::ledger(&r.items, Lang::Zh);
+            let items: Vec<_> = r.items.iter().collect();
+            let ledger = huitoukan::render::rows::ledger(&items, Lang::Zh);
             (ledger.headers, ledger.rows)
         };
         let ledger = ledger_of(&imported);
