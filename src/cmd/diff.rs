@@ -9,7 +9,7 @@ use std::sync::Arc;
 use crate::check::{self, Checked};
 use crate::cli::DiffFormat;
 use crate::cmd::report::refuse_errors;
-use crate::history::diff::{self, End};
+use crate::history::diff;
 use crate::history::{Repo, Snapshot};
 use crate::origin::WorkTree;
 use crate::outcome::{EXIT_OK, EXIT_RECORDS, Fatal};
@@ -74,22 +74,15 @@ pub fn run(settings: &Diff) -> Result<ExitCode, Fatal> {
     if refuse_errors(&from, lang, keep_going, Some(from_rev))? {
         return Ok(ExitCode::from(EXIT_RECORDS));
     }
-    let (to, to_commit, to_as_of) = load_end(root, to_tree, as_of, Some(&from.records));
+    // The first end is summed up while the second is read.
+    let (from_end, (to, to_commit, to_as_of)) = rayon::join(
+        || diff::End::of(&from, from_commit, from_as_of),
+        || load_end(root, to_tree, as_of, Some(&from.records)),
+    );
     if refuse_errors(&to, lang, keep_going, to_rev)? {
         return Ok(ExitCode::from(EXIT_RECORDS));
     }
-    let diff = diff::diff(
-        &End {
-            checked: &from,
-            commit: from_commit,
-            as_of: from_as_of,
-        },
-        &End {
-            checked: &to,
-            commit: to_commit,
-            as_of: to_as_of,
-        },
-    );
+    let diff = diff::diff(from_end, diff::End::of(&to, to_commit, to_as_of));
     write_with(
         &mut std::io::stdout().lock(),
         |out: &mut dyn Write| match format {

@@ -171,12 +171,23 @@ pub struct Diff {
     pub totals: Ends,
 }
 
-/// One end of a diff: the records, which commit they are (`None`: the work tree), and the date
-/// its totals are judged as of.
+/// One end of a diff, summed up: its valid items and units, its totals, and which commit it
+/// is (`None`: the work tree).
 pub struct End<'a> {
-    pub checked: &'a Checked,
+    pub state: State<'a>,
+    pub totals: Totals,
     pub commit: Option<String>,
-    pub as_of: Date,
+}
+
+impl<'a> End<'a> {
+    /// The end of `checked` (at `commit`), its totals judged as of `as_of`.
+    pub fn of(checked: &'a Checked, commit: Option<String>, as_of: Date) -> End<'a> {
+        End {
+            state: State::of(checked),
+            totals: totals(checked, as_of),
+            commit,
+        }
+    }
 }
 
 /// The totals of the whole tree at `end`, as `report` counts them.
@@ -190,11 +201,8 @@ pub fn totals(checked: &Checked, as_of: Date) -> Totals {
     rollup::build(&checked.records, &checked.diagnostics, &options).totals
 }
 
-pub fn diff(from: &End<'_>, to: &End<'_>) -> Diff {
-    let ((a, from_totals), (b, to_totals)) = rayon::join(
-        || (State::of(from.checked), totals(from.checked, from.as_of)),
-        || (State::of(to.checked), totals(to.checked, to.as_of)),
-    );
+pub fn diff(from: End<'_>, to: End<'_>) -> Diff {
+    let (a, b) = (&from.state, &to.state);
     let item_ref = |(unit, id): &(&str, &str), f: &Facts<'_>| ItemRef {
         unit: (*unit).to_owned(),
         id: (*id).to_owned(),
@@ -220,8 +228,8 @@ pub fn diff(from: &End<'_>, to: &End<'_>) -> Diff {
         regressed: Vec::new(),
         deadline_moved: Vec::new(),
         totals: Ends {
-            from: from_totals,
-            to: to_totals,
+            from: from.totals.clone(),
+            to: to.totals.clone(),
         },
     };
     for (key, old) in &a.items {
