@@ -78,7 +78,7 @@ pub fn look_up(base: &Path, rel: &str) -> Lookup {
     }
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub enum EntryKind {
     /// A regular `*.toml` file.
     Toml,
@@ -95,7 +95,7 @@ pub enum EntryKind {
     Misnamed { rename: Box<str> },
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Entry {
     /// Relative to the root, `/`-separated.
     pub rel: String,

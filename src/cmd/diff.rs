@@ -64,12 +64,12 @@ pub fn run(settings: &Diff) -> Result<ExitCode, Fatal> {
     let to_rev = settings.to.as_deref();
     let from_commit = repo.resolve(from_rev)?;
     let to_commit = to_rev.map(|rev| repo.resolve(rev)).transpose()?;
-    // Both trees are listed at once; the second end then reads only what changed.
-    let (from_tree, to_tree) = rayon::join(
-        || repo.snapshot(&from_commit),
-        || to_commit.as_ref().map(|c| repo.snapshot(c)).transpose(),
-    );
-    let (from_tree, to_tree) = (from_tree?, to_tree?);
+    // The second tree is listed, and its files read, only where it differs from the first.
+    let from_tree = repo.snapshot(&from_commit)?;
+    let to_tree = to_commit
+        .as_ref()
+        .map(|c| repo.snapshot_after(c, Some(&from_tree)))
+        .transpose()?;
     let (from, from_commit, from_as_of) = load_end(root, Some(from_tree), as_of, None);
     if refuse_errors(&from, lang, keep_going, Some(from_rev))? {
         return Ok(ExitCode::from(EXIT_RECORDS));

@@ -173,6 +173,17 @@ impl Repo {
 
     /// The records tree at `commit`, listed (nothing is read yet).
     pub fn snapshot(&self, commit: &Commit) -> Result<Snapshot, Fatal> {
+        self.snapshot_after(commit, None)
+    }
+
+    /// [`Repo::snapshot`], taking over from `before` (another commit's tree) the listing of
+    /// every folder whose tree is the same at the same path: only the folders that changed are
+    /// read.
+    pub fn snapshot_after(
+        &self,
+        commit: &Commit,
+        before: Option<&Snapshot>,
+    ) -> Result<Snapshot, Fatal> {
         let repo = self.local();
         let root_tree = if self.prefix.is_empty() {
             Some(commit.tree)
@@ -186,7 +197,8 @@ impl Repo {
         let mut listing = Listing::default();
         if let Some(tree) = root_tree {
             listing.dirs.push((String::new(), tree, true));
-            list(&repo, tree, "", 1, &mut listing)?;
+            let walk = Walk { before, depth: 1 };
+            list(&repo, tree, "", walk, &mut listing)?;
         }
         let Listing {
             mut files,
@@ -205,7 +217,7 @@ impl Repo {
             files,
             others,
             dirs,
-            entries: std::sync::Mutex::new(Some(entries)),
+            entries,
         })
     }
 
@@ -313,13 +325,30 @@ struct Listing {
     dirs: Vec<(String, ObjectId, bool)>,
 }
 
+/// How deep a listing is, and the listing of another commit to take same folders from.
+#[derive(Clone, Copy)]
+struct Walk<'b> {
+    before: Option<&'b Snapshot>,
+    depth: usize,
+}
+
+impl Walk<'_> {
+    fn below(self) -> Self {
+        Walk {
+            depth: self.depth + 1,
+            ..self
+        }
+    }
+}
+
 fn list(
     repo: &gix::Repository,
     id: ObjectId,
     rel: &str,
-    depth: usize,
+    walk: Walk<'_>,
     out: &mut Listing,
 ) -> Result<(), Fatal> {
+    let depth = walk.depth;
     let tree = repo.find_tree(id).map_err(git_error)?;
     let decoded = tree.decode().map_err(git_error)?;
     let mut top = Vec::new();
@@ -355,12 +384,17 @@ fn list(
             continue;
         }
         if is_dir {
+            if let Some(before) = walk.before
+                && before.take_folder(&path, oid, out)
+            {
+                continue;
+            }
             out.dirs.push((path.clone(), oid, true));
             if depth == 1 {
                 // The top folders (the cities) are listed two at a time, below.
                 top.push((oid, path));
             } else {
-                list(repo, oid, &path, depth + 1, out)?;
+                list(repo, oid, &path, walk.below(), out)?;
             }
         } else if entry.mode.is_link() {
             out.files.push((path.clone(), node(Look::Link, oid)));
@@ -393,7 +427,7 @@ fn list(
             || sync.to_thread_local(),
             |repo, (oid, path)| {
                 let mut listing = Listing::default();
-                list(repo, oid, &path, depth + 1, &mut listing).map(|()| listing)
+                list(repo, oid, &path, walk.below(), &mut listing).map(|()| listing)
             },
         )
         .collect();
@@ -423,8 +457,8 @@ pub struct Snapshot {
     /// without reading a tree.
     others: Vec<(String, Node)>,
     dirs: Vec<(String, ObjectId, bool)>,
-    /// Handed out once to the loader, which consumes them.
-    entries: std::sync::Mutex<Option<Vec<Entry>>>,
+    /// What the walk lists, by path, as the loader takes them.
+    entries: Vec<Entry>,
 }
 
 impl std::fmt::Debug for Snapshot {
@@ -437,6 +471,39 @@ impl std::fmt::Debug for Snapshot {
 }
 
 impl Snapshot {
+    /// Where this tree has the folder `path` listed with the tree `id`: puts the folder and
+    /// everything listed below it into `out`, and says so.
+    fn take_folder(&self, path: &str, id: ObjectId, out: &mut Listing) -> bool {
+        let found = self
+            .dirs
+            .binary_search_by(|(p, _, _)| p.as_str().cmp(path))
+            .ok()
+            .map(|i| &self.dirs[i]);
+        if !found.is_some_and(|(_, was, listed)| *was == id && *listed) {
+            return false;
+        }
+        // Everything below `path/` sorts between it and `path0` ('0' follows '/').
+        let (from, to) = (format!("{path}/"), format!("{path}0"));
+        fn below<'l, T>(list: &'l [T], key: fn(&T) -> &str, from: &str, to: &str) -> &'l [T] {
+            let start = list.partition_point(|x| key(x) < from);
+            let end = list.partition_point(|x| key(x) < to);
+            &list[start..end.max(start)]
+        }
+        fn first(x: &(String, Node)) -> &str {
+            &x.0
+        }
+        out.dirs.push((path.to_owned(), id, true));
+        out.files
+            .extend_from_slice(below(&self.files, first, &from, &to));
+        out.others
+            .extend_from_slice(below(&self.others, first, &from, &to));
+        out.dirs
+            .extend_from_slice(below(&self.dirs, |x| &x.0, &from, &to));
+        out.entries
+            .extend_from_slice(below(&self.entries, |e| &e.rel, &from, &to));
+        true
+    }
+
     /// The records of this tree, `root` standing for its top; with `before`, the models of the
     /// files whose blob is the same in both are taken over from it.
     pub fn load(self, root: &Path, before: Option<&Records>) -> Records {
@@ -529,8 +596,7 @@ impl Snapshot {
 
 impl Origin for Snapshot {
     fn entries(&self, _root: &Path) -> Vec<Entry> {
-        let taken = self.entries.lock().ok().and_then(|mut e| e.take());
-        taken.unwrap_or_else(|| self.entries_now())
+        self.entries.clone()
     }
 
     fn reader(&self) -> Box<dyn Reader + '_> {
