@@ -16,9 +16,9 @@ use crate::settings::Merge;
 
 pub fn run(settings: &Merge) -> Result<ExitCode, Fatal> {
     let inputs = read_all(&settings.inputs)?;
-    let merged = merge::merge(inputs, settings.name.as_deref(), settings.allow_mixed_dates)
+    let mut merged = merge::merge(inputs, settings.name.as_deref(), settings.allow_mixed_dates)
         .map_err(refused)?;
-    let write = |out: &mut dyn std::io::Write| render::json::write_report(out, &merged);
+    let write = |out: &mut dyn std::io::Write| render::json::write_report(out, &mut merged);
     match &settings.output {
         Some(path) => write_file(path, settings.force, write)?,
         None => write_with(&mut std::io::stdout().lock(), write)?,

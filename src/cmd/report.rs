@@ -54,7 +54,7 @@ pub fn run(settings: &Report) -> Result<ExitCode, Fatal> {
     };
     let mut report = rollup::build(&checked.records, &checked.diagnostics, &options);
     report.source = source;
-    deliver(settings, &report)
+    deliver(settings, &mut report)
 }
 
 /// `report --from`: stored reports (merged, if several) rendered without a records tree; `--org`
@@ -65,13 +65,13 @@ fn from_stored(settings: &Report, paths: &[std::path::PathBuf]) -> Result<ExitCo
     let org = settings
         .org
         .in_folders(&rollup::merge::folders(&report), &whole)?;
-    let report = rollup::merge::within(report, &org, settings.by == By::Org);
-    deliver(settings, &report)
+    let mut report = rollup::merge::within(report, &org, settings.by == By::Org);
+    deliver(settings, &mut report)
 }
 
 /// Renders `report` in the format asked for, to standard output or `--output`, and says on
 /// stderr what the document does not.
-fn deliver(settings: &Report, report: &rollup::Report<'_>) -> Result<ExitCode, Fatal> {
+fn deliver(settings: &Report, report: &mut rollup::Report<'_>) -> Result<ExitCode, Fatal> {
     let Report {
         lang,
         format,

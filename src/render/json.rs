@@ -87,22 +87,105 @@ pub fn render(checked: &Checked, root: &str, as_of: jiff::civil::Date, lang: Lan
 
 /// `report --format json`: the [`crate::rollup::Report`] as SPEC §8 shapes it (version 1), on
 /// one line: a province's report is tens of megabytes, which indentation nearly doubles, and
-/// `merge` reads thirty of them (`jq .` shows it indented).
+/// `merge` reads thirty of them (`jq .` shows it indented). The units, most of a large report,
+/// are serialised on every thread a batch at a time and written in their order into the report
+/// serialised without them: the bytes are those of [`report`], which serialises it whole.
 pub fn write_report(
     out: &mut (impl Write + ?Sized),
-    report: &crate::rollup::Report,
+    report: &mut crate::rollup::Report,
 ) -> io::Result<()> {
+    write_report_in(out, report, UNITS_A_TASK)
+}
+
+/// How many units one thread serialises at a time, where a report has more than that.
+const UNITS_A_TASK: usize = 4096;
+
+fn write_report_in(
+    out: &mut (impl Write + ?Sized),
+    report: &mut crate::rollup::Report,
+    units_a_task: usize,
+) -> io::Result<()> {
+    use rayon::prelude::*;
     // Through a buffer of its own, so each of the serialiser's many small writes is a copy
     // rather than a call through `dyn Write`.
     let mut buffered = io::BufWriter::with_capacity(1 << 16, &mut *out);
-    serde_json::to_writer(&mut buffered, report)?;
+    if report.units.len() <= units_a_task {
+        serde_json::to_writer(&mut buffered, &*report)?;
+        buffered.write_all(b"\n")?;
+        return buffered.flush();
+    }
+    let units = std::mem::take(&mut report.units);
+    let shell = serde_json::to_vec(&*report);
+    report.units = units;
+    let shell = shell?;
+    // The report's only array of that name, left empty: the units go between its brackets.
+    let empty = b"\"units\":[]";
+    let Some(at) = memchr::memmem::find(&shell, empty).map(|i| i + empty.len() - 1) else {
+        serde_json::to_writer(&mut buffered, &*report)?;
+        buffered.write_all(b"\n")?;
+        return buffered.flush();
+    };
+    buffered.write_all(&shell[..at])?;
+    let threads = rayon::current_num_threads().max(1);
+    for (b, batch) in report.units.chunks(units_a_task * threads).enumerate() {
+        let parts: Vec<Vec<u8>> = batch
+            .par_chunks(units_a_task)
+            .map(serde_json::to_vec)
+            .collect::<Result<_, _>>()?;
+        for (p, part) in parts.iter().enumerate() {
+            if b + p > 0 {
+                buffered.write_all(b",")?;
+            }
+            // Each part is a whole array: `[`, its units, `]`.
+            buffered.write_all(
+                part.get(1..part.len().saturating_sub(1))
+                    .unwrap_or_default(),
+            )?;
+        }
+    }
+    buffered.write_all(&shell[at..])?;
     buffered.write_all(b"\n")?;
     buffered.flush()
 }
 
-/// [`write_report`] into a string.
+/// The report JSON of [`write_report`] into a string, serialised whole on one thread.
 pub fn report(report: &crate::rollup::Report) -> String {
-    let mut out = Vec::new();
-    let _ = write_report(&mut out, report);
-    String::from_utf8(out).unwrap_or_default()
+    let mut out = serde_json::to_string(report).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::rollup::{self, By};
+
+    #[test]
+    fn units_written_in_parts_give_the_bytes_of_the_whole_report() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/zhejiang-2015");
+        let as_of = jiff::civil::date(2015, 3, 10);
+        let checked = crate::check::check(&root, as_of);
+        let options = rollup::Options {
+            org: "",
+            as_of,
+            public: false,
+            by: By::Unit,
+        };
+        let mut report = rollup::build(&checked.records, &checked.diagnostics, &options);
+        let units = report.units.len();
+        assert!(units > 4, "{units} units");
+        let whole = super::report(&report);
+        assert!(whole.contains("\"units\":[{"), "{whole}");
+        for per_task in [1, 2, 3, units - 1, units, units + 1] {
+            let mut out = Vec::new();
+            super::write_report_in(&mut out, &mut report, per_task).expect("written");
+            assert_eq!(
+                String::from_utf8(out).expect("UTF-8"),
+                whole,
+                "{per_task} a task"
+            );
+        }
+        assert_eq!(report.units.len(), units, "the units are put back");
+    }
 }
