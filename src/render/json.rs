@@ -94,22 +94,26 @@ pub fn write_report(
     out: &mut (impl Write + ?Sized),
     report: &mut crate::rollup::Report,
 ) -> io::Result<()> {
-    write_report_in(out, report, UNITS_A_TASK)
+    write_report_in(out, report, UNITS_A_TASK, UNITS_IN_PARTS)
 }
 
-/// How many units one thread serialises at a time, where a report has more than that.
+/// How many units one thread serialises at a time, in a report of more than
+/// [`UNITS_IN_PARTS`]: a merged one. A province's report (about 23,000 units) is written whole,
+/// which costs less than the parts' buffers.
 const UNITS_A_TASK: usize = 4096;
+const UNITS_IN_PARTS: usize = 16 * UNITS_A_TASK;
 
 fn write_report_in(
     out: &mut (impl Write + ?Sized),
     report: &mut crate::rollup::Report,
     units_a_task: usize,
+    in_parts_beyond: usize,
 ) -> io::Result<()> {
     use rayon::prelude::*;
     // Through a buffer of its own, so each of the serialiser's many small writes is a copy
     // rather than a call through `dyn Write`.
     let mut buffered = io::BufWriter::with_capacity(1 << 16, &mut *out);
-    if report.units.len() <= units_a_task {
+    if report.units.len() <= units_a_task.max(in_parts_beyond) {
         serde_json::to_writer(&mut buffered, &*report)?;
         buffered.write_all(b"\n")?;
         return buffered.flush();
@@ -179,7 +183,7 @@ mod tests {
         assert!(whole.contains("\"units\":[{"), "{whole}");
         for per_task in [1, 2, 3, units - 1, units, units + 1] {
             let mut out = Vec::new();
-            super::write_report_in(&mut out, &mut report, per_task).expect("written");
+            super::write_report_in(&mut out, &mut report, per_task, 0).expect("written");
             assert_eq!(
                 String::from_utf8(out).expect("UTF-8"),
                 whole,
