@@ -268,7 +268,7 @@ impl Repo {
             .map(|i| records.files.path(FileId(i)))
             .collect();
         let gone = snapshot
-            .entries_now()
+            .entries
             .iter()
             .any(|e| matches!(e.kind, EntryKind::Toml) && !present.contains(e.rel.as_str()));
         let mut changed = changed;
@@ -512,18 +512,6 @@ impl Snapshot {
             Some(before) => Records::load_reusing(root, origin, &Reuse::of(before)),
             None => Records::load_from(root, origin),
         }
-    }
-
-    fn entries_now(&self) -> Vec<Entry> {
-        self.files
-            .iter()
-            .filter(|(_, n)| n.kind == Look::File)
-            .map(|(rel, _)| Entry {
-                rel: rel.clone(),
-                path: None,
-                kind: EntryKind::Toml,
-            })
-            .collect()
     }
 
     /// What is at `rel`, step by step from the root's tree, never through a link.

@@ -113,18 +113,21 @@ fn write_report_in(
     // Through a buffer of its own, so each of the serialiser's many small writes is a copy
     // rather than a call through `dyn Write`.
     let mut buffered = io::BufWriter::with_capacity(1 << 16, &mut *out);
-    if report.units.len() <= units_a_task.max(in_parts_beyond) {
-        serde_json::to_writer(&mut buffered, &*report)?;
-        buffered.write_all(b"\n")?;
-        return buffered.flush();
-    }
-    let units = std::mem::take(&mut report.units);
-    let shell = serde_json::to_vec(&*report);
-    report.units = units;
-    let shell = shell?;
+    let shell = if report.units.len() > units_a_task.max(in_parts_beyond) {
+        let units = std::mem::take(&mut report.units);
+        let shell = serde_json::to_vec(&*report);
+        report.units = units;
+        Some(shell?)
+    } else {
+        None
+    };
     // The report's only array of that name, left empty: the units go between its brackets.
     let empty = b"\"units\":[]";
-    let Some(at) = memchr::memmem::find(&shell, empty).map(|i| i + empty.len() - 1) else {
+    let found = shell.and_then(|shell| {
+        let at = memchr::memmem::find(&shell, empty)? + empty.len() - 1;
+        Some((shell, at))
+    });
+    let Some((shell, at)) = found else {
         serde_json::to_writer(&mut buffered, &*report)?;
         buffered.write_all(b"\n")?;
         return buffered.flush();
