@@ -79,11 +79,20 @@ impl StoredError {
 
 /// Reads and checks the stored report at `path`.
 pub fn read(path: &Path) -> Result<Report<'static>, StoredError> {
-    let bytes = read_bytes(path)?;
-    parse(&bytes)
+    thread_local! {
+        /// The bytes of the report a thread reads, kept for its next one: `merge` reads dozens
+        /// of reports of tens of megabytes each, and a buffer taken afresh for each is memory
+        /// the system has to hand over page by page every time.
+        static BYTES: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    BYTES.with_borrow_mut(|bytes| {
+        bytes.clear();
+        read_bytes(path, bytes)?;
+        parse(bytes)
+    })
 }
 
-fn read_bytes(path: &Path) -> Result<Vec<u8>, StoredError> {
+fn read_bytes(path: &Path, bytes: &mut Vec<u8>) -> Result<(), StoredError> {
     let io = |e: std::io::Error| StoredError::Io(e.to_string());
     let file = std::fs::File::open(path).map_err(io)?;
     let meta = file.metadata().map_err(io)?;
@@ -96,15 +105,13 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, StoredError> {
         return Err(StoredError::TooLarge { size: meta.len() });
     }
     // A file that grows while it is read is cut at the limit, and then refused.
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.take(MAX_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
+    bytes.reserve(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(MAX_BYTES + 1).read_to_end(bytes).map_err(io)?;
     let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
     if size > MAX_BYTES {
         return Err(StoredError::TooLarge { size });
     }
-    Ok(bytes)
+    Ok(())
 }
 
 /// What is read first: whether the document is a report of a version this build reads.
