@@ -40,7 +40,7 @@ impl Checked {
         let (line, column) = diagnostic
             .span
             .as_ref()
-            .map_or((1, 1), |s| file.line_col(s.start));
+            .map_or((1, 1), |s| file.lines().line_col(s.start));
         Located {
             diagnostic,
             file,

@@ -107,7 +107,7 @@ impl<'a> Reuse<'a> {
             (Kept::Item(i), Role::Item, EntryKind::Toml) => self.records.items[i].file,
             _ => return None,
         };
-        let old_text = &self.records.files.get(old).text;
+        let old_file = self.records.files.get(old);
         let ids = origin
             .content_id(&entry.rel)
             .zip(self.records.origin.content_id(&entry.rel));
@@ -115,7 +115,7 @@ impl<'a> Reuse<'a> {
             Some((now, before)) if now != before => return None,
             Some(_) => {}
             None => match reader.read(root, entry, id) {
-                Ok(text) if *text == **old_text => {}
+                Ok(text) if *text == *old_file.text() => {}
                 read => return Some(Taken::Read(read)),
             },
         }
@@ -130,7 +130,7 @@ impl<'a> Reuse<'a> {
             })),
         };
         Some(Taken::Model(Loaded {
-            source: SourceFile::new(entry.rel.clone(), old_text.to_string()),
+            source: SourceFile::with_text_of(entry.rel.clone(), old_file),
             parsed,
             diagnostics: Vec::new(),
         }))

@@ -18,6 +18,7 @@ use crate::model::fields::{decode_text, decode_texts};
 use crate::records::Records;
 use crate::rollup::{self, By, Totals};
 use crate::source::FileId;
+use crate::source::SourceFile;
 
 /// What is known of one valid item at one end; its title and evidence are read from its file
 /// only where they are shown.
@@ -30,7 +31,7 @@ pub struct Facts<'a> {
     pub deadline: Option<Date>,
     pub rectify_by: Option<Date>,
     item: &'a Item,
-    text: &'a str,
+    source: &'a SourceFile,
 }
 
 impl<'a> Facts<'a> {
@@ -43,7 +44,7 @@ impl<'a> Facts<'a> {
             deadline: item.deadline.as_ref().map(|d| *d.get_ref()),
             rectify_by: item.rectify_by.as_ref().map(|d| *d.get_ref()),
             item,
-            text: &records.files.get(item.file).text,
+            source: records.files.get(item.file),
         })
     }
 
@@ -51,7 +52,7 @@ impl<'a> Facts<'a> {
         self.item
             .title
             .as_ref()
-            .map(|t| decode_text(self.text, t))
+            .map(|t| decode_text(&self.source.text(), t))
             .unwrap_or_default()
     }
 
@@ -59,15 +60,23 @@ impl<'a> Facts<'a> {
         self.item
             .evidence
             .as_ref()
-            .map(|e| decode_texts(self.text, e))
+            .map(|e| decode_texts(&self.source.text(), e))
             .unwrap_or_default()
     }
 
-    /// The evidence as written in the file (`None` where there is none): two items whose
-    /// literals are the same have the same evidence, without reading either.
-    pub fn evidence_written(&self) -> Option<&'a str> {
-        let span = self.item.evidence.as_ref()?.span();
-        self.text.get(span)
+    /// Whether `other` has the same evidence literal as this, as written (none alike): two
+    /// items whose literals are the same have the same evidence, without decoding either, and
+    /// two files of the same text are not even unpacked.
+    pub fn same_evidence_written(&self, other: &Facts<'_>) -> bool {
+        let span = |f: &Facts<'_>| f.item.evidence.as_ref().map(|e| e.span());
+        let (mine, theirs) = (span(self), span(other));
+        if mine == theirs && self.source.same_text(other.source) {
+            return true;
+        }
+        let written = |f: &Facts<'_>, span: Option<std::ops::Range<usize>>| {
+            span.and_then(|s| f.source.text().get(s).map(str::to_owned))
+        };
+        written(self, mine) == written(other, theirs)
     }
 }
 

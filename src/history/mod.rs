@@ -254,7 +254,7 @@ impl Repo {
                 let on_disk = records.root.join(&*file.path);
                 let same = known.get(&*file.path).is_some_and(|node| match node.kind {
                     Look::File => {
-                        blob_id(file.text.as_bytes()) == node.id
+                        blob_id(file.text().as_bytes()) == node.id
                             || std::fs::read(&on_disk).is_ok_and(|bytes| blob_id(&bytes) == node.id)
                     }
                     Look::Link => std::fs::symlink_metadata(&on_disk)
@@ -673,7 +673,9 @@ impl SourceInfo {
     }
 
     /// The work tree at `root`, loaded as `records`: HEAD and whether a record differs from it;
-    /// nothing when no repository holds the root (or it has no commit yet).
+    /// nothing when no repository holds the root, or when HEAD holds none of its records (a
+    /// folder the repository ignores); no commit but changes where the repository has no
+    /// commit yet.
     pub fn of_work_tree(root: &Path, records: &Records) -> SourceInfo {
         let Ok(repo) = Repo::open(root) else {
             return SourceInfo::default();
@@ -685,6 +687,9 @@ impl SourceInfo {
             };
         };
         let dirty = match repo.snapshot(&head) {
+            // The repository holds none of these records (they are in a folder it ignores, or
+            // was never given): they are no state of it.
+            Ok(snapshot) if snapshot.entries.is_empty() => return SourceInfo::default(),
             Ok(snapshot) => {
                 let (changed, gone) = repo.changed_files(&snapshot, records);
                 !changed.is_empty() || gone

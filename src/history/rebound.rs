@@ -73,7 +73,7 @@ pub fn warnings(before: &State, now: &Checked, since: &str) -> Vec<Diagnostic> {
             }
         }
         // The same literal holds the same evidence: only a changed one is read.
-        let removed: Vec<String> = if old.evidence_written() == new.evidence_written() {
+        let removed: Vec<String> = if old.same_evidence_written(&new) {
             Vec::new()
         } else {
             let is = new.evidence();

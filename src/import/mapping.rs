@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use regex::Regex;
 
 use crate::i18n::{Lang, Msg, Term};
-use crate::source::SourceFile;
+use crate::source::Lines;
 use crate::suggest::did_you_mean;
 
 /// What a field of an item file holds, which says how a cell becomes its value.
@@ -174,8 +174,7 @@ impl Mapping {
             let detail = e.message().trim().to_owned();
             MappingError(match e.span() {
                 Some(span) => Msg::MappingSyntax {
-                    line: SourceFile::new(String::new(), text.to_owned()).line_index(span.start)
-                        + 1,
+                    line: Lines::of(text).line_index(span.start) + 1,
                     detail,
                 },
                 None => Msg::Syntax { detail },

@@ -363,7 +363,7 @@ pub fn plan(request: Request<'_>) -> Plan {
         let planned = match found {
             Some(i) => {
                 let path = records.files.path(records.items[i].file).to_owned();
-                let old = &records.files.get(records.items[i].file).text;
+                let old = records.files.get(records.items[i].file).text();
                 if !update {
                     row_plan(
                         r,
@@ -375,8 +375,8 @@ pub fn plan(request: Request<'_>) -> Plan {
                         Vec::new(),
                     )
                 } else {
-                    let text = updated(old, &values);
-                    let action = if *text == **old {
+                    let text = updated(&old, &values);
+                    let action = if *text == *old {
                         Action::Unchanged
                     } else {
                         Action::Update
@@ -467,7 +467,7 @@ fn validate(
                     });
                 }
                 None => {
-                    let line = d.span.as_ref().map(|s| file.line_col(s.start).0);
+                    let line = d.span.as_ref().map(|s| file.lines().line_col(s.start).0);
                     found.push(Problem {
                         code: d.code,
                         place: match line {

@@ -8,6 +8,7 @@ pub mod doc;
 pub mod enums;
 pub mod fields;
 pub mod format;
+pub mod point;
 
 use std::ops::Range;
 
@@ -21,6 +22,7 @@ use crate::source::FileId;
 use enums::{Answer, Category, Owner, ReviewKind, ReviewResult, Satisfaction, Source, Status};
 use fields::{Fields, Sink, kind_of, read_enum};
 pub use fields::{Text, TextList};
+pub use point::PointId;
 
 pub use crate::span::{Sp, Span};
 
@@ -129,7 +131,7 @@ pub struct SelfCheck {
 /// One answer of a self-check. `answer` is `None` where the value was unreadable (and reported).
 #[derive(Clone, Debug)]
 pub struct AnswerEntry {
-    pub point: Sp<CompactString>,
+    pub point: Sp<PointId>,
     pub answer: Option<Sp<Answer>>,
     pub note: Option<Sp<Text>>,
 }
@@ -232,7 +234,7 @@ fn read_answer(
     out: &mut Vec<AnswerEntry>,
 ) {
     let path = format!("self_check.answers.\"{}\"", key.get_ref());
-    let point = |id: &str, span: Range<usize>| Sp::new(span, CompactString::new(id));
+    let point = |id: &str, span: Range<usize>| Sp::new(span, PointId::new(id));
     match value.get_ref() {
         DeValue::String(_) => out.push(AnswerEntry {
             point: point(key.get_ref(), key.span()),
@@ -327,7 +329,7 @@ pub struct Item {
     pub id_span: Option<Sp<()>>,
     pub title: Option<Sp<Text>>,
     pub area: Option<Sp<i64>>,
-    pub points: Box<[Sp<CompactString>]>,
+    pub points: Box<[Sp<PointId>]>,
     pub source: Option<Sp<Source>>,
     pub special_task: Option<Sp<Text>>,
     pub found_on: Option<Sp<Date>>,
@@ -446,7 +448,7 @@ impl Item {
                 .map(|p| {
                     let points = p.into_inner().into_iter();
                     points
-                        .map(|p| Sp::new(p.span(), CompactString::from(p.into_inner())))
+                        .map(|p| Sp::new(p.span(), PointId::new(p.get_ref())))
                         .collect()
                 })
                 .unwrap_or_default(),
@@ -566,7 +568,9 @@ mod sizes {
             "{}",
             size_of::<super::Unit>()
         );
-        assert!(size_of::<super::AnswerEntry>() <= 56);
-        assert!(size_of::<crate::source::SourceFile>() <= 32);
+        // The point id is a number (`PointId`), not a string.
+        assert!(size_of::<super::AnswerEntry>() <= 36);
+        // The path, the text as held (packed) and the length it unpacks to.
+        assert!(size_of::<crate::source::SourceFile>() <= 40);
     }
 }

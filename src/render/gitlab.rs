@@ -60,7 +60,7 @@ pub fn render(checked: &Checked, lang: Lang, cwd: Option<&Path>) -> String {
             // one file has several problems of one code.
             let key = d.span.as_ref().map_or_else(String::new, |s| {
                 keys.entry(d.file)
-                    .or_insert_with(|| KeyIndex::of(&file.text))
+                    .or_insert_with(|| KeyIndex::of(&file.text()))
                     .at(s.start)
                     .to_owned()
             });

@@ -71,7 +71,7 @@ fn render_one(
         .primary_title(d.message.text(lang))
         .id(d.code.as_str());
     let mut group = match &d.span {
-        Some(span) if !file.text.is_empty() => title.elements(snippet(
+        Some(span) if file.has_text() => title.elements(snippet(
             file,
             path_of(d.file),
             span,
@@ -82,7 +82,7 @@ fn render_one(
     };
     for label in &d.labels {
         let other = files.get(label.file);
-        if !other.text.is_empty() {
+        if other.has_text() {
             let text = label.message.text(lang);
             group = group.elements(snippet(
                 other,
@@ -118,16 +118,17 @@ fn snippet<'a>(
     kind: AnnotationKind,
     label: Option<String>,
 ) -> Vec<Element<'a>> {
-    let text = &file.text;
+    let held = file.lines();
+    let text = held.as_str();
     // A span is cut to the characters it touches and to the lines shown: a snippet is sliced
     // by it, and a slice inside a character or past the source panics.
     let start = floor_char_boundary(text, span.start.min(text.len()));
     let end = ceil_char_boundary(text, span.end.clamp(start, text.len()));
-    let first = file.line_index(start);
-    let last = file
+    let first = held.line_index(start);
+    let last = held
         .line_index(end.saturating_sub(1).max(start))
         .min(first + MAX_LINES - 1);
-    let lines = file.line_range(first).start..file.line_range(last).end;
+    let lines = held.line_range(first).start..held.line_range(last).end;
     // The renderer shows C0 controls as control pictures but prints C1 controls, zero-width
     // and bidi characters raw: those are written out, and the span moved to match.
     let visible =
@@ -144,7 +145,7 @@ fn snippet<'a>(
             .annotation(kind.span(local).label(label));
         return vec![snippet.into()];
     }
-    let line = file.line_range(first);
+    let line = held.line_range(first);
     let start = start.clamp(line.start, line.end);
     let before = text[line.start..start]
         .char_indices()
@@ -161,7 +162,7 @@ fn snippet<'a>(
     let source = format!("{head}{}{tail}", &text[before..after]);
     let local = (start - before + head.len())..(end - before + head.len());
     let local = visible(&source[..local.start]).len()..visible(&source[..local.end]).len();
-    let (line_number, column) = file.line_col(start);
+    let (line_number, column) = held.line_col(start);
     let origin = Origin::path(path).line(line_number).char_column(column);
     let snippet = Snippet::source(visible(&source))
         .line_start(line_number)

@@ -350,13 +350,13 @@ fn text(s: &Option<Sp<String>>) -> Option<String> {
 fn field(records: &Records, file: FileId, value: &Option<Sp<Text>>) -> Option<String> {
     value
         .as_ref()
-        .map(|t| decode_text(&records.files.get(file).text, t))
+        .map(|t| decode_text(&records.files.get(file).text(), t))
 }
 
 fn fields(records: &Records, file: FileId, value: &Option<Sp<TextList>>) -> Vec<String> {
     value
         .as_ref()
-        .map(|l| decode_texts(&records.files.get(file).text, l))
+        .map(|l| decode_texts(&records.files.get(file).text(), l))
         .unwrap_or_default()
 }
 

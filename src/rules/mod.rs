@@ -11,12 +11,11 @@ use jiff::civil::Date;
 
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::i18n::Msg;
-use crate::model::Sp;
+use crate::model::{PointId, Sp};
 use crate::records::Records;
 use crate::schema::{Point, Schema};
 use crate::source::FileId;
 use crate::suggest::Suggester;
-use compact_str::CompactString;
 
 /// What the rules need besides the records.
 pub struct Context {
@@ -80,7 +79,7 @@ impl<'a> Points<'a> {
     }
 
     /// E008 for `id`, in an item's `points` or a unit's answers.
-    pub fn unknown(&self, file: FileId, id: &Sp<CompactString>) -> Diagnostic {
+    pub fn unknown(&self, file: FileId, id: &Sp<PointId>) -> Diagnostic {
         let help = self.ids.closest(id.get_ref()).map(|s| Msg::DidYouMean {
             suggestion: s.to_owned(),
         });

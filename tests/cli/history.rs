@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use crate::harness::{ITEM, ORG, Tree, UNIT, UNIT_PENDING, commit_all, edit, git_at};
+use crate::harness::{CAMPAIGN, ITEM, ORG, Tree, UNIT, UNIT_PENDING, commit_all, edit, git_at};
 
 const DAY1: &str = "2015-01-20T10:00:00+08:00";
 const DAY2: &str = "2015-02-20T10:00:00+08:00";
@@ -229,6 +229,29 @@ fn report_source_names_head_and_uncommitted_changes() {
             .stdout,
     );
     assert_eq!(none["source"], json!({"commit": null, "dirty": null}));
+}
+
+#[test]
+fn records_in_a_folder_the_repository_does_not_hold_name_no_commit() {
+    // A repository whose one commit holds a README and a .gitignore that leaves out `build/`,
+    // where a records tree sits: those records are no state of that repository.
+    let repo = Tree::empty()
+        .file("README.md", "# 工具\n")
+        .file(".gitignore", "build/\n");
+    git_at(repo.path(), DAY1, &["init", "-q", "-b", "main"]);
+    git_at(repo.path(), DAY1, &["add", "-A"]);
+    git_at(repo.path(), DAY1, &["commit", "-q", "-m", "工具"]);
+    let inside = repo
+        .file("build/records/huitoukan.toml", CAMPAIGN)
+        .file(&format!("build/records/{ORG}/unit.toml"), UNIT);
+    let out = inside.run_in(
+        "build/records",
+        &["report", "--format", "json", "--as-of", "2015-03-10"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let report = json_of(&out.stdout);
+    assert_eq!(report["source"], json!({"commit": null, "dirty": null}));
+    assert_eq!(report["totals"]["units"], json!(1));
 }
 
 /// Ten items, all open at first; in month k (January = 1) item k is done, committed on the

@@ -1072,7 +1072,7 @@ fn human_format_of_a_span_inside_a_character() {
         .expect("the item");
     // Line 1 is `title = "文山会海问题有所反弹"`: byte 10 is the second byte of 文, byte 14 the
     // second of 山.
-    let text = &checked.records.files.get(file).text;
+    let text = &checked.records.files.get(file).text();
     assert!(!text.is_char_boundary(10) && !text.is_char_boundary(14));
     checked.diagnostics.push(Diagnostic::at(
         Code::Syntax,
@@ -1129,7 +1129,7 @@ fn answer_table_of_unknown_keys_is_e002_and_e003_not_e007() {
     );
     let checked = check(tree.path(), huitoukan_date(AS_OF));
     for d in &checked.diagnostics {
-        let text = &checked.records.files.get(d.file).text;
+        let text = &checked.records.files.get(d.file).text();
         if let Some(span) = &d.span {
             assert!(
                 text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
@@ -1169,7 +1169,7 @@ fn dotted_answer_keys_with_spaces_around_the_dot_point_at_their_first_part() {
     );
     let checked = check(tree.path(), huitoukan_date(AS_OF));
     for d in &checked.diagnostics {
-        let text = &checked.records.files.get(d.file).text;
+        let text = &checked.records.files.get(d.file).text();
         if let Some(span) = &d.span {
             assert!(
                 text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
