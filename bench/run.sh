@@ -105,6 +105,7 @@ median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]
 col() { awk -v c="$2" '{ print $c }' "$work/$1.times"; }
 
 rm -f "$work"/*.times
+rm -rf "$work"/import-target "$work"/import-target-*
 have_taplo=$(command -v taplo >/dev/null && echo yes || echo no)
 have_chromium=$(command -v chromium >/dev/null && echo yes || echo no)
 s1=$work/province-s$scale
@@ -163,10 +164,15 @@ for round in $(seq "$rounds"); do
   measure trend "$hist" "$bin" trend --from 2016-01-01 --to 2016-12-31 --format json
   measure merge "$reports" "$bin" merge "${inputs[@]}" --name 全国
   measure xlsx "$s1" "$bin" report . --as-of 2015-03-10 --format xlsx --output "$xlsx" --force
-  rm -rf "$work/import-target" && cp -r "$units" "$work/import-target"
-  measure import "$work/import-target" "$bin" import "$xlsx" --as-of 2015-03-10
+  # A fresh copy for each round, none deleted until the rounds are over: ext4 passes over
+  # inodes freed in the last minutes when it allocates one (`recently_deleted`), so a tree of
+  # 57,764 files deleted just before would be timed, not the import (see BENCHMARKS.md).
+  cp -r "$units" "$work/import-target-$round"
+  measure import "$work/import-target-$round" "$bin" import "$xlsx" --as-of 2015-03-10
   echo "round $round of $rounds done" >&2
 done
+
+rm -rf "$work"/import-target-*
 
 # Memory of the piped tables, once: `--by org` on scale 1 (23,000 folders) and `--by item` on
 # scale 3 (173,000 items), each beside `report --format json` on the same tree.

@@ -178,10 +178,12 @@ pub fn build<'a>(
                 add(&mut by_area[slot]);
             }
             let group = match options.by {
-                By::Lead => field(records, item.file, &item.lead).map(|l| (unit.org.clone(), l)),
-                By::Task => {
-                    field(records, item.file, &item.special_task).map(|t| (String::new(), t))
-                }
+                By::Lead => FileText::of(records, item.file)
+                    .field(&item.lead)
+                    .map(|l| (unit.org.clone(), l)),
+                By::Task => FileText::of(records, item.file)
+                    .field(&item.special_task)
+                    .map(|t| (String::new(), t)),
                 By::Org | By::Unit | By::Item | By::Area => None,
             };
             if let Some(key) = group.filter(|(_, name)| !name.trim().is_empty()) {
@@ -197,6 +199,7 @@ pub fn build<'a>(
                 options,
             );
         }
+        let text = FileText::of(records, unit.file);
         report.units.push(UnitRow {
             org: Cow::Borrowed(&unit.org),
             name: unit
@@ -207,8 +210,8 @@ pub fn build<'a>(
             batch: unit.batch.as_ref().map(|b| *b.get_ref()),
             self_check: state,
             submitted_on: unit.submitted_on(),
-            open_review: open_review(records, unit),
-            principal: field(records, unit.file, &unit.principal),
+            open_review: open_review(&text, unit),
+            principal: text.field(&unit.principal),
             totals: own,
             by_area: unit_areas(schema_areas, by_area),
         });
@@ -248,7 +251,7 @@ fn unit_areas(areas: &[crate::schema::Area], by_area: Vec<ItemCounts>) -> Vec<Un
 }
 
 /// The unit's latest review, where it left something to do (see [`UnitRow::open_review`]).
-fn open_review(records: &Records, unit: &Unit) -> Option<ReviewNote> {
+fn open_review(text: &FileText<'_>, unit: &Unit) -> Option<ReviewNote> {
     let review = status::latest_review(unit)?;
     let result = *review.result.as_ref()?.get_ref();
     let open = match result {
@@ -258,7 +261,7 @@ fn open_review(records: &Records, unit: &Unit) -> Option<ReviewNote> {
     };
     open.then(|| ReviewNote {
         kind: review.kind.as_ref().map(|k| *k.get_ref()),
-        by: field(records, unit.file, &review.by),
+        by: text.field(&review.by),
         on: date(&review.on),
         result,
     })
@@ -346,18 +349,25 @@ fn text(s: &Option<Sp<String>>) -> Option<String> {
     s.as_ref().map(|s| s.get_ref().clone())
 }
 
-/// A text field of a file, decoded from the file's text.
-fn field(records: &Records, file: FileId, value: &Option<Sp<Text>>) -> Option<String> {
-    value
-        .as_ref()
-        .map(|t| decode_text(&records.files.get(file).text(), t))
-}
+/// A file's text, unpacked once for the fields a report shows from it.
+struct FileText<'r>(Cow<'r, str>);
 
-fn fields(records: &Records, file: FileId, value: &Option<Sp<TextList>>) -> Vec<String> {
-    value
-        .as_ref()
-        .map(|l| decode_texts(&records.files.get(file).text(), l))
-        .unwrap_or_default()
+impl<'r> FileText<'r> {
+    fn of(records: &'r Records, file: FileId) -> FileText<'r> {
+        FileText(records.files.get(file).text())
+    }
+
+    /// A text field, decoded.
+    fn field(&self, value: &Option<Sp<Text>>) -> Option<String> {
+        value.as_ref().map(|t| decode_text(&self.0, t))
+    }
+
+    fn fields(&self, value: &Option<Sp<TextList>>) -> Vec<String> {
+        value
+            .as_ref()
+            .map(|l| decode_texts(&self.0, l))
+            .unwrap_or_default()
+    }
 }
 
 fn date(d: &Option<Sp<Date>>) -> Option<Date> {
@@ -373,38 +383,45 @@ fn collect_item_lists<'a>(
     days_overdue: Option<i64>,
     options: &Options<'_>,
 ) {
-    let title = field(records, item.file, &item.title).unwrap_or_default();
-    let unit_name = unit_name(unit);
-    let due = DueItem {
-        unit: Cow::Borrowed(&unit.org),
-        unit_name: unit_name.clone(),
-        id: Cow::Borrowed(&item.id),
-        title: title.clone(),
-        status,
-        due: status::due(item),
-        days_overdue,
-        progress: progress(records, item),
-    };
-    if days_overdue.is_some() {
-        report.overdue_items.push(due.clone());
-    }
-    if status == Status::Ineffective {
-        report.ineffective_items.push(due);
-    }
+    let due = days_overdue.is_some() || status == Status::Ineffective;
     let lead_unit = lead_unit(item);
-    if let Some(lead_unit) = &lead_unit {
-        let linked = LinkedItem {
-            unit: Cow::Borrowed(&unit.org),
-            unit_name,
-            id: Cow::Borrowed(&item.id),
-            title: title.clone(),
-            lead_unit: lead_unit.clone(),
-            lead_name: lead_name(records, lead_unit),
-        };
-        if is_within(lead_unit, options.org) {
-            report.led_items.push(linked.clone());
+    // Most items are on no list: their file is not unpacked.
+    if due || lead_unit.is_some() {
+        let text = FileText::of(records, item.file);
+        let title = text.field(&item.title).unwrap_or_default();
+        let unit_name = unit_name(unit);
+        if due {
+            let due = DueItem {
+                unit: Cow::Borrowed(&unit.org),
+                unit_name: unit_name.clone(),
+                id: Cow::Borrowed(&item.id),
+                title: title.clone(),
+                status,
+                due: status::due(item),
+                days_overdue,
+                progress: progress(&text, item),
+            };
+            if days_overdue.is_some() {
+                report.overdue_items.push(due.clone());
+            }
+            if status == Status::Ineffective {
+                report.ineffective_items.push(due);
+            }
         }
-        report.linked_items.push(linked);
+        if let Some(lead_unit) = &lead_unit {
+            let linked = LinkedItem {
+                unit: Cow::Borrowed(&unit.org),
+                unit_name,
+                id: Cow::Borrowed(&item.id),
+                title: title.clone(),
+                lead_unit: lead_unit.clone(),
+                lead_name: lead_name(records, lead_unit),
+            };
+            if is_within(lead_unit, options.org) {
+                report.led_items.push(linked.clone());
+            }
+            report.linked_items.push(linked);
+        }
     }
     if options.by != By::Item {
         return;
@@ -426,7 +443,8 @@ pub(super) fn item_row(records: &Records, r: &ItemRef<'_>) -> ItemRow {
         status,
         days_overdue,
     } = r;
-    let title = field(records, item.file, &item.title).unwrap_or_default();
+    let file = FileText::of(records, item.file);
+    let title = file.field(&item.title).unwrap_or_default();
     let lead_unit = lead_unit(item);
     ItemRow {
         unit: unit.org.clone(),
@@ -440,45 +458,42 @@ pub(super) fn item_row(records: &Records, r: &ItemRef<'_>) -> ItemRow {
             .map(|p| p.get_ref().to_string())
             .collect(),
         source: item.source.as_ref().map(|s| s.get_ref().label().to_owned()),
-        special_task: field(records, item.file, &item.special_task),
+        special_task: file.field(&item.special_task),
         found_on: date(&item.found_on),
-        problem: field(records, item.file, &item.problem),
-        commitment: field(records, item.file, &item.commitment),
-        measures: fields(records, item.file, &item.measures),
+        problem: file.field(&item.problem),
+        commitment: file.field(&item.commitment),
+        measures: file.fields(&item.measures),
         owner: item.owner().label().to_owned(),
-        person: field(records, item.file, &item.person),
-        responsible: field(records, item.file, &item.responsible),
-        lead: field(records, item.file, &item.lead),
+        person: file.field(&item.person),
+        responsible: file.field(&item.responsible),
+        lead: file.field(&item.lead),
         deadline: date(&item.deadline),
         status,
         completed_on: date(&item.completed_on),
-        consolidation: field(records, item.file, &item.consolidation),
+        consolidation: file.field(&item.consolidation),
         rectify_by: date(&item.rectify_by),
         days_overdue,
         satisfaction: item.satisfaction(),
-        evidence: fields(records, item.file, &item.evidence),
+        evidence: file.fields(&item.evidence),
         lead_unit,
-        latest_progress: progress(records, item),
+        latest_progress: progress(&file, item),
         progress: item
             .progress
             .iter()
             .filter_map(|p| {
                 Some(Progress {
                     on: *p.on.as_ref()?.get_ref(),
-                    text: field(records, item.file, &p.text).unwrap_or_default(),
+                    text: file.field(&p.text).unwrap_or_default(),
                 })
             })
             .collect(),
-        linkage_reason: item
-            .linkage
-            .as_ref()
-            .and_then(|l| field(records, item.file, &l.reason)),
+        linkage_reason: item.linkage.as_ref().and_then(|l| file.field(&l.reason)),
         file: records.files.path(item.file).to_owned(),
         confidential: item.confidential,
         closed_by: item
             .closure
             .as_ref()
-            .and_then(|c| field(records, item.file, &c.approved_by)),
+            .and_then(|c| file.field(&c.approved_by)),
         closed_on: item.closure.as_ref().and_then(|c| date(&c.approved_on)),
     }
 }
@@ -499,11 +514,11 @@ fn lead_name(records: &Records, org: &str) -> String {
     )
 }
 
-fn progress(records: &Records, item: &Item) -> Option<Progress> {
+fn progress(text: &FileText<'_>, item: &Item) -> Option<Progress> {
     let latest = item.latest_progress()?;
     Some(Progress {
         on: *latest.on.as_ref()?.get_ref(),
-        text: field(records, item.file, &latest.text).unwrap_or_default(),
+        text: text.field(&latest.text).unwrap_or_default(),
     })
 }
 
@@ -528,7 +543,9 @@ fn collect_led<'a>(
             continue;
         }
         if let Some(lead_unit) = lead_unit(item).filter(|l| is_within(l, options.org)) {
-            let title = field(records, item.file, &item.title).unwrap_or_default();
+            let title = FileText::of(records, item.file)
+                .field(&item.title)
+                .unwrap_or_default();
             report.led_items.push(LinkedItem {
                 unit: Cow::Borrowed(&unit.org),
                 unit_name: unit_name(unit),
