@@ -87,9 +87,10 @@ pub fn render(checked: &Checked, root: &str, as_of: jiff::civil::Date, lang: Lan
 
 /// `report --format json`: the [`crate::rollup::Report`] as SPEC §8 shapes it (version 1), on
 /// one line: a province's report is tens of megabytes, which indentation nearly doubles, and
-/// `merge` reads thirty of them (`jq .` shows it indented). The units, most of a large report,
-/// are serialised on every thread a batch at a time and written in their order into the report
-/// serialised without them: the bytes are those of [`report`], which serialises it whole.
+/// `merge` reads thirty of them (`jq .` shows it indented). In a large report (a merged one)
+/// the long lists (the units and the listed items) are serialised on every thread a batch at a
+/// time and written in their order into the report serialised without them: the bytes are
+/// those of [`report`], which serialises it whole.
 pub fn write_report(
     out: &mut (impl Write + ?Sized),
     report: &mut crate::rollup::Report,
@@ -97,62 +98,103 @@ pub fn write_report(
     write_report_in(out, report, UNITS_A_TASK, UNITS_IN_PARTS)
 }
 
-/// How many units one thread serialises at a time, in a report of more than
-/// [`UNITS_IN_PARTS`]: a merged one. A province's report (about 23,000 units) is written whole,
-/// which costs less than the parts' buffers.
+/// How many rows one thread serialises at a time, in a report of more than
+/// [`UNITS_IN_PARTS`] units: a merged one. A province's report (about 23,000 units) is written
+/// whole, which costs less than the parts' buffers.
 const UNITS_A_TASK: usize = 4096;
 const UNITS_IN_PARTS: usize = 16 * UNITS_A_TASK;
+
+/// The long lists of a report, taken out of it while the rest is serialised.
+struct Lists<'a> {
+    units: Vec<crate::rollup::UnitRow<'a>>,
+    overdue: Vec<crate::rollup::DueItem<'a>>,
+    ineffective: Vec<crate::rollup::DueItem<'a>>,
+    linked: Vec<crate::rollup::LinkedItem<'a>>,
+}
 
 fn write_report_in(
     out: &mut (impl Write + ?Sized),
     report: &mut crate::rollup::Report,
-    units_a_task: usize,
+    per_task: usize,
     in_parts_beyond: usize,
 ) -> io::Result<()> {
-    use rayon::prelude::*;
     // Through a buffer of its own, so each of the serialiser's many small writes is a copy
     // rather than a call through `dyn Write`.
     let mut buffered = io::BufWriter::with_capacity(1 << 16, &mut *out);
-    let shell = if report.units.len() > units_a_task.max(in_parts_beyond) {
-        let units = std::mem::take(&mut report.units);
-        let shell = serde_json::to_vec(&*report);
-        report.units = units;
-        Some(shell?)
-    } else {
-        None
-    };
-    // The report's only array of that name, left empty: the units go between its brackets.
-    let empty = b"\"units\":[]";
-    let found = shell.and_then(|shell| {
-        let at = memchr::memmem::find(&shell, empty)? + empty.len() - 1;
-        Some((shell, at))
-    });
-    let Some((shell, at)) = found else {
+    if report.units.len() <= per_task.max(in_parts_beyond) {
         serde_json::to_writer(&mut buffered, &*report)?;
         buffered.write_all(b"\n")?;
         return buffered.flush();
+    }
+    let lists = Lists {
+        units: std::mem::take(&mut report.units),
+        overdue: std::mem::take(&mut report.overdue_items),
+        ineffective: std::mem::take(&mut report.ineffective_items),
+        linked: std::mem::take(&mut report.linked_items),
     };
-    buffered.write_all(&shell[..at])?;
+    let shell = serde_json::to_vec(&*report);
+    report.units = lists.units;
+    report.overdue_items = lists.overdue;
+    report.ineffective_items = lists.ineffective;
+    report.linked_items = lists.linked;
+    let shell = shell?;
+    // Each list is the report's only array of its name, left empty in the shell, in the
+    // order the report has them: the rows go between its brackets.
+    let mut at = 0;
+    let mut marks = [0; 4];
+    for (mark, name) in marks.iter_mut().zip([
+        "units",
+        "overdue_items",
+        "ineffective_items",
+        "linked_items",
+    ]) {
+        let empty = format!("\"{name}\":[]");
+        let found = memchr::memmem::find(&shell[at..], empty.as_bytes())
+            .ok_or_else(|| io::Error::other(format!("no {name} in the report")))?;
+        at += found + empty.len() - 1;
+        *mark = at;
+    }
+    let [units, overdue, ineffective, linked] = marks;
+    buffered.write_all(&shell[..units])?;
+    write_rows(&mut buffered, &report.units, per_task)?;
+    buffered.write_all(&shell[units..overdue])?;
+    write_rows(&mut buffered, &report.overdue_items, per_task)?;
+    buffered.write_all(&shell[overdue..ineffective])?;
+    write_rows(&mut buffered, &report.ineffective_items, per_task)?;
+    buffered.write_all(&shell[ineffective..linked])?;
+    write_rows(&mut buffered, &report.linked_items, per_task)?;
+    buffered.write_all(&shell[at..])?;
+    buffered.write_all(b"\n")?;
+    buffered.flush()
+}
+
+/// The rows of a list, comma-separated, serialised `per_task` at a time on every thread and
+/// written in their order.
+fn write_rows<T: serde::Serialize + Sync>(
+    out: &mut impl Write,
+    rows: &[T],
+    per_task: usize,
+) -> io::Result<()> {
+    use rayon::prelude::*;
+    let per_task = per_task.max(1);
     let threads = rayon::current_num_threads().max(1);
-    for (b, batch) in report.units.chunks(units_a_task * threads).enumerate() {
+    for (b, batch) in rows.chunks(per_task * threads).enumerate() {
         let parts: Vec<Vec<u8>> = batch
-            .par_chunks(units_a_task)
+            .par_chunks(per_task)
             .map(serde_json::to_vec)
             .collect::<Result<_, _>>()?;
         for (p, part) in parts.iter().enumerate() {
             if b + p > 0 {
-                buffered.write_all(b",")?;
+                out.write_all(b",")?;
             }
-            // Each part is a whole array: `[`, its units, `]`.
-            buffered.write_all(
+            // Each part is a whole array: `[`, its rows, `]`.
+            out.write_all(
                 part.get(1..part.len().saturating_sub(1))
                     .unwrap_or_default(),
             )?;
         }
     }
-    buffered.write_all(&shell[at..])?;
-    buffered.write_all(b"\n")?;
-    buffered.flush()
+    Ok(())
 }
 
 /// The report JSON of [`write_report`] into a string, serialised whole on one thread.
@@ -194,5 +236,6 @@ mod tests {
             );
         }
         assert_eq!(report.units.len(), units, "the units are put back");
+        assert!(!report.overdue_items.is_empty() && !report.linked_items.is_empty());
     }
 }

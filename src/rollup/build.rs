@@ -292,7 +292,12 @@ pub struct Parts {
 }
 
 /// The sums of `units` (all within `base`) as [`assemble`] puts them in a report.
-pub fn assemble_parts(units: &[UnitRow<'_>], base: &str, areas: &[AreaRow], by_org: bool) -> Parts {
+pub fn assemble_parts<'u>(
+    units: &'u [UnitRow<'_>],
+    base: &str,
+    areas: &[AreaRow],
+    by_org: bool,
+) -> Parts {
     let depth_of = |org: &str| {
         if org.is_empty() {
             0
@@ -309,18 +314,40 @@ pub fn assemble_parts(units: &[UnitRow<'_>], base: &str, areas: &[AreaRow], by_o
         children: Vec::new(),
         orgs: Vec::new(),
     };
+    // The folder one below the org that holds `org` (a unit's, within it), if it is below.
+    let child_of = |org: &'u str| -> Option<&'u str> {
+        let rest = if base.is_empty() {
+            org
+        } else {
+            org.strip_prefix(base)?.strip_prefix('/')?
+        };
+        let len = org.len() - rest.len() + rest.find('/').unwrap_or(rest.len());
+        (!rest.is_empty()).then(|| &org[..len])
+    };
+    // Without `--by org`, the child the units before were in, and their sum: units come in
+    // org path order, so a child's units come one after another.
+    let mut current: Option<(&str, Totals)> = None;
     for unit in units {
         if unit.org == base {
             parts.own = Some(unit.totals.clone());
         }
-        // The unit counts in its own folder and in every folder above it, below the report's
-        // org; without `--by org` only the children (the folders one below the org) are kept.
-        let mut org: &str = &unit.org;
-        while org.len() > base.len() {
-            if by_org || depth_of(org) == base_depth + 1 {
+        if by_org {
+            // The unit counts in its own folder and in every folder above it, below the
+            // report's org.
+            let mut org: &str = &unit.org;
+            while org.len() > base.len() {
                 *folders.entry(org).or_default() += &unit.totals;
+                org = org.rfind('/').map_or("", |cut| &org[..cut]);
             }
-            org = org.rfind('/').map_or("", |cut| &org[..cut]);
+        } else if let Some(child) = child_of(&unit.org) {
+            match &mut current {
+                Some((org, sum)) if *org == child => *sum += &unit.totals,
+                _ => {
+                    if let Some((org, sum)) = current.replace((child, unit.totals.clone())) {
+                        *folders.entry(org).or_default() += &sum;
+                    }
+                }
+            }
         }
         parts.totals += &unit.totals;
         for area in &unit.by_area {
@@ -328,6 +355,9 @@ pub fn assemble_parts(units: &[UnitRow<'_>], base: &str, areas: &[AreaRow], by_o
                 parts.by_area[slot] += &area.counts;
             }
         }
+    }
+    if let Some((org, sum)) = current {
+        *folders.entry(org).or_default() += &sum;
     }
     let row = |(org, t): (&&str, &Totals)| OrgRow {
         org: (*org).to_owned(),

@@ -20,6 +20,31 @@ use crate::i18n::Msg;
 pub struct Input {
     pub file: String,
     pub report: Report<'static>,
+    /// Its name among the merged report's children, once its paths are below it
+    /// ([`Input::relocated`]).
+    pub relocated: Option<String>,
+}
+
+impl Input {
+    pub fn new(file: String, report: Report<'static>) -> Input {
+        Input {
+            file,
+            report,
+            relocated: None,
+        }
+    }
+
+    /// The input with its paths below its name, as [`merge`] puts them: done on the thread
+    /// that read it, right after, so that the paths it lets go are room for the next report
+    /// that thread reads.
+    pub fn relocated(mut self) -> Input {
+        if self.relocated.is_none() {
+            let name = name_of(&self);
+            relocate_all(&name, &mut self.report);
+            self.relocated = Some(name);
+        }
+        self
+    }
 }
 
 /// Why inputs cannot be merged: a message, and a help line where there is one.
@@ -73,7 +98,7 @@ pub fn merge(
 ) -> Result<Report<'static>, MergeError> {
     let mut named: Vec<(String, Input)> = Vec::with_capacity(inputs.len());
     for input in inputs.drain(..) {
-        let name = name_of(&input);
+        let name = input.relocated.clone().unwrap_or_else(|| name_of(&input));
         if name.is_empty() || name.contains('/') || name.chars().any(char::is_control) {
             return Err((
                 Msg::MergeNameInvalid {
@@ -193,6 +218,7 @@ pub fn merge(
     // put together, each at its whole size at once rather than grown report by report.
     named
         .par_iter_mut()
+        .filter(|(_, input)| input.relocated.is_none())
         .for_each(|(name, input)| relocate_all(name, &mut input.report));
     let total = |len: fn(&Report) -> usize| named.iter().map(|(_, i)| len(&i.report)).sum();
     merged.units.reserve_exact(total(|r| r.units.len()));
@@ -206,15 +232,20 @@ pub fn merge(
         .linked_items
         .reserve_exact(total(|r| r.linked_items.len()));
     merged.left_out.reserve_exact(total(|r| r.left_out.len()));
+    // Each input's lists are let go as soon as they are moved, rather than all at the end.
     for (_, input) in &mut named {
         let report = &mut input.report;
-        merged.units.append(&mut report.units);
-        merged.overdue_items.append(&mut report.overdue_items);
+        merged.units.extend(std::mem::take(&mut report.units));
+        merged
+            .overdue_items
+            .extend(std::mem::take(&mut report.overdue_items));
         merged
             .ineffective_items
-            .append(&mut report.ineffective_items);
-        merged.linked_items.append(&mut report.linked_items);
-        merged.left_out.append(&mut report.left_out);
+            .extend(std::mem::take(&mut report.ineffective_items));
+        merged
+            .linked_items
+            .extend(std::mem::take(&mut report.linked_items));
+        merged.left_out.extend(std::mem::take(&mut report.left_out));
     }
     sort(&mut merged);
     assemble(&mut merged, false);
@@ -252,11 +283,19 @@ fn relocate_all(name: &str, report: &mut Report<'static>) {
 /// Units by org path, listed items by unit (each unit's in the order they came in), as a
 /// report of a records tree orders them.
 fn sort(report: &mut Report<'_>) {
-    report.units.sort_by(|a, b| a.org.cmp(&b.org));
-    report.overdue_items.sort_by(|a, b| a.unit.cmp(&b.unit));
-    report.ineffective_items.sort_by(|a, b| a.unit.cmp(&b.unit));
-    report.linked_items.sort_by(|a, b| a.unit.cmp(&b.unit));
-    report.left_out.sort_by(|a, b| a.file.cmp(&b.file));
+    sort_by_key(&mut report.units, |u| &u.org);
+    sort_by_key(&mut report.overdue_items, |d| &d.unit);
+    sort_by_key(&mut report.ineffective_items, |d| &d.unit);
+    sort_by_key(&mut report.linked_items, |l| &l.unit);
+    sort_by_key(&mut report.left_out, |l| &l.file);
+}
+
+/// A stable sort of `list` by `key`, which the lists of inputs put together in the order of
+/// their names nearly always are already: then nothing is moved, and no room is taken for it.
+fn sort_by_key<T, K: Ord + ?Sized>(list: &mut [T], key: impl Fn(&T) -> &K) {
+    if !list.is_sorted_by(|a, b| key(a) <= key(b)) {
+        list.sort_by(|a, b| key(a).cmp(key(b)));
+    }
 }
 
 /// The part of a stored report at or below `org` (an org path of it), as `report --org` would
