@@ -127,7 +127,13 @@ pub fn parse(bytes: &[u8]) -> Result<Report<'static>, StoredError> {
     let not_json = |e: serde_json::Error| StoredError::NotJson(e.to_string());
     let shown =
         |v: Option<&serde_json::Value>| v.map_or_else(|| "null".to_owned(), |v| v.to_string());
-    let report: Report<'static> = match serde_json::from_slice(bytes) {
+    // Checked as UTF-8 once, as a whole, rather than string by string; where it is not UTF-8
+    // the parser says where.
+    let parsed = match std::str::from_utf8(bytes) {
+        Ok(text) => serde_json::from_str(text),
+        Err(_) => serde_json::from_slice(bytes),
+    };
+    let report: Report<'static> = match parsed {
         Ok(report) => report,
         Err(e) => {
             let header: Header = serde_json::from_slice(bytes).map_err(not_json)?;
