@@ -200,10 +200,20 @@ impl<'a> Lines<'a> {
         )
     }
 
-    fn floor_char_boundary(&self, offset: usize) -> usize {
+    /// `offset` (at most the text's length) moved back to the start of its character.
+    pub fn floor_char_boundary(&self, offset: usize) -> usize {
         let mut offset = offset.min(self.0.len());
         while !self.0.is_char_boundary(offset) {
             offset -= 1;
+        }
+        offset
+    }
+
+    /// `offset` (at most the text's length) moved on to the end of its character.
+    pub fn ceil_char_boundary(&self, offset: usize) -> usize {
+        let mut offset = offset.min(self.0.len());
+        while !self.0.is_char_boundary(offset) {
+            offset += 1;
         }
         offset
     }

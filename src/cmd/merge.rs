@@ -31,13 +31,14 @@ pub fn run(settings: &Merge) -> Result<ExitCode, Fatal> {
 /// Reads and checks every stored report, two at a time; the first that fails, in the order
 /// given, stops the command.
 pub fn read_all(paths: &[PathBuf]) -> Result<Vec<Input>, Fatal> {
-    let merged = paths.len() > 1;
     paths
         .par_iter()
         .map(|path| {
             let report = stored::read(path).map_err(|e| Fatal::from(e.message(path)))?;
-            let input = Input::new(path.display().to_string(), report);
-            Ok(if merged { input.relocated() } else { input })
+            Ok(Input {
+                file: path.display().to_string(),
+                report,
+            })
         })
         .collect::<Vec<Result<Input, Fatal>>>()
         .into_iter()

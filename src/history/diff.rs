@@ -17,8 +17,7 @@ use crate::model::enums::Status;
 use crate::model::fields::{decode_text, decode_texts};
 use crate::records::Records;
 use crate::rollup::{self, By, Totals};
-use crate::source::FileId;
-use crate::source::SourceFile;
+use crate::source::{FileId, SourceFile};
 
 /// What is known of one valid item at one end; its title and evidence are read from its file
 /// only where they are shown.

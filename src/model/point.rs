@@ -75,12 +75,6 @@ impl std::fmt::Debug for PointId {
     }
 }
 
-impl PartialEq<str> for PointId {
-    fn eq(&self, other: &str) -> bool {
-        self.as_str() == other
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::PointId;

@@ -122,8 +122,8 @@ fn snippet<'a>(
     let text = held.as_str();
     // A span is cut to the characters it touches and to the lines shown: a snippet is sliced
     // by it, and a slice inside a character or past the source panics.
-    let start = floor_char_boundary(text, span.start.min(text.len()));
-    let end = ceil_char_boundary(text, span.end.clamp(start, text.len()));
+    let start = held.floor_char_boundary(span.start);
+    let end = held.ceil_char_boundary(span.end.max(start));
     let first = held.line_index(start);
     let last = held
         .line_index(end.saturating_sub(1).max(start))
@@ -168,18 +168,4 @@ fn snippet<'a>(
         .line_start(line_number)
         .annotation(kind.span(local).label(label));
     vec![origin.into(), snippet.into()]
-}
-
-fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
-}
-
-fn ceil_char_boundary(text: &str, mut offset: usize) -> usize {
-    while !text.is_char_boundary(offset) {
-        offset += 1;
-    }
-    offset
 }

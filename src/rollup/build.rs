@@ -324,9 +324,6 @@ pub fn assemble_parts<'u>(
         let len = org.len() - rest.len() + rest.find('/').unwrap_or(rest.len());
         (!rest.is_empty()).then(|| &org[..len])
     };
-    // Without `--by org`, the child the units before were in, and their sum: units come in
-    // org path order, so a child's units come one after another.
-    let mut current: Option<(&str, Totals)> = None;
     for unit in units {
         if unit.org == base {
             parts.own = Some(unit.totals.clone());
@@ -340,14 +337,8 @@ pub fn assemble_parts<'u>(
                 org = org.rfind('/').map_or("", |cut| &org[..cut]);
             }
         } else if let Some(child) = child_of(&unit.org) {
-            match &mut current {
-                Some((org, sum)) if *org == child => *sum += &unit.totals,
-                _ => {
-                    if let Some((org, sum)) = current.replace((child, unit.totals.clone())) {
-                        *folders.entry(org).or_default() += &sum;
-                    }
-                }
-            }
+            // Without it, only in the child (the folder one below the org) that holds it.
+            *folders.entry(child).or_default() += &unit.totals;
         }
         parts.totals += &unit.totals;
         for area in &unit.by_area {
@@ -355,9 +346,6 @@ pub fn assemble_parts<'u>(
                 parts.by_area[slot] += &area.counts;
             }
         }
-    }
-    if let Some((org, sum)) = current {
-        *folders.entry(org).or_default() += &sum;
     }
     let row = |(org, t): (&&str, &Totals)| OrgRow {
         org: (*org).to_owned(),

@@ -20,31 +20,6 @@ use crate::i18n::Msg;
 pub struct Input {
     pub file: String,
     pub report: Report<'static>,
-    /// Its name among the merged report's children, once its paths are below it
-    /// ([`Input::relocated`]).
-    pub relocated: Option<String>,
-}
-
-impl Input {
-    pub fn new(file: String, report: Report<'static>) -> Input {
-        Input {
-            file,
-            report,
-            relocated: None,
-        }
-    }
-
-    /// The input with its paths below its name, as [`merge`] puts them: done on the thread
-    /// that read it, right after, so that the paths it lets go are room for the next report
-    /// that thread reads.
-    pub fn relocated(mut self) -> Input {
-        if self.relocated.is_none() {
-            let name = name_of(&self);
-            relocate_all(&name, &mut self.report);
-            self.relocated = Some(name);
-        }
-        self
-    }
 }
 
 /// Why inputs cannot be merged: a message, and a help line where there is one.
@@ -98,7 +73,7 @@ pub fn merge(
 ) -> Result<Report<'static>, MergeError> {
     let mut named: Vec<(String, Input)> = Vec::with_capacity(inputs.len());
     for input in inputs.drain(..) {
-        let name = input.relocated.clone().unwrap_or_else(|| name_of(&input));
+        let name = name_of(&input);
         if name.is_empty() || name.contains('/') || name.chars().any(char::is_control) {
             return Err((
                 Msg::MergeNameInvalid {
@@ -218,7 +193,6 @@ pub fn merge(
     // put together, each at its whole size at once rather than grown report by report.
     named
         .par_iter_mut()
-        .filter(|(_, input)| input.relocated.is_none())
         .for_each(|(name, input)| relocate_all(name, &mut input.report));
     let total = |len: fn(&Report) -> usize| named.iter().map(|(_, i)| len(&i.report)).sum();
     merged.units.reserve_exact(total(|r| r.units.len()));

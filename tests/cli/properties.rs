@@ -785,7 +785,7 @@ proptest! {
                 write(dir.path(), &kept);
                 stored_report(dir.path(), folder, as_of)
             };
-            inputs.push(rollup::merge::Input::new(format!("{i}.json"), stored));
+            inputs.push(rollup::merge::Input { file: format!("{i}.json"), report: stored });
         }
         let merged = rollup::merge::merge(inputs, None, false).expect("the parts merge");
         let children: Vec<&str> = merged.children.iter().map(|c| c.org.as_str()).collect();
