@@ -120,8 +120,13 @@ pub struct CompletionsArgs {
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// A folder in the records tree (default: the current folder); the root is found above it
+    /// A folder of the records tree to report on (default: the current folder); the tree is
+    /// found above it
     pub path: Option<PathBuf>,
+
+    /// The records tree that holds DIR, as a whole (default: the current folder's, as PATH)
+    #[arg(long, value_name = "DIR", conflicts_with = "path")]
+    pub root: Option<PathBuf>,
 
     /// Report on this org: a path like 省直/省直机关工委, or a folder name unique in the tree
     #[arg(long)]
@@ -131,9 +136,9 @@ pub struct ReportArgs {
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<Date>,
 
-    /// Output format
-    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
-    pub format: ReportFormat,
+    /// Output format (default: from the extension of --output, else table)
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
 
     /// What one row stands for in table and csv (default: org for table, item for csv)
     #[arg(long, value_enum)]
@@ -147,8 +152,9 @@ pub struct ReportArgs {
     #[arg(long)]
     pub keep_going: bool,
 
-    /// Write the report to FILE (outside the records tree; `-` is standard output) instead of
-    /// standard output; an existing file is never overwritten without --force
+    /// Write the report to FILE (`-` is standard output) instead of standard output: inside
+    /// the records tree too, but never as a file the tree reads (a .toml, a self-check report,
+    /// anything hidden) nor through a link; an existing file is never overwritten without --force
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
 
@@ -164,7 +170,7 @@ pub struct ReportArgs {
     /// Render stored reports (report --format json) instead of a records tree; several are
     /// merged as `merge` would
     #[arg(long, num_args = 1.., value_name = "REPORT.json",
-          conflicts_with_all = ["path", "as_of", "public", "keep_going"])]
+          conflicts_with_all = ["path", "root", "as_of", "public", "keep_going"])]
     pub from: Vec<PathBuf>,
 }
 
@@ -199,7 +205,7 @@ pub struct DiffArgs {
     /// The newer end (default: the work tree)
     pub to: Option<String>,
 
-    /// The records tree (default: found from the current folder)
+    /// The records tree that holds DIR (default: the current folder's)
     #[arg(long, value_name = "DIR")]
     pub root: Option<PathBuf>,
 
@@ -241,7 +247,7 @@ pub struct TrendArgs {
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub to: Option<Date>,
 
-    /// The records tree (default: found from the current folder)
+    /// The records tree that holds DIR (default: the current folder's)
     #[arg(long, value_name = "DIR")]
     pub root: Option<PathBuf>,
 
@@ -332,6 +338,61 @@ pub enum ReportFormat {
     Xlsx,
 }
 
+/// What each report format is and can do, in one place.
+impl ReportFormat {
+    pub const ALL: [ReportFormat; 6] = [
+        ReportFormat::Table,
+        ReportFormat::Md,
+        ReportFormat::Csv,
+        ReportFormat::Json,
+        ReportFormat::Html,
+        ReportFormat::Xlsx,
+    ];
+
+    /// As typed after `--format`.
+    pub fn name(self) -> &'static str {
+        match self {
+            ReportFormat::Table => "table",
+            ReportFormat::Md => "md",
+            ReportFormat::Csv => "csv",
+            ReportFormat::Json => "json",
+            ReportFormat::Html => "html",
+            ReportFormat::Xlsx => "xlsx",
+        }
+    }
+
+    /// The extensions of a file in this format (the first is the usual one); a table is text.
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            ReportFormat::Table => &["txt"],
+            ReportFormat::Md => &["md", "markdown"],
+            ReportFormat::Csv => &["csv"],
+            ReportFormat::Json => &["json"],
+            ReportFormat::Html => &["html", "htm"],
+            ReportFormat::Xlsx => &["xlsx"],
+        }
+    }
+
+    /// The format a file's extension names, if it names one (case aside).
+    pub fn of_extension(extension: &str) -> Option<ReportFormat> {
+        ReportFormat::ALL.into_iter().find(|f| {
+            f.extensions()
+                .iter()
+                .any(|e| e.eq_ignore_ascii_case(extension))
+        })
+    }
+
+    /// Whether `--by` chooses its rows; the whole documents have fixed sections.
+    pub fn chooses_rows(self) -> bool {
+        match self {
+            ReportFormat::Table | ReportFormat::Csv => true,
+            ReportFormat::Md | ReportFormat::Json | ReportFormat::Html | ReportFormat::Xlsx => {
+                false
+            }
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     /// The spreadsheet: .xlsx, .xls, .ods or .csv (UTF-8 or GBK)
@@ -342,7 +403,7 @@ pub struct ImportArgs {
     #[arg(long, value_name = "MAP.toml")]
     pub mapping: Option<PathBuf>,
 
-    /// The records tree to import into (default: the one holding the current folder)
+    /// The records tree that holds DIR, to import into (default: the current folder's)
     #[arg(long, value_name = "DIR")]
     pub root: Option<PathBuf>,
 
@@ -365,8 +426,13 @@ pub struct ImportArgs {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// A folder in the records tree (default: the current folder); the root is found above it
+    /// A folder of the records tree whose diagnostics are shown (default: the current folder);
+    /// the tree is found above it and checked whole
     pub path: Option<PathBuf>,
+
+    /// The records tree that holds DIR, shown whole (default: the current folder's, as PATH)
+    #[arg(long, value_name = "DIR", conflicts_with = "path")]
+    pub root: Option<PathBuf>,
 
     /// The date to judge deadlines by, YYYY-MM-DD (default: today)
     #[arg(long, value_name = "DATE", value_parser = parse_date)]

@@ -30,7 +30,11 @@ pub const ZH: &[(&str, &str)] = &[
     ("check", "检查台账：逐个文件核对字段、状态、时限和报送情况"),
     (
         "check path",
-        "台账中的文件夹（默认：当前文件夹）；向上查找台账根目录",
+        "只显示台账中此文件夹下的诊断（默认：当前文件夹）；向上查找台账根目录，检查整个台账",
+    ),
+    (
+        "check root",
+        "DIR 所在的整个台账（默认：当前文件夹所在的台账，同 PATH）",
     ),
     (
         "check as_of",
@@ -52,7 +56,11 @@ pub const ZH: &[(&str, &str)] = &[
     ("report", "汇总报告：按机构层级汇总整改落实情况"),
     (
         "report path",
-        "台账中的文件夹（默认：当前文件夹）；向上查找台账根目录",
+        "汇总台账中的此文件夹（默认：当前文件夹）；向上查找台账根目录",
+    ),
+    (
+        "report root",
+        "汇总 DIR 所在的整个台账（默认：当前文件夹所在的台账，同 PATH）",
     ),
     (
         "report org",
@@ -64,7 +72,7 @@ pub const ZH: &[(&str, &str)] = &[
     ),
     (
         "report format",
-        "报告格式：table（默认，终端表格）、md（Markdown 文档）、csv（供 Excel、WPS 打开）、json、html（一个文件，可在屏幕上阅读，也可用 A4 纸打印）、xlsx（Excel 工作簿，须用 --output 或重定向）",
+        "报告格式（默认：按 --output 的扩展名，否则 table）：table（终端表格）、md（Markdown 文档）、csv（供 Excel、WPS 打开）、json、html（一个文件，可在屏幕上阅读，也可用 A4 纸打印）、xlsx（Excel 工作簿，须用 --output 或重定向）",
     ),
     (
         "report by",
@@ -80,7 +88,7 @@ pub const ZH: &[(&str, &str)] = &[
     ),
     (
         "report output",
-        "把报告写入 FILE（须在台账目录之外；`-` 为标准输出）；已有的文件不覆盖，除非加 --force",
+        "把报告写入 FILE（`-` 为标准输出）：可以写在台账目录内，但不能写成台账要读的文件（.toml、自查报告、隐藏文件），也不经链接写入；已有的文件不覆盖，除非加 --force",
     ),
     (
         "report force",
@@ -156,7 +164,7 @@ pub const ZH: &[(&str, &str)] = &[
         "较早的一端（默认：HEAD）：提交、标签、HEAD~3 或 @日期",
     ),
     ("diff to", "较新的一端（默认：工作区）"),
-    ("diff root", "台账根目录（默认：从当前文件夹向上查找）"),
+    ("diff root", "DIR 所在的台账（默认：当前文件夹所在的台账）"),
     (
         "diff as_of",
         "两端汇总所用的截至日期（默认：各提交的日期；工作区为今天）",
@@ -173,7 +181,7 @@ pub const ZH: &[(&str, &str)] = &[
     ),
     ("trend from", "起始日期（默认：第一个提交的日期）"),
     ("trend to", "结束日期（默认：今天）"),
-    ("trend root", "台账根目录（默认：从当前文件夹向上查找）"),
+    ("trend root", "DIR 所在的台账（默认：当前文件夹所在的台账）"),
     (
         "trend format",
         "输出格式：table（默认，终端表格）、md、csv、json、html（折线图和表格，可打印为A4）",
@@ -290,7 +298,7 @@ fn chinese(mut cmd: Command, path: &str) -> Command {
         .get_arguments()
         .map(|a| a.get_id().as_str().to_owned())
         .collect();
-    for id in ids {
+    for (order, id) in ids.into_iter().enumerate() {
         let text = match id.as_str() {
             "help" => Some(HELP_FLAG),
             "version" => Some(VERSION_FLAG),
@@ -302,8 +310,11 @@ fn chinese(mut cmd: Command, path: &str) -> Command {
             } else {
                 "选项"
             };
+            // A heading of its own would list the arguments by name; keep the order of
+            // the derive, where `new item UNIT_DIR [NAME]` comes in the order it is typed.
             let a = a
                 .help_heading(heading)
+                .display_order(order)
                 .hide_possible_values(true)
                 .hide_default_value(true);
             match text {
@@ -332,6 +343,25 @@ fn chinese(mut cmd: Command, path: &str) -> Command {
         });
     }
     cmd
+}
+
+/// Help as clap renders it, in Chinese with Chinese punctuation: clap closes each heading with
+/// an ASCII colon, which the Chinese text around it never uses. `None` in English, or for
+/// what is not help.
+pub fn help_text(e: &clap::Error, lang: Lang) -> Option<String> {
+    if lang == Lang::En
+        || !matches!(
+            e.kind(),
+            ErrorKind::DisplayHelp | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+        )
+    {
+        return None;
+    }
+    let mut text = e.render().ansi().to_string();
+    for heading in ["参数", "选项", "命令"] {
+        text = text.replace(&format!("{heading}:"), &format!("{heading}："));
+    }
+    Some(text)
 }
 
 /// A usage error as the user reads it in `lang`; `None` for what clap prints as it is (help,

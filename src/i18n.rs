@@ -24,6 +24,27 @@ impl Lang {
     }
 }
 
+/// A file written beside the records: a report (`--output`) or the step summary of GitHub
+/// Actions (`GITHUB_STEP_SUMMARY`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutputKind {
+    Report,
+    Summary,
+}
+
+/// Why a file inside the records tree is not written (SPEC §8).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TreeFile {
+    /// A `.toml` file: a record.
+    Record,
+    /// Hidden, or in a hidden folder (`.git`).
+    Hidden,
+    /// A unit's `self_check.report`.
+    SelfCheckReport,
+    /// A link leads there.
+    ThroughLink,
+}
+
 /// The kinds of TOML value, for "expected … found …".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -387,12 +408,6 @@ pub enum Msg {
         path: String,
     },
     CampaignNotRegularHelp,
-    InsideRootHelp {
-        root: String,
-    },
-    SummaryInsideRoot {
-        path: String,
-    },
     Io {
         path: String,
         detail: String,
@@ -534,12 +549,34 @@ pub enum Msg {
     ManExitReport,
     ManExitImport,
     ManExitFatal,
-    OutputInsideRoot {
+    OutputInTree {
+        what: OutputKind,
         path: String,
+        reason: TreeFile,
+    },
+    OutputInTreeHelp {
+        reason: TreeFile,
     },
     OutputNotFile {
         path: String,
     },
+    OutputIsFolder {
+        path: String,
+    },
+    OutputFolderMissing {
+        folder: String,
+    },
+    OutputFolderNotFolder {
+        folder: String,
+    },
+    FormatContradictsExtension {
+        format: String,
+        extension: String,
+    },
+    FormatOfExtensionUnknown {
+        extension: String,
+    },
+    FormatOfExtensionUnknownHelp,
     // Spreadsheets.
     XlsxToTerminal,
     XlsxToTerminalHelp,
@@ -1504,22 +1541,6 @@ impl Msg {
                     "put the file huitoukan.toml itself at the root, not a link".into()
                 },
             },
-            Msg::InsideRootHelp { root } => match lang {
-                Zh => {
-                    format!("台账目录 {root} 只存放台账记录；请写到它之外")
-                }
-                En => {
-                    format!("the records tree {root} holds records only; write outside it")
-                },
-            },
-            Msg::SummaryInsideRoot { path } => match lang {
-                Zh => {
-                    format!("GITHUB_STEP_SUMMARY 指向台账目录内的 {path}，不会写入")
-                }
-                En => {
-                    format!("GITHUB_STEP_SUMMARY points at {path}, inside the records tree, which is never written to")
-                },
-            },
             Msg::NoRoot { path } => match lang {
                 Zh => {
                     format!("在 {path} 及其上级文件夹中找不到 huitoukan.toml（台账根目录）")
@@ -2225,13 +2246,63 @@ impl Msg {
                     "choose another name, or add `--force` to replace the old file with the new report".into()
                 },
             },
-            Msg::OutputInsideRoot { path } => match lang {
-                Zh => {
-                    format!("不能把报告写到 {path}：它在台账目录内")
+            Msg::OutputInTree { what, path, reason } => {
+                let what = match (what, lang) {
+                    (OutputKind::Report, Zh) => "不能把报告写到",
+                    (OutputKind::Report, En) => "will not write a report to",
+                    (OutputKind::Summary, Zh) => "不能把检查摘要（GITHUB_STEP_SUMMARY）写到",
+                    (OutputKind::Summary, En) => "will not write the summary (GITHUB_STEP_SUMMARY) to",
+                };
+                let reason = match (reason, lang) {
+                    (TreeFile::Record, Zh) => "台账目录内的 .toml 文件是台账记录",
+                    (TreeFile::Record, En) => "a .toml file in the records tree is a record",
+                    (TreeFile::Hidden, Zh) => "它是台账目录内的隐藏文件或在隐藏文件夹中",
+                    (TreeFile::Hidden, En) => "it is hidden, or in a hidden folder, in the records tree",
+                    (TreeFile::SelfCheckReport, Zh) => "它是某单位的自查报告（self_check.report）",
+                    (TreeFile::SelfCheckReport, En) => "it is a unit's self-check report (self_check.report)",
+                    (TreeFile::ThroughLink, Zh) => "它经由链接通向台账目录内",
+                    (TreeFile::ThroughLink, En) => "a link leads it into the records tree",
+                };
+                match lang {
+                    Zh => format!("{what} {path}：{reason}"),
+                    En => format!("{what} {path}: {reason}"),
                 }
-                En => {
-                    format!("will not write a report to {path}: it is inside the records tree")
-                },
+            }
+            Msg::OutputInTreeHelp { reason } => match (reason, lang) {
+                (TreeFile::ThroughLink, Zh) => {
+                    "写到台账目录之外，或直接写出台账目录内的路径（不经链接）".into()
+                }
+                (TreeFile::ThroughLink, En) => {
+                    "write outside the records tree, or name the path inside it directly (not through a link)".into()
+                }
+                (_, Zh) => "换一个文件名：报告可以写在台账目录内，但不能写成台账要读的文件".into(),
+                (_, En) => {
+                    "choose another name: a report may go inside the records tree, but never as a file the tree reads".into()
+                }
+            },
+            Msg::OutputIsFolder { path } => match lang {
+                Zh => format!("{path} 是文件夹；请给出报告的文件名，如 {path}/汇总.md"),
+                En => format!("{path} is a folder; name the report's file, like {path}/summary.md"),
+            },
+            Msg::OutputFolderMissing { folder } => match lang {
+                Zh => format!("文件夹 {folder} 不存在；请先建好它，或写到已有的文件夹"),
+                En => format!("the folder {folder} does not exist; make it first, or write into a folder that does"),
+            },
+            Msg::OutputFolderNotFolder { folder } => match lang {
+                Zh => format!("{folder} 不是文件夹，报告不能写在它下面"),
+                En => format!("{folder} is not a folder; a report cannot go below it"),
+            },
+            Msg::FormatContradictsExtension { format, extension } => match lang {
+                Zh => format!("--format {format} 与输出文件的扩展名 .{extension} 不符"),
+                En => format!("--format {format} contradicts the extension .{extension} of the output file"),
+            },
+            Msg::FormatOfExtensionUnknown { extension } => match lang {
+                Zh => format!("从扩展名 .{extension} 看不出报告格式"),
+                En => format!("the extension .{extension} names no report format"),
+            },
+            Msg::FormatOfExtensionUnknownHelp => match lang {
+                Zh => "用 --format 指定格式，或用 .md、.csv、.json、.html、.xlsx、.txt（终端表格）作扩展名".into(),
+                En => "name the format with --format, or end the file in .md, .csv, .json, .html, .xlsx or .txt (a table)".into(),
             },
             Msg::OutputNotFile { path } => match lang {
                 Zh => {
@@ -2412,7 +2483,7 @@ impl Msg {
             },
             Msg::DeadlineMovedLater { field, from, to, since } => match lang {
                 Zh => {
-                    format!("`{field}` 推迟：{since} 时为 {from}，现为 {to}")
+                    format!("`{field}` 推迟：{since} 时为{}，现为{}", zh_date(from), zh_date(to))
                 }
                 En => {
                     format!("`{field}` moved later: {from} at {since}, now {to}")

@@ -26,7 +26,17 @@ fn main() -> ExitCode {
                 let _ = write_stream(&mut anstream::stderr(), &text);
                 return ExitCode::from(EXIT_FATAL);
             }
-            None => e.exit(),
+            None => match help::help_text(&e, help_lang) {
+                Some(text) if e.use_stderr() => {
+                    let _ = write_stream(&mut anstream::stderr(), &text);
+                    return ExitCode::from(EXIT_FATAL);
+                }
+                Some(text) => {
+                    let _ = write_stream(&mut anstream::stdout(), &text);
+                    return ExitCode::SUCCESS;
+                }
+                None => e.exit(),
+            },
         },
     };
     let lang = settings::lang(&cli);

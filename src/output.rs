@@ -4,6 +4,9 @@
 use std::io::Write;
 use std::path::Path;
 
+pub use crate::i18n::{OutputKind, TreeFile};
+use crate::root::lexical;
+
 use crate::i18n::Msg;
 use crate::outcome::Fatal;
 
@@ -117,39 +120,105 @@ fn folder_of(path: &Path) -> &Path {
     }
 }
 
-/// Whether writing at `path` would write inside the records tree at `root`: the path as it
-/// resolves (through links, `..`), or, for a file not yet there, its folder as it resolves.
-pub fn inside_root(root: &Path, path: &Path) -> bool {
-    let Ok(root) = std::fs::canonicalize(root) else {
-        return false;
-    };
-    let mut path = path.to_path_buf();
+/// Where a file written at `path` lands in the records tree at `root`: `None` outside it, else
+/// its path below the root, `/`-separated, and whether a link led there (a folder of the path
+/// that is a link, or a path outside the tree that resolves into it). The path is resolved as
+/// the system would resolve it (through links, `..`), or, for a file not yet there, its folder.
+pub fn in_tree(root: &Path, path: &Path) -> Option<InTree> {
+    let given = root;
+    let root = std::fs::canonicalize(root).ok()?;
+    let mut at = path.to_path_buf();
+    let mut through_link = false;
     // A dangling link is followed by hand (opening it would create its target), as far as the
     // system would follow it.
+    let mut resolved = None;
     for _ in 0..40 {
-        if let Ok(resolved) = std::fs::canonicalize(&path) {
-            return resolved.starts_with(&root);
+        if let Ok(r) = std::fs::canonicalize(&at) {
+            resolved = Some(r);
+            break;
         }
-        match std::fs::read_link(&path) {
-            Ok(target) => path = folder_of(&path).join(target),
+        match std::fs::read_link(&at) {
+            Ok(target) => {
+                through_link = true;
+                at = folder_of(&at).join(target);
+            }
             Err(_) => break,
         }
     }
-    let Some(name) = path.file_name() else {
-        return false;
+    let resolved = match resolved {
+        Some(r) => r,
+        None => {
+            let name = at.file_name()?;
+            std::fs::canonicalize(folder_of(&at)).ok()?.join(name)
+        }
     };
-    std::fs::canonicalize(folder_of(&path)).is_ok_and(|folder| folder.join(name).starts_with(&root))
+    let rel = resolved.strip_prefix(&root).ok()?;
+    // The path as written, with `..` taken by name: a link on the way is any difference
+    // between where the words lead and where the system leads.
+    let written = std::path::absolute(path).ok().map(|p| lexical(&p));
+    let root_written = std::path::absolute(given).ok().map(|p| lexical(&p));
+    through_link |= match (written, root_written) {
+        (Some(w), Some(r)) => !w.strip_prefix(&r).is_ok_and(|w| w == rel),
+        _ => true,
+    };
+    Some(InTree {
+        rel: crate::discover::relative(Path::new(""), rel),
+        through_link,
+    })
 }
 
-/// Refuses a file to be written inside the records tree (exit 2): the tree holds records only.
-pub fn refuse_inside_root(root: &Path, path: &Path, what: Msg) -> Result<(), Fatal> {
-    if inside_root(root, path) {
-        return Err(Fatal {
-            message: what,
-            help: Some(Msg::InsideRootHelp {
-                root: root.display().to_string(),
-            }),
-        });
+/// A file to be written that lands in the records tree ([`in_tree`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InTree {
+    /// Below the root, `/`-separated.
+    pub rel: String,
+    /// A link led there.
+    pub through_link: bool,
+}
+
+/// A report may be written inside the records tree (CI publishes it in the checkout, which is
+/// the root), but never as a file the tree reads — a record (`.toml`), anything hidden (`.git`,
+/// an editor's files) — nor through a link (SPEC §8). `reads` says whether the tree reads the
+/// file at a path below the root (a unit's self-check report). `what` names the file in the
+/// refusal: `--output`, or `GITHUB_STEP_SUMMARY`.
+pub fn refuse_in_tree(
+    root: &Path,
+    path: &Path,
+    what: OutputKind,
+    reads: impl Fn(&str) -> bool,
+) -> Result<(), Fatal> {
+    let Some(inside) = in_tree(root, path) else {
+        return Ok(());
+    };
+    let shown = path.display().to_string();
+    let reason = if inside.through_link {
+        Some(TreeFile::ThroughLink)
+    } else if inside
+        .rel
+        .split('/')
+        .any(|part| part.starts_with('.') && part != "." && part != "..")
+    {
+        Some(TreeFile::Hidden)
+    } else if inside.rel.rsplit('/').next().is_some_and(|name| {
+        Path::new(name)
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+    }) {
+        Some(TreeFile::Record)
+    } else if reads(&inside.rel) {
+        Some(TreeFile::SelfCheckReport)
+    } else {
+        None
+    };
+    match reason {
+        None => Ok(()),
+        Some(reason) => Err(Fatal {
+            message: Msg::OutputInTree {
+                what,
+                path: shown,
+                reason,
+            },
+            help: Some(Msg::OutputInTreeHelp { reason }),
+        }),
     }
-    Ok(())
 }

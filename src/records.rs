@@ -168,6 +168,18 @@ struct Loaded {
 pub type Overlay = std::collections::BTreeMap<String, String>;
 
 impl Records {
+    /// Whether the tree reads the file at `rel` (below the root, `/`-separated) beyond its
+    /// records: a unit's self-check report, named relative to the unit's folder.
+    pub fn reads(&self, rel: &str) -> bool {
+        self.units.iter().any(|unit| {
+            let Some(report) = unit.self_check.as_ref().and_then(|s| s.report.as_ref()) else {
+                return false;
+            };
+            let at = crate::root::lexical(&Path::new(&unit.org).join(report.get_ref()));
+            crate::discover::relative(Path::new(""), &at) == rel
+        })
+    }
+
     /// The tree on disk under `root`.
     pub fn load(root: &Path) -> Records {
         Records::load_from(root, Arc::new(WorkTree))

@@ -15,6 +15,12 @@ pub fn today() -> Date {
 
 pub fn find_root(path: Option<&Path>) -> Result<PathBuf, Fatal> {
     let start = path.unwrap_or(Path::new("."));
+    if path.is_some() && !start.try_exists().unwrap_or(false) {
+        return Err(Msg::PathMissing {
+            path: start.display().to_string(),
+        }
+        .into());
+    }
     discover::find_root(start).map_err(|e| root_error(start, e))
 }
 
@@ -37,12 +43,14 @@ pub fn root_error(start: &Path, error: RootError) -> Fatal {
 }
 
 /// The root above `path` (as [`find_root`]) and the part of the tree `path` names: `""` for the
-/// root itself (or no `path`), else its path relative to the root, `/`-separated. A `path`
+/// root itself, else its path relative to the root, `/`-separated. No `path` is the current
+/// folder, as `.` is; `--root DIR` (`root`) names the tree that holds DIR, as a whole. A `path`
 /// that does not exist is an error: `check 省值` must not quietly check the whole tree.
-pub fn locate(path: Option<&Path>) -> Result<(PathBuf, String), Fatal> {
-    let Some(path) = path else {
-        return Ok((find_root(None)?, String::new()));
-    };
+pub fn locate(path: Option<&Path>, root: Option<&Path>) -> Result<(PathBuf, String), Fatal> {
+    if let Some(dir) = root {
+        return Ok((find_root(Some(dir))?, String::new()));
+    }
+    let path = path.unwrap_or(Path::new("."));
     if !path.try_exists().unwrap_or(false) {
         return Err(Msg::PathMissing {
             path: path.display().to_string(),
@@ -51,16 +59,17 @@ pub fn locate(path: Option<&Path>) -> Result<(PathBuf, String), Fatal> {
     }
     // `..` is resolved by the names alone, so `省直/../..` cannot name a folder above the root.
     let wanted = lexical(&std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()));
-    let root = find_root(Some(&wanted))?;
+    let plain = !path
+        .components()
+        .any(|c| c == std::path::Component::ParentDir);
+    // Found from the path as written where it has no `..`, so that messages name it so.
+    let root = find_root(Some(if plain { path } else { &wanted }))?;
     let root_abs = lexical(&std::path::absolute(&root).unwrap_or_else(|_| root.clone()));
     let scope = match wanted.strip_prefix(&root_abs) {
         Ok(rel) => discover::relative(Path::new(""), rel),
         Err(_) => String::new(),
     };
     // The root as the user wrote it, where they named the root itself without a `..`.
-    let plain = !path
-        .components()
-        .any(|c| c == std::path::Component::ParentDir);
     let root = if scope.is_empty() && plain {
         path.to_path_buf()
     } else {
@@ -70,7 +79,7 @@ pub fn locate(path: Option<&Path>) -> Result<(PathBuf, String), Fatal> {
 }
 
 /// `path` with `.` and `..` resolved by name, without asking the file system.
-fn lexical(path: &Path) -> PathBuf {
+pub fn lexical(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for part in path.components() {
         match part {

@@ -20,7 +20,7 @@ use crate::cli::{
 use crate::history::trend::Every;
 use crate::i18n::{Lang, Msg};
 use crate::outcome::Fatal;
-use crate::output::refuse_inside_root;
+use crate::output::{OutputKind, refuse_in_tree};
 use crate::records::Records;
 use crate::rollup::{self, By, OrgError};
 use crate::root::{find_root, locate, today};
@@ -112,16 +112,14 @@ pub struct Check {
 
 impl Check {
     pub fn resolve(args: &CheckArgs, common: &Common) -> Result<Check, Fatal> {
-        let (root, scope) = locate(args.path.as_deref())?;
+        let (root, scope) = locate(args.path.as_deref(), args.root.as_deref())?;
         let summary = std::env::var_os("GITHUB_STEP_SUMMARY")
             .filter(|p| !p.is_empty() && args.format == CheckFormat::Github)
             .map(PathBuf::from);
-        // Refused before anything is read or written: the records tree is never written to.
+        // Refused before anything is read or written; a self-check report, once the records
+        // are read.
         if let Some(path) = &summary {
-            let what = Msg::SummaryInsideRoot {
-                path: path.display().to_string(),
-            };
-            refuse_inside_root(&root, path, what)?;
+            refuse_in_tree(&root, path, OutputKind::Summary, |_| false)?;
         }
         Ok(Check {
             lang: common.lang,
@@ -240,25 +238,15 @@ impl Report {
         if let Some(output) = &output {
             refuse_output(output, args.force)?;
         }
-        if let (
-            Some(_),
-            ReportFormat::Md | ReportFormat::Json | ReportFormat::Html | ReportFormat::Xlsx,
-        ) = (args.by, args.format)
-        {
-            let format = match args.format {
-                ReportFormat::Md => "md",
-                ReportFormat::Html => "html",
-                ReportFormat::Xlsx => "xlsx",
-                _ => "json",
-            };
+        let format = report_format(args.format, output.as_deref())?;
+        if args.by.is_some() && !format.chooses_rows() {
             return Err(Msg::ByNotForFormat {
-                format: format.to_owned(),
+                format: format.name().to_owned(),
             }
             .into());
         }
         // A workbook is bytes no terminal can show.
-        if args.format == ReportFormat::Xlsx && output.is_none() && std::io::stdout().is_terminal()
-        {
+        if format == ReportFormat::Xlsx && output.is_none() && std::io::stdout().is_terminal() {
             return Err(Fatal {
                 message: Msg::XlsxToTerminal,
                 help: Some(Msg::XlsxToTerminalHelp),
@@ -270,7 +258,7 @@ impl Report {
         }
         let stored = !args.from.is_empty();
         let given = args.by.map(By::from);
-        let by = match args.format {
+        let by = match format {
             ReportFormat::Table => given.unwrap_or(By::Org),
             // A stored report has no item rows: a CSV of it has a row per unit.
             ReportFormat::Csv if stored => given.unwrap_or(By::Unit),
@@ -289,12 +277,10 @@ impl Report {
             let org = args.org.clone().map_or(Org::Whole, Org::Named);
             (Source::Stored(args.from.clone()), org)
         } else {
-            let (root, scope) = locate(args.path.as_deref())?;
+            let (root, scope) = locate(args.path.as_deref(), args.root.as_deref())?;
+            // Refused before anything is read; a self-check report, once the records are read.
             if let Some(output) = &output {
-                let what = Msg::OutputInsideRoot {
-                    path: output.display().to_string(),
-                };
-                refuse_inside_root(&root, output, what)?;
+                refuse_in_tree(&root, output, OutputKind::Report, |_| false)?;
             }
             // `report PATH` below the root reports on that folder, as `--org` with its path
             // would.
@@ -311,7 +297,7 @@ impl Report {
             source,
             org,
             as_of: AsOf::new(args.as_of, common),
-            format: args.format,
+            format,
             by,
             public: args.public,
             keep_going: args.keep_going,
@@ -319,6 +305,34 @@ impl Report {
             output,
             force: args.force,
         })
+    }
+}
+
+/// The format asked for, else the one the extension of `output` names, else a table; an
+/// extension that names another format than the one asked for is a mistake.
+fn report_format(
+    asked: Option<ReportFormat>,
+    output: Option<&Path>,
+) -> Result<ReportFormat, Fatal> {
+    let extension = output.and_then(|p| p.extension()).and_then(|e| e.to_str());
+    let named = extension.and_then(ReportFormat::of_extension);
+    match (asked, named) {
+        (Some(asked), Some(named)) if asked != named => Err(Msg::FormatContradictsExtension {
+            format: asked.name().to_owned(),
+            extension: extension.unwrap_or_default().to_owned(),
+        }
+        .into()),
+        (Some(asked), _) => Ok(asked),
+        (None, Some(named)) => Ok(named),
+        (None, None) => match extension {
+            Some(extension) => Err(Fatal {
+                message: Msg::FormatOfExtensionUnknown {
+                    extension: extension.to_owned(),
+                },
+                help: Some(Msg::FormatOfExtensionUnknownHelp),
+            }),
+            None => Ok(ReportFormat::Table),
+        },
     }
 }
 
@@ -333,13 +347,31 @@ fn refuse_output(path: &Path, force: bool) -> Result<(), Fatal> {
         return Err(Msg::OutputIsRecord { path: shown }.into());
     }
     match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.is_dir() => Err(Msg::OutputIsFolder { path: shown }.into()),
         Ok(meta) if force && meta.is_file() => Ok(()),
         Ok(_) if force => Err(Msg::OutputNotFile { path: shown }.into()),
         Ok(_) => Err(Fatal {
             message: Msg::OutputExists { path: shown },
             help: Some(Msg::OutputExistsHelp),
         }),
-        Err(_) => Ok(()),
+        Err(_) => {
+            let folder = match path.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p,
+                _ => Path::new("."),
+            };
+            let folder_shown = folder.display().to_string();
+            match std::fs::metadata(folder) {
+                Ok(meta) if meta.is_dir() => Ok(()),
+                Ok(_) => Err(Msg::OutputFolderNotFolder {
+                    folder: folder_shown,
+                }
+                .into()),
+                Err(_) => Err(Msg::OutputFolderMissing {
+                    folder: folder_shown,
+                }
+                .into()),
+            }
+        }
     }
 }
 

@@ -111,11 +111,11 @@ const ITEM: &str = r#"{directive}# 整改事项。带 # 的行是说明，可以
 #? id
 # id = "CZT-01"
 #? title
-title = "{p}问题）"
+title = {title}
 #? area
 {areas}area = {area}
 #? points
-points = []
+points = {points}
 #? source
 source = "整改方案"
 #? special_task
@@ -126,12 +126,12 @@ source = "整改方案"
 # problem = ""
 # commitment = ""
 #? measures
-measures = ["{p}措施）"]
+measures = {measures}
 #? owner
 # owner = "个人"
 # person = ""                      #?: person
 #? responsible
-responsible = "{p}责任部门）"
+responsible = {responsible}
 #? lead
 # lead = ""
 #? deadline
@@ -256,21 +256,70 @@ pub fn unit(dir: &str, name: &str) -> String {
     fill(UNIT, &format::UNIT, &values)
 }
 
-pub fn item(dir: &str, schema: &Schema, deadline: Date) -> String {
+/// What an item's template says of the problem: blanks for the user to fill ([`Filled::Blank`],
+/// what `new` writes, which `check` catches while they stay), or a worked example in the
+/// plan's words that checks clean ([`Filled::Example`], what `init` writes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Filled {
+    Blank,
+    Example,
+}
+
+/// The example `init` writes: a 文山会海 problem of 兑现整改承诺 (area 2, point 2.1), as a
+/// 领导班子's 整改方案 lists one.
+const EXAMPLE_TITLE: &str = "文山会海问题有所反弹";
+const EXAMPLE_AREA: i64 = 2;
+const EXAMPLE_POINTS: &[&str] = &["2.1"];
+const EXAMPLE_MEASURES: &[&str] = &[
+    "实行会议计划管理，全局性会议报党组审定",
+    "文件实行“一文一审”，能合并的合并",
+];
+const EXAMPLE_RESPONSIBLE: &str = "办公室";
+
+pub fn item(dir: &str, schema: &Schema, deadline: Date, filled: Filled) -> String {
     let areas = schema
         .areas
         .iter()
         .map(|a| format!("#   {} {}\n", a.id, comment_text(&a.title)))
         .collect::<String>();
-    let area = schema.areas.first().map_or(1, |a| a.id).to_string();
+    let strings = |list: &[&str]| {
+        let quoted: Vec<String> = list.iter().map(|s| toml_string(s)).collect();
+        format!("[{}]", quoted.join(", "))
+    };
+    // The example only where the schema has its area and point (a campaign's own schema may not).
+    let example = filled == Filled::Example
+        && schema.areas.iter().any(|a| a.id == EXAMPLE_AREA)
+        && EXAMPLE_POINTS
+            .iter()
+            .all(|id| schema.points.iter().any(|p| p.id.as_str() == *id));
+    let (title, area, points, measures, responsible) = if example {
+        (
+            toml_string(EXAMPLE_TITLE),
+            EXAMPLE_AREA.to_string(),
+            strings(EXAMPLE_POINTS),
+            strings(EXAMPLE_MEASURES),
+            toml_string(EXAMPLE_RESPONSIBLE),
+        )
+    } else {
+        (
+            toml_string(&format!("{PLACEHOLDER}问题）")),
+            schema.areas.first().map_or(1, |a| a.id).to_string(),
+            "[]".to_owned(),
+            strings(&[&format!("{PLACEHOLDER}措施）")]),
+            toml_string(&format!("{PLACEHOLDER}责任部门）")),
+        )
+    };
     let directive = directive(Kind::Item, dir);
     let deadline = deadline.to_string();
     let values = [
         ("directive", directive.as_str()),
         ("areas", areas.as_str()),
         ("area", area.as_str()),
+        ("title", title.as_str()),
+        ("points", points.as_str()),
+        ("measures", measures.as_str()),
+        ("responsible", responsible.as_str()),
         ("deadline", deadline.as_str()),
-        ("p", PLACEHOLDER),
     ];
     fill(ITEM, &format::ITEM, &values)
 }

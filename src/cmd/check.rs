@@ -11,7 +11,7 @@ use crate::history::diff::State;
 use crate::history::rebound;
 use crate::i18n::Msg;
 use crate::outcome::{EXIT_OK, EXIT_RECORDS, Fatal};
-use crate::output::{write_stream, write_with};
+use crate::output::{OutputKind, refuse_in_tree, write_stream, write_with};
 use crate::render;
 use crate::settings::Check;
 
@@ -28,6 +28,11 @@ pub fn run(settings: &Check) -> Result<ExitCode, Fatal> {
         ref summary,
     } = *settings;
     let mut checked = check::check(root, as_of);
+    if let Some(path) = summary {
+        refuse_in_tree(root, path, OutputKind::Summary, |rel| {
+            checked.records.reads(rel)
+        })?;
+    }
     // `check PATH` below the root: the rules run on the whole tree, and what is shown, counted
     // and decides the exit code is what lies under PATH.
     let mut notes = Vec::new();

@@ -61,7 +61,12 @@ pub fn init(args: &InitArgs, common: &Common) -> Result<ExitCode, Fatal> {
         ),
         (
             format!("{EXAMPLE_UNIT}/items/001.toml"),
-            template::item(&format!("{EXAMPLE_UNIT}/items"), &schema, item_deadline),
+            template::item(
+                &format!("{EXAMPLE_UNIT}/items"),
+                &schema,
+                item_deadline,
+                template::Filled::Example,
+            ),
         ),
     ];
     for kind in Kind::ALL {
@@ -143,7 +148,12 @@ pub fn new(what: &NewCommand, common: &Common) -> Result<ExitCode, Fatal> {
                 },
             };
             let deadline = today.checked_add(2.months()).unwrap_or(today);
-            let text = template::item(&dir, &campaign_schema(&root), deadline);
+            let text = template::item(
+                &dir,
+                &campaign_schema(&root),
+                deadline,
+                template::Filled::Blank,
+            );
             let file = format!("{name}.toml");
             (root, join_rel(&dir, &file), items.join(file), text)
         }

@@ -9,7 +9,7 @@ use crate::cli::ReportFormat;
 use crate::history::Repo;
 use crate::i18n::{Lang, Msg};
 use crate::outcome::{EXIT_OK, EXIT_RECORDS, Fatal};
-use crate::output::{write_file, write_stream, write_with};
+use crate::output::{OutputKind, refuse_in_tree, write_file, write_stream, write_with};
 use crate::render;
 use crate::rollup::{self, By, SourceInfo};
 use crate::settings::{Report, Source};
@@ -42,6 +42,11 @@ pub fn run(settings: &Report) -> Result<ExitCode, Fatal> {
             (checked, as_of, source)
         }
     };
+    if let Some(output) = &settings.output {
+        refuse_in_tree(root, output, OutputKind::Report, |rel| {
+            checked.records.reads(rel)
+        })?;
+    }
     let org = settings.org.in_records(&checked.records)?;
     if refuse_errors(&checked, settings.lang, settings.keep_going, at)? {
         return Ok(ExitCode::from(EXIT_RECORDS));

@@ -177,7 +177,7 @@ REV (整改时限悄悄后移). An earlier date, or a date added or removed, is 
                 },
             ],
             as_of: None,
-            output: r#"warning[W012]: `deadline` 推迟：HEAD 时为 2015-06-30，现为 2015-09-30
+            output: r#"warning[W012]: `deadline` 推迟：HEAD 时为2015年6月30日，现为2015年9月30日
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:7:12
   |
 7 | deadline = 2015-09-30

@@ -67,7 +67,7 @@ pub fn render<'r>(
         below.push(crate::i18n::labelled(
             lang,
             Term::CampaignDeadline.text(lang),
-            &rows::Cell::Date(Some(deadline)).display(),
+            &rows::date(deadline, lang),
         ));
     }
     below.extend(notes(report, lang));

@@ -426,7 +426,7 @@ fn check_since_warns_of_rebounds_on_the_files_they_concern() {
     assert_eq!(
         message("W012"),
         [format!(
-            "`deadline` 推迟：{first} 时为 2015-06-30，现为 2015-09-30"
+            "`deadline` 推迟：{first} 时为2015年6月30日，现为2015年9月30日"
         )]
     );
     assert_eq!(

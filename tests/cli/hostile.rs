@@ -999,11 +999,7 @@ fn report_into_a_path_under_a_file_exits_2_and_writes_nothing() {
     ]);
     assert_eq!(
         (out.code, out.stdout.as_str(), out.stderr.as_str()),
-        (
-            2,
-            "",
-            "error: 说明.txt/报告.md：Not a directory (os error 20)\n"
-        )
+        (2, "", "error: 说明.txt 不是文件夹，报告不能写在它下面\n")
     );
     assert_eq!(
         std::fs::read_to_string(outside.join("说明.txt")).expect("the file"),

@@ -891,72 +891,71 @@ fn output_is_written_atomically_and_never_over_a_file() {
 }
 
 #[test]
-fn output_inside_the_records_tree_is_refused_wherever_it_resolves() {
+fn output_inside_the_records_tree_lands_where_it_resolves_and_never_through_a_link() {
     let tree = Tree::new()
         .unit(ORG, UNIT)
         .item(ORG, "a", ITEM)
         .file("省直/说明.md", "keep me");
-    let before = names_in(tree.path());
     let root = tree.path().to_str().expect("a UTF-8 path").to_owned();
-    let outside = Tree::empty();
-    #[cfg(unix)]
-    let outside = outside.symlink(&root, "台账");
-    let mut outputs = vec![
-        "报告.md".to_owned(),
-        "省直/报告.md".to_owned(),
-        "省直/省财政厅/../报告.md".to_owned(),
-        format!("{root}/报告.md"),
-    ];
-    if cfg!(unix) {
-        // Through a link from outside into the tree.
-        outputs.push(format!("{}/台账/报告.md", outside.path().display()));
+    let run = |output: &str, force: bool| {
+        let mut args = vec!["report", "--format", "md", "--as-of", "2015-03-10"];
+        if force {
+            args.push("--force");
+        }
+        args.extend(["--output", output]);
+        tree.run(&args)
+    };
+    for (output, lands) in [
+        ("报告1.md".to_owned(), "报告1.md"),
+        ("省直/报告2.md".to_owned(), "省直/报告2.md"),
+        ("省直/省财政厅/../报告3.md".to_owned(), "省直/报告3.md"),
+        (format!("{root}/报告4.md"), "报告4.md"),
+    ] {
+        let out = run(&output, false);
+        assert_eq!(
+            (out.code, out.stdout.as_str(), out.stderr.as_str()),
+            (0, "", ""),
+            "{output}"
+        );
+        let text = std::fs::read_to_string(tree.join(lands)).expect("the report");
+        assert!(text.starts_with("# "), "{output}: {text}");
     }
-    for output in &outputs {
-        let out = tree.run(&[
-            "report",
-            "--format",
-            "md",
-            "--as-of",
-            "2015-03-10",
-            "--output",
-            output,
-        ]);
+    #[cfg(unix)]
+    {
+        // Through a link from outside into the tree.
+        let outside = Tree::empty().symlink(&root, "台账");
+        let output = format!("{}/台账/报告5.md", outside.path().display());
+        let out = run(&output, false);
         assert_eq!(
             (out.code, out.stdout.as_str(), out.stderr.as_str()),
             (
                 2,
                 "",
                 format!(
-                    "error: 不能把报告写到 {output}：它在台账目录内\n  = help: 台账目录 . 只存放台账记录；请写到它之外\n"
+                    "error: 不能把报告写到 {output}：它经由链接通向台账目录内\n  = help: 写到台账目录之外，或直接写出台账目录内的路径（不经链接）\n"
                 )
                 .as_str()
             ),
-            "{output}"
         );
+        assert!(!tree.join("报告5.md").exists());
     }
-    // `--force` does not open the tree either, not even over a file that is no record.
-    let out = tree.run(&[
-        "report",
-        "--format",
-        "md",
-        "--as-of",
-        "2015-03-10",
-        "--force",
-        "--output",
-        "省直/说明.md",
-    ]);
+    // A file the tree does not read is replaced only with `--force`.
+    let out = run("省直/说明.md", false);
     assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(out.stderr.contains("它在台账目录内"), "{}", out.stderr);
     assert_eq!(
         std::fs::read_to_string(tree.join("省直/说明.md")).expect("the file"),
         "keep me"
     );
-    assert_eq!(
-        names_in(tree.path()),
-        before,
-        "nothing is written in the tree"
+    let out = run("省直/说明.md", true);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        std::fs::read_to_string(tree.join("省直/说明.md"))
+            .expect("the file")
+            .starts_with("# ")
     );
-    assert_eq!(names_in(&tree.join("省直")), ["省财政厅", "说明.md"]);
+    // The reports are no records: the tree checks as before.
+    let out = tree.run(&["check", "--as-of", "2015-03-10"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
 }
 
 #[test]
@@ -1021,7 +1020,7 @@ fn force_replaces_an_output_file_atomically_and_nothing_else() {
         (out.code, out.stderr.as_str()),
         (
             2,
-            "error: 文件夹 不是普通文件（文件夹、链接等），`--force` 也不会替换\n"
+            "error: 文件夹 是文件夹；请给出报告的文件名，如 文件夹/汇总.md\n"
         )
     );
     let out = run(&["--output", "x.toml", "--force"]);
