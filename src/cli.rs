@@ -144,6 +144,11 @@ pub struct ReportArgs {
     #[arg(long, value_enum)]
     pub by: Option<Rows>,
 
+    /// On a terminal, every column of the tables, however narrow the terminal (by default a
+    /// table too wide for it keeps the main figures)
+    #[arg(long)]
+    pub wide: bool,
+
     /// For publication (公布): leave out confidential items and every person's name
     #[arg(long)]
     pub public: bool,

@@ -79,6 +79,10 @@ pub const ZH: &[(&str, &str)] = &[
         "table 和 csv 每行代表什么：org（机构）、unit（单位）、item（事项）、area（方面）、lead（牵头班子成员，责任清单）、task（专项整治任务）；默认 table 为 org，csv 为 item",
     ),
     (
+        "report wide",
+        "在终端上列出表格的全部列，无论终端多窄（默认：终端放不下时只列出主要数字）",
+    ),
+    (
         "report public",
         "公示版本：不列入不宜公开的事项，不显示任何人的姓名",
     ),

@@ -563,6 +563,7 @@ pub enum Msg {
     OutputIsFolder {
         path: String,
     },
+    TableNarrowed,
     OutputFolderMissing {
         folder: String,
     },
@@ -2279,6 +2280,10 @@ impl Msg {
                 (_, En) => {
                     "choose another name: a report may go inside the records tree, but never as a file the tree reads".into()
                 }
+            },
+            Msg::TableNarrowed => match lang {
+                Zh => "终端较窄，只列出主要数字；列出全部：--wide".into(),
+                En => "a narrow terminal: the main figures only; all: --wide".into(),
             },
             Msg::OutputIsFolder { path } => match lang {
                 Zh => format!("{path} 是文件夹；请给出报告的文件名，如 {path}/汇总.md"),

@@ -230,6 +230,8 @@ pub struct Report {
     pub force: bool,
     /// The terminal's width, where the table goes to one; piped or to a file, full rows.
     pub width: Option<u16>,
+    /// Every column on a terminal too (`--wide`).
+    pub wide: bool,
 }
 
 impl Report {
@@ -302,6 +304,7 @@ impl Report {
             public: args.public,
             keep_going: args.keep_going,
             width: args.output.is_none().then(terminal_width).flatten(),
+            wide: args.wide,
             output,
             force: args.force,
         })

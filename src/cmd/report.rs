@@ -82,6 +82,7 @@ fn deliver(settings: &Report, report: &mut rollup::Report<'_>) -> Result<ExitCod
         format,
         by,
         width,
+        wide,
         ..
     } = *settings;
     let workbook = match format {
@@ -93,7 +94,7 @@ fn deliver(settings: &Report, report: &mut rollup::Report<'_>) -> Result<ExitCod
         _ => None,
     };
     let write = |out: &mut dyn Write| match format {
-        ReportFormat::Table => render::table::write(out, report, by, lang, width),
+        ReportFormat::Table => render::table::write(out, report, by, lang, width, wide),
         ReportFormat::Md => out.write_all(render::markdown::render(report, lang).as_bytes()),
         ReportFormat::Csv => render::csv::write(out, report, by, lang),
         ReportFormat::Json => render::json::write_report(out, report),

@@ -15,7 +15,7 @@ use std::io::{self, Write};
 use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, Width, presets};
 use unicode_width::UnicodeWidthStr;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Term};
 use crate::render::rows::{self, By, Cell};
 use crate::render::{heading, notes};
 use crate::rollup::Report;
@@ -29,22 +29,122 @@ pub fn render(report: &Report, by: By, lang: Lang) -> String {
 pub fn render_width(report: &Report, by: By, lang: Lang, width: Option<u16>) -> String {
     let mut out = Vec::new();
     // Writing to memory fails only where memory does.
-    let _ = write(&mut out, report, by, lang, width);
+    let _ = write(&mut out, report, by, lang, width, false);
     String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The columns of a count table in the order they are kept on a terminal too narrow for all
+/// of them: what names the row, then the office's core figures (事项数, 已完成, 整改完成率,
+/// 未完成, 逾期未完成), then the rest of the counts. A column named nowhere here comes last.
+const PRIORITY: &[Term] = &[
+    Term::Org,
+    Term::Unit,
+    Term::Lead,
+    Term::SpecialTask,
+    Term::AreaTitle,
+    Term::Area,
+    Term::Items,
+    Term::Done,
+    Term::CompletionRate,
+    Term::Open,
+    Term::Overdue,
+    Term::Units,
+    Term::MostlyDone,
+    Term::Ineffective,
+    Term::DoneOrMostlyRate,
+    Term::Missing,
+    Term::Late,
+    Term::Returned,
+    Term::Submitted,
+];
+
+/// `table` with only the columns that fit `width` at their natural width, taken in
+/// [`PRIORITY`] order and shown in their own order; `None` where every column fits, or where the
+/// table is no count table (a list of items is shown a record at a time instead).
+fn core_columns(table: &rows::Table, width: u16, lang: Lang) -> Option<rows::Table> {
+    let items = Term::Items.text(lang);
+    if !table.headers.contains(&items) {
+        return None;
+    }
+    let mut probe = comfy_table::Table::new();
+    probe.set_header(table.headers.clone());
+    for row in &table.rows {
+        probe.add_row(row.iter().map(|c| shown(&c.show(lang))).collect::<Vec<_>>());
+    }
+    // Each column has a border and a space either side; the table one more border.
+    let natural: Vec<u32> = probe
+        .column_max_content_widths()
+        .iter()
+        .map(|w| u32::from(*w) + 3)
+        .collect();
+    if natural.iter().sum::<u32>() < u32::from(width) {
+        return None;
+    }
+    let rank = |header: &str| {
+        PRIORITY
+            .iter()
+            .position(|t| t.text(lang) == header)
+            .unwrap_or(PRIORITY.len())
+    };
+    let mut order: Vec<usize> = (0..table.headers.len()).collect();
+    order.sort_by_key(|&i| rank(table.headers[i]));
+    let mut kept = vec![false; table.headers.len()];
+    let mut used = 1u32;
+    for i in order {
+        let need = natural.get(i).copied().unwrap_or(3);
+        let rank = rank(table.headers[i]);
+        // What names the row is kept whatever its width; a column the office does not count
+        // among its figures (层级, shown by the indent) is left to --wide.
+        if rank == PRIORITY.len() {
+            continue;
+        }
+        if used + need <= u32::from(width) || rank < 5 {
+            kept[i] = true;
+            used += need;
+        }
+    }
+    let pick = |row: &[Cell]| -> Vec<Cell> {
+        row.iter()
+            .zip(&kept)
+            .filter(|(_, k)| **k)
+            .map(|(c, _)| c.clone())
+            .collect()
+    };
+    Some(rows::Table {
+        headers: table
+            .headers
+            .iter()
+            .zip(&kept)
+            .filter(|(_, k)| **k)
+            .map(|(h, _)| *h)
+            .collect(),
+        rows: table.rows.iter().map(|r| pick(r)).collect(),
+    })
 }
 
 /// How many rows of a piped table are laid out at a time.
 const PAGE: usize = 1024;
 
-/// [`render_width`], written to `out`: piped (no `width`), page by page as it is laid out.
+/// [`render_width`], written to `out`: piped (no `width`), page by page as it is laid out. On
+/// a terminal, a count table too wide for it keeps the office's core figures ([`PRIORITY`])
+/// unless `wide`, and says so below.
 pub fn write(
     out: &mut dyn Write,
     report: &Report,
     by: By,
     lang: Lang,
     width: Option<u16>,
+    wide: bool,
 ) -> io::Result<()> {
+    let narrowed = std::cell::Cell::new(false);
     let table = |out: &mut dyn Write, table: &rows::Table| match width {
+        Some(w) if !wide => match core_columns(table, w, lang) {
+            Some(core) => {
+                narrowed.set(true);
+                out.write_all(terminal_table(&core, width, lang).as_bytes())
+            }
+            None => out.write_all(terminal_table(table, width, lang).as_bytes()),
+        },
         Some(_) => out.write_all(terminal_table(table, width, lang).as_bytes()),
         None => plain(out, || std::iter::once(table), lang),
     };
@@ -73,6 +173,9 @@ pub fn write(
     for note in notes(report, lang) {
         write!(out, "\n{}\n", shown(&note))?;
     }
+    if narrowed.get() {
+        write!(out, "\n{}\n", crate::i18n::Msg::TableNarrowed.text(lang))?;
+    }
     Ok(())
 }
 
@@ -98,6 +201,16 @@ pub fn terminal_table(table: &rows::Table, width: Option<u16>, lang: Lang) -> St
         probe.add_row(row.iter().map(|c| shown(&c.show(lang))).collect::<Vec<_>>());
     }
     let data = probe.column_max_content_widths();
+    // A table that fits as it is is drawn as it is: nothing wraps.
+    let mut natural = probe.clone();
+    natural.set_header(table.headers.clone());
+    let full = natural
+        .column_max_content_widths()
+        .iter()
+        .fold(1u32, |sum, w| sum + u32::from(*w) + 3);
+    if full <= u32::from(width) {
+        return grid(table, &numeric, None, lang);
+    }
     let lower: Vec<u16> = (0..table.headers.len())
         .map(|i| {
             let data = data.get(i).copied().unwrap_or(1);

@@ -1532,3 +1532,59 @@ fn english_reports_carry_no_chinese_punctuation_of_their_own() {
             .contains(",市委常委会专题研究；分解落实到市级部门,")
     );
 }
+
+#[test]
+fn a_narrow_terminal_shows_the_main_figures_and_wide_shows_every_column() {
+    use huitoukan::render::table;
+    use huitoukan::rollup::{self, By, Options};
+    let as_of = jiff::civil::date(2015, 3, 10);
+    let checked = huitoukan::check::check(&example(), as_of);
+    let lang = huitoukan::i18n::Lang::Zh;
+    let options = Options {
+        org: "",
+        as_of,
+        public: false,
+        by: By::Org,
+    };
+    let report = rollup::build(&checked.records, &checked.diagnostics, &options);
+    let note = "终端较窄，只列出主要数字；列出全部：--wide";
+    for width in [80u16, 100] {
+        let text = table::render_width(&report, By::Org, lang, Some(width));
+        // Two grids, a row a line: the totals, and the 18 folders with 合计.
+        let lines = text.lines().count();
+        assert!(lines < 40, "{width} columns, {lines} lines:\n{text}");
+        let headers: Vec<Vec<&str>> = text
+            .lines()
+            .filter(|l| l.starts_with("│ 单位数") || l.starts_with("│ 机构"))
+            .map(|l| {
+                l.split(['│', '┆'])
+                    .map(str::trim)
+                    .filter(|c| !c.is_empty())
+                    .collect()
+            })
+            .collect();
+        assert_eq!(headers.len(), 2, "{width}:\n{text}");
+        for core in ["事项数", "已完成", "未完成", "逾期未完成", "整改完成率"] {
+            assert!(headers[1].contains(&core), "{width}: {core}\n{text}");
+        }
+        assert_eq!(headers[1][0], "机构");
+        assert!(!headers[1].contains(&"层级"), "{text}");
+        assert!(text.contains("│ 合计 "), "{text}");
+        assert!(text.trim_end().ends_with(note), "{width}:\n{text}");
+        assert!(!text.contains("已测评"), "{width}:\n{text}");
+    }
+    // Wide enough, every column, and no note.
+    let text = table::render_width(&report, By::Org, lang, Some(400));
+    assert!(
+        text.contains("逾期未报送") && !text.contains(note),
+        "{text}"
+    );
+    // --wide: every column at 80 too.
+    let mut out = Vec::new();
+    table::write(&mut out, &report, By::Org, lang, Some(80), true).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    assert!(
+        text.contains("逾期未报送") && !text.contains(note),
+        "{text}"
+    );
+}
