@@ -1470,10 +1470,10 @@ impl Msg {
             },
             Msg::UnknownCodeHelp => match lang {
                 Zh => {
-                    "代码形如 E001 或 W001；全部代码见 docs/codes.md".into()
+                    "代码形如 E001、W001 或 I001；全部代码见 docs/codes.zh.md".into()
                 }
                 En => {
-                    "codes look like E001 or W001; docs/codes.md lists every one".into()
+                    "codes look like E001, W001 or I001; docs/codes.md lists every one".into()
                 },
             },
             Msg::Misnamed => match lang {
