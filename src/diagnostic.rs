@@ -345,13 +345,22 @@ at all (a pasted log, a file of another program), or one whose every line shares
                 times: 60,
             }],
             as_of: None,
-            output: r#"error[E036]: 本文件从此处起还有10个问题未列出：10个错误，0个警告
+            output: Prose {
+                en: r#"error[E036]: 10 more problems in this file from here on not listed: 10 errors, 0 warnings
+  --> 梁弄镇/横坎头村/items/村道拓宽.toml:59:1
+   |
+59 | k51 = 1
+   | ^^^
+   |
+   = help: at most 50 problems are listed for each file; fix these and run again to see the rest"#,
+                zh: r#"error[E036]: 本文件从此处起还有10个问题未列出：10个错误，0个警告
   --> 梁弄镇/横坎头村/items/村道拓宽.toml:59:1
    |
 59 | k51 = 1
    | ^^^
    |
    = help: 每个文件最多列出50个问题；改正上面这些后再次运行，可看到其余的"#,
+            },
         }],
         fix: Prose {
             en: r#"Fix the problems listed, or replace the file, and run `check` again."#,
@@ -403,13 +412,22 @@ listed."#,
                 },
             ],
             as_of: None,
-            output: r#"warning[W010]: 本文件从此处起还有10个问题未列出：0个错误，10个警告
+            output: Prose {
+                en: r#"warning[W010]: 10 more problems in this file from here on not listed: 0 errors, 10 warnings
+  --> 梁弄镇/横坎头村/unit.toml:60:1
+   |
+60 | "A.51" = "否"
+   | ^^^^^^
+   |
+   = help: at most 50 problems are listed for each file; fix these and run again to see the rest"#,
+                zh: r#"warning[W010]: 本文件从此处起还有10个问题未列出：0个错误，10个警告
   --> 梁弄镇/横坎头村/unit.toml:60:1
    |
 60 | "A.51" = "否"
    | ^^^^^^
    |
    = help: 每个文件最多列出50个问题；改正上面这些后再次运行，可看到其余的"#,
+            },
         }],
         fix: Prose {
             en: r#"As for the warnings listed."#,

@@ -4,8 +4,8 @@
 //! Every piece of prose is a [`Prose`], in Chinese and English, so no entry is written in one
 //! language only. `huitoukan explain CODE` prints one entry in the language of the run;
 //! [`codes_markdown`] writes `docs/codes.md` and `docs/codes.zh.md`, which a test keeps equal to
-//! the committed files. Every example is a change to one small tree
-//! ([`BASE`]) with the diagnostics `check` shows for it, which a test runs and compares, so the
+//! the committed files. Every example is a change to one small tree ([`BASE`]) with the
+//! diagnostics `check` shows for it in each language, which a test runs and compares, so the
 //! documentation cannot drift from what the tool says.
 
 use std::fmt::Write;
@@ -61,8 +61,9 @@ pub struct Example {
     pub change: &'static [Change],
     /// The as-of date, where not [`AS_OF`].
     pub as_of: Option<&'static str>,
-    /// The diagnostics of this code that `check` prints, in order, without the closing line.
-    pub output: &'static str,
+    /// The diagnostics of this code that `check` prints, in order, without the closing line:
+    /// in Chinese (the default) and with `--lang en`.
+    pub output: Prose,
 }
 
 /// What an example shows of its change.
@@ -301,8 +302,9 @@ Every problem `huitoukan check` finds carries a stable code. Codes starting with
 `--keep-going`). Codes starting with **W** are **warnings**: the data is valid but the campaign
 has a gap; `check` still exits with 0 unless `--deny-warnings`. Codes starting with **I** are
 errors in a spreadsheet given to `import`. Codes and JSON keys are the same in Chinese and
-English output; the messages below are the Chinese ones (the default). `--lang en` or
-`HUITOUKAN_LANG=en` gives the English text. `huitoukan explain CODE` prints a code's section.
+English output. The messages below are the English ones, which `--lang en` or
+`HUITOUKAN_LANG=en` gives; Chinese is the default, and [codes.zh.md](codes.zh.md) shows its
+messages. `huitoukan explain CODE` prints a code's section in the language of the run.
 
 The record format itself (every file, field and value) is described in [format.md](format.md).
 This page in Chinese: [codes.zh.md](codes.zh.md).
@@ -311,7 +313,7 @@ This page in Chinese: [codes.zh.md](codes.zh.md).
     examples: "The examples",
     examples_intro: "\
 Every example starts from this small tree, which checks clean, changes one thing in it, and runs
-`huitoukan check --as-of 2015-03-10` at its root with `NO_COLOR=1`. Only the diagnostics of the code
+`huitoukan check --as-of 2015-03-10 --lang en` at its root with `NO_COLOR=1`. Only the diagnostics of the code
 in question are shown; the closing line is left out. The line numbers in the output are those of
 the changed file. The test suite runs every example and compares what `check` prints with what is
 shown here.
@@ -367,14 +369,18 @@ fn example_markdown(out: &mut String, example: &Example, lang: Lang) {
                 let _ = writeln!(out, "# {caption}");
             }
             let _ = writeln!(out, "{}\n```\n", shown.trim_end());
-            let _ = writeln!(out, "```text\n{}\n```\n", example.output.trim_end());
+            let _ = writeln!(
+                out,
+                "```text\n{}\n```\n",
+                example.output.get(lang).trim_end()
+            );
         }
         None => {
             out.push_str("```text\n");
             if !caption.is_empty() {
                 let _ = writeln!(out, "# {caption}");
             }
-            let _ = writeln!(out, "{}\n```\n", example.output.trim_end());
+            let _ = writeln!(out, "{}\n```\n", example.output.get(lang).trim_end());
         }
     }
 }
@@ -481,7 +487,7 @@ pub fn explain_text(doc: &RuleDoc, lang: Lang) -> String {
         if let Some(shown) = example.shown() {
             let _ = writeln!(out, "{}", shown.trim_end());
         }
-        let _ = writeln!(out, "\n{}\n", example.output.trim_end());
+        let _ = writeln!(out, "\n{}\n", example.output.get(lang).trim_end());
     }
     let fix = doc.fix.get(lang).trim_end();
     let _ = match lang {

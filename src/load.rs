@@ -178,11 +178,18 @@ still counts as a unit (its items are not orphans)."#,
 area = 4"#,
             }],
             as_of: None,
-            output: r#"error[E001]: TOML 语法错误：invalid basic string, expected `"`
+            output: Prose {
+                en: r#"error[E001]: TOML syntax error: invalid basic string, expected `"`
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:1:21
   |
 1 | title = "村道狭窄，群众出行不便
   |                                ^"#,
+                zh: r#"error[E001]: TOML 语法错误：invalid basic string, expected `"`
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:1:21
+  |
+1 | title = "村道狭窄，群众出行不便
+  |                                ^"#,
+            },
         }],
         fix: Prose {
             en: r#"Correct the syntax at that place. To quote inside a string, use the Chinese quotation
@@ -207,9 +214,14 @@ the help line says so and how to convert; UTF-16 (Notepad's "Unicode") is named 
             shown: Shown::Nothing,
             change: &[Change::Gbk { file: BASE_ITEM }],
             as_of: None,
-            output: r#"error[E023]: 文件不是 UTF-8 编码
+            output: Prose {
+                en: r#"error[E023]: the file is not UTF-8
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml
+  = help: it looks like GBK/GB18030; save it as UTF-8 (Notepad or WPS: Save As, UTF-8) or run `iconv -f GB18030 -t UTF-8`"#,
+                zh: r#"error[E023]: 文件不是 UTF-8 编码
  --> 梁弄镇/横坎头村/items/村道拓宽.toml
   = help: 看起来是 GBK/GB18030 编码；用记事本或 WPS “另存为” UTF-8，或运行 `iconv -f GB18030 -t UTF-8`"#,
+            },
         }],
         fix: Prose {
             en: r#"Save the file as UTF-8: in Notepad or WPS, Save As with the encoding UTF-8; or
@@ -236,9 +248,14 @@ the file is not read."#,
                 bytes: 1_048_577,
             }],
             as_of: None,
-            output: r#"error[E024]: 文件大小1048775字节，超过1 MiB的上限
+            output: Prose {
+                en: r#"error[E024]: the file is 1048775 bytes, over the limit of 1 MiB
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml
+  = help: record files are small: one item per file, long material in files of its own"#,
+                zh: r#"error[E024]: 文件大小1048775字节，超过1 MiB的上限
  --> 梁弄镇/横坎头村/items/村道拓宽.toml
   = help: 台账文件应当短小：一个事项一个文件，长篇材料另存为佐证文件"#,
+            },
         }],
         fix: Prose {
             en: r#"Split it (one item per file) and keep long material in files of its own that do not end
@@ -262,8 +279,12 @@ in `.toml`, named in `evidence`."#,
             shown: Shown::Nothing,
             change: &[Change::Unreadable { file: BASE_ITEM }],
             as_of: None,
-            output: r#"error[E025]: 无法读取文件：Permission denied (os error 13)
+            output: Prose {
+                en: r#"error[E025]: cannot read the file: Permission denied (os error 13)
  --> 梁弄镇/横坎头村/items/村道拓宽.toml"#,
+                zh: r#"error[E025]: 无法读取文件：Permission denied (os error 13)
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml"#,
+            },
         }],
         fix: Prose {
             en: r#"Make the file readable (`chmod a+r`), or check the disk; put a regular file in place of
@@ -297,11 +318,18 @@ a date-time or a date with an offset where a date alone is expected."#,
                     text: r#"deadline = 2015-02-30"#,
                 }],
                 as_of: None,
-                output: r#"error[E027]: 不是有效的日期：invalid date, expected day between 01 and 28
+                output: Prose {
+                    en: r#"error[E027]: not a valid calendar date: invalid date, expected day between 01 and 28
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:7:12
   |
 7 | deadline = 2015-02-30
   |            ^^^^^^^^^^"#,
+                    zh: r#"error[E027]: 不是有效的日期：invalid date, expected day between 01 and 28
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:7:12
+  |
+7 | deadline = 2015-02-30
+  |            ^^^^^^^^^^"#,
+                },
             },
             Example {
                 intro: Prose::NONE,
@@ -314,11 +342,18 @@ a date-time or a date with an offset where a date alone is expected."#,
                     text: r#"deadline = 2015-06-30T17:00:00"#,
                 }],
                 as_of: None,
-                output: r#"error[E027]: `deadline` 只需日期，不要写时间或时区
+                output: Prose {
+                    en: r#"error[E027]: `deadline` takes a date alone, without a time or offset
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:7:12
   |
 7 | deadline = 2015-06-30T17:00:00
   |            ^^^^^^^^^^^^^^^^^^^"#,
+                    zh: r#"error[E027]: `deadline` 只需日期，不要写时间或时区
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:7:12
+  |
+7 | deadline = 2015-06-30T17:00:00
+  |            ^^^^^^^^^^^^^^^^^^^"#,
+                },
             },
         ],
         fix: Prose {

@@ -668,13 +668,22 @@ folder (`schema = ".config/areas.toml"`) too, although the walk skips hidden fol
                     text: r#"schema = "areas.toml""#,
                 }],
                 as_of: None,
-                output: r#"error[E026]: 方案文件 "areas.toml" 不存在
+                output: Prose {
+                    en: r#"error[E026]: the campaign schema file "areas.toml" does not exist
+ --> huitoukan.toml:4:10
+  |
+4 | schema = "areas.toml"
+  |          ^^^^^^^^^^^^
+  |
+  = help: while the schema is invalid, areas, points and answers are not checked"#,
+                    zh: r#"error[E026]: 方案文件 "areas.toml" 不存在
  --> huitoukan.toml:4:10
   |
 4 | schema = "areas.toml"
   |          ^^^^^^^^^^^^
   |
   = help: 方案无效时，不检查各文件的内容方面、检查要点和自查说明"#,
+                },
             },
             Example {
                 intro: Prose::NONE,
@@ -715,13 +724,22 @@ text = "是否建章立制、堵塞漏洞"
                     },
                 ],
                 as_of: None,
-                output: r#"error[E026]: 方案中 "A.1" 重复定义
+                output: Prose {
+                    en: r#"error[E026]: "A.1" is defined twice in the schema
+  --> areas.toml:12:6
+   |
+12 | id = "A.1"
+   |      ^^^^^
+   |
+   = help: while the schema is invalid, areas, points and answers are not checked"#,
+                    zh: r#"error[E026]: 方案中 "A.1" 重复定义
   --> areas.toml:12:6
    |
 12 | id = "A.1"
    |      ^^^^^
    |
    = help: 方案无效时，不检查各文件的内容方面、检查要点和自查说明"#,
+                },
             },
             Example {
                 intro: Prose::NONE,
@@ -752,13 +770,22 @@ text = "是否建章立制、堵塞漏洞"
                     },
                 ],
                 as_of: None,
-                output: r#"error[E026]: 未知的键 `point.areas`
+                output: Prose {
+                    en: r#"error[E026]: unknown key `point.areas`
+ --> areas.toml:8:1
+  |
+8 | areas = 1
+  | ^^^^^
+  |
+  = help: did you mean `area`?"#,
+                    zh: r#"error[E026]: 未知的键 `point.areas`
  --> areas.toml:8:1
   |
 8 | areas = 1
   | ^^^^^
   |
   = help: 是否想写 `area`？"#,
+                },
             },
         ],
         fix: Prose {
@@ -790,9 +817,14 @@ batch = 2
 "#,
             }],
             as_of: None,
-            output: r#"error[E028]: 根目录中不能有 unit.toml：单位放在子文件夹中
+            output: Prose {
+                en: r#"error[E028]: a unit.toml at the root: units live in sub-folders
+ --> unit.toml
+  = help: move it into a sub-folder named after the unit"#,
+                zh: r#"error[E028]: 根目录中不能有 unit.toml：单位放在子文件夹中
  --> unit.toml
   = help: 把它移到以单位命名的子文件夹中"#,
+            },
         }],
         fix: Prose {
             en: r#"Move it, with the unit's items, into a folder named after the unit: `梁弄镇/unit.toml`."#,
@@ -819,9 +851,14 @@ twice; each link is reported once and skipped (a linked folder is not entered)."
                 target: "村道拓宽.toml",
             }],
             as_of: None,
-            output: r#"warning[W006]: 符号链接，已跳过（不读取根目录以外的内容）
+            output: Prose {
+                en: r#"warning[W006]: symbolic link skipped (nothing outside the root is read)
+ --> 梁弄镇/横坎头村/items/村道拓宽（副本）.toml
+  = help: put the file itself in the tree, not a link"#,
+                zh: r#"warning[W006]: 符号链接，已跳过（不读取根目录以外的内容）
  --> 梁弄镇/横坎头村/items/村道拓宽（副本）.toml
   = help: 把文件本身放进台账，而不是链接"#,
+            },
         }],
         fix: Prose {
             en: r#"Put the file itself in the tree, or remove the link."#,
@@ -849,9 +886,14 @@ checked until it is renamed."#,
             shown: Shown::Nothing,
             change: &[Change::GbkName { file: BASE_ITEM }],
             as_of: None,
-            output: r#"error[E034]: 文件名不是 UTF-8 编码，未读取
+            output: Prose {
+                en: r#"error[E034]: the file's name is not UTF-8; the file is not read
+ --> 梁弄镇/横坎头村/items/\xB4\xE5\xB5\xC0\xCD\xD8\xBF\xED.toml
+  = help: it looks like “村道拓宽.toml” in GBK; rename it in UTF-8, for example with `convmv -f GBK -t UTF-8 -r --notest .` at the root"#,
+                zh: r#"error[E034]: 文件名不是 UTF-8 编码，未读取
  --> 梁弄镇/横坎头村/items/\xB4\xE5\xB5\xC0\xCD\xD8\xBF\xED.toml
   = help: 看起来是 GBK 编码的“村道拓宽.toml”；重命名为 UTF-8 的名称，如在台账根目录运行 `convmv -f GBK -t UTF-8 -r --notest .`"#,
+            },
         }],
         fix: Prose {
             en: r#"Rename the file or folder in UTF-8. `convmv -f GBK -t UTF-8 -r --notest .` at the root
@@ -881,9 +923,14 @@ every count without a word."#,
                 to: "梁弄镇/横坎头村/items/村道拓宽.toml.txt",
             }],
             as_of: None,
-            output: r#"warning[W009]: 文件名不是 *.toml（扩展名须为小写的 .toml），未作为台账记录读取
+            output: Prose {
+                en: r#"warning[W009]: the name is not *.toml (the extension must be .toml, in lower case), so the file is not read as a record
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml.txt
+  = help: if it is a record, rename it to 村道拓宽.toml"#,
+                zh: r#"warning[W009]: 文件名不是 *.toml（扩展名须为小写的 .toml），未作为台账记录读取
  --> 梁弄镇/横坎头村/items/村道拓宽.toml.txt
   = help: 如果是台账记录，重命名为 村道拓宽.toml"#,
+            },
         }],
         fix: Prose {
             en: r#"If it is a record, rename it as the help line says; if it is not, give it a name that

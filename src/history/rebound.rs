@@ -156,13 +156,22 @@ renaming the file does not hide it. The warning points at `status`, with both va
                 },
             ],
             as_of: None,
-            output: r#"warning[W011]: 整改状态倒退：HEAD 时为 已完成，现为 未完成（反弹回潮）
+            output: Prose {
+                en: r#"warning[W011]: status went back from 已完成 at HEAD to 未完成 (a rebound)
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:8:10
+  |
+8 | status = "未完成"
+  |          ^^^^^^^^
+  |
+  = help: if it did come undone, say why and what is done now in a [[progress]] entry; if the change was a mistake, restore the status"#,
+                zh: r#"warning[W011]: 整改状态倒退：HEAD 时为 已完成，现为 未完成（反弹回潮）
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:8:10
   |
 8 | status = "未完成"
   |          ^^^^^^^^
   |
   = help: 如确已反弹，在 [[progress]] 中写明原因和新的整改措施；如是误改，恢复原状态"#,
+            },
         }],
         fix: Prose {
             en: r#"If the item did come undone, keep the new status and record why and what is being done
@@ -195,13 +204,22 @@ REV (整改时限悄悄后移). An earlier date, or a date added or removed, is 
                 },
             ],
             as_of: None,
-            output: r#"warning[W012]: `deadline` 推迟：HEAD 时为 2015-06-30，现为 2015-09-30
+            output: Prose {
+                en: r#"warning[W012]: `deadline` moved later: 2015-06-30 at HEAD, now 2015-09-30
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:7:12
+  |
+7 | deadline = 2015-09-30
+  |            ^^^^^^^^^^
+  |
+  = help: a deadline is not moved quietly: say in a [[progress]] entry why and who approved it"#,
+                zh: r#"warning[W012]: `deadline` 推迟：HEAD 时为 2015-06-30，现为 2015-09-30
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:7:12
   |
 7 | deadline = 2015-09-30
   |            ^^^^^^^^^^
   |
   = help: 整改时限不能悄悄推迟：在 [[progress]] 中写明推迟的原因和批准情况"#,
+            },
         }],
         fix: Prose {
             en: r#"Record in a `[[progress]]` entry why the date moved and who approved it, or keep the
@@ -227,9 +245,14 @@ kept is the same item, not a deletion; with `--only-changed` this warning is alw
             shown: Shown::Nothing,
             change: &[Change::Commit, Change::Delete { file: BASE_ITEM }],
             as_of: None,
-            output: r#"warning[W013]: 未完成的事项 村道拓宽（梁弄镇/横坎头村/items/村道拓宽.toml，HEAD 时为 未完成）被删除
+            output: Prose {
+                en: r#"warning[W013]: the unfinished item 村道拓宽 (梁弄镇/横坎头村/items/村道拓宽.toml, 未完成 at HEAD) was deleted
+ --> 梁弄镇/横坎头村/unit.toml
+  = help: an unfinished item is not deleted: restore the file, and mark it done (and closed) once it is"#,
+                zh: r#"warning[W013]: 未完成的事项 村道拓宽（梁弄镇/横坎头村/items/村道拓宽.toml，HEAD 时为 未完成）被删除
  --> 梁弄镇/横坎头村/unit.toml
   = help: 未完成的事项不能删除：恢复文件，整改到位后改为已完成并销号"#,
+            },
         }],
         fix: Prose {
             en: r#"Restore the file (`git checkout REV -- PATH`). An item is finished by marking it
@@ -268,13 +291,22 @@ and lists what was removed."#,
                 },
             ],
             as_of: None,
-            output: r#"warning[W014]: 佐证材料被删去（HEAD 时有）：村民代表意见书
+            output: Prose {
+                en: r#"warning[W014]: evidence removed since HEAD: 村民代表意见书
+  --> 梁弄镇/横坎头村/items/村道拓宽.toml:10:12
+   |
+10 | evidence = ["村道拓宽竣工验收单"]
+   |            ^^^^^^^^^^^^^^^^^^^^^^
+   |
+   = help: evidence is added, not taken away: if an entry was wrong, keep it and explain in a [[progress]] entry"#,
+                zh: r#"warning[W014]: 佐证材料被删去（HEAD 时有）：村民代表意见书
   --> 梁弄镇/横坎头村/items/村道拓宽.toml:10:12
    |
 10 | evidence = ["村道拓宽竣工验收单"]
    |            ^^^^^^^^^^^^^^^^^^^^^^
    |
    = help: 佐证材料只增不减：如原材料有误，保留并在 [[progress]] 中说明"#,
+            },
         }],
         fix: Prose {
             en: r#"Keep every piece of evidence once recorded; where one was wrong, say so in a

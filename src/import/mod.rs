@@ -1026,9 +1026,14 @@ crash."#,
                 text: SHEET,
             }],
             as_of: None,
-            output: r#"error[I001]: 无法读取表格：Cannot detect file format
+            output: Prose {
+                en: r#"error[I001]: cannot read the spreadsheet: Cannot detect file format
+ --> 台账.xlsx
+  = help: import reads .xlsx, .xls, .ods and .csv (UTF-8 or GBK); open it in Excel or WPS and save it as .xlsx"#,
+                zh: r#"error[I001]: 无法读取表格：Cannot detect file format
  --> 台账.xlsx
   = help: 可导入 .xlsx、.xls、.ods 和 .csv（UTF-8 或 GBK）文件；在 Excel 或 WPS 中打开并另存为 .xlsx 再试"#,
+            },
         }],
         fix: Prose {
             en: r#"Open the file in Excel or WPS and save it as `.xlsx` (「另存为」Excel 工作簿), or save
@@ -1059,9 +1064,14 @@ the sheet as CSV in UTF-8 or GBK."#,
                 text: ",,,,,\n序号,存在问题,整改措施,责任单位,整改时限,整改进展\n1,村级财务公开不及时,每季度公开一次,横坎头村,2015年6月30日,整改中\n",
             }],
             as_of: None,
-            output: r#"error[I002]: 第1行（表头行）是空的
+            output: Prose {
+                en: r#"error[I002]: row 1, the header row, is empty
+ --> 台账.csv!台账
+  = help: give the row of the headers as `header_row` in the mapping's [source]"#,
+                zh: r#"error[I002]: 第1行（表头行）是空的
  --> 台账.csv!台账
   = help: 在映射文件的 [source] 中用 header_row 指明表头所在的行"#,
+            },
         }],
         fix: Prose {
             en: r#"Name the sheet as the workbook does, or set `header_row` to the row of the headers."#,
@@ -1091,9 +1101,14 @@ The built-in mapping asks only for its key columns (单位, 编号): a sheet may
                 text: "序号,存在问题,整改措施,责任单位,整改时间,整改进展\n1,村级财务公开不及时,每季度公开一次,横坎头村,2015年6月30日,整改中\n",
             }],
             as_of: None,
-            output: r#"error[I003]: 表头行中没有“整改时限”列
+            output: Prose {
+                en: r#"error[I003]: the header row has no column "整改时限"
+ --> 台账.csv!台账!1:1
+  = help: did you mean `整改时间`?"#,
+                zh: r#"error[I003]: 表头行中没有“整改时限”列
  --> 台账.csv!台账!1:1
   = help: 是否想写 `整改时间`？"#,
+            },
         }],
         fix: Prose {
             en: r#"Write the column's name in the mapping as the sheet writes it, or rename the header."#,
@@ -1121,9 +1136,14 @@ the same unit: they would be one item file. The message names the first row."#,
                 text: "序号,存在问题,整改措施,责任单位,整改时限,整改进展\n1,村级财务公开不及时,每季度公开一次,横坎头村,2015年6月30日,整改中\n1,会议室空调常开,人走关机,横坎头村,2015年4月30日,整改中\n",
             }],
             as_of: None,
-            output: r#"error[I004]: 同一单位的“1”已在 台账.csv!台账!2:2 出现过
+            output: Prose {
+                en: r#"error[I004]: "1" of the same unit already appears at 台账.csv!台账!2:2
+ --> 台账.csv!台账!A3
+  = help: each item takes one row: merge or remove the repeated row, or correct its number"#,
+                zh: r#"error[I004]: 同一单位的“1”已在 台账.csv!台账!2:2 出现过
  --> 台账.csv!台账!A3
   = help: 每个事项只占一行；合并或删除重复的行，或改正序号"#,
+            },
         }],
         fix: Prose {
             en: r#"Give each item its own number, or merge the two rows."#,
@@ -1153,9 +1173,14 @@ suggests a close name."#,
                 text: "序号,存在问题,整改措施,责任单位,整改时限,整改进展\n1,村级财务公开不及时,每季度公开一次,横坎头,2015年6月30日,整改中\n",
             }],
             as_of: None,
-            output: r#"error[I005]: “横坎头”不是台账中的单位
+            output: Prose {
+                en: r#"error[I005]: "横坎头" is not a unit of the records
+ --> 台账.csv!台账!D2
+  = help: did you mean `横坎头村`?"#,
+                zh: r#"error[I005]: “横坎头”不是台账中的单位
  --> 台账.csv!台账!D2
   = help: 是否想写 `横坎头村`？"#,
+            },
         }],
         fix: Prose {
             en: r#"Write the unit as the records name it, or map the sheet's name to its org path:
@@ -1190,8 +1215,12 @@ mapping's `formats` and from `%Y-%m-%d`, `%Y年%m月%d日`, `%Y/%m/%d` and `%Y.%
                 text: "序号,存在问题,整改措施,责任单位,整改时限,整改进展\n1,村级财务公开不及时,每季度公开一次,横坎头村,2015年2月30日,整改中\n",
             }],
             as_of: None,
-            output: r#"error[I006]: 没有 2015年2月30日 这一天
+            output: Prose {
+                en: r#"error[I006]: there is no such day as 2015年2月30日
  --> 台账.csv!台账!E2"#,
+                zh: r#"error[I006]: 没有 2015年2月30日 这一天
+ --> 台账.csv!台账!E2"#,
+            },
         }],
         fix: Prose {
             en: r#"Correct the cell, or add its date format to the field's `formats` in the mapping."#,
@@ -1221,9 +1250,14 @@ most 100 characters. So no row can write outside its unit's folder."#,
                 text: "序号,存在问题,整改措施,责任单位,整改时限,整改进展\n../x,村级财务公开不及时,每季度公开一次,横坎头村,2015年6月30日,整改中\n",
             }],
             as_of: None,
-            output: r#"error[I007]: 键“../x”不能用作文件名
+            output: Prose {
+                en: r#"error[I007]: the key "../x" cannot be a file name
+ --> 台账.csv!台账!A2
+  = help: an id is not empty, has no / \ : * ? " < > | or control character, does not start with a dot, and has at most 100 characters"#,
+                zh: r#"error[I007]: 键“../x”不能用作文件名
  --> 台账.csv!台账!A2
   = help: 事项编号不能为空，不能含 / \ : * ? " < > | 或控制字符，不能以 . 开头，最多 100 个字符"#,
+            },
         }],
         fix: Prose {
             en: r#"Number the rows plainly (1, 2, 3 or CZ-01), or choose other key columns."#,

@@ -608,13 +608,22 @@ the keys allowed there."#,
                     text: r#"staus = "未完成""#,
                 }],
                 as_of: None,
-                output: r#"error[E002]: 未知的键 `staus`
+                output: Prose {
+                    en: r#"error[E002]: unknown key `staus`
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:8:1
+  |
+8 | staus = "未完成"
+  | ^^^^^
+  |
+  = help: did you mean `status`?"#,
+                    zh: r#"error[E002]: 未知的键 `staus`
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:8:1
   |
 8 | staus = "未完成"
   | ^^^^^
   |
   = help: 是否想写 `status`？"#,
+                },
             },
             Example {
                 intro: Prose::NONE,
@@ -630,13 +639,22 @@ the keys allowed there."#,
                     text: r#"leader = "何某某""#,
                 }],
                 as_of: None,
-                output: r#"error[E002]: 未知的键 `leader`
+                output: Prose {
+                    en: r#"error[E002]: unknown key `leader`
+ --> 梁弄镇/横坎头村/unit.toml:4:1
+  |
+4 | leader = "何某某"
+  | ^^^^^^
+  |
+  = help: the keys allowed here: name, category, batch, reports_to, principal, subordinates_due, self_check, review"#,
+                    zh: r#"error[E002]: 未知的键 `leader`
  --> 梁弄镇/横坎头村/unit.toml:4:1
   |
 4 | leader = "何某某"
   | ^^^^^^
   |
   = help: 此处可用的键：name, category, batch, reports_to, principal, subordinates_due, self_check, review"#,
+                },
             },
         ],
         fix: Prose {
@@ -674,11 +692,18 @@ points = ["G.2"]"#,
                     text: "",
                 }],
                 as_of: None,
-                output: r#"error[E003]: 缺少必填字段 `title`
+                output: Prose {
+                    en: r#"error[E003]: missing required field `title`
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:1:1
   |
 1 | area = 4
   | ^"#,
+                    zh: r#"error[E003]: 缺少必填字段 `title`
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:1:1
+  |
+1 | area = 4
+  | ^"#,
+                },
             },
             Example {
                 intro: Prose::NONE,
@@ -691,11 +716,18 @@ points = ["G.2"]"#,
                     text: r#"title = """#,
                 }],
                 as_of: None,
-                output: r#"error[E003]: 字段 `title` 不能为空
+                output: Prose {
+                    en: r#"error[E003]: field `title` must not be empty
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:1:9
   |
 1 | title = ""
   |         ^^"#,
+                    zh: r#"error[E003]: 字段 `title` 不能为空
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:1:9
+  |
+1 | title = ""
+  |         ^^"#,
+                },
             },
         ],
         fix: Prose {
@@ -726,11 +758,18 @@ points = ["G.2"]"#,
                     text: r#"batch = "2""#,
                 }],
                 as_of: None,
-                output: r#"error[E004]: `batch` 应为整数，实际是字符串
+                output: Prose {
+                    en: r#"error[E004]: `batch` must be an integer, found a string
  --> 梁弄镇/横坎头村/unit.toml:3:9
   |
 3 | batch = "2"
   |         ^^^"#,
+                    zh: r#"error[E004]: `batch` 应为整数，实际是字符串
+ --> 梁弄镇/横坎头村/unit.toml:3:9
+  |
+3 | batch = "2"
+  |         ^^^"#,
+                },
             },
             Example {
                 intro: Prose::NONE,
@@ -746,11 +785,18 @@ points = ["G.2"]"#,
                     text: r#"measures = "拓宽村道至6米""#,
                 }],
                 as_of: None,
-                output: r#"error[E004]: `measures` 应为字符串数组（如 ["…", "…"]），实际是字符串
+                output: Prose {
+                    en: r#"error[E004]: `measures` must be an array of strings (like ["…", "…"]), found a string
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:5:12
   |
 5 | measures = "拓宽村道至6米"
   |            ^^^^^^^^^^^^^^^"#,
+                    zh: r#"error[E004]: `measures` 应为字符串数组（如 ["…", "…"]），实际是字符串
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:5:12
+  |
+5 | measures = "拓宽村道至6米"
+  |            ^^^^^^^^^^^^^^^"#,
+                },
             },
         ],
         fix: Prose {
@@ -783,13 +829,22 @@ aliases of status (`done`, `mostly-done`, `open`, `ineffective`) and of answers 
                 text: r#"status = "完成""#,
             }],
             as_of: None,
-            output: r#"error[E005]: `status` 的值 "完成" 不在允许范围内；可选：已完成 | 基本完成 | 未完成 | 效果不理想
+            output: Prose {
+                en: r#"error[E005]: `status` = "完成" is not allowed; allowed values: 已完成 | 基本完成 | 未完成 | 效果不理想
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:8:10
+  |
+8 | status = "完成"
+  |          ^^^^^^
+  |
+  = help: did you mean `已完成`?"#,
+                zh: r#"error[E005]: `status` 的值 "完成" 不在允许范围内；可选：已完成 | 基本完成 | 未完成 | 效果不理想
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:8:10
   |
 8 | status = "完成"
   |          ^^^^^^
   |
   = help: 是否想写 `已完成`？"#,
+            },
         }],
         fix: Prose {
             en: r#"Use one of the values listed, written exactly so."#,
@@ -818,13 +873,22 @@ otherwise it shows the form."#,
                 text: r#"deadline = "2015年6月30日""#,
             }],
             as_of: None,
-            output: r#"error[E006]: 日期 `deadline` 写成了字符串 "2015年6月30日"
+            output: Prose {
+                en: r#"error[E006]: the date `deadline` is written as a string "2015年6月30日"
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:7:12
+  |
+7 | deadline = "2015年6月30日"
+  |            ^^^^^^^^^^^^^^^
+  |
+  = help: write a bare TOML date, without quotes: `deadline = 2015-06-30`"#,
+                zh: r#"error[E006]: 日期 `deadline` 写成了字符串 "2015年6月30日"
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:7:12
   |
 7 | deadline = "2015年6月30日"
   |            ^^^^^^^^^^^^^^^
   |
   = help: 日期不加引号，写作 `deadline = 2015-06-30`"#,
+            },
         }],
         fix: Prose {
             en: r#"Write the date bare, year-month-day, without quotes: `deadline = 2015-06-30`."#,
@@ -853,13 +917,22 @@ filled in yet, and its placeholder would reach every report."#,
                 text: r#"title = "（请填写问题）""#,
             }],
             as_of: None,
-            output: r#"error[E035]: `title` 仍是模板的占位文字 "（请填写问题）"
+            output: Prose {
+                en: r#"error[E035]: `title` still holds the template's placeholder "（请填写问题）"
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:1:9
+  |
+1 | title = "（请填写问题）"
+  |         ^^^^^^^^^^^^^^^^
+  |
+  = help: write the real content; remove an optional field that is not needed"#,
+                zh: r#"error[E035]: `title` 仍是模板的占位文字 "（请填写问题）"
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:1:9
   |
 1 | title = "（请填写问题）"
   |         ^^^^^^^^^^^^^^^^
   |
   = help: 填写实际内容；不需要的可选字段整行删去"#,
+            },
         }],
         fix: Prose {
             en: r#"Write the real content in place of the placeholder; remove an optional field the

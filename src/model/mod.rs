@@ -540,7 +540,23 @@ point, but the file must be fixed."#,
 4.2 = "是""#,
         }],
         as_of: None,
-        output: r#"error[E007]: 检查要点编号 `3.1` 没有加引号，被当成了嵌套的表
+        output: Prose {
+            en: r#"error[E007]: the check point id `3.1` is not quoted, so TOML reads it as nested tables
+  --> 梁弄镇/横坎头村/unit.toml:10:1
+   |
+10 | 3.1 = "是"
+   | ^^^
+   |
+   = help: quote the id: `"3.1" = "是"`
+
+error[E007]: the check point id `4.2` is not quoted, so TOML reads it as nested tables
+  --> 梁弄镇/横坎头村/unit.toml:11:1
+   |
+11 | 4.2 = "是"
+   | ^^^
+   |
+   = help: quote the id: `"4.2" = "是"`"#,
+            zh: r#"error[E007]: 检查要点编号 `3.1` 没有加引号，被当成了嵌套的表
   --> 梁弄镇/横坎头村/unit.toml:10:1
    |
 10 | 3.1 = "是"
@@ -555,6 +571,7 @@ error[E007]: 检查要点编号 `4.2` 没有加引号，被当成了嵌套的表
    | ^^^
    |
    = help: 给编号加上引号：`"4.2" = "是"`"#,
+        },
     }],
     fix: Prose {
         en: r#"Quote the point id: `"3.1" = "是"`."#,

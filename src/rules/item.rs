@@ -329,11 +329,18 @@ schema (the help line suggests a close one). With a campaign schema of its own
                     text: r#"area = 7"#,
                 }],
                 as_of: None,
-                output: r#"error[E008]: 内容方面 `area = 7` 不在方案中；可选：1 | 2 | 3 | 4 | 5 | 6
+                output: Prose {
+                    en: r#"error[E008]: `area = 7` is not an area of the schema; allowed: 1 | 2 | 3 | 4 | 5 | 6
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:2:8
   |
 2 | area = 7
   |        ^"#,
+                    zh: r#"error[E008]: 内容方面 `area = 7` 不在方案中；可选：1 | 2 | 3 | 4 | 5 | 6
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:2:8
+  |
+2 | area = 7
+  |        ^"#,
+                },
             },
             Example {
                 intro: Prose::NONE,
@@ -349,13 +356,22 @@ schema (the help line suggests a close one). With a campaign schema of its own
                     text: r#"points = ["G.2", "G.4"]"#,
                 }],
                 as_of: None,
-                output: r#"error[E008]: 检查要点 "G.4" 不在方案中
+                output: Prose {
+                    en: r#"error[E008]: check point "G.4" is not in the schema
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:3:18
+  |
+3 | points = ["G.2", "G.4"]
+  |                  ^^^^^
+  |
+  = help: did you mean `G.1`?"#,
+                    zh: r#"error[E008]: 检查要点 "G.4" 不在方案中
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:3:18
   |
 3 | points = ["G.2", "G.4"]
   |                  ^^^^^
   |
   = help: 是否想写 `G.1`？"#,
+                },
             },
         ],
         fix: Prose {
@@ -404,11 +420,18 @@ One diagnostic per missing field, at the `status` value."#,
 completed_on = 2015-03-02"#,
                 }],
                 as_of: None,
-                output: r#"error[E010]: 状态为已完成的事项必须填写 `evidence`
+                output: Prose {
+                    en: r#"error[E010]: an item with status 已完成 needs `evidence`
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:8:10
   |
 8 | status = "已完成"
   |          ^^^^^^^^"#,
+                    zh: r#"error[E010]: 状态为已完成的事项必须填写 `evidence`
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:8:10
+  |
+8 | status = "已完成"
+  |          ^^^^^^^^"#,
+                },
             },
             Example {
                 intro: Prose::NONE,
@@ -424,11 +447,18 @@ completed_on = 2015-03-02"#,
                     text: "",
                 }],
                 as_of: None,
-                output: r#"error[E010]: 状态为未完成的事项必须填写 `responsible`
+                output: Prose {
+                    en: r#"error[E010]: an item with status 未完成 needs `responsible`
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:7:10
   |
 7 | status = "未完成"
   |          ^^^^^^^^"#,
+                    zh: r#"error[E010]: 状态为未完成的事项必须填写 `responsible`
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:7:10
+  |
+7 | status = "未完成"
+  |          ^^^^^^^^"#,
+                },
             },
         ],
         fix: Prose {
@@ -461,13 +491,22 @@ evidence = ["竣工验收单"]
 satisfaction = "不满意""#,
             }],
             as_of: None,
-            output: r#"error[E011]: 群众不满意的事项不能算已完成
+            output: Prose {
+                en: r#"error[E011]: an item the masses are unsatisfied with cannot count as done (已完成)
+  --> 梁弄镇/横坎头村/items/村道拓宽.toml:11:16
+   |
+11 | satisfaction = "不满意"
+   |                ^^^^^^^^
+   |
+   = help: set `status = "效果不理想"` and a date to fix it by, `rectify_by`"#,
+                zh: r#"error[E011]: 群众不满意的事项不能算已完成
   --> 梁弄镇/横坎头村/items/村道拓宽.toml:11:16
    |
 11 | satisfaction = "不满意"
    |                ^^^^^^^^
    |
    = help: 改为 `status = "效果不理想"` 并填写限期整改日期 `rectify_by`"#,
+            },
         }],
         fix: Prose {
             en: r#"Set `status = "效果不理想"` with a `rectify_by` date, and keep rectifying until the masses
@@ -498,11 +537,18 @@ completed_on = 2015-03-12
 evidence = ["竣工验收单"]"#,
             }],
             as_of: None,
-            output: r#"error[E012]: 完成日期2015年3月12日晚于截至日期2015年3月10日
+            output: Prose {
+                en: r#"error[E012]: completed on 2015-03-12, after the as-of date 2015-03-10
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:9:16
   |
 9 | completed_on = 2015-03-12
   |                ^^^^^^^^^^"#,
+                zh: r#"error[E012]: 完成日期2015年3月12日晚于截至日期2015年3月10日
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:9:16
+  |
+9 | completed_on = 2015-03-12
+  |                ^^^^^^^^^^"#,
+            },
         }],
         fix: Prose {
             en: r#"Record the date it was actually completed; if it is not completed yet, keep the status
@@ -531,11 +577,18 @@ evidence = ["竣工验收单"]"#,
                 text: r#"source = "新发现""#,
             }],
             as_of: None,
-            output: r#"error[E013]: `source = "新发现"` 的事项必须填写 `found_on`
+            output: Prose {
+                en: r#"error[E013]: an item with `source = "新发现"` needs `found_on`
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:4:10
   |
 4 | source = "新发现"
   |          ^^^^^^^^"#,
+                zh: r#"error[E013]: `source = "新发现"` 的事项必须填写 `found_on`
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:4:10
+  |
+4 | source = "新发现"
+  |          ^^^^^^^^"#,
+            },
         }],
         fix: Prose {
             en: r#"Add the field: `special_task = "中央21项专项整治第3项"`, `found_on = 2015-01-18`, or
@@ -565,13 +618,22 @@ E010, and with `已完成` it is E011, so this code is for the other statuses."#
                 text: r#"satisfaction = "不满意""#,
             }],
             as_of: None,
-            output: r#"error[E029]: 群众不满意的事项必须填写限期整改日期 `rectify_by`
+            output: Prose {
+                en: r#"error[E029]: an item the masses are not satisfied with needs a `rectify_by` date
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:9:16
+  |
+9 | satisfaction = "不满意"
+  |                ^^^^^^^^
+  |
+  = help: the plan: 对整改效果不理想、群众不满意的，要限期整改到位; add `rectify_by = YYYY-MM-DD`"#,
+                zh: r#"error[E029]: 群众不满意的事项必须填写限期整改日期 `rectify_by`
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:9:16
   |
 9 | satisfaction = "不满意"
   |                ^^^^^^^^
   |
   = help: 对整改效果不理想、群众不满意的，要限期整改到位：写明 `rectify_by = 年-月-日`"#,
+            },
         }],
         fix: Prose {
             en: r#"Set the date by which it must be rectified: `rectify_by = 2015-04-30`. The item is
@@ -603,11 +665,18 @@ on = 2015-03-12
 text = "已完成路基施工""#,
             }],
             as_of: None,
-            output: r#"error[E030]: 进展日期2015年3月12日晚于截至日期2015年3月10日
+            output: Prose {
+                en: r#"error[E030]: progress dated 2015-03-12, after the as-of date 2015-03-10
   --> 梁弄镇/横坎头村/items/村道拓宽.toml:11:6
    |
 11 | on = 2015-03-12
    |      ^^^^^^^^^^"#,
+                zh: r#"error[E030]: 进展日期2015年3月12日晚于截至日期2015年3月10日
+  --> 梁弄镇/横坎头村/items/村道拓宽.toml:11:6
+   |
+11 | on = 2015-03-12
+   |      ^^^^^^^^^^"#,
+            },
         }],
         fix: Prose {
             en: r#"Record the date the progress was made."#,
@@ -640,11 +709,18 @@ approved_by = "余姚市委整改办"
 approved_on = 2015-03-01"#,
                 }],
                 as_of: None,
-                output: r#"error[E031]: 只有已完成的事项才能销号，本事项状态为未完成
+                output: Prose {
+                    en: r#"error[E031]: only a done item can be closed (销号); this one is 未完成
   --> 梁弄镇/横坎头村/items/村道拓宽.toml:10:1
    |
 10 | [closure]
    | ^^^^^^^^^"#,
+                    zh: r#"error[E031]: 只有已完成的事项才能销号，本事项状态为未完成
+  --> 梁弄镇/横坎头村/items/村道拓宽.toml:10:1
+   |
+10 | [closure]
+   | ^^^^^^^^^"#,
+                },
             },
             Example {
                 intro: Prose::NONE,
@@ -666,11 +742,18 @@ approved_by = "余姚市委整改办"
 approved_on = 2015-03-01"#,
                 }],
                 as_of: None,
-                output: r#"error[E031]: 销号日期2015年3月1日早于完成日期2015年3月2日
+                output: Prose {
+                    en: r#"error[E031]: closed on 2015-03-01, before it was completed on 2015-03-02
   --> 梁弄镇/横坎头村/items/村道拓宽.toml:14:15
    |
 14 | approved_on = 2015-03-01
    |               ^^^^^^^^^^"#,
+                    zh: r#"error[E031]: 销号日期2015年3月1日早于完成日期2015年3月2日
+  --> 梁弄镇/横坎头村/items/村道拓宽.toml:14:15
+   |
+14 | approved_on = 2015-03-01
+   |               ^^^^^^^^^^"#,
+                },
             },
         ],
         fix: Prose {
@@ -702,13 +785,22 @@ item has both dates, the earlier one counts. The message gives the days overdue.
                     text: r#"deadline = 2015-02-15"#,
                 }],
                 as_of: None,
-                output: r#"warning[W001]: 逾期23天：状态为未完成，时限2015年2月15日
+                output: Prose {
+                    en: r#"warning[W001]: overdue by 23 days: status 未完成, due 2015-02-15
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:7:12
+  |
+7 | deadline = 2015-02-15
+  |            ^^^^^^^^^^
+  |
+  = help: name who, what measures, and follow up; once finished, update `status` and `completed_on`"#,
+                    zh: r#"warning[W001]: 逾期23天：状态为未完成，时限2015年2月15日
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:7:12
   |
 7 | deadline = 2015-02-15
   |            ^^^^^^^^^^
   |
   = help: 明确责任、落实措施、跟踪推进；完成后更新 `status` 和 `completed_on`"#,
+                },
             },
             Example {
                 intro: Prose::NONE,
@@ -726,13 +818,22 @@ rectify_by = 2015-03-05
 satisfaction = "不满意""#,
                 }],
                 as_of: None,
-                output: r#"warning[W001]: 逾期5天：状态为效果不理想，时限2015年3月5日
+                output: Prose {
+                    en: r#"warning[W001]: overdue by 5 days: status 效果不理想, due 2015-03-05
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:9:14
+  |
+9 | rectify_by = 2015-03-05
+  |              ^^^^^^^^^^
+  |
+  = help: name who, what measures, and follow up; once finished, update `status` and `completed_on`"#,
+                    zh: r#"warning[W001]: 逾期5天：状态为效果不理想，时限2015年3月5日
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:9:14
   |
 9 | rectify_by = 2015-03-05
   |              ^^^^^^^^^^
   |
   = help: 明确责任、落实措施、跟踪推进；完成后更新 `status` 和 `completed_on`"#,
+                },
             },
         ],
         fix: Prose {
@@ -766,11 +867,18 @@ completed_on = 2015-01-20
 evidence = ["竣工验收单"]"#,
             }],
             as_of: None,
-            output: r#"warning[W002]: 未按期解决：完成于2015年1月20日，时限2014年12月31日
+            output: Prose {
+                en: r#"warning[W002]: not solved on time: completed on 2015-01-20, due 2014-12-31
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:9:16
   |
 9 | completed_on = 2015-01-20
   |                ^^^^^^^^^^"#,
+                zh: r#"warning[W002]: 未按期解决：完成于2015年1月20日，时限2014年12月31日
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:9:16
+  |
+9 | completed_on = 2015-01-20
+  |                ^^^^^^^^^^"#,
+            },
         }],
         fix: Prose {
             en: r#"Nothing to correct if the dates are right: the warning records that 2.1 (列入整改方案的问题
@@ -816,13 +924,22 @@ text = "已完成勘测设计""#,
                 },
             ],
             as_of: None,
-            output: r#"warning[W007]: 已49天没有进展记录（自2015年1月20日起；要求至少每30天一次）
+            output: Prose {
+                en: r#"warning[W007]: no progress recorded for 49 days (since 2015-01-20; at most 30 allowed)
+  --> 梁弄镇/横坎头村/items/村道拓宽.toml:11:6
+   |
+11 | on = 2015-01-20
+   |      ^^^^^^^^^^
+   |
+   = help: keep track (跟踪推进): add a [[progress]] entry with `on` and `text`"#,
+                zh: r#"warning[W007]: 已49天没有进展记录（自2015年1月20日起；要求至少每30天一次）
   --> 梁弄镇/横坎头村/items/村道拓宽.toml:11:6
    |
 11 | on = 2015-01-20
    |      ^^^^^^^^^^
    |
    = help: 跟踪推进：在 [[progress]] 中记下最新进展（on 和 text）"#,
+            },
         }],
         fix: Prose {
             en: r#"Record the latest progress as a new `[[progress]]` entry, with its date and what was

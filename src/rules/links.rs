@@ -138,13 +138,22 @@ reason = "道路拓宽需镇里立项和资金""#,
                 },
             ],
             as_of: None,
-            output: r#"error[E014]: 牵头单位 "梁弄" 不是本台账中的单位
+            output: Prose {
+                en: r#"error[E014]: lead unit "梁弄" names no unit of the tree
+  --> 梁弄镇/横坎头村/items/村道拓宽.toml:11:13
+   |
+11 | lead_unit = "梁弄"
+   |             ^^^^^^
+   |
+   = help: did you mean `梁弄镇`?"#,
+                zh: r#"error[E014]: 牵头单位 "梁弄" 不是本台账中的单位
   --> 梁弄镇/横坎头村/items/村道拓宽.toml:11:13
    |
 11 | lead_unit = "梁弄"
    |             ^^^^^^
    |
    = help: 是否想写 `梁弄镇`？"#,
+            },
         }],
         fix: Prose {
             en: r#"Write the whole org path of the leading unit, as its folder is named: `"宁波市/余姚市"`,
@@ -175,13 +184,22 @@ one whose root lies elsewhere (病症在下面、病根在上面), so it must be
 lead_unit = "梁弄镇/横坎头村""#,
             }],
             as_of: None,
-            output: r#"error[E015]: 牵头单位 "梁弄镇/横坎头村" 就是本单位；上下联动应由上级牵头
+            output: Prose {
+                en: r#"error[E015]: lead unit "梁弄镇/横坎头村" is the item's own unit; a linked fix is led from above
+  --> 梁弄镇/横坎头村/items/村道拓宽.toml:11:13
+   |
+11 | lead_unit = "梁弄镇/横坎头村"
+   |             ^^^^^^^^^^^^^^^^^
+   |
+   = help: write the org path of the leading unit: its folder relative to the root, like "杭州市/西湖区""#,
+                zh: r#"error[E015]: 牵头单位 "梁弄镇/横坎头村" 就是本单位；上下联动应由上级牵头
   --> 梁弄镇/横坎头村/items/村道拓宽.toml:11:13
    |
 11 | lead_unit = "梁弄镇/横坎头村"
    |             ^^^^^^^^^^^^^^^^^
    |
    = help: 写牵头单位的机构路径，即其文件夹相对于根目录的路径，如 "杭州市/西湖区""#,
+            },
         }],
         fix: Prose {
             en: r#"Name the unit that must lead the fix, or remove `[linkage]` if the unit fixes it itself."#,
@@ -222,7 +240,18 @@ file in path order; the message names the other one, which human output shows to
                 },
             ],
             as_of: None,
-            output: r#"error[E016]: 同一单位的两个事项编号都是 "HKT-01"（另一个在 梁弄镇/横坎头村/items/村道拓宽.toml）
+            output: Prose {
+                en: r#"error[E016]: two items of one unit have the id "HKT-01" (the other is 梁弄镇/横坎头村/items/村道拓宽.toml)
+ --> 梁弄镇/横坎头村/items/村道硬化.toml:1:6
+  |
+1 | id = "HKT-01"
+  |      ^^^^^^^^
+  |
+ ::: 梁弄镇/横坎头村/items/村道拓宽.toml:1:6
+  |
+1 | id = "HKT-01"
+  |      -------- first defined here"#,
+                zh: r#"error[E016]: 同一单位的两个事项编号都是 "HKT-01"（另一个在 梁弄镇/横坎头村/items/村道拓宽.toml）
  --> 梁弄镇/横坎头村/items/村道硬化.toml:1:6
   |
 1 | id = "HKT-01"
@@ -232,6 +261,7 @@ file in path order; the message names the other one, which human output shows to
   |
 1 | id = "HKT-01"
   |      -------- 首次出现在这里"#,
+            },
         }],
         fix: Prose {
             en: r#"Give one of them another id, or rename the file where the ids come from stems. Items of
@@ -260,9 +290,14 @@ or in a pure grouping folder."#,
 "#,
             }],
             as_of: None,
-            output: r#"error[E017]: 事项不属于任何单位：上级各文件夹中都没有 unit.toml
+            output: Prose {
+                en: r#"error[E017]: item outside every unit: no folder above it holds a unit.toml
+ --> 梁弄镇/说明.toml
+  = help: move it into a unit's items/ folder, or add a unit.toml to a folder above it"#,
+                zh: r#"error[E017]: 事项不属于任何单位：上级各文件夹中都没有 unit.toml
  --> 梁弄镇/说明.toml
   = help: 把事项移到单位文件夹的 items/ 下，或在其上级文件夹中新建 unit.toml"#,
+            },
         }],
         fix: Prose {
             en: r#"Move the file into the `items/` folder of its unit, or add the missing `unit.toml` above it.

@@ -305,7 +305,21 @@ category (a 基层党组织 answering `2.1`), of the other batch (a batch 1 unit
 "P.1" = "是""#,
             }],
             as_of: None,
-            output: r#"error[E009]: 检查要点 "2.1" 不适用于第二批的基层党组织
+            output: Prose {
+                en: r#"error[E009]: check point "2.1" does not apply to a 基层党组织 of batch 2
+  --> 梁弄镇/横坎头村/unit.toml:15:1
+   |
+15 | "2.1" = "是"
+   | ^^^^^
+
+error[E009]: check point "P.1" does not apply to a 基层党组织 of batch 2
+  --> 梁弄镇/横坎头村/unit.toml:16:1
+   |
+16 | "P.1" = "是"
+   | ^^^^^
+   |
+   = help: points for cadres (P.*) are answered by their own items, not in a unit's self-check; remove the line"#,
+                zh: r#"error[E009]: 检查要点 "2.1" 不适用于第二批的基层党组织
   --> 梁弄镇/横坎头村/unit.toml:15:1
    |
 15 | "2.1" = "是"
@@ -318,6 +332,7 @@ error[E009]: 检查要点 "P.1" 不适用于第二批的基层党组织
    | ^^^^^
    |
    = help: 党员干部的重点（P 类）由个人整改事项回答，不在单位自查中作答；删去这一行"#,
+            },
         }],
         fix: Prose {
             en: r#"Remove the answer. If `category` or `batch` is what is wrong, correct that instead. A
@@ -355,13 +370,22 @@ The message names every missing point; the diagnostic points at `[self_check.ans
                 text: "",
             }],
             as_of: None,
-            output: r#"error[E018]: 自查已报送，但以下适用的检查要点未逐项说明：G.3
+            output: Prose {
+                en: r#"error[E018]: the self-check is submitted but leaves these points unanswered: G.3
+ --> 梁弄镇/横坎头村/unit.toml:9:1
+  |
+9 | [self_check.answers]
+  | ^^^^^^^^^^^^^^^^^^^^
+  |
+  = help: answer each in [self_check.answers], like `"1.1" = "已落实"`; write "不涉及" where one does not apply"#,
+                zh: r#"error[E018]: 自查已报送，但以下适用的检查要点未逐项说明：G.3
  --> 梁弄镇/横坎头村/unit.toml:9:1
   |
 9 | [self_check.answers]
   | ^^^^^^^^^^^^^^^^^^^^
   |
   = help: 在 [self_check.answers] 中逐项说明，如 `"1.1" = "已落实"`；不涉及的写 "不涉及""#,
+            },
         }],
         fix: Prose {
             en: r#"Answer every point the message names (逐项梳理): `是`, `部分`, `否`, or `不适用` where one
@@ -389,11 +413,18 @@ does not apply."#,
                 text: r#"report = "自查报告.md""#,
             }],
             as_of: None,
-            output: r#"error[E019]: 自查报告 "自查报告.md" 不存在
+            output: Prose {
+                en: r#"error[E019]: the self-check report "自查报告.md" does not exist
  --> 梁弄镇/横坎头村/unit.toml:8:10
   |
 8 | report = "自查报告.md"
   |          ^^^^^^^^^^^^^"#,
+                zh: r#"error[E019]: 自查报告 "自查报告.md" 不存在
+ --> 梁弄镇/横坎头村/unit.toml:8:10
+  |
+8 | report = "自查报告.md"
+  |          ^^^^^^^^^^^^^"#,
+            },
         }],
         fix: Prose {
             en: r#"Put the report in the unit's folder under that name, or correct the name (it is
@@ -425,13 +456,22 @@ folder."#,
                     text: r#"report = "../自查报告.md""#,
                 }],
                 as_of: None,
-                output: r#"error[E020]: 自查报告 "../自查报告.md" 不在本单位文件夹内
+                output: Prose {
+                    en: r#"error[E020]: the self-check report "../自查报告.md" leaves the unit's folder
+ --> 梁弄镇/横坎头村/unit.toml:8:10
+  |
+8 | report = "../自查报告.md"
+  |          ^^^^^^^^^^^^^^^^
+  |
+  = help: write a path inside the unit's folder, like "自查报告.md"; no ".." and no absolute path"#,
+                    zh: r#"error[E020]: 自查报告 "../自查报告.md" 不在本单位文件夹内
  --> 梁弄镇/横坎头村/unit.toml:8:10
   |
 8 | report = "../自查报告.md"
   |          ^^^^^^^^^^^^^^^^
   |
   = help: 写单位文件夹内的相对路径，如 "自查报告.md"；不要用 ".." 或绝对路径"#,
+                },
             },
             Example {
                 intro: Prose {
@@ -459,13 +499,22 @@ gets W006):"#,
                     },
                 ],
                 as_of: None,
-                output: r#"error[E020]: 自查报告 "自查报告.md" 是符号链接，不予读取
+                output: Prose {
+                    en: r#"error[E020]: the self-check report "自查报告.md" is a symbolic link, which is never followed
+ --> 梁弄镇/横坎头村/unit.toml:8:10
+  |
+8 | report = "自查报告.md"
+  |          ^^^^^^^^^^^^^
+  |
+  = help: write a path inside the unit's folder, like "自查报告.md"; no ".." and no absolute path"#,
+                    zh: r#"error[E020]: 自查报告 "自查报告.md" 是符号链接，不予读取
  --> 梁弄镇/横坎头村/unit.toml:8:10
   |
 8 | report = "自查报告.md"
   |          ^^^^^^^^^^^^^
   |
   = help: 写单位文件夹内的相对路径，如 "自查报告.md"；不要用 ".." 或绝对路径"#,
+                },
             },
         ],
         fix: Prose {
@@ -500,7 +549,18 @@ on = 2015-02-03
 result = "通过""#,
             }],
             as_of: None,
-            output: r#"error[E021]: 审核日期2015年2月3日早于自查报送日期2015年2月5日
+            output: Prose {
+                en: r#"error[E021]: a review on 2015-02-03, before the self-check was submitted on 2015-02-05
+  --> 梁弄镇/横坎头村/unit.toml:20:6
+   |
+20 | on = 2015-02-03
+   |      ^^^^^^^^^^
+   |
+  ::: 梁弄镇/横坎头村/unit.toml:7:16
+   |
+ 7 | submitted_on = 2015-02-05
+   |                ---------- submitted here"#,
+                zh: r#"error[E021]: 审核日期2015年2月3日早于自查报送日期2015年2月5日
   --> 梁弄镇/横坎头村/unit.toml:20:6
    |
 20 | on = 2015-02-03
@@ -510,6 +570,7 @@ result = "通过""#,
    |
  7 | submitted_on = 2015-02-05
    |                ---------- 自查报送日期"#,
+            },
         }],
         fix: Prose {
             en: r#"Correct whichever date is wrong."#,
@@ -555,11 +616,18 @@ result = "退回""#,
                 },
             ],
             as_of: Some("2015-02-20"),
-            output: r#"error[E022]: 单位尚未报送自查（无 `self_check.submitted_on`），不能有审核记录
+            output: Prose {
+                en: r#"error[E022]: a review of a unit that has not submitted its self-check (no `self_check.submitted_on`)
   --> 梁弄镇/横坎头村/unit.toml:19:6
    |
 19 | on = 2015-02-16
    |      ^^^^^^^^^^"#,
+                zh: r#"error[E022]: 单位尚未报送自查（无 `self_check.submitted_on`），不能有审核记录
+  --> 梁弄镇/横坎头村/unit.toml:19:6
+   |
+19 | on = 2015-02-16
+   |      ^^^^^^^^^^"#,
+            },
         }],
         fix: Prose {
             en: r#"Record the submission (`submitted_on`) the review was of, or remove a review that has
@@ -589,11 +657,18 @@ deadline): the units below would report after the unit itself must have reported
                 text: r#"subordinates_due = 2015-03-05"#,
             }],
             as_of: None,
-            output: r#"error[E032]: 下级报送时限2015年3月5日晚于本单位自己的报送时限2015年2月28日
+            output: Prose {
+                en: r#"error[E032]: `subordinates_due` 2015-03-05 is after this unit's own due date 2015-02-28
  --> 梁弄镇/横坎头村/unit.toml:4:20
   |
 4 | subordinates_due = 2015-03-05
   |                    ^^^^^^^^^^"#,
+                zh: r#"error[E032]: 下级报送时限2015年3月5日晚于本单位自己的报送时限2015年2月28日
+ --> 梁弄镇/横坎头村/unit.toml:4:20
+  |
+4 | subordinates_due = 2015-03-05
+  |                    ^^^^^^^^^^"#,
+            },
         }],
         fix: Prose {
             en: r#"Set a date on or before the unit's own due date, so that it can collect the reports
@@ -622,13 +697,22 @@ or before it: a report is submitted again only after a review sent it back."#,
                 text: r#"resubmitted_on = 2015-02-20"#,
             }],
             as_of: None,
-            output: r#"error[E033]: 重新报送日期2015年2月20日之前没有退回的审核记录
+            output: Prose {
+                en: r#"error[E033]: resubmitted on 2015-02-20, but no review returned the report before then
+ --> 梁弄镇/横坎头村/unit.toml:8:18
+  |
+8 | resubmitted_on = 2015-02-20
+  |                  ^^^^^^^^^^
+  |
+  = help: record the review that returned it (result = "退回"), or remove `resubmitted_on`"#,
+                zh: r#"error[E033]: 重新报送日期2015年2月20日之前没有退回的审核记录
  --> 梁弄镇/横坎头村/unit.toml:8:18
   |
 8 | resubmitted_on = 2015-02-20
   |                  ^^^^^^^^^^
   |
   = help: 在 [[review]] 中记下退回的审核（result = "退回"），或删去 `resubmitted_on`"#,
+            },
         }],
         fix: Prose {
             en: r#"Record the review that returned the report, or remove `resubmitted_on`."#,
@@ -659,11 +743,18 @@ unit's self-check as `late`."#,
                 text: r#"submitted_on = 2015-03-04"#,
             }],
             as_of: None,
-            output: r#"warning[W003]: 自查报告2015年3月4日报送，晚于2015年2月28日的报送时限
+            output: Prose {
+                en: r#"warning[W003]: self-check submitted on 2015-03-04, after its due date 2015-02-28
  --> 梁弄镇/横坎头村/unit.toml:7:16
   |
 7 | submitted_on = 2015-03-04
   |                ^^^^^^^^^^"#,
+                zh: r#"warning[W003]: 自查报告2015年3月4日报送，晚于2015年2月28日的报送时限
+ --> 梁弄镇/横坎头村/unit.toml:7:16
+  |
+7 | submitted_on = 2015-03-04
+  |                ^^^^^^^^^^"#,
+            },
         }],
         fix: Prose {
             en: r#"Nothing to correct if the date is right; it is the record of a late report."#,
@@ -697,9 +788,14 @@ batch = 2"#,
                 text: "",
             }],
             as_of: None,
-            output: r#"warning[W004]: 报送时限2015年2月28日已过，尚未报送自查报告
+            output: Prose {
+                en: r#"warning[W004]: the due date 2015-02-28 has passed and no self-check is submitted
+ --> 梁弄镇/横坎头村/unit.toml
+  = help: once submitted, record `submitted_on` in [self_check]"#,
+                zh: r#"warning[W004]: 报送时限2015年2月28日已过，尚未报送自查报告
  --> 梁弄镇/横坎头村/unit.toml
   = help: 报送后在 [self_check] 中填写 `submitted_on`"#,
+            },
         }],
         fix: Prose {
             en: r#"Once the unit has submitted, record `submitted_on` (and its answers) in `[self_check]`."#,
@@ -728,13 +824,22 @@ its `points`: a problem found by the self-check has not been taken into the rect
                 text: r#""G.1" = { answer = "部分", note = "个别村干部优亲厚友" }"#,
             }],
             as_of: None,
-            output: r#"warning[W005]: 检查要点 "G.1" 自查为部分落实，但没有事项纳入整改
+            output: Prose {
+                en: r#"warning[W005]: check point "G.1" is answered 部分落实, but no item takes it up
+  --> 梁弄镇/横坎头村/unit.toml:12:1
+   |
+12 | "G.1" = { answer = "部分", note = "个别村干部优亲厚友" }
+   | ^^^^^
+   |
+   = help: add an item that lists "G.1" in `points` (new problems join the rectification)"#,
+                zh: r#"warning[W005]: 检查要点 "G.1" 自查为部分落实，但没有事项纳入整改
   --> 梁弄镇/横坎头村/unit.toml:12:1
    |
 12 | "G.1" = { answer = "部分", note = "个别村干部优亲厚友" }
    | ^^^^^
    |
    = help: 新增一个事项，在 `points` 中列出 "G.1"（新发现的问题要及时纳入整改）"#,
+            },
         }],
         fix: Prose {
             en: r#"Add an item for the problem (often `source = "新发现"` with its `found_on`) that lists the
@@ -769,13 +874,22 @@ on = 2015-02-16
 result = "退回""#,
             }],
             as_of: None,
-            output: r#"warning[W008]: 自查报告已于2015年2月16日被退回，尚未重新报送
+            output: Prose {
+                en: r#"warning[W008]: the self-check report was returned on 2015-02-16 and has not been resubmitted
+  --> 梁弄镇/横坎头村/unit.toml:20:6
+   |
+20 | on = 2015-02-16
+   |      ^^^^^^^^^^
+   |
+   = help: fill the gaps, submit again, and record `resubmitted_on` in [self_check]"#,
+                zh: r#"warning[W008]: 自查报告已于2015年2月16日被退回，尚未重新报送
   --> 梁弄镇/横坎头村/unit.toml:20:6
    |
 20 | on = 2015-02-16
    |      ^^^^^^^^^^
    |
    = help: 查漏补缺后重新报送，并在 [self_check] 中填写 `resubmitted_on`"#,
+            },
         }],
         fix: Prose {
             en: r#"Once the unit has filled the gaps and submitted again, record the date as

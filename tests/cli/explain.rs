@@ -194,9 +194,9 @@ fn apply(tree: Tree, change: &Change) -> Tree {
     }
 }
 
-/// Runs the example's `check` and keeps the diagnostics of `code`, as the documentation shows
-/// them; `None` where it cannot run here.
-fn run(code: Code, example: &Example) -> Option<String> {
+/// Runs the example's `check`, in Chinese then in English, and keeps the diagnostics of `code`,
+/// as the documentation shows them; `None` where it cannot run here.
+fn run(code: Code, example: &Example) -> Option<[(Lang, String); 2]> {
     let tree = tree_of(example);
     let as_of = example.as_of.unwrap_or(AS_OF);
     let import = example.change.iter().find_map(|c| match c {
@@ -218,25 +218,32 @@ fn run(code: Code, example: &Example) -> Option<String> {
         None if history => vec!["check", "--as-of", as_of, "--since", "HEAD"],
         None => vec!["check", "--as-of", as_of],
     };
-    let out: Output = if example
+    let unreadable = example
         .change
         .iter()
-        .any(|c| matches!(c, Change::Unreadable { .. }))
-    {
-        run_as_nobody(&tree, &args)?
-    } else {
-        tree.run(&args)
-    };
+        .any(|c| matches!(c, Change::Unreadable { .. }));
     let heads = [
         format!("error[{}]", code.as_str()),
         format!("warning[{}]", code.as_str()),
     ];
-    let shown: Vec<&str> = out
-        .stderr
-        .split("\n\n")
-        .filter(|block| heads.iter().any(|h| block.starts_with(h.as_str())))
-        .collect();
-    Some(shown.join("\n\n"))
+    let shown = |lang: Lang| -> Option<(Lang, String)> {
+        let mut args = args.clone();
+        if lang == Lang::En {
+            args.extend(["--lang", "en"]);
+        }
+        let out: Output = if unreadable {
+            run_as_nobody(&tree, &args)?
+        } else {
+            tree.run(&args)
+        };
+        let blocks: Vec<&str> = out
+            .stderr
+            .split("\n\n")
+            .filter(|block| heads.iter().any(|h| block.starts_with(h.as_str())))
+            .collect();
+        Some((lang, blocks.join("\n\n")))
+    };
+    Some([shown(Lang::Zh)?, shown(Lang::En)?])
 }
 
 #[test]
@@ -249,15 +256,24 @@ fn every_documented_example_shows_what_check_prints() {
             let Some(actual) = run(*code, example) else {
                 continue;
             };
-            actuals.insert(format!("{}#{i}", code.as_str()), actual.clone().into());
-            if actual.trim_end() != example.output.trim_end() {
-                wrong.push(format!(
-                    "== {} example {}\n-- documented:\n{}\n-- check prints:\n{}",
-                    code.as_str(),
-                    i + 1,
-                    example.output.trim_end(),
-                    actual.trim_end()
-                ));
+            for (lang, actual) in actual {
+                let name = match lang {
+                    Lang::Zh => "zh",
+                    Lang::En => "en",
+                };
+                actuals.insert(
+                    format!("{}#{i}#{name}", code.as_str()),
+                    actual.clone().into(),
+                );
+                let documented = example.output.get(lang).trim_end();
+                if actual.trim_end() != documented {
+                    wrong.push(format!(
+                        "== {} example {} ({name})\n-- documented:\n{documented}\n-- check prints:\n{}",
+                        code.as_str(),
+                        i + 1,
+                        actual.trim_end()
+                    ));
+                }
             }
         }
     }
@@ -335,6 +351,12 @@ fn explain_prints_the_english_section_with_lang_en() {
             out.stdout
                 .ends_with("\nFix: Add the field the message names, or correct the status.\n")
         );
+        // The examples' diagnostics are what `check --lang en` prints.
+        assert!(
+            out.stdout
+                .contains("\nerror[E010]: an item with status 已完成 needs `evidence`\n")
+        );
+        assert!(!out.stdout.contains("必须填写"));
     }
 }
 
