@@ -282,6 +282,8 @@ fn heading(code: Code, lang: Lang) -> String {
 
 /// The words around the documentation, in one language.
 struct Words {
+    /// The comment at the top of the page.
+    generated: &'static str,
     title: &'static str,
     intro: &'static str,
     table: &'static str,
@@ -295,6 +297,8 @@ struct Words {
 }
 
 const EN: Words = Words {
+    generated: "Generated from the rules' own documentation (`DOCS` beside each rule, collected in
+     src/explain.rs); a test fails when this file differs. Do not edit by hand.",
     title: "Diagnostic codes",
     intro: "\
 Every problem `huitoukan check` finds carries a stable code. Codes starting with **E** are
@@ -329,6 +333,7 @@ the file as a whole.
 };
 
 const ZH: Words = Words {
+    generated: "由各条规则自带的说明生成（各规则旁的 `DOCS`，汇集于 src/explain.rs）；本文件与之不符时测试不通过。请勿手工修改。",
     title: "诊断代码",
     intro: "\
 `huitoukan check` 发现的每个问题都带有固定的代码。以 **E** 开头的是**错误**：数据有误，`check` 以退出码1结束，`report` 拒绝运行（除非加 `--keep-going`）。以 **W** 开头的是**警告**：数据有效，但整改工作有缺漏；除非加 `--deny-warnings`，`check` 仍以退出码0结束。以 **I** 开头的是交给 `import` 的表格中的错误。代码和 JSON 的键在中英文输出中都一样；下面的消息是中文的（默认语言），`--lang en` 或 `HUITOUKAN_LANG=en` 给出英文。`huitoukan explain 代码` 在终端中打印某个代码的说明。
@@ -427,9 +432,7 @@ pub fn codes_markdown_path(lang: Lang) -> &'static str {
 pub fn codes_markdown(lang: Lang) -> String {
     let words = words(lang);
     let docs = all();
-    let mut out = String::from(
-        "<!-- Generated from the rules' own documentation (`DOCS` beside each rule, collected in\n     src/explain.rs); a test fails when this file differs. Do not edit by hand. -->\n\n",
-    );
+    let mut out = format!("<!-- {} -->\n\n", words.generated);
     let _ = writeln!(out, "# {}\n\n{}", words.title, words.intro);
     let _ = writeln!(out, "{}", words.table);
     for doc in &docs {
