@@ -768,7 +768,7 @@ approved_on = 2015-03-01"#,
             en: r#"An item `未完成` whose `deadline` is before the as-of date, or `效果不理想` (or any item
 still `不满意`) whose `rectify_by` is (逾期). On the due day itself it is not yet overdue. Where an
 item has both dates, the earlier one counts. The message gives the days overdue."#,
-            zh: r#"状态为 `未完成` 的事项 `deadline` 早于截至日期，或者状态为 `效果不理想` 的事项（以及群众仍 `不满意` 的任何事项）`rectify_by` 早于截至日期（逾期）。正好在时限当天的，还不算逾期。一个事项两个日期都有的，以较早的为准。消息给出逾期天数。"#,
+            zh: r#"状态为 `未完成` 的事项，`deadline` 早于截至日期；或者状态为 `效果不理想` 的事项（以及群众仍 `不满意` 的任何事项），`rectify_by` 早于截至日期：即为逾期。正好在时限当天的，还不算逾期。一个事项两个日期都有的，以较早的为准。消息给出逾期天数。"#,
         },
         examples: &[
             Example {
