@@ -23,8 +23,8 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Fatal> {
         Command::Diff(args) => cmd::diff::run(&settings::Diff::resolve(args, &common)?),
         Command::Trend(args) => cmd::trend::run(&settings::Trend::resolve(args, &common)?),
         Command::Schema(args) => cmd::schema::run(args, lang),
-        Command::Explain(args) => cmd::explain::run(args),
-        Command::Completions(args) => cmd::shell::completions(args),
+        Command::Explain(args) => cmd::explain::run(args, lang),
+        Command::Completions(args) => cmd::shell::completions(args, lang),
         Command::Man(args) => cmd::shell::man(args, lang),
     }
 }

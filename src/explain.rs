@@ -1,40 +1,69 @@
 //! What each diagnostic code means: its trigger, worked examples and the fix, declared beside
 //! the code that raises it (each family's `DOCS`) and collected here.
 //!
-//! `huitoukan explain CODE` prints one entry; [`codes_markdown`] writes `docs/codes.md`, which a
-//! test keeps equal to the committed file. Every example is a change to one small tree
-//! ([`BASE`]) with the diagnostics `check` shows for it, which a test runs and compares, so the
+//! Every piece of prose is a [`Prose`], in Chinese and English, so no entry is written in one
+//! language only. `huitoukan explain CODE` prints one entry in the language of the run;
+//! [`codes_markdown`] writes `docs/codes.md` and `docs/codes.zh.md`, which a test keeps equal to
+//! the committed files. Every example is a change to one small tree ([`BASE`]) with the
+//! diagnostics `check` shows for it in each language, which a test runs and compares, so the
 //! documentation cannot drift from what the tool says.
 
 use std::fmt::Write;
 
-use crate::diagnostic::{Code, Severity};
+use crate::diagnostic::Code;
+use crate::i18n::Lang;
+
+/// A piece of documentation in both languages. Each family writes both beside its rule, so a
+/// rule cannot be documented in one language only; a test checks that neither is left empty.
+#[derive(Clone, Copy, Debug)]
+pub struct Prose {
+    pub en: &'static str,
+    pub zh: &'static str,
+}
+
+impl Prose {
+    /// No text: an example without an intro or a caption.
+    pub const NONE: Prose = Prose { en: "", zh: "" };
+
+    /// Text that reads the same in both languages (a CSV excerpt).
+    pub const fn same(text: &'static str) -> Prose {
+        Prose { en: text, zh: text }
+    }
+
+    pub fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.en,
+            Lang::Zh => self.zh,
+        }
+    }
+}
 
 /// The documentation of one code.
 #[derive(Debug)]
 pub struct RuleDoc {
     pub code: Code,
     /// What makes the code appear: Markdown, one or more paragraphs.
-    pub trigger: &'static str,
+    pub trigger: Prose,
     pub examples: &'static [Example],
     /// What to do about it: Markdown.
-    pub fix: &'static str,
+    pub fix: Prose,
 }
 
 /// One worked example: a change to [`BASE`], then `check --as-of AS_OF` at its root.
 #[derive(Debug)]
 pub struct Example {
     /// A sentence before the example, where it needs one.
-    pub intro: &'static str,
+    pub intro: Prose,
     /// What the shown excerpt is: the file and the lines changed, or how the file was made.
-    pub caption: &'static str,
+    pub caption: Prose,
     /// The TOML shown.
     pub shown: Shown,
     pub change: &'static [Change],
     /// The as-of date, where not [`AS_OF`].
     pub as_of: Option<&'static str>,
-    /// The diagnostics of this code that `check` prints, in order, without the closing line.
-    pub output: &'static str,
+    /// The diagnostics of this code that `check` prints, in order, without the closing line:
+    /// in Chinese (the default) and with `--lang en`.
+    pub output: Prose,
 }
 
 /// What an example shows of its change.
@@ -152,11 +181,11 @@ pub const BASE_UNIT: &str = "梁弄镇/横坎头村/unit.toml";
 pub const BASE_ITEM: &str = "梁弄镇/横坎头村/items/村道拓宽.toml";
 
 /// The tree every example starts from, which checks clean: (path, text, what it is).
-pub const BASE: &[(&str, &str, &str)] = &[
+pub const BASE: &[(&str, &str, Prose)] = &[
     (
         BASE_CAMPAIGN,
         "[campaign]\nname = \"教育实践活动整改落实情况回头看\"\ndeadline = 2015-02-28\n",
-        "",
+        Prose::NONE,
     ),
     (
         BASE_UNIT,
@@ -176,7 +205,10 @@ submitted_on = 2015-02-05
 "G.3" = "是"
 "3.3" = "是"
 "#,
-        "a 基层党组织 of the second batch, answering its six points",
+        Prose {
+            en: "a 基层党组织 of the second batch, answering its six points",
+            zh: "第二批的基层党组织，答复了适用的六个检查要点",
+        },
     ),
     (
         BASE_ITEM,
@@ -189,7 +221,10 @@ responsible = "村委会"
 deadline = 2015-06-30
 status = "未完成"
 "#,
-        "an open item, due after the as-of date",
+        Prose {
+            en: "an open item, due after the as-of date",
+            zh: "一个未完成的事项，整改时限在截至日期之后",
+        },
     ),
 ];
 
@@ -223,13 +258,15 @@ pub fn parse_code(text: &str) -> Option<Code> {
     Code::ALL.iter().copied().find(|c| c.as_str() == wanted)
 }
 
-/// `summary` with its first letter capitalised, as a heading (a file name stays as written).
-fn heading(code: Code) -> String {
-    let summary = code.summary();
-    if summary
-        .split(' ')
-        .next()
-        .is_some_and(|word| word.contains('.'))
+/// The code and its summary, as a heading: in English with its first letter capitalised (a
+/// file name stays as written).
+fn heading(code: Code, lang: Lang) -> String {
+    let summary = code.summary(lang);
+    if lang == Lang::Zh
+        || summary
+            .split(' ')
+            .next()
+            .is_some_and(|word| word.contains('.'))
     {
         return format!("{} {summary}", code.as_str());
     }
@@ -243,45 +280,130 @@ fn heading(code: Code) -> String {
     )
 }
 
-fn severity_name(code: Code) -> &'static str {
-    match code.severity() {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
+/// The words around the documentation, in one language.
+struct Words {
+    /// The comment at the top of the page.
+    generated: &'static str,
+    title: &'static str,
+    intro: &'static str,
+    table: &'static str,
+    examples: &'static str,
+    examples_intro: &'static str,
+    examples_outro: &'static str,
+    trigger: &'static str,
+    fix: &'static str,
+    /// Between a file and what it is: `path: what`.
+    colon: &'static str,
+}
+
+const EN: Words = Words {
+    generated: "Generated from the rules' own documentation (`DOCS` beside each rule, collected in
+     src/explain.rs); a test fails when this file differs. Do not edit by hand.",
+    title: "Diagnostic codes",
+    intro: "\
+Every problem `huitoukan check` finds carries a stable code. Codes starting with **E** are
+**errors**: the data is wrong, `check` exits with 1 and `report` refuses to run (unless
+`--keep-going`). Codes starting with **W** are **warnings**: the data is valid but the campaign
+has a gap; `check` still exits with 0 unless `--deny-warnings`. Codes starting with **I** are
+errors in a spreadsheet given to `import`. Codes and JSON keys are the same in Chinese and
+English output. The messages below are the English ones, which `--lang en` or
+`HUITOUKAN_LANG=en` gives; Chinese is the default, and [codes.zh.md](codes.zh.md) shows its
+messages. `huitoukan explain CODE` prints a code's section in the language of the run.
+
+The record format itself (every file, field and value) is described in [format.md](format.md).
+This page in Chinese: [codes.zh.md](codes.zh.md).
+",
+    table: "| code | severity | summary |\n|---|---|---|",
+    examples: "The examples",
+    examples_intro: "\
+Every example starts from this small tree, which checks clean, changes one thing in it, and runs
+`huitoukan check --as-of 2015-03-10 --lang en` at its root with `NO_COLOR=1`. Only the diagnostics of the code
+in question are shown; the closing line is left out. The line numbers in the output are those of
+the changed file. The test suite runs every example and compares what `check` prints with what is
+shown here.
+",
+    examples_outro: "\
+Each diagnostic names the file (relative to the current folder in human output, to the root in
+JSON), the line and column of the offending key or value, or the file alone where the problem is
+the file as a whole.
+",
+    trigger: "**Trigger.** ",
+    fix: "**Fix.** ",
+    colon: ": ",
+};
+
+const ZH: Words = Words {
+    generated: "由各条规则自带的说明生成（各规则旁的 `DOCS`，汇集于 src/explain.rs）；本文件与之不符时测试不通过。请勿手工修改。",
+    title: "诊断代码",
+    intro: "\
+`huitoukan check` 发现的每个问题都带有固定的代码。以 **E** 开头的是**错误**：数据有误，`check` 以退出码1结束，`report` 拒绝运行（除非加 `--keep-going`）。以 **W** 开头的是**警告**：数据有效，但整改工作有缺漏；除非加 `--deny-warnings`，`check` 仍以退出码0结束。以 **I** 开头的是交给 `import` 的表格中的错误。代码和 JSON 的键在中英文输出中都一样；下面的消息是中文的（默认语言），`--lang en` 或 `HUITOUKAN_LANG=en` 给出英文。`huitoukan explain 代码` 在终端中打印某个代码的说明。
+
+记录格式本身（每个文件、字段和取值）见 [format.md](format.md)（英文）。本页的英文版：[codes.md](codes.md)。
+",
+    table: "| 代码 | 级别 | 说明 |\n|---|---|---|",
+    examples: "示例",
+    examples_intro: "\
+每个示例都从下面这个能通过检查的小台账出发，改动其中一处，然后在根目录以 `NO_COLOR=1` 运行 `huitoukan check --as-of 2015-03-10`。只列出所说代码的诊断，省去最后的汇总行。输出中的行号是改动后文件中的行号。测试会运行每个示例，把 `check` 的输出与这里所列的逐字对照。
+",
+    examples_outro: "\
+每条诊断都指明文件（人读格式中相对于当前文件夹，JSON 中相对于根目录），以及出问题的键或值所在的行和列；问题在于整个文件的，只指明文件。
+",
+    trigger: "**何时出现。**",
+    fix: "**改正方法。**",
+    colon: "：",
+};
+
+fn words(lang: Lang) -> &'static Words {
+    match lang {
+        Lang::En => &EN,
+        Lang::Zh => &ZH,
     }
 }
 
 /// One example as Markdown: its intro, the TOML shown (or the caption inside the output).
-fn example_markdown(out: &mut String, example: &Example) {
-    if !example.intro.is_empty() {
-        let _ = writeln!(out, "{}\n", example.intro);
+fn example_markdown(out: &mut String, example: &Example, lang: Lang) {
+    let intro = example.intro.get(lang);
+    if !intro.is_empty() {
+        let _ = writeln!(out, "{intro}\n");
     }
+    let caption = example.caption.get(lang);
     match example.shown() {
         Some(shown) => {
             out.push_str("```toml\n");
-            if !example.caption.is_empty() {
-                let _ = writeln!(out, "# {}", example.caption);
+            if !caption.is_empty() {
+                let _ = writeln!(out, "# {caption}");
             }
             let _ = writeln!(out, "{}\n```\n", shown.trim_end());
-            let _ = writeln!(out, "```text\n{}\n```\n", example.output.trim_end());
+            let _ = writeln!(
+                out,
+                "```text\n{}\n```\n",
+                example.output.get(lang).trim_end()
+            );
         }
         None => {
             out.push_str("```text\n");
-            if !example.caption.is_empty() {
-                let _ = writeln!(out, "# {}", example.caption);
+            if !caption.is_empty() {
+                let _ = writeln!(out, "# {caption}");
             }
-            let _ = writeln!(out, "{}\n```\n", example.output.trim_end());
+            let _ = writeln!(out, "{}\n```\n", example.output.get(lang).trim_end());
         }
     }
 }
 
-/// One code's section of `docs/codes.md`.
-fn section_markdown(out: &mut String, doc: &RuleDoc) {
-    let _ = writeln!(out, "## {}\n", heading(doc.code));
-    let _ = writeln!(out, "**Trigger.** {}\n", doc.trigger.trim_end());
+/// One code's section of the Markdown page.
+fn section_markdown(out: &mut String, doc: &RuleDoc, lang: Lang) {
+    let words = words(lang);
+    let _ = writeln!(out, "## {}\n", heading(doc.code, lang));
+    let _ = writeln!(
+        out,
+        "{}{}\n",
+        words.trigger,
+        doc.trigger.get(lang).trim_end()
+    );
     for example in doc.examples {
-        example_markdown(out, example);
+        example_markdown(out, example, lang);
     }
-    let _ = writeln!(out, "**Fix.** {}\n", doc.fix.trim_end());
+    let _ = writeln!(out, "{}{}\n", words.fix, doc.fix.get(lang).trim_end());
 }
 
 /// The anchor GitHub gives a heading.
@@ -298,61 +420,44 @@ fn anchor(heading: &str) -> String {
         .collect()
 }
 
-const CODES_INTRO: &str = "\
-Every problem `huitoukan check` finds carries a stable code. Codes starting with **E** are
-**errors**: the data is wrong, `check` exits with 1 and `report` refuses to run (unless
-`--keep-going`). Codes starting with **W** are **warnings**: the data is valid but the campaign
-has a gap; `check` still exits with 0 unless `--deny-warnings`. Codes and JSON keys are the same in
-Chinese and English output; the messages below are the Chinese ones (the default). `--lang en` or
-`HUITOUKAN_LANG=en` gives the English text. `huitoukan explain CODE` prints a code's section.
+/// Where the page of `lang` is committed, relative to the repository.
+pub fn codes_markdown_path(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "docs/codes.md",
+        Lang::Zh => "docs/codes.zh.md",
+    }
+}
 
-The record format itself (every file, field and value) is described in [format.md](format.md).
-";
-
-const EXAMPLES_INTRO: &str = "\
-Every example starts from this small tree, which checks clean, changes one thing in it, and runs
-`huitoukan check --as-of 2015-03-10` at its root with `NO_COLOR=1`. Only the diagnostics of the code
-in question are shown; the closing line is left out. The line numbers in the output are those of
-the changed file. The test suite runs every example and compares what `check` prints with what is
-shown here.
-";
-
-const EXAMPLES_OUTRO: &str = "\
-Each diagnostic names the file (relative to the current folder in human output, to the root in
-JSON), the line and column of the offending key or value, or the file alone where the problem is
-the file as a whole.
-";
-
-/// `docs/codes.md`, generated.
-pub fn codes_markdown() -> String {
+/// `docs/codes.md` (English) or `docs/codes.zh.md` (Chinese), generated.
+pub fn codes_markdown(lang: Lang) -> String {
+    let words = words(lang);
     let docs = all();
-    let mut out = String::from(
-        "<!-- Generated from the rules' own documentation (`DOCS` beside each rule, collected in\n     src/explain.rs); a test fails when this file differs. Do not edit by hand. -->\n\n",
-    );
-    let _ = writeln!(out, "# Diagnostic codes\n\n{CODES_INTRO}");
-    out.push_str("| code | severity | summary |\n|---|---|---|\n");
+    let mut out = format!("<!-- {} -->\n\n", words.generated);
+    let _ = writeln!(out, "# {}\n\n{}", words.title, words.intro);
+    let _ = writeln!(out, "{}", words.table);
     for doc in &docs {
         let _ = writeln!(
             out,
             "| [{}](#{}) | {} | {} |",
             doc.code.as_str(),
-            anchor(&heading(doc.code)),
-            severity_name(doc.code),
-            doc.code.summary()
+            anchor(&heading(doc.code, lang)),
+            doc.code.severity().name(lang),
+            doc.code.summary(lang)
         );
     }
-    let _ = writeln!(out, "\n## The examples\n\n{EXAMPLES_INTRO}");
+    let _ = writeln!(out, "\n## {}\n\n{}", words.examples, words.examples_intro);
     for (path, text, what) in BASE {
+        let what = what.get(lang);
         let caption = if what.is_empty() {
             (*path).to_owned()
         } else {
-            format!("{path}: {what}")
+            format!("{path}{}{what}", words.colon)
         };
         let _ = writeln!(out, "```toml\n# {caption}\n{}\n```\n", text.trim_end());
     }
-    let _ = writeln!(out, "{EXAMPLES_OUTRO}");
+    let _ = writeln!(out, "{}", words.examples_outro);
     for doc in &docs {
-        section_markdown(&mut out, doc);
+        section_markdown(&mut out, doc, lang);
     }
     while out.ends_with("\n\n") {
         out.pop();
@@ -360,24 +465,37 @@ pub fn codes_markdown() -> String {
     out
 }
 
-/// `huitoukan explain CODE`: the code's section, as plain text for a terminal.
-pub fn explain_text(doc: &RuleDoc) -> String {
+/// `huitoukan explain CODE`: the code's section in `lang`, as plain text for a terminal.
+pub fn explain_text(doc: &RuleDoc, lang: Lang) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{} ({})\n", heading(doc.code), severity_name(doc.code));
-    let _ = writeln!(out, "{}\n", doc.trigger.trim_end());
+    let severity = doc.code.severity().name(lang);
+    let _ = match lang {
+        Lang::En => writeln!(out, "{} ({severity})\n", heading(doc.code, lang)),
+        Lang::Zh => writeln!(out, "{}（{severity}）\n", heading(doc.code, lang)),
+    };
+    let _ = writeln!(out, "{}\n", doc.trigger.get(lang).trim_end());
     for (i, example) in doc.examples.iter().enumerate() {
-        let _ = writeln!(out, "Example {}:", i + 1);
-        if !example.intro.is_empty() {
-            let _ = writeln!(out, "{}", example.intro);
+        let _ = match lang {
+            Lang::En => writeln!(out, "Example {}:", i + 1),
+            Lang::Zh => writeln!(out, "示例{}：", i + 1),
+        };
+        let intro = example.intro.get(lang);
+        if !intro.is_empty() {
+            let _ = writeln!(out, "{intro}");
         }
-        if !example.caption.is_empty() {
-            let _ = writeln!(out, "# {}", example.caption);
+        let caption = example.caption.get(lang);
+        if !caption.is_empty() {
+            let _ = writeln!(out, "# {caption}");
         }
         if let Some(shown) = example.shown() {
             let _ = writeln!(out, "{}", shown.trim_end());
         }
-        let _ = writeln!(out, "\n{}\n", example.output.trim_end());
+        let _ = writeln!(out, "\n{}\n", example.output.get(lang).trim_end());
     }
-    let _ = writeln!(out, "Fix: {}", doc.fix.trim_end());
+    let fix = doc.fix.get(lang).trim_end();
+    let _ = match lang {
+        Lang::En => writeln!(out, "Fix: {fix}"),
+        Lang::Zh => writeln!(out, "改正方法：{fix}"),
+    };
     out
 }

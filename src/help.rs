@@ -336,7 +336,13 @@ fn chinese(mut cmd: Command, path: &str) -> Command {
         .map(|s| s.get_name().to_owned())
         .collect();
     for name in names {
-        let below = key(path, &name);
+        // clap's `help` command holds a copy of each command (for `help check`), described as
+        // the command itself is.
+        let below = if path == "help" {
+            name.clone()
+        } else {
+            key(path, &name)
+        };
         cmd = cmd.mut_subcommand(&name, |s| {
             let s = if name == "help" && zh(&below).is_none() {
                 s.about(HELP_COMMAND)

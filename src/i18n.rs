@@ -549,6 +549,13 @@ pub enum Msg {
     ManExitReport,
     ManExitImport,
     ManExitFatal,
+    /// `man --dir` over a page already there: the pages are never overwritten.
+    ManPageExists {
+        path: String,
+    },
+    ManPageExistsHelp {
+        dir: String,
+    },
     OutputInTree {
         what: OutputKind,
         path: String,
@@ -1508,10 +1515,10 @@ impl Msg {
             },
             Msg::UnknownCodeHelp => match lang {
                 Zh => {
-                    "代码形如 E001 或 W001；全部代码见 docs/codes.md".into()
+                    "代码形如 E001、W001 或 I001；全部代码见 docs/codes.zh.md".into()
                 }
                 En => {
-                    "codes look like E001 or W001; docs/codes.md lists every one".into()
+                    "codes look like E001, W001 or I001; docs/codes.md lists every one".into()
                 },
             },
             Msg::Misnamed => match lang {
@@ -2238,6 +2245,14 @@ impl Msg {
                 En => {
                     "the command could not run: bad arguments, no records root, an I/O failure".into()
                 },
+            },
+            Msg::ManPageExists { path } => match lang {
+                Zh => format!("手册页 {path} 已存在，不会覆盖；本次一页也没有写入"),
+                En => format!("the manual page {path} already exists and is never overwritten; no page was written"),
+            },
+            Msg::ManPageExistsHelp { dir } => match lang {
+                Zh => format!("删去 {dir} 中原有的 huitoukan 手册页后再运行，或用 `--dir` 另选一个文件夹"),
+                En => format!("remove the old huitoukan pages from {dir} and run it again, or choose another folder with `--dir`"),
             },
             Msg::OutputExistsHelp => match lang {
                 Zh => {

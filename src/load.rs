@@ -149,20 +149,26 @@ fn is_date_literal(text: &str) -> bool {
             .all(|b| b.is_ascii_digit() || b"-:T t.Z+".contains(b))
 }
 
-use crate::explain::{BASE_ITEM, Change, Example, RuleDoc, Shown};
+use crate::explain::{BASE_ITEM, Change, Example, Prose, RuleDoc, Shown};
 
 /// What each code raised here means, with worked examples: see [`crate::explain`].
 pub const DOCS: &[RuleDoc] = &[
     RuleDoc {
         code: Code::Syntax,
-        trigger: r#"The file is not valid TOML: an unclosed string or table header, a key defined twice,
+        trigger: Prose {
+            en: r#"The file is not valid TOML: an unclosed string or table header, a key defined twice,
 a stray `=`, an ASCII `"` inside a basic string, and so on. Each place the parser stops at is
 reported at the parser's position, with the parser's own words. A file with a syntax error is not
 read any further, so it gets no other diagnostic until it parses; a `unit.toml` with a syntax error
 still counts as a unit (its items are not orphans)."#,
+            zh: r#"文件不是有效的 TOML：字符串或表头没有闭合，同一个键定义了两次，多了一个 `=`，基本字符串中含有英文双引号 `"` 等等。在解析器停下的位置报告，并附上解析器给出的说明。有语法错误的文件不再往下读，改好能解析之前不会有其他诊断；有语法错误的 `unit.toml` 仍算一个单位（其下的事项不算不属于任何单位）。"#,
+        },
         examples: &[Example {
-            intro: "",
-            caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 1"#,
+            intro: Prose::NONE,
+            caption: Prose {
+                en: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 1"#,
+                zh: r#"梁弄镇/横坎头村/items/村道拓宽.toml，第1行"#,
+            },
             shown: Shown::Change,
             change: &[Change::Lines {
                 file: BASE_ITEM,
@@ -172,81 +178,138 @@ still counts as a unit (its items are not orphans)."#,
 area = 4"#,
             }],
             as_of: None,
-            output: r#"error[E001]: TOML 语法错误：invalid basic string, expected `"`
+            output: Prose {
+                en: r#"error[E001]: TOML syntax error: invalid basic string, expected `"`
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:1:21
   |
 1 | title = "村道狭窄，群众出行不便
   |                                ^"#,
+                zh: r#"error[E001]: TOML 语法错误：invalid basic string, expected `"`
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:1:21
+  |
+1 | title = "村道狭窄，群众出行不便
+  |                                ^"#,
+            },
         }],
-        fix: r#"Correct the syntax at that place. To quote inside a string, use the Chinese quotation
+        fix: Prose {
+            en: r#"Correct the syntax at that place. To quote inside a string, use the Chinese quotation
 marks “…”, which need no escaping, or `\"`, or a literal string `'…'`."#,
+            zh: r#"在报告的位置改正语法。字符串中要用引号时，用中文引号“…”（不需要转义），或写作 `\"`，或改用单引号的字面字符串 `'…'`。"#,
+        },
     },
     RuleDoc {
         code: Code::NotUtf8,
-        trigger: r#"A record file whose bytes are not UTF-8 (a UTF-8 byte-order mark is fine). Where the
+        trigger: Prose {
+            en: r#"A record file whose bytes are not UTF-8 (a UTF-8 byte-order mark is fine). Where the
 bytes decode as GB18030/GBK, the usual encoding of files saved by older Chinese Windows editors,
 the help line says so and how to convert; UTF-16 (Notepad's "Unicode") is named as such."#,
+            zh: r#"台账记录文件的字节不是 UTF-8 编码（带 UTF-8 字节顺序标记 BOM 的可以）。如果能按 GB18030/GBK 解码（老版本中文 Windows 编辑器保存文件的常见编码），提示行会说明并给出转换方法；UTF-16（记事本所称的“Unicode”）也会直接点明。"#,
+        },
         examples: &[Example {
-            intro: "",
-            caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml saved as GBK"#,
+            intro: Prose::NONE,
+            caption: Prose {
+                en: r#"梁弄镇/横坎头村/items/村道拓宽.toml saved as GBK"#,
+                zh: r#"梁弄镇/横坎头村/items/村道拓宽.toml 保存成了 GBK 编码"#,
+            },
             shown: Shown::Nothing,
             change: &[Change::Gbk { file: BASE_ITEM }],
             as_of: None,
-            output: r#"error[E023]: 文件不是 UTF-8 编码
+            output: Prose {
+                en: r#"error[E023]: the file is not UTF-8
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml
+  = help: it looks like GBK/GB18030; save it as UTF-8 (Notepad or WPS: Save As, UTF-8) or run `iconv -f GB18030 -t UTF-8`"#,
+                zh: r#"error[E023]: 文件不是 UTF-8 编码
  --> 梁弄镇/横坎头村/items/村道拓宽.toml
   = help: 看起来是 GBK/GB18030 编码；用记事本或 WPS “另存为” UTF-8，或运行 `iconv -f GB18030 -t UTF-8`"#,
+            },
         }],
-        fix: r#"Save the file as UTF-8: in Notepad or WPS, Save As with the encoding UTF-8; or
+        fix: Prose {
+            en: r#"Save the file as UTF-8: in Notepad or WPS, Save As with the encoding UTF-8; or
 `iconv -f GB18030 -t UTF-8 村道拓宽.toml > 村道拓宽.utf8 && mv 村道拓宽.utf8 村道拓宽.toml`."#,
+            zh: r#"把文件保存为 UTF-8：在记事本或 WPS 中“另存为”，编码选 UTF-8；或者运行 `iconv -f GB18030 -t UTF-8 村道拓宽.toml > 村道拓宽.utf8 && mv 村道拓宽.utf8 村道拓宽.toml`。"#,
+        },
     },
     RuleDoc {
         code: Code::TooLarge,
-        trigger: r#"A record file larger than 1 MiB (1 048 576 bytes). A records tree holds small files;
+        trigger: Prose {
+            en: r#"A record file larger than 1 MiB (1 048 576 bytes). A records tree holds small files;
 the file is not read."#,
+            zh: r#"台账记录文件大于1 MiB（1048576字节）。台账中都是小文件；这个文件不予读取。"#,
+        },
         examples: &[Example {
-            intro: "",
-            caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml with a long comment"#,
+            intro: Prose::NONE,
+            caption: Prose {
+                en: r#"梁弄镇/横坎头村/items/村道拓宽.toml with a long comment"#,
+                zh: r#"梁弄镇/横坎头村/items/村道拓宽.toml 中加了一行很长的注释"#,
+            },
             shown: Shown::Nothing,
             change: &[Change::LongComment {
                 file: BASE_ITEM,
                 bytes: 1_048_577,
             }],
             as_of: None,
-            output: r#"error[E024]: 文件大小1048775字节，超过1 MiB的上限
+            output: Prose {
+                en: r#"error[E024]: the file is 1048775 bytes, over the limit of 1 MiB
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml
+  = help: record files are small: one item per file, long material in files of its own"#,
+                zh: r#"error[E024]: 文件大小1048775字节，超过1 MiB的上限
  --> 梁弄镇/横坎头村/items/村道拓宽.toml
   = help: 台账文件应当短小：一个事项一个文件，长篇材料另存为佐证文件"#,
+            },
         }],
-        fix: r#"Split it (one item per file) and keep long material in files of its own that do not end
+        fix: Prose {
+            en: r#"Split it (one item per file) and keep long material in files of its own that do not end
 in `.toml`, named in `evidence`."#,
+            zh: r#"把文件拆开（一个事项一个文件），篇幅长的材料另存为不以 `.toml` 结尾的文件，写在 `evidence` 中。"#,
+        },
     },
     RuleDoc {
         code: Code::Unreadable,
-        trigger: r#"The operating system refuses to read a record file or to list a folder of the tree
+        trigger: Prose {
+            en: r#"The operating system refuses to read a record file or to list a folder of the tree
 (permissions, an I/O error). The message gives the system's reason."#,
+            zh: r#"操作系统拒绝读取台账记录文件，或拒绝列出台账中的某个文件夹（权限不足、输入输出错误）。消息中给出系统说明的原因。"#,
+        },
         examples: &[Example {
-            intro: "",
-            caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml with permissions 000, checked by another user"#,
+            intro: Prose::NONE,
+            caption: Prose {
+                en: r#"梁弄镇/横坎头村/items/村道拓宽.toml with permissions 000, checked by another user"#,
+                zh: r#"梁弄镇/横坎头村/items/村道拓宽.toml 的权限为000，由另一个用户检查"#,
+            },
             shown: Shown::Nothing,
             change: &[Change::Unreadable { file: BASE_ITEM }],
             as_of: None,
-            output: r#"error[E025]: 无法读取文件：Permission denied (os error 13)
+            output: Prose {
+                en: r#"error[E025]: cannot read the file: Permission denied (os error 13)
  --> 梁弄镇/横坎头村/items/村道拓宽.toml"#,
+                zh: r#"error[E025]: 无法读取文件：Permission denied (os error 13)
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml"#,
+            },
         }],
-        fix: r#"Make the file readable (`chmod a+r`), or check the disk; put a regular file in place of
+        fix: Prose {
+            en: r#"Make the file readable (`chmod a+r`), or check the disk; put a regular file in place of
 a link or a pipe. A `huitoukan.toml` that is not a regular file (a symbolic link, a named pipe),
 met when a tree is checked through the library, or a record that becomes one between the walk and
 the read, is E025 too, and never opened for reading: a link is not followed and a pipe is not
 waited on (`不是普通文件（符号链接、命名管道、设备等），未读取`). Every command refuses a
 `huitoukan.toml` that is a link or not a regular file before it reads anything, with exit code 2."#,
+            zh: r#"让文件可以读取（`chmod a+r`），或者检查磁盘；把链接或管道换成普通文件。通过库检查台账时遇到不是普通文件的 `huitoukan.toml`（符号链接、命名管道），或者在遍历之后、读取之前变成这种文件的记录，也报 E025，并且决不打开读取：不跟随链接，也不等待管道（`不是普通文件（符号链接、命名管道、设备等），未读取`）。`huitoukan.toml` 是链接或不是普通文件时，每个命令在读取任何内容之前都会拒绝运行，退出码为2。"#,
+        },
     },
     RuleDoc {
         code: Code::InvalidDate,
-        trigger: r#"A TOML date that is not on the calendar (`2015-02-30`; the parser's words follow), or
+        trigger: Prose {
+            en: r#"A TOML date that is not on the calendar (`2015-02-30`; the parser's words follow), or
 a date-time or a date with an offset where a date alone is expected."#,
+            zh: r#"TOML 日期在日历上不存在（`2015-02-30`，后附解析器的说明），或者在只需日期的地方写了日期时间、带时区的日期。"#,
+        },
         examples: &[
             Example {
-                intro: "",
-                caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 7"#,
+                intro: Prose::NONE,
+                caption: Prose {
+                    en: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 7"#,
+                    zh: r#"梁弄镇/横坎头村/items/村道拓宽.toml，第7行"#,
+                },
                 shown: Shown::Change,
                 change: &[Change::Lines {
                     file: BASE_ITEM,
@@ -255,15 +318,22 @@ a date-time or a date with an offset where a date alone is expected."#,
                     text: r#"deadline = 2015-02-30"#,
                 }],
                 as_of: None,
-                output: r#"error[E027]: 不是有效的日期：invalid date, expected day between 01 and 28
+                output: Prose {
+                    en: r#"error[E027]: not a valid calendar date: invalid date, expected day between 01 and 28
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:7:12
   |
 7 | deadline = 2015-02-30
   |            ^^^^^^^^^^"#,
+                    zh: r#"error[E027]: 不是有效的日期：invalid date, expected day between 01 and 28
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:7:12
+  |
+7 | deadline = 2015-02-30
+  |            ^^^^^^^^^^"#,
+                },
             },
             Example {
-                intro: "",
-                caption: "",
+                intro: Prose::NONE,
+                caption: Prose::NONE,
                 shown: Shown::Change,
                 change: &[Change::Lines {
                     file: BASE_ITEM,
@@ -272,14 +342,24 @@ a date-time or a date with an offset where a date alone is expected."#,
                     text: r#"deadline = 2015-06-30T17:00:00"#,
                 }],
                 as_of: None,
-                output: r#"error[E027]: `deadline` 只需日期，不要写时间或时区
+                output: Prose {
+                    en: r#"error[E027]: `deadline` takes a date alone, without a time or offset
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:7:12
   |
 7 | deadline = 2015-06-30T17:00:00
   |            ^^^^^^^^^^^^^^^^^^^"#,
+                    zh: r#"error[E027]: `deadline` 只需日期，不要写时间或时区
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:7:12
+  |
+7 | deadline = 2015-06-30T17:00:00
+  |            ^^^^^^^^^^^^^^^^^^^"#,
+                },
             },
         ],
-        fix: r#"Write a real date, year-month-day, with nothing after it: `deadline = 2015-02-28`."#,
+        fix: Prose {
+            en: r#"Write a real date, year-month-day, with nothing after it: `deadline = 2015-02-28`."#,
+            zh: r#"写一个真实的日期，按年-月-日，后面不带别的内容：`deadline = 2015-02-28`。"#,
+        },
     },
 ];
 

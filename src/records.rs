@@ -648,13 +648,14 @@ pub fn campaign_schema(root: &Path) -> Schema {
     Schema::builtin().clone()
 }
 
-use crate::explain::{BASE_CAMPAIGN, BASE_ITEM, Change, Example, RuleDoc, Shown};
+use crate::explain::{BASE_CAMPAIGN, BASE_ITEM, Change, Example, Prose, RuleDoc, Shown};
 
 /// What each code raised here means, with worked examples: see [`crate::explain`].
 pub const DOCS: &[RuleDoc] = &[
     RuleDoc {
         code: Code::SchemaInvalid,
-        trigger: r#"`campaign.schema` in `huitoukan.toml` names a file that does not exist, a path outside
+        trigger: Prose {
+            en: r#"`campaign.schema` in `huitoukan.toml` names a file that does not exist, a path outside
 the root (`..`, absolute, a drive letter), a path through a symbolic link (`方案文件 "…" 经过符号链接，不读取`),
 something that is not a regular file (`方案文件 "…" 不是普通文件`), or a file that is not a valid schema: a syntax error, an unknown key, a
 missing field, a duplicate area or point id, a point whose `area` is not one of the file's areas.
@@ -662,10 +663,15 @@ While the schema is unusable, areas, points and answers are not checked anywhere
 line says. The schema file is read by the path given, wherever it is inside the root: in a hidden
 folder (`schema = ".config/areas.toml"`) too, although the walk skips hidden folders otherwise.
 `check` and `new item` (whose template lists the areas) read it alike."#,
+            zh: r#"`huitoukan.toml` 中的 `campaign.schema` 指向的文件不存在，是根目录以外的路径（`..`、绝对路径、盘符），经过符号链接（`方案文件 "…" 经过符号链接，不读取`），不是普通文件（`方案文件 "…" 不是普通文件`），或者不是有效的方案：语法错误、未知的键、缺少字段、内容方面或检查要点的编号重复、检查要点的 `area` 不是本文件中的内容方面。方案无法使用期间，各处都不检查内容方面、检查要点和自查答复，提示行会说明这一点。方案文件按所给的路径读取，只要在根目录之内，在哪里都可以：在隐藏文件夹中（`schema = ".config/areas.toml"`）也行，尽管遍历时会跳过隐藏文件夹。`check` 和 `new item`（其模板列出各内容方面）同样读取它。"#,
+        },
         examples: &[
             Example {
-                intro: "",
-                caption: r#"huitoukan.toml, line 4, with no areas.toml at the root"#,
+                intro: Prose::NONE,
+                caption: Prose {
+                    en: r#"huitoukan.toml, line 4, with no areas.toml at the root"#,
+                    zh: r#"huitoukan.toml，第4行，根目录中没有 areas.toml"#,
+                },
                 shown: Shown::Change,
                 change: &[Change::Lines {
                     file: BASE_CAMPAIGN,
@@ -674,17 +680,29 @@ folder (`schema = ".config/areas.toml"`) too, although the walk skips hidden fol
                     text: r#"schema = "areas.toml""#,
                 }],
                 as_of: None,
-                output: r#"error[E026]: 方案文件 "areas.toml" 不存在
+                output: Prose {
+                    en: r#"error[E026]: the campaign schema file "areas.toml" does not exist
+ --> huitoukan.toml:4:10
+  |
+4 | schema = "areas.toml"
+  |          ^^^^^^^^^^^^
+  |
+  = help: while the schema is invalid, areas, points and answers are not checked"#,
+                    zh: r#"error[E026]: 方案文件 "areas.toml" 不存在
  --> huitoukan.toml:4:10
   |
 4 | schema = "areas.toml"
   |          ^^^^^^^^^^^^
   |
   = help: 方案无效时，不检查各文件的内容方面、检查要点和自查说明"#,
+                },
             },
             Example {
-                intro: "",
-                caption: r#"areas.toml, lines 11–14 (and `schema = "areas.toml"` in huitoukan.toml)"#,
+                intro: Prose::NONE,
+                caption: Prose {
+                    en: r#"areas.toml, lines 11–14 (and `schema = "areas.toml"` in huitoukan.toml)"#,
+                    zh: r#"areas.toml，第11至14行（huitoukan.toml 中写了 `schema = "areas.toml"`）"#,
+                },
                 shown: Shown::Text(
                     r#"[[point]]
 id = "A.1"
@@ -718,17 +736,29 @@ text = "是否建章立制、堵塞漏洞"
                     },
                 ],
                 as_of: None,
-                output: r#"error[E026]: 方案中 "A.1" 重复定义
+                output: Prose {
+                    en: r#"error[E026]: "A.1" is defined twice in the schema
+  --> areas.toml:12:6
+   |
+12 | id = "A.1"
+   |      ^^^^^
+   |
+   = help: while the schema is invalid, areas, points and answers are not checked"#,
+                    zh: r#"error[E026]: 方案中 "A.1" 重复定义
   --> areas.toml:12:6
    |
 12 | id = "A.1"
    |      ^^^^^
    |
    = help: 方案无效时，不检查各文件的内容方面、检查要点和自查说明"#,
+                },
             },
             Example {
-                intro: "",
-                caption: r#"areas.toml, line 8, in a [[point]] (and `schema = "areas.toml"` in huitoukan.toml)"#,
+                intro: Prose::NONE,
+                caption: Prose {
+                    en: r#"areas.toml, line 8, in a [[point]] (and `schema = "areas.toml"` in huitoukan.toml)"#,
+                    zh: r#"areas.toml，第8行，在一个 [[point]] 中（huitoukan.toml 中写了 `schema = "areas.toml"`）"#,
+                },
                 shown: Shown::Text(r#"areas = 1"#),
                 change: &[
                     Change::Lines {
@@ -752,26 +782,44 @@ text = "是否建章立制、堵塞漏洞"
                     },
                 ],
                 as_of: None,
-                output: r#"error[E026]: 未知的键 `point.areas`
+                output: Prose {
+                    en: r#"error[E026]: unknown key `point.areas`
+ --> areas.toml:8:1
+  |
+8 | areas = 1
+  | ^^^^^
+  |
+  = help: did you mean `area`?"#,
+                    zh: r#"error[E026]: 未知的键 `point.areas`
  --> areas.toml:8:1
   |
 8 | areas = 1
   | ^^^^^
   |
   = help: 是否想写 `area`？"#,
+                },
             },
         ],
-        fix: r#"Put the schema file inside the root and name it relative to the root, or correct it as
+        fix: Prose {
+            en: r#"Put the schema file inside the root and name it relative to the root, or correct it as
 the message says; its form is that of `schema/areas.toml` ([format.md](format.md#3-the-campaign-schema)).
 Without `schema`, the built-in schema of the 2015 plan is used."#,
+            zh: r#"把方案文件放在根目录之内，用相对于根目录的路径指明，或者按消息所说改正它；其格式与 `schema/areas.toml` 相同（[format.md](format.md#3-the-campaign-schema)）。不写 `schema` 的，使用内置的2015年方案。"#,
+        },
     },
     RuleDoc {
         code: Code::RootUnit,
-        trigger: r#"A `unit.toml` next to `huitoukan.toml`. The root holds the campaign; units live in
+        trigger: Prose {
+            en: r#"A `unit.toml` next to `huitoukan.toml`. The root holds the campaign; units live in
 sub-folders, whose paths are their org paths."#,
+            zh: r#"`huitoukan.toml` 旁边有 `unit.toml`。根目录存放的是台账总文件；各单位在子文件夹中，子文件夹的路径就是单位的机构路径。"#,
+        },
         examples: &[Example {
-            intro: "",
-            caption: r#"unit.toml at the root"#,
+            intro: Prose::NONE,
+            caption: Prose {
+                en: r#"unit.toml at the root"#,
+                zh: r#"根目录中的 unit.toml"#,
+            },
             shown: Shown::Nothing,
             change: &[Change::Write {
                 file: "unit.toml",
@@ -781,75 +829,125 @@ batch = 2
 "#,
             }],
             as_of: None,
-            output: r#"error[E028]: 根目录中不能有 unit.toml：单位放在子文件夹中
+            output: Prose {
+                en: r#"error[E028]: a unit.toml at the root: units live in sub-folders
+ --> unit.toml
+  = help: move it into a sub-folder named after the unit"#,
+                zh: r#"error[E028]: 根目录中不能有 unit.toml：单位放在子文件夹中
  --> unit.toml
   = help: 把它移到以单位命名的子文件夹中"#,
+            },
         }],
-        fix: r#"Move it, with the unit's items, into a folder named after the unit: `梁弄镇/unit.toml`."#,
+        fix: Prose {
+            en: r#"Move it, with the unit's items, into a folder named after the unit: `梁弄镇/unit.toml`."#,
+            zh: r#"把它连同单位的事项一起移到以单位命名的文件夹中：`梁弄镇/unit.toml`。"#,
+        },
     },
     RuleDoc {
         code: Code::SymlinkSkipped,
-        trigger: r#"A symbolic link anywhere in the tree, to a file or a folder, inside the root or
+        trigger: Prose {
+            en: r#"A symbolic link anywhere in the tree, to a file or a folder, inside the root or
 outside it. Links are never followed, so the tool reads nothing outside the root and nothing
 twice; each link is reported once and skipped (a linked folder is not entered)."#,
+            zh: r#"台账中任何位置的符号链接，无论指向文件还是文件夹，指向根目录之内还是之外。链接一律不跟随，所以本工具不读取根目录以外的内容，也不会把同一内容读两遍；每个链接报告一次并跳过（链接的文件夹不进入）。"#,
+        },
         examples: &[Example {
-            intro: "",
-            caption: r#"梁弄镇/横坎头村/items/村道拓宽（副本）.toml -> 村道拓宽.toml"#,
+            intro: Prose::NONE,
+            caption: Prose {
+                en: r#"梁弄镇/横坎头村/items/村道拓宽（副本）.toml -> 村道拓宽.toml"#,
+                zh: r#"梁弄镇/横坎头村/items/村道拓宽（副本）.toml，是指向 村道拓宽.toml 的符号链接"#,
+            },
             shown: Shown::Nothing,
             change: &[Change::Symlink {
                 link: "梁弄镇/横坎头村/items/村道拓宽（副本）.toml",
                 target: "村道拓宽.toml",
             }],
             as_of: None,
-            output: r#"warning[W006]: 符号链接，已跳过（不读取根目录以外的内容）
+            output: Prose {
+                en: r#"warning[W006]: symbolic link skipped (nothing outside the root is read)
+ --> 梁弄镇/横坎头村/items/村道拓宽（副本）.toml
+  = help: put the file itself in the tree, not a link"#,
+                zh: r#"warning[W006]: 符号链接，已跳过（不读取根目录以外的内容）
  --> 梁弄镇/横坎头村/items/村道拓宽（副本）.toml
   = help: 把文件本身放进台账，而不是链接"#,
+            },
         }],
-        fix: r#"Put the file itself in the tree, or remove the link."#,
+        fix: Prose {
+            en: r#"Put the file itself in the tree, or remove the link."#,
+            zh: r#"把文件本身放进台账，或者删去链接。"#,
+        },
     },
     RuleDoc {
         code: Code::NameNotUtf8,
-        trigger: r#"A `*.toml` file, or any folder, whose name is not UTF-8: what unzipping an archive
+        trigger: Prose {
+            en: r#"A `*.toml` file, or any folder, whose name is not UTF-8: what unzipping an archive
 made on Chinese Windows gives, where names are GBK. Such a name cannot be spelt in an org path or
 a diagnostic, so the file is not read and the folder is not entered; but it is never dropped
 without a word, and two such names are never taken for one. The name is shown with each byte
 outside printable ASCII as `\xNN`; where the name reads as GBK (GB18030), the help line shows
 it so. For a folder the message is `文件夹名不是 UTF-8 编码，其中的文件未检查`: nothing below it is
 checked until it is renamed."#,
+            zh: r#"一个 `*.toml` 文件或任何文件夹，名字不是 UTF-8 编码：在中文 Windows 上打包的压缩文件解压后就会这样，名字是 GBK 编码。这样的名字无法写进机构路径或诊断，所以文件不读取、文件夹不进入；但决不会不声不响地丢掉，两个这样的名字也决不会混为一个。名字中可打印 ASCII 以外的每个字节显示为 `\xNN`；名字能按 GBK（GB18030）读出的，提示行给出读出的名字。文件夹的消息是 `文件夹名不是 UTF-8 编码，其中的文件未检查`：改名之前，其下的一切都不检查。"#,
+        },
         examples: &[Example {
-            intro: "",
-            caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, its name saved in GBK"#,
+            intro: Prose::NONE,
+            caption: Prose {
+                en: r#"梁弄镇/横坎头村/items/村道拓宽.toml, its name saved in GBK"#,
+                zh: r#"梁弄镇/横坎头村/items/村道拓宽.toml，文件名以 GBK 编码保存"#,
+            },
             shown: Shown::Nothing,
             change: &[Change::GbkName { file: BASE_ITEM }],
             as_of: None,
-            output: r#"error[E034]: 文件名不是 UTF-8 编码，未读取
+            output: Prose {
+                en: r#"error[E034]: the file's name is not UTF-8; the file is not read
+ --> 梁弄镇/横坎头村/items/\xB4\xE5\xB5\xC0\xCD\xD8\xBF\xED.toml
+  = help: it looks like “村道拓宽.toml” in GBK; rename it in UTF-8, for example with `convmv -f GBK -t UTF-8 -r --notest .` at the root"#,
+                zh: r#"error[E034]: 文件名不是 UTF-8 编码，未读取
  --> 梁弄镇/横坎头村/items/\xB4\xE5\xB5\xC0\xCD\xD8\xBF\xED.toml
   = help: 看起来是 GBK 编码的“村道拓宽.toml”；重命名为 UTF-8 的名称，如在台账根目录运行 `convmv -f GBK -t UTF-8 -r --notest .`"#,
+            },
         }],
-        fix: r#"Rename the file or folder in UTF-8. `convmv -f GBK -t UTF-8 -r --notest .` at the root
+        fix: Prose {
+            en: r#"Rename the file or folder in UTF-8. `convmv -f GBK -t UTF-8 -r --notest .` at the root
 renames every GBK name of the tree (without `--notest` it only shows what it would do); or unzip
 the archive again with its encoding given (`unzip -O GBK`, or 7-Zip, which asks)."#,
+            zh: r#"用 UTF-8 给文件或文件夹改名。在根目录运行 `convmv -f GBK -t UTF-8 -r --notest .` 可把台账中所有 GBK 编码的名字改过来（不加 `--notest` 只显示将要做的改动）；或者重新解压，并指明压缩文件的编码（`unzip -O GBK`，或用 7-Zip，它会询问）。"#,
+        },
     },
     RuleDoc {
         code: Code::Misnamed,
-        trigger: r#"A file whose name ends in `.toml` in another case (`村道拓宽.TOML`) or in
+        trigger: Prose {
+            en: r#"A file whose name ends in `.toml` in another case (`村道拓宽.TOML`) or in
 `.toml.txt` (what Notepad saves when Windows hides extensions). Only `*.toml` files are records,
 so the file is not read; the warning says so, since its content would otherwise be missing from
 every count without a word."#,
+            zh: r#"文件名以大小写不同的 `.toml` 结尾（`村道拓宽.TOML`），或以 `.toml.txt` 结尾（Windows 隐藏扩展名时记事本保存出来的就是这样）。只有 `*.toml` 文件才是台账记录，所以这个文件不读取；警告会说明这一点，否则其内容会不声不响地从各项统计中漏掉。"#,
+        },
         examples: &[Example {
-            intro: "",
-            caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml.txt"#,
+            intro: Prose::NONE,
+            caption: Prose {
+                en: r#"梁弄镇/横坎头村/items/村道拓宽.toml.txt"#,
+                zh: r#"梁弄镇/横坎头村/items/村道拓宽.toml 改名为 村道拓宽.toml.txt"#,
+            },
             shown: Shown::Nothing,
             change: &[Change::Rename {
                 from: BASE_ITEM,
                 to: "梁弄镇/横坎头村/items/村道拓宽.toml.txt",
             }],
             as_of: None,
-            output: r#"warning[W009]: 文件名不是 *.toml（扩展名须为小写的 .toml），未作为台账记录读取
+            output: Prose {
+                en: r#"warning[W009]: the name is not *.toml (the extension must be .toml, in lower case), so the file is not read as a record
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml.txt
+  = help: if it is a record, rename it to 村道拓宽.toml"#,
+                zh: r#"warning[W009]: 文件名不是 *.toml（扩展名须为小写的 .toml），未作为台账记录读取
  --> 梁弄镇/横坎头村/items/村道拓宽.toml.txt
   = help: 如果是台账记录，重命名为 村道拓宽.toml"#,
+            },
         }],
-        fix: r#"If it is a record, rename it as the help line says; if it is not, give it a name that
+        fix: Prose {
+            en: r#"If it is a record, rename it as the help line says; if it is not, give it a name that
 does not end in `.toml` or `.toml.txt` in any case (`说明.txt`)."#,
+            zh: r#"如果是台账记录，按提示行改名；如果不是，起一个不以 `.toml` 或 `.toml.txt` 结尾（不论大小写）的名字（`说明.txt`）。"#,
+        },
     },
 ];

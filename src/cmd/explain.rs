@@ -4,11 +4,12 @@ use std::process::ExitCode;
 
 use crate::cli::ExplainArgs;
 use crate::explain;
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 use crate::outcome::{EXIT_OK, Fatal};
 use crate::output::write_stream;
 
-pub fn run(args: &ExplainArgs) -> Result<ExitCode, Fatal> {
+/// The code's page in the language of the run.
+pub fn run(args: &ExplainArgs, lang: Lang) -> Result<ExitCode, Fatal> {
     let doc = explain::parse_code(&args.code)
         .and_then(explain::find)
         .ok_or_else(|| Fatal {
@@ -17,6 +18,6 @@ pub fn run(args: &ExplainArgs) -> Result<ExitCode, Fatal> {
             },
             help: Some(Msg::UnknownCodeHelp),
         })?;
-    write_stream(&mut std::io::stdout(), &explain::explain_text(doc))?;
+    write_stream(&mut std::io::stdout(), &explain::explain_text(doc, lang))?;
     Ok(ExitCode::from(EXIT_OK))
 }

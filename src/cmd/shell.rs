@@ -9,9 +9,17 @@ use crate::i18n::{Lang, Msg};
 use crate::outcome::{EXIT_FATAL, EXIT_OK, EXIT_RECORDS, Fatal};
 use crate::output::{write_new_file, write_stream};
 
-pub fn completions(args: &CompletionsArgs) -> Result<ExitCode, Fatal> {
+/// `huitoukan completions SHELL`: the script, with the descriptions of the commands and options
+/// in the language of the run, as `--help` gives them (shells that show none, like bash, get
+/// the same script either way).
+pub fn completions(args: &CompletionsArgs, lang: Lang) -> Result<ExitCode, Fatal> {
     let mut out = Vec::new();
-    clap_complete::generate(args.shell, &mut Cli::command(), "huitoukan", &mut out);
+    clap_complete::generate(
+        args.shell,
+        &mut crate::help::command(lang),
+        "huitoukan",
+        &mut out,
+    );
     write_stream(&mut std::io::stdout(), &String::from_utf8_lossy(&out))?;
     Ok(ExitCode::from(EXIT_OK))
 }
@@ -51,10 +59,12 @@ pub fn man(args: &ManArgs, lang: Lang) -> Result<ExitCode, Fatal> {
         .collect::<Result<_, Fatal>>()?;
     if let Some((path, _)) = pages.iter().find(|(p, _)| p.symlink_metadata().is_ok()) {
         return Err(Fatal {
-            message: Msg::OutputExists {
+            message: Msg::ManPageExists {
                 path: path.display().to_string(),
             },
-            help: Some(Msg::OutputExistsHelp),
+            help: Some(Msg::ManPageExistsHelp {
+                dir: dir.display().to_string(),
+            }),
         });
     }
     std::fs::create_dir_all(dir).map_err(|e| Msg::Io {
@@ -96,7 +106,7 @@ fn page(cmd: &clap::Command, kind: Page, lang: Lang) -> Result<String, Fatal> {
             path: "<man>".into(),
             detail: e.to_string(),
         })?;
-    let text = String::from_utf8_lossy(&out).into_owned();
+    let text = localize_headings(&String::from_utf8_lossy(&out), lang);
     let (ok, records) = match kind {
         Page::Main => (Msg::ManExitOk, Some(Msg::ManExitRecords)),
         Page::Check => (Msg::ManExitCheckOk, Some(Msg::ManExitCheck)),
@@ -104,7 +114,7 @@ fn page(cmd: &clap::Command, kind: Page, lang: Lang) -> Result<String, Fatal> {
         Page::Import => (Msg::ManExitOk, Some(Msg::ManExitImport)),
         Page::Other => (Msg::ManExitOk, None),
     };
-    let mut section = String::from(".SH \"EXIT STATUS\"\n");
+    let mut section = format!(".SH {}\n", heading("\"EXIT STATUS\"", lang));
     let codes = [
         (EXIT_OK, Some(ok)),
         (EXIT_RECORDS, records),
@@ -115,10 +125,53 @@ fn page(cmd: &clap::Command, kind: Page, lang: Lang) -> Result<String, Fatal> {
             section.push_str(&format!(".TP\n{code}\n{}\n", roff_text(&msg.text(lang))));
         }
     }
-    Ok(match text.find(".SH VERSION") {
-        Some(at) => format!("{}{section}{}", &text[..at], &text[at..]),
-        None => text + &section,
-    })
+    Ok(
+        match text.find(&format!(".SH {}\n", heading("VERSION", lang))) {
+            Some(at) => format!("{}{section}{}", &text[..at], &text[at..]),
+            None => text + &section,
+        },
+    )
+}
+
+/// The section headings clap_mangen writes (and ours), in Chinese.
+const HEADINGS: &[(&str, &str)] = &[
+    ("NAME", "名称"),
+    ("SYNOPSIS", "概要"),
+    ("DESCRIPTION", "描述"),
+    ("OPTIONS", "选项"),
+    ("SUBCOMMANDS", "子命令"),
+    ("\"EXIT STATUS\"", "退出状态"),
+    ("EXTRA", "其他"),
+    ("VERSION", "版本"),
+    ("AUTHORS", "作者"),
+];
+
+/// A section heading (as written after `.SH`) in `lang`.
+fn heading(en: &str, lang: Lang) -> &str {
+    match lang {
+        Lang::En => en,
+        Lang::Zh => HEADINGS
+            .iter()
+            .find(|(from, _)| *from == en)
+            .map_or(en, |(_, zh)| zh),
+    }
+}
+
+/// clap_mangen's page with its `.SH` headings in `lang` (clap_mangen writes them in English;
+/// a text line never starts with `.SH`, since roff would read it as a request).
+fn localize_headings(page: &str, lang: Lang) -> String {
+    page.split_inclusive('\n')
+        .map(|line| match line.strip_prefix(".SH ") {
+            Some(rest) => {
+                let (name, end) = match rest.strip_suffix('\n') {
+                    Some(name) => (name, "\n"),
+                    None => (rest, ""),
+                };
+                format!(".SH {}{end}", heading(name, lang))
+            }
+            None => line.to_owned(),
+        })
+        .collect()
 }
 
 /// Text as a roff line: backslashes doubled, hyphens as `\-`, and no line starting with a

@@ -7,7 +7,7 @@
 
 use crate::check::Checked;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::explain::{BASE_ITEM, Change, Example, RuleDoc, Shown};
+use crate::explain::{BASE_ITEM, Change, Example, Prose, RuleDoc, Shown};
 use crate::history::diff::{self, Facts, State};
 use crate::i18n::Msg;
 use crate::model::Item;
@@ -124,12 +124,21 @@ evidence = ["村道拓宽竣工验收单", "村民代表意见书"]"#;
 pub const DOCS: &[RuleDoc] = &[
     RuleDoc {
         code: Code::Regressed,
-        trigger: r#"With `check --since REV`: an item that was 已完成 at REV and is anything else now,
+        trigger: Prose {
+            en: r#"With `check --since REV`: an item that was 已完成 at REV and is anything else now,
 or was 基本完成 and is now 未完成 or 效果不理想 (反弹回潮). Items are matched by unit and `id`, so
 renaming the file does not hide it. The warning points at `status`, with both values."#,
+            zh: r#"使用 `check --since REV` 时：事项在 REV 时为已完成、现在不是，或者在 REV 时为基本完成、现在是未完成或效果不理想（反弹回潮）。事项按单位和 `id` 对应，所以给文件改名也藏不住。警告指向 `status`，并给出前后两个值。"#,
+        },
         examples: &[Example {
-            intro: "The item was committed as done; the change sets it back to open.",
-            caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 8, after a commit where it read 已完成"#,
+            intro: Prose {
+                en: "The item was committed as done; the change sets it back to open.",
+                zh: r#"事项提交时已完成；这次修改把它改回了未完成。"#,
+            },
+            caption: Prose {
+                en: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 8, after a commit where it read 已完成"#,
+                zh: r#"梁弄镇/横坎头村/items/村道拓宽.toml，第8行，此前提交的版本中为已完成"#,
+            },
             shown: Shown::Text(r#"status = "未完成""#),
             change: &[
                 Change::Lines {
@@ -147,25 +156,43 @@ renaming the file does not hide it. The warning points at `status`, with both va
                 },
             ],
             as_of: None,
-            output: r#"warning[W011]: 整改状态倒退：HEAD 时为 已完成，现为 未完成（反弹回潮）
+            output: Prose {
+                en: r#"warning[W011]: status went back from 已完成 at HEAD to 未完成 (a rebound)
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:8:10
+  |
+8 | status = "未完成"
+  |          ^^^^^^^^
+  |
+  = help: if it did come undone, say why and what is done now in a [[progress]] entry; if the change was a mistake, restore the status"#,
+                zh: r#"warning[W011]: 整改状态倒退：HEAD 时为 已完成，现为 未完成（反弹回潮）
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:8:10
   |
 8 | status = "未完成"
   |          ^^^^^^^^
   |
   = help: 如确已反弹，在 [[progress]] 中写明原因和新的整改措施；如是误改，恢复原状态"#,
+            },
         }],
-        fix: r#"If the item did come undone, keep the new status and record why and what is being done
+        fix: Prose {
+            en: r#"If the item did come undone, keep the new status and record why and what is being done
 in a `[[progress]]` entry; the warning stays for the pull request that made the change, so a
 reviewer sees it. If the change was a mistake, restore the status."#,
+            zh: r#"如果事项确实反弹，保留新的状态，并在 `[[progress]]` 中写明原因和正在采取的措施；这条警告会留在做出这次修改的合并请求中，让审核人看到。如果是误改，恢复原状态。"#,
+        },
     },
     RuleDoc {
         code: Code::DeadlineMovedLater,
-        trigger: r#"With `check --since REV`: an item whose `deadline` or `rectify_by` is later now than at
+        trigger: Prose {
+            en: r#"With `check --since REV`: an item whose `deadline` or `rectify_by` is later now than at
 REV (整改时限悄悄后移). An earlier date, or a date added or removed, is not this warning."#,
+            zh: r#"使用 `check --since REV` 时：事项的 `deadline` 或 `rectify_by` 比 REV 时推后了（整改时限悄悄后移）。日期提前，或者增加、删去日期，不报这条警告。"#,
+        },
         examples: &[Example {
-            intro: "",
-            caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 7, committed as 2015-06-30"#,
+            intro: Prose::NONE,
+            caption: Prose {
+                en: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 7, committed as 2015-06-30"#,
+                zh: r#"梁弄镇/横坎头村/items/村道拓宽.toml，第7行，提交时为2015-06-30"#,
+            },
             shown: Shown::Text(r#"deadline = 2015-09-30"#),
             change: &[
                 Change::Commit,
@@ -177,44 +204,76 @@ REV (整改时限悄悄后移). An earlier date, or a date added or removed, is 
                 },
             ],
             as_of: None,
-            output: r#"warning[W012]: `deadline` 推迟：HEAD 时为2015年6月30日，现为2015年9月30日
+            output: Prose {
+                en: r#"warning[W012]: `deadline` moved later: 2015-06-30 at HEAD, now 2015-09-30
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:7:12
+  |
+7 | deadline = 2015-09-30
+  |            ^^^^^^^^^^
+  |
+  = help: a deadline is not moved quietly: say in a [[progress]] entry why and who approved it"#,
+                zh: r#"warning[W012]: `deadline` 推迟：HEAD 时为2015年6月30日，现为2015年9月30日
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:7:12
   |
 7 | deadline = 2015-09-30
   |            ^^^^^^^^^^
   |
   = help: 整改时限不能悄悄推迟：在 [[progress]] 中写明推迟的原因和批准情况"#,
+            },
         }],
-        fix: r#"Record in a `[[progress]]` entry why the date moved and who approved it, or keep the
+        fix: Prose {
+            en: r#"Record in a `[[progress]]` entry why the date moved and who approved it, or keep the
 original date."#,
+            zh: r#"在 `[[progress]]` 中写明推迟的原因和批准情况，或者保持原来的日期。"#,
+        },
     },
     RuleDoc {
         code: Code::UnfinishedDeleted,
-        trigger: r#"With `check --since REV`: an item that was not 已完成 at REV and whose (unit, `id`) is
+        trigger: Prose {
+            en: r#"With `check --since REV`: an item that was not 已完成 at REV and whose (unit, `id`) is
 gone now. The file no longer exists, so the warning is on its unit's `unit.toml` (on
 `huitoukan.toml` where the unit is gone too) and names the item. A file renamed with its `id`
 kept is the same item, not a deletion; with `--only-changed` this warning is always shown."#,
+            zh: r#"使用 `check --since REV` 时：事项在 REV 时不是已完成，而现在其（单位、`id`）已经没有了。文件已不存在，所以警告报在所属单位的 `unit.toml` 上（单位也没有了的，报在 `huitoukan.toml` 上），并指出是哪个事项。文件改名而 `id` 不变的，仍是同一个事项，不算删除；使用 `--only-changed` 时，这条警告总会显示。"#,
+        },
         examples: &[Example {
-            intro: "",
-            caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, committed while 未完成, then deleted"#,
+            intro: Prose::NONE,
+            caption: Prose {
+                en: r#"梁弄镇/横坎头村/items/村道拓宽.toml, committed while 未完成, then deleted"#,
+                zh: r#"梁弄镇/横坎头村/items/村道拓宽.toml，以未完成状态提交后被删除"#,
+            },
             shown: Shown::Nothing,
             change: &[Change::Commit, Change::Delete { file: BASE_ITEM }],
             as_of: None,
-            output: r#"warning[W013]: 未完成的事项 村道拓宽（梁弄镇/横坎头村/items/村道拓宽.toml，HEAD 时为 未完成）被删除
+            output: Prose {
+                en: r#"warning[W013]: the unfinished item 村道拓宽 (梁弄镇/横坎头村/items/村道拓宽.toml, 未完成 at HEAD) was deleted
+ --> 梁弄镇/横坎头村/unit.toml
+  = help: an unfinished item is not deleted: restore the file, and mark it done (and closed) once it is"#,
+                zh: r#"warning[W013]: 未完成的事项 村道拓宽（梁弄镇/横坎头村/items/村道拓宽.toml，HEAD 时为 未完成）被删除
  --> 梁弄镇/横坎头村/unit.toml
   = help: 未完成的事项不能删除：恢复文件，整改到位后改为已完成并销号"#,
+            },
         }],
-        fix: r#"Restore the file (`git checkout REV -- PATH`). An item is finished by marking it
+        fix: Prose {
+            en: r#"Restore the file (`git checkout REV -- PATH`). An item is finished by marking it
 已完成 with its evidence and, once approved, a `[closure]`; it is never deleted."#,
+            zh: r#"恢复文件（`git checkout REV -- PATH`）。事项完成的办法是标为已完成并附佐证材料，批准后加上 `[closure]` 销号；事项决不删除。"#,
+        },
     },
     RuleDoc {
         code: Code::EvidenceRemoved,
-        trigger: r#"With `check --since REV`: an entry of an item's `evidence` at REV that is not in it now
+        trigger: Prose {
+            en: r#"With `check --since REV`: an entry of an item's `evidence` at REV that is not in it now
 (佐证材料被删去). The warning points at `evidence` (at the file's start where the key is gone)
 and lists what was removed."#,
+            zh: r#"使用 `check --since REV` 时：REV 时事项 `evidence` 中的某一条现在没有了（佐证材料被删去）。警告指向 `evidence`（这个键已没有的，指向文件开头），并列出被删去的内容。"#,
+        },
         examples: &[Example {
-            intro: "",
-            caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 10, committed with two entries"#,
+            intro: Prose::NONE,
+            caption: Prose {
+                en: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 10, committed with two entries"#,
+                zh: r#"梁弄镇/横坎头村/items/村道拓宽.toml，第10行，提交时有两条"#,
+            },
             shown: Shown::Text(r#"evidence = ["村道拓宽竣工验收单"]"#),
             change: &[
                 Change::Lines {
@@ -232,15 +291,27 @@ and lists what was removed."#,
                 },
             ],
             as_of: None,
-            output: r#"warning[W014]: 佐证材料被删去（HEAD 时有）：村民代表意见书
+            output: Prose {
+                en: r#"warning[W014]: evidence removed since HEAD: 村民代表意见书
+  --> 梁弄镇/横坎头村/items/村道拓宽.toml:10:12
+   |
+10 | evidence = ["村道拓宽竣工验收单"]
+   |            ^^^^^^^^^^^^^^^^^^^^^^
+   |
+   = help: evidence is added, not taken away: if an entry was wrong, keep it and explain in a [[progress]] entry"#,
+                zh: r#"warning[W014]: 佐证材料被删去（HEAD 时有）：村民代表意见书
   --> 梁弄镇/横坎头村/items/村道拓宽.toml:10:12
    |
 10 | evidence = ["村道拓宽竣工验收单"]
    |            ^^^^^^^^^^^^^^^^^^^^^^
    |
    = help: 佐证材料只增不减：如原材料有误，保留并在 [[progress]] 中说明"#,
+            },
         }],
-        fix: r#"Keep every piece of evidence once recorded; where one was wrong, say so in a
+        fix: Prose {
+            en: r#"Keep every piece of evidence once recorded; where one was wrong, say so in a
 `[[progress]]` entry instead of deleting it."#,
+            zh: r#"佐证材料一经记下就要保留；哪一条有误，在 `[[progress]]` 中说明，不要删去。"#,
+        },
     },
 ];

@@ -992,7 +992,7 @@ fn same(old: &toml_edit::Item, new: &FieldValue) -> bool {
     }
 }
 
-use crate::explain::{Change, Example, RuleDoc, Shown};
+use crate::explain::{Change, Example, Prose, RuleDoc, Shown};
 
 /// The sheet every import example starts from, which imports clean into the base tree.
 const SHEET: &str = "序号,存在问题,整改措施,责任单位,整改时限,整改进展
@@ -1006,113 +1006,192 @@ const SHEET: &str = "序号,存在问题,整改措施,责任单位,整改时限,
 pub const DOCS: &[RuleDoc] = &[
     RuleDoc {
         code: Code::SheetUnreadable,
-        trigger: r#"The file given to `import` is not a spreadsheet it reads: its name ends in none of
+        trigger: Prose {
+            en: r#"The file given to `import` is not a spreadsheet it reads: its name ends in none of
 `.xlsx`, `.xlsm`, `.xls`, `.xlsb`, `.ods`, `.csv` (or `.txt`), or its bytes are not what the
 name says (a damaged download, a web page saved as `.xls`, a `.csv` that is neither UTF-8 nor
 GBK). A reader that fails inside on a malformed file is reported the same way, never as a
 crash."#,
+            zh: r#"交给 `import` 的文件不是它能读的表格：文件名不以 `.xlsx`、`.xlsm`、`.xls`、`.xlsb`、`.ods`、`.csv`（或 `.txt`）结尾，或者内容与文件名不符（下载损坏、网页另存为 `.xls`、既不是 UTF-8 也不是 GBK 编码的 `.csv`）。读取格式错误的文件时读取程序内部出错的，同样这样报告，决不崩溃。"#,
+        },
         examples: &[Example {
-            intro: "",
-            caption: r#"台账.xlsx holding the CSV text of the sheet"#,
+            intro: Prose::NONE,
+            caption: Prose {
+                en: r#"台账.xlsx holding the CSV text of the sheet"#,
+                zh: r#"台账.xlsx 中存的是工作表的 CSV 文字"#,
+            },
             shown: Shown::Nothing,
             change: &[Change::Import {
                 file: "台账.xlsx",
                 text: SHEET,
             }],
             as_of: None,
-            output: r#"error[I001]: 无法读取表格：Cannot detect file format
+            output: Prose {
+                en: r#"error[I001]: cannot read the spreadsheet: Cannot detect file format
+ --> 台账.xlsx
+  = help: import reads .xlsx, .xls, .ods and .csv (UTF-8 or GBK); open it in Excel or WPS and save it as .xlsx"#,
+                zh: r#"error[I001]: 无法读取表格：Cannot detect file format
  --> 台账.xlsx
   = help: 可导入 .xlsx、.xls、.ods 和 .csv（UTF-8 或 GBK）文件；在 Excel 或 WPS 中打开并另存为 .xlsx 再试"#,
+            },
         }],
-        fix: r#"Open the file in Excel or WPS and save it as `.xlsx` (「另存为」Excel 工作簿), or save
+        fix: Prose {
+            en: r#"Open the file in Excel or WPS and save it as `.xlsx` (「另存为」Excel 工作簿), or save
 the sheet as CSV in UTF-8 or GBK."#,
+            zh: r#"用 Excel 或 WPS 打开文件，另存为 `.xlsx`（「另存为」Excel 工作簿），或者把工作表另存为 UTF-8 或 GBK 编码的 CSV。"#,
+        },
     },
     RuleDoc {
         code: Code::SheetEmpty,
-        trigger: r#"The sheet the mapping names (`[source] sheet`; for the built-in mapping
+        trigger: Prose {
+            en: r#"The sheet the mapping names (`[source] sheet`; for the built-in mapping
 `整改事项清单`) is not in the workbook, which has other sheets (they are listed); or the row
 `header_row` (1 by default) is empty: a sheet with a title above its headers needs
 `header_row` set."#,
+            zh: r#"映射指定的工作表（`[source] sheet`；内置映射为 `整改事项清单`）不在工作簿中，工作簿中是别的工作表（消息会列出）；或者第 `header_row` 行（默认为第1行）是空的：表头上方有标题的工作表要设 `header_row`。"#,
+        },
         examples: &[Example {
-            intro: "```csv\n,,,,,\n序号,存在问题,整改措施,责任单位,整改时限,整改进展\n1,村级财务公开不及时,每季度公开一次,横坎头村,2015年6月30日,整改中\n```",
-            caption: r#"台账.csv, its headers on row 2"#,
+            intro: Prose::same(
+                "```csv\n,,,,,\n序号,存在问题,整改措施,责任单位,整改时限,整改进展\n1,村级财务公开不及时,每季度公开一次,横坎头村,2015年6月30日,整改中\n```",
+            ),
+            caption: Prose {
+                en: r#"台账.csv, its headers on row 2"#,
+                zh: r#"台账.csv，表头在第2行"#,
+            },
             shown: Shown::Nothing,
             change: &[Change::Import {
                 file: "台账.csv",
                 text: ",,,,,\n序号,存在问题,整改措施,责任单位,整改时限,整改进展\n1,村级财务公开不及时,每季度公开一次,横坎头村,2015年6月30日,整改中\n",
             }],
             as_of: None,
-            output: r#"error[I002]: 第1行（表头行）是空的
+            output: Prose {
+                en: r#"error[I002]: row 1, the header row, is empty
+ --> 台账.csv!台账
+  = help: give the row of the headers as `header_row` in the mapping's [source]"#,
+                zh: r#"error[I002]: 第1行（表头行）是空的
  --> 台账.csv!台账
   = help: 在映射文件的 [source] 中用 header_row 指明表头所在的行"#,
+            },
         }],
-        fix: r#"Name the sheet as the workbook does, or set `header_row` to the row of the headers."#,
+        fix: Prose {
+            en: r#"Name the sheet as the workbook does, or set `header_row` to the row of the headers."#,
+            zh: r#"按工作簿中的写法写工作表名，或者把 `header_row` 设为表头所在的行。"#,
+        },
     },
     RuleDoc {
         code: Code::ColumnMissing,
-        trigger: r#"A column the mapping reads (a key, the unit column, a field's `column`, a `[[when]]`
+        trigger: Prose {
+            en: r#"A column the mapping reads (a key, the unit column, a field's `column`, a `[[when]]`
 column) is not in the header row. Headers are compared without white space, so a header broken
 over two lines in its cell still matches. The help names the closest header, or lists them all.
 The built-in mapping asks only for its key columns (单位, 编号): a sheet may leave out any other."#,
+            zh: r#"映射要读的某一列（键、单位列、字段的 `column`、`[[when]]` 的列）不在表头行中。比较表头时忽略空白，所以单元格中分两行写的表头也能对上。提示给出最接近的表头，或者列出全部表头。内置映射只要求键的各列（单位、编号）：其他列都可以没有。"#,
+        },
         examples: &[Example {
-            intro: "```csv\n序号,存在问题,整改措施,责任单位,整改时间,整改进展\n1,村级财务公开不及时,每季度公开一次,横坎头村,2015年6月30日,整改中\n```",
-            caption: r#"台账.csv, with 整改时间 for 整改时限"#,
+            intro: Prose::same(
+                "```csv\n序号,存在问题,整改措施,责任单位,整改时间,整改进展\n1,村级财务公开不及时,每季度公开一次,横坎头村,2015年6月30日,整改中\n```",
+            ),
+            caption: Prose {
+                en: r#"台账.csv, with 整改时间 for 整改时限"#,
+                zh: r#"台账.csv，把 整改时限 写成了 整改时间"#,
+            },
             shown: Shown::Nothing,
             change: &[Change::Import {
                 file: "台账.csv",
                 text: "序号,存在问题,整改措施,责任单位,整改时间,整改进展\n1,村级财务公开不及时,每季度公开一次,横坎头村,2015年6月30日,整改中\n",
             }],
             as_of: None,
-            output: r#"error[I003]: 表头行中没有“整改时限”列
+            output: Prose {
+                en: r#"error[I003]: the header row has no column "整改时限"
+ --> 台账.csv!台账!1:1
+  = help: did you mean `整改时间`?"#,
+                zh: r#"error[I003]: 表头行中没有“整改时限”列
  --> 台账.csv!台账!1:1
   = help: 是否想写 `整改时间`？"#,
+            },
         }],
-        fix: r#"Write the column's name in the mapping as the sheet writes it, or rename the header."#,
+        fix: Prose {
+            en: r#"Write the column's name in the mapping as the sheet writes it, or rename the header."#,
+            zh: r#"在映射中按工作表的写法写列名，或者改表头。"#,
+        },
     },
     RuleDoc {
         code: Code::DuplicateRow,
-        trigger: r#"Two rows of the sheet have the same key (the `key` columns other than the unit's) for
+        trigger: Prose {
+            en: r#"Two rows of the sheet have the same key (the `key` columns other than the unit's) for
 the same unit: they would be one item file. The message names the first row."#,
+            zh: r#"工作表中同一单位的两行键相同（单位以外的各 `key` 列）：它们会写成同一个事项文件。消息指出第一次出现的那一行。"#,
+        },
         examples: &[Example {
-            intro: "```csv\n序号,存在问题,整改措施,责任单位,整改时限,整改进展\n1,村级财务公开不及时,每季度公开一次,横坎头村,2015年6月30日,整改中\n1,会议室空调常开,人走关机,横坎头村,2015年4月30日,已整改\n```",
-            caption: r#"台账.csv, 序号 1 twice"#,
+            intro: Prose::same(
+                "```csv\n序号,存在问题,整改措施,责任单位,整改时限,整改进展\n1,村级财务公开不及时,每季度公开一次,横坎头村,2015年6月30日,整改中\n1,会议室空调常开,人走关机,横坎头村,2015年4月30日,已整改\n```",
+            ),
+            caption: Prose {
+                en: r#"台账.csv, 序号 1 twice"#,
+                zh: r#"台账.csv，序号1出现两次"#,
+            },
             shown: Shown::Nothing,
             change: &[Change::Import {
                 file: "台账.csv",
                 text: "序号,存在问题,整改措施,责任单位,整改时限,整改进展\n1,村级财务公开不及时,每季度公开一次,横坎头村,2015年6月30日,整改中\n1,会议室空调常开,人走关机,横坎头村,2015年4月30日,整改中\n",
             }],
             as_of: None,
-            output: r#"error[I004]: 同一单位的“1”已在 台账.csv!台账!2:2 出现过
+            output: Prose {
+                en: r#"error[I004]: "1" of the same unit already appears at 台账.csv!台账!2:2
+ --> 台账.csv!台账!A3
+  = help: each item takes one row: merge or remove the repeated row, or correct its number"#,
+                zh: r#"error[I004]: 同一单位的“1”已在 台账.csv!台账!2:2 出现过
  --> 台账.csv!台账!A3
   = help: 每个事项只占一行；合并或删除重复的行，或改正序号"#,
+            },
         }],
-        fix: r#"Give each item its own number, or merge the two rows."#,
+        fix: Prose {
+            en: r#"Give each item its own number, or merge the two rows."#,
+            zh: r#"给每个事项各编一个序号，或者把两行合并。"#,
+        },
     },
     RuleDoc {
         code: Code::UnknownUnit,
-        trigger: r#"The unit column of a row names no unit of the records. A cell names a unit by its org
+        trigger: Prose {
+            en: r#"The unit column of a row names no unit of the records. A cell names a unit by its org
 path (`梁弄镇/横坎头村`), its folder's name (`横坎头村`) or the `name` in its `unit.toml`
 (`中共横坎头村委员会`), each where it is unique, or through the mapping's `[unit] map`. The help
 suggests a close name."#,
+            zh: r#"某一行的单位列不是台账中的单位。单元格可以用机构路径（`梁弄镇/横坎头村`）、文件夹名（`横坎头村`）或 `unit.toml` 中的 `name`（`中共横坎头村委员会`）指明单位，后两者须唯一；也可以通过映射的 `[unit] map` 对应。提示给出相近的名字。"#,
+        },
         examples: &[Example {
-            intro: "```csv\n序号,存在问题,整改措施,责任单位,整改时限,整改进展\n1,村级财务公开不及时,每季度公开一次,横坎头,2015年6月30日,整改中\n```",
-            caption: r#"台账.csv, 横坎头 for 横坎头村"#,
+            intro: Prose::same(
+                "```csv\n序号,存在问题,整改措施,责任单位,整改时限,整改进展\n1,村级财务公开不及时,每季度公开一次,横坎头,2015年6月30日,整改中\n```",
+            ),
+            caption: Prose {
+                en: r#"台账.csv, 横坎头 for 横坎头村"#,
+                zh: r#"台账.csv，把 横坎头村 写成了 横坎头"#,
+            },
             shown: Shown::Nothing,
             change: &[Change::Import {
                 file: "台账.csv",
                 text: "序号,存在问题,整改措施,责任单位,整改时限,整改进展\n1,村级财务公开不及时,每季度公开一次,横坎头,2015年6月30日,整改中\n",
             }],
             as_of: None,
-            output: r#"error[I005]: “横坎头”不是台账中的单位
+            output: Prose {
+                en: r#"error[I005]: "横坎头" is not a unit of the records
+ --> 台账.csv!台账!D2
+  = help: did you mean `横坎头村`?"#,
+                zh: r#"error[I005]: “横坎头”不是台账中的单位
  --> 台账.csv!台账!D2
   = help: 是否想写 `横坎头村`？"#,
+            },
         }],
-        fix: r#"Write the unit as the records name it, or map the sheet's name to its org path:
+        fix: Prose {
+            en: r#"Write the unit as the records name it, or map the sheet's name to its org path:
 `[unit] map = { "横坎头" = "梁弄镇/横坎头村" }`."#,
+            zh: r#"按台账中的名字写单位，或者把工作表中的名字对应到机构路径：`[unit] map = { "横坎头" = "梁弄镇/横坎头村" }`。"#,
+        },
     },
     RuleDoc {
         code: Code::BadCell,
-        trigger: r#"A cell that cannot become its field: a date that is no date (`2015年2月30日`, or
+        trigger: Prose {
+            en: r#"A cell that cannot become its field: a date that is no date (`2015年2月30日`, or
 `1900-02-29`, the day Excel counts and the calendar does not), a number field that is not a
 whole number, a yes-or-no field that is neither; a line of a `progress` cell (进展情况: one
 entry a line, `2015-02-10 text`) that does not start with a date or whose date is no day, the
@@ -1120,39 +1199,69 @@ message naming the line; a cell of more than 32,767 characters (more than
 Excel holds); a formula whose result was never saved (a formula cell gives its saved result,
 never the formula), or an error value (`#DIV/0!`). Dates are read from Excel dates, from the
 mapping's `formats` and from `%Y-%m-%d`, `%Y年%m月%d日`, `%Y/%m/%d` and `%Y.%m.%d`."#,
+            zh: r#"单元格无法转换为所属字段的值：日期不是真实的日子（`2015年2月30日`，或 Excel 算了而日历上没有的 `1900-02-29`），数字字段不是整数，是否字段既不是“是”也不是“否”；`progress` 单元格（进展情况：一行一条，`2015-02-10 内容`）中的某一行不以日期开头，或日期不是真实的日子，消息会指出是哪一行；单元格超过32767个字符（超出 Excel 的容量）；公式的结果从未保存（公式单元格取其保存的结果，决不取公式本身），或者是错误值（`#DIV/0!`）。日期可以是 Excel 日期，映射的 `formats` 中的格式，以及 `%Y-%m-%d`、`%Y年%m月%d日`、`%Y/%m/%d` 和 `%Y.%m.%d`。"#,
+        },
         examples: &[Example {
-            intro: "```csv\n序号,存在问题,整改措施,责任单位,整改时限,整改进展\n1,村级财务公开不及时,每季度公开一次,横坎头村,2015年2月30日,整改中\n```",
-            caption: r#"台账.csv, 2015年2月30日"#,
+            intro: Prose::same(
+                "```csv\n序号,存在问题,整改措施,责任单位,整改时限,整改进展\n1,村级财务公开不及时,每季度公开一次,横坎头村,2015年2月30日,整改中\n```",
+            ),
+            caption: Prose {
+                en: r#"台账.csv, 2015年2月30日"#,
+                zh: r#"台账.csv，2015年2月30日"#,
+            },
             shown: Shown::Nothing,
             change: &[Change::Import {
                 file: "台账.csv",
                 text: "序号,存在问题,整改措施,责任单位,整改时限,整改进展\n1,村级财务公开不及时,每季度公开一次,横坎头村,2015年2月30日,整改中\n",
             }],
             as_of: None,
-            output: r#"error[I006]: 没有 2015年2月30日 这一天
+            output: Prose {
+                en: r#"error[I006]: there is no such day as 2015年2月30日
  --> 台账.csv!台账!E2"#,
+                zh: r#"error[I006]: 没有 2015年2月30日 这一天
+ --> 台账.csv!台账!E2"#,
+            },
         }],
-        fix: r#"Correct the cell, or add its date format to the field's `formats` in the mapping."#,
+        fix: Prose {
+            en: r#"Correct the cell, or add its date format to the field's `formats` in the mapping."#,
+            zh: r#"改正单元格，或者在映射中把它的日期格式加进该字段的 `formats`。"#,
+        },
     },
     RuleDoc {
         code: Code::BadKey,
-        trigger: r#"The key of a row (the `key` columns other than the unit's, joined by `-`) is the name of
+        trigger: Prose {
+            en: r#"The key of a row (the `key` columns other than the unit's, joined by `-`) is the name of
 its item file, `UNIT/items/KEY.toml`, and must be a plain file name: not empty, without `/`,
 `\`, `:`, `*`, `?`, `"`, `<`, `>`, `|` or a control character, not starting with a dot, at
 most 100 characters. So no row can write outside its unit's folder."#,
+            zh: r#"一行的键（单位以外的各 `key` 列，用 `-` 连接）就是其事项文件的名字 `UNIT/items/KEY.toml`，必须是一个普通的文件名：不为空，不含 `/`、`\`、`:`、`*`、`?`、`"`、`<`、`>`、`|` 或控制字符，不以点开头，最多100个字符。这样任何一行都不会写到所属单位的文件夹之外。"#,
+        },
         examples: &[Example {
-            intro: "```csv\n序号,存在问题,整改措施,责任单位,整改时限,整改进展\n../x,村级财务公开不及时,每季度公开一次,横坎头村,2015年6月30日,整改中\n```",
-            caption: r#"台账.csv, 序号 ../x"#,
+            intro: Prose::same(
+                "```csv\n序号,存在问题,整改措施,责任单位,整改时限,整改进展\n../x,村级财务公开不及时,每季度公开一次,横坎头村,2015年6月30日,整改中\n```",
+            ),
+            caption: Prose {
+                en: r#"台账.csv, 序号 ../x"#,
+                zh: r#"台账.csv，序号为 ../x"#,
+            },
             shown: Shown::Nothing,
             change: &[Change::Import {
                 file: "台账.csv",
                 text: "序号,存在问题,整改措施,责任单位,整改时限,整改进展\n../x,村级财务公开不及时,每季度公开一次,横坎头村,2015年6月30日,整改中\n",
             }],
             as_of: None,
-            output: r#"error[I007]: 键“../x”不能用作文件名
+            output: Prose {
+                en: r#"error[I007]: the key "../x" cannot be a file name
+ --> 台账.csv!台账!A2
+  = help: an id is not empty, has no / \ : * ? " < > | or control character, does not start with a dot, and has at most 100 characters"#,
+                zh: r#"error[I007]: 键“../x”不能用作文件名
  --> 台账.csv!台账!A2
   = help: 事项编号不能为空，不能含 / \ : * ? " < > | 或控制字符，不能以 . 开头，最多 100 个字符"#,
+            },
         }],
-        fix: r#"Number the rows plainly (1, 2, 3 or CZ-01), or choose other key columns."#,
+        fix: Prose {
+            en: r#"Number the rows plainly (1, 2, 3 or CZ-01), or choose other key columns."#,
+            zh: r#"按顺序给各行编号（1、2、3 或 CZ-01），或者另选键列。"#,
+        },
     },
 ];

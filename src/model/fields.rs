@@ -579,21 +579,27 @@ pub fn guess_date(text: &str) -> Option<Date> {
     .ok()
 }
 
-use crate::explain::{BASE_ITEM, BASE_UNIT, Change, Example, RuleDoc, Shown};
+use crate::explain::{BASE_ITEM, BASE_UNIT, Change, Example, Prose, RuleDoc, Shown};
 
 /// What each code raised here means, with worked examples: see [`crate::explain`].
 pub const DOCS: &[RuleDoc] = &[
     RuleDoc {
         code: Code::UnknownKey,
-        trigger: r#"A key that the table does not have. A typo must never silently drop data, so every
+        trigger: Prose {
+            en: r#"A key that the table does not have. A typo must never silently drop data, so every
 key outside those listed in [format.md](format.md) is an error, in every table (`[self_check]`,
 `[[review]]`, `[linkage]`, an answer's inline table, the campaign file; in the campaign's own
 schema file it is E026). Where a known key is close, the help line suggests it; otherwise it lists
 the keys allowed there."#,
+            zh: r#"表中没有这个键。写错一个字决不能让数据悄悄丢失，所以 [format.md](format.md) 所列以外的键一律是错误，每个表都是如此（`[self_check]`、`[[review]]`、`[linkage]`、自查答复的内联表、台账总文件；在自定方案文件中则报 E026）。有相近的已知键时，提示行给出建议；否则列出此处可用的键。"#,
+        },
         examples: &[
             Example {
-                intro: "",
-                caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 8"#,
+                intro: Prose::NONE,
+                caption: Prose {
+                    en: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 8"#,
+                    zh: r#"梁弄镇/横坎头村/items/村道拓宽.toml，第8行"#,
+                },
                 shown: Shown::Change,
                 change: &[Change::Lines {
                     file: BASE_ITEM,
@@ -602,17 +608,29 @@ the keys allowed there."#,
                     text: r#"staus = "未完成""#,
                 }],
                 as_of: None,
-                output: r#"error[E002]: 未知的键 `staus`
+                output: Prose {
+                    en: r#"error[E002]: unknown key `staus`
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:8:1
+  |
+8 | staus = "未完成"
+  | ^^^^^
+  |
+  = help: did you mean `status`?"#,
+                    zh: r#"error[E002]: 未知的键 `staus`
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:8:1
   |
 8 | staus = "未完成"
   | ^^^^^
   |
   = help: 是否想写 `status`？"#,
+                },
             },
             Example {
-                intro: "",
-                caption: r#"梁弄镇/横坎头村/unit.toml, line 4"#,
+                intro: Prose::NONE,
+                caption: Prose {
+                    en: r#"梁弄镇/横坎头村/unit.toml, line 4"#,
+                    zh: r#"梁弄镇/横坎头村/unit.toml，第4行"#,
+                },
                 shown: Shown::Change,
                 change: &[Change::Lines {
                     file: BASE_UNIT,
@@ -621,30 +639,48 @@ the keys allowed there."#,
                     text: r#"leader = "何某某""#,
                 }],
                 as_of: None,
-                output: r#"error[E002]: 未知的键 `leader`
+                output: Prose {
+                    en: r#"error[E002]: unknown key `leader`
+ --> 梁弄镇/横坎头村/unit.toml:4:1
+  |
+4 | leader = "何某某"
+  | ^^^^^^
+  |
+  = help: the keys allowed here: name, category, batch, reports_to, principal, subordinates_due, self_check, review"#,
+                    zh: r#"error[E002]: 未知的键 `leader`
  --> 梁弄镇/横坎头村/unit.toml:4:1
   |
 4 | leader = "何某某"
   | ^^^^^^
   |
   = help: 此处可用的键：name, category, batch, reports_to, principal, subordinates_due, self_check, review"#,
+                },
             },
         ],
-        fix: r#"Correct the key's spelling, or remove it. Free text that fits no field goes in a field
+        fix: Prose {
+            en: r#"Correct the key's spelling, or remove it. Free text that fits no field goes in a field
 that takes it (`problem`, `note`, …)."#,
+            zh: r#"改正键的拼写，或者删去这个键。放不进任何字段的说明文字，写在可以容纳它的字段中（`problem`、`note` 等）。"#,
+        },
     },
     RuleDoc {
         code: Code::MissingField,
-        trigger: r#"A required field is absent, or a required string is empty or blank. A missing field is
+        trigger: Prose {
+            en: r#"A required field is absent, or a required string is empty or blank. A missing field is
 reported at the start of its table (line 1 for a top-level key); an empty one at its value.
 Required are: `title`, `area`, `source`, `deadline` and `status` of an item; `name`, `category` and
 `batch` of a unit; `kind`, `on` and `result` of a review; `lead_unit` of a `[linkage]`; `answer` of
 an answer written as an inline table; `name` and `deadline` of `[campaign]`. `id` (of an item) and
 `self_check.report` are optional, but must not be blank when given."#,
+            zh: r#"缺少必填字段，或必填的字符串为空、只有空白。缺少字段的，在所在表的开头报告（顶层的键报在第1行）；字段为空的，在其值处报告。必填字段是：事项的 `title`、`area`、`source`、`deadline` 和 `status`；单位的 `name`、`category` 和 `batch`；审核的 `kind`、`on` 和 `result`；`[linkage]` 的 `lead_unit`；写成内联表的自查答复的 `answer`；`[campaign]` 的 `name` 和 `deadline`。事项的 `id` 和 `self_check.report` 可以不填，但填了就不能为空。"#,
+        },
         examples: &[
             Example {
-                intro: "",
-                caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml: no title"#,
+                intro: Prose::NONE,
+                caption: Prose {
+                    en: r#"梁弄镇/横坎头村/items/村道拓宽.toml: no title"#,
+                    zh: r#"梁弄镇/横坎头村/items/村道拓宽.toml：没有 title"#,
+                },
                 shown: Shown::Text(
                     r#"area = 4
 points = ["G.2"]"#,
@@ -656,15 +692,22 @@ points = ["G.2"]"#,
                     text: "",
                 }],
                 as_of: None,
-                output: r#"error[E003]: 缺少必填字段 `title`
+                output: Prose {
+                    en: r#"error[E003]: missing required field `title`
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:1:1
   |
 1 | area = 4
   | ^"#,
+                    zh: r#"error[E003]: 缺少必填字段 `title`
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:1:1
+  |
+1 | area = 4
+  | ^"#,
+                },
             },
             Example {
-                intro: "",
-                caption: "",
+                intro: Prose::NONE,
+                caption: Prose::NONE,
                 shown: Shown::Change,
                 change: &[Change::Lines {
                     file: BASE_ITEM,
@@ -673,24 +716,40 @@ points = ["G.2"]"#,
                     text: r#"title = """#,
                 }],
                 as_of: None,
-                output: r#"error[E003]: 字段 `title` 不能为空
+                output: Prose {
+                    en: r#"error[E003]: field `title` must not be empty
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:1:9
   |
 1 | title = ""
   |         ^^"#,
+                    zh: r#"error[E003]: 字段 `title` 不能为空
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:1:9
+  |
+1 | title = ""
+  |         ^^"#,
+                },
             },
         ],
-        fix: r#"Add the field with a value."#,
+        fix: Prose {
+            en: r#"Add the field with a value."#,
+            zh: r#"补上字段并填写内容。"#,
+        },
     },
     RuleDoc {
         code: Code::WrongType,
-        trigger: r#"A value of another TOML type than the field takes: a quoted number (`batch = "2"`,
+        trigger: Prose {
+            en: r#"A value of another TOML type than the field takes: a quoted number (`batch = "2"`,
 `area = "4"`), a quoted boolean (`published = "是"`), a string where an array of strings is expected
 (`measures = "…"`), a number inside such an array, a table where a string is expected."#,
+            zh: r#"值的 TOML 类型与字段要求的不同：数字加了引号（`batch = "2"`、`area = "4"`），布尔值加了引号（`published = "是"`），该写字符串数组的地方写了字符串（`measures = "…"`），这种数组中写了数字，该写字符串的地方写了表。"#,
+        },
         examples: &[
             Example {
-                intro: "",
-                caption: r#"梁弄镇/横坎头村/unit.toml, line 3"#,
+                intro: Prose::NONE,
+                caption: Prose {
+                    en: r#"梁弄镇/横坎头村/unit.toml, line 3"#,
+                    zh: r#"梁弄镇/横坎头村/unit.toml，第3行"#,
+                },
                 shown: Shown::Change,
                 change: &[Change::Lines {
                     file: BASE_UNIT,
@@ -699,15 +758,25 @@ points = ["G.2"]"#,
                     text: r#"batch = "2""#,
                 }],
                 as_of: None,
-                output: r#"error[E004]: `batch` 应为整数，实际是字符串
+                output: Prose {
+                    en: r#"error[E004]: `batch` must be an integer, found a string
  --> 梁弄镇/横坎头村/unit.toml:3:9
   |
 3 | batch = "2"
   |         ^^^"#,
+                    zh: r#"error[E004]: `batch` 应为整数，实际是字符串
+ --> 梁弄镇/横坎头村/unit.toml:3:9
+  |
+3 | batch = "2"
+  |         ^^^"#,
+                },
             },
             Example {
-                intro: "",
-                caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 5"#,
+                intro: Prose::NONE,
+                caption: Prose {
+                    en: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 5"#,
+                    zh: r#"梁弄镇/横坎头村/items/村道拓宽.toml，第5行"#,
+                },
                 shown: Shown::Change,
                 change: &[Change::Lines {
                     file: BASE_ITEM,
@@ -716,26 +785,42 @@ points = ["G.2"]"#,
                     text: r#"measures = "拓宽村道至6米""#,
                 }],
                 as_of: None,
-                output: r#"error[E004]: `measures` 应为字符串数组（如 ["…", "…"]），实际是字符串
+                output: Prose {
+                    en: r#"error[E004]: `measures` must be an array of strings (like ["…", "…"]), found a string
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:5:12
   |
 5 | measures = "拓宽村道至6米"
   |            ^^^^^^^^^^^^^^^"#,
+                    zh: r#"error[E004]: `measures` 应为字符串数组（如 ["…", "…"]），实际是字符串
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:5:12
+  |
+5 | measures = "拓宽村道至6米"
+  |            ^^^^^^^^^^^^^^^"#,
+                },
             },
         ],
-        fix: r#"Write the value as the type the message names: numbers, dates and `true`/`false` without
+        fix: Prose {
+            en: r#"Write the value as the type the message names: numbers, dates and `true`/`false` without
 quotes, text in quotes, lists in `[…]`."#,
+            zh: r#"按消息所说的类型写值：数字、日期和 `true`/`false` 不加引号，文字加引号，列表写在 `[…]` 中。"#,
+        },
     },
     RuleDoc {
         code: Code::BadValue,
-        trigger: r#"A field with a closed set of values (`category`, `batch`, `status`, `source`, `owner`,
+        trigger: Prose {
+            en: r#"A field with a closed set of values (`category`, `batch`, `status`, `source`, `owner`,
 `satisfaction`, an answer, `review.kind`, `review.result`) has another one.
 The message lists the allowed values; where one is close, the help line suggests it. The English
 aliases of status (`done`, `mostly-done`, `open`, `ineffective`) and of answers (`yes`, `partly`,
 `no`, `n/a`) are accepted too."#,
+            zh: r#"只能取固定几个值的字段（`category`、`batch`、`status`、`source`、`owner`、`satisfaction`、自查答复、`review.kind`、`review.result`）取了别的值。消息列出可选的值；有相近的，提示行给出建议。状态的英文别名（`done`、`mostly-done`、`open`、`ineffective`）和自查答复的英文别名（`yes`、`partly`、`no`、`n/a`）也可以用。"#,
+        },
         examples: &[Example {
-            intro: "",
-            caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 8"#,
+            intro: Prose::NONE,
+            caption: Prose {
+                en: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 8"#,
+                zh: r#"梁弄镇/横坎头村/items/村道拓宽.toml，第8行"#,
+            },
             shown: Shown::Change,
             change: &[Change::Lines {
                 file: BASE_ITEM,
@@ -744,24 +829,42 @@ aliases of status (`done`, `mostly-done`, `open`, `ineffective`) and of answers 
                 text: r#"status = "完成""#,
             }],
             as_of: None,
-            output: r#"error[E005]: `status` 的值 "完成" 不在允许范围内；可选：已完成 | 基本完成 | 未完成 | 效果不理想
+            output: Prose {
+                en: r#"error[E005]: `status` = "完成" is not allowed; allowed values: 已完成 | 基本完成 | 未完成 | 效果不理想
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:8:10
+  |
+8 | status = "完成"
+  |          ^^^^^^
+  |
+  = help: did you mean `已完成`?"#,
+                zh: r#"error[E005]: `status` 的值 "完成" 不在允许范围内；可选：已完成 | 基本完成 | 未完成 | 效果不理想
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:8:10
   |
 8 | status = "完成"
   |          ^^^^^^
   |
   = help: 是否想写 `已完成`？"#,
+            },
         }],
-        fix: r#"Use one of the values listed, written exactly so."#,
+        fix: Prose {
+            en: r#"Use one of the values listed, written exactly so."#,
+            zh: r#"从列出的值中选一个，一字不差地照写。"#,
+        },
     },
     RuleDoc {
         code: Code::DateAsString,
-        trigger: r#"A date in quotes: `"2015-06-30"`, `"2015/6/30"`, `"2015年6月30日"`. TOML reads it as text,
+        trigger: Prose {
+            en: r#"A date in quotes: `"2015-06-30"`, `"2015/6/30"`, `"2015年6月30日"`. TOML reads it as text,
 so the date would be lost. Where the text reads as a date, the help line shows it written bare;
 otherwise it shows the form."#,
+            zh: r#"日期加了引号：`"2015-06-30"`、`"2015/6/30"`、`"2015年6月30日"`。TOML 会把它当作文字，日期就丢了。引号中的文字能读成日期的，提示行给出不加引号的写法；否则给出日期的格式。"#,
+        },
         examples: &[Example {
-            intro: "",
-            caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 7"#,
+            intro: Prose::NONE,
+            caption: Prose {
+                en: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 7"#,
+                zh: r#"梁弄镇/横坎头村/items/村道拓宽.toml，第7行"#,
+            },
             shown: Shown::Change,
             change: &[Change::Lines {
                 file: BASE_ITEM,
@@ -770,24 +873,42 @@ otherwise it shows the form."#,
                 text: r#"deadline = "2015年6月30日""#,
             }],
             as_of: None,
-            output: r#"error[E006]: 日期 `deadline` 写成了字符串 "2015年6月30日"
+            output: Prose {
+                en: r#"error[E006]: the date `deadline` is written as a string "2015年6月30日"
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:7:12
+  |
+7 | deadline = "2015年6月30日"
+  |            ^^^^^^^^^^^^^^^
+  |
+  = help: write a bare TOML date, without quotes: `deadline = 2015-06-30`"#,
+                zh: r#"error[E006]: 日期 `deadline` 写成了字符串 "2015年6月30日"
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:7:12
   |
 7 | deadline = "2015年6月30日"
   |            ^^^^^^^^^^^^^^^
   |
   = help: 日期不加引号，写作 `deadline = 2015-06-30`"#,
+            },
         }],
-        fix: r#"Write the date bare, year-month-day, without quotes: `deadline = 2015-06-30`."#,
+        fix: Prose {
+            en: r#"Write the date bare, year-month-day, without quotes: `deadline = 2015-06-30`."#,
+            zh: r#"日期不加引号，按年-月-日写：`deadline = 2015-06-30`。"#,
+        },
     },
     RuleDoc {
         code: Code::Placeholder,
-        trigger: r#"A string value still holds the placeholder text that `init` and `new` write for the
+        trigger: Prose {
+            en: r#"A string value still holds the placeholder text that `init` and `new` write for the
 user to replace, which begins with `（请填写`: `title = "（请填写问题）"`. Such a record is not
 filled in yet, and its placeholder would reach every report."#,
+            zh: r#"字符串的值仍是 `init` 和 `new` 写下、留待填写的占位文字，以 `（请填写` 开头：`title = "（请填写问题）"`。这样的记录还没有填好，占位文字会出现在每一份报告中。"#,
+        },
         examples: &[Example {
-            intro: "",
-            caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 1"#,
+            intro: Prose::NONE,
+            caption: Prose {
+                en: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 1"#,
+                zh: r#"梁弄镇/横坎头村/items/村道拓宽.toml，第1行"#,
+            },
             shown: Shown::Change,
             change: &[Change::Lines {
                 file: BASE_ITEM,
@@ -796,15 +917,27 @@ filled in yet, and its placeholder would reach every report."#,
                 text: r#"title = "（请填写问题）""#,
             }],
             as_of: None,
-            output: r#"error[E035]: `title` 仍是模板的占位文字 "（请填写问题）"
+            output: Prose {
+                en: r#"error[E035]: `title` still holds the template's placeholder "（请填写问题）"
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:1:9
+  |
+1 | title = "（请填写问题）"
+  |         ^^^^^^^^^^^^^^^^
+  |
+  = help: write the real content; remove an optional field that is not needed"#,
+                zh: r#"error[E035]: `title` 仍是模板的占位文字 "（请填写问题）"
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:1:9
   |
 1 | title = "（请填写问题）"
   |         ^^^^^^^^^^^^^^^^
   |
   = help: 填写实际内容；不需要的可选字段整行删去"#,
+            },
         }],
-        fix: r#"Write the real content in place of the placeholder; remove an optional field the
+        fix: Prose {
+            en: r#"Write the real content in place of the placeholder; remove an optional field the
 record does not need."#,
+            zh: r#"把占位文字换成实际内容；记录用不到的可选字段整行删去。"#,
+        },
     },
 ];

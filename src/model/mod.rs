@@ -513,17 +513,23 @@ pub fn dotted_key_start(text: &str, last_part: usize) -> Option<usize> {
     (start < before.len()).then_some(start)
 }
 
-use crate::explain::{BASE_UNIT, Change, Example, RuleDoc, Shown};
+use crate::explain::{BASE_UNIT, Change, Example, Prose, RuleDoc, Shown};
 
 /// What each code raised here means, with worked examples: see [`crate::explain`].
 pub const DOCS: &[RuleDoc] = &[RuleDoc {
     code: Code::DottedAnswerKey,
-    trigger: r#"An answer key written without quotes in `[self_check.answers]`. TOML reads `3.1 = "是"`
+    trigger: Prose {
+        en: r#"An answer key written without quotes in `[self_check.answers]`. TOML reads `3.1 = "是"`
 as a table `3` holding a key `1`, not as the point `3.1`. The answer is still counted for the
 point, but the file must be fixed."#,
+        zh: r#"`[self_check.answers]` 中的要点编号没有加引号。TOML 把 `3.1 = "是"` 读作表 `3` 中的键 `1`，而不是检查要点 `3.1`。这条答复仍计入该要点，但文件必须改正。"#,
+    },
     examples: &[Example {
-        intro: "",
-        caption: r#"梁弄镇/横坎头村/unit.toml, lines 10–11"#,
+        intro: Prose::NONE,
+        caption: Prose {
+            en: r#"梁弄镇/横坎头村/unit.toml, lines 10–11"#,
+            zh: r#"梁弄镇/横坎头村/unit.toml，第10至11行"#,
+        },
         shown: Shown::Change,
         change: &[Change::Lines {
             file: BASE_UNIT,
@@ -534,7 +540,23 @@ point, but the file must be fixed."#,
 4.2 = "是""#,
         }],
         as_of: None,
-        output: r#"error[E007]: 检查要点编号 `3.1` 没有加引号，被当成了嵌套的表
+        output: Prose {
+            en: r#"error[E007]: the check point id `3.1` is not quoted, so TOML reads it as nested tables
+  --> 梁弄镇/横坎头村/unit.toml:10:1
+   |
+10 | 3.1 = "是"
+   | ^^^
+   |
+   = help: quote the id: `"3.1" = "是"`
+
+error[E007]: the check point id `4.2` is not quoted, so TOML reads it as nested tables
+  --> 梁弄镇/横坎头村/unit.toml:11:1
+   |
+11 | 4.2 = "是"
+   | ^^^
+   |
+   = help: quote the id: `"4.2" = "是"`"#,
+            zh: r#"error[E007]: 检查要点编号 `3.1` 没有加引号，被当成了嵌套的表
   --> 梁弄镇/横坎头村/unit.toml:10:1
    |
 10 | 3.1 = "是"
@@ -549,8 +571,12 @@ error[E007]: 检查要点编号 `4.2` 没有加引号，被当成了嵌套的表
    | ^^^
    |
    = help: 给编号加上引号：`"4.2" = "是"`"#,
+        },
     }],
-    fix: r#"Quote the point id: `"3.1" = "是"`."#,
+    fix: Prose {
+        en: r#"Quote the point id: `"3.1" = "是"`."#,
+        zh: r#"给要点编号加上引号：`"3.1" = "是"`。"#,
+    },
 }];
 
 /// What a province's records cost: every unit and item is held until the output is written.

@@ -301,20 +301,26 @@ fn closure_rules(item: &Item, cx: &Context, out: &mut Found<'_>) {
     }
 }
 
-use crate::explain::{BASE_CAMPAIGN, BASE_ITEM, Change, Example, RuleDoc, Shown};
+use crate::explain::{BASE_CAMPAIGN, BASE_ITEM, Change, Example, Prose, RuleDoc, Shown};
 
 /// What each code raised here means, with worked examples: see [`crate::explain`].
 pub const DOCS: &[RuleDoc] = &[
     RuleDoc {
         code: Code::UnknownPoint,
-        trigger: r#"An item's `area` that is not an area of the campaign's schema (the message lists the
+        trigger: Prose {
+            en: r#"An item's `area` that is not an area of the campaign's schema (the message lists the
 areas), or a point id, in an item's `points` or as an answer key, that is not a point of the
 schema (the help line suggests a close one). With a campaign schema of its own
 (`campaign.schema`), the built-in areas and points do not exist."#,
+            zh: r#"事项的 `area` 不是方案中的内容方面（消息列出可选的内容方面），或者事项 `points` 中的、作为自查答复键的要点编号不是方案中的检查要点（提示行给出相近的要点）。使用自定方案（`campaign.schema`）时，内置的内容方面和检查要点都不存在。"#,
+        },
         examples: &[
             Example {
-                intro: "",
-                caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 2"#,
+                intro: Prose::NONE,
+                caption: Prose {
+                    en: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 2"#,
+                    zh: r#"梁弄镇/横坎头村/items/村道拓宽.toml，第2行"#,
+                },
                 shown: Shown::Change,
                 change: &[Change::Lines {
                     file: BASE_ITEM,
@@ -323,15 +329,25 @@ schema (the help line suggests a close one). With a campaign schema of its own
                     text: r#"area = 7"#,
                 }],
                 as_of: None,
-                output: r#"error[E008]: 内容方面 `area = 7` 不在方案中；可选：1 | 2 | 3 | 4 | 5 | 6
+                output: Prose {
+                    en: r#"error[E008]: `area = 7` is not an area of the schema; allowed: 1 | 2 | 3 | 4 | 5 | 6
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:2:8
   |
 2 | area = 7
   |        ^"#,
+                    zh: r#"error[E008]: 内容方面 `area = 7` 不在方案中；可选：1 | 2 | 3 | 4 | 5 | 6
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:2:8
+  |
+2 | area = 7
+  |        ^"#,
+                },
             },
             Example {
-                intro: "",
-                caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 3"#,
+                intro: Prose::NONE,
+                caption: Prose {
+                    en: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 3"#,
+                    zh: r#"梁弄镇/横坎头村/items/村道拓宽.toml，第3行"#,
+                },
                 shown: Shown::Change,
                 change: &[Change::Lines {
                     file: BASE_ITEM,
@@ -340,21 +356,34 @@ schema (the help line suggests a close one). With a campaign schema of its own
                     text: r#"points = ["G.2", "G.4"]"#,
                 }],
                 as_of: None,
-                output: r#"error[E008]: 检查要点 "G.4" 不在方案中
+                output: Prose {
+                    en: r#"error[E008]: check point "G.4" is not in the schema
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:3:18
+  |
+3 | points = ["G.2", "G.4"]
+  |                  ^^^^^
+  |
+  = help: did you mean `G.1`?"#,
+                    zh: r#"error[E008]: 检查要点 "G.4" 不在方案中
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:3:18
   |
 3 | points = ["G.2", "G.4"]
   |                  ^^^^^
   |
   = help: 是否想写 `G.1`？"#,
+                },
             },
         ],
-        fix: r#"Use an area or point of the schema: `huitoukan schema` lists them, and
+        fix: Prose {
+            en: r#"Use an area or point of the schema: `huitoukan schema` lists them, and
 [format.md](format.md#the-built-in-areas-and-points) lists the built-in ones."#,
+            zh: r#"使用方案中的内容方面或检查要点：`huitoukan schema` 列出全部，内置的见 [format.md](format.md#the-built-in-areas-and-points)。"#,
+        },
     },
     RuleDoc {
         code: Code::StatusNeedsField,
-        trigger: r#"An item's `status` requires a field that is absent, empty or blank (三、有关要求 1):
+        trigger: Prose {
+            en: r#"An item's `status` requires a field that is absent, empty or blank (三、有关要求 1):
 
 | status | needs |
 |---|---|
@@ -364,10 +393,24 @@ schema (the help line suggests a close one). With a campaign schema of its own
 | `未完成` | `responsible`, and `measures` with at least one entry |
 
 One diagnostic per missing field, at the `status` value."#,
+            zh: r#"事项的 `status` 要求填写的字段缺失、为空或只有空白（三、有关要求第1条）：
+
+| 状态 | 必须填写 |
+|---|---|
+| `已完成` | `completed_on`，以及至少一条 `evidence` |
+| `基本完成` | `completed_on`，以及 `consolidation`（巩固提高的具体要求） |
+| `效果不理想` | `rectify_by`（限期整改到位） |
+| `未完成` | `responsible`，以及至少一条 `measures` |
+
+每缺一个字段报一条，位置在 `status` 的值处。"#,
+        },
         examples: &[
             Example {
-                intro: "",
-                caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, lines 8–9"#,
+                intro: Prose::NONE,
+                caption: Prose {
+                    en: r#"梁弄镇/横坎头村/items/村道拓宽.toml, lines 8–9"#,
+                    zh: r#"梁弄镇/横坎头村/items/村道拓宽.toml，第8至9行"#,
+                },
                 shown: Shown::Change,
                 change: &[Change::Lines {
                     file: BASE_ITEM,
@@ -377,15 +420,25 @@ One diagnostic per missing field, at the `status` value."#,
 completed_on = 2015-03-02"#,
                 }],
                 as_of: None,
-                output: r#"error[E010]: 状态为已完成的事项必须填写 `evidence`
+                output: Prose {
+                    en: r#"error[E010]: an item with status 已完成 needs `evidence`
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:8:10
   |
 8 | status = "已完成"
   |          ^^^^^^^^"#,
+                    zh: r#"error[E010]: 状态为已完成的事项必须填写 `evidence`
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:8:10
+  |
+8 | status = "已完成"
+  |          ^^^^^^^^"#,
+                },
             },
             Example {
-                intro: "",
-                caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml without `responsible`"#,
+                intro: Prose::NONE,
+                caption: Prose {
+                    en: r#"梁弄镇/横坎头村/items/村道拓宽.toml without `responsible`"#,
+                    zh: r#"梁弄镇/横坎头村/items/村道拓宽.toml 中没有 `responsible`"#,
+                },
                 shown: Shown::Text(r#"status = "未完成""#),
                 change: &[Change::Lines {
                     file: BASE_ITEM,
@@ -394,23 +447,39 @@ completed_on = 2015-03-02"#,
                     text: "",
                 }],
                 as_of: None,
-                output: r#"error[E010]: 状态为未完成的事项必须填写 `responsible`
+                output: Prose {
+                    en: r#"error[E010]: an item with status 未完成 needs `responsible`
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:7:10
   |
 7 | status = "未完成"
   |          ^^^^^^^^"#,
+                    zh: r#"error[E010]: 状态为未完成的事项必须填写 `responsible`
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:7:10
+  |
+7 | status = "未完成"
+  |          ^^^^^^^^"#,
+                },
             },
         ],
-        fix: r#"Add the field the message names, or correct the status."#,
+        fix: Prose {
+            en: r#"Add the field the message names, or correct the status."#,
+            zh: r#"补上消息中所说的字段，或者改正状态。"#,
+        },
     },
     RuleDoc {
         code: Code::UnsatisfiedDone,
-        trigger: r#"`status = "已完成"` with `satisfaction = "不满意"`. The plan asks that what the masses are
+        trigger: Prose {
+            en: r#"`status = "已完成"` with `satisfaction = "不满意"`. The plan asks that what the masses are
 not satisfied with be rectified by a set date (“对整改效果不理想、群众不满意的，要限期整改到位”); this
 tool's rule follows from it: an item the masses reject is not done."#,
+            zh: r#"`status = "已完成"` 而 `satisfaction = "不满意"`。方案要求群众不满意的要限期整改到位（“对整改效果不理想、群众不满意的，要限期整改到位”）；本工具的规则由此而来：群众不认可的事项不算已完成。"#,
+        },
         examples: &[Example {
-            intro: "",
-            caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, lines 8–11"#,
+            intro: Prose::NONE,
+            caption: Prose {
+                en: r#"梁弄镇/横坎头村/items/村道拓宽.toml, lines 8–11"#,
+                zh: r#"梁弄镇/横坎头村/items/村道拓宽.toml，第8至11行"#,
+            },
             shown: Shown::Change,
             change: &[Change::Lines {
                 file: BASE_ITEM,
@@ -422,24 +491,42 @@ evidence = ["竣工验收单"]
 satisfaction = "不满意""#,
             }],
             as_of: None,
-            output: r#"error[E011]: 群众不满意的事项不能算已完成
+            output: Prose {
+                en: r#"error[E011]: an item the masses are unsatisfied with cannot count as done (已完成)
+  --> 梁弄镇/横坎头村/items/村道拓宽.toml:11:16
+   |
+11 | satisfaction = "不满意"
+   |                ^^^^^^^^
+   |
+   = help: set `status = "效果不理想"` and a date to fix it by, `rectify_by`"#,
+                zh: r#"error[E011]: 群众不满意的事项不能算已完成
   --> 梁弄镇/横坎头村/items/村道拓宽.toml:11:16
    |
 11 | satisfaction = "不满意"
    |                ^^^^^^^^
    |
    = help: 改为 `status = "效果不理想"` 并填写限期整改日期 `rectify_by`"#,
+            },
         }],
-        fix: r#"Set `status = "效果不理想"` with a `rectify_by` date, and keep rectifying until the masses
+        fix: Prose {
+            en: r#"Set `status = "效果不理想"` with a `rectify_by` date, and keep rectifying until the masses
 are satisfied; or, if the assessment was recorded wrongly, correct `satisfaction`."#,
+            zh: r#"改为 `status = "效果不理想"` 并填写 `rectify_by` 日期，继续整改直到群众满意；如果是满意度记错了，改正 `satisfaction`。"#,
+        },
     },
     RuleDoc {
         code: Code::CompletedAfterAsOf,
-        trigger: r#"`completed_on` is later than the as-of date (`--as-of`, else today): the record claims
+        trigger: Prose {
+            en: r#"`completed_on` is later than the as-of date (`--as-of`, else today): the record claims
 a completion that has not happened yet. On the as-of date itself it is accepted."#,
+            zh: r#"`completed_on` 晚于截至日期（`--as-of`，不指定则为当天）：记录中声称的完成还没有发生。正好在截至日期当天的，可以接受。"#,
+        },
         examples: &[Example {
-            intro: "",
-            caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, lines 8–10"#,
+            intro: Prose::NONE,
+            caption: Prose {
+                en: r#"梁弄镇/横坎头村/items/村道拓宽.toml, lines 8–10"#,
+                zh: r#"梁弄镇/横坎头村/items/村道拓宽.toml，第8至10行"#,
+            },
             shown: Shown::Change,
             change: &[Change::Lines {
                 file: BASE_ITEM,
@@ -450,22 +537,38 @@ completed_on = 2015-03-12
 evidence = ["竣工验收单"]"#,
             }],
             as_of: None,
-            output: r#"error[E012]: 完成日期2015年3月12日晚于截至日期2015年3月10日
+            output: Prose {
+                en: r#"error[E012]: completed on 2015-03-12, after the as-of date 2015-03-10
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:9:16
   |
 9 | completed_on = 2015-03-12
   |                ^^^^^^^^^^"#,
+                zh: r#"error[E012]: 完成日期2015年3月12日晚于截至日期2015年3月10日
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:9:16
+  |
+9 | completed_on = 2015-03-12
+  |                ^^^^^^^^^^"#,
+            },
         }],
-        fix: r#"Record the date it was actually completed; if it is not completed yet, keep the status
+        fix: Prose {
+            en: r#"Record the date it was actually completed; if it is not completed yet, keep the status
 `未完成` until it is."#,
+            zh: r#"写实际完成的日期；还没有完成的，状态保持 `未完成`，完成后再改。"#,
+        },
     },
     RuleDoc {
         code: Code::SourceNeedsField,
-        trigger: r#"`source = "专项整治"` without `special_task`; `source = "新发现"` without `found_on`;
+        trigger: Prose {
+            en: r#"`source = "专项整治"` without `special_task`; `source = "新发现"` without `found_on`;
 `owner = "个人"` without `person`. The diagnostic points at the `source` or `owner` value."#,
+            zh: r#"`source = "专项整治"` 而没有 `special_task`；`source = "新发现"` 而没有 `found_on`；`owner = "个人"` 而没有 `person`。诊断指向 `source` 或 `owner` 的值。"#,
+        },
         examples: &[Example {
-            intro: "",
-            caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 4"#,
+            intro: Prose::NONE,
+            caption: Prose {
+                en: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 4"#,
+                zh: r#"梁弄镇/横坎头村/items/村道拓宽.toml，第4行"#,
+            },
             shown: Shown::Change,
             change: &[Change::Lines {
                 file: BASE_ITEM,
@@ -474,23 +577,39 @@ evidence = ["竣工验收单"]"#,
                 text: r#"source = "新发现""#,
             }],
             as_of: None,
-            output: r#"error[E013]: `source = "新发现"` 的事项必须填写 `found_on`
+            output: Prose {
+                en: r#"error[E013]: an item with `source = "新发现"` needs `found_on`
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:4:10
   |
 4 | source = "新发现"
   |          ^^^^^^^^"#,
+                zh: r#"error[E013]: `source = "新发现"` 的事项必须填写 `found_on`
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:4:10
+  |
+4 | source = "新发现"
+  |          ^^^^^^^^"#,
+            },
         }],
-        fix: r#"Add the field: `special_task = "中央21项专项整治第3项"`, `found_on = 2015-01-18`, or
+        fix: Prose {
+            en: r#"Add the field: `special_task = "中央21项专项整治第3项"`, `found_on = 2015-01-18`, or
 `person = "王某某"`."#,
+            zh: r#"补上字段：`special_task = "中央21项专项整治第3项"`、`found_on = 2015-01-18` 或 `person = "王某某"`。"#,
+        },
     },
     RuleDoc {
         code: Code::UnsatisfiedNoRectifyBy,
-        trigger: r#"An item whose `satisfaction` is `不满意` has no `rectify_by`, whatever its status:
+        trigger: Prose {
+            en: r#"An item whose `satisfaction` is `不满意` has no `rectify_by`, whatever its status:
 “对整改效果不理想、群众不满意的，要限期整改到位” (三、有关要求). With `status = "效果不理想"` the same gap is
 E010, and with `已完成` it is E011, so this code is for the other statuses."#,
+            zh: r#"`satisfaction` 为 `不满意` 的事项没有 `rectify_by`，无论状态如何：“对整改效果不理想、群众不满意的，要限期整改到位”（三、有关要求）。状态为 `效果不理想` 时同样的缺漏报 E010，状态为 `已完成` 时报 E011，所以这个代码用于其余的状态。"#,
+        },
         examples: &[Example {
-            intro: "",
-            caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 9"#,
+            intro: Prose::NONE,
+            caption: Prose {
+                en: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 9"#,
+                zh: r#"梁弄镇/横坎头村/items/村道拓宽.toml，第9行"#,
+            },
             shown: Shown::Change,
             change: &[Change::Lines {
                 file: BASE_ITEM,
@@ -499,24 +618,42 @@ E010, and with `已完成` it is E011, so this code is for the other statuses."#
                 text: r#"satisfaction = "不满意""#,
             }],
             as_of: None,
-            output: r#"error[E029]: 群众不满意的事项必须填写限期整改日期 `rectify_by`
+            output: Prose {
+                en: r#"error[E029]: an item the masses are not satisfied with needs a `rectify_by` date
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:9:16
+  |
+9 | satisfaction = "不满意"
+  |                ^^^^^^^^
+  |
+  = help: the plan: 对整改效果不理想、群众不满意的，要限期整改到位; add `rectify_by = YYYY-MM-DD`"#,
+                zh: r#"error[E029]: 群众不满意的事项必须填写限期整改日期 `rectify_by`
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:9:16
   |
 9 | satisfaction = "不满意"
   |                ^^^^^^^^
   |
   = help: 对整改效果不理想、群众不满意的，要限期整改到位：写明 `rectify_by = 年-月-日`"#,
+            },
         }],
-        fix: r#"Set the date by which it must be rectified: `rectify_by = 2015-04-30`. The item is
+        fix: Prose {
+            en: r#"Set the date by which it must be rectified: `rectify_by = 2015-04-30`. The item is
 overdue (W001) once that date has passed while the masses are still not satisfied."#,
+            zh: r#"写明限期整改到位的日期：`rectify_by = 2015-04-30`。过了这个日期群众仍不满意的，事项即为逾期（W001）。"#,
+        },
     },
     RuleDoc {
         code: Code::ProgressAfterAsOf,
-        trigger: r#"A `[[progress]]` entry (进展情况, 跟踪推进) dated after the as-of date: the record claims
+        trigger: Prose {
+            en: r#"A `[[progress]]` entry (进展情况, 跟踪推进) dated after the as-of date: the record claims
 progress that has not happened yet. An entry without `on` or `text` is E003."#,
+            zh: r#"`[[progress]]` 进展记录（进展情况、跟踪推进）的日期晚于截至日期：记录中声称的进展还没有发生。缺少 `on` 或 `text` 的进展记录报 E003。"#,
+        },
         examples: &[Example {
-            intro: "",
-            caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, lines 10–12"#,
+            intro: Prose::NONE,
+            caption: Prose {
+                en: r#"梁弄镇/横坎头村/items/村道拓宽.toml, lines 10–12"#,
+                zh: r#"梁弄镇/横坎头村/items/村道拓宽.toml，第10至12行"#,
+            },
             shown: Shown::Change,
             change: &[Change::Lines {
                 file: BASE_ITEM,
@@ -528,23 +665,39 @@ on = 2015-03-12
 text = "已完成路基施工""#,
             }],
             as_of: None,
-            output: r#"error[E030]: 进展日期2015年3月12日晚于截至日期2015年3月10日
+            output: Prose {
+                en: r#"error[E030]: progress dated 2015-03-12, after the as-of date 2015-03-10
   --> 梁弄镇/横坎头村/items/村道拓宽.toml:11:6
    |
 11 | on = 2015-03-12
    |      ^^^^^^^^^^"#,
+                zh: r#"error[E030]: 进展日期2015年3月12日晚于截至日期2015年3月10日
+  --> 梁弄镇/横坎头村/items/村道拓宽.toml:11:6
+   |
+11 | on = 2015-03-12
+   |      ^^^^^^^^^^"#,
+            },
         }],
-        fix: r#"Record the date the progress was made."#,
+        fix: Prose {
+            en: r#"Record the date the progress was made."#,
+            zh: r#"写取得这项进展的实际日期。"#,
+        },
     },
     RuleDoc {
         code: Code::BadClosure,
-        trigger: r#"A `[closure]` (销号) on an item whose status is not `已完成`, or whose `approved_on` is
+        trigger: Prose {
+            en: r#"A `[closure]` (销号) on an item whose status is not `已完成`, or whose `approved_on` is
 before `completed_on` or after the as-of date. Only a finished item is struck off the ledger, and
 only after it was finished."#,
+            zh: r#"状态不是 `已完成` 的事项有 `[closure]`（销号），或者 `approved_on` 早于 `completed_on`、晚于截至日期。只有完成了的事项才能从台账上销号，而且要在完成之后。"#,
+        },
         examples: &[
             Example {
-                intro: "",
-                caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, lines 10–12, on the open item"#,
+                intro: Prose::NONE,
+                caption: Prose {
+                    en: r#"梁弄镇/横坎头村/items/村道拓宽.toml, lines 10–12, on the open item"#,
+                    zh: r#"梁弄镇/横坎头村/items/村道拓宽.toml，第10至12行，事项尚未完成"#,
+                },
                 shown: Shown::Change,
                 change: &[Change::Lines {
                     file: BASE_ITEM,
@@ -556,15 +709,25 @@ approved_by = "余姚市委整改办"
 approved_on = 2015-03-01"#,
                 }],
                 as_of: None,
-                output: r#"error[E031]: 只有已完成的事项才能销号，本事项状态为未完成
+                output: Prose {
+                    en: r#"error[E031]: only a done item can be closed (销号); this one is 未完成
   --> 梁弄镇/横坎头村/items/村道拓宽.toml:10:1
    |
 10 | [closure]
    | ^^^^^^^^^"#,
+                    zh: r#"error[E031]: 只有已完成的事项才能销号，本事项状态为未完成
+  --> 梁弄镇/横坎头村/items/村道拓宽.toml:10:1
+   |
+10 | [closure]
+   | ^^^^^^^^^"#,
+                },
             },
             Example {
-                intro: "",
-                caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, lines 8–14"#,
+                intro: Prose::NONE,
+                caption: Prose {
+                    en: r#"梁弄镇/横坎头村/items/村道拓宽.toml, lines 8–14"#,
+                    zh: r#"梁弄镇/横坎头村/items/村道拓宽.toml，第8至14行"#,
+                },
                 shown: Shown::Change,
                 change: &[Change::Lines {
                     file: BASE_ITEM,
@@ -579,25 +742,41 @@ approved_by = "余姚市委整改办"
 approved_on = 2015-03-01"#,
                 }],
                 as_of: None,
-                output: r#"error[E031]: 销号日期2015年3月1日早于完成日期2015年3月2日
+                output: Prose {
+                    en: r#"error[E031]: closed on 2015-03-01, before it was completed on 2015-03-02
   --> 梁弄镇/横坎头村/items/村道拓宽.toml:14:15
    |
 14 | approved_on = 2015-03-01
    |               ^^^^^^^^^^"#,
+                    zh: r#"error[E031]: 销号日期2015年3月1日早于完成日期2015年3月2日
+  --> 梁弄镇/横坎头村/items/村道拓宽.toml:14:15
+   |
+14 | approved_on = 2015-03-01
+   |               ^^^^^^^^^^"#,
+                },
             },
         ],
-        fix: r#"Close an item only once it is `已完成`, on or after its `completed_on`; remove the
+        fix: Prose {
+            en: r#"Close an item only once it is `已完成`, on or after its `completed_on`; remove the
 `[closure]` of an item that is not."#,
+            zh: r#"事项 `已完成` 后才能销号，销号日期不早于 `completed_on`；未完成事项的 `[closure]` 要删去。"#,
+        },
     },
     RuleDoc {
         code: Code::Overdue,
-        trigger: r#"An item `未完成` whose `deadline` is before the as-of date, or `效果不理想` (or any item
+        trigger: Prose {
+            en: r#"An item `未完成` whose `deadline` is before the as-of date, or `效果不理想` (or any item
 still `不满意`) whose `rectify_by` is (逾期). On the due day itself it is not yet overdue. Where an
 item has both dates, the earlier one counts. The message gives the days overdue."#,
+            zh: r#"状态为 `未完成` 的事项，`deadline` 早于截至日期；或者状态为 `效果不理想` 的事项（以及群众仍 `不满意` 的任何事项），`rectify_by` 早于截至日期：即为逾期。正好在时限当天的，还不算逾期。一个事项两个日期都有的，以较早的为准。消息给出逾期天数。"#,
+        },
         examples: &[
             Example {
-                intro: "",
-                caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 7"#,
+                intro: Prose::NONE,
+                caption: Prose {
+                    en: r#"梁弄镇/横坎头村/items/村道拓宽.toml, line 7"#,
+                    zh: r#"梁弄镇/横坎头村/items/村道拓宽.toml，第7行"#,
+                },
                 shown: Shown::Change,
                 change: &[Change::Lines {
                     file: BASE_ITEM,
@@ -606,17 +785,29 @@ item has both dates, the earlier one counts. The message gives the days overdue.
                     text: r#"deadline = 2015-02-15"#,
                 }],
                 as_of: None,
-                output: r#"warning[W001]: 逾期23天：状态为未完成，时限2015年2月15日
+                output: Prose {
+                    en: r#"warning[W001]: overdue by 23 days: status 未完成, due 2015-02-15
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:7:12
+  |
+7 | deadline = 2015-02-15
+  |            ^^^^^^^^^^
+  |
+  = help: name who, what measures, and follow up; once finished, update `status` and `completed_on`"#,
+                    zh: r#"warning[W001]: 逾期23天：状态为未完成，时限2015年2月15日
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:7:12
   |
 7 | deadline = 2015-02-15
   |            ^^^^^^^^^^
   |
   = help: 明确责任、落实措施、跟踪推进；完成后更新 `status` 和 `completed_on`"#,
+                },
             },
             Example {
-                intro: "",
-                caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, lines 8–10"#,
+                intro: Prose::NONE,
+                caption: Prose {
+                    en: r#"梁弄镇/横坎头村/items/村道拓宽.toml, lines 8–10"#,
+                    zh: r#"梁弄镇/横坎头村/items/村道拓宽.toml，第8至10行"#,
+                },
                 shown: Shown::Change,
                 change: &[Change::Lines {
                     file: BASE_ITEM,
@@ -627,26 +818,44 @@ rectify_by = 2015-03-05
 satisfaction = "不满意""#,
                 }],
                 as_of: None,
-                output: r#"warning[W001]: 逾期5天：状态为效果不理想，时限2015年3月5日
+                output: Prose {
+                    en: r#"warning[W001]: overdue by 5 days: status 效果不理想, due 2015-03-05
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:9:14
+  |
+9 | rectify_by = 2015-03-05
+  |              ^^^^^^^^^^
+  |
+  = help: name who, what measures, and follow up; once finished, update `status` and `completed_on`"#,
+                    zh: r#"warning[W001]: 逾期5天：状态为效果不理想，时限2015年3月5日
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:9:14
   |
 9 | rectify_by = 2015-03-05
   |              ^^^^^^^^^^
   |
   = help: 明确责任、落实措施、跟踪推进；完成后更新 `status` 和 `completed_on`"#,
+                },
             },
         ],
-        fix: r#"Push the item on (逐项明确责任、落实措施、跟踪推进) and, once it is done, record its new
+        fix: Prose {
+            en: r#"Push the item on (逐项明确责任、落实措施、跟踪推进) and, once it is done, record its new
 `status` and `completed_on`. Moving the `deadline` to make the warning go away hides the delay
 from every report."#,
+            zh: r#"推动事项整改（逐项明确责任、落实措施、跟踪推进），完成后记下新的 `status` 和 `completed_on`。为了消除警告而推后 `deadline`，会让每一份报告都看不到这次延误。"#,
+        },
     },
     RuleDoc {
         code: Code::LateCompletion,
-        trigger: r#"An item `已完成` or `基本完成` whose `completed_on` is after its `deadline`: the problem
+        trigger: Prose {
+            en: r#"An item `已完成` or `基本完成` whose `completed_on` is after its `deadline`: the problem
 was not solved on time (按期解决). The deadline day itself is on time."#,
+            zh: r#"状态为 `已完成` 或 `基本完成` 的事项，`completed_on` 晚于 `deadline`：问题没有按期解决。正好在时限当天完成的，算按期。"#,
+        },
         examples: &[Example {
-            intro: "",
-            caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, lines 7–10"#,
+            intro: Prose::NONE,
+            caption: Prose {
+                en: r#"梁弄镇/横坎头村/items/村道拓宽.toml, lines 7–10"#,
+                zh: r#"梁弄镇/横坎头村/items/村道拓宽.toml，第7至10行"#,
+            },
             shown: Shown::Change,
             change: &[Change::Lines {
                 file: BASE_ITEM,
@@ -658,24 +867,40 @@ completed_on = 2015-01-20
 evidence = ["竣工验收单"]"#,
             }],
             as_of: None,
-            output: r#"warning[W002]: 未按期解决：完成于2015年1月20日，时限2014年12月31日
+            output: Prose {
+                en: r#"warning[W002]: not solved on time: completed on 2015-01-20, due 2014-12-31
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:9:16
   |
 9 | completed_on = 2015-01-20
   |                ^^^^^^^^^^"#,
+                zh: r#"warning[W002]: 未按期解决：完成于2015年1月20日，时限2014年12月31日
+ --> 梁弄镇/横坎头村/items/村道拓宽.toml:9:16
+  |
+9 | completed_on = 2015-01-20
+  |                ^^^^^^^^^^"#,
+            },
         }],
-        fix: r#"Nothing to correct if the dates are right: the warning records that 2.1 (列入整改方案的问题
+        fix: Prose {
+            en: r#"Nothing to correct if the dates are right: the warning records that 2.1 (列入整改方案的问题
 是否按期解决) was not met for this item, which the self-check should answer honestly."#,
+            zh: r#"日期无误的，不需要改正：这条警告记下的是这个事项没有做到2.1（列入整改方案的问题是否按期解决），自查时应当如实作答。"#,
+        },
     },
     RuleDoc {
         code: Code::NoProgress,
-        trigger: r#"Where the campaign sets `progress_every = DAYS`, a `未完成` or `效果不理想` item whose
+        trigger: Prose {
+            en: r#"Where the campaign sets `progress_every = DAYS`, a `未完成` or `效果不理想` item whose
 latest `[[progress]]` entry is more than DAYS before the as-of date (跟踪推进). Without an entry,
 the count starts from the item's `found_on`, else from the campaign's `opened_on`; with neither,
 there is nothing to count from and no warning."#,
+            zh: r#"台账设了 `progress_every = 天数` 时，状态为 `未完成` 或 `效果不理想` 的事项，最近一条 `[[progress]]` 进展记录早于截至日期超过这个天数（跟踪推进）。没有进展记录的，从事项的 `found_on` 起算，没有则从台账的 `opened_on` 起算；两者都没有的，无从起算，不报警告。"#,
+        },
         examples: &[Example {
-            intro: "",
-            caption: r#"梁弄镇/横坎头村/items/村道拓宽.toml, lines 10–12, with `progress_every = 30` in huitoukan.toml"#,
+            intro: Prose::NONE,
+            caption: Prose {
+                en: r#"梁弄镇/横坎头村/items/村道拓宽.toml, lines 10–12, with `progress_every = 30` in huitoukan.toml"#,
+                zh: r#"梁弄镇/横坎头村/items/村道拓宽.toml，第10至12行，huitoukan.toml 中设了 `progress_every = 30`"#,
+            },
             shown: Shown::Text(
                 r#"[[progress]]
 on = 2015-01-20
@@ -699,15 +924,27 @@ text = "已完成勘测设计""#,
                 },
             ],
             as_of: None,
-            output: r#"warning[W007]: 已49天没有进展记录（自2015年1月20日起；要求至少每30天一次）
+            output: Prose {
+                en: r#"warning[W007]: no progress recorded for 49 days (since 2015-01-20; at most 30 allowed)
+  --> 梁弄镇/横坎头村/items/村道拓宽.toml:11:6
+   |
+11 | on = 2015-01-20
+   |      ^^^^^^^^^^
+   |
+   = help: keep track (跟踪推进): add a [[progress]] entry with `on` and `text`"#,
+                zh: r#"warning[W007]: 已49天没有进展记录（自2015年1月20日起；要求至少每30天一次）
   --> 梁弄镇/横坎头村/items/村道拓宽.toml:11:6
    |
 11 | on = 2015-01-20
    |      ^^^^^^^^^^
    |
    = help: 跟踪推进：在 [[progress]] 中记下最新进展（on 和 text）"#,
+            },
         }],
-        fix: r#"Record the latest progress as a new `[[progress]]` entry, with its date and what was
+        fix: Prose {
+            en: r#"Record the latest progress as a new `[[progress]]` entry, with its date and what was
 done."#,
+            zh: r#"把最近的进展记为一条新的 `[[progress]]`，写明日期和所做的工作。"#,
+        },
     },
 ];

@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::harness::{CAMPAIGN, ITEM, ORG, Tree, UNIT, UNIT_PENDING, edit};
+use crate::harness::{self, CAMPAIGN, ITEM, ORG, Output, Tree, UNIT, UNIT_PENDING, edit};
 
 #[test]
 fn init_new_unit_new_item_then_check_passes() {
@@ -610,6 +610,117 @@ fn completions_and_man_page() {
     assert!(out.stdout.contains("report"));
 }
 
+/// Regression (#21): completions described the commands and options in English under the
+/// default language.
+#[test]
+fn completions_describe_in_the_language_of_the_run() {
+    let tree = Tree::empty();
+    let zsh = tree.run(&["completions", "zsh"]);
+    assert_eq!(zsh.code, 0, "{}", zsh.stderr);
+    assert!(
+        zsh.stdout
+            .contains("'check:检查台账：逐个文件核对字段、状态、时限和报送情况' \\\n"),
+        "{}",
+        zsh.stdout
+    );
+    assert!(zsh.stdout.contains(
+        "'--lang=[消息和帮助的语言：zh（默认）或 en；未指定时看环境变量 HUITOUKAN_LANG]:LANG:_default' \\\n"
+    ));
+    assert!(!zsh.stdout.contains("Validate a records tree"));
+    let fish = tree.run(&["completions", "fish"]);
+    assert!(
+        fish.stdout
+            .contains("-f -a \"check\" -d '检查台账：逐个文件核对字段、状态、时限和报送情况'\n")
+    );
+
+    let zsh = tree.run(&["completions", "zsh", "--lang", "en"]);
+    assert!(
+        zsh.stdout
+            .contains("'check:Validate a records tree (检查台账)' \\\n")
+    );
+    assert!(!zsh.stdout.contains("检查台账："));
+
+    // bash completes words only, with no descriptions: the same script in either language.
+    let zh = tree.run(&["completions", "bash"]);
+    let en = tree.run(&["completions", "bash", "--lang", "en"]);
+    assert_eq!(zh.stdout, en.stdout);
+}
+
+/// Regression (#21): the manual's section headings were English under the default language.
+#[test]
+fn man_headings_are_in_the_language_of_the_run() {
+    let tree = Tree::empty();
+    let headings = |out: &Output| -> Vec<String> {
+        out.stdout
+            .lines()
+            .filter(|l| l.starts_with(".SH "))
+            .map(str::to_owned)
+            .collect()
+    };
+    let zh = tree.run(&["man"]);
+    assert_eq!(zh.code, 0, "{}", zh.stderr);
+    assert_eq!(
+        headings(&zh),
+        [
+            ".SH 名称",
+            ".SH 概要",
+            ".SH 描述",
+            ".SH 选项",
+            ".SH 命令",
+            ".SH 退出状态",
+            ".SH 版本"
+        ]
+    );
+    assert!(
+        zh.stdout
+            .contains(".SH 名称\nhuitoukan \\- 回头看：整改落实台账的检查与汇总\n")
+    );
+    let en = tree.run(&["man", "--lang", "en"]);
+    assert_eq!(
+        headings(&en),
+        [
+            ".SH NAME",
+            ".SH SYNOPSIS",
+            ".SH DESCRIPTION",
+            ".SH OPTIONS",
+            ".SH SUBCOMMANDS",
+            ".SH \"EXIT STATUS\"",
+            ".SH VERSION"
+        ]
+    );
+    // Every page of `--dir`, too.
+    let out = tree.run(&["man", "--dir", "man"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let check = std::fs::read_to_string(tree.join("man/huitoukan-check.1")).expect("a page");
+    assert!(check.contains("\n.SH 退出状态\n.TP\n0\n"), "{check}");
+    assert!(!check.contains(".SH NAME") && !check.contains("EXIT STATUS"));
+}
+
+/// Regression (#21): over existing pages `man --dir` suggested a `--force` it does not take and
+/// called the pages a new report.
+#[test]
+fn man_dir_over_an_existing_page_says_which_and_what_to_do() {
+    let tree = Tree::empty().file("man/huitoukan-check.1", "old page\n");
+    let out = tree.run(&["man", "--dir", "man"]);
+    assert_eq!(out.code, 2);
+    assert_eq!(out.stdout, "");
+    assert_eq!(
+        out.stderr,
+        "error: 手册页 man/huitoukan-check.1 已存在，不会覆盖；本次一页也没有写入\n  \
+         = help: 删去 man 中原有的 huitoukan 手册页后再运行，或用 `--dir` 另选一个文件夹\n"
+    );
+    assert!(!out.stderr.contains("--force") && !out.stderr.contains("报告"));
+    assert_eq!(harness::names_in(&tree.join("man")), ["huitoukan-check.1"]);
+    let out = tree.run(&["man", "--dir", "man", "--lang", "en"]);
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        "error: the manual page man/huitoukan-check.1 already exists and is never overwritten; \
+         no page was written\n  = help: remove the old huitoukan pages from man and run it again, \
+         or choose another folder with `--dir`\n"
+    );
+}
+
 #[test]
 fn man_dir_writes_one_page_per_command_with_options_and_exit_codes() {
     let tree = Tree::empty();
@@ -707,7 +818,9 @@ fn man_dir_writes_one_page_per_command_with_options_and_exit_codes() {
     let again = tree.run(&["man", "--dir", "man"]);
     assert_eq!(again.code, 2);
     assert!(
-        again.stderr.contains("已存在，不会覆盖"),
+        again
+            .stderr
+            .contains("已存在，不会覆盖；本次一页也没有写入"),
         "{}",
         again.stderr
     );
@@ -720,7 +833,7 @@ fn man_dir_writes_one_page_per_command_with_options_and_exit_codes() {
     // Plain `man` still prints the main page, with its exit codes.
     let out = tree.run(&["man"]);
     assert_eq!(out.code, 0);
-    assert!(out.stdout.contains(".SH \"EXIT STATUS\""), "{}", out.stdout);
+    assert!(out.stdout.contains(".SH 退出状态"), "{}", out.stdout);
     assert!(
         out.stdout.contains("huitoukan\\-report(1)"),
         "{}",

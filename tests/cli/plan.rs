@@ -9,6 +9,7 @@ const DOCUMENTS: &[&str] = &[
     "docs/plan.md",
     "docs/format.md",
     "docs/codes.md",
+    "docs/codes.zh.md",
     "docs/reliability.md",
     "examples/zhejiang-2015/README.md",
 ];
