@@ -64,8 +64,9 @@ pub fn run(settings: &Check) -> Result<ExitCode, Fatal> {
     }
     match format {
         CheckFormat::Human => {
-            let text = render::human::render(&checked, lang, cwd.as_deref());
-            write_stream(&mut anstream::stderr(), &text)?;
+            write_with(&mut anstream::stderr(), |out| {
+                render::human::write(out, &checked, lang, cwd.as_deref())
+            })?;
         }
         CheckFormat::Json => {
             let root_shown = render::display_path(root, "", cwd.as_deref());

@@ -1,6 +1,7 @@
 //! Diagnostics for people, like cargo's: the code, the place, the source line with a caret
 //! under the span (aligned by display width), a help line, and a closing summary.
 
+use std::io::Write;
 use std::path::Path;
 
 use annotate_snippets::{AnnotationKind, Element, Group, Level, Origin, Renderer, Snippet};
@@ -24,11 +25,24 @@ const WINDOW: usize = 100;
 /// Renders every diagnostic and the summary. The text carries ANSI styles; the caller's
 /// stream strips them where colour is off.
 pub fn render(checked: &Checked, lang: Lang, cwd: Option<&Path>) -> String {
+    let mut out = Vec::new();
+    // Writing to memory fails only where memory does.
+    let _ = write(&mut out, checked, lang, cwd);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// [`render`], written to `out` a diagnostic at a time: tens of thousands of warnings are
+/// never held as one text.
+pub fn write(
+    out: &mut dyn Write,
+    checked: &Checked,
+    lang: Lang,
+    cwd: Option<&Path>,
+) -> std::io::Result<()> {
     let renderer = Renderer::styled();
-    let mut out = String::new();
     for at in checked.located() {
-        out.push_str(&render_one(&renderer, checked, &at, lang, cwd));
-        out.push_str("\n\n");
+        out.write_all(render_one(&renderer, checked, &at, lang, cwd).as_bytes())?;
+        out.write_all(b"\n\n")?;
     }
     let counts = checked.counts();
     let summary = Msg::CheckSummary {
@@ -43,14 +57,14 @@ pub fn render(checked: &Checked, lang: Lang, cwd: Option<&Path>) -> String {
     } else {
         anstyle::AnsiColor::BrightGreen.on_default().bold()
     };
-    out.push_str(&format!("{style}{}{style:#}\n", summary.text(lang)));
+    write!(out, "{style}{}{style:#}\n", summary.text(lang))?;
     if checked.unlisted_warnings > 0 {
         let note = Msg::WarningsNotListed {
             warnings: checked.unlisted_warnings,
         };
-        out.push_str(&format!("note: {}\n", note.text(lang)));
+        writeln!(out, "note: {}", note.text(lang))?;
     }
-    out
+    Ok(())
 }
 
 fn render_one(
