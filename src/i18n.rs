@@ -2554,7 +2554,7 @@ impl Msg {
             },
             Msg::OnlyChangedNote { since, errors, warnings } => match lang {
                 Zh => {
-                    format!("自 {since} 以来未改动的文件另有 {errors} 个错误、{warnings} 个警告，未显示")
+                    format!("自 {since} 以来未改动的文件另有{errors}个错误、{warnings}个警告，未显示")
                 }
                 En => {
                     format!(

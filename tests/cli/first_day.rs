@@ -609,3 +609,26 @@ fn ci_run_installs_as_root_through_sudo_or_not_at_all() {
         );
     }
 }
+
+#[test]
+fn the_only_changed_note_writes_numerals_without_spaces() {
+    let checkout = checkout();
+    let item = "省直/省直机关工委/省财政厅/items/三公经费公开.toml";
+    let text = std::fs::read_to_string(checkout.join(item)).unwrap();
+    std::fs::write(checkout.join(item), format!("{text}\n")).unwrap();
+    let out = checkout.run(&[
+        "check",
+        "--as-of",
+        "2015-03-10",
+        "--since",
+        "HEAD",
+        "--only-changed",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .ends_with("note: 自 HEAD 以来未改动的文件另有0个错误、6个警告，未显示\n"),
+        "{}",
+        out.stderr
+    );
+}
