@@ -384,16 +384,17 @@ pub fn unit_with_self_check(lines: &str) -> String {
 }
 
 /// Runs the binary at the root as the user `nobody` where the tests run as root, to whom
-/// permissions mean nothing; `None`, with a note, where that cannot be done.
+/// permissions mean nothing. Where that cannot be done the test fails and says how to make it
+/// possible: a test of permissions never passes without testing them.
 #[cfg(unix)]
-pub fn run_as_nobody(tree: &Tree, args: &[&str]) -> Option<Output> {
+pub fn run_as_nobody(tree: &Tree, args: &[&str]) -> Output {
     run_as_nobody_in(tree, tree, args)
 }
 
 /// [`run_as_nobody`] in the folder `at`; the tree's own folder and that of `at` are opened to
 /// others.
 #[cfg(unix)]
-pub fn run_as_nobody_in(at: &Tree, tree: &Tree, args: &[&str]) -> Option<Output> {
+pub fn run_as_nobody_in(at: &Tree, tree: &Tree, args: &[&str]) -> Output {
     use std::os::unix::fs::{MetadataExt, PermissionsExt};
     let bin = assert_cmd::cargo::cargo_bin("huitoukan");
     let owner = std::fs::metadata(tree.path()).expect("the tree").uid();
@@ -407,12 +408,13 @@ pub fn run_as_nobody_in(at: &Tree, tree: &Tree, args: &[&str]) -> Option<Output>
             .arg(&bin)
             .arg("--version")
             .output();
-        if !probe.is_ok_and(|o| o.status.success()) {
-            eprintln!(
-                "skipped: running as root, and `setpriv --reuid=nobody` cannot run huitoukan"
-            );
-            return None;
-        }
+        assert!(
+            probe.is_ok_and(|o| o.status.success()),
+            "running as root, these tests run huitoukan as `nobody` with `setpriv` \
+             (`apt-get install util-linux`), and the binary and its folders must be readable by \
+             others: `setpriv --reuid=nobody --regid=nogroup --clear-groups -- {} --version` failed",
+            bin.display()
+        );
         let mut cmd = assert_cmd::Command::new("setpriv");
         cmd.args(["--reuid=nobody", "--regid=nogroup", "--clear-groups", "--"])
             .arg(&bin);
@@ -426,7 +428,7 @@ pub fn run_as_nobody_in(at: &Tree, tree: &Tree, args: &[&str]) -> Option<Output>
         .env_remove("GITHUB_STEP_SUMMARY")
         .args(args)
         .timeout(std::time::Duration::from_secs(60));
-    Some(output(cmd))
+    output(cmd)
 }
 
 /// Runs `git` in `dir` with a fixed identity and clock (`date`, ISO 8601, for both the author

@@ -862,9 +862,7 @@ fn init_that_cannot_finish_leaves_nothing_behind() {
     let outside = Tree::empty().file("新台账/说明.txt", "keep me");
     std::fs::create_dir(outside.join("新台账/示例单位")).expect("a folder");
     let outside = outside.mode("新台账", 0o777).mode("新台账/示例单位", 0o555);
-    let Some(out) = run_as_nobody(&outside, &["init", "新台账"]) else {
-        return;
-    };
+    let out = run_as_nobody(&outside, &["init", "新台账"]);
     assert_eq!(
         (out.code, out.stdout.as_str(), out.stderr.as_str()),
         (
@@ -880,9 +878,7 @@ fn init_that_cannot_finish_leaves_nothing_behind() {
     );
     // Once the folder can be written to, `init` is not refused for what a failed one left.
     let outside = outside.mode("新台账/示例单位", 0o777);
-    let Some(out) = run_as_nobody(&outside, &["init", "新台账"]) else {
-        return;
-    };
+    let out = run_as_nobody(&outside, &["init", "新台账"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(outside.join("新台账/huitoukan.toml").is_file());
 }
@@ -917,9 +913,7 @@ fn unreadable_file_and_folder_are_e025_as_an_ordinary_user() {
         .unit("杭州市/西湖区", UNIT)
         .mode(ITEM_PATH, 0o000)
         .mode("杭州市/西湖区", 0o000);
-    let Some(out) = run_as_nobody(&tree, &["check", "--format", "json", "--as-of", AS_OF]) else {
-        return;
-    };
+    let out = run_as_nobody(&tree, &["check", "--format", "json", "--as-of", AS_OF]);
     assert_eq!(out.code, 1, "{}", out.stderr);
     let document: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
     let found_all: Vec<_> = document["diagnostics"]
@@ -963,9 +957,7 @@ fn report_into_a_read_only_folder_exits_2_and_writes_nothing() {
         "--output",
         "只读/报告.md",
     ];
-    let Some(out) = run_as_nobody_in(&outside, &tree, &args) else {
-        return;
-    };
+    let out = run_as_nobody_in(&outside, &tree, &args);
     assert_eq!(
         (out.code, out.stdout.as_str(), out.stderr.as_str()),
         (

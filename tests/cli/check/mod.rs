@@ -3,6 +3,7 @@
 
 mod blocks;
 mod campaign_schema;
+mod dates;
 mod example;
 mod exit;
 mod fields;
