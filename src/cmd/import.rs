@@ -28,12 +28,15 @@ pub fn run(settings: &Import) -> Result<ExitCode, Fatal> {
         ..
     } = *settings;
     let shown = settings.file.display().to_string();
-    let bytes = read(&settings.file)?;
+    let bytes = read(&settings.file, MAX_SHEET_BYTES)?;
     let mapping = match &settings.mapping {
         Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|e| Msg::Io {
+            let bytes = read(path, MAX_MAPPING_BYTES)?;
+            let text = String::from_utf8(bytes).map_err(|e| Msg::ImportMapping {
                 path: path.display().to_string(),
-                detail: e.to_string(),
+                detail: Box::new(Msg::Unreadable {
+                    detail: e.utf8_error().to_string(),
+                }),
             })?;
             Some(Mapping::parse(&text).map_err(|e| Msg::ImportMapping {
                 path: path.display().to_string(),
@@ -117,38 +120,37 @@ pub fn run(settings: &Import) -> Result<ExitCode, Fatal> {
     }))
 }
 
-/// The spreadsheet's bytes: a regular file, at most [`MAX_SHEET_BYTES`].
-fn read(path: &Path) -> Result<Vec<u8>, Fatal> {
-    use std::io::Read;
-    let io = |e: std::io::Error| {
-        Fatal::from(Msg::Io {
-            path: path.display().to_string(),
-            detail: e.to_string(),
-        })
-    };
-    let file = std::fs::File::open(path).map_err(io)?;
-    let meta = file.metadata().map_err(io)?;
-    if !meta.is_file() {
-        return Err(Msg::OutputNotFile {
-            path: path.display().to_string(),
-        }
-        .into());
-    }
+/// The bytes of a file the import is given: a regular file, opened without blocking, within
+/// `limit` (see [`crate::load::read_input`]).
+fn read(path: &Path, limit: u64) -> Result<Vec<u8>, Fatal> {
     let mut bytes = Vec::new();
-    file.take(MAX_SHEET_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    if bytes.len() as u64 > MAX_SHEET_BYTES {
-        return Err(Msg::TooLarge {
-            size: meta.len().max(bytes.len() as u64),
-        }
-        .into());
-    }
+    crate::load::read_input(path, limit, &mut bytes).map_err(|e| input_error(path, limit, e))?;
     Ok(bytes)
+}
+
+/// Why a file a command was given is not read, naming it and the limit.
+pub fn input_error(path: &Path, limit: u64, e: crate::load::InputError) -> Fatal {
+    use crate::load::InputError;
+    let path = path.display().to_string();
+    Fatal::from(match e {
+        InputError::Io(e) => Msg::Io {
+            path,
+            detail: e.to_string(),
+        },
+        InputError::NotRegular => Msg::InputNotRegular { path },
+        InputError::TooLarge(size) => Msg::InputTooLarge {
+            path,
+            size,
+            max: format!("{} MiB", limit >> 20),
+        },
+    })
 }
 
 /// The largest spreadsheet read: a province's ledger of 58,000 items is some 10 MiB.
 pub const MAX_SHEET_BYTES: u64 = 256 * 1024 * 1024;
+
+/// The largest mapping file read (as a record file).
+pub const MAX_MAPPING_BYTES: u64 = crate::load::MAX_FILE_SIZE;
 
 /// Writes the plan's new and changed files.
 pub fn apply(root: &Path, plan: &Plan) -> Result<(), Fatal> {
