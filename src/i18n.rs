@@ -639,6 +639,7 @@ pub enum Msg {
     NameInvalid {
         name: String,
     },
+    NameRulesHelp,
     ImportFormula {
         formula: String,
     },
@@ -1856,10 +1857,10 @@ impl Msg {
             },
             Msg::MergeNameInvalid { path, name } => match lang {
                 Zh => {
-                    format!("{path}：名称 {name:?} 不能作为机构名（不能为空，不能含 / 或控制字符）")
+                    format!("{path}：名称 {name:?} 不能作为机构名（文件夹名）")
                 }
                 En => {
-                    format!("{path}: the name {name:?} cannot name an org (it must be non-empty, without / or control characters)")
+                    format!("{path}: the name {name:?} cannot name an org (a folder)")
                 },
             },
             Msg::MergeTooLarge => match lang {
@@ -2023,6 +2024,10 @@ impl Msg {
                 Zh => "公示稿不得含人名：请报送单位用 `report --public --format json` 重新生成".into(),
                 En => "a public report names no one: ask its office to make it again with `report --public --format json`".into(),
             },
+            Msg::NameRulesHelp => match lang {
+                Zh => "机构名不能为空，不能含 / \\ : * ? \" < > | 或控制字符，不能以 . 开头，不能以 . 或空格结尾，不能是 CON、PRN、AUX、NUL、COM1—COM9、LPT1—LPT9 等 Windows 设备名，最多 255 字节".into(),
+                En => "an org's name is not empty, has no / \\ : * ? \" < > | or control character, does not start with a dot or end with a dot or a space, is no Windows device name (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9), and has at most 255 bytes".into(),
+            },
             Msg::NameInvalid { name } => match lang {
                 Zh => format!("名称 {name:?} 不能作为机构名（文件夹名）"),
                 En => format!("the name {name:?} cannot name an org (a folder)"),
@@ -2033,10 +2038,10 @@ impl Msg {
             },
             Msg::ImportBadKeyHelp => match lang {
                 Zh => {
-                    "事项编号不能为空，不能含 / \\ : * ? \" < > | 或控制字符，不能以 . 开头，最多 100 个字符".into()
+                    "事项编号不能为空，不能含 / \\ : * ? \" < > | 或控制字符，不能以 . 开头，不能以 . 或空格结尾，不能是 CON、PRN、AUX、NUL、COM1—COM9、LPT1—LPT9 等 Windows 设备名，最多 100 个字符，文件名不超过 255 字节".into()
                 }
                 En => {
-                    "an id is not empty, has no / \\ : * ? \" < > | or control character, does not start with a dot, and has at most 100 characters".into()
+                    "an id is not empty, has no / \\ : * ? \" < > | or control character, does not start with a dot or end with a dot or a space, is no Windows device name (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9), and has at most 100 characters and a file name of at most 255 bytes".into()
                 },
             },
             Msg::ImportDuplicateRow { id, first } => match lang {

@@ -153,7 +153,7 @@ impl Folder {
         made: &mut Vec<PathBuf>,
     ) -> Result<Folder, Blocked> {
         use cap_fs_ext::DirExt;
-        let mut dir = cap_std::fs::Dir::open_ambient_dir(base, cap_std::ambient_authority())
+        let mut dir = cap_std::fs::Dir::open_ambient_dir(folder_of_base(base), cap_std::ambient_authority())
             .map_err(|e| Blocked::Io(base.to_path_buf(), e))?;
         let mut path = base.to_path_buf();
         let steps: Vec<String> = rel
@@ -227,7 +227,10 @@ impl Folder {
         let placed = written.map_err(io).and_then(|()| match mode {
             Mode::Replace => self.dir.rename(&temp, &self.dir, name).map_err(io),
             Mode::Update(before) => {
-                if self.read_nofollow(name).ok().as_deref() != Some(before) {
+                // (A byte-order mark the reader dropped is no change.)
+                let now = self.read_nofollow(name).ok();
+                let now = now.as_deref().map(|b| b.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(b));
+                if now != Some(before) {
                     return Err(Fatal {
                         message: Msg::ImportChanged {
                             path: shown.display().to_string(),
@@ -389,6 +392,15 @@ pub fn append_file(path: &Path, text: &str) -> Result<(), Fatal> {
     }
     file.write_all(text.as_bytes())
         .map_err(|e| io_error(path, e))
+}
+
+/// A folder as a base to open: the current one where it is empty.
+fn folder_of_base(base: &Path) -> &Path {
+    if base.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        base
+    }
 }
 
 /// The folder a file at `path` goes into.

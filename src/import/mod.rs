@@ -73,6 +73,9 @@ pub struct RowPlan {
     pub action: Action,
     /// The file's text after the import (for Create and Update).
     pub text: String,
+    /// The file's text as the plan read it (for Update): the file is replaced only while it
+    /// still holds it.
+    pub before: String,
     /// The lines of `text` that each field's key is on, with the column its value came from.
     lines: Lines,
 }
@@ -232,6 +235,21 @@ pub fn plan(request: Request<'_>) -> Plan {
         })
         .collect();
     let mut seen: HashMap<(String, String), usize> = HashMap::new();
+    // Every id of each unit by its case-folded spelling, and where it is: the existing items,
+    // then the rows. On Windows and macOS, two that differ only by case are one file.
+    let mut folded: HashMap<(String, String), (String, String)> = HashMap::new();
+    for (i, item) in records.items.iter().enumerate() {
+        if let Some(unit) = records.unit_of[i] {
+            folded
+                .entry((records.units[unit].org.clone(), item.id.as_str().to_lowercase()))
+                .or_insert_with(|| {
+                    (
+                        item.id.to_string(),
+                        records.files.path(item.file).to_owned(),
+                    )
+                });
+        }
+    }
     // The columns of each field and of each `[[when]]`, looked up once for every row.
     let field_cols: Vec<Vec<usize>> = mapping
         .fields
@@ -293,6 +311,29 @@ pub fn plan(request: Request<'_>) -> Plan {
                 help: Some(Msg::ImportBadKeyHelp),
             });
             continue;
+        }
+        match folded.get(&(org.clone(), id.to_lowercase())) {
+            Some((other, first)) if *other != id => {
+                plan.problems.push(Problem {
+                    code: Code::DuplicateRow,
+                    place: id_at,
+                    row: Some(r),
+                    message: Msg::ImportKeyCase {
+                        id: id.clone(),
+                        other: other.clone(),
+                        first: first.clone(),
+                    },
+                    help: Some(Msg::ImportKeyCaseHelp),
+                });
+                continue;
+            }
+            Some(_) => {}
+            None => {
+                folded.insert(
+                    (org.clone(), id.to_lowercase()),
+                    (id.clone(), id_at.clone()),
+                );
+            }
         }
         if let Some(first) = seen.insert((org.clone(), id.clone()), r) {
             plan.problems.push(Problem {
@@ -381,7 +422,9 @@ pub fn plan(request: Request<'_>) -> Plan {
                     } else {
                         Action::Update
                     };
-                    row_plan(r, &org, &id, path, action, text, Vec::new())
+                    let mut planned = row_plan(r, &org, &id, path, action, text, Vec::new());
+                    planned.before = old.to_string();
+                    planned
                 }
             }
             None => {
@@ -413,6 +456,7 @@ fn row_plan(
         file,
         action,
         text,
+        before: String::new(),
         lines,
     }
 }
@@ -578,18 +622,18 @@ fn cell_problem(value: &Value, place: impl FnOnce() -> String, row: usize) -> Op
     })
 }
 
-/// An id that can be a file name in every system: not empty, no separator, no control
-/// character, no leading dot, none of Windows' reserved characters, at most 100 characters.
+/// An id that can be a file name in every system, `ID.toml` included (see
+/// [`crate::discover::portable_name`]: no separator, control character or Windows device
+/// name, no leading dot, no trailing dot or space, at most 255 bytes), and at most 100
+/// characters.
 fn check_id(id: &str) -> Result<(), Msg> {
     if id.is_empty() {
         return Err(Msg::ImportEmptyKey);
     }
-    let bad = id.starts_with('.')
+    let file = format!("{id}.toml");
+    let bad = !crate::discover::portable_name(id)
+        || !crate::discover::portable_name(&file)
         || id.chars().count() > 100
-        || id
-            .chars()
-            .any(|c| c.is_control() || "/\\:*?\"<>|".contains(c))
-        || id.ends_with(' ')
         || crate::records::normalize_inside(id).as_deref() != Some(id);
     if bad {
         return Err(Msg::ImportBadKey { key: id.to_owned() });
@@ -1138,8 +1182,13 @@ mapping's `formats` and from `%Y-%m-%d`, `%Y年%m月%d日`, `%Y/%m/%d` and `%Y.%
         code: Code::BadKey,
         trigger: r#"The key of a row (the `key` columns other than the unit's, joined by `-`) is the name of
 its item file, `UNIT/items/KEY.toml`, and must be a plain file name: not empty, without `/`,
-`\`, `:`, `*`, `?`, `"`, `<`, `>`, `|` or a control character, not starting with a dot, at
-most 100 characters. So no row can write outside its unit's folder."#,
+`\`, `:`, `*`, `?`, `"`, `<`, `>`, `|` or a control character, not starting with a dot, not
+ending with a dot or a space, no Windows device name (`CON`, `PRN`, `AUX`, `NUL`, `COM1`–`COM9`,
+`LPT1`–`LPT9`, in any case, with or without an extension), at most 100 characters and a file
+name of at most 255 bytes (a Chinese character is 3). So no row can write outside its unit's
+folder, and every file can be opened on Windows. Two keys of one unit that differ only by case
+(`a` and `A`, or a key and an existing item file) are I004: on Windows and macOS they are one
+file. All of this is checked before anything is written."#,
         examples: &[Example {
             intro: "```csv\n序号,存在问题,整改措施,责任单位,整改时限,整改进展\n../x,村级财务公开不及时,每季度公开一次,横坎头村,2015年6月30日,整改中\n```",
             caption: r#"台账.csv, 序号 ../x"#,
@@ -1151,7 +1200,7 @@ most 100 characters. So no row can write outside its unit's folder."#,
             as_of: None,
             output: r#"error[I007]: 键“../x”不能用作文件名
  --> 台账.csv!台账!A2
-  = help: 事项编号不能为空，不能含 / \ : * ? " < > | 或控制字符，不能以 . 开头，最多 100 个字符"#,
+  = help: 事项编号不能为空，不能含 / \ : * ? " < > | 或控制字符，不能以 . 开头，不能以 . 或空格结尾，不能是 CON、PRN、AUX、NUL、COM1—COM9、LPT1—LPT9 等 Windows 设备名，最多 100 个字符，文件名不超过 255 字节"#,
         }],
         fix: r#"Number the rows plainly (1, 2, 3 or CZ-01), or choose other key columns."#,
     },
