@@ -8,6 +8,7 @@
 //! atomically, never over a file except an update asked for, never outside the root.
 
 pub mod mapping;
+pub mod measure;
 pub mod progress;
 pub mod sheet;
 
@@ -22,7 +23,7 @@ use crate::i18n::{Lang, Msg};
 use crate::model::fields::did_you_mean;
 use crate::records::{Overlay, Records};
 use mapping::{DEFAULT_FORMATS, FIELDS, FieldKind, FieldSpec, Mapping};
-use sheet::{Grid, SheetError, Value, cell_name};
+use sheet::{Grid, Row, SheetError, Value, cell_name};
 
 /// Excel's own limit of characters in a cell: a longer one was not typed in Excel.
 pub const MAX_CELL_CHARS: usize = 32_767;
@@ -155,11 +156,7 @@ pub fn plan(request: Request<'_>) -> Plan {
     let row_place = |row: usize| format!("{file}!{}!{}:{}", grid.sheet, row + 1, row + 1);
 
     let header = mapping.header_row - 1;
-    let headers: Vec<String> = grid
-        .rows
-        .get(header)
-        .map(|r| r.iter().map(|v| normalize_header(&v.text())).collect())
-        .unwrap_or_default();
+    let headers: Vec<String> = grid.rows.get(header).map(headers_of).unwrap_or_default();
     if headers.iter().all(String::is_empty) {
         plan.problems.push(Problem {
             code: Code::SheetEmpty,
@@ -259,13 +256,13 @@ pub fn plan(request: Request<'_>) -> Plan {
     let when_cols: Vec<Option<usize>> = mapping.when.iter().map(|w| column(&w.column)).collect();
 
     for (r, cells) in grid.rows.iter().enumerate().skip(header + 1) {
-        if cells.iter().all(Value::is_empty) {
+        if cells.is_blank() {
             continue;
         }
         plan.rows += 1;
         let mut problems = Vec::new();
         // Every cell is looked at once for what no field may hold.
-        for (c, value) in cells.iter().enumerate() {
+        for (c, value) in cells.iter() {
             if let Some(p) = cell_problem(value, || place(r, c), r) {
                 problems.push(p);
             }
@@ -275,7 +272,7 @@ pub fn plan(request: Request<'_>) -> Plan {
             continue;
         }
         let unit_text = match (unit_col, &mapping.unit_value) {
-            (Some(c), _) => cells[c].text().trim().to_owned(),
+            (Some(c), _) => cells.get(c).text().trim().to_owned(),
             (None, Some(v)) => v.clone(),
             (None, None) => String::new(),
         };
@@ -295,7 +292,7 @@ pub fn plan(request: Request<'_>) -> Plan {
         };
         let id_parts: Vec<String> = id_cols
             .iter()
-            .map(|&c| cells[c].text().trim().to_owned())
+            .map(|&c| cells.get(c).text().trim().to_owned())
             .filter(|t| !t.is_empty())
             .collect();
         let id = id_parts.join("-");
@@ -374,7 +371,7 @@ pub fn plan(request: Request<'_>) -> Plan {
             let Some(c) = *c else {
                 continue;
             };
-            if !when.matches.is_match(&cells[c].text()) {
+            if !when.matches.is_match(&cells.get(c).text()) {
                 continue;
             }
             for (field, value) in &when.set {
@@ -564,6 +561,21 @@ fn sheet_problem(file: &str, e: SheetError) -> Problem {
             None,
         ),
         SheetError::NoSheets => (Code::SheetEmpty, Msg::ImportNoSheets, None),
+        SheetError::Limit(limit) => {
+            let message = match limit {
+                measure::Limit::Part(part) => Msg::ImportPartTooLarge { part },
+                measure::Limit::Cells => Msg::ImportTooManyCells,
+                measure::Limit::Strings => Msg::ImportTooManyStrings,
+                measure::Limit::Beyond(cell) => Msg::ImportBeyondSheet { cell },
+                measure::Limit::Binary => Msg::ImportBinaryWorkbook,
+            };
+            let help = if matches!(message, Msg::ImportBinaryWorkbook) {
+                Msg::ImportUnreadableHelp
+            } else {
+                Msg::ImportLimitHelp
+            };
+            (Code::SheetUnreadable, message, Some(help))
+        }
     };
     Problem {
         code,
@@ -576,17 +588,22 @@ fn sheet_problem(file: &str, e: SheetError) -> Problem {
 
 /// The built-in mapping in the language of the sheet's header row.
 fn builtin_for(grid: &Grid) -> Mapping {
-    let first: Vec<String> = grid
-        .rows
-        .first()
-        .map(|r| r.iter().map(|v| normalize_header(&v.text())).collect())
-        .unwrap_or_default();
+    let first: Vec<String> = grid.rows.first().map(headers_of).unwrap_or_default();
     let en = crate::i18n::Term::Unit.text(Lang::En);
     if first.iter().any(|h| h == en) {
         Mapping::builtin(Lang::En)
     } else {
         Mapping::builtin(Lang::Zh)
     }
+}
+
+/// A row's cells as headers, by column (an empty cell an empty header).
+fn headers_of(row: &Row) -> Vec<String> {
+    let mut headers = vec![String::new(); row.width()];
+    for (c, v) in row.iter() {
+        headers[c] = normalize_header(&v.text());
+    }
+    headers
 }
 
 /// A header as compared: without white space (a header cell often breaks its words over two
@@ -718,18 +735,18 @@ fn cell_of(value: &toml::Value) -> Value {
 #[allow(clippy::type_complexity)]
 fn field_value(
     spec: &FieldSpec,
-    cells: &[Value],
+    cells: &Row,
     cols: &[usize],
 ) -> Result<(Option<FieldValue>, Option<usize>), (Option<usize>, Msg)> {
     let kind = FIELDS[spec.field].1;
     let first = cols.first().copied();
     let raw = match cols {
         [] => spec.value.as_ref().map_or(Value::Empty, cell_of),
-        [one] => cells[*one].clone(),
+        [one] => cells.get(*one).clone(),
         several => {
             let texts: Vec<String> = several
                 .iter()
-                .map(|&c| cells[c].text())
+                .map(|&c| cells.get(c).text())
                 .filter(|t| !t.trim().is_empty())
                 .collect();
             if texts.is_empty() {
