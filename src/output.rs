@@ -66,9 +66,9 @@ pub fn write_file_durable(
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), Fatal> {
     let folder = Folder::open_ambient(folder_of(path)).map_err(|e| io_error(path, e))?;
-    let name = path.file_name().ok_or_else(|| {
-        io_error(path, std::io::Error::from(std::io::ErrorKind::InvalidInput))
-    })?;
+    let name = path
+        .file_name()
+        .ok_or_else(|| io_error(path, std::io::Error::from(std::io::ErrorKind::InvalidInput)))?;
     let mode = if replace { Mode::Replace } else { Mode::New };
     folder.write(Path::new(name), path, mode, durable, write)?;
     folder.verify()
@@ -153,8 +153,9 @@ impl Folder {
         made: &mut Vec<PathBuf>,
     ) -> Result<Folder, Blocked> {
         use cap_fs_ext::DirExt;
-        let mut dir = cap_std::fs::Dir::open_ambient_dir(folder_of_base(base), cap_std::ambient_authority())
-            .map_err(|e| Blocked::Io(base.to_path_buf(), e))?;
+        let mut dir =
+            cap_std::fs::Dir::open_ambient_dir(folder_of_base(base), cap_std::ambient_authority())
+                .map_err(|e| Blocked::Io(base.to_path_buf(), e))?;
         let mut path = base.to_path_buf();
         let steps: Vec<String> = rel
             .split('/')
@@ -229,7 +230,9 @@ impl Folder {
             Mode::Update(before) => {
                 // (A byte-order mark the reader dropped is no change.)
                 let now = self.read_nofollow(name).ok();
-                let now = now.as_deref().map(|b| b.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(b));
+                let now = now
+                    .as_deref()
+                    .map(|b| b.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(b));
                 if now != Some(before) {
                     return Err(Fatal {
                         message: Msg::ImportChanged {
@@ -343,9 +346,11 @@ impl Folder {
     /// error naming it.
     pub fn verify(&self) -> Result<(), Fatal> {
         let again = match &self.below {
-            Some((base, steps)) => Folder::open_below(base, &steps.join("/"), false, &mut Vec::new())
-                .ok()
-                .map(|f| f.id),
+            Some((base, steps)) => {
+                Folder::open_below(base, &steps.join("/"), false, &mut Vec::new())
+                    .ok()
+                    .map(|f| f.id)
+            }
             None => Folder::open_ambient(&self.path).ok().map(|f| f.id),
         };
         if again == Some(self.id) {

@@ -208,13 +208,9 @@ pub fn apply_some(root: &Path, plan: &Plan) -> (Vec<String>, Result<(), Fatal>) 
                     };
                     // Each file whole or not at all; not flushed one by one (see
                     // `write_file_durable`).
-                    handle.write(
-                        Path::new(&name),
-                        &root.join(&p.file),
-                        mode,
-                        false,
-                        |out| out.write_all(p.text.as_bytes()),
-                    )
+                    handle.write(Path::new(&name), &root.join(&p.file), mode, false, |out| {
+                        out.write_all(p.text.as_bytes())
+                    })
                 }
                 None => Ok(()),
             };

@@ -49,7 +49,9 @@ pub fn measure(bytes: &[u8]) -> Result<Format, SheetError> {
         Ok(Format::Xls)
     } else {
         // calamine's words for it, which the docs show.
-        Err(SheetError::Unreadable("Cannot detect file format".to_owned()))
+        Err(SheetError::Unreadable(
+            "Cannot detect file format".to_owned(),
+        ))
     }
 }
 
@@ -115,7 +117,9 @@ impl<R: Read> Read for Bounded<R> {
         if self.left == 0 {
             return Ok(0);
         }
-        let want = buf.len().min(usize::try_from(self.left).unwrap_or(usize::MAX));
+        let want = buf
+            .len()
+            .min(usize::try_from(self.left).unwrap_or(usize::MAX));
         // One byte more than the limit tells a part that ends there from one that goes on.
         let n = self.inner.read(&mut buf[..want])?;
         self.left = self.left.saturating_sub(n as u64);
@@ -224,8 +228,15 @@ fn ods_content(part: impl Read, cells: &mut u64) -> Result<(), SheetError> {
                     let repeats = number(e, "table:number-columns-repeated")
                         .unwrap_or(1)
                         .max(1);
-                    let valued = e.try_get_attribute("office:value-type").ok().flatten().is_some()
-                        || e.try_get_attribute("table:formula").ok().flatten().is_some();
+                    let valued = e
+                        .try_get_attribute("office:value-type")
+                        .ok()
+                        .flatten()
+                        .is_some()
+                        || e.try_get_attribute("table:formula")
+                            .ok()
+                            .flatten()
+                            .is_some();
                     if empty {
                         if let Some(r) = row.as_mut() {
                             r.cell(repeats, valued)?;
@@ -487,7 +498,8 @@ fn xls_sheet(stream: &[u8], start: usize, cells: &mut u64) -> Result<(), SheetEr
             // MULRK: one row, a run of columns.
             0x00BD => {
                 let last = data.len().checked_sub(2).and_then(|at| u16_at(data, at));
-                if let (Some(row), Some(first), Some(last)) = (u16_at(data, 0), u16_at(data, 2), last)
+                if let (Some(row), Some(first), Some(last)) =
+                    (u16_at(data, 0), u16_at(data, 2), last)
                     && last >= first
                 {
                     add(row, first, cells)?;

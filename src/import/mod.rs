@@ -238,7 +238,10 @@ pub fn plan(request: Request<'_>) -> Plan {
     for (i, item) in records.items.iter().enumerate() {
         if let Some(unit) = records.unit_of[i] {
             folded
-                .entry((records.units[unit].org.clone(), item.id.as_str().to_lowercase()))
+                .entry((
+                    records.units[unit].org.clone(),
+                    item.id.as_str().to_lowercase(),
+                ))
                 .or_insert_with(|| {
                     (
                         item.id.to_string(),

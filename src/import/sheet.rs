@@ -135,10 +135,12 @@ impl Cells {
         self.width = self.width.max(col + 1);
         let cells = &mut self.rows[row].cells;
         match cells.last() {
-            Some((last, _)) if *last >= col => match cells.binary_search_by_key(&col, |(c, _)| *c) {
-                Ok(i) => cells[i].1 = value,
-                Err(i) => cells.insert(i, (col, value)),
-            },
+            Some((last, _)) if *last >= col => {
+                match cells.binary_search_by_key(&col, |(c, _)| *c) {
+                    Ok(i) => cells[i].1 = value,
+                    Err(i) => cells.insert(i, (col, value)),
+                }
+            }
             _ => cells.push((col, value)),
         }
         Ok(())
@@ -147,7 +149,12 @@ impl Cells {
     /// A merged region's first value over every cell of it within the rows and columns kept
     /// (as a spreadsheet program shows it); each cell so filled counts, and so does its text
     /// against [`MAX_PART`], so no region fills more than the limits allow.
-    fn merge(&mut self, (r0, c0): (u32, u32), (r1, c1): (u32, u32), text: &mut u64) -> Result<(), SheetError> {
+    fn merge(
+        &mut self,
+        (r0, c0): (u32, u32),
+        (r1, c1): (u32, u32),
+        text: &mut u64,
+    ) -> Result<(), SheetError> {
         let (r0, c0) = (r0 as usize, c0);
         let last_row = (r1 as usize).min(self.rows.len().saturating_sub(1));
         let c1 = c1.min(self.width.saturating_sub(1));
@@ -300,9 +307,15 @@ fn open_sheet(bytes: Vec<u8>, wanted: Option<&str>) -> Result<Grid, SheetError> 
     let unreadable = |e: calamine::Error| SheetError::Unreadable(e.to_string());
     let cursor = Cursor::new(bytes);
     let mut book = match format {
-        Format::Xlsx => calamine::Xlsx::new(cursor).map(Sheets::Xlsx).map_err(|e| unreadable(e.into())),
-        Format::Xls => calamine::Xls::new(cursor).map(Sheets::Xls).map_err(|e| unreadable(e.into())),
-        Format::Ods => calamine::Ods::new(cursor).map(Sheets::Ods).map_err(|e| unreadable(e.into())),
+        Format::Xlsx => calamine::Xlsx::new(cursor)
+            .map(Sheets::Xlsx)
+            .map_err(|e| unreadable(e.into())),
+        Format::Xls => calamine::Xls::new(cursor)
+            .map(Sheets::Xls)
+            .map_err(|e| unreadable(e.into())),
+        Format::Ods => calamine::Ods::new(cursor)
+            .map(Sheets::Ods)
+            .map_err(|e| unreadable(e.into())),
     }?;
     let sheets = book.sheet_names();
     let name = match wanted {
@@ -356,7 +369,9 @@ fn xlsx_cells<RS: std::io::Read + std::io::Seek>(
         let (r, c) = (u64::from(cell.pos.0), u64::from(cell.pos.1));
         if let Some(formula) = cell.formula.filter(|f| !f.is_empty()) {
             if r >= MAX_ROWS || c >= MAX_COLS {
-                return Err(SheetError::Limit(Limit::Beyond(cell_name(r as usize, c as usize))));
+                return Err(SheetError::Limit(Limit::Beyond(cell_name(
+                    r as usize, c as usize,
+                ))));
             }
             formulas.push(((r as usize, c as usize), formula));
             if formulas.len() as u64 > MAX_CELLS {
