@@ -452,3 +452,65 @@ pub fn refuse_inside_root(root: &Path, path: &Path, what: Msg) -> Result<(), Fat
     }
     Ok(())
 }
+
+#[cfg(all(test, unix))]
+mod tests {
+    // A test that cannot go on fails: unwrapping is what a test should do.
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+
+    /// A folder opened, then swapped for a link to a folder outside: what is written through
+    /// the handle lands in the folder opened (moved aside), never outside, and the check after
+    /// writing names the folder.
+    #[test]
+    fn a_folder_swapped_for_a_link_after_it_was_opened_receives_nothing_outside() {
+        let root = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        let folder = Folder::open_below(root.path(), "省直/items", true, &mut Vec::new()).unwrap();
+        let items = root.path().join("省直/items");
+        std::fs::rename(&items, root.path().join("省直/aside")).unwrap();
+        std::os::unix::fs::symlink(outside.path(), &items).unwrap();
+        folder
+            .write(
+                Path::new("1.toml"),
+                &items.join("1.toml"),
+                Mode::New,
+                false,
+                |out| out.write_all(b"title = 1\n"),
+            )
+            .unwrap();
+        assert!(std::fs::read_dir(outside.path()).unwrap().next().is_none());
+        assert!(root.path().join("省直/aside/1.toml").is_file());
+        let refused = folder.verify().unwrap_err();
+        assert!(matches!(refused.message, Msg::FolderMoved { .. }));
+        // Opened again, the link is refused, not followed.
+        let blocked = Folder::open_below(root.path(), "省直/items", true, &mut Vec::new());
+        assert!(matches!(blocked, Err(Blocked::Link(_))));
+    }
+
+    /// An update is put in place only over the text it was made from.
+    #[test]
+    fn an_update_replaces_only_the_text_it_read() {
+        let root = tempfile::tempdir().unwrap();
+        std::fs::write(root.path().join("a.toml"), "\u{feff}x = 1\n").unwrap();
+        let folder = Folder::open_below(root.path(), "", false, &mut Vec::new()).unwrap();
+        let shown = root.path().join("a.toml");
+        let write = |before: &[u8]| {
+            folder.write(
+                Path::new("a.toml"),
+                &shown,
+                Mode::Update(before),
+                false,
+                |out| out.write_all(b"x = 2\n"),
+            )
+        };
+        let refused = write(b"x = 0\n").unwrap_err();
+        assert!(matches!(refused.message, Msg::ImportChanged { .. }));
+        // (The byte-order mark the reader dropped is no change.)
+        write(b"x = 1\n").unwrap();
+        assert_eq!(std::fs::read_to_string(&shown).unwrap(), "x = 2\n");
+        let names: Vec<_> = std::fs::read_dir(root.path()).unwrap().collect();
+        assert_eq!(names.len(), 1, "no temporary file left");
+    }
+}
