@@ -1074,7 +1074,12 @@ pub const DOCS: &[RuleDoc] = &[
 `.xlsx`, `.xlsm`, `.xls`, `.xlsb`, `.ods`, `.csv` (or `.txt`), or its bytes are not what the
 name says (a damaged download, a web page saved as `.xls`, a `.csv` that is neither UTF-8 nor
 GBK). A reader that fails inside on a malformed file is reported the same way, never as a
-crash."#,
+crash. So is a workbook beyond what a spreadsheet may hold (SPEC §16), measured before it is
+read: a part of an `.xlsx` or `.ods` that inflates to more than 1 GiB, more than 10,000,000
+cells (an `.ods` counted with its repeated rows and columns, an `.xls` by the cells and the
+DIMENSIONS of each sheet) or shared strings, or a cell beyond an Excel sheet (past `XFD1048576`:
+1,048,576 rows, 16,384 columns); and a binary workbook (`.xlsb`), which is not read. A file
+larger than 256 MiB is refused by its size before it is read (exit 2)."#,
         examples: &[Example {
             intro: "",
             caption: r#"台账.xlsx holding the CSV text of the sheet"#,

@@ -1,4 +1,4 @@
-//! A spreadsheet's sheet as a grid of values: .xlsx, .xls, .xlsb and .ods through calamine,
+//! A spreadsheet's sheet as a grid of values: .xlsx, .xls and .ods through calamine,
 //! .csv through the csv crate (UTF-8 with or without a byte-order mark, or GBK as Excel on
 //! Chinese Windows saves it).
 //!
