@@ -145,7 +145,11 @@ fn build(input: &Input) -> (Vec<u8>, &'static str) {
                 let _ = write!(
                     rows,
                     "<table:table-row table:number-rows-repeated=\"{}\"><table:table-cell table:number-columns-repeated=\"{}\"/><table:table-cell office:value-type=\"string\" table:number-columns-repeated=\"{}\"><text:p>{}</text:p></table:table-cell></table:table-row>",
-                    u32::from(c.repeat_rows).max(1) * if c.far { c.row.max(1) } else { 1 },
+                    u32::from(c.repeat_rows).max(1).saturating_mul(if c.far {
+                        c.row.max(1)
+                    } else {
+                        1
+                    }),
                     c.col % 20_000,
                     u32::from(c.repeat_cols).max(1),
                     escape(&c.text)

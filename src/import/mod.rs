@@ -235,19 +235,15 @@ pub fn plan(request: Request<'_>) -> Plan {
     // Every id of each unit by its case-folded spelling, and where it is: the existing items,
     // then the rows. On Windows and macOS, two that differ only by case are one file.
     let mut folded: HashMap<(String, String), (String, String)> = HashMap::new();
+    // (An existing item by its file's name, which is what a new file could clash with.)
     for (i, item) in records.items.iter().enumerate() {
+        let path = records.files.path(item.file);
+        let stem = path.rsplit('/').next().unwrap_or(path);
+        let stem = stem.strip_suffix(".toml").unwrap_or(stem);
         if let Some(unit) = records.unit_of[i] {
             folded
-                .entry((
-                    records.units[unit].org.clone(),
-                    item.id.as_str().to_lowercase(),
-                ))
-                .or_insert_with(|| {
-                    (
-                        item.id.to_string(),
-                        records.files.path(item.file).to_owned(),
-                    )
-                });
+                .entry((records.units[unit].org.clone(), stem.to_lowercase()))
+                .or_insert_with(|| (stem.to_owned(), path.to_owned()));
         }
     }
     // The columns of each field and of each `[[when]]`, looked up once for every row.
@@ -312,8 +308,9 @@ pub fn plan(request: Request<'_>) -> Plan {
             });
             continue;
         }
+        let known = existing.contains_key(&(org.as_str(), id.as_str()));
         match folded.get(&(org.clone(), id.to_lowercase())) {
-            Some((other, first)) if *other != id => {
+            Some((other, first)) if *other != id && !known => {
                 plan.problems.push(Problem {
                     code: Code::DuplicateRow,
                     place: id_at,
