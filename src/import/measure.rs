@@ -196,6 +196,9 @@ fn ods_content(part: impl Read, cells: &mut u64) -> Result<(), SheetError> {
     let mut row: Option<OdsRow> = None;
     // Inside a cell: its depth, its repeat count and whether it holds anything.
     let mut cell: Option<(usize, u64, bool)> = None;
+    // Inside a table: calamine reads a table until its end tag, and waits for it forever past
+    // the end of the file.
+    let mut in_table = false;
     loop {
         let event = reader.read_event_into(&mut buf);
         match event {
@@ -210,6 +213,7 @@ fn ods_content(part: impl Read, cells: &mut u64) -> Result<(), SheetError> {
                 } else if name.as_ref() == "table:table" {
                     if !empty {
                         sheet = OdsSheet::default();
+                        in_table = true;
                     }
                 } else if name.as_ref() == "table:table-row" {
                     let repeats = number(e, "table:number-rows-repeated").unwrap_or(1).max(1);
@@ -267,7 +271,12 @@ fn ods_content(part: impl Read, cells: &mut u64) -> Result<(), SheetError> {
                     && let Some(r) = row.take()
                 {
                     sheet.add(r, cells)?;
+                } else if e.name().as_ref() == "table:table" {
+                    in_table = false;
                 }
+            }
+            Ok(Event::Eof) if in_table => {
+                return Err(unreadable("the content ends inside a table"));
             }
             Ok(Event::Eof) => return Ok(()),
             Err(_) => return Ok(()),

@@ -380,9 +380,19 @@ fn repeated_ods_rows_and_columns_are_measured_before_they_are_laid_out() {
             r#"<table:table-cell table:number-columns-repeated="16378"/></table:table-row>"#
         ),
     );
+    // Found by the fuzz target `workbook`: a table that never ends held calamine in a loop.
+    let unended = format!("{}\0\0\0<\u{7}pr&&&", ods_row(&header));
     let tree = ledger_tree()
         .bytes("重复.ods", &ods(&repeated))
-        .bytes("尾.ods", &ods(&trailing));
+        .bytes("尾.ods", &ods(&trailing))
+        .bytes("未完.ods", &ods(&unended));
+    let started = Instant::now();
+    refused_sheet(
+        &tree,
+        "未完.ods",
+        "error[I001]: 无法读取表格：the content ends inside a table\n --> 未完.ods\n  = help: 可导入 .xlsx、.xls、.ods 和 .csv（UTF-8 或 GBK）文件；在 Excel 或 WPS 中打开并另存为 .xlsx 再试",
+    );
+    assert!(started.elapsed() < Duration::from_secs(30));
     refused_sheet(
         &tree,
         "重复.ods",
