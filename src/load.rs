@@ -118,8 +118,23 @@ pub enum InputError {
 /// a byte is read, and never more than `limit` + 1 bytes read (a file that grows meanwhile is
 /// cut there, and refused). `buffer` is cleared first; its capacity is kept.
 pub fn read_input(path: &Path, limit: u64, buffer: &mut Vec<u8>) -> Result<(), InputError> {
+    read_within(path, true, limit, buffer)
+}
+
+/// The bytes of a record file as they are now, read as [`read_input`] reads a named file but
+/// without following a link, within [`MAX_FILE_SIZE`].
+pub fn read_record_bytes(path: &Path, buffer: &mut Vec<u8>) -> Result<(), InputError> {
+    read_within(path, false, MAX_FILE_SIZE, buffer)
+}
+
+fn read_within(
+    path: &Path,
+    follow: bool,
+    limit: u64,
+    buffer: &mut Vec<u8>,
+) -> Result<(), InputError> {
     buffer.clear();
-    let handle = open_input(path, true).map_err(InputError::Io)?;
+    let handle = open_input(path, follow).map_err(InputError::Io)?;
     let meta = handle.metadata().map_err(InputError::Io)?;
     if !meta.is_file() {
         return Err(InputError::NotRegular);

@@ -264,8 +264,13 @@ impl Repo {
                 let on_disk = records.root.join(&*file.path);
                 let same = known.get(&*file.path).is_some_and(|node| match node.kind {
                     Look::File => {
-                        blob_id(file.text().as_bytes()) == node.id
-                            || std::fs::read(&on_disk).is_ok_and(|bytes| blob_id(&bytes) == node.id)
+                        blob_id(file.text().as_bytes()) == node.id || {
+                            // As it is on disk now, read as a record is read: a file
+                            // swapped for a pipe or a large file meanwhile is no wait.
+                            let mut bytes = Vec::new();
+                            load::read_record_bytes(&on_disk, &mut bytes).is_ok()
+                                && blob_id(&bytes) == node.id
+                        }
                     }
                     Look::Link => std::fs::symlink_metadata(&on_disk)
                         .is_ok_and(|m| m.file_type().is_symlink()),
