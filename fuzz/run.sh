@@ -4,7 +4,7 @@
 # earlier runs on this machine grew in fuzz/corpus/TARGET (not committed), then minimises that
 # corpus.
 #
-#   fuzz/run.sh SECONDS [TARGET...]      (targets: record tree render stored import; default: all five)
+#   fuzz/run.sh SECONDS [TARGET...]      (targets: record tree render stored import workbook; default: all six)
 #
 # A crash is written to fuzz/artifacts/TARGET and stops the run of that target; once fixed, the
 # input belongs in fuzz/seeds/TARGET, where `cargo test` replays it. Needs cargo-fuzz (`cargo install cargo-fuzz`); runs on the
@@ -16,7 +16,7 @@ seconds=${1:?usage: fuzz/run.sh SECONDS [TARGET...]}
 shift
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(record tree render stored import)
+    targets=(record tree render stored import workbook)
 fi
 
 export RUSTC_BOOTSTRAP=1 RAYON_NUM_THREADS=1

@@ -228,6 +228,33 @@ fn entry_of(parent: &str, item: &std::fs::DirEntry, file_type: std::fs::FileType
     Walked::Entry(Entry { rel, path, kind })
 }
 
+/// Whether `name` can be a file or folder name on every system an office uses: not empty, at
+/// most 255 bytes, without `/ \ : * ? " < > |` or a control character, not starting with a dot
+/// (hidden, and never `.` or `..`), not ending with a dot or a space (Windows drops them), and
+/// no Windows device name (`CON`, `PRN`, `AUX`, `NUL`, `COM1`–`COM9`, `LPT1`–`LPT9`, in any
+/// case, with or without an extension). The rule of an org's name (`merge --name`) and of an
+/// import's key.
+pub fn portable_name(name: &str) -> bool {
+    let device = || {
+        let stem = name.split('.').next().unwrap_or(name).trim_end();
+        let upper = stem.to_ascii_uppercase();
+        matches!(upper.as_str(), "CON" | "PRN" | "AUX" | "NUL")
+            || ["COM", "LPT"].iter().any(|p| {
+                upper
+                    .strip_prefix(p)
+                    .is_some_and(|n| n.len() == 1 && matches!(n.as_bytes()[0], b'1'..=b'9'))
+            })
+    };
+    !name.is_empty()
+        && name.len() <= 255
+        && !name.starts_with('.')
+        && !name.ends_with(['.', ' '])
+        && !name
+            .chars()
+            .any(|c| c.is_control() || "/\\:*?\"<>|".contains(c))
+        && !device()
+}
+
 /// Whether the walk skips an entry of this name at this depth (1: at the root): hidden entries
 /// but the editor files at the root, and `target/`.
 pub fn skipped_name(name: &str, depth: usize, is_dir: bool) -> bool {

@@ -65,6 +65,17 @@ pub fn is_hidden(c: char) -> bool {
         )
 }
 
+/// `text` cut to `max` characters, the last of them `…` where it was cut: a chart's label (the
+/// tables carry the full text), a revision a user typed echoed in a message.
+pub fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -643,6 +643,48 @@ pub enum Msg {
     ImportCellTooLong {
         chars: usize,
     },
+    // Limits on every input (SPEC §16).
+    InputNotRegular {
+        path: String,
+    },
+    InputTooLarge {
+        path: String,
+        size: u64,
+        /// The limit, as it is stated (`256 MiB`).
+        max: String,
+    },
+    ImportPartTooLarge {
+        part: String,
+    },
+    ImportTooManyCells,
+    ImportTooManyStrings,
+    ImportBeyondSheet {
+        cell: String,
+    },
+    ImportBinaryWorkbook,
+    ImportLimitHelp,
+    ImportKeyCase {
+        id: String,
+        other: String,
+        first: String,
+    },
+    ImportKeyCaseHelp,
+    ImportChanged {
+        path: String,
+    },
+    ImportChangedHelp,
+    FolderMoved {
+        path: String,
+    },
+    StoredPublicNames {
+        path: String,
+        field: String,
+    },
+    StoredPublicNamesHelp,
+    NameInvalid {
+        name: String,
+    },
+    NameRulesHelp,
     ImportFormula {
         formula: String,
     },
@@ -1844,10 +1886,10 @@ impl Msg {
             },
             Msg::MergeNameInvalid { path, name } => match lang {
                 Zh => {
-                    format!("{path}：名称 {name:?} 不能作为机构名（不能为空，不能含 / 或控制字符）")
+                    format!("{path}：名称 {name:?} 不能作为机构名（文件夹名）")
                 }
                 En => {
-                    format!("{path}: the name {name:?} cannot name an org (it must be non-empty, without / or control characters)")
+                    format!("{path}: the name {name:?} cannot name an org (a folder)")
                 },
             },
             Msg::MergeTooLarge => match lang {
@@ -1951,16 +1993,84 @@ impl Msg {
                 Zh => "键列是空的：无法确定事项编号".into(),
                 En => "the key columns are empty: no id for the item".into(),
             },
+            Msg::InputNotRegular { path } => match lang {
+                Zh => format!("{path} 不是普通文件（命名管道、设备、文件夹等），未读取"),
+                En => format!("{path} is not a regular file (a named pipe, a device, a folder…); not read"),
+            },
+            Msg::InputTooLarge { path, size, max } => match lang {
+                Zh => format!("{path}：文件有{size}字节，超过{max}的上限，未读取"),
+                En => format!("{path}: {size} bytes, over the limit of {max}; not read"),
+            },
+            Msg::ImportPartTooLarge { part } => match lang {
+                Zh => format!("表格中的 {part} 解压后超过1 GiB的上限"),
+                En => format!("the part {part} of the workbook inflates to more than 1 GiB, the limit"),
+            },
+            Msg::ImportTooManyCells => match lang {
+                Zh => "表格的单元格超过10,000,000个的上限".into(),
+                En => "the workbook has more than 10,000,000 cells, the limit".into(),
+            },
+            Msg::ImportTooManyStrings => match lang {
+                Zh => "表格的共享字符串超过10,000,000个的上限".into(),
+                En => "the workbook has more than 10,000,000 shared strings, the limit".into(),
+            },
+            Msg::ImportBeyondSheet { cell } => match lang {
+                Zh => format!("单元格地址 {cell} 超出 Excel 工作表的范围（最大 XFD1048576，即1,048,576行、16,384列）"),
+                En => format!("the cell address {cell} is beyond an Excel sheet (at most XFD1048576: 1,048,576 rows, 16,384 columns)"),
+            },
+            Msg::ImportBinaryWorkbook => match lang {
+                Zh => "不读取二进制工作簿（.xlsb）".into(),
+                En => "a binary workbook (.xlsb) is not read".into(),
+            },
+            Msg::ImportLimitHelp => match lang {
+                Zh => "在 Excel 或 WPS 中删去多余的行、列和空白区域，另存为 .xlsx 再导入；或把台账拆成几个文件".into(),
+                En => "delete the extra rows, columns and empty areas in Excel or WPS and save as .xlsx; or split the ledger into several files".into(),
+            },
+            Msg::ImportKeyCase { id, other, first } => match lang {
+                Zh => format!("键“{id}”与 {first} 的“{other}”只差大小写：在 Windows 和 macOS 上是同一个文件"),
+                En => format!("the key \"{id}\" differs from \"{other}\" at {first} only by case: on Windows and macOS they are one file"),
+            },
+            Msg::ImportKeyCaseHelp => match lang {
+                Zh => "同一单位的事项编号不能只差大小写；改正其中一个".into(),
+                En => "the ids of one unit must differ by more than case; correct one of them".into(),
+            },
+            Msg::ImportChanged { path } => match lang {
+                Zh => format!("{path} 在导入期间被改动过，未更新（改动保留）"),
+                En => format!("{path} changed while the import ran; not updated (the change is kept)"),
+            },
+            Msg::ImportChangedHelp => match lang {
+                Zh => "再运行一次 `import --update`，以改动后的文件为准".into(),
+                En => "run `import --update` again, from the file as it now is".into(),
+            },
+            Msg::FolderMoved { path } => match lang {
+                Zh => format!("{path} 在写入期间被换成了链接或被移走；其中刚写入的文件已删除"),
+                En => format!("{path} was replaced by a link or moved while it was written to; the files just written there are removed"),
+            },
+            Msg::StoredPublicNames { path, field } => match lang {
+                Zh => format!("{path} 自称公示稿（public: true），却在 {field} 中含有人名，不予使用"),
+                En => format!("{path} says it is public (public: true) yet names a person in {field}; not used"),
+            },
+            Msg::StoredPublicNamesHelp => match lang {
+                Zh => "公示稿不得含人名：请报送单位用 `report --public --format json` 重新生成".into(),
+                En => "a public report names no one: ask its office to make it again with `report --public --format json`".into(),
+            },
+            Msg::NameRulesHelp => match lang {
+                Zh => "机构名不能为空，不能含 / \\ : * ? \" < > | 或控制字符，不能以 . 开头，不能以 . 或空格结尾，不能是 CON、PRN、AUX、NUL、COM1—COM9、LPT1—LPT9 等 Windows 设备名，最多255字节".into(),
+                En => "an org's name is not empty, has no / \\ : * ? \" < > | or control character, does not start with a dot or end with a dot or a space, is no Windows device name (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9), and has at most 255 bytes".into(),
+            },
+            Msg::NameInvalid { name } => match lang {
+                Zh => format!("名称 {name:?} 不能作为机构名（文件夹名）"),
+                En => format!("the name {name:?} cannot name an org (a folder)"),
+            },
             Msg::ImportBadKey { key } => match lang {
                 Zh => format!("键“{key}”不能用作文件名"),
                 En => format!("the key \"{key}\" cannot be a file name"),
             },
             Msg::ImportBadKeyHelp => match lang {
                 Zh => {
-                    "事项编号不能为空，不能含 / \\ : * ? \" < > | 或控制字符，不能以 . 开头，最多 100 个字符".into()
+                    "事项编号不能为空，不能含 / \\ : * ? \" < > | 或控制字符，不能以 . 开头，不能以 . 或空格结尾，不能是 CON、PRN、AUX、NUL、COM1—COM9、LPT1—LPT9 等 Windows 设备名，最多100个字符，文件名不超过255字节".into()
                 }
                 En => {
-                    "an id is not empty, has no / \\ : * ? \" < > | or control character, does not start with a dot, and has at most 100 characters".into()
+                    "an id is not empty, has no / \\ : * ? \" < > | or control character, does not start with a dot or end with a dot or a space, is no Windows device name (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9), and has at most 100 characters and a file name of at most 255 bytes".into()
                 },
             },
             Msg::ImportDuplicateRow { id, first } => match lang {

@@ -81,14 +81,77 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// Opens `path` for reading: on Unix without following a final symbolic link and without
 /// blocking; elsewhere plainly (the caller checks the handle's metadata in both cases).
 fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
+    open_input(path, false)
+}
+
+/// Opens `path` for reading without blocking (on Unix, `O_NONBLOCK`: a named pipe with no
+/// writer, a terminal, a device never hold the open), following a final link only where
+/// `follow` (a file the user names may be a link; a record never is). On Windows, where no
+/// path to a regular file opens as a pipe, plainly. The caller checks the handle's metadata.
+fn open_input(path: &Path, follow: bool) -> std::io::Result<std::fs::File> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW);
+        let nofollow = if follow { 0 } else { libc::O_NOFOLLOW };
+        options.custom_flags(libc::O_NONBLOCK | nofollow);
     }
+    #[cfg(not(unix))]
+    let _ = follow;
     options.open(path)
+}
+
+/// Why a file a command was given could not be read within its limit.
+#[derive(Debug)]
+pub enum InputError {
+    Io(std::io::Error),
+    /// A named pipe, a device, a folder: never read.
+    NotRegular,
+    /// Larger than the limit: its size (from its metadata, before a byte is read; or what was
+    /// read, where it grew meanwhile).
+    TooLarge(u64),
+}
+
+/// The bytes of a file a command is given (a spreadsheet, a mapping, a stored report): opened
+/// without blocking, a regular file on the handle, no larger than `limit` by its metadata before
+/// a byte is read, and never more than `limit` + 1 bytes read (a file that grows meanwhile is
+/// cut there, and refused). `buffer` is cleared first; its capacity is kept.
+pub fn read_input(path: &Path, limit: u64, buffer: &mut Vec<u8>) -> Result<(), InputError> {
+    read_within(path, true, limit, buffer)
+}
+
+/// The bytes of a record file as they are now, read as [`read_input`] reads a named file but
+/// without following a link, within [`MAX_FILE_SIZE`].
+pub fn read_record_bytes(path: &Path, buffer: &mut Vec<u8>) -> Result<(), InputError> {
+    read_within(path, false, MAX_FILE_SIZE, buffer)
+}
+
+fn read_within(
+    path: &Path,
+    follow: bool,
+    limit: u64,
+    buffer: &mut Vec<u8>,
+) -> Result<(), InputError> {
+    buffer.clear();
+    let handle = open_input(path, follow).map_err(InputError::Io)?;
+    let meta = handle.metadata().map_err(InputError::Io)?;
+    if !meta.is_file() {
+        return Err(InputError::NotRegular);
+    }
+    if meta.len() > limit {
+        return Err(InputError::TooLarge(meta.len()));
+    }
+    buffer.reserve(usize::try_from(meta.len()).unwrap_or(0));
+    handle
+        .take(limit.saturating_add(1))
+        .read_to_end(buffer)
+        .map_err(InputError::Io)?;
+    let read = u64::try_from(buffer.len()).unwrap_or(u64::MAX);
+    if read > limit {
+        return Err(InputError::TooLarge(read));
+    }
+    Ok(())
 }
 
 /// UTF-8, with or without a byte-order mark; anything else is named as well as can be.

@@ -31,7 +31,11 @@ fuzz_target!(|data: &[u8]| {
     let Some((&how, bytes)) = data.split_first() else {
         return;
     };
-    let file = if how & 1 == 0 { "台账.xlsx" } else { "台账.csv" };
+    let file = if how & 1 == 0 {
+        "台账.xlsx"
+    } else {
+        "台账.csv"
+    };
     let mapping = (how & 2 != 0).then(|| Mapping::parse(MAPPING).expect("the example's mapping"));
     let root = root();
     let planned = plan(Request {

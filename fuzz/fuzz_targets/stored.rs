@@ -19,15 +19,24 @@ fuzz_target!(|bytes: &[u8]| {
     let mut first = report.clone();
     first.campaign.region = Some("乙".to_owned());
     let inputs = vec![
-        Input { file: "a.json".into(), report: first },
-        Input { file: "b.json".into(), report: other },
+        Input {
+            file: "a.json".into(),
+            report: first,
+        },
+        Input {
+            file: "b.json".into(),
+            report: other,
+        },
     ];
     if let Ok(merged) = merge::merge(inputs, Some("全国"), false) {
         assert_eq!(merged.totals.units, report.totals.units.saturating_mul(2));
         let text = json::report(&merged);
         assert!(stored::parse(text.as_bytes()).is_ok(), "a merge reads back");
     }
-    for by in BYS.into_iter().filter(|&b| b != huitoukan::render::rows::By::Item) {
+    for by in BYS
+        .into_iter()
+        .filter(|&b| b != huitoukan::render::rows::By::Item)
+    {
         let org = report.org.clone().unwrap_or_default();
         let shown = merge::within(report.clone(), &org, by == huitoukan::render::rows::By::Org);
         for lang in LANGS {

@@ -320,7 +320,11 @@ fn value(v: &Value, depth: usize) -> Option<String> {
                 .iter()
                 .take(6)
                 .filter_map(|(k, v)| {
-                    Some(format!("{} = {}", key(k, item_keys()), value(v, depth + 1)?))
+                    Some(format!(
+                        "{} = {}",
+                        key(k, item_keys()),
+                        value(v, depth + 1)?
+                    ))
                 })
                 .collect();
             format!("{{ {} }}", entries.join(", "))

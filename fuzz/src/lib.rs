@@ -13,6 +13,7 @@ use huitoukan::rollup::{self, Options, Report, Totals};
 use jiff::civil::{Date, date};
 
 pub mod record_tree;
+pub mod workbook;
 pub use record_tree::put;
 
 /// The date every run judges deadlines by: ten days after the campaign deadline of the seeds.
@@ -104,8 +105,11 @@ pub fn exercise(root: &Path, choices: Choices, queries: &[&str]) {
 /// message of a file it left out.
 fn check_public(checked: &Checked, report: &Report) {
     use huitoukan::i18n::Msg;
-    for row in &report.items {
-        assert_eq!((&row.person, &row.responsible, &row.lead), (&None, &None, &None));
+    for row in report.items.iter() {
+        assert_eq!(
+            (&row.person, &row.responsible, &row.lead),
+            (&None, &None, &None)
+        );
     }
     let confidential: Vec<&str> = checked
         .records
@@ -114,7 +118,7 @@ fn check_public(checked: &Checked, report: &Report) {
         .filter(|i| i.confidential)
         .map(|i| checked.records.files.path(i.file))
         .collect();
-    for row in &report.items {
+    for row in report.items.iter() {
         assert!(!confidential.contains(&row.file.as_str()), "{}", row.file);
     }
     for l in &report.left_out {
@@ -132,7 +136,7 @@ fn check_public(checked: &Checked, report: &Report) {
 fn check_spans(checked: &Checked) {
     let files = &checked.records.files;
     for d in &checked.diagnostics {
-        let text = &files.get(d.file).text;
+        let text = files.get(d.file).text();
         if let Some(span) = &d.span
             && !text.is_empty()
         {
@@ -151,7 +155,7 @@ fn check_spans(checked: &Checked) {
             );
         }
         for label in &d.labels {
-            let text = &files.get(label.file).text;
+            let text = files.get(label.file).text();
             assert!(
                 text.is_empty() || label.span.end <= text.len(),
                 "a label of {:?} lies beyond its file",
@@ -169,10 +173,16 @@ fn check_listed(checked: &Checked) {
     };
     for run in checked.diagnostics.chunk_by(|a, b| a.file == b.file) {
         let listed = run.iter().filter(|d| !counted(d)).count();
-        assert!(listed <= MAX_PER_FILE, "{listed} diagnostics listed for one file");
+        assert!(
+            listed <= MAX_PER_FILE,
+            "{listed} diagnostics listed for one file"
+        );
         if let Some(i) = run.iter().position(counted) {
             assert_eq!(i, run.len() - 1, "the count of the rest comes last");
-            assert_eq!(listed, MAX_PER_FILE, "a count of the rest after fewer than 50");
+            assert_eq!(
+                listed, MAX_PER_FILE,
+                "a count of the rest after fewer than 50"
+            );
         }
     }
     let counts = checked.counts();
@@ -221,7 +231,11 @@ pub fn render_checked(checked: &Checked, root: &Path, lang: Lang) {
         fingerprints.sort_unstable();
         let issued = fingerprints.len();
         fingerprints.dedup();
-        assert_eq!(fingerprints.len(), issued, "every GitLab fingerprint is unique");
+        assert_eq!(
+            fingerprints.len(),
+            issued,
+            "every GitLab fingerprint is unique"
+        );
     }
 }
 
@@ -256,7 +270,11 @@ fn check_report(report: &Report) {
     let org = report.org.as_deref().unwrap_or("");
     assert_eq!(
         report.own.as_ref(),
-        report.units.iter().find(|u| u.org == org).map(|u| &u.totals),
+        report
+            .units
+            .iter()
+            .find(|u| u.org == org)
+            .map(|u| &u.totals),
         "`own` is the org's own unit"
     );
     let parts = report.children.iter().map(|c| &c.totals).chain(

@@ -1,6 +1,5 @@
 //! `huitoukan check`: validate the tree and show the diagnostics in the chosen format.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -79,7 +78,7 @@ pub fn run(settings: &Check) -> Result<ExitCode, Fatal> {
             let text = render::github::render(&checked, lang, base.as_deref());
             write_stream(&mut std::io::stdout(), &text)?;
             if let Some(path) = summary {
-                append(
+                crate::output::append_file(
                     path,
                     &render::github::step_summary(&checked, lang, base.as_deref()),
                 )?;
@@ -149,20 +148,4 @@ fn repository(var: &str, root: &Path, cwd: Option<PathBuf>) -> Option<PathBuf> {
                 .map(Path::to_path_buf)
         })
         .or(cwd)
-}
-
-/// Appends to a file that CI owns (the step summary), creating it if needed.
-fn append(path: &Path, text: &str) -> Result<(), Fatal> {
-    let io = |e: std::io::Error| {
-        Fatal::from(Msg::Io {
-            path: path.display().to_string(),
-            detail: e.to_string(),
-        })
-    };
-    let mut file = std::fs::OpenOptions::new()
-        .append(true)
-        .create(true)
-        .open(path)
-        .map_err(io)?;
-    file.write_all(text.as_bytes()).map_err(io)
 }

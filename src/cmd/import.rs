@@ -10,11 +10,12 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::discover::{self, Lookup};
 use crate::i18n::{Lang, Msg};
-use crate::import::{self, Action, Plan, Problem, Request, mapping::Mapping};
+use std::collections::HashMap;
+
+use crate::import::{self, Action, Plan, Problem, Request, RowPlan, mapping::Mapping};
 use crate::outcome::{EXIT_OK, EXIT_RECORDS, Fatal};
-use crate::output::{write_file_durable, write_stream};
+use crate::output::{Folder, Mode, write_stream};
 use crate::settings::Import;
 
 pub fn run(settings: &Import) -> Result<ExitCode, Fatal> {
@@ -28,12 +29,15 @@ pub fn run(settings: &Import) -> Result<ExitCode, Fatal> {
         ..
     } = *settings;
     let shown = settings.file.display().to_string();
-    let bytes = read(&settings.file)?;
+    let bytes = read(&settings.file, MAX_SHEET_BYTES)?;
     let mapping = match &settings.mapping {
         Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|e| Msg::Io {
+            let bytes = read(path, MAX_MAPPING_BYTES)?;
+            let text = String::from_utf8(bytes).map_err(|e| Msg::ImportMapping {
                 path: path.display().to_string(),
-                detail: e.to_string(),
+                detail: Box::new(Msg::Unreadable {
+                    detail: e.utf8_error().to_string(),
+                }),
             })?;
             Some(Mapping::parse(&text).map_err(|e| Msg::ImportMapping {
                 path: path.display().to_string(),
@@ -57,15 +61,24 @@ pub fn run(settings: &Import) -> Result<ExitCode, Fatal> {
         err.push_str(&problem_text(p, lang));
     }
     let write = errors == 0 || keep_going;
+    // Written first, so that a file is said to be created or updated only where it was.
+    let (written, result) = if write && !dry_run {
+        apply_some(root, &plan)
+    } else {
+        (Vec::new(), Ok(()))
+    };
+    let written: std::collections::HashSet<&str> = written.iter().map(String::as_str).collect();
     let mut out = String::new();
     for p in &plan.planned {
+        let done = dry_run || written.contains(p.file.as_str());
         let (file, row) = (
             crate::escape::controls(&p.file, &[]).into_owned(),
             p.row + 1,
         );
         let line = match p.action {
-            Action::Create => Msg::ImportCreate { file, row },
-            Action::Update => Msg::ImportUpdate { file, row },
+            Action::Create if done => Msg::ImportCreate { file, row },
+            Action::Update if done => Msg::ImportUpdate { file, row },
+            Action::Create | Action::Update => continue,
             Action::Unchanged => Msg::ImportUnchanged { file, row },
             Action::Exists => Msg::ImportExists { file, row },
         };
@@ -103,13 +116,8 @@ pub fn run(settings: &Import) -> Result<ExitCode, Fatal> {
             Msg::ImportKeptGoing { rows }.text(lang)
         ));
     }
-    let written = if write && !dry_run {
-        apply(root, &plan)
-    } else {
-        Ok(())
-    };
     write_stream(&mut anstream::stderr(), &err)?;
-    written?;
+    result?;
     Ok(ExitCode::from(if errors > 0 {
         EXIT_RECORDS
     } else {
@@ -117,91 +125,122 @@ pub fn run(settings: &Import) -> Result<ExitCode, Fatal> {
     }))
 }
 
-/// The spreadsheet's bytes: a regular file, at most [`MAX_SHEET_BYTES`].
-fn read(path: &Path) -> Result<Vec<u8>, Fatal> {
-    use std::io::Read;
-    let io = |e: std::io::Error| {
-        Fatal::from(Msg::Io {
-            path: path.display().to_string(),
-            detail: e.to_string(),
-        })
-    };
-    let file = std::fs::File::open(path).map_err(io)?;
-    let meta = file.metadata().map_err(io)?;
-    if !meta.is_file() {
-        return Err(Msg::OutputNotFile {
-            path: path.display().to_string(),
-        }
-        .into());
-    }
+/// The bytes of a file the import is given: a regular file, opened without blocking, within
+/// `limit` (see [`crate::load::read_input`]).
+fn read(path: &Path, limit: u64) -> Result<Vec<u8>, Fatal> {
     let mut bytes = Vec::new();
-    file.take(MAX_SHEET_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    if bytes.len() as u64 > MAX_SHEET_BYTES {
-        return Err(Msg::TooLarge {
-            size: meta.len().max(bytes.len() as u64),
-        }
-        .into());
-    }
+    crate::load::read_input(path, limit, &mut bytes).map_err(|e| input_error(path, limit, e))?;
     Ok(bytes)
+}
+
+/// Why a file a command was given is not read, naming it and the limit.
+pub fn input_error(path: &Path, limit: u64, e: crate::load::InputError) -> Fatal {
+    use crate::load::InputError;
+    let path = path.display().to_string();
+    Fatal::from(match e {
+        InputError::Io(e) => Msg::Io {
+            path,
+            detail: e.to_string(),
+        },
+        InputError::NotRegular => Msg::InputNotRegular { path },
+        InputError::TooLarge(size) => Msg::InputTooLarge {
+            path,
+            size,
+            max: format!("{} MiB", limit >> 20),
+        },
+    })
 }
 
 /// The largest spreadsheet read: a province's ledger of 58,000 items is some 10 MiB.
 pub const MAX_SHEET_BYTES: u64 = 256 * 1024 * 1024;
 
-/// Writes the plan's new and changed files.
+/// The largest mapping file read (as a record file).
+pub const MAX_MAPPING_BYTES: u64 = crate::load::MAX_FILE_SIZE;
+
+/// Writes the plan's new and changed files, each through a handle on its folder opened step
+/// by step from the root without following a link (so a folder swapped for a link meanwhile
+/// receives nothing outside the root), a changed file only while it still holds what the plan
+/// read. Returns the files written; after the writes every folder must still be where it was,
+/// else what was written through it is removed and the import fails naming it.
 pub fn apply(root: &Path, plan: &Plan) -> Result<(), Fatal> {
+    let (_, result) = apply_some(root, plan);
+    result
+}
+
+/// [`apply`], with the files written (relative to the root) whatever the outcome.
+pub fn apply_some(root: &Path, plan: &Plan) -> (Vec<String>, Result<(), Fatal>) {
     use rayon::prelude::*;
-    let writes: Vec<(&str, bool)> = plan
+    let writes: Vec<&RowPlan> = plan
         .planned
         .iter()
-        .filter_map(|p| match p.action {
-            Action::Create => Some((p.file.as_str(), false)),
-            Action::Update => Some((p.file.as_str(), true)),
-            Action::Unchanged | Action::Exists => None,
-        })
+        .filter(|p| matches!(p.action, Action::Create | Action::Update))
         .collect();
-    // Every folder first, each step below the root a folder and not a link to one elsewhere.
-    let mut folders: Vec<&str> = writes
-        .iter()
-        .map(|(file, _)| file.rsplit_once('/').map_or("", |(folder, _)| folder))
-        .collect();
+    let split = |file: &str| -> (String, String) {
+        match file.rsplit_once('/') {
+            Some((folder, name)) => (folder.to_owned(), name.to_owned()),
+            None => (String::new(), file.to_owned()),
+        }
+    };
+    let mut folders: Vec<String> = writes.iter().map(|p| split(&p.file).0).collect();
     folders.sort_unstable();
     folders.dedup();
+    let mut handles: HashMap<String, Folder> = HashMap::new();
     for folder in folders {
-        match discover::look_up(root, folder) {
-            Lookup::Link(at) => {
-                return Err(Msg::ImportLinkInPath {
-                    path: at.display().to_string(),
-                }
-                .into());
+        match Folder::open_below(root, &folder, true, &mut Vec::new()) {
+            Ok(handle) => {
+                handles.insert(folder, handle);
             }
-            Lookup::Found(..) => {}
-            Lookup::Missing(_) => {
-                std::fs::create_dir_all(root.join(folder)).map_err(|e| Msg::Io {
-                    path: root.join(folder).display().to_string(),
-                    detail: e.to_string(),
-                })?;
+            Err(blocked) => {
+                let fatal = blocked.fatal(|path| Msg::ImportLinkInPath { path });
+                return (Vec::new(), Err(fatal));
             }
         }
     }
-    let texts: std::collections::HashMap<&str, &str> = plan
-        .planned
-        .iter()
-        .map(|p| (p.file.as_str(), p.text.as_str()))
+    let results: Vec<(&str, Result<(), Fatal>)> = writes
+        .par_iter()
+        .map(|p| {
+            let (folder, name) = split(&p.file);
+            let result = match handles.get(&folder) {
+                Some(handle) => {
+                    let mode = match p.action {
+                        Action::Update => Mode::Update(p.before.as_bytes()),
+                        _ => Mode::New,
+                    };
+                    // Each file whole or not at all; not flushed one by one (see
+                    // `write_file_durable`).
+                    handle.write(Path::new(&name), &root.join(&p.file), mode, false, |out| {
+                        out.write_all(p.text.as_bytes())
+                    })
+                }
+                None => Ok(()),
+            };
+            (p.file.as_str(), result)
+        })
         .collect();
-    writes.par_iter().try_for_each(|(file, replace)| {
-        let path = root.join(file);
-        if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
-            return Err(Fatal::from(Msg::ImportLinkInPath {
-                path: path.display().to_string(),
-            }));
+    let mut written: Vec<String> = Vec::new();
+    let mut first_error = None;
+    for (file, result) in results {
+        match result {
+            Ok(()) => written.push(file.to_owned()),
+            Err(e) => {
+                first_error.get_or_insert(e);
+            }
         }
-        let text = texts.get(file).copied().unwrap_or_default().as_bytes();
-        // Each file whole or not at all; not flushed one by one (see `write_file_durable`).
-        write_file_durable(&path, *replace, false, |out| out.write_all(text))
-    })
+    }
+    for (folder, handle) in &handles {
+        if let Err(e) = handle.verify() {
+            written.retain(|file| {
+                let (at, name) = split(file);
+                let inside = at == *folder;
+                if inside {
+                    handle.remove(Path::new(&name));
+                }
+                !inside
+            });
+            first_error.get_or_insert(e);
+        }
+    }
+    (written, first_error.map_or(Ok(()), Err))
 }
 
 /// One problem as `check` shows one: the code, the message, the place, the help.

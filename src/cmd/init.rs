@@ -5,8 +5,6 @@
 //! symbolic link, so a refusal leaves the folder as it was; a write that fails takes back what
 //! was written before it.
 
-use std::fs::OpenOptions;
-use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 use std::process::ExitCode;
 
@@ -17,7 +15,7 @@ use crate::discover::{self, CAMPAIGN_FILE, Lookup, RootError, UNIT_FILE};
 use crate::i18n::Msg;
 use crate::model::doc::{self, Kind};
 use crate::outcome::{EXIT_OK, Fatal};
-use crate::output::write_stream;
+use crate::output::{Folder, write_stream};
 use crate::records::campaign_schema;
 use crate::root::root_error;
 use crate::schema::Schema;
@@ -306,11 +304,12 @@ fn create_all(base: &Path, files: &[(String, String)]) -> Result<(), Fatal> {
     Ok(())
 }
 
-/// What [`create_all`] has made so far, in order, so that it can be taken back.
+/// What [`create_all`] has made so far, in order, so that it can be taken back: the folders
+/// by path, each file through the handle of the folder it was made in.
 #[derive(Default)]
 struct Made {
     folders: Vec<PathBuf>,
-    files: Vec<PathBuf>,
+    files: Vec<(std::sync::Arc<Folder>, PathBuf)>,
 }
 
 impl Made {
@@ -336,48 +335,31 @@ impl Made {
         Ok(())
     }
 
+    /// Creates `base/rel` through a handle on its folder, each folder below `base` opened (or
+    /// made) without following a link, and checks afterwards that the folder is still there.
     fn create(&mut self, base: &Path, rel: &str, text: &str) -> Result<(), Fatal> {
         let target = base.join(rel);
-        let io = |e: std::io::Error| {
-            Fatal::from(Msg::Io {
-                path: target.display().to_string(),
-                detail: e.to_string(),
-            })
-        };
-        let mut folder = base.to_path_buf();
-        let parts: Vec<&str> = rel.split('/').collect();
-        for part in &parts[..parts.len().saturating_sub(1)] {
-            folder.push(part);
-            match std::fs::create_dir(&folder) {
-                Ok(()) => self.folders.push(folder.clone()),
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
-                Err(e) => return Err(io(e)),
-            }
-        }
-        let mut file = OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&target)
-            .map_err(|e| {
-                if e.kind() == std::io::ErrorKind::AlreadyExists {
-                    Fatal::from(Msg::FileExists {
-                        path: target.display().to_string(),
-                    })
-                } else {
-                    io(e)
-                }
+        let (folder, name) = rel.rsplit_once('/').unwrap_or(("", rel));
+        let folder = Folder::open_below(base, folder, true, &mut self.folders)
+            .map_err(|b| b.fatal(|path| Msg::LinkInPath { path }))?;
+        let folder = std::sync::Arc::new(folder);
+        folder
+            .create_new(Path::new(name), &target, text.as_bytes())
+            .map_err(|e| match e.message {
+                Msg::OutputExists { .. } => Fatal::from(Msg::FileExists {
+                    path: target.display().to_string(),
+                }),
+                _ => e,
             })?;
-        self.files.push(target.clone());
-        file.write_all(text.as_bytes())
-            .and_then(|()| file.sync_all())
-            .map_err(io)
+        self.files.push((folder.clone(), PathBuf::from(name)));
+        folder.verify()
     }
 
     /// Removes what was made, files first, then the folders from the deepest; a folder that
     /// someone else has put a file in meanwhile stays.
     fn undo(self) {
-        for file in self.files.iter().rev() {
-            let _ = std::fs::remove_file(file);
+        for (folder, name) in self.files.iter().rev() {
+            folder.remove(name);
         }
         for folder in self.folders.iter().rev() {
             let _ = std::fs::remove_dir(folder);

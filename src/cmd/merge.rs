@@ -34,7 +34,14 @@ pub fn read_all(paths: &[PathBuf]) -> Result<Vec<Input>, Fatal> {
     paths
         .par_iter()
         .map(|path| {
-            let report = stored::read(path).map_err(|e| Fatal::from(e.message(path)))?;
+            let report = stored::read(path).map_err(|e| {
+                let help = matches!(e, stored::StoredError::PublicNames(_))
+                    .then_some(crate::i18n::Msg::StoredPublicNamesHelp);
+                Fatal {
+                    message: e.message(path),
+                    help,
+                }
+            })?;
             Ok(Input {
                 file: path.display().to_string(),
                 report,

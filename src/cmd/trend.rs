@@ -39,6 +39,17 @@ pub fn run(settings: &settings::Trend) -> Result<ExitCode, Fatal> {
             help: Some(Msg::ShallowHelp),
         });
     }
+    // The periods end with the one that holds the last commit: past it every row would show
+    // the same records (a `--to` of 9999-12-31 asks for a hundred thousand of them).
+    let month_on = head
+        .date
+        .checked_add(jiff::ToSpan::days(31))
+        .unwrap_or(jiff::civil::Date::MAX);
+    let last = trend::period_ends(head.date, month_on, every)
+        .first()
+        .copied()
+        .unwrap_or(head.date);
+    let to = to.min(last);
     let ends = trend::period_ends(from, to, every);
     let at = trend::commits_at(&line, &ends);
     let mut rows = Vec::with_capacity(at.len());

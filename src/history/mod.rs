@@ -120,6 +120,16 @@ impl Repo {
     }
 
     fn unknown(&self, rev: &str, detail: String) -> Fatal {
+        // A revision is echoed at most this long, and the reader's words about it with it.
+        const SHOWN: usize = 100;
+        let shown = crate::escape::shorten(rev, SHOWN);
+        let detail = if rev.chars().count() > SHOWN {
+            first_line(&detail).replace(rev, &shown)
+        } else {
+            first_line(&detail)
+        };
+        let detail = crate::escape::shorten(&detail, 2 * SHOWN);
+        let rev = shown.as_str();
         if self.shallow {
             Fatal {
                 message: Msg::ShallowLacks {
@@ -131,7 +141,7 @@ impl Repo {
             Fatal {
                 message: Msg::UnknownRevision {
                     rev: rev.to_owned(),
-                    detail: first_line(&detail),
+                    detail,
                 },
                 help: Some(Msg::UnknownRevisionHelp),
             }
@@ -254,8 +264,13 @@ impl Repo {
                 let on_disk = records.root.join(&*file.path);
                 let same = known.get(&*file.path).is_some_and(|node| match node.kind {
                     Look::File => {
-                        blob_id(file.text().as_bytes()) == node.id
-                            || std::fs::read(&on_disk).is_ok_and(|bytes| blob_id(&bytes) == node.id)
+                        blob_id(file.text().as_bytes()) == node.id || {
+                            // As it is on disk now, read as a record is read: a file
+                            // swapped for a pipe or a large file meanwhile is no wait.
+                            let mut bytes = Vec::new();
+                            load::read_record_bytes(&on_disk, &mut bytes).is_ok()
+                                && blob_id(&bytes) == node.id
+                        }
                     }
                     Look::Link => std::fs::symlink_metadata(&on_disk)
                         .is_ok_and(|m| m.file_type().is_symlink()),
@@ -341,6 +356,16 @@ impl Walk<'_> {
     }
 }
 
+/// The longest path (in bytes, from the root) of a folder the listing enters: what a file
+/// system lets the work-tree walk open (`PATH_MAX`). A deeper folder of a commit is reported
+/// as the walk would report it, as a folder that cannot be read.
+const MAX_PATH: usize = 4096;
+
+/// Lists the tree `id` at `rel` (`walk.depth` 1: the root's entries) as the walk would: skipped
+/// names are not entered, links are listed and not followed, a name listed twice in one tree
+/// is listed once and reported. Folders are listed from a stack, not by recursion, so a
+/// commit thousands of folders deep costs no stack; below the root, the top folders (the
+/// cities) are listed two at a time.
 fn list(
     repo: &gix::Repository,
     id: ObjectId,
@@ -348,10 +373,54 @@ fn list(
     walk: Walk<'_>,
     out: &mut Listing,
 ) -> Result<(), Fatal> {
+    let mut stack = vec![(id, rel.to_owned(), walk.depth)];
+    let mut top = Vec::new();
+    while let Some((id, rel, depth)) = stack.pop() {
+        let walk = Walk { depth, ..walk };
+        list_one(repo, id, &rel, walk, out, &mut |oid, path| {
+            if depth == 1 {
+                top.push((oid, path));
+            } else {
+                stack.push((oid, path, depth + 1));
+            }
+        })?;
+    }
+    if top.is_empty() {
+        return Ok(());
+    }
+    let sync = repo.clone().into_sync();
+    let listed: Vec<Result<Listing, Fatal>> = top
+        .into_par_iter()
+        .map_init(
+            || sync.to_thread_local(),
+            |repo, (oid, path)| {
+                let mut listing = Listing::default();
+                list(repo, oid, &path, walk.below(), &mut listing).map(|()| listing)
+            },
+        )
+        .collect();
+    for listing in listed {
+        let listing = listing?;
+        out.files.extend(listing.files);
+        out.entries.extend(listing.entries);
+        out.others.extend(listing.others);
+        out.dirs.extend(listing.dirs);
+    }
+    Ok(())
+}
+
+/// The entries of one tree; each folder to enter is handed to `enter`.
+fn list_one(
+    repo: &gix::Repository,
+    id: ObjectId,
+    rel: &str,
+    walk: Walk<'_>,
+    out: &mut Listing,
+    enter: &mut dyn FnMut(ObjectId, String),
+) -> Result<(), Fatal> {
     let depth = walk.depth;
     let tree = repo.find_tree(id).map_err(git_error)?;
     let decoded = tree.decode().map_err(git_error)?;
-    let mut top = Vec::new();
     let join = |name: &str| {
         if rel.is_empty() {
             name.to_owned()
@@ -359,8 +428,20 @@ fn list(
             format!("{rel}/{name}")
         }
     };
+    let mut names = std::collections::HashSet::new();
     for entry in &decoded.entries {
         let is_dir = entry.mode.is_tree();
+        if !names.insert(entry.filename) {
+            // A tree that lists a name twice (git writes none; a tool may): the first is
+            // read, the second reported, so nothing is counted twice.
+            let shown = String::from_utf8_lossy(entry.filename);
+            out.entries.push(Entry {
+                rel: join(&shown),
+                path: None,
+                kind: EntryKind::Error("listed twice in the commit's tree".into()),
+            });
+            continue;
+        }
         let Ok(name) = std::str::from_utf8(entry.filename) else {
             if let Some((shown, kind)) = discover::name_not_utf8(entry.filename, is_dir) {
                 out.entries.push(Entry {
@@ -389,13 +470,17 @@ fn list(
             {
                 continue;
             }
-            out.dirs.push((path.clone(), oid, true));
-            if depth == 1 {
-                // The top folders (the cities) are listed two at a time, below.
-                top.push((oid, path));
-            } else {
-                list(repo, oid, &path, walk.below(), out)?;
+            if path.len() >= MAX_PATH {
+                out.dirs.push((path.clone(), oid, false));
+                out.entries.push(Entry {
+                    rel: path,
+                    path: None,
+                    kind: EntryKind::Error("path too long: not entered".into()),
+                });
+                continue;
             }
+            out.dirs.push((path.clone(), oid, true));
+            enter(oid, path);
         } else if entry.mode.is_link() {
             out.files.push((path.clone(), node(Look::Link, oid)));
             out.entries.push(Entry {
@@ -416,27 +501,6 @@ fn list(
                 None => out.others.push((path, node(Look::File, oid))),
             }
         }
-    }
-    if top.is_empty() {
-        return Ok(());
-    }
-    let sync = repo.clone().into_sync();
-    let listed: Vec<Result<Listing, Fatal>> = top
-        .into_par_iter()
-        .map_init(
-            || sync.to_thread_local(),
-            |repo, (oid, path)| {
-                let mut listing = Listing::default();
-                list(repo, oid, &path, walk.below(), &mut listing).map(|()| listing)
-            },
-        )
-        .collect();
-    for listing in listed {
-        let listing = listing?;
-        out.files.extend(listing.files);
-        out.entries.extend(listing.entries);
-        out.others.extend(listing.others);
-        out.dirs.extend(listing.dirs);
     }
     Ok(())
 }

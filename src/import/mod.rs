@@ -8,6 +8,7 @@
 //! atomically, never over a file except an update asked for, never outside the root.
 
 pub mod mapping;
+pub mod measure;
 pub mod progress;
 pub mod sheet;
 
@@ -22,7 +23,7 @@ use crate::i18n::{Lang, Msg};
 use crate::model::fields::did_you_mean;
 use crate::records::{Overlay, Records};
 use mapping::{DEFAULT_FORMATS, FIELDS, FieldKind, FieldSpec, Mapping};
-use sheet::{Grid, SheetError, Value, cell_name};
+use sheet::{Grid, Row, SheetError, Value, cell_name};
 
 /// Excel's own limit of characters in a cell: a longer one was not typed in Excel.
 pub const MAX_CELL_CHARS: usize = 32_767;
@@ -73,6 +74,9 @@ pub struct RowPlan {
     pub action: Action,
     /// The file's text after the import (for Create and Update).
     pub text: String,
+    /// The file's text as the plan read it (for Update): the file is replaced only while it
+    /// still holds it.
+    pub before: String,
     /// The lines of `text` that each field's key is on, with the column its value came from.
     lines: Lines,
 }
@@ -152,11 +156,7 @@ pub fn plan(request: Request<'_>) -> Plan {
     let row_place = |row: usize| format!("{file}!{}!{}:{}", grid.sheet, row + 1, row + 1);
 
     let header = mapping.header_row - 1;
-    let headers: Vec<String> = grid
-        .rows
-        .get(header)
-        .map(|r| r.iter().map(|v| normalize_header(&v.text())).collect())
-        .unwrap_or_default();
+    let headers: Vec<String> = grid.rows.get(header).map(headers_of).unwrap_or_default();
     if headers.iter().all(String::is_empty) {
         plan.problems.push(Problem {
             code: Code::SheetEmpty,
@@ -232,6 +232,20 @@ pub fn plan(request: Request<'_>) -> Plan {
         })
         .collect();
     let mut seen: HashMap<(String, String), usize> = HashMap::new();
+    // Every id of each unit by its case-folded spelling, and where it is: the existing items,
+    // then the rows. On Windows and macOS, two that differ only by case are one file.
+    let mut folded: HashMap<(String, String), (String, String)> = HashMap::new();
+    // (An existing item by its file's name, which is what a new file could clash with.)
+    for (i, item) in records.items.iter().enumerate() {
+        let path = records.files.path(item.file);
+        let stem = path.rsplit('/').next().unwrap_or(path);
+        let stem = stem.strip_suffix(".toml").unwrap_or(stem);
+        if let Some(unit) = records.unit_of[i] {
+            folded
+                .entry((records.units[unit].org.clone(), stem.to_lowercase()))
+                .or_insert_with(|| (stem.to_owned(), path.to_owned()));
+        }
+    }
     // The columns of each field and of each `[[when]]`, looked up once for every row.
     let field_cols: Vec<Vec<usize>> = mapping
         .fields
@@ -241,13 +255,13 @@ pub fn plan(request: Request<'_>) -> Plan {
     let when_cols: Vec<Option<usize>> = mapping.when.iter().map(|w| column(&w.column)).collect();
 
     for (r, cells) in grid.rows.iter().enumerate().skip(header + 1) {
-        if cells.iter().all(Value::is_empty) {
+        if cells.is_blank() {
             continue;
         }
         plan.rows += 1;
         let mut problems = Vec::new();
         // Every cell is looked at once for what no field may hold.
-        for (c, value) in cells.iter().enumerate() {
+        for (c, value) in cells.iter() {
             if let Some(p) = cell_problem(value, || place(r, c), r) {
                 problems.push(p);
             }
@@ -257,7 +271,7 @@ pub fn plan(request: Request<'_>) -> Plan {
             continue;
         }
         let unit_text = match (unit_col, &mapping.unit_value) {
-            (Some(c), _) => cells[c].text().trim().to_owned(),
+            (Some(c), _) => cells.get(c).text().trim().to_owned(),
             (None, Some(v)) => v.clone(),
             (None, None) => String::new(),
         };
@@ -277,7 +291,7 @@ pub fn plan(request: Request<'_>) -> Plan {
         };
         let id_parts: Vec<String> = id_cols
             .iter()
-            .map(|&c| cells[c].text().trim().to_owned())
+            .map(|&c| cells.get(c).text().trim().to_owned())
             .filter(|t| !t.is_empty())
             .collect();
         let id = id_parts.join("-");
@@ -293,6 +307,30 @@ pub fn plan(request: Request<'_>) -> Plan {
                 help: Some(Msg::ImportBadKeyHelp),
             });
             continue;
+        }
+        let known = existing.contains_key(&(org.as_str(), id.as_str()));
+        match folded.get(&(org.clone(), id.to_lowercase())) {
+            Some((other, first)) if *other != id && !known => {
+                plan.problems.push(Problem {
+                    code: Code::DuplicateRow,
+                    place: id_at,
+                    row: Some(r),
+                    message: Msg::ImportKeyCase {
+                        id: id.clone(),
+                        other: other.clone(),
+                        first: first.clone(),
+                    },
+                    help: Some(Msg::ImportKeyCaseHelp),
+                });
+                continue;
+            }
+            Some(_) => {}
+            None => {
+                folded.insert(
+                    (org.clone(), id.to_lowercase()),
+                    (id.clone(), id_at.clone()),
+                );
+            }
         }
         if let Some(first) = seen.insert((org.clone(), id.clone()), r) {
             plan.problems.push(Problem {
@@ -333,7 +371,7 @@ pub fn plan(request: Request<'_>) -> Plan {
             let Some(c) = *c else {
                 continue;
             };
-            if !when.matches.is_match(&cells[c].text()) {
+            if !when.matches.is_match(&cells.get(c).text()) {
                 continue;
             }
             for (field, value) in &when.set {
@@ -381,7 +419,9 @@ pub fn plan(request: Request<'_>) -> Plan {
                     } else {
                         Action::Update
                     };
-                    row_plan(r, &org, &id, path, action, text, Vec::new())
+                    let mut planned = row_plan(r, &org, &id, path, action, text, Vec::new());
+                    planned.before = old.to_string();
+                    planned
                 }
             }
             None => {
@@ -413,6 +453,7 @@ fn row_plan(
         file,
         action,
         text,
+        before: String::new(),
         lines,
     }
 }
@@ -520,6 +561,21 @@ fn sheet_problem(file: &str, e: SheetError) -> Problem {
             None,
         ),
         SheetError::NoSheets => (Code::SheetEmpty, Msg::ImportNoSheets, None),
+        SheetError::Limit(limit) => {
+            let message = match limit {
+                measure::Limit::Part(part) => Msg::ImportPartTooLarge { part },
+                measure::Limit::Cells => Msg::ImportTooManyCells,
+                measure::Limit::Strings => Msg::ImportTooManyStrings,
+                measure::Limit::Beyond(cell) => Msg::ImportBeyondSheet { cell },
+                measure::Limit::Binary => Msg::ImportBinaryWorkbook,
+            };
+            let help = if matches!(message, Msg::ImportBinaryWorkbook) {
+                Msg::ImportUnreadableHelp
+            } else {
+                Msg::ImportLimitHelp
+            };
+            (Code::SheetUnreadable, message, Some(help))
+        }
     };
     Problem {
         code,
@@ -532,17 +588,22 @@ fn sheet_problem(file: &str, e: SheetError) -> Problem {
 
 /// The built-in mapping in the language of the sheet's header row.
 fn builtin_for(grid: &Grid) -> Mapping {
-    let first: Vec<String> = grid
-        .rows
-        .first()
-        .map(|r| r.iter().map(|v| normalize_header(&v.text())).collect())
-        .unwrap_or_default();
+    let first: Vec<String> = grid.rows.first().map(headers_of).unwrap_or_default();
     let en = crate::i18n::Term::Unit.text(Lang::En);
     if first.iter().any(|h| h == en) {
         Mapping::builtin(Lang::En)
     } else {
         Mapping::builtin(Lang::Zh)
     }
+}
+
+/// A row's cells as headers, by column (an empty cell an empty header).
+fn headers_of(row: &Row) -> Vec<String> {
+    let mut headers = vec![String::new(); row.width()];
+    for (c, v) in row.iter() {
+        headers[c] = normalize_header(&v.text());
+    }
+    headers
 }
 
 /// A header as compared: without white space (a header cell often breaks its words over two
@@ -578,18 +639,18 @@ fn cell_problem(value: &Value, place: impl FnOnce() -> String, row: usize) -> Op
     })
 }
 
-/// An id that can be a file name in every system: not empty, no separator, no control
-/// character, no leading dot, none of Windows' reserved characters, at most 100 characters.
+/// An id that can be a file name in every system, `ID.toml` included (see
+/// [`crate::discover::portable_name`]: no separator, control character or Windows device
+/// name, no leading dot, no trailing dot or space, at most 255 bytes), and at most 100
+/// characters.
 fn check_id(id: &str) -> Result<(), Msg> {
     if id.is_empty() {
         return Err(Msg::ImportEmptyKey);
     }
-    let bad = id.starts_with('.')
+    let file = format!("{id}.toml");
+    let bad = !crate::discover::portable_name(id)
+        || !crate::discover::portable_name(&file)
         || id.chars().count() > 100
-        || id
-            .chars()
-            .any(|c| c.is_control() || "/\\:*?\"<>|".contains(c))
-        || id.ends_with(' ')
         || crate::records::normalize_inside(id).as_deref() != Some(id);
     if bad {
         return Err(Msg::ImportBadKey { key: id.to_owned() });
@@ -674,18 +735,18 @@ fn cell_of(value: &toml::Value) -> Value {
 #[allow(clippy::type_complexity)]
 fn field_value(
     spec: &FieldSpec,
-    cells: &[Value],
+    cells: &Row,
     cols: &[usize],
 ) -> Result<(Option<FieldValue>, Option<usize>), (Option<usize>, Msg)> {
     let kind = FIELDS[spec.field].1;
     let first = cols.first().copied();
     let raw = match cols {
         [] => spec.value.as_ref().map_or(Value::Empty, cell_of),
-        [one] => cells[*one].clone(),
+        [one] => cells.get(*one).clone(),
         several => {
             let texts: Vec<String> = several
                 .iter()
-                .map(|&c| cells[c].text())
+                .map(|&c| cells.get(c).text())
                 .filter(|t| !t.trim().is_empty())
                 .collect();
             if texts.is_empty() {
@@ -1011,8 +1072,13 @@ pub const DOCS: &[RuleDoc] = &[
 `.xlsx`, `.xlsm`, `.xls`, `.xlsb`, `.ods`, `.csv` (or `.txt`), or its bytes are not what the
 name says (a damaged download, a web page saved as `.xls`, a `.csv` that is neither UTF-8 nor
 GBK). A reader that fails inside on a malformed file is reported the same way, never as a
-crash."#,
-            zh: r#"交给 `import` 的文件不是它能读的表格：文件名不以 `.xlsx`、`.xlsm`、`.xls`、`.xlsb`、`.ods`、`.csv`（或 `.txt`）结尾，或者内容与文件名不符（下载损坏、网页另存为 `.xls`、既不是 UTF-8 也不是 GBK 编码的 `.csv`）。读取格式错误的文件时读取程序内部出错的，同样这样报告，决不崩溃。"#,
+crash. So is a workbook beyond what a spreadsheet may hold (SPEC §16), measured before it is
+read: a part of an `.xlsx` or `.ods` that inflates to more than 1 GiB, more than 10,000,000
+cells (an `.ods` counted with its repeated rows and columns, an `.xls` by the cells and the
+DIMENSIONS of each sheet) or shared strings, or a cell beyond an Excel sheet (past `XFD1048576`:
+1,048,576 rows, 16,384 columns); and a binary workbook (`.xlsb`), which is not read. A file
+larger than 256 MiB is refused by its size before it is read (exit 2)."#,
+            zh: r#"交给 `import` 的文件不是它能读的表格：文件名不以 `.xlsx`、`.xlsm`、`.xls`、`.xlsb`、`.ods`、`.csv`（或 `.txt`）结尾，或者内容与文件名不符（下载损坏、网页另存为 `.xls`、既不是 UTF-8 也不是 GBK 编码的 `.csv`）。读取格式错误的文件时读取程序内部出错的，同样这样报告，决不崩溃。超出表格容量的工作簿（SPEC 第16节）也是如此，在读取之前就先测量：`.xlsx` 或 `.ods` 中解压后超过1 GiB 的部分，超过10,000,000个单元格（`.ods` 连同重复的行和列一起计算，`.xls` 按各工作表的单元格和 DIMENSIONS 记录计算）或共享字符串，或者超出 Excel 工作表范围的单元格（`XFD1048576` 之外：1,048,576行、16,384列）；二进制工作簿（`.xlsb`）也不读取。大于256 MiB 的文件在读取之前就按大小拒绝（退出码2）。"#,
         },
         examples: &[Example {
             intro: Prose::NONE,
@@ -1232,9 +1298,14 @@ mapping's `formats` and from `%Y-%m-%d`, `%Y年%m月%d日`, `%Y/%m/%d` and `%Y.%
         trigger: Prose {
             en: r#"The key of a row (the `key` columns other than the unit's, joined by `-`) is the name of
 its item file, `UNIT/items/KEY.toml`, and must be a plain file name: not empty, without `/`,
-`\`, `:`, `*`, `?`, `"`, `<`, `>`, `|` or a control character, not starting with a dot, at
-most 100 characters. So no row can write outside its unit's folder."#,
-            zh: r#"一行的键（单位以外的各 `key` 列，用 `-` 连接）就是其事项文件的名字 `UNIT/items/KEY.toml`，必须是一个普通的文件名：不为空，不含 `/`、`\`、`:`、`*`、`?`、`"`、`<`、`>`、`|` 或控制字符，不以点开头，最多100个字符。这样任何一行都不会写到所属单位的文件夹之外。"#,
+`\`, `:`, `*`, `?`, `"`, `<`, `>`, `|` or a control character, not starting with a dot, not
+ending with a dot or a space, no Windows device name (`CON`, `PRN`, `AUX`, `NUL`, `COM1`–`COM9`,
+`LPT1`–`LPT9`, in any case, with or without an extension), at most 100 characters and a file
+name of at most 255 bytes (a Chinese character is 3). So no row can write outside its unit's
+folder, and every file can be opened on Windows. Two keys of one unit that differ only by case
+(`a` and `A`, or a key and an existing item file) are I004: on Windows and macOS they are one
+file. All of this is checked before anything is written."#,
+            zh: r#"一行的键（单位以外的各 `key` 列，用 `-` 连接）就是其事项文件的名字 `UNIT/items/KEY.toml`，必须是一个普通的文件名：不为空，不含 `/`、`\`、`:`、`*`、`?`、`"`、`<`、`>`、`|` 或控制字符，不以点开头，不以点或空格结尾，不是 Windows 设备名（`CON`、`PRN`、`AUX`、`NUL`、`COM1`—`COM9`、`LPT1`—`LPT9`，不论大小写，带不带扩展名），最多100个字符，文件名不超过255字节（一个汉字占3字节）。这样任何一行都不会写到所属单位的文件夹之外，每个文件在 Windows 上都能打开。同一单位的两个键只有大小写不同（`a` 和 `A`，或一个键和一个已有的事项文件）的，报 I004：在 Windows 和 macOS 上它们是同一个文件。这些都在写入任何文件之前检查。"#,
         },
         examples: &[Example {
             intro: Prose::same(
@@ -1253,10 +1324,10 @@ most 100 characters. So no row can write outside its unit's folder."#,
             output: Prose {
                 en: r#"error[I007]: the key "../x" cannot be a file name
  --> 台账.csv!台账!A2
-  = help: an id is not empty, has no / \ : * ? " < > | or control character, does not start with a dot, and has at most 100 characters"#,
+  = help: an id is not empty, has no / \ : * ? " < > | or control character, does not start with a dot or end with a dot or a space, is no Windows device name (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9), and has at most 100 characters and a file name of at most 255 bytes"#,
                 zh: r#"error[I007]: 键“../x”不能用作文件名
  --> 台账.csv!台账!A2
-  = help: 事项编号不能为空，不能含 / \ : * ? " < > | 或控制字符，不能以 . 开头，最多 100 个字符"#,
+  = help: 事项编号不能为空，不能含 / \ : * ? " < > | 或控制字符，不能以 . 开头，不能以 . 或空格结尾，不能是 CON、PRN、AUX、NUL、COM1—COM9、LPT1—LPT9 等 Windows 设备名，最多100个字符，文件名不超过255字节"#,
             },
         }],
         fix: Prose {

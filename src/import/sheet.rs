@@ -1,16 +1,21 @@
-//! A spreadsheet's sheet as a grid of values: .xlsx, .xls, .xlsb and .ods through calamine,
+//! A spreadsheet's sheet as a grid of values: .xlsx, .xls and .ods through calamine,
 //! .csv through the csv crate (UTF-8 with or without a byte-order mark, or GBK as Excel on
 //! Chinese Windows saves it).
 //!
 //! calamine has panicked on malformed files: every call into it runs inside `catch_unwind`, and
-//! a panic is a file that cannot be read, never a crash. A formula cell gives its cached value
-//! (what the office last saw), never the formula; a merged cell's value fills every cell it
-//! covers.
+//! a panic is a file that cannot be read, never a crash. Before calamine reads a workbook it is
+//! measured ([`super::measure`]), so that nothing it allocates follows a number the file
+//! states. The cells are kept sparsely, each row only its cells with a value, so a cell at
+//! `XFD1048576` costs what a cell at `A1` does; an address beyond an Excel sheet and more than
+//! 10 M cells are refused. A formula cell gives its cached value (what the office last saw),
+//! never the formula; a merged cell's value fills every cell it covers within the cells kept.
 
 use std::io::Cursor;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use calamine::{Data, DataRef, Reader, Sheets};
+
+use super::measure::{self, Limit, MAX_CELLS, MAX_COLS, MAX_PART, MAX_ROWS};
 use jiff::civil::Date;
 
 /// One cell's value.
@@ -51,19 +56,142 @@ impl Value {
     }
 }
 
-/// A sheet: its name and its rows, each as wide as the widest.
+/// A sheet: its name and its rows, each only its cells with a value.
 #[derive(Clone, Debug, Default)]
 pub struct Grid {
     pub sheet: String,
-    pub rows: Vec<Vec<Value>>,
+    /// Row by row, to the last with a value.
+    pub rows: Vec<Row>,
+}
+
+/// One row's cells with a value, by column.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Row {
+    cells: Vec<(u32, Value)>,
+}
+
+const EMPTY: Value = Value::Empty;
+
+impl Row {
+    /// The cell at column `col` (0-based); empty where none.
+    pub fn get(&self, col: usize) -> &Value {
+        let Ok(col) = u32::try_from(col) else {
+            return &EMPTY;
+        };
+        match self.cells.binary_search_by_key(&col, |(c, _)| *c) {
+            Ok(i) => &self.cells[i].1,
+            Err(_) => &EMPTY,
+        }
+    }
+
+    /// The cells with a value, by column, each with its 0-based column.
+    pub fn iter(&self) -> impl Iterator<Item = (usize, &Value)> {
+        self.cells.iter().map(|(c, v)| (*c as usize, v))
+    }
+
+    /// One past the last column with a value.
+    pub fn width(&self) -> usize {
+        self.cells.last().map_or(0, |(c, _)| *c as usize + 1)
+    }
+
+    /// Whether every cell is empty.
+    pub fn is_blank(&self) -> bool {
+        self.cells.iter().all(|(_, v)| v.is_empty())
+    }
 }
 
 impl Grid {
     pub fn get(&self, row: usize, col: usize) -> &Value {
-        self.rows
-            .get(row)
-            .and_then(|r| r.get(col))
-            .unwrap_or(&Value::Empty)
+        self.rows.get(row).map_or(&EMPTY, |r| r.get(col))
+    }
+}
+
+/// The cells of a sheet as they are read: in any order, each address within an Excel sheet,
+/// at most [`MAX_CELLS`] of them.
+#[derive(Default)]
+struct Cells {
+    rows: Vec<Row>,
+    count: u64,
+    /// One past the last column with a value.
+    width: u32,
+}
+
+impl Cells {
+    fn set(&mut self, row: u64, col: u64, value: Value) -> Result<(), SheetError> {
+        if row >= MAX_ROWS || col >= MAX_COLS {
+            return Err(SheetError::Limit(Limit::Beyond(cell_name(
+                usize::try_from(row).unwrap_or(usize::MAX),
+                usize::try_from(col).unwrap_or(usize::MAX),
+            ))));
+        }
+        self.count += 1;
+        if self.count > MAX_CELLS {
+            return Err(SheetError::Limit(Limit::Cells));
+        }
+        let (row, col) = (row as usize, col as u32);
+        if self.rows.len() <= row {
+            self.rows.resize_with(row + 1, Row::default);
+        }
+        self.width = self.width.max(col + 1);
+        let cells = &mut self.rows[row].cells;
+        match cells.last() {
+            Some((last, _)) if *last >= col => {
+                match cells.binary_search_by_key(&col, |(c, _)| *c) {
+                    Ok(i) => cells[i].1 = value,
+                    Err(i) => cells.insert(i, (col, value)),
+                }
+            }
+            _ => cells.push((col, value)),
+        }
+        Ok(())
+    }
+
+    /// A merged region's first value over every cell of it within the rows and columns kept
+    /// (as a spreadsheet program shows it); each cell so filled counts, and so does its text
+    /// against [`MAX_PART`], so no region fills more than the limits allow.
+    fn merge(
+        &mut self,
+        (r0, c0): (u32, u32),
+        (r1, c1): (u32, u32),
+        text: &mut u64,
+    ) -> Result<(), SheetError> {
+        let (r0, c0) = (r0 as usize, c0);
+        let last_row = (r1 as usize).min(self.rows.len().saturating_sub(1));
+        let c1 = c1.min(self.width.saturating_sub(1));
+        if r0 > last_row || c0 > c1 || self.width == 0 {
+            return Ok(());
+        }
+        let first = self.rows[r0].get(c0 as usize).clone();
+        let size = match &first {
+            Value::Text(t) | Value::Error(t) => t.len() as u64,
+            _ => 0,
+        };
+        for row in &mut self.rows[r0..=last_row] {
+            let span = u64::from(c1 - c0 + 1);
+            let mut kept: Vec<(u32, Value)> = Vec::with_capacity(row.cells.len());
+            let mut fill = Vec::new();
+            if !first.is_empty() {
+                self.count = self.count.saturating_add(span);
+                *text = text.saturating_add(size.saturating_mul(span));
+                if self.count > MAX_CELLS || *text > MAX_PART {
+                    return Err(SheetError::Limit(Limit::Cells));
+                }
+                fill = (c0..=c1).map(|c| (c, first.clone())).collect();
+            }
+            let mut fill = fill.into_iter().peekable();
+            for (c, v) in std::mem::take(&mut row.cells) {
+                if (c0..=c1).contains(&c) {
+                    continue;
+                }
+                while fill.peek().is_some_and(|(f, _)| *f < c) {
+                    kept.extend(fill.next());
+                }
+                kept.push((c, v));
+            }
+            kept.extend(fill);
+            row.cells = kept;
+        }
+        Ok(())
     }
 }
 
@@ -78,6 +206,8 @@ pub enum SheetError {
     NoSheet { wanted: String, sheets: Vec<String> },
     /// The workbook has no sheet at all.
     NoSheets,
+    /// Beyond a limit on what a spreadsheet may hold (SPEC §16).
+    Limit(Limit),
 }
 
 /// The kind of file, by its extension.
@@ -85,6 +215,14 @@ pub enum SheetError {
 pub enum Kind {
     Workbook,
     Csv,
+}
+
+/// The kind of workbook, by its contents.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Xlsx,
+    Xls,
+    Ods,
 }
 
 pub fn kind_of(name: &str) -> Option<Kind> {
@@ -112,25 +250,28 @@ fn csv(bytes: &[u8], name: &str) -> Result<Grid, SheetError> {
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| SheetError::Unreadable(e.to_string()))?;
-        rows.push(
-            record
-                .iter()
-                .map(|c| {
-                    if c.is_empty() {
-                        Value::Empty
-                    } else {
-                        Value::Text(c.to_owned())
-                    }
-                })
-                .collect(),
-        );
+    let mut cells = Cells::default();
+    let mut record = ::csv::StringRecord::new();
+    let mut r = 0u64;
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => return Err(SheetError::Unreadable(e.to_string())),
+        }
+        for (c, field) in record.iter().enumerate() {
+            if !field.is_empty() {
+                cells.set(r, c as u64, Value::Text(field.to_owned()))?;
+            }
+        }
+        r += 1;
     }
     let stem = name.rsplit(['/', '\\']).next().unwrap_or(name);
     let stem = stem.rsplit_once('.').map_or(stem, |(s, _)| s);
-    Ok(squared(stem.to_owned(), rows))
+    Ok(Grid {
+        sheet: stem.to_owned(),
+        rows: cells.rows,
+    })
 }
 
 /// UTF-8 (a byte-order mark dropped), else GBK (GB18030) where the bytes read as it.
@@ -162,8 +303,20 @@ fn workbook(bytes: Vec<u8>, wanted: Option<&str>) -> Result<Grid, SheetError> {
 }
 
 fn open_sheet(bytes: Vec<u8>, wanted: Option<&str>) -> Result<Grid, SheetError> {
+    let format = measure::measure(&bytes)?;
     let unreadable = |e: calamine::Error| SheetError::Unreadable(e.to_string());
-    let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(unreadable)?;
+    let cursor = Cursor::new(bytes);
+    let mut book = match format {
+        Format::Xlsx => calamine::Xlsx::new(cursor)
+            .map(Sheets::Xlsx)
+            .map_err(|e| unreadable(e.into())),
+        Format::Xls => calamine::Xls::new(cursor)
+            .map(Sheets::Xls)
+            .map_err(|e| unreadable(e.into())),
+        Format::Ods => calamine::Ods::new(cursor)
+            .map(Sheets::Ods)
+            .map_err(|e| unreadable(e.into())),
+    }?;
     let sheets = book.sheet_names();
     let name = match wanted {
         Some(w) => sheets
@@ -176,47 +329,54 @@ fn open_sheet(bytes: Vec<u8>, wanted: Option<&str>) -> Result<Grid, SheetError> 
             })?,
         None => sheets.first().cloned().ok_or(SheetError::NoSheets)?,
     };
-    let (mut rows, merged) = match &mut book {
+    let mut cells = Cells::default();
+    let merged = match &mut book {
         Sheets::Xlsx(x) => {
-            let rows = xlsx_rows(x, &name).map_err(|e| unreadable(e.into()))?;
-            (rows, x.merge_cells_by_sheet_name(&name).unwrap_or_default())
+            xlsx_cells(x, &name, &mut cells)?;
+            x.merge_cells_by_sheet_name(&name).unwrap_or_default()
         }
-        _ => (ranged_rows(&mut book, &name)?, Vec::new()),
+        _ => {
+            ranged_cells(&mut book, &name, &mut cells)?;
+            Vec::new()
+        }
     };
+    let mut text = 0;
     for region in merged {
-        let (r0, c0) = (region.start.0 as usize, region.start.1 as usize);
-        let (r1, c1) = (region.end.0 as usize, region.end.1 as usize);
-        let Some(first) = rows.get(r0).and_then(|r| r.get(c0)).cloned() else {
-            continue;
-        };
-        for row in rows.iter_mut().take(r1 + 1).skip(r0) {
-            for slot in row.iter_mut().take(c1 + 1).skip(c0) {
-                *slot = first.clone();
-            }
-        }
+        cells.merge(region.start, region.end, &mut text)?;
     }
-    Ok(squared(name, rows))
+    Ok(Grid {
+        sheet: name,
+        rows: cells.rows,
+    })
 }
 
 /// The cells of an .xlsx sheet, in one pass over its XML: each cell's value (a formula's saved
-/// one), and where a formula has no saved value, the formula (see [`with_formulas`]). The rows
-/// reach to the last with a value, each as wide as the widest.
-fn xlsx_rows<RS: std::io::Read + std::io::Seek>(
+/// one), and where a formula has no saved value, the formula (see [`with_formulas`]).
+fn xlsx_cells<RS: std::io::Read + std::io::Seek>(
     book: &mut calamine::Xlsx<RS>,
     name: &str,
-) -> Result<Vec<Vec<Value>>, calamine::XlsxError> {
+    cells: &mut Cells,
+) -> Result<(), SheetError> {
+    let unreadable = |e: calamine::XlsxError| SheetError::Unreadable(e.to_string());
     let mut reader = match book.worksheet_cells_reader(name) {
         Ok(reader) => reader,
         // A chart sheet: no cells (as `worksheet_range` has it).
-        Err(calamine::XlsxError::NotAWorksheet(_)) => return Ok(Vec::new()),
-        Err(e) => return Err(e),
+        Err(calamine::XlsxError::NotAWorksheet(_)) => return Ok(()),
+        Err(e) => return Err(unreadable(e)),
     };
-    let mut rows: Vec<Vec<Value>> = Vec::new();
     let mut formulas = Vec::new();
-    while let Some(cell) = reader.next_cell_with_formula()? {
-        let (r, c) = (cell.pos.0 as usize, cell.pos.1 as usize);
+    while let Some(cell) = reader.next_cell_with_formula().map_err(unreadable)? {
+        let (r, c) = (u64::from(cell.pos.0), u64::from(cell.pos.1));
         if let Some(formula) = cell.formula.filter(|f| !f.is_empty()) {
-            formulas.push(((r, c), formula));
+            if r >= MAX_ROWS || c >= MAX_COLS {
+                return Err(SheetError::Limit(Limit::Beyond(cell_name(
+                    r as usize, c as usize,
+                ))));
+            }
+            formulas.push(((r as usize, c as usize), formula));
+            if formulas.len() as u64 > MAX_CELLS {
+                return Err(SheetError::Limit(Limit::Cells));
+            }
         }
         let value = match cell.value {
             DataRef::Empty => continue,
@@ -224,67 +384,55 @@ fn xlsx_rows<RS: std::io::Read + std::io::Seek>(
             DataRef::SharedString(s) => Value::Text(s.to_owned()),
             other => value(&Data::from(other)),
         };
-        if rows.len() <= r {
-            rows.resize_with(r + 1, Vec::new);
-        }
-        let row = &mut rows[r];
-        if row.len() <= c {
-            row.resize(c + 1, Value::Empty);
-        }
-        row[c] = value;
+        cells.set(r, c, value)?;
     }
-    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
-    for row in &mut rows {
-        row.resize(width, Value::Empty);
-    }
-    with_formulas(&mut rows, formulas);
-    Ok(rows)
+    with_formulas(cells, formulas)
 }
 
 /// A formula whose cached value is missing reads as empty: it is marked instead, where it falls
 /// within the cells with values.
 fn with_formulas(
-    rows: &mut [Vec<Value>],
+    cells: &mut Cells,
     formulas: impl IntoIterator<Item = ((usize, usize), String)>,
-) {
+) -> Result<(), SheetError> {
+    let width = cells.width as usize;
     for ((r, c), formula) in formulas {
-        if let Some(slot) = rows.get_mut(r).and_then(|row| row.get_mut(c))
-            && slot.is_empty()
-        {
-            *slot = Value::Error(format!("={formula}"));
+        if r < cells.rows.len() && c < width && cells.rows[r].get(c).is_empty() {
+            cells.set(r as u64, c as u64, Value::Error(format!("={formula}")))?;
         }
     }
+    Ok(())
 }
 
 /// The cells of a sheet of another kind of workbook, through calamine's ranges of values and of
-/// formulas.
-fn ranged_rows<RS: std::io::Read + std::io::Seek>(
+/// formulas (measured before: see [`measure`]).
+fn ranged_cells<RS: std::io::Read + std::io::Seek>(
     book: &mut Sheets<RS>,
     name: &str,
-) -> Result<Vec<Vec<Value>>, SheetError> {
+    cells: &mut Cells,
+) -> Result<(), SheetError> {
     let unreadable = |e: calamine::Error| SheetError::Unreadable(e.to_string());
     let range = book.worksheet_range(name).map_err(unreadable)?;
     let formulas = book.worksheet_formula(name).ok();
-    let (top, left) = range.start().unwrap_or((0, 0));
-    let (height, width) = range.get_size();
-    let (top, left) = (top as usize, left as usize);
-    let mut rows: Vec<Vec<Value>> = vec![vec![Value::Empty; left + width]; top + height];
-    for (r, row) in range.rows().enumerate() {
-        for (c, cell) in row.iter().enumerate() {
-            rows[top + r][left + c] = value(cell);
-        }
+    for (r, c, cell) in range.used_cells() {
+        let (top, left) = range.start().unwrap_or((0, 0));
+        cells.set(
+            u64::from(top) + r as u64,
+            u64::from(left) + c as u64,
+            value(cell),
+        )?;
     }
+    drop(range);
     if let Some(formulas) = formulas {
         let (ftop, fleft) = formulas.start().unwrap_or((0, 0));
-        let cells = formulas.rows().enumerate().flat_map(|(r, row)| {
-            row.iter()
-                .enumerate()
-                .filter(|(_, f)| !f.is_empty())
-                .map(move |(c, f)| ((ftop as usize + r, fleft as usize + c), f.clone()))
-        });
-        with_formulas(&mut rows, cells);
+        let found: Vec<((usize, usize), String)> = formulas
+            .used_cells()
+            .filter(|(_, _, f)| !f.is_empty())
+            .map(|(r, c, f)| ((ftop as usize + r, fleft as usize + c), f.clone()))
+            .collect();
+        with_formulas(cells, found)?;
     }
-    Ok(rows)
+    Ok(())
 }
 
 fn value(cell: &Data) -> Value {
@@ -308,15 +456,6 @@ fn value(cell: &Data) -> Value {
         Data::DurationIso(s) => Value::Text(s.clone()),
         Data::Error(e) => Value::Error(format!("#{e:?}")),
     }
-}
-
-/// Every row as wide as the widest.
-fn squared(sheet: String, mut rows: Vec<Vec<Value>>) -> Grid {
-    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
-    for row in &mut rows {
-        row.resize(width, Value::Empty);
-    }
-    Grid { sheet, rows }
 }
 
 /// An Excel serial date (1900 system) as a calendar date: `Err` for serial 60, the 29 February

@@ -298,7 +298,7 @@ fn bars(out: &mut String, caption: &str, legend: &str, rows: &[(String, &ItemCou
              <text x=\"{}\" y=\"{}\">{}</text>",
             LABEL_WIDTH - 6,
             y + 12,
-            escape(&shorten(label, 22)),
+            escape(&crate::escape::shorten(label, 22)),
             y,
             y,
             f64::from(LABEL_WIDTH) + done,
@@ -484,16 +484,6 @@ fn label_width(text: &str) -> f64 {
     text.chars()
         .map(|c| if c.is_ascii() { 7.5 } else { 13.0 })
         .sum()
-}
-
-/// A chart label cut to `max` characters (the tables carry the full text).
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_owned();
-    }
-    let mut cut: String = text.chars().take(max - 1).collect();
-    cut.push('…');
-    cut
 }
 
 /// Text from the records, or any text, as HTML shows it: `& < > " '` as entities (so no tag,

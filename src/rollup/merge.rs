@@ -71,16 +71,28 @@ pub fn merge(
     name: Option<&str>,
     mixed_dates: bool,
 ) -> Result<Report<'static>, MergeError> {
+    // The merged report is an org among others when it is merged again: its name follows the
+    // rule of an org's folder name, as each input's does.
+    if let Some(name) = name
+        && !crate::discover::portable_name(name)
+    {
+        return Err((
+            Msg::NameInvalid {
+                name: name.to_owned(),
+            },
+            Some(Msg::NameRulesHelp),
+        ));
+    }
     let mut named: Vec<(String, Input)> = Vec::with_capacity(inputs.len());
     for input in inputs.drain(..) {
         let name = name_of(&input);
-        if name.is_empty() || name.contains('/') || name.chars().any(char::is_control) {
+        if !crate::discover::portable_name(&name) {
             return Err((
                 Msg::MergeNameInvalid {
                     path: input.file,
                     name,
                 },
-                None,
+                Some(Msg::NameRulesHelp),
             ));
         }
         named.push((name, input));

@@ -10,7 +10,6 @@
 //! ignored, so a later version 1 with more keys still reads. Rates are never read: they are
 //! recomputed from the counts.
 
-use std::io::Read;
 use std::path::Path;
 
 use schemars::JsonSchema;
@@ -27,6 +26,10 @@ pub const MAX_BYTES: u64 = 900 << 20;
 #[derive(Debug, PartialEq)]
 pub enum StoredError {
     Io(String),
+    /// A named pipe, a device, a folder: not read.
+    NotRegular,
+    /// `public: true`, yet a person's name in this field.
+    PublicNames(String),
     TooLarge {
         size: u64,
     },
@@ -53,6 +56,8 @@ impl StoredError {
         let path = path.display().to_string();
         match self {
             StoredError::Io(detail) => Msg::Io { path, detail },
+            StoredError::NotRegular => Msg::InputNotRegular { path },
+            StoredError::PublicNames(field) => Msg::StoredPublicNames { path, field },
             StoredError::TooLarge { size } => Msg::StoredTooLarge {
                 path,
                 size,
@@ -92,26 +97,15 @@ pub fn read(path: &Path) -> Result<Report<'static>, StoredError> {
     })
 }
 
+/// The report's bytes: a regular file, opened without blocking (a named pipe is refused, not
+/// waited on), refused by its size before it is read where that is over [`MAX_BYTES`].
 fn read_bytes(path: &Path, bytes: &mut Vec<u8>) -> Result<(), StoredError> {
-    let io = |e: std::io::Error| StoredError::Io(e.to_string());
-    let file = std::fs::File::open(path).map_err(io)?;
-    let meta = file.metadata().map_err(io)?;
-    if !meta.is_file() {
-        return Err(StoredError::Io(
-            std::io::Error::from(std::io::ErrorKind::InvalidInput).to_string(),
-        ));
-    }
-    if meta.len() > MAX_BYTES {
-        return Err(StoredError::TooLarge { size: meta.len() });
-    }
-    // A file that grows while it is read is cut at the limit, and then refused.
-    bytes.reserve(usize::try_from(meta.len()).unwrap_or(0));
-    file.take(MAX_BYTES + 1).read_to_end(bytes).map_err(io)?;
-    let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
-    if size > MAX_BYTES {
-        return Err(StoredError::TooLarge { size });
-    }
-    Ok(())
+    use crate::load::InputError;
+    crate::load::read_input(path, MAX_BYTES, bytes).map_err(|e| match e {
+        InputError::Io(e) => StoredError::Io(e.to_string()),
+        InputError::NotRegular => StoredError::NotRegular,
+        InputError::TooLarge(size) => StoredError::TooLarge { size },
+    })
 }
 
 /// What is read first: whether the document is a report of a version this build reads.
@@ -281,6 +275,19 @@ fn check(report: &Report<'_>) -> Result<(), StoredError> {
     };
     for (i, unit) in report.units.iter().enumerate() {
         let what = || format!("units[{i}] ({})", unit.org);
+        // A public report names no one: one that says it is public and names someone is not
+        // what it says, and would pass the names on as public (SPEC §16).
+        if report.public {
+            let named = |n: &Option<String>| n.as_deref().is_some_and(|n| !n.trim().is_empty());
+            if named(&unit.principal) {
+                return Err(StoredError::PublicNames(format!("units[{i}].principal")));
+            }
+            if unit.open_review.as_ref().is_some_and(|r| named(&r.by)) {
+                return Err(StoredError::PublicNames(format!(
+                    "units[{i}].open_review.by"
+                )));
+            }
+        }
         if !is_within(&unit.org, &org) {
             return Err(outside(what()));
         }

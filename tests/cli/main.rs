@@ -14,6 +14,7 @@ mod harness;
 mod history;
 mod hostile;
 mod html;
+mod limits;
 mod merge;
 mod nothing_lost;
 mod plan;

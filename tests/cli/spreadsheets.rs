@@ -730,7 +730,7 @@ fn hostile_sheets_each_get_a_clear_diagnostic_and_nothing_is_written() {
     refused(
         &tree,
         "路径.xlsx",
-        "error[I007]: 键“../x”不能用作文件名\n --> 路径.xlsx!整改台账!A2\n  = help: 事项编号不能为空，不能含 / \\ : * ? \" < > | 或控制字符，不能以 . 开头，最多 100 个字符\n\n",
+        "error[I007]: 键“../x”不能用作文件名\n --> 路径.xlsx!整改台账!A2\n  = help: 事项编号不能为空，不能含 / \\ : * ? \" < > | 或控制字符，不能以 . 开头，不能以 . 或空格结尾，不能是 CON、PRN、AUX、NUL、COM1—COM9、LPT1—LPT9 等 Windows 设备名，最多100个字符，文件名不超过255字节\n\n",
     );
     refused(
         &tree,
