@@ -57,7 +57,7 @@ pub fn write(
     } else {
         anstyle::AnsiColor::BrightGreen.on_default().bold()
     };
-    write!(out, "{style}{}{style:#}\n", summary.text(lang))?;
+    writeln!(out, "{style}{}{style:#}", summary.text(lang))?;
     if checked.unlisted_warnings > 0 {
         let note = Msg::WarningsNotListed {
             warnings: checked.unlisted_warnings,
