@@ -8,7 +8,7 @@ use arbitrary::{Arbitrary, Unstructured};
 use huitoukan::diagnostic::Code;
 use huitoukan::i18n::Msg;
 use huitoukan::model::enums::{Category, Status};
-use huitoukan::render::{csv, json, markdown, table};
+use huitoukan::render::{csv, html, json, markdown, table, xlsx};
 use huitoukan::rollup::{
     AreaRow, CampaignInfo, DueItem, GroupRow, ItemCounts, LeftOut, LinkedItem, OrgRow, Progress,
     Report, SelfCheckCounts, SourceInfo, Totals, UnitArea, UnitRow, Withheld,
@@ -404,6 +404,9 @@ fuzz_target!(|data: &[u8]| {
             check_csv(&csv::render(&report, by, lang));
         }
         check_markdown(&markdown::render(&report, lang));
+        let page = html::render(&report, lang);
+        assert!(page.starts_with("<!DOCTYPE html>"), "an HTML page");
+        xlsx::render(&report, lang).expect("a workbook of any report");
     }
     let text = json::report(&report);
     let _: serde_json::Value = serde_json::from_str(&text).expect("report JSON parses");

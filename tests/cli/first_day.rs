@@ -566,7 +566,7 @@ fn which(tool: &str) -> PathBuf {
         .unwrap_or_else(|| panic!("this test needs {tool} on the PATH"))
 }
 
-const CARGO: &str = "cargo fmt --check\ncargo clippy --all-targets -- -D warnings\ncargo test\n";
+const CARGO: &str = "cargo fmt --check\ncargo clippy --all-targets -- -D warnings\ncargo check --manifest-path fuzz/Cargo.toml --all-targets --locked\ncargo test\n";
 
 #[test]
 #[cfg(unix)]

@@ -11,7 +11,20 @@ use crate::harness::{AS_OF, Tree, output};
 mod record_tree;
 
 const CHECK_FORMATS: &[&str] = &["human", "json", "github", "gitlab"];
-const REPORT_FORMATS: &[&str] = &["table", "md", "csv", "json"];
+/// Every report format, as the command line names them: a new one is tried here too. A
+/// workbook is no text: the formats that are go to standard output, the others to `--output`
+/// (`--force` over the last one's) in `dir`.
+fn report_formats(dir: &Path) -> impl Iterator<Item = Vec<String>> + '_ {
+    huitoukan::cli::ReportFormat::ALL.into_iter().map(move |f| {
+        let mut args = vec!["--format".to_owned(), f.name().to_owned()];
+        if f == huitoukan::cli::ReportFormat::Xlsx {
+            let file = dir.join(format!("报告.{}", f.extensions()[0]));
+            args.extend(["--force".to_owned(), "--output".to_owned()]);
+            args.push(file.display().to_string());
+        }
+        args
+    })
+}
 
 #[test]
 fn every_record_seed_runs_through_every_format_without_a_crash() {
@@ -30,16 +43,26 @@ fn every_record_seed_runs_through_every_format_without_a_crash() {
         let tree = Tree::empty();
         record_tree::put_fixed(tree.path());
         record_tree::place(tree.path(), which, content);
-        let runs = CHECK_FORMATS
+        let reports = Tree::empty();
+        let runs: Vec<Vec<String>> = CHECK_FORMATS
             .iter()
-            .map(|f| vec!["check", "--as-of", AS_OF, "--format", f])
-            .chain(REPORT_FORMATS.iter().flat_map(|f| {
-                [
-                    vec!["report", "--as-of", AS_OF, "--format", f, "--keep-going"],
-                    vec!["report", "--as-of", AS_OF, "--format", f, "--public"],
-                ]
-            }));
+            .map(|f| {
+                ["check", "--as-of", AS_OF, "--format", f]
+                    .map(str::to_owned)
+                    .to_vec()
+            })
+            .chain(report_formats(reports.path()).flat_map(|format| {
+                ["--keep-going", "--public"].map(|flag| {
+                    let mut args: Vec<String> = ["report", "--as-of", AS_OF, flag]
+                        .map(str::to_owned)
+                        .to_vec();
+                    args.extend(format.iter().cloned());
+                    args
+                })
+            }))
+            .collect();
         for args in runs {
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
             let out = output(tree.command(&args));
             assert!(
                 matches!(out.code, 0 | 1) && !out.stderr.contains("panicked"),
@@ -71,12 +94,20 @@ fn every_stored_seed_is_merged_or_refused_without_a_crash() {
             .file_name()
             .is_some_and(|n| n.to_string_lossy().starts_with("valid"));
         let seed = seed.to_str().expect("a UTF-8 path");
-        let runs = std::iter::once(vec!["merge", seed, "--name", "全国"]).chain(
-            REPORT_FORMATS
-                .iter()
-                .map(|f| vec!["report", "--from", seed, "--format", f]),
-        );
+        let reports = Tree::empty();
+        let runs: Vec<Vec<String>> = std::iter::once(
+            ["merge", seed, "--name", "全国"]
+                .map(str::to_owned)
+                .to_vec(),
+        )
+        .chain(report_formats(reports.path()).map(|format| {
+            let mut args: Vec<String> = ["report", "--from", seed].map(str::to_owned).to_vec();
+            args.extend(format);
+            args
+        }))
+        .collect();
         for args in runs {
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
             let out = output(tree.command(&args));
             assert!(
                 matches!(out.code, 0 | 2)
