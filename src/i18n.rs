@@ -692,6 +692,10 @@ pub enum Msg {
     ImportCellError {
         error: String,
     },
+    ImportNotInMap {
+        text: String,
+        known: Vec<String>,
+    },
     ImportNotNumber {
         text: String,
     },
@@ -2112,6 +2116,10 @@ impl Msg {
             Msg::ImportCellError { error } => match lang {
                 Zh => format!("单元格是错误值 {error}"),
                 En => format!("the cell holds the error {error}"),
+            },
+            Msg::ImportNotInMap { text, known } => match lang {
+                Zh => format!("“{text}”不在此列的映射（map）中；映射中有：{}", known.join("、")),
+                En => format!("\"{text}\" is not in the column's map; it maps {}", known.join(", ")),
             },
             Msg::ImportNotNumber { text } => match lang {
                 Zh => format!("“{text}”不是整数"),

@@ -402,7 +402,10 @@ pub fn plan(request: Request<'_>) -> Plan {
             Some(i) => {
                 let path = records.files.path(records.items[i].file).to_owned();
                 let old = records.files.get(records.items[i].file).text();
-                if !update {
+                let text = updated(&old, &values);
+                // A row the file already says is unchanged, with or without --update; only a
+                // row that would change it is left alone without.
+                if !update && *text != *old {
                     row_plan(
                         r,
                         &org,
@@ -413,7 +416,6 @@ pub fn plan(request: Request<'_>) -> Plan {
                         Vec::new(),
                     )
                 } else {
-                    let text = updated(&old, &values);
                     let action = if *text == *old {
                         Action::Unchanged
                     } else {
@@ -764,10 +766,26 @@ fn field_value(
     let mapped = (!spec.map.is_empty() && !raw.is_empty())
         .then(|| spec.map.get(raw.text().trim()))
         .flatten();
+    let unmapped = !spec.map.is_empty() && !raw.is_empty() && mapped.is_none();
     let raw = mapped.map_or(raw, cell_of);
     convert(kind, &raw, &spec.formats, spec.split.as_deref())
         .map(|v| (v, first))
-        .map_err(|m| (first, m))
+        .map_err(|m| {
+            // A value the map was meant to translate: say what the map knows, not what the
+            // field's type is.
+            if unmapped {
+                let known: Vec<String> = spec.map.keys().cloned().collect();
+                (
+                    first,
+                    Msg::ImportNotInMap {
+                        text: raw.text().trim().to_owned(),
+                        known,
+                    },
+                )
+            } else {
+                (first, m)
+            }
+        })
 }
 
 /// A cell as a value of `kind`; an empty cell is no value.

@@ -632,3 +632,129 @@ fn the_only_changed_note_writes_numerals_without_spaces() {
         out.stderr
     );
 }
+
+const MAPPING: &str = r#"[source]
+key = ["序号"]
+
+[unit]
+value = "省直/省财政厅"
+
+[fields]
+title = "存在问题"
+area = { column = "方面", map = { "学习贯彻" = 1, "兑现承诺" = 2 } }
+source = { value = "整改方案" }
+measures = "整改措施"
+responsible = { value = "办公室" }
+deadline = "整改时限"
+status = { value = "未完成" }
+"#;
+
+/// A tree with one unit, the mapping above and the sheet `rows` (under its header row).
+fn ledger(rows: &str) -> Tree {
+    Tree::empty()
+        .file(
+            "tree/huitoukan.toml",
+            "[campaign]\nname = \"教育实践活动整改落实情况回头看\"\ndeadline = 2015-02-28\n",
+        )
+        .file(
+            "tree/省直/省财政厅/unit.toml",
+            "name = \"中共浙江省财政厅党组\"\ncategory = \"领导班子\"\nbatch = 1\n",
+        )
+        .file("map.toml", MAPPING)
+        .file(
+            "台账.csv",
+            &format!("序号,存在问题,方面,整改措施,整改时限\n{rows}"),
+        )
+}
+
+fn import(tree: &Tree, more: &[&str]) -> crate::harness::Output {
+    let mut args = vec![
+        "import",
+        "台账.csv",
+        "--mapping",
+        "map.toml",
+        "--root",
+        "tree",
+        "--as-of",
+        AS_OF_IMPORT,
+    ];
+    args.extend_from_slice(more);
+    tree.run(&args)
+}
+
+const AS_OF_IMPORT: &str = "2015-03-10";
+
+#[test]
+fn a_value_missing_from_a_column_map_lists_the_map() {
+    let tree = ledger("1,文山会海问题有所反弹,其他,精简会议,2015-06-30\n");
+    let out = import(&tree, &[]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr.starts_with(
+            "error[I006]: “其他”不在此列的映射（map）中；映射中有：兑现承诺、学习贯彻\n --> 台账.csv!台账!C2\n"
+        ),
+        "{}",
+        out.stderr
+    );
+    let out = import(&tree, &["--lang", "en"]);
+    assert!(
+        out.stderr.starts_with(
+            "error[I006]: \"其他\" is not in the column's map; it maps 兑现承诺, 学习贯彻\n"
+        ),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn keep_going_writes_the_valid_rows_and_still_fails() {
+    let tree = ledger(
+        "1,文山会海问题有所反弹,兑现承诺,精简会议,2015-06-30\n2,会风不正,兑现承诺,,2015-06-30\n",
+    );
+    let out = import(&tree, &["--keep-going"]);
+    assert_eq!(
+        (out.code, out.stdout.as_str()),
+        (1, "新建 省直/省财政厅/items/1.toml（第2行）\n"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.ends_with("warning: 有错误的1行未导入\n"),
+        "{}",
+        out.stderr
+    );
+    assert!(tree.join("tree/省直/省财政厅/items/1.toml").is_file());
+    assert!(!tree.join("tree/省直/省财政厅/items/2.toml").exists());
+}
+
+#[test]
+fn importing_the_same_rows_again_says_they_are_unchanged() {
+    let tree = ledger("1,文山会海问题有所反弹,兑现承诺,精简会议,2015-06-30\n");
+    assert_eq!(import(&tree, &[]).code, 0);
+    let before = std::fs::read(tree.join("tree/省直/省财政厅/items/1.toml")).unwrap();
+    let out = import(&tree, &[]);
+    assert_eq!(
+        (out.code, out.stdout.as_str()),
+        (0, "无变化 省直/省财政厅/items/1.toml（第2行）\n"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(
+        std::fs::read(tree.join("tree/省直/省财政厅/items/1.toml")).unwrap(),
+        before
+    );
+    // A row that would change the item is left alone without --update, and says so.
+    let changed = ledger("1,文山会海问题有所反弹,兑现承诺,精简会议,2015-07-31\n");
+    std::fs::create_dir_all(changed.join("tree/省直/省财政厅/items")).unwrap();
+    std::fs::write(changed.join("tree/省直/省财政厅/items/1.toml"), &before).unwrap();
+    let out = import(&changed, &[]);
+    assert_eq!(
+        (out.code, out.stdout.as_str()),
+        (
+            0,
+            "已存在，未改动 省直/省财政厅/items/1.toml（第2行；用 --update 更新）\n"
+        ),
+        "{}",
+        out.stderr
+    );
+}
