@@ -527,6 +527,11 @@ pub enum Msg {
         right: String,
     },
     MergeDiffersHelp,
+    MergeOverlap {
+        holder: String,
+        held: String,
+    },
+    MergeOverlapHelp,
     MergeSameName {
         a: String,
         b: String,
@@ -1873,6 +1878,14 @@ impl Msg {
                 En => {
                     "only reports of one campaign, one schema and one as-of date add up; for reports of different dates, add --allow-mixed-dates".into()
                 },
+            },
+            Msg::MergeOverlap { holder, held } => match lang {
+                Zh => format!("{holder} 已包含 {held} 的单位，一起汇总会重复计算"),
+                En => format!("{holder} already holds the units of {held}; merged together they would be counted twice"),
+            },
+            Msg::MergeOverlapHelp => match lang {
+                Zh => "只汇总同一级的报告：或者汇总各下级报告，或者直接使用已汇总的报告".into(),
+                En => "merge reports of one level: either the parts, or the report already merged from them".into(),
             },
             Msg::MergeSameName { a, b, name } => match lang {
                 Zh => format!("{a} 与 {b} 同名（{name}），不能作为两个下级汇总"),

@@ -59,6 +59,44 @@ fn relocate(name: &str, org: &str, path: &str) -> String {
     }
 }
 
+/// Two inputs of which one already holds the other (全国.json and the 浙江.json added up into
+/// it): the files of the holder and of the one it holds. One unit of each input stands for it,
+/// where it lands under the input's name (`浙江省/杭州市/…`): another input that has a unit at
+/// that path below one of its own folders holds it, and would count it twice.
+fn overlap(named: &[(String, Input)]) -> Option<(&str, &str)> {
+    // Where each input's first unit lands, found by the input's name.
+    let at: std::collections::HashMap<&str, (usize, String)> = named
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (name, input))| {
+            let unit = input.report.units.first()?;
+            let org = input.report.org.as_deref().unwrap_or("");
+            Some((name.as_str(), (i, relocate(name, org, &unit.org))))
+        })
+        .collect();
+    // Each unit of each input, from each of its folders that bears another input's name on:
+    // one pass over the folders of every unit.
+    for (i, (_, holder)) in named.iter().enumerate() {
+        for unit in &holder.report.units {
+            let mut rest: &str = &unit.org;
+            loop {
+                let (folder, below) = rest.split_once('/').unwrap_or((rest, ""));
+                if let Some((j, path)) = at.get(folder)
+                    && *j != i
+                    && path == rest
+                {
+                    return Some((&holder.file, &named[*j].1.file));
+                }
+                if below.is_empty() {
+                    break;
+                }
+                rest = below;
+            }
+        }
+    }
+    None
+}
+
 fn shown<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_default()
 }
@@ -109,6 +147,15 @@ pub fn merge(
                 Some(Msg::MergeSameNameHelp),
             ));
         }
+    }
+    if let Some((holder, held)) = overlap(&named) {
+        return Err((
+            Msg::MergeOverlap {
+                holder: holder.to_owned(),
+                held: held.to_owned(),
+            },
+            Some(Msg::MergeOverlapHelp),
+        ));
     }
     let Some((_, first)) = named.first() else {
         return Err((Msg::MergeTooLarge, None));

@@ -486,3 +486,50 @@ fn hostile_stored_reports_are_refused_with_a_clear_error_each() {
         out.stderr
     );
 }
+
+#[test]
+fn merge_refuses_a_report_with_one_it_already_holds() {
+    let tree = parts();
+    let files = part_files();
+    let mut args = vec!["merge"];
+    args.extend(files.iter().map(String::as_str));
+    args.extend(["--name", "浙江省", "--output", "浙江省.json"]);
+    assert_eq!(run(&tree, &args).code, 0);
+    altered(&tree, "浙江省.json", "江苏省.json", |v| {
+        v["campaign"]["region"] = "江苏省".into();
+    });
+    let out = run(
+        &tree,
+        &[
+            "merge",
+            "浙江省.json",
+            "江苏省.json",
+            "--name",
+            "全国",
+            "--output",
+            "全国.json",
+        ],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    // The nation with a province it already holds, or a city of it.
+    for (held, stderr) in [
+        (
+            "浙江省.json",
+            "error: 全国.json 已包含 浙江省.json 的单位，一起汇总会重复计算\n  = help: 只汇总同一级的报告：或者汇总各下级报告，或者直接使用已汇总的报告\n",
+        ),
+        (
+            "杭州市.json",
+            "error: 全国.json 已包含 杭州市.json 的单位，一起汇总会重复计算\n  = help: 只汇总同一级的报告：或者汇总各下级报告，或者直接使用已汇总的报告\n",
+        ),
+    ] {
+        let out = run(&tree, &["merge", "全国.json", held, "--name", "世界"]);
+        assert_eq!(
+            (out.code, out.stdout.as_str(), out.stderr.as_str()),
+            (2, "", stderr)
+        );
+        let out = run(&tree, &["report", "--from", "全国.json", held]);
+        assert_eq!(out.code, 2, "{}", out.stderr);
+    }
+    // Parts that do not overlap still merge.
+    assert_eq!(run(&tree, &["merge", "杭州市.json", "宁波市.json"]).code, 0);
+}
