@@ -24,6 +24,17 @@ impl Lang {
     }
 }
 
+/// Why a revision names no commit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RevisionWhy {
+    /// What git's reader said (in English).
+    Git(String),
+    /// The repository has no commit yet.
+    NoCommit,
+    /// No first-parent commit on or before this day (`@DATE`).
+    NoneBy(jiff::civil::Date),
+}
+
 /// A file written beside the records: a report (`--output`) or the step summary of GitHub
 /// Actions (`GITHUB_STEP_SUMMARY`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -849,7 +860,7 @@ pub enum Msg {
     NotARepositoryHelp,
     UnknownRevision {
         rev: String,
-        detail: String,
+        why: RevisionWhy,
     },
     UnknownRevisionHelp,
     ShallowLacks {
@@ -1399,7 +1410,7 @@ impl Msg {
                 },
             },
             Msg::Unreadable { detail } => match lang {
-                Zh => format!("无法读取文件：{detail}"),
+                Zh => format!("无法读取文件：{}", system_zh(detail)),
                 En => format!("cannot read the file: {detail}"),
             },
             Msg::SchemaMissing { path } => match lang {
@@ -1613,7 +1624,7 @@ impl Msg {
                 En => "start a records tree with `huitoukan init DIR`".into(),
             },
             Msg::Io { path, detail } => match lang {
-                Zh => format!("{path}：{detail}"),
+                Zh => format!("{path}：{}", system_zh(detail)),
                 En => format!("{path}: {detail}"),
             },
             Msg::ReportHeading { org, campaign, as_of } => match lang {
@@ -2574,13 +2585,18 @@ impl Msg {
                     "run `git init` in the records tree and commit each submission (`git add -A && git commit`)".into()
                 },
             },
-            Msg::UnknownRevision { rev, detail } => match lang {
-                Zh => {
-                    format!("找不到版本 `{rev}`：{detail}")
+            Msg::UnknownRevision { rev, why } => match (why, lang) {
+                // git's own words are English: Chinese says what it can without them.
+                (RevisionWhy::Git(_), Zh) => format!("找不到版本 `{rev}`"),
+                (RevisionWhy::NoCommit, Zh) => format!("找不到版本 `{rev}`：仓库中还没有提交"),
+                (RevisionWhy::NoneBy(date), Zh) => {
+                    format!("找不到版本 `{rev}`：{}及以前没有提交", zh_date(&date.to_string()))
                 }
-                En => {
-                    format!("unknown revision `{rev}`: {detail}")
-                },
+                (RevisionWhy::Git(detail), En) => format!("unknown revision `{rev}`: {detail}"),
+                (RevisionWhy::NoCommit, En) => format!("unknown revision `{rev}`: no commit yet"),
+                (RevisionWhy::NoneBy(date), En) => {
+                    format!("unknown revision `{rev}`: no commit on or before {date}")
+                }
             },
             Msg::UnknownRevisionHelp => match lang {
                 Zh => {
@@ -2714,6 +2730,61 @@ impl Msg {
 
 /// An ISO date (`2015-03-10`) as Chinese documents write it, `2015年3月10日`; anything else as
 /// it is.
+/// What the system said of a failed read or write (as the standard library words it:
+/// `Permission denied (os error 13)`), in Chinese where the error number is one a user meets,
+/// with the number kept for whoever looks it up; anything else as the system said it.
+pub fn system_zh(detail: &str) -> String {
+    let Some((_, code)) = detail
+        .strip_suffix(')')
+        .and_then(|d| d.rsplit_once(" (os error "))
+    else {
+        return detail.to_owned();
+    };
+    let Ok(code) = code.parse::<i32>() else {
+        return detail.to_owned();
+    };
+    match os_error_zh(code) {
+        Some(words) => format!("{words}（系统错误{code}）"),
+        None => detail.to_owned(),
+    }
+}
+
+/// The errors of files a user meets, by the system's number.
+#[cfg(not(windows))]
+fn os_error_zh(code: i32) -> Option<&'static str> {
+    Some(match code {
+        1 | 13 => "没有权限",
+        2 => "文件或文件夹不存在",
+        5 => "读写出错（磁盘或网络故障）",
+        17 => "已存在",
+        20 => "路径中有一段不是文件夹",
+        21 => "是文件夹",
+        24 => "同时打开的文件太多",
+        28 => "磁盘空间不足",
+        30 => "文件系统只读",
+        36 => "文件名太长",
+        39 => "文件夹不是空的",
+        40 => "符号链接层数太多",
+        _ => return None,
+    })
+}
+
+/// The errors of files a user meets, by the system's number (Windows' own numbers).
+#[cfg(windows)]
+fn os_error_zh(code: i32) -> Option<&'static str> {
+    Some(match code {
+        2 => "找不到文件",
+        3 => "找不到路径",
+        5 => "没有权限",
+        32 | 33 => "文件正被其他程序使用（如 Excel 或 WPS 打开着它）",
+        80 | 183 => "已存在",
+        112 => "磁盘空间不足",
+        206 => "文件名太长",
+        267 => "路径中有一段不是文件夹",
+        _ => return None,
+    })
+}
+
 pub fn zh_date(iso: &str) -> String {
     match iso.parse::<jiff::civil::Date>() {
         Ok(d) => format!("{}年{}月{}日", d.year(), d.month(), d.day()),

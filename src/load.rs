@@ -345,7 +345,7 @@ in `.toml`, named in `evidence`."#,
             output: Prose {
                 en: r#"error[E025]: cannot read the file: Permission denied (os error 13)
  --> 梁弄镇/横坎头村/items/村道拓宽.toml"#,
-                zh: r#"error[E025]: 无法读取文件：Permission denied (os error 13)
+                zh: r#"error[E025]: 无法读取文件：没有权限（系统错误13）
  --> 梁弄镇/横坎头村/items/村道拓宽.toml"#,
             },
         }],

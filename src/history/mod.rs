@@ -22,6 +22,7 @@ use rayon::prelude::*;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::discover::{self, Entry, EntryKind};
 use crate::i18n::Msg;
+use crate::i18n::RevisionWhy;
 use crate::load::{self, MAX_FILE_SIZE};
 use crate::origin::{Look, Origin, Reader};
 use crate::outcome::Fatal;
@@ -116,19 +117,24 @@ impl Repo {
             .rev_parse_single(rev.as_bytes().as_bstr())
             .map_err(|e| e.to_string())
             .and_then(|id| commit_of(&repo, id.detach()));
-        found.map_err(|detail| self.unknown(rev, detail))
+        found.map_err(|detail| self.unknown(rev, RevisionWhy::Git(detail)))
     }
 
-    fn unknown(&self, rev: &str, detail: String) -> Fatal {
+    fn unknown(&self, rev: &str, why: RevisionWhy) -> Fatal {
         // A revision is echoed at most this long, and the reader's words about it with it.
         const SHOWN: usize = 100;
         let shown = crate::escape::shorten(rev, SHOWN);
-        let detail = if rev.chars().count() > SHOWN {
-            first_line(&detail).replace(rev, &shown)
-        } else {
-            first_line(&detail)
+        let why = match why {
+            RevisionWhy::Git(detail) => {
+                let detail = if rev.chars().count() > SHOWN {
+                    first_line(&detail).replace(rev, &shown)
+                } else {
+                    first_line(&detail)
+                };
+                RevisionWhy::Git(crate::escape::shorten(&detail, 2 * SHOWN))
+            }
+            other => other,
         };
-        let detail = crate::escape::shorten(&detail, 2 * SHOWN);
         let rev = shown.as_str();
         if self.shallow {
             Fatal {
@@ -141,7 +147,7 @@ impl Repo {
             Fatal {
                 message: Msg::UnknownRevision {
                     rev: rev.to_owned(),
-                    detail,
+                    why,
                 },
                 help: Some(Msg::UnknownRevisionHelp),
             }
@@ -151,11 +157,11 @@ impl Repo {
     fn at_date(&self, repo: &gix::Repository, rev: &str, date: Date) -> Result<Commit, Fatal> {
         let head = self
             .head()
-            .ok_or_else(|| self.unknown(rev, "no commit yet".into()))?;
+            .ok_or_else(|| self.unknown(rev, RevisionWhy::NoCommit))?;
         let line = self.first_parents_of(repo, head)?;
         line.into_iter()
             .find(|c| c.date <= date)
-            .ok_or_else(|| self.unknown(rev, format!("no commit on or before {date}")))
+            .ok_or_else(|| self.unknown(rev, RevisionWhy::NoneBy(date)))
     }
 
     /// The first-parent line from `from` back to the first commit, newest first. In a shallow

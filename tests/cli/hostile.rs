@@ -868,7 +868,7 @@ fn init_that_cannot_finish_leaves_nothing_behind() {
         (
             2,
             "",
-            "error: 新台账/示例单位/unit.toml：Permission denied (os error 13)\n"
+            "error: 新台账/示例单位/unit.toml：没有权限（系统错误13）\n"
         )
     );
     assert_eq!(
@@ -929,7 +929,7 @@ fn unreadable_file_and_folder_are_e025_as_an_ordinary_user() {
             )
         })
         .collect();
-    let denied = "无法读取文件：Permission denied (os error 13)";
+    let denied = "无法读取文件：没有权限（系统错误13）";
     assert_eq!(
         found_all,
         [
@@ -960,11 +960,7 @@ fn report_into_a_read_only_folder_exits_2_and_writes_nothing() {
     let out = run_as_nobody_in(&outside, &tree, &args);
     assert_eq!(
         (out.code, out.stdout.as_str(), out.stderr.as_str()),
-        (
-            2,
-            "",
-            "error: 只读/报告.md：Permission denied (os error 13)\n"
-        )
+        (2, "", "error: 只读/报告.md：没有权限（系统错误13）\n")
     );
     assert_eq!(
         names_in(&outside.join("只读")),

@@ -884,9 +884,19 @@ fn a_long_revision_is_shortened_in_the_message() {
     let out = tree.run(&["report", "--at", &rev]);
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert!(out.stderr.len() < 2_000, "{} bytes", out.stderr.len());
+    // In English, with git's words, each as short.
+    let en = tree.run(&["report", "--at", &rev, "--lang", "en"]);
+    assert_eq!(en.code, 2, "{}", en.stderr);
+    assert!(en.stderr.len() < 2_000, "{} bytes", en.stderr.len());
+    assert!(
+        en.stderr
+            .starts_with(&format!("error: unknown revision `{}…`: ", "x".repeat(99))),
+        "{}",
+        en.stderr
+    );
     assert!(
         out.stderr
-            .starts_with(&format!("error: 找不到版本 `{}…`：", "x".repeat(99))),
+            .starts_with(&format!("error: 找不到版本 `{}…`\n", "x".repeat(99))),
         "{}",
         out.stderr
     );

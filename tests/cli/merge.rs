@@ -481,7 +481,8 @@ fn hostile_stored_reports_are_refused_with_a_clear_error_each() {
     let out = run(&tree, &["merge", "missing.json"]);
     assert_eq!(out.code, 2);
     assert!(
-        out.stderr.starts_with("error: missing.json：No such file"),
+        out.stderr
+            .starts_with("error: missing.json：文件或文件夹不存在（系统错误2）\n"),
         "{}",
         out.stderr
     );
