@@ -220,26 +220,27 @@ pub fn trend_table(trend: &Trend, lang: Lang, width: Option<u16>) -> String {
 }
 
 pub fn trend_markdown(trend: &Trend, lang: Lang) -> String {
-    let mut out = format!(
-        "# {} {} – {}\n\n",
-        Term::Trend.text(lang),
-        trend.from,
-        trend.to
-    );
+    let mut out = format!("# {}\n\n", trend_title(trend, lang));
     markdown::table(&mut out, &trend_rows(trend, lang), lang);
     out
 }
 
-/// `trend --format html`: the report's page (its promises: [`html`]), with the line chart of
-/// the completion rate and then the table of `trend --format table`.
-pub fn trend_html(trend: &Trend, lang: Lang) -> String {
-    let title = crate::i18n::Msg::TrendHeading {
+/// The title of a trend, as the office writes one: who, what, and from when to when
+/// (2015年1月15日至3月31日 in Chinese).
+fn trend_title(trend: &Trend, lang: Lang) -> String {
+    crate::i18n::Msg::TrendHeading {
         org: crate::render::whole_tree(trend.campaign.region.as_deref(), lang),
         campaign: trend.campaign.name.clone(),
         from: trend.from.to_string(),
         to: trend.to.to_string(),
     }
-    .text(lang);
+    .text(lang)
+}
+
+/// `trend --format html`: the report's page (its promises: [`html`]), with the line chart of
+/// the completion rate and then the table of `trend --format table`.
+pub fn trend_html(trend: &Trend, lang: Lang) -> String {
+    let title = trend_title(trend, lang);
     html::page(&title, lang, |out| {
         let basis = match trend.every {
             Every::Month => Term::TrendBasisMonth,

@@ -758,3 +758,24 @@ fn importing_the_same_rows_again_says_they_are_unchanged() {
         out.stderr
     );
 }
+
+#[test]
+fn the_trend_is_titled_as_the_office_writes_and_ends_at_the_last_commit() {
+    let checkout = checkout();
+    let out = checkout.run(&["trend", "--format", "md"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.starts_with(
+            "# 全省教育实践活动整改落实情况“回头看”进展趋势（2015年3月1日至2015年3月31日）\n"
+        ),
+        "{}",
+        out.stdout
+    );
+    // One row: the month of the only commit, not every month to today.
+    let rows = out
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("| 2015年"))
+        .count();
+    assert_eq!(rows, 1, "{}", out.stdout);
+}
