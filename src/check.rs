@@ -6,7 +6,7 @@ use jiff::civil::Date;
 
 use crate::diagnostic::{self, Counts, Diagnostic};
 use crate::records::Records;
-use crate::rules::{self, Context};
+use crate::rules::{self, Context, Keep};
 use crate::source::SourceFile;
 
 pub struct Checked {
@@ -17,6 +17,8 @@ pub struct Checked {
     /// Warnings the rules found but did not keep (a report asks for errors only): counted, so
     /// a summary never says "0 warnings" when there are five.
     pub unlisted_warnings: usize,
+    /// How many dated facts lay after the as-of date and were set aside (SPEC §14).
+    pub after_as_of: usize,
 }
 
 /// A diagnostic with its place worked out: what every renderer of `check` shows of it.
@@ -107,13 +109,29 @@ pub fn check_overlay(
 }
 
 /// [`check_with`] on records already loaded (from the work tree, a revision, or an overlay).
+///
+/// The records as written are judged by the errors; as they stood on the as-of date, by the
+/// warnings and by every report (SPEC §14): where a dated fact lies after it, the rules run
+/// twice, once on each.
 pub fn check_loaded(mut records: Records, as_of: Date, warnings: bool) -> Checked {
     let mut diagnostics = std::mem::take(&mut records.diagnostics);
-    let unlisted_warnings = rules::run(&records, &Context { as_of }, &mut diagnostics, warnings);
+    let cx = Context {
+        as_of,
+        today: crate::root::today(),
+    };
+    let keep = if warnings { Keep::All } else { Keep::Errors };
+    let (after_as_of, keep) = if records.has_facts_after(as_of) {
+        rules::run(&records, &cx, &mut diagnostics, Keep::OnlyErrors);
+        (records.as_of(as_of), Keep::OnlyWarnings(warnings))
+    } else {
+        (0, keep)
+    };
+    let unlisted_warnings = rules::run(&records, &cx, &mut diagnostics, keep);
     let mut checked = Checked {
         records,
         diagnostics,
         unlisted_warnings,
+        after_as_of,
     };
     checked.add(Vec::new());
     checked

@@ -75,7 +75,7 @@ codes! {
     PointNotApplicable = "E009", Error, "answer for a point that does not apply to the unit", "自查答复了不适用于本单位的检查要点";
     StatusNeedsField = "E010", Error, "status needs a field", "事项状态缺少必填字段";
     UnsatisfiedDone = "E011", Error, "done while the masses are unsatisfied", "群众不满意的事项标为已完成";
-    CompletedAfterAsOf = "E012", Error, "completed after the as-of date", "完成日期晚于截至日期";
+    DateAfterToday = "E012", Error, "a date that has not come yet", "日期还没有到";
     SourceNeedsField = "E013", Error, "source or owner needs a field", "问题来源或整改主体缺少必填字段";
     UnknownLeadUnit = "E014", Error, "linkage names no unit", "牵头单位不是台账中的单位";
     SelfLeadUnit = "E015", Error, "linkage names the item's own unit", "牵头单位就是事项所属单位";
@@ -93,7 +93,7 @@ codes! {
     InvalidDate = "E027", Error, "not a calendar date", "不是有效的日期";
     RootUnit = "E028", Error, "unit.toml at the root of the tree", "根目录中有 unit.toml";
     UnsatisfiedNoRectifyBy = "E029", Error, "item still 不满意 without rectify_by", "群众不满意的事项未填写 rectify_by";
-    ProgressAfterAsOf = "E030", Error, "progress entry dated after the as-of date", "进展日期晚于截至日期";
+    ProgressAfterToday = "E030", Error, "progress entry dated after today", "进展日期还没有到";
     BadClosure = "E031", Error, "closure of an item not done, or misdated", "对未完成的事项销号，或销号日期不对";
     SubordinatesDueLate = "E032", Error, "subordinates_due after the unit's own due date", "下级报送时限晚于本单位的报送时限";
     ResubmittedWithoutReturn = "E033", Error, "resubmitted without a returned review", "没有退回记录却重新报送";

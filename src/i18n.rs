@@ -208,9 +208,8 @@ pub enum Msg {
     PlaceholderHelp,
     UnsatisfiedNeedsRectifyBy,
     UnsatisfiedNeedsRectifyByHelp,
-    ProgressAfterAsOf {
+    ProgressAfterToday {
         on: String,
-        as_of: String,
     },
     NoProgress {
         days: i64,
@@ -225,9 +224,8 @@ pub enum Msg {
         approved_on: String,
         completed_on: String,
     },
-    ClosureAfterAsOf {
+    ClosureAfterToday {
         approved_on: String,
-        as_of: String,
     },
     SubordinatesDueLate {
         due: String,
@@ -292,10 +290,11 @@ pub enum Msg {
     },
     UnsatisfiedDone,
     UnsatisfiedDoneHelp,
-    CompletedAfterAsOf {
-        completed_on: String,
-        as_of: String,
+    DateAfterToday {
+        key: String,
+        date: String,
     },
+    DateAfterTodayHelp,
     SourceNeedsField {
         key_value: String,
         key: String,
@@ -587,6 +586,10 @@ pub enum Msg {
         path: String,
     },
     TableNarrowed,
+    AfterAsOf {
+        facts: u64,
+        as_of: String,
+    },
     OutputFolderMissing {
         folder: String,
     },
@@ -1011,13 +1014,9 @@ impl Msg {
                     "the plan: 对整改效果不理想、群众不满意的，要限期整改到位; add `rectify_by = YYYY-MM-DD`".into()
                 },
             },
-            Msg::ProgressAfterAsOf { on, as_of } => match lang {
-                Zh => {
-                    format!("进展日期{}晚于截至日期{}", zh_date(on), zh_date(as_of))
-                }
-                En => {
-                    format!("progress dated {on}, after the as-of date {as_of}")
-                },
+            Msg::ProgressAfterToday { on } => match lang {
+                Zh => format!("进展日期{}还没有到", zh_date(on)),
+                En => format!("progress dated {on}, a day that has not come yet"),
             },
             Msg::NoProgress { days, since, every } => match lang {
                 Zh => {
@@ -1054,13 +1053,9 @@ impl Msg {
                     format!("closed on {approved_on}, before it was completed on {completed_on}")
                 },
             },
-            Msg::ClosureAfterAsOf { approved_on, as_of } => match lang {
-                Zh => {
-                    format!("销号日期{}晚于截至日期{}", zh_date(approved_on), zh_date(as_of))
-                }
-                En => {
-                    format!("closed on {approved_on}, after the as-of date {as_of}")
-                },
+            Msg::ClosureAfterToday { approved_on } => match lang {
+                Zh => format!("销号日期{}还没有到", zh_date(approved_on)),
+                En => format!("closed on {approved_on}, a day that has not come yet"),
             },
             Msg::SubordinatesDueLate { due, own_due } => match lang {
                 Zh => {
@@ -1226,13 +1221,13 @@ impl Msg {
                     "set `status = \"效果不理想\"` and a date to fix it by, `rectify_by`".into()
                 },
             },
-            Msg::CompletedAfterAsOf { completed_on, as_of } => match lang {
-                Zh => {
-                    format!("完成日期{}晚于截至日期{}", zh_date(completed_on), zh_date(as_of))
-                }
-                En => {
-                    format!("completed on {completed_on}, after the as-of date {as_of}")
-                },
+            Msg::DateAfterToday { key, date } => match lang {
+                Zh => format!("`{key}` 的日期{}还没有到", zh_date(date)),
+                En => format!("`{key}` is {date}, a day that has not come yet"),
+            },
+            Msg::DateAfterTodayHelp => match lang {
+                Zh => "记录写的是已经发生的事：改正日期；计划中的日期写在 deadline 或 rectify_by".into(),
+                En => "a record says what has happened: correct the date; a planned day goes in deadline or rectify_by".into(),
             },
             Msg::SourceNeedsField { key_value, key } => match lang {
                 Zh => {
@@ -2438,6 +2433,15 @@ impl Msg {
                     "choose another name: a report may go inside the records tree, but never as a file the tree reads".into()
                 }
             },
+            Msg::AfterAsOf { facts, as_of } => match lang {
+                Zh => format!(
+                    "本报告按截至{}台账的情况统计：此后的{facts}项记录（完成、进展、报送、审核等）未计入",
+                    zh_date(as_of)
+                ),
+                En => format!(
+                    "as the records stood on {as_of}: {facts} dated facts after it (completions, progress, submissions, reviews…) are not counted"
+                ),
+            },
             Msg::TableNarrowed => match lang {
                 Zh => "终端较窄，只列出主要数字；列出全部：--wide".into(),
                 En => "a narrow terminal: the main figures only; all: --wide".into(),
@@ -3080,9 +3084,9 @@ mod tests {
                 completed_on: d(),
                 deadline: d(),
             },
-            Msg::CompletedAfterAsOf {
-                completed_on: d(),
-                as_of: d(),
+            Msg::DateAfterToday {
+                key: "completed_on".into(),
+                date: d(),
             },
             Msg::ReviewBeforeSubmission {
                 on: d(),

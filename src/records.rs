@@ -168,6 +168,63 @@ struct Loaded {
 pub type Overlay = std::collections::BTreeMap<String, String>;
 
 impl Records {
+    /// Whether a dated fact of the records lies after `day` ([`Records::as_of`] would set one
+    /// aside): one pass over the models, without changing them.
+    pub fn has_facts_after(&self, day: jiff::civil::Date) -> bool {
+        let after =
+            |d: Option<&crate::model::Sp<jiff::civil::Date>>| d.is_some_and(|d| *d.get_ref() > day);
+        self.units.iter().any(|u| {
+            u.reviews.iter().any(|r| after(r.on.as_ref()))
+                || u.self_check.as_ref().is_some_and(|c| {
+                    after(c.meeting_on.as_ref())
+                        || after(c.submitted_on.as_ref())
+                        || after(c.resubmitted_on.as_ref())
+                })
+        }) || self.items.iter().any(|i| {
+            after(i.completed_on.as_ref())
+                || i.found_after(day)
+                || i.progress.iter().any(|p| after(p.on.as_ref()))
+                || i.closure
+                    .as_ref()
+                    .is_some_and(|c| after(c.approved_on.as_ref()))
+        })
+    }
+
+    /// The records as they stood on `day`, as far as their dates tell (SPEC §14): every dated
+    /// fact after it set aside ([`Item::as_of`], [`Unit::as_of`]), and a problem found after it
+    /// (新发现) not on the ledger yet. Returns how many facts were set aside.
+    pub fn as_of(&mut self, day: jiff::civil::Date) -> usize {
+        let mut set_aside = 0;
+        for unit in &mut self.units {
+            set_aside += unit.as_of(day);
+        }
+        for item in &mut self.items {
+            set_aside += item.as_of(day);
+        }
+        if self.items.iter().any(|i| i.found_after(day)) {
+            let items = std::mem::take(&mut self.items);
+            let unit_of = std::mem::take(&mut self.unit_of);
+            for (item, unit) in items.into_iter().zip(unit_of) {
+                if item.found_after(day) {
+                    set_aside += 1;
+                } else {
+                    self.items.push(item);
+                    self.unit_of.push(unit);
+                }
+            }
+            let mut unit_items = vec![Vec::new(); self.units.len()];
+            for (item, unit) in self.unit_of.iter().enumerate() {
+                if let Some(unit) = unit
+                    && let Some(list) = unit_items.get_mut(*unit)
+                {
+                    list.push(item);
+                }
+            }
+            self.unit_items = unit_items;
+        }
+        set_aside
+    }
+
     /// Whether the tree reads the file at `rel` (below the root, `/`-separated) beyond its
     /// records: a unit's self-check report, named relative to the unit's folder.
     pub fn reads(&self, rel: &str) -> bool {

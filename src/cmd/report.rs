@@ -59,6 +59,7 @@ pub fn run(settings: &Report) -> Result<ExitCode, Fatal> {
     };
     let mut report = rollup::build(&checked.records, &checked.diagnostics, &options);
     report.source = source;
+    report.after_as_of = checked.after_as_of as u64;
     deliver(settings, &mut report)
 }
 

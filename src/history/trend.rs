@@ -11,7 +11,7 @@ use crate::diagnostic::Diagnostic;
 use crate::history::Commit;
 use crate::records::Records;
 use crate::rollup::{self, By, CampaignInfo, Totals};
-use crate::rules::{self, Context};
+use crate::rules::{self, Context, Keep};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -80,7 +80,11 @@ pub fn commits_at<'a>(line: &'a [Commit], ends: &[Date]) -> Vec<(Date, &'a Commi
 /// diagnostics too.
 pub fn totals_at(records: &Records, as_of: Date) -> (Totals, CampaignInfo, Vec<Diagnostic>) {
     let mut diagnostics = records.diagnostics.clone();
-    rules::run(records, &Context { as_of }, &mut diagnostics, false);
+    let cx = Context {
+        as_of,
+        today: crate::root::today(),
+    };
+    rules::run(records, &cx, &mut diagnostics, Keep::Errors);
     let options = rollup::Options {
         org: "",
         as_of,

@@ -190,6 +190,41 @@ impl Unit {
             .as_ref()
             .map(|d| *d.get_ref())
     }
+
+    /// The unit as it stood on `day`, as far as its dates tell (SPEC §14): a meeting, a
+    /// submission, a resubmission or a review dated after it had not happened yet. Returns how
+    /// many dated facts were set aside.
+    pub fn as_of(&mut self, day: Date) -> usize {
+        let mut set_aside = 0;
+        let reviews = self.reviews.len();
+        if self.reviews.iter().any(|r| after(r.on.as_ref(), day)) {
+            self.reviews = self
+                .reviews
+                .iter()
+                .filter(|r| !after(r.on.as_ref(), day))
+                .cloned()
+                .collect();
+        }
+        set_aside += reviews - self.reviews.len();
+        if let Some(check) = &mut self.self_check {
+            for date in [
+                &mut check.meeting_on,
+                &mut check.submitted_on,
+                &mut check.resubmitted_on,
+            ] {
+                if after(date.as_ref(), day) {
+                    *date = None;
+                    set_aside += 1;
+                }
+            }
+        }
+        set_aside
+    }
+}
+
+/// Whether `date` is written and later than `day`.
+fn after(date: Option<&Sp<Date>>, day: Date) -> bool {
+    date.is_some_and(|d| *d.get_ref() > day)
 }
 
 fn read_self_check(
@@ -492,6 +527,46 @@ impl Item {
         self.satisfaction
             .as_ref()
             .map_or(Satisfaction::NotAssessed, |s| *s.get_ref())
+    }
+
+    /// The item as it stood on `day`, as far as its dates tell (SPEC §14): a progress entry or
+    /// a closure dated after it had not happened yet, and an item completed after it was still
+    /// 未完成 (judged by its deadline) and not yet assessed. Returns how many dated facts were
+    /// set aside.
+    pub fn as_of(&mut self, day: Date) -> usize {
+        let mut set_aside = 0;
+        let progress = self.progress.len();
+        if self.progress.iter().any(|p| after(p.on.as_ref(), day)) {
+            self.progress = self
+                .progress
+                .iter()
+                .filter(|p| !after(p.on.as_ref(), day))
+                .cloned()
+                .collect();
+        }
+        set_aside += progress - self.progress.len();
+        if self
+            .closure
+            .as_ref()
+            .is_some_and(|c| after(c.approved_on.as_ref(), day))
+        {
+            self.closure = None;
+            set_aside += 1;
+        }
+        if after(self.completed_on.as_ref(), day) {
+            if let Some(status) = &mut self.status {
+                *status = Sp::new(status.span(), Status::Open);
+            }
+            self.completed_on = None;
+            self.satisfaction = None;
+            set_aside += 1;
+        }
+        set_aside
+    }
+
+    /// Whether the item is a problem found after `day` (`found_on`), not yet on the ledger then.
+    pub fn found_after(&self, day: Date) -> bool {
+        after(self.found_on.as_ref(), day)
     }
 }
 

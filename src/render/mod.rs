@@ -114,6 +114,15 @@ pub fn notes(report: &Report, lang: Lang) -> Vec<String> {
             .text(lang),
         );
     }
+    if report.after_as_of > 0 {
+        notes.push(
+            crate::i18n::Msg::AfterAsOf {
+                facts: report.after_as_of,
+                as_of: report.as_of.to_string(),
+            }
+            .text(lang),
+        );
+    }
     notes
 }
 

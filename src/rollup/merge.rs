@@ -279,6 +279,7 @@ pub fn merge(
             .linked_items
             .extend(std::mem::take(&mut report.linked_items));
         merged.left_out.extend(std::mem::take(&mut report.left_out));
+        merged.after_as_of = merged.after_as_of.saturating_add(report.after_as_of);
     }
     sort(&mut merged);
     assemble(&mut merged, false);

@@ -325,6 +325,10 @@ pub struct Report<'a> {
     /// A public report (`--public`).
     pub public: bool,
     pub source: SourceInfo,
+    /// How many dated facts (a completion, a progress entry, a submission, a review…) lay after
+    /// `as_of` and were set aside: the report is of the records as they stood then (SPEC §14).
+    #[serde(default)]
+    pub after_as_of: u64,
     pub totals: Totals,
     /// The totals of the org's own unit, where the reported folder is itself a unit: what the
     /// rows of its children leave out of the totals (本级).
@@ -384,6 +388,7 @@ impl<'a> Report<'a> {
             as_of,
             public,
             source: SourceInfo::default(),
+            after_as_of: 0,
             totals: Totals::default(),
             own: None,
             by_area: areas

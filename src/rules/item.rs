@@ -116,20 +116,20 @@ fn status_rules(item: &Item, cx: &Context, out: &mut Found<'_>) {
             .with_help(Msg::UnsatisfiedNeedsRectifyByHelp),
         );
     }
+    // A record says what has happened: a day after today has not (the as-of date may lie
+    // either side of today; facts after it are set aside, not wrong).
+    for (key, date) in [
+        ("completed_on", &item.completed_on),
+        ("found_on", &item.found_on),
+    ] {
+        if let Some(date) = date
+            && *date.get_ref() > cx.today
+        {
+            out.push(after_today(item.file, key, date));
+        }
+    }
     if let Some(completed_on) = &item.completed_on {
         let on = *completed_on.get_ref();
-        if on > cx.as_of {
-            let msg = Msg::CompletedAfterAsOf {
-                completed_on: on.to_string(),
-                as_of: cx.as_of.to_string(),
-            };
-            out.push(Diagnostic::at(
-                Code::CompletedAfterAsOf,
-                item.file,
-                completed_on.span(),
-                msg,
-            ));
-        }
         let finished = matches!(status.get_ref(), Status::Done | Status::MostlyDone);
         if let (true, Some(deadline)) = (finished, &item.deadline)
             && on > *deadline.get_ref()
@@ -203,19 +203,18 @@ fn source_rules(item: &Item, out: &mut Found<'_>) {
     }
 }
 
-/// Progress (跟踪推进): no entry after the as-of date, and, where the campaign sets
+/// Progress (跟踪推进): no entry dated after today, and, where the campaign sets
 /// `progress_every`, none of the unfinished items left without one for longer.
 fn progress_rules(records: &Records, item: &Item, cx: &Context, out: &mut Found<'_>) {
     for entry in &item.progress {
         if let Some(on) = &entry.on
-            && *on.get_ref() > cx.as_of
+            && *on.get_ref() > cx.today
         {
-            let msg = Msg::ProgressAfterAsOf {
+            let msg = Msg::ProgressAfterToday {
                 on: on.get_ref().to_string(),
-                as_of: cx.as_of.to_string(),
             };
             out.push(Diagnostic::at(
-                Code::ProgressAfterAsOf,
+                Code::ProgressAfterToday,
                 item.file,
                 on.span(),
                 msg,
@@ -253,7 +252,7 @@ fn progress_rules(records: &Records, item: &Item, cx: &Context, out: &mut Found<
     }
 }
 
-/// 销号: only of a done item, not before it was completed, not after the as-of date.
+/// 销号: only of a done item, not before it was completed, not on a day yet to come.
 fn closure_rules(item: &Item, cx: &Context, out: &mut Found<'_>) {
     let Some(closure) = &item.closure else { return };
     if let Some(status) = &item.status
@@ -287,10 +286,9 @@ fn closure_rules(item: &Item, cx: &Context, out: &mut Found<'_>) {
             msg,
         ));
     }
-    if on > cx.as_of {
-        let msg = Msg::ClosureAfterAsOf {
+    if on > cx.today {
+        let msg = Msg::ClosureAfterToday {
             approved_on: on.to_string(),
-            as_of: cx.as_of.to_string(),
         };
         out.push(Diagnostic::at(
             Code::BadClosure,
@@ -299,6 +297,19 @@ fn closure_rules(item: &Item, cx: &Context, out: &mut Found<'_>) {
             msg,
         ));
     }
+}
+
+/// E012: a date of a record that has not come yet.
+pub(crate) fn after_today(
+    file: crate::source::FileId,
+    key: &str,
+    date: &crate::model::Sp<jiff::civil::Date>,
+) -> Diagnostic {
+    let msg = Msg::DateAfterToday {
+        key: key.to_owned(),
+        date: date.get_ref().to_string(),
+    };
+    Diagnostic::at(Code::DateAfterToday, file, date.span(), msg).with_help(Msg::DateAfterTodayHelp)
 }
 
 use crate::explain::{BASE_CAMPAIGN, BASE_ITEM, Change, Example, Prose, RuleDoc, Shown};
@@ -515,11 +526,15 @@ are satisfied; or, if the assessment was recorded wrongly, correct `satisfaction
         },
     },
     RuleDoc {
-        code: Code::CompletedAfterAsOf,
+        code: Code::DateAfterToday,
         trigger: Prose {
-            en: r#"`completed_on` is later than the as-of date (`--as-of`, else today): the record claims
-a completion that has not happened yet. On the as-of date itself it is accepted."#,
-            zh: r#"`completed_on` 晚于截至日期（`--as-of`，不指定则为当天）：记录中声称的完成还没有发生。正好在截至日期当天的，可以接受。"#,
+            en: r#"A date that says something happened lies after today (the machine's clock, whatever
+`--as-of` says): `completed_on` or `found_on` of an item; `meeting_on`, `submitted_on` or
+`resubmitted_on` of a unit's `[self_check]`; the `on` of a `[[review]]`. A record says what has
+happened, and that day has not come. (A progress entry is E030, a closure E031.) A date after
+the as-of date but not after today is no error: a report as of that date sets the fact aside,
+as the records stood then."#,
+            zh: r#"表示某事已经发生的日期晚于今天（以计算机的时钟为准，与 `--as-of` 无关）：事项的 `completed_on` 或 `found_on`；单位 `[self_check]` 中的 `meeting_on`、`submitted_on` 或 `resubmitted_on`；`[[review]]` 的 `on`。记录写的是已经发生的事，而这一天还没有到。（进展日期见 E030，销号日期见 E031。）晚于截至日期但不晚于今天的日期不是错误：按截至日期生成的报告把它当作那时还没有发生的事，不计入。"#,
         },
         examples: &[Example {
             intro: Prose::NONE,
@@ -533,27 +548,31 @@ a completion that has not happened yet. On the as-of date itself it is accepted.
                 line: 8,
                 count: 1,
                 text: r#"status = "已完成"
-completed_on = 2015-03-12
+completed_on = 2099-03-12
 evidence = ["竣工验收单"]"#,
             }],
             as_of: None,
             output: Prose {
-                en: r#"error[E012]: completed on 2015-03-12, after the as-of date 2015-03-10
+                en: r#"error[E012]: `completed_on` is 2099-03-12, a day that has not come yet
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:9:16
   |
-9 | completed_on = 2015-03-12
-  |                ^^^^^^^^^^"#,
-                zh: r#"error[E012]: 完成日期2015年3月12日晚于截至日期2015年3月10日
+9 | completed_on = 2099-03-12
+  |                ^^^^^^^^^^
+  |
+  = help: a record says what has happened: correct the date; a planned day goes in deadline or rectify_by"#,
+                zh: r#"error[E012]: `completed_on` 的日期2099年3月12日还没有到
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:9:16
   |
-9 | completed_on = 2015-03-12
-  |                ^^^^^^^^^^"#,
+9 | completed_on = 2099-03-12
+  |                ^^^^^^^^^^
+  |
+  = help: 记录写的是已经发生的事：改正日期；计划中的日期写在 deadline 或 rectify_by"#,
             },
         }],
         fix: Prose {
-            en: r#"Record the date it was actually completed; if it is not completed yet, keep the status
-`未完成` until it is."#,
-            zh: r#"写实际完成的日期；还没有完成的，状态保持 `未完成`，完成后再改。"#,
+            en: r#"Record the date it actually happened; if it has not happened yet, leave the field out
+(and keep the status `未完成`) until it has."#,
+            zh: r#"写实际发生的日期；还没有发生的，先不写这个字段（状态保持 `未完成`），发生后再写。"#,
         },
     },
     RuleDoc {
@@ -642,11 +661,13 @@ overdue (W001) once that date has passed while the masses are still not satisfie
         },
     },
     RuleDoc {
-        code: Code::ProgressAfterAsOf,
+        code: Code::ProgressAfterToday,
         trigger: Prose {
-            en: r#"A `[[progress]]` entry (进展情况, 跟踪推进) dated after the as-of date: the record claims
-progress that has not happened yet. An entry without `on` or `text` is E003."#,
-            zh: r#"`[[progress]]` 进展记录（进展情况、跟踪推进）的日期晚于截至日期：记录中声称的进展还没有发生。缺少 `on` 或 `text` 的进展记录报 E003。"#,
+            en: r#"A `[[progress]]` entry (进展情况, 跟踪推进) dated after today (the machine's clock): the
+record claims progress on a day that has not come. An entry after the as-of date but not after
+today is no error: a report as of that date leaves it out. An entry without `on` or `text` is
+E003."#,
+            zh: r#"`[[progress]]` 进展记录（进展情况、跟踪推进）的日期晚于今天（以计算机的时钟为准）：记录中声称的进展所在的那一天还没有到。晚于截至日期但不晚于今天的进展不是错误：按截至日期生成的报告不计入它。缺少 `on` 或 `text` 的进展记录报 E003。"#,
         },
         examples: &[Example {
             intro: Prose::NONE,
@@ -661,20 +682,20 @@ progress that has not happened yet. An entry without `on` or `text` is E003."#,
                 count: 0,
                 text: r#"
 [[progress]]
-on = 2015-03-12
+on = 2099-03-12
 text = "已完成路基施工""#,
             }],
             as_of: None,
             output: Prose {
-                en: r#"error[E030]: progress dated 2015-03-12, after the as-of date 2015-03-10
+                en: r#"error[E030]: progress dated 2099-03-12, a day that has not come yet
   --> 梁弄镇/横坎头村/items/村道拓宽.toml:11:6
    |
-11 | on = 2015-03-12
+11 | on = 2099-03-12
    |      ^^^^^^^^^^"#,
-                zh: r#"error[E030]: 进展日期2015年3月12日晚于截至日期2015年3月10日
+                zh: r#"error[E030]: 进展日期2099年3月12日还没有到
   --> 梁弄镇/横坎头村/items/村道拓宽.toml:11:6
    |
-11 | on = 2015-03-12
+11 | on = 2099-03-12
    |      ^^^^^^^^^^"#,
             },
         }],
@@ -687,9 +708,10 @@ text = "已完成路基施工""#,
         code: Code::BadClosure,
         trigger: Prose {
             en: r#"A `[closure]` (销号) on an item whose status is not `已完成`, or whose `approved_on` is
-before `completed_on` or after the as-of date. Only a finished item is struck off the ledger, and
-only after it was finished."#,
-            zh: r#"状态不是 `已完成` 的事项有 `[closure]`（销号），或者 `approved_on` 早于 `completed_on`、晚于截至日期。只有完成了的事项才能从台账上销号，而且要在完成之后。"#,
+before `completed_on` or after today (the machine's clock). Only a finished item is struck off the
+ledger, and only after it was finished. A closure after the as-of date but not after today is
+no error: a report as of that date leaves it out."#,
+            zh: r#"状态不是 `已完成` 的事项有 `[closure]`（销号），或者 `approved_on` 早于 `completed_on`、晚于今天（以计算机的时钟为准）。只有完成了的事项才能从台账上销号，而且要在完成之后。晚于截至日期但不晚于今天的销号不是错误：按截至日期生成的报告不计入它。"#,
         },
         examples: &[
             Example {

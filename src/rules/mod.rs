@@ -20,33 +20,50 @@ use crate::suggest::Suggester;
 /// What the rules need besides the records.
 pub struct Context {
     pub as_of: Date,
+    /// The machine's day: a date after it has not happened (the as-of date may be later or
+    /// earlier).
+    pub today: Date,
 }
 
-/// Where the rules put what they find: every diagnostic, or only the errors for a caller that
-/// shows no warnings (a report), which then never holds a province's warnings in memory but
-/// still knows how many there were.
+/// Which diagnostics a run of the rules keeps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Keep {
+    /// Every one.
+    All,
+    /// The errors; the warnings are counted, not kept (a report shows none).
+    Errors,
+    /// The errors only; the warnings are neither kept nor counted (another run judges them).
+    OnlyErrors,
+    /// The warnings, or with `false` their count; the errors are another run's.
+    OnlyWarnings(bool),
+}
+
+/// Where the rules put what they find, as [`Keep`] says: a caller that shows no warnings (a
+/// report) never holds a province's warnings in memory but still knows how many there were.
 pub struct Found<'a> {
     out: &'a mut Vec<Diagnostic>,
-    warnings: bool,
+    keep: Keep,
     unkept: usize,
 }
 
 impl Found<'_> {
     pub fn push(&mut self, diagnostic: Diagnostic) {
-        if self.warnings || diagnostic.severity() == Severity::Error {
-            self.out.push(diagnostic);
-        } else {
-            self.unkept += 1;
+        let error = diagnostic.severity() == Severity::Error;
+        match (self.keep, error) {
+            (Keep::All, _) | (Keep::Errors | Keep::OnlyErrors, true) => self.out.push(diagnostic),
+            (Keep::OnlyWarnings(true), false) => self.out.push(diagnostic),
+            (Keep::Errors | Keep::OnlyWarnings(false), false) => self.unkept += 1,
+            (Keep::OnlyErrors, false) | (Keep::OnlyWarnings(_), true) => {}
         }
     }
 }
 
-/// Adds the diagnostics of every rule to `out`; warnings only if `warnings`. Returns how many
-/// warnings were found and not kept.
-pub fn run(records: &Records, cx: &Context, out: &mut Vec<Diagnostic>, warnings: bool) -> usize {
+/// Adds the diagnostics of every rule to `out`, as `keep` says. Returns how many warnings were
+/// found and not kept.
+pub fn run(records: &Records, cx: &Context, out: &mut Vec<Diagnostic>, keep: Keep) -> usize {
     let mut found = Found {
         out,
-        warnings,
+        keep,
         unkept: 0,
     };
     let points = Points::new(records.schema.as_ref());

@@ -21,6 +21,7 @@ pub fn check(records: &Records, cx: &Context, points: &Points<'_>, out: &mut Fou
         report_file(records, unit, out);
         let due = due_dates[index];
         subordinates_due(unit, due, out);
+        dates_to_come(unit, cx, out);
         // Whether a unit that could not be read, or whose submission date could not, has
         // submitted is unknown, not "missing": the error already says what to fix.
         let unknown = !unit.readable
@@ -69,6 +70,33 @@ pub fn check(records: &Records, cx: &Context, points: &Points<'_>, out: &mut Fou
                 }
             }
             SelfCheckState::Submitted | SelfCheckState::Late | SelfCheckState::Pending => {}
+        }
+    }
+}
+
+/// E012: a meeting, a submission, a resubmission or a review dated after today.
+fn dates_to_come(unit: &Unit, cx: &Context, out: &mut Found<'_>) {
+    let check = unit.self_check.as_ref();
+    let dates = [
+        (
+            "self_check.meeting_on",
+            check.and_then(|c| c.meeting_on.as_ref()),
+        ),
+        (
+            "self_check.submitted_on",
+            check.and_then(|c| c.submitted_on.as_ref()),
+        ),
+        (
+            "self_check.resubmitted_on",
+            check.and_then(|c| c.resubmitted_on.as_ref()),
+        ),
+    ];
+    let reviews = unit.reviews.iter().map(|r| ("review.on", r.on.as_ref()));
+    for (key, date) in dates.into_iter().chain(reviews) {
+        if let Some(date) = date
+            && *date.get_ref() > cx.today
+        {
+            out.push(super::item::after_today(unit.file, key, date));
         }
     }
 }

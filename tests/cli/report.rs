@@ -338,9 +338,11 @@ fn self_check_late_missing_pending() {
     );
     assert_eq!(states, ["submitted", "missing", "late"]);
 
-    // Before the deadline a unit that has not submitted is pending, not missing.
+    // On the due day a unit that has not submitted is pending, not missing; and the one that
+    // submitted on 1 March had not yet (SPEC §14: the records as they stood then).
     let before = json(&tree.run(&["report", "--format", "json", "--as-of", "2015-02-28"]));
-    assert_eq!(self_check(&before["totals"]), [1, 1, 0, 1, 0]);
+    assert_eq!(self_check(&before["totals"]), [1, 0, 0, 2, 0]);
+    assert_eq!(before["after_as_of"], 1);
 }
 
 #[test]

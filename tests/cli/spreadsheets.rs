@@ -1038,7 +1038,7 @@ fn a_progress_line_without_a_date_or_with_no_such_day_is_named_at_its_cell() {
         &ledger_sheet(&[
             ["1", "", "", "2015-02-10 已完成制度初稿\n已提交党组会审议"],
             ["2", "", "", "2015-01-20 制定方案\n2015年2月30日 提交"],
-            ["3", "", "", "2015-03-20 晚于截至日期"],
+            ["3", "", "", "2099-03-20 还没有到的日子"],
         ]),
     );
     let before = snapshot(&tree);
@@ -1052,9 +1052,13 @@ fn a_progress_line_without_a_date_or_with_no_such_day_is_named_at_its_cell() {
     assert_eq!(
         problems,
         [
-            format!("error[I006]: 进展情况第2行“已提交党组会审议”没有日期\n --> 清单.xlsx!整改事项清单!L2\n{HELP}"),
-            format!("error[I006]: 进展情况第2行的日期“2015年2月30日”不存在\n --> 清单.xlsx!整改事项清单!L3\n{HELP}"),
-            "error[E030]: 进展日期2015年3月20日晚于截至日期2015年3月10日\n --> 清单.xlsx!整改事项清单!L4".to_owned(),
+            format!(
+                "error[I006]: 进展情况第2行“已提交党组会审议”没有日期\n --> 清单.xlsx!整改事项清单!L2\n{HELP}"
+            ),
+            format!(
+                "error[I006]: 进展情况第2行的日期“2015年2月30日”不存在\n --> 清单.xlsx!整改事项清单!L3\n{HELP}"
+            ),
+            "error[E030]: 进展日期2099年3月20日还没有到\n --> 清单.xlsx!整改事项清单!L4".to_owned(),
         ],
         "{}",
         out.stderr

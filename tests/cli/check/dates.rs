@@ -1,6 +1,6 @@
 //! `huitoukan check`: the codes about dates and follow-up that had no test of their own —
 //! E029 (不满意 without `rectify_by`), E031 (a closure of an item not done, before it was done,
-//! after the as-of date), E032 (`subordinates_due` after the unit's own due date), E033
+//! on a day yet to come), E032 (`subordinates_due` after the unit's own due date), E033
 //! (`resubmitted_on` without a 退回) and W007 (no progress for too long).
 
 use super::*;
@@ -80,18 +80,24 @@ fn e031_closure_before_the_item_was_completed() {
 }
 
 #[test]
-fn e031_closure_after_the_as_of_date() {
+fn e031_closure_on_a_day_yet_to_come() {
     assert_eq!(
-        check_json(&done_and_closed("2015-03-12")),
+        check_json(&done_and_closed("2099-03-12")),
         [found(
             "E031",
             ITEM_PATH,
             14,
             15,
-            "销号日期2015年3月12日晚于截至日期2015年3月10日"
+            "销号日期2099年3月12日还没有到"
         )]
     );
-    assert_eq!(check_json(&done_and_closed("2015-03-10")), []);
+    // After the as-of date but past: no error; the report of 10 March sets it aside.
+    let later = done_and_closed("2015-03-12");
+    assert_eq!(check_json(&later), []);
+    let out = later.run(&["report", "--format", "json", "--as-of", AS_OF]);
+    let report: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(report["after_as_of"], 1);
+    assert_eq!(report["totals"]["closed"], 0);
 }
 
 #[test]

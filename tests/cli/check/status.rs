@@ -151,9 +151,9 @@ fn e011_not_for_basic_satisfaction() {
 }
 
 #[test]
-fn e012_completed_after_the_as_of_date() {
+fn e012_completed_on_a_day_yet_to_come() {
     let tree = with_item(&item_with_status(
-        "status = \"已完成\"\ncompleted_on = 2015-03-11\nevidence = [\"会议纪要\"]\n",
+        "status = \"已完成\"\ncompleted_on = 2099-03-11\nevidence = [\"会议纪要\"]\n",
     ));
     assert_eq!(
         check_json(&tree),
@@ -162,9 +162,71 @@ fn e012_completed_after_the_as_of_date() {
             ITEM_PATH,
             9,
             16,
-            "完成日期2015年3月11日晚于截至日期2015年3月10日"
+            "`completed_on` 的日期2099年3月11日还没有到"
         )]
     );
+    assert_eq!(
+        helps(&tree),
+        [Some(
+            "记录写的是已经发生的事：改正日期；计划中的日期写在 deadline 或 rectify_by".to_owned()
+        )]
+    );
+}
+
+#[test]
+fn e012_every_date_of_a_unit_yet_to_come() {
+    let unit = edit(
+        UNIT,
+        "meeting_on = 2015-01-20\nsubmitted_on = 2015-02-10\n",
+        "meeting_on = 2099-01-20\nsubmitted_on = 2099-02-10\n",
+    );
+    // As of 10 March the unit had not submitted (W004); the dates themselves are wrong (E012).
+    let found_all = check_json(&with_unit(&unit));
+    assert_eq!(
+        found_all,
+        [
+            found(
+                "W004",
+                UNIT_PATH,
+                5,
+                1,
+                "报送时限2015年2月28日已过，尚未报送自查报告"
+            ),
+            found(
+                "E012",
+                UNIT_PATH,
+                6,
+                14,
+                "`self_check.meeting_on` 的日期2099年1月20日还没有到"
+            ),
+            found(
+                "E012",
+                UNIT_PATH,
+                7,
+                16,
+                "`self_check.submitted_on` 的日期2099年2月10日还没有到"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_completion_after_the_as_of_date_is_set_aside_not_wrong() {
+    // Completed on 11 March: on 10 March the item was still open, and is judged so.
+    let tree = with_item(&item_with_status(
+        "status = \"已完成\"\ncompleted_on = 2015-03-11\nevidence = [\"会议纪要\"]\n",
+    ));
+    assert_eq!(check_json(&tree), []);
+    let out = tree.run(&["report", "--format", "json", "--as-of", AS_OF]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let report: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(report["after_as_of"], 1);
+    assert_eq!(report["totals"]["done"], 0);
+    assert_eq!(report["totals"]["open"], 1);
+    let on_the_day = tree.run(&["report", "--format", "json", "--as-of", "2015-03-11"]);
+    let report: Value = serde_json::from_str(&on_the_day.stdout).expect("JSON");
+    assert_eq!(report["after_as_of"], 0);
+    assert_eq!(report["totals"]["done"], 1);
 }
 
 #[test]
