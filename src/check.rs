@@ -79,7 +79,7 @@ impl Checked {
                 let path = files.path(d.file);
                 path == crate::discover::CAMPAIGN_FILE
                     || schema.as_deref() == Some(path)
-                    || crate::rollup::is_within(path, scope)
+                    || crate::discover::is_within(path, scope)
             });
         self.diagnostics = kept;
         Counts::of(&dropped)

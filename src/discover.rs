@@ -357,3 +357,12 @@ pub fn relative(root: &Path, path: &Path) -> String {
         .collect();
     parts.join("/")
 }
+
+/// Whether `org` is `prefix` or below it, by whole components.
+pub fn is_within(org: &str, prefix: &str) -> bool {
+    prefix.is_empty()
+        || org == prefix
+        || (org.len() > prefix.len()
+            && org.starts_with(prefix)
+            && org.as_bytes()[prefix.len()] == b'/')
+}

@@ -212,7 +212,7 @@ fn is_date_literal(text: &str) -> bool {
             .all(|b| b.is_ascii_digit() || b"-:T t.Z+".contains(b))
 }
 
-use crate::explain::{BASE_ITEM, Change, Example, Prose, RuleDoc, Shown};
+use crate::diagnostic::doc::{BASE_ITEM, Change, Example, Prose, RuleDoc, Shown};
 
 /// What each code raised here means, with worked examples: see [`crate::explain`].
 pub const DOCS: &[RuleDoc] = &[

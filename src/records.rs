@@ -14,9 +14,9 @@ use crate::discover::{CAMPAIGN_FILE, EDITOR_FILES, Entry, EntryKind, UNIT_FILE};
 use crate::i18n::Msg;
 use crate::load;
 use crate::model::fields::Sink;
+use crate::model::schema::Schema;
 use crate::model::{Campaign, Item, Unit};
 use crate::origin::{Look, Origin, Reader, WorkTree};
-use crate::schema::Schema;
 use crate::source::{FileId, Files, SourceFile};
 
 #[derive(Debug)]
@@ -648,7 +648,7 @@ pub fn campaign_schema(root: &Path) -> Schema {
     Schema::builtin().clone()
 }
 
-use crate::explain::{BASE_CAMPAIGN, BASE_ITEM, Change, Example, Prose, RuleDoc, Shown};
+use crate::diagnostic::doc::{BASE_CAMPAIGN, BASE_ITEM, Change, Example, Prose, RuleDoc, Shown};
 
 /// What each code raised here means, with worked examples: see [`crate::explain`].
 pub const DOCS: &[RuleDoc] = &[

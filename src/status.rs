@@ -3,7 +3,7 @@
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::model::enums::{ReviewResult, Satisfaction, Status};
+use crate::format::enums::{ReviewResult, Satisfaction, Status};
 use crate::model::{Item, Review, Unit};
 use crate::records::Records;
 

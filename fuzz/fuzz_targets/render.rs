@@ -7,7 +7,7 @@
 use arbitrary::{Arbitrary, Unstructured};
 use huitoukan::diagnostic::Code;
 use huitoukan::i18n::Msg;
-use huitoukan::model::enums::{Category, Status};
+use huitoukan::format::enums::{Category, Status};
 use huitoukan::render::{csv, json, markdown, table};
 use huitoukan::rollup::{
     AreaRow, CampaignInfo, DueItem, GroupRow, ItemCounts, LeftOut, LinkedItem, OrgRow, Progress,

@@ -7,14 +7,14 @@ use comfy_table::{ContentArrangement, presets};
 
 use crate::cli::SchemaArgs;
 use crate::discover::{self, RootError};
+use crate::format::enums::Enumeration;
 use crate::i18n::{Lang, Term};
-use crate::model::doc;
-use crate::model::enums::Enumeration;
+use crate::model::json_schema;
+use crate::model::schema::Schema;
 use crate::outcome::{EXIT_OK, Fatal};
 use crate::output::write_stream;
 use crate::records::campaign_schema;
 use crate::root::root_error;
-use crate::schema::Schema;
 
 pub fn run(args: &SchemaArgs, lang: Lang) -> Result<ExitCode, Fatal> {
     // The schema in force: inside a tree whose campaign names its own, that one.
@@ -24,7 +24,7 @@ pub fn run(args: &SchemaArgs, lang: Lang) -> Result<ExitCode, Fatal> {
         Err(e) => return Err(root_error(Path::new("."), e)),
     };
     let text = match args.json_schema {
-        Some(kind) => doc::json_schema_for(kind.into(), &schema),
+        Some(kind) => json_schema::json_schema_for(kind.into(), &schema),
         None => table(&schema, lang),
     };
     write_stream(&mut std::io::stdout(), &text)?;

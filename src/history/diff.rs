@@ -12,8 +12,8 @@ use serde::Serialize;
 
 use crate::check::Checked;
 use crate::diagnostic::Severity;
+use crate::format::enums::Status;
 use crate::model::Item;
-use crate::model::enums::Status;
 use crate::model::fields::{decode_text, decode_texts};
 use crate::records::Records;
 use crate::rollup::{self, By, Totals};

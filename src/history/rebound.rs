@@ -6,12 +6,12 @@
 //! were read.
 
 use crate::check::Checked;
+use crate::diagnostic::doc::{BASE_ITEM, Change, Example, Prose, RuleDoc, Shown};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::explain::{BASE_ITEM, Change, Example, Prose, RuleDoc, Shown};
+use crate::format::enums::{Enumeration, Status};
 use crate::history::diff::{self, Facts, State};
 use crate::i18n::Msg;
 use crate::model::Item;
-use crate::model::enums::{Enumeration, Status};
 use crate::source::FileId;
 
 /// The rebound warnings of `now` against the state at `since` (the revision as written).

@@ -9,7 +9,6 @@
 
 pub mod mapping;
 pub mod measure;
-pub mod progress;
 pub mod sheet;
 
 use std::collections::{BTreeMap, HashMap};
@@ -19,6 +18,7 @@ use std::path::Path;
 use jiff::civil::Date;
 
 use crate::diagnostic::{Code, Severity};
+use crate::format::ledger;
 use crate::i18n::{Lang, Msg};
 use crate::model::fields::did_you_mean;
 use crate::records::{Overlay, Records};
@@ -135,7 +135,7 @@ pub fn plan(request: Request<'_>) -> Plan {
     let builtin = mapping.is_none();
     let wanted_sheet = match &mapping {
         Some(m) => m.sheet.clone(),
-        None => Some(crate::render::xlsx::SHEET_ITEMS.to_owned()),
+        None => Some(crate::format::ledger::SHEET_ITEMS.to_owned()),
     };
     // A CSV file has one sheet whatever the mapping names.
     let wanted = match sheet::kind_of(file) {
@@ -812,7 +812,7 @@ fn convert(
         },
         FieldKind::Date => FieldValue::Date(date_of(raw, formats)?),
         FieldKind::Progress => {
-            let entries = progress::parse(&text)?;
+            let entries = ledger::parse(&text)?;
             if entries.is_empty() {
                 return Ok(None);
             }
@@ -885,9 +885,9 @@ fn toml_value(value: &FieldValue) -> toml_edit::Value {
         FieldValue::Int(n) => toml_edit::Value::from(*n),
         FieldValue::Bool(b) => toml_edit::Value::from(*b),
         // Written as tables of their own (see `item_text`); as a value, the cell.
-        FieldValue::Progress(entries) => toml_edit::Value::from(progress::write(
-            entries.iter().map(|(d, t)| (*d, t.as_str())),
-        )),
+        FieldValue::Progress(entries) => {
+            toml_edit::Value::from(ledger::write(entries.iter().map(|(d, t)| (*d, t.as_str()))))
+        }
         FieldValue::Date(d) => toml_edit::Value::from(toml_edit::Datetime {
             date: Some(toml_edit::Date {
                 year: d.year() as u16,
@@ -1053,7 +1053,7 @@ fn same(old: &toml_edit::Item, new: &FieldValue) -> bool {
     }
 }
 
-use crate::explain::{Change, Example, Prose, RuleDoc, Shown};
+use crate::diagnostic::doc::{Change, Example, Prose, RuleDoc, Shown};
 
 /// The sheet every import example starts from, which imports clean into the base tree.
 const SHEET: &str = "序号,存在问题,整改措施,责任单位,整改时限,整改进展
@@ -1062,7 +1062,7 @@ const SHEET: &str = "序号,存在问题,整改措施,责任单位,整改时限,
 
 /// What each code of an import means: see [`crate::explain`]. Each example is a sheet (a CSV
 /// file, so that the text can be shown) imported into the base tree with the mapping
-/// [`crate::explain::IMPORT_MAPPING`] and `--dry-run`. An import also reports, at the cell,
+/// [`crate::diagnostic::doc::IMPORT_MAPPING`] and `--dry-run`. An import also reports, at the cell,
 /// every code of `check` that a row would raise in its item file.
 pub const DOCS: &[RuleDoc] = &[
     RuleDoc {

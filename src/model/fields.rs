@@ -13,8 +13,8 @@ use crate::span::Sp;
 use toml::de::{DeArray, DeTable, DeValue};
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::format::enums::Enumeration;
 use crate::i18n::{Kind, Msg};
-use crate::model::enums::Enumeration;
 use crate::source::FileId;
 pub use crate::suggest::did_you_mean;
 
@@ -187,7 +187,7 @@ impl<'a, 'i> Fields<'a, 'i> {
 
     /// A template's placeholder left in a value (E035): the record is not filled in yet.
     fn placeholder(&self, sink: &mut Sink, key: &str, value: &Spanned<DeValue<'_>>, text: &str) {
-        if text.contains(crate::template::PLACEHOLDER) {
+        if text.contains(crate::model::template::PLACEHOLDER) {
             let msg = Msg::Placeholder {
                 key: self.path(key),
                 value: text.to_owned(),
@@ -579,7 +579,7 @@ pub fn guess_date(text: &str) -> Option<Date> {
     .ok()
 }
 
-use crate::explain::{BASE_ITEM, BASE_UNIT, Change, Example, Prose, RuleDoc, Shown};
+use crate::diagnostic::doc::{BASE_ITEM, BASE_UNIT, Change, Example, Prose, RuleDoc, Shown};
 
 /// What each code raised here means, with worked examples: see [`crate::explain`].
 pub const DOCS: &[RuleDoc] = &[

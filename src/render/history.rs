@@ -1,10 +1,10 @@
 //! `diff` and `trend` in their human formats (table, md) and CSV; their JSON is the data
 //! itself. Pure functions of a [`Diff`] or a [`Trend`]: nothing is counted here.
 
+use crate::format::enums::Enumeration;
 use crate::history::diff::{Change, Diff, ItemRef, Moved};
 use crate::history::trend::{Every, Trend};
 use crate::i18n::{Lang, Term};
-use crate::model::enums::Enumeration;
 use crate::render::rows::{self, Cell};
 use crate::render::{html, markdown, table};
 

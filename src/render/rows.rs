@@ -5,8 +5,8 @@
 
 use jiff::civil::Date;
 
+use crate::format::enums::Enumeration;
 use crate::i18n::{Lang, Term};
-use crate::model::enums::Enumeration;
 use crate::rollup::{
     AreaRow, DueItem, GroupRow, ItemCounts, ItemRow, LeftOut, LinkedItem, OrgRow, Progress, Report,
     ReviewNote, SelfCheckCounts, Totals, UnitRow,
@@ -421,7 +421,7 @@ pub fn items(rows: &[ItemRow], lang: Lang) -> Table {
 }
 
 /// The 整改事项清单 of a workbook: [`items`] with each list (measures, evidence) one entry a
-/// line, every `[[progress]]` entry (进展情况, one a line: [`crate::import::progress`]) in
+/// line, every `[[progress]]` entry (进展情况, one a line: [`crate::format::ledger`]) in
 /// place of the latest, the linkage's reason after its lead unit, and what an item's file
 /// holds besides (`confidential`, `[closure]`), so that the built-in import mapping reads every
 /// field back (`import::mapping`).
@@ -430,7 +430,7 @@ pub fn ledger(rows: &[ItemRow], lang: Lang) -> Table {
     for c in &mut columns {
         if c.heading == Term::LatestProgress {
             *c = column(Term::ProgressLog, |i: &ItemRow| {
-                Cell::Text(crate::import::progress::write(
+                Cell::Text(crate::format::ledger::write(
                     i.progress.iter().map(|p| (p.on, p.text.as_str())),
                 ))
             });

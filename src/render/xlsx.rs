@@ -11,6 +11,7 @@
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, Workbook, Worksheet};
 use unicode_width::UnicodeWidthStr;
 
+use crate::format::ledger::SHEET_ITEMS;
 use crate::i18n::{Lang, Term};
 use crate::render::rows::{self, Cell, Table};
 use crate::render::{heading, notes};
@@ -21,7 +22,6 @@ use crate::rollup::Report;
 pub const SHEET_TOTALS: &str = "总体情况";
 pub const SHEET_CHILDREN: &str = "分地区（系统）情况";
 pub const SHEET_AREAS: &str = "对照六个方面情况";
-pub const SHEET_ITEMS: &str = "整改事项清单";
 pub const SHEET_OVERDUE: &str = "逾期未完成";
 pub const SHEET_INEFFECTIVE: &str = "效果不理想";
 pub const SHEET_NOTICE: &str = "通报";

@@ -9,7 +9,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::stored;
-use crate::model::enums::{Satisfaction, Status};
+use crate::format::enums::{Satisfaction, Status};
 use crate::status::SelfCheckState;
 
 /// Counts over a set of items (SPEC §7), and the rates they give, computed from them when asked

@@ -5,14 +5,7 @@
 
 use crate::records::Records;
 
-/// Whether `org` is `prefix` or below it, by whole components.
-pub fn is_within(org: &str, prefix: &str) -> bool {
-    prefix.is_empty()
-        || org == prefix
-        || (org.len() > prefix.len()
-            && org.starts_with(prefix)
-            && org.as_bytes()[prefix.len()] == b'/')
-}
+pub use crate::discover::is_within;
 
 /// Every folder that holds units at or below it: the units' folders and their ancestors.
 pub fn org_folders(records: &Records) -> Vec<String> {

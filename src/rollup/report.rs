@@ -10,8 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use super::stored;
 use super::{ItemCounts, Totals};
+use crate::format::enums::{Category, ReviewKind, ReviewResult, Satisfaction, Status};
 use crate::i18n::Msg;
-use crate::model::enums::{Category, ReviewKind, ReviewResult, Satisfaction, Status};
 use crate::model::{Item, Unit};
 use crate::records::Records;
 use crate::source::FileId;
@@ -292,7 +292,11 @@ pub struct CampaignInfo {
     /// The date every unit reports by, where the campaign sets one.
     #[serde(default)]
     pub deadline: Option<Date>,
-    /// SHA-256 of the areas and points in force ([`crate::schema::Schema::sha256`]).
+    /// SHA-256 of the areas and points in force ([`crate::model::schema::Schema::sha256`]).
+    // The published schema/report.schema.json keeps the words it was released with.
+    #[schemars(
+        description = "SHA-256 of the areas and points in force ([`crate::schema::Schema::sha256`])."
+    )]
     pub schema_sha256: Option<String>,
 }
 

@@ -4,8 +4,8 @@ use std::ops::Range;
 
 use super::{Context, Found, Points};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::format::enums::{Enumeration, Owner, Satisfaction, Source, Status};
 use crate::i18n::Msg;
-use crate::model::enums::{Enumeration, Owner, Satisfaction, Source, Status};
 use crate::model::{Item, Sp, Text, TextList};
 use crate::records::Records;
 use crate::status::{self, DueField};
@@ -301,7 +301,7 @@ fn closure_rules(item: &Item, cx: &Context, out: &mut Found<'_>) {
     }
 }
 
-use crate::explain::{BASE_CAMPAIGN, BASE_ITEM, Change, Example, Prose, RuleDoc, Shown};
+use crate::diagnostic::doc::{BASE_CAMPAIGN, BASE_ITEM, Change, Example, Prose, RuleDoc, Shown};
 
 /// What each code raised here means, with worked examples: see [`crate::explain`].
 pub const DOCS: &[RuleDoc] = &[

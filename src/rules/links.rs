@@ -96,7 +96,7 @@ pub fn check(records: &Records, out: &mut Found<'_>) {
     }
 }
 
-use crate::explain::{BASE_ITEM, Change, Example, Prose, RuleDoc, Shown};
+use crate::diagnostic::doc::{BASE_ITEM, Change, Example, Prose, RuleDoc, Shown};
 
 /// What each code raised here means, with worked examples: see [`crate::explain`].
 pub const DOCS: &[RuleDoc] = &[

@@ -11,9 +11,9 @@ use jiff::civil::Date;
 
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::i18n::Msg;
+use crate::model::schema::{Point, Schema};
 use crate::model::{PointId, Sp};
 use crate::records::Records;
-use crate::schema::{Point, Schema};
 use crate::source::FileId;
 use crate::suggest::Suggester;
 

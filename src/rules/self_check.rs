@@ -7,9 +7,9 @@ use jiff::civil::Date;
 
 use super::{Context, Found, Points};
 use crate::diagnostic::{Code, Diagnostic, Label};
+use crate::format::enums::{Answer, Enumeration, ReviewResult};
 use crate::i18n::Msg;
 use crate::model::Unit;
-use crate::model::enums::{Answer, Enumeration, ReviewResult};
 use crate::origin::Look;
 use crate::records::{Records, normalize_inside};
 use crate::status::{self, SelfCheckState};
@@ -278,7 +278,7 @@ fn reviews(unit: &Unit, out: &mut Found<'_>) {
     }
 }
 
-use crate::explain::{BASE_UNIT, Change, Example, Prose, RuleDoc, Shown};
+use crate::diagnostic::doc::{BASE_UNIT, Change, Example, Prose, RuleDoc, Shown};
 
 /// What each code raised here means, with worked examples: see [`crate::explain`].
 pub const DOCS: &[RuleDoc] = &[

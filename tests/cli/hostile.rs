@@ -107,7 +107,7 @@ fn dangling_symbolic_link_is_reported_like_any_link() {
 #[cfg(unix)]
 #[test]
 fn campaign_schema_that_is_a_link_out_of_the_root_is_not_read() {
-    let outside = Tree::empty().file("areas.toml", huitoukan::schema::BUILTIN);
+    let outside = Tree::empty().file("areas.toml", huitoukan::model::schema::BUILTIN);
     let target = outside.join("areas.toml");
     let campaign = format!("{CAMPAIGN}schema = \"areas.toml\"\n");
     let tree = valid()
@@ -324,7 +324,11 @@ fn new_item_reads_the_campaign_schema_as_check_does() {
     // list its areas either, but the built-in ones.
     let outside = Tree::empty().file(
         "areas.toml",
-        &huitoukan::schema::BUILTIN.replacen("学习贯彻中央和省委部署要求情况", "外部方案的方面", 1),
+        &huitoukan::model::schema::BUILTIN.replacen(
+            "学习贯彻中央和省委部署要求情况",
+            "外部方案的方面",
+            1,
+        ),
     );
     let tree = Tree::new()
         .file(

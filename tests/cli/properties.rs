@@ -5,12 +5,12 @@
 use std::path::Path;
 
 use huitoukan::check::{Checked, check};
+use huitoukan::format::enums::Category;
 use huitoukan::i18n::Lang;
-use huitoukan::model::enums::Category;
+use huitoukan::model::schema::Schema;
 use huitoukan::render::rows::{By, Cell};
 use huitoukan::render::{csv, github, gitlab, human, json, markdown, table};
 use huitoukan::rollup::{self, Options, Report, Totals};
-use huitoukan::schema::Schema;
 use jiff::ToSpan;
 use jiff::civil::{Date, date};
 use proptest::collection::vec;

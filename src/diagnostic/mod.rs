@@ -8,7 +8,9 @@ use std::ops::Range;
 use serde::Serialize;
 
 use crate::i18n::{Lang, Msg};
-use crate::source::FileId;
+
+pub mod doc;
+use crate::span::FileId;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -317,7 +319,7 @@ impl Counts {
     }
 }
 
-use crate::explain::{BASE_CAMPAIGN, BASE_ITEM, BASE_UNIT, Change, Example, Prose, RuleDoc, Shown};
+use doc::{BASE_CAMPAIGN, BASE_ITEM, BASE_UNIT, Change, Example, Prose, RuleDoc, Shown};
 
 /// What the codes raised here mean, with worked examples: see [`crate::explain`].
 pub const DOCS: &[RuleDoc] = &[

@@ -8,12 +8,12 @@ use std::sync::LazyLock;
 use toml::de::DeTable;
 
 use crate::diagnostic::Code;
+use crate::format::enums::{Category, Enumeration};
 use crate::i18n::Msg;
-use crate::model::enums::{Category, Enumeration};
 use crate::model::fields::{Fields, Sink, read_enum};
 
 pub const BUILTIN_PATH: &str = "schema/areas.toml";
-pub const BUILTIN: &str = include_str!("../schema/areas.toml");
+pub const BUILTIN: &str = include_str!("../../schema/areas.toml");
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Area {
