@@ -7,8 +7,8 @@ use jiff::civil::Date;
 
 use crate::format::RecordKind;
 use crate::history::trend::Every;
-use crate::i18n::Lang;
 use crate::render::rows::By;
+use crate::text::i18n::Lang;
 
 #[derive(Debug, Parser)]
 #[command(name = "huitoukan", version, about = "回头看：整改落实台账的检查与汇总", long_about = None)]

@@ -12,7 +12,7 @@ use std::fmt::Write;
 
 use crate::diagnostic::Code;
 use crate::diagnostic::doc::{BASE, Example, RuleDoc};
-use crate::i18n::Lang;
+use crate::text::i18n::Lang;
 
 /// Every code's documentation, in the order of the codes.
 pub fn all() -> Vec<&'static RuleDoc> {
@@ -24,7 +24,7 @@ pub fn all() -> Vec<&'static RuleDoc> {
         crate::rules::item::DOCS,
         crate::rules::self_check::DOCS,
         crate::rules::links::DOCS,
-        crate::records::DOCS,
+        crate::model::records::DOCS,
         crate::history::rebound::DOCS,
         crate::import::DOCS,
     ];

@@ -6,15 +6,15 @@ use std::process::ExitCode;
 use comfy_table::{ContentArrangement, presets};
 
 use crate::cli::SchemaArgs;
-use crate::discover::{self, RootError};
+use crate::diagnostic::outcome::{EXIT_OK, Fatal};
 use crate::format::enums::Enumeration;
-use crate::i18n::{Lang, Term};
+use crate::load::discover::{self, RootError};
 use crate::model::json_schema;
+use crate::model::records::campaign_schema;
 use crate::model::schema::Schema;
-use crate::outcome::{EXIT_OK, Fatal};
-use crate::output::write_stream;
-use crate::records::campaign_schema;
-use crate::root::root_error;
+use crate::settings::output::write_stream;
+use crate::settings::root::root_error;
+use crate::text::i18n::{Lang, Term};
 
 pub fn run(args: &SchemaArgs, lang: Lang) -> Result<ExitCode, Fatal> {
     // The schema in force: inside a tree whose campaign names its own, that one.

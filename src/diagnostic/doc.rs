@@ -6,7 +6,7 @@
 //! no family depends on it.
 
 use super::Code;
-use crate::i18n::Lang;
+use crate::text::i18n::Lang;
 
 /// A piece of documentation in both languages. Each family writes both beside its rule, so a
 /// rule cannot be documented in one language only; a test checks that neither is left empty.

@@ -19,7 +19,7 @@
 
 use jiff::civil::Date;
 
-use crate::i18n::Msg;
+use crate::text::i18n::Msg;
 
 /// The sheet of a workbook that lists the items, one a row.
 pub const SHEET_ITEMS: &str = "整改事项清单";
@@ -138,7 +138,7 @@ fn separated(rest: &str, closed: bool) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::{parse, write};
-    use crate::i18n::Msg;
+    use crate::text::i18n::Msg;
     use jiff::civil::date;
 
     #[test]

@@ -765,7 +765,7 @@ mod tests {
         }
         assert!(
             committed == generated,
-            "docs/format.md's field tables differ from src/model/format.rs: run \
+            "docs/format.md's field tables differ from src/format/mod.rs: run \
              `HUITOUKAN_BLESS=1 cargo test --lib format_md` and commit the file"
         );
     }

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::diagnostic::Diagnostic;
 use crate::history::Commit;
-use crate::records::Records;
+use crate::model::records::Records;
 use crate::rollup::{self, By, CampaignInfo, Totals};
 use crate::rules::{self, Context};
 

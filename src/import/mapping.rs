@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 
 use regex::Regex;
 
-use crate::i18n::{Lang, Msg, Term};
-use crate::source::Lines;
-use crate::suggest::did_you_mean;
+use crate::load::source::Lines;
+use crate::text::i18n::{Lang, Msg, Term};
+use crate::text::suggest::did_you_mean;
 
 /// What a field of an item file holds, which says how a cell becomes its value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

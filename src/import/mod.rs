@@ -19,9 +19,9 @@ use jiff::civil::Date;
 
 use crate::diagnostic::{Code, Severity};
 use crate::format::ledger;
-use crate::i18n::{Lang, Msg};
 use crate::model::fields::did_you_mean;
-use crate::records::{Overlay, Records};
+use crate::model::records::{Overlay, Records};
+use crate::text::i18n::{Lang, Msg};
 use mapping::{DEFAULT_FORMATS, FIELDS, FieldKind, FieldSpec, Mapping};
 use sheet::{Grid, Row, SheetError, Value, cell_name};
 
@@ -477,7 +477,7 @@ fn validate(
             .filter(|p| matches!(p.action, Action::Create | Action::Update))
             .map(|p| (p.file.clone(), p.text.clone()))
             .collect();
-        let checked = crate::check::check_overlay(root, as_of, false, &overlay);
+        let checked = crate::rules::check::check_overlay(root, as_of, false, &overlay);
         let by_file: BTreeMap<&str, &RowPlan> = plan
             .planned
             .iter()
@@ -589,7 +589,7 @@ fn sheet_problem(file: &str, e: SheetError) -> Problem {
 /// The built-in mapping in the language of the sheet's header row.
 fn builtin_for(grid: &Grid) -> Mapping {
     let first: Vec<String> = grid.rows.first().map(headers_of).unwrap_or_default();
-    let en = crate::i18n::Term::Unit.text(Lang::En);
+    let en = crate::text::i18n::Term::Unit.text(Lang::En);
     if first.iter().any(|h| h == en) {
         Mapping::builtin(Lang::En)
     } else {
@@ -640,7 +640,7 @@ fn cell_problem(value: &Value, place: impl FnOnce() -> String, row: usize) -> Op
 }
 
 /// An id that can be a file name in every system, `ID.toml` included (see
-/// [`crate::discover::portable_name`]: no separator, control character or Windows device
+/// [`crate::load::discover::portable_name`]: no separator, control character or Windows device
 /// name, no leading dot, no trailing dot or space, at most 255 bytes), and at most 100
 /// characters.
 fn check_id(id: &str) -> Result<(), Msg> {
@@ -648,10 +648,10 @@ fn check_id(id: &str) -> Result<(), Msg> {
         return Err(Msg::ImportEmptyKey);
     }
     let file = format!("{id}.toml");
-    let bad = !crate::discover::portable_name(id)
-        || !crate::discover::portable_name(&file)
+    let bad = !crate::load::discover::portable_name(id)
+        || !crate::load::discover::portable_name(&file)
         || id.chars().count() > 100
-        || crate::records::normalize_inside(id).as_deref() != Some(id);
+        || crate::model::records::normalize_inside(id).as_deref() != Some(id);
     if bad {
         return Err(Msg::ImportBadKey { key: id.to_owned() });
     }

@@ -7,7 +7,9 @@
 pub mod fields;
 pub mod json_schema;
 pub mod point;
+pub mod records;
 pub mod schema;
+pub mod status;
 pub mod template;
 
 use std::ops::Range;
@@ -21,13 +23,13 @@ use crate::format::enums::{
     Answer, Category, Owner, ReviewKind, ReviewResult, Satisfaction, Source, Status,
 };
 use crate::format::{self, enums};
-use crate::i18n::{Kind, Msg};
-use crate::source::FileId;
+use crate::load::source::FileId;
+use crate::text::i18n::{Msg, ValueKind};
 use fields::{Fields, Sink, kind_of, read_enum};
 pub use fields::{Text, TextList};
 pub use point::PointId;
 
-pub use crate::span::{Sp, Span};
+pub use crate::diagnostic::span::{Sp, Span};
 
 /// `huitoukan.toml`.
 #[derive(Clone, Debug)]
@@ -296,7 +298,7 @@ fn read_answer(
             value.span(),
             Msg::WrongType {
                 key: path,
-                expected: Kind::String,
+                expected: ValueKind::String,
                 found: kind_of(other),
             },
             None,
@@ -600,7 +602,7 @@ mod sizes {
         // The point id is a number (`PointId`), not a string.
         assert!(size_of::<super::AnswerEntry>() <= 36);
         // The path, the text as held (packed) and the length it unpacks to.
-        assert!(size_of::<crate::source::SourceFile>() <= 40);
+        assert!(size_of::<crate::load::source::SourceFile>() <= 40);
     }
 }
 
@@ -608,10 +610,10 @@ mod sizes {
 #[cfg(test)]
 mod readers {
     use crate::format::*;
-    use crate::i18n::{Kind, Msg};
+    use crate::load::source::FileId;
     use crate::model::fields::Sink;
     use crate::model::{Campaign, Item, Unit};
-    use crate::source::FileId;
+    use crate::text::i18n::{Msg, ValueKind};
 
     #[derive(Clone, Copy)]
     enum File {
@@ -672,8 +674,8 @@ mod readers {
         fn read(
             &self,
             line: impl Fn(&Field) -> Option<String>,
-            pick: impl Fn(&Msg) -> Option<(&str, Option<Kind>)>,
-        ) -> Vec<(String, Option<Kind>)> {
+            pick: impl Fn(&Msg) -> Option<(&str, Option<ValueKind>)>,
+        ) -> Vec<(String, Option<ValueKind>)> {
             let lines: Vec<String> = self
                 .table
                 .fields
@@ -695,7 +697,7 @@ mod readers {
                 File::Unit => drop(Unit::read(&mut sink, &table, String::new(), &text)),
                 File::Item => drop(Item::read(&mut sink, &table, "stem")),
             }
-            let mut found: Vec<(String, Option<Kind>)> = sink
+            let mut found: Vec<(String, Option<ValueKind>)> = sink
                 .diagnostics
                 .iter()
                 .filter_map(|d| pick(&d.message))
@@ -708,8 +710,8 @@ mod readers {
             found
         }
 
-        fn keys(&self, keep: impl Fn(&Field) -> bool) -> Vec<(String, Option<Kind>)> {
-            let mut keys: Vec<(String, Option<Kind>)> = self
+        fn keys(&self, keep: impl Fn(&Field) -> bool) -> Vec<(String, Option<ValueKind>)> {
+            let mut keys: Vec<(String, Option<ValueKind>)> = self
                 .table
                 .fields
                 .iter()
@@ -751,15 +753,15 @@ mod readers {
     }
 
     /// What the reader asks for where a value of another type is written.
-    fn expected(ty: &Type) -> Kind {
+    fn expected(ty: &Type) -> ValueKind {
         match ty {
-            Type::Text | Type::Enum(_) => Kind::String,
-            Type::TextList | Type::TextOrList => Kind::StringArray,
-            Type::Date => Kind::Date,
-            Type::Bool => Kind::Bool,
-            Type::Integer { .. } => Kind::Integer,
-            Type::Table(_) | Type::Answers(_) => Kind::Table,
-            Type::Tables(_) => Kind::ArrayOfTables,
+            Type::Text | Type::Enum(_) => ValueKind::String,
+            Type::TextList | Type::TextOrList => ValueKind::StringArray,
+            Type::Date => ValueKind::Date,
+            Type::Bool => ValueKind::Bool,
+            Type::Integer { .. } => ValueKind::Integer,
+            Type::Table(_) | Type::Answers(_) => ValueKind::Table,
+            Type::Tables(_) => ValueKind::ArrayOfTables,
         }
     }
 
@@ -773,7 +775,7 @@ mod readers {
                     _ => None,
                 },
             );
-            let mut wanted: Vec<(String, Option<Kind>)> = place
+            let mut wanted: Vec<(String, Option<ValueKind>)> = place
                 .table
                 .fields
                 .iter()

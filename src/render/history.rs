@@ -4,9 +4,9 @@
 use crate::format::enums::Enumeration;
 use crate::history::diff::{Change, Diff, ItemRef, Moved};
 use crate::history::trend::{Every, Trend};
-use crate::i18n::{Lang, Term};
 use crate::render::rows::{self, Cell};
 use crate::render::{html, markdown, table};
+use crate::text::i18n::{Lang, Term};
 
 /// One titled table of a document.
 struct Part {
@@ -233,7 +233,7 @@ pub fn trend_markdown(trend: &Trend, lang: Lang) -> String {
 /// `trend --format html`: the report's page (its promises: [`html`]), with the line chart of
 /// the completion rate and then the table of `trend --format table`.
 pub fn trend_html(trend: &Trend, lang: Lang) -> String {
-    let title = crate::i18n::Msg::TrendHeading {
+    let title = crate::text::i18n::Msg::TrendHeading {
         org: crate::render::whole_tree(trend.campaign.region.as_deref(), lang),
         campaign: trend.campaign.name.clone(),
         from: trend.from.to_string(),

@@ -14,13 +14,13 @@ pub mod xlsx;
 
 use std::path::Path;
 
-use crate::i18n::{Lang, Term};
 use crate::rollup::Report;
+use crate::text::i18n::{Lang, Term};
 
 /// The title line of a report, as an office writes it: who it covers, the campaign, the
 /// as-of date (省直单位教育实践活动整改落实情况“回头看”进展情况汇总（截至2015年3月10日）).
 pub fn heading(report: &Report, lang: Lang) -> String {
-    crate::i18n::Msg::ReportHeading {
+    crate::text::i18n::Msg::ReportHeading {
         org: covered(report, lang),
         campaign: report.campaign.name.clone(),
         as_of: report.as_of.to_string(),
@@ -73,7 +73,7 @@ pub fn notices<'a>(
     Vec<crate::rollup::UnitRow<'a>>,
     Vec<crate::rollup::UnitRow<'a>>,
 ) {
-    use crate::status::SelfCheckState;
+    use crate::model::status::SelfCheckState;
     let remind = report
         .units
         .iter()
@@ -108,7 +108,7 @@ pub fn notes(report: &Report, lang: Lang) -> Vec<String> {
     }
     if !report.left_out.is_empty() {
         notes.push(
-            crate::i18n::Msg::KeptGoing {
+            crate::text::i18n::Msg::KeptGoing {
                 files: report.left_out.len(),
             }
             .text(lang),
@@ -121,7 +121,7 @@ pub fn notes(report: &Report, lang: Lang) -> Vec<String> {
 /// possible, `/`-separated, so editors and CI annotations find the file; a control character
 /// in a file name written out like one in a value.
 pub fn display_path(root: &Path, rel: &str, cwd: Option<&Path>) -> String {
-    crate::escape::controls(&joined_path(root, rel, cwd), &[]).into_owned()
+    crate::text::escape::controls(&joined_path(root, rel, cwd), &[]).into_owned()
 }
 
 fn joined_path(root: &Path, rel: &str, cwd: Option<&Path>) -> String {

@@ -6,12 +6,12 @@
 use jiff::civil::Date;
 
 use crate::format::enums::Enumeration;
-use crate::i18n::{Lang, Term};
+use crate::model::status::SelfCheckState;
 use crate::rollup::{
     AreaRow, DueItem, GroupRow, ItemCounts, ItemRow, LeftOut, LinkedItem, OrgRow, Progress, Report,
     ReviewNote, SelfCheckCounts, Totals, UnitRow,
 };
-use crate::status::SelfCheckState;
+use crate::text::i18n::{Lang, Term};
 
 pub use crate::rollup::By;
 
@@ -74,7 +74,7 @@ impl Cell {
             Cell::Org { name, .. } => name.clone(),
             Cell::Dated(on, text) if lang == Lang::Zh => format!("{}：{text}", date(*on, lang)),
             Cell::Ordinal(n) if lang == Lang::Zh && *n > 0 => {
-                crate::i18n::zh_numeral(usize::try_from(*n).unwrap_or(0))
+                crate::text::i18n::zh_numeral(usize::try_from(*n).unwrap_or(0))
             }
             _ => self.display(),
         }
@@ -84,7 +84,7 @@ impl Cell {
 /// A date as people read it in `lang`.
 pub fn date(d: Date, lang: Lang) -> String {
     match lang {
-        Lang::Zh => crate::i18n::zh_date(&d.to_string()),
+        Lang::Zh => crate::text::i18n::zh_date(&d.to_string()),
         Lang::En => d.to_string(),
     }
 }
@@ -414,7 +414,7 @@ pub fn areas(rows: &[AreaRow], lang: Lang) -> Table {
 
 pub fn items(rows: &[ItemRow], lang: Lang) -> Table {
     tabulate(
-        &item_columns(lang, crate::i18n::list_separator(lang)),
+        &item_columns(lang, crate::text::i18n::list_separator(lang)),
         rows,
         lang,
     )

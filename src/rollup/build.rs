@@ -15,12 +15,12 @@ use super::{
 };
 use crate::diagnostic::Severity;
 use crate::format::enums::{Enumeration, ReviewResult, Status};
-use crate::i18n::Msg;
+use crate::load::source::FileId;
 use crate::model::fields::{decode_text, decode_texts};
+use crate::model::records::Records;
+use crate::model::status::{self, SelfCheckState};
 use crate::model::{Campaign, Item, Sp, Text, TextList, Unit};
-use crate::records::Records;
-use crate::source::FileId;
-use crate::status::{self, SelfCheckState};
+use crate::text::i18n::Msg;
 
 /// What a report covers and how.
 pub struct Options<'a> {

@@ -11,11 +11,11 @@ use serde::{Deserialize, Serialize};
 use super::stored;
 use super::{ItemCounts, Totals};
 use crate::format::enums::{Category, ReviewKind, ReviewResult, Satisfaction, Status};
-use crate::i18n::Msg;
+use crate::load::source::FileId;
+use crate::model::records::Records;
+use crate::model::status::SelfCheckState;
 use crate::model::{Item, Unit};
-use crate::records::Records;
-use crate::source::FileId;
-use crate::status::SelfCheckState;
+use crate::text::i18n::Msg;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(try_from = "stored::CountsIn")]

@@ -5,10 +5,10 @@ use std::ops::Range;
 use super::{Context, Found, Points};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::format::enums::{Enumeration, Owner, Satisfaction, Source, Status};
-use crate::i18n::Msg;
+use crate::model::records::Records;
+use crate::model::status::{self, DueField};
 use crate::model::{Item, Sp, Text, TextList};
-use crate::records::Records;
-use crate::status::{self, DueField};
+use crate::text::i18n::Msg;
 
 pub fn check(records: &Records, cx: &Context, points: &Points<'_>, out: &mut Found<'_>) {
     for item in &records.items {

@@ -8,11 +8,11 @@ use jiff::civil::Date;
 use super::{Context, Found, Points};
 use crate::diagnostic::{Code, Diagnostic, Label};
 use crate::format::enums::{Answer, Enumeration, ReviewResult};
-use crate::i18n::Msg;
+use crate::load::origin::Look;
 use crate::model::Unit;
-use crate::origin::Look;
-use crate::records::{Records, normalize_inside};
-use crate::status::{self, SelfCheckState};
+use crate::model::records::{Records, normalize_inside};
+use crate::model::status::{self, SelfCheckState};
+use crate::text::i18n::Msg;
 
 pub fn check(records: &Records, cx: &Context, points: &Points<'_>, out: &mut Found<'_>) {
     let due_dates = status::unit_due_dates(records);

@@ -6,7 +6,7 @@ use std::path::Path;
 use huitoukan::diagnostic::Code;
 use huitoukan::diagnostic::doc::{AS_OF, BASE, Change, Example, Prose, RuleDoc};
 use huitoukan::explain;
-use huitoukan::i18n::Lang;
+use huitoukan::text::i18n::Lang;
 
 use crate::harness::{self, Output, Tree, output, run_as_nobody};
 

@@ -1132,7 +1132,7 @@ fn every_progress_entry_and_the_linkage_reason_import_and_update_adds_new_entrie
 /// with, in both languages, so an exported workbook imports back as it is.
 #[test]
 fn the_builtin_mapping_reads_the_ledger_columns() {
-    use huitoukan::i18n::Lang;
+    use huitoukan::text::i18n::Lang;
     for lang in [Lang::Zh, Lang::En] {
         let ledger = huitoukan::render::rows::ledger(&[], lang);
         let builtin: Vec<&str> = huitoukan::import::mapping::BUILTIN

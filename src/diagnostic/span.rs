@@ -7,7 +7,7 @@
 use std::num::NonZeroU32;
 use std::ops::Range;
 
-/// Index of a file in [`crate::source::Files`]: where a span is.
+/// Index of a file in [`crate::load::source::Files`]: where a span is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct FileId(pub u32);
 

@@ -5,9 +5,9 @@ use std::path::Path;
 use jiff::civil::Date;
 
 use crate::diagnostic::{self, Counts, Diagnostic};
-use crate::records::Records;
+use crate::load::source::SourceFile;
+use crate::model::records::Records;
 use crate::rules::{self, Context};
-use crate::source::SourceFile;
 
 pub struct Checked {
     pub records: Records,
@@ -71,15 +71,15 @@ impl Checked {
             .campaign
             .as_ref()
             .and_then(|c| c.schema.as_ref())
-            .and_then(|s| crate::records::normalize_inside(s.get_ref()));
+            .and_then(|s| crate::model::records::normalize_inside(s.get_ref()));
         let files = &self.records.files;
         let (kept, dropped): (Vec<_>, Vec<_>) = std::mem::take(&mut self.diagnostics)
             .into_iter()
             .partition(|d| {
                 let path = files.path(d.file);
-                path == crate::discover::CAMPAIGN_FILE
+                path == crate::load::discover::CAMPAIGN_FILE
                     || schema.as_deref() == Some(path)
-                    || crate::discover::is_within(path, scope)
+                    || crate::load::discover::is_within(path, scope)
             });
         self.diagnostics = kept;
         Counts::of(&dropped)
@@ -101,7 +101,7 @@ pub fn check_overlay(
     root: &Path,
     as_of: Date,
     warnings: bool,
-    overlay: &crate::records::Overlay,
+    overlay: &crate::model::records::Overlay,
 ) -> Checked {
     check_loaded(Records::load_with(root, overlay), as_of, warnings)
 }

@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-pub use crate::span::FileId;
+pub use crate::diagnostic::span::FileId;
 
 #[derive(Debug)]
 pub struct SourceFile {
