@@ -224,11 +224,11 @@ fn code_only(text: &str) -> String {
             let (skip, hashes) = raw_string_start(&chars[i..]).unwrap_or((1, 0));
             i += skip;
             while i < chars.len() {
-                if chars[i] == '"' && chars[i + 1..].iter().take(hashes).all(|&h| h == '#') {
-                    if chars.len() - (i + 1) >= hashes {
-                        i += 1 + hashes;
-                        break;
-                    }
+                let closes = chars.len() - (i + 1) >= hashes
+                    && chars[i + 1..].iter().take(hashes).all(|&h| h == '#');
+                if chars[i] == '"' && closes {
+                    i += 1 + hashes;
+                    break;
                 }
                 blank(&mut out, chars[i]);
                 i += 1;
@@ -322,10 +322,11 @@ fn find_cycle(graph: &Graph) -> Option<Vec<String>> {
     }
     let mut marks = BTreeMap::new();
     for node in graph.keys() {
-        if !marks.contains_key(node) {
-            if let Some(cycle) = visit(graph, node, &mut marks, &mut Vec::new()) {
-                return Some(cycle);
-            }
+        if marks.contains_key(node) {
+            continue;
+        }
+        if let Some(cycle) = visit(graph, node, &mut marks, &mut Vec::new()) {
+            return Some(cycle);
         }
     }
     None

@@ -108,17 +108,17 @@ pub fn sections(report: &Report, lang: Lang) -> Vec<Section> {
             parts: linked(&report.led_items, lang),
         });
     }
-    let (remind, praise) = crate::render::notices(report);
+    let notices = report.notices();
     sections.push(Section {
         title: Term::Notices.text(lang),
         parts: vec![
             Part::Sub(
                 Term::ToRemind.text(lang).to_owned(),
-                rows::units_to_remind(&remind, lang),
+                rows::units_to_remind(&notices.remind, lang),
             ),
             Part::Sub(
                 Term::ToPraise.text(lang).to_owned(),
-                rows::units_to_praise(&praise, lang),
+                rows::units_to_praise(&notices.praise, lang),
             ),
         ],
     });

@@ -65,40 +65,6 @@ pub fn folder_name(org: &str) -> &str {
     org.rsplit('/').next().unwrap_or(org)
 }
 
-/// The 通报 lists (SPEC §8): the units to remind (自查 late, returned or missing) and the units
-/// to praise (every item done or mostly done, at least one item, and an on-time self-check).
-pub fn notices<'a>(
-    report: &Report<'a>,
-) -> (
-    Vec<crate::rollup::UnitRow<'a>>,
-    Vec<crate::rollup::UnitRow<'a>>,
-) {
-    use crate::model::status::SelfCheckState;
-    let remind = report
-        .units
-        .iter()
-        .filter(|u| {
-            matches!(
-                u.self_check,
-                SelfCheckState::Late | SelfCheckState::Returned | SelfCheckState::Missing
-            )
-        })
-        .cloned()
-        .collect();
-    let praise = report
-        .units
-        .iter()
-        .filter(|u| {
-            let c = &u.totals.counts;
-            u.self_check == SelfCheckState::Submitted
-                && c.items > 0
-                && c.done + c.mostly_done == c.items
-        })
-        .cloned()
-        .collect();
-    (remind, praise)
-}
-
 /// The sentences a report adds under its title: that it is a public version, and the files it
 /// left out. What a public version withheld is never said here (see `rollup::public`).
 pub fn notes(report: &Report, lang: Lang) -> Vec<String> {

@@ -370,7 +370,43 @@ pub struct GroupRow {
     pub counts: ItemCounts,
 }
 
+/// The 通报 lists (SPEC §8) of a report, decided here once for every format that shows them.
+pub struct Notices<'r, 'a> {
+    /// 约谈提醒: the units whose self-check is late, returned or missing.
+    pub remind: Vec<&'r UnitRow<'a>>,
+    /// 表扬: the units with at least one item, every one done or mostly done, and a self-check
+    /// submitted on time.
+    pub praise: Vec<&'r UnitRow<'a>>,
+}
+
 impl<'a> Report<'a> {
+    /// The 通报 lists, from the report's units: a list of them, not a field, so that whatever
+    /// narrows the units (an org, a merge) narrows the lists with them.
+    pub fn notices(&self) -> Notices<'_, 'a> {
+        let remind = self
+            .units
+            .iter()
+            .filter(|u| {
+                matches!(
+                    u.self_check,
+                    SelfCheckState::Late | SelfCheckState::Returned | SelfCheckState::Missing
+                )
+            })
+            .collect();
+        let praise = self
+            .units
+            .iter()
+            .filter(|u| {
+                let c = &u.totals.counts;
+                u.self_check == SelfCheckState::Submitted
+                    && c.items > 0
+                    && c.open == 0
+                    && c.ineffective == 0
+            })
+            .collect();
+        Notices { remind, praise }
+    }
+
     /// A report with nothing counted yet and every area of `areas` (id, title) at zero.
     pub fn new(
         campaign: CampaignInfo,
