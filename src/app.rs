@@ -1,13 +1,13 @@
 //! Running a command: the command line resolved once ([`crate::settings`]), then the dispatch
 //! to the command's module in `cmd/`. What the commands share lives apart from it
-//! ([`crate::outcome`], [`crate::root`], [`crate::output`]), so the commands never depend on
+//! ([`crate::diagnostic::outcome`], [`crate::settings::root`], [`crate::settings::output`]), so the commands never depend on
 //! this module.
 
 use std::process::ExitCode;
 
 use crate::cli::{Cli, Command};
 use crate::cmd;
-use crate::outcome::Fatal;
+use crate::diagnostic::outcome::Fatal;
 use crate::settings::{self, Common};
 
 pub fn run(cli: &Cli) -> Result<ExitCode, Fatal> {

@@ -5,10 +5,10 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 
+use crate::format::RecordKind;
 use crate::history::trend::Every;
-use crate::i18n::Lang;
-use crate::model::doc;
 use crate::render::rows::By;
+use crate::text::i18n::Lang;
 
 #[derive(Debug, Parser)]
 #[command(name = "huitoukan", version, about = "回头看：整改落实台账的检查与汇总", long_about = None)]
@@ -87,7 +87,7 @@ pub struct SchemaArgs {
     pub json_schema: Option<FileKind>,
 }
 
-/// `--json-schema` as typed; [`doc::Kind`] is what it means to the model.
+/// `--json-schema` as typed; [`RecordKind`] is what it means to the model.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum FileKind {
     Campaign,
@@ -95,12 +95,12 @@ pub enum FileKind {
     Item,
 }
 
-impl From<FileKind> for doc::Kind {
-    fn from(kind: FileKind) -> doc::Kind {
+impl From<FileKind> for RecordKind {
+    fn from(kind: FileKind) -> RecordKind {
         match kind {
-            FileKind::Campaign => doc::Kind::Campaign,
-            FileKind::Unit => doc::Kind::Unit,
-            FileKind::Item => doc::Kind::Item,
+            FileKind::Campaign => RecordKind::Campaign,
+            FileKind::Unit => RecordKind::Unit,
+            FileKind::Item => RecordKind::Item,
         }
     }
 }

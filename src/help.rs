@@ -17,7 +17,7 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Command, CommandFactory};
 
 use crate::cli::Cli;
-use crate::i18n::Lang;
+use crate::text::i18n::Lang;
 
 /// `(path, text)`: `""` is the program, `"report"` a command, `"report format"` an argument of
 /// it (by its id), `"new unit path"` an argument of a nested command.

@@ -6,10 +6,10 @@ use std::process::ExitCode;
 use clap::FromArgMatches;
 use huitoukan::app;
 use huitoukan::cli::Cli;
+use huitoukan::diagnostic::outcome::EXIT_FATAL;
 use huitoukan::help;
-use huitoukan::outcome::EXIT_FATAL;
-use huitoukan::output::write_stream;
 use huitoukan::settings;
+use huitoukan::settings::output::write_stream;
 
 fn main() -> ExitCode {
     // Help and usage errors come before the command line is parsed: their language is read

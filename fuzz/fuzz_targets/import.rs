@@ -58,7 +58,7 @@ fuzz_target!(|data: &[u8]| {
     put_fixed(&copy);
     place(&copy, 0, ITEM.as_bytes());
     huitoukan::cmd::import::apply(&copy, &planned).expect("a clean plan writes");
-    let checked = huitoukan::check::check_with(&copy, AS_OF, false);
+    let checked = huitoukan::rules::check::check_with(&copy, AS_OF, false);
     assert_eq!(checked.counts().errors, 0, "{:?}", checked.diagnostics);
     let _ = std::fs::remove_dir_all(&copy);
 });

@@ -6,15 +6,15 @@
 
 use arbitrary::{Arbitrary, Unstructured};
 use huitoukan::diagnostic::Code;
-use huitoukan::i18n::Msg;
-use huitoukan::model::enums::{Category, Status};
+use huitoukan::format::enums::{Category, Status};
 use huitoukan::render::{csv, html, json, markdown, table, xlsx};
+use huitoukan::text::i18n::Msg;
 use huitoukan::rollup::{
     AreaRow, CampaignInfo, DueItem, GroupRow, ItemCounts, LeftOut, LinkedItem, OrgRow, Progress,
     Report, SelfCheckCounts, SourceInfo, Totals, UnitArea, UnitRow, Withheld,
 };
-use huitoukan::source::FileId;
-use huitoukan::status::SelfCheckState;
+use huitoukan::load::source::FileId;
+use huitoukan::model::status::SelfCheckState;
 use huitoukan_fuzz::{BYS, LANGS};
 use jiff::civil::Date;
 use libfuzzer_sys::fuzz_target;
@@ -270,6 +270,7 @@ fn report(u: &mut Unstructured<'_>) -> R<Report<'static>> {
             commit: opt_text(u)?,
             dirty: None,
         },
+        after_as_of: u.int_in_range(0..=1000)?,
         org,
         as_of,
         public,
@@ -388,7 +389,7 @@ fn check_csv(bytes: &[u8]) {
 /// The characters of `text` that no one should see raw, but those of `keep`.
 fn hidden(text: &str, keep: &[char]) -> String {
     text.chars()
-        .filter(|&c| huitoukan::escape::is_hidden(c) && !keep.contains(&c))
+        .filter(|&c| huitoukan::text::escape::is_hidden(c) && !keep.contains(&c))
         .collect()
 }
 

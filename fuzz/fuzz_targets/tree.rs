@@ -12,8 +12,8 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use arbitrary::Arbitrary;
-use huitoukan::model::enums::Category;
-use huitoukan::schema::Schema;
+use huitoukan::format::enums::Category;
+use huitoukan::model::schema::Schema;
 use huitoukan_fuzz::{Choices, exercise, put, scratch};
 use libfuzzer_sys::fuzz_target;
 

@@ -4,9 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
-use huitoukan::check::{self, Checked};
+use huitoukan::rules::check::{self, Checked};
 use huitoukan::diagnostic::{Code, MAX_PER_FILE};
-use huitoukan::i18n::Lang;
+use huitoukan::text::i18n::Lang;
 use huitoukan::render::rows::By;
 use huitoukan::render::{csv, github, gitlab, human, json, markdown, table};
 use huitoukan::rollup::{self, Options, Report, Totals};
@@ -104,7 +104,7 @@ pub fn exercise(root: &Path, choices: Choices, queries: &[&str]) {
 /// A public report (SPEC §8) names no one, counts and lists no confidential item, and quotes no
 /// message of a file it left out.
 fn check_public(checked: &Checked, report: &Report) {
-    use huitoukan::i18n::Msg;
+    use huitoukan::text::i18n::Msg;
     for row in report.items.iter() {
         assert_eq!(
             (&row.person, &row.responsible, &row.lead),
@@ -211,13 +211,13 @@ pub fn render_checked(checked: &Checked, root: &Path, lang: Lang) {
         assert!(
             !text
                 .chars()
-                .any(|c| c != '\n' && huitoukan::escape::is_hidden(c)),
+                .any(|c| c != '\n' && huitoukan::text::escape::is_hidden(c)),
             "no raw control character in the log: {text:?}"
         );
         for d in &checked.diagnostics {
             let message = d.message.text(lang);
             assert!(
-                !message.chars().any(huitoukan::escape::is_hidden),
+                !message.chars().any(huitoukan::text::escape::is_hidden),
                 "a message shows every control character written out: {message:?}"
             );
         }

@@ -3,16 +3,16 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::check;
 use crate::cli::CheckFormat;
+use crate::diagnostic::outcome::{EXIT_OK, EXIT_RECORDS, Fatal};
 use crate::history::Repo;
 use crate::history::diff::State;
 use crate::history::rebound;
-use crate::i18n::Msg;
-use crate::outcome::{EXIT_OK, EXIT_RECORDS, Fatal};
-use crate::output::{OutputKind, refuse_in_tree, write_stream, write_with};
 use crate::render;
+use crate::rules::check;
 use crate::settings::Check;
+use crate::settings::output::{OutputKind, refuse_in_tree, write_stream, write_with};
+use crate::text::i18n::Msg;
 
 pub fn run(settings: &Check) -> Result<ExitCode, Fatal> {
     let Check {
@@ -78,7 +78,7 @@ pub fn run(settings: &Check) -> Result<ExitCode, Fatal> {
             let text = render::github::render(&checked, lang, base.as_deref());
             write_stream(&mut std::io::stdout(), &text)?;
             if let Some(path) = summary {
-                crate::output::append_file(
+                crate::settings::output::append_file(
                     path,
                     &render::github::step_summary(&checked, lang, base.as_deref()),
                 )?;
@@ -120,7 +120,7 @@ fn changed_since(
     let repo = Repo::open(root)?;
     let commit = repo.resolve(rev)?;
     let snapshot = std::sync::Arc::new(repo.snapshot(&commit)?);
-    let records = crate::records::Records::load_from(root, snapshot.clone());
+    let records = crate::model::records::Records::load_from(root, snapshot.clone());
     let before = check::check_loaded(records, as_of, false);
     let warnings = rebound::warnings(&State::of(&before), checked, rev);
     checked.add(warnings);

@@ -6,16 +6,16 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use crate::check::{self, Checked};
 use crate::cli::DiffFormat;
 use crate::cmd::report::refuse_errors;
+use crate::diagnostic::outcome::{EXIT_OK, EXIT_RECORDS, Fatal};
 use crate::history::diff;
 use crate::history::{Repo, Snapshot};
-use crate::origin::WorkTree;
-use crate::outcome::{EXIT_OK, EXIT_RECORDS, Fatal};
-use crate::output::write_with;
-use crate::records::{Records, Reuse};
+use crate::load::origin::WorkTree;
+use crate::model::records::{Records, Reuse};
 use crate::render;
+use crate::rules::check::{self, Checked};
+use crate::settings::output::write_with;
 use crate::settings::{AsOf, Diff};
 
 /// One end, loaded and checked: a revision's tree, or the work tree (`None`). Where `before`

@@ -3,10 +3,10 @@
 use std::process::ExitCode;
 
 use crate::cli::ExplainArgs;
+use crate::diagnostic::outcome::{EXIT_OK, Fatal};
 use crate::explain;
-use crate::i18n::{Lang, Msg};
-use crate::outcome::{EXIT_OK, Fatal};
-use crate::output::write_stream;
+use crate::settings::output::write_stream;
+use crate::text::i18n::{Lang, Msg};
 
 /// The code's page in the language of the run.
 pub fn run(args: &ExplainArgs, lang: Lang) -> Result<ExitCode, Fatal> {

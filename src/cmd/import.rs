@@ -10,13 +10,13 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::i18n::{Lang, Msg};
+use crate::text::i18n::{Lang, Msg};
 use std::collections::HashMap;
 
+use crate::diagnostic::outcome::{EXIT_OK, EXIT_RECORDS, Fatal};
 use crate::import::{self, Action, Plan, Problem, Request, RowPlan, mapping::Mapping};
-use crate::outcome::{EXIT_OK, EXIT_RECORDS, Fatal};
-use crate::output::{Folder, Mode, write_stream};
 use crate::settings::Import;
+use crate::settings::output::{Folder, Mode, write_stream};
 
 pub fn run(settings: &Import) -> Result<ExitCode, Fatal> {
     let Import {
@@ -72,7 +72,7 @@ pub fn run(settings: &Import) -> Result<ExitCode, Fatal> {
     for p in &plan.planned {
         let done = dry_run || written.contains(p.file.as_str());
         let (file, row) = (
-            crate::escape::controls(&p.file, &[]).into_owned(),
+            crate::text::escape::controls(&p.file, &[]).into_owned(),
             p.row + 1,
         );
         let line = match p.action {
@@ -249,7 +249,7 @@ pub fn problem_text(p: &Problem, lang: Lang) -> String {
         crate::diagnostic::Severity::Error => "error",
         crate::diagnostic::Severity::Warning => "warning",
     };
-    let place = crate::escape::controls(&p.place, &[]);
+    let place = crate::text::escape::controls(&p.place, &[]);
     let mut text = format!(
         "{level}[{}]: {}\n --> {place}\n",
         p.code.as_str(),

@@ -11,16 +11,17 @@ use std::process::ExitCode;
 use jiff::ToSpan;
 
 use crate::cli::{InitArgs, NewCommand};
-use crate::discover::{self, CAMPAIGN_FILE, Lookup, RootError, UNIT_FILE};
-use crate::i18n::Msg;
-use crate::model::doc::{self, Kind};
-use crate::outcome::{EXIT_OK, Fatal};
-use crate::output::{Folder, write_stream};
-use crate::records::campaign_schema;
-use crate::root::root_error;
-use crate::schema::Schema;
+use crate::diagnostic::outcome::{EXIT_OK, Fatal};
+use crate::format::RecordKind;
+use crate::load::discover::{self, CAMPAIGN_FILE, Lookup, RootError, UNIT_FILE};
+use crate::model::json_schema;
+use crate::model::records::campaign_schema;
+use crate::model::schema::Schema;
+use crate::model::template;
 use crate::settings::Common;
-use crate::template;
+use crate::settings::output::{Folder, write_stream};
+use crate::settings::root::root_error;
+use crate::text::i18n::Msg;
 
 /// The unit `init` writes as an example.
 const EXAMPLE_UNIT: &str = "示例单位";
@@ -67,8 +68,8 @@ pub fn init(args: &InitArgs, common: &Common) -> Result<ExitCode, Fatal> {
             ),
         ),
     ];
-    for kind in Kind::ALL {
-        files.push((template::schema_file(kind), doc::json_schema(kind)));
+    for kind in RecordKind::ALL {
+        files.push((template::schema_file(kind), json_schema::json_schema(kind)));
     }
     create_all(&dir, &files)?;
     let files: Vec<(PathBuf, String)> = files

@@ -6,13 +6,13 @@ use std::process::ExitCode;
 
 use rayon::prelude::*;
 
-use crate::outcome::{EXIT_OK, Fatal};
-use crate::output::{write_file, write_with};
+use crate::diagnostic::outcome::{EXIT_OK, Fatal};
 use crate::render;
 use crate::rollup::Report;
 use crate::rollup::merge::{self, Input};
 use crate::rollup::stored;
 use crate::settings::Merge;
+use crate::settings::output::{write_file, write_with};
 
 pub fn run(settings: &Merge) -> Result<ExitCode, Fatal> {
     let inputs = read_all(&settings.inputs)?;
@@ -36,7 +36,7 @@ pub fn read_all(paths: &[PathBuf]) -> Result<Vec<Input>, Fatal> {
         .map(|path| {
             let report = stored::read(path).map_err(|e| {
                 let help = matches!(e, stored::StoredError::PublicNames(_))
-                    .then_some(crate::i18n::Msg::StoredPublicNamesHelp);
+                    .then_some(crate::text::i18n::Msg::StoredPublicNamesHelp);
                 Fatal {
                     message: e.message(path),
                     help,
@@ -64,6 +64,6 @@ pub fn from(paths: &[PathBuf]) -> Result<Report<'static>, Fatal> {
 }
 
 /// Why reports cannot be merged, as a fatal error.
-fn refused((message, help): (crate::i18n::Msg, Option<crate::i18n::Msg>)) -> Fatal {
+fn refused((message, help): (crate::text::i18n::Msg, Option<crate::text::i18n::Msg>)) -> Fatal {
     Fatal { message, help }
 }

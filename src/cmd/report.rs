@@ -4,20 +4,20 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use crate::check::{self, Checked};
 use crate::cli::ReportFormat;
+use crate::diagnostic::outcome::{EXIT_OK, EXIT_RECORDS, Fatal};
 use crate::history::Repo;
-use crate::i18n::{Lang, Msg};
-use crate::outcome::{EXIT_OK, EXIT_RECORDS, Fatal};
-use crate::output::{OutputKind, refuse_in_tree, write_file, write_stream, write_with};
 use crate::render;
 use crate::rollup::{self, By, SourceInfo};
-use crate::settings::{Report, Source};
+use crate::rules::check::{self, Checked};
+use crate::settings::output::{OutputKind, refuse_in_tree, write_file, write_stream, write_with};
+use crate::settings::{Input, Report};
+use crate::text::i18n::{Lang, Msg};
 
 pub fn run(settings: &Report) -> Result<ExitCode, Fatal> {
-    let (root, at) = match &settings.source {
-        Source::Stored(paths) => return from_stored(settings, paths),
-        Source::Tree { root, at } => (root, at.as_deref()),
+    let (root, at) = match &settings.input {
+        Input::Stored(paths) => return from_stored(settings, paths),
+        Input::Tree { root, at } => (root, at.as_deref()),
     };
     // A report shows no warnings (`check` does), so the rules keep none.
     let (checked, as_of, source) = match at {
@@ -116,7 +116,7 @@ fn deliver(settings: &Report, report: &mut rollup::Report<'_>) -> Result<ExitCod
         }
         for row in render::rows::left_out(report, lang).rows {
             let cells: Vec<String> = row.iter().map(render::rows::Cell::display).collect();
-            let line = crate::escape::controls(&cells.join(": "), &[]).into_owned();
+            let line = crate::text::escape::controls(&cells.join(": "), &[]).into_owned();
             note.push_str(&format!("  {line}\n"));
         }
     } else if !report.left_out.is_empty() {

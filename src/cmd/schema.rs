@@ -6,15 +6,15 @@ use std::process::ExitCode;
 use comfy_table::{ContentArrangement, presets};
 
 use crate::cli::SchemaArgs;
-use crate::discover::{self, RootError};
-use crate::i18n::{Lang, Term};
-use crate::model::doc;
-use crate::model::enums::Enumeration;
-use crate::outcome::{EXIT_OK, Fatal};
-use crate::output::write_stream;
-use crate::records::campaign_schema;
-use crate::root::root_error;
-use crate::schema::Schema;
+use crate::diagnostic::outcome::{EXIT_OK, Fatal};
+use crate::format::enums::Enumeration;
+use crate::load::discover::{self, RootError};
+use crate::model::json_schema;
+use crate::model::records::campaign_schema;
+use crate::model::schema::Schema;
+use crate::settings::output::write_stream;
+use crate::settings::root::root_error;
+use crate::text::i18n::{Lang, Term};
 
 pub fn run(args: &SchemaArgs, lang: Lang) -> Result<ExitCode, Fatal> {
     // The schema in force: inside a tree whose campaign names its own, that one.
@@ -24,7 +24,7 @@ pub fn run(args: &SchemaArgs, lang: Lang) -> Result<ExitCode, Fatal> {
         Err(e) => return Err(root_error(Path::new("."), e)),
     };
     let text = match args.json_schema {
-        Some(kind) => doc::json_schema_for(kind.into(), &schema),
+        Some(kind) => json_schema::json_schema_for(kind.into(), &schema),
         None => table(&schema, lang),
     };
     write_stream(&mut std::io::stdout(), &text)?;

@@ -5,9 +5,9 @@ use std::process::ExitCode;
 use clap::CommandFactory;
 
 use crate::cli::{Cli, CompletionsArgs, ManArgs};
-use crate::i18n::{Lang, Msg};
-use crate::outcome::{EXIT_FATAL, EXIT_OK, EXIT_RECORDS, Fatal};
-use crate::output::{write_new_file, write_stream};
+use crate::diagnostic::outcome::{EXIT_FATAL, EXIT_OK, EXIT_RECORDS, Fatal};
+use crate::settings::output::{write_new_file, write_stream};
+use crate::text::i18n::{Lang, Msg};
 
 /// `huitoukan completions SHELL`: the script, with the descriptions of the commands and options
 /// in the language of the run, as `--help` gives them (shells that show none, like bash, get

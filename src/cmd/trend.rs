@@ -3,17 +3,17 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use crate::check;
 use crate::cli::TrendFormat;
 use crate::cmd::report::refuse_errors;
 use crate::diagnostic::Severity;
+use crate::diagnostic::outcome::{EXIT_OK, EXIT_RECORDS, Fatal};
 use crate::history::Repo;
 use crate::history::trend::{self, Row, Trend};
-use crate::i18n::Msg;
-use crate::outcome::{EXIT_OK, EXIT_RECORDS, Fatal};
-use crate::output::write_with;
 use crate::render;
+use crate::rules::check;
 use crate::settings;
+use crate::settings::output::write_with;
+use crate::text::i18n::Msg;
 
 pub fn run(settings: &settings::Trend) -> Result<ExitCode, Fatal> {
     let settings::Trend {
@@ -54,7 +54,7 @@ pub fn run(settings: &settings::Trend) -> Result<ExitCode, Fatal> {
     let at = trend::commits_at(&line, &ends);
     let mut rows = Vec::with_capacity(at.len());
     // Ends are in order and so are their commits: each commit is read once.
-    let mut loaded: Option<(gix::ObjectId, crate::records::Records)> = None;
+    let mut loaded: Option<(gix::ObjectId, crate::model::records::Records)> = None;
     let mut campaign = Default::default();
     for (end, commit) in at {
         if loaded.as_ref().is_none_or(|(id, _)| *id != commit.id) {

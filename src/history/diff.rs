@@ -10,14 +10,14 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::check::Checked;
 use crate::diagnostic::Severity;
+use crate::format::enums::Status;
+use crate::load::source::{FileId, SourceFile};
 use crate::model::Item;
-use crate::model::enums::Status;
 use crate::model::fields::{decode_text, decode_texts};
-use crate::records::Records;
+use crate::model::records::Records;
 use crate::rollup::{self, By, Totals};
-use crate::source::{FileId, SourceFile};
+use crate::rules::check::Checked;
 
 /// What is known of one valid item at one end; its title and evidence are read from its file
 /// only where they are shown.

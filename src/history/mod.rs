@@ -19,16 +19,16 @@ use gix::bstr::ByteSlice;
 use jiff::civil::Date;
 use rayon::prelude::*;
 
+use crate::diagnostic::outcome::Fatal;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::discover::{self, Entry, EntryKind};
-use crate::i18n::Msg;
-use crate::i18n::RevisionWhy;
+use crate::load::discover::{self, Entry, EntryKind};
+use crate::load::origin::{Look, Origin, Reader};
+use crate::load::source::FileId;
 use crate::load::{self, MAX_FILE_SIZE};
-use crate::origin::{Look, Origin, Reader};
-use crate::outcome::Fatal;
-use crate::records::{Records, Reuse};
+use crate::model::records::{Records, Reuse};
 use crate::rollup::SourceInfo;
-use crate::source::FileId;
+use crate::text::i18n::Msg;
+use crate::text::i18n::RevisionWhy;
 
 /// The object cache of each reading thread: enough to read a province's tree at once.
 const OBJECT_CACHE: usize = 64 * 1024 * 1024;
@@ -123,7 +123,7 @@ impl Repo {
     fn unknown(&self, rev: &str, why: RevisionWhy) -> Fatal {
         // A revision is echoed at most this long, and the reader's words about it with it.
         const SHOWN: usize = 100;
-        let shown = crate::escape::shorten(rev, SHOWN);
+        let shown = crate::text::escape::shorten(rev, SHOWN);
         let why = match why {
             RevisionWhy::Git(detail) => {
                 let detail = if rev.chars().count() > SHOWN {
@@ -131,7 +131,7 @@ impl Repo {
                 } else {
                     first_line(&detail)
                 };
-                RevisionWhy::Git(crate::escape::shorten(&detail, 2 * SHOWN))
+                RevisionWhy::Git(crate::text::escape::shorten(&detail, 2 * SHOWN))
             }
             other => other,
         };
@@ -710,7 +710,7 @@ impl Reader for SnapshotReader<'_> {
                     Msg::NotInCommit {
                         commit: self.snapshot.commit.hex(),
                     }
-                    .text(crate::i18n::Lang::En),
+                    .text(crate::text::i18n::Lang::En),
                 ));
             }
         };

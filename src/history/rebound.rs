@@ -5,14 +5,14 @@
 //! records at REV take part; a file with errors now still gets its warnings where its values
 //! were read.
 
-use crate::check::Checked;
+use crate::diagnostic::doc::{BASE_ITEM, Change, Example, Prose, RuleDoc, Shown};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::explain::{BASE_ITEM, Change, Example, Prose, RuleDoc, Shown};
+use crate::format::enums::{Enumeration, Status};
 use crate::history::diff::{self, Facts, State};
-use crate::i18n::Msg;
+use crate::load::source::FileId;
 use crate::model::Item;
-use crate::model::enums::{Enumeration, Status};
-use crate::source::FileId;
+use crate::rules::check::Checked;
+use crate::text::i18n::Msg;
 
 /// The rebound warnings of `now` against the state at `since` (the revision as written).
 pub fn warnings(before: &State, now: &Checked, since: &str) -> Vec<Diagnostic> {

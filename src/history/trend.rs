@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::diagnostic::Diagnostic;
 use crate::history::Commit;
-use crate::records::Records;
+use crate::model::records::Records;
 use crate::rollup::{self, By, CampaignInfo, Totals};
 use crate::rules::{self, Context, Keep};
 
@@ -82,7 +82,7 @@ pub fn totals_at(records: &Records, as_of: Date) -> (Totals, CampaignInfo, Vec<D
     let mut diagnostics = records.diagnostics.clone();
     let cx = Context {
         as_of,
-        today: crate::root::today(),
+        today: jiff::Zoned::now().date(),
     };
     rules::run(records, &cx, &mut diagnostics, Keep::Errors);
     let options = rollup::Options {

@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 
 use regex::Regex;
 
-use crate::i18n::{Lang, Msg, Term};
-use crate::source::Lines;
-use crate::suggest::did_you_mean;
+use crate::load::source::Lines;
+use crate::text::i18n::{Lang, Msg, Term};
+use crate::text::suggest::did_you_mean;
 
 /// What a field of an item file holds, which says how a cell becomes its value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -314,7 +314,7 @@ impl Mapping {
             });
         }
         Mapping {
-            sheet: Some(crate::render::xlsx::SHEET_ITEMS.to_owned()),
+            sheet: Some(crate::format::ledger::SHEET_ITEMS.to_owned()),
             header_row: 1,
             key: vec![
                 Term::Unit.text(lang).to_owned(),
@@ -548,15 +548,6 @@ mod tests {
                 assert!(!detail.is_empty());
             }
             other => panic!("{other:?}"),
-        }
-    }
-
-    #[test]
-    fn the_builtin_mapping_reads_the_ledger_columns() {
-        for lang in [Lang::Zh, Lang::En] {
-            let ledger = crate::render::rows::ledger(&[], lang);
-            let builtin: Vec<&str> = BUILTIN.iter().map(|(t, ..)| t.text(lang)).collect();
-            assert_eq!(ledger.headers, builtin);
         }
     }
 }

@@ -9,7 +9,6 @@
 
 pub mod mapping;
 pub mod measure;
-pub mod progress;
 pub mod sheet;
 
 use std::collections::{BTreeMap, HashMap};
@@ -19,9 +18,10 @@ use std::path::Path;
 use jiff::civil::Date;
 
 use crate::diagnostic::{Code, Severity};
-use crate::i18n::{Lang, Msg};
+use crate::format::ledger;
 use crate::model::fields::did_you_mean;
-use crate::records::{Overlay, Records};
+use crate::model::records::{Overlay, Records};
+use crate::text::i18n::{Lang, Msg};
 use mapping::{DEFAULT_FORMATS, FIELDS, FieldKind, FieldSpec, Mapping};
 use sheet::{Grid, Row, SheetError, Value, cell_name};
 
@@ -135,7 +135,7 @@ pub fn plan(request: Request<'_>) -> Plan {
     let builtin = mapping.is_none();
     let wanted_sheet = match &mapping {
         Some(m) => m.sheet.clone(),
-        None => Some(crate::render::xlsx::SHEET_ITEMS.to_owned()),
+        None => Some(crate::format::ledger::SHEET_ITEMS.to_owned()),
     };
     // A CSV file has one sheet whatever the mapping names.
     let wanted = match sheet::kind_of(file) {
@@ -479,7 +479,7 @@ fn validate(
             .filter(|p| matches!(p.action, Action::Create | Action::Update))
             .map(|p| (p.file.clone(), p.text.clone()))
             .collect();
-        let checked = crate::check::check_overlay(root, as_of, false, &overlay);
+        let checked = crate::rules::check::check_overlay(root, as_of, false, &overlay);
         let by_file: BTreeMap<&str, &RowPlan> = plan
             .planned
             .iter()
@@ -591,7 +591,7 @@ fn sheet_problem(file: &str, e: SheetError) -> Problem {
 /// The built-in mapping in the language of the sheet's header row.
 fn builtin_for(grid: &Grid) -> Mapping {
     let first: Vec<String> = grid.rows.first().map(headers_of).unwrap_or_default();
-    let en = crate::i18n::Term::Unit.text(Lang::En);
+    let en = crate::text::i18n::Term::Unit.text(Lang::En);
     if first.iter().any(|h| h == en) {
         Mapping::builtin(Lang::En)
     } else {
@@ -642,7 +642,7 @@ fn cell_problem(value: &Value, place: impl FnOnce() -> String, row: usize) -> Op
 }
 
 /// An id that can be a file name in every system, `ID.toml` included (see
-/// [`crate::discover::portable_name`]: no separator, control character or Windows device
+/// [`crate::load::discover::portable_name`]: no separator, control character or Windows device
 /// name, no leading dot, no trailing dot or space, at most 255 bytes), and at most 100
 /// characters.
 fn check_id(id: &str) -> Result<(), Msg> {
@@ -650,10 +650,10 @@ fn check_id(id: &str) -> Result<(), Msg> {
         return Err(Msg::ImportEmptyKey);
     }
     let file = format!("{id}.toml");
-    let bad = !crate::discover::portable_name(id)
-        || !crate::discover::portable_name(&file)
+    let bad = !crate::load::discover::portable_name(id)
+        || !crate::load::discover::portable_name(&file)
         || id.chars().count() > 100
-        || crate::records::normalize_inside(id).as_deref() != Some(id);
+        || crate::model::records::normalize_inside(id).as_deref() != Some(id);
     if bad {
         return Err(Msg::ImportBadKey { key: id.to_owned() });
     }
@@ -830,7 +830,7 @@ fn convert(
         },
         FieldKind::Date => FieldValue::Date(date_of(raw, formats)?),
         FieldKind::Progress => {
-            let entries = progress::parse(&text)?;
+            let entries = ledger::parse(&text)?;
             if entries.is_empty() {
                 return Ok(None);
             }
@@ -903,9 +903,9 @@ fn toml_value(value: &FieldValue) -> toml_edit::Value {
         FieldValue::Int(n) => toml_edit::Value::from(*n),
         FieldValue::Bool(b) => toml_edit::Value::from(*b),
         // Written as tables of their own (see `item_text`); as a value, the cell.
-        FieldValue::Progress(entries) => toml_edit::Value::from(progress::write(
-            entries.iter().map(|(d, t)| (*d, t.as_str())),
-        )),
+        FieldValue::Progress(entries) => {
+            toml_edit::Value::from(ledger::write(entries.iter().map(|(d, t)| (*d, t.as_str()))))
+        }
         FieldValue::Date(d) => toml_edit::Value::from(toml_edit::Datetime {
             date: Some(toml_edit::Date {
                 year: d.year() as u16,
@@ -1071,7 +1071,7 @@ fn same(old: &toml_edit::Item, new: &FieldValue) -> bool {
     }
 }
 
-use crate::explain::{Change, Example, Prose, RuleDoc, Shown};
+use crate::diagnostic::doc::{Change, Example, Prose, RuleDoc, Shown};
 
 /// The sheet every import example starts from, which imports clean into the base tree.
 const SHEET: &str = "序号,存在问题,整改措施,责任单位,整改时限,整改进展
@@ -1080,7 +1080,7 @@ const SHEET: &str = "序号,存在问题,整改措施,责任单位,整改时限,
 
 /// What each code of an import means: see [`crate::explain`]. Each example is a sheet (a CSV
 /// file, so that the text can be shown) imported into the base tree with the mapping
-/// [`crate::explain::IMPORT_MAPPING`] and `--dry-run`. An import also reports, at the cell,
+/// [`crate::diagnostic::doc::IMPORT_MAPPING`] and `--dry-run`. An import also reports, at the cell,
 /// every code of `check` that a row would raise in its item file.
 pub const DOCS: &[RuleDoc] = &[
     RuleDoc {

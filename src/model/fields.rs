@@ -9,14 +9,14 @@ use std::ops::Range;
 use jiff::civil::Date;
 use toml::Spanned;
 
-use crate::span::Sp;
+use crate::diagnostic::span::Sp;
 use toml::de::{DeArray, DeTable, DeValue};
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::i18n::{Kind, Msg};
-use crate::model::enums::Enumeration;
-use crate::source::FileId;
-pub use crate::suggest::did_you_mean;
+use crate::format::enums::Enumeration;
+use crate::load::source::FileId;
+use crate::text::i18n::{Msg, ValueKind};
+pub use crate::text::suggest::did_you_mean;
 
 /// A string value that stays in the file's text until it is shown: its span is the literal
 /// (quotes and escapes included), decoded by [`decode_text`]. Only whether it is blank is
@@ -85,18 +85,18 @@ impl Sink {
     }
 }
 
-pub fn kind_of(value: &DeValue<'_>) -> Kind {
+pub fn kind_of(value: &DeValue<'_>) -> ValueKind {
     match value {
-        DeValue::String(_) => Kind::String,
-        DeValue::Integer(_) => Kind::Integer,
-        DeValue::Float(_) => Kind::Float,
-        DeValue::Boolean(_) => Kind::Bool,
+        DeValue::String(_) => ValueKind::String,
+        DeValue::Integer(_) => ValueKind::Integer,
+        DeValue::Float(_) => ValueKind::Float,
+        DeValue::Boolean(_) => ValueKind::Bool,
         DeValue::Datetime(d) if d.time.is_none() && d.offset.is_none() && d.date.is_some() => {
-            Kind::Date
+            ValueKind::Date
         }
-        DeValue::Datetime(_) => Kind::Datetime,
-        DeValue::Array(_) => Kind::Array,
-        DeValue::Table(_) => Kind::Table,
+        DeValue::Datetime(_) => ValueKind::Datetime,
+        DeValue::Array(_) => ValueKind::Array,
+        DeValue::Table(_) => ValueKind::Table,
     }
 }
 
@@ -161,7 +161,13 @@ impl<'a, 'i> Fields<'a, 'i> {
         self.table.get_key_value(key).map(|(k, _)| k.span())
     }
 
-    fn wrong_type(&self, sink: &mut Sink, key: &str, value: &Spanned<DeValue<'_>>, expected: Kind) {
+    fn wrong_type(
+        &self,
+        sink: &mut Sink,
+        key: &str,
+        value: &Spanned<DeValue<'_>>,
+        expected: ValueKind,
+    ) {
         sink.push(
             Code::WrongType,
             value.span(),
@@ -187,7 +193,7 @@ impl<'a, 'i> Fields<'a, 'i> {
 
     /// A template's placeholder left in a value (E035): the record is not filled in yet.
     fn placeholder(&self, sink: &mut Sink, key: &str, value: &Spanned<DeValue<'_>>, text: &str) {
-        if text.contains(crate::template::PLACEHOLDER) {
+        if text.contains(crate::model::template::PLACEHOLDER) {
             let msg = Msg::Placeholder {
                 key: self.path(key),
                 value: text.to_owned(),
@@ -209,7 +215,7 @@ impl<'a, 'i> Fields<'a, 'i> {
                 Some(Sp::new(value.span(), s.as_ref().to_owned()))
             }
             _ => {
-                self.wrong_type(sink, key, value, Kind::String);
+                self.wrong_type(sink, key, value, ValueKind::String);
                 None
             }
         }
@@ -257,7 +263,7 @@ impl<'a, 'i> Fields<'a, 'i> {
                 ))
             }
             _ => {
-                self.wrong_type(sink, key, value, Kind::String);
+                self.wrong_type(sink, key, value, ValueKind::String);
                 None
             }
         }
@@ -272,7 +278,7 @@ impl<'a, 'i> Fields<'a, 'i> {
     pub fn text_list(&self, sink: &mut Sink, key: &str) -> Option<Sp<TextList>> {
         let value = self.raw(key)?;
         let Some(array) = value.get_ref().as_array() else {
-            self.wrong_type(sink, key, value, Kind::StringArray);
+            self.wrong_type(sink, key, value, ValueKind::StringArray);
             return None;
         };
         let mut filled = false;
@@ -282,7 +288,7 @@ impl<'a, 'i> Fields<'a, 'i> {
                     self.placeholder(sink, key, element, s);
                     filled |= !s.trim().is_empty();
                 }
-                _ => self.wrong_type(sink, key, element, Kind::String),
+                _ => self.wrong_type(sink, key, element, ValueKind::String),
             }
         }
         Some(Sp::new(value.span(), TextList { filled }))
@@ -310,7 +316,7 @@ impl<'a, 'i> Fields<'a, 'i> {
         match value.get_ref() {
             DeValue::Boolean(b) => Some(Sp::new(value.span(), *b)),
             _ => {
-                self.wrong_type(sink, key, value, Kind::Bool);
+                self.wrong_type(sink, key, value, ValueKind::Bool);
                 None
             }
         }
@@ -333,7 +339,7 @@ impl<'a, 'i> Fields<'a, 'i> {
                 }
             }
             _ => {
-                self.wrong_type(sink, key, value, Kind::Integer);
+                self.wrong_type(sink, key, value, ValueKind::Integer);
                 None
             }
         }
@@ -386,14 +392,14 @@ impl<'a, 'i> Fields<'a, 'i> {
     pub fn strings(&self, sink: &mut Sink, key: &str) -> Option<Sp<Vec<Sp<String>>>> {
         let value = self.raw(key)?;
         let Some(array) = value.get_ref().as_array() else {
-            self.wrong_type(sink, key, value, Kind::StringArray);
+            self.wrong_type(sink, key, value, ValueKind::StringArray);
             return None;
         };
         let mut out = Vec::with_capacity(array.len());
         for element in array.iter() {
             match element.get_ref() {
                 DeValue::String(s) => out.push(Sp::new(element.span(), s.as_ref().to_owned())),
-                _ => self.wrong_type(sink, key, element, Kind::String),
+                _ => self.wrong_type(sink, key, element, ValueKind::String),
             }
         }
         Some(Sp::new(value.span(), out))
@@ -404,7 +410,7 @@ impl<'a, 'i> Fields<'a, 'i> {
         match value.get_ref() {
             DeValue::Table(t) => Some((t, value.span())),
             _ => {
-                self.wrong_type(sink, key, value, Kind::Table);
+                self.wrong_type(sink, key, value, ValueKind::Table);
                 None
             }
         }
@@ -415,7 +421,7 @@ impl<'a, 'i> Fields<'a, 'i> {
             return Vec::new();
         };
         let Some(array) = value.get_ref().as_array() else {
-            self.wrong_type(sink, key, value, Kind::ArrayOfTables);
+            self.wrong_type(sink, key, value, ValueKind::ArrayOfTables);
             return Vec::new();
         };
         tables_of(sink, &self.path(key), array)
@@ -436,7 +442,7 @@ fn tables_of<'a, 'i>(
                 element.span(),
                 Msg::WrongType {
                     key: path.to_owned(),
-                    expected: Kind::Table,
+                    expected: ValueKind::Table,
                     found: kind_of(other),
                 },
                 None,
@@ -465,7 +471,7 @@ pub fn read_enum<E: Enumeration>(
             value.span(),
             Msg::WrongType {
                 key: path.to_owned(),
-                expected: Kind::String,
+                expected: ValueKind::String,
                 found: kind_of(value.get_ref()),
             },
             None,
@@ -553,7 +559,7 @@ pub fn read_date(sink: &mut Sink, path: &str, value: &Spanned<DeValue<'_>>) -> O
                 value.span(),
                 Msg::WrongType {
                     key: path.to_owned(),
-                    expected: Kind::Date,
+                    expected: ValueKind::Date,
                     found: kind_of(other),
                 },
                 None,
@@ -579,7 +585,7 @@ pub fn guess_date(text: &str) -> Option<Date> {
     .ok()
 }
 
-use crate::explain::{BASE_ITEM, BASE_UNIT, Change, Example, Prose, RuleDoc, Shown};
+use crate::diagnostic::doc::{BASE_ITEM, BASE_UNIT, Change, Example, Prose, RuleDoc, Shown};
 
 /// What each code raised here means, with worked examples: see [`crate::explain`].
 pub const DOCS: &[RuleDoc] = &[

@@ -4,11 +4,13 @@
 //! may lack are `Option`s: the model holds whatever was readable, and the rules say what is
 //! missing.
 
-pub mod doc;
-pub mod enums;
 pub mod fields;
-pub mod format;
+pub mod json_schema;
 pub mod point;
+pub mod records;
+pub mod schema;
+pub mod status;
+pub mod template;
 
 use std::ops::Range;
 
@@ -17,14 +19,17 @@ use jiff::civil::Date;
 use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::Code;
-use crate::i18n::{Kind, Msg};
-use crate::source::FileId;
-use enums::{Answer, Category, Owner, ReviewKind, ReviewResult, Satisfaction, Source, Status};
+use crate::format::enums::{
+    Answer, Category, Owner, ReviewKind, ReviewResult, Satisfaction, Source, Status,
+};
+use crate::format::{self, enums};
+use crate::load::source::FileId;
+use crate::text::i18n::{Msg, ValueKind};
 use fields::{Fields, Sink, kind_of, read_enum};
 pub use fields::{Text, TextList};
 pub use point::PointId;
 
-pub use crate::span::{Sp, Span};
+pub use crate::diagnostic::span::{Sp, Span};
 
 /// `huitoukan.toml`.
 #[derive(Clone, Debug)]
@@ -328,7 +333,7 @@ fn read_answer(
             value.span(),
             Msg::WrongType {
                 key: path,
-                expected: Kind::String,
+                expected: ValueKind::String,
                 found: kind_of(other),
             },
             None,
@@ -588,7 +593,7 @@ pub fn dotted_key_start(text: &str, last_part: usize) -> Option<usize> {
     (start < before.len()).then_some(start)
 }
 
-use crate::explain::{BASE_UNIT, Change, Example, Prose, RuleDoc, Shown};
+use crate::diagnostic::doc::{BASE_UNIT, Change, Example, Prose, RuleDoc, Shown};
 
 /// What each code raised here means, with worked examples: see [`crate::explain`].
 pub const DOCS: &[RuleDoc] = &[RuleDoc {
@@ -672,6 +677,187 @@ mod sizes {
         // The point id is a number (`PointId`), not a string.
         assert!(size_of::<super::AnswerEntry>() <= 36);
         // The path, the text as held (packed) and the length it unpacks to.
-        assert!(size_of::<crate::source::SourceFile>() <= 40);
+        assert!(size_of::<crate::load::source::SourceFile>() <= 40);
+    }
+}
+
+/// The readers held to the format table ([`crate::format`]): each table of a record, as it is written in a file.
+#[cfg(test)]
+mod readers {
+    use crate::format::*;
+    use crate::load::source::FileId;
+    use crate::model::fields::Sink;
+    use crate::model::{Campaign, Item, Unit};
+    use crate::text::i18n::{Msg, ValueKind};
+
+    #[derive(Clone, Copy)]
+    enum File {
+        Campaign,
+        Unit,
+        Item,
+    }
+
+    /// Where a table is written: its file, how its body is put in, and the key path of its
+    /// fields in messages.
+    struct Place {
+        table: &'static Table,
+        file: File,
+        open: &'static str,
+        close: &'static str,
+        separator: &'static str,
+        prefix: &'static str,
+    }
+
+    const PLACES: &[Place] = &[
+        Place::new(&CAMPAIGN, File::Campaign, "[campaign]\n", "campaign."),
+        Place::new(&UNIT, File::Unit, "", ""),
+        Place::new(&SELF_CHECK, File::Unit, "[self_check]\n", "self_check."),
+        Place {
+            table: &ANSWER,
+            file: File::Unit,
+            open: "[self_check.answers]\n\"1.1\" = { ",
+            close: " }\n",
+            separator: ", ",
+            prefix: "self_check.answers.\"1.1\".",
+        },
+        Place::new(&REVIEW, File::Unit, "[[review]]\n", "review."),
+        Place::new(&ITEM, File::Item, "", ""),
+        Place::new(&PROGRESS, File::Item, "[[progress]]\n", "progress."),
+        Place::new(&CLOSURE, File::Item, "[closure]\n", "closure."),
+        Place::new(&LINKAGE, File::Item, "[linkage]\n", "linkage."),
+    ];
+
+    impl Place {
+        const fn new(
+            table: &'static Table,
+            file: File,
+            open: &'static str,
+            prefix: &'static str,
+        ) -> Place {
+            Place {
+                table,
+                file,
+                open,
+                close: "",
+                separator: "",
+                prefix,
+            }
+        }
+
+        /// What the reader says of the table holding `line(field)` for each field that
+        /// gives one: the keys of the messages `pick` takes, below this table only.
+        fn read(
+            &self,
+            line: impl Fn(&Field) -> Option<String>,
+            pick: impl Fn(&Msg) -> Option<(&str, Option<ValueKind>)>,
+        ) -> Vec<(String, Option<ValueKind>)> {
+            let lines: Vec<String> = self
+                .table
+                .fields
+                .iter()
+                .filter_map(|f| line(f).map(|l| format!("{}{l}", self.separator)))
+                .collect();
+            let body: String = if self.separator.is_empty() {
+                lines.iter().map(|l| format!("{l}\n")).collect()
+            } else {
+                lines.concat().trim_start_matches(self.separator).to_owned()
+            };
+            let text = format!("{}{body}{}", self.open, self.close);
+            let table = toml::de::DeTable::parse(&text)
+                .unwrap_or_else(|e| panic!("{text}: {e}"))
+                .into_inner();
+            let mut sink = Sink::new(FileId(0));
+            match self.file {
+                File::Campaign => drop(Campaign::read(&mut sink, &table)),
+                File::Unit => drop(Unit::read(&mut sink, &table, String::new(), &text)),
+                File::Item => drop(Item::read(&mut sink, &table, "stem")),
+            }
+            let mut found: Vec<(String, Option<ValueKind>)> = sink
+                .diagnostics
+                .iter()
+                .filter_map(|d| pick(&d.message))
+                .filter_map(|(key, kind)| {
+                    let key = key.strip_prefix(self.prefix)?;
+                    (!key.contains('.')).then(|| (key.to_owned(), kind))
+                })
+                .collect();
+            found.sort_by(|a, b| a.0.cmp(&b.0));
+            found
+        }
+
+        fn keys(&self, keep: impl Fn(&Field) -> bool) -> Vec<(String, Option<ValueKind>)> {
+            let mut keys: Vec<(String, Option<ValueKind>)> = self
+                .table
+                .fields
+                .iter()
+                .filter(|f| keep(f))
+                .map(|f| (f.key.to_owned(), None))
+                .collect();
+            keys.sort_by(|a, b| a.0.cmp(&b.0));
+            keys
+        }
+    }
+
+    #[test]
+    fn a_field_required_always_is_reported_missing_and_no_other() {
+        for place in PLACES {
+            let found = place.read(
+                |_| None,
+                |m| match m {
+                    Msg::MissingField { key } => Some((key.as_str(), None)),
+                    _ => None,
+                },
+            );
+            let required = place.keys(|f| matches!(f.required, Required::Always));
+            assert_eq!(found, required, "{}", place.table.name);
+        }
+    }
+
+    #[test]
+    fn a_non_empty_field_written_blank_is_reported_and_no_other() {
+        for place in PLACES {
+            let found = place.read(
+                |f| matches!(f.ty, Type::Text).then(|| format!("{} = \"\"", f.key)),
+                |m| match m {
+                    Msg::EmptyField { key } => Some((key.as_str(), None)),
+                    _ => None,
+                },
+            );
+            assert_eq!(found, place.keys(|f| f.non_empty), "{}", place.table.name);
+        }
+    }
+
+    /// What the reader asks for where a value of another type is written.
+    fn expected(ty: &Type) -> ValueKind {
+        match ty {
+            Type::Text | Type::Enum(_) => ValueKind::String,
+            Type::TextList | Type::TextOrList => ValueKind::StringArray,
+            Type::Date => ValueKind::Date,
+            Type::Bool => ValueKind::Bool,
+            Type::Integer { .. } => ValueKind::Integer,
+            Type::Table(_) | Type::Answers(_) => ValueKind::Table,
+            Type::Tables(_) => ValueKind::ArrayOfTables,
+        }
+    }
+
+    #[test]
+    fn every_field_is_read_as_its_type() {
+        for place in PLACES {
+            let found = place.read(
+                |f| Some(format!("{} = 1.5", f.key)),
+                |m| match m {
+                    Msg::WrongType { key, expected, .. } => Some((key.as_str(), Some(*expected))),
+                    _ => None,
+                },
+            );
+            let mut wanted: Vec<(String, Option<ValueKind>)> = place
+                .table
+                .fields
+                .iter()
+                .map(|f| (f.key.to_owned(), Some(expected(&f.ty))))
+                .collect();
+            wanted.sort_by(|a, b| a.0.cmp(&b.0));
+            assert_eq!(found, wanted, "{}", place.table.name);
+        }
     }
 }

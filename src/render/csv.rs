@@ -3,9 +3,9 @@
 //! UTF-8 with a byte-order mark (without one, Excel reads the file as GBK); numbers as numbers;
 //! text that a spreadsheet would take for a formula neutralised (OWASP: CSV injection).
 
-use crate::i18n::Lang;
 use crate::render::rows::{self, By, Cell};
 use crate::rollup::Report;
+use crate::text::i18n::Lang;
 
 pub fn write(
     out: &mut dyn std::io::Write,
@@ -52,7 +52,7 @@ fn cell(cell: &Cell) -> String {
 /// out (`\u{1b}`), since Excel and WPS show it as garbage and a terminal obeys it. A line
 /// break or a tab inside a (quoted) cell is the value's own and stays.
 pub fn neutralise(text: &str) -> String {
-    let text = crate::escape::controls(text, &['\n', '\t']);
+    let text = crate::text::escape::controls(text, &['\n', '\t']);
     if text.starts_with(['=', '+', '-', '@', '\t', '\r', '\n']) {
         format!("'{text}")
     } else {

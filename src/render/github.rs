@@ -2,10 +2,10 @@
 
 use std::path::Path;
 
-use crate::check::Checked;
 use crate::diagnostic::Severity;
-use crate::i18n::Lang;
 use crate::render::display_path;
+use crate::rules::check::Checked;
+use crate::text::i18n::Lang;
 
 pub fn render(checked: &Checked, lang: Lang, cwd: Option<&Path>) -> String {
     let mut out = String::new();
@@ -37,8 +37,8 @@ pub const SHOWN_PER_STEP: usize = 10;
 /// The Markdown for `$GITHUB_STEP_SUMMARY`: the counts, and every diagnostic beyond the
 /// annotations GitHub shows.
 pub fn step_summary(checked: &Checked, lang: Lang, cwd: Option<&Path>) -> String {
-    use crate::i18n::{Msg, Term};
     use crate::render::markdown::escape_cell;
+    use crate::text::i18n::{Msg, Term};
     let records = &checked.records;
     let counts = checked.counts();
     let summary = Msg::CheckSummary {
@@ -94,7 +94,7 @@ pub fn step_summary(checked: &Checked, lang: Lang, cwd: Option<&Path>) -> String
 /// GitHub's escaping of a workflow command's message; any other control character is written
 /// out (`\u{1b}`), so nothing in a value reaches the log raw.
 pub fn escape_data(text: &str) -> String {
-    crate::escape::controls(text, &['\r', '\n'])
+    crate::text::escape::controls(text, &['\r', '\n'])
         .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")

@@ -8,10 +8,10 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use toml::de::{DeTable, DeValue};
 
-use crate::check::Checked;
 use crate::diagnostic::Severity;
-use crate::i18n::Lang;
 use crate::render::display_path;
+use crate::rules::check::Checked;
+use crate::text::i18n::Lang;
 
 #[derive(Serialize)]
 struct Issue<'a> {
@@ -36,8 +36,9 @@ struct Lines {
 /// `cwd`: the folder paths are shown relative to (the repository, see `cmd::check`).
 pub fn render(checked: &Checked, lang: Lang, cwd: Option<&Path>) -> String {
     let records = &checked.records;
-    let mut keys: HashMap<crate::source::FileId, KeyIndex> = HashMap::new();
-    let mut seen: HashMap<(&'static str, crate::source::FileId, String), usize> = HashMap::new();
+    let mut keys: HashMap<crate::load::source::FileId, KeyIndex> = HashMap::new();
+    let mut seen: HashMap<(&'static str, crate::load::source::FileId, String), usize> =
+        HashMap::new();
     let paths: Vec<String> = checked
         .diagnostics
         .iter()

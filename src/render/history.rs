@@ -1,12 +1,12 @@
 //! `diff` and `trend` in their human formats (table, md) and CSV; their JSON is the data
 //! itself. Pure functions of a [`Diff`] or a [`Trend`]: nothing is counted here.
 
+use crate::format::enums::Enumeration;
 use crate::history::diff::{Change, Diff, ItemRef, Moved};
 use crate::history::trend::{Every, Trend};
-use crate::i18n::{Lang, Term};
-use crate::model::enums::Enumeration;
 use crate::render::rows::{self, Cell};
 use crate::render::{html, markdown, table};
+use crate::text::i18n::{Lang, Term};
 
 /// One titled table of a document.
 struct Part {
@@ -228,7 +228,7 @@ pub fn trend_markdown(trend: &Trend, lang: Lang) -> String {
 /// The title of a trend, as the office writes one: who, what, and from when to when
 /// (2015年1月15日至3月31日 in Chinese).
 fn trend_title(trend: &Trend, lang: Lang) -> String {
-    crate::i18n::Msg::TrendHeading {
+    crate::text::i18n::Msg::TrendHeading {
         org: crate::render::whole_tree(trend.campaign.region.as_deref(), lang),
         campaign: trend.campaign.name.clone(),
         from: trend.from.to_string(),

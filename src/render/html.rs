@@ -18,11 +18,11 @@ use std::fmt::Write as _;
 use sha2::{Digest, Sha256};
 
 use crate::history::trend::{Every, Trend};
-use crate::i18n::{Figures, Lang, Msg, Term};
 use crate::render::markdown::{self, Part};
 use crate::render::rows::{self, Cell};
 use crate::render::{covered, heading, notes};
 use crate::rollup::{ItemCounts, Report, Totals};
+use crate::text::i18n::{Figures, Lang, Msg, Term};
 
 /// The style sheet: screen first, then print (A4 portrait, headers repeated, no row split).
 const STYLE: &str = r#"
@@ -225,7 +225,7 @@ fn charts(out: &mut String, report: &Report, lang: Lang) {
             (format!("{number} {}", a.title), &a.counts)
         })
         .collect();
-    let legend = &crate::i18n::parenthesised(lang, Term::ChartLegend.text(lang));
+    let legend = &crate::text::i18n::parenthesised(lang, Term::ChartLegend.text(lang));
     bars(out, Term::ChartByArea.text(lang), legend, &areas);
     let children: Vec<(String, &ItemCounts)> = report
         .own
@@ -298,7 +298,7 @@ fn bars(out: &mut String, caption: &str, legend: &str, rows: &[(String, &ItemCou
              <text x=\"{}\" y=\"{}\">{}</text>",
             LABEL_WIDTH - 6,
             y + 12,
-            escape(&crate::escape::shorten(label, 22)),
+            escape(&crate::text::escape::shorten(label, 22)),
             y,
             y,
             f64::from(LABEL_WIDTH) + done,
@@ -472,7 +472,7 @@ fn period_label(
         (Lang::Zh, Every::Month) if same_year => format!("{}月", end.month()),
         (Lang::Zh, Every::Month) => format!("{}年{}月", end.year(), end.month()),
         (Lang::Zh, Every::Week) if same_year => format!("{}月{}日", end.month(), end.day()),
-        (Lang::Zh, Every::Week) => crate::i18n::zh_date(&end.to_string()),
+        (Lang::Zh, Every::Week) => crate::text::i18n::zh_date(&end.to_string()),
         (Lang::En, Every::Month) => format!("{:04}-{:02}", end.year(), end.month()),
         (Lang::En, Every::Week) => end.to_string(),
     }
@@ -488,10 +488,10 @@ fn label_width(text: &str) -> f64 {
 
 /// Text from the records, or any text, as HTML shows it: `& < > " '` as entities (so no tag,
 /// entity or attribute forms, in an element or an attribute value), and every control or
-/// invisible character but a line break written out ([`crate::escape::controls`]); line breaks
+/// invisible character but a line break written out ([`crate::text::escape::controls`]); line breaks
 /// stay and the style sheet shows them.
 pub fn escape(text: &str) -> String {
-    let text = crate::escape::controls(text, &['\n']);
+    let text = crate::text::escape::controls(text, &['\n']);
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         match c {

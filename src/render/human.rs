@@ -6,12 +6,12 @@ use std::path::Path;
 
 use annotate_snippets::{AnnotationKind, Element, Group, Level, Origin, Renderer, Snippet};
 
-use crate::check::{Checked, Located};
 use crate::diagnostic::Severity;
-use crate::escape;
-use crate::i18n::{Lang, Msg};
+use crate::load::source::SourceFile;
 use crate::render::display_path;
-use crate::source::SourceFile;
+use crate::rules::check::{Checked, Located};
+use crate::text::escape;
+use crate::text::i18n::{Lang, Msg};
 
 /// The most source lines shown for one span.
 const MAX_LINES: usize = 4;

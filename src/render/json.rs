@@ -5,9 +5,9 @@ use std::io::{self, Write};
 
 use serde::{Serialize, Serializer};
 
-use crate::check::Checked;
 use crate::diagnostic::Severity;
-use crate::i18n::Lang;
+use crate::rules::check::Checked;
+use crate::text::i18n::Lang;
 
 #[derive(Serialize)]
 struct CheckJson<'a> {
@@ -214,7 +214,7 @@ mod tests {
     fn long_lists_written_in_parts_give_the_bytes_of_the_whole_report() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/zhejiang-2015");
         let as_of = jiff::civil::date(2015, 3, 10);
-        let checked = crate::check::check(&root, as_of);
+        let checked = crate::rules::check::check(&root, as_of);
         let options = rollup::Options {
             org: "",
             as_of,

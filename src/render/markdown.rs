@@ -6,10 +6,10 @@
 
 use std::collections::BTreeMap;
 
-use crate::i18n::{Lang, Term};
 use crate::render::rows::{self, Cell};
 use crate::render::{heading, notes};
 use crate::rollup::{LinkedItem, Report};
+use crate::text::i18n::{Lang, Term};
 
 pub fn render(report: &Report, lang: Lang) -> String {
     let mut out = format!("# {}\n\n", escape_line(&heading(report, lang)));
@@ -44,7 +44,7 @@ pub fn render(report: &Report, lang: Lang) -> String {
 pub fn basis(report: &Report, lang: Lang) -> String {
     let mut basis: Vec<String> = report.campaign.document.iter().cloned().collect();
     if let Some(deadline) = report.campaign.deadline {
-        basis.push(crate::i18n::labelled(
+        basis.push(crate::text::i18n::labelled(
             lang,
             Term::CampaignDeadline.text(lang),
             &rows::date(deadline, lang),
@@ -70,7 +70,7 @@ pub enum Part {
 /// `一、` in Chinese, `1. ` in English: how a document numbers its sections.
 pub fn ordinal(n: usize, lang: Lang) -> String {
     match lang {
-        Lang::Zh => format!("{}、", crate::i18n::zh_numeral(n)),
+        Lang::Zh => format!("{}、", crate::text::i18n::zh_numeral(n)),
         Lang::En => format!("{n}. "),
     }
 }
@@ -108,17 +108,17 @@ pub fn sections(report: &Report, lang: Lang) -> Vec<Section> {
             parts: linked(&report.led_items, lang),
         });
     }
-    let (remind, praise) = crate::render::notices(report);
+    let notices = report.notices();
     sections.push(Section {
         title: Term::Notices.text(lang),
         parts: vec![
             Part::Sub(
                 Term::ToRemind.text(lang).to_owned(),
-                rows::units_to_remind(&remind, lang),
+                rows::units_to_remind(&notices.remind, lang),
             ),
             Part::Sub(
                 Term::ToPraise.text(lang).to_owned(),
-                rows::units_to_praise(&praise, lang),
+                rows::units_to_praise(&notices.praise, lang),
             ),
         ],
     });
@@ -148,7 +148,7 @@ fn linked(items: &[LinkedItem], lang: Lang) -> Vec<Part> {
         .into_iter()
         .map(|((_, name), items)| {
             Part::Sub(
-                crate::i18n::labelled(lang, Term::LeadUnit.text(lang), name),
+                crate::text::i18n::labelled(lang, Term::LeadUnit.text(lang), name),
                 rows::linked_items(&items, lang),
             )
         })
@@ -211,7 +211,7 @@ fn escape_line(text: &str) -> String {
 /// Every cell, heading and note of the Markdown formats goes through here: the report and
 /// GitHub's step summary.
 pub fn escape(text: &str, line_break: &str) -> String {
-    let text = crate::escape::controls(text, &['\n', '\r']);
+    let text = crate::text::escape::controls(text, &['\n', '\r']);
     let lines: Vec<String> = lines(&text)
         .into_iter()
         .map(|line| escape_inline(line.trim_start_matches(' ')))

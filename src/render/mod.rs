@@ -14,13 +14,13 @@ pub mod xlsx;
 
 use std::path::Path;
 
-use crate::i18n::{Lang, Term};
 use crate::rollup::Report;
+use crate::text::i18n::{Lang, Term};
 
 /// The title line of a report, as an office writes it: who it covers, the campaign, the
 /// as-of date (省直单位教育实践活动整改落实情况“回头看”进展情况汇总（截至2015年3月10日）).
 pub fn heading(report: &Report, lang: Lang) -> String {
-    crate::i18n::Msg::ReportHeading {
+    crate::text::i18n::Msg::ReportHeading {
         org: covered(report, lang),
         campaign: report.campaign.name.clone(),
         as_of: report.as_of.to_string(),
@@ -65,40 +65,6 @@ pub fn folder_name(org: &str) -> &str {
     org.rsplit('/').next().unwrap_or(org)
 }
 
-/// The 通报 lists (SPEC §8): the units to remind (自查 late, returned or missing) and the units
-/// to praise (every item done or mostly done, at least one item, and an on-time self-check).
-pub fn notices<'a>(
-    report: &Report<'a>,
-) -> (
-    Vec<crate::rollup::UnitRow<'a>>,
-    Vec<crate::rollup::UnitRow<'a>>,
-) {
-    use crate::status::SelfCheckState;
-    let remind = report
-        .units
-        .iter()
-        .filter(|u| {
-            matches!(
-                u.self_check,
-                SelfCheckState::Late | SelfCheckState::Returned | SelfCheckState::Missing
-            )
-        })
-        .cloned()
-        .collect();
-    let praise = report
-        .units
-        .iter()
-        .filter(|u| {
-            let c = &u.totals.counts;
-            u.self_check == SelfCheckState::Submitted
-                && c.items > 0
-                && c.done + c.mostly_done == c.items
-        })
-        .cloned()
-        .collect();
-    (remind, praise)
-}
-
 /// The sentences a report adds under its title: that it is a public version, and the files it
 /// left out. What a public version withheld is never said here (see `rollup::public`).
 pub fn notes(report: &Report, lang: Lang) -> Vec<String> {
@@ -108,7 +74,7 @@ pub fn notes(report: &Report, lang: Lang) -> Vec<String> {
     }
     if !report.left_out.is_empty() {
         notes.push(
-            crate::i18n::Msg::KeptGoing {
+            crate::text::i18n::Msg::KeptGoing {
                 files: report.left_out.len(),
             }
             .text(lang),
@@ -116,7 +82,7 @@ pub fn notes(report: &Report, lang: Lang) -> Vec<String> {
     }
     if report.after_as_of > 0 {
         notes.push(
-            crate::i18n::Msg::AfterAsOf {
+            crate::text::i18n::Msg::AfterAsOf {
                 facts: report.after_as_of,
                 as_of: report.as_of.to_string(),
             }
@@ -130,7 +96,7 @@ pub fn notes(report: &Report, lang: Lang) -> Vec<String> {
 /// possible, `/`-separated, so editors and CI annotations find the file; a control character
 /// in a file name written out like one in a value.
 pub fn display_path(root: &Path, rel: &str, cwd: Option<&Path>) -> String {
-    crate::escape::controls(&joined_path(root, rel, cwd), &[]).into_owned()
+    crate::text::escape::controls(&joined_path(root, rel, cwd), &[]).into_owned()
 }
 
 fn joined_path(root: &Path, rel: &str, cwd: Option<&Path>) -> String {

@@ -5,13 +5,13 @@
 
 use jiff::civil::Date;
 
-use crate::i18n::{Lang, Term};
-use crate::model::enums::Enumeration;
+use crate::format::enums::Enumeration;
+use crate::model::status::SelfCheckState;
 use crate::rollup::{
     AreaRow, DueItem, GroupRow, ItemCounts, ItemRow, LeftOut, LinkedItem, OrgRow, Progress, Report,
     ReviewNote, SelfCheckCounts, Totals, UnitRow,
 };
-use crate::status::SelfCheckState;
+use crate::text::i18n::{Lang, Term};
 
 pub use crate::rollup::By;
 
@@ -74,7 +74,7 @@ impl Cell {
             Cell::Org { name, .. } => name.clone(),
             Cell::Dated(on, text) if lang == Lang::Zh => format!("{}：{text}", date(*on, lang)),
             Cell::Ordinal(n) if lang == Lang::Zh && *n > 0 => {
-                crate::i18n::zh_numeral(usize::try_from(*n).unwrap_or(0))
+                crate::text::i18n::zh_numeral(usize::try_from(*n).unwrap_or(0))
             }
             _ => self.display(),
         }
@@ -84,7 +84,7 @@ impl Cell {
 /// A date as people read it in `lang`.
 pub fn date(d: Date, lang: Lang) -> String {
     match lang {
-        Lang::Zh => crate::i18n::zh_date(&d.to_string()),
+        Lang::Zh => crate::text::i18n::zh_date(&d.to_string()),
         Lang::En => d.to_string(),
     }
 }
@@ -414,14 +414,14 @@ pub fn areas(rows: &[AreaRow], lang: Lang) -> Table {
 
 pub fn items(rows: &[ItemRow], lang: Lang) -> Table {
     tabulate(
-        &item_columns(lang, crate::i18n::list_separator(lang)),
+        &item_columns(lang, crate::text::i18n::list_separator(lang)),
         rows,
         lang,
     )
 }
 
 /// The 整改事项清单 of a workbook: [`items`] with each list (measures, evidence) one entry a
-/// line, every `[[progress]]` entry (进展情况, one a line: [`crate::import::progress`]) in
+/// line, every `[[progress]]` entry (进展情况, one a line: [`crate::format::ledger`]) in
 /// place of the latest, the linkage's reason after its lead unit, and what an item's file
 /// holds besides (`confidential`, `[closure]`), so that the built-in import mapping reads every
 /// field back (`import::mapping`).
@@ -430,7 +430,7 @@ pub fn ledger(rows: &[ItemRow], lang: Lang) -> Table {
     for c in &mut columns {
         if c.heading == Term::LatestProgress {
             *c = column(Term::ProgressLog, |i: &ItemRow| {
-                Cell::Text(crate::import::progress::write(
+                Cell::Text(crate::format::ledger::write(
                     i.progress.iter().map(|p| (p.on, p.text.as_str())),
                 ))
             });
@@ -456,33 +456,13 @@ pub fn ledger(rows: &[ItemRow], lang: Lang) -> Table {
     tabulate(&columns, rows, lang)
 }
 
-/// The 通报 list: units to be reminded (self-check late, returned or missing), with their
-/// 主要负责同志, then units to be commended (every item done or mostly done, at least one
-/// item, and the self-check on time).
+/// The 通报 list ([`Report::notices`]): the units to be reminded, with their 主要负责同志, then
+/// the units to be commended.
 pub fn notice(report: &Report, lang: Lang) -> Table {
-    let lagging = |u: &&UnitRow| {
-        matches!(
-            u.self_check,
-            SelfCheckState::Late | SelfCheckState::Returned | SelfCheckState::Missing
-        )
-    };
-    let commended = |u: &&UnitRow| {
-        let c = &u.totals.counts;
-        u.self_check == SelfCheckState::Submitted && c.items > 0 && c.open + c.ineffective == 0
-    };
     type Noticed<'r, 'u> = (Term, &'r UnitRow<'u>);
-    let chosen: Vec<Noticed> = report
-        .units
-        .iter()
-        .filter(lagging)
-        .map(|u| (Term::Admonish, u))
-        .chain(
-            report
-                .units
-                .iter()
-                .filter(commended)
-                .map(|u| (Term::Commend, u)),
-        )
+    let notices = report.notices();
+    let chosen: Vec<Noticed> = (notices.remind.into_iter().map(|u| (Term::Admonish, u)))
+        .chain(notices.praise.into_iter().map(|u| (Term::Commend, u)))
         .collect();
     fn unit<'n, 'u>(noticed: &'n Noticed<'_, 'u>) -> &'n UnitRow<'u> {
         noticed.1
@@ -588,7 +568,7 @@ pub fn linked_items(rows: &[&LinkedItem], lang: Lang) -> Table {
 
 /// 通报, 约谈提醒: the units whose self-check is late, returned or missing, with their
 /// 主要负责同志.
-pub fn units_to_remind(rows: &[UnitRow], lang: Lang) -> Table {
+pub fn units_to_remind(rows: &[&UnitRow], lang: Lang) -> Table {
     let columns: Vec<Column<UnitRow>> = vec![
         column(Term::Unit, |u: &UnitRow| Cell::org(&*u.org, &*u.name)),
         column(Term::SelfCheck, move |u: &UnitRow| {
@@ -599,11 +579,11 @@ pub fn units_to_remind(rows: &[UnitRow], lang: Lang) -> Table {
             Cell::opt(u.principal.as_ref())
         }),
     ];
-    tabulate(&columns, rows, lang)
+    tabulate(&columns, rows.iter().copied(), lang)
 }
 
 /// 通报, 表扬: the units with every item done or mostly done and an on-time self-check.
-pub fn units_to_praise(rows: &[UnitRow], lang: Lang) -> Table {
+pub fn units_to_praise(rows: &[&UnitRow], lang: Lang) -> Table {
     let columns: Vec<Column<UnitRow>> = vec![
         column(Term::Unit, |u: &UnitRow| Cell::org(&*u.org, &*u.name)),
         column(Term::Items, |u: &UnitRow| {
@@ -615,7 +595,7 @@ pub fn units_to_praise(rows: &[UnitRow], lang: Lang) -> Table {
         }),
         column(Term::SubmittedOn, |u: &UnitRow| Cell::Date(u.submitted_on)),
     ];
-    tabulate(&columns, rows, lang)
+    tabulate(&columns, rows.iter().copied(), lang)
 }
 
 /// 整改类型: 班子整改 or 个人整改, from the record's `owner`.

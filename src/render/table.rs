@@ -15,10 +15,10 @@ use std::io::{self, Write};
 use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, Width, presets};
 use unicode_width::UnicodeWidthStr;
 
-use crate::i18n::{Lang, Term};
 use crate::render::rows::{self, By, Cell};
 use crate::render::{heading, notes};
 use crate::rollup::Report;
+use crate::text::i18n::{Lang, Term};
 
 /// The tables at their full width, as piped output shows them.
 pub fn render(report: &Report, by: By, lang: Lang) -> String {
@@ -174,7 +174,11 @@ pub fn write(
         write!(out, "\n{}\n", shown(&note))?;
     }
     if narrowed.get() {
-        write!(out, "\n{}\n", crate::i18n::Msg::TableNarrowed.text(lang))?;
+        write!(
+            out,
+            "\n{}\n",
+            crate::text::i18n::Msg::TableNarrowed.text(lang)
+        )?;
     }
     Ok(())
 }
@@ -290,7 +294,7 @@ fn records(table: &rows::Table, width: u16, lang: Lang) -> String {
 
 /// Text on the terminal: every control character written out, a line break included.
 fn shown(text: &str) -> String {
-    crate::escape::controls(text, &[]).into_owned()
+    crate::text::escape::controls(text, &[]).into_owned()
 }
 
 /// A table at full width in comfy-table's `UTF8_FULL_CONDENSED` frame, drawn as comfy-table

@@ -11,17 +11,17 @@
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, Workbook, Worksheet};
 use unicode_width::UnicodeWidthStr;
 
-use crate::i18n::{Lang, Term};
+use crate::format::ledger::SHEET_ITEMS;
 use crate::render::rows::{self, Cell, Table};
 use crate::render::{heading, notes};
 use crate::rollup::Report;
+use crate::text::i18n::{Lang, Term};
 
 /// The sheet names SPEC §9 fixes, in order; the same in every language, so the built-in import
 /// mapping finds its sheet whatever language the workbook was written in.
 pub const SHEET_TOTALS: &str = "总体情况";
 pub const SHEET_CHILDREN: &str = "分地区（系统）情况";
 pub const SHEET_AREAS: &str = "对照六个方面情况";
-pub const SHEET_ITEMS: &str = "整改事项清单";
 pub const SHEET_OVERDUE: &str = "逾期未完成";
 pub const SHEET_INEFFECTIVE: &str = "效果不理想";
 pub const SHEET_NOTICE: &str = "通报";
@@ -64,7 +64,7 @@ pub fn render<'r>(
     let mut below: Vec<String> = vec![heading(report, lang)];
     below.extend(report.campaign.document.clone());
     if let Some(deadline) = report.campaign.deadline {
-        below.push(crate::i18n::labelled(
+        below.push(crate::text::i18n::labelled(
             lang,
             Term::CampaignDeadline.text(lang),
             &rows::date(deadline, lang),
@@ -258,9 +258,9 @@ fn excel_date(date: jiff::civil::Date) -> Option<ExcelDateTime> {
 }
 
 /// A text as a spreadsheet shows it: control characters but a line break and a tab written
-/// out, as everywhere (see [`crate::escape`]).
+/// out, as everywhere (see [`crate::text::escape`]).
 fn shown(text: &str) -> std::borrow::Cow<'_, str> {
-    crate::escape::controls(text, &['\n', '\t'])
+    crate::text::escape::controls(text, &['\n', '\t'])
 }
 
 /// Each column's width in character columns: the widest line of its header and cells (a

@@ -14,13 +14,13 @@ use super::{
     Progress, Report, ReviewNote, Totals, UnitArea, UnitRow, is_within,
 };
 use crate::diagnostic::Severity;
-use crate::i18n::Msg;
-use crate::model::enums::{Enumeration, ReviewResult, Status};
+use crate::format::enums::{Enumeration, ReviewResult, Status};
+use crate::load::source::FileId;
 use crate::model::fields::{decode_text, decode_texts};
+use crate::model::records::Records;
+use crate::model::status::{self, SelfCheckState};
 use crate::model::{Campaign, Item, Sp, Text, TextList, Unit};
-use crate::records::Records;
-use crate::source::FileId;
-use crate::status::{self, SelfCheckState};
+use crate::text::i18n::Msg;
 
 /// What a report covers and how.
 pub struct Options<'a> {
@@ -235,7 +235,7 @@ pub fn build<'a>(
 
 /// A unit's counts by area, those of the areas it has items in: collected at their size, as a
 /// report holds one list for each unit of a province.
-fn unit_areas(areas: &[crate::schema::Area], by_area: Vec<ItemCounts>) -> Vec<UnitArea> {
+fn unit_areas(areas: &[crate::model::schema::Area], by_area: Vec<ItemCounts>) -> Vec<UnitArea> {
     let mut rows = Vec::with_capacity(by_area.iter().filter(|c| c.items > 0).count());
     rows.extend(
         areas

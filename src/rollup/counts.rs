@@ -9,8 +9,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::stored;
-use crate::model::enums::{Satisfaction, Status};
-use crate::status::SelfCheckState;
+use crate::format::enums::{Satisfaction, Status};
+use crate::model::status::SelfCheckState;
 
 /// Counts over a set of items (SPEC §7), and the rates they give, computed from them when asked
 /// (and written beside them in JSON): the counts add up (`+=`) and the rates of a sum are those

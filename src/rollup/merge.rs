@@ -14,7 +14,7 @@ use std::borrow::Cow;
 use rayon::prelude::*;
 
 use super::{CampaignInfo, Report, assemble, is_within};
-use crate::i18n::Msg;
+use crate::text::i18n::Msg;
 
 /// One stored report and the file it came from, as the user named it.
 pub struct Input {
@@ -112,7 +112,7 @@ pub fn merge(
     // The merged report is an org among others when it is merged again: its name follows the
     // rule of an org's folder name, as each input's does.
     if let Some(name) = name
-        && !crate::discover::portable_name(name)
+        && !crate::load::discover::portable_name(name)
     {
         return Err((
             Msg::NameInvalid {
@@ -124,7 +124,7 @@ pub fn merge(
     let mut named: Vec<(String, Input)> = Vec::with_capacity(inputs.len());
     for input in inputs.drain(..) {
         let name = name_of(&input);
-        if !crate::discover::portable_name(&name) {
+        if !crate::load::discover::portable_name(&name) {
             return Err((
                 Msg::MergeNameInvalid {
                     path: input.file,

@@ -1,18 +1,11 @@
 //! Org paths: which folders hold units, whether one lies within another, and what an `--org`
 //! or a folder named on the command line stands for — one policy for a records tree and for
 //! stored reports. What is close to a name that matches nothing is decided by the one edit
-//! distance of every suggestion ([`crate::suggest`]), as the rules decide it for `lead_unit`.
+//! distance of every suggestion ([`crate::text::suggest`]), as the rules decide it for `lead_unit`.
 
-use crate::records::Records;
+use crate::model::records::Records;
 
-/// Whether `org` is `prefix` or below it, by whole components.
-pub fn is_within(org: &str, prefix: &str) -> bool {
-    prefix.is_empty()
-        || org == prefix
-        || (org.len() > prefix.len()
-            && org.starts_with(prefix)
-            && org.as_bytes()[prefix.len()] == b'/')
-}
+pub use crate::load::discover::is_within;
 
 /// Every folder that holds units at or below it: the units' folders and their ancestors.
 pub fn org_folders(records: &Records) -> Vec<String> {
@@ -86,7 +79,7 @@ pub fn resolve_in(folders: &[String], wanted: &str) -> Result<String, OrgError> 
                 // does, then the rest by edit distance.
                 let name = name_of(f);
                 // The one rule of every suggestion for what is close (src/suggest.rs).
-                let distance = crate::suggest::close(wanted, &name);
+                let distance = crate::text::suggest::close(wanted, &name);
                 let class = if name.contains(wanted) {
                     0
                 } else if f.contains(wanted) {

@@ -17,11 +17,11 @@
 use std::collections::HashSet;
 
 use crate::diagnostic::Diagnostic;
-use crate::discover::{CAMPAIGN_FILE, UNIT_FILE};
-use crate::i18n::Msg;
-use crate::records::{Records, normalize_inside};
+use crate::load::discover::{CAMPAIGN_FILE, UNIT_FILE};
+use crate::load::source::FileId;
+use crate::model::records::{Records, normalize_inside};
 use crate::rollup::{ItemRow, Report, Withheld};
-use crate::source::FileId;
+use crate::text::i18n::Msg;
 
 /// The files a public report withholds: every confidential item, and every file with errors
 /// that may be one.

@@ -10,12 +10,12 @@ use serde::{Deserialize, Serialize};
 
 use super::stored;
 use super::{ItemCounts, Totals};
-use crate::i18n::Msg;
-use crate::model::enums::{Category, ReviewKind, ReviewResult, Satisfaction, Status};
+use crate::format::enums::{Category, ReviewKind, ReviewResult, Satisfaction, Status};
+use crate::load::source::FileId;
+use crate::model::records::Records;
+use crate::model::status::SelfCheckState;
 use crate::model::{Item, Unit};
-use crate::records::Records;
-use crate::source::FileId;
-use crate::status::SelfCheckState;
+use crate::text::i18n::Msg;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(try_from = "stored::CountsIn")]
@@ -292,7 +292,11 @@ pub struct CampaignInfo {
     /// The date every unit reports by, where the campaign sets one.
     #[serde(default)]
     pub deadline: Option<Date>,
-    /// SHA-256 of the areas and points in force ([`crate::schema::Schema::sha256`]).
+    /// SHA-256 of the areas and points in force ([`crate::model::schema::Schema::sha256`]).
+    // The published schema/report.schema.json keeps the words it was released with.
+    #[schemars(
+        description = "SHA-256 of the areas and points in force ([`crate::schema::Schema::sha256`])."
+    )]
     pub schema_sha256: Option<String>,
 }
 
@@ -370,7 +374,43 @@ pub struct GroupRow {
     pub counts: ItemCounts,
 }
 
+/// The 通报 lists (SPEC §8) of a report, decided here once for every format that shows them.
+pub struct Notices<'r, 'a> {
+    /// 约谈提醒: the units whose self-check is late, returned or missing.
+    pub remind: Vec<&'r UnitRow<'a>>,
+    /// 表扬: the units with at least one item, every one done or mostly done, and a self-check
+    /// submitted on time.
+    pub praise: Vec<&'r UnitRow<'a>>,
+}
+
 impl<'a> Report<'a> {
+    /// The 通报 lists, from the report's units: a list of them, not a field, so that whatever
+    /// narrows the units (an org, a merge) narrows the lists with them.
+    pub fn notices(&self) -> Notices<'_, 'a> {
+        let remind = self
+            .units
+            .iter()
+            .filter(|u| {
+                matches!(
+                    u.self_check,
+                    SelfCheckState::Late | SelfCheckState::Returned | SelfCheckState::Missing
+                )
+            })
+            .collect();
+        let praise = self
+            .units
+            .iter()
+            .filter(|u| {
+                let c = &u.totals.counts;
+                u.self_check == SelfCheckState::Submitted
+                    && c.items > 0
+                    && c.open == 0
+                    && c.ineffective == 0
+            })
+            .collect();
+        Notices { remind, praise }
+    }
+
     /// A report with nothing counted yet and every area of `areas` (id, title) at zero.
     pub fn new(
         campaign: CampaignInfo,

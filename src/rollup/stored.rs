@@ -16,7 +16,7 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 
 use super::{AreaRow, ItemCounts, Report, SelfCheckCounts, Totals, assemble_parts, is_within};
-use crate::i18n::Msg;
+use crate::text::i18n::Msg;
 
 /// The largest stored report read: a national report of 31 provinces of 23,000 units each is
 /// about 650 MB; a gigabyte is refused.
@@ -405,8 +405,8 @@ fn len(n: usize) -> u64 {
     u64::try_from(n).unwrap_or(u64::MAX)
 }
 
-fn state_key(state: crate::status::SelfCheckState) -> &'static str {
-    use crate::status::SelfCheckState::*;
+fn state_key(state: crate::model::status::SelfCheckState) -> &'static str {
+    use crate::model::status::SelfCheckState::*;
     match state {
         Submitted => "submitted",
         Late => "late",

@@ -4,11 +4,11 @@ use std::ops::Range;
 
 use super::{Context, Found, Points};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::i18n::Msg;
-use crate::model::enums::{Enumeration, Owner, Satisfaction, Source, Status};
+use crate::format::enums::{Enumeration, Owner, Satisfaction, Source, Status};
+use crate::model::records::Records;
+use crate::model::status::{self, DueField};
 use crate::model::{Item, Sp, Text, TextList};
-use crate::records::Records;
-use crate::status::{self, DueField};
+use crate::text::i18n::Msg;
 
 pub fn check(records: &Records, cx: &Context, points: &Points<'_>, out: &mut Found<'_>) {
     for item in &records.items {
@@ -301,7 +301,7 @@ fn closure_rules(item: &Item, cx: &Context, out: &mut Found<'_>) {
 
 /// E012: a date of a record that has not come yet.
 pub(crate) fn after_today(
-    file: crate::source::FileId,
+    file: crate::load::source::FileId,
     key: &str,
     date: &crate::model::Sp<jiff::civil::Date>,
 ) -> Diagnostic {
@@ -312,7 +312,7 @@ pub(crate) fn after_today(
     Diagnostic::at(Code::DateAfterToday, file, date.span(), msg).with_help(Msg::DateAfterTodayHelp)
 }
 
-use crate::explain::{BASE_CAMPAIGN, BASE_ITEM, Change, Example, Prose, RuleDoc, Shown};
+use crate::diagnostic::doc::{BASE_CAMPAIGN, BASE_ITEM, Change, Example, Prose, RuleDoc, Shown};
 
 /// What each code raised here means, with worked examples: see [`crate::explain`].
 pub const DOCS: &[RuleDoc] = &[

@@ -5,9 +5,9 @@ use std::collections::HashMap;
 
 use super::Found;
 use crate::diagnostic::{Code, Diagnostic, Label};
-use crate::i18n::Msg;
-use crate::records::Records;
-use crate::suggest::Suggester;
+use crate::model::records::Records;
+use crate::text::i18n::Msg;
+use crate::text::suggest::Suggester;
 
 pub fn check(records: &Records, out: &mut Found<'_>) {
     // Ids are unique within a unit: one small map, reused unit by unit.
@@ -96,7 +96,7 @@ pub fn check(records: &Records, out: &mut Found<'_>) {
     }
 }
 
-use crate::explain::{BASE_ITEM, Change, Example, Prose, RuleDoc, Shown};
+use crate::diagnostic::doc::{BASE_ITEM, Change, Example, Prose, RuleDoc, Shown};
 
 /// What each code raised here means, with worked examples: see [`crate::explain`].
 pub const DOCS: &[RuleDoc] = &[

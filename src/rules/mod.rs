@@ -1,6 +1,7 @@
 //! The rules of SPEC §6, one file per family. Each takes the loaded records and returns
 //! diagnostics; none stops at the first problem.
 
+pub mod check;
 pub(crate) mod item;
 pub(crate) mod links;
 pub(crate) mod self_check;
@@ -10,12 +11,12 @@ use std::collections::HashMap;
 use jiff::civil::Date;
 
 use crate::diagnostic::{Code, Diagnostic, Severity};
-use crate::i18n::Msg;
+use crate::load::source::FileId;
+use crate::model::records::Records;
+use crate::model::schema::{Point, Schema};
 use crate::model::{PointId, Sp};
-use crate::records::Records;
-use crate::schema::{Point, Schema};
-use crate::source::FileId;
-use crate::suggest::Suggester;
+use crate::text::i18n::Msg;
+use crate::text::suggest::Suggester;
 
 /// What the rules need besides the records.
 pub struct Context {

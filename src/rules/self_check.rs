@@ -7,12 +7,12 @@ use jiff::civil::Date;
 
 use super::{Context, Found, Points};
 use crate::diagnostic::{Code, Diagnostic, Label};
-use crate::i18n::Msg;
+use crate::format::enums::{Answer, Enumeration, ReviewResult};
+use crate::load::origin::Look;
 use crate::model::Unit;
-use crate::model::enums::{Answer, Enumeration, ReviewResult};
-use crate::origin::Look;
-use crate::records::{Records, normalize_inside};
-use crate::status::{self, SelfCheckState};
+use crate::model::records::{Records, normalize_inside};
+use crate::model::status::{self, SelfCheckState};
+use crate::text::i18n::Msg;
 
 pub fn check(records: &Records, cx: &Context, points: &Points<'_>, out: &mut Found<'_>) {
     let due_dates = status::unit_due_dates(records);
@@ -306,7 +306,7 @@ fn reviews(unit: &Unit, out: &mut Found<'_>) {
     }
 }
 
-use crate::explain::{BASE_UNIT, Change, Example, Prose, RuleDoc, Shown};
+use crate::diagnostic::doc::{BASE_UNIT, Change, Example, Prose, RuleDoc, Shown};
 
 /// What each code raised here means, with worked examples: see [`crate::explain`].
 pub const DOCS: &[RuleDoc] = &[

@@ -296,7 +296,7 @@ fn a_folder_name_with_quotes_or_a_line_break_is_written_as_one_toml_string() {
 
 #[test]
 fn a_schema_title_with_a_line_break_stays_in_its_comment() {
-    let schema = huitoukan::schema::BUILTIN.replacen(
+    let schema = huitoukan::model::schema::BUILTIN.replacen(
         "title = \"",
         "title = \"注入\\nstatus = \\\"已完成\\\"\\n",
         1,
@@ -851,7 +851,7 @@ fn json_schema_in(tree: &Tree, folder: &str, kind: &str) -> Value {
 #[test]
 fn json_schemas_enumerate_the_areas_points_and_answers_of_the_schema_in_force() {
     // Outside a tree: the built-in schema's ids, derived from it.
-    let builtin = huitoukan::schema::Schema::builtin();
+    let builtin = huitoukan::model::schema::Schema::builtin();
     let tree = Tree::empty();
     let item = json_schema_in(&tree, "", "item");
     let areas: Vec<i64> = builtin.areas.iter().map(|a| a.id).collect();

@@ -4,8 +4,9 @@ use std::fs;
 use std::path::Path;
 
 use huitoukan::diagnostic::Code;
-use huitoukan::explain::{self, AS_OF, BASE, Change, Example, Prose, RuleDoc};
-use huitoukan::i18n::Lang;
+use huitoukan::diagnostic::doc::{AS_OF, BASE, Change, Example, Prose, RuleDoc};
+use huitoukan::explain;
+use huitoukan::text::i18n::Lang;
 
 use crate::harness::{self, Output, Tree, output, run_as_nobody};
 
@@ -188,9 +189,10 @@ fn apply(tree: Tree, change: &Change) -> Tree {
             fs::remove_file(tree.join(file)).expect("delete");
             tree
         }
-        Change::Import { file, text } => tree
-            .file(file, text)
-            .file(explain::IMPORT_MAPPING_FILE, explain::IMPORT_MAPPING),
+        Change::Import { file, text } => tree.file(file, text).file(
+            huitoukan::diagnostic::doc::IMPORT_MAPPING_FILE,
+            huitoukan::diagnostic::doc::IMPORT_MAPPING,
+        ),
     }
 }
 
@@ -209,7 +211,7 @@ fn run(code: Code, example: &Example) -> Option<[(Lang, String); 2]> {
             "import",
             file,
             "--mapping",
-            explain::IMPORT_MAPPING_FILE,
+            huitoukan::diagnostic::doc::IMPORT_MAPPING_FILE,
             "--dry-run",
             "--as-of",
             as_of,

@@ -17,10 +17,10 @@ use std::path::Path;
 use std::process::Command as StdCommand;
 use std::time::{Duration, Instant};
 
-use huitoukan::check::check;
 use huitoukan::diagnostic::{Code, Diagnostic};
-use huitoukan::i18n::{Lang, Msg};
 use huitoukan::render::human;
+use huitoukan::rules::check::check;
+use huitoukan::text::i18n::{Lang, Msg};
 
 use crate::harness::{
     AS_OF, CAMPAIGN, Found, ITEM, ITEM_NAME, ITEM_PATH, ORG, Output, Tree, UNIT, UNIT_PATH,
@@ -107,7 +107,7 @@ fn dangling_symbolic_link_is_reported_like_any_link() {
 #[cfg(unix)]
 #[test]
 fn campaign_schema_that_is_a_link_out_of_the_root_is_not_read() {
-    let outside = Tree::empty().file("areas.toml", huitoukan::schema::BUILTIN);
+    let outside = Tree::empty().file("areas.toml", huitoukan::model::schema::BUILTIN);
     let target = outside.join("areas.toml");
     let campaign = format!("{CAMPAIGN}schema = \"areas.toml\"\n");
     let tree = valid()
@@ -324,7 +324,11 @@ fn new_item_reads_the_campaign_schema_as_check_does() {
     // list its areas either, but the built-in ones.
     let outside = Tree::empty().file(
         "areas.toml",
-        &huitoukan::schema::BUILTIN.replacen("学习贯彻中央和省委部署要求情况", "外部方案的方面", 1),
+        &huitoukan::model::schema::BUILTIN.replacen(
+            "学习贯彻中央和省委部署要求情况",
+            "外部方案的方面",
+            1,
+        ),
     );
     let tree = Tree::new()
         .file(
@@ -1051,7 +1055,7 @@ fn human_format_of_a_span_inside_a_character() {
     let tree = valid();
     let mut checked = check(tree.path(), huitoukan_date(AS_OF));
     let file = (0..checked.records.files.len())
-        .map(|i| huitoukan::source::FileId(i as u32))
+        .map(|i| huitoukan::load::source::FileId(i as u32))
         .find(|&id| checked.records.files.path(id) == ITEM_PATH)
         .expect("the item");
     // Line 1 is `title = "文山会海问题有所反弹"`: byte 10 is the second byte of 文, byte 14 the
@@ -1300,7 +1304,7 @@ fn control_characters_in_a_title_reach_neither_the_terminal_table_nor_the_csv() 
     let written = r"\u{1b}]0;pwned\u{7}\u{1b}[2J\u{9b}31m\u{202e}反弹\u{200b}";
     let raw = |text: &str| {
         text.chars()
-            .filter(|&c| huitoukan::escape::is_hidden(c) && !matches!(c, '\n' | '\r'))
+            .filter(|&c| huitoukan::text::escape::is_hidden(c) && !matches!(c, '\n' | '\r'))
             .collect::<String>()
     };
 

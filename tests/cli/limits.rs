@@ -618,7 +618,7 @@ fn a_file_changed_while_an_update_runs_is_refused_and_keeps_the_change() {
     let written = huitoukan::cmd::import::apply(tree.path(), &plan);
     let message = written
         .expect_err("refused")
-        .text(huitoukan::i18n::Lang::Zh);
+        .text(huitoukan::text::i18n::Lang::Zh);
     assert!(
         message.starts_with(&format!(
             "error: {} 在导入期间被改动过，未更新（改动保留）\n",

@@ -4,13 +4,13 @@
 
 use std::path::Path;
 
-use huitoukan::check::{Checked, check};
-use huitoukan::i18n::Lang;
-use huitoukan::model::enums::Category;
+use huitoukan::format::enums::Category;
+use huitoukan::model::schema::Schema;
 use huitoukan::render::rows::{By, Cell};
 use huitoukan::render::{csv, github, gitlab, human, json, markdown, table};
 use huitoukan::rollup::{self, Options, Report, Totals};
-use huitoukan::schema::Schema;
+use huitoukan::rules::check::{Checked, check};
+use huitoukan::text::i18n::Lang;
 use jiff::ToSpan;
 use jiff::civil::{Date, date};
 use proptest::collection::vec;

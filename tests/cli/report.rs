@@ -1380,8 +1380,11 @@ fn the_terminal_table_fits_the_terminal_and_piped_rows_stay_whole() {
     use huitoukan::render::table;
     use huitoukan::rollup::{self, By, Options};
     let as_of = jiff::civil::date(2015, 3, 10);
-    let checked = huitoukan::check::check(&example(), as_of);
-    let langs = [huitoukan::i18n::Lang::Zh, huitoukan::i18n::Lang::En];
+    let checked = huitoukan::rules::check::check(&example(), as_of);
+    let langs = [
+        huitoukan::text::i18n::Lang::Zh,
+        huitoukan::text::i18n::Lang::En,
+    ];
     for by in By::ALL {
         let options = Options {
             org: "",
@@ -1540,8 +1543,8 @@ fn a_narrow_terminal_shows_the_main_figures_and_wide_shows_every_column() {
     use huitoukan::render::table;
     use huitoukan::rollup::{self, By, Options};
     let as_of = jiff::civil::date(2015, 3, 10);
-    let checked = huitoukan::check::check(&example(), as_of);
-    let lang = huitoukan::i18n::Lang::Zh;
+    let checked = huitoukan::rules::check::check(&example(), as_of);
+    let lang = huitoukan::text::i18n::Lang::Zh;
     let options = Options {
         org: "",
         as_of,

@@ -1131,3 +1131,18 @@ fn every_progress_entry_and_the_linkage_reason_import_and_update_adds_new_entrie
         updated
     );
 }
+
+/// The built-in import mapping reads every column of the 整改事项清单 a workbook is written
+/// with, in both languages, so an exported workbook imports back as it is.
+#[test]
+fn the_builtin_mapping_reads_the_ledger_columns() {
+    use huitoukan::text::i18n::Lang;
+    for lang in [Lang::Zh, Lang::En] {
+        let ledger = huitoukan::render::rows::ledger(&[], lang);
+        let builtin: Vec<&str> = huitoukan::import::mapping::BUILTIN
+            .iter()
+            .map(|(t, ..)| t.text(lang))
+            .collect();
+        assert_eq!(ledger.headers, builtin);
+    }
+}

@@ -7,6 +7,10 @@
 use std::num::NonZeroU32;
 use std::ops::Range;
 
+/// Index of a file in [`crate::load::source::Files`]: where a span is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FileId(pub u32);
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Sp<T> {
     start: u32,

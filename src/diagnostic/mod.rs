@@ -1,14 +1,20 @@
 //! Diagnostics: every problem found in the records is a value of this module.
 //!
 //! Each rule has one stable [`Code`], defined in the table below and nowhere else; its severity
-//! comes with it. A diagnostic keeps byte spans into its file until it is rendered.
+//! comes with it. A diagnostic keeps byte spans into its file ([`span`]) until it is rendered.
+//! Beside it: what a code's documentation is made of ([`doc`]), and the fatal errors that stop a
+//! command before it has a result ([`outcome`]) — problems of the run, not of the data.
+
+pub mod doc;
+pub mod outcome;
+pub mod span;
 
 use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::i18n::{Lang, Msg};
-use crate::source::FileId;
+use crate::diagnostic::span::FileId;
+use crate::text::i18n::{Lang, Msg};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -317,7 +323,7 @@ impl Counts {
     }
 }
 
-use crate::explain::{BASE_CAMPAIGN, BASE_ITEM, BASE_UNIT, Change, Example, Prose, RuleDoc, Shown};
+use doc::{BASE_CAMPAIGN, BASE_ITEM, BASE_UNIT, Change, Example, Prose, RuleDoc, Shown};
 
 /// What the codes raised here mean, with worked examples: see [`crate::explain`].
 pub const DOCS: &[RuleDoc] = &[

@@ -1,6 +1,6 @@
 //! How a command ends: its exit codes, and the fatal errors that stop it before it has a result.
 
-use crate::i18n::{Lang, Msg};
+use crate::text::i18n::{Lang, Msg};
 
 /// A failure that stops a command before it has a result (exit 2).
 #[derive(Debug)]

@@ -1,5 +1,6 @@
-//! The 进展情况 cell of the 整改事项清单: every `[[progress]]` entry of an item in one cell, so
-//! that an exported workbook imports back with all of them.
+//! The 整改事项清单 as a spreadsheet holds it, which `report --format xlsx` writes and `import`
+//! reads back: the sheet's name, and the 进展情况 cell, every `[[progress]]` entry of an item in
+//! one cell, so that an exported workbook imports back with all of them.
 //!
 //! The format is one an office reads and types by hand: one entry a line, the date first, a
 //! space, then what was done:
@@ -18,7 +19,10 @@
 
 use jiff::civil::Date;
 
-use crate::i18n::Msg;
+use crate::text::i18n::Msg;
+
+/// The sheet of a workbook that lists the items, one a row.
+pub const SHEET_ITEMS: &str = "整改事项清单";
 
 /// The cell for `entries`, in their order: each `DATE TEXT`, a line break in a text written
 /// as a line break and a space.
@@ -134,7 +138,7 @@ fn separated(rest: &str, closed: bool) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::{parse, write};
-    use crate::i18n::Msg;
+    use crate::text::i18n::Msg;
     use jiff::civil::date;
 
     #[test]

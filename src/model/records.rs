@@ -10,14 +10,14 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::diagnostic::{self, Code, Diagnostic};
-use crate::discover::{CAMPAIGN_FILE, EDITOR_FILES, Entry, EntryKind, UNIT_FILE};
-use crate::i18n::Msg;
 use crate::load;
+use crate::load::discover::{CAMPAIGN_FILE, EDITOR_FILES, Entry, EntryKind, UNIT_FILE};
+use crate::load::origin::{Look, Origin, Reader, WorkTree};
+use crate::load::source::{FileId, Files, SourceFile};
 use crate::model::fields::Sink;
+use crate::model::schema::Schema;
 use crate::model::{Campaign, Item, Unit};
-use crate::origin::{Look, Origin, Reader, WorkTree};
-use crate::schema::Schema;
-use crate::source::{FileId, Files, SourceFile};
+use crate::text::i18n::Msg;
 
 #[derive(Debug)]
 pub struct Records {
@@ -232,8 +232,8 @@ impl Records {
             let Some(report) = unit.self_check.as_ref().and_then(|s| s.report.as_ref()) else {
                 return false;
             };
-            let at = crate::root::lexical(&Path::new(&unit.org).join(report.get_ref()));
-            crate::discover::relative(Path::new(""), &at) == rel
+            let at = crate::load::discover::lexical(&Path::new(&unit.org).join(report.get_ref()));
+            crate::load::discover::relative(Path::new(""), &at) == rel
         })
     }
 
@@ -705,7 +705,7 @@ pub fn campaign_schema(root: &Path) -> Schema {
     Schema::builtin().clone()
 }
 
-use crate::explain::{BASE_CAMPAIGN, BASE_ITEM, Change, Example, Prose, RuleDoc, Shown};
+use crate::diagnostic::doc::{BASE_CAMPAIGN, BASE_ITEM, Change, Example, Prose, RuleDoc, Shown};
 
 /// What each code raised here means, with worked examples: see [`crate::explain`].
 pub const DOCS: &[RuleDoc] = &[

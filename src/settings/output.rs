@@ -4,11 +4,11 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-pub use crate::i18n::{OutputKind, TreeFile};
-use crate::root::lexical;
+use crate::load::discover::lexical;
+pub use crate::text::i18n::{OutputKind, TreeFile};
 
-use crate::i18n::Msg;
-use crate::outcome::Fatal;
+use crate::diagnostic::outcome::Fatal;
+use crate::text::i18n::Msg;
 
 /// Writes all of `text`; a reader that went away (`| head`) is not an error.
 pub fn write_stream(stream: &mut impl Write, text: &str) -> Result<(), Fatal> {
@@ -461,7 +461,7 @@ pub fn in_tree(root: &Path, path: &Path) -> Option<InTree> {
         _ => true,
     };
     Some(InTree {
-        rel: crate::discover::relative(Path::new(""), rel),
+        rel: crate::load::discover::relative(Path::new(""), rel),
         through_link,
     })
 }

@@ -3,20 +3,18 @@
 
 use jiff::civil::Date;
 
-use crate::model::doc::Kind;
-use crate::model::format::{self, Field, Table};
-use crate::schema::Schema;
+use crate::format::RecordKind;
+use crate::format::{self, Field, Table};
+use crate::model::schema::Schema;
 
-/// How every placeholder a template leaves for the user to replace begins: a record that still
-/// holds one is E035.
-pub const PLACEHOLDER: &str = "（请填写";
+pub use crate::format::PLACEHOLDER;
 
 /// Where `init` puts the JSON Schemas for editors, relative to the root (a hidden folder, so
 /// the walk skips it).
 pub const SCHEMA_DIR: &str = ".huitoukan/schema";
 
 /// The path of a kind's JSON Schema file, relative to the root.
-pub fn schema_file(kind: Kind) -> String {
+pub fn schema_file(kind: RecordKind) -> String {
     format!("{SCHEMA_DIR}/{}.json", kind.name())
 }
 
@@ -35,7 +33,7 @@ fn comment_text(text: &str) -> String {
 }
 
 /// `#:schema …`: the editor directive, relative to the folder `dir` (a path relative to the root).
-fn directive(kind: Kind, dir: &str) -> String {
+fn directive(kind: RecordKind, dir: &str) -> String {
     let up = dir
         .split('/')
         .filter(|p| !p.is_empty())
@@ -239,7 +237,7 @@ fn put_values(out: &mut String, line: &str, values: &[(&str, &str)]) {
 }
 
 pub fn campaign(name: &str, deadline: Date) -> String {
-    let directive = directive(Kind::Campaign, "");
+    let directive = directive(RecordKind::Campaign, "");
     let (name, deadline) = (toml_string(name), deadline.to_string());
     let values = [
         ("directive", directive.as_str()),
@@ -250,7 +248,7 @@ pub fn campaign(name: &str, deadline: Date) -> String {
 }
 
 pub fn unit(dir: &str, name: &str) -> String {
-    let directive = directive(Kind::Unit, dir);
+    let directive = directive(RecordKind::Unit, dir);
     let name = toml_string(name);
     let values = [("directive", directive.as_str()), ("name", name.as_str())];
     fill(UNIT, &format::UNIT, &values)
@@ -309,7 +307,7 @@ pub fn item(dir: &str, schema: &Schema, deadline: Date, filled: Filled) -> Strin
             toml_string(&format!("{PLACEHOLDER}责任部门）")),
         )
     };
-    let directive = directive(Kind::Item, dir);
+    let directive = directive(RecordKind::Item, dir);
     let deadline = deadline.to_string();
     let values = [
         ("directive", directive.as_str()),
@@ -326,7 +324,7 @@ pub fn item(dir: &str, schema: &Schema, deadline: Date, filled: Filled) -> Strin
 
 /// `taplo.toml`: ties each kind of file to its JSON Schema, for taplo and Even Better TOML.
 pub fn taplo() -> String {
-    let rule = |include: &str, exclude: &str, kind: Kind| {
+    let rule = |include: &str, exclude: &str, kind: RecordKind| {
         format!(
             "[[rule]]\ninclude = [{include}]\n{exclude}schema = {{ path = \"{}\" }}\n\n",
             schema_file(kind)
@@ -341,13 +339,13 @@ pub fn taplo() -> String {
          #   huitoukan schema --json-schema unit > .huitoukan/schema/unit.json\n\
          # 编辑器即按其中的方面和要点检查。\n\n",
     );
-    text.push_str(&rule("\"huitoukan.toml\"", "", Kind::Campaign));
-    text.push_str(&rule("\"**/unit.toml\"", "", Kind::Unit));
+    text.push_str(&rule("\"huitoukan.toml\"", "", RecordKind::Campaign));
+    text.push_str(&rule("\"**/unit.toml\"", "", RecordKind::Unit));
     // Items are in units' folders, never at the root, where the campaign's schema file goes.
     text.push_str(&rule(
         "\"*/*.toml\", \"*/**/*.toml\"",
         "exclude = [\"**/unit.toml\", \"**/taplo.toml\", \"**/.taplo.toml\"]\n",
-        Kind::Item,
+        RecordKind::Item,
     ));
     text.trim_end().to_owned() + "\n"
 }
@@ -355,7 +353,7 @@ pub fn taplo() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::format::Type;
+    use crate::format::Type;
 
     /// The paths of every field below `table`, but the keys of an answer's inline table, which
     /// the template shows written out.

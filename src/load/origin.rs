@@ -7,9 +7,9 @@ use std::fmt::Debug;
 use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
-use crate::discover::{self, Entry, Lookup};
 use crate::load;
-use crate::source::FileId;
+use crate::load::discover::{self, Entry, Lookup};
+use crate::load::source::FileId;
 
 /// What is at a path inside the tree, looked at without following a link.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

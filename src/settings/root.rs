@@ -5,9 +5,9 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
-use crate::discover::{self, RootError};
-use crate::i18n::Msg;
-use crate::outcome::Fatal;
+use crate::diagnostic::outcome::Fatal;
+use crate::load::discover::{self, RootError, lexical};
+use crate::text::i18n::Msg;
 
 pub fn today() -> Date {
     jiff::Zoned::now().date()
@@ -76,19 +76,4 @@ pub fn locate(path: Option<&Path>, root: Option<&Path>) -> Result<(PathBuf, Stri
         root
     };
     Ok((root, scope))
-}
-
-/// `path` with `.` and `..` resolved by name, without asking the file system.
-pub fn lexical(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for part in path.components() {
-        match part {
-            std::path::Component::CurDir => {}
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
 }

@@ -1,47 +1,27 @@
 //! The record format as JSON Schema (draft-07), for editors: taplo and Even Better TOML
 //! complete and check a file while it is typed.
 //!
-//! Generated from the field tables of [`super::format`], the readers' own: the keys, the types,
+//! Generated from the field tables of [`crate::format`], the readers' own: the keys, the types,
 //! what is required, the enumerations' spellings and the Chinese descriptions all come from
 //! there. A test compares `schema/*.schema.json` with what this module generates.
 
 use serde_json::{Map, Value, json};
 
-use super::format::{self, Field, Required, Table, Type};
-
-/// Which file a schema is for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
-    Campaign,
-    Unit,
-    Item,
-}
-
-impl Kind {
-    pub const ALL: [Kind; 3] = [Kind::Campaign, Kind::Unit, Kind::Item];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Kind::Campaign => "campaign",
-            Kind::Unit => "unit",
-            Kind::Item => "item",
-        }
-    }
-}
+use crate::format::{self, Field, RecordKind, Required, Table, Type};
 
 /// The JSON Schema of one kind of file under the built-in campaign schema, pretty-printed,
 /// ending in a newline.
-pub fn json_schema(kind: Kind) -> String {
-    json_schema_for(kind, crate::schema::Schema::builtin())
+pub fn json_schema(kind: RecordKind) -> String {
+    json_schema_for(kind, crate::model::schema::Schema::builtin())
 }
 
 /// The JSON Schema of one kind of file under the campaign schema `schema`: its area ids, point
 /// ids and answerable points are enumerations, so an editor rejects `area = 9` as `check` does.
-pub fn json_schema_for(kind: Kind, schema: &crate::schema::Schema) -> String {
+pub fn json_schema_for(kind: RecordKind, schema: &crate::model::schema::Schema) -> String {
     let file = match kind {
-        Kind::Campaign => &format::CAMPAIGN_FILE,
-        Kind::Unit => &format::UNIT,
-        Kind::Item => &format::ITEM,
+        RecordKind::Campaign => &format::CAMPAIGN_FILE,
+        RecordKind::Unit => &format::UNIT,
+        RecordKind::Item => &format::ITEM,
     };
     let mut definitions = Map::new();
     let mut root = Map::new();
@@ -136,11 +116,15 @@ fn field(field: &Field, definitions: &mut Map<String, Value>) -> Value {
 
 /// Puts the campaign schema's ids into a generated JSON Schema, where the record format leaves
 /// them to the campaign.
-fn enumerate(value: &mut schemars::Schema, kind: Kind, schema: &crate::schema::Schema) {
+fn enumerate(
+    value: &mut schemars::Schema,
+    kind: RecordKind,
+    schema: &crate::model::schema::Schema,
+) {
     let points: Vec<&str> = schema.points.iter().map(|p| p.id.as_str()).collect();
     match kind {
-        Kind::Campaign => {}
-        Kind::Item => {
+        RecordKind::Campaign => {}
+        RecordKind::Item => {
             if let Some(area) = value.pointer_mut("/properties/area")
                 && !schema.areas.is_empty()
             {
@@ -162,7 +146,7 @@ fn enumerate(value: &mut schemars::Schema, kind: Kind, schema: &crate::schema::S
                 items["enum"] = json!(points);
             }
         }
-        Kind::Unit => {
+        RecordKind::Unit => {
             // Only a point that some unit answers can be answered; P points are answered by
             // items.
             let answerable: Vec<&str> = schema
@@ -189,7 +173,7 @@ mod tests {
         SELF_CHECK_KEYS, UNIT_KEYS,
     };
 
-    fn keys(kind: Kind, pointer: &str) -> Vec<String> {
+    fn keys(kind: RecordKind, pointer: &str) -> Vec<String> {
         let value: serde_json::Value = serde_json::from_str(&json_schema(kind)).expect("JSON");
         let mut keys: Vec<String> = value
             .pointer(pointer)
@@ -210,37 +194,40 @@ mod tests {
 
     #[test]
     fn schemas_have_the_readers_keys() {
-        assert_eq!(keys(Kind::Item, "/properties"), sorted(ITEM_KEYS));
+        assert_eq!(keys(RecordKind::Item, "/properties"), sorted(ITEM_KEYS));
         assert_eq!(
-            keys(Kind::Item, "/definitions/LinkageTable/properties"),
+            keys(RecordKind::Item, "/definitions/LinkageTable/properties"),
             sorted(LINKAGE_KEYS)
         );
         assert_eq!(
-            keys(Kind::Item, "/definitions/ProgressTable/properties"),
+            keys(RecordKind::Item, "/definitions/ProgressTable/properties"),
             sorted(PROGRESS_KEYS)
         );
         assert_eq!(
-            keys(Kind::Item, "/definitions/ClosureTable/properties"),
+            keys(RecordKind::Item, "/definitions/ClosureTable/properties"),
             sorted(CLOSURE_KEYS)
         );
-        assert_eq!(keys(Kind::Unit, "/properties"), sorted(UNIT_KEYS));
+        assert_eq!(keys(RecordKind::Unit, "/properties"), sorted(UNIT_KEYS));
         assert_eq!(
-            keys(Kind::Unit, "/definitions/SelfCheckTable/properties"),
+            keys(RecordKind::Unit, "/definitions/SelfCheckTable/properties"),
             sorted(SELF_CHECK_KEYS)
         );
         assert_eq!(
-            keys(Kind::Unit, "/definitions/ReviewTable/properties"),
+            keys(RecordKind::Unit, "/definitions/ReviewTable/properties"),
             sorted(REVIEW_KEYS)
         );
         assert_eq!(
-            keys(Kind::Campaign, "/definitions/CampaignTable/properties"),
+            keys(
+                RecordKind::Campaign,
+                "/definitions/CampaignTable/properties"
+            ),
             sorted(CAMPAIGN_KEYS)
         );
     }
 
     #[test]
     fn committed_schemas_match_the_code() {
-        for kind in Kind::ALL {
+        for kind in RecordKind::ALL {
             let path = format!(
                 "{}/schema/{}.schema.json",
                 env!("CARGO_MANIFEST_DIR"),

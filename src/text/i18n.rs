@@ -58,7 +58,7 @@ pub enum TreeFile {
 
 /// The kinds of TOML value, for "expected … found …".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
+pub enum ValueKind {
     String,
     Integer,
     Float,
@@ -71,29 +71,29 @@ pub enum Kind {
     ArrayOfTables,
 }
 
-impl Kind {
+impl ValueKind {
     fn name(self, lang: Lang) -> &'static str {
         match (self, lang) {
-            (Kind::String, Lang::Zh) => "字符串",
-            (Kind::String, Lang::En) => "a string",
-            (Kind::Integer, Lang::Zh) => "整数",
-            (Kind::Integer, Lang::En) => "an integer",
-            (Kind::Float, Lang::Zh) => "小数",
-            (Kind::Float, Lang::En) => "a float",
-            (Kind::Bool, Lang::Zh) => "布尔值（true 或 false）",
-            (Kind::Bool, Lang::En) => "a boolean (true or false)",
-            (Kind::Date, Lang::Zh) => "日期（如2015-02-28）",
-            (Kind::Date, Lang::En) => "a date (like 2015-02-28)",
-            (Kind::Datetime, Lang::Zh) => "日期时间",
-            (Kind::Datetime, Lang::En) => "a date-time",
-            (Kind::Array, Lang::Zh) => "数组",
-            (Kind::Array, Lang::En) => "an array",
-            (Kind::StringArray, Lang::Zh) => "字符串数组（如 [\"…\", \"…\"]）",
-            (Kind::StringArray, Lang::En) => "an array of strings (like [\"…\", \"…\"])",
-            (Kind::Table, Lang::Zh) => "表",
-            (Kind::Table, Lang::En) => "a table",
-            (Kind::ArrayOfTables, Lang::Zh) => "表数组（[[…]]）",
-            (Kind::ArrayOfTables, Lang::En) => "an array of tables ([[…]])",
+            (ValueKind::String, Lang::Zh) => "字符串",
+            (ValueKind::String, Lang::En) => "a string",
+            (ValueKind::Integer, Lang::Zh) => "整数",
+            (ValueKind::Integer, Lang::En) => "an integer",
+            (ValueKind::Float, Lang::Zh) => "小数",
+            (ValueKind::Float, Lang::En) => "a float",
+            (ValueKind::Bool, Lang::Zh) => "布尔值（true 或 false）",
+            (ValueKind::Bool, Lang::En) => "a boolean (true or false)",
+            (ValueKind::Date, Lang::Zh) => "日期（如2015-02-28）",
+            (ValueKind::Date, Lang::En) => "a date (like 2015-02-28)",
+            (ValueKind::Datetime, Lang::Zh) => "日期时间",
+            (ValueKind::Datetime, Lang::En) => "a date-time",
+            (ValueKind::Array, Lang::Zh) => "数组",
+            (ValueKind::Array, Lang::En) => "an array",
+            (ValueKind::StringArray, Lang::Zh) => "字符串数组（如 [\"…\", \"…\"]）",
+            (ValueKind::StringArray, Lang::En) => "an array of strings (like [\"…\", \"…\"])",
+            (ValueKind::Table, Lang::Zh) => "表",
+            (ValueKind::Table, Lang::En) => "a table",
+            (ValueKind::ArrayOfTables, Lang::Zh) => "表数组（[[…]]）",
+            (ValueKind::ArrayOfTables, Lang::En) => "an array of tables ([[…]])",
         }
     }
 }
@@ -189,8 +189,8 @@ pub enum Msg {
     },
     WrongType {
         key: String,
-        expected: Kind,
-        found: Kind,
+        expected: ValueKind,
+        found: ValueKind,
     },
     BadValue {
         key: String,
@@ -916,11 +916,11 @@ pub enum Msg {
 
 impl Msg {
     /// The sentence in `lang`, with every control or invisible character of the data it quotes
-    /// written out (`\n`, `\u{200b}`: see [`crate::escape`]), in every format: a value never
+    /// written out (`\n`, `\u{200b}`: see [`crate::text::escape`]), in every format: a value never
     /// moves the cursor, starts a CI workflow command or hides in a message.
     pub fn text(&self, lang: Lang) -> String {
         let text = self.sentence(lang);
-        match crate::escape::controls(&text, &[]) {
+        match crate::text::escape::controls(&text, &[]) {
             std::borrow::Cow::Borrowed(_) => text,
             std::borrow::Cow::Owned(shown) => shown,
         }

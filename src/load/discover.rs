@@ -357,3 +357,27 @@ pub fn relative(root: &Path, path: &Path) -> String {
         .collect();
     parts.join("/")
 }
+
+/// `path` with `.` and `..` resolved by name, without asking the file system.
+pub fn lexical(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Whether `org` is `prefix` or below it, by whole components.
+pub fn is_within(org: &str, prefix: &str) -> bool {
+    prefix.is_empty()
+        || org == prefix
+        || (org.len() > prefix.len()
+            && org.starts_with(prefix)
+            && org.as_bytes()[prefix.len()] == b'/')
+}

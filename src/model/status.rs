@@ -3,9 +3,9 @@
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::model::enums::{ReviewResult, Satisfaction, Status};
+use crate::format::enums::{ReviewResult, Satisfaction, Status};
+use crate::model::records::Records;
 use crate::model::{Item, Review, Unit};
-use crate::records::Records;
 
 /// Which of an item's dates is due: `deadline` (整改时限) or `rectify_by` (限期整改到位).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

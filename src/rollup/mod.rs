@@ -21,6 +21,6 @@ pub use org::{
 };
 pub use report::{
     AreaRow, CampaignInfo, DueItem, FORMAT, GENERATOR, GroupRow, ItemRow, LeftOut, LinkedItem,
-    OrgRow, Progress, Report, ReviewNote, SourceInfo, UnitArea, UnitRow, VERSION, Withheld,
-    overdue_by_age,
+    Notices, OrgRow, Progress, Report, ReviewNote, SourceInfo, UnitArea, UnitRow, VERSION,
+    Withheld, overdue_by_age,
 };

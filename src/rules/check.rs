@@ -5,9 +5,9 @@ use std::path::Path;
 use jiff::civil::Date;
 
 use crate::diagnostic::{self, Counts, Diagnostic};
-use crate::records::Records;
+use crate::load::source::SourceFile;
+use crate::model::records::Records;
 use crate::rules::{self, Context, Keep};
-use crate::source::SourceFile;
 
 pub struct Checked {
     pub records: Records,
@@ -73,15 +73,15 @@ impl Checked {
             .campaign
             .as_ref()
             .and_then(|c| c.schema.as_ref())
-            .and_then(|s| crate::records::normalize_inside(s.get_ref()));
+            .and_then(|s| crate::model::records::normalize_inside(s.get_ref()));
         let files = &self.records.files;
         let (kept, dropped): (Vec<_>, Vec<_>) = std::mem::take(&mut self.diagnostics)
             .into_iter()
             .partition(|d| {
                 let path = files.path(d.file);
-                path == crate::discover::CAMPAIGN_FILE
+                path == crate::load::discover::CAMPAIGN_FILE
                     || schema.as_deref() == Some(path)
-                    || crate::rollup::is_within(path, scope)
+                    || crate::load::discover::is_within(path, scope)
             });
         self.diagnostics = kept;
         Counts::of(&dropped)
@@ -103,7 +103,7 @@ pub fn check_overlay(
     root: &Path,
     as_of: Date,
     warnings: bool,
-    overlay: &crate::records::Overlay,
+    overlay: &crate::model::records::Overlay,
 ) -> Checked {
     check_loaded(Records::load_with(root, overlay), as_of, warnings)
 }
@@ -117,7 +117,7 @@ pub fn check_loaded(mut records: Records, as_of: Date, warnings: bool) -> Checke
     let mut diagnostics = std::mem::take(&mut records.diagnostics);
     let cx = Context {
         as_of,
-        today: crate::root::today(),
+        today: jiff::Zoned::now().date(),
     };
     let keep = if warnings { Keep::All } else { Keep::Errors };
     let (after_as_of, keep) = if records.has_facts_after(as_of) {

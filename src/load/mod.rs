@@ -2,6 +2,10 @@
 //!
 //! A file's bytes are read at most once, and never more than the limit allows.
 
+pub mod discover;
+pub mod origin;
+pub mod source;
+
 use std::collections::HashSet;
 use std::io::Read;
 use std::path::Path;
@@ -9,8 +13,8 @@ use std::path::Path;
 use toml::de::DeTable;
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::i18n::Msg;
-use crate::source::FileId;
+use crate::load::source::FileId;
+use crate::text::i18n::Msg;
 
 /// The largest record file read: a records tree holds small files.
 pub const MAX_FILE_SIZE: u64 = 1024 * 1024;
@@ -212,7 +216,7 @@ fn is_date_literal(text: &str) -> bool {
             .all(|b| b.is_ascii_digit() || b"-:T t.Z+".contains(b))
 }
 
-use crate::explain::{BASE_ITEM, Change, Example, Prose, RuleDoc, Shown};
+use crate::diagnostic::doc::{BASE_ITEM, Change, Example, Prose, RuleDoc, Shown};
 
 /// What each code raised here means, with worked examples: see [`crate::explain`].
 pub const DOCS: &[RuleDoc] = &[

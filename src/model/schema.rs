@@ -8,12 +8,12 @@ use std::sync::LazyLock;
 use toml::de::DeTable;
 
 use crate::diagnostic::Code;
-use crate::i18n::Msg;
-use crate::model::enums::{Category, Enumeration};
+use crate::format::enums::{Category, Enumeration};
 use crate::model::fields::{Fields, Sink, read_enum};
+use crate::text::i18n::Msg;
 
 pub const BUILTIN_PATH: &str = "schema/areas.toml";
-pub const BUILTIN: &str = include_str!("../schema/areas.toml");
+pub const BUILTIN: &str = include_str!("../../schema/areas.toml");
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Area {
@@ -65,7 +65,7 @@ impl Schema {
         if let Some(e) = errors.first() {
             return Err(format!("{BUILTIN_PATH}: {}", e.message()));
         }
-        let mut sink = Sink::new(crate::source::FileId(0));
+        let mut sink = Sink::new(crate::load::source::FileId(0));
         let schema = Schema::read(&mut sink, table.get_ref());
         match (schema, sink.diagnostics.first()) {
             (Some(schema), None) => Ok(schema),

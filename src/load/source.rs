@@ -5,9 +5,7 @@
 
 use std::borrow::Cow;
 
-/// Index of a file in [`Files`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct FileId(pub u32);
+pub use crate::diagnostic::span::FileId;
 
 #[derive(Debug)]
 pub struct SourceFile {
@@ -105,7 +103,7 @@ impl Held {
 /// as it is in a record, with the spellings of its enumerated values, and the table headers.
 /// Against it a file of a few hundred bytes compresses where it would not alone.
 fn dictionary() -> &'static [u8] {
-    use crate::model::format::{TABLES, Type};
+    use crate::format::{TABLES, Type};
     static DICTIONARY: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
     DICTIONARY.get_or_init(|| {
         let mut d = String::new();

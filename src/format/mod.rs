@@ -2,14 +2,41 @@
 //! when it is required, the values it takes and its explanation.
 //!
 //! The readers' key lists (`ITEM_KEYS` and the rest) are derived from these tables at compile
-//! time; the JSON Schemas ([`super::doc`]), the templates' comments ([`crate::template`]) and
+//! time; the JSON Schemas ([`crate::json_schema`]), the templates' comments ([`crate::model::template`]) and
 //! the field tables of docs/format.md ([`markdown`]) are generated from them, and tests hold the
 //! readers to them (a required field is reported missing, a blank one empty). A new field is
 //! its place in the model and its reader, its line here, and a test of what it means.
 
-use super::enums::{
+pub mod enums;
+pub mod ledger;
+
+use enums::{
     Allowed, Answer, Category, Owner, ReviewKind, ReviewResult, Satisfaction, Source, Status,
 };
+
+/// How every placeholder a template leaves for the user to replace begins: a record that still
+/// holds one is E035.
+pub const PLACEHOLDER: &str = "（请填写";
+
+/// The kinds of record file: a campaign's `huitoukan.toml`, a `unit.toml`, an item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecordKind {
+    Campaign,
+    Unit,
+    Item,
+}
+
+impl RecordKind {
+    pub const ALL: [RecordKind; 3] = [RecordKind::Campaign, RecordKind::Unit, RecordKind::Item];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            RecordKind::Campaign => "campaign",
+            RecordKind::Unit => "unit",
+            RecordKind::Item => "item",
+        }
+    }
+}
 
 /// What a value must be.
 #[derive(Clone, Copy, Debug)]
@@ -205,7 +232,7 @@ pub const fn keys<const N: usize>(fields: &[Field]) -> [&'static str; N] {
 /// A table's keys as a `&'static [&'static str]`, made at compile time by [`keys`].
 macro_rules! keys_of {
     ($table:path) => {
-        &$crate::model::format::keys::<{ $table.fields.len() }>($table.fields)
+        &$crate::format::keys::<{ $table.fields.len() }>($table.fields)
     };
 }
 pub(crate) use keys_of;
@@ -738,7 +765,7 @@ mod tests {
         }
         assert!(
             committed == generated,
-            "docs/format.md's field tables differ from src/model/format.rs: run \
+            "docs/format.md's field tables differ from src/format/mod.rs: run \
              `HUITOUKAN_BLESS=1 cargo test --lib format_md` and commit the file"
         );
     }
@@ -777,187 +804,5 @@ mod tests {
             special.zh_description(),
             "专项整治任务（来源为 专项整治 时必填）"
         );
-    }
-
-    /// The readers held to the table: each table of a record, as it is written in a file.
-    mod readers {
-        use super::super::*;
-        use crate::i18n::{Kind, Msg};
-        use crate::model::fields::Sink;
-        use crate::model::{Campaign, Item, Unit};
-        use crate::source::FileId;
-
-        #[derive(Clone, Copy)]
-        enum File {
-            Campaign,
-            Unit,
-            Item,
-        }
-
-        /// Where a table is written: its file, how its body is put in, and the key path of its
-        /// fields in messages.
-        struct Place {
-            table: &'static Table,
-            file: File,
-            open: &'static str,
-            close: &'static str,
-            separator: &'static str,
-            prefix: &'static str,
-        }
-
-        const PLACES: &[Place] = &[
-            Place::new(&CAMPAIGN, File::Campaign, "[campaign]\n", "campaign."),
-            Place::new(&UNIT, File::Unit, "", ""),
-            Place::new(&SELF_CHECK, File::Unit, "[self_check]\n", "self_check."),
-            Place {
-                table: &ANSWER,
-                file: File::Unit,
-                open: "[self_check.answers]\n\"1.1\" = { ",
-                close: " }\n",
-                separator: ", ",
-                prefix: "self_check.answers.\"1.1\".",
-            },
-            Place::new(&REVIEW, File::Unit, "[[review]]\n", "review."),
-            Place::new(&ITEM, File::Item, "", ""),
-            Place::new(&PROGRESS, File::Item, "[[progress]]\n", "progress."),
-            Place::new(&CLOSURE, File::Item, "[closure]\n", "closure."),
-            Place::new(&LINKAGE, File::Item, "[linkage]\n", "linkage."),
-        ];
-
-        impl Place {
-            const fn new(
-                table: &'static Table,
-                file: File,
-                open: &'static str,
-                prefix: &'static str,
-            ) -> Place {
-                Place {
-                    table,
-                    file,
-                    open,
-                    close: "",
-                    separator: "",
-                    prefix,
-                }
-            }
-
-            /// What the reader says of the table holding `line(field)` for each field that
-            /// gives one: the keys of the messages `pick` takes, below this table only.
-            fn read(
-                &self,
-                line: impl Fn(&Field) -> Option<String>,
-                pick: impl Fn(&Msg) -> Option<(&str, Option<Kind>)>,
-            ) -> Vec<(String, Option<Kind>)> {
-                let lines: Vec<String> = self
-                    .table
-                    .fields
-                    .iter()
-                    .filter_map(|f| line(f).map(|l| format!("{}{l}", self.separator)))
-                    .collect();
-                let body: String = if self.separator.is_empty() {
-                    lines.iter().map(|l| format!("{l}\n")).collect()
-                } else {
-                    lines.concat().trim_start_matches(self.separator).to_owned()
-                };
-                let text = format!("{}{body}{}", self.open, self.close);
-                let table = toml::de::DeTable::parse(&text)
-                    .unwrap_or_else(|e| panic!("{text}: {e}"))
-                    .into_inner();
-                let mut sink = Sink::new(FileId(0));
-                match self.file {
-                    File::Campaign => drop(Campaign::read(&mut sink, &table)),
-                    File::Unit => drop(Unit::read(&mut sink, &table, String::new(), &text)),
-                    File::Item => drop(Item::read(&mut sink, &table, "stem")),
-                }
-                let mut found: Vec<(String, Option<Kind>)> = sink
-                    .diagnostics
-                    .iter()
-                    .filter_map(|d| pick(&d.message))
-                    .filter_map(|(key, kind)| {
-                        let key = key.strip_prefix(self.prefix)?;
-                        (!key.contains('.')).then(|| (key.to_owned(), kind))
-                    })
-                    .collect();
-                found.sort_by(|a, b| a.0.cmp(&b.0));
-                found
-            }
-
-            fn keys(&self, keep: impl Fn(&Field) -> bool) -> Vec<(String, Option<Kind>)> {
-                let mut keys: Vec<(String, Option<Kind>)> = self
-                    .table
-                    .fields
-                    .iter()
-                    .filter(|f| keep(f))
-                    .map(|f| (f.key.to_owned(), None))
-                    .collect();
-                keys.sort_by(|a, b| a.0.cmp(&b.0));
-                keys
-            }
-        }
-
-        #[test]
-        fn a_field_required_always_is_reported_missing_and_no_other() {
-            for place in PLACES {
-                let found = place.read(
-                    |_| None,
-                    |m| match m {
-                        Msg::MissingField { key } => Some((key.as_str(), None)),
-                        _ => None,
-                    },
-                );
-                let required = place.keys(|f| matches!(f.required, Required::Always));
-                assert_eq!(found, required, "{}", place.table.name);
-            }
-        }
-
-        #[test]
-        fn a_non_empty_field_written_blank_is_reported_and_no_other() {
-            for place in PLACES {
-                let found = place.read(
-                    |f| matches!(f.ty, Type::Text).then(|| format!("{} = \"\"", f.key)),
-                    |m| match m {
-                        Msg::EmptyField { key } => Some((key.as_str(), None)),
-                        _ => None,
-                    },
-                );
-                assert_eq!(found, place.keys(|f| f.non_empty), "{}", place.table.name);
-            }
-        }
-
-        /// What the reader asks for where a value of another type is written.
-        fn expected(ty: &Type) -> Kind {
-            match ty {
-                Type::Text | Type::Enum(_) => Kind::String,
-                Type::TextList | Type::TextOrList => Kind::StringArray,
-                Type::Date => Kind::Date,
-                Type::Bool => Kind::Bool,
-                Type::Integer { .. } => Kind::Integer,
-                Type::Table(_) | Type::Answers(_) => Kind::Table,
-                Type::Tables(_) => Kind::ArrayOfTables,
-            }
-        }
-
-        #[test]
-        fn every_field_is_read_as_its_type() {
-            for place in PLACES {
-                let found = place.read(
-                    |f| Some(format!("{} = 1.5", f.key)),
-                    |m| match m {
-                        Msg::WrongType { key, expected, .. } => {
-                            Some((key.as_str(), Some(*expected)))
-                        }
-                        _ => None,
-                    },
-                );
-                let mut wanted: Vec<(String, Option<Kind>)> = place
-                    .table
-                    .fields
-                    .iter()
-                    .map(|f| (f.key.to_owned(), Some(expected(&f.ty))))
-                    .collect();
-                wanted.sort_by(|a, b| a.0.cmp(&b.0));
-                assert_eq!(found, wanted, "{}", place.table.name);
-            }
-        }
     }
 }

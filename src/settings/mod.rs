@@ -8,6 +8,9 @@
 //! output file that exists) is made here, in the order the user reads them: what was typed
 //! first, then what the file system says.
 
+pub mod output;
+pub mod root;
+
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
@@ -17,13 +20,13 @@ use crate::cli::{
     CheckArgs, CheckFormat, Cli, DiffArgs, DiffFormat, ImportArgs, MergeArgs, ReportArgs,
     ReportFormat, TrendArgs, TrendFormat,
 };
+use crate::diagnostic::outcome::Fatal;
 use crate::history::trend::Every;
-use crate::i18n::{Lang, Msg};
-use crate::outcome::Fatal;
-use crate::output::{OutputKind, refuse_in_tree};
-use crate::records::Records;
+use crate::model::records::Records;
 use crate::rollup::{self, By, OrgError};
-use crate::root::{find_root, locate, today};
+use crate::settings::output::{OutputKind, refuse_in_tree};
+use crate::settings::root::{find_root, locate, today};
+use crate::text::i18n::{Lang, Msg};
 
 /// What every command shares: the language of its messages and the day it runs on.
 #[derive(Clone, Copy, Debug)]
@@ -137,7 +140,7 @@ impl Check {
 
 /// What `report` reports on.
 #[derive(Debug)]
-pub enum Source {
+pub enum Input {
     /// A records tree: its root, and the revision to read it at (`--at`; `None`: the work tree).
     Tree { root: PathBuf, at: Option<String> },
     /// Stored reports (`--from`).
@@ -217,7 +220,7 @@ fn org_error(wanted: &str, e: OrgError) -> Fatal {
 #[derive(Debug)]
 pub struct Report {
     pub lang: Lang,
-    pub source: Source,
+    pub input: Input,
     pub org: Org,
     pub as_of: AsOf,
     pub format: ReportFormat,
@@ -271,13 +274,13 @@ impl Report {
             ReportFormat::Xlsx if stored => By::Unit,
             ReportFormat::Xlsx => By::Item,
         };
-        let (source, org) = if stored {
+        let (input, org) = if stored {
             // A stored report keeps no item rows: no items, leads or tasks to list.
             if matches!(by, By::Item | By::Lead | By::Task) {
                 return Err(Msg::StoredByItem.into());
             }
             let org = args.org.clone().map_or(Org::Whole, Org::Named);
-            (Source::Stored(args.from.clone()), org)
+            (Input::Stored(args.from.clone()), org)
         } else {
             let (root, scope) = locate(args.path.as_deref(), args.root.as_deref())?;
             // Refused before anything is read; a self-check report, once the records are read.
@@ -292,11 +295,11 @@ impl Report {
                 (None, scope) => Org::Folder(scope),
             };
             let at = args.at.clone();
-            (Source::Tree { root, at }, org)
+            (Input::Tree { root, at }, org)
         };
         Ok(Report {
             lang: common.lang,
-            source,
+            input,
             org,
             as_of: AsOf::new(args.as_of, common),
             format,
