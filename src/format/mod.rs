@@ -455,8 +455,8 @@ pub const ITEM: Table = Table {
             ),
             "完成日期",
         )
-        .note("，不晚于截至日期")
-        .values("not after the as-of date (E012)")
+        .note("，不晚于今天")
+        .values("not after today (E012); a report as of an earlier day counts the item open")
         .en("when it was done"),
         Field::new(
             "consolidation",
@@ -520,8 +520,8 @@ pub const PROGRESS: Table = Table {
     zh: "[[progress]] 进展情况",
     fields: &[
         Field::new("on", Date, Always, "日期")
-            .note("，不晚于截至日期")
-            .en("the day; not after the as-of date (E030)"),
+            .note("，不晚于今天")
+            .en("the day; not after today (E030)"),
         Field::new("text", Text, Always, "进展")
             .non_empty()
             .en("what was done"),
@@ -539,8 +539,8 @@ pub const CLOSURE: Table = Table {
             .note("，如 \"省委整改办\"")
             .en("who approved it: `省委整改办`"),
         Field::new("approved_on", Date, Always, "销号日期")
-            .note("：不早于完成日期，不晚于截至日期")
-            .en("the day; not before `completed_on`, not after the as-of date"),
+            .note("：不早于完成日期，不晚于今天")
+            .en("the day; not before `completed_on`, not after today (E031)"),
     ],
 };
 
