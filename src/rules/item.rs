@@ -87,8 +87,12 @@ fn status_rules(item: &Item, cx: &Context, out: &mut Found<'_>) {
                     .is_some_and(|c| !c.get_ref().blank),
             );
         }
-        Status::Ineffective => needs(out, "rectify_by", item.rectify_by.is_some()),
-        Status::Open => {
+        Status::Ineffective | Status::Open => {
+            // 效果不理想 is unfinished too (plan, 三: 逐项明确责任、落实措施), and must be put
+            // right by a day.
+            if *status.get_ref() == Status::Ineffective {
+                needs(out, "rectify_by", item.rectify_by.is_some());
+            }
             needs(
                 out,
                 "responsible",
@@ -400,7 +404,7 @@ schema (the help line suggests a close one). With a campaign schema of its own
 |---|---|
 | `已完成` | `completed_on`, and `evidence` with at least one entry |
 | `基本完成` | `completed_on`, and `consolidation` (巩固提高的具体要求) |
-| `效果不理想` | `rectify_by` (限期整改到位) |
+| `效果不理想` | `rectify_by` (限期整改到位), `responsible`, and `measures` with at least one entry (it is unfinished too) |
 | `未完成` | `responsible`, and `measures` with at least one entry |
 
 One diagnostic per missing field, at the `status` value."#,
@@ -410,7 +414,7 @@ One diagnostic per missing field, at the `status` value."#,
 |---|---|
 | `已完成` | `completed_on`，以及至少一条 `evidence` |
 | `基本完成` | `completed_on`，以及 `consolidation`（巩固提高的具体要求） |
-| `效果不理想` | `rectify_by`（限期整改到位） |
+| `效果不理想` | `rectify_by`（限期整改到位）、`responsible`，以及至少一条 `measures`（它同样是未完成的） |
 | `未完成` | `responsible`，以及至少一条 `measures` |
 
 每缺一个字段报一条，位置在 `status` 的值处。"#,

@@ -296,3 +296,36 @@ fn e013_satisfied_by_the_field() {
     let tree = with_item(&format!("{item}owner = \"个人\"\nperson = \"王某某\"\n"));
     assert_eq!(check_json(&tree), []);
 }
+
+#[test]
+fn e010_ineffective_without_responsible_or_measures() {
+    let ineffective = edit(
+        &edit(ITEM, "responsible = \"办公室\"\n", ""),
+        "measures = [\"实行会议计划管理\"]\n",
+        "",
+    );
+    let tree = with_item(&edit(
+        &ineffective,
+        "status = \"未完成\"\n",
+        "status = \"效果不理想\"\nrectify_by = 2015-04-30\n",
+    ));
+    assert_eq!(
+        check_json(&tree),
+        [
+            found(
+                "E010",
+                ITEM_PATH,
+                6,
+                10,
+                "状态为效果不理想的事项必须填写 `responsible`"
+            ),
+            found(
+                "E010",
+                ITEM_PATH,
+                6,
+                10,
+                "状态为效果不理想的事项必须填写 `measures`"
+            ),
+        ]
+    );
+}
