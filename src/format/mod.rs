@@ -497,10 +497,10 @@ pub const ITEM: Table = Table {
             "佐证材料",
         )
         .en("佐证材料, free text"),
-        Field::new("confidential", Bool, Never, "涉密")
+        Field::new("confidential", Bool, Never, "不宜公开")
             .default("false")
-            .note("：true 时不列入公开报告")
-            .en("`true`: left out of public reports entirely (`report --public`)"),
+            .note("：true 时不列入公开报告（涉密材料不得放入台账）")
+            .en("`true`: not for publication (不宜公开), left out of the list of public reports (`report --public`); classified (涉密) material never belongs in the records"),
         Field::new("progress", Type::Tables(&PROGRESS), Never, "进展情况")
             .note("：跟踪推进，每次一项 [[progress]]")
             .en("进展情况 (跟踪推进), below"),

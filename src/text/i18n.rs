@@ -2928,7 +2928,7 @@ terms! {
     DoneOrMostlyRate => "完成及基本完成率", "done or mostly done";
     Late => "逾期报送", "late";
     Returned => "已退回", "returned";
-    OpenReviews => "审核退回或要求查漏补缺、尚未了结的单位", "Units whose review returned the report or asked to fill gaps";
+    OpenReviews => "需查漏补缺的单位", "Units whose review returned the report or asked to fill gaps";
     ReviewKind => "审核方式", "review";
     ReviewBy => "审核单位", "by";
     ReviewOn => "审核日期", "on";
@@ -3022,8 +3022,8 @@ terms! {
     ChartTrend => "各期末整改完成率", "Completion at each period end";
     TrendBasisMonth => "按月统计：每月末以当日及以前最后一次提交的记录为准，按当日判定。", "Monthly: at each month's end, the records of the last commit on or before that day, judged as of that day.";
     TrendBasisWeek => "按周统计：每周日以当日及以前最后一次提交的记录为准，按当日判定。", "Weekly: each Sunday, the records of the last commit on or before that day, judged as of that day.";
-    Days1To30 => "1—30天", "1–30 days";
-    Days31To90 => "31—90天", "31–90 days";
+    Days1To30 => "1～30天", "1–30 days";
+    Days31To90 => "31～90天", "31–90 days";
     DaysOver90 => "90天以上", "over 90 days";
 }
 

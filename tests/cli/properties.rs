@@ -267,7 +267,11 @@ impl GenTree {
                 "completed_on = {finished}\nconsolidation = \"巩固\"\n"
             )),
             2 => text.push_str("responsible = \"办公室\"\nmeasures = [\"措施\"]\n"),
-            _ => text.push_str(&format!("rectify_by = {}\n", day(item.rectify_by))),
+            // 效果不理想 is unfinished too: who and how, and the day to put it right by.
+            _ => text.push_str(&format!(
+                "rectify_by = {}\nresponsible = \"办公室\"\nmeasures = [\"措施\"]\n",
+                day(item.rectify_by)
+            )),
         }
         text.push_str(&format!("satisfaction = \"{}\"\n", self.satisfaction(item)));
         if self.unsatisfied(item) && item.status != 3 {

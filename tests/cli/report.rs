@@ -1487,9 +1487,7 @@ fn by_lead_and_by_task_count_the_items_of_each() {
 #[test]
 fn md_lists_the_reviews_still_open_and_a_public_one_names_no_reviewer() {
     let section = |text: &str| -> String {
-        let start = text
-            .find("、审核退回或要求查漏补缺、尚未了结的单位\n")
-            .expect("the section");
+        let start = text.find("、需查漏补缺的单位\n").expect("the section");
         let start = text[..start].rfind("## ").expect("its heading");
         let rest = &text[start..];
         let end = rest[3..].find("\n## ").map_or(rest.len(), |e| e + 4);
@@ -1499,7 +1497,7 @@ fn md_lists_the_reviews_still_open_and_a_public_one_names_no_reviewer() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(
         section(&out.stdout),
-        "## 九、审核退回或要求查漏补缺、尚未了结的单位\n\n\
+        "## 九、需查漏补缺的单位\n\n\
          | 单位 | 审核方式 | 审核单位 | 审核日期 | 审核结果 |\n\
          | --- | --- | --- | --- | --- |\n\
          | 中共浙江省国资委委员会 | 整改办抽查 | 省委整改办 | 2015年3月3日 | 查漏补缺 |\n\
