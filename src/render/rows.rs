@@ -9,7 +9,7 @@ use crate::format::enums::Enumeration;
 use crate::model::status::SelfCheckState;
 use crate::rollup::{
     AreaRow, DueItem, GroupRow, ItemCounts, ItemRow, LeftOut, LinkedItem, OrgRow, Progress, Report,
-    ReviewNote, SelfCheckCounts, Totals, UnitRow,
+    ReviewNote, Totals, UnitRow,
 };
 use crate::text::i18n::{Lang, Term};
 
@@ -264,25 +264,36 @@ fn count_columns() -> Vec<Column<'static, ItemCounts>> {
     ]
 }
 
-fn self_check_columns() -> Vec<Column<'static, SelfCheckCounts>> {
+/// The self-check of the reporting units (报送单位, SPEC §14): 逾期报送 counts every one whose
+/// first submission was late, also when it was returned since; the others are exclusive states.
+fn self_check_columns() -> Vec<Column<'static, Totals>> {
     vec![
-        column(Term::Submitted, |s: &SelfCheckCounts| {
-            Cell::count(s.submitted)
+        column(Term::Submitted, |t: &Totals| {
+            Cell::count(t.reporting_self_check.submitted)
         }),
-        column(Term::Late, |s: &SelfCheckCounts| Cell::count(s.late)),
-        column(Term::Returned, |s: &SelfCheckCounts| {
-            Cell::count(s.returned)
+        column(Term::Late, |t: &Totals| Cell::count(t.late_filed)),
+        column(Term::Returned, |t: &Totals| {
+            Cell::count(t.reporting_self_check.returned)
         }),
-        column(Term::Pending, |s: &SelfCheckCounts| Cell::count(s.pending)),
-        column(Term::Missing, |s: &SelfCheckCounts| Cell::count(s.missing)),
+        column(Term::Pending, |t: &Totals| {
+            Cell::count(t.reporting_self_check.pending)
+        }),
+        column(Term::Missing, |t: &Totals| {
+            Cell::count(t.reporting_self_check.missing)
+        }),
     ]
 }
 
-/// Units, item counts and self-check counts.
+/// Units, reporting units, item counts and the reporting units' self-check counts.
 fn totals_columns() -> Vec<Column<'static, Totals>> {
-    let mut columns = vec![column(Term::Units, |t: &Totals| Cell::count(t.units))];
+    let mut columns = vec![
+        column(Term::Units, |t: &Totals| Cell::count(t.units)),
+        column(Term::ReportingUnits, |t: &Totals| {
+            Cell::count(t.reporting_units)
+        }),
+    ];
     columns.extend(lift(count_columns(), |t: &Totals| &t.counts));
-    columns.extend(lift(self_check_columns(), |t: &Totals| &t.self_check));
+    columns.extend(self_check_columns());
     columns
 }
 

@@ -84,6 +84,19 @@ pub struct UnitRow<'a> {
     /// 主要负责同志, for the 通报 list (约谈提醒); `None` in a public report.
     #[serde(default)]
     pub principal: Option<String>,
+    /// Whom the unit reports to (SPEC §14): the org paths of its nearest ancestor unit and of
+    /// the units its `reports_to` names. What makes it a reporting unit of a report on any org
+    /// of the tree, stored or merged.
+    #[serde(default)]
+    pub reports_to: Vec<String>,
+    /// It reports to the office the whole tree reports to (`campaign.office`): no unit is above
+    /// it, or its `reports_to` names the office.
+    #[serde(default)]
+    pub reports_to_office: bool,
+    /// Its first submission was after its due date (逾期报送), whether or not it was returned
+    /// since.
+    #[serde(default)]
+    pub filed_late: bool,
     pub totals: Totals,
     /// The unit's own items by area, in the order of the schema.
     #[serde(default)]

@@ -1657,7 +1657,7 @@ impl Msg {
             },
             Msg::Summary { as_of, org, figures } => match lang {
                 Zh => figures.fill(
-                    "截至{as_of}，{org}{units}个单位共梳理问题{items}个，已完成{done}个，占{rate}；\
+                    "截至{as_of}，{org}共有报送单位{units}个，梳理整改问题{items}个，已完成{done}个，占{rate}；\
                      基本完成{mostly_done}个；未完成{open}个；效果不理想{ineffective}个；逾期未完成{overdue}个。\
                      自查报告按时报送{submitted}个单位，逾期报送{late}个，被退回{returned}个，\
                      逾期未报送{missing}个，尚未报送（未到时限）{pending}个。",
@@ -1666,7 +1666,7 @@ impl Msg {
                 ),
                 En => figures.fill(
                     &format!(
-                        "As of {{as_of}}, the {{units}} {} of {{org}} list {{items}} {}: {{done}} done \
+                        "As of {{as_of}}, {{org}} has {{units}} reporting {}; its units list {{items}} {}: {{done}} done \
                          ({{rate}}), {{mostly_done}} mostly done, {{open}} open, {{ineffective}} \
                          ineffective; {{overdue}} overdue. Self-check reports: {{submitted}} on time, \
                          {{late}} late, {{returned}} returned, {{missing}} missing, {{pending}} not yet due.",
@@ -2913,6 +2913,7 @@ terms! {
     SelfCheck => "自查", "self-check";
     Depth => "层级", "depth";
     Units => "单位数", "units";
+    ReportingUnits => "报送单位数", "reporting units";
     Items => "事项数", "items";
     Done => "已完成", "done";
     MostlyDone => "基本完成", "mostly done";

@@ -21,4 +21,5 @@ mod plan;
 mod properties;
 mod readme;
 mod report;
+mod reporting;
 mod spreadsheets;
