@@ -22,6 +22,6 @@ pub use org::{
 };
 pub use report::{
     AreaRow, CampaignInfo, DueItem, FORMAT, GENERATOR, GroupRow, ItemRow, LeftOut, LinkedItem,
-    Notices, OrgRow, Progress, Report, ReviewNote, SourceInfo, UnitArea, UnitRow, VERSION,
-    Withheld, overdue_by_age,
+    Notices, OrgRow, Progress, RemindReasons, Report, ReviewNote, SourceInfo, UnitArea, UnitRow,
+    VERSION, Withheld, overdue_by_age,
 };

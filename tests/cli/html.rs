@@ -124,8 +124,8 @@ fn example_html_is_one_small_file_with_nothing_external() {
         "五、效果不理想事项（限期整改）",
         "六、上下联动事项（按牵头单位）",
         "七、通报",
-        "约谈提醒：",
-        "表扬：",
+        "建议约谈提醒的单位",
+        "建议通报表扬的单位",
     ] {
         let found = html[at..]
             .find(section)
@@ -157,12 +157,16 @@ fn example_html_is_one_small_file_with_nothing_external() {
 
 #[test]
 fn public_html_names_no_one_and_says_nothing_of_what_it_withholds() {
-    let internal = example_html(&[]);
-    let public = example_html(&["--public"]);
+    // 省直机关工委's report proposes 省财政厅 (效果不理想, 不满意) for a reminder talk.
+    let org = ["--org", "省直/省直机关工委"];
+    let internal = example_html(&org);
+    let public = example_html(&[&org[..], &["--public"]].concat());
     assert!(
-        internal.contains("吕某某"),
-        "the 主要负责同志 of a returned unit"
+        internal.contains("孙某某"),
+        "the 主要负责同志 of a unit proposed for a reminder talk"
     );
+    assert!(internal.contains("建议约谈提醒的单位"));
+    assert!(!public.contains("建议约谈提醒的单位"), "no 通报 in public");
     assert!(!public.contains("某某"), "a name in the public version");
     for word in ["涉密", "不宜公开", "未列入", "withh"] {
         assert!(!public.contains(word), "`{word}` in the public version");
