@@ -108,17 +108,24 @@ fn counts(u: &mut Unstructured<'_>) -> R<ItemCounts> {
     })
 }
 
+fn self_check_counts(u: &mut Unstructured<'_>) -> R<SelfCheckCounts> {
+    Ok(SelfCheckCounts {
+        submitted: count(u)?,
+        late: count(u)?,
+        returned: count(u)?,
+        pending: count(u)?,
+        missing: count(u)?,
+    })
+}
+
 fn totals(u: &mut Unstructured<'_>) -> R<Totals> {
     Ok(Totals {
         units: count(u)?,
         counts: counts(u)?,
-        self_check: SelfCheckCounts {
-            submitted: count(u)?,
-            late: count(u)?,
-            returned: count(u)?,
-            pending: count(u)?,
-            missing: count(u)?,
-        },
+        self_check: self_check_counts(u)?,
+        reporting_units: count(u)?,
+        late_filed: count(u)?,
+        reporting_self_check: self_check_counts(u)?,
     })
 }
 
@@ -217,6 +224,9 @@ fn unit_row(u: &mut Unstructured<'_>) -> R<UnitRow<'static>> {
             SelfCheckState::Missing,
         ])?,
         submitted_on: opt_date(u)?,
+        reports_to: list(u, 2, text)?,
+        reports_to_office: bool::arbitrary(u)?,
+        filed_late: bool::arbitrary(u)?,
         totals: totals(u)?,
         by_area: list(u, 3, |u| {
             Ok(UnitArea {

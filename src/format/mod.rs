@@ -282,6 +282,10 @@ pub const CAMPAIGN: Table = Table {
             .non_empty()
             .note("：报告中全台账的称谓，如 \"浙江省\" 写作“全省”")
             .en("what the whole tree is called in reports (全省 → `浙江省`)"),
+        Field::new("office", Text, Never, "整改办")
+            .non_empty()
+            .note("：全台账报送的办公室，单位的 reports_to 写此名称即报送至此；不填则为 \"省委整改办\"")
+            .en("the office the whole tree reports to (its reporting units are those with no unit above them and those whose `reports_to` names it); absent: `省委整改办`"),
         Field::new("progress_every", Integer { min: Some(1), max: None }, Never, "跟踪推进")
             .note("：未完成的事项最多相隔多少天须有一条进展记录")
             .en("days an unfinished item (`未完成`, `效果不理想`) may go without a `[[progress]]` entry before W007 (跟踪推进); absent: no limit"),

@@ -42,9 +42,21 @@ pub struct Campaign {
     pub opened_on: Option<Sp<Date>>,
     /// What the whole tree is called in reports (全省).
     pub region: Option<Sp<String>>,
+    /// The office the whole tree reports to (SPEC §14); none: [`DEFAULT_OFFICE`].
+    pub office: Option<Sp<String>>,
     /// Days an open item may go without a `[[progress]]` entry (跟踪推进); none: no limit.
     pub progress_every: Option<Sp<i64>>,
     pub schema: Option<Sp<String>>,
+}
+
+/// The office the whole tree reports to where the campaign names none (`campaign.office`).
+pub const DEFAULT_OFFICE: &str = "省委整改办";
+
+impl Campaign {
+    /// The office the whole tree reports to.
+    pub fn office(&self) -> &str {
+        self.office.as_ref().map_or(DEFAULT_OFFICE, |o| o.get_ref())
+    }
 }
 
 /// The keys of `huitoukan.toml` itself.
@@ -65,6 +77,7 @@ impl Campaign {
                 deadline: None,
                 opened_on: None,
                 region: None,
+                office: None,
                 progress_every: None,
                 schema: None,
             };
@@ -78,6 +91,9 @@ impl Campaign {
             region: f
                 .raw("region")
                 .and_then(|_| f.required_string(sink, "region")),
+            office: f
+                .raw("office")
+                .and_then(|_| f.required_string(sink, "office")),
             progress_every: f.positive_integer(sink, "progress_every"),
             schema: f.string(sink, "schema"),
         };

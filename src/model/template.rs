@@ -56,6 +56,8 @@ deadline = {deadline}
 # opened_on = 2015-01-15
 #? campaign.region
 # region = ""
+#? campaign.office
+# office = "省委整改办"
 #? campaign.progress_every
 # progress_every = 30
 #? campaign.schema

@@ -168,9 +168,9 @@ fn base64(bytes: &[u8]) -> String {
 fn figures(t: &Totals) -> Figures {
     let n = |n: u32| usize::try_from(n).unwrap_or(usize::MAX);
     let c = &t.counts;
-    let s = &t.self_check;
+    let s = &t.reporting_self_check;
     Figures {
-        units: n(t.units),
+        units: n(t.reporting_units),
         items: n(c.items),
         done: n(c.done),
         rate: rows::percent(c.completion_rate()),
@@ -179,7 +179,7 @@ fn figures(t: &Totals) -> Figures {
         ineffective: n(c.ineffective),
         overdue: n(c.overdue),
         submitted: n(s.submitted),
-        late: n(s.late),
+        late: n(t.late_filed),
         returned: n(s.returned),
         missing: n(s.missing),
         pending: n(s.pending),

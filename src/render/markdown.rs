@@ -108,20 +108,23 @@ pub fn sections(report: &Report, lang: Lang) -> Vec<Section> {
             parts: linked(&report.led_items, lang),
         });
     }
-    let notices = report.notices();
-    sections.push(Section {
-        title: Term::Notices.text(lang),
-        parts: vec![
-            Part::Sub(
-                Term::ToRemind.text(lang).to_owned(),
-                rows::units_to_remind(&notices.remind, lang),
-            ),
-            Part::Sub(
-                Term::ToPraise.text(lang).to_owned(),
-                rows::units_to_praise(&notices.praise, lang),
-            ),
-        ],
-    });
+    // The 通报 proposals are internal: never in a public report.
+    if !report.public {
+        let notices = report.notices();
+        sections.push(Section {
+            title: Term::Notices.text(lang),
+            parts: vec![
+                Part::Sub(
+                    Term::ToRemind.text(lang).to_owned(),
+                    rows::units_to_remind(&notices.remind, lang),
+                ),
+                Part::Sub(
+                    Term::ToPraise.text(lang).to_owned(),
+                    rows::units_to_praise(&notices.praise, lang),
+                ),
+            ],
+        });
+    }
     sections.push(one(
         Term::OpenReviews,
         rows::open_reviews(&report.units, lang),

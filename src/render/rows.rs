@@ -8,10 +8,10 @@ use jiff::civil::Date;
 use crate::format::enums::Enumeration;
 use crate::model::status::SelfCheckState;
 use crate::rollup::{
-    AreaRow, DueItem, GroupRow, ItemCounts, ItemRow, LeftOut, LinkedItem, OrgRow, Progress, Report,
-    ReviewNote, SelfCheckCounts, Totals, UnitRow,
+    AreaRow, DueItem, GroupRow, ItemCounts, ItemRow, LeftOut, LinkedItem, OrgRow, Progress,
+    RemindReasons, Report, ReviewNote, Totals, UnitRow,
 };
-use crate::text::i18n::{Lang, Term};
+use crate::text::i18n::{Lang, Msg, Term};
 
 pub use crate::rollup::By;
 
@@ -264,25 +264,36 @@ fn count_columns() -> Vec<Column<'static, ItemCounts>> {
     ]
 }
 
-fn self_check_columns() -> Vec<Column<'static, SelfCheckCounts>> {
+/// The self-check of the reporting units (报送单位, SPEC §14): 逾期报送 counts every one whose
+/// first submission was late, also when it was returned since; the others are exclusive states.
+fn self_check_columns() -> Vec<Column<'static, Totals>> {
     vec![
-        column(Term::Submitted, |s: &SelfCheckCounts| {
-            Cell::count(s.submitted)
+        column(Term::Submitted, |t: &Totals| {
+            Cell::count(t.reporting_self_check.submitted)
         }),
-        column(Term::Late, |s: &SelfCheckCounts| Cell::count(s.late)),
-        column(Term::Returned, |s: &SelfCheckCounts| {
-            Cell::count(s.returned)
+        column(Term::Late, |t: &Totals| Cell::count(t.late_filed)),
+        column(Term::Returned, |t: &Totals| {
+            Cell::count(t.reporting_self_check.returned)
         }),
-        column(Term::Pending, |s: &SelfCheckCounts| Cell::count(s.pending)),
-        column(Term::Missing, |s: &SelfCheckCounts| Cell::count(s.missing)),
+        column(Term::Pending, |t: &Totals| {
+            Cell::count(t.reporting_self_check.pending)
+        }),
+        column(Term::Missing, |t: &Totals| {
+            Cell::count(t.reporting_self_check.missing)
+        }),
     ]
 }
 
-/// Units, item counts and self-check counts.
+/// Units, reporting units, item counts and the reporting units' self-check counts.
 fn totals_columns() -> Vec<Column<'static, Totals>> {
-    let mut columns = vec![column(Term::Units, |t: &Totals| Cell::count(t.units))];
+    let mut columns = vec![
+        column(Term::Units, |t: &Totals| Cell::count(t.units)),
+        column(Term::ReportingUnits, |t: &Totals| {
+            Cell::count(t.reporting_units)
+        }),
+    ];
     columns.extend(lift(count_columns(), |t: &Totals| &t.counts));
-    columns.extend(lift(self_check_columns(), |t: &Totals| &t.self_check));
+    columns.extend(self_check_columns());
     columns
 }
 
@@ -459,20 +470,24 @@ pub fn ledger(rows: &[ItemRow], lang: Lang) -> Table {
 /// The 通报 list ([`Report::notices`]): the units to be reminded, with their 主要负责同志, then
 /// the units to be commended.
 pub fn notice(report: &Report, lang: Lang) -> Table {
-    type Noticed<'r, 'u> = (Term, &'r UnitRow<'u>);
+    type Noticed<'r, 'u> = (Term, &'r UnitRow<'u>, Option<RemindReasons>);
     let notices = report.notices();
-    let chosen: Vec<Noticed> = (notices.remind.into_iter().map(|u| (Term::Admonish, u)))
-        .chain(notices.praise.into_iter().map(|u| (Term::Commend, u)))
+    let chosen: Vec<Noticed> = (notices.remind.into_iter())
+        .map(|(u, why)| (Term::Admonish, u, Some(why)))
+        .chain(notices.praise.into_iter().map(|u| (Term::Commend, u, None)))
         .collect();
     fn unit<'n, 'u>(noticed: &'n Noticed<'_, 'u>) -> &'n UnitRow<'u> {
         noticed.1
     }
     let mut columns: Vec<Column<Noticed>> =
-        vec![column(Term::Notice, move |(kind, _): &Noticed| {
+        vec![column(Term::Notice, move |(kind, _, _): &Noticed| {
             Cell::text(kind.text(lang))
         })];
     columns.extend(lift(unit_name_columns(), unit));
-    columns.push(column(Term::Principal, |(_, u): &Noticed| {
+    columns.push(column(Term::Reasons, move |(_, _, why): &Noticed| {
+        Cell::Text(why.map(|w| reasons(&w, lang)).unwrap_or_default())
+    }));
+    columns.push(column(Term::Principal, |(_, u, _): &Noticed| {
         Cell::opt(u.principal.as_ref())
     }));
     columns.extend(lift(unit_state_columns(lang), unit));
@@ -566,23 +581,40 @@ pub fn linked_items(rows: &[&LinkedItem], lang: Lang) -> Table {
     tabulate(&columns, rows.iter().copied(), lang)
 }
 
-/// 通报, 约谈提醒: the units whose self-check is late, returned or missing, with their
-/// 主要负责同志.
-pub fn units_to_remind(rows: &[&UnitRow], lang: Lang) -> Table {
-    let columns: Vec<Column<UnitRow>> = vec![
-        column(Term::Unit, |u: &UnitRow| Cell::org(&*u.org, &*u.name)),
-        column(Term::SelfCheck, move |u: &UnitRow| {
+/// Why a unit is proposed for a reminder talk, in the plan's words.
+fn reasons(why: &RemindReasons, lang: Lang) -> String {
+    Msg::RemindReasons {
+        late: why.late,
+        returned: why.returned,
+        missing: why.missing,
+        overdue: why.overdue,
+        ineffective: why.ineffective,
+        unsatisfied: why.unsatisfied,
+    }
+    .text(lang)
+}
+
+/// 建议约谈提醒的单位 ([`Report::notices`]): each with its reasons and its 主要负责同志.
+pub fn units_to_remind(rows: &[(&UnitRow, RemindReasons)], lang: Lang) -> Table {
+    type Row<'r, 'u> = (&'r UnitRow<'u>, RemindReasons);
+    let columns: Vec<Column<Row>> = vec![
+        column(Term::Unit, |(u, _): &Row| Cell::org(&*u.org, &*u.name)),
+        column(Term::Reasons, move |(_, why): &Row| {
+            Cell::Text(reasons(why, lang))
+        }),
+        column(Term::SelfCheck, move |(u, _): &Row| {
             Cell::text(state_label(u.self_check, lang))
         }),
-        column(Term::SubmittedOn, |u: &UnitRow| Cell::Date(u.submitted_on)),
-        column(Term::Principal, |u: &UnitRow| {
+        column(Term::SubmittedOn, |(u, _): &Row| Cell::Date(u.submitted_on)),
+        column(Term::Principal, |(u, _): &Row| {
             Cell::opt(u.principal.as_ref())
         }),
     ];
-    tabulate(&columns, rows.iter().copied(), lang)
+    tabulate(&columns, rows, lang)
 }
 
-/// 通报, 表扬: the units with every item done or mostly done and an on-time self-check.
+/// 建议通报表扬的单位: every own item done or mostly done, none overdue or 不满意, and an
+/// on-time self-check.
 pub fn units_to_praise(rows: &[&UnitRow], lang: Lang) -> Table {
     let columns: Vec<Column<UnitRow>> = vec![
         column(Term::Unit, |u: &UnitRow| Cell::org(&*u.org, &*u.name)),

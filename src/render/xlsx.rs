@@ -112,8 +112,11 @@ pub fn render<'r>(
         &[],
         &styles,
     )?;
-    let notice = rows::notice(report, lang);
-    table_sheet(&mut book, SHEET_NOTICE, &notice, &[], &styles)?;
+    // The 通报 proposals are internal: a public workbook has no such sheet.
+    if !report.public {
+        let notice = rows::notice(report, lang);
+        table_sheet(&mut book, SHEET_NOTICE, &notice, &[], &styles)?;
+    }
     if !report.left_out.is_empty() {
         let left_out = rows::left_out(report, lang);
         table_sheet(&mut book, SHEET_LEFT_OUT, &left_out, &[], &styles)?;

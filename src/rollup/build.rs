@@ -125,6 +125,7 @@ pub fn build<'a>(
     let mut groups: BTreeMap<(String, String), ItemCounts> = BTreeMap::new();
 
     let due_dates = status::unit_due_dates(records);
+    let mut reports_to = super::reporting::reports_to(records);
     for (index, unit) in records.units.iter().enumerate() {
         if !is_within(&unit.org, options.org) {
             if !bad.contains(&unit.file) {
@@ -212,6 +213,12 @@ pub fn build<'a>(
             submitted_on: unit.submitted_on(),
             open_review: open_review(&text, unit),
             principal: text.field(&unit.principal),
+            reports_to: std::mem::take(&mut reports_to[index].0),
+            reports_to_office: reports_to[index].1,
+            filed_late: unit
+                .submitted_on()
+                .zip(due_dates[index])
+                .is_some_and(|(on, due)| on > due),
             totals: own,
             by_area: unit_areas(schema_areas, by_area),
         });
@@ -271,6 +278,7 @@ fn open_review(text: &FileText<'_>, unit: &Unit) -> Option<ReviewNote> {
 /// stored reports (`merge`, `report --from`), so the two cannot disagree.
 pub fn assemble(report: &mut Report<'_>, by_org: bool) {
     let org = report.org.clone().unwrap_or_default();
+    super::reporting::mark(&mut report.units, &org);
     let parts = assemble_parts(&report.units, &org, &report.by_area, by_org);
     report.totals = parts.totals;
     report.own = parts.own;

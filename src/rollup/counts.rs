@@ -260,6 +260,11 @@ impl std::ops::AddAssign<&SelfCheckCounts> for SelfCheckCounts {
 }
 
 /// Counts over a set of units and their items.
+///
+/// `units`, the item counts and `self_check` cover every unit of the set; `reporting_units`,
+/// `late_filed` and `reporting_self_check` only those of them that report to the report's org
+/// (报送单位, SPEC §14). A unit's own totals count it there when it is a reporting unit of the
+/// report, so that the totals of the units add up to the org's and its children's.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(try_from = "stored::CountsIn")]
 pub struct Totals {
@@ -267,6 +272,13 @@ pub struct Totals {
     #[serde(flatten)]
     pub counts: ItemCounts,
     pub self_check: SelfCheckCounts,
+    /// The reporting units (报送单位) among `units`.
+    pub reporting_units: u32,
+    /// Reporting units whose first submission was after their due date (逾期报送), whether or
+    /// not it was returned since.
+    pub late_filed: u32,
+    /// The self-check states of the reporting units, one state each.
+    pub reporting_self_check: SelfCheckCounts,
 }
 
 impl Totals {
@@ -279,6 +291,16 @@ impl Totals {
         totals.self_check.add(state);
         totals
     }
+
+    /// Counts the one unit of these totals as a reporting unit of the report, in `state`;
+    /// `late_filed` when its first submission was late.
+    pub fn reporting(&mut self, state: SelfCheckState, late_filed: bool) {
+        self.reporting_units = self.reporting_units.saturating_add(1);
+        if late_filed {
+            self.late_filed = self.late_filed.saturating_add(1);
+        }
+        self.reporting_self_check.add(state);
+    }
 }
 
 impl std::ops::AddAssign<&Totals> for Totals {
@@ -286,5 +308,8 @@ impl std::ops::AddAssign<&Totals> for Totals {
         self.units = self.units.saturating_add(other.units);
         self.counts += &other.counts;
         self.self_check += &other.self_check;
+        self.reporting_units = self.reporting_units.saturating_add(other.reporting_units);
+        self.late_filed = self.late_filed.saturating_add(other.late_filed);
+        self.reporting_self_check += &other.reporting_self_check;
     }
 }

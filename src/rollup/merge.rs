@@ -293,6 +293,9 @@ fn relocate_all(name: &str, report: &mut Report<'static>) {
     let at = |path: &str| relocate(name, &org, path);
     for unit in &mut report.units {
         unit.org = Cow::Owned(at(&unit.org));
+        for to in &mut unit.reports_to {
+            *to = at(to);
+        }
     }
     for item in report
         .overdue_items

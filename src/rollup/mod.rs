@@ -3,7 +3,7 @@
 //! Every number of every format is computed here, once; renderers only lay it out. The parts:
 //! the counts that add up ([`counts`]), the report they make ([`report`]), org paths and what
 //! `--org` names ([`org`]), the builder ([`build`](mod@build)), what `--public` withholds
-//! (`public`), stored reports read back ([`stored`]) and added up ([`merge`]).
+//! (`public`), the units that report to the org ([`reporting`]), stored reports read back ([`stored`]) and added up ([`merge`]).
 
 pub mod build;
 pub mod counts;
@@ -11,6 +11,7 @@ pub mod merge;
 pub mod org;
 mod public;
 pub mod report;
+mod reporting;
 pub mod stored;
 
 pub use build::{By, Options, Parts, assemble, assemble_parts, build, files_with_errors};
@@ -21,6 +22,6 @@ pub use org::{
 };
 pub use report::{
     AreaRow, CampaignInfo, DueItem, FORMAT, GENERATOR, GroupRow, ItemRow, LeftOut, LinkedItem,
-    Notices, OrgRow, Progress, Report, ReviewNote, SourceInfo, UnitArea, UnitRow, VERSION,
-    Withheld, overdue_by_age,
+    Notices, OrgRow, Progress, RemindReasons, Report, ReviewNote, SourceInfo, UnitArea, UnitRow,
+    VERSION, Withheld, overdue_by_age,
 };

@@ -84,6 +84,19 @@ pub struct UnitRow<'a> {
     /// 主要负责同志, for the 通报 list (约谈提醒); `None` in a public report.
     #[serde(default)]
     pub principal: Option<String>,
+    /// Whom the unit reports to (SPEC §14): the org paths of its nearest ancestor unit and of
+    /// the units its `reports_to` names. What makes it a reporting unit of a report on any org
+    /// of the tree, stored or merged.
+    #[serde(default)]
+    pub reports_to: Vec<String>,
+    /// It reports to the office the whole tree reports to (`campaign.office`): no unit is above
+    /// it, or its `reports_to` names the office.
+    #[serde(default)]
+    pub reports_to_office: bool,
+    /// Its first submission was after its due date (逾期报送), whether or not it was returned
+    /// since.
+    #[serde(default)]
+    pub filed_late: bool,
     pub totals: Totals,
     /// The unit's own items by area, in the order of the schema.
     #[serde(default)]
@@ -374,12 +387,51 @@ pub struct GroupRow {
     pub counts: ItemCounts,
 }
 
-/// The 通报 lists (SPEC §8) of a report, decided here once for every format that shows them.
+/// Why a reporting unit is proposed for a reminder talk (约谈提醒), by the plan (三): 抓得不紧
+/// (its self-check late, returned or missing), 整改措施落实不力 (own items overdue) or
+/// 整改效果不明显 (own items 效果不理想 or 不满意).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RemindReasons {
+    /// Its first submission was late (逾期报送), whatever came after.
+    pub late: bool,
+    pub returned: bool,
+    pub missing: bool,
+    /// Own items overdue.
+    pub overdue: u32,
+    /// Own items 效果不理想.
+    pub ineffective: u32,
+    /// Own items the masses are not satisfied with (不满意).
+    pub unsatisfied: u32,
+}
+
+impl RemindReasons {
+    /// The reasons of `unit`, none where it gives the office no cause.
+    pub fn of(unit: &UnitRow<'_>) -> RemindReasons {
+        let c = &unit.totals.counts;
+        RemindReasons {
+            late: unit.filed_late || unit.self_check == SelfCheckState::Late,
+            returned: unit.self_check == SelfCheckState::Returned,
+            missing: unit.self_check == SelfCheckState::Missing,
+            overdue: c.overdue,
+            ineffective: c.ineffective,
+            unsatisfied: c.assessed.saturating_sub(c.satisfied),
+        }
+    }
+
+    pub fn any(&self) -> bool {
+        *self != RemindReasons::default()
+    }
+}
+
+/// The 通报 lists of a report, by the plan (三) (SPEC §14): proposals to the office, of its
+/// reporting units only, decided here once for every format that shows them; none in a public
+/// report.
 pub struct Notices<'r, 'a> {
-    /// 约谈提醒: the units whose self-check is late, returned or missing.
-    pub remind: Vec<&'r UnitRow<'a>>,
-    /// 表扬: the units with at least one item, every one done or mostly done, and a self-check
-    /// submitted on time.
+    /// 建议约谈提醒: the reporting units 抓得不紧, 整改措施落实不力 or 整改效果不明显, each with its
+    /// reasons.
+    pub remind: Vec<(&'r UnitRow<'a>, RemindReasons)>,
+    /// 建议通报表扬: the reporting units with a self-check submitted on time, at least one own
+    /// item, every one 已完成 or 基本完成, and none overdue, 效果不理想 or 不满意.
     pub praise: Vec<&'r UnitRow<'a>>,
 }
 
@@ -387,22 +439,20 @@ impl<'a> Report<'a> {
     /// The 通报 lists, from the report's units: a list of them, not a field, so that whatever
     /// narrows the units (an org, a merge) narrows the lists with them.
     pub fn notices(&self) -> Notices<'_, 'a> {
-        let remind = self
+        let reporting = self
             .units
             .iter()
-            .filter(|u| {
-                matches!(
-                    u.self_check,
-                    SelfCheckState::Late | SelfCheckState::Returned | SelfCheckState::Missing
-                )
-            })
+            .filter(|u| !self.public && u.totals.reporting_units > 0);
+        let remind = reporting
+            .clone()
+            .map(|u| (u, RemindReasons::of(u)))
+            .filter(|(_, reasons)| reasons.any())
             .collect();
-        let praise = self
-            .units
-            .iter()
+        let praise = reporting
             .filter(|u| {
                 let c = &u.totals.counts;
                 u.self_check == SelfCheckState::Submitted
+                    && !RemindReasons::of(u).any()
                     && c.items > 0
                     && c.open == 0
                     && c.ineffective == 0

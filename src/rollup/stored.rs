@@ -170,6 +170,10 @@ pub struct CountsIn {
     assessed: u32,
     satisfied: u32,
     self_check: Option<SelfCheckCounts>,
+    /// Absent from the reports written before reporting units were counted: 0.
+    reporting_units: Option<u32>,
+    late_filed: Option<u32>,
+    reporting_self_check: Option<SelfCheckCounts>,
 }
 
 impl From<&CountsIn> for ItemCounts {
@@ -203,6 +207,9 @@ impl TryFrom<CountsIn> for Totals {
             units: c.units.ok_or("missing field `units`")?,
             counts,
             self_check: c.self_check.ok_or("missing field `self_check`")?,
+            reporting_units: c.reporting_units.unwrap_or_default(),
+            late_filed: c.late_filed.unwrap_or_default(),
+            reporting_self_check: c.reporting_self_check.unwrap_or_default(),
         })
     }
 }
@@ -262,6 +269,21 @@ fn check_totals(what: &dyn Fn() -> String, t: &Totals) -> Result<(), StoredError
         || format!("{}.units", what()),
         u64::from(t.units),
         t.self_check.sum(),
+    )?;
+    at_most(
+        || format!("{}.reporting_units", what()),
+        t.reporting_units,
+        u64::from(t.units),
+    )?;
+    adds_up(
+        || format!("{}.reporting_units", what()),
+        u64::from(t.reporting_units),
+        t.reporting_self_check.sum(),
+    )?;
+    at_most(
+        || format!("{}.late_filed", what()),
+        t.late_filed,
+        u64::from(t.reporting_units),
     )
 }
 
@@ -306,6 +328,18 @@ fn check(report: &Report<'_>) -> Result<(), StoredError> {
         if state != unit.totals.self_check {
             return Err(StoredError::DoesNotAddUp {
                 what: format!("{}.self_check.{}", totals(), state_key(unit.self_check)),
+                stated: 0,
+                summed: 1,
+            });
+        }
+        // A reporting unit is one, in its own state; any other unit counts none.
+        if unit.totals.reporting_units > 0 && state != unit.totals.reporting_self_check {
+            return Err(StoredError::DoesNotAddUp {
+                what: format!(
+                    "{}.reporting_self_check.{}",
+                    totals(),
+                    state_key(unit.self_check)
+                ),
                 stated: 0,
                 summed: 1,
             });
@@ -435,20 +469,38 @@ fn same_totals(what: &str, stated: &Totals, summed: &Totals) -> Result<(), Store
         u64::from(summed.units),
     )?;
     same_counts(what, &stated.counts, &summed.counts)?;
-    let (a, b) = (&stated.self_check, &summed.self_check);
-    let pairs = [
-        ("submitted", a.submitted, b.submitted),
-        ("late", a.late, b.late),
-        ("returned", a.returned, b.returned),
-        ("pending", a.pending, b.pending),
-        ("missing", a.missing, b.missing),
-    ];
-    for (key, x, y) in pairs {
-        adds_up(
-            || format!("{what}.self_check.{key}"),
-            u64::from(x),
-            u64::from(y),
-        )?;
+    for (name, a, b) in [
+        ("self_check", &stated.self_check, &summed.self_check),
+        (
+            "reporting_self_check",
+            &stated.reporting_self_check,
+            &summed.reporting_self_check,
+        ),
+    ] {
+        let pairs = [
+            ("submitted", a.submitted, b.submitted),
+            ("late", a.late, b.late),
+            ("returned", a.returned, b.returned),
+            ("pending", a.pending, b.pending),
+            ("missing", a.missing, b.missing),
+        ];
+        for (key, x, y) in pairs {
+            adds_up(
+                || format!("{what}.{name}.{key}"),
+                u64::from(x),
+                u64::from(y),
+            )?;
+        }
+    }
+    for (key, x, y) in [
+        (
+            "reporting_units",
+            stated.reporting_units,
+            summed.reporting_units,
+        ),
+        ("late_filed", stated.late_filed, summed.late_filed),
+    ] {
+        adds_up(|| format!("{what}.{key}"), u64::from(x), u64::from(y))?;
     }
     Ok(())
 }

@@ -442,6 +442,15 @@ pub enum Msg {
         org: String,
         figures: Figures,
     },
+    /// Why a reporting unit is proposed for a reminder talk (约谈提醒), by the plan (三).
+    RemindReasons {
+        late: bool,
+        returned: bool,
+        missing: bool,
+        overdue: u32,
+        ineffective: u32,
+        unsatisfied: u32,
+    },
     UnitLeftOut {
         unit: String,
     },
@@ -1657,7 +1666,7 @@ impl Msg {
             },
             Msg::Summary { as_of, org, figures } => match lang {
                 Zh => figures.fill(
-                    "截至{as_of}，{org}{units}个单位共梳理问题{items}个，已完成{done}个，占{rate}；\
+                    "截至{as_of}，{org}共有报送单位{units}个，梳理整改问题{items}个，已完成{done}个，占{rate}；\
                      基本完成{mostly_done}个；未完成{open}个；效果不理想{ineffective}个；逾期未完成{overdue}个。\
                      自查报告按时报送{submitted}个单位，逾期报送{late}个，被退回{returned}个，\
                      逾期未报送{missing}个，尚未报送（未到时限）{pending}个。",
@@ -1666,7 +1675,7 @@ impl Msg {
                 ),
                 En => figures.fill(
                     &format!(
-                        "As of {{as_of}}, the {{units}} {} of {{org}} list {{items}} {}: {{done}} done \
+                        "As of {{as_of}}, {{org}} has {{units}} reporting {}; its units list {{items}} {}: {{done}} done \
                          ({{rate}}), {{mostly_done}} mostly done, {{open}} open, {{ineffective}} \
                          ineffective; {{overdue}} overdue. Self-check reports: {{submitted}} on time, \
                          {{late}} late, {{returned}} returned, {{missing}} missing, {{pending}} not yet due.",
@@ -1677,6 +1686,58 @@ impl Msg {
                     org,
                 ),
             },
+            Msg::RemindReasons { late, returned, missing, overdue, ineffective, unsatisfied } => {
+                let slack: Vec<&str> = [
+                    (*late, "自查报告逾期报送", "self-check report late"),
+                    (*returned, "自查报告被退回", "self-check report returned"),
+                    (*missing, "逾期未报送自查报告", "self-check report missing"),
+                ]
+                .into_iter()
+                .filter(|(yes, _, _)| *yes)
+                .map(|(_, zh, en)| if lang == Zh { zh } else { en })
+                .collect();
+                let effect: Vec<String> = [
+                    (*ineffective, "效果不理想", "ineffective"),
+                    (*unsatisfied, "群众不满意", "not satisfied"),
+                ]
+                .into_iter()
+                .filter(|(n, _, _)| *n > 0)
+                .map(|(n, zh, en)| match lang {
+                    Zh => format!("{n}项{zh}"),
+                    En => format!("{n} {} {en}", plural(n as usize, "item", "items")),
+                })
+                .collect();
+                let mut parts = Vec::new();
+                match lang {
+                    Zh => {
+                        if !slack.is_empty() {
+                            parts.push(format!("抓得不紧（{}）", slack.join("、")));
+                        }
+                        if *overdue > 0 {
+                            parts.push(format!("整改措施落实不力（{overdue}项逾期未完成）"));
+                        }
+                        if !effect.is_empty() {
+                            parts.push(format!("整改效果不明显（{}）", effect.join("、")));
+                        }
+                        parts.join("；")
+                    }
+                    En => {
+                        if !slack.is_empty() {
+                            parts.push(format!("not pressed hard ({})", slack.join(", ")));
+                        }
+                        if *overdue > 0 {
+                            parts.push(format!(
+                                "measures not carried out ({overdue} {} overdue)",
+                                plural(*overdue as usize, "item", "items")
+                            ));
+                        }
+                        if !effect.is_empty() {
+                            parts.push(format!("little effect ({})", effect.join(", ")));
+                        }
+                        parts.join("; ")
+                    }
+                }
+            }
             Msg::UnitLeftOut { unit } => match lang {
                 Zh => format!("所属单位 {unit} 的 unit.toml 有错误"),
                 En => format!("the unit.toml of its unit {unit} has errors"),
@@ -2913,6 +2974,7 @@ terms! {
     SelfCheck => "自查", "self-check";
     Depth => "层级", "depth";
     Units => "单位数", "units";
+    ReportingUnits => "报送单位数", "reporting units";
     Items => "事项数", "items";
     Done => "已完成", "done";
     MostlyDone => "基本完成", "mostly done";
@@ -2987,8 +3049,9 @@ terms! {
     Total => "合计", "total";
     PublicNote => "公示版本。", "Public version.";
     Notice => "通报", "notice";
-    Admonish => "约谈提醒", "to be reminded";
-    Commend => "表扬", "commended";
+    Admonish => "建议约谈提醒", "reminder talk proposed";
+    Commend => "建议通报表扬", "commendation proposed";
+    Reasons => "理由", "reasons";
     Confidential => "不宜公开", "confidential";
     ClosedBy => "销号审批", "closed by";
     ClosedOn => "销号日期", "closed on";
@@ -3010,8 +3073,8 @@ terms! {
     LatestProgress => "最新进展", "latest progress";
     Principal => "主要负责同志", "principal";
     Notices => "通报", "Notices";
-    ToRemind => "约谈提醒：自查逾期报送、被退回或逾期未报送的单位", "To remind: units whose self-check is late, returned or missing";
-    ToPraise => "表扬：事项全部完成或基本完成、自查按时报送的单位", "To praise: units with every item done or mostly done and an on-time self-check";
+    ToRemind => "建议约谈提醒的单位", "Units proposed for a reminder talk";
+    ToPraise => "建议通报表扬的单位", "Units proposed for commendation";
     Summary => "情况报告", "Summary";
     ChartByArea => "各方面整改完成率", "Completion by area";
     ChartByChild => "分地区（系统）整改完成率", "Completion by region or system";
@@ -3066,6 +3129,14 @@ mod tests {
             },
             Msg::BeyondAnnotations { count: 1 },
             Msg::Withheld { items: 1, files: 1 },
+            Msg::RemindReasons {
+                late: true,
+                returned: true,
+                missing: false,
+                overdue: 1,
+                ineffective: 1,
+                unsatisfied: 1,
+            },
             Msg::IntegerOutOfRange {
                 key: "batch".into(),
                 value: "3".into(),

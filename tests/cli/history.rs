@@ -356,12 +356,12 @@ fn trend_over_ten_monthly_commits_row_by_row() {
     let lines: Vec<&str> = csv.stdout.trim_start_matches('\u{feff}').lines().collect();
     assert_eq!(lines.len(), 11, "{}", csv.stdout);
     assert!(
-        lines[0].starts_with("period end,commit,units,items,done"),
+        lines[0].starts_with("period end,commit,units,reporting units,items,done"),
         "{}",
         lines[0]
     );
     assert!(
-        lines[3].starts_with(&format!("2015-03-31,{},1,10,3,", &commits[2][..12])),
+        lines[3].starts_with(&format!("2015-03-31,{},1,1,10,3,", &commits[2][..12])),
         "{}",
         lines[3]
     );
@@ -719,7 +719,7 @@ fn trend_html_draws_the_completion_rate_at_each_month_end_as_a_line() {
     assert_eq!(table.matches("<tr>").count(), 11);
     assert!(
         table.contains(&format!(
-            "<td class=\"d\">2015年3月31日</td><td>{}</td><td class=\"n\">1</td><td class=\"n\">10</td><td class=\"n\">3</td>",
+            "<td class=\"d\">2015年3月31日</td><td>{}</td><td class=\"n\">1</td><td class=\"n\">1</td><td class=\"n\">10</td><td class=\"n\">3</td>",
             &commits[2][..12]
         )),
         "{table}"

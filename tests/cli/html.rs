@@ -110,9 +110,9 @@ fn example_html_is_one_small_file_with_nothing_external() {
     let summary = html.find("<p class=\"summary\">").expect("the summary");
     assert!(summary < html.find("<figure>").expect("charts"));
     assert!(html.contains(
-        "<p class=\"summary\">截至2015年3月10日，全省20个单位共梳理问题56个，已完成21个，占37.5%；\
-         基本完成16个；未完成14个；效果不理想5个；逾期未完成2个。自查报告按时报送18个单位，逾期报送0个，\
-         被退回1个，逾期未报送1个，尚未报送（未到时限）0个。</p>"
+        "<p class=\"summary\">截至2015年3月10日，全省共有报送单位5个，梳理整改问题56个，已完成21个，占37.5%；\
+         基本完成16个；未完成14个；效果不理想5个；逾期未完成2个。自查报告按时报送5个单位，逾期报送0个，\
+         被退回0个，逾期未报送0个，尚未报送（未到时限）0个。</p>"
     ));
     // Every section of the Markdown report, in its order, the 通报 lists included.
     let mut at = summary;
@@ -124,8 +124,8 @@ fn example_html_is_one_small_file_with_nothing_external() {
         "五、效果不理想事项（限期整改）",
         "六、上下联动事项（按牵头单位）",
         "七、通报",
-        "约谈提醒：",
-        "表扬：",
+        "建议约谈提醒的单位",
+        "建议通报表扬的单位",
     ] {
         let found = html[at..]
             .find(section)
@@ -157,12 +157,16 @@ fn example_html_is_one_small_file_with_nothing_external() {
 
 #[test]
 fn public_html_names_no_one_and_says_nothing_of_what_it_withholds() {
-    let internal = example_html(&[]);
-    let public = example_html(&["--public"]);
+    // 省直机关工委's report proposes 省财政厅 (效果不理想, 不满意) for a reminder talk.
+    let org = ["--org", "省直/省直机关工委"];
+    let internal = example_html(&org);
+    let public = example_html(&[&org[..], &["--public"]].concat());
     assert!(
-        internal.contains("吕某某"),
-        "the 主要负责同志 of a returned unit"
+        internal.contains("孙某某"),
+        "the 主要负责同志 of a unit proposed for a reminder talk"
     );
+    assert!(internal.contains("建议约谈提醒的单位"));
+    assert!(!public.contains("建议约谈提醒的单位"), "no 通报 in public");
     assert!(!public.contains("某某"), "a name in the public version");
     for word in ["涉密", "不宜公开", "未列入", "withh"] {
         assert!(!public.contains(word), "`{word}` in the public version");
@@ -174,7 +178,7 @@ fn public_html_names_no_one_and_says_nothing_of_what_it_withholds() {
 fn english_html_keeps_iso_dates() {
     let html = example_html(&["--lang", "en", "--org", "省直"]);
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
-    assert!(html.contains("As of 2015-03-10, the 10 units of 省直 list 29 items"));
+    assert!(html.contains("As of 2015-03-10, 省直 has 3 reporting units; its units list 29 items"));
     assert!(!html.contains("年3月"));
 }
 

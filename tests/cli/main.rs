@@ -21,5 +21,6 @@ mod plan;
 mod properties;
 mod readme;
 mod report;
+mod reporting;
 mod snapshot;
 mod spreadsheets;

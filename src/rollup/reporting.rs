@@ -1,0 +1,118 @@
+//! Reporting units (报送单位, SPEC §14): which units report to a report's org.
+//!
+//! A unit reports to its nearest ancestor unit, and to every unit or office its `reports_to`
+//! names (by org path, by `name` or by folder name, where that names one unit only);
+//! `campaign.office` is the office the whole tree reports to. The reporting units of a report
+//! are those that report to its org: for the whole tree, the units with no ancestor unit and
+//! those whose `reports_to` names the office; for an org that is a unit U, the units of its
+//! subtree that report to U; for a folder that is not a unit (省直), the whole tree's
+//! reporting units below it.
+
+use std::collections::HashMap;
+
+use super::{SelfCheckCounts, UnitRow, is_within};
+use crate::model::fields::decode_texts;
+use crate::model::records::Records;
+use crate::model::{DEFAULT_OFFICE, Unit};
+
+/// Whom each unit of `records` reports to, by index: the org paths of its nearest ancestor
+/// unit and of the units its `reports_to` names, and whether it reports to the office (its
+/// `reports_to` names it, or no unit is above it).
+pub fn reports_to(records: &Records) -> Vec<(Vec<String>, bool)> {
+    let office = records
+        .campaign
+        .as_ref()
+        .map_or(DEFAULT_OFFICE, |c| c.office());
+    let by_name = names(records);
+    records
+        .units
+        .iter()
+        .map(|unit| {
+            let (units, to_office) = reports_to_one(records, unit, office, &by_name);
+            let paths = units
+                .into_iter()
+                .map(|i| records.units[i].org.clone())
+                .collect();
+            (paths, to_office)
+        })
+        .collect()
+}
+
+/// Marks the reporting units among `units` (all within `base`, the report's org path; `""` for
+/// the whole tree) in their totals, from what each one reports to: for an org that is a unit
+/// of the list, the units that report to it; else those that report to the office.
+pub fn mark(units: &mut [UnitRow<'_>], base: &str) {
+    let is_unit = !base.is_empty() && units.iter().any(|u| u.org == base);
+    for unit in units {
+        let totals = &mut unit.totals;
+        totals.reporting_units = 0;
+        totals.late_filed = 0;
+        totals.reporting_self_check = SelfCheckCounts::default();
+        let reporting = if is_unit {
+            unit.org != base && unit.reports_to.iter().any(|to| to == base)
+        } else {
+            unit.reports_to_office && is_within(&unit.org, base)
+        };
+        if reporting {
+            totals.reporting(unit.self_check, unit.filed_late);
+        }
+    }
+}
+
+/// Each unit by its org path's last component and by its `name`; a name two units share
+/// names neither.
+fn names(records: &Records) -> HashMap<&str, Option<usize>> {
+    let mut names: HashMap<&str, Option<usize>> = HashMap::new();
+    for (index, unit) in records.units.iter().enumerate() {
+        let folder = unit.org.rsplit('/').next().unwrap_or(&unit.org);
+        let name = unit.name.as_ref().map(|n| n.get_ref().as_str());
+        for key in std::iter::once(folder).chain(name) {
+            names
+                .entry(key)
+                .and_modify(|seen| {
+                    if *seen != Some(index) {
+                        *seen = None;
+                    }
+                })
+                .or_insert(Some(index));
+        }
+    }
+    names
+}
+
+fn reports_to_one(
+    records: &Records,
+    unit: &Unit,
+    office: &str,
+    by_name: &HashMap<&str, Option<usize>>,
+) -> (Vec<usize>, bool) {
+    let mut units = Vec::new();
+    let mut org = unit.org.as_str();
+    while let Some(cut) = org.rfind('/') {
+        org = &org[..cut];
+        if let Some(parent) = records.unit_by_org(org) {
+            units.push(parent);
+            break;
+        }
+    }
+    let mut office_named = units.is_empty();
+    let Some(list) = &unit.reports_to else {
+        return (units, office_named);
+    };
+    let text = records.files.get(unit.file).text();
+    for entry in decode_texts(&text, list) {
+        let entry = entry.trim();
+        if entry == office {
+            office_named = true;
+            continue;
+        }
+        let path = entry.trim_matches('/');
+        let named = records
+            .unit_by_org(path)
+            .or_else(|| by_name.get(entry).copied().flatten());
+        if let Some(named) = named.filter(|n| !units.contains(n)) {
+            units.push(named);
+        }
+    }
+    (units, office_named)
+}
