@@ -71,6 +71,14 @@ pub fn notes(report: &Report, lang: Lang) -> Vec<String> {
     let mut notes = Vec::new();
     if report.public {
         notes.push(Term::PublicNote.text(lang).to_owned());
+        if let Some(withheld) = report.withheld.as_ref().filter(|w| w.items > 0) {
+            notes.push(
+                crate::text::i18n::Msg::PublicCountsWithheld {
+                    items: withheld.items,
+                }
+                .text(lang),
+            );
+        }
     }
     if !report.left_out.is_empty() {
         notes.push(

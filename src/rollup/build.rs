@@ -158,9 +158,11 @@ pub fn build<'a>(
             if bad.contains(&item.file) {
                 continue;
             }
-            if withholds(item.file) {
+            // A public report counts what it withholds (its totals are the internal report's,
+            // SPEC §14) and lists none of it.
+            let withheld = withholds(item.file);
+            if withheld {
                 withheld_items += 1;
-                continue;
             }
             let Some(status) = item.status.as_ref().map(|s| *s.get_ref()) else {
                 continue;
@@ -190,15 +192,17 @@ pub fn build<'a>(
             if let Some(key) = group.filter(|(_, name)| !name.trim().is_empty()) {
                 add(groups.entry(key).or_default());
             }
-            collect_item_lists(
-                &mut report,
-                records,
-                unit,
-                item,
-                status,
-                days_overdue,
-                options,
-            );
+            if !withheld {
+                collect_item_lists(
+                    &mut report,
+                    records,
+                    unit,
+                    item,
+                    status,
+                    days_overdue,
+                    options,
+                );
+            }
         }
         let text = FileText::of(records, unit.file);
         report.units.push(UnitRow {

@@ -595,6 +595,9 @@ pub enum Msg {
         path: String,
     },
     TableNarrowed,
+    PublicCountsWithheld {
+        items: usize,
+    },
     AfterAsOf {
         facts: u64,
         as_of: String,
@@ -2502,6 +2505,10 @@ impl Msg {
                 En => format!(
                     "as the records stood on {as_of}: {facts} dated facts after it (completions, progress, submissions, reviews…) are not counted"
                 ),
+            },
+            Msg::PublicCountsWithheld { items } => match lang {
+                Zh => format!("其中{items}项按规定不予公开（计入以上总数，不列出具体事项）"),
+                En => format!("of the items counted above, {items} are not for publication: counted, not listed"),
             },
             Msg::TableNarrowed => match lang {
                 Zh => "终端较窄，只列出主要数字；列出全部：--wide".into(),

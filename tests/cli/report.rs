@@ -488,10 +488,11 @@ fn public_leaves_out_confidential_items_and_every_person() {
         internal.stdout
     );
 
+    // The public report's totals are the internal one's (SPEC §14): the confidential item is
+    // counted, never listed.
     let public = report_json(&tree, &["--public"]);
-    assert_eq!(counts(&public["totals"]), [1, 2, 0, 0, 2, 0, 0]);
+    assert_eq!(counts(&public["totals"]), [1, 3, 0, 0, 3, 0, 0]);
     assert_eq!(public["public"], true);
-    // The document does not say what it withholds: only stderr does.
     assert_eq!(public.get("withheld"), None, "{public}");
     for (format, by) in [
         ("table", "org"),
@@ -523,12 +524,21 @@ fn public_leaves_out_confidential_items_and_every_person() {
         for withheld in ["secret", "未列入", "withh"] {
             assert!(
                 !out.stdout.contains(withheld),
-                "{format} {by} shows or announces a confidential item:\n{}",
+                "{format} {by} shows a confidential item:\n{}",
+                out.stdout
+            );
+        }
+        // The documents for people say how many of the items counted are not listed.
+        if format == "table" || format == "md" {
+            assert!(
+                out.stdout
+                    .contains("其中1项按规定不予公开（计入以上总数，不列出具体事项）"),
+                "{format} {by}:\n{}",
                 out.stdout
             );
         }
         let stderr = if format == "csv" {
-            "note: 公示版本。\nnote: 公开版本未列入1项不宜公开的事项\n"
+            "note: 公示版本。\nnote: 其中1项按规定不予公开（计入以上总数，不列出具体事项）\nnote: 公开版本未列入1项不宜公开的事项\n"
         } else {
             "note: 公开版本未列入1项不宜公开的事项\n"
         };
@@ -630,7 +640,8 @@ fn public_keep_going_withholds_files_that_may_be_confidential() {
         files(&public),
         ["省直/省财政厅/items/open-bad.toml \"E005\""]
     );
-    assert_eq!(counts(&public["totals"]), [1, 1, 0, 0, 1, 0, 0]);
+    // The valid confidential item is counted as in the internal report, not listed.
+    assert_eq!(counts(&public["totals"]), counts(&internal["totals"]));
     for format in ["table", "md", "csv", "json"] {
         let out = run(format);
         assert_eq!(out.code, 0, "{format}: {}", out.stderr);
@@ -1150,7 +1161,7 @@ fn every_format_says_what_it_left_out_or_withheld() {
     assert!(
         table
             .stdout
-            .ends_with("\n公示版本。\n\n有1个文件因错误未纳入报告（报告中已列出）\n"),
+            .ends_with("\n公示版本。\n\n其中1项按规定不予公开（计入以上总数，不列出具体事项）\n\n有1个文件因错误未纳入报告（报告中已列出）\n"),
         "{}",
         table.stdout
     );
@@ -1170,6 +1181,7 @@ fn every_format_says_what_it_left_out_or_withheld() {
     assert_eq!(
         csv.stderr,
         "note: 公示版本。\n\
+         note: 其中1项按规定不予公开（计入以上总数，不列出具体事项）\n\
          note: 有1个文件因错误未纳入报告（报告中已列出）\n  \
          省直/省财政厅/items/bad.toml: E004: 有错误（公开版本不引述，详见 `huitoukan check`）\n\
          note: 公开版本未列入1项不宜公开的事项\n"
