@@ -1,9 +1,10 @@
 //! `--public` (公示, SPEC §8): what a report for publication withholds and blanks, decided here
 //! and nowhere else.
 //!
-//! A public report leaves confidential items out entirely (not counted, not listed, not
-//! mentioned in the document: only stderr says how many) and blanks every field that can carry
-//! a person's name, keeping its column so a public sheet has the internal one's layout.
+//! A public report counts confidential items as the internal report does (its totals and rates
+//! are the same, SPEC §14) but lists none of them, saying how many it did not list, and blanks
+//! every field that can carry a person's name, keeping its column so a public sheet has the
+//! internal one's layout.
 //!
 //! With `--keep-going`, a file left out for its errors may itself be a confidential item, and
 //! its path (an item's file name is often the problem in a few words) or its messages (which
@@ -68,7 +69,7 @@ impl Public {
         self.withheld.contains(&file)
     }
 
-    /// The rest of the rule, on a report built without the withheld items: the left-out files
+    /// The rest of the rule, on a report built without listing the withheld items: the left-out files
     /// that may be confidential go, the others lose their messages, and names are blanked.
     /// `items` is how many confidential items the build skipped.
     pub fn apply(&self, report: &mut Report<'_>, items: usize) {
