@@ -125,10 +125,13 @@ pub fn sections(report: &Report, lang: Lang) -> Vec<Section> {
             ],
         });
     }
-    sections.push(one(
-        Term::OpenReviews,
-        rows::open_reviews(&report.units, lang),
-    ));
+    // What a review found is process, not progress: internal only (SPEC §14).
+    if !report.public {
+        sections.push(one(
+            Term::OpenReviews,
+            rows::open_reviews(&report.units, lang),
+        ));
+    }
     if !report.left_out.is_empty() {
         sections.push(one(Term::LeftOut, rows::left_out(report, lang)));
     }

@@ -2507,8 +2507,8 @@ impl Msg {
                 ),
             },
             Msg::PublicCountsWithheld { items } => match lang {
-                Zh => format!("其中{items}项按规定不予公开（计入以上总数，不列出具体事项）"),
-                En => format!("of the items counted above, {items} are not for publication: counted, not listed"),
+                Zh => format!("其中{items}项按规定不予公开（计入总数，不列出具体事项）"),
+                En => format!("{items} of the items are not for publication: counted in the totals, not listed"),
             },
             Msg::TableNarrowed => match lang {
                 Zh => "终端较窄，只列出主要数字；列出全部：--wide".into(),

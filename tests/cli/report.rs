@@ -532,13 +532,13 @@ fn public_leaves_out_confidential_items_and_every_person() {
         if format == "table" || format == "md" {
             assert!(
                 out.stdout
-                    .contains("其中1项按规定不予公开（计入以上总数，不列出具体事项）"),
+                    .contains("其中1项按规定不予公开（计入总数，不列出具体事项）"),
                 "{format} {by}:\n{}",
                 out.stdout
             );
         }
         let stderr = if format == "csv" {
-            "note: 公示版本。\nnote: 其中1项按规定不予公开（计入以上总数，不列出具体事项）\nnote: 公开版本未列入1项不宜公开的事项\n"
+            "note: 公示版本。\nnote: 其中1项按规定不予公开（计入总数，不列出具体事项）\nnote: 公开版本未列入1项不宜公开的事项\n"
         } else {
             "note: 公开版本未列入1项不宜公开的事项\n"
         };
@@ -1161,7 +1161,7 @@ fn every_format_says_what_it_left_out_or_withheld() {
     assert!(
         table
             .stdout
-            .ends_with("\n公示版本。\n\n其中1项按规定不予公开（计入以上总数，不列出具体事项）\n\n有1个文件因错误未纳入报告（报告中已列出）\n"),
+            .ends_with("\n公示版本。\n\n其中1项按规定不予公开（计入总数，不列出具体事项）\n\n有1个文件因错误未纳入报告（报告中已列出）\n"),
         "{}",
         table.stdout
     );
@@ -1181,7 +1181,7 @@ fn every_format_says_what_it_left_out_or_withheld() {
     assert_eq!(
         csv.stderr,
         "note: 公示版本。\n\
-         note: 其中1项按规定不予公开（计入以上总数，不列出具体事项）\n\
+         note: 其中1项按规定不予公开（计入总数，不列出具体事项）\n\
          note: 有1个文件因错误未纳入报告（报告中已列出）\n  \
          省直/省财政厅/items/bad.toml: E004: 有错误（公开版本不引述，详见 `huitoukan check`）\n\
          note: 公开版本未列入1项不宜公开的事项\n"
@@ -1497,7 +1497,7 @@ fn by_lead_and_by_task_count_the_items_of_each() {
 }
 
 #[test]
-fn md_lists_the_reviews_still_open_and_a_public_one_names_no_reviewer() {
+fn md_lists_the_reviews_still_open_and_a_public_one_shows_none() {
     let section = |text: &str| -> String {
         let start = text.find("、需查漏补缺的单位\n").expect("the section");
         let start = text[..start].rfind("## ").expect("its heading");
@@ -1515,15 +1515,11 @@ fn md_lists_the_reviews_still_open_and_a_public_one_names_no_reviewer() {
          | 中共浙江省国资委委员会 | 整改办抽查 | 省委整改办 | 2015年3月3日 | 查漏补缺 |\n\
          | 中共浙江省交通投资集团有限公司委员会 | 督导组检查 | 省委第四督导组 | 2015年3月9日 | 退回 |"
     );
+    // What a review found is process: a public report shows progress only (SPEC §14).
     let out = run_example(&["--org", "省直/省国资委党委", "--format", "md", "--public"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(
-        section(&out.stdout).ends_with(
-            "| 中共浙江省交通投资集团有限公司委员会 | 督导组检查 |  | 2015年3月9日 | 退回 |"
-        ),
-        "{}",
-        out.stdout
-    );
+    assert!(!out.stdout.contains("需查漏补缺"), "{}", out.stdout);
+    assert!(!out.stdout.contains("督导组检查"), "{}", out.stdout);
 }
 
 #[test]
@@ -1601,5 +1597,52 @@ fn a_narrow_terminal_shows_the_main_figures_and_wide_shows_every_column() {
     assert!(
         text.contains("逾期未报送") && !text.contains(note),
         "{text}"
+    );
+}
+
+#[test]
+fn a_public_report_shows_progress_not_process() {
+    let example = example();
+    let run = |public: bool, format: &str| {
+        let mut args = vec![
+            "report",
+            example.to_str().expect("a UTF-8 path"),
+            "--as-of",
+            "2015-03-10",
+            "--format",
+            format,
+        ];
+        if public {
+            args.push("--public");
+        }
+        Tree::empty().run(&args)
+    };
+    for format in ["md", "html"] {
+        let internal = run(false, format);
+        let public = run(true, format);
+        assert_eq!((internal.code, public.code), (0, 0), "{}", public.stderr);
+        for section in [
+            "需查漏补缺的单位",
+            "建议约谈提醒的单位",
+            "建议通报表扬的单位",
+        ] {
+            assert!(internal.stdout.contains(section), "{format}: {section}");
+            assert!(!public.stdout.contains(section), "{format}: {section}");
+        }
+        assert!(
+            public
+                .stdout
+                .contains("其中2项按规定不予公开（计入总数，不列出具体事项）"),
+            "{format}"
+        );
+    }
+    // The same totals as the report sent upward.
+    let internal: Value = serde_json::from_str(&run(false, "json").stdout).expect("JSON");
+    let public: Value = serde_json::from_str(&run(true, "json").stdout).expect("JSON");
+    assert_eq!(internal["totals"]["items"], 56);
+    assert_eq!(public["totals"]["items"], 56);
+    assert_eq!(
+        public["totals"]["completion_rate"],
+        internal["totals"]["completion_rate"]
     );
 }
