@@ -226,7 +226,14 @@ fn groups(rows: &[GroupRow], lead: Option<Term>, lang: Lang) -> Table {
     let mut columns: Vec<Column<GroupRow>> = Vec::new();
     if let Some(lead) = lead {
         columns.push(column(Term::Unit, |g: &GroupRow| Cell::text(&g.unit)));
-        columns.push(column(lead, |g: &GroupRow| Cell::text(&g.name)));
+        // An empty name: the items of the unit that no one leads.
+        columns.push(column(lead, move |g: &GroupRow| {
+            if g.name.is_empty() {
+                Cell::text(Term::NoLead.text(lang))
+            } else {
+                Cell::text(&g.name)
+            }
+        }));
     } else {
         columns.push(column(Term::SpecialTask, |g: &GroupRow| {
             Cell::text(&g.name)

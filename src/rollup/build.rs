@@ -122,7 +122,8 @@ pub fn build<'a>(
             .filter(|u| is_within(&u.org, options.org))
             .count(),
     );
-    let mut groups: BTreeMap<(String, String), ItemCounts> = BTreeMap::new();
+    // By unit, then the named groups before the items no one leads (`true` sorts last).
+    let mut groups: BTreeMap<(String, bool, String), ItemCounts> = BTreeMap::new();
 
     let due_dates = status::unit_due_dates(records);
     let mut reports_to = super::reporting::reports_to(records);
@@ -180,16 +181,21 @@ pub fn build<'a>(
             {
                 add(&mut by_area[slot]);
             }
+            let named = |name: Option<String>| name.filter(|n| !n.trim().is_empty());
             let group = match options.by {
-                By::Lead => FileText::of(records, item.file)
-                    .field(&item.lead)
-                    .map(|l| (unit.org.clone(), l)),
-                By::Task => FileText::of(records, item.file)
-                    .field(&item.special_task)
-                    .map(|t| (String::new(), t)),
+                // The 责任清单 shows the items no one leads too (未明确牵头领导): a gap the
+                // office must see, not a row to drop.
+                By::Lead => Some(
+                    match named(FileText::of(records, item.file).field(&item.lead)) {
+                        Some(lead) => (unit.org.clone(), false, lead),
+                        None => (unit.org.clone(), true, String::new()),
+                    },
+                ),
+                By::Task => named(FileText::of(records, item.file).field(&item.special_task))
+                    .map(|t| (String::new(), false, t)),
                 By::Org | By::Unit | By::Item | By::Area => None,
             };
-            if let Some(key) = group.filter(|(_, name)| !name.trim().is_empty()) {
+            if let Some(key) = group {
                 add(groups.entry(key).or_default());
             }
             if !withheld {
@@ -231,7 +237,7 @@ pub fn build<'a>(
     assemble(&mut report, options.by == By::Org);
     report.groups = groups
         .into_iter()
-        .map(|((unit, name), counts)| GroupRow { unit, name, counts })
+        .map(|((unit, _, name), counts)| GroupRow { unit, name, counts })
         .collect();
     report
         .led_items

@@ -1436,8 +1436,9 @@ fn the_terminal_table_fits_the_terminal_and_piped_rows_stay_whole() {
             By::Unit => 2 + 1 + 20,
             By::Item => 2 + 1 + 56,
             By::Area => 2 + 1 + 6,
-            // The items of the example with a `lead` have 16 of them, and 8 tasks.
-            By::Lead => 2 + 1 + 16,
+            // The items of the example with a `lead` have 16 of them, and each of the 20 units
+            // has a row of the items no one leads (未明确牵头领导); 8 tasks.
+            By::Lead => 2 + 1 + 16 + 20,
             By::Task => 2 + 1 + 8,
         };
         assert_eq!(rows, expected, "{by:?}");
@@ -1446,7 +1447,9 @@ fn the_terminal_table_fits_the_terminal_and_piped_rows_stay_whole() {
 
 #[test]
 fn by_lead_and_by_task_count_the_items_of_each() {
-    // 责任清单: one row per 牵头班子成员 of a unit; the same name in two units is two people.
+    // 责任清单: one row per 牵头班子成员 of a unit; the same name in two units is two people;
+    // the items no one leads make a row of their own, after the unit's leads, so the rows add up
+    // to the items of the org (7 + 6 = 13 of 省直机关工委).
     let out = run_example(&[
         "--org",
         "省直/省直机关工委",
@@ -1460,10 +1463,14 @@ fn by_lead_and_by_task_count_the_items_of_each() {
         out.stdout,
         "\u{feff}单位,牵头班子成员,事项数,已完成,基本完成,未完成,效果不理想,逾期未完成,已销号,已测评,满意及基本满意,整改完成率,完成及基本完成率,群众满意率（已测评事项）\r\n\
          省直/省直机关工委,副书记 吴某某,2,0,1,1,0,0,0,1,1,0,0.5,1\r\n\
+         省直/省直机关工委,未明确牵头领导,1,1,0,0,0,0,0,1,1,1,1,1\r\n\
          省直/省直机关工委/省交通运输厅,副厅长 卫某某,1,0,0,0,1,0,0,1,0,0,0,0\r\n\
+         省直/省直机关工委/省交通运输厅,未明确牵头领导,2,1,0,1,0,0,0,1,1,0.5,0.5,1\r\n\
          省直/省直机关工委/省民政厅,副厅长 冯某某,1,0,1,0,0,0,0,1,1,0,1,1\r\n\
+         省直/省直机关工委/省民政厅,未明确牵头领导,2,1,0,1,0,0,0,1,1,0.5,0.5,1\r\n\
          省直/省直机关工委/省财政厅,副厅长 钱某某,2,1,0,0,1,0,0,2,1,0.5,0.5,0.5\r\n\
-         省直/省直机关工委/省财政厅,厅长 孙某某,1,0,1,0,0,0,0,1,1,0,1,1\r\n"
+         省直/省直机关工委/省财政厅,厅长 孙某某,1,0,1,0,0,0,0,1,1,0,1,1\r\n\
+         省直/省直机关工委/省财政厅,未明确牵头领导,1,1,0,0,0,0,0,0,0,1,1,\r\n"
     );
 
     // One row per 专项整治 task, across units; items of no task are in no row.
