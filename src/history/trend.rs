@@ -76,8 +76,9 @@ pub fn commits_at<'a>(line: &'a [Commit], ends: &[Date]) -> Vec<(Date, &'a Commi
 }
 
 /// The totals of `records` judged as of `as_of`, as `report` counts them (the rules run
-/// again for each date: what is overdue depends on it). Returns the campaign they name and the
-/// diagnostics too.
+/// again for each date: what is overdue depends on it), of the records as they stood then
+/// (SPEC §14: a fact dated after `as_of` is set aside, on a copy, which only a commit holding
+/// such a fact needs). Returns the campaign they name and the diagnostics too.
 pub fn totals_at(records: &Records, as_of: Date) -> (Totals, CampaignInfo, Vec<Diagnostic>) {
     let mut diagnostics = records.diagnostics.clone();
     let cx = Context {
@@ -91,6 +92,16 @@ pub fn totals_at(records: &Records, as_of: Date) -> (Totals, CampaignInfo, Vec<D
         public: false,
         by: By::Unit,
     };
-    let report = rollup::build(records, &diagnostics, &options);
-    (report.totals, report.campaign, diagnostics)
+    let totals = |records: &Records| {
+        let report = rollup::build(records, &diagnostics, &options);
+        (report.totals, report.campaign)
+    };
+    let (totals, campaign) = if records.has_facts_after(as_of) {
+        let mut then = records.clone();
+        then.as_of(as_of);
+        totals(&then)
+    } else {
+        totals(records)
+    };
+    (totals, campaign, diagnostics)
 }

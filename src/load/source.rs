@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 pub use crate::diagnostic::span::FileId;
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct SourceFile {
     /// Path relative to the root, `/`-separated.
     pub path: Box<str>,
@@ -223,7 +223,7 @@ fn newlines(bytes: &[u8]) -> usize {
 }
 
 /// Every file a run has looked at, in the order they were found.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Files {
     files: Vec<SourceFile>,
 }

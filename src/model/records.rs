@@ -19,7 +19,7 @@ use crate::model::schema::Schema;
 use crate::model::{Campaign, Item, Unit};
 use crate::text::i18n::Msg;
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Records {
     pub root: PathBuf,
     pub files: Files,

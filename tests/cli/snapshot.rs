@@ -159,3 +159,33 @@ fn a_tree_as_of_a_day_is_the_tree_without_what_came_after() {
     assert_eq!(value["totals"]["done"], 1);
     assert_eq!(value["totals"]["self_check"]["returned"], 1);
 }
+
+#[test]
+fn a_trend_row_is_the_report_as_of_its_day() {
+    // The example, committed before the returns and completions of March that it records.
+    let tree = Tree::empty();
+    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/zhejiang-2015");
+    for entry in walkdir::WalkDir::new(&example) {
+        let entry = entry.expect("an entry");
+        if entry.file_type().is_file() {
+            let rel = entry.path().strip_prefix(&example).expect("below");
+            let target = tree.join(rel.to_str().expect("UTF-8"));
+            std::fs::create_dir_all(target.parent().expect("a folder")).expect("folders");
+            std::fs::copy(entry.path(), target).expect("a copy");
+        }
+    }
+    crate::harness::commit_all(tree.path(), "2015-02-26T10:00:00+08:00", "报送");
+    let out = tree.run(&["trend", "--every", "week", "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let trend: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    let rows = trend["rows"].as_array().expect("rows");
+    assert_eq!(rows.len(), 1, "{trend}");
+    let report = tree.run(&["report", "--format", "json", "--as-of", "2015-03-01"]);
+    let report: Value = serde_json::from_str(&report.stdout).expect("JSON");
+    assert_eq!(report["after_as_of"], 9);
+    // The review of 9 March had not returned anything on 1 March.
+    assert_eq!(report["totals"]["self_check"]["returned"], 0);
+    for key in ["items", "done", "open", "overdue", "closed", "self_check"] {
+        assert_eq!(rows[0]["totals"][key], report["totals"][key], "{key}");
+    }
+}
