@@ -549,6 +549,16 @@ fn sheet_problem(file: &str, e: SheetError) -> Problem {
             Msg::ImportUnreadable { detail },
             Some(Msg::ImportUnreadableHelp),
         ),
+        SheetError::Encoding => (
+            Code::SheetUnreadable,
+            Msg::ImportEncoding,
+            Some(Msg::ImportUnreadableHelp),
+        ),
+        SheetError::ReaderFailed => (
+            Code::SheetUnreadable,
+            Msg::ImportReaderFailed,
+            Some(Msg::ImportUnreadableHelp),
+        ),
         SheetError::Extension => (
             Code::SheetUnreadable,
             Msg::ImportExtension,
@@ -1114,7 +1124,7 @@ larger than 256 MiB is refused by its size before it is read (exit 2)."#,
                 en: r#"error[I001]: cannot read the spreadsheet: Cannot detect file format
  --> 台账.xlsx
   = help: import reads .xlsx, .xls, .ods and .csv (UTF-8 or GBK); open it in Excel or WPS and save it as .xlsx"#,
-                zh: r#"error[I001]: 无法读取表格：Cannot detect file format
+                zh: r#"error[I001]: 无法读取表格：内容不是可读的表格，或文件已损坏（读取程序报告：Cannot detect file format）
  --> 台账.xlsx
   = help: 可导入 .xlsx、.xls、.ods 和 .csv（UTF-8 或 GBK）文件；在 Excel 或 WPS 中打开并另存为 .xlsx 再试"#,
             },

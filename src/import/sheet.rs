@@ -200,6 +200,10 @@ impl Cells {
 pub enum SheetError {
     /// Not a spreadsheet this reads, or a damaged one: the reader's words.
     Unreadable(String),
+    /// A CSV file in neither UTF-8 nor GBK.
+    Encoding,
+    /// The reader failed inside on this file.
+    ReaderFailed,
     /// The extension is none of .xlsx, .xlsm, .xls, .xlsb, .ods, .csv.
     Extension,
     /// No sheet of that name; the sheets there are.
@@ -283,13 +287,12 @@ fn decode(bytes: &[u8]) -> Result<String, SheetError> {
     encoding_rs::GB18030
         .decode_without_bom_handling_and_without_replacement(bytes)
         .map(|t| t.into_owned())
-        .ok_or_else(|| SheetError::Unreadable("neither UTF-8 nor GBK".to_owned()))
+        .ok_or(SheetError::Encoding)
 }
 
 /// Runs a call into calamine; a panic in it is an unreadable file.
 fn guarded<T>(call: impl FnOnce() -> T) -> Result<T, SheetError> {
-    catch_unwind(AssertUnwindSafe(call))
-        .map_err(|_| SheetError::Unreadable("the reader failed on this file".to_owned()))
+    catch_unwind(AssertUnwindSafe(call)).map_err(|_| SheetError::ReaderFailed)
 }
 
 fn workbook(bytes: Vec<u8>, wanted: Option<&str>) -> Result<Grid, SheetError> {

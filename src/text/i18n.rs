@@ -623,6 +623,8 @@ pub enum Msg {
         detail: String,
     },
     // Import.
+    ImportEncoding,
+    ImportReaderFailed,
     ImportUnreadable {
         detail: String,
     },
@@ -1984,8 +1986,17 @@ impl Msg {
                 En => "the merged counts are out of range (above 4294967295)".into(),
             },
             Msg::ImportUnreadable { detail } => match lang {
-                Zh => format!("无法读取表格：{detail}"),
+                // The reader's own words are English: said as what they are.
+                Zh => format!("无法读取表格：内容不是可读的表格，或文件已损坏（读取程序报告：{detail}）"),
                 En => format!("cannot read the spreadsheet: {detail}"),
+            },
+            Msg::ImportEncoding => match lang {
+                Zh => "无法读取表格：CSV 文件既不是 UTF-8 编码，也不是 GBK 编码".into(),
+                En => "cannot read the spreadsheet: a CSV file in neither UTF-8 nor GBK".into(),
+            },
+            Msg::ImportReaderFailed => match lang {
+                Zh => "无法读取表格：读取程序在这个文件上出错（文件可能已损坏）".into(),
+                En => "cannot read the spreadsheet: the reader failed on this file".into(),
             },
             Msg::ImportUnreadableHelp => match lang {
                 Zh => {

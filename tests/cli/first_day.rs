@@ -779,3 +779,18 @@ fn the_trend_is_titled_as_the_office_writes_and_ends_at_the_last_commit() {
         .count();
     assert_eq!(rows, 1, "{}", out.stdout);
 }
+
+#[test]
+fn a_csv_in_neither_utf8_nor_gbk_is_said_so_in_chinese() {
+    let tree = ledger("1,文山会海问题有所反弹,兑现承诺,精简会议,2015-06-30\n");
+    std::fs::write(tree.join("台账.csv"), b"\xff\xff,\xff\n").unwrap();
+    let out = import(&tree, &[]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr.starts_with(
+            "error[I001]: 无法读取表格：CSV 文件既不是 UTF-8 编码，也不是 GBK 编码\n --> 台账.csv\n"
+        ),
+        "{}",
+        out.stderr
+    );
+}

@@ -331,7 +331,7 @@ fn a_part_that_inflates_past_a_gibibyte_is_refused_however_small_it_says_it_is()
     refused_sheet(
         &tree,
         "炸弹.xlsx",
-        "error[I001]: 无法读取表格：File is larger than its declared uncompressed size\n --> 炸弹.xlsx\n  = help: 可导入 .xlsx、.xls、.ods 和 .csv（UTF-8 或 GBK）文件；在 Excel 或 WPS 中打开并另存为 .xlsx 再试",
+        "error[I001]: 无法读取表格：内容不是可读的表格，或文件已损坏（读取程序报告：File is larger than its declared uncompressed size）\n --> 炸弹.xlsx\n  = help: 可导入 .xlsx、.xls、.ods 和 .csv（UTF-8 或 GBK）文件；在 Excel 或 WPS 中打开并另存为 .xlsx 再试",
     );
     assert!(started.elapsed() < Duration::from_secs(30));
     // One that says what it holds is refused by its size, before it is inflated.
@@ -390,7 +390,7 @@ fn repeated_ods_rows_and_columns_are_measured_before_they_are_laid_out() {
     refused_sheet(
         &tree,
         "未完.ods",
-        "error[I001]: 无法读取表格：the content ends inside a table\n --> 未完.ods\n  = help: 可导入 .xlsx、.xls、.ods 和 .csv（UTF-8 或 GBK）文件；在 Excel 或 WPS 中打开并另存为 .xlsx 再试",
+        "error[I001]: 无法读取表格：内容不是可读的表格，或文件已损坏（读取程序报告：the content ends inside a table）\n --> 未完.ods\n  = help: 可导入 .xlsx、.xls、.ods 和 .csv（UTF-8 或 GBK）文件；在 Excel 或 WPS 中打开并另存为 .xlsx 再试",
     );
     assert!(started.elapsed() < Duration::from_secs(30));
     refused_sheet(
