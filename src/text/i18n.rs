@@ -118,6 +118,48 @@ pub struct Figures {
 }
 
 impl Figures {
+    /// The opening paragraph as an office writes it (SPEC §14): a figure that is zero is left
+    /// out rather than written 0个, and each measure word once.
+    fn zh_prose(&self, as_of: &str, org: &str) -> String {
+        let some = |parts: &[(usize, &str)]| -> Vec<String> {
+            parts
+                .iter()
+                .filter(|(n, _)| *n > 0)
+                .map(|(n, what)| format!("{what}{n}个"))
+                .collect()
+        };
+        let mut text = format!(
+            "截至{as_of}，{org}共有报送单位{}个，梳理整改问题{}个，已完成{}个（占{}）",
+            self.units, self.items, self.done, self.rate
+        );
+        for part in some(&[
+            (self.mostly_done, "基本完成"),
+            (self.open, "未完成"),
+            (self.ineffective, "效果不理想"),
+        ]) {
+            text.push('，');
+            text.push_str(&part);
+        }
+        if self.overdue > 0 {
+            text.push_str(&format!("；其中逾期未完成{}个", self.overdue));
+        }
+        text.push('。');
+        let not_on_time = some(&[
+            (self.late, "逾期报送"),
+            (self.returned, "被退回"),
+            (self.missing, "逾期未报送"),
+            (self.pending, "尚未到报送时限"),
+        ]);
+        if self.units > 0 && not_on_time.is_empty() {
+            text.push_str("报送单位均已按时报送自查报告。");
+        } else if self.units > 0 {
+            let mut parts = some(&[(self.submitted, "按时报送")]);
+            parts.extend(not_on_time);
+            text.push_str(&format!("自查报告{}。", parts.join("，")));
+        }
+        text
+    }
+
     /// `template` with `{as_of}`, `{org}` and `{FIELD}` for each figure filled in.
     fn fill(&self, template: &str, as_of: &str, org: &str) -> String {
         let rate = self.rate.as_str();
@@ -1670,14 +1712,7 @@ impl Msg {
                 },
             },
             Msg::Summary { as_of, org, figures } => match lang {
-                Zh => figures.fill(
-                    "截至{as_of}，{org}共有报送单位{units}个，梳理整改问题{items}个，已完成{done}个，占{rate}；\
-                     基本完成{mostly_done}个；未完成{open}个；效果不理想{ineffective}个；逾期未完成{overdue}个。\
-                     自查报告按时报送{submitted}个单位，逾期报送{late}个，被退回{returned}个，\
-                     逾期未报送{missing}个，尚未报送（未到时限）{pending}个。",
-                    &zh_date(as_of),
-                    org,
-                ),
+                Zh => figures.zh_prose(&zh_date(as_of), org),
                 En => figures.fill(
                     &format!(
                         "As of {{as_of}}, {{org}} has {{units}} reporting {}; its units list {{items}} {}: {{done}} done \

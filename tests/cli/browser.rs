@@ -172,7 +172,7 @@ fn the_example_prints_on_a4_with_its_figures_and_names() {
     let all: String = text.concat();
     for words in [
         "全省教育实践活动整改落实情况“回头看”进展情况汇总",
-        "梳理整改问题56个，已完成21个，占37.5%",
+        "梳理整改问题56个，已完成21个（占37.5%）",
         "逾期未完成2个",
         "中共浙江省交通投资集团有限公司委员会",
         "宁波市",

@@ -152,6 +152,15 @@ fn a_tree_as_of_a_day_is_the_tree_without_what_came_after() {
         "{}",
         out.stdout
     );
+    // The opening paragraph of that day, as an office writes it: no figure of nought.
+    let out = later.run(&["report", "--format", "html", "--as-of", DAY]);
+    assert!(
+        out.stdout.contains(
+            "<p class=\"summary\">截至2015年2月28日，各单位共有报送单位2个，梳理整改问题2个，已完成0个（占0.0%），未完成2个；其中逾期未完成1个。自查报告按时报送1个，尚未到报送时限1个。</p>"
+        ),
+        "{}",
+        out.stdout
+    );
     // A day later than every fact, nothing is set aside.
     let out = later.run(&["report", "--format", "json", "--as-of", "2015-03-10"]);
     let value: Value = serde_json::from_str(&out.stdout).expect("JSON");
