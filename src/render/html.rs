@@ -31,6 +31,7 @@ body { font-family: "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", "Songt
   color: #111; background: #fff; max-width: 60rem; margin: 2rem auto; padding: 0 1rem;
   line-height: 1.6; }
 h1 { font-size: 1.5rem; text-align: center; font-weight: bold; margin: 0 0 0.5rem; }
+h1 .date { font-size: 1.1rem; font-weight: normal; }
 h2 { font-size: 1.15rem; margin: 1.6rem 0 0.6rem; font-family: "Noto Sans CJK SC", "SimHei", sans-serif; }
 h3 { font-size: 1rem; margin: 1rem 0 0.4rem; }
 p.basis { text-align: center; margin: 0 0 1rem; }
@@ -127,7 +128,17 @@ pub fn page(title: &str, lang: Lang, body: impl FnOnce(&mut String)) -> String {
         env!("CARGO_PKG_VERSION"),
         escape(title)
     );
-    let _ = writeln!(out, "<h1>{}</h1>", escape(title));
+    // The title breaks by meaning: what the report is, then, on a line of its own, its date
+    // (（截至2015年3月10日） or （2015年1月15日至3月31日）), never wherever the width runs out.
+    let heading = match title.rfind('（') {
+        Some(at) if lang == Lang::Zh && title.ends_with('）') && at > 0 => format!(
+            "{}<br><span class=\"date\">{}</span>",
+            escape(&title[..at]),
+            escape(&title[at..])
+        ),
+        _ => escape(title),
+    };
+    let _ = writeln!(out, "<h1>{heading}</h1>");
     body(&mut out);
     out.push_str("</body>\n</html>\n");
     out

@@ -682,7 +682,7 @@ fn trend_html_draws_the_completion_rate_at_each_month_end_as_a_line() {
     crate::html::assert_self_contained(&html);
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"zh-CN\">"));
     assert!(
-        html.contains("<h1>各单位教育实践活动整改落实情况“回头看”进展趋势（2015年1月15日至2015年10月31日）</h1>"),
+        html.contains("<h1>各单位教育实践活动整改落实情况“回头看”进展趋势<br><span class=\"date\">（2015年1月15日至2015年10月31日）</span></h1>"),
         "{html}"
     );
     // Month k's end: 10·k % done, at x = 60 + 80·(k − 1) on a plot from y = 224 (0 %) up to
@@ -794,7 +794,7 @@ fn trend_html_shows_a_hostile_campaign_name_as_text() {
     crate::html::assert_self_contained(&html);
     assert!(
         html.contains(
-            "<h1>&lt;b&gt;浙江省&lt;/b&gt;&quot; onload=&quot;x()&lt;script&gt;alert(&#39;“回头看”&#39;)&lt;/script&gt;进展趋势（2015年1月15日至2015年3月31日）</h1>"
+            "<h1>&lt;b&gt;浙江省&lt;/b&gt;&quot; onload=&quot;x()&lt;script&gt;alert(&#39;“回头看”&#39;)&lt;/script&gt;进展趋势<br><span class=\"date\">（2015年1月15日至2015年3月31日）</span></h1>"
         ),
         "{html}"
     );

@@ -38,6 +38,7 @@ pub fn assert_self_contained(html: &str) {
         "style",
         "body",
         "h1",
+        "br",
         "h2",
         "h3",
         "p",
