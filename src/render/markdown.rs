@@ -90,11 +90,11 @@ pub fn sections(report: &Report, lang: Lang) -> Vec<Section> {
         one(Term::Areas, rows::areas(&report.by_area, lang)),
         one(
             Term::OverdueItems,
-            rows::due_items(&report.overdue_items, lang),
+            rows::numbered(rows::due_items(&report.overdue_items, lang), lang),
         ),
         one(
             Term::IneffectiveItems,
-            rows::due_items(&report.ineffective_items, lang),
+            rows::numbered(rows::due_items(&report.ineffective_items, lang), lang),
         ),
         Section {
             title: Term::LinkedItems.text(lang),
@@ -116,11 +116,11 @@ pub fn sections(report: &Report, lang: Lang) -> Vec<Section> {
             parts: vec![
                 Part::Sub(
                     Term::ToRemind.text(lang).to_owned(),
-                    rows::units_to_remind(&notices.remind, lang),
+                    rows::numbered(rows::units_to_remind(&notices.remind, lang), lang),
                 ),
                 Part::Sub(
                     Term::ToPraise.text(lang).to_owned(),
-                    rows::units_to_praise(&notices.praise, lang),
+                    rows::numbered(rows::units_to_praise(&notices.praise, lang), lang),
                 ),
             ],
         });
@@ -129,7 +129,7 @@ pub fn sections(report: &Report, lang: Lang) -> Vec<Section> {
     if !report.public {
         sections.push(one(
             Term::OpenReviews,
-            rows::open_reviews(&report.units, lang),
+            rows::numbered(rows::open_reviews(&report.units, lang), lang),
         ));
     }
     if !report.left_out.is_empty() {
@@ -155,7 +155,7 @@ fn linked(items: &[LinkedItem], lang: Lang) -> Vec<Part> {
         .map(|((_, name), items)| {
             Part::Sub(
                 crate::text::i18n::labelled(lang, Term::LeadUnit.text(lang), name),
-                rows::linked_items(&items, lang),
+                rows::numbered(rows::linked_items(&items, lang), lang),
             )
         })
         .collect()

@@ -161,6 +161,16 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
 }
 
+/// `table` with a 序号 column first (1, 2, 3…): every list of units or items a document shows
+/// numbers its rows (SPEC §14).
+pub fn numbered(mut table: Table, lang: Lang) -> Table {
+    table.headers.insert(0, Term::SerialNumber.text(lang));
+    for (n, row) in table.rows.iter_mut().enumerate() {
+        row.insert(0, Cell::count(n + 1));
+    }
+    table
+}
+
 pub fn table(report: &Report, by: By, lang: Lang) -> Table {
     slice(report, by, 0..row_count(report, by), lang)
 }

@@ -3139,6 +3139,7 @@ terms! {
     TrendBasisMonth => "按月统计：每月末以当日及以前最后一次提交的记录为准，按当日判定。", "Monthly: at each month's end, the records of the last commit on or before that day, judged as of that day.";
     TrendBasisWeek => "按周统计：每周日以当日及以前最后一次提交的记录为准，按当日判定。", "Weekly: each Sunday, the records of the last commit on or before that day, judged as of that day.";
     NoLead => "未明确牵头领导", "no lead named";
+    SerialNumber => "序号", "No.";
     Days1To30 => "1～30天", "1–30 days";
     Days31To90 => "31～90天", "31–90 days";
     DaysOver90 => "90天以上", "over 90 days";

@@ -174,7 +174,7 @@ fn markdown_shows_what_lower_levels_put_on_a_superior() {
     let out = run_example(&["--org", "省民政厅", "--format", "md"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
-        out.stdout.contains("## 七、需本级牵头联动整改的事项\n\n### 牵头单位：中共浙江省民政厅党组\n\n| 单位 | 编号 | 事项 |\n| --- | --- | --- |\n| 中共杭州市西湖区委 | 社区台账 | 社区考核评比和台账资料仍然偏多 |"),
+        out.stdout.contains("## 七、需本级牵头联动整改的事项\n\n### 牵头单位：中共浙江省民政厅党组\n\n| 序号 | 单位 | 编号 | 事项 |\n| ---: | --- | --- | --- |\n| 1 | 中共杭州市西湖区委 | 社区台账 | 社区考核评比和台账资料仍然偏多 |"),
         "{}",
         out.stdout
     );
@@ -1517,10 +1517,10 @@ fn md_lists_the_reviews_still_open_and_a_public_one_shows_none() {
     assert_eq!(
         section(&out.stdout),
         "## 九、需查漏补缺的单位\n\n\
-         | 单位 | 审核方式 | 审核单位 | 审核日期 | 审核结果 |\n\
-         | --- | --- | --- | --- | --- |\n\
-         | 中共浙江省国资委委员会 | 整改办抽查 | 省委整改办 | 2015年3月3日 | 查漏补缺 |\n\
-         | 中共浙江省交通投资集团有限公司委员会 | 督导组检查 | 省委第四督导组 | 2015年3月9日 | 退回 |"
+         | 序号 | 单位 | 审核方式 | 审核单位 | 审核日期 | 审核结果 |\n\
+         | ---: | --- | --- | --- | --- | --- |\n\
+         | 1 | 中共浙江省国资委委员会 | 整改办抽查 | 省委整改办 | 2015年3月3日 | 查漏补缺 |\n\
+         | 2 | 中共浙江省交通投资集团有限公司委员会 | 督导组检查 | 省委第四督导组 | 2015年3月9日 | 退回 |"
     );
     // What a review found is process: a public report shows progress only (SPEC §14).
     let out = run_example(&["--org", "省直/省国资委党委", "--format", "md", "--public"]);

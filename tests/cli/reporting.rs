@@ -406,30 +406,30 @@ fn the_office_is_asked_to_talk_to_the_reporting_units_the_plan_names() {
     assert_eq!(
         part(&md, "建议约谈提醒的单位"),
         "### 建议约谈提醒的单位\n\n\
-         | 单位 | 理由 | 自查 | 报送日期 | 主要负责同志 |\n\
-         | --- | --- | --- | --- | --- |\n\
-         | 中共杭州市委 | 抓得不紧（自查报告逾期报送、自查报告被退回） | 已退回 | 2015年3月2日 | 甲某某 |\n\
-         | 中共浙江省交通运输厅党组 | 整改措施落实不力（1项逾期未完成） | 按时报送 | 2015年2月12日 | 吴某某 |\n\
-         | 中共浙江省财政厅党组 | 整改效果不明显（1项群众不满意） | 按时报送 | 2015年2月10日 | 孙某某 |\n\n"
+         | 序号 | 单位 | 理由 | 自查 | 报送日期 | 主要负责同志 |\n\
+         | ---: | --- | --- | --- | --- | --- |\n\
+         | 1 | 中共杭州市委 | 抓得不紧（自查报告逾期报送、自查报告被退回） | 已退回 | 2015年3月2日 | 甲某某 |\n\
+         | 2 | 中共浙江省交通运输厅党组 | 整改措施落实不力（1项逾期未完成） | 按时报送 | 2015年2月12日 | 吴某某 |\n\
+         | 3 | 中共浙江省财政厅党组 | 整改效果不明显（1项群众不满意） | 按时报送 | 2015年2月10日 | 孙某某 |\n\n"
     );
     // 省民政厅 alone: on time, every item done or mostly done and satisfied. 省财政厅, on time
     // with every item done or mostly done, is not: one is 不满意.
     assert_eq!(
         part(&md, "建议通报表扬的单位"),
         "### 建议通报表扬的单位\n\n\
-         | 单位 | 事项数 | 已完成 | 基本完成 | 报送日期 |\n\
-         | --- | ---: | ---: | ---: | --- |\n\
-         | 中共浙江省民政厅党组 | 2 | 1 | 1 | 2015年2月11日 |\n\n"
+         | 序号 | 单位 | 事项数 | 已完成 | 基本完成 | 报送日期 |\n\
+         | ---: | --- | ---: | ---: | ---: | --- |\n\
+         | 1 | 中共浙江省民政厅党组 | 2 | 1 | 1 | 2015年2月11日 |\n\n"
     );
     // 西湖区委's report: its 村 and 社区, both missing.
     let md = markdown(&tree, &["--org", "西湖区", "--lang", "en"]);
     assert_eq!(
         part(&md, "Units proposed for a reminder talk"),
         "### Units proposed for a reminder talk\n\n\
-         | unit | reasons | self-check | submitted on | principal |\n\
-         | --- | --- | --- | --- | --- |\n\
-         | 中共杭州市西湖区双流村委员会 | not pressed hard \\(self-check report missing\\) | missing |  | 丙某某 |\n\
-         | 中共杭州市西湖区象山社区委员会 | not pressed hard \\(self-check report missing\\) | missing |  | 丁某某 |\n\n"
+         | No. | unit | reasons | self-check | submitted on | principal |\n\
+         | ---: | --- | --- | --- | --- | --- |\n\
+         | 1 | 中共杭州市西湖区双流村委员会 | not pressed hard \\(self-check report missing\\) | missing |  | 丙某某 |\n\
+         | 2 | 中共杭州市西湖区象山社区委员会 | not pressed hard \\(self-check report missing\\) | missing |  | 丁某某 |\n\n"
     );
     // A public report proposes no one.
     let public = markdown(&tree, &["--public"]);
