@@ -81,10 +81,7 @@ pub fn commits_at<'a>(line: &'a [Commit], ends: &[Date]) -> Vec<(Date, &'a Commi
 /// such a fact needs). Returns the campaign they name and the diagnostics too.
 pub fn totals_at(records: &Records, as_of: Date) -> (Totals, CampaignInfo, Vec<Diagnostic>) {
     let mut diagnostics = records.diagnostics.clone();
-    let cx = Context {
-        as_of,
-        today: jiff::Zoned::now().date(),
-    };
+    let cx = Context::new(as_of);
     rules::run(records, &cx, &mut diagnostics, Keep::Errors);
     let options = rollup::Options {
         org: "",

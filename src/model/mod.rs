@@ -212,6 +212,25 @@ impl Unit {
             .map(|d| *d.get_ref())
     }
 
+    /// The dates of what the unit says has happened: its meeting, submission and
+    /// resubmission, and each review.
+    fn dated_facts(&self) -> impl Iterator<Item = &Sp<Date>> {
+        let check = self.self_check.as_ref();
+        [
+            check.and_then(|c| c.meeting_on.as_ref()),
+            check.and_then(|c| c.submitted_on.as_ref()),
+            check.and_then(|c| c.resubmitted_on.as_ref()),
+        ]
+        .into_iter()
+        .chain(self.reviews.iter().map(|r| r.on.as_ref()))
+        .flatten()
+    }
+
+    /// Whether [`Unit::as_of`] would set a fact aside, without changing the unit.
+    pub fn has_facts_after(&self, day: Date) -> bool {
+        self.dated_facts().any(|d| after(Some(d), day))
+    }
+
     /// The unit as it stood on `day`, as far as its dates tell (SPEC §14): a meeting, a
     /// submission, a resubmission or a review dated after it had not happened yet. Returns how
     /// many dated facts were set aside.
@@ -583,6 +602,25 @@ impl Item {
             set_aside += 1;
         }
         set_aside
+    }
+
+    /// The dates of what the item says has happened: its completion, its finding, its closure
+    /// and each progress entry.
+    fn dated_facts(&self) -> impl Iterator<Item = &Sp<Date>> {
+        [
+            self.completed_on.as_ref(),
+            self.found_on.as_ref(),
+            self.closure.as_ref().and_then(|c| c.approved_on.as_ref()),
+        ]
+        .into_iter()
+        .chain(self.progress.iter().map(|p| p.on.as_ref()))
+        .flatten()
+    }
+
+    /// Whether [`Item::as_of`] (or [`Item::found_after`]) would set a fact aside, without
+    /// changing the item.
+    pub fn has_facts_after(&self, day: Date) -> bool {
+        self.dated_facts().any(|d| after(Some(d), day))
     }
 
     /// Whether the item is a problem found after `day` (`found_on`), not yet on the ledger then.

@@ -171,23 +171,8 @@ impl Records {
     /// Whether a dated fact of the records lies after `day` ([`Records::as_of`] would set one
     /// aside): one pass over the models, without changing them.
     pub fn has_facts_after(&self, day: jiff::civil::Date) -> bool {
-        let after =
-            |d: Option<&crate::model::Sp<jiff::civil::Date>>| d.is_some_and(|d| *d.get_ref() > day);
-        self.units.iter().any(|u| {
-            u.reviews.iter().any(|r| after(r.on.as_ref()))
-                || u.self_check.as_ref().is_some_and(|c| {
-                    after(c.meeting_on.as_ref())
-                        || after(c.submitted_on.as_ref())
-                        || after(c.resubmitted_on.as_ref())
-                })
-        }) || self.items.iter().any(|i| {
-            after(i.completed_on.as_ref())
-                || i.found_after(day)
-                || i.progress.iter().any(|p| after(p.on.as_ref()))
-                || i.closure
-                    .as_ref()
-                    .is_some_and(|c| after(c.approved_on.as_ref()))
-        })
+        self.units.iter().any(|u| u.has_facts_after(day))
+            || self.items.iter().any(|i| i.has_facts_after(day))
     }
 
     /// The records as they stood on `day`, as far as their dates tell (SPEC §14): every dated

@@ -115,10 +115,7 @@ pub fn check_overlay(
 /// twice, once on each.
 pub fn check_loaded(mut records: Records, as_of: Date, warnings: bool) -> Checked {
     let mut diagnostics = std::mem::take(&mut records.diagnostics);
-    let cx = Context {
-        as_of,
-        today: jiff::Zoned::now().date(),
-    };
+    let cx = Context::new(as_of);
     let keep = if warnings { Keep::All } else { Keep::Errors };
     let (after_as_of, keep) = if records.has_facts_after(as_of) {
         rules::run(&records, &cx, &mut diagnostics, Keep::OnlyErrors);

@@ -26,6 +26,21 @@ pub struct Context {
     pub today: Date,
 }
 
+impl Context {
+    /// Judging as of `as_of`, on the machine's day.
+    pub fn new(as_of: Date) -> Context {
+        Context {
+            as_of,
+            today: today(),
+        }
+    }
+}
+
+/// The machine's day, by its clock and time zone: the one place a command asks for it.
+pub fn today() -> Date {
+    jiff::Zoned::now().date()
+}
+
 /// Which diagnostics a run of the rules keeps.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Keep {

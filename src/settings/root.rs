@@ -3,15 +3,11 @@
 
 use std::path::{Path, PathBuf};
 
-use jiff::civil::Date;
-
 use crate::diagnostic::outcome::Fatal;
 use crate::load::discover::{self, RootError, lexical};
 use crate::text::i18n::Msg;
 
-pub fn today() -> Date {
-    jiff::Zoned::now().date()
-}
+pub use crate::rules::today;
 
 pub fn find_root(path: Option<&Path>) -> Result<PathBuf, Fatal> {
     let start = path.unwrap_or(Path::new("."));

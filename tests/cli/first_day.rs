@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::harness::{Tree, commit_all, git_at, names_in, output};
+use crate::harness::{Tree, commit_all, copy_at, git_at, names_in, output};
 
 const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/zhejiang-2015");
 const REPORT: &str = "整改落实情况汇总.md";
@@ -13,8 +13,7 @@ const REPORT: &str = "整改落实情况汇总.md";
 /// The bundled example laid out as a checkout: its contents at the repository's root, one
 /// commit on `main`, and `origin/main` as a pull request's base branch.
 fn checkout() -> Tree {
-    let tree = Tree::empty();
-    copy_dir(Path::new(EXAMPLE), tree.path());
+    let tree = copy_at(Path::new(EXAMPLE), "");
     commit_all(tree.path(), "2015-03-01T10:00:00+08:00", "各单位报送");
     git_at(
         tree.path(),
@@ -22,18 +21,6 @@ fn checkout() -> Tree {
         &["update-ref", "refs/remotes/origin/main", "HEAD"],
     );
     tree
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.expect("a readable example");
-        let target = to.join(entry.path().strip_prefix(from).expect("below the example"));
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).expect("a folder");
-        } else {
-            std::fs::copy(entry.path(), &target).expect("a copy");
-        }
-    }
 }
 
 /// The shell commands of a pipeline file that run huitoukan (not the one installing it), as
@@ -166,8 +153,7 @@ fn the_gitlab_example_publishes_its_artifacts() {
 
 #[test]
 fn a_report_goes_into_the_tree_but_never_as_a_file_the_tree_reads() {
-    let tree = Tree::empty();
-    copy_dir(Path::new(EXAMPLE), tree.path());
+    let tree = copy_at(Path::new(EXAMPLE), "");
     let run = |output: &str, force: bool| {
         let mut args = vec!["report", "--as-of", "2015-03-10", "--format", "md"];
         if force {
@@ -266,8 +252,6 @@ fn a_report_goes_into_the_tree_but_never_as_a_file_the_tree_reads() {
 
 #[test]
 fn the_format_follows_the_extension_of_the_output() {
-    let tree = Tree::empty();
-    copy_dir(Path::new(EXAMPLE), tree.path());
     let out_dir = Tree::empty();
     let run = |args: &[&str]| {
         let mut all = vec!["report", EXAMPLE, "--as-of", "2015-03-10"];
@@ -450,8 +434,7 @@ fn chinese_help_uses_chinese_colons_and_lists_arguments_as_typed() {
 
 #[test]
 fn no_path_means_the_current_folder_and_root_names_the_whole_tree() {
-    let tree = Tree::empty();
-    copy_dir(Path::new(EXAMPLE), tree.path());
+    let tree = copy_at(Path::new(EXAMPLE), "");
     let diagnostics = |rel: &str, args: &[&str]| {
         let mut all = vec!["check", "--format", "json", "--as-of", "2015-03-10"];
         all.extend_from_slice(args);

@@ -466,3 +466,15 @@ pub fn commit_all(dir: &Path, date: &str, message: &str) -> String {
     git_at(dir, date, &["commit", "-q", "--allow-empty", "-m", message]);
     git_at(dir, date, &["rev-parse", "HEAD"])
 }
+
+/// A copy of a folder of the repository in a temporary folder, under `prefix`.
+pub fn copy_at(from: &Path, prefix: &str) -> Tree {
+    let mut tree = Tree::empty();
+    for rel in paths_below(from) {
+        let path = from.join(&rel);
+        if path.is_file() {
+            tree = tree.bytes(&format!("{prefix}{rel}"), &fs::read(&path).expect("read"));
+        }
+    }
+    tree
+}

@@ -172,17 +172,8 @@ fn a_tree_as_of_a_day_is_the_tree_without_what_came_after() {
 #[test]
 fn a_trend_row_is_the_report_as_of_its_day() {
     // The example, committed before the returns and completions of March that it records.
-    let tree = Tree::empty();
     let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/zhejiang-2015");
-    for entry in walkdir::WalkDir::new(&example) {
-        let entry = entry.expect("an entry");
-        if entry.file_type().is_file() {
-            let rel = entry.path().strip_prefix(&example).expect("below");
-            let target = tree.join(rel.to_str().expect("UTF-8"));
-            std::fs::create_dir_all(target.parent().expect("a folder")).expect("folders");
-            std::fs::copy(entry.path(), target).expect("a copy");
-        }
-    }
+    let tree = crate::harness::copy_at(&example, "");
     crate::harness::commit_all(tree.path(), "2015-02-26T10:00:00+08:00", "报送");
     let out = tree.run(&["trend", "--every", "week", "--format", "json"]);
     assert_eq!(out.code, 0, "{}", out.stderr);

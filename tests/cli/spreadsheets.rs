@@ -9,22 +9,12 @@ use calamine::{Data, Reader, Xlsx, open_workbook};
 use rust_xlsxwriter::Workbook;
 use serde_json::Value;
 
-use crate::harness::{AS_OF, ITEM, ORG, Output, Tree, UNIT, UNIT_PENDING, edit, paths_below};
+use crate::harness::{
+    AS_OF, ITEM, ORG, Output, Tree, UNIT, UNIT_PENDING, copy_at, edit, paths_below,
+};
 
 fn example() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/zhejiang-2015")
-}
-
-/// A copy of a folder of the repository in a temporary folder, under `prefix`.
-fn copy_at(from: &Path, prefix: &str) -> Tree {
-    let mut tree = Tree::empty();
-    for rel in paths_below(from) {
-        let path = from.join(&rel);
-        if path.is_file() {
-            tree = tree.bytes(&format!("{prefix}{rel}"), &fs::read(&path).expect("read"));
-        }
-    }
-    tree
 }
 
 /// The Zhejiang example as `records/` of a temporary folder, whose root keeps the workbooks.
