@@ -7,28 +7,14 @@
 //! Without Chromium or poppler these tests fail and say how to install them: they are never
 //! skipped. `.ci/run` installs them on CI.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::Duration;
 
 use crate::harness::{AS_OF, ITEM, Tree, UNIT, edit};
-
-const INSTALL: &str = "install them with `sudo apt-get install chromium fonts-noto-cjk poppler-utils` \
-                       (Debian/Ubuntu), or point HUITOUKAN_CHROMIUM at a Chromium or Chrome binary";
-
-/// Where the PDFs and the screenshot are kept: `target/browser/`.
-fn artifacts() -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/browser");
-    std::fs::create_dir_all(&dir).expect("target/browser");
-    dir
-}
-
-fn find(names: &[&str]) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .flat_map(|dir| names.iter().map(move |n| dir.join(n)))
-        .find(|p| p.is_file())
-}
+use crate::pdf::{
+    INSTALL, a4_pages, artifacts, find, first_page_picture, pages_text, run, word_heights, words,
+};
 
 fn chromium() -> PathBuf {
     if let Some(given) = std::env::var_os("HUITOUKAN_CHROMIUM") {
@@ -41,40 +27,6 @@ fn chromium() -> PathBuf {
         "google-chrome-stable",
     ])
     .unwrap_or_else(|| panic!("no Chromium on PATH for the browser tests: {INSTALL}"))
-}
-
-fn tool(name: &str) -> PathBuf {
-    find(&[name]).unwrap_or_else(|| panic!("no `{name}` on PATH for the browser tests: {INSTALL}"))
-}
-
-/// Runs `cmd` to its end, killing it after `limit` (a browser that hangs fails the test).
-fn run(mut cmd: Command, limit: Duration) -> std::process::Output {
-    let shown = format!("{cmd:?}");
-    let mut child = cmd
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("{shown}: {e}; {INSTALL}"));
-    let start = Instant::now();
-    loop {
-        if child.try_wait().expect("wait").is_some() {
-            break;
-        }
-        if start.elapsed() > limit {
-            let _ = child.kill();
-            panic!("{shown} did not finish in {limit:?}");
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    let out = child.wait_with_output().expect("output");
-    assert!(
-        out.status.success(),
-        "{shown}: {}\n{}",
-        out.status,
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
 }
 
 /// `html` printed to `NAME.pdf` under `target/browser/` by headless Chromium, with a fresh
@@ -105,63 +57,6 @@ fn print_to_pdf(html: &str, name: &str) -> PathBuf {
     pdf
 }
 
-/// The first page of `pdf` as `NAME.png` under `target/browser/`, for a person to look at.
-fn first_page_picture(pdf: &Path, name: &str) {
-    let mut cmd = Command::new(tool("pdftoppm"));
-    cmd.args(["-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile"])
-        .arg(pdf)
-        .arg(artifacts().join(name));
-    run(cmd, Duration::from_secs(30));
-    assert!(artifacts().join(format!("{name}.png")).is_file());
-}
-
-/// The number of pages, and that every one is A4 portrait (595 × 842 pt, to a point).
-fn a4_pages(pdf: &Path) -> usize {
-    let mut cmd = Command::new(tool("pdfinfo"));
-    cmd.arg(pdf);
-    let info = String::from_utf8(run(cmd, Duration::from_secs(30)).stdout).expect("UTF-8");
-    let pages: usize = info
-        .lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .and_then(|n| n.trim().parse().ok())
-        .unwrap_or_else(|| panic!("no page count in:\n{info}"));
-    let mut cmd = Command::new(tool("pdfinfo"));
-    cmd.args(["-f", "1", "-l", &pages.to_string()]).arg(pdf);
-    let info = String::from_utf8(run(cmd, Duration::from_secs(30)).stdout).expect("UTF-8");
-    let sizes: Vec<&str> = info
-        .lines()
-        .filter(|l| l.starts_with("Page") && l.contains(" size:"))
-        .collect();
-    assert_eq!(sizes.len(), pages, "{info}");
-    for line in sizes {
-        let numbers: Vec<f64> = line
-            .split_whitespace()
-            .filter_map(|w| w.parse().ok())
-            .collect();
-        let (w, h) = (numbers[numbers.len() - 2], numbers[numbers.len() - 1]);
-        assert!(
-            (w - 595.3).abs() < 1.5 && (h - 841.9).abs() < 1.5,
-            "not A4 portrait: {line}"
-        );
-    }
-    pages
-}
-
-/// The text of each page, with every white space removed (a cell's text wraps where the page
-/// width says).
-fn pages_text(pdf: &Path, pages: usize) -> Vec<String> {
-    (1..=pages)
-        .map(|n| {
-            let mut cmd = Command::new(tool("pdftotext"));
-            cmd.args(["-f", &n.to_string(), "-l", &n.to_string(), "-enc", "UTF-8"])
-                .arg(pdf)
-                .arg("-");
-            let text = String::from_utf8(run(cmd, Duration::from_secs(30)).stdout).expect("UTF-8");
-            text.chars().filter(|c| !c.is_whitespace()).collect()
-        })
-        .collect()
-}
-
 #[test]
 fn the_example_prints_on_a4_with_its_figures_and_names() {
     let html = crate::html::example_html(&[]);
@@ -186,6 +81,11 @@ fn the_example_prints_on_a4_with_its_figures_and_names() {
     }
     // The totals row: 20 units, 5 of them reporting units, 56 items, 21 done, 16 mostly done.
     assert!(all.contains("20556211614"), "the totals row:\n{}", text[0]);
+    // Every word of every page is legible on paper.
+    for page in 1..=pages {
+        let smallest = word_heights(&pdf, page)[0];
+        assert!(smallest >= 5.5, "page {page}: a word {smallest} pt high");
+    }
     first_page_picture(&pdf, "example-page-1");
 }
 
@@ -242,51 +142,6 @@ fn a_table_longer_than_a_page_repeats_its_header_and_splits_no_row() {
             text[*page]
         );
     }
-}
-
-/// A word of a PDF page and its box: (xMin, yMin, xMax, yMax, word), in points from the top left.
-type Word = (f64, f64, f64, f64, String);
-
-/// The words of page `page` with their boxes (`pdftotext -bbox`), and the page's width and
-/// height.
-fn words(pdf: &Path, page: usize) -> (f64, f64, Vec<Word>) {
-    let mut cmd = Command::new(tool("pdftotext"));
-    cmd.args(["-bbox", "-f", &page.to_string(), "-l", &page.to_string()])
-        .args(["-enc", "UTF-8"])
-        .arg(pdf)
-        .arg("-");
-    let text = String::from_utf8(run(cmd, Duration::from_secs(30)).stdout).expect("UTF-8");
-    let attr = |tag: &str, name: &str| -> f64 {
-        let at = tag
-            .find(&format!("{name}=\""))
-            .unwrap_or_else(|| panic!("no {name} in {tag}"));
-        let rest = &tag[at + name.len() + 2..];
-        rest[..rest.find('"').expect("a closing quote")]
-            .parse()
-            .unwrap_or_else(|e| panic!("{name} in {tag}: {e}"))
-    };
-    let page_tag = text
-        .split("<page ")
-        .nth(1)
-        .and_then(|p| p.split('>').next())
-        .unwrap_or_else(|| panic!("no page in:\n{text}"));
-    let (width, height) = (attr(page_tag, "width"), attr(page_tag, "height"));
-    let words = text
-        .split("<word ")
-        .skip(1)
-        .map(|w| {
-            let (tag, rest) = w.split_once('>').expect("a word tag closes");
-            let word = rest.split("</word>").next().unwrap_or("").to_owned();
-            (
-                attr(tag, "xMin"),
-                attr(tag, "yMin"),
-                attr(tag, "xMax"),
-                attr(tag, "yMax"),
-                word,
-            )
-        })
-        .collect();
-    (width, height, words)
 }
 
 #[test]

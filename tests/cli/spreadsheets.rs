@@ -251,40 +251,10 @@ fn a_public_workbook_names_no_one_and_leaves_confidential_items_out() {
 /// LibreOffice, headless, converting every sheet of the workbook to CSV: what an office
 /// opening the file in a real spreadsheet program gets.
 fn libreoffice_csv(path: &Path) -> Vec<(String, Vec<csv::StringRecord>)> {
-    let soffice = ["soffice", "libreoffice"]
-        .into_iter()
-        .find(|p| {
-            std::process::Command::new(p)
-                .arg("--version")
-                .output()
-                .is_ok_and(|o| o.status.success())
-        })
-        .unwrap_or_else(|| {
-            panic!(
-                "LibreOffice is needed to test the workbook in a real spreadsheet program: \
-                 `apt-get install -y --no-install-recommends libreoffice-calc-nogui` \
-                 (.ci/run installs it)"
-            )
-        });
-    let out_dir = tempfile::tempdir().expect("a folder");
-    let profile = tempfile::tempdir().expect("a profile folder");
-    let status = std::process::Command::new(soffice)
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.path().display()
-        ))
-        .args(["--headless", "--norestore", "--convert-to"])
-        // Comma-separated, UTF-8, every sheet to its own file.
-        .arg("csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1")
-        .arg("--outdir")
-        .arg(out_dir.path())
-        .arg(path)
-        .output()
-        .expect("run LibreOffice");
-    assert!(
-        status.status.success(),
-        "{}",
-        String::from_utf8_lossy(&status.stderr)
+    // Comma-separated, UTF-8, every sheet to its own file.
+    let out_dir = crate::pdf::libreoffice_convert(
+        path,
+        "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1",
     );
     let stem = path
         .file_stem()
