@@ -3,10 +3,11 @@
 //! added up from the units by [`assemble`], the code `merge` adds stored reports up with.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use jiff::civil::Date;
 
+use super::order::{OfficeOrder, pinyin_key};
 use super::public;
 use super::report::ItemRef;
 use super::{
@@ -122,12 +123,16 @@ pub fn build<'a>(
             .filter(|u| is_within(&u.org, options.org))
             .count(),
     );
-    // By unit, then the named groups before the items no one leads (`true` sorts last).
-    let mut groups: BTreeMap<(String, bool, String), ItemCounts> = BTreeMap::new();
+    // By unit (its place in the office's order), then the named groups in pinyin order before
+    // the items no one leads (`true` sorts last).
+    let mut groups: BTreeMap<GroupKey, ItemCounts> = BTreeMap::new();
 
     let due_dates = status::unit_due_dates(records);
     let mut reports_to = super::reporting::reports_to(records);
-    for (index, unit) in records.units.iter().enumerate() {
+    let order = OfficeOrder::new(records);
+    let sequence = order.units(records);
+    for (place, &index) in sequence.iter().enumerate() {
+        let unit = &records.units[index];
         if !is_within(&unit.org, options.org) {
             if !bad.contains(&unit.file) {
                 collect_led(&mut report, records, unit, index, &bad, &withholds, options);
@@ -187,12 +192,12 @@ pub fn build<'a>(
                 // office must see, not a row to drop.
                 By::Lead => Some(
                     match named(FileText::of(records, item.file).field(&item.lead)) {
-                        Some(lead) => (unit.org.clone(), false, lead),
-                        None => (unit.org.clone(), true, String::new()),
+                        Some(lead) => GroupKey::named(place, &unit.org, lead),
+                        None => GroupKey::unnamed(place, &unit.org),
                     },
                 ),
                 By::Task => named(FileText::of(records, item.file).field(&item.special_task))
-                    .map(|t| (String::new(), false, t)),
+                    .map(|t| GroupKey::named(0, "", t)),
                 By::Org | By::Unit | By::Item | By::Area => None,
             };
             if let Some(key) = group {
@@ -237,17 +242,57 @@ pub fn build<'a>(
     assemble(&mut report, options.by == By::Org);
     report.groups = groups
         .into_iter()
-        .map(|((unit, _, name), counts)| GroupRow { unit, name, counts })
+        .map(|(key, counts)| GroupRow {
+            unit: key.unit,
+            name: key.name,
+            counts,
+        })
         .collect();
-    report
-        .led_items
-        .sort_by(|a, b| (&a.lead_unit, &a.unit, &a.id).cmp(&(&b.lead_unit, &b.unit, &b.id)));
+    report.led_items.sort_by(|a, b| {
+        order
+            .compare(&a.lead_unit, &b.lead_unit)
+            .then_with(|| order.compare(&a.unit, &b.unit))
+            .then_with(|| a.id.cmp(&b.id))
+    });
     report.left_out = left_out;
     report.left_out.sort_by(|a, b| a.file.cmp(&b.file));
     if let Some(public) = &public {
         public.apply(&mut report, withheld_items);
     }
     report
+}
+
+/// Where a group of `--by lead` or `--by task` stands: by its unit's place in the office's
+/// order, then named groups by the pinyin of their names, and the items no one leads last.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+struct GroupKey {
+    place: usize,
+    unit: String,
+    unnamed: bool,
+    pinyin: Vec<String>,
+    name: String,
+}
+
+impl GroupKey {
+    fn named(place: usize, unit: &str, name: String) -> GroupKey {
+        GroupKey {
+            place,
+            unit: unit.to_owned(),
+            unnamed: false,
+            pinyin: pinyin_key(&name),
+            name,
+        }
+    }
+
+    fn unnamed(place: usize, unit: &str) -> GroupKey {
+        GroupKey {
+            place,
+            unit: unit.to_owned(),
+            unnamed: true,
+            pinyin: Vec::new(),
+            name: String::new(),
+        }
+    }
 }
 
 /// A unit's counts by area, those of the areas it has items in: collected at their size, as a
@@ -324,7 +369,16 @@ pub fn assemble_parts<'u>(
         }
     };
     let base_depth = depth_of(base);
-    let mut folders: BTreeMap<&str, Totals> = BTreeMap::new();
+    // The folders in the order their first unit comes: the units' own, the office's.
+    let mut folders: Vec<(&str, Totals)> = Vec::new();
+    let mut place: HashMap<&str, usize> = HashMap::new();
+    let mut add = |org: &'u str, totals: &Totals| {
+        let at = *place.entry(org).or_insert_with(|| {
+            folders.push((org, Totals::default()));
+            folders.len() - 1
+        });
+        folders[at].1 += totals;
+    };
     let mut parts = Parts {
         totals: Totals::default(),
         own: None,
@@ -348,15 +402,16 @@ pub fn assemble_parts<'u>(
         }
         if by_org {
             // The unit counts in its own folder and in every folder above it, below the
-            // report's org.
-            let mut org: &str = &unit.org;
-            while org.len() > base.len() {
-                *folders.entry(org).or_default() += &unit.totals;
-                org = org.rfind('/').map_or("", |cut| &org[..cut]);
+            // report's org, from the top down.
+            let below = unit.org.match_indices('/').map(|(at, _)| &unit.org[..at]);
+            for org in below.chain([&*unit.org]) {
+                if org.len() > base.len() {
+                    add(org, &unit.totals);
+                }
             }
         } else if let Some(child) = child_of(&unit.org) {
             // Without it, only in the child (the folder one below the org) that holds it.
-            *folders.entry(child).or_default() += &unit.totals;
+            add(child, &unit.totals);
         }
         parts.totals += &unit.totals;
         for area in &unit.by_area {
@@ -365,7 +420,7 @@ pub fn assemble_parts<'u>(
             }
         }
     }
-    let row = |(org, t): (&&str, &Totals)| OrgRow {
+    let row = |(org, t): &(&str, Totals)| OrgRow {
         org: (*org).to_owned(),
         depth: depth_of(org) - base_depth,
         totals: t.clone(),

@@ -8,6 +8,7 @@
 pub mod build;
 pub mod counts;
 pub mod merge;
+pub mod order;
 pub mod org;
 mod public;
 pub mod report;

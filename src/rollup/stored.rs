@@ -287,6 +287,41 @@ fn check_totals(what: &dyn Fn() -> String, t: &Totals) -> Result<(), StoredError
     )
 }
 
+/// Whether a list of org paths is in an order of the tree, as the office's order is: each org
+/// once, a folder before what it holds, and a folder's units together (once a folder is left,
+/// it does not come back).
+#[derive(Default)]
+struct TreeOrder<'r> {
+    /// The folders of the previous path, from the root.
+    open: Vec<&'r str>,
+    /// Every folder of a path met so far.
+    met: std::collections::HashSet<&'r str>,
+}
+
+impl<'r> TreeOrder<'r> {
+    /// Takes the next path; `false` when it breaks the order.
+    fn next(&mut self, path: &'r str) -> bool {
+        let folders: Vec<&str> = path
+            .match_indices('/')
+            .map(|(at, _)| &path[..at])
+            .chain((!path.is_empty()).then_some(path))
+            .collect();
+        let kept = self
+            .open
+            .iter()
+            .zip(&folders)
+            .take_while(|(a, b)| a == b)
+            .count();
+        // The path itself must be new, and so must every folder it opens.
+        if kept == folders.len() || folders[kept..].iter().any(|f| self.met.contains(f)) {
+            return false;
+        }
+        self.met.extend(folders.iter().copied());
+        self.open = folders;
+        true
+    }
+}
+
 /// Everything a report's numbers promise: each row is consistent, each unit is one unit in its
 /// state, and the totals, `own`, `by_area` and `children` are what the units add up to.
 fn check(report: &Report<'_>) -> Result<(), StoredError> {
@@ -295,6 +330,7 @@ fn check(report: &Report<'_>) -> Result<(), StoredError> {
         what,
         org: org.clone(),
     };
+    let mut tree_order = TreeOrder::default();
     for (i, unit) in report.units.iter().enumerate() {
         let what = || format!("units[{i}] ({})", unit.org);
         // A public report names no one: one that says it is public and names someone is not
@@ -313,7 +349,7 @@ fn check(report: &Report<'_>) -> Result<(), StoredError> {
         if !is_within(&unit.org, &org) {
             return Err(outside(what()));
         }
-        if i > 0 && report.units[i - 1].org >= unit.org {
+        if !tree_order.next(&unit.org) {
             return Err(StoredError::Unsorted(what()));
         }
         let totals = || format!("{}.totals", what());

@@ -243,6 +243,11 @@ pub enum Msg {
         key: String,
         value: String,
     },
+    BelowMinimum {
+        key: String,
+        value: String,
+        min: i64,
+    },
     Placeholder {
         key: String,
         value: String,
@@ -1045,6 +1050,10 @@ impl Msg {
                 En => {
                     "write the real content; remove an optional field that is not needed".into()
                 },
+            },
+            Msg::BelowMinimum { key, value, min } => match lang {
+                Zh => format!("`{key}` 应为不小于{min}的整数，实际是{value}"),
+                En => format!("`{key}` must be a whole number of at least {min}, not {value}"),
             },
             Msg::NotPositive { key, value } => match lang {
                 Zh => {
@@ -1956,10 +1965,10 @@ impl Msg {
             },
             Msg::StoredUnsorted { path, what } => match lang {
                 Zh => {
-                    format!("{path}：{what} 未按机构路径排序，或重复列出")
+                    format!("{path}：{what} 未按机构的层级次序排列（同一机构的单位应相连，上级在前），或重复列出")
                 }
                 En => {
-                    format!("{path}: {what} is out of org path order, or listed twice")
+                    format!("{path}: {what} is out of the tree's order (the units of a folder together, a folder before what it holds), or listed twice")
                 },
             },
             Msg::StoredByItem => match lang {
@@ -3200,6 +3209,11 @@ mod tests {
             Msg::NotPositive {
                 key: "progress_every".into(),
                 value: "0".into(),
+            },
+            Msg::BelowMinimum {
+                key: "assessment.satisfied".into(),
+                value: "-1".into(),
+                min: 0,
             },
             Msg::LateReport {
                 submitted_on: d(),
