@@ -273,6 +273,10 @@ pub const CAMPAIGN: Table = Table {
         Field::new("document", Text, Never, "文件文号")
             .note("，如 \"浙整改办发〔2015〕2号\"")
             .en("the document that sets it up (文号)"),
+        Field::new("plan", Text, Never, "方案名称")
+            .non_empty()
+            .note("：报告所依据的方案，如 \"开展教育实践活动整改落实情况“回头看”的实施方案\"；报告写作“根据《方案名称》（文号）”")
+            .en("the plan the reports answer to, written in reports as 根据《plan》（document）"),
         Field::new("deadline", Date, Always, "报送时限")
             .note("：各单位在此日期前报送自查情况；日期不加引号，写作 年-月-日")
             .en("the date by which the top-level units report their self-check (报送截止日期); each unit sets the date of the units below it with `subordinates_due`"),

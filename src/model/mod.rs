@@ -37,6 +37,8 @@ pub use crate::diagnostic::span::{Sp, Span};
 pub struct Campaign {
     pub name: Option<Sp<String>>,
     pub document: Option<Sp<String>>,
+    /// The plan the reports answer to (《…实施方案》).
+    pub plan: Option<Sp<String>>,
     pub deadline: Option<Sp<Date>>,
     /// The campaign's start (the plan's date): where an item has no progress and no `found_on`,
     /// how long it has gone without progress counts from here.
@@ -77,6 +79,7 @@ impl Campaign {
             return Campaign {
                 name: None,
                 document: None,
+                plan: None,
                 deadline: None,
                 opened_on: None,
                 region: None,
@@ -90,6 +93,7 @@ impl Campaign {
         let campaign = Campaign {
             name: f.required_string(sink, "name"),
             document: f.string(sink, "document"),
+            plan: f.raw("plan").and_then(|_| f.required_string(sink, "plan")),
             deadline: f.date(sink, "deadline"),
             opened_on: f.date(sink, "opened_on"),
             region: f

@@ -50,6 +50,8 @@ const CAMPAIGN: &str = r#"{directive}# 本次整改落实工作。带 # 的行�
 name = {name}
 #? campaign.document
 # document = ""
+#? campaign.plan
+# plan = ""
 #? campaign.deadline
 deadline = {deadline}
 #? campaign.opened_on

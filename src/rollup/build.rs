@@ -7,15 +7,16 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use jiff::civil::Date;
 
+use super::figures::Figures;
 use super::order::{OfficeOrder, pinyin_key};
 use super::public;
 use super::report::ItemRef;
 use super::{
     AreaRow, CampaignInfo, DueItem, GroupRow, ItemCounts, ItemRow, LeftOut, LinkedItem, OrgRow,
-    Progress, Report, ReviewNote, Totals, UnitArea, UnitRow, is_within,
+    Progress, Report, ReviewNote, TaskRow, Totals, UnitArea, UnitRow, is_within,
 };
 use crate::diagnostic::Severity;
-use crate::format::enums::{Enumeration, ReviewResult, Status};
+use crate::format::enums::{Enumeration, Owner, ReviewResult, Status};
 use crate::load::source::FileId;
 use crate::model::fields::{decode_text, decode_texts};
 use crate::model::records::Records;
@@ -107,6 +108,7 @@ pub fn build<'a>(
     let campaign_info = CampaignInfo {
         name: value(|c| &c.name),
         document: value(|c| &c.document),
+        plan: value(|c| &c.plan),
         region: value(|c| &c.region),
         deadline: campaign
             .and_then(|c| c.deadline.as_ref())
@@ -159,6 +161,7 @@ pub fn build<'a>(
         let state = SelfCheckState::of(unit, due_dates[index], as_of);
         let mut own = Totals::unit(state);
         let mut by_area: Vec<ItemCounts> = vec![ItemCounts::default(); schema_areas.len()];
+        let mut by_task: BTreeMap<TaskKey, ItemCounts> = BTreeMap::new();
         for &i in &records.unit_items[index] {
             let item = &records.items[i];
             if bad.contains(&item.file) {
@@ -179,6 +182,13 @@ pub fn build<'a>(
                 counts.add_item(status, item.satisfaction(), days_overdue.is_some(), closed);
             };
             add(&mut own.counts);
+            count_figures(&mut own.figures, item, status, as_of);
+            if item.special_task.is_some() {
+                let task = FileText::of(records, item.file).field(&item.special_task);
+                if let Some(task) = task.filter(|t| !t.trim().is_empty()) {
+                    add(by_task.entry(TaskKey::new(task)).or_default());
+                }
+            }
             if let Some(slot) = item
                 .area
                 .as_ref()
@@ -196,9 +206,7 @@ pub fn build<'a>(
                         None => GroupKey::unnamed(place, &unit.org),
                     },
                 ),
-                By::Task => named(FileText::of(records, item.file).field(&item.special_task))
-                    .map(|t| GroupKey::named(0, "", t)),
-                By::Org | By::Unit | By::Item | By::Area => None,
+                By::Org | By::Unit | By::Item | By::Area | By::Task => None,
             };
             if let Some(key) = group {
                 add(groups.entry(key).or_default());
@@ -215,6 +223,7 @@ pub fn build<'a>(
                 );
             }
         }
+        count_unit_figures(&mut own.figures, unit, own.counts.items, as_of);
         let text = FileText::of(records, unit.file);
         report.units.push(UnitRow {
             org: Cow::Borrowed(&unit.org),
@@ -236,18 +245,35 @@ pub fn build<'a>(
                 .is_some_and(|(on, due)| on > due),
             totals: own,
             by_area: unit_areas(schema_areas, by_area),
+            by_task: by_task
+                .into_iter()
+                .map(|(key, counts)| TaskRow {
+                    task: key.into_name(),
+                    counts,
+                })
+                .collect(),
         });
     }
 
     assemble(&mut report, options.by == By::Org);
-    report.groups = groups
-        .into_iter()
-        .map(|(key, counts)| GroupRow {
+    if options.by == By::Task {
+        report.groups = report
+            .by_task
+            .iter()
+            .map(|t| GroupRow {
+                unit: String::new(),
+                name: t.task.clone(),
+                counts: t.counts.clone(),
+            })
+            .collect();
+    }
+    report
+        .groups
+        .extend(groups.into_iter().map(|(key, counts)| GroupRow {
             unit: key.unit,
             name: key.name,
             counts,
-        })
-        .collect();
+        }));
     report.led_items.sort_by(|a, b| {
         order
             .compare(&a.lead_unit, &b.lead_unit)
@@ -260,6 +286,102 @@ pub fn build<'a>(
         public.apply(&mut report, withheld_items);
     }
     report
+}
+
+/// A 专项整治 task, in the pinyin order of its name.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+pub(super) struct TaskKey {
+    pinyin: Vec<String>,
+    name: String,
+}
+
+impl TaskKey {
+    pub(super) fn new(name: String) -> TaskKey {
+        TaskKey {
+            pinyin: pinyin_key(&name),
+            name,
+        }
+    }
+
+    pub(super) fn into_name(self) -> String {
+        self.name
+    }
+}
+
+/// The item's part of the figures of SPEC §14: 到期, 按期完成, 逾期完成, its source, 个人整改.
+fn count_figures(figures: &mut Figures, item: &Item, status: Status, as_of: Date) {
+    let deadline = date(&item.deadline);
+    let completed = date(&item.completed_on);
+    let finished = matches!(status, Status::Done | Status::MostlyDone);
+    if let Some(deadline) = deadline {
+        if deadline <= as_of {
+            figures.due_items.one();
+            if finished && completed.is_some_and(|c| c <= deadline) {
+                figures.due_on_time.one();
+            }
+        }
+        if finished && completed.is_some_and(|c| c > deadline) {
+            figures.done_late.one();
+        }
+    }
+    if let Some(source) = &item.source {
+        figures.by_source.slot(*source.get_ref()).one();
+    }
+    if item.owner() == Owner::Person {
+        figures.personal.one();
+    }
+}
+
+/// The unit's part of the figures: its batch, its reviews, its 建章立制 and 满意度测评.
+fn count_unit_figures(figures: &mut Figures, unit: &Unit, items: u32, as_of: Date) {
+    let batch = match unit.batch.as_ref().map(|b| *b.get_ref()) {
+        Some(1) => Some(&mut figures.by_batch.first),
+        Some(2) => Some(&mut figures.by_batch.second),
+        _ => None,
+    };
+    if let Some(batch) = batch {
+        batch.units.one();
+        batch.items.add(i64::from(items));
+    }
+    let mut kinds = Vec::new();
+    for review in &unit.reviews {
+        let Some(kind) = review.kind.as_ref().map(|k| *k.get_ref()) else {
+            continue;
+        };
+        let counts = figures.reviews.kind(kind);
+        if !kinds.contains(&kind) {
+            kinds.push(kind);
+            counts.units.one();
+        }
+        if let Some(result) = &review.result {
+            counts.result(*result.get_ref()).one();
+        }
+    }
+    let Some(plans) = &unit.plans else {
+        return;
+    };
+    for institution in &plans.institutions {
+        let made = &mut figures.institutions;
+        made.planned.one();
+        if let Some(kind) = &institution.kind {
+            made.kind(*kind.get_ref()).one();
+        }
+        if institution.issued_on.is_some() {
+            made.issued.one();
+        } else if date(&institution.planned_by).is_some_and(|by| by < as_of) {
+            made.overdue.one();
+        }
+    }
+    for assessment in &plans.assessments {
+        let votes = &mut figures.assessment;
+        let [satisfied, basically, unsatisfied] = assessment.votes();
+        votes
+            .participants
+            .add(assessment.participants.as_ref().map_or(0, |p| *p.get_ref()));
+        votes.satisfied.add(satisfied);
+        votes.basically_satisfied.add(basically);
+        votes.unsatisfied.add(unsatisfied);
+    }
 }
 
 /// Where a group of `--by lead` or `--by task` stands: by its unit's place in the office's
@@ -342,6 +464,7 @@ pub fn assemble(report: &mut Report<'_>, by_org: bool) {
     }
     report.children = parts.children;
     report.orgs = parts.orgs;
+    report.by_task = parts.by_task;
 }
 
 /// What [`assemble`] computes.
@@ -352,6 +475,8 @@ pub struct Parts {
     pub by_area: Vec<ItemCounts>,
     pub children: Vec<OrgRow>,
     pub orgs: Vec<OrgRow>,
+    /// The items of each 专项整治 task, in pinyin order of the tasks.
+    pub by_task: Vec<TaskRow>,
 }
 
 /// The sums of `units` (all within `base`) as [`assemble`] puts them in a report.
@@ -385,7 +510,9 @@ pub fn assemble_parts<'u>(
         by_area: vec![ItemCounts::default(); areas.len()],
         children: Vec::new(),
         orgs: Vec::new(),
+        by_task: Vec::new(),
     };
+    let mut by_task: BTreeMap<TaskKey, ItemCounts> = BTreeMap::new();
     // The folder one below the org that holds `org` (a unit's, within it), if it is below.
     let child_of = |org: &'u str| -> Option<&'u str> {
         let rest = if base.is_empty() {
@@ -414,6 +541,9 @@ pub fn assemble_parts<'u>(
             add(child, &unit.totals);
         }
         parts.totals += &unit.totals;
+        for task in &unit.by_task {
+            *by_task.entry(TaskKey::new(task.task.clone())).or_default() += &task.counts;
+        }
         for area in &unit.by_area {
             if let Some(slot) = areas.iter().position(|a| a.area == area.area) {
                 parts.by_area[slot] += &area.counts;
@@ -433,6 +563,13 @@ pub fn assemble_parts<'u>(
     if by_org {
         parts.orgs = folders.iter().map(row).collect();
     }
+    parts.by_task = by_task
+        .into_iter()
+        .map(|(key, counts)| TaskRow {
+            task: key.into_name(),
+            counts,
+        })
+        .collect();
     parts
 }
 
@@ -507,6 +644,9 @@ fn collect_item_lists<'a>(
                 title: title.clone(),
                 lead_unit: lead_unit.clone(),
                 lead_name: lead_name(records, lead_unit),
+                status: Some(status),
+                due: status::due(item),
+                progress: progress(&text, item),
             };
             if is_within(lead_unit, options.org) {
                 report.led_items.push(linked.clone());
@@ -634,9 +774,8 @@ fn collect_led<'a>(
             continue;
         }
         if let Some(lead_unit) = lead_unit(item).filter(|l| is_within(l, options.org)) {
-            let title = FileText::of(records, item.file)
-                .field(&item.title)
-                .unwrap_or_default();
+            let text = FileText::of(records, item.file);
+            let title = text.field(&item.title).unwrap_or_default();
             report.led_items.push(LinkedItem {
                 unit: Cow::Borrowed(&unit.org),
                 unit_name: unit_name(unit),
@@ -644,6 +783,9 @@ fn collect_led<'a>(
                 title,
                 lead_name: lead_name(records, &lead_unit),
                 lead_unit,
+                status: item.status.as_ref().map(|s| *s.get_ref()),
+                due: status::due(item),
+                progress: progress(&text, item),
             });
         }
     }

@@ -235,6 +235,7 @@ pub fn merge(
     let campaign = CampaignInfo {
         name: first.campaign.name.clone(),
         document: first.campaign.document.clone(),
+        plan: first.campaign.plan.clone(),
         region: name
             .map(str::to_owned)
             .or(region.filter(|_| parts_of_one_region)),

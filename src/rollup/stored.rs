@@ -15,7 +15,10 @@ use std::path::Path;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use super::{AreaRow, ItemCounts, Report, SelfCheckCounts, Totals, assemble_parts, is_within};
+use super::figures::{ByBatch, BySource, Count, Figures, Institutions, Reviews, Votes};
+use super::{
+    AreaRow, ItemCounts, Report, SelfCheckCounts, TaskRow, Totals, assemble_parts, is_within,
+};
 use crate::text::i18n::Msg;
 
 /// The largest stored report read: a national report of 31 provinces of 23,000 units each is
@@ -158,6 +161,7 @@ pub fn parse(bytes: &[u8]) -> Result<Report<'static>, StoredError> {
 #[derive(Deserialize, JsonSchema)]
 pub struct CountsIn {
     area: Option<i64>,
+    task: Option<String>,
     title: Option<String>,
     units: Option<u32>,
     items: u32,
@@ -174,6 +178,25 @@ pub struct CountsIn {
     reporting_units: Option<u32>,
     late_filed: Option<u32>,
     reporting_self_check: Option<SelfCheckCounts>,
+    /// Absent from the reports written before the figures of SPEC §14: nought.
+    #[serde(default)]
+    due_items: Count,
+    #[serde(default)]
+    due_on_time: Count,
+    #[serde(default)]
+    done_late: Count,
+    #[serde(default)]
+    by_source: BySource,
+    #[serde(default)]
+    personal: Count,
+    #[serde(default)]
+    by_batch: ByBatch,
+    #[serde(default)]
+    reviews: Reviews,
+    #[serde(default)]
+    institutions: Institutions,
+    #[serde(default)]
+    assessment: Votes,
 }
 
 impl From<&CountsIn> for ItemCounts {
@@ -210,6 +233,29 @@ impl TryFrom<CountsIn> for Totals {
             reporting_units: c.reporting_units.unwrap_or_default(),
             late_filed: c.late_filed.unwrap_or_default(),
             reporting_self_check: c.reporting_self_check.unwrap_or_default(),
+            figures: Figures {
+                due_items: c.due_items,
+                due_on_time: c.due_on_time,
+                done_late: c.done_late,
+                by_source: c.by_source,
+                personal: c.personal,
+                by_batch: c.by_batch,
+                reviews: c.reviews,
+                institutions: c.institutions,
+                assessment: c.assessment,
+                ..Figures::default()
+            },
+        })
+    }
+}
+
+impl TryFrom<CountsIn> for TaskRow {
+    type Error = String;
+    fn try_from(c: CountsIn) -> Result<TaskRow, String> {
+        let counts = ItemCounts::from(&c);
+        Ok(TaskRow {
+            task: c.task.ok_or("missing field `task`")?,
+            counts,
         })
     }
 }
