@@ -16,7 +16,7 @@ use crate::text::i18n::Lang;
 
 /// Every code's documentation, in the order of the codes.
 pub fn all() -> Vec<&'static RuleDoc> {
-    let families: [&[RuleDoc]; 10] = [
+    let families: [&[RuleDoc]; 11] = [
         crate::diagnostic::DOCS,
         crate::load::DOCS,
         crate::model::fields::DOCS,
@@ -24,6 +24,7 @@ pub fn all() -> Vec<&'static RuleDoc> {
         crate::rules::item::DOCS,
         crate::rules::self_check::DOCS,
         crate::rules::links::DOCS,
+        crate::rules::plan::DOCS,
         crate::model::records::DOCS,
         crate::history::rebound::DOCS,
         crate::import::DOCS,

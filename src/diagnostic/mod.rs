@@ -106,6 +106,8 @@ codes! {
     NameNotUtf8 = "E034", Error, "file or folder name is not UTF-8", "文件名或文件夹名不是 UTF-8 编码";
     Placeholder = "E035", Error, "a template's placeholder left in a record", "记录中留有模板的占位文字";
     NotShownErrors = "E036", Error, "more problems in one file than are listed, errors among them", "一个文件中的问题过多未全部列出，其中有错误";
+    VotesOverParticipants = "E037", Error, "assessment votes add up to more than its participants", "测评票数之和超过参加测评人数";
+    GuidanceOfSecondBatch = "E038", Error, "督导组检查 of a second-batch unit", "第二批单位记有督导组检查";
     Overdue = "W001", Warning, "overdue item", "事项逾期";
     LateCompletion = "W002", Warning, "completed after its deadline", "完成日期晚于整改时限";
     LateReport = "W003", Warning, "self-check submitted after its due date", "自查报送晚于报送时限";
@@ -120,6 +122,8 @@ codes! {
     DeadlineMovedLater = "W012", Warning, "deadline or rectify_by moved later since a revision", "整改时限或 rectify_by 较某一版本推迟";
     UnfinishedDeleted = "W013", Warning, "unfinished item deleted since a revision", "未完成的事项较某一版本被删除";
     EvidenceRemoved = "W014", Warning, "evidence removed since a revision", "佐证材料较某一版本被删去";
+    SubmittedUnsupported = "W015", Warning, "self-check submitted with neither a meeting nor a report", "自查已报送，但既无会议日期也无自查报告";
+    FoundBeforeOpened = "W016", Warning, "found_on before the campaign opened", "发现日期早于“回头看”开始日期";
     SheetUnreadable = "I001", Error, "spreadsheet cannot be read", "无法读取表格";
     SheetEmpty = "I002", Error, "sheet missing, or no header row", "工作表不存在或没有表头行";
     ColumnMissing = "I003", Error, "a mapped column is not in the header row", "映射的列不在表头行中";

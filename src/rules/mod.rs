@@ -4,6 +4,7 @@
 pub mod check;
 pub(crate) mod item;
 pub(crate) mod links;
+pub(crate) mod plan;
 pub(crate) mod self_check;
 
 use std::collections::HashMap;
@@ -86,6 +87,7 @@ pub fn run(records: &Records, cx: &Context, out: &mut Vec<Diagnostic>, keep: Kee
     item::check(records, cx, &points, &mut found);
     links::check(records, &mut found);
     self_check::check(records, cx, &points, &mut found);
+    plan::check(records, cx, &mut found);
     found.unkept
 }
 

@@ -309,6 +309,19 @@ pub enum Msg {
         due: String,
         own_due: String,
     },
+    VotesOverParticipants {
+        votes: i64,
+        participants: i64,
+    },
+    GuidanceOfSecondBatch,
+    GuidanceOfSecondBatchHelp,
+    SubmittedUnsupported,
+    SubmittedUnsupportedHelp,
+    FoundBeforeOpened {
+        found_on: String,
+        opened_on: String,
+    },
+    FoundBeforeOpenedHelp,
     ResubmittedWithoutReturn {
         on: String,
     },
@@ -1168,6 +1181,46 @@ impl Msg {
                 En => {
                     format!("`subordinates_due` {due} is after this unit's own due date {own_due}")
                 },
+            },
+            Msg::VotesOverParticipants {
+                votes,
+                participants,
+            } => match lang {
+                Zh => format!("三项票数之和{votes}超过参加测评人数{participants}"),
+                En => format!(
+                    "the votes add up to {votes}, more than the {participants} who took part"
+                ),
+            },
+            Msg::GuidanceOfSecondBatch => match lang {
+                Zh => "第二批活动单位由省委督查组审核，督导组检查的是第一批活动单位".into(),
+                En => "a 督导组 checks first-batch units; a second-batch unit is reviewed by a 督查组".into(),
+            },
+            Msg::GuidanceOfSecondBatchHelp => match lang {
+                Zh => "写作 kind = \"督查组审核\"；或者本单位是第一批，改为 batch = 1".into(),
+                En => "write kind = \"督查组审核\"; or, if the unit is of the first batch, batch = 1".into(),
+            },
+            Msg::SubmittedUnsupported => match lang {
+                Zh => "自查已报送，但没有领导班子会议日期，也没有自查报告".into(),
+                En => "the self-check is submitted, but names neither the meeting that studied it nor a report".into(),
+            },
+            Msg::SubmittedUnsupportedHelp => match lang {
+                Zh => "写上集体研究的会议日期 meeting_on，或者自查报告 report".into(),
+                En => "add `meeting_on`, the day of the 领导班子会议, or `report`, the 自查报告".into(),
+            },
+            Msg::FoundBeforeOpened {
+                found_on,
+                opened_on,
+            } => match lang {
+                Zh => format!(
+                    "发现日期{}早于“回头看”开始日期{}",
+                    zh_date(found_on),
+                    zh_date(opened_on)
+                ),
+                En => format!("found on {found_on}, before the campaign opened on {opened_on}"),
+            },
+            Msg::FoundBeforeOpenedHelp => match lang {
+                Zh => "“回头看”中新发现的问题在开始之后发现；之前已知的问题，来源写作整改方案等".into(),
+                En => "a problem newly found in the campaign is found after it opened; one known before has another `source` (整改方案…)".into(),
             },
             Msg::ResubmittedWithoutReturn { on } => match lang {
                 Zh => {
@@ -3250,6 +3303,19 @@ mod tests {
                 key: "progress_every".into(),
                 value: "0".into(),
             },
+            Msg::VotesOverParticipants {
+                votes: 130,
+                participants: 120,
+            },
+            Msg::GuidanceOfSecondBatch,
+            Msg::GuidanceOfSecondBatchHelp,
+            Msg::SubmittedUnsupported,
+            Msg::SubmittedUnsupportedHelp,
+            Msg::FoundBeforeOpened {
+                found_on: d(),
+                opened_on: d(),
+            },
+            Msg::FoundBeforeOpenedHelp,
             Msg::Basis {
                 plan: Some("开展教育实践活动整改落实情况“回头看”的实施方案".into()),
                 document: Some("浙整改办发〔2015〕2号".into()),

@@ -1526,7 +1526,7 @@ fn warnings_past_the_fiftieth_are_one_w007_and_still_fail_deny_warnings() {
         answers.push_str(&format!("\"P.{i}\" = \"否\"\n"));
     }
     let unit = format!(
-        "name = \"单位\"\ncategory = \"领导班子\"\nbatch = 1\n\n[self_check]\nsubmitted_on = 2015-02-10\n\n[self_check.answers]\n{answers}"
+        "name = \"单位\"\ncategory = \"领导班子\"\nbatch = 1\n\n[self_check]\nsubmitted_on = 2015-02-10\nmeeting_on = 2015-01-20\n[self_check.answers]\n{answers}"
     );
     let tree = with_schema(&schema, &unit);
     let (code, document) = timed_json(&tree, &[], 60);

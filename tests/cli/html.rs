@@ -111,8 +111,8 @@ fn example_html_is_one_small_file_with_nothing_external() {
     let summary = html.find("<p class=\"summary\">").expect("the summary");
     assert!(summary < html.find("<figure>").expect("charts"));
     assert!(html.contains(
-        "<p class=\"summary\">截至2015年3月10日，全省共有报送单位5个（2个市、3个省直单位），梳理整改问题56个，已完成21个（占37.5%），\
-         基本完成16个，未完成14个，效果不理想5个；其中逾期未完成2个。报送单位均已按时报送自查报告。</p>"
+        "<p class=\"summary\">截至2015年3月10日，全省共有报送单位12个（2个市、10个省直单位），梳理整改问题56个，已完成21个（占37.5%），\
+         基本完成16个，未完成14个，效果不理想5个；其中逾期未完成2个。自查报告按时报送11个，逾期报送1个，被退回1个。</p>"
     ));
     // Every section of the Markdown report, in its order, the 通报 lists included.
     let mut at = summary;
@@ -179,7 +179,9 @@ fn public_html_names_no_one_and_says_nothing_of_what_it_withholds() {
 fn english_html_keeps_iso_dates() {
     let html = example_html(&["--lang", "en", "--org", "省直"]);
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
-    assert!(html.contains("As of 2015-03-10, 省直 has 3 reporting units; its units list 29 items"));
+    assert!(
+        html.contains("As of 2015-03-10, 省直 has 10 reporting units; its units list 29 items")
+    );
     assert!(!html.contains("年3月"));
 }
 

@@ -8,6 +8,7 @@ mod author;
 mod browser;
 mod check;
 mod explain;
+mod figures;
 mod first_day;
 mod fuzz_seeds;
 mod harness;

@@ -65,7 +65,7 @@ batch = 1
 
 [self_check]
 submitted_on = 2015-02-10
-
+meeting_on = 2015-01-20
 [self_check.answers]
 "A.1" = "是"
 "A.2" = "是"

@@ -144,7 +144,7 @@ batch = 2
 
 [self_check]
 submitted_on = 2015-02-05
-
+meeting_on = 2015-01-20
 [self_check.answers]
 "3.1" = "是"
 "4.2" = "是"

@@ -20,7 +20,9 @@ fn e018_submitted_self_check_names_the_unanswered_points() {
 
 #[test]
 fn e018_submitted_without_any_answer() {
-    let unit = format!("{UNIT_PENDING}\n[self_check]\nsubmitted_on = 2015-02-10\n");
+    let unit = format!(
+        "{UNIT_PENDING}\n[self_check]\nsubmitted_on = 2015-02-10\nmeeting_on = 2015-01-20\n"
+    );
     let tree = with_unit(&unit);
     assert_eq!(
         check_json(&tree),
