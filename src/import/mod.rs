@@ -598,16 +598,30 @@ fn sheet_problem(file: &str, e: SheetError) -> Problem {
     }
 }
 
-/// The built-in mapping in the language of the sheet's header row.
+/// The built-in mapping in the language of the sheet's header row, reading from that row.
 fn builtin_for(grid: &Grid) -> Mapping {
-    let first: Vec<String> = grid.rows.first().map(headers_of).unwrap_or_default();
-    let en = crate::text::i18n::Term::Unit.text(Lang::En);
-    if first.iter().any(|h| h == en) {
-        Mapping::builtin(Lang::En)
-    } else {
-        Mapping::builtin(Lang::Zh)
+    // The first row of the first few that holds the key columns of either language (a
+    // workbook of huitoukan has its title and 截至 line above them); else row 1, whose
+    // diagnostics then say what is missing.
+    for (r, row) in grid.rows.iter().take(HEADER_SEARCH_ROWS).enumerate() {
+        let headers = headers_of(row);
+        for lang in [Lang::Zh, Lang::En] {
+            let mut mapping = Mapping::builtin(lang);
+            if mapping
+                .key
+                .iter()
+                .all(|k| headers.contains(&normalize_header(k)))
+            {
+                mapping.header_row = r + 1;
+                return mapping;
+            }
+        }
     }
+    Mapping::builtin(Lang::Zh)
 }
+
+/// How many rows from the top the built-in mapping looks for its header row in.
+const HEADER_SEARCH_ROWS: usize = 10;
 
 /// A row's cells as headers, by column (an empty cell an empty header).
 fn headers_of(row: &Row) -> Vec<String> {
