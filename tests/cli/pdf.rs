@@ -103,13 +103,14 @@ pub fn is_a4_landscape((w, h): (f64, f64)) -> bool {
     is_a4_portrait((h, w))
 }
 
-/// The number of pages, and that every one is A4 portrait.
+/// The number of pages, and that every one is A4, portrait or landscape (a section of a wide
+/// table prints on landscape pages).
 pub fn a4_pages(pdf: &Path) -> usize {
     let sizes = page_sizes(pdf);
     for (n, size) in sizes.iter().enumerate() {
         assert!(
-            is_a4_portrait(*size),
-            "page {} is not A4 portrait: {size:?}",
+            is_a4_portrait(*size) || is_a4_landscape(*size),
+            "page {} is not A4: {size:?}",
             n + 1
         );
     }
