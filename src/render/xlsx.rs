@@ -11,9 +11,10 @@
 //! sheet fitted to the page width has its columns narrowed first (long text wraps; see [`fit`]),
 //! so that it prints at about 80 % and never below 60 %. The full 整改事项清单 keeps every
 //! column the built-in import mapping reads (units by org path, so that the workbook imports
-//! back); it is too wide for one page at any legible scale, so it prints at a fixed 80 % over
-//! as many pages as its columns need, its 序号 repeated on each. What the office files
-//! is the sheet after it, 整改事项清单（打印）, the office's eight columns fitted to the page.
+//! back); it is too wide for one page at any legible scale, so it prints at a fixed 70 % over
+//! as many pages across as its columns need (a band of rows with all its columns, then the next),
+//! its 序号 repeated on each. What the office files is the sheet after it, 整改事项清单（打印）,
+//! the office's eight columns fitted to the page.
 //!
 //! Column widths come from the display width of the text (a Chinese character is two columns;
 //! rust_xlsxwriter's own autofit counts it as one). The workbook's creation time is the as-of
@@ -71,8 +72,8 @@ const MARGIN_FOOTER: f64 = 0.3;
 const PAGE_PIXELS: f64 = (297.0 / 25.4 - 2.0 * MARGIN_SIDE) * 96.0;
 /// The scale a fitted sheet is narrowed for: at about this, 11-point text prints at 8.8 points.
 const FITTED_SCALE: f64 = 0.8;
-/// The fixed scale of a sheet printed over several pages across.
-const ACROSS_SCALE: u16 = 80;
+/// The fixed scale of a sheet printed across pages: 11-point text at 7.7 points.
+const ACROSS_SCALE: u16 = 70;
 /// A character column in pixels (a little wider than the digit of 宋体 11, as LibreOffice lays
 /// it out where 宋体 is not installed; Calibri's is narrower) and a column's own padding.
 const COLUMN_PIXELS: usize = 9;
@@ -238,8 +239,8 @@ pub fn render<'r>(
 enum Print {
     /// On the page's width, its columns narrowed to print at about [`FITTED_SCALE`].
     Fitted,
-    /// At [`ACROSS_SCALE`], over as many pages across as its columns need, its 序号 repeated
-    /// on each.
+    /// At [`ACROSS_SCALE`], over as many pages across as its columns need, over then down,
+    /// its 序号 repeated on each.
     Across,
 }
 
@@ -375,9 +376,9 @@ where
         headers.push(Term::SerialNumber.text(lang));
     }
     headers.extend(sheet.headers.iter().copied());
-    let (mut widths, floors) = measure(&headers, lead, rows(), sheet.people, lang);
+    let (mut widths, content, floors) = measure(&headers, lead, rows(), sheet.people, lang);
     match sheet.print {
-        Print::Fitted => fit(&mut widths, &floors, PAGE_PIXELS / FITTED_SCALE),
+        Print::Fitted => fit(&mut widths, &content, &floors, PAGE_PIXELS / FITTED_SCALE),
         Print::Across => widths
             .iter_mut()
             .for_each(|w| *w = (*w).min(ACROSS_MAX_WIDTH)),
@@ -475,6 +476,8 @@ where
         }
         Print::Across => {
             ws.set_print_scale(ACROSS_SCALE);
+            // A band of rows with all its columns, then the next band.
+            ws.set_page_order(false);
             if lead > 0 {
                 ws.set_repeat_columns(0, 0)?;
             }
@@ -607,18 +610,20 @@ fn header_floor(header: &str) -> usize {
     word.max(third).max(header.width().min(4))
 }
 
-/// Each column's width and the narrowest it may be narrowed to, in character columns: the
-/// widest line of its header and cells (at most [`MAX_WIDTH`]); numbers, dates and rates never
-/// narrower than they are written, text down to [`TEXT_FLOOR`], a header down to three lines.
-/// With `lead`, the first column is the 序号 of the rows.
+/// Each column's width, the width of its cells alone, and the narrowest it may be narrowed
+/// to, in character columns: the widest line of its header and cells (at most [`MAX_WIDTH`]);
+/// numbers, dates and rates never narrower than they are written, text down to
+/// [`TEXT_FLOOR`], a header down to three lines. With `lead`, the first column is the 序号 of
+/// the rows.
 fn measure(
     headers: &[&str],
     lead: usize,
     rows: impl Iterator<Item = impl AsRef<[Cell]>>,
     people: bool,
     lang: Lang,
-) -> (Vec<usize>, Vec<usize>) {
+) -> (Vec<usize>, Vec<usize>, Vec<usize>) {
     let mut widths: Vec<usize> = headers.iter().map(|h| text_width(h)).collect();
+    let mut content = vec![0; headers.len()];
     let mut floors: Vec<usize> = headers.iter().map(|h| header_floor(h)).collect();
     let mut count = 0usize;
     for cells in rows {
@@ -649,8 +654,13 @@ fn measure(
                 }
                 Cell::Rate(None) | Cell::Date(None) => (0, 0),
             };
-            if let (Some(w), Some(f)) = (widths.get_mut(col + lead), floors.get_mut(col + lead)) {
+            if let (Some(w), Some(c), Some(f)) = (
+                widths.get_mut(col + lead),
+                content.get_mut(col + lead),
+                floors.get_mut(col + lead),
+            ) {
                 *w = (*w).max(width.min(MAX_WIDTH));
+                *c = (*c).max(width.min(MAX_WIDTH));
                 *f = (*f).max(floor);
             }
         }
@@ -658,13 +668,14 @@ fn measure(
     if lead > 0 {
         let digits = count.to_string().len();
         widths[0] = widths[0].max(digits);
+        content[0] = digits;
         floors[0] = widths[0];
     }
     for (w, f) in widths.iter_mut().zip(&mut floors) {
         *f = (*f).min(*w);
         *w = (*w).max(1);
     }
-    (widths, floors)
+    (widths, content, floors)
 }
 
 /// How wide columns of `widths` print, in pixels at full scale.
@@ -675,19 +686,26 @@ fn pixels(widths: &[usize]) -> f64 {
         .sum()
 }
 
-/// The widest columns narrowed, each no narrower than its floor, until the columns take at
-/// most `budget` pixels, or all are at their floors: the text of a narrowed column wraps.
-fn fit(widths: &mut [usize], floors: &[usize], budget: f64) {
-    let widest = widths.iter().copied().max().unwrap_or(0);
-    for cap in (1..=widest).rev() {
-        let fitted: Vec<usize> = widths
-            .iter()
-            .zip(floors)
-            .map(|(w, f)| (*w).min(cap.max(*f)))
-            .collect();
-        if pixels(&fitted) <= budget || cap == 1 {
-            widths.copy_from_slice(&fitted);
-            return;
+/// The widest columns narrowed until they take at most `budget` pixels: first the headers
+/// wider than their cells (a header on two or three lines costs the rows nothing), then the
+/// cells too, each column no narrower than its floor. The text of a narrowed column wraps.
+fn fit(widths: &mut [usize], content: &[usize], floors: &[usize], budget: f64) {
+    let wrapped: Vec<usize> = content.iter().zip(floors).map(|(c, f)| *c.max(f)).collect();
+    for lower in [&wrapped[..], floors] {
+        let widest = widths.iter().copied().max().unwrap_or(0);
+        for cap in (1..=widest).rev() {
+            let fitted: Vec<usize> = widths
+                .iter()
+                .zip(lower)
+                .map(|(w, l)| (*w).min(cap.max(*l)))
+                .collect();
+            if pixels(&fitted) <= budget {
+                widths.copy_from_slice(&fitted);
+                return;
+            }
+            if cap == 1 {
+                widths.copy_from_slice(&fitted);
+            }
         }
     }
 }
@@ -721,15 +739,31 @@ mod tests {
     fn a_sheet_is_narrowed_to_the_page_by_its_widest_columns_down_to_their_floors() {
         let mut widths = vec![4, 10, 60, 60, 14, 6];
         let floors = [4, 8, 8, 8, 14, 6];
-        fit(&mut widths, &floors, PAGE_PIXELS / 0.8);
+        let content = widths.clone();
+        fit(&mut widths, &content, &floors, PAGE_PIXELS / 0.8);
         assert!(pixels(&widths) <= PAGE_PIXELS / 0.8);
         assert_eq!(widths[..2], [4, 10]);
         assert_eq!(widths[2], widths[3]);
         assert_eq!(widths[4..], [14, 6]);
         // Columns that cannot be narrowed enough stay at their floors.
         let mut widths = vec![20; 40];
-        fit(&mut widths, &[8; 40], 100.0);
+        fit(&mut widths, &[20; 40], &[8; 40], 100.0);
         assert_eq!(widths, vec![8; 40]);
+    }
+
+    #[test]
+    fn headers_wider_than_their_cells_wrap_before_the_cells_do() {
+        // A column of text 40 wide under a short header, and twelve columns of numbers under
+        // headers 16 wide.
+        let mut widths = vec![40];
+        widths.extend([16; 12]);
+        let mut content = vec![40];
+        content.extend([3; 12]);
+        let mut floors = vec![8];
+        floors.extend([6; 12]);
+        fit(&mut widths, &content, &floors, PAGE_PIXELS / 0.8);
+        assert_eq!(widths[0], 40);
+        assert!(widths[1..].iter().all(|w| *w < 16 && *w >= 6), "{widths:?}");
     }
 
     #[test]
