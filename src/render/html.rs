@@ -44,6 +44,7 @@ th, td { border: 1px solid #666; padding: 0.15rem 0.3rem; vertical-align: top;
   overflow-wrap: anywhere; white-space: pre-line; min-width: 3.2em; }
 th { background: #eee; font-weight: bold; text-align: center; }
 td.n { text-align: right; white-space: nowrap; }
+th.s, td.s { white-space: nowrap; }
 th.no, td.no { width: 2.5em; min-width: 0; text-align: center; white-space: nowrap; }
 td.d { white-space: nowrap; }
 tr.sum td { font-weight: bold; }
@@ -224,6 +225,8 @@ pub fn table(out: &mut String, table: &rows::Table, lang: Lang) {
     for (col, h) in table.headers.iter().enumerate() {
         let class = if serial && col == 0 {
             " class=\"no\""
+        } else if short(h, 4) {
+            " class=\"s\""
         } else {
             ""
         };
@@ -240,6 +243,7 @@ pub fn table(out: &mut String, table: &rows::Table, lang: Lang) {
                 _ if serial && col == 0 => " class=\"no\"",
                 Cell::Int(_) | Cell::Rate(_) => " class=\"n\"",
                 Cell::Date(_) => " class=\"d\"",
+                Cell::Text(t) if short(t, 6) => " class=\"s\"",
                 _ => "",
             };
             let _ = write!(out, "<td{class}>{}</td>", escape(&cell.show(lang)));
@@ -247,6 +251,12 @@ pub fn table(out: &mut String, table: &rows::Table, lang: Lang) {
         out.push_str("</tr>\n");
     }
     out.push_str("</tbody>\n</table>\n");
+}
+
+/// Whether `text` is a word of at most `chars` characters (a status, a short heading): it is
+/// never broken across lines, where a narrow column would break it anywhere.
+fn short(text: &str, chars: usize) -> bool {
+    text.chars().count() <= chars && !text.chars().any(char::is_whitespace)
 }
 
 /// The three charts: completion by area, by child org, and overdue items by age.
