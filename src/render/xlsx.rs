@@ -59,7 +59,7 @@ const ACROSS_MAX_WIDTH: usize = 30;
 /// The narrowest a column of text is narrowed to when a sheet is fitted to the page.
 const TEXT_FLOOR: usize = 8;
 /// What a column is given beyond its text, in character columns.
-const PAD: usize = 1;
+const PAD: usize = 0;
 /// A4 in Excel's paper codes.
 const PAPER_A4: u8 = 9;
 /// The margins, in inches: left and right, top, bottom, and the footer's.
@@ -406,7 +406,7 @@ where
     let header_lines = headers
         .iter()
         .zip(&widths)
-        .map(|(h, w)| lines(h, *w))
+        .map(|(h, w)| lines(h, w.saturating_sub(1)))
         .max()
         .unwrap_or(1);
     ws.set_row_height(HEADER_ROW, line_height(header_lines))?;
@@ -579,15 +579,61 @@ fn text_width(text: &str) -> usize {
     text.lines().map(UnicodeWidthStr::width).max().unwrap_or(0)
 }
 
-/// How many lines `text` takes in a column `width` character columns wide: a Chinese
-/// character a little narrower than two of them (see [`COLUMN_PIXELS`]), so a little more
-/// room is left than the text needs.
+/// How many lines `text` takes in a column `width` character columns wide, wrapped as a
+/// spreadsheet program wraps it: a Latin word kept whole where it fits a line, a Chinese
+/// character anywhere (a little narrower than two columns: see [`COLUMN_PIXELS`], so a
+/// little more room is left than the text needs).
 fn lines(text: &str, width: usize) -> usize {
     let room = ((width + PAD) * COLUMN_PIXELS * 2 / 15).max(2);
-    text.lines()
-        .map(|line| line.width().div_ceil(room).max(1))
-        .sum::<usize>()
-        .max(1)
+    let mut count = 0;
+    for line in text.lines() {
+        count += 1;
+        let mut used = 0;
+        for token in tokens(line) {
+            let w = token.width();
+            if used > 0 && used + w.min(room) > room {
+                count += 1;
+                used = 0;
+            }
+            used += w;
+            // A word longer than a line is broken.
+            while used > room {
+                count += 1;
+                used -= room;
+            }
+        }
+    }
+    count.max(1)
+}
+
+/// What a line wraps between: each Latin word with the spaces after it, each other
+/// character alone.
+fn tokens(line: &str) -> impl Iterator<Item = &str> {
+    let mut rest = line;
+    std::iter::from_fn(move || {
+        let first = rest.chars().next()?;
+        let end = if first.is_ascii() && !first.is_whitespace() {
+            let word = rest
+                .find(|c: char| !c.is_ascii() || c.is_whitespace())
+                .unwrap_or(rest.len());
+            word + rest[word..]
+                .find(|c: char| c != ' ')
+                .unwrap_or(rest.len() - word)
+        } else {
+            first.len_utf8()
+        };
+        let (token, after) = rest.split_at(end);
+        rest = after;
+        Some(token)
+    })
+}
+
+/// The widest Latin word of `text`, which a narrowed column never breaks.
+fn longest_word(text: &str) -> usize {
+    text.split(|c: char| !c.is_ascii() || c.is_whitespace())
+        .map(str::len)
+        .max()
+        .unwrap_or(0)
 }
 
 /// The height of a row of `lines` lines of 11-point text, in points: 16 a line, as
@@ -599,12 +645,7 @@ fn line_height(lines: usize) -> f64 {
 /// The narrowest a header gets: on three lines at most, two Chinese characters a line at
 /// least, and no Latin word broken.
 fn header_floor(header: &str) -> usize {
-    let word = header
-        .split_whitespace()
-        .filter(|w| w.is_ascii())
-        .map(UnicodeWidthStr::width)
-        .max()
-        .unwrap_or(0);
+    let word = longest_word(header);
     // Whole Chinese characters a line.
     let third = header.width().div_ceil(3).next_multiple_of(2);
     word.max(third).max(header.width().min(4))
@@ -632,7 +673,7 @@ fn measure(
             let (width, floor) = match cell {
                 Cell::Text(text) => {
                     let w = text_width(text);
-                    (w, w.min(TEXT_FLOOR))
+                    (w, w.min(TEXT_FLOOR.max(longest_word(text))))
                 }
                 // 2015年12月31日, 100.0%
                 Cell::Date(Some(_)) => match lang {
@@ -733,7 +774,7 @@ fn col16(col: usize) -> u16 {
 
 #[cfg(test)]
 mod tests {
-    use super::{PAGE_PIXELS, fit, header_floor, pixels};
+    use super::{PAGE_PIXELS, fit, header_floor, lines, longest_word, pixels};
 
     #[test]
     fn a_sheet_is_narrowed_to_the_page_by_its_widest_columns_down_to_their_floors() {
@@ -764,6 +805,18 @@ mod tests {
         fit(&mut widths, &content, &floors, PAGE_PIXELS / 0.8);
         assert_eq!(widths[0], 40);
         assert!(widths[1..].iter().all(|w| *w < 16 && *w >= 6), "{widths:?}");
+    }
+
+    #[test]
+    fn text_wraps_by_latin_words_and_chinese_characters() {
+        // 8 columns: 9 × 9 × 2 / 15 = 10 columns of room a line.
+        assert_eq!(lines("done or mostly done", 8), 3);
+        assert_eq!(lines("整改措施整改措施", 8), 2);
+        assert_eq!(lines("整改措施\n整改", 8), 2);
+        assert_eq!(lines("commendation", 8), 2);
+        assert_eq!(lines("", 8), 1);
+        assert_eq!(longest_word("commendation proposed"), 12);
+        assert_eq!(longest_word("整改abc措施"), 3);
     }
 
     #[test]
