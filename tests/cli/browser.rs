@@ -149,6 +149,12 @@ fn the_wide_tables_print_on_landscape_pages_with_their_headers_whole() {
     }
     assert!(lines.len() <= 2, "the header takes {} lines", lines.len());
     assert!(text[page - 1].contains("群众满意率"), "{}", text[page - 1]);
+    // The chart of overdue items by age names its ranges as the office writes them.
+    assert!(
+        text[0].contains("1～30天") && text[0].contains("31～90天"),
+        "{}",
+        text[0]
+    );
 }
 
 /// A tree whose overdue items fill several pages: each title long enough to wrap in its cell,

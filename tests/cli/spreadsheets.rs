@@ -1218,6 +1218,12 @@ fn the_workbook_prints_legibly_on_a4_landscape() {
     for page in 1..=sizes.len() {
         let smallest = word_heights(&pdf, page)[0];
         assert!(smallest >= 5.5, "page {page}: a word {smallest} pt high");
+        // And no sheet below 60 %: its 11-point text, in a CJK font's line box of 1.3 em,
+        // would be 8.6 points high there (14.3 at full scale).
+        assert!(
+            smallest >= 8.5,
+            "page {page} prints below 60 %: a word {smallest} pt high"
+        );
         page_picture(&pdf, page, &format!("workbook-page-{page}"));
     }
     let first = &printed_text[0];
