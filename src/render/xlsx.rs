@@ -60,6 +60,8 @@ const ACROSS_MAX_WIDTH: usize = 30;
 const TEXT_FLOOR: usize = 8;
 /// What a column is given beyond its text, in character columns.
 const PAD: usize = 0;
+/// Excel's highest row, in points.
+const MAX_ROW_HEIGHT: f64 = 409.0;
 /// A4 in Excel's paper codes.
 const PAPER_A4: u8 = 9;
 /// The margins, in inches: left and right, top, bottom, and the footer's.
@@ -143,11 +145,11 @@ pub fn render<'r>(
         ));
     }
     below.extend(notes(report, lang));
-    let mut sheet = Sheet {
+    let sheet = Sheet {
         headers: &totals.headers,
+        below,
         ..people(SHEET_TOTALS, None, false)
     };
-    sheet.below = below;
     table_sheet(&mut book, &sheet, &totals, &styles)?;
 
     let children = rows::orgs_with_totals(report, &report.children, false, lang);
@@ -168,14 +170,10 @@ pub fn render<'r>(
     let ledger_headers = rows::ledger(&[], lang).headers;
     let ledger = |row: crate::rollup::ItemRow| rows::ledger(std::slice::from_ref(&row), lang).rows;
     let sheet = Sheet {
-        name: SHEET_ITEMS,
-        title: titled(Some(Term::ItemList)),
-        as_of: as_of.clone(),
         headers: &ledger_headers,
-        numbered: true,
         people: false,
         print: Print::Across,
-        below: Vec::new(),
+        ..people(SHEET_ITEMS, Some(Term::ItemList), true)
     };
     write_sheet(
         &mut book,
@@ -399,8 +397,14 @@ where
     let title_lines = (sheet.title.width() * 16)
         .div_ceil(11 * title_width.max(1))
         .max(1);
-    ws.set_row_height(TITLE_ROW, 24.0 * title_lines as f64)?;
-    merged(ws, TITLE_ROW, title_last, &sheet.title, &styles.title)?;
+    ws.set_row_height(TITLE_ROW, (24.0 * title_lines as f64).min(MAX_ROW_HEIGHT))?;
+    merged(
+        ws,
+        TITLE_ROW,
+        title_last,
+        &shown(&sheet.title),
+        &styles.title,
+    )?;
     ws.set_row_height(AS_OF_ROW, 20.0)?;
     merged(ws, AS_OF_ROW, title_last, &sheet.as_of, &styles.as_of)?;
     let header_lines = headers
@@ -419,8 +423,8 @@ where
         last_row += 1;
         let cells = cells.as_ref();
         let sum = is_sum(cells, lang);
-        // A spreadsheet program sizes no row to its wrapped text when it opens the file
-        // (LibreOffice does not): each row is as high as its longest cell.
+        // LibreOffice sizes no row to its wrapped text when it opens a file, and Excel not
+        // every time: each row is set as high as its longest cell.
         let height = cells
             .iter()
             .enumerate()
@@ -487,7 +491,7 @@ where
     for (i, line) in sheet.below.iter().enumerate() {
         let row = last_row + 2 + u32::try_from(i).unwrap_or(0);
         let lines = (line.width() + 2).div_ceil(total_width).max(1);
-        ws.set_row_height(row, 18.0 * lines as f64)?;
+        ws.set_row_height(row, (18.0 * lines as f64).min(MAX_ROW_HEIGHT))?;
         merged(ws, row, last_col, &shown(line), &styles.note)?;
     }
     Ok(())
@@ -637,9 +641,10 @@ fn longest_word(text: &str) -> usize {
 }
 
 /// The height of a row of `lines` lines of 11-point text, in points: 16 a line, as
-/// LibreOffice sets a CJK font's lines (宋体's own are 13.5).
+/// LibreOffice sets a CJK font's lines (宋体's own are 13.5), up to Excel's highest row, 409
+/// points (a longer cell shows its first 25 lines).
 fn line_height(lines: usize) -> f64 {
-    16.0 * lines.min(400) as f64 + 2.0
+    (16.0 * lines.min(25) as f64 + 2.0).min(MAX_ROW_HEIGHT)
 }
 
 /// The narrowest a header gets: on three lines at most, two Chinese characters a line at
@@ -774,7 +779,7 @@ fn col16(col: usize) -> u16 {
 
 #[cfg(test)]
 mod tests {
-    use super::{PAGE_PIXELS, fit, header_floor, lines, longest_word, pixels};
+    use super::{PAGE_PIXELS, fit, header_floor, line_height, lines, longest_word, pixels};
 
     #[test]
     fn a_sheet_is_narrowed_to_the_page_by_its_widest_columns_down_to_their_floors() {
@@ -815,6 +820,9 @@ mod tests {
         assert_eq!(lines("整改措施\n整改", 8), 2);
         assert_eq!(lines("commendation", 8), 2);
         assert_eq!(lines("", 8), 1);
+        // No row higher than Excel's highest.
+        assert_eq!(line_height(1), 18.0);
+        assert_eq!(line_height(1000), 402.0);
         assert_eq!(longest_word("commendation proposed"), 12);
         assert_eq!(longest_word("整改abc措施"), 3);
     }
