@@ -1155,8 +1155,9 @@ the sheet as CSV in UTF-8 or GBK."#,
             en: r#"The sheet the mapping names (`[source] sheet`; for the built-in mapping
 `整改事项清单`) is not in the workbook, which has other sheets (they are listed); or the row
 `header_row` (1 by default) is empty: a sheet with a title above its headers needs
-`header_row` set."#,
-            zh: r#"映射指定的工作表（`[source] sheet`；内置映射为 `整改事项清单`）不在工作簿中，工作簿中是别的工作表（消息会列出）；或者第 `header_row` 行（默认为第1行）是空的：表头上方有标题的工作表要设 `header_row`。"#,
+`header_row` set. (The built-in mapping finds its header row by itself: the first of the
+sheet's first ten rows that holds 单位 and 编号; where none does, row 1.)"#,
+            zh: r#"映射指定的工作表（`[source] sheet`；内置映射为 `整改事项清单`）不在工作簿中，工作簿中是别的工作表（消息会列出）；或者第 `header_row` 行（默认为第1行）是空的：表头上方有标题的工作表要设 `header_row`。（内置映射自己找表头行：工作表前10行中第一个含“单位”和“编号”两列的行；都没有时取第1行。）"#,
         },
         examples: &[Example {
             intro: Prose::same(
