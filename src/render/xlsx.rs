@@ -410,7 +410,7 @@ where
     let header_lines = headers
         .iter()
         .zip(&widths)
-        .map(|(h, w)| lines(h, w.saturating_sub(1)))
+        .map(|(h, w)| lines(h, *w))
         .max()
         .unwrap_or(1);
     ws.set_row_height(HEADER_ROW, line_height(header_lines))?;
