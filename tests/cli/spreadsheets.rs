@@ -1231,23 +1231,26 @@ fn the_workbook_prints_legibly_on_a4_landscape() {
         first.starts_with("全省教育实践活动整改落实情况“回头看”进展情况汇总截至2015年3月10日"),
         "{first}"
     );
-    // The printed 整改事项清单: the office's columns, then each item's row.
-    // (The header's cells in order; pdftotext reads the last column's after the row.)
-    let office = "序号单位问题整改措施责任单位时限状态";
-    let printed: Vec<&String> = printed_text.iter().filter(|t| t.contains(office)).collect();
-    assert!(!printed.is_empty(), "no page with the office's columns");
-    for page in &printed {
-        assert!(page.contains("最新进展"), "{page}");
-        assert!(
-            !page.contains("单位名称") && !page.contains("编号"),
-            "{page}"
-        );
-    }
+    // The printed 整改事项清单: the pages of its 责任单位 and 最新进展 (no other sheet has
+    // both), each under the office's columns and no other, the first under the list's title.
+    let printed: Vec<&String> = printed_text
+        .iter()
+        .filter(|t| t.contains("责任单位") && t.contains("最新进展"))
+        .collect();
+    assert!(printed.len() >= 3, "{} pages of 56 items", printed.len());
     assert!(
         printed[0].starts_with("全省教育实践活动整改落实情况“回头看”整改事项清单截至2015年3月10日"),
         "{}",
         printed[0]
     );
+    for page in &printed {
+        for header in ["序号", "单位", "问题", "整改措施", "时限", "状态"] {
+            assert!(page.contains(header), "no {header}: {page}");
+        }
+        for header in ["单位名称", "编号", "检查要点", "进展情况"] {
+            assert!(!page.contains(header), "{header}: {page}");
+        }
+    }
     assert!(
         printed_text
             .concat()
