@@ -388,25 +388,32 @@ where
         ws.set_column_width(col16(col), (*width + PAD) as f64)?;
     }
     let last_col = col16(headers.len().saturating_sub(1));
-    // The title over the columns of the first page.
+    // The title over the columns of the first page; on a sheet whose 序号 is repeated on
+    // every page, from the column after it, or every page would carry the title's text,
+    // clipped to that column.
     let (title_last, title_width) = match sheet.print {
         Print::Fitted => (last_col, widths.iter().sum::<usize>()),
         Print::Across => first_page(&widths),
+    };
+    let title_first = match sheet.print {
+        Print::Across if lead > 0 && title_last > 1 => 1,
+        _ => 0,
     };
     // A 16-point title in 11-point columns: how many lines it takes.
     let title_lines = (sheet.title.width() * 16)
         .div_ceil(11 * title_width.max(1))
         .max(1);
     ws.set_row_height(TITLE_ROW, (24.0 * title_lines as f64).min(MAX_ROW_HEIGHT))?;
+    let title_cols = (title_first, title_last);
     merged(
         ws,
         TITLE_ROW,
-        title_last,
+        title_cols,
         &shown(&sheet.title),
         &styles.title,
     )?;
     ws.set_row_height(AS_OF_ROW, 20.0)?;
-    merged(ws, AS_OF_ROW, title_last, &sheet.as_of, &styles.as_of)?;
+    merged(ws, AS_OF_ROW, title_cols, &sheet.as_of, &styles.as_of)?;
     let header_lines = headers
         .iter()
         .zip(&widths)
@@ -492,23 +499,23 @@ where
         let row = last_row + 2 + u32::try_from(i).unwrap_or(0);
         let lines = (line.width() + 2).div_ceil(total_width).max(1);
         ws.set_row_height(row, (18.0 * lines as f64).min(MAX_ROW_HEIGHT))?;
-        merged(ws, row, last_col, &shown(line), &styles.note)?;
+        merged(ws, row, (0, last_col), &shown(line), &styles.note)?;
     }
     Ok(())
 }
 
-/// `text` in row `row` across columns 0 to `last` (one cell where there is one column).
+/// `text` in row `row` across the columns `first` to `last` (one cell where they are one).
 fn merged(
     ws: &mut Worksheet,
     row: u32,
-    last: u16,
+    (first, last): (u16, u16),
     text: &str,
     format: &Format,
 ) -> Result<(), rust_xlsxwriter::XlsxError> {
-    if last == 0 {
-        ws.write_string_with_format(row, 0, text, format)?;
+    if last <= first {
+        ws.write_string_with_format(row, first, text, format)?;
     } else {
-        ws.merge_range(row, 0, row, last, text, format)?;
+        ws.merge_range(row, first, row, last, text, format)?;
     }
     Ok(())
 }
