@@ -598,16 +598,30 @@ fn sheet_problem(file: &str, e: SheetError) -> Problem {
     }
 }
 
-/// The built-in mapping in the language of the sheet's header row.
+/// The built-in mapping in the language of the sheet's header row, reading from that row.
 fn builtin_for(grid: &Grid) -> Mapping {
-    let first: Vec<String> = grid.rows.first().map(headers_of).unwrap_or_default();
-    let en = crate::text::i18n::Term::Unit.text(Lang::En);
-    if first.iter().any(|h| h == en) {
-        Mapping::builtin(Lang::En)
-    } else {
-        Mapping::builtin(Lang::Zh)
+    // The first row of the first few that holds the key columns of either language (a
+    // workbook of huitoukan has its title and 截至 line above them); else row 1, whose
+    // diagnostics then say what is missing.
+    for (r, row) in grid.rows.iter().take(HEADER_SEARCH_ROWS).enumerate() {
+        let headers = headers_of(row);
+        for lang in [Lang::Zh, Lang::En] {
+            let mut mapping = Mapping::builtin(lang);
+            if mapping
+                .key
+                .iter()
+                .all(|k| headers.contains(&normalize_header(k)))
+            {
+                mapping.header_row = r + 1;
+                return mapping;
+            }
+        }
     }
+    Mapping::builtin(Lang::Zh)
 }
+
+/// How many rows from the top the built-in mapping looks for its header row in.
+const HEADER_SEARCH_ROWS: usize = 10;
 
 /// A row's cells as headers, by column (an empty cell an empty header).
 fn headers_of(row: &Row) -> Vec<String> {
@@ -1141,8 +1155,9 @@ the sheet as CSV in UTF-8 or GBK."#,
             en: r#"The sheet the mapping names (`[source] sheet`; for the built-in mapping
 `整改事项清单`) is not in the workbook, which has other sheets (they are listed); or the row
 `header_row` (1 by default) is empty: a sheet with a title above its headers needs
-`header_row` set."#,
-            zh: r#"映射指定的工作表（`[source] sheet`；内置映射为 `整改事项清单`）不在工作簿中，工作簿中是别的工作表（消息会列出）；或者第 `header_row` 行（默认为第1行）是空的：表头上方有标题的工作表要设 `header_row`。"#,
+`header_row` set. (The built-in mapping finds its header row by itself: the first of the
+sheet's first ten rows that holds 单位 and 编号; where none does, row 1.)"#,
+            zh: r#"映射指定的工作表（`[source] sheet`；内置映射为 `整改事项清单`）不在工作簿中，工作簿中是别的工作表（消息会列出）；或者第 `header_row` 行（默认为第1行）是空的：表头上方有标题的工作表要设 `header_row`。（内置映射自己找表头行：工作表前10行中第一个含“单位”和“编号”两列的行；都没有时取第1行。）"#,
         },
         examples: &[Example {
             intro: Prose::same(

@@ -4,7 +4,8 @@
 //! from anywhere), with a Content-Security-Policy that forbids them, so the file reads the same
 //! offline, in a mail client or in an archive years later; charts are inline SVG sized by their
 //! `viewBox` only, so they scale with the page; the print style sheet lays it out on A4
-//! portrait, repeats each table's header row on every page and never splits a row across two.
+//! portrait, a section whose table has many columns on A4 landscape pages (Chromium's named
+//! pages), repeats each table's header row on every page and never splits a row across two.
 //!
 //! It opens with the 情况报告 paragraph, then carries every section of the Markdown report
 //! ([`markdown::sections`]: the same sections, tables and rows). Every text from the records
@@ -24,7 +25,8 @@ use crate::render::{heading, notes};
 use crate::rollup::{ItemCounts, Report};
 use crate::text::i18n::{Lang, Term};
 
-/// The style sheet: screen first, then print (A4 portrait, headers repeated, no row split).
+/// The style sheet: screen first, then print (A4 portrait, a section of a wide table on A4
+/// landscape pages, headers repeated, no row split).
 const STYLE: &str = r#"
 :root { color-scheme: light; }
 body { font-family: "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", "Songti SC", serif;
@@ -42,6 +44,8 @@ th, td { border: 1px solid #666; padding: 0.15rem 0.3rem; vertical-align: top;
   overflow-wrap: anywhere; white-space: pre-line; min-width: 3.2em; }
 th { background: #eee; font-weight: bold; text-align: center; }
 td.n { text-align: right; white-space: nowrap; }
+th.s, td.s { white-space: nowrap; }
+th.no, td.no { width: 2.5em; min-width: 0; text-align: center; white-space: nowrap; }
 td.d { white-space: nowrap; }
 tr.sum td { font-weight: bold; }
 figure { margin: 0.6rem 0 1.2rem; break-inside: avoid; page-break-inside: avoid; }
@@ -50,6 +54,8 @@ figcaption .legend { font-weight: normal; font-size: 0.85em; }
 svg { width: 100%; height: auto; display: block; }
 @media print {
   @page { size: A4 portrait; margin: 15mm 12mm; }
+  @page wide { size: A4 landscape; margin: 12mm 15mm; }
+  section.wide { page: wide; }
   body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; }
   table { font-size: 7.5pt; }
   thead { display: table-header-group; }
@@ -60,6 +66,9 @@ svg { width: 100%; height: auto; display: block; }
   svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 "#;
+
+/// How many columns make a table wide: its section prints on A4 landscape.
+const WIDE_TABLE: usize = 12;
 
 pub fn render(report: &Report, lang: Lang) -> String {
     let title = heading(report, lang);
@@ -82,9 +91,16 @@ pub fn render(report: &Report, lang: Lang) -> String {
         charts(out, report, lang);
 
         for (number, section) in markdown::sections(report, lang).iter().enumerate() {
+            // A table of many columns prints on landscape pages: on a portrait one its headers
+            // would wrap a character a line.
+            let wide = section.parts.iter().any(|part| match part {
+                Part::Table(t) | Part::Sub(_, t) => t.headers.len() >= WIDE_TABLE,
+                Part::Empty | Part::Lines(_) => false,
+            });
             let _ = writeln!(
                 out,
-                "<section>\n<h2>{}{}</h2>",
+                "<section{}>\n<h2>{}{}</h2>",
+                if wide { " class=\"wide\"" } else { "" },
                 escape(&markdown::ordinal(number + 1, lang)),
                 escape(section.title)
             );
@@ -184,8 +200,17 @@ pub fn table(out: &mut String, table: &rows::Table, lang: Lang) {
         return;
     }
     out.push_str("<table>\n<thead><tr>");
-    for h in &table.headers {
-        let _ = write!(out, "<th>{}</th>", escape(h));
+    // A 序号 column as narrow as its numbers, not an even share of the width.
+    let serial = table.headers.first() == Some(&Term::SerialNumber.text(lang));
+    for (col, h) in table.headers.iter().enumerate() {
+        let class = if serial && col == 0 {
+            " class=\"no\""
+        } else if short(h, 4) {
+            " class=\"s\""
+        } else {
+            ""
+        };
+        let _ = write!(out, "<th{class}>{}</th>", escape(h));
     }
     out.push_str("</tr></thead>\n<tbody>\n");
     let own = Term::OwnLevel.text(lang);
@@ -193,10 +218,12 @@ pub fn table(out: &mut String, table: &rows::Table, lang: Lang) {
     for row in &table.rows {
         let sum = matches!(row.first(), Some(Cell::Text(t)) if t == own || t == total);
         out.push_str(if sum { "<tr class=\"sum\">" } else { "<tr>" });
-        for cell in row {
+        for (col, cell) in row.iter().enumerate() {
             let class = match cell {
+                _ if serial && col == 0 => " class=\"no\"",
                 Cell::Int(_) | Cell::Rate(_) => " class=\"n\"",
                 Cell::Date(_) => " class=\"d\"",
+                Cell::Text(t) if short(t, 6) => " class=\"s\"",
                 _ => "",
             };
             let _ = write!(out, "<td{class}>{}</td>", escape(&cell.show(lang)));
@@ -204,6 +231,12 @@ pub fn table(out: &mut String, table: &rows::Table, lang: Lang) {
         out.push_str("</tr>\n");
     }
     out.push_str("</tbody>\n</table>\n");
+}
+
+/// Whether `text` is a word of at most `chars` characters (a status, a short heading): it is
+/// never broken across lines, where a narrow column would break it anywhere.
+fn short(text: &str, chars: usize) -> bool {
+    text.chars().count() <= chars && !text.chars().any(char::is_whitespace)
 }
 
 /// The three charts: completion by area, by child org, and overdue items by age.

@@ -484,6 +484,30 @@ pub fn ledger(rows: &[ItemRow], lang: Lang) -> Table {
     tabulate(&columns, rows, lang)
 }
 
+/// The 整改事项清单 as the office prints and files it (SPEC §15, 附件3): 单位 (by name), 问题,
+/// 整改措施 (one a line), 责任单位, 时限, 状态, 最新进展. A document numbers its rows itself
+/// ([`numbered`]): the printed sheet of a workbook writes one item at a time.
+pub fn office_items(rows: &[ItemRow], lang: Lang) -> Table {
+    let columns: Vec<Column<ItemRow>> = vec![
+        column(Term::Unit, |i: &ItemRow| {
+            Cell::org(&i.unit, crate::render::folder_name(&i.unit))
+        }),
+        column(Term::Problem, |i: &ItemRow| Cell::text(&i.title)),
+        column(Term::Measures, |i: &ItemRow| {
+            Cell::text(i.measures.join("\n"))
+        }),
+        column(Term::ResponsibleUnit, |i: &ItemRow| {
+            Cell::opt(i.responsible.as_ref())
+        }),
+        column(Term::Due, |i: &ItemRow| Cell::Date(i.deadline)),
+        column(Term::Status, |i: &ItemRow| Cell::text(i.status.to_string())),
+        column(Term::LatestProgress, |i: &ItemRow| {
+            progress(i.latest_progress.as_ref())
+        }),
+    ];
+    tabulate(&columns, rows, lang)
+}
+
 /// The 通报 list ([`Report::notices`]): the units to be reminded, with their 主要负责同志, then
 /// the units to be commended.
 pub fn notice(report: &Report, lang: Lang) -> Table {

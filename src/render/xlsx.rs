@@ -1,37 +1,85 @@
-//! `report --format xlsx`: one workbook for the 整改办 (SPEC §9), the same data as `md`.
+//! `report --format xlsx`: one workbook for the 整改办 (SPEC §9 and §15 “Printable
+//! spreadsheets”), the same data as `md`.
 //!
-//! Every sheet is one list: a bold header row, frozen, with an autofilter over the list, the
-//! header repeated on every printed page, A4 landscape fitted to the page width. Column widths
-//! come from the display width of the text (a Chinese character is two columns; rust_xlsxwriter's
-//! own autofit counts it as one). Dates are Excel dates, rates numbers formatted as percent.
-//! The workbook's creation time is the as-of date, so the same records and `--as-of` give the
-//! same bytes. Text is written as text, never as a formula; control characters other than a
-//! line break and a tab are written out as in every human format.
+//! Every sheet opens as the office's tables do: a merged title row, the 截至 line, then the list
+//! under a bold header row, frozen, with an autofilter over the list. Every list of units or
+//! items numbers its rows (序号; a 本级 or 合计 row has none). Text is in 宋体 (a Latin font in
+//! English) and wraps in its cell; dates are Excel dates (2015年3月10日), rates numbers formatted
+//! as percent; units are named by name wherever a person reads them.
+//!
+//! Every sheet prints on A4 landscape with its header repeated on every page, and legibly: a
+//! sheet fitted to the page width has its columns narrowed first (long text wraps; see [`fit`]),
+//! so that it prints at about 80 % and never below 60 %. The full 整改事项清单 keeps every
+//! column the built-in import mapping reads (units by org path, so that the workbook imports
+//! back); it is too wide for one page at any legible scale, so it prints at a fixed 70 % over
+//! as many pages across as its columns need (a band of rows with all its columns, then the next),
+//! its 序号 repeated on each. What the office files is the sheet after it, 整改事项清单（打印）,
+//! the office's eight columns fitted to the page.
+//!
+//! Column widths come from the display width of the text (a Chinese character is two columns;
+//! rust_xlsxwriter's own autofit counts it as one). The workbook's creation time is the as-of
+//! date, so the same records and `--as-of` give the same bytes. Text is written as text, never
+//! as a formula; control characters other than a line break and a tab are written out as in
+//! every human format.
 
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, Workbook, Worksheet};
+use rust_xlsxwriter::{
+    Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet,
+};
 use unicode_width::UnicodeWidthStr;
 
 use crate::format::ledger::SHEET_ITEMS;
 use crate::render::rows::{self, Cell, Table};
-use crate::render::{heading, notes};
+use crate::render::{covered, notes};
 use crate::rollup::Report;
-use crate::text::i18n::{Lang, Term};
+use crate::text::i18n::{Lang, Msg, Term};
 
 /// The sheet names SPEC §9 fixes, in order; the same in every language, so the built-in import
 /// mapping finds its sheet whatever language the workbook was written in.
 pub const SHEET_TOTALS: &str = "总体情况";
 pub const SHEET_CHILDREN: &str = "分地区（系统）情况";
 pub const SHEET_AREAS: &str = "对照六个方面情况";
+/// The office's columns of the 整改事项清单, for print (SPEC §15).
+pub const SHEET_PRINTED_ITEMS: &str = "整改事项清单（打印）";
 pub const SHEET_OVERDUE: &str = "逾期未完成";
 pub const SHEET_INEFFECTIVE: &str = "效果不理想";
 pub const SHEET_NOTICE: &str = "通报";
 /// Only where a `--keep-going` report left files out.
 pub const SHEET_LEFT_OUT: &str = "未纳入的文件";
 
+/// The rows above a list: its title, its 截至 line, its header.
+const TITLE_ROW: u32 = 0;
+const AS_OF_ROW: u32 = 1;
+pub const HEADER_ROW: u32 = 2;
+
 /// The widest a column gets, in character columns; longer text wraps.
 const MAX_WIDTH: usize = 60;
+/// The widest a column gets on a sheet printed across pages: its text wraps sooner, so that it
+/// prints on fewer pages.
+const ACROSS_MAX_WIDTH: usize = 30;
+/// The narrowest a column of text is narrowed to when a sheet is fitted to the page.
+const TEXT_FLOOR: usize = 8;
+/// What a column is given beyond its text, in character columns.
+const PAD: usize = 0;
+/// Excel's highest row, in points.
+const MAX_ROW_HEIGHT: f64 = 409.0;
 /// A4 in Excel's paper codes.
 const PAPER_A4: u8 = 9;
+/// The margins, in inches: left and right, top, bottom, and the footer's.
+const MARGIN_SIDE: f64 = 0.4;
+const MARGIN_TOP: f64 = 0.5;
+const MARGIN_BOTTOM: f64 = 0.6;
+const MARGIN_FOOTER: f64 = 0.3;
+/// The printed width of an A4 landscape page within the margins, in pixels at 96 dpi, the
+/// unit of a column's width on paper.
+const PAGE_PIXELS: f64 = (297.0 / 25.4 - 2.0 * MARGIN_SIDE) * 96.0;
+/// The scale a fitted sheet is narrowed for: at about this, 11-point text prints at 8.8 points.
+const FITTED_SCALE: f64 = 0.8;
+/// The fixed scale of a sheet printed across pages: 11-point text at 7.7 points.
+const ACROSS_SCALE: u16 = 70;
+/// A character column in pixels (a little wider than the digit of 宋体 11, as LibreOffice lays
+/// it out where 宋体 is not installed; Calibri's is narrower) and a column's own padding.
+const COLUMN_PIXELS: usize = 9;
+const COLUMN_PADDING: usize = 5;
 
 /// The workbook's bytes. The report must have been built with [`rows::By::Item`], so that it
 /// holds every item.
@@ -51,18 +99,44 @@ pub fn render<'r>(
         report.as_of.day().try_into().unwrap_or(1),
     )?;
     let mut properties = DocProperties::new()
-        .set_title(heading(report, lang))
+        .set_title(crate::render::heading(report, lang))
         .set_creation_datetime(&created);
     if let Some(campaign) = &report.campaign.name {
         properties = properties.set_subject(campaign);
     }
     book.set_properties(&properties);
     let styles = Styles::new(lang);
+    if lang == Lang::Zh {
+        // 宋体 11, as a Chinese Excel's own default: its rows 18 pixels high, its columns 72
+        // wide.
+        book.set_default_format(&styles.base, 18, 72)?;
+    }
+    let titled = |table: Option<Term>| {
+        Msg::TableTitle {
+            org: covered(report, lang),
+            campaign: report.campaign.name.clone(),
+            table: table.map(|t| t.text(lang).to_owned()),
+        }
+        .text(lang)
+    };
+    let as_of = Msg::AsOfLine {
+        as_of: report.as_of.to_string(),
+    }
+    .text(lang);
+    let people = |name, table: Option<Term>, numbered| Sheet {
+        name,
+        title: titled(table),
+        as_of: as_of.clone(),
+        headers: &[],
+        numbered,
+        people: true,
+        print: Print::Fitted,
+        below: Vec::new(),
+    };
 
     let totals = rows::totals(&report.totals, lang);
-    // What the document says under its title goes below the list, in the first column.
-    let mut below: Vec<String> = vec![heading(report, lang)];
-    below.extend(report.campaign.document.clone());
+    // What the document rests on, below its figures.
+    let mut below: Vec<String> = report.campaign.document.iter().cloned().collect();
     if let Some(deadline) = report.campaign.deadline {
         below.push(crate::text::i18n::labelled(
             lang,
@@ -71,22 +145,56 @@ pub fn render<'r>(
         ));
     }
     below.extend(notes(report, lang));
-    table_sheet(&mut book, SHEET_TOTALS, &totals, &below, &styles)?;
+    let sheet = Sheet {
+        headers: &totals.headers,
+        below,
+        ..people(SHEET_TOTALS, None, false)
+    };
+    table_sheet(&mut book, &sheet, &totals, &styles)?;
 
     let children = rows::orgs_with_totals(report, &report.children, false, lang);
-    table_sheet(&mut book, SHEET_CHILDREN, &children, &[], &styles)?;
+    let sheet = Sheet {
+        headers: &children.headers,
+        ..people(SHEET_CHILDREN, Some(Term::Children), true)
+    };
+    table_sheet(&mut book, &sheet, &children, &styles)?;
     let areas = rows::areas(&report.by_area, lang);
-    table_sheet(&mut book, SHEET_AREAS, &areas, &[], &styles)?;
-    // The ledger's columns are `rows::ledger`'s, asked for one item at a time.
+    let sheet = Sheet {
+        headers: &areas.headers,
+        ..people(SHEET_AREAS, Some(Term::Areas), false)
+    };
+    table_sheet(&mut book, &sheet, &areas, &styles)?;
+
+    // The ledger's columns are `rows::ledger`'s, asked for one item at a time; import reads
+    // them back (units by org path, every progress entry).
+    let ledger_headers = rows::ledger(&[], lang).headers;
     let ledger = |row: crate::rollup::ItemRow| rows::ledger(std::slice::from_ref(&row), lang).rows;
-    sheet(
+    let sheet = Sheet {
+        headers: &ledger_headers,
+        people: false,
+        print: Print::Across,
+        ..people(SHEET_ITEMS, Some(Term::ItemList), true)
+    };
+    write_sheet(
         &mut book,
-        SHEET_ITEMS,
-        &rows::ledger(&[], lang).headers,
+        &sheet,
         || report.items.iter().flat_map(ledger),
-        &[],
         &styles,
     )?;
+    let printed_headers = rows::office_items(&[], lang).headers;
+    let printed =
+        |row: crate::rollup::ItemRow| rows::office_items(std::slice::from_ref(&row), lang).rows;
+    let sheet = Sheet {
+        headers: &printed_headers,
+        ..people(SHEET_PRINTED_ITEMS, Some(Term::ItemList), true)
+    };
+    write_sheet(
+        &mut book,
+        &sheet,
+        || report.items.iter().flat_map(printed),
+        &styles,
+    )?;
+
     let due_headers = rows::due_items(&[], lang).headers;
     let due = |list: &'r [crate::rollup::DueItem<'r>]| {
         move || {
@@ -94,118 +202,320 @@ pub fn render<'r>(
                 .flat_map(move |d| rows::due_items(std::slice::from_ref(d), lang).rows)
         }
     };
-    let overdue = &report.overdue_items;
-    sheet(
-        &mut book,
-        SHEET_OVERDUE,
-        &due_headers,
-        due(overdue),
-        &[],
-        &styles,
-    )?;
-    let ineffective = &report.ineffective_items;
-    sheet(
-        &mut book,
-        SHEET_INEFFECTIVE,
-        &due_headers,
-        due(ineffective),
-        &[],
-        &styles,
-    )?;
+    let sheet = Sheet {
+        headers: &due_headers,
+        ..people(SHEET_OVERDUE, Some(Term::OverdueItems), true)
+    };
+    write_sheet(&mut book, &sheet, due(&report.overdue_items), &styles)?;
+    let sheet = Sheet {
+        headers: &due_headers,
+        ..people(SHEET_INEFFECTIVE, Some(Term::IneffectiveItems), true)
+    };
+    write_sheet(&mut book, &sheet, due(&report.ineffective_items), &styles)?;
     // The 通报 proposals are internal: a public workbook has no such sheet.
     if !report.public {
         let notice = rows::notice(report, lang);
-        table_sheet(&mut book, SHEET_NOTICE, &notice, &[], &styles)?;
+        let sheet = Sheet {
+            headers: &notice.headers,
+            ..people(SHEET_NOTICE, Some(Term::Notices), true)
+        };
+        table_sheet(&mut book, &sheet, &notice, &styles)?;
     }
     if !report.left_out.is_empty() {
         let left_out = rows::left_out(report, lang);
-        table_sheet(&mut book, SHEET_LEFT_OUT, &left_out, &[], &styles)?;
+        let sheet = Sheet {
+            headers: &left_out.headers,
+            ..people(SHEET_LEFT_OUT, Some(Term::LeftOut), true)
+        };
+        table_sheet(&mut book, &sheet, &left_out, &styles)?;
     }
     book.save_to_buffer()
 }
 
+/// How a sheet prints.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Print {
+    /// On the page's width, its columns narrowed to print at about [`FITTED_SCALE`].
+    Fitted,
+    /// At [`ACROSS_SCALE`], over as many pages across as its columns need, over then down,
+    /// its 序号 repeated on each.
+    Across,
+}
+
+/// One sheet: its name, what stands above its list, the list's headers, and how it is shown.
+struct Sheet<'a> {
+    name: &'a str,
+    title: String,
+    as_of: String,
+    headers: &'a [&'a str],
+    /// A 序号 column first.
+    numbered: bool,
+    /// Cells as people read them (names, 2015年3月2日：…), or as `import` reads them back (org
+    /// paths, ISO dates).
+    people: bool,
+    print: Print,
+    /// Lines below the list, each across the sheet.
+    below: Vec<String>,
+}
+
+/// What a cell holds, for its format.
+#[derive(Clone, Copy)]
+enum Kind {
+    Text,
+    Number,
+    Date,
+    Rate,
+}
+
 struct Styles {
+    lang: Lang,
+    base: Format,
+    title: Format,
+    as_of: Format,
     header: Format,
-    date: Format,
-    rate: Format,
-    wrap: Format,
+    note: Format,
+    /// By [`Kind`], plain then bold (a 本级 or 合计 row).
+    cells: [[Format; 2]; 4],
 }
 
 impl Styles {
     fn new(lang: Lang) -> Styles {
+        let base = match lang {
+            // GB2312's charset, as Excel writes 宋体.
+            Lang::Zh => Format::new()
+                .set_font_name("宋体")
+                .set_font_size(11)
+                .set_font_charset(134),
+            Lang::En => Format::new(),
+        };
         let date = match lang {
             Lang::Zh => "yyyy\"年\"m\"月\"d\"日\"",
             Lang::En => "yyyy-mm-dd",
         };
+        let cell = base
+            .clone()
+            .set_border(FormatBorder::Thin)
+            .set_align(FormatAlign::VerticalCenter)
+            .set_text_wrap();
+        let centred = cell.clone().set_align(FormatAlign::Center);
+        let kinds = [
+            cell.clone().set_align(FormatAlign::Left),
+            centred.clone(),
+            centred.clone().set_num_format(date),
+            centred.set_num_format("0.0%"),
+        ];
+        let cells = kinds.map(|plain| [plain.clone(), plain.set_bold()]);
         Styles {
-            header: Format::new().set_bold().set_align(FormatAlign::Center),
-            date: Format::new().set_num_format(date),
-            rate: Format::new().set_num_format("0.0%"),
-            wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
+            lang,
+            title: base
+                .clone()
+                .set_bold()
+                .set_font_size(16)
+                .set_align(FormatAlign::Center)
+                .set_align(FormatAlign::VerticalCenter)
+                .set_text_wrap(),
+            as_of: base
+                .clone()
+                .set_align(FormatAlign::Center)
+                .set_align(FormatAlign::VerticalCenter),
+            header: cell
+                .clone()
+                .set_bold()
+                .set_align(FormatAlign::Center)
+                .set_background_color(Color::RGB(0x00E7_E6E6)),
+            note: base
+                .clone()
+                .set_align(FormatAlign::Left)
+                .set_align(FormatAlign::VerticalCenter)
+                .set_text_wrap(),
+            cells,
+            base,
         }
+    }
+
+    fn cell(&self, kind: Kind, sum: bool) -> &Format {
+        &self.cells[kind as usize][usize::from(sum)]
     }
 }
 
 /// A sheet of a list already in memory.
 fn table_sheet(
     book: &mut Workbook,
-    name: &str,
+    sheet: &Sheet,
     table: &Table,
-    below: &[String],
     styles: &Styles,
 ) -> Result<(), rust_xlsxwriter::XlsxError> {
-    sheet(
-        book,
-        name,
-        &table.headers,
-        || table.rows.iter(),
-        below,
-        styles,
-    )
+    write_sheet(book, sheet, || table.rows.iter(), styles)
 }
 
-/// One sheet: the list (`rows` gives its rows afresh each time it is called: once for the
-/// column widths, once to write them), then `below` one line a row after an empty row.
-fn sheet<I>(
+/// Whether a row is the 本级 or 合计 row of a table of orgs: bold, and not numbered.
+fn is_sum(cells: &[Cell], lang: Lang) -> bool {
+    matches!(cells.first(), Some(Cell::Text(t))
+        if t == Term::OwnLevel.text(lang) || t == Term::Total.text(lang))
+}
+
+/// One sheet: the title, the 截至 line, the list (`rows` gives its rows afresh each time it is
+/// called: once for the column widths, once to write them), then `below`, one line a row after
+/// an empty row.
+fn write_sheet<I>(
     book: &mut Workbook,
-    name: &str,
-    headers: &[&str],
+    sheet: &Sheet,
     rows: impl Fn() -> I,
-    below: &[String],
     styles: &Styles,
 ) -> Result<(), rust_xlsxwriter::XlsxError>
 where
     I: Iterator,
     I::Item: AsRef<[Cell]>,
 {
-    let widths = widths(headers, rows());
+    let lang = styles.lang;
+    let lead = usize::from(sheet.numbered);
+    let mut headers: Vec<&str> = Vec::with_capacity(sheet.headers.len() + lead);
+    if sheet.numbered {
+        headers.push(Term::SerialNumber.text(lang));
+    }
+    headers.extend(sheet.headers.iter().copied());
+    let (mut widths, content, floors) = measure(&headers, lead, rows(), sheet.people, lang);
+    match sheet.print {
+        Print::Fitted => fit(&mut widths, &content, &floors, PAGE_PIXELS / FITTED_SCALE),
+        Print::Across => widths
+            .iter_mut()
+            .for_each(|w| *w = (*w).min(ACROSS_MAX_WIDTH)),
+    }
+
     let ws = book.add_worksheet_with_constant_memory()?;
-    ws.set_name(name)?;
+    ws.set_name(sheet.name)?;
     for (col, width) in widths.iter().enumerate() {
-        // Room for the filter button beside the header.
-        ws.set_column_width(col16(col), (*width + 3) as f64)?;
-    }
-    for (col, header) in headers.iter().enumerate() {
-        ws.write_string_with_format(0, col16(col), *header, &styles.header)?;
-    }
-    let mut last_row = 0;
-    for cells in rows() {
-        last_row += 1;
-        for (col, cell) in cells.as_ref().iter().enumerate() {
-            let wrap = widths.get(col).is_some_and(|w| *w >= MAX_WIDTH);
-            write_cell(ws, last_row, col16(col), cell, wrap, styles)?;
-        }
+        ws.set_column_width(col16(col), (*width + PAD) as f64)?;
     }
     let last_col = col16(headers.len().saturating_sub(1));
-    ws.set_freeze_panes(1, 0)?;
-    ws.autofilter(0, 0, last_row, last_col)?;
+    // The title over the columns of the first page; on a sheet whose 序号 is repeated on
+    // every page, from the column after it, or every page would carry the title's text,
+    // clipped to that column.
+    let (title_last, title_width) = match sheet.print {
+        Print::Fitted => (last_col, widths.iter().sum::<usize>()),
+        Print::Across => first_page(&widths),
+    };
+    let title_first = match sheet.print {
+        Print::Across if lead > 0 && title_last > 1 => 1,
+        _ => 0,
+    };
+    // A 16-point title in 11-point columns: how many lines it takes.
+    let title_lines = (sheet.title.width() * 16)
+        .div_ceil(11 * title_width.max(1))
+        .max(1);
+    ws.set_row_height(TITLE_ROW, (24.0 * title_lines as f64).min(MAX_ROW_HEIGHT))?;
+    let title_cols = (title_first, title_last);
+    merged(
+        ws,
+        TITLE_ROW,
+        title_cols,
+        &shown(&sheet.title),
+        &styles.title,
+    )?;
+    ws.set_row_height(AS_OF_ROW, 20.0)?;
+    merged(ws, AS_OF_ROW, title_cols, &sheet.as_of, &styles.as_of)?;
+    let header_lines = headers
+        .iter()
+        .zip(&widths)
+        .map(|(h, w)| lines(h, *w))
+        .max()
+        .unwrap_or(1);
+    ws.set_row_height(HEADER_ROW, line_height(header_lines))?;
+    for (col, header) in headers.iter().enumerate() {
+        ws.write_string_with_format(HEADER_ROW, col16(col), *header, &styles.header)?;
+    }
+    let mut last_row = HEADER_ROW;
+    let mut number = 0;
+    for cells in rows() {
+        last_row += 1;
+        let cells = cells.as_ref();
+        let sum = is_sum(cells, lang);
+        // LibreOffice sizes no row to its wrapped text when it opens a file, and Excel not
+        // every time: each row is set as high as its longest cell.
+        let height = cells
+            .iter()
+            .enumerate()
+            .map(|(col, cell)| {
+                let width = widths.get(col + lead).copied().unwrap_or(MAX_WIDTH);
+                match cell {
+                    Cell::Text(t) => lines(t, width),
+                    Cell::Org { .. } | Cell::Dated(..) if sheet.people => {
+                        lines(&cell.show(lang), width)
+                    }
+                    Cell::Org { .. } | Cell::Dated(..) => lines(&cell.display(), width),
+                    _ => 1,
+                }
+            })
+            .max()
+            .unwrap_or(1);
+        ws.set_row_height(last_row, line_height(height))?;
+        if sheet.numbered {
+            if sum {
+                ws.write_blank(last_row, 0, styles.cell(Kind::Number, true))?;
+            } else {
+                number += 1;
+                ws.write_number_with_format(
+                    last_row,
+                    0,
+                    f64::from(number),
+                    styles.cell(Kind::Number, false),
+                )?;
+            }
+        }
+        for (col, cell) in cells.iter().enumerate() {
+            write_cell(ws, last_row, col16(col + lead), cell, sheet, sum, styles)?;
+        }
+    }
+    ws.set_freeze_panes(HEADER_ROW + 1, 0)?;
+    ws.autofilter(HEADER_ROW, 0, last_row, last_col)?;
     ws.set_paper_size(PAPER_A4);
     ws.set_landscape();
-    ws.set_print_fit_to_pages(1, 0);
-    ws.set_repeat_rows(0, 0)?;
-    for (i, line) in below.iter().enumerate() {
+    ws.set_margins(
+        MARGIN_SIDE,
+        MARGIN_SIDE,
+        MARGIN_TOP,
+        MARGIN_BOTTOM,
+        MARGIN_FOOTER,
+        MARGIN_FOOTER,
+    );
+    ws.set_print_center_horizontally(true);
+    ws.set_repeat_rows(HEADER_ROW, HEADER_ROW)?;
+    ws.set_footer(format!("&C{}", Term::PageFooter.text(lang)));
+    match sheet.print {
+        Print::Fitted => {
+            ws.set_print_fit_to_pages(1, 0);
+        }
+        Print::Across => {
+            ws.set_print_scale(ACROSS_SCALE);
+            // A band of rows with all its columns, then the next band.
+            ws.set_page_order(false);
+            if lead > 0 {
+                ws.set_repeat_columns(0, 0)?;
+            }
+        }
+    }
+    let total_width = widths.iter().sum::<usize>().max(1);
+    for (i, line) in sheet.below.iter().enumerate() {
         let row = last_row + 2 + u32::try_from(i).unwrap_or(0);
-        ws.write_string(row, 0, shown(line))?;
+        let lines = (line.width() + 2).div_ceil(total_width).max(1);
+        ws.set_row_height(row, (18.0 * lines as f64).min(MAX_ROW_HEIGHT))?;
+        merged(ws, row, (0, last_col), &shown(line), &styles.note)?;
+    }
+    Ok(())
+}
+
+/// `text` in row `row` across the columns `first` to `last` (one cell where they are one).
+fn merged(
+    ws: &mut Worksheet,
+    row: u32,
+    (first, last): (u16, u16),
+    text: &str,
+    format: &Format,
+) -> Result<(), rust_xlsxwriter::XlsxError> {
+    if last <= first {
+        ws.write_string_with_format(row, first, text, format)?;
+    } else {
+        ws.merge_range(row, first, row, last, text, format)?;
     }
     Ok(())
 }
@@ -215,35 +525,44 @@ fn write_cell(
     row: u32,
     col: u16,
     cell: &Cell,
-    wrap: bool,
+    sheet: &Sheet,
+    sum: bool,
     styles: &Styles,
 ) -> Result<(), rust_xlsxwriter::XlsxError> {
+    let text = styles.cell(Kind::Text, sum);
+    let number = styles.cell(Kind::Number, sum);
     match cell {
-        Cell::Text(text) if text.is_empty() => {}
-        Cell::Text(text) if wrap || text.contains('\n') => {
-            ws.write_string_with_format(row, col, shown(text), &styles.wrap)?;
+        Cell::Text(t) if t.is_empty() => {
+            ws.write_blank(row, col, text)?;
         }
-        Cell::Text(text) => {
-            ws.write_string(row, col, shown(text))?;
+        Cell::Text(t) => {
+            ws.write_string_with_format(row, col, shown(t), text)?;
         }
         Cell::Int(n) | Cell::Ordinal(n) => {
-            ws.write_number(row, col, *n as f64)?;
+            ws.write_number_with_format(row, col, *n as f64, number)?;
         }
-        // A workbook is read back by `import`: org paths, as CSV has them.
+        // A workbook is read back by `import`: org paths, as CSV has them, where it is read.
         Cell::Org { .. } | Cell::Dated(..) => {
-            ws.write_string(row, col, shown(&cell.display()))?;
+            let shown_as = if sheet.people {
+                cell.show(styles.lang)
+            } else {
+                cell.display()
+            };
+            ws.write_string_with_format(row, col, shown(&shown_as), text)?;
         }
         Cell::Rate(Some(rate)) => {
-            ws.write_number_with_format(row, col, *rate, &styles.rate)?;
+            ws.write_number_with_format(row, col, *rate, styles.cell(Kind::Rate, sum))?;
         }
-        Cell::Rate(None) | Cell::Date(None) => {}
+        Cell::Rate(None) | Cell::Date(None) => {
+            ws.write_blank(row, col, number)?;
+        }
         Cell::Date(Some(date)) => match excel_date(*date) {
             Some(d) => {
-                ws.write_datetime_with_format(row, col, &d, &styles.date)?;
+                ws.write_datetime_with_format(row, col, &d, styles.cell(Kind::Date, sum))?;
             }
             // Before 1900 Excel has no dates: the date as text then.
             None => {
-                ws.write_string(row, col, date.to_string())?;
+                ws.write_string_with_format(row, col, date.to_string(), number)?;
             }
         },
     }
@@ -266,29 +585,261 @@ fn shown(text: &str) -> std::borrow::Cow<'_, str> {
     crate::text::escape::controls(text, &['\n', '\t'])
 }
 
-/// Each column's width in character columns: the widest line of its header and cells (a
-/// Chinese character counts two), at most [`MAX_WIDTH`].
-fn widths(headers: &[&str], rows: impl Iterator<Item = impl AsRef<[Cell]>>) -> Vec<usize> {
-    let mut widths: Vec<usize> = headers.iter().map(|h| h.width()).collect();
-    for cells in rows {
-        for (col, cell) in cells.as_ref().iter().enumerate() {
-            let width = match cell {
-                Cell::Text(text) => text.lines().map(UnicodeWidthStr::width).max().unwrap_or(0),
-                // 2015年12月31日, 100.0%
-                Cell::Date(Some(_)) => 14,
-                Cell::Rate(Some(_)) => 6,
-                Cell::Int(n) | Cell::Ordinal(n) => n.to_string().len(),
-                Cell::Org { .. } | Cell::Dated(..) => cell.display().width(),
-                Cell::Rate(None) | Cell::Date(None) => 0,
-            };
-            if let Some(slot) = widths.get_mut(col) {
-                *slot = (*slot).max(width.min(MAX_WIDTH));
+/// The widest line of `text`, in character columns (a Chinese character counts two).
+fn text_width(text: &str) -> usize {
+    text.lines().map(UnicodeWidthStr::width).max().unwrap_or(0)
+}
+
+/// How many lines `text` takes in a column `width` character columns wide, wrapped as a
+/// spreadsheet program wraps it: a Latin word kept whole where it fits a line, a Chinese
+/// character anywhere (a little narrower than two columns: see [`COLUMN_PIXELS`], so a
+/// little more room is left than the text needs).
+fn lines(text: &str, width: usize) -> usize {
+    let room = ((width + PAD) * COLUMN_PIXELS * 2 / 15).max(2);
+    let mut count = 0;
+    for line in text.lines() {
+        count += 1;
+        let mut used = 0;
+        for token in tokens(line) {
+            let w = token.width();
+            if used > 0 && used + w.min(room) > room {
+                count += 1;
+                used = 0;
+            }
+            used += w;
+            // A word longer than a line is broken.
+            while used > room {
+                count += 1;
+                used -= room;
             }
         }
     }
+    count.max(1)
+}
+
+/// What a line wraps between: each Latin word with the spaces after it, each other
+/// character alone.
+fn tokens(line: &str) -> impl Iterator<Item = &str> {
+    let mut rest = line;
+    std::iter::from_fn(move || {
+        let first = rest.chars().next()?;
+        let end = if first.is_ascii() && !first.is_whitespace() {
+            let word = rest
+                .find(|c: char| !c.is_ascii() || c.is_whitespace())
+                .unwrap_or(rest.len());
+            word + rest[word..]
+                .find(|c: char| c != ' ')
+                .unwrap_or(rest.len() - word)
+        } else {
+            first.len_utf8()
+        };
+        let (token, after) = rest.split_at(end);
+        rest = after;
+        Some(token)
+    })
+}
+
+/// The widest Latin word of `text`, which a narrowed column never breaks.
+fn longest_word(text: &str) -> usize {
+    text.split(|c: char| !c.is_ascii() || c.is_whitespace())
+        .map(str::len)
+        .max()
+        .unwrap_or(0)
+}
+
+/// The height of a row of `lines` lines of 11-point text, in points: 16 a line, as
+/// LibreOffice sets a CJK font's lines (宋体's own are 13.5), up to Excel's highest row, 409
+/// points (a longer cell shows its first 25 lines).
+fn line_height(lines: usize) -> f64 {
+    (16.0 * lines.min(25) as f64 + 2.0).min(MAX_ROW_HEIGHT)
+}
+
+/// The narrowest a header gets: on three lines at most, two Chinese characters a line at
+/// least, and no Latin word broken.
+fn header_floor(header: &str) -> usize {
+    let word = longest_word(header);
+    // Whole Chinese characters a line.
+    let third = header.width().div_ceil(3).next_multiple_of(2);
+    word.max(third).max(header.width().min(4))
+}
+
+/// Each column's width, the width of its cells alone, and the narrowest it may be narrowed
+/// to, in character columns: the widest line of its header and cells (at most [`MAX_WIDTH`]);
+/// numbers, dates and rates never narrower than they are written, text down to
+/// [`TEXT_FLOOR`], a header down to three lines. With `lead`, the first column is the 序号 of
+/// the rows.
+fn measure(
+    headers: &[&str],
+    lead: usize,
+    rows: impl Iterator<Item = impl AsRef<[Cell]>>,
+    people: bool,
+    lang: Lang,
+) -> (Vec<usize>, Vec<usize>, Vec<usize>) {
+    let mut widths: Vec<usize> = headers.iter().map(|h| text_width(h)).collect();
+    let mut content = vec![0; headers.len()];
+    let mut floors: Vec<usize> = headers.iter().map(|h| header_floor(h)).collect();
+    let mut count = 0usize;
+    for cells in rows {
+        count += 1;
+        for (col, cell) in cells.as_ref().iter().enumerate() {
+            let (width, floor) = match cell {
+                Cell::Text(text) => {
+                    let w = text_width(text);
+                    (w, w.min(TEXT_FLOOR.max(longest_word(text))))
+                }
+                // 2015年12月31日, 100.0%
+                Cell::Date(Some(_)) => match lang {
+                    Lang::Zh => (14, 14),
+                    Lang::En => (10, 10),
+                },
+                Cell::Rate(Some(_)) => (6, 6),
+                Cell::Int(n) | Cell::Ordinal(n) => {
+                    let w = n.to_string().len();
+                    (w, w)
+                }
+                Cell::Org { .. } | Cell::Dated(..) => {
+                    let w = if people {
+                        text_width(&cell.show(lang))
+                    } else {
+                        text_width(&cell.display())
+                    };
+                    (w, w.min(TEXT_FLOOR))
+                }
+                Cell::Rate(None) | Cell::Date(None) => (0, 0),
+            };
+            if let (Some(w), Some(c), Some(f)) = (
+                widths.get_mut(col + lead),
+                content.get_mut(col + lead),
+                floors.get_mut(col + lead),
+            ) {
+                *w = (*w).max(width.min(MAX_WIDTH));
+                *c = (*c).max(width.min(MAX_WIDTH));
+                *f = (*f).max(floor);
+            }
+        }
+    }
+    if lead > 0 {
+        let digits = count.to_string().len();
+        widths[0] = widths[0].max(digits);
+        content[0] = digits;
+        floors[0] = widths[0];
+    }
+    for (w, f) in widths.iter_mut().zip(&mut floors) {
+        *f = (*f).min(*w);
+        *w = (*w).max(1);
+    }
+    (widths, content, floors)
+}
+
+/// How wide columns of `widths` print, in pixels at full scale.
+fn pixels(widths: &[usize]) -> f64 {
     widths
+        .iter()
+        .map(|w| ((w + PAD) * COLUMN_PIXELS + COLUMN_PADDING) as f64)
+        .sum()
+}
+
+/// The widest columns narrowed until they take at most `budget` pixels: first the headers
+/// wider than their cells (a header on two or three lines costs the rows nothing), then the
+/// cells too, each column no narrower than its floor. The text of a narrowed column wraps.
+fn fit(widths: &mut [usize], content: &[usize], floors: &[usize], budget: f64) {
+    let wrapped: Vec<usize> = content.iter().zip(floors).map(|(c, f)| *c.max(f)).collect();
+    for lower in [&wrapped[..], floors] {
+        let widest = widths.iter().copied().max().unwrap_or(0);
+        for cap in (1..=widest).rev() {
+            let fitted: Vec<usize> = widths
+                .iter()
+                .zip(lower)
+                .map(|(w, l)| (*w).min(cap.max(*l)))
+                .collect();
+            if pixels(&fitted) <= budget {
+                widths.copy_from_slice(&fitted);
+                return;
+            }
+            if cap == 1 {
+                widths.copy_from_slice(&fitted);
+            }
+        }
+    }
+}
+
+/// The last column that prints on the first page of a sheet printed across, and the width of
+/// the columns up to it.
+fn first_page(widths: &[usize]) -> (u16, usize) {
+    // Less a tenth: LibreOffice lays columns out a little wider than they are reckoned here.
+    let page = PAGE_PIXELS * 100.0 / f64::from(ACROSS_SCALE) * 0.9;
+    let mut last = 0;
+    let mut width = 0;
+    for (col, w) in widths.iter().enumerate() {
+        if col > 0 && pixels(&widths[..=col]) > page {
+            break;
+        }
+        last = col;
+        width += w;
+    }
+    (col16(last), width)
 }
 
 fn col16(col: usize) -> u16 {
     u16::try_from(col).unwrap_or(u16::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{PAGE_PIXELS, fit, header_floor, line_height, lines, longest_word, pixels};
+
+    #[test]
+    fn a_sheet_is_narrowed_to_the_page_by_its_widest_columns_down_to_their_floors() {
+        let mut widths = vec![4, 10, 60, 60, 14, 6];
+        let floors = [4, 8, 8, 8, 14, 6];
+        let content = widths.clone();
+        fit(&mut widths, &content, &floors, PAGE_PIXELS / 0.8);
+        assert!(pixels(&widths) <= PAGE_PIXELS / 0.8);
+        assert_eq!(widths[..2], [4, 10]);
+        assert_eq!(widths[2], widths[3]);
+        assert_eq!(widths[4..], [14, 6]);
+        // Columns that cannot be narrowed enough stay at their floors.
+        let mut widths = vec![20; 40];
+        fit(&mut widths, &[20; 40], &[8; 40], 100.0);
+        assert_eq!(widths, vec![8; 40]);
+    }
+
+    #[test]
+    fn headers_wider_than_their_cells_wrap_before_the_cells_do() {
+        // A column of text 40 wide under a short header, and twelve columns of numbers under
+        // headers 16 wide.
+        let mut widths = vec![40];
+        widths.extend([16; 12]);
+        let mut content = vec![40];
+        content.extend([3; 12]);
+        let mut floors = vec![8];
+        floors.extend([6; 12]);
+        fit(&mut widths, &content, &floors, PAGE_PIXELS / 0.8);
+        assert_eq!(widths[0], 40);
+        assert!(widths[1..].iter().all(|w| *w < 16 && *w >= 6), "{widths:?}");
+    }
+
+    #[test]
+    fn text_wraps_by_latin_words_and_chinese_characters() {
+        // 8 columns: 9 × 9 × 2 / 15 = 10 columns of room a line.
+        assert_eq!(lines("done or mostly done", 8), 3);
+        assert_eq!(lines("整改措施整改措施", 8), 2);
+        assert_eq!(lines("整改措施\n整改", 8), 2);
+        assert_eq!(lines("commendation", 8), 2);
+        assert_eq!(lines("", 8), 1);
+        // No row higher than Excel's highest.
+        assert_eq!(line_height(1), 18.0);
+        assert_eq!(line_height(1000), 402.0);
+        assert_eq!(longest_word("commendation proposed"), 12);
+        assert_eq!(longest_word("整改abc措施"), 3);
+    }
+
+    #[test]
+    fn a_header_wraps_to_three_lines_of_whole_characters_at_most() {
+        assert_eq!(header_floor("序号"), 4);
+        assert_eq!(header_floor("已完成"), 4);
+        assert_eq!(header_floor("满意及基本满意"), 6);
+        assert_eq!(header_floor("尚未报送（未到时限）"), 8);
+        assert_eq!(header_floor("done or mostly done"), 8);
+    }
 }

@@ -693,6 +693,17 @@ pub enum Msg {
         facts: u64,
         as_of: String,
     },
+    /// The line under a printed table's title: the day it stands on (截至2015年3月10日).
+    AsOfLine {
+        as_of: String,
+    },
+    /// The title of a printed table (a workbook's sheet): who it covers, the campaign and what
+    /// the table is; `table` none for the report's own title (…进展情况汇总), without its date.
+    TableTitle {
+        org: String,
+        campaign: Option<String>,
+        table: Option<String>,
+    },
     OutputFolderMissing {
         folder: String,
     },
@@ -2653,6 +2664,20 @@ impl Msg {
                     "as the records stood on {as_of}: {facts} dated facts after it (completions, progress, submissions, reviews…) are not counted"
                 ),
             },
+            Msg::AsOfLine { as_of } => match lang {
+                Zh => format!("截至{}", zh_date(as_of)),
+                En => format!("As of {as_of}"),
+            },
+            Msg::TableTitle { org, campaign, table } => match (lang, campaign, table) {
+                (Zh, Some(campaign), Some(table)) => format!("{org}{}{table}", office_quotes(campaign)),
+                (Zh, Some(campaign), None) => format!("{org}{}进展情况汇总", office_quotes(campaign)),
+                (Zh, None, Some(table)) => format!("{org}{table}"),
+                (Zh, None, None) => format!("{org}整改落实情况汇总"),
+                (En, Some(campaign), Some(table)) => format!("{campaign}: {table}, {org}"),
+                (En, Some(campaign), None) => format!("{campaign}: progress of {org}"),
+                (En, None, Some(table)) => format!("{table}, {org}"),
+                (En, None, None) => format!("{org}: rectification progress"),
+            },
             Msg::PublicCountsWithheld { items } => match lang {
                 Zh => format!("其中{items}项按规定不予公开（计入总数，不列出具体事项）"),
                 En => format!("{items} of the items are not for publication: counted in the totals, not listed"),
@@ -3190,6 +3215,9 @@ terms! {
     Reason => "原因", "reason";
     WholeTree => "各单位", "all units";
     CampaignDeadline => "报送时限", "report deadline";
+    ResponsibleUnit => "责任单位", "responsible";
+    ItemList => "整改事项清单", "List of items";
+    PageFooter => "第&P页，共&N页", "Page &P of &N";
     Totals => "总体情况", "Totals";
     Children => "分地区（系统）情况", "By region or system";
     Areas => "对照六个方面情况", "By area";
@@ -3330,6 +3358,7 @@ mod tests {
                 deadline: d(),
             },
             Msg::MissingReport { deadline: d() },
+            Msg::AsOfLine { as_of: d() },
             Msg::LateCompletion {
                 completed_on: d(),
                 deadline: d(),

@@ -13,7 +13,8 @@ use std::time::Duration;
 
 use crate::harness::{AS_OF, ITEM, Tree, UNIT, edit};
 use crate::pdf::{
-    INSTALL, a4_pages, artifacts, find, first_page_picture, pages_text, run, word_heights, words,
+    INSTALL, a4_pages, artifacts, find, first_page_picture, is_a4_landscape, is_a4_portrait,
+    page_picture, page_sizes, pages_text, run, word_heights, words,
 };
 
 fn chromium() -> PathBuf {
@@ -86,7 +87,74 @@ fn the_example_prints_on_a4_with_its_figures_and_names() {
         let smallest = word_heights(&pdf, page)[0];
         assert!(smallest >= 5.5, "page {page}: a word {smallest} pt high");
     }
-    first_page_picture(&pdf, "example-page-1");
+    for page in 1..=pages {
+        page_picture(&pdf, page, &format!("example-page-{page}"));
+    }
+}
+
+/// The wide tables of the example (the totals and the children, 20 columns) print on A4
+/// landscape pages, the rest on portrait ones; no header of the children table is broken a
+/// character a line: its header row takes at most two lines, and its first header is whole.
+#[test]
+fn the_wide_tables_print_on_landscape_pages_with_their_headers_whole() {
+    let html = crate::html::example_html(&[]);
+    let pdf = print_to_pdf(&html, "example-wide");
+    let sizes = page_sizes(&pdf);
+    assert!(is_a4_portrait(sizes[0]), "the first page: {:?}", sizes[0]);
+    let landscape: Vec<usize> = (1..=sizes.len())
+        .filter(|&p| is_a4_landscape(sizes[p - 1]))
+        .collect();
+    assert!(!landscape.is_empty(), "no landscape page: {sizes:?}");
+    for (n, size) in sizes.iter().enumerate() {
+        assert!(
+            is_a4_portrait(*size) || is_a4_landscape(*size),
+            "page {}: {size:?}",
+            n + 1
+        );
+        let smallest = word_heights(&pdf, n + 1)[0];
+        assert!(smallest >= 5.5, "page {}: a word {smallest} pt high", n + 1);
+    }
+    let text = pages_text(&pdf, sizes.len());
+    let page = landscape
+        .iter()
+        .copied()
+        .find(|&p| text[p - 1].contains("二、分地区（系统）情况"))
+        .unwrap_or_else(|| panic!("the children table on no landscape page: {text:?}"));
+    let (_, _, words) = words(&pdf, page);
+    let heading = words
+        .iter()
+        .find(|w| w.4.contains("分地区"))
+        .expect("the heading");
+    let first = words
+        .iter()
+        .find(|w| w.4 == "机构" && w.1 > heading.3)
+        .unwrap_or_else(|| panic!("the header 机构, whole, under the heading: {words:?}"));
+    let row = words
+        .iter()
+        .find(|w| w.4 == "杭州市" && w.1 > first.3)
+        .expect("the first row");
+    // The header's words, by the lines they stand on.
+    let mut lines: Vec<f64> = Vec::new();
+    for word in words
+        .iter()
+        .filter(|w| w.1 >= first.1 - 1.0 && w.3 <= row.1)
+    {
+        if lines.iter().all(|top| (top - word.1).abs() > 2.0) {
+            lines.push(word.1);
+        }
+        assert!(
+            word.2 - word.0 > (word.3 - word.1) * 0.9 || word.4.chars().count() > 1,
+            "{word:?}"
+        );
+    }
+    assert!(lines.len() <= 2, "the header takes {} lines", lines.len());
+    assert!(text[page - 1].contains("事项满意率"), "{}", text[page - 1]);
+    // The chart of overdue items by age names its ranges as the office writes them.
+    assert!(
+        text[0].contains("1～30天") && text[0].contains("31～90天"),
+        "{}",
+        text[0]
+    );
 }
 
 /// A tree whose overdue items fill several pages: each title long enough to wrap in its cell,

@@ -53,6 +53,27 @@ fn sheets(path: &Path) -> Vec<(String, Vec<Vec<Data>>)> {
         .collect()
 }
 
+/// The list of a sheet: its header row and the rows under it, below the sheet's merged title
+/// and its 截至 line (asserted here).
+fn list(rows: &[Vec<Data>]) -> &[Vec<Data>] {
+    assert!(
+        title(&rows[0]).contains("“回头看”"),
+        "a title first: {:?}",
+        rows[0]
+    );
+    assert_eq!(title(&rows[1]), "截至2015年3月10日", "{:?}", rows[1]);
+    &rows[2..]
+}
+
+/// The text of a row's first cell that has one: a title (on the full 整改事项清单, it starts
+/// after the 序号 column, which prints on every page).
+fn title(row: &[Data]) -> String {
+    row.iter()
+        .map(text)
+        .find(|t| !t.is_empty())
+        .unwrap_or_default()
+}
+
 fn number(cell: &Data) -> f64 {
     match cell {
         Data::Float(f) => *f,
@@ -90,12 +111,13 @@ fn the_workbook_has_the_sheets_and_the_numbers_of_the_json_report() {
             "分地区（系统）情况",
             "对照六个方面情况",
             "整改事项清单",
+            "整改事项清单（打印）",
             "逾期未完成",
             "效果不理想",
             "通报"
         ]
     );
-    let sheet = |name: &str| &sheets.iter().find(|(n, _)| n == name).expect("sheet").1;
+    let sheet = |name: &str| list(&sheets.iter().find(|(n, _)| n == name).expect("sheet").1);
 
     // 总体情况: one row of totals, rates as numbers.
     let totals = sheet("总体情况");
@@ -115,19 +137,24 @@ fn the_workbook_has_the_sheets_and_the_numbers_of_the_json_report() {
         assert_eq!(number(&totals[1][column(header, word)]), expected, "{key}");
     }
 
-    // 分地区（系统）情况: each child, then 合计, which equals the totals.
+    // 分地区（系统）情况: each child by name and numbered, then 合计, which equals the totals.
     let children = sheet("分地区（系统）情况");
     let kids = json["children"].as_array().expect("children");
     assert_eq!(children.len(), 1 + kids.len() + 1, "header, children, 合计");
-    for (row, kid) in children[1..].iter().zip(kids) {
-        assert_eq!(text(&row[0]), kid["org"].as_str().expect("org"));
+    let org = column(&children[0], "机构");
+    assert_eq!(column(&children[0], "序号"), 0);
+    for (n, (row, kid)) in children[1..].iter().zip(kids).enumerate() {
+        let path = kid["org"].as_str().expect("org");
+        assert_eq!(text(&row[org]), path.rsplit('/').next().expect("a name"));
+        assert_eq!(number(&row[0]), (n + 1) as f64);
         assert_eq!(
             number(&row[column(&children[0], "事项数")]),
             kid["totals"]["items"].as_f64().expect("items")
         );
     }
     let last = children.last().expect("合计");
-    assert_eq!(text(&last[0]), "合计");
+    assert_eq!(text(&last[org]), "合计");
+    assert_eq!(text(&last[0]), "", "合计 has no 序号");
     assert_eq!(
         number(&last[column(&children[0], "事项数")]),
         json["totals"]["items"].as_f64().expect("items")
@@ -176,9 +203,10 @@ fn the_workbook_has_the_sheets_and_the_numbers_of_the_json_report() {
                 || t["assessed"] != t["satisfied"]
         })
         .count();
+    let kind = column(&notice[0], "通报");
     let reminded = notice[1..]
         .iter()
-        .filter(|r| text(&r[0]) == "建议约谈提醒")
+        .filter(|r| text(&r[kind]) == "建议约谈提醒")
         .count();
     assert_eq!(reminded, to_remind);
     column(&notice[0], "理由");
@@ -186,7 +214,7 @@ fn the_workbook_has_the_sheets_and_the_numbers_of_the_json_report() {
     // 省委教育工委 alone: on time, every item done or mostly done, none 不满意.
     let praised: Vec<&Vec<Data>> = notice[1..]
         .iter()
-        .filter(|r| text(&r[0]) == "建议通报表扬")
+        .filter(|r| text(&r[kind]) == "建议通报表扬")
         .collect();
     assert_eq!(praised.len(), 1);
     assert_eq!(text(&praised[0][principal]), "蒋某某");
@@ -222,11 +250,13 @@ fn a_public_workbook_names_no_one_and_leaves_confidential_items_out() {
     let path = export(&tree, "records", "public.xlsx", &["--public"]);
     let json = json_report(&tree, "records", &["--public"]);
     let sheets = sheets(&path);
-    let items = &sheets
-        .iter()
-        .find(|(n, _)| n == "整改事项清单")
-        .expect("items")
-        .1;
+    let items = list(
+        &sheets
+            .iter()
+            .find(|(n, _)| n == "整改事项清单")
+            .expect("items")
+            .1,
+    );
     // Every item is counted (56, as in the internal report); the two confidential ones are
     // not listed.
     assert_eq!(json["totals"]["items"], 56);
@@ -292,8 +322,9 @@ fn libreoffice_reads_every_sheet_with_the_counts_of_the_json_report() {
     let path = export(&tree, "records", "lo.xlsx", &[]);
     let json = json_report(&tree, "records", &[]);
     let sheets = libreoffice_csv(&path);
+    // Each sheet's list, below its title and its 截至 line.
     let rows = |name: &str| {
-        &sheets
+        let rows = &sheets
             .iter()
             .find(|(n, _)| n == name)
             .unwrap_or_else(|| {
@@ -302,7 +333,10 @@ fn libreoffice_reads_every_sheet_with_the_counts_of_the_json_report() {
                     sheets.iter().map(|s| &s.0).collect::<Vec<_>>()
                 )
             })
-            .1
+            .1;
+        let as_of = rows[1].iter().find(|c| !c.is_empty());
+        assert_eq!(as_of, Some("截至2015年3月10日"), "{name}");
+        &rows[2..]
     };
     let count = |key: &str| json[key].as_array().expect(key).len();
     let items = json["totals"]["items"].as_u64().expect("items") as usize;
@@ -425,11 +459,16 @@ fn an_exported_workbook_imports_back_into_the_same_report() {
             .into_iter()
             .find(|(name, _)| name == "整改事项清单")
             .expect("the ledger");
+        // (序号 numbers the rows in their order.)
+        let rows = list(&rows);
         let file = column(&rows[0], "文件");
+        assert_eq!(column(&rows[0], "序号"), 0);
         let mut rows: Vec<Vec<Data>> = rows
-            .into_iter()
-            .map(|mut r| {
+            .iter()
+            .map(|r| {
+                let mut r = r.clone();
                 r.remove(file);
+                r.remove(0);
                 r
             })
             .collect();
@@ -963,11 +1002,22 @@ const LEDGER: &[&str] = &[
 
 /// A 整改事项清单 sheet of open items of `ORG`, one per (编号, 牵头单位, 联动原因, 进展情况).
 fn ledger_sheet(rows: &[[&str; 4]]) -> Vec<u8> {
+    ledger_sheet_below(&[], rows)
+}
+
+/// [`ledger_sheet`] below the lines `above`, each merged over four cells.
+fn ledger_sheet_below(above: &[&str], rows: &[[&str; 4]]) -> Vec<u8> {
     let mut book = Workbook::new();
     let ws = book.add_worksheet();
     ws.set_name("整改事项清单").expect("a name");
+    for (r, line) in above.iter().enumerate() {
+        let format = rust_xlsxwriter::Format::new();
+        ws.merge_range(r as u32, 0, r as u32, 3, line, &format)
+            .expect("a title");
+    }
+    let top = above.len() as u32;
     for (c, h) in LEDGER.iter().enumerate() {
-        ws.write_string(0, c as u16, *h).expect("a header");
+        ws.write_string(top, c as u16, *h).expect("a header");
     }
     for (r, [id, lead, reason, progress]) in rows.iter().enumerate() {
         let cells = [
@@ -986,7 +1036,7 @@ fn ledger_sheet(rows: &[[&str; 4]]) -> Vec<u8> {
         ];
         for (c, cell) in cells.iter().enumerate() {
             if !cell.is_empty() {
-                ws.write_string(r as u32 + 1, c as u16, *cell)
+                ws.write_string(top + r as u32 + 1, c as u16, *cell)
                     .expect("a cell");
             }
         }
@@ -1117,5 +1167,174 @@ fn the_builtin_mapping_reads_the_ledger_columns() {
             .map(|(t, ..)| t.text(lang))
             .collect();
         assert_eq!(ledger.headers, builtin);
+    }
+}
+
+/// The built-in mapping finds the header row of a 整改事项清单 by itself among the first rows
+/// (a workbook of huitoukan has its title and 截至 line above it), and names cells by their
+/// rows in the sheet; without the key columns in those rows it still reports row 1.
+#[test]
+fn the_builtin_mapping_finds_the_header_row_below_a_title() {
+    let sheet = |above: &[&str], id: &str| ledger_sheet_below(above, &[[id, "", "", ""]]);
+    let title = ["全省整改事项清单", "截至2015年3月10日"];
+    let tree = Tree::new()
+        .unit(ORG, UNIT)
+        .bytes("标题.xlsx", &sheet(&title, "1"))
+        .bytes("坏键.xlsx", &sheet(&title, "../x"))
+        .bytes("太低.xlsx", &sheet(&[""; 10][..], "1"));
+    let out = import_builtin(&tree, "标题.xlsx", &[]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, "新建 省直/省财政厅/items/1.toml（第4行）\n");
+    let written = fs::read_to_string(tree.join("省直/省财政厅/items/1.toml")).expect("item");
+    assert!(
+        written.starts_with("title = \"会议文件过多\"\n"),
+        "{written}"
+    );
+    // A cell is named by its row in the sheet.
+    let out = import_builtin(&tree, "坏键.xlsx", &[]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr
+            .starts_with("error[I007]: 键“../x”不能用作文件名\n --> 坏键.xlsx!整改事项清单!B4\n"),
+        "{}",
+        out.stderr
+    );
+    // Below the rows looked in, the headers are not found: row 1, as a mapping says by default.
+    let out = import_builtin(&tree, "太低.xlsx", &[]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr
+            .starts_with("error[I002]: 第1行（表头行）是空的\n --> 太低.xlsx!整改事项清单\n"),
+        "{}",
+        out.stderr
+    );
+}
+
+/// The example's workbook printed by LibreOffice: every page A4 landscape and legible, each
+/// sheet under its title and 截至 line, the office's columns on the printed 整改事项清单; and
+/// what the file holds for it: merged titles, 序号, units by name, 宋体.
+#[test]
+fn the_workbook_prints_legibly_on_a4_landscape() {
+    use crate::pdf::{
+        is_a4_landscape, libreoffice_pdf, page_picture, page_sizes, pages_text, word_heights,
+    };
+    let tree = copy_of(&example());
+    let path = export(&tree, "records", "打印.xlsx", &[]);
+    let pdf = libreoffice_pdf(&path, "workbook");
+    let sizes = page_sizes(&pdf);
+    for (n, size) in sizes.iter().enumerate() {
+        assert!(is_a4_landscape(*size), "page {} is {size:?}", n + 1);
+    }
+    let printed_text = pages_text(&pdf, sizes.len());
+    for page in 1..=sizes.len() {
+        let smallest = word_heights(&pdf, page)[0];
+        assert!(smallest >= 5.5, "page {page}: a word {smallest} pt high");
+        // And no sheet below 60 %: its 11-point text, in a CJK font's line box of 1.3 em,
+        // would be 8.6 points high there (14.3 at full scale).
+        assert!(
+            smallest >= 8.5,
+            "page {page} prints below 60 %: a word {smallest} pt high"
+        );
+        page_picture(&pdf, page, &format!("workbook-page-{page}"));
+    }
+    let first = &printed_text[0];
+    assert!(
+        first.starts_with("全省教育实践活动整改落实情况“回头看”进展情况汇总截至2015年3月10日"),
+        "{first}"
+    );
+    // The printed 整改事项清单: the pages of its 责任单位 and 最新进展 (no other sheet has
+    // both), each under the office's columns and no other, the first under the list's title.
+    let printed: Vec<&String> = printed_text
+        .iter()
+        .filter(|t| t.contains("责任单位") && t.contains("最新进展"))
+        .collect();
+    assert!(printed.len() >= 3, "{} pages of 56 items", printed.len());
+    assert!(
+        printed[0].starts_with("全省教育实践活动整改落实情况“回头看”整改事项清单截至2015年3月10日"),
+        "{}",
+        printed[0]
+    );
+    for page in &printed {
+        for header in ["序号", "单位", "问题", "整改措施", "时限", "状态"] {
+            assert!(page.contains(header), "no {header}: {page}");
+        }
+        for header in ["单位名称", "编号", "检查要点", "进展情况"] {
+            assert!(!page.contains(header), "{header}: {page}");
+        }
+    }
+    assert!(
+        printed_text
+            .concat()
+            .contains("涉农专项资金“撒胡椒面”、下拨慢")
+    );
+
+    let sheets = sheets(&path);
+    let sheet = |name: &str| &sheets.iter().find(|(n, _)| n == name).expect(name).1;
+    let items = list(sheet("整改事项清单（打印）"));
+    let header: Vec<String> = items[0].iter().map(text).collect();
+    assert_eq!(
+        header,
+        [
+            "序号",
+            "单位",
+            "问题",
+            "整改措施",
+            "责任单位",
+            "时限",
+            "状态",
+            "最新进展"
+        ]
+    );
+    // Numbered 1, 2, 3…, units by name.
+    for (n, row) in items[1..].iter().enumerate() {
+        assert_eq!(number(&row[0]), (n + 1) as f64);
+        assert!(!text(&row[1]).contains('/'), "{:?}", row[1]);
+    }
+    for name in ["逾期未完成", "效果不理想", "通报"] {
+        let rows = list(sheet(name));
+        assert_eq!(text(&rows[0][0]), "序号", "{name}");
+        let unit = column(&rows[0], if name == "通报" { "机构" } else { "单位" });
+        for row in &rows[1..] {
+            assert!(!text(&row[unit]).contains('/'), "{name}: {:?}", row[unit]);
+        }
+    }
+    // Every sheet's title is merged across the top of its list.
+    let mut book: Xlsx<_> = open_workbook(&path).expect("calamine opens the workbook");
+    for (name, rows) in &sheets {
+        let merged = book.merge_cells_by_sheet_name(name).expect("merged cells");
+        let first = u32::from(name == "整改事项清单");
+        let merge = merged
+            .iter()
+            .find(|d| d.start == (0, first))
+            .unwrap_or_else(|| panic!("{name}: no merged title in {merged:?}"));
+        assert_eq!(merge.end.0, 0, "{name}");
+        assert!(merge.end.1 >= 3, "{name}: {merge:?}");
+        assert!(title(&rows[0]).ends_with(match name.as_str() {
+            "总体情况" => "进展情况汇总",
+            "整改事项清单（打印）" => "整改事项清单",
+            "逾期未完成" => "逾期未完成事项",
+            _ => "",
+        }));
+    }
+    // 宋体 for every font of the workbook.
+    let styles = {
+        use std::io::Read;
+        let mut zip =
+            zip::ZipArchive::new(fs::File::open(&path).expect("the workbook")).expect("a zip");
+        let mut styles = String::new();
+        zip.by_name("xl/styles.xml")
+            .expect("styles")
+            .read_to_string(&mut styles)
+            .expect("read");
+        styles
+    };
+    let fonts: Vec<&str> = styles.split("<name val=\"").skip(1).collect();
+    assert!(!fonts.is_empty());
+    for font in fonts {
+        assert!(
+            font.starts_with("宋体\""),
+            "{}",
+            &font[..20.min(font.len())]
+        );
     }
 }
