@@ -227,6 +227,10 @@ fn unit_row(u: &mut Unstructured<'_>) -> R<UnitRow<'static>> {
         reports_to: list(u, 2, text)?,
         reports_to_office: bool::arbitrary(u)?,
         filed_late: bool::arbitrary(u)?,
+        meeting_on: opt_date(u)?,
+        disclosed_in: opt_text(u)?,
+        published: None,
+        review: None,
         totals: totals(u)?,
         by_area: list(u, 3, |u| {
             Ok(UnitArea {
@@ -270,6 +274,8 @@ fn report(u: &mut Unstructured<'_>) -> R<Report<'static>> {
         document: opt_text(u)?,
         deadline: opt_date(u)?,
         region: opt_text(u)?,
+        office: opt_text(u)?,
+        addressee: opt_text(u)?,
         schema_sha256: opt_text(u)?,
     };
     Ok(Report {

@@ -286,6 +286,10 @@ pub const CAMPAIGN: Table = Table {
             .non_empty()
             .note("：全台账报送的办公室，单位的 reports_to 写此名称即报送至此；不填则为 \"省委整改办\"")
             .en("the office the whole tree reports to (its reporting units are those with no unit above them and those whose `reports_to` names it); absent: `省委整改办`"),
+        Field::new("addressee", Text, Never, "主送机关")
+            .non_empty()
+            .note("：情况报告（--format docx）的主送机关；不填则为 \"省委\"")
+            .en("whom the 情况报告 (`report --format docx`) is addressed to (主送); absent: `省委`"),
         Field::new("progress_every", Integer { min: Some(1), max: None }, Never, "跟踪推进")
             .note("：未完成的事项最多相隔多少天须有一条进展记录")
             .en("days an unfinished item (`未完成`, `效果不理想`) may go without a `[[progress]]` entry before W007 (跟踪推进); absent: no limit"),

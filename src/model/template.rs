@@ -58,6 +58,8 @@ deadline = {deadline}
 # region = ""
 #? campaign.office
 # office = "省委整改办"
+#? campaign.addressee
+# addressee = "省委"
 #? campaign.progress_every
 # progress_every = 30
 #? campaign.schema

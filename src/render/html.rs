@@ -176,7 +176,7 @@ fn base64(bytes: &[u8]) -> String {
     out
 }
 
-fn figures(t: &Totals) -> Figures {
+pub(crate) fn figures(t: &Totals) -> Figures {
     let n = |n: u32| usize::try_from(n).unwrap_or(usize::MAX);
     let c = &t.counts;
     let s = &t.reporting_self_check;
