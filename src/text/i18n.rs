@@ -2803,8 +2803,8 @@ impl Msg {
                 En => format!("the extension .{extension} names no report format"),
             },
             Msg::FormatOfExtensionUnknownHelp => match lang {
-                Zh => "用 --format 指定格式，或用 .md、.csv、.json、.html、.xlsx、.txt（终端表格）作扩展名".into(),
-                En => "name the format with --format, or end the file in .md, .csv, .json, .html, .xlsx or .txt (a table)".into(),
+                Zh => "用 --format 指定格式，或用 .md、.csv、.json、.html、.xlsx、.docx、.txt（终端表格）作扩展名".into(),
+                En => "name the format with --format, or end the file in .md, .csv, .json, .html, .xlsx, .docx or .txt (a table)".into(),
             },
             Msg::OutputNotFile { path } => match lang {
                 Zh => {

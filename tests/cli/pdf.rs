@@ -99,10 +99,6 @@ pub fn is_a4_portrait((w, h): (f64, f64)) -> bool {
 }
 
 /// Whether a page of `size` is A4 landscape (842 × 595 pt).
-#[allow(
-    dead_code,
-    reason = "for the landscape pages of the docx and the workbook"
-)]
 pub fn is_a4_landscape((w, h): (f64, f64)) -> bool {
     is_a4_portrait((h, w))
 }
@@ -218,7 +214,6 @@ pub fn libreoffice_convert(path: &Path, filter: &str) -> tempfile::TempDir {
     out_dir
 }
 
-#[allow(dead_code, reason = "for the docx and the workbook printed")]
 /// `path` printed to PDF by LibreOffice, kept as `NAME.pdf` under `target/browser/`.
 pub fn libreoffice_pdf(path: &Path, name: &str) -> PathBuf {
     let out = libreoffice_convert(path, "pdf");

@@ -17,9 +17,9 @@ use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use crate::render::rows::{Cell, Table};
 use crate::text::i18n::{Lang, Term};
 
-/// Twentieths of a point in a millimetre.
+/// `mm` millimetres in twentieths of a point (twips), to the nearest.
 const fn mm(mm: u32) -> u32 {
-    mm * 1440 * 10 / 254
+    (mm * 14400 + 127) / 254
 }
 
 /// A4 in twips: 210 × 297 mm.
