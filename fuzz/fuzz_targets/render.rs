@@ -7,7 +7,7 @@
 use arbitrary::{Arbitrary, Unstructured};
 use huitoukan::diagnostic::Code;
 use huitoukan::format::enums::{Category, Status};
-use huitoukan::render::{csv, html, json, markdown, table, xlsx};
+use huitoukan::render::{csv, docx, html, json, markdown, table, xlsx};
 use huitoukan::text::i18n::Msg;
 use huitoukan::rollup::{
     AreaRow, CampaignInfo, DueItem, GroupRow, ItemCounts, LeftOut, LinkedItem, OrgRow, Progress,
@@ -424,6 +424,8 @@ fuzz_target!(|data: &[u8]| {
         let page = html::render(&report, lang);
         assert!(page.starts_with("<!DOCTYPE html>"), "an HTML page");
         xlsx::render(&report, lang).expect("a workbook of any report");
+        let document = docx::render(&report, lang).expect("a Word document of any report");
+        assert!(document.starts_with(b"PK"), "a zip package");
     }
     let text = json::report(&report);
     let _: serde_json::Value = serde_json::from_str(&text).expect("report JSON parses");

@@ -278,3 +278,31 @@ fn a_stored_report_and_the_campaign_office_and_addressee_make_the_document() {
         assert!(document.contains(words), "`{words}` in:\n{document}");
     }
 }
+
+#[test]
+fn text_from_the_records_is_escaped_and_the_xml_stays_well_formed() {
+    let item = crate::harness::edit(
+        crate::harness::ITEM,
+        "title = \"文山会海问题有所反弹\"",
+        "title = \"</w:t><w:b/> & 文山会海\\u001b[2J\\uFFFF\"",
+    );
+    let tree = crate::harness::with_item(&item);
+    let out = tree.run(&["report", "--as-of", AS_OF, "-o", "r.docx"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let parts = parts(&tree.join("r.docx"));
+    for (name, xml) in &parts {
+        let mut reader = quick_xml::Reader::from_str(xml);
+        loop {
+            match reader.read_event() {
+                Ok(quick_xml::events::Event::Eof) => break,
+                Ok(_) => {}
+                Err(e) => panic!("{name} is not well-formed: {e}"),
+            }
+        }
+    }
+    let document = &parts["word/document.xml"];
+    assert!(
+        document.contains("&lt;/w:t&gt;&lt;w:b/&gt; &amp; 文山会海\\u{1b}[2J\\u{ffff}"),
+        "{document}"
+    );
+}

@@ -274,7 +274,11 @@ fn end(w: &mut Writer<Vec<u8>>, name: &str) -> io::Result<()> {
 
 /// One run of `text` (its line breaks as `w:br`), with `props` written into its `w:rPr`.
 fn run(w: &mut Writer<Vec<u8>>, text: &str, props: Option<RunProps>) -> io::Result<()> {
-    let text = crate::text::escape::controls(text, &['\n']);
+    // Written out: what every format writes out, and the two characters XML cannot hold that
+    // are no control characters (U+FFFE, U+FFFF).
+    let text = crate::text::escape::controls_where(text, |c| {
+        (crate::text::escape::is_hidden(c) && c != '\n') || matches!(c, '\u{fffe}' | '\u{ffff}')
+    });
     start(w, "w:r", &[])?;
     if let Some(props) = props {
         start(w, "w:rPr", &[])?;
