@@ -1880,7 +1880,7 @@ impl Msg {
                     .filter(|(n, _)| **n > 0)
                     .map(|(n, (zh, en))| match lang {
                         Zh => format!("逾期{zh}的{n}个"),
-                        En => format!("{n} {en}"),
+                        En => format!("{n} by {en}"),
                     })
                     .collect();
                 match lang {
@@ -1891,7 +1891,7 @@ impl Msg {
                         zh_units(units, *more)
                     ),
                     En => format!(
-                        "{nth}. Items past their date: {items} ({} overdue), of {}.",
+                        "{nth}. Overdue items: {items} ({}), of {}.",
                         aged.join(", "),
                         en_units(units, *more)
                     ),

@@ -306,3 +306,34 @@ fn text_from_the_records_is_escaped_and_the_xml_stays_well_formed() {
         "{document}"
     );
 }
+
+/// Runs `huitoukan ARGS` at the root of `tree` with a terminal for its standard output
+/// (util-linux's `script`), and gives its exit code and what the terminal showed.
+#[cfg(unix)]
+fn on_a_terminal(tree: &Tree, args: &str) -> (i32, String) {
+    let program = tree.command(&[]).get_program().to_owned();
+    let line = format!("'{}' {args}", program.to_string_lossy());
+    let out = std::process::Command::new(crate::pdf::tool("script"))
+        .args(["-qec", &line, "/dev/null"])
+        .current_dir(tree.path())
+        .env("NO_COLOR", "1")
+        .env_remove("HUITOUKAN_LANG")
+        .output()
+        .expect("run script");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n"),
+    )
+}
+
+#[test]
+#[cfg(unix)]
+fn a_word_document_never_goes_to_a_terminal() {
+    let tree = example_tree();
+    let (code, shown) = on_a_terminal(&tree, "report records --as-of 2015-03-10 --format docx");
+    assert_eq!(code, 2, "{shown}");
+    assert_eq!(
+        shown,
+        "error: 不把 Word 文档输出到终端\n  = help: 用 `--output 报告.docx` 写入文件，或把标准输出重定向到文件\n"
+    );
+}

@@ -94,9 +94,14 @@ fn letter(body: &mut Body, report: &Report, lang: Lang, annexes: &[Annex]) -> io
     let lead = Msg::DocxLead {
         document: report.campaign.document.clone(),
     };
+    // One paragraph: the figures, then what follows (a space between English sentences).
+    let between = match lang {
+        Lang::Zh => "",
+        Lang::En => " ",
+    };
     body.para(
         Style::Body,
-        &format!("{}{}", summary.text(lang), lead.text(lang)),
+        &format!("{}{between}{}", summary.text(lang), lead.text(lang)),
     )?;
     for note in notes(report, lang) {
         body.para(Style::Body, &note)?;

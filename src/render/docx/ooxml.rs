@@ -174,7 +174,14 @@ impl Body {
     /// split across two, each column as wide as its widest text asks (within limits), text at
     /// `size` half-points.
     pub fn table(&mut self, table: &Table, page: Page, size: u32, lang: Lang) -> io::Result<()> {
-        let widths = widths(table, page.text_width(), size, lang);
+        // A table too wide for the page at `size` is set smaller, down to 7 pt, before any
+        // number or word in it is broken.
+        let mut size = size.max(SMALLEST);
+        let (mut widths, mut fits) = columns(table, page.text_width(), size, lang);
+        while !fits && size > SMALLEST {
+            size -= 1;
+            (widths, fits) = columns(table, page.text_width(), size, lang);
+        }
         let w = &mut self.w;
         start(w, "w:tbl", &[])?;
         start(w, "w:tblPr", &[])?;
@@ -360,11 +367,15 @@ fn row(
     end(w, "w:tr")
 }
 
+/// The smallest table text, in half-points: 7 pt.
+const SMALLEST: u32 = 14;
+
 /// The widths of a table's columns in twips, adding up to `total`, for text of `size`
-/// half-points. Each column first gets what it needs not to break a number, a date or a short
-/// name (and two characters of its header a line); what is left goes to the columns whose
-/// text would rather be wider (longer text, the header on fewer lines), by how much wider.
-fn widths(table: &Table, total: u32, size: u32, lang: Lang) -> Vec<u32> {
+/// half-points, and whether they are what the text needs. Each column first gets what it
+/// needs not to break a number, a date, a word or a short name (and two characters of its
+/// header a line); what is left goes to the columns whose text would rather be wider (longer
+/// text, the header on fewer lines), by how much wider.
+fn columns(table: &Table, total: u32, size: u32, lang: Lang) -> (Vec<u32>, bool) {
     // How wide a line is at `size` half-points, in twips, counting at most `limit` half-width
     // columns of it: a Chinese character a full em, a digit or letter of a serif font about
     // 0.7 em, and a third of an em where the two meet (a reader that spaces them apart).
@@ -388,8 +399,17 @@ fn widths(table: &Table, total: u32, size: u32, lang: Lang) -> Vec<u32> {
         twips
     };
     let widest = |text: &str, limit: usize| text.lines().map(|l| line(l, limit)).max().unwrap_or(0);
+    // The longest word of Latin letters or digits: never broken within.
+    let word = |text: &str| {
+        (text.split(|c: char| c.is_whitespace() || !c.is_ascii()))
+            .map(|w| line(w, usize::MAX))
+            .max()
+            .unwrap_or(0)
+    };
     let margins = 2 * 57 + 30;
-    let mut need: Vec<u32> = table.headers.iter().map(|h| widest(h, 4)).collect();
+    let mut need: Vec<u32> = (table.headers.iter())
+        .map(|h| widest(h, 4).max(word(h)))
+        .collect();
     let mut want: Vec<u32> = table.headers.iter().map(|h| widest(h, 8)).collect();
     for cells in &table.rows {
         for ((need, want), cell) in need.iter_mut().zip(want.iter_mut()).zip(cells) {
@@ -398,7 +418,7 @@ fn widths(table: &Table, total: u32, size: u32, lang: Lang) -> Vec<u32> {
                 Cell::Text(_) | Cell::Dated(..) => 8,
                 _ => usize::MAX,
             };
-            *need = (*need).max(widest(&text, unbroken));
+            *need = (*need).max(widest(&text, unbroken)).max(word(&text));
             *want = (*want).max(widest(&text, 40));
         }
     }
@@ -413,7 +433,8 @@ fn widths(table: &Table, total: u32, size: u32, lang: Lang) -> Vec<u32> {
             .collect()
     };
     let needed: u32 = need.iter().sum();
-    let mut widths = if needed >= total {
+    let fits = needed <= total;
+    let mut widths = if !fits {
         // More than the page holds: every column narrower, as little as it takes.
         share(&need, total)
     } else {
@@ -434,7 +455,7 @@ fn widths(table: &Table, total: u32, size: u32, lang: Lang) -> Vec<u32> {
     if let Some(last) = widths.last_mut() {
         *last += total.saturating_sub(used);
     }
-    widths
+    (widths, fits)
 }
 
 /// The fonts of a run or a style: `east_asia` for Chinese text (`w:eastAsia`), Times New Roman
