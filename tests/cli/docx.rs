@@ -337,3 +337,29 @@ fn a_word_document_never_goes_to_a_terminal() {
         "error: 不把 Word 文档输出到终端\n  = help: 用 `--output 报告.docx` 写入文件，或把标准输出重定向到文件\n"
     );
 }
+
+#[test]
+fn a_stored_public_report_whose_review_names_a_reviewer_is_refused() {
+    let tree = example_tree();
+    let out = tree.run(&["report", "records", "--as-of", AS_OF, "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let mut report: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+    // Public in every way but the reviews' reviewers.
+    report["public"] = true.into();
+    let units = report["units"].as_array_mut().expect("units");
+    for unit in units.iter_mut() {
+        unit["principal"] = serde_json::Value::Null;
+        unit["open_review"] = serde_json::Value::Null;
+    }
+    let (at, _) = (units.iter().enumerate())
+        .find(|(_, u)| u["review"]["by"].is_string())
+        .expect("a unit with a reviewer");
+    std::fs::write(tree.join("public.json"), report.to_string()).expect("write");
+    let out = tree.run(&["report", "--from", "public.json", "-o", "x.docx"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains(&format!("units[{at}].review.by")),
+        "{}",
+        out.stderr
+    );
+}
