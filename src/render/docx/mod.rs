@@ -54,7 +54,7 @@ pub fn render(report: &Report, lang: Lang) -> io::Result<Vec<u8>> {
             }
             .text(lang),
         )?;
-        for (heading, table) in &annex.tables {
+        for (i, (heading, table)) in annex.tables.iter().enumerate() {
             if let Some(heading) = heading {
                 body.para(Style::Heading2, heading.text(lang))?;
             }
@@ -63,8 +63,14 @@ pub fn render(report: &Report, lang: Lang) -> io::Result<Vec<u8>> {
             } else {
                 body.table(table, Page::Landscape, annex.size, lang)?;
             }
+            // A line between two tables; after the last, the section's break.
+            if i + 1 < annex.tables.len() {
+                body.blank()?;
+            }
         }
     }
+    // The document ends with a paragraph, as Word writes one, not with a table.
+    body.blank()?;
     let last = if annexes.is_empty() {
         Page::Portrait
     } else {

@@ -578,7 +578,6 @@ struct Def {
     align: &'static str,
     first_line: u32,
     line: u32,
-    bold: bool,
     outline: Option<&'static str>,
 }
 
@@ -591,7 +590,6 @@ const fn def(id: &'static str, name: &'static str, font: &'static str, size: u32
         align: "both",
         first_line: 0,
         line: 560,
-        bold: false,
         outline: None,
     }
 }
@@ -675,15 +673,16 @@ fn style(w: &mut Writer<Vec<u8>>, d: &Def) -> io::Result<()> {
     )?;
     empty(w, "w:name", &[("w:val", d.name)])?;
     empty(w, "w:qFormat", &[])?;
+    // In the order of the schema (CT_PPrBase): Word refuses a part whose elements are not.
     start(w, "w:pPr", &[])?;
-    // The lines keep their own spacing, not the document grid's; no space is put between
-    // Chinese text and a numeral (2015年3月10日), as Chinese documents write them.
-    empty(w, "w:snapToGrid", &[("w:val", "0")])?;
-    empty(w, "w:autoSpaceDE", &[("w:val", "0")])?;
-    empty(w, "w:autoSpaceDN", &[("w:val", "0")])?;
     if d.id == "Title" || d.id == "Heading1" || d.id == "Heading2" || d.id == "Label" {
         empty(w, "w:keepNext", &[])?;
     }
+    // No space is put between Chinese text and a numeral (2015年3月10日), as Chinese
+    // documents write them; the lines keep their own spacing, not the document grid's.
+    empty(w, "w:autoSpaceDE", &[("w:val", "0")])?;
+    empty(w, "w:autoSpaceDN", &[("w:val", "0")])?;
+    empty(w, "w:snapToGrid", &[("w:val", "0")])?;
     let line = d.line.to_string();
     if d.line > 0 {
         empty(
@@ -707,9 +706,6 @@ fn style(w: &mut Writer<Vec<u8>>, d: &Def) -> io::Result<()> {
     end(w, "w:pPr")?;
     start(w, "w:rPr", &[])?;
     fonts(w, d.font)?;
-    if d.bold {
-        empty(w, "w:b", &[])?;
-    }
     let size = d.size.to_string();
     empty(w, "w:sz", &[("w:val", &size)])?;
     empty(w, "w:szCs", &[("w:val", &size)])?;
@@ -746,8 +742,8 @@ fn settings() -> io::Result<Vec<u8>> {
     let mut w = Writer::new(Vec::new());
     declaration(&mut w)?;
     start(&mut w, "w:settings", &[("xmlns:w", W)])?;
-    empty(&mut w, "w:evenAndOddHeaders", &[])?;
     empty(&mut w, "w:defaultTabStop", &[("w:val", "640")])?;
+    empty(&mut w, "w:evenAndOddHeaders", &[])?;
     empty(
         &mut w,
         "w:characterSpacingControl",
