@@ -1836,6 +1836,7 @@ impl Msg {
                 ),
             },
             Msg::ProgressSatisfaction { assessed, satisfied, rate } => match lang {
+                Zh if *satisfied == 0 => format!("已测评事项{assessed}个，事项满意率{rate}。"),
                 Zh => format!("已测评事项{assessed}个，其中群众满意及基本满意{satisfied}个，事项满意率{rate}。"),
                 En => format!(
                     "{assessed} {} assessed by the masses, {satisfied} of them satisfied or mostly satisfied ({rate}).",
@@ -1846,6 +1847,8 @@ impl Msg {
                 let parts: Vec<String> = rows
                     .iter()
                     .map(|(title, items, done)| match lang {
+                        // A zero is left out (SPEC §14): never 已完成0个.
+                        Zh if *done == 0 => format!("{title}{items}个"),
                         Zh => format!("{title}{items}个，已完成{done}个"),
                         En => format!("{title}: {items} {}, {done} done", plural(*items, "item", "items")),
                     })
@@ -3646,6 +3649,50 @@ mod tests {
         assert_eq!(
             allowed.text(Lang::En),
             "`batch` = 3 is not allowed; allowed values: 1 | 2"
+        );
+    }
+
+    #[test]
+    fn the_word_documents_sentences_leave_a_zero_out() {
+        let areas = Msg::ProgressAreas {
+            areas: 6,
+            rows: vec![
+                ("兑现整改承诺情况".into(), 2, 0),
+                ("长效机制建设情况".into(), 3, 1),
+            ],
+        };
+        assert_eq!(
+            areas.text(Lang::Zh),
+            "对照六个方面：兑现整改承诺情况2个；长效机制建设情况3个，已完成1个。"
+        );
+        let satisfaction = Msg::ProgressSatisfaction {
+            assessed: 2,
+            satisfied: 0,
+            rate: "0.0%".into(),
+        };
+        assert_eq!(
+            satisfaction.text(Lang::Zh),
+            "已测评事项2个，事项满意率0.0%。"
+        );
+        let rates = Msg::ProgressRates {
+            done: "10.0%".into(),
+            done_or_mostly: "20.0%".into(),
+            closed: 0,
+        };
+        assert_eq!(
+            rates.text(Lang::Zh),
+            "整改完成率10.0%，完成及基本完成率20.0%。"
+        );
+        let overdue = Msg::ProblemOverdue {
+            nth: 2,
+            items: 3,
+            ages: [1, 0, 2],
+            units: vec!["甲".into(), "乙".into()],
+            more: 1,
+        };
+        assert_eq!(
+            overdue.text(Lang::Zh),
+            "二是部分事项逾期未完成。逾期未完成事项3个（逾期1～30天的1个、逾期90天以上的2个），涉及甲、乙等3个单位。"
         );
     }
 
