@@ -161,6 +161,15 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
 }
 
+/// The rows of a list, each with its 序号 first (1, 2, 3…), one at a time: [`numbered`]'s
+/// numbers for a list too long to hold.
+pub fn serial(rows: impl Iterator<Item = Vec<Cell>>) -> impl Iterator<Item = Vec<Cell>> {
+    rows.enumerate().map(|(n, mut row)| {
+        row.insert(0, Cell::count(n + 1));
+        row
+    })
+}
+
 /// `table` with a 序号 column first (1, 2, 3…): every list of units or items a document shows
 /// numbers its rows (SPEC §14). A 本级 or 合计 row is not one of the list: no number.
 pub fn numbered(mut table: Table, lang: Lang) -> Table {

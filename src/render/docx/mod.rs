@@ -58,10 +58,32 @@ pub fn render(report: &Report, lang: Lang) -> io::Result<Vec<u8>> {
             if let Some(heading) = heading {
                 body.para(Style::Heading2, heading.text(lang))?;
             }
-            if table.rows.is_empty() {
-                body.para(Style::Body, Term::None.text(lang))?;
-            } else {
-                body.table(table, Page::Landscape, annex.size, lang)?;
+            match table {
+                Listing::Table(table) if table.rows.is_empty() => {
+                    body.para(Style::Body, Term::None.text(lang))?;
+                }
+                Listing::Table(table) => body.table(
+                    &table.headers,
+                    || table.rows.iter(),
+                    Page::Landscape,
+                    annex.size,
+                    lang,
+                )?,
+                Listing::Items if report.items.is_empty() => {
+                    body.para(Style::Body, Term::None.text(lang))?;
+                }
+                // The items one at a time, each made into its row as it is written.
+                Listing::Items => body.table(
+                    &rows::numbered(rows::office_items(&[], lang), lang).headers,
+                    || {
+                        rows::serial(report.items.iter().flat_map(|item| {
+                            rows::office_items(std::slice::from_ref(&item), lang).rows
+                        }))
+                    },
+                    Page::Landscape,
+                    annex.size,
+                    lang,
+                )?,
             }
             // A line between two tables; after the last, the section's break.
             if i + 1 < annex.tables.len() {
@@ -76,7 +98,7 @@ pub fn render(report: &Report, lang: Lang) -> io::Result<Vec<u8>> {
     } else {
         Page::Landscape
     };
-    ooxml::package(&body.finish(last)?)
+    body.finish(last)
 }
 
 /// The letter itself, on portrait pages: title, 主送, the text, 附件说明, 落款 and date.
@@ -365,32 +387,36 @@ fn problems(report: &Report) -> Vec<Msg> {
 /// and the size of their text.
 struct Annex {
     title: Term,
-    tables: Vec<(Option<Term>, Table)>,
+    tables: Vec<(Option<Term>, Listing)>,
     size: u32,
+}
+
+/// What a table of an attachment lists: rows already made, or the report's items, made into
+/// rows as they are written (a province's 整改事项清单 is never held whole).
+enum Listing {
+    Table(Table),
+    Items,
 }
 
 /// The attachments, in order: 附件1–3, and 附件4 (the 通报 proposals) in an internal report.
 fn annexes(report: &Report, lang: Lang) -> Vec<Annex> {
     let children = rows::orgs_with_totals(report, &report.children, false, lang);
     let reporting: Vec<_> = report.reporting_units().collect();
-    let items: Vec<_> = report.items.iter().collect();
+    let table = |table: Table| Listing::Table(rows::numbered(table, lang));
     let mut annexes = vec![
         Annex {
             title: Term::AnnexProgress,
-            tables: vec![(None, rows::numbered(children, lang))],
+            tables: vec![(None, table(children))],
             size: WIDE_TABLE_TEXT,
         },
         Annex {
             title: Term::AnnexSelfChecks,
-            tables: vec![(
-                None,
-                rows::numbered(rows::self_checks(&reporting, lang), lang),
-            )],
+            tables: vec![(None, table(rows::self_checks(&reporting, lang)))],
             size: TABLE_TEXT,
         },
         Annex {
             title: Term::AnnexItems,
-            tables: vec![(None, rows::numbered(rows::office_items(&items, lang), lang))],
+            tables: vec![(None, Listing::Items)],
             size: TABLE_TEXT,
         },
     ];
@@ -402,11 +428,11 @@ fn annexes(report: &Report, lang: Lang) -> Vec<Annex> {
             tables: vec![
                 (
                     Some(Term::ToPraise),
-                    rows::numbered(rows::units_to_praise(&notices.praise, lang), lang),
+                    table(rows::units_to_praise(&notices.praise, lang)),
                 ),
                 (
                     Some(Term::ToRemind),
-                    rows::numbered(rows::units_to_remind(&notices.remind, lang), lang),
+                    table(rows::units_to_remind(&notices.remind, lang)),
                 ),
             ],
             size: TABLE_TEXT,

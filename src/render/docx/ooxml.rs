@@ -14,7 +14,7 @@ use std::io::{self, Cursor, Write};
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
-use crate::render::rows::{Cell, Table};
+use crate::render::rows::Cell;
 use crate::text::i18n::{Lang, Term};
 
 /// `mm` millimetres in twentieths of a point (twips), to the nearest.
@@ -110,18 +110,43 @@ pub struct Indent {
     pub first_line: u32,
 }
 
-/// `word/document.xml`, written as it goes.
+/// The package being written, and the XML of its part being written.
+type Zip = zip::ZipWriter<Cursor<Vec<u8>>>;
+type Xml = Writer<Zip>;
+
+/// The document, written as it goes: the package's fixed parts first, then
+/// `word/document.xml` straight into the zip, so that a province's 整改事项清单 is never held
+/// whole, neither as rows nor as XML.
 pub struct Body {
-    w: Writer<Vec<u8>>,
+    w: Xml,
 }
 
 type Attrs<'a> = &'a [(&'a str, &'a str)];
 /// What a run writes into its `w:rPr`.
-type RunProps<'a> = &'a dyn Fn(&mut Writer<Vec<u8>>) -> io::Result<()>;
+type RunProps<'a> = &'a dyn Fn(&mut Xml) -> io::Result<()>;
 
 impl Body {
     pub fn new() -> io::Result<Body> {
-        let mut w = Writer::new(Vec::with_capacity(256 * 1024));
+        let mut w = Writer::new(zip::ZipWriter::new(Cursor::new(Vec::new())));
+        for (name, text) in [
+            ("[Content_Types].xml", CONTENT_TYPES),
+            ("_rels/.rels", PACKAGE_RELS),
+            ("word/_rels/document.xml.rels", DOCUMENT_RELS),
+        ] {
+            part(&mut w, name)?;
+            w.get_mut().write_all(text.as_bytes())?;
+        }
+        part(&mut w, "word/styles.xml")?;
+        styles(&mut w)?;
+        part(&mut w, "word/settings.xml")?;
+        settings(&mut w)?;
+        part(&mut w, "word/fontTable.xml")?;
+        font_table(&mut w)?;
+        for (name, odd) in [("word/footer1.xml", true), ("word/footer2.xml", false)] {
+            part(&mut w, name)?;
+            footer(&mut w, odd)?;
+        }
+        part(&mut w, "word/document.xml")?;
         declaration(&mut w)?;
         start(&mut w, "w:document", &[("xmlns:w", W), ("xmlns:r", R)])?;
         start(&mut w, "w:body", &[])?;
@@ -170,17 +195,30 @@ impl Body {
         self.para(Style::Flush, "")
     }
 
-    /// A table as wide as the text of `page`: its header row repeated on every page, no row
-    /// split across two, each column as wide as its widest text asks (within limits), text at
-    /// `size` half-points.
-    pub fn table(&mut self, table: &Table, page: Page, size: u32, lang: Lang) -> io::Result<()> {
+    /// A table under `headers` as wide as the text of `page`: its header row repeated on
+    /// every page, no row split across two, each column as wide as its widest text asks
+    /// (within limits), text at `size` half-points. `rows` gives the rows afresh each time it
+    /// is called: to measure them, then to write them, one at a time.
+    pub fn table<I>(
+        &mut self,
+        headers: &[&str],
+        rows: impl Fn() -> I,
+        page: Page,
+        size: u32,
+        lang: Lang,
+    ) -> io::Result<()>
+    where
+        I: Iterator,
+        I::Item: AsRef<[Cell]>,
+    {
         // A table too wide for the page at `size` is set smaller, down to 7 pt, before any
         // number or word in it is broken.
+        let texts = measure(headers, rows(), lang);
         let mut size = size.max(SMALLEST);
-        let (mut widths, mut fits) = columns(table, page.text_width(), size, lang);
+        let (mut widths, mut fits) = columns(&texts, page.text_width(), size);
         while !fits && size > SMALLEST {
             size -= 1;
-            (widths, fits) = columns(table, page.text_width(), size, lang);
+            (widths, fits) = columns(&texts, page.text_width(), size);
         }
         let w = &mut self.w;
         start(w, "w:tbl", &[])?;
@@ -220,14 +258,10 @@ impl Body {
             empty(w, "w:gridCol", &[("w:w", &width.to_string())])?;
         }
         end(w, "w:tblGrid")?;
-        let header: Vec<Cell> = table
-            .headers
-            .iter()
-            .map(|h| Cell::Text((*h).into()))
-            .collect();
+        let header: Vec<Cell> = headers.iter().map(|h| Cell::Text((*h).into())).collect();
         row(w, &header, &widths, true, size, lang)?;
-        for cells in &table.rows {
-            row(w, cells, &widths, false, size, lang)?;
+        for cells in rows() {
+            row(w, cells.as_ref(), &widths, false, size, lang)?;
         }
         end(w, "w:tbl")
     }
@@ -243,19 +277,20 @@ impl Body {
         end(w, "w:p")
     }
 
-    /// The document's bytes, its last section of `page`.
+    /// The package's bytes, the document's last section of `page`.
     pub fn finish(mut self, page: Page) -> io::Result<Vec<u8>> {
         section(&mut self.w, page)?;
         end(&mut self.w, "w:body")?;
         end(&mut self.w, "w:document")?;
-        Ok(self.w.into_inner())
+        let zip = self.w.into_inner().finish().map_err(io::Error::other)?;
+        Ok(zip.into_inner())
     }
 }
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-fn declaration(w: &mut Writer<Vec<u8>>) -> io::Result<()> {
+fn declaration(w: &mut Xml) -> io::Result<()> {
     w.write_event(Event::Decl(BytesDecl::new(
         "1.0",
         Some("UTF-8"),
@@ -263,24 +298,24 @@ fn declaration(w: &mut Writer<Vec<u8>>) -> io::Result<()> {
     )))
 }
 
-fn start(w: &mut Writer<Vec<u8>>, name: &str, attrs: Attrs) -> io::Result<()> {
+fn start(w: &mut Xml, name: &str, attrs: Attrs) -> io::Result<()> {
     w.write_event(Event::Start(
         BytesStart::new(name).with_attributes(attrs.iter().copied()),
     ))
 }
 
-fn empty(w: &mut Writer<Vec<u8>>, name: &str, attrs: Attrs) -> io::Result<()> {
+fn empty(w: &mut Xml, name: &str, attrs: Attrs) -> io::Result<()> {
     w.write_event(Event::Empty(
         BytesStart::new(name).with_attributes(attrs.iter().copied()),
     ))
 }
 
-fn end(w: &mut Writer<Vec<u8>>, name: &str) -> io::Result<()> {
+fn end(w: &mut Xml, name: &str) -> io::Result<()> {
     w.write_event(Event::End(BytesEnd::new(name)))
 }
 
 /// One run of `text` (its line breaks as `w:br`), with `props` written into its `w:rPr`.
-fn run(w: &mut Writer<Vec<u8>>, text: &str, props: Option<RunProps>) -> io::Result<()> {
+fn run(w: &mut Xml, text: &str, props: Option<RunProps>) -> io::Result<()> {
     // Written out: what every format writes out, and the two characters XML cannot hold that
     // are no control characters (U+FFFE, U+FFFF).
     let text = crate::text::escape::controls_where(text, |c| {
@@ -308,7 +343,7 @@ fn run(w: &mut Writer<Vec<u8>>, text: &str, props: Option<RunProps>) -> io::Resu
 /// A table row: the header (bold 黑体, centred, repeated on each page) or a row of cells
 /// (numbers right-aligned, a 合计 row bold); never split across pages.
 fn row(
-    w: &mut Writer<Vec<u8>>,
+    w: &mut Xml,
     cells: &[Cell],
     widths: &[u32],
     header: bool,
@@ -350,7 +385,7 @@ fn row(
         };
         empty(w, "w:jc", &[("w:val", align)])?;
         end(w, "w:pPr")?;
-        let props = |w: &mut Writer<Vec<u8>>| {
+        let props = |w: &mut Xml| {
             if header {
                 fonts(w, "黑体")?;
             }
@@ -370,33 +405,38 @@ fn row(
 /// The smallest table text, in half-points: 7 pt.
 const SMALLEST: u32 = 14;
 
-/// The widths of a table's columns in twips, adding up to `total`, for text of `size`
-/// half-points, and whether they are what the text needs. Each column first gets what it
-/// needs not to break a number, a date, a word or a short name (and two characters of its
-/// header a line); what is left goes to the columns whose text would rather be wider (longer
-/// text, the header on fewer lines), by how much wider.
-fn columns(table: &Table, total: u32, size: u32, lang: Lang) -> (Vec<u32>, bool) {
-    // How wide a line is at `size` half-points, in twips, counting at most `limit` half-width
-    // columns of it: a Chinese character a full em, a digit or letter of a serif font about
-    // 0.7 em, and a third of an em where the two meet (a reader that spaces them apart).
+/// How wide the text of each column is, in thirds of a half-point of text size (so that
+/// `size` half-points make `size * n / 3` twips): what it needs unbroken (a number, a date, a
+/// word, a short name, two characters of the header a line) and what it would fill unwrapped
+/// (at most twenty characters, the header on two lines of four).
+struct Texts {
+    need: Vec<u32>,
+    want: Vec<u32>,
+}
+
+/// The [`Texts`] of a table, its rows read once.
+fn measure(headers: &[&str], rows: impl Iterator<Item = impl AsRef<[Cell]>>, lang: Lang) -> Texts {
+    // A line counting at most `limit` half-width columns of it: a Chinese character a full em
+    // (30), a digit or letter of a serif font about 0.7 em (21), and a third of an em (10)
+    // where the two meet (a reader that spaces them apart).
     let line = |text: &str, limit: usize| -> u32 {
         let mut columns = 0;
-        let mut twips = 0;
+        let mut width = 0;
         let mut wide_before = None;
         for c in text.chars() {
-            let width = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-            columns += width;
+            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            columns += w;
             if columns > limit {
                 break;
             }
-            let wide = width > 1;
-            twips += if wide { size * 10 } else { size * 7 };
-            if wide_before.is_some_and(|w| w != wide) {
-                twips += size * 10 / 3;
+            let wide = w > 1;
+            width += if wide { 30 } else { 21 };
+            if wide_before.is_some_and(|b| b != wide) {
+                width += 10;
             }
             wide_before = Some(wide);
         }
-        twips
+        width
     };
     let widest = |text: &str, limit: usize| text.lines().map(|l| line(l, limit)).max().unwrap_or(0);
     // The longest word of Latin letters or digits: never broken within.
@@ -406,13 +446,12 @@ fn columns(table: &Table, total: u32, size: u32, lang: Lang) -> (Vec<u32>, bool)
             .max()
             .unwrap_or(0)
     };
-    let margins = 2 * 57 + 30;
-    let mut need: Vec<u32> = (table.headers.iter())
+    let mut need: Vec<u32> = (headers.iter())
         .map(|h| widest(h, 4).max(word(h)))
         .collect();
-    let mut want: Vec<u32> = table.headers.iter().map(|h| widest(h, 8)).collect();
-    for cells in &table.rows {
-        for ((need, want), cell) in need.iter_mut().zip(want.iter_mut()).zip(cells) {
+    let mut want: Vec<u32> = headers.iter().map(|h| widest(h, 8)).collect();
+    for cells in rows {
+        for ((need, want), cell) in need.iter_mut().zip(want.iter_mut()).zip(cells.as_ref()) {
             let text = cell.show(lang);
             let unbroken = match cell {
                 Cell::Text(_) | Cell::Dated(..) => 8,
@@ -422,9 +461,19 @@ fn columns(table: &Table, total: u32, size: u32, lang: Lang) -> (Vec<u32>, bool)
             *want = (*want).max(widest(&text, 40));
         }
     }
-    let need: Vec<u32> = need.into_iter().map(|n| n + margins).collect();
-    let want: Vec<u32> = (want.into_iter().zip(&need))
-        .map(|(w, n)| (w + margins).max(*n))
+    Texts { need, want }
+}
+
+/// The widths of a table's columns in twips, adding up to `total`, for text of `size`
+/// half-points, and whether they give every column what it needs. Each column first gets
+/// what it needs; what is left goes to the columns whose text would rather be wider (longer
+/// text, the header on fewer lines), by how much wider.
+fn columns(texts: &Texts, total: u32, size: u32) -> (Vec<u32>, bool) {
+    let margins = 2 * 57 + 30;
+    let twips = |n: &u32| n.saturating_mul(size) / 3 + margins;
+    let need: Vec<u32> = texts.need.iter().map(twips).collect();
+    let want: Vec<u32> = (texts.want.iter().map(twips).zip(&need))
+        .map(|(w, n)| w.max(*n))
         .collect();
     let share = |weights: &[u32], amount: u32| -> Vec<u32> {
         let sum = u64::from(weights.iter().sum::<u32>().max(1));
@@ -460,7 +509,7 @@ fn columns(table: &Table, total: u32, size: u32, lang: Lang) -> (Vec<u32>, bool)
 
 /// The fonts of a run or a style: `east_asia` for Chinese text (`w:eastAsia`), Times New Roman
 /// for Latin letters and digits.
-fn fonts(w: &mut Writer<Vec<u8>>, east_asia: &str) -> io::Result<()> {
+fn fonts(w: &mut Xml, east_asia: &str) -> io::Result<()> {
     empty(
         w,
         "w:rFonts",
@@ -475,7 +524,7 @@ fn fonts(w: &mut Writer<Vec<u8>>, east_asia: &str) -> io::Result<()> {
 
 /// A section's properties: A4 of `page`, the margins of GB/T 9704, the odd and even page
 /// footers.
-fn section(w: &mut Writer<Vec<u8>>, page: Page) -> io::Result<()> {
+fn section(w: &mut Xml, page: Page) -> io::Result<()> {
     start(w, "w:sectPr", &[])?;
     empty(
         w,
@@ -530,42 +579,41 @@ fn section(w: &mut Writer<Vec<u8>>, page: Page) -> io::Result<()> {
 
 /// A page-number footer: “— 1 —” in 宋体 四号, a PAGE field between em dashes, one character in
 /// from the right on odd pages and from the left on even pages (GB/T 9704 7.5).
-fn footer(odd: bool) -> io::Result<Vec<u8>> {
-    let mut w = Writer::new(Vec::new());
-    declaration(&mut w)?;
-    start(&mut w, "w:ftr", &[("xmlns:w", W), ("xmlns:r", R)])?;
-    start(&mut w, "w:p", &[])?;
-    start(&mut w, "w:pPr", &[])?;
-    empty(&mut w, "w:pStyle", &[("w:val", "Footer")])?;
+fn footer(w: &mut Xml, odd: bool) -> io::Result<()> {
+    declaration(w)?;
+    start(w, "w:ftr", &[("xmlns:w", W), ("xmlns:r", R)])?;
+    start(w, "w:p", &[])?;
+    start(w, "w:pPr", &[])?;
+    empty(w, "w:pStyle", &[("w:val", "Footer")])?;
     let (align, indent) = if odd {
         ("right", "w:right")
     } else {
         ("left", "w:left")
     };
-    empty(&mut w, "w:ind", &[(indent, "280")])?;
-    empty(&mut w, "w:jc", &[("w:val", align)])?;
-    end(&mut w, "w:pPr")?;
-    run(&mut w, "— ", None)?;
+    empty(w, "w:ind", &[(indent, "280")])?;
+    empty(w, "w:jc", &[("w:val", align)])?;
+    end(w, "w:pPr")?;
+    run(w, "— ", None)?;
     for (kind, code) in [("begin", None), ("", Some(" PAGE ")), ("separate", None)] {
-        start(&mut w, "w:r", &[])?;
+        start(w, "w:r", &[])?;
         match code {
             Some(code) => {
-                start(&mut w, "w:instrText", &[("xml:space", "preserve")])?;
+                start(w, "w:instrText", &[("xml:space", "preserve")])?;
                 w.write_event(Event::Text(BytesText::new(code)))?;
-                end(&mut w, "w:instrText")?;
+                end(w, "w:instrText")?;
             }
-            None => empty(&mut w, "w:fldChar", &[("w:fldCharType", kind)])?,
+            None => empty(w, "w:fldChar", &[("w:fldCharType", kind)])?,
         }
-        end(&mut w, "w:r")?;
+        end(w, "w:r")?;
     }
-    run(&mut w, "1", None)?;
-    start(&mut w, "w:r", &[])?;
-    empty(&mut w, "w:fldChar", &[("w:fldCharType", "end")])?;
-    end(&mut w, "w:r")?;
-    run(&mut w, " —", None)?;
-    end(&mut w, "w:p")?;
-    end(&mut w, "w:ftr")?;
-    Ok(w.into_inner())
+    run(w, "1", None)?;
+    start(w, "w:r", &[])?;
+    empty(w, "w:fldChar", &[("w:fldCharType", "end")])?;
+    end(w, "w:r")?;
+    run(w, " —", None)?;
+    end(w, "w:p")?;
+    end(w, "w:ftr")?;
+    Ok(())
 }
 
 /// One paragraph style: its font, size (half-points), alignment, first-line indent and line
@@ -635,37 +683,32 @@ const STYLES: [Def; 10] = [
     },
 ];
 
-fn styles() -> io::Result<Vec<u8>> {
-    let mut w = Writer::new(Vec::new());
-    declaration(&mut w)?;
-    start(&mut w, "w:styles", &[("xmlns:w", W)])?;
-    start(&mut w, "w:docDefaults", &[])?;
-    start(&mut w, "w:rPrDefault", &[])?;
-    start(&mut w, "w:rPr", &[])?;
-    fonts(&mut w, "仿宋_GB2312")?;
-    empty(&mut w, "w:sz", &[("w:val", "32")])?;
-    empty(&mut w, "w:szCs", &[("w:val", "32")])?;
-    empty(
-        &mut w,
-        "w:lang",
-        &[("w:val", "en-US"), ("w:eastAsia", "zh-CN")],
-    )?;
-    end(&mut w, "w:rPr")?;
-    end(&mut w, "w:rPrDefault")?;
-    start(&mut w, "w:pPrDefault", &[])?;
-    start(&mut w, "w:pPr", &[])?;
-    empty(&mut w, "w:spacing", &[("w:before", "0"), ("w:after", "0")])?;
-    end(&mut w, "w:pPr")?;
-    end(&mut w, "w:pPrDefault")?;
-    end(&mut w, "w:docDefaults")?;
+fn styles(w: &mut Xml) -> io::Result<()> {
+    declaration(w)?;
+    start(w, "w:styles", &[("xmlns:w", W)])?;
+    start(w, "w:docDefaults", &[])?;
+    start(w, "w:rPrDefault", &[])?;
+    start(w, "w:rPr", &[])?;
+    fonts(w, "仿宋_GB2312")?;
+    empty(w, "w:sz", &[("w:val", "32")])?;
+    empty(w, "w:szCs", &[("w:val", "32")])?;
+    empty(w, "w:lang", &[("w:val", "en-US"), ("w:eastAsia", "zh-CN")])?;
+    end(w, "w:rPr")?;
+    end(w, "w:rPrDefault")?;
+    start(w, "w:pPrDefault", &[])?;
+    start(w, "w:pPr", &[])?;
+    empty(w, "w:spacing", &[("w:before", "0"), ("w:after", "0")])?;
+    end(w, "w:pPr")?;
+    end(w, "w:pPrDefault")?;
+    end(w, "w:docDefaults")?;
     for d in &STYLES {
-        style(&mut w, d)?;
+        style(w, d)?;
     }
-    end(&mut w, "w:styles")?;
-    Ok(w.into_inner())
+    end(w, "w:styles")?;
+    Ok(())
 }
 
-fn style(w: &mut Writer<Vec<u8>>, d: &Def) -> io::Result<()> {
+fn style(w: &mut Xml, d: &Def) -> io::Result<()> {
     start(
         w,
         "w:style",
@@ -715,43 +758,41 @@ fn style(w: &mut Writer<Vec<u8>>, d: &Def) -> io::Result<()> {
 
 /// The fonts the styles name, each with the font that stands in for it (`w:altName`) and its
 /// character set (GB2312).
-fn font_table() -> io::Result<Vec<u8>> {
-    let mut w = Writer::new(Vec::new());
-    declaration(&mut w)?;
-    start(&mut w, "w:fonts", &[("xmlns:w", W)])?;
+fn font_table(w: &mut Xml) -> io::Result<()> {
+    declaration(w)?;
+    start(w, "w:fonts", &[("xmlns:w", W)])?;
     for (name, alt) in FONTS {
-        start(&mut w, "w:font", &[("w:name", name)])?;
-        empty(&mut w, "w:altName", &[("w:val", alt)])?;
+        start(w, "w:font", &[("w:name", name)])?;
+        empty(w, "w:altName", &[("w:val", alt)])?;
         let charset = if name == "Times New Roman" {
             "00"
         } else {
             "86"
         };
-        empty(&mut w, "w:charset", &[("w:val", charset)])?;
+        empty(w, "w:charset", &[("w:val", charset)])?;
         let family = if name == "黑体" { "modern" } else { "roman" };
-        empty(&mut w, "w:family", &[("w:val", family)])?;
-        empty(&mut w, "w:pitch", &[("w:val", "variable")])?;
-        end(&mut w, "w:font")?;
+        empty(w, "w:family", &[("w:val", family)])?;
+        empty(w, "w:pitch", &[("w:val", "variable")])?;
+        end(w, "w:font")?;
     }
-    end(&mut w, "w:fonts")?;
-    Ok(w.into_inner())
+    end(w, "w:fonts")?;
+    Ok(())
 }
 
 /// Odd and even pages have their own footers (the page number at the outer edge).
-fn settings() -> io::Result<Vec<u8>> {
-    let mut w = Writer::new(Vec::new());
-    declaration(&mut w)?;
-    start(&mut w, "w:settings", &[("xmlns:w", W)])?;
-    empty(&mut w, "w:defaultTabStop", &[("w:val", "640")])?;
-    empty(&mut w, "w:evenAndOddHeaders", &[])?;
+fn settings(w: &mut Xml) -> io::Result<()> {
+    declaration(w)?;
+    start(w, "w:settings", &[("xmlns:w", W)])?;
+    empty(w, "w:defaultTabStop", &[("w:val", "640")])?;
+    empty(w, "w:evenAndOddHeaders", &[])?;
     empty(
-        &mut w,
+        w,
         "w:characterSpacingControl",
         &[("w:val", "compressPunctuation")],
     )?;
-    empty(&mut w, "w:compat", &[])?;
-    end(&mut w, "w:settings")?;
-    Ok(w.into_inner())
+    empty(w, "w:compat", &[])?;
+    end(w, "w:settings")?;
+    Ok(())
 }
 
 const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -763,31 +804,14 @@ const PACKAGE_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="y
 const DOCUMENT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/><Relationship Id="rIdFonts" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable" Target="fontTable.xml"/><Relationship Id="rIdFooterOdd" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/><Relationship Id="rIdFooterEven" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer2.xml"/></Relationships>"#;
 
-/// The `.docx` package of `document` (`word/document.xml`): every part in a fixed order, each
-/// dated at the zip format's earliest time, so the same document is the same bytes.
-pub fn package(document: &[u8]) -> io::Result<Vec<u8>> {
-    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+/// Starts the part `name` of the package: deflated, dated at the zip format's earliest time,
+/// so that the same document is the same bytes.
+fn part(w: &mut Xml, name: &str) -> io::Result<()> {
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
         .last_modified_time(zip::DateTime::default())
         .unix_permissions(0o644);
-    let parts: [(&str, Vec<u8>); 9] = [
-        ("[Content_Types].xml", CONTENT_TYPES.as_bytes().to_vec()),
-        ("_rels/.rels", PACKAGE_RELS.as_bytes().to_vec()),
-        ("word/document.xml", document.to_vec()),
-        (
-            "word/_rels/document.xml.rels",
-            DOCUMENT_RELS.as_bytes().to_vec(),
-        ),
-        ("word/styles.xml", styles()?),
-        ("word/settings.xml", settings()?),
-        ("word/fontTable.xml", font_table()?),
-        ("word/footer1.xml", footer(true)?),
-        ("word/footer2.xml", footer(false)?),
-    ];
-    for (name, bytes) in &parts {
-        zip.start_file(*name, options).map_err(io::Error::other)?;
-        zip.write_all(bytes)?;
-    }
-    Ok(zip.finish().map_err(io::Error::other)?.into_inner())
+    w.get_mut()
+        .start_file(name, options)
+        .map_err(io::Error::other)
 }
