@@ -169,6 +169,11 @@ enumeration! {
 }
 
 enumeration! {
+    /// What an institution of a 制度建设“计划书” does.
+    InstitutionKind { New = "新建", Revised = "修订", Repealed = "废止" }
+}
+
+enumeration! {
     /// What a review concluded.
     ReviewResult { Passed = "通过", Returned = "退回", FillGaps = "查漏补缺" }
 }

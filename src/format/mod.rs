@@ -11,7 +11,8 @@ pub mod enums;
 pub mod ledger;
 
 use enums::{
-    Allowed, Answer, Category, Owner, ReviewKind, ReviewResult, Satisfaction, Source, Status,
+    Allowed, Answer, Category, InstitutionKind, Owner, ReviewKind, ReviewResult, Satisfaction,
+    Source, Status,
 };
 
 /// How every placeholder a template leaves for the user to replace begins: a record that still
@@ -272,6 +273,10 @@ pub const CAMPAIGN: Table = Table {
         Field::new("document", Text, Never, "文件文号")
             .note("，如 \"浙整改办发〔2015〕2号\"")
             .en("the document that sets it up (文号)"),
+        Field::new("plan", Text, Never, "方案名称")
+            .non_empty()
+            .note("：报告所依据的方案，如 \"开展教育实践活动整改落实情况“回头看”的实施方案\"；报告写作“根据《方案名称》（文号）”")
+            .en("the plan the reports answer to, written in reports as 根据《plan》（document）"),
         Field::new("deadline", Date, Always, "报送时限")
             .note("：各单位在此日期前报送自查情况；日期不加引号，写作 年-月-日")
             .en("the date by which the top-level units report their self-check (报送截止日期); each unit sets the date of the units below it with `subordinates_due`"),
@@ -290,6 +295,9 @@ pub const CAMPAIGN: Table = Table {
             .non_empty()
             .note("：情况报告（--format docx）的主送机关；不填则为 \"省委\"")
             .en("whom the 情况报告 (`report --format docx`) is addressed to (主送); absent: `省委`"),
+        Field::new("order", TextList, Never, "单位次序")
+            .note("：报告中同级单位的先后次序，写文件夹名，如 [\"杭州市\", \"宁波市\", \"省直\"]；未列出的按 unit.toml 的 order，再按拼音排在后面")
+            .en("the order of sibling folders in reports, by folder name (`[\"杭州市\", \"宁波市\", \"省直\"]`); a unit's own `order` comes first, and folders named nowhere follow in pinyin order"),
         Field::new("progress_every", Integer { min: Some(1), max: None }, Never, "跟踪推进")
             .note("：未完成的事项最多相隔多少天须有一条进展记录")
             .en("days an unfinished item (`未完成`, `效果不理想`) may go without a `[[progress]]` entry before W007 (跟踪推进); absent: no limit"),
@@ -314,6 +322,9 @@ pub const UNIT: Table = Table {
         Field::new("batch", Integer { min: Some(1), max: Some(2) }, Always, "批次")
             .note("：1 第一批（结合2014年度民主生活会）| 2 第二批（结合年度工作总结）")
             .en("第一批活动单位 (look back with the 2014 民主生活会) or 第二批 (with the 年度工作总结)"),
+        Field::new("order", Integer { min: Some(0), max: None }, Never, "排序号")
+            .note("：报告中在同级单位中的次序，地区写 GB/T 2260 行政区划代码，如杭州市 330100、宁波市 330200")
+            .en("its place among its siblings in reports: for a region its GB/T 2260 code (杭州市 330100, 宁波市 330200); before the campaign's `order` list and pinyin order"),
         Field::new("reports_to", TextOrList, Never, "报送对象")
             .note("：自查情况报给谁；同时分别报多处的写成数组，如 [\"省直机关工委\", \"省委第三督导组\"]")
             .en("where its self-check report goes (报上级党组织和督查组审核; 省直 units 同时分别报): `\"省委第一督查组\"`, `[\"省直机关工委\", \"省委第三督导组\"]`"),
@@ -329,6 +340,12 @@ pub const UNIT: Table = Table {
         Field::new("review", Type::Tables(&REVIEW), Never, "上级审核")
             .note("：督查组审核、督导组检查、整改办抽查、领导检查，每次一项 [[review]]")
             .en("checks from above, below"),
+        Field::new("institution", Type::Tables(&INSTITUTION), Never, "建章立制")
+            .note("：制度建设“计划书”中的每项制度一项 [[institution]]")
+            .en("the institutions of its 制度建设“计划书”, one `[[institution]]` each, below"),
+        Field::new("assessment", Type::Tables(&ASSESSMENT), Never, "满意度测评")
+            .note("：每次群众满意度测评一项 [[assessment]]")
+            .en("each 满意度测评 it held, one `[[assessment]]` each, below"),
     ],
 };
 
@@ -393,6 +410,82 @@ pub const REVIEW: Table = Table {
         Field::new("result", Type::Enum(&ReviewResult::ALLOWED), Always, "审核结果")
             .en("passed, sent back, gaps to fill"),
         Field::new("note", Text, Never, "说明").en("what the review found or asks"),
+    ],
+};
+
+/// `[[institution]]`.
+pub const INSTITUTION: Table = Table {
+    name: "institution",
+    title: "InstitutionTable",
+    zh: "[[institution]] 建章立制",
+    fields: &[
+        Field::new("name", Text, Always, "制度名称")
+            .non_empty()
+            .note("，如 \"关于进一步精简会议文件的规定\"")
+            .en("the institution's name"),
+        Field::new(
+            "kind",
+            Type::Enum(&InstitutionKind::ALLOWED),
+            Always,
+            "类型",
+        )
+        .en("new, revised, or repealed"),
+        Field::new("planned_by", Date, Always, "计划出台时间")
+            .en("the date the 计划书 sets for it"),
+        Field::new("issued_on", Date, Never, "出台日期")
+            .note("：未出台的不填")
+            .en("the day it was issued; absent while it is not"),
+    ],
+};
+
+/// `[[assessment]]`.
+pub const ASSESSMENT: Table = Table {
+    name: "assessment",
+    title: "AssessmentTable",
+    zh: "[[assessment]] 满意度测评",
+    fields: &[
+        Field::new("on", Date, Always, "测评日期").en("the day of the assessment"),
+        Field::new(
+            "participants",
+            Integer {
+                min: Some(1),
+                max: None,
+            },
+            Always,
+            "参加测评人数",
+        )
+        .en("how many took part"),
+        Field::new(
+            "satisfied",
+            Integer {
+                min: Some(0),
+                max: None,
+            },
+            Always,
+            "满意票数",
+        )
+        .en("votes 满意"),
+        Field::new(
+            "basically_satisfied",
+            Integer {
+                min: Some(0),
+                max: None,
+            },
+            Always,
+            "基本满意票数",
+        )
+        .en("votes 基本满意"),
+        Field::new(
+            "unsatisfied",
+            Integer {
+                min: Some(0),
+                max: None,
+            },
+            Always,
+            "不满意票数",
+        )
+        .note("；三项票数之和不超过参加人数")
+        .en("votes 不满意; the three add up to at most `participants` (E037)"),
     ],
 };
 

@@ -367,13 +367,20 @@ impl<'a, 'i> Fields<'a, 'i> {
 
     /// An integer of at least 1.
     pub fn positive_integer(&self, sink: &mut Sink, key: &str) -> Option<Sp<i64>> {
+        self.integer_at_least(sink, key, 1)
+    }
+
+    /// An integer of at least `min`.
+    pub fn integer_at_least(&self, sink: &mut Sink, key: &str, min: i64) -> Option<Sp<i64>> {
         let n = self.integer(sink, key)?;
-        if *n.get_ref() >= 1 {
+        if *n.get_ref() >= min {
             return Some(n);
         }
-        let msg = Msg::NotPositive {
-            key: self.path(key),
-            value: n.get_ref().to_string(),
+        let (key, value) = (self.path(key), n.get_ref().to_string());
+        let msg = if min == 1 {
+            Msg::NotPositive { key, value }
+        } else {
+            Msg::BelowMinimum { key, value, min }
         };
         sink.push(Code::BadValue, n.span(), msg, None);
         None
@@ -652,14 +659,14 @@ the keys allowed there."#,
 4 | leader = "何某某"
   | ^^^^^^
   |
-  = help: the keys allowed here: name, category, batch, reports_to, principal, subordinates_due, self_check, review"#,
+  = help: the keys allowed here: name, category, batch, order, reports_to, principal, subordinates_due, self_check, review, institution, assessment"#,
                     zh: r#"error[E002]: 未知的键 `leader`
  --> 梁弄镇/横坎头村/unit.toml:4:1
   |
 4 | leader = "何某某"
   | ^^^^^^
   |
-  = help: 此处可用的键：name, category, batch, reports_to, principal, subordinates_due, self_check, review"#,
+  = help: 此处可用的键：name, category, batch, order, reports_to, principal, subordinates_due, self_check, review, institution, assessment"#,
                 },
             },
         ],

@@ -20,7 +20,8 @@ use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::Code;
 use crate::format::enums::{
-    Answer, Category, Owner, ReviewKind, ReviewResult, Satisfaction, Source, Status,
+    Answer, Category, InstitutionKind, Owner, ReviewKind, ReviewResult, Satisfaction, Source,
+    Status,
 };
 use crate::format::{self, enums};
 use crate::load::source::FileId;
@@ -36,6 +37,8 @@ pub use crate::diagnostic::span::{Sp, Span};
 pub struct Campaign {
     pub name: Option<Sp<String>>,
     pub document: Option<Sp<String>>,
+    /// The plan the reports answer to (《…实施方案》).
+    pub plan: Option<Sp<String>>,
     pub deadline: Option<Sp<Date>>,
     /// The campaign's start (the plan's date): where an item has no progress and no `found_on`,
     /// how long it has gone without progress counts from here.
@@ -49,6 +52,8 @@ pub struct Campaign {
     /// Days an open item may go without a `[[progress]]` entry (跟踪推进); none: no limit.
     pub progress_every: Option<Sp<i64>>,
     pub schema: Option<Sp<String>>,
+    /// The order of sibling folders in reports, by folder name (SPEC §14).
+    pub order: Vec<String>,
 }
 
 /// The office the whole tree reports to where the campaign names none (`campaign.office`).
@@ -76,6 +81,7 @@ impl Campaign {
             return Campaign {
                 name: None,
                 document: None,
+                plan: None,
                 deadline: None,
                 opened_on: None,
                 region: None,
@@ -83,12 +89,14 @@ impl Campaign {
                 addressee: None,
                 progress_every: None,
                 schema: None,
+                order: Vec::new(),
             };
         };
         let f = Fields::open(sink, t, span, "campaign", CAMPAIGN_KEYS);
         let campaign = Campaign {
             name: f.required_string(sink, "name"),
             document: f.string(sink, "document"),
+            plan: f.raw("plan").and_then(|_| f.required_string(sink, "plan")),
             deadline: f.date(sink, "deadline"),
             opened_on: f.date(sink, "opened_on"),
             region: f
@@ -102,6 +110,10 @@ impl Campaign {
                 .and_then(|_| f.required_string(sink, "addressee")),
             progress_every: f.positive_integer(sink, "progress_every"),
             schema: f.string(sink, "schema"),
+            order: f
+                .strings(sink, "order")
+                .map(|list| list.into_inner().into_iter().map(Sp::into_inner).collect())
+                .unwrap_or_default(),
         };
         if f.raw("deadline").is_none() {
             f.missing(sink, "deadline");
@@ -126,6 +138,8 @@ pub struct Unit {
     pub subordinates_due: Option<Sp<Date>>,
     pub self_check: Option<SelfCheck>,
     pub reviews: Box<[Review]>,
+    /// Its `order`, its 制度建设“计划书” and its 满意度测评: boxed, as few units have them.
+    pub plans: Option<Box<Plans>>,
     /// `false` when the file could not be read or parsed: the unit still holds its folder, but
     /// nothing is known of its fields, its self-check included.
     pub readable: bool,
@@ -135,6 +149,57 @@ pub const UNIT_KEYS: &[&str] = format::keys_of!(format::UNIT);
 pub const SELF_CHECK_KEYS: &[&str] = format::keys_of!(format::SELF_CHECK);
 pub const ANSWER_KEYS: &[&str] = format::keys_of!(format::ANSWER);
 pub const REVIEW_KEYS: &[&str] = format::keys_of!(format::REVIEW);
+pub const INSTITUTION_KEYS: &[&str] = format::keys_of!(format::INSTITUTION);
+pub const ASSESSMENT_KEYS: &[&str] = format::keys_of!(format::ASSESSMENT);
+
+/// A unit's `order`, `[[institution]]` and `[[assessment]]` entries.
+#[derive(Clone, Debug, Default)]
+pub struct Plans {
+    /// Its place among its siblings in reports (SPEC §14).
+    pub order: Option<Sp<i64>>,
+    pub institutions: Vec<Institution>,
+    pub assessments: Vec<Assessment>,
+}
+
+/// `[[institution]]`: one institution of a unit's 制度建设“计划书” (建章立制).
+#[derive(Clone, Debug)]
+pub struct Institution {
+    pub span: Span,
+    pub name: Option<Sp<Text>>,
+    pub kind: Option<Sp<InstitutionKind>>,
+    pub planned_by: Option<Sp<Date>>,
+    pub issued_on: Option<Sp<Date>>,
+}
+
+/// `[[assessment]]`: one 满意度测评 and its votes.
+#[derive(Clone, Debug)]
+pub struct Assessment {
+    pub span: Span,
+    pub on: Option<Sp<Date>>,
+    pub participants: Option<Sp<i64>>,
+    pub satisfied: Option<Sp<i64>>,
+    pub basically_satisfied: Option<Sp<i64>>,
+    pub unsatisfied: Option<Sp<i64>>,
+}
+
+impl Unit {
+    /// Its `order`, where it has one.
+    pub fn order(&self) -> Option<i64> {
+        self.plans.as_ref()?.order.as_ref().map(|o| *o.get_ref())
+    }
+}
+
+impl Assessment {
+    /// The three counts of votes, those that were readable.
+    pub fn votes(&self) -> [i64; 3] {
+        [
+            &self.satisfied,
+            &self.basically_satisfied,
+            &self.unsatisfied,
+        ]
+        .map(|v| v.as_ref().map_or(0, |v| *v.get_ref()))
+    }
+}
 
 /// `[self_check]`: the unit's own item-by-item check.
 #[derive(Clone, Debug)]
@@ -195,9 +260,29 @@ impl Unit {
             .into_iter()
             .map(|(t, span)| read_review(sink, t, span))
             .collect();
+        let institutions: Vec<Institution> = f
+            .tables(sink, "institution")
+            .into_iter()
+            .map(|(t, span)| read_institution(sink, t, span))
+            .collect();
+        let assessments: Vec<Assessment> = f
+            .tables(sink, "assessment")
+            .into_iter()
+            .map(|(t, span)| read_assessment(sink, t, span))
+            .collect();
+        let order = f.integer_at_least(sink, "order", 0);
+        let plans =
+            (order.is_some() || !institutions.is_empty() || !assessments.is_empty()).then(|| {
+                Box::new(Plans {
+                    order,
+                    institutions,
+                    assessments,
+                })
+            });
         Unit {
             file: sink.file,
             org,
+            plans,
             name: f.required_string(sink, "name"),
             category,
             batch,
@@ -229,6 +314,10 @@ impl Unit {
         ]
         .into_iter()
         .chain(self.reviews.iter().map(|r| r.on.as_ref()))
+        .chain(self.plans.iter().flat_map(|p| {
+            let issued = p.institutions.iter().map(|i| i.issued_on.as_ref());
+            issued.chain(p.assessments.iter().map(|a| a.on.as_ref()))
+        }))
         .flatten()
     }
 
@@ -252,6 +341,19 @@ impl Unit {
                 .collect();
         }
         set_aside += reviews - self.reviews.len();
+        if let Some(plans) = &mut self.plans {
+            // An institution issued after it was not issued yet; an assessment held after it
+            // was not held.
+            for institution in &mut plans.institutions {
+                if after(institution.issued_on.as_ref(), day) {
+                    institution.issued_on = None;
+                    set_aside += 1;
+                }
+            }
+            let held = plans.assessments.len();
+            plans.assessments.retain(|a| !after(a.on.as_ref(), day));
+            set_aside += held - plans.assessments.len();
+        }
         if let Some(check) = &mut self.self_check {
             for date in [
                 &mut check.meeting_on,
@@ -398,6 +500,39 @@ fn read_review(sink: &mut Sink, table: &DeTable<'_>, span: Range<usize>) -> Revi
         }
     }
     review
+}
+
+fn read_institution(sink: &mut Sink, table: &DeTable<'_>, span: Range<usize>) -> Institution {
+    let f = Fields::open(sink, table, span.clone(), "institution", INSTITUTION_KEYS);
+    for key in ["kind", "planned_by"] {
+        if f.raw(key).is_none() {
+            f.missing(sink, key);
+        }
+    }
+    Institution {
+        span: span.into(),
+        name: f.required_text(sink, "name"),
+        kind: f.enumeration(sink, "kind"),
+        planned_by: f.date(sink, "planned_by"),
+        issued_on: f.date(sink, "issued_on"),
+    }
+}
+
+fn read_assessment(sink: &mut Sink, table: &DeTable<'_>, span: Range<usize>) -> Assessment {
+    let f = Fields::open(sink, table, span.clone(), "assessment", ASSESSMENT_KEYS);
+    for key in ASSESSMENT_KEYS {
+        if f.raw(key).is_none() {
+            f.missing(sink, key);
+        }
+    }
+    Assessment {
+        span: span.into(),
+        on: f.date(sink, "on"),
+        participants: f.positive_integer(sink, "participants"),
+        satisfied: f.integer_at_least(sink, "satisfied", 0),
+        basically_satisfied: f.integer_at_least(sink, "basically_satisfied", 0),
+        unsatisfied: f.integer_at_least(sink, "unsatisfied", 0),
+    }
 }
 
 /// A rectification item (整改事项): one file.
@@ -729,8 +864,9 @@ mod sizes {
             "{}",
             size_of::<super::Item>()
         );
+        // What few units have (`order`, institutions, assessments) is one boxed pointer.
         assert!(
-            size_of::<super::Unit>() <= 272,
+            size_of::<super::Unit>() <= 280,
             "{}",
             size_of::<super::Unit>()
         );
@@ -781,6 +917,13 @@ mod readers {
             prefix: "self_check.answers.\"1.1\".",
         },
         Place::new(&REVIEW, File::Unit, "[[review]]\n", "review."),
+        Place::new(
+            &INSTITUTION,
+            File::Unit,
+            "[[institution]]\n",
+            "institution.",
+        ),
+        Place::new(&ASSESSMENT, File::Unit, "[[assessment]]\n", "assessment."),
         Place::new(&ITEM, File::Item, "", ""),
         Place::new(&PROGRESS, File::Item, "[[progress]]\n", "progress."),
         Place::new(&CLOSURE, File::Item, "[closure]\n", "closure."),

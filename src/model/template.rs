@@ -50,6 +50,8 @@ const CAMPAIGN: &str = r#"{directive}# 本次整改落实工作。带 # 的行�
 name = {name}
 #? campaign.document
 # document = ""
+#? campaign.plan
+# plan = ""
 #? campaign.deadline
 deadline = {deadline}
 #? campaign.opened_on
@@ -60,6 +62,8 @@ deadline = {deadline}
 # office = "省委整改办"
 #? campaign.addressee
 # addressee = "省委"
+#? campaign.order
+# order = ["杭州市", "宁波市", "温州市", "省直"]
 #? campaign.progress_every
 # progress_every = 30
 #? campaign.schema
@@ -76,6 +80,8 @@ name = {name}
 category = "领导班子"
 #? batch
 batch = 1
+#? order
+# order = 330100
 #? reports_to
 # reports_to = ""
 #? principal
@@ -105,6 +111,21 @@ batch = 1
 # on = 2015-02-15                  #?: review.on
 # result = "通过"                   #?: review.result
 # note = ""                        #?: review.note
+
+#? institution
+# [[institution]]
+# name = "关于进一步精简会议文件的规定"  #?: institution.name
+# kind = "新建"                     #?: institution.kind
+# planned_by = 2015-06-30          #?: institution.planned_by
+# issued_on = 2015-05-20           #?: institution.issued_on
+
+#? assessment
+# [[assessment]]
+# on = 2015-03-05                  #?: assessment.on
+# participants = 120               #?: assessment.participants
+# satisfied = 96                   #?: assessment.satisfied
+# basically_satisfied = 20         #?: assessment.basically_satisfied
+# unsatisfied = 4                  #?: assessment.unsatisfied
 "#;
 
 /// An item's template: see [`fill`].

@@ -20,9 +20,9 @@ use sha2::{Digest, Sha256};
 use crate::history::trend::{Every, Trend};
 use crate::render::markdown::{self, Part};
 use crate::render::rows::{self, Cell};
-use crate::render::{covered, heading, notes};
-use crate::rollup::{ItemCounts, Report, Totals};
-use crate::text::i18n::{Figures, Lang, Msg, Term};
+use crate::render::{heading, notes};
+use crate::rollup::{ItemCounts, Report};
+use crate::text::i18n::{Lang, Term};
 
 /// The style sheet: screen first, then print (A4 portrait, headers repeated, no row split).
 const STYLE: &str = r#"
@@ -73,11 +73,7 @@ pub fn render(report: &Report, lang: Lang) -> String {
         }
 
         let _ = writeln!(out, "<h2>{}</h2>", escape(Term::Summary.text(lang)));
-        let summary = Msg::Summary {
-            as_of: report.as_of.to_string(),
-            org: covered(report, lang),
-            figures: figures(&report.totals),
-        };
+        let summary = crate::render::summary(report, lang);
         let _ = writeln!(
             out,
             "<p class=\"summary\">{}</p>",
@@ -101,6 +97,11 @@ pub fn render(report: &Report, lang: Lang) -> String {
                     }
                     Part::Empty => {
                         let _ = writeln!(out, "<p>{}</p>", escape(Term::None.text(lang)));
+                    }
+                    Part::Lines(lines) => {
+                        for line in lines {
+                            let _ = writeln!(out, "<p>{}</p>", escape(line));
+                        }
                     }
                 }
             }
@@ -174,27 +175,6 @@ fn base64(bytes: &[u8]) -> String {
         }
     }
     out
-}
-
-pub(crate) fn figures(t: &Totals) -> Figures {
-    let n = |n: u32| usize::try_from(n).unwrap_or(usize::MAX);
-    let c = &t.counts;
-    let s = &t.reporting_self_check;
-    Figures {
-        units: n(t.reporting_units),
-        items: n(c.items),
-        done: n(c.done),
-        rate: rows::percent(c.completion_rate()),
-        mostly_done: n(c.mostly_done),
-        open: n(c.open),
-        ineffective: n(c.ineffective),
-        overdue: n(c.overdue),
-        submitted: n(s.submitted),
-        late: n(t.late_filed),
-        returned: n(s.returned),
-        missing: n(s.missing),
-        pending: n(s.pending),
-    }
 }
 
 /// One table: its header row (repeated on each printed page), then its rows; `无` where it has none.

@@ -4,12 +4,12 @@
 //! never breaks a row, and no HTML or Markdown in it is rendered. comfy-table's Markdown preset
 //! does neither, so tables are written by hand.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::render::rows::{self, Cell};
 use crate::render::{heading, notes};
 use crate::rollup::{LinkedItem, Report};
-use crate::text::i18n::{Lang, Term};
+use crate::text::i18n::{Lang, Msg, Term};
 
 pub fn render(report: &Report, lang: Lang) -> String {
     let mut out = format!("# {}\n\n", escape_line(&heading(report, lang)));
@@ -34,15 +34,31 @@ pub fn render(report: &Report, lang: Lang) -> String {
                     table(&mut out, t, lang);
                 }
                 Part::Empty => out.push_str(&format!("{}\n\n", Term::None.text(lang))),
+                Part::Lines(lines) => {
+                    for line in lines {
+                        out.push_str(&format!("{}\n\n", escape_line(line)));
+                    }
+                }
             }
         }
     }
     out
 }
 
-/// The document a report answers to and the deadline every unit reports by, on one line.
+/// The plan a report answers to (根据《…》（文号）) and the deadline every unit reports by, on
+/// one line.
 pub fn basis(report: &Report, lang: Lang) -> String {
-    let mut basis: Vec<String> = report.campaign.document.iter().cloned().collect();
+    let campaign = &report.campaign;
+    let mut basis: Vec<String> = Vec::new();
+    if campaign.plan.is_some() || campaign.document.is_some() {
+        basis.push(
+            Msg::Basis {
+                plan: campaign.plan.clone(),
+                document: campaign.document.clone(),
+            }
+            .text(lang),
+        );
+    }
     if let Some(deadline) = report.campaign.deadline {
         basis.push(crate::text::i18n::labelled(
             lang,
@@ -65,6 +81,8 @@ pub enum Part {
     Sub(String, rows::Table),
     /// Nothing to list.
     Empty,
+    /// Sentences, each a paragraph (text from the records: escape it).
+    Lines(Vec<String>),
 }
 
 /// `一、` in Chinese, `1. ` in English: how a document numbers its sections.
@@ -81,13 +99,25 @@ pub fn sections(report: &Report, lang: Lang) -> Vec<Section> {
         title: title.text(lang),
         parts: vec![Part::Table(table)],
     };
+    let mut totals = vec![Part::Table(rows::totals(&report.totals, lang))];
+    let figures = crate::render::figures::sentences(&report.totals, report.public, lang);
+    if !figures.is_empty() {
+        totals.push(Part::Lines(figures));
+    }
     let mut sections = vec![
-        one(Term::Totals, rows::totals(&report.totals, lang)),
+        Section {
+            title: Term::Totals.text(lang),
+            parts: totals,
+        },
         one(
             Term::Children,
             rows::orgs_with_totals(report, &report.children, false, lang),
         ),
         one(Term::Areas, rows::areas(&report.by_area, lang)),
+        one(
+            Term::SpecialTasks,
+            rows::numbered(rows::tasks(&report.by_task, lang), lang),
+        ),
         one(
             Term::OverdueItems,
             rows::numbered(rows::due_items(&report.overdue_items, lang), lang),
@@ -98,14 +128,14 @@ pub fn sections(report: &Report, lang: Lang) -> Vec<Section> {
         ),
         Section {
             title: Term::LinkedItems.text(lang),
-            parts: linked(&report.linked_items, lang),
+            parts: linked(report, &report.linked_items, lang),
         },
     ];
     // For the whole tree, what lower levels put on this one is every linked item: one list.
     if report.org.is_some() {
         sections.push(Section {
             title: Term::LedItems.text(lang),
-            parts: linked(&report.led_items, lang),
+            parts: linked(report, &report.led_items, lang),
         });
     }
     // The 通报 proposals are internal: never in a public report.
@@ -139,11 +169,20 @@ pub fn sections(report: &Report, lang: Lang) -> Vec<Section> {
 }
 
 /// Linked items grouped by the unit that must lead the fix.
-fn linked(items: &[LinkedItem], lang: Lang) -> Vec<Part> {
-    let mut by_lead: BTreeMap<(&str, &str), Vec<&LinkedItem>> = BTreeMap::new();
+fn linked(report: &Report, items: &[LinkedItem], lang: Lang) -> Vec<Part> {
+    // Lead units in the report's order of units (the office's), then those outside it.
+    let place: HashMap<&str, usize> = report
+        .units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (&*u.org, i))
+        .collect();
+    let mut by_lead: BTreeMap<(usize, &str, &str), Vec<&LinkedItem>> = BTreeMap::new();
     for item in items {
+        let lead = item.lead_unit.as_str();
+        let at = place.get(lead).copied().unwrap_or(usize::MAX);
         by_lead
-            .entry((item.lead_unit.as_str(), item.lead_name.as_str()))
+            .entry((at, lead, item.lead_name.as_str()))
             .or_default()
             .push(item);
     }
@@ -152,7 +191,7 @@ fn linked(items: &[LinkedItem], lang: Lang) -> Vec<Part> {
     }
     by_lead
         .into_iter()
-        .map(|((_, name), items)| {
+        .map(|((_, _, name), items)| {
             Part::Sub(
                 crate::text::i18n::labelled(lang, Term::LeadUnit.text(lang), name),
                 rows::numbered(rows::linked_items(&items, lang), lang),

@@ -2,6 +2,7 @@
 
 pub mod csv;
 pub mod docx;
+pub mod figures;
 pub mod github;
 pub mod gitlab;
 pub mod history;
@@ -16,7 +17,7 @@ pub mod xlsx;
 use std::path::Path;
 
 use crate::rollup::Report;
-use crate::text::i18n::{Lang, Term};
+use crate::text::i18n::{Lang, Msg, Term};
 
 /// The title line of a report, as an office writes it: who it covers, the campaign, the
 /// as-of date (省直单位教育实践活动整改落实情况“回头看”进展情况汇总（截至2015年3月10日）).
@@ -132,5 +133,34 @@ fn joined_path(root: &Path, rel: &str, cwd: Option<&Path>) -> String {
         ("", rel) => rel.to_owned(),
         (prefix, "") => prefix.to_owned(),
         (prefix, rel) => format!("{prefix}/{rel}"),
+    }
+}
+
+/// The opening paragraph of a 情况报告 (SPEC §14): the reporting units, by where they lie, the
+/// items and their states, the self-check reports.
+pub fn summary(report: &Report, lang: Lang) -> Msg {
+    let n = |n: u32| usize::try_from(n).unwrap_or(usize::MAX);
+    let t = &report.totals;
+    let c = &t.counts;
+    let s = &t.reporting_self_check;
+    Msg::Summary {
+        as_of: report.as_of.to_string(),
+        org: covered(report, lang),
+        figures: crate::text::i18n::Figures {
+            units: n(t.reporting_units),
+            items: n(c.items),
+            done: n(c.done),
+            rate: rows::percent(c.completion_rate()),
+            mostly_done: n(c.mostly_done),
+            open: n(c.open),
+            ineffective: n(c.ineffective),
+            overdue: n(c.overdue),
+            submitted: n(s.submitted),
+            late: n(t.late_filed),
+            returned: n(s.returned),
+            missing: n(s.missing),
+            pending: n(s.pending),
+            groups: report.reporting_groups(),
+        },
     }
 }

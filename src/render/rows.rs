@@ -671,8 +671,25 @@ pub fn linked_items(rows: &[&LinkedItem], lang: Lang) -> Table {
         }),
         column(Term::Id, |l: &LinkedItem| Cell::text(&*l.id)),
         column(Term::Title, |l: &LinkedItem| Cell::text(&l.title)),
+        column(Term::Status, |l: &LinkedItem| Cell::opt(l.status)),
+        column(Term::Due, |l: &LinkedItem| Cell::Date(l.due)),
+        column(Term::LatestProgress, |l: &LinkedItem| {
+            progress(l.progress.as_ref())
+        }),
     ];
     tabulate(&columns, rows.iter().copied(), lang)
+}
+
+/// The items of each 专项整治 task (`by_task`), with their counts.
+pub fn tasks(rows: &[crate::rollup::TaskRow], lang: Lang) -> Table {
+    let mut columns: Vec<Column<crate::rollup::TaskRow>> =
+        vec![column(Term::SpecialTask, |t: &crate::rollup::TaskRow| {
+            Cell::text(&t.task)
+        })];
+    columns.extend(lift(count_columns(), |t: &crate::rollup::TaskRow| {
+        &t.counts
+    }));
+    tabulate(&columns, rows, lang)
 }
 
 /// Why a unit is proposed for a reminder talk, in the plan's words.

@@ -3,18 +3,20 @@
 //! added up from the units by [`assemble`], the code `merge` adds stored reports up with.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use jiff::civil::Date;
 
+use super::figures::Figures;
+use super::order::{OfficeOrder, pinyin_key};
 use super::public;
 use super::report::ItemRef;
 use super::{
     AreaRow, CampaignInfo, DueItem, GroupRow, ItemCounts, ItemRow, LeftOut, LinkedItem, OrgRow,
-    Progress, Report, ReviewNote, Totals, UnitArea, UnitRow, is_within,
+    Progress, Report, ReviewNote, TaskRow, Totals, UnitArea, UnitRow, is_within,
 };
 use crate::diagnostic::Severity;
-use crate::format::enums::{Enumeration, ReviewResult, Status};
+use crate::format::enums::{Enumeration, Owner, ReviewResult, Status};
 use crate::load::source::FileId;
 use crate::model::fields::{decode_text, decode_texts};
 use crate::model::records::Records;
@@ -106,6 +108,7 @@ pub fn build<'a>(
     let campaign_info = CampaignInfo {
         name: value(|c| &c.name),
         document: value(|c| &c.document),
+        plan: value(|c| &c.plan),
         region: value(|c| &c.region),
         office: value(|c| &c.office),
         addressee: value(|c| &c.addressee),
@@ -124,12 +127,16 @@ pub fn build<'a>(
             .filter(|u| is_within(&u.org, options.org))
             .count(),
     );
-    // By unit, then the named groups before the items no one leads (`true` sorts last).
-    let mut groups: BTreeMap<(String, bool, String), ItemCounts> = BTreeMap::new();
+    // By unit (its place in the office's order), then the named groups in pinyin order before
+    // the items no one leads (`true` sorts last).
+    let mut groups: BTreeMap<GroupKey, ItemCounts> = BTreeMap::new();
 
     let due_dates = status::unit_due_dates(records);
     let mut reports_to = super::reporting::reports_to(records);
-    for (index, unit) in records.units.iter().enumerate() {
+    let order = OfficeOrder::new(records);
+    let sequence = order.units(records);
+    for (place, &index) in sequence.iter().enumerate() {
+        let unit = &records.units[index];
         if !is_within(&unit.org, options.org) {
             if !bad.contains(&unit.file) {
                 collect_led(&mut report, records, unit, index, &bad, &withholds, options);
@@ -156,6 +163,7 @@ pub fn build<'a>(
         let state = SelfCheckState::of(unit, due_dates[index], as_of);
         let mut own = Totals::unit(state);
         let mut by_area: Vec<ItemCounts> = vec![ItemCounts::default(); schema_areas.len()];
+        let mut by_task: BTreeMap<TaskKey, ItemCounts> = BTreeMap::new();
         for &i in &records.unit_items[index] {
             let item = &records.items[i];
             if bad.contains(&item.file) {
@@ -176,6 +184,13 @@ pub fn build<'a>(
                 counts.add_item(status, item.satisfaction(), days_overdue.is_some(), closed);
             };
             add(&mut own.counts);
+            count_figures(&mut own.figures, item, status, as_of);
+            if item.special_task.is_some() {
+                let task = FileText::of(records, item.file).field(&item.special_task);
+                if let Some(task) = task.filter(|t| !t.trim().is_empty()) {
+                    add(by_task.entry(TaskKey::new(task)).or_default());
+                }
+            }
             if let Some(slot) = item
                 .area
                 .as_ref()
@@ -189,13 +204,11 @@ pub fn build<'a>(
                 // office must see, not a row to drop.
                 By::Lead => Some(
                     match named(FileText::of(records, item.file).field(&item.lead)) {
-                        Some(lead) => (unit.org.clone(), false, lead),
-                        None => (unit.org.clone(), true, String::new()),
+                        Some(lead) => GroupKey::named(place, &unit.org, lead),
+                        None => GroupKey::unnamed(place, &unit.org),
                     },
                 ),
-                By::Task => named(FileText::of(records, item.file).field(&item.special_task))
-                    .map(|t| (String::new(), false, t)),
-                By::Org | By::Unit | By::Item | By::Area => None,
+                By::Org | By::Unit | By::Item | By::Area | By::Task => None,
             };
             if let Some(key) = group {
                 add(groups.entry(key).or_default());
@@ -212,6 +225,7 @@ pub fn build<'a>(
                 );
             }
         }
+        count_unit_figures(&mut own.figures, unit, own.counts.items, as_of);
         let text = FileText::of(records, unit.file);
         report.units.push(UnitRow {
             org: Cow::Borrowed(&unit.org),
@@ -244,23 +258,176 @@ pub fn build<'a>(
             review: status::latest_review(unit).and_then(|r| review_note(&text, r)),
             totals: own,
             by_area: unit_areas(schema_areas, by_area),
+            by_task: by_task
+                .into_iter()
+                .map(|(key, counts)| TaskRow {
+                    task: key.into_name(),
+                    counts,
+                })
+                .collect(),
         });
     }
 
     assemble(&mut report, options.by == By::Org);
-    report.groups = groups
-        .into_iter()
-        .map(|((unit, _, name), counts)| GroupRow { unit, name, counts })
-        .collect();
+    if options.by == By::Task {
+        report.groups = report
+            .by_task
+            .iter()
+            .map(|t| GroupRow {
+                unit: String::new(),
+                name: t.task.clone(),
+                counts: t.counts.clone(),
+            })
+            .collect();
+    }
     report
-        .led_items
-        .sort_by(|a, b| (&a.lead_unit, &a.unit, &a.id).cmp(&(&b.lead_unit, &b.unit, &b.id)));
+        .groups
+        .extend(groups.into_iter().map(|(key, counts)| GroupRow {
+            unit: key.unit,
+            name: key.name,
+            counts,
+        }));
+    report.led_items.sort_by(|a, b| {
+        order
+            .compare(&a.lead_unit, &b.lead_unit)
+            .then_with(|| order.compare(&a.unit, &b.unit))
+            .then_with(|| a.id.cmp(&b.id))
+    });
     report.left_out = left_out;
     report.left_out.sort_by(|a, b| a.file.cmp(&b.file));
     if let Some(public) = &public {
         public.apply(&mut report, withheld_items);
     }
     report
+}
+
+/// A 专项整治 task, in the pinyin order of its name.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+pub(super) struct TaskKey {
+    pinyin: Vec<String>,
+    name: String,
+}
+
+impl TaskKey {
+    pub(super) fn new(name: String) -> TaskKey {
+        TaskKey {
+            pinyin: pinyin_key(&name),
+            name,
+        }
+    }
+
+    pub(super) fn into_name(self) -> String {
+        self.name
+    }
+}
+
+/// The item's part of the figures of SPEC §14: 到期, 按期完成, 逾期完成, its source, 个人整改.
+fn count_figures(figures: &mut Figures, item: &Item, status: Status, as_of: Date) {
+    let deadline = date(&item.deadline);
+    let completed = date(&item.completed_on);
+    let finished = matches!(status, Status::Done | Status::MostlyDone);
+    if let Some(deadline) = deadline {
+        if deadline <= as_of {
+            figures.due_items.one();
+            if finished && completed.is_some_and(|c| c <= deadline) {
+                figures.due_on_time.one();
+            }
+        }
+        if finished && completed.is_some_and(|c| c > deadline) {
+            figures.done_late.one();
+        }
+    }
+    if let Some(source) = &item.source {
+        figures.by_source.slot(*source.get_ref()).one();
+    }
+    if item.owner() == Owner::Person {
+        figures.personal.one();
+    }
+}
+
+/// The unit's part of the figures: its batch, its reviews, its 建章立制 and 满意度测评.
+fn count_unit_figures(figures: &mut Figures, unit: &Unit, items: u32, as_of: Date) {
+    let batch = match unit.batch.as_ref().map(|b| *b.get_ref()) {
+        Some(1) => Some(&mut figures.by_batch.first),
+        Some(2) => Some(&mut figures.by_batch.second),
+        _ => None,
+    };
+    if let Some(batch) = batch {
+        batch.units.one();
+        batch.items.add(i64::from(items));
+    }
+    let mut kinds = Vec::new();
+    for review in &unit.reviews {
+        let Some(kind) = review.kind.as_ref().map(|k| *k.get_ref()) else {
+            continue;
+        };
+        let counts = figures.reviews.kind(kind);
+        if !kinds.contains(&kind) {
+            kinds.push(kind);
+            counts.units.one();
+        }
+        if let Some(result) = &review.result {
+            counts.result(*result.get_ref()).one();
+        }
+    }
+    let Some(plans) = &unit.plans else {
+        return;
+    };
+    for institution in &plans.institutions {
+        let made = &mut figures.institutions;
+        made.planned.one();
+        if let Some(kind) = &institution.kind {
+            made.kind(*kind.get_ref()).one();
+        }
+        if institution.issued_on.is_some() {
+            made.issued.one();
+        } else if date(&institution.planned_by).is_some_and(|by| by < as_of) {
+            made.overdue.one();
+        }
+    }
+    for assessment in &plans.assessments {
+        let votes = &mut figures.assessment;
+        let [satisfied, basically, unsatisfied] = assessment.votes();
+        votes
+            .participants
+            .add(assessment.participants.as_ref().map_or(0, |p| *p.get_ref()));
+        votes.satisfied.add(satisfied);
+        votes.basically_satisfied.add(basically);
+        votes.unsatisfied.add(unsatisfied);
+    }
+}
+
+/// Where a group of `--by lead` or `--by task` stands: by its unit's place in the office's
+/// order, then named groups by the pinyin of their names, and the items no one leads last.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+struct GroupKey {
+    place: usize,
+    unit: String,
+    unnamed: bool,
+    pinyin: Vec<String>,
+    name: String,
+}
+
+impl GroupKey {
+    fn named(place: usize, unit: &str, name: String) -> GroupKey {
+        GroupKey {
+            place,
+            unit: unit.to_owned(),
+            unnamed: false,
+            pinyin: pinyin_key(&name),
+            name,
+        }
+    }
+
+    fn unnamed(place: usize, unit: &str) -> GroupKey {
+        GroupKey {
+            place,
+            unit: unit.to_owned(),
+            unnamed: true,
+            pinyin: Vec::new(),
+            name: String::new(),
+        }
+    }
 }
 
 /// A unit's counts by area, those of the areas it has items in: collected at their size, as a
@@ -315,6 +482,7 @@ pub fn assemble(report: &mut Report<'_>, by_org: bool) {
     }
     report.children = parts.children;
     report.orgs = parts.orgs;
+    report.by_task = parts.by_task;
 }
 
 /// What [`assemble`] computes.
@@ -325,6 +493,8 @@ pub struct Parts {
     pub by_area: Vec<ItemCounts>,
     pub children: Vec<OrgRow>,
     pub orgs: Vec<OrgRow>,
+    /// The items of each 专项整治 task, in pinyin order of the tasks.
+    pub by_task: Vec<TaskRow>,
 }
 
 /// The sums of `units` (all within `base`) as [`assemble`] puts them in a report.
@@ -342,14 +512,25 @@ pub fn assemble_parts<'u>(
         }
     };
     let base_depth = depth_of(base);
-    let mut folders: BTreeMap<&str, Totals> = BTreeMap::new();
+    // The folders in the order their first unit comes: the units' own, the office's.
+    let mut folders: Vec<(&str, Totals)> = Vec::new();
+    let mut place: HashMap<&str, usize> = HashMap::new();
+    let mut add = |org: &'u str, totals: &Totals| {
+        let at = *place.entry(org).or_insert_with(|| {
+            folders.push((org, Totals::default()));
+            folders.len() - 1
+        });
+        folders[at].1 += totals;
+    };
     let mut parts = Parts {
         totals: Totals::default(),
         own: None,
         by_area: vec![ItemCounts::default(); areas.len()],
         children: Vec::new(),
         orgs: Vec::new(),
+        by_task: Vec::new(),
     };
+    let mut by_task: BTreeMap<TaskKey, ItemCounts> = BTreeMap::new();
     // The folder one below the org that holds `org` (a unit's, within it), if it is below.
     let child_of = |org: &'u str| -> Option<&'u str> {
         let rest = if base.is_empty() {
@@ -366,24 +547,28 @@ pub fn assemble_parts<'u>(
         }
         if by_org {
             // The unit counts in its own folder and in every folder above it, below the
-            // report's org.
-            let mut org: &str = &unit.org;
-            while org.len() > base.len() {
-                *folders.entry(org).or_default() += &unit.totals;
-                org = org.rfind('/').map_or("", |cut| &org[..cut]);
+            // report's org, from the top down.
+            let below = unit.org.match_indices('/').map(|(at, _)| &unit.org[..at]);
+            for org in below.chain([&*unit.org]) {
+                if org.len() > base.len() {
+                    add(org, &unit.totals);
+                }
             }
         } else if let Some(child) = child_of(&unit.org) {
             // Without it, only in the child (the folder one below the org) that holds it.
-            *folders.entry(child).or_default() += &unit.totals;
+            add(child, &unit.totals);
         }
         parts.totals += &unit.totals;
+        for task in &unit.by_task {
+            *by_task.entry(TaskKey::new(task.task.clone())).or_default() += &task.counts;
+        }
         for area in &unit.by_area {
             if let Some(slot) = areas.iter().position(|a| a.area == area.area) {
                 parts.by_area[slot] += &area.counts;
             }
         }
     }
-    let row = |(org, t): (&&str, &Totals)| OrgRow {
+    let row = |(org, t): &(&str, Totals)| OrgRow {
         org: (*org).to_owned(),
         depth: depth_of(org) - base_depth,
         totals: t.clone(),
@@ -396,6 +581,13 @@ pub fn assemble_parts<'u>(
     if by_org {
         parts.orgs = folders.iter().map(row).collect();
     }
+    parts.by_task = by_task
+        .into_iter()
+        .map(|(key, counts)| TaskRow {
+            task: key.into_name(),
+            counts,
+        })
+        .collect();
     parts
 }
 
@@ -470,6 +662,9 @@ fn collect_item_lists<'a>(
                 title: title.clone(),
                 lead_unit: lead_unit.clone(),
                 lead_name: lead_name(records, lead_unit),
+                status: Some(status),
+                due: status::due(item),
+                progress: progress(&text, item),
             };
             if is_within(lead_unit, options.org) {
                 report.led_items.push(linked.clone());
@@ -597,9 +792,8 @@ fn collect_led<'a>(
             continue;
         }
         if let Some(lead_unit) = lead_unit(item).filter(|l| is_within(l, options.org)) {
-            let title = FileText::of(records, item.file)
-                .field(&item.title)
-                .unwrap_or_default();
+            let text = FileText::of(records, item.file);
+            let title = text.field(&item.title).unwrap_or_default();
             report.led_items.push(LinkedItem {
                 unit: Cow::Borrowed(&unit.org),
                 unit_name: unit_name(unit),
@@ -607,6 +801,9 @@ fn collect_led<'a>(
                 title,
                 lead_name: lead_name(records, &lead_unit),
                 lead_unit,
+                status: item.status.as_ref().map(|s| *s.get_ref()),
+                due: status::due(item),
+                progress: progress(&text, item),
             });
         }
     }

@@ -8,6 +8,7 @@ use std::borrow::Cow;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::figures::Figures;
 use super::stored;
 use crate::format::enums::{Satisfaction, Status};
 use crate::model::status::SelfCheckState;
@@ -279,6 +280,9 @@ pub struct Totals {
     pub late_filed: u32,
     /// The self-check states of the reporting units, one state each.
     pub reporting_self_check: SelfCheckCounts,
+    /// 按期完成, sources, batches, reviews, 建章立制, 满意度测评 (SPEC §14).
+    #[serde(flatten)]
+    pub figures: Figures,
 }
 
 impl Totals {
@@ -311,5 +315,6 @@ impl std::ops::AddAssign<&Totals> for Totals {
         self.reporting_units = self.reporting_units.saturating_add(other.reporting_units);
         self.late_filed = self.late_filed.saturating_add(other.late_filed);
         self.reporting_self_check += &other.reporting_self_check;
+        self.figures += &other.figures;
     }
 }

@@ -149,7 +149,8 @@ pub fn merge(
         }
         named.push((name, input));
     }
-    named.sort_by(|a, b| a.0.cmp(&b.0));
+    // In pinyin order, as siblings of a tree without an `order` are.
+    named.sort_by_cached_key(|(name, _)| (super::order::pinyin_key(name), name.clone()));
     for pair in named.windows(2) {
         if pair[0].0 == pair[1].0 {
             return Err((
@@ -248,6 +249,7 @@ pub fn merge(
     let campaign = CampaignInfo {
         name: first.campaign.name.clone(),
         document: first.campaign.document.clone(),
+        plan: first.campaign.plan.clone(),
         region: name
             .map(str::to_owned)
             .or(region.filter(|_| parts_of_one_region)),
@@ -334,13 +336,9 @@ fn relocate_all(name: &str, report: &mut Report<'static>) {
     }
 }
 
-/// Units by org path, listed items by unit (each unit's in the order they came in), as a
-/// report of a records tree orders them.
+/// Left-out files by path. The units and the listed items keep their order: each input's own
+/// (the office's, within it), the inputs in the order of their names.
 fn sort(report: &mut Report<'_>) {
-    sort_by_key(&mut report.units, |u| &u.org);
-    sort_by_key(&mut report.overdue_items, |d| &d.unit);
-    sort_by_key(&mut report.ineffective_items, |d| &d.unit);
-    sort_by_key(&mut report.linked_items, |l| &l.unit);
     sort_by_key(&mut report.left_out, |l| &l.file);
 }
 
@@ -362,7 +360,20 @@ pub fn within(mut report: Report<'static>, org: &str, by_org: bool) -> Report<'s
         .filter(|l| is_within(&l.lead_unit, org))
         .cloned()
         .collect();
-    led.sort_by(|a, b| (&a.lead_unit, &a.unit, &a.id).cmp(&(&b.lead_unit, &b.unit, &b.id)));
+    // In the order of the units, the report's own (the office's).
+    let place: std::collections::HashMap<&str, usize> = report
+        .units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (&*u.org, i))
+        .collect();
+    let at = |org: &str| {
+        (
+            place.get(org).copied().unwrap_or(usize::MAX),
+            org.to_owned(),
+        )
+    };
+    led.sort_by_cached_key(|l| (at(&l.lead_unit), at(&l.unit), l.id.clone()));
     report.led_items = led;
     if report.org.as_deref().unwrap_or("") != org {
         report.units.retain(|u| is_within(&u.org, org));

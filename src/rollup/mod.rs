@@ -7,7 +7,9 @@
 
 pub mod build;
 pub mod counts;
+pub mod figures;
 pub mod merge;
+pub mod order;
 pub mod org;
 mod public;
 pub mod report;
@@ -22,6 +24,6 @@ pub use org::{
 };
 pub use report::{
     AreaRow, CampaignInfo, DueItem, FORMAT, GENERATOR, GroupRow, ItemRow, LeftOut, LinkedItem,
-    Notices, OrgRow, Progress, RemindReasons, Report, ReviewNote, SourceInfo, UnitArea, UnitRow,
-    VERSION, Withheld, overdue_by_age,
+    Notices, OrgRow, Progress, RemindReasons, Report, ReviewNote, SourceInfo, TaskRow, UnitArea,
+    UnitRow, VERSION, Withheld, overdue_by_age,
 };

@@ -26,6 +26,15 @@ pub struct AreaRow {
     pub counts: ItemCounts,
 }
 
+/// The items of one 专项整治 task.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(try_from = "stored::CountsIn")]
+pub struct TaskRow {
+    pub task: String,
+    #[serde(flatten)]
+    pub counts: ItemCounts,
+}
+
 /// A unit's own items in one area: what a stored report needs to give the areas of any org
 /// within it (`report --from … --org`). Only the areas where the unit has items. Written as an
 /// array, `[area, items, done, mostly_done, open, ineffective, overdue, closed, assessed,
@@ -113,6 +122,9 @@ pub struct UnitRow<'a> {
     /// The unit's own items by area, in the order of the schema.
     #[serde(default)]
     pub by_area: Vec<UnitArea>,
+    /// The unit's own items by 专项整治 task, where it has any, in pinyin order of the tasks.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub by_task: Vec<TaskRow>,
 }
 
 /// A review as reports list it.
@@ -161,6 +173,14 @@ pub struct LinkedItem<'a> {
     /// The lead unit's `name` (its org path where it has none).
     #[serde(default)]
     pub lead_name: String,
+    /// Its status, 时限 and latest progress (上下联动 as the office follows it, SPEC §14);
+    /// absent from reports written before.
+    #[serde(default)]
+    pub status: Option<Status>,
+    #[serde(default)]
+    pub due: Option<Date>,
+    #[serde(default)]
+    pub progress: Option<Progress>,
 }
 
 /// The items of a report (`--by item`), kept as references into the records and made into
@@ -312,6 +332,9 @@ pub const VERSION: u32 = 1;
 pub struct CampaignInfo {
     pub name: Option<String>,
     pub document: Option<String>,
+    /// The plan the reports answer to (《…实施方案》), where the campaign names it.
+    #[serde(default)]
+    pub plan: Option<String>,
     /// What the whole tree is called (全省); `merge` names an input by it.
     pub region: Option<String>,
     /// The date every unit reports by, where the campaign sets one.
@@ -371,6 +394,9 @@ pub struct Report<'a> {
     /// rows of its children leave out of the totals (本级).
     pub own: Option<Totals>,
     pub by_area: Vec<AreaRow>,
+    /// The items of each 专项整治 task (`special_task`), in pinyin order of the tasks.
+    #[serde(default)]
+    pub by_task: Vec<TaskRow>,
     pub children: Vec<OrgRow>,
     pub units: Vec<UnitRow<'a>>,
     pub overdue_items: Vec<DueItem<'a>>,
@@ -461,6 +487,35 @@ impl<'a> Report<'a> {
         self.units.iter().filter(|u| u.totals.reporting_units > 0)
     }
 
+    /// The reporting units by the child of the org they lie in (SPEC §14: 11个市、X个省直单位),
+    /// in the order of the children: a child that is itself the one reporting unit within it
+    /// counts with the others of its kind, named by the last character of their folder names
+    /// (市, 县, 区); any other child by its name. Each entry: the count, the name, and whether
+    /// it is a kind of region.
+    pub fn reporting_groups(&self) -> Vec<(usize, String, bool)> {
+        let mut groups: Vec<(usize, String, bool)> = Vec::new();
+        for child in &self.children {
+            let n = usize::try_from(child.totals.reporting_units).unwrap_or(usize::MAX);
+            if n == 0 {
+                continue;
+            }
+            let name = child.org.rsplit('/').next().unwrap_or(&child.org);
+            let itself = self
+                .units
+                .iter()
+                .any(|u| u.org == child.org && u.totals.reporting_units == 1);
+            let (key, region) = match name.chars().last() {
+                Some(last) if itself && n == 1 => (last.to_string(), true),
+                _ => (name.to_owned(), false),
+            };
+            match groups.iter_mut().find(|g| g.1 == key && g.2 == region) {
+                Some(group) => group.0 += n,
+                None => groups.push((n, key, region)),
+            }
+        }
+        groups
+    }
+
     /// The 通报 lists, from the report's units: a list of them, not a field, so that whatever
     /// narrows the units (an org, a merge) narrows the lists with them.
     pub fn notices(&self) -> Notices<'_, 'a> {
@@ -503,6 +558,7 @@ impl<'a> Report<'a> {
             after_as_of: 0,
             totals: Totals::default(),
             own: None,
+            by_task: Vec::new(),
             by_area: areas
                 .into_iter()
                 .map(|(area, title)| AreaRow {

@@ -15,7 +15,10 @@ use std::path::Path;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use super::{AreaRow, ItemCounts, Report, SelfCheckCounts, Totals, assemble_parts, is_within};
+use super::figures::{ByBatch, BySource, Count, Figures, Institutions, Reviews, Votes};
+use super::{
+    AreaRow, ItemCounts, Report, SelfCheckCounts, TaskRow, Totals, assemble_parts, is_within,
+};
 use crate::text::i18n::Msg;
 
 /// The largest stored report read: a national report of 31 provinces of 23,000 units each is
@@ -158,6 +161,7 @@ pub fn parse(bytes: &[u8]) -> Result<Report<'static>, StoredError> {
 #[derive(Deserialize, JsonSchema)]
 pub struct CountsIn {
     area: Option<i64>,
+    task: Option<String>,
     title: Option<String>,
     units: Option<u32>,
     items: u32,
@@ -174,6 +178,25 @@ pub struct CountsIn {
     reporting_units: Option<u32>,
     late_filed: Option<u32>,
     reporting_self_check: Option<SelfCheckCounts>,
+    /// Absent from the reports written before the figures of SPEC §14: nought.
+    #[serde(default)]
+    due_items: Count,
+    #[serde(default)]
+    due_on_time: Count,
+    #[serde(default)]
+    done_late: Count,
+    #[serde(default)]
+    by_source: BySource,
+    #[serde(default)]
+    personal: Count,
+    #[serde(default)]
+    by_batch: ByBatch,
+    #[serde(default)]
+    reviews: Reviews,
+    #[serde(default)]
+    institutions: Institutions,
+    #[serde(default)]
+    assessment: Votes,
 }
 
 impl From<&CountsIn> for ItemCounts {
@@ -210,6 +233,29 @@ impl TryFrom<CountsIn> for Totals {
             reporting_units: c.reporting_units.unwrap_or_default(),
             late_filed: c.late_filed.unwrap_or_default(),
             reporting_self_check: c.reporting_self_check.unwrap_or_default(),
+            figures: Figures {
+                due_items: c.due_items,
+                due_on_time: c.due_on_time,
+                done_late: c.done_late,
+                by_source: c.by_source,
+                personal: c.personal,
+                by_batch: c.by_batch,
+                reviews: c.reviews,
+                institutions: c.institutions,
+                assessment: c.assessment,
+                ..Figures::default()
+            },
+        })
+    }
+}
+
+impl TryFrom<CountsIn> for TaskRow {
+    type Error = String;
+    fn try_from(c: CountsIn) -> Result<TaskRow, String> {
+        let counts = ItemCounts::from(&c);
+        Ok(TaskRow {
+            task: c.task.ok_or("missing field `task`")?,
+            counts,
         })
     }
 }
@@ -287,6 +333,41 @@ fn check_totals(what: &dyn Fn() -> String, t: &Totals) -> Result<(), StoredError
     )
 }
 
+/// Whether a list of org paths is in an order of the tree, as the office's order is: each org
+/// once, a folder before what it holds, and a folder's units together (once a folder is left,
+/// it does not come back).
+#[derive(Default)]
+struct TreeOrder<'r> {
+    /// The folders of the previous path, from the root.
+    open: Vec<&'r str>,
+    /// Every folder of a path met so far.
+    met: std::collections::HashSet<&'r str>,
+}
+
+impl<'r> TreeOrder<'r> {
+    /// Takes the next path; `false` when it breaks the order.
+    fn next(&mut self, path: &'r str) -> bool {
+        let folders: Vec<&str> = path
+            .match_indices('/')
+            .map(|(at, _)| &path[..at])
+            .chain((!path.is_empty()).then_some(path))
+            .collect();
+        let kept = self
+            .open
+            .iter()
+            .zip(&folders)
+            .take_while(|(a, b)| a == b)
+            .count();
+        // The path itself must be new, and so must every folder it opens.
+        if kept == folders.len() || folders[kept..].iter().any(|f| self.met.contains(f)) {
+            return false;
+        }
+        self.met.extend(folders.iter().copied());
+        self.open = folders;
+        true
+    }
+}
+
 /// Everything a report's numbers promise: each row is consistent, each unit is one unit in its
 /// state, and the totals, `own`, `by_area` and `children` are what the units add up to.
 fn check(report: &Report<'_>) -> Result<(), StoredError> {
@@ -295,6 +376,7 @@ fn check(report: &Report<'_>) -> Result<(), StoredError> {
         what,
         org: org.clone(),
     };
+    let mut tree_order = TreeOrder::default();
     for (i, unit) in report.units.iter().enumerate() {
         let what = || format!("units[{i}] ({})", unit.org);
         // A public report names no one: one that says it is public and names someone is not
@@ -313,7 +395,7 @@ fn check(report: &Report<'_>) -> Result<(), StoredError> {
         if !is_within(&unit.org, &org) {
             return Err(outside(what()));
         }
-        if i > 0 && report.units[i - 1].org >= unit.org {
+        if !tree_order.next(&unit.org) {
             return Err(StoredError::Unsorted(what()));
         }
         let totals = || format!("{}.totals", what());

@@ -115,9 +115,31 @@ pub struct Figures {
     pub returned: usize,
     pub missing: usize,
     pub pending: usize,
+    /// The reporting units by where they lie (11个市、X个省直单位): a count, a name, and
+    /// whether the name is a kind of region (市, 县) or a folder (省直).
+    pub groups: Vec<(usize, String, bool)>,
 }
 
 impl Figures {
+    /// `（2个市、3个省直单位）`: the reporting units by where they lie; nothing for one group.
+    fn zh_groups(&self) -> String {
+        if self.groups.len() < 2 {
+            return String::new();
+        }
+        let parts: Vec<String> = self
+            .groups
+            .iter()
+            .map(|(n, name, region)| {
+                if *region {
+                    format!("{n}个{name}")
+                } else {
+                    format!("{n}个{name}单位")
+                }
+            })
+            .collect();
+        format!("（{}）", parts.join("、"))
+    }
+
     /// The opening paragraph as an office writes it (SPEC §14): a figure that is zero is left
     /// out rather than written 0个, and each measure word once.
     fn zh_prose(&self, as_of: &str, org: &str) -> String {
@@ -129,8 +151,12 @@ impl Figures {
                 .collect()
         };
         let mut text = format!(
-            "截至{as_of}，{org}共有报送单位{}个，梳理整改问题{}个，已完成{}个（占{}）",
-            self.units, self.items, self.done, self.rate
+            "截至{as_of}，{org}共有报送单位{}个{}，梳理整改问题{}个，已完成{}个（占{}）",
+            self.units,
+            self.zh_groups(),
+            self.items,
+            self.done,
+            self.rate
         );
         for part in some(&[
             (self.mostly_done, "基本完成"),
@@ -242,6 +268,16 @@ pub enum Msg {
     NotPositive {
         key: String,
         value: String,
+    },
+    /// What a report answers to: the plan and its document number.
+    Basis {
+        plan: Option<String>,
+        document: Option<String>,
+    },
+    BelowMinimum {
+        key: String,
+        value: String,
+        min: i64,
     },
     Placeholder {
         key: String,
@@ -1130,6 +1166,18 @@ impl Msg {
                 En => {
                     "write the real content; remove an optional field that is not needed".into()
                 },
+            },
+            Msg::Basis { plan, document } => match (lang, plan, document) {
+                (Zh, Some(plan), Some(doc)) => format!("根据《{plan}》（{doc}）"),
+                (Zh, Some(plan), None) => format!("根据《{plan}》"),
+                (Zh, None, doc) => format!("根据{}", doc.as_deref().unwrap_or_default()),
+                (En, Some(plan), Some(doc)) => format!("Under \"{plan}\" ({doc})"),
+                (En, Some(plan), None) => format!("Under \"{plan}\""),
+                (En, None, doc) => format!("Under {}", doc.as_deref().unwrap_or_default()),
+            },
+            Msg::BelowMinimum { key, value, min } => match lang {
+                Zh => format!("`{key}` 应为不小于{min}的整数，实际是{value}"),
+                En => format!("`{key}` must be a whole number of at least {min}, not {value}"),
             },
             Msg::NotPositive { key, value } => match lang {
                 Zh => {
@@ -2169,10 +2217,10 @@ impl Msg {
             },
             Msg::StoredUnsorted { path, what } => match lang {
                 Zh => {
-                    format!("{path}：{what} 未按机构路径排序，或重复列出")
+                    format!("{path}：{what} 未按机构的层级次序排列（同一机构的单位应相连，上级在前），或重复列出")
                 }
                 En => {
-                    format!("{path}: {what} is out of org path order, or listed twice")
+                    format!("{path}: {what} is out of the tree's order (the units of a folder together, a folder before what it holds), or listed twice")
                 },
             },
             Msg::StoredByItem => match lang {
@@ -3294,7 +3342,7 @@ terms! {
     Ineffective => "效果不理想", "ineffective";
     Overdue => "逾期未完成", "overdue";
     CompletionRate => "整改完成率", "completion";
-    SatisfiedRate => "群众满意率（已测评事项）", "satisfied (of assessed)";
+    SatisfiedRate => "事项满意率", "items satisfied (of assessed)";
     Submitted => "按时报送", "on time";
     Closed => "已销号", "closed";
     Assessed => "已测评", "assessed";
@@ -3327,6 +3375,7 @@ terms! {
     Points => "检查要点", "points";
     Source => "来源", "source";
     SpecialTask => "专项整治任务", "special task";
+    SpecialTasks => "专项整治情况", "Special tasks";
     FoundOn => "发现日期", "found on";
     Problem => "问题", "problem";
     Commitment => "整改承诺", "commitment";
@@ -3481,6 +3530,15 @@ mod tests {
                 key: "progress_every".into(),
                 value: "0".into(),
             },
+            Msg::Basis {
+                plan: Some("开展教育实践活动整改落实情况“回头看”的实施方案".into()),
+                document: Some("浙整改办发〔2015〕2号".into()),
+            },
+            Msg::BelowMinimum {
+                key: "assessment.satisfied".into(),
+                value: "-1".into(),
+                min: 0,
+            },
             Msg::LateReport {
                 submitted_on: d(),
                 deadline: d(),
@@ -3572,6 +3630,7 @@ mod tests {
                     returned: 1,
                     missing: 1,
                     pending: 1,
+                    groups: vec![(2, "市".into(), true), (3, "省直".into(), false)],
                 },
             },
         ]

@@ -1346,7 +1346,7 @@ fn markdown_headings_and_lines_open_no_block_whatever_the_campaign_says() {
     assert!(
         out.stdout.starts_with(
             "# 各单位- \\[x\\]\\(javascript:alert\\(1\\)\\) &lt;b&gt;进展情况汇总（截至2015年3月10日）\n\n\
-             1\\. \\*\\*浙委办\\*\\* \\#12 · 报送时限：2015年2月28日\n\n"
+             根据1. \\*\\*浙委办\\*\\* \\#12 · 报送时限：2015年2月28日\n\n"
         ),
         "{}",
         out.stdout

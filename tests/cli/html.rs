@@ -111,7 +111,7 @@ fn example_html_is_one_small_file_with_nothing_external() {
     let summary = html.find("<p class=\"summary\">").expect("the summary");
     assert!(summary < html.find("<figure>").expect("charts"));
     assert!(html.contains(
-        "<p class=\"summary\">截至2015年3月10日，全省共有报送单位5个，梳理整改问题56个，已完成21个（占37.5%），\
+        "<p class=\"summary\">截至2015年3月10日，全省共有报送单位5个（2个市、3个省直单位），梳理整改问题56个，已完成21个（占37.5%），\
          基本完成16个，未完成14个，效果不理想5个；其中逾期未完成2个。报送单位均已按时报送自查报告。</p>"
     ));
     // Every section of the Markdown report, in its order, the 通报 lists included.
@@ -120,10 +120,11 @@ fn example_html_is_one_small_file_with_nothing_external() {
         "一、总体情况",
         "二、分地区（系统）情况",
         "三、对照六个方面情况",
-        "四、逾期未完成事项",
-        "五、效果不理想事项（限期整改）",
-        "六、上下联动事项（按牵头单位）",
-        "七、通报",
+        "四、专项整治情况",
+        "五、逾期未完成事项",
+        "六、效果不理想事项（限期整改）",
+        "七、上下联动事项（按牵头单位）",
+        "八、通报",
         "建议约谈提醒的单位",
         "建议通报表扬的单位",
     ] {

@@ -18,6 +18,7 @@ mod html;
 mod limits;
 mod merge;
 mod nothing_lost;
+mod order;
 mod pdf;
 mod plan;
 mod properties;

@@ -122,7 +122,8 @@ fn the_merge_of_the_parts_is_the_report_of_the_whole() {
         .iter()
         .map(|c| c["org"].as_str().expect("an org"))
         .collect();
-    assert_eq!(children, ["宁波市", "杭州市", "省直"]);
+    // In pinyin order (杭 háng before 宁 níng), never by code point.
+    assert_eq!(children, ["杭州市", "宁波市", "省直"]);
 }
 
 #[test]
@@ -234,7 +235,7 @@ fn a_merged_report_merges_again_below_its_name() {
         })
         .collect();
     assert_eq!(children, [("江苏省", 20), ("浙江省", 20)]);
-    assert_eq!(national["units"][20]["org"], "浙江省/宁波市");
+    assert_eq!(national["units"][20]["org"], "浙江省/杭州市");
     assert!(
         national["overdue_items"]
             .as_array()
@@ -318,6 +319,8 @@ fn a_public_merge_is_public_only_if_every_input_is() {
             if unit["open_review"].is_object() {
                 unit["open_review"]["by"] = serde_json::Value::Null;
             }
+            // A public report has no review (审核情况 is process, not progress).
+            unit["review"] = serde_json::Value::Null;
         }
     };
     altered(&tree, "杭州市.json", "public.json", public);
@@ -461,7 +464,7 @@ fn hostile_stored_reports_are_refused_with_a_clear_error_each() {
     refused(
         &tree,
         "twice.json",
-        "error: twice.json：units[1] (省直/省国资委党委) 未按机构路径排序，或重复列出\n",
+        "error: twice.json：units[1] (省直/省国资委党委) 未按机构的层级次序排列（同一机构的单位应相连，上级在前），或重复列出\n",
     );
 
     altered(&tree, "省直.json", "v2.json", |v| v["version"] = 2.into());

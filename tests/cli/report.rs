@@ -102,12 +102,13 @@ fn example_whole_tree_totals_areas_and_children() {
     assert_eq!(items, [2, 28, 7, 6, 8, 5]);
     assert_eq!(areas[1]["title"], "兑现整改承诺情况");
 
-    assert_eq!(orgs(&report["children"]), ["宁波市", "杭州市", "省直"]);
+    // The office's order: by pinyin where no `order` says otherwise, never by code point.
+    assert_eq!(orgs(&report["children"]), ["杭州市", "宁波市", "省直"]);
     let children = report["children"].as_array().expect("children");
-    assert_eq!(counts(&children[0]["totals"]), [5, 14, 5, 5, 3, 1, 1]);
-    assert_eq!(counts(&children[1]["totals"]), [5, 13, 5, 3, 4, 1, 0]);
+    assert_eq!(counts(&children[0]["totals"]), [5, 13, 5, 3, 4, 1, 0]);
+    assert_eq!(counts(&children[1]["totals"]), [5, 14, 5, 5, 3, 1, 1]);
     assert_eq!(counts(&children[2]["totals"]), [10, 29, 11, 8, 7, 3, 1]);
-    assert_eq!(self_check(&children[1]["totals"]), [4, 0, 0, 0, 1]);
+    assert_eq!(self_check(&children[0]["totals"]), [4, 0, 0, 0, 1]);
     assert_eq!(report["units"].as_array().expect("units").len(), 20);
 }
 
@@ -174,7 +175,7 @@ fn markdown_shows_what_lower_levels_put_on_a_superior() {
     let out = run_example(&["--org", "省民政厅", "--format", "md"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
-        out.stdout.contains("## 七、需本级牵头联动整改的事项\n\n### 牵头单位：中共浙江省民政厅党组\n\n| 序号 | 单位 | 编号 | 事项 |\n| ---: | --- | --- | --- |\n| 1 | 中共杭州市西湖区委 | 社区台账 | 社区考核评比和台账资料仍然偏多 |"),
+        out.stdout.contains("## 八、需本级牵头联动整改的事项\n\n### 牵头单位：中共浙江省民政厅党组\n\n| 序号 | 单位 | 编号 | 事项 | 状态 | 时限 | 最新进展 |\n| ---: | --- | --- | --- | --- | --- | --- |\n| 1 | 中共杭州市西湖区委 | 社区台账 | 社区考核评比和台账资料仍然偏多 |"),
         "{}",
         out.stdout
     );
@@ -407,7 +408,7 @@ fn a_tree_with_errors_is_refused_unless_keep_going() {
         "md",
     ]);
     assert!(
-        md.stdout.contains("## 九、未纳入本报告的文件"),
+        md.stdout.contains("## 十、未纳入本报告的文件"),
         "{}",
         md.stdout
     );
@@ -755,7 +756,7 @@ fn csv_is_for_excel_bom_numbers_and_no_formulas() {
         .collect();
     assert_eq!(
         rows[0],
-        "机构,层级,单位数,报送单位数,事项数,已完成,基本完成,未完成,效果不理想,逾期未完成,已销号,已测评,满意及基本满意,整改完成率,完成及基本完成率,群众满意率（已测评事项）,按时报送,逾期报送,已退回,尚未报送（未到时限）,逾期未报送"
+        "机构,层级,单位数,报送单位数,事项数,已完成,基本完成,未完成,效果不理想,逾期未完成,已销号,已测评,满意及基本满意,整改完成率,完成及基本完成率,事项满意率,按时报送,逾期报送,已退回,尚未报送（未到时限）,逾期未报送"
     );
     assert_eq!(
         rows[1..],
@@ -783,7 +784,7 @@ fn csv_is_for_excel_bom_numbers_and_no_formulas() {
         .collect();
     assert_eq!(
         rows[0],
-        "org,unit name,category,batch,self-check,submitted on,items,done,mostly done,open,ineffective,overdue,closed,assessed,satisfied items,completion,done or mostly done,satisfied (of assessed)"
+        "org,unit name,category,batch,self-check,submitted on,items,done,mostly done,open,ineffective,overdue,closed,assessed,satisfied items,completion,done or mostly done,items satisfied (of assessed)"
     );
     assert_eq!(
         rows[1],
@@ -1461,16 +1462,16 @@ fn by_lead_and_by_task_count_the_items_of_each() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(
         out.stdout,
-        "\u{feff}单位,牵头班子成员,事项数,已完成,基本完成,未完成,效果不理想,逾期未完成,已销号,已测评,满意及基本满意,整改完成率,完成及基本完成率,群众满意率（已测评事项）\r\n\
+        "\u{feff}单位,牵头班子成员,事项数,已完成,基本完成,未完成,效果不理想,逾期未完成,已销号,已测评,满意及基本满意,整改完成率,完成及基本完成率,事项满意率\r\n\
          省直/省直机关工委,副书记 吴某某,2,0,1,1,0,0,0,1,1,0,0.5,1\r\n\
          省直/省直机关工委,未明确牵头领导,1,1,0,0,0,0,0,1,1,1,1,1\r\n\
+         省直/省直机关工委/省财政厅,副厅长 钱某某,2,1,0,0,1,0,0,2,1,0.5,0.5,0.5\r\n\
+         省直/省直机关工委/省财政厅,厅长 孙某某,1,0,1,0,0,0,0,1,1,0,1,1\r\n\
+         省直/省直机关工委/省财政厅,未明确牵头领导,1,1,0,0,0,0,0,0,0,1,1,\r\n\
          省直/省直机关工委/省交通运输厅,副厅长 卫某某,1,0,0,0,1,0,0,1,0,0,0,0\r\n\
          省直/省直机关工委/省交通运输厅,未明确牵头领导,2,1,0,1,0,0,0,1,1,0.5,0.5,1\r\n\
          省直/省直机关工委/省民政厅,副厅长 冯某某,1,0,1,0,0,0,0,1,1,0,1,1\r\n\
-         省直/省直机关工委/省民政厅,未明确牵头领导,2,1,0,1,0,0,0,1,1,0.5,0.5,1\r\n\
-         省直/省直机关工委/省财政厅,副厅长 钱某某,2,1,0,0,1,0,0,2,1,0.5,0.5,0.5\r\n\
-         省直/省直机关工委/省财政厅,厅长 孙某某,1,0,1,0,0,0,0,1,1,0,1,1\r\n\
-         省直/省直机关工委/省财政厅,未明确牵头领导,1,1,0,0,0,0,0,0,0,1,1,\r\n"
+         省直/省直机关工委/省民政厅,未明确牵头领导,2,1,0,1,0,0,0,1,1,0.5,0.5,1\r\n"
     );
 
     // One row per 专项整治 task, across units; items of no task are in no row.
@@ -1480,15 +1481,15 @@ fn by_lead_and_by_task_count_the_items_of_each() {
     assert_eq!(
         rows,
         [
-            "\u{feff}专项整治任务,事项数,已完成,基本完成,未完成,效果不理想,逾期未完成,已销号,已测评,满意及基本满意,整改完成率,完成及基本完成率,群众满意率（已测评事项）",
-            "中央21项专项整治：整治“人情保”“关系保”,1,1,0,0,0,0,0,1,1,1,1,1",
-            "中央21项专项整治：整治“会所中的歌舞升平”,1,1,0,0,0,0,0,1,1,1,1,1",
-            "中央21项专项整治：整治教育乱收费,1,1,0,0,0,0,0,1,1,1,1,1",
-            "中央21项专项整治：清理腾退超标办公用房,1,1,0,0,0,0,0,1,1,1,1,1",
-            "中央21项专项整治：规范“三公”经费管理,1,1,0,0,0,0,0,1,1,1,1,1",
-            "中央21项专项整治：超标配备公车,1,1,0,0,0,0,0,1,1,1,1,1",
+            "\u{feff}专项整治任务,事项数,已完成,基本完成,未完成,效果不理想,逾期未完成,已销号,已测评,满意及基本满意,整改完成率,完成及基本完成率,事项满意率",
             "省委“八项专项整治”：公款吃喝,1,1,0,0,0,0,0,1,1,1,1,1",
             "省委“八项专项整治”：师德师风,1,0,0,1,0,0,0,0,0,0,0,",
+            "中央21项专项整治：超标配备公车,1,1,0,0,0,0,0,1,1,1,1,1",
+            "中央21项专项整治：规范“三公”经费管理,1,1,0,0,0,0,0,1,1,1,1,1",
+            "中央21项专项整治：清理腾退超标办公用房,1,1,0,0,0,0,0,1,1,1,1,1",
+            "中央21项专项整治：整治教育乱收费,1,1,0,0,0,0,0,1,1,1,1,1",
+            "中央21项专项整治：整治“会所中的歌舞升平”,1,1,0,0,0,0,0,1,1,1,1,1",
+            "中央21项专项整治：整治“人情保”“关系保”,1,1,0,0,0,0,0,1,1,1,1,1",
         ]
     );
 
@@ -1516,7 +1517,7 @@ fn md_lists_the_reviews_still_open_and_a_public_one_shows_none() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(
         section(&out.stdout),
-        "## 九、需查漏补缺的单位\n\n\
+        "## 十、需查漏补缺的单位\n\n\
          | 序号 | 单位 | 审核方式 | 审核单位 | 审核日期 | 审核结果 |\n\
          | ---: | --- | --- | --- | --- | --- |\n\
          | 1 | 中共浙江省国资委委员会 | 整改办抽查 | 省委整改办 | 2015年3月3日 | 查漏补缺 |\n\
@@ -1535,7 +1536,9 @@ fn english_reports_carry_no_chinese_punctuation_of_their_own() {
     assert_eq!(md.code, 0, "{}", md.stderr);
     assert_eq!(
         md.stdout.lines().nth(2),
-        Some("浙整改办发〔2015〕2号 · report deadline: 2015-02-28")
+        Some(
+            "Under \"开展教育实践活动整改落实情况“回头看”的实施方案\" \\(浙整改办发〔2015〕2号\\) · report deadline: 2015-02-28"
+        )
     );
     let csv = run_example(&["--format", "csv", "--lang", "en"]);
     assert!(

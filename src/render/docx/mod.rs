@@ -22,7 +22,7 @@ use crate::render::markdown::ordinal;
 use crate::render::rows::{self, Table};
 use crate::render::{covered, folder_name, notes};
 use crate::rollup::{Report, Totals};
-use crate::text::i18n::{Figures, Lang, Msg, Term, zh_date_numerals};
+use crate::text::i18n::{Lang, Msg, Term, zh_date_numerals};
 
 /// Table text on the landscape pages: 五号 (10.5 pt); a table of many columns (the children
 /// table) 小五 (9 pt).
@@ -106,7 +106,7 @@ fn letter(body: &mut Body, report: &Report, lang: Lang, annexes: &[Annex]) -> io
     let org = covered(report, lang);
     body.blank()?;
     let title = Msg::DocxTitle {
-        org: org.clone(),
+        org,
         campaign: report.campaign.name.clone(),
     };
     body.para(Style::Title, &title_lines(&title.text(lang), lang))?;
@@ -114,11 +114,7 @@ fn letter(body: &mut Body, report: &Report, lang: Lang, annexes: &[Annex]) -> io
     let to = (report.campaign.addressee.clone())
         .unwrap_or_else(|| Term::DefaultAddressee.text(lang).to_owned());
     body.para(Style::Flush, &Msg::DocxAddressee { to }.text(lang))?;
-    let summary = Msg::Summary {
-        as_of: report.as_of.to_string(),
-        org,
-        figures: figures(&report.totals),
-    };
+    let summary = crate::render::summary(report, lang);
     let lead = Msg::DocxLead {
         document: report.campaign.document.clone(),
     };
@@ -146,6 +142,10 @@ fn letter(body: &mut Body, report: &Report, lang: Lang, annexes: &[Annex]) -> io
     heading(body, Term::DocxProgress)?;
     for sentence in progress(report, lang) {
         body.para(Style::Body, &sentence.text(lang))?;
+    }
+    // The figures every 情况报告 quotes beyond the opening paragraph (SPEC §14).
+    for sentence in crate::render::figures::sentences(&report.totals, report.public, lang) {
+        body.para(Style::Body, &sentence)?;
     }
     body.para(Style::Heading2, &sub(1, Term::DocxPractices, lang))?;
     fill_in(body, Term::FillPractices, lang)?;
@@ -443,9 +443,4 @@ fn annexes(report: &Report, lang: Lang) -> Vec<Annex> {
 
 fn count(n: u32) -> usize {
     usize::try_from(n).unwrap_or(usize::MAX)
-}
-
-/// The figures of the opening paragraph, as the HTML report gives them.
-fn figures(t: &Totals) -> Figures {
-    crate::render::html::figures(t)
 }

@@ -82,7 +82,7 @@ fn e002_unknown_key_without_a_close_one_lists_the_keys() {
     assert_eq!(
         helps(&tree),
         [Some(
-            "此处可用的键：name, category, batch, reports_to, principal, subordinates_due, self_check, review"
+            "此处可用的键：name, category, batch, order, reports_to, principal, subordinates_due, self_check, review, institution, assessment"
                 .to_owned()
         )]
     );
