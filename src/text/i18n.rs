@@ -530,10 +530,10 @@ pub enum Msg {
     DocxAddressee {
         to: String,
     },
-    /// The sentence that leads from the opening paragraph into the sections: the plan's
-    /// document (its number) as the basis.
+    /// The sentence that leads from the opening paragraph into the sections, on the basis of
+    /// the plan ([`Msg::Basis`]: 根据《…》（文号）).
     DocxLead {
-        document: Option<String>,
+        basis: Option<String>,
     },
     /// 总体进展: the completion rates, and the items closed (销号).
     ProgressRates {
@@ -1869,10 +1869,10 @@ impl Msg {
                 Zh => format!("{to}："),
                 En => format!("To: {to}"),
             },
-            Msg::DocxLead { document } => match (lang, document) {
-                (Zh, Some(document)) => format!("根据{document}要求，现将有关情况报告如下。"),
+            Msg::DocxLead { basis } => match (lang, basis) {
+                (Zh, Some(basis)) => format!("{basis}要求，现将有关情况报告如下。"),
                 (Zh, None) => "现将有关情况报告如下。".into(),
-                (En, Some(document)) => format!("As {document} requires, we report as follows."),
+                (En, Some(basis)) => format!("{basis}, we report as follows."),
                 (En, None) => "We report as follows.".into(),
             },
             Msg::ProgressRates { done, done_or_mostly, closed } => match lang {

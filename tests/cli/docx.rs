@@ -91,6 +91,8 @@ fn the_report_prints_on_a4_its_letter_portrait_and_its_attachments_landscape() {
         "新发现问题纳入整改9个",
         "一、总体进展",
         "整改完成率37.5%，完成及基本完成率66.1%；已销号3个。",
+        "根据《开展教育实践活动整改落实情况“回头看”的实施方案》（浙整改办发〔2015〕2号）要求，\
+         现将有关情况报告如下。",
         "事项满意率83.9%",
         "二、存在的问题",
         "逾期未完成事项2个",
@@ -187,9 +189,9 @@ fn the_xml_sets_the_fonts_the_pages_the_page_numbers_and_rows_that_hold() {
     // Every row of every table holds together; each header row repeats.
     let rows = document.matches("<w:tr>").count();
     assert_eq!(document.matches("<w:cantSplit/>").count(), rows);
-    // A table each for 附件1–3 and the units proposed for commendation; none is proposed for a
-    // reminder talk (无).
-    assert_eq!(document.matches("<w:tblHeader/>").count(), 4);
+    // A table each for 附件1's children and 专项整治 tasks, 附件2, 附件3 and the units proposed
+    // for commendation; none is proposed for a reminder talk (无).
+    assert_eq!(document.matches("<w:tblHeader/>").count(), 5);
     for footer in ["word/footer1.xml", "word/footer2.xml"] {
         let footer = &parts[footer];
         assert!(footer.contains("<w:instrText xml:space=\"preserve\"> PAGE </w:instrText>"));
@@ -226,7 +228,7 @@ fn a_public_report_has_no_attachment_4_and_names_no_one() {
     assert!(document.contains("梳理整改问题56个"));
     assert!(document.contains("其中2项按规定不予公开"));
     assert!(!document.contains("4．"));
-    assert_eq!(document.matches("<w:tblHeader/>").count(), 3);
+    assert_eq!(document.matches("<w:tblHeader/>").count(), 4);
 }
 
 #[test]

@@ -115,8 +115,15 @@ fn letter(body: &mut Body, report: &Report, lang: Lang, annexes: &[Annex]) -> io
         .unwrap_or_else(|| Term::DefaultAddressee.text(lang).to_owned());
     body.para(Style::Flush, &Msg::DocxAddressee { to }.text(lang))?;
     let summary = crate::render::summary(report, lang);
+    let campaign = &report.campaign;
     let lead = Msg::DocxLead {
-        document: report.campaign.document.clone(),
+        basis: (campaign.plan.is_some() || campaign.document.is_some()).then(|| {
+            Msg::Basis {
+                plan: campaign.plan.clone(),
+                document: campaign.document.clone(),
+            }
+            .text(lang)
+        }),
     };
     // One paragraph: the figures, then what follows (a space between English sentences).
     let between = match lang {
@@ -403,10 +410,20 @@ fn annexes(report: &Report, lang: Lang) -> Vec<Annex> {
     let children = rows::orgs_with_totals(report, &report.children, false, lang);
     let reporting: Vec<_> = report.reporting_units().collect();
     let table = |table: Table| Listing::Table(rows::numbered(table, lang));
+    // The children, and the 专项整治 tasks where the items name any (SPEC §14), each then under
+    // its heading.
+    let mut progress = vec![(None, table(children))];
+    if !report.by_task.is_empty() {
+        progress[0].0 = Some(Term::Children);
+        progress.push((
+            Some(Term::SpecialTasks),
+            table(rows::tasks(&report.by_task, lang)),
+        ));
+    }
     let mut annexes = vec![
         Annex {
             title: Term::AnnexProgress,
-            tables: vec![(None, table(children))],
+            tables: progress,
             size: WIDE_TABLE_TEXT,
         },
         Annex {
