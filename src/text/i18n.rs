@@ -556,9 +556,11 @@ pub enum Msg {
     ProgressChildren {
         rows: Vec<(String, usize, String)>,
     },
-    /// 总体进展: the items that name a unit above to lead their fix (上下联动).
+    /// 总体进展: the items that name a unit above to lead their fix (上下联动), and how many of
+    /// them are in each status (its label, the count).
     ProgressLinked {
         items: usize,
+        by_status: Vec<(String, usize)>,
     },
     /// 存在的问题, the `nth`: the overdue items, by age (1～30, 31～90, over 90 days), and the
     /// units they belong to (the first of them; `more` others).
@@ -1919,9 +1921,27 @@ impl Msg {
                     En => format!("By region or system: {}.", parts.join("; ")),
                 }
             },
-            Msg::ProgressLinked { items } => match lang {
-                Zh => format!("需上级牵头联动整改的事项{items}个。"),
-                En => format!("{items} {} a unit above to lead the fix.", plural(*items, "item names", "items name")),
+            Msg::ProgressLinked { items, by_status } => {
+                let parts: Vec<String> = by_status
+                    .iter()
+                    .filter(|(_, n)| *n > 0)
+                    .map(|(status, n)| match lang {
+                        Zh => format!("{status}{n}个"),
+                        En => format!("{n} {status}"),
+                    })
+                    .collect();
+                let counted = if parts.is_empty() {
+                    String::new()
+                } else {
+                    parenthesised(lang, &parts.join(if lang == Zh { "、" } else { ", " }))
+                };
+                match lang {
+                    Zh => format!("需上级牵头联动整改的事项{items}个{counted}。"),
+                    En => format!(
+                        "{items} {} a unit above to lead the fix{counted}.",
+                        plural(*items, "item names", "items name")
+                    ),
+                }
             },
             Msg::ProblemOverdue { nth, items, ages, units, more } => {
                 let buckets = [("1～30天", "1–30 days"), ("31～90天", "31–90 days"), ("90天以上", "over 90 days")];
@@ -3574,7 +3594,10 @@ mod tests {
             Msg::ProgressChildren {
                 rows: vec![("杭州市".into(), 1, "100.0%".into())],
             },
-            Msg::ProgressLinked { items: 1 },
+            Msg::ProgressLinked {
+                items: 1,
+                by_status: vec![("未完成".into(), 1)],
+            },
             Msg::ProblemOverdue {
                 nth: 1,
                 items: 1,

@@ -18,6 +18,7 @@ use std::io;
 
 use ooxml::{Body, CHAR, Indent, Page, Style};
 
+use crate::format::enums::{Enumeration, Status};
 use crate::render::markdown::ordinal;
 use crate::render::rows::{self, Table};
 use crate::render::{covered, folder_name, notes};
@@ -338,8 +339,17 @@ fn by_child(report: &Report, lang: Lang) -> Option<Msg> {
 }
 
 fn linked(report: &Report, _: Lang) -> Option<Msg> {
-    let items = report.linked_items.len();
-    (items > 0).then_some(Msg::ProgressLinked { items })
+    let linked = &report.linked_items;
+    let by_status = (Status::VALUES.iter())
+        .map(|s| {
+            let n = linked.iter().filter(|l| l.status == Some(*s)).count();
+            (s.label().to_owned(), n)
+        })
+        .collect();
+    (!linked.is_empty()).then_some(Msg::ProgressLinked {
+        items: linked.len(),
+        by_status,
+    })
 }
 
 /// 二、存在的问题: the overdue items (by age, and their units), the 效果不理想 items and those
