@@ -341,17 +341,21 @@ pub enum ReportFormat {
     Html,
     /// An Excel workbook for the campaign office (with --output, or to a redirected stdout)
     Xlsx,
+    /// The 情况报告 as a Word document in GB/T 9704 layout, its tables as landscape 附件 (with
+    /// --output, or to a redirected stdout)
+    Docx,
 }
 
 /// What each report format is and can do, in one place.
 impl ReportFormat {
-    pub const ALL: [ReportFormat; 6] = [
+    pub const ALL: [ReportFormat; 7] = [
         ReportFormat::Table,
         ReportFormat::Md,
         ReportFormat::Csv,
         ReportFormat::Json,
         ReportFormat::Html,
         ReportFormat::Xlsx,
+        ReportFormat::Docx,
     ];
 
     /// As typed after `--format`.
@@ -363,6 +367,7 @@ impl ReportFormat {
             ReportFormat::Json => "json",
             ReportFormat::Html => "html",
             ReportFormat::Xlsx => "xlsx",
+            ReportFormat::Docx => "docx",
         }
     }
 
@@ -375,6 +380,7 @@ impl ReportFormat {
             ReportFormat::Json => &["json"],
             ReportFormat::Html => &["html", "htm"],
             ReportFormat::Xlsx => &["xlsx"],
+            ReportFormat::Docx => &["docx"],
         }
     }
 
@@ -387,13 +393,20 @@ impl ReportFormat {
         })
     }
 
+    /// Whether the format is bytes no terminal can show (a workbook, a Word document).
+    pub fn is_binary(self) -> bool {
+        matches!(self, ReportFormat::Xlsx | ReportFormat::Docx)
+    }
+
     /// Whether `--by` chooses its rows; the whole documents have fixed sections.
     pub fn chooses_rows(self) -> bool {
         match self {
             ReportFormat::Table | ReportFormat::Csv => true,
-            ReportFormat::Md | ReportFormat::Json | ReportFormat::Html | ReportFormat::Xlsx => {
-                false
-            }
+            ReportFormat::Md
+            | ReportFormat::Json
+            | ReportFormat::Html
+            | ReportFormat::Xlsx
+            | ReportFormat::Docx => false,
         }
     }
 }

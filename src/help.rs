@@ -72,7 +72,7 @@ pub const ZH: &[(&str, &str)] = &[
     ),
     (
         "report format",
-        "报告格式（默认：按 --output 的扩展名，否则 table）：table（终端表格）、md（Markdown 文档）、csv（供 Excel、WPS 打开）、json、html（一个文件，可在屏幕上阅读，也可用 A4 纸打印）、xlsx（Excel 工作簿，须用 --output 或重定向）",
+        "报告格式（默认：按 --output 的扩展名，否则 table）：table（终端表格）、md（Markdown 文档）、csv（供 Excel、WPS 打开）、json、html（一个文件，可在屏幕上阅读，也可用 A4 纸打印）、xlsx（Excel 工作簿，须用 --output 或重定向）、docx（情况报告，GB/T 9704 公文格式的 Word 文档，附件为横排表格，须用 --output 或重定向）",
     ),
     (
         "report by",

@@ -7,12 +7,13 @@
 use arbitrary::{Arbitrary, Unstructured};
 use huitoukan::diagnostic::Code;
 use huitoukan::format::enums::{Category, Status};
-use huitoukan::render::{csv, html, json, markdown, table, xlsx};
+use huitoukan::render::{csv, docx, html, json, markdown, table, xlsx};
 use huitoukan::text::i18n::Msg;
 use huitoukan::rollup::{
     AreaRow, CampaignInfo, DueItem, GroupRow, ItemCounts, LeftOut, LinkedItem, OrgRow, Progress,
-    Report, SelfCheckCounts, SourceInfo, Totals, UnitArea, UnitRow, Withheld,
+    Report, SelfCheckCounts, SourceInfo, TaskRow, Totals, UnitArea, UnitRow, Withheld,
 };
+use huitoukan::rollup::figures::{Count, Figures};
 use huitoukan::load::source::FileId;
 use huitoukan::model::status::SelfCheckState;
 use huitoukan_fuzz::{BYS, LANGS};
@@ -126,6 +127,36 @@ fn totals(u: &mut Unstructured<'_>) -> R<Totals> {
         reporting_units: count(u)?,
         late_filed: count(u)?,
         reporting_self_check: self_check_counts(u)?,
+        figures: figures(u)?,
+    })
+}
+
+fn figures(u: &mut Unstructured<'_>) -> R<Figures> {
+    let mut f = Figures::default();
+    for slot in [
+        &mut f.due_items,
+        &mut f.due_on_time,
+        &mut f.done_late,
+        &mut f.personal,
+        &mut f.by_source.newly_found,
+        &mut f.by_batch.second.units,
+        &mut f.reviews.guidance.units,
+        &mut f.reviews.guidance.returned,
+        &mut f.institutions.planned,
+        &mut f.institutions.issued,
+        &mut f.institutions.new,
+        &mut f.assessment.participants,
+        &mut f.assessment.satisfied,
+    ] {
+        *slot = Count(count(u)?);
+    }
+    Ok(f)
+}
+
+fn task_row(u: &mut Unstructured<'_>) -> R<TaskRow> {
+    Ok(TaskRow {
+        task: text(u)?,
+        counts: counts(u)?,
     })
 }
 
@@ -203,6 +234,9 @@ fn linked_item(u: &mut Unstructured<'_>) -> R<LinkedItem<'static>> {
         lead_unit: text(u)?,
         unit_name: text(u)?.into(),
         lead_name: text(u)?,
+        status: Some(status(u)?),
+        due: opt_date(u)?,
+        progress: progress(u)?,
     })
 }
 
@@ -227,6 +261,10 @@ fn unit_row(u: &mut Unstructured<'_>) -> R<UnitRow<'static>> {
         reports_to: list(u, 2, text)?,
         reports_to_office: bool::arbitrary(u)?,
         filed_late: bool::arbitrary(u)?,
+        meeting_on: opt_date(u)?,
+        disclosed_in: opt_text(u)?,
+        published: None,
+        review: None,
         totals: totals(u)?,
         by_area: list(u, 3, |u| {
             Ok(UnitArea {
@@ -234,6 +272,7 @@ fn unit_row(u: &mut Unstructured<'_>) -> R<UnitRow<'static>> {
                 counts: counts(u)?,
             })
         })?,
+        by_task: list(u, 2, task_row)?,
         open_review: None,
         principal: opt_text(u)?,
     })
@@ -268,8 +307,11 @@ fn report(u: &mut Unstructured<'_>) -> R<Report<'static>> {
     let campaign = CampaignInfo {
         name: opt_text(u)?,
         document: opt_text(u)?,
+        plan: opt_text(u)?,
         deadline: opt_date(u)?,
         region: opt_text(u)?,
+        office: opt_text(u)?,
+        addressee: opt_text(u)?,
         schema_sha256: opt_text(u)?,
     };
     Ok(Report {
@@ -286,6 +328,7 @@ fn report(u: &mut Unstructured<'_>) -> R<Report<'static>> {
         public,
         campaign,
         totals: totals(u)?,
+        by_task: list(u, 3, task_row)?,
         by_area: list(u, 7, |u| {
             Ok(AreaRow {
                 area: small_int(u)?,
@@ -418,6 +461,8 @@ fuzz_target!(|data: &[u8]| {
         let page = html::render(&report, lang);
         assert!(page.starts_with("<!DOCTYPE html>"), "an HTML page");
         xlsx::render(&report, lang).expect("a workbook of any report");
+        let document = docx::render(&report, lang).expect("a Word document of any report");
+        assert!(document.starts_with(b"PK"), "a zip package");
     }
     let text = json::report(&report);
     let _: serde_json::Value = serde_json::from_str(&text).expect("report JSON parses");

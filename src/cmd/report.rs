@@ -86,9 +86,15 @@ fn deliver(settings: &Report, report: &mut rollup::Report<'_>) -> Result<ExitCod
         wide,
         ..
     } = *settings;
+    // The binary formats are made whole before anything is written.
     let workbook = match format {
         ReportFormat::Xlsx => Some(render::xlsx::render(report, lang).map_err(|e| {
             Fatal::from(Msg::XlsxFailed {
+                detail: e.to_string(),
+            })
+        })?),
+        ReportFormat::Docx => Some(render::docx::render(report, lang).map_err(|e| {
+            Fatal::from(Msg::DocxFailed {
                 detail: e.to_string(),
             })
         })?),
@@ -100,7 +106,9 @@ fn deliver(settings: &Report, report: &mut rollup::Report<'_>) -> Result<ExitCod
         ReportFormat::Csv => render::csv::write(out, report, by, lang),
         ReportFormat::Json => render::json::write_report(out, report),
         ReportFormat::Html => out.write_all(render::html::render(report, lang).as_bytes()),
-        ReportFormat::Xlsx => out.write_all(workbook.as_deref().unwrap_or_default()),
+        ReportFormat::Xlsx | ReportFormat::Docx => {
+            out.write_all(workbook.as_deref().unwrap_or_default())
+        }
     };
     match &settings.output {
         Some(path) => write_file(path, settings.force, write)?,

@@ -291,6 +291,10 @@ pub const CAMPAIGN: Table = Table {
             .non_empty()
             .note("：全台账报送的办公室，单位的 reports_to 写此名称即报送至此；不填则为 \"省委整改办\"")
             .en("the office the whole tree reports to (its reporting units are those with no unit above them and those whose `reports_to` names it); absent: `省委整改办`"),
+        Field::new("addressee", Text, Never, "主送机关")
+            .non_empty()
+            .note("：情况报告（--format docx）的主送机关；不填则为 \"省委\"")
+            .en("whom the 情况报告 (`report --format docx`) is addressed to (主送); absent: `省委`"),
         Field::new("order", TextList, Never, "单位次序")
             .note("：报告中同级单位的先后次序，写文件夹名，如 [\"杭州市\", \"宁波市\", \"省直\"]；未列出的按 unit.toml 的 order，再按拼音排在后面")
             .en("the order of sibling folders in reports, by folder name (`[\"杭州市\", \"宁波市\", \"省直\"]`); a unit's own `order` comes first, and folders named nowhere follow in pinyin order"),

@@ -47,6 +47,8 @@ pub struct Campaign {
     pub region: Option<Sp<String>>,
     /// The office the whole tree reports to (SPEC §14); none: [`DEFAULT_OFFICE`].
     pub office: Option<Sp<String>>,
+    /// Whom the office's 情况报告 is addressed to (主送, SPEC §15); none: 省委.
+    pub addressee: Option<Sp<String>>,
     /// Days an open item may go without a `[[progress]]` entry (跟踪推进); none: no limit.
     pub progress_every: Option<Sp<i64>>,
     pub schema: Option<Sp<String>>,
@@ -84,6 +86,7 @@ impl Campaign {
                 opened_on: None,
                 region: None,
                 office: None,
+                addressee: None,
                 progress_every: None,
                 schema: None,
                 order: Vec::new(),
@@ -102,6 +105,9 @@ impl Campaign {
             office: f
                 .raw("office")
                 .and_then(|_| f.required_string(sink, "office")),
+            addressee: f
+                .raw("addressee")
+                .and_then(|_| f.required_string(sink, "addressee")),
             progress_every: f.positive_integer(sink, "progress_every"),
             schema: f.string(sink, "schema"),
             order: f

@@ -60,6 +60,8 @@ deadline = {deadline}
 # region = ""
 #? campaign.office
 # office = "省委整改办"
+#? campaign.addressee
+# addressee = "省委"
 #? campaign.order
 # order = ["杭州市", "宁波市", "温州市", "省直"]
 #? campaign.progress_every

@@ -1,6 +1,7 @@
 //! Output: one module per format, each a pure function of what it shows.
 
 pub mod csv;
+pub mod docx;
 pub mod figures;
 pub mod github;
 pub mod gitlab;

@@ -161,12 +161,29 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
 }
 
+/// The rows of a list, each with its 序号 first (1, 2, 3…), one at a time: [`numbered`]'s
+/// numbers for a list too long to hold.
+pub fn serial(rows: impl Iterator<Item = Vec<Cell>>) -> impl Iterator<Item = Vec<Cell>> {
+    rows.enumerate().map(|(n, mut row)| {
+        row.insert(0, Cell::count(n + 1));
+        row
+    })
+}
+
 /// `table` with a 序号 column first (1, 2, 3…): every list of units or items a document shows
-/// numbers its rows (SPEC §14).
+/// numbers its rows (SPEC §14). A 本级 or 合计 row is not one of the list: no number.
 pub fn numbered(mut table: Table, lang: Lang) -> Table {
     table.headers.insert(0, Term::SerialNumber.text(lang));
-    for (n, row) in table.rows.iter_mut().enumerate() {
-        row.insert(0, Cell::count(n + 1));
+    let sums = [Term::OwnLevel.text(lang), Term::Total.text(lang)];
+    let mut n = 0;
+    for row in &mut table.rows {
+        let sum = matches!(row.first(), Some(Cell::Text(t)) if sums.contains(&t.as_str()));
+        if sum {
+            row.insert(0, Cell::text(""));
+        } else {
+            n += 1;
+            row.insert(0, Cell::count(n));
+        }
     }
     table
 }
@@ -484,30 +501,6 @@ pub fn ledger(rows: &[ItemRow], lang: Lang) -> Table {
     tabulate(&columns, rows, lang)
 }
 
-/// The 整改事项清单 as the office prints and files it (SPEC §15, 附件3): 单位 (by name), 问题,
-/// 整改措施 (one a line), 责任单位, 时限, 状态, 最新进展. A document numbers its rows itself
-/// ([`numbered`]): the printed sheet of a workbook writes one item at a time.
-pub fn office_items(rows: &[ItemRow], lang: Lang) -> Table {
-    let columns: Vec<Column<ItemRow>> = vec![
-        column(Term::Unit, |i: &ItemRow| {
-            Cell::org(&i.unit, crate::render::folder_name(&i.unit))
-        }),
-        column(Term::Problem, |i: &ItemRow| Cell::text(&i.title)),
-        column(Term::Measures, |i: &ItemRow| {
-            Cell::text(i.measures.join("\n"))
-        }),
-        column(Term::ResponsibleUnit, |i: &ItemRow| {
-            Cell::opt(i.responsible.as_ref())
-        }),
-        column(Term::Due, |i: &ItemRow| Cell::Date(i.deadline)),
-        column(Term::Status, |i: &ItemRow| Cell::text(i.status.to_string())),
-        column(Term::LatestProgress, |i: &ItemRow| {
-            progress(i.latest_progress.as_ref())
-        }),
-    ];
-    tabulate(&columns, rows, lang)
-}
-
 /// The 通报 list ([`Report::notices`]): the units to be reminded, with their 主要负责同志, then
 /// the units to be commended.
 pub fn notice(report: &Report, lang: Lang) -> Table {
@@ -592,6 +585,66 @@ fn item_columns(lang: Lang, list: &str) -> Vec<Column<'_, ItemRow>> {
         }),
         column(Term::File, |i: &ItemRow| Cell::text(&i.file)),
     ]
+}
+
+/// The 整改事项清单 an office prints (the 情况报告's 附件3): 单位, 问题 (the item's title, how
+/// the office names the problem), 整改措施 (one a line), 责任单位, 时限, 状态, 最新进展; the
+/// columns of [`items`], chosen.
+pub fn office_items(rows: &[ItemRow], lang: Lang) -> Table {
+    let chosen = [
+        (Term::UnitName, Term::Unit),
+        (Term::Title, Term::Problem),
+        (Term::Measures, Term::Measures),
+        (Term::Responsible, Term::ResponsibleUnit),
+        (Term::Deadline, Term::Due),
+        (Term::Status, Term::Status),
+        (Term::LatestProgress, Term::LatestProgress),
+    ];
+    let mut all = item_columns(lang, "\n");
+    let columns: Vec<Column<ItemRow>> = chosen
+        .iter()
+        .filter_map(|(of, heading)| {
+            let at = all.iter().position(|c| c.heading == *of)?;
+            let mut column = all.swap_remove(at);
+            column.heading = *heading;
+            Some(column)
+        })
+        .collect();
+    tabulate(&columns, rows, lang)
+}
+
+/// The self-check of each reporting unit (the 情况报告's 附件2): its meeting, its submission,
+/// its latest review (审核情况), where its result was made known and whether it was published.
+pub fn self_checks(rows: &[&UnitRow], lang: Lang) -> Table {
+    let columns: Vec<Column<UnitRow>> = vec![
+        column(Term::Unit, |u: &UnitRow| Cell::org(&*u.org, &*u.name)),
+        column(Term::MeetingOn, |u: &UnitRow| Cell::Date(u.meeting_on)),
+        column(Term::SubmittedOn, |u: &UnitRow| Cell::Date(u.submitted_on)),
+        column(Term::ReviewStatus, move |u: &UnitRow| {
+            Cell::Text(u.review.as_ref().map_or_else(String::new, |r| {
+                let what = r.kind.map_or("", |k| k.label());
+                let result = crate::text::i18n::labelled(lang, what, r.result.label());
+                match r.on {
+                    Some(on) => format!(
+                        "{result}{}",
+                        crate::text::i18n::parenthesised(lang, &date(on, lang))
+                    ),
+                    None => result,
+                }
+            }))
+        }),
+        column(Term::DisclosedIn, |u: &UnitRow| {
+            Cell::opt(u.disclosed_in.as_ref())
+        }),
+        column(Term::Published, move |u: &UnitRow| {
+            Cell::text(match u.published {
+                Some(true) => Term::Yes.text(lang),
+                Some(false) => Term::No.text(lang),
+                None => "",
+            })
+        }),
+    ];
+    tabulate(&columns, rows.iter().copied(), lang)
 }
 
 pub fn due_items(rows: &[DueItem], lang: Lang) -> Table {

@@ -110,6 +110,8 @@ pub fn build<'a>(
         document: value(|c| &c.document),
         plan: value(|c| &c.plan),
         region: value(|c| &c.region),
+        office: value(|c| &c.office),
+        addressee: value(|c| &c.addressee),
         deadline: campaign
             .and_then(|c| c.deadline.as_ref())
             .map(|d| *d.get_ref()),
@@ -243,6 +245,17 @@ pub fn build<'a>(
                 .submitted_on()
                 .zip(due_dates[index])
                 .is_some_and(|(on, due)| on > due),
+            meeting_on: unit.self_check.as_ref().and_then(|c| date(&c.meeting_on)),
+            disclosed_in: unit
+                .self_check
+                .as_ref()
+                .and_then(|c| text.field(&c.disclosed_in)),
+            published: unit
+                .self_check
+                .as_ref()
+                .and_then(|c| c.published.as_ref())
+                .map(|p| *p.get_ref()),
+            review: status::latest_review(unit).and_then(|r| review_note(&text, r)),
             totals: own,
             by_area: unit_areas(schema_areas, by_area),
             by_task: by_task
@@ -443,11 +456,16 @@ fn open_review(text: &FileText<'_>, unit: &Unit) -> Option<ReviewNote> {
         ReviewResult::FillGaps => true,
         ReviewResult::Passed => false,
     };
-    open.then(|| ReviewNote {
+    open.then(|| review_note(text, review)).flatten()
+}
+
+/// A review as reports list it; `None` where its result could not be read.
+fn review_note(text: &FileText<'_>, review: &crate::model::Review) -> Option<ReviewNote> {
+    Some(ReviewNote {
         kind: review.kind.as_ref().map(|k| *k.get_ref()),
         by: text.field(&review.by),
         on: date(&review.on),
-        result,
+        result: *review.result.as_ref()?.get_ref(),
     })
 }
 /// The parts of a report that add up from its units: `totals`, `own`, `by_area` (on the areas

@@ -97,6 +97,20 @@ fn overlap(named: &[(String, Input)]) -> Option<(&str, &str)> {
     None
 }
 
+/// The campaign field `field` of the inputs, where every one has the same.
+fn same(
+    named: &[(String, Input)],
+    field: impl Fn(&CampaignInfo) -> &Option<String>,
+) -> Option<String> {
+    let (_, first) = named.first()?;
+    let value = field(&first.report.campaign);
+    named
+        .iter()
+        .all(|(_, i)| field(&i.report.campaign) == value)
+        .then(|| value.clone())
+        .flatten()
+}
+
 fn shown<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_default()
 }
@@ -240,6 +254,9 @@ pub fn merge(
             .map(str::to_owned)
             .or(region.filter(|_| parts_of_one_region)),
         deadline: deadline.filter(|_| same_deadline),
+        // The office and the addressee of the 情况报告, where every input names the same.
+        office: same(&named, |c| &c.office),
+        addressee: same(&named, |c| &c.addressee),
         schema_sha256: first.campaign.schema_sha256.clone(),
     };
     let as_of = named

@@ -90,6 +90,8 @@ impl Public {
             if let Some(review) = unit.open_review.as_mut() {
                 review.by = None;
             }
+            // What a review found is process, not progress (SPEC §14).
+            unit.review = None;
         }
     }
 }

@@ -106,6 +106,18 @@ pub struct UnitRow<'a> {
     /// since.
     #[serde(default)]
     pub filed_late: bool,
+    /// The self-check's meeting (`meeting_on`: its 民主生活会 or 专题会议), where its result was
+    /// made known (`disclosed_in`, 通报场合) and whether it was published (`published`): the
+    /// 自查报告报送情况表 of the 情况报告 (SPEC §15).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meeting_on: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disclosed_in: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<bool>,
+    /// The latest review, whatever its result (审核情况); `None` in a public report.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<ReviewNote>,
     pub totals: Totals,
     /// The unit's own items by area, in the order of the schema.
     #[serde(default)]
@@ -328,6 +340,14 @@ pub struct CampaignInfo {
     /// The date every unit reports by, where the campaign sets one.
     #[serde(default)]
     pub deadline: Option<Date>,
+    /// The office the whole tree reports to (`campaign.office`), where the campaign names one:
+    /// the 落款 of the 情况报告.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub office: Option<String>,
+    /// Whom the 情况报告 is addressed to (`campaign.addressee`, its 主送), where the campaign
+    /// names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub addressee: Option<String>,
     /// SHA-256 of the areas and points in force ([`crate::model::schema::Schema::sha256`]).
     // The published schema/report.schema.json keeps the words it was released with.
     #[schemars(
@@ -462,6 +482,11 @@ pub struct Notices<'r, 'a> {
 }
 
 impl<'a> Report<'a> {
+    /// The report's reporting units (报送单位, SPEC §14), in the report's order.
+    pub fn reporting_units(&self) -> impl Iterator<Item = &UnitRow<'a>> + Clone {
+        self.units.iter().filter(|u| u.totals.reporting_units > 0)
+    }
+
     /// The reporting units by the child of the org they lie in (SPEC §14: 11个市、X个省直单位),
     /// in the order of the children: a child that is itself the one reporting unit within it
     /// counts with the others of its kind, named by the last character of their folder names
@@ -494,10 +519,7 @@ impl<'a> Report<'a> {
     /// The 通报 lists, from the report's units: a list of them, not a field, so that whatever
     /// narrows the units (an org, a merge) narrows the lists with them.
     pub fn notices(&self) -> Notices<'_, 'a> {
-        let reporting = self
-            .units
-            .iter()
-            .filter(|u| !self.public && u.totals.reporting_units > 0);
+        let reporting = self.reporting_units().filter(|_| !self.public);
         let remind = reporting
             .clone()
             .map(|u| (u, RemindReasons::of(u)))

@@ -386,10 +386,10 @@ fn check(report: &Report<'_>) -> Result<(), StoredError> {
             if named(&unit.principal) {
                 return Err(StoredError::PublicNames(format!("units[{i}].principal")));
             }
-            if unit.open_review.as_ref().is_some_and(|r| named(&r.by)) {
-                return Err(StoredError::PublicNames(format!(
-                    "units[{i}].open_review.by"
-                )));
+            for (field, review) in [("open_review", &unit.open_review), ("review", &unit.review)] {
+                if review.as_ref().is_some_and(|r| named(&r.by)) {
+                    return Err(StoredError::PublicNames(format!("units[{i}].{field}.by")));
+                }
             }
         }
         if !is_within(&unit.org, &org) {

@@ -250,11 +250,15 @@ impl Report {
             }
             .into());
         }
-        // A workbook is bytes no terminal can show.
-        if format == ReportFormat::Xlsx && output.is_none() && std::io::stdout().is_terminal() {
+        // A workbook or a Word document is bytes no terminal can show.
+        if format.is_binary() && output.is_none() && std::io::stdout().is_terminal() {
+            let (message, help) = match format {
+                ReportFormat::Docx => (Msg::DocxToTerminal, Msg::DocxToTerminalHelp),
+                _ => (Msg::XlsxToTerminal, Msg::XlsxToTerminalHelp),
+            };
             return Err(Fatal {
-                message: Msg::XlsxToTerminal,
-                help: Some(Msg::XlsxToTerminalHelp),
+                message,
+                help: Some(help),
             });
         }
         // The 责任清单 is a list of people; a public report names no one.
@@ -270,9 +274,9 @@ impl Report {
             ReportFormat::Csv => given.unwrap_or(By::Item),
             // Whole documents: their rows are fixed, and By::Unit asks for nothing extra.
             ReportFormat::Md | ReportFormat::Json | ReportFormat::Html => By::Unit,
-            // A workbook lists every item; a stored report has none.
-            ReportFormat::Xlsx if stored => By::Unit,
-            ReportFormat::Xlsx => By::Item,
+            // A workbook and the 情况报告's 附件3 list every item; a stored report has none.
+            ReportFormat::Xlsx | ReportFormat::Docx if stored => By::Unit,
+            ReportFormat::Xlsx | ReportFormat::Docx => By::Item,
         };
         let (input, org) = if stored {
             // A stored report keeps no item rows: no items, leads or tasks to list.

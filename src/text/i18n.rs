@@ -533,6 +533,88 @@ pub enum Msg {
         org: String,
         figures: Figures,
     },
+    // The 情况报告 (`report --format docx`, SPEC §15).
+    /// Its title: 关于……情况的报告, of who it covers and the campaign (where named).
+    DocxTitle {
+        org: String,
+        campaign: Option<String>,
+    },
+    /// Its 主送 line.
+    DocxAddressee {
+        to: String,
+    },
+    /// The sentence that leads from the opening paragraph into the sections, on the basis of
+    /// the plan ([`Msg::Basis`]: 根据《…》（文号）).
+    DocxLead {
+        basis: Option<String>,
+    },
+    /// 总体进展: the completion rates, and the items closed (销号).
+    ProgressRates {
+        done: String,
+        done_or_mostly: String,
+        closed: usize,
+    },
+    /// 总体进展: the items assessed by the masses and the 事项满意率.
+    ProgressSatisfaction {
+        assessed: usize,
+        satisfied: usize,
+        rate: String,
+    },
+    /// 总体进展: the items of each area of the schema that has any (title, items, done).
+    ProgressAreas {
+        areas: usize,
+        rows: Vec<(String, usize, usize)>,
+    },
+    /// 总体进展: each child org's items and completion rate (name, items, rate).
+    ProgressChildren {
+        rows: Vec<(String, usize, String)>,
+    },
+    /// 总体进展: the items that name a unit above to lead their fix (上下联动), and how many of
+    /// them are in each status (its label, the count).
+    ProgressLinked {
+        items: usize,
+        by_status: Vec<(String, usize)>,
+    },
+    /// 存在的问题, the `nth`: the overdue items, by age (1～30, 31～90, over 90 days), and the
+    /// units they belong to (the first of them; `more` others).
+    ProblemOverdue {
+        nth: usize,
+        items: usize,
+        ages: [u32; 3],
+        units: Vec<String>,
+        more: usize,
+    },
+    /// 存在的问题, the `nth`: the 效果不理想 items, and their units.
+    ProblemIneffective {
+        nth: usize,
+        items: usize,
+        units: Vec<String>,
+        more: usize,
+    },
+    /// 存在的问题, the `nth`: the items the masses are not satisfied with (不满意).
+    ProblemUnsatisfied {
+        nth: usize,
+        items: usize,
+    },
+    /// 存在的问题 where there is none of the above.
+    NoProblems,
+    /// A marked placeholder for the office's own prose: 【请填写：…】.
+    FillIn {
+        what: String,
+    },
+    /// One line of the 附件说明: 1．整改进展统计表.
+    AttachmentEntry {
+        n: usize,
+        title: String,
+    },
+    /// The label over an attachment: 附件1.
+    Attachment {
+        n: usize,
+    },
+    /// The line under an attachment's title: （截至2015年3月10日）.
+    AnnexAsOf {
+        as_of: String,
+    },
     /// Why a reporting unit is proposed for a reminder talk (约谈提醒), by the plan (三).
     RemindReasons {
         late: bool,
@@ -722,6 +804,11 @@ pub enum Msg {
     XlsxToTerminal,
     XlsxToTerminalHelp,
     XlsxFailed {
+        detail: String,
+    },
+    DocxToTerminal,
+    DocxToTerminalHelp,
+    DocxFailed {
         detail: String,
     },
     // Import.
@@ -1838,6 +1925,152 @@ impl Msg {
                     org,
                 ),
             },
+            Msg::DocxTitle { org, campaign } => match (lang, campaign) {
+                (Zh, Some(campaign)) => format!("关于{org}{}进展情况的报告", office_quotes(campaign)),
+                (Zh, None) => format!("关于{org}整改落实情况的报告"),
+                (En, Some(campaign)) => format!("Report on the progress of {org} in {campaign}"),
+                (En, None) => format!("Report on the rectification progress of {org}"),
+            },
+            Msg::DocxAddressee { to } => match lang {
+                Zh => format!("{to}："),
+                En => format!("To: {to}"),
+            },
+            Msg::DocxLead { basis } => match (lang, basis) {
+                (Zh, Some(basis)) => format!("{basis}要求，现将有关情况报告如下。"),
+                (Zh, None) => "现将有关情况报告如下。".into(),
+                (En, Some(basis)) => format!("{basis}, we report as follows."),
+                (En, None) => "We report as follows.".into(),
+            },
+            Msg::ProgressRates { done, done_or_mostly, closed } => match lang {
+                Zh if *closed > 0 => format!("整改完成率{done}，完成及基本完成率{done_or_mostly}；已销号{closed}个。"),
+                Zh => format!("整改完成率{done}，完成及基本完成率{done_or_mostly}。"),
+                En => format!(
+                    "{done} of the items are done, {done_or_mostly} done or mostly done; {closed} {} closed.",
+                    plural(*closed, "item", "items")
+                ),
+            },
+            Msg::ProgressSatisfaction { assessed, satisfied, rate } => match lang {
+                Zh if *satisfied == 0 => format!("已测评事项{assessed}个，事项满意率{rate}。"),
+                Zh => format!("已测评事项{assessed}个，其中群众满意及基本满意{satisfied}个，事项满意率{rate}。"),
+                En => format!(
+                    "{assessed} {} assessed by the masses, {satisfied} of them satisfied or mostly satisfied ({rate}).",
+                    plural(*assessed, "item", "items")
+                ),
+            },
+            Msg::ProgressAreas { areas, rows } => {
+                let parts: Vec<String> = rows
+                    .iter()
+                    .map(|(title, items, done)| match lang {
+                        // A zero is left out (SPEC §14): never 已完成0个.
+                        Zh if *done == 0 => format!("{title}{items}个"),
+                        Zh => format!("{title}{items}个，已完成{done}个"),
+                        En => format!("{title}: {items} {}, {done} done", plural(*items, "item", "items")),
+                    })
+                    .collect();
+                match lang {
+                    Zh => format!("对照{}个方面：{}。", zh_numeral(*areas), parts.join("；")),
+                    En => format!("By area: {}.", parts.join("; ")),
+                }
+            },
+            Msg::ProgressChildren { rows } => {
+                let parts: Vec<String> = rows
+                    .iter()
+                    .map(|(name, items, rate)| match lang {
+                        Zh => format!("{name}{items}个，完成率{rate}"),
+                        En => format!("{name}: {items} {}, {rate} done", plural(*items, "item", "items")),
+                    })
+                    .collect();
+                match lang {
+                    Zh => format!("分地区（系统）看：{}。", parts.join("；")),
+                    En => format!("By region or system: {}.", parts.join("; ")),
+                }
+            },
+            Msg::ProgressLinked { items, by_status } => {
+                let parts: Vec<String> = by_status
+                    .iter()
+                    .filter(|(_, n)| *n > 0)
+                    .map(|(status, n)| match lang {
+                        Zh => format!("{status}{n}个"),
+                        En => format!("{n} {status}"),
+                    })
+                    .collect();
+                let counted = if parts.is_empty() {
+                    String::new()
+                } else {
+                    parenthesised(lang, &parts.join(if lang == Zh { "、" } else { ", " }))
+                };
+                match lang {
+                    Zh => format!("需上级牵头联动整改的事项{items}个{counted}。"),
+                    En => format!(
+                        "{items} {} a unit above to lead the fix{counted}.",
+                        plural(*items, "item names", "items name")
+                    ),
+                }
+            },
+            Msg::ProblemOverdue { nth, items, ages, units, more } => {
+                let buckets = [("1～30天", "1–30 days"), ("31～90天", "31–90 days"), ("90天以上", "over 90 days")];
+                let aged: Vec<String> = ages
+                    .iter()
+                    .zip(buckets)
+                    .filter(|(n, _)| **n > 0)
+                    .map(|(n, (zh, en))| match lang {
+                        Zh => format!("逾期{zh}的{n}个"),
+                        En => format!("{n} by {en}"),
+                    })
+                    .collect();
+                match lang {
+                    Zh => format!(
+                        "{}是部分事项逾期未完成。逾期未完成事项{items}个（{}），涉及{}。",
+                        zh_numeral(*nth),
+                        aged.join("、"),
+                        zh_units(units, *more)
+                    ),
+                    En => format!(
+                        "{nth}. Overdue items: {items} ({}), of {}.",
+                        aged.join(", "),
+                        en_units(units, *more)
+                    ),
+                }
+            },
+            Msg::ProblemIneffective { nth, items, units, more } => match lang {
+                Zh => format!(
+                    "{}是部分事项整改效果不理想。效果不理想事项{items}个，已明确限期整改，涉及{}。",
+                    zh_numeral(*nth),
+                    zh_units(units, *more)
+                ),
+                En => format!(
+                    "{nth}. Fixes without effect: {items} {}, each given a date to be fixed by, of {}.",
+                    plural(*items, "item", "items"),
+                    en_units(units, *more)
+                ),
+            },
+            Msg::ProblemUnsatisfied { nth, items } => match lang {
+                Zh => format!("{}是群众满意度有待提高。已测评事项中群众不满意的{items}个。", zh_numeral(*nth)),
+                En => format!(
+                    "{nth}. The masses are not satisfied with {items} assessed {}.",
+                    plural(*items, "item", "items")
+                ),
+            },
+            Msg::NoProblems => match lang {
+                Zh => "未发现逾期未完成、效果不理想或群众不满意的事项。".into(),
+                En => "No item is overdue, ineffective or found unsatisfactory by the masses.".into(),
+            },
+            Msg::FillIn { what } => match lang {
+                Zh => format!("【请填写：{what}】"),
+                En => format!("[To be written: {what}]"),
+            },
+            Msg::AttachmentEntry { n, title } => match lang {
+                Zh => format!("{n}．{title}"),
+                En => format!("{n}. {title}"),
+            },
+            Msg::Attachment { n } => match lang {
+                Zh => format!("附件{n}"),
+                En => format!("Attachment {n}"),
+            },
+            Msg::AnnexAsOf { as_of } => match lang {
+                Zh => format!("（截至{}）", zh_date(as_of)),
+                En => format!("(as of {as_of})"),
+            },
             Msg::RemindReasons { late, returned, missing, overdue, ineffective, unsatisfied } => {
                 let slack: Vec<&str> = [
                     (*late, "自查报告逾期报送", "self-check report late"),
@@ -2546,6 +2779,18 @@ impl Msg {
                 Zh => format!("无法生成 Excel 工作簿：{detail}"),
                 En => format!("could not make the Excel workbook: {detail}"),
             },
+            Msg::DocxToTerminal => match lang {
+                Zh => "不把 Word 文档输出到终端".into(),
+                En => "will not write a Word document to a terminal".into(),
+            },
+            Msg::DocxToTerminalHelp => match lang {
+                Zh => "用 `--output 报告.docx` 写入文件，或把标准输出重定向到文件".into(),
+                En => "write it to a file with `--output report.docx`, or redirect standard output".into(),
+            },
+            Msg::DocxFailed { detail } => match lang {
+                Zh => format!("无法生成 Word 文档：{detail}"),
+                En => format!("could not make the Word document: {detail}"),
+            },
             Msg::ByNotForFormat { format } => match lang {
                 Zh => {
                     format!("`--by` 只用于 table 和 csv 格式；{format} 格式的报告内容是固定的")
@@ -2707,8 +2952,8 @@ impl Msg {
                 En => format!("the extension .{extension} names no report format"),
             },
             Msg::FormatOfExtensionUnknownHelp => match lang {
-                Zh => "用 --format 指定格式，或用 .md、.csv、.json、.html、.xlsx、.txt（终端表格）作扩展名".into(),
-                En => "name the format with --format, or end the file in .md, .csv, .json, .html, .xlsx or .txt (a table)".into(),
+                Zh => "用 --format 指定格式，或用 .md、.csv、.json、.html、.xlsx、.docx、.txt（终端表格）作扩展名".into(),
+                En => "name the format with --format, or end the file in .md, .csv, .json, .html, .xlsx, .docx or .txt (a table)".into(),
             },
             Msg::OutputNotFile { path } => match lang {
                 Zh => {
@@ -3036,6 +3281,40 @@ pub fn zh_date(iso: &str) -> String {
     }
 }
 
+/// A date as the 落款 of a document writes it (GB/T 9704): 二〇一五年三月十日.
+pub fn zh_date_numerals(date: jiff::civil::Date) -> String {
+    const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    let year: String = date
+        .year()
+        .to_string()
+        .chars()
+        .map(|c| c.to_digit(10).map_or(c, |d| DIGITS[d as usize]))
+        .collect();
+    let month = usize::try_from(date.month()).unwrap_or(0);
+    let day = usize::try_from(date.day()).unwrap_or(0);
+    format!("{year}年{}月{}日", zh_numeral(month), zh_numeral(day))
+}
+
+/// Units in a sentence: 甲、乙等5个单位 (the first named, `more` others).
+fn zh_units(units: &[String], more: usize) -> String {
+    let named = units.join("、");
+    if more == 0 {
+        named
+    } else {
+        format!("{named}等{}个单位", units.len() + more)
+    }
+}
+
+/// Units in an English sentence: `a, b and 3 more`.
+fn en_units(units: &[String], more: usize) -> String {
+    let named = units.join(", ");
+    if more == 0 {
+        named
+    } else {
+        format!("{named} and {more} more")
+    }
+}
+
 /// A campaign's name as an office writes it: the campaign's own word 回头看 in quotation marks
 /// (教育实践活动整改落实情况“回头看”), unless the name quotes it already.
 fn office_quotes(name: &str) -> String {
@@ -3259,6 +3538,26 @@ terms! {
     ToRemind => "建议约谈提醒的单位", "Units proposed for a reminder talk";
     ToPraise => "建议通报表扬的单位", "Units proposed for commendation";
     Summary => "情况报告", "Summary";
+    // The 情况报告 (docx): its sections, placeholders, attachments and their columns.
+    DocxProgress => "总体进展", "Overall progress";
+    DocxProblems => "存在的问题", "Problems";
+    DocxNextSteps => "下一步打算", "Next steps";
+    DocxPractices => "主要做法", "What was done";
+    FillPractices => "本级抓整改落实的主要做法和成效", "the main measures taken and what they achieved";
+    FillCauses => "问题原因分析", "why these problems remain";
+    FillNextSteps => "下一步工作打算和措施", "the next steps and measures";
+    DefaultAddressee => "省委", "the Provincial Party Committee";
+    Attachments => "附件", "Attachments";
+    AnnexProgress => "整改进展统计表", "Rectification progress";
+    AnnexSelfChecks => "自查报告报送情况表", "Self-check reports";
+    AnnexItems => "整改事项清单", "Rectification items";
+    AnnexNotices => "建议通报表扬和约谈提醒的单位", "Units proposed for commendation or a reminder talk";
+    MeetingOn => "会议日期", "meeting on";
+    ReviewStatus => "审核情况", "review";
+    DisclosedIn => "通报场合", "made known at";
+    Published => "是否公布", "published";
+    Yes => "是", "yes";
+    No => "否", "no";
     ChartByArea => "各方面整改完成率", "Completion by area";
     ChartByChild => "分地区（系统）整改完成率", "Completion by region or system";
     ChartOverdue => "逾期未完成事项（按逾期天数）", "Overdue items by days overdue";
@@ -3277,7 +3576,7 @@ terms! {
 
 #[cfg(test)]
 mod tests {
-    use super::{Figures, Lang, Msg, zh_date, zh_numeral};
+    use super::{Figures, Lang, Msg, zh_date, zh_date_numerals, zh_numeral};
 
     /// Every message that carries a count or a date, with a count of one.
     fn counted() -> Vec<Msg> {
@@ -3358,7 +3657,7 @@ mod tests {
                 deadline: d(),
             },
             Msg::MissingReport { deadline: d() },
-            Msg::AsOfLine { as_of: d() },
+            Msg::AnnexAsOf { as_of: d() },
             Msg::LateCompletion {
                 completed_on: d(),
                 deadline: d(),
@@ -3372,6 +3671,42 @@ mod tests {
                 submitted_on: d(),
             },
             Msg::ReportReturned { on: d() },
+            Msg::ProgressRates {
+                done: "100.0%".into(),
+                done_or_mostly: "100.0%".into(),
+                closed: 1,
+            },
+            Msg::ProgressSatisfaction {
+                assessed: 1,
+                satisfied: 1,
+                rate: "100.0%".into(),
+            },
+            Msg::ProgressAreas {
+                areas: 1,
+                rows: vec![("兑现整改承诺情况".into(), 1, 1)],
+            },
+            Msg::ProgressChildren {
+                rows: vec![("杭州市".into(), 1, "100.0%".into())],
+            },
+            Msg::ProgressLinked {
+                items: 1,
+                by_status: vec![("未完成".into(), 1)],
+            },
+            Msg::ProblemOverdue {
+                nth: 1,
+                items: 1,
+                ages: [1, 0, 0],
+                units: vec!["中共杭州市委".into()],
+                more: 1,
+            },
+            Msg::ProblemIneffective {
+                nth: 1,
+                items: 1,
+                units: vec!["中共杭州市委".into()],
+                more: 0,
+            },
+            Msg::ProblemUnsatisfied { nth: 1, items: 1 },
+            Msg::AsOfLine { as_of: d() },
             Msg::ReportHeading {
                 org: "全省".into(),
                 campaign: Some("教育实践活动整改落实情况回头看".into()),
@@ -3494,7 +3829,57 @@ mod tests {
     }
 
     #[test]
+    fn the_word_documents_sentences_leave_a_zero_out() {
+        let areas = Msg::ProgressAreas {
+            areas: 6,
+            rows: vec![
+                ("兑现整改承诺情况".into(), 2, 0),
+                ("长效机制建设情况".into(), 3, 1),
+            ],
+        };
+        assert_eq!(
+            areas.text(Lang::Zh),
+            "对照六个方面：兑现整改承诺情况2个；长效机制建设情况3个，已完成1个。"
+        );
+        let satisfaction = Msg::ProgressSatisfaction {
+            assessed: 2,
+            satisfied: 0,
+            rate: "0.0%".into(),
+        };
+        assert_eq!(
+            satisfaction.text(Lang::Zh),
+            "已测评事项2个，事项满意率0.0%。"
+        );
+        let rates = Msg::ProgressRates {
+            done: "10.0%".into(),
+            done_or_mostly: "20.0%".into(),
+            closed: 0,
+        };
+        assert_eq!(
+            rates.text(Lang::Zh),
+            "整改完成率10.0%，完成及基本完成率20.0%。"
+        );
+        let overdue = Msg::ProblemOverdue {
+            nth: 2,
+            items: 3,
+            ages: [1, 0, 2],
+            units: vec!["甲".into(), "乙".into()],
+            more: 1,
+        };
+        assert_eq!(
+            overdue.text(Lang::Zh),
+            "二是部分事项逾期未完成。逾期未完成事项3个（逾期1～30天的1个、逾期90天以上的2个），涉及甲、乙等3个单位。"
+        );
+    }
+
+    #[test]
     fn dates_and_numerals_as_documents_write_them() {
+        let date = |s: &str| s.parse::<jiff::civil::Date>().expect("a date");
+        assert_eq!(zh_date_numerals(date("2015-03-10")), "二〇一五年三月十日");
+        assert_eq!(
+            zh_date_numerals(date("2020-12-31")),
+            "二〇二〇年十二月三十一日"
+        );
         assert_eq!(zh_date("2015-03-10"), "2015年3月10日");
         assert_eq!(zh_date("not a date"), "not a date");
         let numerals: Vec<String> = [1, 6, 10, 11, 20, 23, 99, 100].map(zh_numeral).into();

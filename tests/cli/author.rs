@@ -1027,7 +1027,7 @@ fn help_and_usage_errors_follow_the_language_of_the_messages() {
     let first_lines = [
         (
             vec!["report", "--format", "pdf"],
-            "error: 参数 --format <FORMAT> 的值 \"pdf\" 无效；可选：table、md、csv、json、html、xlsx",
+            "error: 参数 --format <FORMAT> 的值 \"pdf\" 无效；可选：table、md、csv、json、html、xlsx、docx",
         ),
         (
             vec!["chek"],

@@ -297,7 +297,7 @@ fn the_format_follows_the_extension_of_the_output() {
         (out.code, out.stderr.as_str()),
         (
             2,
-            "error: 从扩展名 .pdf 看不出报告格式\n  = help: 用 --format 指定格式，或用 .md、.csv、.json、.html、.xlsx、.txt（终端表格）作扩展名\n"
+            "error: 从扩展名 .pdf 看不出报告格式\n  = help: 用 --format 指定格式，或用 .md、.csv、.json、.html、.xlsx、.docx、.txt（终端表格）作扩展名\n"
         )
     );
     let out = run(&["--format", "md", "--output", "报告.text"]);
@@ -562,7 +562,8 @@ fn ci_run_installs_as_root_through_sudo_or_not_at_all() {
             assert_eq!((code, calls.as_str()), (0, CARGO), "uid {uid}: {stderr}");
         }
     }
-    let missing = "chromium poppler-utils fonts-noto-cjk libreoffice-calc-nogui";
+    let missing =
+        "chromium poppler-utils fonts-noto-cjk libreoffice-calc-nogui libreoffice-writer-nogui";
     let install =
         format!("apt-get update -qq\napt-get install -y -qq --no-install-recommends {missing}\n");
     // As root: apt-get itself.

@@ -12,12 +12,12 @@ mod record_tree;
 
 const CHECK_FORMATS: &[&str] = &["human", "json", "github", "gitlab"];
 /// Every report format, as the command line names them: a new one is tried here too. A
-/// workbook is no text: the formats that are go to standard output, the others to `--output`
-/// (`--force` over the last one's) in `dir`.
+/// workbook or a Word document is no text: the formats that are go to standard output, the
+/// others to `--output` (`--force` over the last one's) in `dir`.
 fn report_formats(dir: &Path) -> impl Iterator<Item = Vec<String>> + '_ {
     huitoukan::cli::ReportFormat::ALL.into_iter().map(move |f| {
         let mut args = vec!["--format".to_owned(), f.name().to_owned()];
-        if f == huitoukan::cli::ReportFormat::Xlsx {
+        if f.is_binary() {
             let file = dir.join(format!("报告.{}", f.extensions()[0]));
             args.extend(["--force".to_owned(), "--output".to_owned()]);
             args.push(file.display().to_string());

@@ -7,6 +7,7 @@
 mod author;
 mod browser;
 mod check;
+mod docx;
 mod explain;
 mod figures;
 mod first_day;

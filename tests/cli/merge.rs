@@ -319,6 +319,8 @@ fn a_public_merge_is_public_only_if_every_input_is() {
             if unit["open_review"].is_object() {
                 unit["open_review"]["by"] = serde_json::Value::Null;
             }
+            // A public report has no review (审核情况 is process, not progress).
+            unit["review"] = serde_json::Value::Null;
         }
     };
     altered(&tree, "杭州市.json", "public.json", public);
