@@ -84,8 +84,9 @@ fn the_report_prints_on_a4_its_letter_portrait_and_its_attachments_landscape() {
         "关于全省教育实践活动整改落实情况“回头看”进展情况的报告",
         "省委：",
         // The opening paragraph of the html report, word for word.
-        "截至2015年3月10日，全省共有报送单位5个（2个市、3个省直单位），梳理整改问题56个，\
-         已完成21个（占37.5%），基本完成16个，未完成14个，效果不理想5个；其中逾期未完成2个。",
+        "截至2015年3月10日，全省共有报送单位12个（2个市、10个省直单位），梳理整改问题56个，\
+         已完成21个（占37.5%），基本完成16个，未完成14个，效果不理想5个；其中逾期未完成2个。\
+         自查报告按时报送11个，逾期报送1个，被退回1个。",
         // The figures beyond it (SPEC §14), as every 情况报告 quotes them.
         "到期事项42个，按期完成35个，按期完成率83.3%",
         "新发现问题纳入整改9个",
@@ -113,11 +114,11 @@ fn the_report_prints_on_a4_its_letter_portrait_and_its_attachments_landscape() {
     }
     let annexes: String = text[first_annex..].concat();
     for words in [
-        // 附件1: the children, 合计 last with the totals (20 units, 5 reporting, 56 items…).
-        "合计20556211614523312637.5%66.1%83.9%",
+        // 附件1: the children, 合计 last with the totals (20 units, 12 reporting, 56 items…).
+        "合计201256211614523312637.5%66.1%83.9%",
         // 附件2: a reporting unit, its meeting and where its result was made known.
         "中共浙江省委教育工作委员会2015年1月30日2015年2月13日",
-        "市委常委扩大会议",
+        "市委常委扩大",
         // 附件3 lists the responsible; 附件4 the unit proposed for commendation.
         "钱某某",
         "建议通报表扬的单位序号单位1中共浙江省委教育工作委员会",
@@ -190,9 +191,9 @@ fn the_xml_sets_the_fonts_the_pages_the_page_numbers_and_rows_that_hold() {
     // Every row of every table holds together; each header row repeats.
     let rows = document.matches("<w:tr>").count();
     assert_eq!(document.matches("<w:cantSplit/>").count(), rows);
-    // A table each for 附件1's children and 专项整治 tasks, 附件2, 附件3 and the units proposed
-    // for commendation; none is proposed for a reminder talk (无).
-    assert_eq!(document.matches("<w:tblHeader/>").count(), 5);
+    // A table each for 附件1's children and 专项整治 tasks, 附件2, 附件3, and the units proposed
+    // for a reminder talk and for commendation.
+    assert_eq!(document.matches("<w:tblHeader/>").count(), 6);
     for footer in ["word/footer1.xml", "word/footer2.xml"] {
         let footer = &parts[footer];
         assert!(footer.contains("<w:instrText xml:space=\"preserve\"> PAGE </w:instrText>"));
