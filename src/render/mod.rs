@@ -161,6 +161,7 @@ pub fn summary(report: &Report, lang: Lang) -> Msg {
             missing: n(s.missing),
             pending: n(s.pending),
             groups: report.reporting_groups(),
+            self_checks: !report.public,
         },
     }
 }
