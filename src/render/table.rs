@@ -157,7 +157,7 @@ pub fn write(
         let figures = crate::render::figures::sentences(&report.totals, report.public, lang);
         for line in &figures {
             for part in textwrap::wrap(&shown(line), usize::from(width.max(20))) {
-                write!(out, "{part}\n")?;
+                writeln!(out, "{part}")?;
             }
         }
         if !figures.is_empty() {
