@@ -63,10 +63,10 @@ pub fn files_with_errors(
     let mut seen = HashSet::new();
     diagnostics
         .iter()
-        .filter(|d| d.severity() == Severity::Error && seen.insert(d.file))
+        .filter(|d| d.severity() == Severity::Error && seen.insert(d.file()))
         .map(|d| LeftOut {
-            id: d.file,
-            file: records.files.path(d.file).to_owned(),
+            id: d.file(),
+            file: records.files.path(d.file()).to_owned(),
             code: Some(Cow::Borrowed(d.code.as_str())),
             reason: d.message.clone(),
         })
@@ -81,7 +81,7 @@ pub fn build<'a>(
     let bad: HashSet<FileId> = diagnostics
         .iter()
         .filter(|d| d.severity() == Severity::Error)
-        .map(|d| d.file)
+        .map(|d| d.file())
         .collect();
     let public = options
         .public
