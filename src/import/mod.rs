@@ -403,7 +403,10 @@ impl<'a> RowPlanner<'a> {
     /// The row's id: a file name (I007), not another row's of the unit (I004), nor one that
     /// differs from another's or an existing file's only by case (I004).
     fn key(&mut self, r: usize, cells: &Row, org: &str) -> Result<String, Diagnostic<Place>> {
-        let id_parts: Vec<String> = (self.columns.id.iter())
+        let id_parts: Vec<String> = self
+            .columns
+            .id
+            .iter()
             .map(|&c| cells.get(c).text().trim().to_owned())
             .filter(|t| !t.is_empty())
             .collect();
