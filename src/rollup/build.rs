@@ -115,8 +115,13 @@ pub fn build<'a>(
 
     let due_dates = status::unit_due_dates(records);
     let mut reports_to = super::reporting::reports_to(records);
-    let order = OfficeOrder::new(records);
-    let sequence = order.units(records);
+    let sequence = OfficeOrder::new(records).units(records);
+    // Each unit's place in that order, by its index: what the lists sorted after the build
+    // are sorted by, without holding the order's table of every folder.
+    let mut place_of = vec![u32::MAX; records.units.len()];
+    for (place, &index) in sequence.iter().enumerate() {
+        place_of[index] = u32::try_from(place).unwrap_or(u32::MAX);
+    }
     for (place, &index) in sequence.iter().enumerate() {
         let unit = &records.units[index];
         if !is_within(&unit.org, options.org) {
@@ -208,12 +213,10 @@ pub fn build<'a>(
 
     assemble(&mut report, options.by == By::Org);
     add_groups(&mut report, groups, options.by);
-    report.led_items.sort_by(|a, b| {
-        order
-            .compare(&a.lead_unit, &b.lead_unit)
-            .then_with(|| order.compare(&a.unit, &b.unit))
-            .then_with(|| a.id.cmp(&b.id))
-    });
+    let place = |org: &str| records.unit_by_org(org).map_or(u32::MAX, |i| place_of[i]);
+    report
+        .led_items
+        .sort_by_cached_key(|l| (place(&l.lead_unit), place(&l.unit), l.id.clone()));
     report.left_out = left_out;
     report.left_out.sort_by(|a, b| a.file.cmp(&b.file));
     if let Some(public) = &public {

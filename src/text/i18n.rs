@@ -535,7 +535,7 @@ pub enum Msg {
     Summary {
         as_of: String,
         org: String,
-        figures: Figures,
+        figures: Box<Figures>,
     },
     // The 情况报告 (`report --format docx`, SPEC §15).
     /// Its title: 关于……情况的报告, of who it covers and the campaign (where named).
@@ -3742,7 +3742,7 @@ mod tests {
             Msg::Summary {
                 as_of: d(),
                 org: "全省".into(),
-                figures: Figures {
+                figures: Box::new(Figures {
                     units: 1,
                     items: 1,
                     done: 1,
@@ -3758,7 +3758,7 @@ mod tests {
                     pending: 1,
                     groups: vec![(2, "市".into(), true), (3, "省直".into(), false)],
                     self_checks: true,
-                },
+                }),
             },
         ]
     }
