@@ -3,10 +3,10 @@
 //! batches, the reviews by kind, 建章立制 and the 满意度测评. A figure of nought is left out,
 //! and a sentence with nothing to say is not written.
 
-use crate::format::enums::Enumeration;
-use crate::rollup::Totals;
+use crate::format::enums::{Enumeration, Status};
 use crate::rollup::figures::{Figures, ReviewCounts};
-use crate::text::i18n::Lang;
+use crate::rollup::{Report, Totals};
+use crate::text::i18n::{Lang, Msg};
 
 use super::rows::percent;
 
@@ -219,5 +219,20 @@ fn assessment(f: &Figures, lang: Lang) -> Option<String> {
                 "Satisfaction survey: {n} took part; {yes} satisfied, {mostly} basically satisfied, {no} unsatisfied; rate {rate}."
             ),
         }
+    })
+}
+
+/// 上下联动: how many items a higher level must lead, by status (SPEC §14).
+pub fn linked(report: &Report, _: Lang) -> Option<Msg> {
+    let linked = &report.linked_items;
+    let by_status = (Status::VALUES.iter())
+        .map(|s| {
+            let n = linked.iter().filter(|l| l.status == Some(*s)).count();
+            (s.label().to_owned(), n)
+        })
+        .collect();
+    (!linked.is_empty()).then_some(Msg::ProgressLinked {
+        items: linked.len(),
+        by_status,
     })
 }

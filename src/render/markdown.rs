@@ -128,7 +128,12 @@ pub fn sections(report: &Report, lang: Lang) -> Vec<Section> {
         ),
         Section {
             title: Term::LinkedItems.text(lang),
-            parts: linked(report, &report.linked_items, lang),
+            // How the linked items stand, counted by status, then each lead unit's.
+            parts: crate::render::figures::linked(report, lang)
+                .map(|counts| Part::Lines(vec![counts.text(lang)]))
+                .into_iter()
+                .chain(linked(report, &report.linked_items, lang))
+                .collect(),
         },
     ];
     // For the whole tree, what lower levels put on this one is every linked item: one list.

@@ -232,3 +232,24 @@ fn votes_past_the_participants_and_a_batch_two_guidance_are_errors() {
     let codes: Vec<(&str, usize)> = found.iter().map(|f| (f.0.as_str(), f.2)).collect();
     assert_eq!(codes, [("E038", 35), ("E037", 41)], "{found:?}");
 }
+
+#[test]
+fn the_linked_items_are_counted_by_status_before_their_lists() {
+    let example = crate::html::example();
+    let out = Tree::empty().run(&[
+        "report",
+        example.to_str().expect("a UTF-8 path"),
+        "--as-of",
+        AS_OF,
+        "--format",
+        "md",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains(
+            "## 七、上下联动事项（按牵头单位）\n\n需上级牵头联动整改的事项2个（未完成2个）。\n\n### 牵头单位："
+        ),
+        "{}",
+        out.stdout
+    );
+}

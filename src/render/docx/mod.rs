@@ -18,7 +18,6 @@ use std::io;
 
 use ooxml::{Body, CHAR, Indent, Page, Style};
 
-use crate::format::enums::{Enumeration, Status};
 use crate::render::markdown::ordinal;
 use crate::render::rows::{self, Table};
 use crate::render::{covered, folder_name, notes};
@@ -287,8 +286,13 @@ fn signature(body: &mut Body, report: &Report, lang: Lang) -> io::Result<()> {
 /// 一、总体进展: one sentence a figure, each `None` where it has nothing to say. A new figure
 /// of the report is one more line here.
 fn progress(report: &Report, lang: Lang) -> Vec<Msg> {
-    let sentences: [fn(&Report, Lang) -> Option<Msg>; 5] =
-        [rates, satisfaction, by_area, by_child, linked];
+    let sentences: [fn(&Report, Lang) -> Option<Msg>; 5] = [
+        rates,
+        satisfaction,
+        by_area,
+        by_child,
+        crate::render::figures::linked,
+    ];
     sentences.iter().filter_map(|s| s(report, lang)).collect()
 }
 
@@ -336,20 +340,6 @@ fn by_child(report: &Report, lang: Lang) -> Option<Msg> {
         .filter(|(_, items, _)| *items > 0)
         .collect();
     (rows.len() > 1).then_some(Msg::ProgressChildren { rows })
-}
-
-fn linked(report: &Report, _: Lang) -> Option<Msg> {
-    let linked = &report.linked_items;
-    let by_status = (Status::VALUES.iter())
-        .map(|s| {
-            let n = linked.iter().filter(|l| l.status == Some(*s)).count();
-            (s.label().to_owned(), n)
-        })
-        .collect();
-    (!linked.is_empty()).then_some(Msg::ProgressLinked {
-        items: linked.len(),
-        by_status,
-    })
 }
 
 /// 二、存在的问题: the overdue items (by age, and their units), the 效果不理想 items and those
