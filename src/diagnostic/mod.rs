@@ -154,22 +154,27 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn new(code: Code, file: FileId, span: Option<Range<usize>>, message: Msg) -> Self {
+    pub fn new(
+        code: Code,
+        file: FileId,
+        span: Option<Range<usize>>,
+        message: impl Into<Msg>,
+    ) -> Self {
         Diagnostic {
             code,
             file,
             span,
-            message,
+            message: message.into(),
             help: None,
             labels: Vec::new(),
         }
     }
 
-    pub fn at(code: Code, file: FileId, span: Range<usize>, message: Msg) -> Self {
+    pub fn at(code: Code, file: FileId, span: Range<usize>, message: impl Into<Msg>) -> Self {
         Self::new(code, file, Some(span), message)
     }
 
-    pub fn whole_file(code: Code, file: FileId, message: Msg) -> Self {
+    pub fn whole_file(code: Code, file: FileId, message: impl Into<Msg>) -> Self {
         Self::new(code, file, None, message)
     }
 

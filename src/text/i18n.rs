@@ -1,6 +1,9 @@
-//! Every sentence a user reads, in Chinese and in English, in one place.
+//! The sentences a user reads, in Chinese and in English, and what they are made with.
 //!
 //! Rules build [`Msg`] values with the data of the problem; only rendering picks a language.
+//! A family of rules keeps its messages and their wording in its own file under
+//! [`messages`](crate::text::messages), and `Msg` holds it as one variant (`Msg::Item`); the
+//! sentences not yet moved to a family are worded in [`Msg`] itself.
 //! Codes, JSON keys and the values of the record format are the same in both languages.
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -233,9 +236,19 @@ impl Figures {
     }
 }
 
+use crate::text::messages::item::ItemMsg;
+use crate::text::messages::links::LinkMsg;
+use crate::text::messages::plan::PlanMsg;
+use crate::text::messages::self_check::SelfCheckMsg;
+
 /// One user-facing sentence with its data.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Msg {
+    // Families: each in its own file under `text/messages`, its wording beside it.
+    Item(ItemMsg),
+    SelfCheck(SelfCheckMsg),
+    Plan(PlanMsg),
+    Links(LinkMsg),
     // Parsing and fields.
     Syntax {
         detail: String,
@@ -284,52 +297,6 @@ pub enum Msg {
         value: String,
     },
     PlaceholderHelp,
-    UnsatisfiedNeedsRectifyBy,
-    UnsatisfiedNeedsRectifyByHelp,
-    ProgressAfterToday {
-        on: String,
-    },
-    NoProgress {
-        days: i64,
-        since: String,
-        every: i64,
-    },
-    NoProgressHelp,
-    ClosureNotDone {
-        status: String,
-    },
-    ClosureBeforeCompleted {
-        approved_on: String,
-        completed_on: String,
-    },
-    ClosureAfterToday {
-        approved_on: String,
-    },
-    SubordinatesDueLate {
-        due: String,
-        own_due: String,
-    },
-    VotesOverParticipants {
-        votes: i64,
-        participants: i64,
-    },
-    GuidanceOfSecondBatch,
-    GuidanceOfSecondBatchHelp,
-    SubmittedUnsupported,
-    SubmittedUnsupportedHelp,
-    FoundBeforeOpened {
-        found_on: String,
-        opened_on: String,
-    },
-    FoundBeforeOpenedHelp,
-    ResubmittedWithoutReturn {
-        on: String,
-    },
-    ResubmittedWithoutReturnHelp,
-    ReportReturned {
-        on: String,
-    },
-    ReportReturnedHelp,
     IntegerOutOfRange {
         key: String,
         value: String,
@@ -368,66 +335,9 @@ pub enum Msg {
     UnknownPoint {
         id: String,
     },
-    PointNotApplicable {
-        id: String,
-        category: String,
-        batch: i64,
-    },
-    PointAnsweredByItems,
-    // Status and source.
-    StatusNeedsField {
-        status: String,
-        key: String,
-    },
-    UnsatisfiedDone,
-    UnsatisfiedDoneHelp,
-    DateAfterToday {
-        key: String,
-        date: String,
-    },
-    DateAfterTodayHelp,
-    SourceNeedsField {
-        key_value: String,
-        key: String,
-    },
     // Links between files.
-    UnknownLeadUnit {
-        lead_unit: String,
-    },
-    SelfLeadUnit {
-        lead_unit: String,
-    },
-    LeadUnitHelp,
-    DuplicateItemId {
-        id: String,
-        other: String,
-    },
-    FirstDefinedHere,
-    OrphanItem,
-    OrphanItemHelp,
     RootUnit,
     RootUnitHelp,
-    // Self-check.
-    UnansweredPoints {
-        points: Vec<String>,
-    },
-    UnansweredHelp,
-    ReportMissing {
-        path: String,
-    },
-    ReportOutsideUnit {
-        path: String,
-    },
-    ReportLink {
-        path: String,
-    },
-    ReportOutsideHelp,
-    ReviewBeforeSubmission {
-        on: String,
-        submitted_on: String,
-    },
-    ReviewWithoutSubmission,
-    SubmittedHere,
     // Files.
     NotUtf8,
     LooksLikeGbk,
@@ -465,31 +375,6 @@ pub enum Msg {
         gbk: Option<String>,
     },
     // Warnings.
-    Overdue {
-        status: String,
-        due: String,
-        days: i64,
-    },
-    OverdueHelp,
-    LateCompletion {
-        completed_on: String,
-        deadline: String,
-    },
-    LateReport {
-        submitted_on: String,
-        deadline: String,
-    },
-    MissingReport {
-        deadline: String,
-    },
-    MissingReportHelp,
-    UncoveredAnswer {
-        point: String,
-        answer: String,
-    },
-    UncoveredAnswerHelp {
-        point: String,
-    },
     SymlinkSkipped,
     SymlinkHelp,
     Misnamed,
@@ -1117,6 +1002,31 @@ pub enum Msg {
     },
 }
 
+/// A family's message is a [`Msg`], and so is it where a help line may be none
+/// ([`Diagnostic::with_help`](crate::diagnostic::Diagnostic::with_help)): one line a family.
+macro_rules! families {
+    ($($family:ident => $variant:ident,)*) => {$(
+        impl From<$family> for Msg {
+            fn from(msg: $family) -> Self {
+                Msg::$variant(msg)
+            }
+        }
+
+        impl From<$family> for Option<Msg> {
+            fn from(msg: $family) -> Self {
+                Some(Msg::$variant(msg))
+            }
+        }
+    )*};
+}
+
+families! {
+    ItemMsg => Item,
+    LinkMsg => Links,
+    PlanMsg => Plan,
+    SelfCheckMsg => SelfCheck,
+}
+
 impl Msg {
     /// The sentence in `lang`, with every control or invisible character of the data it quotes
     /// written out (`\n`, `\u{200b}`: see [`crate::text::escape`]), in every format: a value never
@@ -1133,6 +1043,10 @@ impl Msg {
         use Lang::{En, Zh};
         // One arm a sentence: its data bound once, its words in both languages side by side.
         match self {
+            Msg::Item(m) => m.sentence(lang),
+            Msg::SelfCheck(m) => m.sentence(lang),
+            Msg::Plan(m) => m.sentence(lang),
+            Msg::Links(m) => m.sentence(lang),
             Msg::Syntax { detail } => match lang {
                 Zh => format!("TOML 语法错误：{detail}"),
                 En => format!("TOML syntax error: {detail}"),
@@ -1211,145 +1125,6 @@ impl Msg {
                 }
                 En => {
                     format!("`{key}` must be a positive integer, not {value}")
-                },
-            },
-            Msg::UnsatisfiedNeedsRectifyBy => match lang {
-                Zh => {
-                    "群众不满意的事项必须填写限期整改日期 `rectify_by`".into()
-                }
-                En => {
-                    "an item the masses are not satisfied with needs a `rectify_by` date".into()
-                },
-            },
-            Msg::UnsatisfiedNeedsRectifyByHelp => match lang {
-                Zh => {
-                    "对整改效果不理想、群众不满意的，要限期整改到位：写明 `rectify_by = 年-月-日`".into()
-                }
-                En => {
-                    "the plan: 对整改效果不理想、群众不满意的，要限期整改到位; add `rectify_by = YYYY-MM-DD`".into()
-                },
-            },
-            Msg::ProgressAfterToday { on } => match lang {
-                Zh => format!("进展日期{}还没有到", zh_date(on)),
-                En => format!("progress dated {on}, a day that has not come yet"),
-            },
-            Msg::NoProgress { days, since, every } => match lang {
-                Zh => {
-                    format!("已{days}天没有进展记录（自{}起；要求至少每{every}天一次）", zh_date(since))
-                }
-                En => {
-                    let day_s = if *days == 1 { "day" } else { "days" };
-                    format!(
-                        "no progress recorded for {days} {day_s} (since {since}; at most {every} allowed)"
-                    )
-                },
-            },
-            Msg::NoProgressHelp => match lang {
-                Zh => {
-                    "跟踪推进：在 [[progress]] 中记下最新进展（on 和 text）".into()
-                }
-                En => {
-                    "keep track (跟踪推进): add a [[progress]] entry with `on` and `text`".into()
-                },
-            },
-            Msg::ClosureNotDone { status } => match lang {
-                Zh => {
-                    format!("只有已完成的事项才能销号，本事项状态为{status}")
-                }
-                En => {
-                    format!("only a done item can be closed (销号); this one is {status}")
-                },
-            },
-            Msg::ClosureBeforeCompleted { approved_on, completed_on } => match lang {
-                Zh => {
-                    format!("销号日期{}早于完成日期{}", zh_date(approved_on), zh_date(completed_on))
-                }
-                En => {
-                    format!("closed on {approved_on}, before it was completed on {completed_on}")
-                },
-            },
-            Msg::ClosureAfterToday { approved_on } => match lang {
-                Zh => format!("销号日期{}还没有到", zh_date(approved_on)),
-                En => format!("closed on {approved_on}, a day that has not come yet"),
-            },
-            Msg::SubordinatesDueLate { due, own_due } => match lang {
-                Zh => {
-                    format!("下级报送时限{}晚于本单位自己的报送时限{}", zh_date(due), zh_date(own_due))
-                }
-                En => {
-                    format!("`subordinates_due` {due} is after this unit's own due date {own_due}")
-                },
-            },
-            Msg::VotesOverParticipants {
-                votes,
-                participants,
-            } => match lang {
-                Zh => format!("三项票数之和{votes}超过参加测评人数{participants}"),
-                En => format!(
-                    "the votes add up to {votes}, more than the {participants} who took part"
-                ),
-            },
-            Msg::GuidanceOfSecondBatch => match lang {
-                Zh => "第二批活动单位由省委督查组审核，督导组检查的是第一批活动单位".into(),
-                En => "a 督导组 checks first-batch units; a second-batch unit is reviewed by a 督查组".into(),
-            },
-            Msg::GuidanceOfSecondBatchHelp => match lang {
-                Zh => "写作 kind = \"督查组审核\"；或者本单位是第一批，改为 batch = 1".into(),
-                En => "write kind = \"督查组审核\"; or, if the unit is of the first batch, batch = 1".into(),
-            },
-            Msg::SubmittedUnsupported => match lang {
-                Zh => "自查已报送，但没有领导班子会议日期，也没有自查报告".into(),
-                En => "the self-check is submitted, but names neither the meeting that studied it nor a report".into(),
-            },
-            Msg::SubmittedUnsupportedHelp => match lang {
-                Zh => "写上集体研究的会议日期 meeting_on，或者自查报告 report".into(),
-                En => "add `meeting_on`, the day of the 领导班子会议, or `report`, the 自查报告".into(),
-            },
-            Msg::FoundBeforeOpened {
-                found_on,
-                opened_on,
-            } => match lang {
-                Zh => format!(
-                    "发现日期{}早于“回头看”开始日期{}",
-                    zh_date(found_on),
-                    zh_date(opened_on)
-                ),
-                En => format!("found on {found_on}, before the campaign opened on {opened_on}"),
-            },
-            Msg::FoundBeforeOpenedHelp => match lang {
-                Zh => "“回头看”中新发现的问题在开始之后发现；之前已知的问题，来源写作整改方案等".into(),
-                En => "a problem newly found in the campaign is found after it opened; one known before has another `source` (整改方案…)".into(),
-            },
-            Msg::ResubmittedWithoutReturn { on } => match lang {
-                Zh => {
-                    format!("重新报送日期{}之前没有退回的审核记录", zh_date(on))
-                }
-                En => {
-                    format!("resubmitted on {on}, but no review returned the report before then")
-                },
-            },
-            Msg::ResubmittedWithoutReturnHelp => match lang {
-                Zh => {
-                    "在 [[review]] 中记下退回的审核（result = \"退回\"），或删去 `resubmitted_on`".into()
-                }
-                En => {
-                    "record the review that returned it (result = \"退回\"), or remove `resubmitted_on`".into()
-                },
-            },
-            Msg::ReportReturned { on } => match lang {
-                Zh => {
-                    format!("自查报告已于{}被退回，尚未重新报送", zh_date(on))
-                }
-                En => {
-                    format!("the self-check report was returned on {on} and has not been resubmitted")
-                },
-            },
-            Msg::ReportReturnedHelp => match lang {
-                Zh => {
-                    "查漏补缺后重新报送，并在 [self_check] 中填写 `resubmitted_on`".into()
-                }
-                En => {
-                    "fill the gaps, submit again, and record `resubmitted_on` in [self_check]".into()
                 },
             },
             Msg::IntegerOutOfRange { key, value, allowed } => {
@@ -1438,110 +1213,6 @@ impl Msg {
                 Zh => format!("检查要点 \"{id}\" 不在方案中"),
                 En => format!("check point \"{id}\" is not in the schema"),
             },
-            Msg::PointNotApplicable { id, category, batch } => match lang {
-                Zh => {
-                    format!("检查要点 \"{id}\" 不适用于第{}批的{category}", batch_zh(*batch))
-                }
-                En => {
-                    format!("check point \"{id}\" does not apply to a {category} of batch {batch}")
-                },
-            },
-            Msg::PointAnsweredByItems => match lang {
-                Zh => {
-                    "党员干部的重点（P 类）由个人整改事项回答，不在单位自查中作答；删去这一行".into()
-                }
-                En => {
-                    "points for cadres (P.*) are answered by their own items, not in a unit's self-check; remove the line".into()
-                },
-            },
-            Msg::StatusNeedsField { status, key } => match lang {
-                Zh => {
-                    format!("状态为{status}的事项必须填写 `{key}`")
-                }
-                En => {
-                    format!("an item with status {status} needs `{key}`")
-                },
-            },
-            Msg::UnsatisfiedDone => match lang {
-                Zh => "群众不满意的事项不能算已完成".into(),
-                En => {
-                    "an item the masses are unsatisfied with cannot count as done (已完成)".into()
-                },
-            },
-            Msg::UnsatisfiedDoneHelp => match lang {
-                Zh => {
-                    "改为 `status = \"效果不理想\"` 并填写限期整改日期 `rectify_by`".into()
-                }
-                En => {
-                    "set `status = \"效果不理想\"` and a date to fix it by, `rectify_by`".into()
-                },
-            },
-            Msg::DateAfterToday { key, date } => match lang {
-                Zh => format!("`{key}` 的日期{}还没有到", zh_date(date)),
-                En => format!("`{key}` is {date}, a day that has not come yet"),
-            },
-            Msg::DateAfterTodayHelp => match lang {
-                Zh => "记录写的是已经发生的事：改正日期；计划中的日期写在 deadline 或 rectify_by".into(),
-                En => "a record says what has happened: correct the date; a planned day goes in deadline or rectify_by".into(),
-            },
-            Msg::SourceNeedsField { key_value, key } => match lang {
-                Zh => {
-                    format!("`{key_value}` 的事项必须填写 `{key}`")
-                }
-                En => {
-                    format!("an item with `{key_value}` needs `{key}`")
-                },
-            },
-            Msg::UnknownLeadUnit { lead_unit } => match lang {
-                Zh => {
-                    format!("牵头单位 \"{lead_unit}\" 不是本台账中的单位")
-                }
-                En => {
-                    format!("lead unit \"{lead_unit}\" names no unit of the tree")
-                },
-            },
-            Msg::SelfLeadUnit { lead_unit } => match lang {
-                Zh => {
-                    format!("牵头单位 \"{lead_unit}\" 就是本单位；上下联动应由上级牵头")
-                }
-                En => {
-                    format!("lead unit \"{lead_unit}\" is the item's own unit; a linked fix is led from above")
-                },
-            },
-            Msg::LeadUnitHelp => match lang {
-                Zh => {
-                    "写牵头单位的机构路径，即其文件夹相对于根目录的路径，如 \"杭州市/西湖区\"".into()
-                }
-                En => {
-                    "write the org path of the leading unit: its folder relative to the root, like \"杭州市/西湖区\"".into()
-                },
-            },
-            Msg::DuplicateItemId { id, other } => match lang {
-                Zh => {
-                    format!("同一单位的两个事项编号都是 \"{id}\"（另一个在 {other}）")
-                }
-                En => {
-                    format!("two items of one unit have the id \"{id}\" (the other is {other})")
-                },
-            },
-            Msg::FirstDefinedHere => match lang {
-                Zh => "首次出现在这里".into(),
-                En => "first defined here".into(),
-            },
-            Msg::OrphanItem => match lang {
-                Zh => "事项不属于任何单位：上级各文件夹中都没有 unit.toml".into(),
-                En => {
-                    "item outside every unit: no folder above it holds a unit.toml".into()
-                },
-            },
-            Msg::OrphanItemHelp => match lang {
-                Zh => {
-                    "把事项移到单位文件夹的 items/ 下，或在其上级文件夹中新建 unit.toml".into()
-                }
-                En => {
-                    "move it into a unit's items/ folder, or add a unit.toml to a folder above it".into()
-                },
-            },
             Msg::RootUnit => match lang {
                 Zh => "根目录中不能有 unit.toml：单位放在子文件夹中".into(),
                 En => "a unit.toml at the root: units live in sub-folders".into(),
@@ -1549,75 +1220,6 @@ impl Msg {
             Msg::RootUnitHelp => match lang {
                 Zh => "把它移到以单位命名的子文件夹中".into(),
                 En => "move it into a sub-folder named after the unit".into(),
-            },
-            Msg::UnansweredPoints { points } => {
-                let points = names(points);
-                match lang {
-                    Zh => {
-                        format!("自查已报送，但以下适用的检查要点未逐项说明：{points}")
-                    }
-                    En => {
-                        format!("the self-check is submitted but leaves these points unanswered: {points}")
-                    },
-                }
-            }
-            Msg::UnansweredHelp => match lang {
-                Zh => {
-                    "在 [self_check.answers] 中逐项说明，如 `\"1.1\" = \"已落实\"`；不涉及的写 \"不涉及\"".into()
-                }
-                En => {
-                    "answer each in [self_check.answers], like `\"1.1\" = \"已落实\"`; write \"不涉及\" where one does not apply".into()
-                },
-            },
-            Msg::ReportMissing { path } => match lang {
-                Zh => format!("自查报告 \"{path}\" 不存在"),
-                En => {
-                    format!("the self-check report \"{path}\" does not exist")
-                },
-            },
-            Msg::ReportOutsideUnit { path } => match lang {
-                Zh => {
-                    format!("自查报告 \"{path}\" 不在本单位文件夹内")
-                }
-                En => {
-                    format!("the self-check report \"{path}\" leaves the unit's folder")
-                },
-            },
-            Msg::ReportLink { path } => match lang {
-                Zh => {
-                    format!("自查报告 \"{path}\" 是符号链接，不予读取")
-                }
-                En => {
-                    format!("the self-check report \"{path}\" is a symbolic link, which is never followed")
-                },
-            },
-            Msg::ReportOutsideHelp => match lang {
-                Zh => {
-                    "写单位文件夹内的相对路径，如 \"自查报告.md\"；不要用 \"..\" 或绝对路径".into()
-                }
-                En => {
-                    "write a path inside the unit's folder, like \"自查报告.md\"; no \"..\" and no absolute path".into()
-                },
-            },
-            Msg::ReviewBeforeSubmission { on, submitted_on } => match lang {
-                Zh => {
-                    format!("审核日期{}早于自查报送日期{}", zh_date(on), zh_date(submitted_on))
-                }
-                En => {
-                    format!("a review on {on}, before the self-check was submitted on {submitted_on}")
-                },
-            },
-            Msg::ReviewWithoutSubmission => match lang {
-                Zh => {
-                    "单位尚未报送自查（无 `self_check.submitted_on`），不能有审核记录".into()
-                }
-                En => {
-                    "a review of a unit that has not submitted its self-check (no `self_check.submitted_on`)".into()
-                },
-            },
-            Msg::SubmittedHere => match lang {
-                Zh => "自查报送日期".into(),
-                En => "submitted here".into(),
             },
             Msg::NotUtf8 => match lang {
                 Zh => "文件不是 UTF-8 编码".into(),
@@ -1745,70 +1347,6 @@ impl Msg {
                         format!("it looks like “{gbk}” in GBK; rename it in UTF-8, for example with `convmv -f GBK -t UTF-8 -r --notest .` at the root")
                     },
                     None => "rename it with a UTF-8 name".into(),
-                },
-            },
-            Msg::Overdue { status, due, days } => match lang {
-                Zh => {
-                    format!("逾期{days}天：状态为{status}，时限{}", zh_date(due))
-                }
-                En => {
-                    format!("overdue by {days} {}: status {status}, due {due}", if *days == 1 { "day" } else { "days" })
-                },
-            },
-            Msg::OverdueHelp => match lang {
-                Zh => {
-                    "明确责任、落实措施、跟踪推进；完成后更新 `status` 和 `completed_on`".into()
-                }
-                En => {
-                    "name who, what measures, and follow up; once finished, update `status` and `completed_on`".into()
-                },
-            },
-            Msg::LateCompletion { completed_on, deadline } => match lang {
-                Zh => {
-                    format!("未按期解决：完成于{}，时限{}", zh_date(completed_on), zh_date(deadline))
-                }
-                En => {
-                    format!("not solved on time: completed on {completed_on}, due {deadline}")
-                },
-            },
-            Msg::LateReport { submitted_on, deadline } => match lang {
-                Zh => {
-                    format!("自查报告{}报送，晚于{}的报送时限", zh_date(submitted_on), zh_date(deadline))
-                }
-                En => {
-                    format!("self-check submitted on {submitted_on}, after its due date {deadline}")
-                },
-            },
-            Msg::MissingReport { deadline } => match lang {
-                Zh => {
-                    format!("报送时限{}已过，尚未报送自查报告", zh_date(deadline))
-                }
-                En => {
-                    format!("the due date {deadline} has passed and no self-check is submitted")
-                },
-            },
-            Msg::MissingReportHelp => match lang {
-                Zh => {
-                    "报送后在 [self_check] 中填写 `submitted_on`".into()
-                }
-                En => {
-                    "once submitted, record `submitted_on` in [self_check]".into()
-                },
-            },
-            Msg::UncoveredAnswer { point, answer } => match lang {
-                Zh => {
-                    format!("检查要点 \"{point}\" 自查为{answer}，但没有事项纳入整改")
-                }
-                En => {
-                    format!("check point \"{point}\" is answered {answer}, but no item takes it up")
-                },
-            },
-            Msg::UncoveredAnswerHelp { point } => match lang {
-                Zh => {
-                    format!("新增一个事项，在 `points` 中列出 \"{point}\"（新发现的问题要及时纳入整改）")
-                }
-                En => {
-                    format!("add an item that lists \"{point}\" in `points` (new problems join the rectification)")
                 },
             },
             Msg::SymlinkSkipped => match lang {
@@ -3355,7 +2893,7 @@ pub fn list_separator(lang: Lang) -> &'static str {
 // A message takes a list as its entries and words it here, by what the entries are.
 
 /// Names of the record format (keys, point ids, org paths): `a, b` in either language.
-fn names(list: &[String]) -> String {
+pub(crate) fn names(list: &[String]) -> String {
     list.join(", ")
 }
 
@@ -3397,7 +2935,7 @@ fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
     if n == 1 { one } else { many }
 }
 
-fn batch_zh(batch: i64) -> &'static str {
+pub(crate) fn batch_zh(batch: i64) -> &'static str {
     match batch {
         1 => "一",
         2 => "二",
@@ -3576,7 +3114,9 @@ terms! {
 
 #[cfg(test)]
 mod tests {
-    use super::{Figures, Lang, Msg, zh_date, zh_date_numerals, zh_numeral};
+    use super::{
+        Figures, ItemMsg, Lang, Msg, PlanMsg, SelfCheckMsg, zh_date, zh_date_numerals, zh_numeral,
+    };
 
     /// Every message that carries a count or a date, with a count of one.
     fn counted() -> Vec<Msg> {
@@ -3587,16 +3127,16 @@ mod tests {
                 warnings: 1,
                 files: 1,
             },
-            Msg::Overdue {
+            Msg::Item(ItemMsg::Overdue {
                 status: "未完成".into(),
                 due: d(),
                 days: 1,
-            },
-            Msg::NoProgress {
+            }),
+            Msg::Item(ItemMsg::NoProgress {
                 days: 1,
                 since: d(),
                 every: 1,
-            },
+            }),
             Msg::TooLarge { size: 1 },
             Msg::RefuseErrors { errors: 1 },
             Msg::KeptGoing { files: 1 },
@@ -3630,19 +3170,19 @@ mod tests {
                 key: "progress_every".into(),
                 value: "0".into(),
             },
-            Msg::VotesOverParticipants {
+            Msg::Plan(PlanMsg::VotesOverParticipants {
                 votes: 130,
                 participants: 120,
-            },
-            Msg::GuidanceOfSecondBatch,
-            Msg::GuidanceOfSecondBatchHelp,
-            Msg::SubmittedUnsupported,
-            Msg::SubmittedUnsupportedHelp,
-            Msg::FoundBeforeOpened {
+            }),
+            Msg::Plan(PlanMsg::GuidanceOfSecondBatch),
+            Msg::Plan(PlanMsg::GuidanceOfSecondBatchHelp),
+            Msg::Plan(PlanMsg::SubmittedUnsupported),
+            Msg::Plan(PlanMsg::SubmittedUnsupportedHelp),
+            Msg::Plan(PlanMsg::FoundBeforeOpened {
                 found_on: d(),
                 opened_on: d(),
-            },
-            Msg::FoundBeforeOpenedHelp,
+            }),
+            Msg::Plan(PlanMsg::FoundBeforeOpenedHelp),
             Msg::Basis {
                 plan: Some("开展教育实践活动整改落实情况“回头看”的实施方案".into()),
                 document: Some("浙整改办发〔2015〕2号".into()),
@@ -3652,25 +3192,25 @@ mod tests {
                 value: "-1".into(),
                 min: 0,
             },
-            Msg::LateReport {
+            Msg::SelfCheck(SelfCheckMsg::LateReport {
                 submitted_on: d(),
                 deadline: d(),
-            },
-            Msg::MissingReport { deadline: d() },
+            }),
+            Msg::SelfCheck(SelfCheckMsg::MissingReport { deadline: d() }),
             Msg::AnnexAsOf { as_of: d() },
-            Msg::LateCompletion {
+            Msg::Item(ItemMsg::LateCompletion {
                 completed_on: d(),
                 deadline: d(),
-            },
-            Msg::DateAfterToday {
+            }),
+            Msg::Item(ItemMsg::DateAfterToday {
                 key: "completed_on".into(),
                 date: d(),
-            },
-            Msg::ReviewBeforeSubmission {
+            }),
+            Msg::SelfCheck(SelfCheckMsg::ReviewBeforeSubmission {
                 on: d(),
                 submitted_on: d(),
-            },
-            Msg::ReportReturned { on: d() },
+            }),
+            Msg::SelfCheck(SelfCheckMsg::ReportReturned { on: d() }),
             Msg::ProgressRates {
                 done: "100.0%".into(),
                 done_or_mostly: "100.0%".into(),
