@@ -13,6 +13,7 @@ use crate::rules::check;
 use crate::settings::Check;
 use crate::settings::output::{OutputKind, refuse_in_tree, write_stream, write_with};
 use crate::text::i18n::Msg;
+use crate::text::messages::history::HistoryMsg;
 
 pub fn run(settings: &Check) -> Result<ExitCode, Fatal> {
     let Check {
@@ -38,11 +39,14 @@ pub fn run(settings: &Check) -> Result<ExitCode, Fatal> {
     if let Some(rev) = since {
         let unchanged = changed_since(&mut checked, root, rev, as_of, only_changed)?;
         if unchanged.errors + unchanged.warnings > 0 {
-            notes.push(Msg::OnlyChangedNote {
-                since: rev.clone(),
-                errors: unchanged.errors,
-                warnings: unchanged.warnings,
-            });
+            notes.push(
+                HistoryMsg::OnlyChangedNote {
+                    since: rev.clone(),
+                    errors: unchanged.errors,
+                    warnings: unchanged.warnings,
+                }
+                .into(),
+            );
         }
     }
     let elsewhere = checked.keep_within(scope);

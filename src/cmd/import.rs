@@ -11,6 +11,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::text::i18n::{Lang, Msg};
+use crate::text::messages::files::FileMsg;
 use std::collections::HashMap;
 
 use crate::diagnostic::outcome::{EXIT_OK, EXIT_RECORDS, Fatal};
@@ -35,9 +36,12 @@ pub fn run(settings: &Import) -> Result<ExitCode, Fatal> {
             let bytes = read(path, MAX_MAPPING_BYTES)?;
             let text = String::from_utf8(bytes).map_err(|e| Msg::ImportMapping {
                 path: path.display().to_string(),
-                detail: Box::new(Msg::Unreadable {
-                    detail: e.utf8_error().to_string(),
-                }),
+                detail: Box::new(
+                    FileMsg::Unreadable {
+                        detail: e.utf8_error().to_string(),
+                    }
+                    .into(),
+                ),
             })?;
             Some(Mapping::parse(&text).map_err(|e| Msg::ImportMapping {
                 path: path.display().to_string(),

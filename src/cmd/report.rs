@@ -13,6 +13,7 @@ use crate::rules::check::{self, Checked};
 use crate::settings::output::{OutputKind, refuse_in_tree, write_file, write_stream, write_with};
 use crate::settings::{Input, Report};
 use crate::text::i18n::{Lang, Msg};
+use crate::text::messages::history::HistoryMsg;
 
 pub fn run(settings: &Report) -> Result<ExitCode, Fatal> {
     let (root, at) = match &settings.input {
@@ -163,7 +164,7 @@ pub fn refuse_errors(
     // The summary counts the warnings too (the rules counted them without keeping them).
     let mut text = render::human::render(checked, lang, cwd.as_deref());
     if let Some(rev) = at {
-        let note = Msg::RevisionHasErrors {
+        let note = HistoryMsg::RevisionHasErrors {
             rev: rev.to_owned(),
         };
         text.push_str(&format!("note: {}\n", note.text(lang)));

@@ -8,6 +8,7 @@ use regex::Regex;
 
 use crate::load::source::Lines;
 use crate::text::i18n::{Lang, Msg, Term};
+use crate::text::messages::files::FileMsg;
 use crate::text::suggest::did_you_mean;
 
 /// What a field of an item file holds, which says how a cell becomes its value.
@@ -177,7 +178,7 @@ impl Mapping {
                     line: Lines::of(text).line_index(span.start) + 1,
                     detail,
                 },
-                None => Msg::Syntax { detail },
+                None => FileMsg::Syntax { detail }.into(),
             })
         })?;
         only(&top, "", &["source", "unit", "fields", "when"])?;

@@ -23,6 +23,7 @@ use crate::load::source::FileId;
 use crate::model::records::{Records, normalize_inside};
 use crate::rollup::{ItemRow, Report, Withheld};
 use crate::text::i18n::Msg;
+use crate::text::messages::fields::FieldMsg;
 
 /// The files a public report withholds: every confidential item, and every file with errors
 /// that may be one.
@@ -39,7 +40,7 @@ impl Public {
             .and_then(|s| normalize_inside(s.get_ref()));
         let unknown_flag: HashSet<FileId> = diagnostics
             .iter()
-            .filter(|d| matches!(&d.message, Msg::WrongType { key, .. } if key == "confidential"))
+            .filter(|d| matches!(&d.message, Msg::Fields(FieldMsg::WrongType { key, .. }) if key == "confidential"))
             .map(|d| d.file)
             .collect();
         let known_open: HashSet<FileId> = records

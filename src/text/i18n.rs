@@ -27,17 +27,6 @@ impl Lang {
     }
 }
 
-/// Why a revision names no commit.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum RevisionWhy {
-    /// What git's reader said (in English).
-    Git(String),
-    /// The repository has no commit yet.
-    NoCommit,
-    /// No first-parent commit on or before this day (`@DATE`).
-    NoneBy(jiff::civil::Date),
-}
-
 /// A file written beside the records: a report (`--output`) or the step summary of GitHub
 /// Actions (`GITHUB_STEP_SUMMARY`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,48 +46,6 @@ pub enum TreeFile {
     SelfCheckReport,
     /// A link leads there.
     ThroughLink,
-}
-
-/// The kinds of TOML value, for "expected … found …".
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ValueKind {
-    String,
-    Integer,
-    Float,
-    Bool,
-    Date,
-    Datetime,
-    Array,
-    StringArray,
-    Table,
-    ArrayOfTables,
-}
-
-impl ValueKind {
-    fn name(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (ValueKind::String, Lang::Zh) => "字符串",
-            (ValueKind::String, Lang::En) => "a string",
-            (ValueKind::Integer, Lang::Zh) => "整数",
-            (ValueKind::Integer, Lang::En) => "an integer",
-            (ValueKind::Float, Lang::Zh) => "小数",
-            (ValueKind::Float, Lang::En) => "a float",
-            (ValueKind::Bool, Lang::Zh) => "布尔值（true 或 false）",
-            (ValueKind::Bool, Lang::En) => "a boolean (true or false)",
-            (ValueKind::Date, Lang::Zh) => "日期（如2015-02-28）",
-            (ValueKind::Date, Lang::En) => "a date (like 2015-02-28)",
-            (ValueKind::Datetime, Lang::Zh) => "日期时间",
-            (ValueKind::Datetime, Lang::En) => "a date-time",
-            (ValueKind::Array, Lang::Zh) => "数组",
-            (ValueKind::Array, Lang::En) => "an array",
-            (ValueKind::StringArray, Lang::Zh) => "字符串数组（如 [\"…\", \"…\"]）",
-            (ValueKind::StringArray, Lang::En) => "an array of strings (like [\"…\", \"…\"])",
-            (ValueKind::Table, Lang::Zh) => "表",
-            (ValueKind::Table, Lang::En) => "a table",
-            (ValueKind::ArrayOfTables, Lang::Zh) => "表数组（[[…]]）",
-            (ValueKind::ArrayOfTables, Lang::En) => "an array of tables ([[…]])",
-        }
-    }
 }
 
 /// The figures of a report's opening paragraph (情况报告).
@@ -236,6 +183,9 @@ impl Figures {
     }
 }
 
+use crate::text::messages::fields::FieldMsg;
+use crate::text::messages::files::FileMsg;
+use crate::text::messages::history::HistoryMsg;
 use crate::text::messages::item::ItemMsg;
 use crate::text::messages::links::LinkMsg;
 use crate::text::messages::plan::PlanMsg;
@@ -249,83 +199,17 @@ pub enum Msg {
     SelfCheck(SelfCheckMsg),
     Plan(PlanMsg),
     Links(LinkMsg),
+    Fields(FieldMsg),
+    Files(FileMsg),
+    History(HistoryMsg),
     // Parsing and fields.
-    Syntax {
-        detail: String,
-    },
-    UnknownKey {
-        key: String,
-    },
     DidYouMean {
         suggestion: String,
-    },
-    KnownKeys {
-        keys: Vec<String>,
-    },
-    MissingField {
-        key: String,
-    },
-    EmptyField {
-        key: String,
-    },
-    WrongType {
-        key: String,
-        expected: ValueKind,
-        found: ValueKind,
-    },
-    BadValue {
-        key: String,
-        value: String,
-        allowed: Vec<String>,
-    },
-    NotPositive {
-        key: String,
-        value: String,
     },
     /// What a report answers to: the plan and its document number.
     Basis {
         plan: Option<String>,
         document: Option<String>,
-    },
-    BelowMinimum {
-        key: String,
-        value: String,
-        min: i64,
-    },
-    Placeholder {
-        key: String,
-        value: String,
-    },
-    PlaceholderHelp,
-    IntegerOutOfRange {
-        key: String,
-        value: String,
-        allowed: Vec<String>,
-    },
-    IntegerTooLarge {
-        key: String,
-        value: String,
-    },
-    DateAsString {
-        key: String,
-        value: String,
-    },
-    WriteBareDate {
-        key: String,
-        date: Option<String>,
-    },
-    DottedAnswerKey {
-        key: String,
-    },
-    QuoteAnswerKey {
-        key: String,
-        value: String,
-    },
-    DateWithTime {
-        key: String,
-    },
-    InvalidDate {
-        detail: String,
     },
     // Schema.
     UnknownArea {
@@ -334,52 +218,6 @@ pub enum Msg {
     },
     UnknownPoint {
         id: String,
-    },
-    // Links between files.
-    RootUnit,
-    RootUnitHelp,
-    // Files.
-    NotUtf8,
-    LooksLikeGbk,
-    LooksLikeUtf16,
-    SaveAsUtf8,
-    TooLarge {
-        size: u64,
-    },
-    TooLargeHelp,
-    Unreadable {
-        detail: String,
-    },
-    SchemaMissing {
-        path: String,
-    },
-    SchemaOutsideRoot {
-        path: String,
-    },
-    SchemaDuplicate {
-        id: String,
-    },
-    SchemaUnusable,
-    SchemaLink {
-        path: String,
-    },
-    SchemaNotFile {
-        path: String,
-    },
-    NotRegularFile,
-    NotRegularFileHelp,
-    NameNotUtf8 {
-        folder: bool,
-    },
-    NameNotUtf8Help {
-        gbk: Option<String>,
-    },
-    // Warnings.
-    SymlinkSkipped,
-    SymlinkHelp,
-    Misnamed,
-    MisnamedHelp {
-        rename: String,
     },
     // Fatal: the command could not run.
     UnknownCode {
@@ -941,59 +779,6 @@ pub enum Msg {
     NotShownHelp {
         most: usize,
     },
-    // History (SPEC §11).
-    GitError {
-        detail: String,
-    },
-    NotARepository {
-        path: String,
-    },
-    NotARepositoryHelp,
-    UnknownRevision {
-        rev: String,
-        why: RevisionWhy,
-    },
-    UnknownRevisionHelp,
-    ShallowLacks {
-        rev: String,
-    },
-    ShallowHelp,
-    NotInCommit {
-        commit: String,
-    },
-    RevisionHasErrors {
-        rev: String,
-    },
-    Regressed {
-        from: String,
-        to: String,
-        since: String,
-    },
-    RegressedHelp,
-    DeadlineMovedLater {
-        field: String,
-        from: String,
-        to: String,
-        since: String,
-    },
-    DeadlineMovedHelp,
-    UnfinishedDeleted {
-        file: String,
-        id: String,
-        status: String,
-        since: String,
-    },
-    UnfinishedDeletedHelp,
-    EvidenceRemoved {
-        removed: Vec<String>,
-        since: String,
-    },
-    EvidenceRemovedHelp,
-    OnlyChangedNote {
-        since: String,
-        errors: usize,
-        warnings: usize,
-    },
     // Summaries.
     CheckSummary {
         errors: usize,
@@ -1002,10 +787,26 @@ pub enum Msg {
     },
 }
 
+/// `text`, with its control characters written out: see [`Msg::text`].
+fn shown(text: String) -> String {
+    match crate::text::escape::controls(&text, &[]) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(shown) => shown,
+    }
+}
+
 /// A family's message is a [`Msg`], and so is it where a help line may be none
-/// ([`Diagnostic::with_help`](crate::diagnostic::Diagnostic::with_help)): one line a family.
+/// ([`Diagnostic::with_help`](crate::diagnostic::Diagnostic::with_help)); it reads as a `Msg`
+/// does. One line a family.
 macro_rules! families {
     ($($family:ident => $variant:ident,)*) => {$(
+        impl $family {
+            /// The sentence in `lang`, as [`Msg::text`] gives it.
+            pub fn text(&self, lang: Lang) -> String {
+                shown(self.sentence(lang))
+            }
+        }
+
         impl From<$family> for Msg {
             fn from(msg: $family) -> Self {
                 Msg::$variant(msg)
@@ -1021,6 +822,9 @@ macro_rules! families {
 }
 
 families! {
+    FieldMsg => Fields,
+    FileMsg => Files,
+    HistoryMsg => History,
     ItemMsg => Item,
     LinkMsg => Links,
     PlanMsg => Plan,
@@ -1032,11 +836,7 @@ impl Msg {
     /// written out (`\n`, `\u{200b}`: see [`crate::text::escape`]), in every format: a value never
     /// moves the cursor, starts a CI workflow command or hides in a message.
     pub fn text(&self, lang: Lang) -> String {
-        let text = self.sentence(lang);
-        match crate::text::escape::controls(&text, &[]) {
-            std::borrow::Cow::Borrowed(_) => text,
-            std::borrow::Cow::Owned(shown) => shown,
-        }
+        shown(self.sentence(lang))
     }
 
     fn sentence(&self, lang: Lang) -> String {
@@ -1047,65 +847,12 @@ impl Msg {
             Msg::SelfCheck(m) => m.sentence(lang),
             Msg::Plan(m) => m.sentence(lang),
             Msg::Links(m) => m.sentence(lang),
-            Msg::Syntax { detail } => match lang {
-                Zh => format!("TOML 语法错误：{detail}"),
-                En => format!("TOML syntax error: {detail}"),
-            },
-            Msg::UnknownKey { key } => match lang {
-                Zh => format!("未知的键 `{key}`"),
-                En => format!("unknown key `{key}`"),
-            },
+            Msg::Fields(m) => m.sentence(lang),
+            Msg::Files(m) => m.sentence(lang),
+            Msg::History(m) => m.sentence(lang),
             Msg::DidYouMean { suggestion } => match lang {
                 Zh => format!("是否想写 `{suggestion}`？"),
                 En => format!("did you mean `{suggestion}`?"),
-            },
-            Msg::KnownKeys { keys } => {
-                let keys = names(keys);
-                match lang {
-                    Zh => format!("此处可用的键：{keys}"),
-                    En => format!("the keys allowed here: {keys}"),
-                }
-            }
-            Msg::MissingField { key } => match lang {
-                Zh => format!("缺少必填字段 `{key}`"),
-                En => format!("missing required field `{key}`"),
-            },
-            Msg::EmptyField { key } => match lang {
-                Zh => format!("字段 `{key}` 不能为空"),
-                En => format!("field `{key}` must not be empty"),
-            },
-            Msg::WrongType { key, expected, found } => match lang {
-                Zh => {
-                    format!("`{key}` 应为{}，实际是{}", expected.name(Zh), found.name(Zh))
-                }
-                En => {
-                    format!("`{key}` must be {}, found {}", expected.name(En), found.name(En))
-                },
-            },
-            Msg::BadValue { key, value, allowed } => {
-                let allowed = choices(allowed);
-                match lang {
-                    Zh => {
-                        format!("`{key}` 的值 \"{value}\" 不在允许范围内；可选：{allowed}")
-                    }
-                    En => {
-                        format!("`{key}` = \"{value}\" is not allowed; allowed values: {allowed}")
-                    },
-                }
-            }
-            Msg::Placeholder { key, value } => match lang {
-                Zh => {
-                    format!("`{key}` 仍是模板的占位文字 \"{value}\"")
-                }
-                En => {
-                    format!("`{key}` still holds the template's placeholder \"{value}\"")
-                },
-            },
-            Msg::PlaceholderHelp => match lang {
-                Zh => "填写实际内容；不需要的可选字段整行删去".into(),
-                En => {
-                    "write the real content; remove an optional field that is not needed".into()
-                },
             },
             Msg::Basis { plan, document } => match (lang, plan, document) {
                 (Zh, Some(plan), Some(doc)) => format!("根据《{plan}》（{doc}）"),
@@ -1114,89 +861,6 @@ impl Msg {
                 (En, Some(plan), Some(doc)) => format!("Under \"{plan}\" ({doc})"),
                 (En, Some(plan), None) => format!("Under \"{plan}\""),
                 (En, None, doc) => format!("Under {}", doc.as_deref().unwrap_or_default()),
-            },
-            Msg::BelowMinimum { key, value, min } => match lang {
-                Zh => format!("`{key}` 应为不小于{min}的整数，实际是{value}"),
-                En => format!("`{key}` must be a whole number of at least {min}, not {value}"),
-            },
-            Msg::NotPositive { key, value } => match lang {
-                Zh => {
-                    format!("`{key}` 应为正整数，实际是{value}")
-                }
-                En => {
-                    format!("`{key}` must be a positive integer, not {value}")
-                },
-            },
-            Msg::IntegerOutOfRange { key, value, allowed } => {
-                let allowed = choices(allowed);
-                match lang {
-                    Zh => {
-                        format!("`{key}` 的值{value}不在允许范围内；可选：{allowed}")
-                    }
-                    En => {
-                        format!("`{key}` = {value} is not allowed; allowed values: {allowed}")
-                    },
-                }
-            }
-            Msg::IntegerTooLarge { key, value } => match lang {
-                Zh => format!("`{key}` 的值{value}超出整数范围"),
-                En => {
-                    format!("`{key}` = {value} is too large for an integer")
-                },
-            },
-            Msg::DateAsString { key, value } => match lang {
-                Zh => {
-                    format!("日期 `{key}` 写成了字符串 \"{value}\"")
-                }
-                En => {
-                    format!("the date `{key}` is written as a string \"{value}\"")
-                },
-            },
-            Msg::WriteBareDate { key, date } => match lang {
-                Zh => match date {
-                    Some(date) => {
-                        format!("日期不加引号，写作 `{key} = {date}`")
-                    },
-                    None => {
-                        format!("日期不加引号，按 年-月-日 写作 `{key} = 2015-02-28`")
-                    },
-                }
-                En => match date {
-                    Some(date) => {
-                        format!("write a bare TOML date, without quotes: `{key} = {date}`")
-                    },
-                    None => {
-                        format!("write a bare TOML date as year-month-day, without quotes: `{key} = 2015-02-28`")
-                    },
-                },
-            },
-            Msg::DottedAnswerKey { key } => match lang {
-                Zh => {
-                    format!("检查要点编号 `{key}` 没有加引号，被当成了嵌套的表")
-                }
-                En => {
-                    format!("the check point id `{key}` is not quoted, so TOML reads it as nested tables")
-                },
-            },
-            Msg::QuoteAnswerKey { key, value } => match lang {
-                Zh => {
-                    format!("给编号加上引号：`\"{key}\" = {value}`")
-                }
-                En => {
-                    format!("quote the id: `\"{key}\" = {value}`")
-                },
-            },
-            Msg::DateWithTime { key } => match lang {
-                Zh => {
-                    format!("`{key}` 只需日期，不要写时间或时区")
-                }
-                En => {
-                    format!("`{key}` takes a date alone, without a time or offset")
-                },
-            },
-            Msg::InvalidDate { detail } => match lang {
-                Zh => format!("不是有效的日期：{detail}"),
-                En => format!("not a valid calendar date: {detail}"),
             },
             Msg::UnknownArea { area, known } => {
                 let known = choices(known);
@@ -1213,152 +877,6 @@ impl Msg {
                 Zh => format!("检查要点 \"{id}\" 不在方案中"),
                 En => format!("check point \"{id}\" is not in the schema"),
             },
-            Msg::RootUnit => match lang {
-                Zh => "根目录中不能有 unit.toml：单位放在子文件夹中".into(),
-                En => "a unit.toml at the root: units live in sub-folders".into(),
-            },
-            Msg::RootUnitHelp => match lang {
-                Zh => "把它移到以单位命名的子文件夹中".into(),
-                En => "move it into a sub-folder named after the unit".into(),
-            },
-            Msg::NotUtf8 => match lang {
-                Zh => "文件不是 UTF-8 编码".into(),
-                En => "the file is not UTF-8".into(),
-            },
-            Msg::LooksLikeGbk => match lang {
-                Zh => {
-                    "看起来是 GBK/GB18030 编码；用记事本或 WPS “另存为” UTF-8，或运行 `iconv -f GB18030 -t UTF-8`".into()
-                }
-                En => {
-                    "it looks like GBK/GB18030; save it as UTF-8 (Notepad or WPS: Save As, UTF-8) or run `iconv -f GB18030 -t UTF-8`".into()
-                },
-            },
-            Msg::LooksLikeUtf16 => match lang {
-                Zh => {
-                    "看起来是 UTF-16 编码；用记事本或 WPS “另存为” UTF-8".into()
-                }
-                En => {
-                    "it looks like UTF-16; save it as UTF-8 (Notepad or WPS: Save As, UTF-8)".into()
-                },
-            },
-            Msg::SaveAsUtf8 => match lang {
-                Zh => "用 UTF-8 编码保存此文件".into(),
-                En => "save the file as UTF-8".into(),
-            },
-            Msg::TooLarge { size } => match lang {
-                Zh => {
-                    format!("文件大小{size}字节，超过1 MiB的上限")
-                }
-                En => {
-                    format!("the file is {size} bytes, over the limit of 1 MiB")
-                },
-            },
-            Msg::TooLargeHelp => match lang {
-                Zh => {
-                    "台账文件应当短小：一个事项一个文件，长篇材料另存为佐证文件".into()
-                }
-                En => {
-                    "record files are small: one item per file, long material in files of its own".into()
-                },
-            },
-            Msg::Unreadable { detail } => match lang {
-                Zh => format!("无法读取文件：{}", system_zh(detail)),
-                En => format!("cannot read the file: {detail}"),
-            },
-            Msg::SchemaMissing { path } => match lang {
-                Zh => format!("方案文件 \"{path}\" 不存在"),
-                En => {
-                    format!("the campaign schema file \"{path}\" does not exist")
-                },
-            },
-            Msg::SchemaOutsideRoot { path } => match lang {
-                Zh => {
-                    format!("方案文件 \"{path}\" 不在根目录内")
-                }
-                En => {
-                    format!("the campaign schema file \"{path}\" is outside the root")
-                },
-            },
-            Msg::SchemaDuplicate { id } => match lang {
-                Zh => format!("方案中 \"{id}\" 重复定义"),
-                En => format!("\"{id}\" is defined twice in the schema"),
-            },
-            Msg::SchemaUnusable => match lang {
-                Zh => {
-                    "方案无效时，不检查各文件的内容方面、检查要点和自查说明".into()
-                }
-                En => {
-                    "while the schema is invalid, areas, points and answers are not checked".into()
-                },
-            },
-            Msg::SchemaLink { path } => match lang {
-                Zh => {
-                    format!("方案文件 \"{path}\" 经过符号链接，不读取")
-                }
-                En => {
-                    format!("the campaign schema file \"{path}\" is reached through a symbolic link and is not read")
-                },
-            },
-            Msg::SchemaNotFile { path } => match lang {
-                Zh => format!("方案文件 \"{path}\" 不是普通文件"),
-                En => {
-                    format!("the campaign schema file \"{path}\" is not a regular file")
-                },
-            },
-            Msg::NotRegularFile => match lang {
-                Zh => {
-                    "不是普通文件（符号链接、命名管道、设备等），未读取".into()
-                }
-                En => {
-                    "not a regular file (a symbolic link, a named pipe, a device…); not read".into()
-                },
-            },
-            Msg::NotRegularFileHelp => match lang {
-                Zh => "台账中只放普通文件；链接换成文件本身".into(),
-                En => {
-                    "keep only regular files in the tree; put the file itself in place of a link".into()
-                },
-            },
-            Msg::NameNotUtf8 { folder } => match lang {
-                Zh => match folder {
-                    true => {
-                        "文件夹名不是 UTF-8 编码，其中的文件未检查".into()
-                    },
-                    false => "文件名不是 UTF-8 编码，未读取".into(),
-                }
-                En => match folder {
-                    true => {
-                        "the folder's name is not UTF-8; nothing in it is checked".into()
-                    },
-                    false => {
-                        "the file's name is not UTF-8; the file is not read".into()
-                    },
-                },
-            },
-            Msg::NameNotUtf8Help { gbk } => match lang {
-                Zh => match gbk {
-                    Some(gbk) => {
-                        format!("看起来是 GBK 编码的“{gbk}”；重命名为 UTF-8 的名称，如在台账根目录运行 `convmv -f GBK -t UTF-8 -r --notest .`")
-                    },
-                    None => "重命名为 UTF-8 的名称".into(),
-                }
-                En => match gbk {
-                    Some(gbk) => {
-                        format!("it looks like “{gbk}” in GBK; rename it in UTF-8, for example with `convmv -f GBK -t UTF-8 -r --notest .` at the root")
-                    },
-                    None => "rename it with a UTF-8 name".into(),
-                },
-            },
-            Msg::SymlinkSkipped => match lang {
-                Zh => "符号链接，已跳过（不读取根目录以外的内容）".into(),
-                En => {
-                    "symbolic link skipped (nothing outside the root is read)".into()
-                },
-            },
-            Msg::SymlinkHelp => match lang {
-                Zh => "把文件本身放进台账，而不是链接".into(),
-                En => "put the file itself in the tree, not a link".into(),
-            },
             Msg::UnknownCode { code } => match lang {
                 Zh => format!("没有代码 `{code}`"),
                 En => format!("there is no code `{code}`"),
@@ -1370,18 +888,6 @@ impl Msg {
                 En => {
                     "codes look like E001, W001 or I001; docs/codes.md lists every one".into()
                 },
-            },
-            Msg::Misnamed => match lang {
-                Zh => {
-                    "文件名不是 *.toml（扩展名须为小写的 .toml），未作为台账记录读取".into()
-                }
-                En => {
-                    "the name is not *.toml (the extension must be .toml, in lower case), so the file is not read as a record".into()
-                },
-            },
-            Msg::MisnamedHelp { rename } => match lang {
-                Zh => format!("如果是台账记录，重命名为 {rename}"),
-                En => format!("if it is a record, rename it to {rename}"),
             },
             Msg::CampaignNotRegular { path } => match lang {
                 Zh => {
@@ -2168,7 +1674,7 @@ impl Msg {
             Msg::MappingUnknownKey { key, suggestion, allowed } => {
                 let hint = match suggestion {
                     Some(s) => Msg::DidYouMean { suggestion: s.clone() }.sentence(lang),
-                    None => Msg::KnownKeys { keys: allowed.clone() }.sentence(lang),
+                    None => Msg::Fields(FieldMsg::KnownKeys { keys: allowed.clone() }).sentence(lang),
                 };
                 let hint = parenthesised(lang, &hint);
                 match lang {
@@ -2592,152 +2098,6 @@ impl Msg {
                     "at most {most} problems are listed for each file; fix these and run again to see the rest"
                 ),
             },
-            Msg::GitError { detail } => match lang {
-                Zh => format!("读取 git 仓库失败：{detail}"),
-                En => format!("cannot read the git repository: {detail}"),
-            },
-            Msg::NotARepository { path } => match lang {
-                Zh => {
-                    format!("{path} 不在 git 仓库中，无法查看历史版本")
-                }
-                En => {
-                    format!("{path} is not inside a git repository, so it has no history to look back on")
-                },
-            },
-            Msg::NotARepositoryHelp => match lang {
-                Zh => {
-                    "在台账目录运行 `git init`，并提交（`git add -A && git commit`）每次报送".into()
-                }
-                En => {
-                    "run `git init` in the records tree and commit each submission (`git add -A && git commit`)".into()
-                },
-            },
-            Msg::UnknownRevision { rev, why } => match (why, lang) {
-                // git's own words are English: Chinese says what it can without them.
-                (RevisionWhy::Git(_), Zh) => format!("找不到版本 `{rev}`"),
-                (RevisionWhy::NoCommit, Zh) => format!("找不到版本 `{rev}`：仓库中还没有提交"),
-                (RevisionWhy::NoneBy(date), Zh) => {
-                    format!("找不到版本 `{rev}`：{}及以前没有提交", zh_date(&date.to_string()))
-                }
-                (RevisionWhy::Git(detail), En) => format!("unknown revision `{rev}`: {detail}"),
-                (RevisionWhy::NoCommit, En) => format!("unknown revision `{rev}`: no commit yet"),
-                (RevisionWhy::NoneBy(date), En) => {
-                    format!("unknown revision `{rev}`: no commit on or before {date}")
-                }
-            },
-            Msg::UnknownRevisionHelp => match lang {
-                Zh => {
-                    "版本可写提交号、标签、分支、`HEAD~3`，或日期 `@2015-02-01`（该日结束前的最后一次提交）；`git log --first-parent` 列出可用的提交".into()
-                }
-                En => {
-                    "a revision is a commit hash, a tag, a branch, `HEAD~3`, or a date `@2015-02-01` (the last commit by the end of that day); `git log --first-parent` lists the commits".into()
-                },
-            },
-            Msg::ShallowLacks { rev } => match lang {
-                Zh => {
-                    format!("这是浅克隆（shallow clone），缺少版本 `{rev}` 所需的历史")
-                }
-                En => {
-                    format!("this is a shallow clone: it lacks the history that `{rev}` needs")
-                },
-            },
-            Msg::ShallowHelp => match lang {
-                Zh => {
-                    "取回完整历史：`git fetch --unshallow`；GitHub Actions 中给 actions/checkout 加 `fetch-depth: 0`".into()
-                }
-                En => {
-                    "fetch the whole history: `git fetch --unshallow`; in GitHub Actions give actions/checkout `fetch-depth: 0`".into()
-                },
-            },
-            Msg::NotInCommit { commit } => match lang {
-                Zh => format!("提交 {commit} 中没有此文件"),
-                En => format!("not in commit {commit}"),
-            },
-            Msg::RevisionHasErrors { rev } => match lang {
-                Zh => format!("以上是版本 {rev} 中台账的错误"),
-                En => {
-                    format!("the errors above are in the records at {rev}")
-                },
-            },
-            Msg::Regressed { from, to, since } => match lang {
-                Zh => {
-                    format!("整改状态倒退：{since} 时为 {from}，现为 {to}（反弹回潮）")
-                }
-                En => {
-                    format!("status went back from {from} at {since} to {to} (a rebound)")
-                },
-            },
-            Msg::RegressedHelp => match lang {
-                Zh => {
-                    "如确已反弹，在 [[progress]] 中写明原因和新的整改措施；如是误改，恢复原状态".into()
-                }
-                En => {
-                    "if it did come undone, say why and what is done now in a [[progress]] entry; if the change was a mistake, restore the status".into()
-                },
-            },
-            Msg::DeadlineMovedLater { field, from, to, since } => match lang {
-                Zh => {
-                    format!("`{field}` 推迟：{since} 时为{}，现为{}", zh_date(from), zh_date(to))
-                }
-                En => {
-                    format!("`{field}` moved later: {from} at {since}, now {to}")
-                },
-            },
-            Msg::DeadlineMovedHelp => match lang {
-                Zh => {
-                    "整改时限不能悄悄推迟：在 [[progress]] 中写明推迟的原因和批准情况".into()
-                }
-                En => {
-                    "a deadline is not moved quietly: say in a [[progress]] entry why and who approved it".into()
-                },
-            },
-            Msg::UnfinishedDeleted { file, id, status, since } => match lang {
-                Zh => {
-                    format!("未完成的事项 {id}（{file}，{since} 时为 {status}）被删除")
-                }
-                En => {
-                    format!("the unfinished item {id} ({file}, {status} at {since}) was deleted")
-                },
-            },
-            Msg::UnfinishedDeletedHelp => match lang {
-                Zh => {
-                    "未完成的事项不能删除：恢复文件，整改到位后改为已完成并销号".into()
-                }
-                En => {
-                    "an unfinished item is not deleted: restore the file, and mark it done (and closed) once it is".into()
-                },
-            },
-            Msg::EvidenceRemoved { removed, since } => {
-                let removed = entries(removed, lang);
-                match lang {
-                    Zh => {
-                        format!("佐证材料被删去（{since} 时有）：{removed}")
-                    }
-                    En => {
-                        format!("evidence removed since {since}: {removed}")
-                    },
-                }
-            }
-            Msg::EvidenceRemovedHelp => match lang {
-                Zh => {
-                    "佐证材料只增不减：如原材料有误，保留并在 [[progress]] 中说明".into()
-                }
-                En => {
-                    "evidence is added, not taken away: if an entry was wrong, keep it and explain in a [[progress]] entry".into()
-                },
-            },
-            Msg::OnlyChangedNote { since, errors, warnings } => match lang {
-                Zh => {
-                    format!("自 {since} 以来未改动的文件另有{errors}个错误、{warnings}个警告，未显示")
-                }
-                En => {
-                    format!(
-                        "files unchanged since {since} have {errors} more {} and {warnings} more {}, not shown",
-                        plural(*errors, "error", "errors"),
-                        plural(*warnings, "warning", "warnings")
-                    )
-                },
-            },
             Msg::CheckSummary { errors, warnings, files } => match lang {
                 Zh => {
                     format!("检查了{files}个文件：{errors}个错误，{warnings}个警告")
@@ -2898,7 +2258,7 @@ pub(crate) fn names(list: &[String]) -> String {
 }
 
 /// The values to choose from, as the record format's documentation writes them: `a | b`.
-fn choices(list: &[String]) -> String {
+pub(crate) fn choices(list: &[String]) -> String {
     list.join(" | ")
 }
 
@@ -2911,7 +2271,7 @@ fn series(list: &[String], lang: Lang) -> String {
 }
 
 /// Texts that may hold commas of their own (evidence): apart by [`list_separator`].
-fn entries(list: &[String], lang: Lang) -> String {
+pub(crate) fn entries(list: &[String], lang: Lang) -> String {
     list.join(list_separator(lang))
 }
 
@@ -2931,7 +2291,7 @@ pub fn labelled(lang: Lang, label: &str, value: &str) -> String {
     }
 }
 
-fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+pub(crate) fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
     if n == 1 { one } else { many }
 }
 
@@ -3115,7 +2475,8 @@ terms! {
 #[cfg(test)]
 mod tests {
     use super::{
-        Figures, ItemMsg, Lang, Msg, PlanMsg, SelfCheckMsg, zh_date, zh_date_numerals, zh_numeral,
+        FieldMsg, Figures, FileMsg, HistoryMsg, ItemMsg, Lang, Msg, PlanMsg, SelfCheckMsg, zh_date,
+        zh_date_numerals, zh_numeral,
     };
 
     /// Every message that carries a count or a date, with a count of one.
@@ -3137,7 +2498,7 @@ mod tests {
                 since: d(),
                 every: 1,
             }),
-            Msg::TooLarge { size: 1 },
+            Msg::Files(FileMsg::TooLarge { size: 1 }),
             Msg::RefuseErrors { errors: 1 },
             Msg::KeptGoing { files: 1 },
             Msg::ScopeNote {
@@ -3161,15 +2522,15 @@ mod tests {
                 ineffective: 1,
                 unsatisfied: 1,
             },
-            Msg::IntegerOutOfRange {
+            Msg::Fields(FieldMsg::IntegerOutOfRange {
                 key: "batch".into(),
                 value: "3".into(),
                 allowed: vec!["1".into(), "2".into()],
-            },
-            Msg::NotPositive {
+            }),
+            Msg::Fields(FieldMsg::NotPositive {
                 key: "progress_every".into(),
                 value: "0".into(),
-            },
+            }),
             Msg::Plan(PlanMsg::VotesOverParticipants {
                 votes: 130,
                 participants: 120,
@@ -3187,11 +2548,11 @@ mod tests {
                 plan: Some("开展教育实践活动整改落实情况“回头看”的实施方案".into()),
                 document: Some("浙整改办发〔2015〕2号".into()),
             },
-            Msg::BelowMinimum {
+            Msg::Fields(FieldMsg::BelowMinimum {
                 key: "assessment.satisfied".into(),
                 value: "-1".into(),
                 min: 0,
-            },
+            }),
             Msg::SelfCheck(SelfCheckMsg::LateReport {
                 submitted_on: d(),
                 deadline: d(),
@@ -3342,10 +2703,10 @@ mod tests {
             columns.text(Lang::En),
             "the columns of the header row: 甲, 乙"
         );
-        let removed = Msg::EvidenceRemoved {
+        let removed = Msg::History(HistoryMsg::EvidenceRemoved {
             removed: two(),
             since: "HEAD~1".into(),
-        };
+        });
         assert_eq!(
             removed.text(Lang::Zh),
             "佐证材料被删去（HEAD~1 时有）：甲；乙"
@@ -3355,13 +2716,13 @@ mod tests {
             "evidence removed since HEAD~1: 甲; 乙"
         );
         // Names and choices of the record format read the same in both languages.
-        let keys = Msg::KnownKeys { keys: two() };
+        let keys = Msg::Fields(FieldMsg::KnownKeys { keys: two() });
         assert_eq!(keys.text(Lang::Zh), "此处可用的键：甲, 乙");
-        let allowed = Msg::IntegerOutOfRange {
+        let allowed = Msg::Fields(FieldMsg::IntegerOutOfRange {
             key: "batch".into(),
             value: "3".into(),
             allowed: vec!["1".into(), "2".into()],
-        };
+        });
         assert_eq!(
             allowed.text(Lang::En),
             "`batch` = 3 is not allowed; allowed values: 1 | 2"

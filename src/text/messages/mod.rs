@@ -8,6 +8,9 @@
 //! (`tests/module_graph.rs`). Each `rules/<family>.rs` builds its own family's values, and
 //! `.into()` (or any function taking `impl Into<Msg>`) makes them a `Msg`.
 
+pub mod fields;
+pub mod files;
+pub mod history;
 pub mod item;
 pub mod links;
 pub mod plan;
