@@ -15,6 +15,7 @@ use rayon::prelude::*;
 
 use super::{CampaignInfo, Report, assemble, is_within};
 use crate::text::i18n::Msg;
+use crate::text::messages::stored::StoredMsg;
 
 /// One stored report and the file it came from, as the user named it.
 pub struct Input {
@@ -129,10 +130,11 @@ pub fn merge(
         && !crate::load::discover::portable_name(name)
     {
         return Err((
-            Msg::NameInvalid {
+            StoredMsg::NameInvalid {
                 name: name.to_owned(),
-            },
-            Some(Msg::NameRulesHelp),
+            }
+            .into(),
+            Some(StoredMsg::NameRulesHelp.into()),
         ));
     }
     let mut named: Vec<(String, Input)> = Vec::with_capacity(inputs.len());
@@ -140,11 +142,12 @@ pub fn merge(
         let name = name_of(&input);
         if !crate::load::discover::portable_name(&name) {
             return Err((
-                Msg::MergeNameInvalid {
+                StoredMsg::MergeNameInvalid {
                     path: input.file,
                     name,
-                },
-                Some(Msg::NameRulesHelp),
+                }
+                .into(),
+                Some(StoredMsg::NameRulesHelp.into()),
             ));
         }
         named.push((name, input));
@@ -154,26 +157,28 @@ pub fn merge(
     for pair in named.windows(2) {
         if pair[0].0 == pair[1].0 {
             return Err((
-                Msg::MergeSameName {
+                StoredMsg::MergeSameName {
                     a: pair[0].1.file.clone(),
                     b: pair[1].1.file.clone(),
                     name: pair[0].0.clone(),
-                },
-                Some(Msg::MergeSameNameHelp),
+                }
+                .into(),
+                Some(StoredMsg::MergeSameNameHelp.into()),
             ));
         }
     }
     if let Some((holder, held)) = overlap(&named) {
         return Err((
-            Msg::MergeOverlap {
+            StoredMsg::MergeOverlap {
                 holder: holder.to_owned(),
                 held: held.to_owned(),
-            },
-            Some(Msg::MergeOverlapHelp),
+            }
+            .into(),
+            Some(StoredMsg::MergeOverlapHelp.into()),
         ));
     }
     let Some((_, first)) = named.first() else {
-        return Err((Msg::MergeTooLarge, None));
+        return Err((StoredMsg::MergeTooLarge.into(), None));
     };
     let areas = |r: &Report| -> Vec<(i64, String)> {
         r.by_area
@@ -213,14 +218,15 @@ pub fn merge(
         for (what, left, right, refused) in differs {
             if refused && left != right {
                 return Err((
-                    Msg::MergeDiffers {
+                    StoredMsg::MergeDiffers {
                         a: first.file.clone(),
                         b: other.file.clone(),
                         what: what.to_owned(),
                         left,
                         right,
-                    },
-                    Some(Msg::MergeDiffersHelp),
+                    }
+                    .into(),
+                    Some(StoredMsg::MergeDiffersHelp.into()),
                 ));
             }
         }
@@ -231,7 +237,7 @@ pub fn merge(
         |f: fn(&Report) -> u32| -> u64 { named.iter().map(|(_, i)| u64::from(f(&i.report))).sum() };
     let max = u64::from(u32::MAX);
     if sum(|r| r.totals.units) > max || sum(|r| r.totals.counts.items) > max {
-        return Err((Msg::MergeTooLarge, None));
+        return Err((StoredMsg::MergeTooLarge.into(), None));
     }
 
     let first = &first.report;

@@ -27,27 +27,6 @@ impl Lang {
     }
 }
 
-/// A file written beside the records: a report (`--output`) or the step summary of GitHub
-/// Actions (`GITHUB_STEP_SUMMARY`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum OutputKind {
-    Report,
-    Summary,
-}
-
-/// Why a file inside the records tree is not written (SPEC §8).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TreeFile {
-    /// A `.toml` file: a record.
-    Record,
-    /// Hidden, or in a hidden folder (`.git`).
-    Hidden,
-    /// A unit's `self_check.report`.
-    SelfCheckReport,
-    /// A link leads there.
-    ThroughLink,
-}
-
 /// The figures of a report's opening paragraph (情况报告).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Figures {
@@ -183,6 +162,7 @@ impl Figures {
     }
 }
 
+use crate::text::messages::commands::CommandMsg;
 use crate::text::messages::fields::FieldMsg;
 use crate::text::messages::files::FileMsg;
 use crate::text::messages::history::HistoryMsg;
@@ -190,6 +170,8 @@ use crate::text::messages::item::ItemMsg;
 use crate::text::messages::links::LinkMsg;
 use crate::text::messages::plan::PlanMsg;
 use crate::text::messages::self_check::SelfCheckMsg;
+use crate::text::messages::settings::SettingsMsg;
+use crate::text::messages::stored::StoredMsg;
 
 /// One user-facing sentence with its data.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -202,6 +184,9 @@ pub enum Msg {
     Fields(FieldMsg),
     Files(FileMsg),
     History(HistoryMsg),
+    Settings(SettingsMsg),
+    Commands(CommandMsg),
+    Stored(StoredMsg),
     // Parsing and fields.
     DidYouMean {
         suggestion: String,
@@ -220,18 +205,6 @@ pub enum Msg {
         id: String,
     },
     // Fatal: the command could not run.
-    UnknownCode {
-        code: String,
-    },
-    UnknownCodeHelp,
-    NoRoot {
-        path: String,
-    },
-    NoRootHelp,
-    CampaignNotRegular {
-        path: String,
-    },
-    CampaignNotRegularHelp,
     Io {
         path: String,
         detail: String,
@@ -359,31 +332,12 @@ pub enum Msg {
         items: usize,
         files: usize,
     },
-    OrgUnknown {
-        org: String,
-    },
-    OrgAmbiguous {
-        org: String,
-    },
-    Candidates {
-        list: Vec<String>,
-    },
     RefuseErrors {
         errors: usize,
     },
     RefuseErrorsHelp,
     KeptGoing {
         files: usize,
-    },
-    OutputIsRecord {
-        path: String,
-    },
-    OutputExists {
-        path: String,
-    },
-    OutputExistsHelp,
-    PathMissing {
-        path: String,
     },
     ScopeNote {
         scope: String,
@@ -396,100 +350,7 @@ pub enum Msg {
     WarningsNotListed {
         warnings: usize,
     },
-    ByNotForFormat {
-        format: String,
-    },
-    ByLeadNotPublic,
-    // Stored reports (`merge`, `report --from`).
-    StoredTooLarge {
-        path: String,
-        size: u64,
-        max: u64,
-    },
-    StoredNotJson {
-        path: String,
-        detail: String,
-    },
-    StoredNotReport {
-        path: String,
-        format: String,
-    },
-    StoredVersion {
-        path: String,
-        version: String,
-    },
-    StoredDoesNotAddUp {
-        path: String,
-        what: String,
-        stated: u64,
-        summed: u64,
-    },
-    StoredOutside {
-        path: String,
-        what: String,
-        org: String,
-    },
-    StoredUnsorted {
-        path: String,
-        what: String,
-    },
-    StoredByItem,
-    MergeDiffers {
-        a: String,
-        b: String,
-        what: String,
-        left: String,
-        right: String,
-    },
-    MergeDiffersHelp,
-    MergeOverlap {
-        holder: String,
-        held: String,
-    },
-    MergeOverlapHelp,
-    MergeSameName {
-        a: String,
-        b: String,
-        name: String,
-    },
-    MergeSameNameHelp,
-    MergeNameInvalid {
-        path: String,
-        name: String,
-    },
-    MergeTooLarge,
-    CandidatesMore {
-        list: Vec<String>,
-        more: usize,
-    },
-    ManExitOk,
-    ManExitCheckOk,
-    ManExitRecords,
-    ManExitCheck,
-    ManExitReport,
-    ManExitImport,
-    ManExitFatal,
-    /// `man --dir` over a page already there: the pages are never overwritten.
-    ManPageExists {
-        path: String,
-    },
-    ManPageExistsHelp {
-        dir: String,
-    },
-    OutputInTree {
-        what: OutputKind,
-        path: String,
-        reason: TreeFile,
-    },
-    OutputInTreeHelp {
-        reason: TreeFile,
-    },
-    OutputNotFile {
-        path: String,
-    },
-    OutputIsFolder {
-        path: String,
-    },
+    // Printed tables.
     TableNarrowed,
     PublicCountsWithheld {
         items: usize,
@@ -509,28 +370,10 @@ pub enum Msg {
         campaign: Option<String>,
         table: Option<String>,
     },
-    OutputFolderMissing {
-        folder: String,
-    },
-    OutputFolderNotFolder {
-        folder: String,
-    },
-    FormatContradictsExtension {
-        format: String,
-        extension: String,
-    },
-    FormatOfExtensionUnknown {
-        extension: String,
-    },
-    FormatOfExtensionUnknownHelp,
-    // Spreadsheets.
-    XlsxToTerminal,
-    XlsxToTerminalHelp,
+    // Spreadsheets and documents.
     XlsxFailed {
         detail: String,
     },
-    DocxToTerminal,
-    DocxToTerminalHelp,
     DocxFailed {
         detail: String,
     },
@@ -614,22 +457,6 @@ pub enum Msg {
         first: String,
     },
     ImportKeyCaseHelp,
-    ImportChanged {
-        path: String,
-    },
-    ImportChangedHelp,
-    FolderMoved {
-        path: String,
-    },
-    StoredPublicNames {
-        path: String,
-        field: String,
-    },
-    StoredPublicNamesHelp,
-    NameInvalid {
-        name: String,
-    },
-    NameRulesHelp,
     ImportFormula {
         formula: String,
     },
@@ -740,35 +567,7 @@ pub enum Msg {
     ImportLinkInPath {
         path: String,
     },
-    // Authoring.
-    Created {
-        path: String,
-    },
-    TreeStarted {
-        path: String,
-    },
-    AlreadyTree {
-        path: String,
-    },
-    InsideTree {
-        root: String,
-    },
-    FileExists {
-        path: String,
-    },
-    NotAUnit {
-        path: String,
-    },
-    NotAUnitHelp,
-    OutsideTree {
-        path: String,
-    },
-    BadName {
-        name: String,
-    },
-    LinkInPath {
-        path: String,
-    },
+    // What a listing leaves out.
     BeyondAnnotations {
         count: usize,
     },
@@ -822,6 +621,7 @@ macro_rules! families {
 }
 
 families! {
+    CommandMsg => Commands,
     FieldMsg => Fields,
     FileMsg => Files,
     HistoryMsg => History,
@@ -829,6 +629,8 @@ families! {
     LinkMsg => Links,
     PlanMsg => Plan,
     SelfCheckMsg => SelfCheck,
+    SettingsMsg => Settings,
+    StoredMsg => Stored,
 }
 
 impl Msg {
@@ -850,6 +652,9 @@ impl Msg {
             Msg::Fields(m) => m.sentence(lang),
             Msg::Files(m) => m.sentence(lang),
             Msg::History(m) => m.sentence(lang),
+            Msg::Settings(m) => m.sentence(lang),
+            Msg::Commands(m) => m.sentence(lang),
+            Msg::Stored(m) => m.sentence(lang),
             Msg::DidYouMean { suggestion } => match lang {
                 Zh => format!("是否想写 `{suggestion}`？"),
                 En => format!("did you mean `{suggestion}`?"),
@@ -876,46 +681,6 @@ impl Msg {
             Msg::UnknownPoint { id } => match lang {
                 Zh => format!("检查要点 \"{id}\" 不在方案中"),
                 En => format!("check point \"{id}\" is not in the schema"),
-            },
-            Msg::UnknownCode { code } => match lang {
-                Zh => format!("没有代码 `{code}`"),
-                En => format!("there is no code `{code}`"),
-            },
-            Msg::UnknownCodeHelp => match lang {
-                Zh => {
-                    "代码形如 E001、W001 或 I001；全部代码见 docs/codes.zh.md".into()
-                }
-                En => {
-                    "codes look like E001, W001 or I001; docs/codes.md lists every one".into()
-                },
-            },
-            Msg::CampaignNotRegular { path } => match lang {
-                Zh => {
-                    format!("{path} 是符号链接或不是普通文件，不读取，也不作为台账根目录")
-                }
-                En => {
-                    format!("{path} is a symbolic link or not a regular file: it is never read, nor taken for the root of a records tree")
-                },
-            },
-            Msg::CampaignNotRegularHelp => match lang {
-                Zh => {
-                    "把 huitoukan.toml 文件本身放在根目录，而不是链接".into()
-                }
-                En => {
-                    "put the file huitoukan.toml itself at the root, not a link".into()
-                },
-            },
-            Msg::NoRoot { path } => match lang {
-                Zh => {
-                    format!("在 {path} 及其上级文件夹中找不到 huitoukan.toml（台账根目录）")
-                }
-                En => {
-                    format!("no huitoukan.toml (the root of a records tree) in {path} or any folder above it")
-                },
-            },
-            Msg::NoRootHelp => match lang {
-                Zh => "新建台账：`huitoukan init 文件夹`".into(),
-                En => "start a records tree with `huitoukan init DIR`".into(),
             },
             Msg::Io { path, detail } => match lang {
                 Zh => format!("{path}：{}", system_zh(detail)),
@@ -1200,25 +965,6 @@ impl Msg {
                     text
                 },
             },
-            Msg::OrgUnknown { org } => match lang {
-                Zh => format!("台账中没有机构 \"{org}\""),
-                En => format!("no org \"{org}\" in the tree"),
-            },
-            Msg::OrgAmbiguous { org } => match lang {
-                Zh => {
-                    format!("\"{org}\" 对应多个文件夹，请写出完整的机构路径")
-                }
-                En => {
-                    format!("\"{org}\" names more than one folder; write the whole org path")
-                },
-            },
-            Msg::Candidates { list } => {
-                let list = names(list);
-                match lang {
-                    Zh => format!("可选：{list}"),
-                    En => format!("candidates: {list}"),
-                }
-            }
             Msg::RefuseErrors { errors } => match lang {
                 Zh => {
                     format!("台账有{errors}个错误，不生成报告")
@@ -1242,22 +988,6 @@ impl Msg {
                 En => {
                     format!("{files} {} left out of the report (the report names {})", plural(*files, "file with errors was", "files with errors were"), plural(*files, "it", "them"))
                 },
-            },
-            Msg::OutputIsRecord { path } => match lang {
-                Zh => {
-                    format!("不能把报告写到 {path}：.toml 文件是台账记录")
-                }
-                En => {
-                    format!("will not write a report to {path}: .toml files are records")
-                },
-            },
-            Msg::OutputExists { path } => match lang {
-                Zh => format!("{path} 已存在，不会覆盖"),
-                En => format!("{path} already exists and is never overwritten"),
-            },
-            Msg::PathMissing { path } => match lang {
-                Zh => format!("{path} 不存在"),
-                En => format!("{path} does not exist"),
             },
             Msg::ScopeNote { scope, errors, warnings } => match lang {
                 Zh => {
@@ -1286,128 +1016,6 @@ impl Msg {
                     "{warnings} {} not listed here; `huitoukan check` lists them all",
                     plural(*warnings, "warning is", "warnings are")
                 ),
-            },
-            Msg::ByLeadNotPublic => match lang {
-                Zh => {
-                    "`--by lead` 按牵头班子成员列出，公示版本（`--public`）不列人名".into()
-                }
-                En => {
-                    "`--by lead` lists people by name, and a public report (`--public`) names no one".into()
-                },
-            },
-            Msg::StoredTooLarge { path, size, max } => match lang {
-                Zh => {
-                    format!("{path}：文件有{size}字节，超过报告文件的上限{max}字节，未读取")
-                }
-                En => {
-                    format!("{path}: {size} bytes, more than a report file may have ({max} bytes); not read")
-                },
-            },
-            Msg::StoredNotJson { path, detail } => match lang {
-                Zh => {
-                    format!("{path}：不是完整有效的报告 JSON（{detail}）")
-                }
-                En => {
-                    format!("{path}: not a complete, valid report JSON ({detail})")
-                },
-            },
-            Msg::StoredNotReport { path, format } => match lang {
-                Zh => {
-                    format!("{path}：不是 huitoukan 的报告（format 为 {format}，应为 \"huitoukan-report\"）")
-                }
-                En => {
-                    format!("{path}: not a huitoukan report (format is {format}, not \"huitoukan-report\")")
-                },
-            },
-            Msg::StoredVersion { path, version } => match lang {
-                Zh => {
-                    format!("{path}：报告版本{version}无法读取，本程序读取版本1")
-                }
-                En => {
-                    format!("{path}: report version {version} cannot be read; this program reads version 1")
-                },
-            },
-            Msg::StoredDoesNotAddUp { path, what, stated, summed } => match lang {
-                Zh => {
-                    format!("{path}：数字对不上：{what} 为{stated}，其组成部分合计为{summed}")
-                }
-                En => {
-                    format!("{path}: the counts do not add up: {what} is {stated}, its parts add up to {summed}")
-                },
-            },
-            Msg::StoredOutside { path, what, org } => match lang {
-                Zh => {
-                    format!("{path}：{what} 不在报告的机构 {org} 之内")
-                }
-                En => {
-                    format!("{path}: {what} is not within the report's org {org}")
-                },
-            },
-            Msg::StoredUnsorted { path, what } => match lang {
-                Zh => {
-                    format!("{path}：{what} 未按机构的层级次序排列（同一机构的单位应相连，上级在前），或重复列出")
-                }
-                En => {
-                    format!("{path}: {what} is out of the tree's order (the units of a folder together, a folder before what it holds), or listed twice")
-                },
-            },
-            Msg::StoredByItem => match lang {
-                Zh => {
-                    "保存的报告不含逐项事项，`--from` 不能用 `--by item`、`lead` 或 `task`；可用 --by org、unit 或 area".into()
-                }
-                En => {
-                    "a stored report holds no item rows: `--from` cannot use `--by item`, `lead` or `task`; use --by org, unit or area".into()
-                },
-            },
-            Msg::MergeDiffers { a, b, what, left, right } => match lang {
-                Zh => {
-                    format!("{a} 与 {b} 的 {what} 不同（{left} 与 {right}），不能汇总")
-                }
-                En => {
-                    format!("{a} and {b} differ in {what} ({left} and {right}); they cannot be merged")
-                },
-            },
-            Msg::MergeDiffersHelp => match lang {
-                Zh => {
-                    "只能汇总同一项工作、同一方案、同一截止日期的报告；截止日期不同而确需汇总的，加 --allow-mixed-dates".into()
-                }
-                En => {
-                    "only reports of one campaign, one schema and one as-of date add up; for reports of different dates, add --allow-mixed-dates".into()
-                },
-            },
-            Msg::MergeOverlap { holder, held } => match lang {
-                Zh => format!("{holder} 已包含 {held} 的单位，一起汇总会重复计算"),
-                En => format!("{holder} already holds the units of {held}; merged together they would be counted twice"),
-            },
-            Msg::MergeOverlapHelp => match lang {
-                Zh => "只汇总同一级的报告：或者汇总各下级报告，或者直接使用已汇总的报告".into(),
-                En => "merge reports of one level: either the parts, or the report already merged from them".into(),
-            },
-            Msg::MergeSameName { a, b, name } => match lang {
-                Zh => format!("{a} 与 {b} 同名（{name}），不能作为两个下级汇总"),
-                En => {
-                    format!("{a} and {b} have the same name ({name}); they cannot be two children of one report")
-                },
-            },
-            Msg::MergeSameNameHelp => match lang {
-                Zh => {
-                    "报告以 campaign.region 命名，没有则以 org、再以文件名命名；同一地区的报告只汇总一份".into()
-                }
-                En => {
-                    "a report is named by its campaign.region, else its org, else its file's name; merge one report per region".into()
-                },
-            },
-            Msg::MergeNameInvalid { path, name } => match lang {
-                Zh => {
-                    format!("{path}：名称 {name:?} 不能作为机构名（文件夹名）")
-                }
-                En => {
-                    format!("{path}: the name {name:?} cannot name an org (a folder)")
-                },
-            },
-            Msg::MergeTooLarge => match lang {
-                Zh => "汇总后的数字超出范围（超过4294967295）".into(),
-                En => "the merged counts are out of range (above 4294967295)".into(),
             },
             Msg::ImportUnreadable { detail } => match lang {
                 // The reader's own words are English: said as what they are.
@@ -1554,34 +1162,6 @@ impl Msg {
             Msg::ImportKeyCaseHelp => match lang {
                 Zh => "同一单位的事项编号不能只差大小写；改正其中一个".into(),
                 En => "the ids of one unit must differ by more than case; correct one of them".into(),
-            },
-            Msg::ImportChanged { path } => match lang {
-                Zh => format!("{path} 在导入期间被改动过，未更新（改动保留）"),
-                En => format!("{path} changed while the import ran; not updated (the change is kept)"),
-            },
-            Msg::ImportChangedHelp => match lang {
-                Zh => "再运行一次 `import --update`，以改动后的文件为准".into(),
-                En => "run `import --update` again, from the file as it now is".into(),
-            },
-            Msg::FolderMoved { path } => match lang {
-                Zh => format!("{path} 在写入期间被换成了链接或被移走；其中刚写入的文件已删除"),
-                En => format!("{path} was replaced by a link or moved while it was written to; the files just written there are removed"),
-            },
-            Msg::StoredPublicNames { path, field } => match lang {
-                Zh => format!("{path} 自称公示稿（public: true），却在 {field} 中含有人名，不予使用"),
-                En => format!("{path} says it is public (public: true) yet names a person in {field}; not used"),
-            },
-            Msg::StoredPublicNamesHelp => match lang {
-                Zh => "公示稿不得含人名：请报送单位用 `report --public --format json` 重新生成".into(),
-                En => "a public report names no one: ask its office to make it again with `report --public --format json`".into(),
-            },
-            Msg::NameRulesHelp => match lang {
-                Zh => "机构名不能为空，不能含 / \\ : * ? \" < > | 或控制字符，不能以 . 开头，不能以 . 或空格结尾，不能是 CON、PRN、AUX、NUL、COM1—COM9、LPT1—LPT9 等 Windows 设备名，最多255字节".into(),
-                En => "an org's name is not empty, has no / \\ : * ? \" < > | or control character, does not start with a dot or end with a dot or a space, is no Windows device name (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9), and has at most 255 bytes".into(),
-            },
-            Msg::NameInvalid { name } => match lang {
-                Zh => format!("名称 {name:?} 不能作为机构名（文件夹名）"),
-                En => format!("the name {name:?} cannot name an org (a folder)"),
             },
             Msg::ImportBadKey { key } => match lang {
                 Zh => format!("键“{key}”不能用作文件名"),
@@ -1807,142 +1387,13 @@ impl Msg {
                     format!("{path} goes through a symbolic link: not written")
                 },
             },
-            Msg::XlsxToTerminal => match lang {
-                Zh => "不把 Excel 工作簿输出到终端".into(),
-                En => "will not write an Excel workbook to a terminal".into(),
-            },
-            Msg::XlsxToTerminalHelp => match lang {
-                Zh => {
-                    "用 `--output 报告.xlsx` 写入文件，或把标准输出重定向到文件".into()
-                }
-                En => {
-                    "write it to a file with `--output report.xlsx`, or redirect standard output".into()
-                },
-            },
             Msg::XlsxFailed { detail } => match lang {
                 Zh => format!("无法生成 Excel 工作簿：{detail}"),
                 En => format!("could not make the Excel workbook: {detail}"),
             },
-            Msg::DocxToTerminal => match lang {
-                Zh => "不把 Word 文档输出到终端".into(),
-                En => "will not write a Word document to a terminal".into(),
-            },
-            Msg::DocxToTerminalHelp => match lang {
-                Zh => "用 `--output 报告.docx` 写入文件，或把标准输出重定向到文件".into(),
-                En => "write it to a file with `--output report.docx`, or redirect standard output".into(),
-            },
             Msg::DocxFailed { detail } => match lang {
                 Zh => format!("无法生成 Word 文档：{detail}"),
                 En => format!("could not make the Word document: {detail}"),
-            },
-            Msg::ByNotForFormat { format } => match lang {
-                Zh => {
-                    format!("`--by` 只用于 table 和 csv 格式；{format} 格式的报告内容是固定的")
-                }
-                En => {
-                    format!("`--by` applies to the table and csv formats only; a {format} report has fixed sections")
-                },
-            },
-            Msg::CandidatesMore { list, more } => {
-                let list = names(list);
-                match lang {
-                    Zh => format!("最接近的：{list}；另有{more}个"),
-                    En => {
-                        format!("the closest: {list}; and {more} more")
-                    },
-                }
-            }
-            Msg::ManExitOk => match lang {
-                Zh => "成功".into(),
-                En => "success".into(),
-            },
-            Msg::ManExitCheckOk => match lang {
-                Zh => "没有错误（警告不影响，除非指定 `--deny-warnings`）".into(),
-                En => {
-                    "no errors (warnings are allowed unless `--deny-warnings`)".into()
-                },
-            },
-            Msg::ManExitRecords => match lang {
-                Zh => "台账有错误（`check`、`report`）".into(),
-                En => "the records have errors (`check`, `report`)".into(),
-            },
-            Msg::ManExitCheck => match lang {
-                Zh => "台账有错误；或指定了 `--deny-warnings` 且有警告".into(),
-                En => {
-                    "the records have errors, or warnings with `--deny-warnings`".into()
-                },
-            },
-            Msg::ManExitReport => match lang {
-                Zh => {
-                    "台账有错误，不生成报告（`--keep-going` 则只汇总没有错误的文件）".into()
-                }
-                En => {
-                    "the records have errors and no report is built (unless `--keep-going`)".into()
-                },
-            },
-            Msg::ManExitImport => match lang {
-                Zh => {
-                    "有的行有错误，未写入任何文件（`--keep-going` 则写入没有错误的行）".into()
-                }
-                En => {
-                    "rows have errors and nothing was written (unless `--keep-going`)".into()
-                },
-            },
-            Msg::ManExitFatal => match lang {
-                Zh => "命令无法执行：参数错误、找不到台账根目录、读写失败".into(),
-                En => {
-                    "the command could not run: bad arguments, no records root, an I/O failure".into()
-                },
-            },
-            Msg::ManPageExists { path } => match lang {
-                Zh => format!("手册页 {path} 已存在，不会覆盖；本次一页也没有写入"),
-                En => format!("the manual page {path} already exists and is never overwritten; no page was written"),
-            },
-            Msg::ManPageExistsHelp { dir } => match lang {
-                Zh => format!("删去 {dir} 中原有的 huitoukan 手册页后再运行，或用 `--dir` 另选一个文件夹"),
-                En => format!("remove the old huitoukan pages from {dir} and run it again, or choose another folder with `--dir`"),
-            },
-            Msg::OutputExistsHelp => match lang {
-                Zh => {
-                    "换一个文件名；或加 `--force`，用新报告替换原文件".into()
-                }
-                En => {
-                    "choose another name, or add `--force` to replace the old file with the new report".into()
-                },
-            },
-            Msg::OutputInTree { what, path, reason } => {
-                let what = match (what, lang) {
-                    (OutputKind::Report, Zh) => "不能把报告写到",
-                    (OutputKind::Report, En) => "will not write a report to",
-                    (OutputKind::Summary, Zh) => "不能把检查摘要（GITHUB_STEP_SUMMARY）写到",
-                    (OutputKind::Summary, En) => "will not write the summary (GITHUB_STEP_SUMMARY) to",
-                };
-                let reason = match (reason, lang) {
-                    (TreeFile::Record, Zh) => "台账目录内的 .toml 文件是台账记录",
-                    (TreeFile::Record, En) => "a .toml file in the records tree is a record",
-                    (TreeFile::Hidden, Zh) => "它是台账目录内的隐藏文件或在隐藏文件夹中",
-                    (TreeFile::Hidden, En) => "it is hidden, or in a hidden folder, in the records tree",
-                    (TreeFile::SelfCheckReport, Zh) => "它是某单位的自查报告（self_check.report）",
-                    (TreeFile::SelfCheckReport, En) => "it is a unit's self-check report (self_check.report)",
-                    (TreeFile::ThroughLink, Zh) => "它经由链接通向台账目录内",
-                    (TreeFile::ThroughLink, En) => "a link leads it into the records tree",
-                };
-                match lang {
-                    Zh => format!("{what} {path}：{reason}"),
-                    En => format!("{what} {path}: {reason}"),
-                }
-            }
-            Msg::OutputInTreeHelp { reason } => match (reason, lang) {
-                (TreeFile::ThroughLink, Zh) => {
-                    "写到台账目录之外，或直接写出台账目录内的路径（不经链接）".into()
-                }
-                (TreeFile::ThroughLink, En) => {
-                    "write outside the records tree, or name the path inside it directly (not through a link)".into()
-                }
-                (_, Zh) => "换一个文件名：报告可以写在台账目录内，但不能写成台账要读的文件".into(),
-                (_, En) => {
-                    "choose another name: a report may go inside the records tree, but never as a file the tree reads".into()
-                }
             },
             Msg::AfterAsOf { facts, as_of } => match lang {
                 Zh => format!(
@@ -1974,100 +1425,6 @@ impl Msg {
             Msg::TableNarrowed => match lang {
                 Zh => "终端较窄，只列出主要数字；列出全部：--wide".into(),
                 En => "a narrow terminal: the main figures only; all: --wide".into(),
-            },
-            Msg::OutputIsFolder { path } => match lang {
-                Zh => format!("{path} 是文件夹；请给出报告的文件名，如 {path}/汇总.md"),
-                En => format!("{path} is a folder; name the report's file, like {path}/summary.md"),
-            },
-            Msg::OutputFolderMissing { folder } => match lang {
-                Zh => format!("文件夹 {folder} 不存在；请先建好它，或写到已有的文件夹"),
-                En => format!("the folder {folder} does not exist; make it first, or write into a folder that does"),
-            },
-            Msg::OutputFolderNotFolder { folder } => match lang {
-                Zh => format!("{folder} 不是文件夹，报告不能写在它下面"),
-                En => format!("{folder} is not a folder; a report cannot go below it"),
-            },
-            Msg::FormatContradictsExtension { format, extension } => match lang {
-                Zh => format!("--format {format} 与输出文件的扩展名 .{extension} 不符"),
-                En => format!("--format {format} contradicts the extension .{extension} of the output file"),
-            },
-            Msg::FormatOfExtensionUnknown { extension } => match lang {
-                Zh => format!("从扩展名 .{extension} 看不出报告格式"),
-                En => format!("the extension .{extension} names no report format"),
-            },
-            Msg::FormatOfExtensionUnknownHelp => match lang {
-                Zh => "用 --format 指定格式，或用 .md、.csv、.json、.html、.xlsx、.docx、.txt（终端表格）作扩展名".into(),
-                En => "name the format with --format, or end the file in .md, .csv, .json, .html, .xlsx, .docx or .txt (a table)".into(),
-            },
-            Msg::OutputNotFile { path } => match lang {
-                Zh => {
-                    format!("{path} 不是普通文件（文件夹、链接等），`--force` 也不会替换")
-                }
-                En => {
-                    format!("{path} is not a regular file (a folder, a link…); `--force` replaces only a regular file")
-                },
-            },
-            Msg::Created { path } => match lang {
-                Zh => format!("已新建 {path}"),
-                En => format!("created {path}"),
-            },
-            Msg::TreeStarted { path } => match lang {
-                Zh => {
-                    format!("已在 {path} 新建台账；修改示例后运行 `huitoukan check` 检查")
-                }
-                En => {
-                    format!("started a records tree in {path}; edit the example, then run `huitoukan check`")
-                },
-            },
-            Msg::AlreadyTree { path } => match lang {
-                Zh => format!("{path} 已经是台账根目录（有 huitoukan.toml）"),
-                En => {
-                    format!("{path} already holds a records tree (huitoukan.toml)")
-                },
-            },
-            Msg::InsideTree { root } => match lang {
-                Zh => {
-                    format!("此文件夹在台账 {root} 之内；台账不能嵌套")
-                }
-                En => {
-                    format!("this folder is inside the records tree {root}; trees do not nest")
-                },
-            },
-            Msg::FileExists { path } => match lang {
-                Zh => format!("{path} 已存在，不会覆盖"),
-                En => format!("{path} already exists and is never overwritten"),
-            },
-            Msg::NotAUnit { path } => match lang {
-                Zh => format!("{path} 不是单位文件夹（没有 unit.toml）"),
-                En => format!("{path} is not a unit's folder (no unit.toml)"),
-            },
-            Msg::NotAUnitHelp => match lang {
-                Zh => "先运行 `huitoukan new unit 文件夹`".into(),
-                En => "run `huitoukan new unit DIR` first".into(),
-            },
-            Msg::OutsideTree { path } => match lang {
-                Zh => {
-                    format!("{path} 不在台账内（须在根目录之下，且不含 \"..\"、隐藏文件夹）")
-                }
-                En => {
-                    format!("{path} is not inside the records tree (below the root, no \"..\", no hidden folders)")
-                },
-            },
-            Msg::BadName { name } => match lang {
-                Zh => {
-                    format!("文件名 \"{name}\" 不可用：不能为空，不能含 / 或 \\，不能以 . 开头")
-                }
-                En => {
-                    format!("the name \"{name}\" cannot be used: not empty, no / or \\, not starting with .")
-                },
-            },
-            Msg::LinkInPath { path } => match lang {
-                Zh => {
-                    format!("{path} 是符号链接，不会经由它写入")
-                }
-                En => {
-                    format!("{path} is a symbolic link; nothing is written through it")
-                },
             },
             Msg::BeyondAnnotations { count } => match lang {
                 Zh => {
@@ -2475,8 +1832,8 @@ terms! {
 #[cfg(test)]
 mod tests {
     use super::{
-        FieldMsg, Figures, FileMsg, HistoryMsg, ItemMsg, Lang, Msg, PlanMsg, SelfCheckMsg, zh_date,
-        zh_date_numerals, zh_numeral,
+        FieldMsg, Figures, FileMsg, HistoryMsg, ItemMsg, Lang, Msg, PlanMsg, SelfCheckMsg,
+        SettingsMsg, zh_date, zh_date_numerals, zh_numeral,
     };
 
     /// Every message that carries a count or a date, with a count of one.
@@ -2508,10 +1865,10 @@ mod tests {
             },
             Msg::DeniedWarnings { warnings: 1 },
             Msg::WarningsNotListed { warnings: 1 },
-            Msg::CandidatesMore {
+            Msg::Settings(SettingsMsg::CandidatesMore {
                 list: vec!["杭州市".into()],
                 more: 1,
-            },
+            }),
             Msg::BeyondAnnotations { count: 1 },
             Msg::Withheld { items: 1, files: 1 },
             Msg::RemindReasons {

@@ -8,6 +8,7 @@
 //! (`tests/module_graph.rs`). Each `rules/<family>.rs` builds its own family's values, and
 //! `.into()` (or any function taking `impl Into<Msg>`) makes them a `Msg`.
 
+pub mod commands;
 pub mod fields;
 pub mod files;
 pub mod history;
@@ -15,3 +16,5 @@ pub mod item;
 pub mod links;
 pub mod plan;
 pub mod self_check;
+pub mod settings;
+pub mod stored;
