@@ -163,6 +163,7 @@ impl Figures {
 }
 
 use crate::text::messages::commands::CommandMsg;
+use crate::text::messages::docx::DocxMsg;
 use crate::text::messages::fields::FieldMsg;
 use crate::text::messages::files::FileMsg;
 use crate::text::messages::history::HistoryMsg;
@@ -187,6 +188,7 @@ pub enum Msg {
     Settings(SettingsMsg),
     Commands(CommandMsg),
     Stored(StoredMsg),
+    Docx(DocxMsg),
     // Parsing and fields.
     DidYouMean {
         suggestion: String,
@@ -229,88 +231,7 @@ pub enum Msg {
         org: String,
         figures: Figures,
     },
-    // The 情况报告 (`report --format docx`, SPEC §15).
-    /// Its title: 关于……情况的报告, of who it covers and the campaign (where named).
-    DocxTitle {
-        org: String,
-        campaign: Option<String>,
-    },
-    /// Its 主送 line.
-    DocxAddressee {
-        to: String,
-    },
-    /// The sentence that leads from the opening paragraph into the sections, on the basis of
-    /// the plan ([`Msg::Basis`]: 根据《…》（文号）).
-    DocxLead {
-        basis: Option<String>,
-    },
-    /// 总体进展: the completion rates, and the items closed (销号).
-    ProgressRates {
-        done: String,
-        done_or_mostly: String,
-        closed: usize,
-    },
-    /// 总体进展: the items assessed by the masses and the 事项满意率.
-    ProgressSatisfaction {
-        assessed: usize,
-        satisfied: usize,
-        rate: String,
-    },
-    /// 总体进展: the items of each area of the schema that has any (title, items, done).
-    ProgressAreas {
-        areas: usize,
-        rows: Vec<(String, usize, usize)>,
-    },
-    /// 总体进展: each child org's items and completion rate (name, items, rate).
-    ProgressChildren {
-        rows: Vec<(String, usize, String)>,
-    },
-    /// 总体进展: the items that name a unit above to lead their fix (上下联动), and how many of
-    /// them are in each status (its label, the count).
-    ProgressLinked {
-        items: usize,
-        by_status: Vec<(String, usize)>,
-    },
-    /// 存在的问题, the `nth`: the overdue items, by age (1～30, 31～90, over 90 days), and the
-    /// units they belong to (the first of them; `more` others).
-    ProblemOverdue {
-        nth: usize,
-        items: usize,
-        ages: [u32; 3],
-        units: Vec<String>,
-        more: usize,
-    },
-    /// 存在的问题, the `nth`: the 效果不理想 items, and their units.
-    ProblemIneffective {
-        nth: usize,
-        items: usize,
-        units: Vec<String>,
-        more: usize,
-    },
-    /// 存在的问题, the `nth`: the items the masses are not satisfied with (不满意).
-    ProblemUnsatisfied {
-        nth: usize,
-        items: usize,
-    },
-    /// 存在的问题 where there is none of the above.
-    NoProblems,
-    /// A marked placeholder for the office's own prose: 【请填写：…】.
-    FillIn {
-        what: String,
-    },
-    /// One line of the 附件说明: 1．整改进展统计表.
-    AttachmentEntry {
-        n: usize,
-        title: String,
-    },
-    /// The label over an attachment: 附件1.
-    Attachment {
-        n: usize,
-    },
-    /// The line under an attachment's title: （截至2015年3月10日）.
-    AnnexAsOf {
-        as_of: String,
-    },
+    // What a report's rows say, and what it leaves out.
     /// Why a reporting unit is proposed for a reminder talk (约谈提醒), by the plan (三).
     RemindReasons {
         late: bool,
@@ -622,6 +543,7 @@ macro_rules! families {
 
 families! {
     CommandMsg => Commands,
+    DocxMsg => Docx,
     FieldMsg => Fields,
     FileMsg => Files,
     HistoryMsg => History,
@@ -655,6 +577,7 @@ impl Msg {
             Msg::Settings(m) => m.sentence(lang),
             Msg::Commands(m) => m.sentence(lang),
             Msg::Stored(m) => m.sentence(lang),
+            Msg::Docx(m) => m.sentence(lang),
             Msg::DidYouMean { suggestion } => match lang {
                 Zh => format!("是否想写 `{suggestion}`？"),
                 En => format!("did you mean `{suggestion}`?"),
@@ -733,152 +656,6 @@ impl Msg {
                     as_of,
                     org,
                 ),
-            },
-            Msg::DocxTitle { org, campaign } => match (lang, campaign) {
-                (Zh, Some(campaign)) => format!("关于{org}{}进展情况的报告", office_quotes(campaign)),
-                (Zh, None) => format!("关于{org}整改落实情况的报告"),
-                (En, Some(campaign)) => format!("Report on the progress of {org} in {campaign}"),
-                (En, None) => format!("Report on the rectification progress of {org}"),
-            },
-            Msg::DocxAddressee { to } => match lang {
-                Zh => format!("{to}："),
-                En => format!("To: {to}"),
-            },
-            Msg::DocxLead { basis } => match (lang, basis) {
-                (Zh, Some(basis)) => format!("{basis}要求，现将有关情况报告如下。"),
-                (Zh, None) => "现将有关情况报告如下。".into(),
-                (En, Some(basis)) => format!("{basis}, we report as follows."),
-                (En, None) => "We report as follows.".into(),
-            },
-            Msg::ProgressRates { done, done_or_mostly, closed } => match lang {
-                Zh if *closed > 0 => format!("整改完成率{done}，完成及基本完成率{done_or_mostly}；已销号{closed}个。"),
-                Zh => format!("整改完成率{done}，完成及基本完成率{done_or_mostly}。"),
-                En => format!(
-                    "{done} of the items are done, {done_or_mostly} done or mostly done; {closed} {} closed.",
-                    plural(*closed, "item", "items")
-                ),
-            },
-            Msg::ProgressSatisfaction { assessed, satisfied, rate } => match lang {
-                Zh if *satisfied == 0 => format!("已测评事项{assessed}个，事项满意率{rate}。"),
-                Zh => format!("已测评事项{assessed}个，其中群众满意及基本满意{satisfied}个，事项满意率{rate}。"),
-                En => format!(
-                    "{assessed} {} assessed by the masses, {satisfied} of them satisfied or mostly satisfied ({rate}).",
-                    plural(*assessed, "item", "items")
-                ),
-            },
-            Msg::ProgressAreas { areas, rows } => {
-                let parts: Vec<String> = rows
-                    .iter()
-                    .map(|(title, items, done)| match lang {
-                        // A zero is left out (SPEC §14): never 已完成0个.
-                        Zh if *done == 0 => format!("{title}{items}个"),
-                        Zh => format!("{title}{items}个，已完成{done}个"),
-                        En => format!("{title}: {items} {}, {done} done", plural(*items, "item", "items")),
-                    })
-                    .collect();
-                match lang {
-                    Zh => format!("对照{}个方面：{}。", zh_numeral(*areas), parts.join("；")),
-                    En => format!("By area: {}.", parts.join("; ")),
-                }
-            },
-            Msg::ProgressChildren { rows } => {
-                let parts: Vec<String> = rows
-                    .iter()
-                    .map(|(name, items, rate)| match lang {
-                        Zh => format!("{name}{items}个，完成率{rate}"),
-                        En => format!("{name}: {items} {}, {rate} done", plural(*items, "item", "items")),
-                    })
-                    .collect();
-                match lang {
-                    Zh => format!("分地区（系统）看：{}。", parts.join("；")),
-                    En => format!("By region or system: {}.", parts.join("; ")),
-                }
-            },
-            Msg::ProgressLinked { items, by_status } => {
-                let parts: Vec<String> = by_status
-                    .iter()
-                    .filter(|(_, n)| *n > 0)
-                    .map(|(status, n)| match lang {
-                        Zh => format!("{status}{n}个"),
-                        En => format!("{n} {status}"),
-                    })
-                    .collect();
-                let counted = if parts.is_empty() {
-                    String::new()
-                } else {
-                    parenthesised(lang, &parts.join(if lang == Zh { "、" } else { ", " }))
-                };
-                match lang {
-                    Zh => format!("需上级牵头联动整改的事项{items}个{counted}。"),
-                    En => format!(
-                        "{items} {} a unit above to lead the fix{counted}.",
-                        plural(*items, "item names", "items name")
-                    ),
-                }
-            },
-            Msg::ProblemOverdue { nth, items, ages, units, more } => {
-                let buckets = [("1～30天", "1–30 days"), ("31～90天", "31–90 days"), ("90天以上", "over 90 days")];
-                let aged: Vec<String> = ages
-                    .iter()
-                    .zip(buckets)
-                    .filter(|(n, _)| **n > 0)
-                    .map(|(n, (zh, en))| match lang {
-                        Zh => format!("逾期{zh}的{n}个"),
-                        En => format!("{n} by {en}"),
-                    })
-                    .collect();
-                match lang {
-                    Zh => format!(
-                        "{}是部分事项逾期未完成。逾期未完成事项{items}个（{}），涉及{}。",
-                        zh_numeral(*nth),
-                        aged.join("、"),
-                        zh_units(units, *more)
-                    ),
-                    En => format!(
-                        "{nth}. Overdue items: {items} ({}), of {}.",
-                        aged.join(", "),
-                        en_units(units, *more)
-                    ),
-                }
-            },
-            Msg::ProblemIneffective { nth, items, units, more } => match lang {
-                Zh => format!(
-                    "{}是部分事项整改效果不理想。效果不理想事项{items}个，已明确限期整改，涉及{}。",
-                    zh_numeral(*nth),
-                    zh_units(units, *more)
-                ),
-                En => format!(
-                    "{nth}. Fixes without effect: {items} {}, each given a date to be fixed by, of {}.",
-                    plural(*items, "item", "items"),
-                    en_units(units, *more)
-                ),
-            },
-            Msg::ProblemUnsatisfied { nth, items } => match lang {
-                Zh => format!("{}是群众满意度有待提高。已测评事项中群众不满意的{items}个。", zh_numeral(*nth)),
-                En => format!(
-                    "{nth}. The masses are not satisfied with {items} assessed {}.",
-                    plural(*items, "item", "items")
-                ),
-            },
-            Msg::NoProblems => match lang {
-                Zh => "未发现逾期未完成、效果不理想或群众不满意的事项。".into(),
-                En => "No item is overdue, ineffective or found unsatisfactory by the masses.".into(),
-            },
-            Msg::FillIn { what } => match lang {
-                Zh => format!("【请填写：{what}】"),
-                En => format!("[To be written: {what}]"),
-            },
-            Msg::AttachmentEntry { n, title } => match lang {
-                Zh => format!("{n}．{title}"),
-                En => format!("{n}. {title}"),
-            },
-            Msg::Attachment { n } => match lang {
-                Zh => format!("附件{n}"),
-                En => format!("Attachment {n}"),
-            },
-            Msg::AnnexAsOf { as_of } => match lang {
-                Zh => format!("（截至{}）", zh_date(as_of)),
-                En => format!("(as of {as_of})"),
             },
             Msg::RemindReasons { late, returned, missing, overdue, ineffective, unsatisfied } => {
                 let slack: Vec<&str> = [
@@ -1551,7 +1328,7 @@ pub fn zh_date_numerals(date: jiff::civil::Date) -> String {
 }
 
 /// Units in a sentence: 甲、乙等5个单位 (the first named, `more` others).
-fn zh_units(units: &[String], more: usize) -> String {
+pub(crate) fn zh_units(units: &[String], more: usize) -> String {
     let named = units.join("、");
     if more == 0 {
         named
@@ -1561,7 +1338,7 @@ fn zh_units(units: &[String], more: usize) -> String {
 }
 
 /// Units in an English sentence: `a, b and 3 more`.
-fn en_units(units: &[String], more: usize) -> String {
+pub(crate) fn en_units(units: &[String], more: usize) -> String {
     let named = units.join(", ");
     if more == 0 {
         named
@@ -1572,7 +1349,7 @@ fn en_units(units: &[String], more: usize) -> String {
 
 /// A campaign's name as an office writes it: the campaign's own word 回头看 in quotation marks
 /// (教育实践活动整改落实情况“回头看”), unless the name quotes it already.
-fn office_quotes(name: &str) -> String {
+pub(crate) fn office_quotes(name: &str) -> String {
     if name.contains("“回头看”") || !name.contains("回头看") {
         return name.to_owned();
     }
@@ -1832,7 +1609,7 @@ terms! {
 #[cfg(test)]
 mod tests {
     use super::{
-        FieldMsg, Figures, FileMsg, HistoryMsg, ItemMsg, Lang, Msg, PlanMsg, SelfCheckMsg,
+        DocxMsg, FieldMsg, Figures, FileMsg, HistoryMsg, ItemMsg, Lang, Msg, PlanMsg, SelfCheckMsg,
         SettingsMsg, zh_date, zh_date_numerals, zh_numeral,
     };
 
@@ -1915,7 +1692,7 @@ mod tests {
                 deadline: d(),
             }),
             Msg::SelfCheck(SelfCheckMsg::MissingReport { deadline: d() }),
-            Msg::AnnexAsOf { as_of: d() },
+            Msg::Docx(DocxMsg::AnnexAsOf { as_of: d() }),
             Msg::Item(ItemMsg::LateCompletion {
                 completed_on: d(),
                 deadline: d(),
@@ -1929,41 +1706,41 @@ mod tests {
                 submitted_on: d(),
             }),
             Msg::SelfCheck(SelfCheckMsg::ReportReturned { on: d() }),
-            Msg::ProgressRates {
+            Msg::Docx(DocxMsg::ProgressRates {
                 done: "100.0%".into(),
                 done_or_mostly: "100.0%".into(),
                 closed: 1,
-            },
-            Msg::ProgressSatisfaction {
+            }),
+            Msg::Docx(DocxMsg::ProgressSatisfaction {
                 assessed: 1,
                 satisfied: 1,
                 rate: "100.0%".into(),
-            },
-            Msg::ProgressAreas {
+            }),
+            Msg::Docx(DocxMsg::ProgressAreas {
                 areas: 1,
                 rows: vec![("兑现整改承诺情况".into(), 1, 1)],
-            },
-            Msg::ProgressChildren {
+            }),
+            Msg::Docx(DocxMsg::ProgressChildren {
                 rows: vec![("杭州市".into(), 1, "100.0%".into())],
-            },
-            Msg::ProgressLinked {
+            }),
+            Msg::Docx(DocxMsg::ProgressLinked {
                 items: 1,
                 by_status: vec![("未完成".into(), 1)],
-            },
-            Msg::ProblemOverdue {
+            }),
+            Msg::Docx(DocxMsg::ProblemOverdue {
                 nth: 1,
                 items: 1,
                 ages: [1, 0, 0],
                 units: vec!["中共杭州市委".into()],
                 more: 1,
-            },
-            Msg::ProblemIneffective {
+            }),
+            Msg::Docx(DocxMsg::ProblemIneffective {
                 nth: 1,
                 items: 1,
                 units: vec!["中共杭州市委".into()],
                 more: 0,
-            },
-            Msg::ProblemUnsatisfied { nth: 1, items: 1 },
+            }),
+            Msg::Docx(DocxMsg::ProblemUnsatisfied { nth: 1, items: 1 }),
             Msg::AsOfLine { as_of: d() },
             Msg::ReportHeading {
                 org: "全省".into(),
@@ -2088,42 +1865,42 @@ mod tests {
 
     #[test]
     fn the_word_documents_sentences_leave_a_zero_out() {
-        let areas = Msg::ProgressAreas {
+        let areas = Msg::Docx(DocxMsg::ProgressAreas {
             areas: 6,
             rows: vec![
                 ("兑现整改承诺情况".into(), 2, 0),
                 ("长效机制建设情况".into(), 3, 1),
             ],
-        };
+        });
         assert_eq!(
             areas.text(Lang::Zh),
             "对照六个方面：兑现整改承诺情况2个；长效机制建设情况3个，已完成1个。"
         );
-        let satisfaction = Msg::ProgressSatisfaction {
+        let satisfaction = Msg::Docx(DocxMsg::ProgressSatisfaction {
             assessed: 2,
             satisfied: 0,
             rate: "0.0%".into(),
-        };
+        });
         assert_eq!(
             satisfaction.text(Lang::Zh),
             "已测评事项2个，事项满意率0.0%。"
         );
-        let rates = Msg::ProgressRates {
+        let rates = Msg::Docx(DocxMsg::ProgressRates {
             done: "10.0%".into(),
             done_or_mostly: "20.0%".into(),
             closed: 0,
-        };
+        });
         assert_eq!(
             rates.text(Lang::Zh),
             "整改完成率10.0%，完成及基本完成率20.0%。"
         );
-        let overdue = Msg::ProblemOverdue {
+        let overdue = Msg::Docx(DocxMsg::ProblemOverdue {
             nth: 2,
             items: 3,
             ages: [1, 0, 2],
             units: vec!["甲".into(), "乙".into()],
             more: 1,
-        };
+        });
         assert_eq!(
             overdue.text(Lang::Zh),
             "二是部分事项逾期未完成。逾期未完成事项3个（逾期1～30天的1个、逾期90天以上的2个），涉及甲、乙等3个单位。"

@@ -9,6 +9,7 @@
 //! `.into()` (or any function taking `impl Into<Msg>`) makes them a `Msg`.
 
 pub mod commands;
+pub mod docx;
 pub mod fields;
 pub mod files;
 pub mod history;
