@@ -18,6 +18,7 @@ use std::path::Path;
 
 use crate::rollup::Report;
 use crate::text::i18n::{Lang, Msg, Term};
+use crate::text::messages::run::RunMsg;
 
 /// The title line of a report, as an office writes it: who it covers, the campaign, the
 /// as-of date (省直单位教育实践活动整改落实情况“回头看”进展情况汇总（截至2015年3月10日）).
@@ -75,7 +76,7 @@ pub fn notes(report: &Report, lang: Lang) -> Vec<String> {
         notes.push(Term::PublicNote.text(lang).to_owned());
         if let Some(withheld) = report.withheld.as_ref().filter(|w| w.items > 0) {
             notes.push(
-                crate::text::i18n::Msg::PublicCountsWithheld {
+                RunMsg::PublicCountsWithheld {
                     items: withheld.items,
                 }
                 .text(lang),
@@ -84,7 +85,7 @@ pub fn notes(report: &Report, lang: Lang) -> Vec<String> {
     }
     if !report.left_out.is_empty() {
         notes.push(
-            crate::text::i18n::Msg::KeptGoing {
+            RunMsg::KeptGoing {
                 files: report.left_out.len(),
             }
             .text(lang),
@@ -92,7 +93,7 @@ pub fn notes(report: &Report, lang: Lang) -> Vec<String> {
     }
     if report.after_as_of > 0 {
         notes.push(
-            crate::text::i18n::Msg::AfterAsOf {
+            RunMsg::AfterAsOf {
                 facts: report.after_as_of,
                 as_of: report.as_of.to_string(),
             }

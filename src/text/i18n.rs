@@ -170,6 +170,7 @@ use crate::text::messages::history::HistoryMsg;
 use crate::text::messages::item::ItemMsg;
 use crate::text::messages::links::LinkMsg;
 use crate::text::messages::plan::PlanMsg;
+use crate::text::messages::run::RunMsg;
 use crate::text::messages::self_check::SelfCheckMsg;
 use crate::text::messages::settings::SettingsMsg;
 use crate::text::messages::stored::StoredMsg;
@@ -189,6 +190,7 @@ pub enum Msg {
     Commands(CommandMsg),
     Stored(StoredMsg),
     Docx(DocxMsg),
+    Run(RunMsg),
     // Parsing and fields.
     DidYouMean {
         suggestion: String,
@@ -248,38 +250,7 @@ pub enum Msg {
     LeftOutPublic,
     /// Why a stored report (`report --from`, `merge`) left a file out: it says the code only.
     LeftOutStored,
-    /// What a public report withheld: for stderr, never for the document.
-    Withheld {
-        items: usize,
-        files: usize,
-    },
-    RefuseErrors {
-        errors: usize,
-    },
-    RefuseErrorsHelp,
-    KeptGoing {
-        files: usize,
-    },
-    ScopeNote {
-        scope: String,
-        errors: usize,
-        warnings: usize,
-    },
-    DeniedWarnings {
-        warnings: usize,
-    },
-    WarningsNotListed {
-        warnings: usize,
-    },
     // Printed tables.
-    TableNarrowed,
-    PublicCountsWithheld {
-        items: usize,
-    },
-    AfterAsOf {
-        facts: u64,
-        as_of: String,
-    },
     /// The line under a printed table's title: the day it stands on (截至2015年3月10日).
     AsOfLine {
         as_of: String,
@@ -290,13 +261,6 @@ pub enum Msg {
         org: String,
         campaign: Option<String>,
         table: Option<String>,
-    },
-    // Spreadsheets and documents.
-    XlsxFailed {
-        detail: String,
-    },
-    DocxFailed {
-        detail: String,
     },
     // Import.
     ImportEncoding,
@@ -488,22 +452,13 @@ pub enum Msg {
     ImportLinkInPath {
         path: String,
     },
-    // What a listing leaves out.
-    BeyondAnnotations {
-        count: usize,
-    },
+    // What a listing of diagnostics leaves out (E036, W010).
     NotShown {
         errors: usize,
         warnings: usize,
     },
     NotShownHelp {
         most: usize,
-    },
-    // Summaries.
-    CheckSummary {
-        errors: usize,
-        warnings: usize,
-        files: usize,
     },
 }
 
@@ -550,6 +505,7 @@ families! {
     ItemMsg => Item,
     LinkMsg => Links,
     PlanMsg => Plan,
+    RunMsg => Run,
     SelfCheckMsg => SelfCheck,
     SettingsMsg => Settings,
     StoredMsg => Stored,
@@ -578,6 +534,7 @@ impl Msg {
             Msg::Commands(m) => m.sentence(lang),
             Msg::Stored(m) => m.sentence(lang),
             Msg::Docx(m) => m.sentence(lang),
+            Msg::Run(m) => m.sentence(lang),
             Msg::DidYouMean { suggestion } => match lang {
                 Zh => format!("是否想写 `{suggestion}`？"),
                 En => format!("did you mean `{suggestion}`?"),
@@ -722,77 +679,6 @@ impl Msg {
             Msg::LeftOutStored => match lang {
                 Zh => "有错误，未纳入所汇总的报告".into(),
                 En => "had errors and was left out of the report merged here".into(),
-            },
-            Msg::Withheld { items, files } => match lang {
-                Zh => {
-                    let mut text = format!("公开版本未列入{items}项不宜公开的事项");
-                    if *files > 0 {
-                        text.push_str(&format!("，另有{files}个有错误、可能不宜公开的文件未列出"));
-                    }
-                    text
-                }
-                En => {
-                    let mut text = format!("the public version withholds {items} confidential {}", plural(*items, "item", "items"));
-                    if *files > 0 {
-                        text.push_str(&format!(
-                            ", and does not list {files} {} with errors that may be confidential",
-                            plural(*files, "file", "files")
-                        ));
-                    }
-                    text
-                },
-            },
-            Msg::RefuseErrors { errors } => match lang {
-                Zh => {
-                    format!("台账有{errors}个错误，不生成报告")
-                }
-                En => {
-                    format!("the records have {errors} {}; no report is built from them", plural(*errors, "error", "errors"))
-                },
-            },
-            Msg::RefuseErrorsHelp => match lang {
-                Zh => {
-                    "改正错误后重试；或加 `--keep-going`，只汇总没有错误的文件，并在报告中列出未纳入的文件".into()
-                }
-                En => {
-                    "fix them and run again, or add `--keep-going` to report on the valid files; the report then names every file it left out".into()
-                },
-            },
-            Msg::KeptGoing { files } => match lang {
-                Zh => {
-                    format!("有{files}个文件因错误未纳入报告（报告中已列出）")
-                }
-                En => {
-                    format!("{files} {} left out of the report (the report names {})", plural(*files, "file with errors was", "files with errors were"), plural(*files, "it", "them"))
-                },
-            },
-            Msg::ScopeNote { scope, errors, warnings } => match lang {
-                Zh => {
-                    format!("只列出 {scope} 下的文件；台账其余文件另有{errors}个错误、{warnings}个警告")
-                }
-                En => format!(
-                    "only the files under {scope} are shown; the rest of the tree has {errors} {} and {warnings} {}",
-                    plural(*errors, "error", "errors"),
-                    plural(*warnings, "warning", "warnings")
-                ),
-            },
-            Msg::DeniedWarnings { warnings } => match lang {
-                Zh => {
-                    format!("检查未通过：有{warnings}个警告，且指定了 `--deny-warnings`")
-                }
-                En => format!(
-                    "the check fails on {warnings} {} because of `--deny-warnings`",
-                    plural(*warnings, "warning", "warnings")
-                ),
-            },
-            Msg::WarningsNotListed { warnings } => match lang {
-                Zh => {
-                    format!("另有{warnings}个警告未列出；`huitoukan check` 列出全部")
-                }
-                En => format!(
-                    "{warnings} {} not listed here; `huitoukan check` lists them all",
-                    plural(*warnings, "warning is", "warnings are")
-                ),
             },
             Msg::ImportUnreadable { detail } => match lang {
                 // The reader's own words are English: said as what they are.
@@ -1164,23 +1050,6 @@ impl Msg {
                     format!("{path} goes through a symbolic link: not written")
                 },
             },
-            Msg::XlsxFailed { detail } => match lang {
-                Zh => format!("无法生成 Excel 工作簿：{detail}"),
-                En => format!("could not make the Excel workbook: {detail}"),
-            },
-            Msg::DocxFailed { detail } => match lang {
-                Zh => format!("无法生成 Word 文档：{detail}"),
-                En => format!("could not make the Word document: {detail}"),
-            },
-            Msg::AfterAsOf { facts, as_of } => match lang {
-                Zh => format!(
-                    "本报告按截至{}台账的情况统计：此后的{facts}项记录（完成、进展、报送、审核等）未计入",
-                    zh_date(as_of)
-                ),
-                En => format!(
-                    "as the records stood on {as_of}: {facts} dated facts after it (completions, progress, submissions, reviews…) are not counted"
-                ),
-            },
             Msg::AsOfLine { as_of } => match lang {
                 Zh => format!("截至{}", zh_date(as_of)),
                 En => format!("As of {as_of}"),
@@ -1194,22 +1063,6 @@ impl Msg {
                 (En, Some(campaign), None) => format!("{campaign}: progress of {org}"),
                 (En, None, Some(table)) => format!("{table}, {org}"),
                 (En, None, None) => format!("{org}: rectification progress"),
-            },
-            Msg::PublicCountsWithheld { items } => match lang {
-                Zh => format!("其中{items}项按规定不予公开（计入总数，不列出具体事项）"),
-                En => format!("{items} of the items are not for publication: counted in the totals, not listed"),
-            },
-            Msg::TableNarrowed => match lang {
-                Zh => "终端较窄，只列出主要数字；列出全部：--wide".into(),
-                En => "a narrow terminal: the main figures only; all: --wide".into(),
-            },
-            Msg::BeyondAnnotations { count } => match lang {
-                Zh => {
-                    format!("GitHub 每步最多显示10条错误和10条警告注释，其余{count}条如下：")
-                }
-                En => {
-                    format!("GitHub shows at most 10 error and 10 warning annotations per step; the other {count}:")
-                },
             },
             Msg::NotShown { errors, warnings } => match lang {
                 Zh => format!(
@@ -1231,19 +1084,6 @@ impl Msg {
                 En => format!(
                     "at most {most} problems are listed for each file; fix these and run again to see the rest"
                 ),
-            },
-            Msg::CheckSummary { errors, warnings, files } => match lang {
-                Zh => {
-                    format!("检查了{files}个文件：{errors}个错误，{warnings}个警告")
-                }
-                En => {
-                    format!(
-                        "checked {files} {}: {errors} {}, {warnings} {}",
-                        plural(*files, "file", "files"),
-                        plural(*errors, "error", "errors"),
-                        plural(*warnings, "warning", "warnings")
-                    )
-                },
             },
         }
     }
@@ -1609,19 +1449,19 @@ terms! {
 #[cfg(test)]
 mod tests {
     use super::{
-        DocxMsg, FieldMsg, Figures, FileMsg, HistoryMsg, ItemMsg, Lang, Msg, PlanMsg, SelfCheckMsg,
-        SettingsMsg, zh_date, zh_date_numerals, zh_numeral,
+        DocxMsg, FieldMsg, Figures, FileMsg, HistoryMsg, ItemMsg, Lang, Msg, PlanMsg, RunMsg,
+        SelfCheckMsg, SettingsMsg, zh_date, zh_date_numerals, zh_numeral,
     };
 
     /// Every message that carries a count or a date, with a count of one.
     fn counted() -> Vec<Msg> {
         let d = || "2015-03-10".to_owned();
         vec![
-            Msg::CheckSummary {
+            Msg::Run(RunMsg::CheckSummary {
                 errors: 1,
                 warnings: 1,
                 files: 1,
-            },
+            }),
             Msg::Item(ItemMsg::Overdue {
                 status: "未完成".into(),
                 due: d(),
@@ -1633,21 +1473,21 @@ mod tests {
                 every: 1,
             }),
             Msg::Files(FileMsg::TooLarge { size: 1 }),
-            Msg::RefuseErrors { errors: 1 },
-            Msg::KeptGoing { files: 1 },
-            Msg::ScopeNote {
+            Msg::Run(RunMsg::RefuseErrors { errors: 1 }),
+            Msg::Run(RunMsg::KeptGoing { files: 1 }),
+            Msg::Run(RunMsg::ScopeNote {
                 scope: "省直".into(),
                 errors: 1,
                 warnings: 1,
-            },
-            Msg::DeniedWarnings { warnings: 1 },
-            Msg::WarningsNotListed { warnings: 1 },
+            }),
+            Msg::Run(RunMsg::DeniedWarnings { warnings: 1 }),
+            Msg::Run(RunMsg::WarningsNotListed { warnings: 1 }),
             Msg::Settings(SettingsMsg::CandidatesMore {
                 list: vec!["杭州市".into()],
                 more: 1,
             }),
-            Msg::BeyondAnnotations { count: 1 },
-            Msg::Withheld { items: 1, files: 1 },
+            Msg::Run(RunMsg::BeyondAnnotations { count: 1 }),
+            Msg::Run(RunMsg::Withheld { items: 1, files: 1 }),
             Msg::RemindReasons {
                 late: true,
                 returned: true,
