@@ -48,8 +48,9 @@ fuzz_target!(|data: &[u8]| {
         keep_going: how & 8 != 0,
     });
     // Every problem names its place in the sheet or a file of the tree.
-    for p in &planned.problems {
-        assert!(p.place.starts_with(file) || !p.place.is_empty());
+    for d in &planned.diagnostics {
+        let place = d.at.to_string();
+        assert!(place.starts_with(file) || !place.is_empty());
     }
     if planned.errors() > 0 || planned.planned.is_empty() {
         return;

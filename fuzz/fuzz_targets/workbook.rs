@@ -202,12 +202,12 @@ fuzz_target!(|input: Input| {
         update: false,
         keep_going: true,
     });
-    for p in &planned.problems {
-        assert!(!p.place.is_empty());
+    for d in &planned.diagnostics {
+        assert!(!d.at.to_string().is_empty());
     }
     // A sheet refused as a whole (unreadable, or beyond a limit) plans nothing.
     if planned
-        .problems
+        .diagnostics
         .iter()
         .any(|p| p.code == huitoukan::diagnostic::Code::SheetUnreadable)
     {

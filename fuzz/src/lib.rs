@@ -136,22 +136,22 @@ fn check_public(checked: &Checked, report: &Report) {
 fn check_spans(checked: &Checked) {
     let files = &checked.records.files;
     for d in &checked.diagnostics {
-        let text = files.get(d.file).text();
-        if let Some(span) = &d.span
+        let text = files.get(d.file()).text();
+        if let Some(span) = d.span()
             && !text.is_empty()
         {
             assert!(
                 span.start <= span.end && span.end <= text.len(),
                 "{:?} in {} has span {span:?} beyond its {} bytes",
                 d.code,
-                files.path(d.file),
+                files.path(d.file()),
                 text.len()
             );
             assert!(
                 text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
                 "{:?} in {} has span {span:?} inside a character",
                 d.code,
-                files.path(d.file)
+                files.path(d.file())
             );
         }
         for label in &d.labels {
@@ -171,7 +171,7 @@ fn check_listed(checked: &Checked) {
     let counted = |d: &huitoukan::diagnostic::Diagnostic| {
         matches!(d.code, Code::NotShownErrors | Code::NotShownWarnings)
     };
-    for run in checked.diagnostics.chunk_by(|a, b| a.file == b.file) {
+    for run in checked.diagnostics.chunk_by(|a, b| a.file() == b.file()) {
         let listed = run.iter().filter(|d| !counted(d)).count();
         assert!(
             listed <= MAX_PER_FILE,

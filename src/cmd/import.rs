@@ -10,12 +10,12 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::text::i18n::{Lang, Msg};
+use crate::text::i18n::Msg;
 use crate::text::messages::files::FileMsg;
 use std::collections::HashMap;
 
 use crate::diagnostic::outcome::{EXIT_OK, EXIT_RECORDS, Fatal};
-use crate::import::{self, Action, Plan, Problem, Request, RowPlan, mapping::Mapping};
+use crate::import::{self, Action, Plan, Request, RowPlan, mapping::Mapping};
 use crate::settings::Import;
 use crate::settings::output::{Folder, Mode, write_stream};
 
@@ -60,10 +60,7 @@ pub fn run(settings: &Import) -> Result<ExitCode, Fatal> {
         keep_going,
     });
     let errors = plan.errors();
-    let mut err = String::new();
-    for p in &plan.problems {
-        err.push_str(&problem_text(p, lang));
-    }
+    let mut err = crate::render::human::render_placed(&plan.diagnostics, lang);
     let write = errors == 0 || keep_going;
     // Written first, so that a file is said to be created or updated only where it was.
     let (written, result) = if write && !dry_run {
@@ -111,7 +108,7 @@ pub fn run(settings: &Import) -> Result<ExitCode, Fatal> {
         err.push_str(&Fatal::from(Msg::ImportNothingWritten).text(lang));
     } else if errors > 0 {
         let rows = {
-            let mut rows: Vec<usize> = plan.problems.iter().filter_map(|p| p.row).collect();
+            let mut rows: Vec<usize> = plan.diagnostics.iter().filter_map(|d| d.at.row()).collect();
             rows.dedup();
             rows.len()
         };
@@ -245,23 +242,4 @@ pub fn apply_some(root: &Path, plan: &Plan) -> (Vec<String>, Result<(), Fatal>) 
         }
     }
     (written, first_error.map_or(Ok(()), Err))
-}
-
-/// One problem as `check` shows one: the code, the message, the place, the help.
-pub fn problem_text(p: &Problem, lang: Lang) -> String {
-    let level = match p.code.severity() {
-        crate::diagnostic::Severity::Error => "error",
-        crate::diagnostic::Severity::Warning => "warning",
-    };
-    let place = crate::text::escape::controls(&p.place, &[]);
-    let mut text = format!(
-        "{level}[{}]: {}\n --> {place}\n",
-        p.code.as_str(),
-        p.message.text(lang)
-    );
-    if let Some(help) = &p.help {
-        text.push_str(&format!("  = help: {}\n", help.text(lang)));
-    }
-    text.push('\n');
-    text
 }

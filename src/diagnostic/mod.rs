@@ -7,12 +7,14 @@
 
 pub mod doc;
 pub mod outcome;
+pub mod place;
 pub mod span;
 
 use std::ops::Range;
 
 use serde::Serialize;
 
+pub use crate::diagnostic::place::{InFile, Place};
 use crate::diagnostic::span::FileId;
 use crate::text::i18n::{Lang, Msg};
 
@@ -141,12 +143,14 @@ pub struct Label {
     pub message: Msg,
 }
 
+/// One problem: its code, where it is, what is wrong, and what to do.
+///
+/// `P` is where it is: a byte range of a file of the records ([`InFile`], every diagnostic of
+/// `check`), or a place in a spreadsheet being imported ([`Place`]). The renderers take either.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Diagnostic {
+pub struct Diagnostic<P = InFile> {
     pub code: Code,
-    pub file: FileId,
-    /// Byte range in the file; `None` when the problem is the file as a whole.
-    pub span: Option<Range<usize>>,
+    pub at: P,
     pub message: Msg,
     /// Boxed: most diagnostics of a large tree are warnings without one.
     pub help: Option<Box<Msg>>,
@@ -160,14 +164,7 @@ impl Diagnostic {
         span: Option<Range<usize>>,
         message: impl Into<Msg>,
     ) -> Self {
-        Diagnostic {
-            code,
-            file,
-            span,
-            message: message.into(),
-            help: None,
-            labels: Vec::new(),
-        }
+        Self::placed(code, InFile { file, span }, message)
     }
 
     pub fn at(code: Code, file: FileId, span: Range<usize>, message: impl Into<Msg>) -> Self {
@@ -176,6 +173,28 @@ impl Diagnostic {
 
     pub fn whole_file(code: Code, file: FileId, message: impl Into<Msg>) -> Self {
         Self::new(code, file, None, message)
+    }
+
+    /// The file it is in.
+    pub fn file(&self) -> FileId {
+        self.at.file
+    }
+
+    /// Its byte range in [`Self::file`]; `None` when the problem is the file as a whole.
+    pub fn span(&self) -> Option<&Range<usize>> {
+        self.at.span.as_ref()
+    }
+}
+
+impl<P> Diagnostic<P> {
+    pub fn placed(code: Code, at: P, message: impl Into<Msg>) -> Self {
+        Diagnostic {
+            code,
+            at,
+            message: message.into(),
+            help: None,
+            labels: Vec::new(),
+        }
     }
 
     pub fn with_help(mut self, help: impl Into<Option<Msg>>) -> Self {
@@ -217,7 +236,7 @@ impl Diagnostic {
 
 /// Where a diagnostic sorts within its file: by position (a whole-file one first), then code.
 pub fn place(d: &Diagnostic) -> (usize, Code) {
-    (d.span.as_ref().map_or(0, |s| s.start), d.code)
+    (d.span().map_or(0, |s| s.start), d.code)
 }
 
 /// The diagnostics of one file, in order, each once, at most [`MAX_PER_FILE`] of them listed:
@@ -248,13 +267,13 @@ pub fn cap_per_file(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let mut file = None;
     let mut hidden: Option<Hidden> = None;
     for read in 0..diagnostics.len() {
-        if file != Some(diagnostics[read].file) {
+        if file != Some(diagnostics[read].file()) {
             if let Some(h) = hidden.take() {
                 diagnostics[kept] = not_shown(h);
                 kept += 1;
             }
             listed = 0;
-            file = Some(diagnostics[read].file);
+            file = Some(diagnostics[read].file());
         }
         let d = &diagnostics[read];
         // One that already counts others (from loading the file) is counted again, never listed.
@@ -273,8 +292,8 @@ pub fn cap_per_file(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
             }
             None => {
                 hidden = Some(Hidden {
-                    file: d.file,
-                    span: d.span.clone(),
+                    file: d.file(),
+                    span: d.span().cloned(),
                     counts,
                 })
             }
@@ -321,7 +340,7 @@ pub struct Counts {
 
 impl Counts {
     /// The problems `diagnostics` stand for, those not listed included.
-    pub fn of(diagnostics: &[Diagnostic]) -> Counts {
+    pub fn of<P>(diagnostics: &[Diagnostic<P>]) -> Counts {
         diagnostics.iter().fold(Counts::default(), |sum, d| {
             let c = d.counts();
             Counts {

@@ -92,7 +92,7 @@ impl<'a> State<'a> {
             .diagnostics
             .iter()
             .filter(|d| d.severity() == Severity::Error)
-            .map(|d| d.file)
+            .map(|d| d.file())
             .collect();
         let mut items = BTreeMap::new();
         let mut units = BTreeSet::new();

@@ -17,28 +17,16 @@ use std::path::Path;
 
 use jiff::civil::Date;
 
-use crate::diagnostic::{Code, Severity};
+use crate::diagnostic::{Code, Counts, Diagnostic, Place, Severity};
 use crate::format::ledger;
 use crate::model::fields::did_you_mean;
 use crate::model::records::{Overlay, Records};
 use crate::text::i18n::{Lang, Msg};
 use mapping::{DEFAULT_FORMATS, FIELDS, FieldKind, FieldSpec, Mapping};
-use sheet::{Grid, Row, SheetError, Value, cell_name};
+use sheet::{Grid, Row, SheetError, Value};
 
 /// Excel's own limit of characters in a cell: a longer one was not typed in Excel.
 pub const MAX_CELL_CHARS: usize = 32_767;
-
-/// One problem of an import: a code of `check` or of the import itself, at a place in the
-/// spreadsheet (or at a file of the tree, for an error an import would cause there).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Problem {
-    pub code: Code,
-    pub place: String,
-    /// The 0-based row of the sheet it concerns, where one; its row is then not imported.
-    pub row: Option<usize>,
-    pub message: Msg,
-    pub help: Option<Msg>,
-}
 
 /// A value for a field of an item file.
 #[derive(Clone, Debug, PartialEq)]
@@ -90,15 +78,14 @@ pub struct Plan {
     /// Rows with content below the header.
     pub rows: usize,
     pub planned: Vec<RowPlan>,
-    pub problems: Vec<Problem>,
+    /// What is wrong, each at a place in the spreadsheet, or at a file of the tree for an
+    /// error the import would cause there. A row with one is not imported.
+    pub diagnostics: Vec<Diagnostic<Place>>,
 }
 
 impl Plan {
     pub fn errors(&self) -> usize {
-        self.problems
-            .iter()
-            .filter(|p| p.code.severity() == Severity::Error)
-            .count()
+        Counts::of(&self.diagnostics).errors
     }
 }
 
@@ -114,7 +101,9 @@ pub struct Request<'a> {
     pub keep_going: bool,
 }
 
-/// Reads, maps and validates; writes nothing.
+/// Reads, maps and validates; writes nothing. The steps: read the sheet, find the mapping's
+/// columns in its header row, plan each row (its unit, its key, its values, its file), then
+/// run the rules of `check` on the tree as the import would leave it.
 pub fn plan(request: Request<'_>) -> Plan {
     let Request {
         root,
@@ -130,10 +119,52 @@ pub fn plan(request: Request<'_>) -> Plan {
         sheet: String::new(),
         rows: 0,
         planned: Vec::new(),
-        problems: Vec::new(),
+        diagnostics: Vec::new(),
+    };
+    let grid = match read_grid(file, bytes, mapping.as_ref()) {
+        Ok(grid) => grid,
+        Err(diagnostic) => {
+            plan.diagnostics.push(diagnostic);
+            return plan;
+        }
+    };
+    plan.sheet = grid.sheet.clone();
+    let at = SheetAt {
+        file,
+        sheet: &grid.sheet,
     };
     let builtin = mapping.is_none();
-    let wanted_sheet = match &mapping {
+    let mapping = mapping.unwrap_or_else(|| builtin_for(&grid));
+    let columns = match Columns::find(&grid, &mapping, builtin, &at) {
+        Ok(columns) => columns,
+        Err(diagnostics) => {
+            plan.diagnostics.extend(diagnostics);
+            return plan;
+        }
+    };
+    let records = Records::load(root);
+    let mut rows = RowPlanner::new(&records, &mapping, &columns, &at, update);
+    for (r, cells) in grid.rows.iter().enumerate().skip(columns.header + 1) {
+        if cells.is_blank() {
+            continue;
+        }
+        plan.rows += 1;
+        match rows.plan(r, cells) {
+            Ok(planned) => plan.planned.push(planned),
+            Err(diagnostics) => plan.diagnostics.extend(diagnostics),
+        }
+    }
+    validate(root, as_of, &mut plan, &at, keep_going);
+    plan
+}
+
+/// The sheet the mapping names, read whole; or why not.
+fn read_grid(
+    file: &str,
+    bytes: Vec<u8>,
+    mapping: Option<&Mapping>,
+) -> Result<Grid, Diagnostic<Place>> {
+    let wanted_sheet = match mapping {
         Some(m) => m.sheet.clone(),
         None => Some(crate::format::ledger::SHEET_ITEMS.to_owned()),
     };
@@ -142,232 +173,298 @@ pub fn plan(request: Request<'_>) -> Plan {
         Some(sheet::Kind::Csv) => None,
         _ => wanted_sheet.as_deref(),
     };
-    let grid = match sheet::read(file, bytes, wanted) {
-        Ok(grid) => grid,
-        Err(e) => {
-            plan.problems.push(sheet_problem(file, e));
-            return plan;
-        }
-    };
-    plan.sheet = grid.sheet.clone();
-    let mapping = mapping.unwrap_or_else(|| builtin_for(&grid));
-    let records = Records::load(root);
-    let place = |row: usize, col: usize| format!("{file}!{}!{}", grid.sheet, cell_name(row, col));
-    let row_place = |row: usize| format!("{file}!{}!{}:{}", grid.sheet, row + 1, row + 1);
+    sheet::read(file, bytes, wanted).map_err(|e| sheet_problem(file, e))
+}
 
-    let header = mapping.header_row - 1;
-    let headers: Vec<String> = grid.rows.get(header).map(headers_of).unwrap_or_default();
-    if headers.iter().all(String::is_empty) {
-        plan.problems.push(Problem {
-            code: Code::SheetEmpty,
-            place: format!("{file}!{}", grid.sheet),
-            row: None,
-            message: Msg::ImportNoHeader {
+/// The places of the sheet being imported.
+struct SheetAt<'a> {
+    file: &'a str,
+    sheet: &'a str,
+}
+
+impl SheetAt<'_> {
+    fn whole(&self) -> Place {
+        Place::Sheet {
+            file: self.file.to_owned(),
+            sheet: self.sheet.to_owned(),
+        }
+    }
+
+    fn row(&self, row: usize) -> Place {
+        Place::Row {
+            file: self.file.to_owned(),
+            sheet: self.sheet.to_owned(),
+            row,
+        }
+    }
+
+    fn cell(&self, row: usize, col: usize) -> Place {
+        Place::Cell {
+            file: self.file.to_owned(),
+            sheet: self.sheet.to_owned(),
+            row,
+            col,
+        }
+    }
+
+    /// The cell where the column is known, else the row.
+    fn cell_or_row(&self, row: usize, col: Option<usize>) -> Place {
+        col.map_or_else(|| self.row(row), |c| self.cell(row, c))
+    }
+}
+
+/// Where the columns the mapping reads are, looked up once for every row.
+struct Columns {
+    /// The 0-based header row.
+    header: usize,
+    unit: Option<usize>,
+    /// The key's columns other than the unit's.
+    id: Vec<usize>,
+    /// The columns of each field of the mapping, and of each `[[when]]`.
+    fields: Vec<Vec<usize>>,
+    when: Vec<Option<usize>>,
+}
+
+impl Columns {
+    /// The columns of the header row, or an I002 (no header) or an I003 for each column the
+    /// mapping names that is not there. (The built-in mapping asks only for its key: a sheet
+    /// may leave out the columns of fields it does not fill.)
+    fn find(
+        grid: &Grid,
+        mapping: &Mapping,
+        builtin: bool,
+        at: &SheetAt<'_>,
+    ) -> Result<Columns, Vec<Diagnostic<Place>>> {
+        let header = mapping.header_row - 1;
+        let headers: Vec<String> = grid.rows.get(header).map(headers_of).unwrap_or_default();
+        if headers.iter().all(String::is_empty) {
+            let message = Msg::ImportNoHeader {
                 row: mapping.header_row,
-            },
-            help: Some(Msg::ImportNoHeaderHelp),
-        });
-        return plan;
-    }
-    let column = |name: &str| {
-        let name = normalize_header(name);
-        headers.iter().position(|h| *h == name)
-    };
-    // Every column the mapping names must be there.
-    // (The built-in mapping asks only for its key: a sheet may leave out the columns of
-    // fields it does not fill.)
-    let mut named: Vec<&str> = mapping.key.iter().map(String::as_str).collect();
-    named.extend(mapping.unit_column.as_deref());
-    for f in mapping.fields.iter().filter(|_| !builtin) {
-        named.extend(f.columns.iter().map(String::as_str));
-    }
-    named.extend(mapping.when.iter().map(|w| w.column.as_str()));
-    let mut missing = Vec::new();
-    for name in named {
-        if column(name).is_none() && !missing.contains(&name) {
-            missing.push(name);
+            };
+            let d = Diagnostic::placed(Code::SheetEmpty, at.whole(), message)
+                .with_help(Msg::ImportNoHeaderHelp);
+            return Err(vec![d]);
         }
-    }
-    for name in &missing {
-        let help = did_you_mean(
-            &normalize_header(name),
-            headers.iter().filter(|h| !h.is_empty()).map(String::as_str),
-        )
-        .map(|s| Msg::DidYouMean {
-            suggestion: s.to_owned(),
-        })
-        .or_else(|| {
-            Some(Msg::ImportColumns {
-                columns: headers.iter().filter(|h| !h.is_empty()).cloned().collect(),
-            })
-        });
-        plan.problems.push(Problem {
-            code: Code::ColumnMissing,
-            place: row_place(header),
-            row: None,
-            message: Msg::ImportColumnMissing {
-                column: (*name).to_owned(),
-            },
-            help,
-        });
-    }
-    if !missing.is_empty() {
-        return plan;
-    }
-    let unit_col = mapping.unit_column.as_deref().and_then(column);
-    let id_cols: Vec<usize> = mapping
-        .key
-        .iter()
-        .filter_map(|k| column(k))
-        .filter(|c| Some(*c) != unit_col)
-        .collect();
-    let units = UnitNames::new(&records);
-    let existing: HashMap<(&str, &str), usize> = records
-        .items
-        .iter()
-        .enumerate()
-        .filter_map(|(i, item)| {
-            let unit = records.unit_of[i]?;
-            Some(((records.units[unit].org.as_str(), item.id.as_str()), i))
-        })
-        .collect();
-    let mut seen: HashMap<(String, String), usize> = HashMap::new();
-    // Every id of each unit by its case-folded spelling, and where it is: the existing items,
-    // then the rows. On Windows and macOS, two that differ only by case are one file.
-    let mut folded: HashMap<(String, String), (String, String)> = HashMap::new();
-    // (An existing item by its file's name, which is what a new file could clash with.)
-    for (i, item) in records.items.iter().enumerate() {
-        let path = records.files.path(item.file);
-        let stem = path.rsplit('/').next().unwrap_or(path);
-        let stem = stem.strip_suffix(".toml").unwrap_or(stem);
-        if let Some(unit) = records.unit_of[i] {
-            folded
-                .entry((records.units[unit].org.clone(), stem.to_lowercase()))
-                .or_insert_with(|| (stem.to_owned(), path.to_owned()));
+        let column = |name: &str| {
+            let name = normalize_header(name);
+            headers.iter().position(|h| *h == name)
+        };
+        let mut named: Vec<&str> = mapping.key.iter().map(String::as_str).collect();
+        named.extend(mapping.unit_column.as_deref());
+        for f in mapping.fields.iter().filter(|_| !builtin) {
+            named.extend(f.columns.iter().map(String::as_str));
         }
-    }
-    // The columns of each field and of each `[[when]]`, looked up once for every row.
-    let field_cols: Vec<Vec<usize>> = mapping
-        .fields
-        .iter()
-        .map(|f| f.columns.iter().filter_map(|c| column(c)).collect())
-        .collect();
-    let when_cols: Vec<Option<usize>> = mapping.when.iter().map(|w| column(&w.column)).collect();
-
-    for (r, cells) in grid.rows.iter().enumerate().skip(header + 1) {
-        if cells.is_blank() {
-            continue;
-        }
-        plan.rows += 1;
-        let mut problems = Vec::new();
-        // Every cell is looked at once for what no field may hold.
-        for (c, value) in cells.iter() {
-            if let Some(p) = cell_problem(value, || place(r, c), r) {
-                problems.push(p);
+        named.extend(mapping.when.iter().map(|w| w.column.as_str()));
+        let mut missing = Vec::new();
+        for name in named {
+            if column(name).is_none() && !missing.contains(&name) {
+                missing.push(name);
             }
         }
-        if !problems.is_empty() {
-            plan.problems.extend(problems);
-            continue;
+        if !missing.is_empty() {
+            return Err(missing
+                .iter()
+                .map(|name| column_missing(name, &headers, at.row(header)))
+                .collect());
         }
-        let unit_text = match (unit_col, &mapping.unit_value) {
+        let unit = mapping.unit_column.as_deref().and_then(column);
+        Ok(Columns {
+            header,
+            unit,
+            id: mapping
+                .key
+                .iter()
+                .filter_map(|k| column(k))
+                .filter(|c| Some(*c) != unit)
+                .collect(),
+            fields: mapping
+                .fields
+                .iter()
+                .map(|f| f.columns.iter().filter_map(|c| column(c)).collect())
+                .collect(),
+            when: mapping.when.iter().map(|w| column(&w.column)).collect(),
+        })
+    }
+}
+
+/// I003 for a column not among `headers`, with the closest header, or all of them.
+fn column_missing(name: &str, headers: &[String], at: Place) -> Diagnostic<Place> {
+    let shown = || headers.iter().filter(|h| !h.is_empty());
+    let help = did_you_mean(&normalize_header(name), shown().map(String::as_str)).map_or_else(
+        || Msg::ImportColumns {
+            columns: shown().cloned().collect(),
+        },
+        |s| Msg::DidYouMean {
+            suggestion: s.to_owned(),
+        },
+    );
+    let message = Msg::ImportColumnMissing {
+        column: name.to_owned(),
+    };
+    Diagnostic::placed(Code::ColumnMissing, at, message).with_help(help)
+}
+
+/// The fields of a row, each with the column its value came from, in the order of [`FIELDS`].
+type Values = Vec<(usize, Option<FieldValue>, Option<usize>)>;
+
+/// Plans the rows one after another: what it knows of the tree, and the keys seen so far.
+struct RowPlanner<'a> {
+    records: &'a Records,
+    mapping: &'a Mapping,
+    columns: &'a Columns,
+    at: &'a SheetAt<'a>,
+    update: bool,
+    units: UnitNames,
+    /// Each item of the tree by its unit's org path and its id.
+    existing: HashMap<(&'a str, &'a str), usize>,
+    /// Every id of each unit by its case-folded spelling, and where it is: the existing items,
+    /// then the rows. On Windows and macOS, two that differ only by case are one file.
+    folded: HashMap<(String, String), (String, String)>,
+    /// The first row of each unit's id.
+    seen: HashMap<(String, String), usize>,
+}
+
+impl<'a> RowPlanner<'a> {
+    fn new(
+        records: &'a Records,
+        mapping: &'a Mapping,
+        columns: &'a Columns,
+        at: &'a SheetAt<'a>,
+        update: bool,
+    ) -> Self {
+        let existing = records
+            .items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| {
+                let unit = records.unit_of[i]?;
+                Some(((records.units[unit].org.as_str(), item.id.as_str()), i))
+            })
+            .collect();
+        // (An existing item by its file's name, which is what a new file could clash with.)
+        let mut folded = HashMap::new();
+        for (i, item) in records.items.iter().enumerate() {
+            let path = records.files.path(item.file);
+            let stem = path.rsplit('/').next().unwrap_or(path);
+            let stem = stem.strip_suffix(".toml").unwrap_or(stem);
+            if let Some(unit) = records.unit_of[i] {
+                folded
+                    .entry((records.units[unit].org.clone(), stem.to_lowercase()))
+                    .or_insert_with(|| (stem.to_owned(), path.to_owned()));
+            }
+        }
+        RowPlanner {
+            records,
+            mapping,
+            columns,
+            at,
+            update,
+            units: UnitNames::new(records),
+            existing,
+            folded,
+            seen: HashMap::new(),
+        }
+    }
+
+    /// The plan of row `r`, or its problems: a cell no field may hold, then its unit, its key,
+    /// its values, each step only if those before passed.
+    fn plan(&mut self, r: usize, cells: &Row) -> Result<RowPlan, Vec<Diagnostic<Place>>> {
+        // Every cell is looked at once for what no field may hold.
+        let problems: Vec<_> = cells
+            .iter()
+            .filter_map(|(c, value)| cell_problem(value, || self.at.cell(r, c)))
+            .collect();
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let org = self.unit(r, cells).map_err(|d| vec![d])?;
+        let id = self.key(r, cells, &org).map_err(|d| vec![d])?;
+        let values = self.values(r, cells)?;
+        Ok(self.file_plan(r, org, id, &values))
+    }
+
+    /// The org path of the row's unit (I005 where it names none).
+    fn unit(&self, r: usize, cells: &Row) -> Result<String, Diagnostic<Place>> {
+        let unit_col = self.columns.unit;
+        let unit_text = match (unit_col, &self.mapping.unit_value) {
             (Some(c), _) => cells.get(c).text().trim().to_owned(),
             (None, Some(v)) => v.clone(),
             (None, None) => String::new(),
         };
-        let unit_at = unit_col.map_or_else(|| row_place(r), |c| place(r, c));
-        let org = match units.resolve(&unit_text, &mapping.unit_map) {
-            Ok(org) => org,
-            Err(help) => {
-                plan.problems.push(Problem {
-                    code: Code::UnknownUnit,
-                    place: unit_at,
-                    row: Some(r),
-                    message: Msg::ImportUnknownUnit { unit: unit_text },
-                    help: Some(help),
-                });
-                continue;
-            }
-        };
-        let id_parts: Vec<String> = id_cols
+        self.units
+            .resolve(&unit_text, &self.mapping.unit_map)
+            .map_err(|help| {
+                let message = Msg::ImportUnknownUnit { unit: unit_text };
+                let at = self.at.cell_or_row(r, unit_col);
+                Diagnostic::placed(Code::UnknownUnit, at, message).with_help(help)
+            })
+    }
+
+    /// The row's id: a file name (I007), not another row's of the unit (I004), nor one that
+    /// differs from another's or an existing file's only by case (I004).
+    fn key(&mut self, r: usize, cells: &Row, org: &str) -> Result<String, Diagnostic<Place>> {
+        let id_parts: Vec<String> = self
+            .columns
+            .id
             .iter()
             .map(|&c| cells.get(c).text().trim().to_owned())
             .filter(|t| !t.is_empty())
             .collect();
         let id = id_parts.join("-");
-        let id_at = id_cols
-            .first()
-            .map_or_else(|| row_place(r), |&c| place(r, c));
+        let id_at = self.at.cell_or_row(r, self.columns.id.first().copied());
         if let Err(message) = check_id(&id) {
-            plan.problems.push(Problem {
-                code: Code::BadKey,
-                place: id_at,
-                row: Some(r),
-                message,
-                help: Some(Msg::ImportBadKeyHelp),
-            });
-            continue;
+            return Err(
+                Diagnostic::placed(Code::BadKey, id_at, message).with_help(Msg::ImportBadKeyHelp)
+            );
         }
-        let known = existing.contains_key(&(org.as_str(), id.as_str()));
-        match folded.get(&(org.clone(), id.to_lowercase())) {
+        let known = self.existing.contains_key(&(org, id.as_str()));
+        let folded = (org.to_owned(), id.to_lowercase());
+        match self.folded.get(&folded) {
             Some((other, first)) if *other != id && !known => {
-                plan.problems.push(Problem {
-                    code: Code::DuplicateRow,
-                    place: id_at,
-                    row: Some(r),
-                    message: Msg::ImportKeyCase {
-                        id: id.clone(),
-                        other: other.clone(),
-                        first: first.clone(),
-                    },
-                    help: Some(Msg::ImportKeyCaseHelp),
-                });
-                continue;
+                let message = Msg::ImportKeyCase {
+                    id: id.clone(),
+                    other: other.clone(),
+                    first: first.clone(),
+                };
+                return Err(Diagnostic::placed(Code::DuplicateRow, id_at, message)
+                    .with_help(Msg::ImportKeyCaseHelp));
             }
             Some(_) => {}
             None => {
-                folded.insert(
-                    (org.clone(), id.to_lowercase()),
-                    (id.clone(), id_at.clone()),
-                );
+                self.folded.insert(folded, (id.clone(), id_at.to_string()));
             }
         }
-        if let Some(first) = seen.insert((org.clone(), id.clone()), r) {
-            plan.problems.push(Problem {
-                code: Code::DuplicateRow,
-                place: id_at,
-                row: Some(r),
-                message: Msg::ImportDuplicateRow {
-                    id: id.clone(),
-                    first: row_place(first),
-                },
-                help: Some(Msg::ImportDuplicateRowHelp),
-            });
-            continue;
+        if let Some(first) = self.seen.insert((org.to_owned(), id.clone()), r) {
+            let message = Msg::ImportDuplicateRow {
+                id,
+                first: self.at.row(first).to_string(),
+            };
+            return Err(Diagnostic::placed(Code::DuplicateRow, id_at, message)
+                .with_help(Msg::ImportDuplicateRowHelp));
         }
-        let mut values: Vec<(usize, Option<FieldValue>, Option<usize>)> = Vec::new();
-        let mut bad = false;
-        for (spec, cols) in mapping.fields.iter().zip(&field_cols) {
+        Ok(id)
+    }
+
+    /// The value of every mapped field, a `[[when]]` that matches the row setting its own over
+    /// a column's; or an I006 for each cell that cannot become its field.
+    fn values(&self, r: usize, cells: &Row) -> Result<Values, Vec<Diagnostic<Place>>> {
+        let mut values: Values = Vec::new();
+        let mut problems = Vec::new();
+        for (spec, cols) in self.mapping.fields.iter().zip(&self.columns.fields) {
             match field_value(spec, cells, cols) {
                 Ok((value, col)) => values.push((spec.field, value, col)),
                 Err((col, message)) => {
-                    bad = true;
                     let help = matches!(
                         message,
                         Msg::ImportProgressLine { .. } | Msg::ImportProgressDay { .. }
                     )
                     .then_some(Msg::ImportProgressHelp);
-                    plan.problems.push(Problem {
-                        code: Code::BadCell,
-                        place: col.map_or_else(|| row_place(r), |c| place(r, c)),
-                        row: Some(r),
-                        message,
-                        help,
-                    });
+                    let at = self.at.cell_or_row(r, col);
+                    problems.push(Diagnostic::placed(Code::BadCell, at, message).with_help(help));
                 }
             }
         }
-        for (when, c) in mapping.when.iter().zip(&when_cols) {
+        for (when, c) in self.mapping.when.iter().zip(&self.columns.when) {
             let Some(c) = *c else {
                 continue;
             };
@@ -381,82 +478,56 @@ pub fn plan(request: Request<'_>) -> Plan {
                         values.push((*field, v, Some(c)));
                     }
                     Err(message) => {
-                        bad = true;
-                        plan.problems.push(Problem {
-                            code: Code::BadCell,
-                            place: place(r, c),
-                            row: Some(r),
-                            message,
-                            help: None,
-                        });
+                        let at = self.at.cell(r, c);
+                        problems.push(Diagnostic::placed(Code::BadCell, at, message));
                     }
                 }
             }
         }
-        if bad {
-            continue;
+        if !problems.is_empty() {
+            return Err(problems);
         }
         values.sort_by_key(|(f, ..)| *f);
-        let found = existing.get(&(org.as_str(), id.as_str())).copied();
-        let planned = match found {
-            Some(i) => {
-                let path = records.files.path(records.items[i].file).to_owned();
-                let old = records.files.get(records.items[i].file).text();
-                let text = updated(&old, &values);
-                // A row the file already says is unchanged, with or without --update; only a
-                // row that would change it is left alone without.
-                if !update && *text != *old {
-                    row_plan(
-                        r,
-                        &org,
-                        &id,
-                        path,
-                        Action::Exists,
-                        String::new(),
-                        Vec::new(),
-                    )
-                } else {
-                    let action = if *text == *old {
-                        Action::Unchanged
-                    } else {
-                        Action::Update
-                    };
-                    let mut planned = row_plan(r, &org, &id, path, action, text, Vec::new());
-                    planned.before = old.to_string();
-                    planned
-                }
-            }
-            None => {
-                let path = format!("{org}/items/{id}.toml");
-                let (text, lines) = item_text(&values);
-                row_plan(r, &org, &id, path, Action::Create, text, lines)
-            }
-        };
-        plan.planned.push(planned);
+        Ok(values)
     }
 
-    validate(root, as_of, &mut plan, &row_place, &place, keep_going);
-    plan
-}
-
-fn row_plan(
-    row: usize,
-    org: &str,
-    id: &str,
-    file: String,
-    action: Action,
-    text: String,
-    lines: Lines,
-) -> RowPlan {
-    RowPlan {
-        row,
-        org: org.to_owned(),
-        id: id.to_owned(),
-        file,
-        action,
-        text,
-        before: String::new(),
-        lines,
+    /// What becomes of the row's item file: a new one, or the existing one updated, unchanged
+    /// or (without `--update`) left alone.
+    fn file_plan(&self, r: usize, org: String, id: String, values: &Values) -> RowPlan {
+        let records = self.records;
+        let mut planned = RowPlan {
+            row: r,
+            file: format!("{org}/items/{id}.toml"),
+            org,
+            id,
+            action: Action::Create,
+            text: String::new(),
+            before: String::new(),
+            lines: Vec::new(),
+        };
+        let Some(&i) = self
+            .existing
+            .get(&(planned.org.as_str(), planned.id.as_str()))
+        else {
+            (planned.text, planned.lines) = item_text(values);
+            return planned;
+        };
+        planned.file = records.files.path(records.items[i].file).to_owned();
+        let old = records.files.get(records.items[i].file).text();
+        let text = updated(&old, values);
+        // A row the file already says is unchanged, with or without --update; only a row that
+        // would change it is left alone without.
+        if *text == *old {
+            planned.action = Action::Unchanged;
+        } else if !self.update {
+            planned.action = Action::Exists;
+            return planned;
+        } else {
+            planned.action = Action::Update;
+        }
+        planned.text = text;
+        planned.before = old.to_string();
+        planned
     }
 }
 
@@ -464,85 +535,80 @@ fn row_plan(
 /// planned file is a problem of its row, at the cell its line came from; an error elsewhere in
 /// the tree is a problem at that file. With `keep_going`, rows with problems are dropped and
 /// the rest checked again, until what is left is clean.
-fn validate(
-    root: &Path,
-    as_of: Date,
-    plan: &mut Plan,
-    row_place: &dyn Fn(usize) -> String,
-    place: &dyn Fn(usize, usize) -> String,
-    keep_going: bool,
-) {
+fn validate(root: &Path, as_of: Date, plan: &mut Plan, at: &SheetAt<'_>, keep_going: bool) {
     for _round in 0..4 {
-        let overlay: Overlay = plan
-            .planned
-            .iter()
-            .filter(|p| matches!(p.action, Action::Create | Action::Update))
-            .map(|p| (p.file.clone(), p.text.clone()))
-            .collect();
-        let checked = crate::rules::check::check_overlay(root, as_of, false, &overlay);
-        let by_file: BTreeMap<&str, &RowPlan> = plan
-            .planned
-            .iter()
-            .filter(|p| overlay.contains_key(&p.file))
-            .map(|p| (p.file.as_str(), p))
-            .collect();
-        let mut found = Vec::new();
-        for d in &checked.diagnostics {
-            if d.severity() != Severity::Error {
-                continue;
-            }
-            let file = &checked.records.files.get(d.file);
-            let help = d.help.as_deref().cloned();
-            match by_file.get(&*file.path) {
-                Some(row) => {
-                    let start = d.span.as_ref().map_or(0, |s| s.start);
-                    let col = row
-                        .lines
-                        .iter()
-                        .find(|(range, _)| range.contains(&start))
-                        .and_then(|(_, col)| *col);
-                    found.push(Problem {
-                        code: d.code,
-                        place: col.map_or_else(|| row_place(row.row), |c| place(row.row, c)),
-                        row: Some(row.row),
-                        message: d.message.clone(),
-                        help,
-                    });
-                }
-                None => {
-                    let line = d.span.as_ref().map(|s| file.lines().line_col(s.start).0);
-                    found.push(Problem {
-                        code: d.code,
-                        place: match line {
-                            Some(line) => format!("{}:{line}", file.path),
-                            None => file.path.to_string(),
-                        },
-                        row: None,
-                        message: d.message.clone(),
-                        help,
-                    });
-                }
-            }
-        }
+        let found = check_planned(root, as_of, &plan.planned, at);
         let fresh = found.is_empty();
-        let bad_rows: Vec<usize> = found.iter().filter_map(|p| p.row).collect();
-        plan.problems.extend(found);
+        let bad_rows: Vec<usize> = found.iter().filter_map(|d| d.at.row()).collect();
+        plan.diagnostics.extend(found);
         if fresh || !keep_going || bad_rows.is_empty() {
             break;
         }
         plan.planned.retain(|p| !bad_rows.contains(&p.row));
     }
-    plan.problems.sort_by(|a, b| {
-        (a.row.unwrap_or(usize::MAX), &a.place).cmp(&(b.row.unwrap_or(usize::MAX), &b.place))
-    });
-    plan.problems.dedup();
+    // The sheet's rows in order, then the files of the tree.
+    plan.diagnostics
+        .sort_by(|a, b| order_key(&a.at).cmp(&order_key(&b.at)));
+    plan.diagnostics.dedup();
     if keep_going {
-        let bad: Vec<usize> = plan.problems.iter().filter_map(|p| p.row).collect();
+        let bad: Vec<usize> = plan.diagnostics.iter().filter_map(|d| d.at.row()).collect();
         plan.planned.retain(|p| !bad.contains(&p.row));
     }
 }
 
-fn sheet_problem(file: &str, e: SheetError) -> Problem {
+/// Where an import's diagnostic sorts: by its row, those of no row last, then by its place.
+fn order_key(at: &Place) -> (usize, &Place) {
+    (at.row().unwrap_or(usize::MAX), at)
+}
+
+/// The errors `check` finds on the tree with the files the rows would write laid over it,
+/// each at the cell of the line it is on, or at its file of the tree.
+fn check_planned(
+    root: &Path,
+    as_of: Date,
+    planned: &[RowPlan],
+    at: &SheetAt<'_>,
+) -> Vec<Diagnostic<Place>> {
+    let overlay: Overlay = planned
+        .iter()
+        .filter(|p| matches!(p.action, Action::Create | Action::Update))
+        .map(|p| (p.file.clone(), p.text.clone()))
+        .collect();
+    let checked = crate::rules::check::check_overlay(root, as_of, false, &overlay);
+    let by_file: BTreeMap<&str, &RowPlan> = planned
+        .iter()
+        .filter(|p| overlay.contains_key(&p.file))
+        .map(|p| (p.file.as_str(), p))
+        .collect();
+    let errors = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity() == Severity::Error);
+    errors
+        .map(|d| {
+            let file = checked.records.files.get(d.file());
+            let place = match by_file.get(&*file.path) {
+                Some(row) => {
+                    let start = d.span().map_or(0, |s| s.start);
+                    let col = row
+                        .lines
+                        .iter()
+                        .find(|(range, _)| range.contains(&start))
+                        .and_then(|(_, col)| *col);
+                    at.cell_or_row(row.row, col)
+                }
+                None => Place::Tree {
+                    path: file.path.to_string(),
+                    line: d.span().map(|s| file.lines().line_col(s.start).0),
+                },
+            };
+            let help = d.help.as_deref().cloned();
+            Diagnostic::placed(d.code, place, d.message.clone()).with_help(help)
+        })
+        .collect()
+}
+
+fn sheet_problem(file: &str, e: SheetError) -> Diagnostic<Place> {
     let (code, message, help) = match e {
         SheetError::Unreadable(detail) => (
             Code::SheetUnreadable,
@@ -589,13 +655,10 @@ fn sheet_problem(file: &str, e: SheetError) -> Problem {
             (Code::SheetUnreadable, message, Some(help))
         }
     };
-    Problem {
-        code,
-        place: file.to_owned(),
-        row: None,
-        message,
-        help,
-    }
+    let at = Place::Workbook {
+        file: file.to_owned(),
+    };
+    Diagnostic::placed(code, at, message).with_help(help)
 }
 
 /// The built-in mapping in the language of the sheet's header row, reading from that row.
@@ -640,7 +703,7 @@ fn normalize_header(text: &str) -> String {
 
 /// What no cell may hold, whatever its field: more than Excel holds, an error value, a formula
 /// with no saved value.
-fn cell_problem(value: &Value, place: impl FnOnce() -> String, row: usize) -> Option<Problem> {
+fn cell_problem(value: &Value, place: impl FnOnce() -> Place) -> Option<Diagnostic<Place>> {
     let (message, help) = match value {
         // (No more bytes than that, no more characters.)
         Value::Text(t) if t.len() > MAX_CELL_CHARS && t.chars().count() > MAX_CELL_CHARS => (
@@ -656,13 +719,7 @@ fn cell_problem(value: &Value, place: impl FnOnce() -> String, row: usize) -> Op
         Value::Error(e) => (Msg::ImportCellError { error: e.clone() }, None),
         _ => return None,
     };
-    Some(Problem {
-        code: Code::BadCell,
-        place: place(),
-        row: Some(row),
-        message,
-        help,
-    })
+    Some(Diagnostic::placed(Code::BadCell, place(), message).with_help(help))
 }
 
 /// An id that can be a file name in every system, `ID.toml` included (see
@@ -895,7 +952,9 @@ fn date_of(raw: &Value, formats: &[String]) -> Result<Date, Msg> {
                         Ok(d) => return Ok(d),
                         Err(_) => impossible = true,
                     },
-                    Err(e) if e.to_string().contains("day") => impossible = true,
+                    // A field out of its range (day 32, month 13): the text has the
+                    // format's shape, and names no day.
+                    Err(e) if e.is_range() => impossible = true,
                     Err(_) => {}
                 }
             }
@@ -1379,3 +1438,33 @@ file. All of this is checked before anything is written."#,
         },
     },
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date_in(text: &str) -> Result<Date, Msg> {
+        date_of(&Value::Text(text.to_owned()), &[])
+    }
+
+    #[test]
+    fn a_date_of_the_formats_shape_out_of_range_is_no_such_day() {
+        assert_eq!(date_in("2015年6月30日"), Ok(jiff::civil::date(2015, 6, 30)));
+        for text in ["2015年2月30日", "2015-02-32", "2015-13-01", "2015/2/29"] {
+            assert_eq!(
+                date_in(text),
+                Err(Msg::ImportNoSuchDay {
+                    text: text.to_owned()
+                }),
+                "{text}"
+            );
+        }
+        for text in ["2015年2月", "2015-02-", "六月底"] {
+            assert!(
+                matches!(date_in(text), Err(Msg::ImportNotDate { .. })),
+                "{text}: {:?}",
+                date_in(text)
+            );
+        }
+    }
+}

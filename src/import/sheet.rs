@@ -18,6 +18,9 @@ use calamine::{Data, DataRef, Reader, Sheets};
 use super::measure::{self, Limit, MAX_CELLS, MAX_COLS, MAX_PART, MAX_ROWS};
 use jiff::civil::Date;
 
+/// The A1 name of a cell, where an import names one (`F12`).
+pub use crate::diagnostic::place::cell_name;
+
 /// One cell's value.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
@@ -474,19 +477,6 @@ pub fn serial_date(serial: f64) -> Result<Date, f64> {
         .ok()
         .and_then(|d| d.checked_add(jiff::Span::new().days(offset as i64)).ok())
         .ok_or(serial)
-}
-
-/// The A1 name of a cell: row and column 0-based.
-pub fn cell_name(row: usize, col: usize) -> String {
-    let mut letters = Vec::new();
-    let mut n = col + 1;
-    while n > 0 {
-        let rem = (n - 1) % 26;
-        letters.push(b'A' + rem as u8);
-        n = (n - 1) / 26;
-    }
-    letters.reverse();
-    format!("{}{}", String::from_utf8_lossy(&letters), row + 1)
 }
 
 #[cfg(test)]

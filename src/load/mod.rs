@@ -461,7 +461,7 @@ mod tests {
             .expect("read_text returns at once on a FIFO without a writer");
         let d = result.expect_err("a FIFO is no record");
         assert_eq!(
-            (d.code, d.span, d.message),
+            (d.code, d.span().cloned(), d.message),
             (Code::Unreadable, None, FileMsg::NotRegularFile.into())
         );
     }

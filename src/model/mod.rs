@@ -874,6 +874,10 @@ mod sizes {
             "{}",
             size_of::<super::Unit>()
         );
+        // A province's check holds tens of thousands of diagnostics: a rare message's data
+        // (the opening paragraph's figures) is boxed, so that it does not widen every one.
+        assert!(size_of::<crate::text::i18n::Msg>() <= 120);
+        assert!(size_of::<crate::diagnostic::Diagnostic>() <= 192);
         // The point id is a number (`PointId`), not a string.
         assert!(size_of::<super::AnswerEntry>() <= 36);
         // The path, the text as held (packed) and the length it unpacks to.

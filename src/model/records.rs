@@ -148,6 +148,186 @@ enum Role {
     Ignored,
 }
 
+/// The campaign file and the schema file it names, read before the rest of the tree.
+struct Head {
+    campaign: Option<Campaign>,
+    /// As read: `None` where it is missing or invalid, or where the campaign names none.
+    schema: Option<Schema>,
+    /// The schema file the campaign names, relative to the root, where it lies inside it.
+    schema_rel: Option<String>,
+    /// Whether the schema file was read (it is then one of the files).
+    schema_read: bool,
+}
+
+/// Reads the campaign (as file 0) and the schema it names (as file 1), adding them to `files`
+/// and their problems to `diagnostics`.
+fn load_head(
+    root: &Path,
+    origin: &dyn Origin,
+    files: &mut Files,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Head {
+    let campaign_loaded = load_file(
+        origin
+            .reader()
+            .read(root, &plain_entry(CAMPAIGN_FILE), FileId(0)),
+        CAMPAIGN_FILE.to_owned(),
+        Role::Campaign,
+        FileId(0),
+    );
+    let campaign_id = files.add(campaign_loaded.source);
+    diagnostics.extend(campaign_loaded.diagnostics);
+    let campaign = match campaign_loaded.parsed {
+        Parsed::Campaign(c) => Some(*c),
+        _ => None,
+    };
+    let schema_rel = campaign
+        .as_ref()
+        .and_then(|c| c.schema.as_ref())
+        .and_then(|s| match normalize_inside(s.get_ref()) {
+            Some(rel) => Some(rel),
+            None => {
+                let msg = FileMsg::SchemaOutsideRoot {
+                    path: s.get_ref().clone(),
+                };
+                diagnostics.push(Diagnostic::at(
+                    Code::SchemaInvalid,
+                    campaign_id,
+                    s.span(),
+                    msg,
+                ));
+                None
+            }
+        });
+
+    // The schema file is read by the path the campaign gives, as `new` reads it, wherever it
+    // is inside the root (a hidden folder too); the walk only reports a link there.
+    let mut schema = None;
+    let mut schema_read = false;
+    if let (Some(rel), Some(named)) = (
+        &schema_rel,
+        campaign.as_ref().and_then(|c| c.schema.as_ref()),
+    ) {
+        match read_schema(origin, root, rel, FileId(1)) {
+            Ok(loaded) => {
+                files.add(loaded.source);
+                diagnostics.extend(loaded.diagnostics);
+                schema_read = true;
+                if let Parsed::Schema(s) = loaded.parsed {
+                    schema = s.map(|s| *s);
+                }
+            }
+            Err(msg) => diagnostics.push(Diagnostic::at(
+                Code::SchemaInvalid,
+                campaign_id,
+                named.span(),
+                msg,
+            )),
+        }
+    }
+    Head {
+        campaign,
+        schema,
+        schema_rel,
+        schema_read,
+    }
+}
+
+/// Where the files of a load come from: the tree's origin, the texts laid over it, and the
+/// models a load before may give.
+struct Sources<'a> {
+    root: &'a Path,
+    origin: &'a Arc<dyn Origin>,
+    overlay: &'a Overlay,
+    reuse: Option<&'a Reuse<'a>>,
+}
+
+/// The units and items of a tree, as read, and which files are [`Records::clean`]. Boxed as
+/// [`Records`] keeps them: where they were read, never moved or copied.
+#[allow(clippy::vec_box)]
+struct Body {
+    units: Vec<Box<Unit>>,
+    items: Vec<Box<Item>>,
+    clean: Vec<bool>,
+}
+
+impl Sources<'_> {
+    /// Reads every file of `roles` on every thread, in chunks, so that only one chunk's results
+    /// wait at a time to be put in their place; adds them to `files` in order, their problems
+    /// to `diagnostics`.
+    fn load_body(
+        &self,
+        roles: Vec<(Role, Entry)>,
+        files: &mut Files,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Body {
+        let Sources {
+            root,
+            origin,
+            overlay,
+            reuse,
+        } = *self;
+        let count = |wanted: Role| roles.iter().filter(|(role, _)| *role == wanted).count();
+        let (unit_count, item_count) = (count(Role::Unit), count(Role::Item));
+        files.reserve(roles.len());
+        let mut units = Vec::with_capacity(unit_count);
+        let mut items = Vec::with_capacity(item_count);
+        // The campaign and the schema are never taken over.
+        let mut clean = vec![false; files.len()];
+        let mut pending = roles.into_iter();
+        loop {
+            let chunk: Vec<(Role, Entry)> = pending.by_ref().take(LOAD_CHUNK).collect();
+            if chunk.is_empty() {
+                break;
+            }
+            let first_id = files.len() as u32;
+            let loaded: Vec<Loaded> = chunk
+                .into_par_iter()
+                .enumerate()
+                .map_init(
+                    || origin.reader(),
+                    |reader, (i, (role, entry))| {
+                        let id = FileId(first_id + i as u32);
+                        if let Some(text) = overlay.get(&entry.rel) {
+                            return load_text(text.clone(), entry.rel, role, id);
+                        }
+                        let taken = reuse.and_then(|r| {
+                            r.take(origin.as_ref(), reader.as_mut(), root, role, &entry, id)
+                        });
+                        match taken {
+                            Some(Taken::Model(loaded)) => loaded,
+                            Some(Taken::Read(text)) => load_file(text, entry.rel, role, id),
+                            None => load_entry(reader.as_mut(), root, role, entry, id),
+                        }
+                    },
+                )
+                .collect();
+            for l in loaded {
+                let modelled = matches!(l.parsed, Parsed::Unit(_) | Parsed::Item(_));
+                clean.push(modelled && l.diagnostics.is_empty());
+                let id = files.add(l.source);
+                diagnostics.extend(l.diagnostics);
+                match l.parsed {
+                    Parsed::Unit(u) if u.org.is_empty() => {
+                        diagnostics.push(
+                            Diagnostic::whole_file(Code::RootUnit, id, FileMsg::RootUnit)
+                                .with_help(FileMsg::RootUnitHelp),
+                        );
+                    }
+                    Parsed::Unit(u) => units.push(u),
+                    Parsed::Item(i) => items.push(i),
+                    Parsed::Campaign(_) | Parsed::Schema(_) | Parsed::Nothing => {}
+                }
+            }
+        }
+        Body {
+            units,
+            items,
+            clean,
+        }
+    }
+}
+
 /// The model of one file; boxed, so the list of loaded files stays small until each model is
 /// moved into its place.
 enum Parsed {
@@ -261,137 +441,36 @@ impl Records {
         }
         let mut files = Files::default();
         let mut diagnostics = Vec::new();
-
         // The campaign first: it names the schema file, which is then no item.
-        let campaign_loaded = load_file(
-            origin
-                .reader()
-                .read(root, &plain_entry(CAMPAIGN_FILE), FileId(0)),
-            CAMPAIGN_FILE.to_owned(),
-            Role::Campaign,
-            FileId(0),
-        );
-        let campaign_id = files.add(campaign_loaded.source);
-        diagnostics.extend(campaign_loaded.diagnostics);
-        let campaign = match campaign_loaded.parsed {
-            Parsed::Campaign(c) => Some(*c),
-            _ => None,
-        };
-        let schema_rel = campaign
-            .as_ref()
-            .and_then(|c| c.schema.as_ref())
-            .and_then(|s| match normalize_inside(s.get_ref()) {
-                Some(rel) => Some(rel),
-                None => {
-                    let msg = FileMsg::SchemaOutsideRoot {
-                        path: s.get_ref().clone(),
-                    };
-                    diagnostics.push(Diagnostic::at(
-                        Code::SchemaInvalid,
-                        campaign_id,
-                        s.span(),
-                        msg,
-                    ));
-                    None
-                }
-            });
-
-        // The schema file is read by the path the campaign gives, as `new` reads it, wherever it
-        // is inside the root (a hidden folder too); the walk only reports a link there.
-        let mut schema = None;
-        let mut schema_read = false;
-        if let (Some(rel), Some(named)) = (
-            &schema_rel,
-            campaign.as_ref().and_then(|c| c.schema.as_ref()),
-        ) {
-            match read_schema(origin.as_ref(), root, rel, FileId(1)) {
-                Ok(loaded) => {
-                    files.add(loaded.source);
-                    diagnostics.extend(loaded.diagnostics);
-                    schema_read = true;
-                    if let Parsed::Schema(s) = loaded.parsed {
-                        schema = s.map(|s| *s);
-                    }
-                }
-                Err(msg) => diagnostics.push(Diagnostic::at(
-                    Code::SchemaInvalid,
-                    campaign_id,
-                    named.span(),
-                    msg,
-                )),
-            }
-        }
-
+        let head = load_head(root, origin.as_ref(), &mut files, &mut diagnostics);
         let roles: Vec<(Role, Entry)> = entries
             .into_iter()
             .filter(|e| e.rel != CAMPAIGN_FILE)
             .filter(|e| {
-                Some(e.rel.as_str()) != schema_rel.as_deref()
+                Some(e.rel.as_str()) != head.schema_rel.as_deref()
                     || matches!(e.kind, EntryKind::Symlink)
             })
-            .map(|e| (role_of(&e.rel, schema_rel.as_deref()), e))
+            .map(|e| (role_of(&e.rel, head.schema_rel.as_deref()), e))
             .filter(|(role, _)| *role != Role::Ignored)
             .collect();
-        let count = |wanted: Role| roles.iter().filter(|(role, _)| *role == wanted).count();
-        let (unit_count, item_count) = (count(Role::Unit), count(Role::Item));
         let file_count = 1
-            + usize::from(schema_read)
+            + usize::from(head.schema_read)
             + roles
                 .iter()
                 .filter(|(_, e)| matches!(e.kind, EntryKind::Toml))
                 .count();
-        files.reserve(roles.len());
-        let mut units = Vec::with_capacity(unit_count);
-        let mut items = Vec::with_capacity(item_count);
-        // The campaign and the schema are never taken over.
-        let mut clean = vec![false; files.len()];
-        // In chunks, so that only one chunk's results wait at a time to be put in their place.
-        let mut pending = roles.into_iter();
-        loop {
-            let chunk: Vec<(Role, Entry)> = pending.by_ref().take(LOAD_CHUNK).collect();
-            if chunk.is_empty() {
-                break;
-            }
-            let first_id = files.len() as u32;
-            let loaded: Vec<Loaded> = chunk
-                .into_par_iter()
-                .enumerate()
-                .map_init(
-                    || origin.reader(),
-                    |reader, (i, (role, entry))| {
-                        let id = FileId(first_id + i as u32);
-                        if let Some(text) = overlay.get(&entry.rel) {
-                            return load_text(text.clone(), entry.rel, role, id);
-                        }
-                        let taken = reuse.and_then(|r| {
-                            r.take(origin.as_ref(), reader.as_mut(), root, role, &entry, id)
-                        });
-                        match taken {
-                            Some(Taken::Model(loaded)) => loaded,
-                            Some(Taken::Read(text)) => load_file(text, entry.rel, role, id),
-                            None => load_entry(reader.as_mut(), root, role, entry, id),
-                        }
-                    },
-                )
-                .collect();
-            for l in loaded {
-                let modelled = matches!(l.parsed, Parsed::Unit(_) | Parsed::Item(_));
-                clean.push(modelled && l.diagnostics.is_empty());
-                let id = files.add(l.source);
-                diagnostics.extend(l.diagnostics);
-                match l.parsed {
-                    Parsed::Unit(u) if u.org.is_empty() => {
-                        diagnostics.push(
-                            Diagnostic::whole_file(Code::RootUnit, id, FileMsg::RootUnit)
-                                .with_help(FileMsg::RootUnitHelp),
-                        );
-                    }
-                    Parsed::Unit(u) => units.push(u),
-                    Parsed::Item(i) => items.push(i),
-                    Parsed::Campaign(_) | Parsed::Schema(_) | Parsed::Nothing => {}
-                }
-            }
-        }
+        let from = Sources {
+            root,
+            origin: &origin,
+            overlay,
+            reuse,
+        };
+        let body = from.load_body(roles, &mut files, &mut diagnostics);
+        let Head {
+            campaign,
+            mut schema,
+            ..
+        } = head;
         if campaign.as_ref().is_some_and(|c| c.schema.is_none()) {
             schema = Some(Schema::builtin().clone());
         }
@@ -403,6 +482,11 @@ impl Records {
             }
         }
 
+        let Body {
+            mut units,
+            items,
+            clean,
+        } = body;
         units.sort_by(|a, b| a.org.cmp(&b.org));
         let unit_of: Vec<_> = items
             .iter()

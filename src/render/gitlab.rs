@@ -42,7 +42,7 @@ pub fn render(checked: &Checked, lang: Lang, cwd: Option<&Path>) -> String {
     let paths: Vec<String> = checked
         .diagnostics
         .iter()
-        .map(|d| display_path(&records.root, records.files.path(d.file), cwd))
+        .map(|d| display_path(&records.root, records.files.path(d.file()), cwd))
         .collect();
     let issues: Vec<Issue<'_>> = checked
         .located()
@@ -59,14 +59,14 @@ pub fn render(checked: &Checked, lang: Lang, cwd: Option<&Path>) -> String {
             // every day, and wherever its line moves: the code, the file (relative to the
             // root, wherever the job runs) and the key it concerns, numbered where one key of
             // one file has several problems of one code.
-            let key = d.span.as_ref().map_or_else(String::new, |s| {
-                keys.entry(d.file)
+            let key = d.span().map_or_else(String::new, |s| {
+                keys.entry(d.file())
                     .or_insert_with(|| KeyIndex::of(&file.text()))
                     .at(s.start)
                     .to_owned()
             });
             let code = d.code.as_str();
-            let nth = seen.entry((code, d.file, key.clone())).or_insert(0);
+            let nth = seen.entry((code, d.file(), key.clone())).or_insert(0);
             let digest = Sha256::digest(format!("{code}\0{}\0{key}\0{nth}", file.path));
             *nth += 1;
             Issue {

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use annotate_snippets::{AnnotationKind, Element, Group, Level, Origin, Renderer, Snippet};
 
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Diagnostic, Place, Severity};
 use crate::load::source::SourceFile;
 use crate::render::display_path;
 use crate::rules::check::{Checked, Located};
@@ -78,28 +78,17 @@ fn render_one(
     let (d, file) = (at.diagnostic, at.file);
     let files = &checked.records.files;
     let path_of = |file| display_path(&checked.records.root, files.path(file), cwd);
-    let level = match d.severity() {
-        Severity::Error => Level::ERROR,
-        Severity::Warning => Level::WARNING,
-    };
-    let title = level
-        .primary_title(d.message.text(lang))
-        .id(d.code.as_str());
-    let mut group = match &d.span {
-        Some(span) if file.has_text() => title.elements(snippet(
-            file,
-            path_of(d.file),
-            span,
-            AnnotationKind::Primary,
-            None,
-        )),
-        _ => title.element(Origin::path(path_of(d.file))),
+    let mut elements = match d.span() {
+        Some(span) if file.has_text() => {
+            snippet(file, path_of(d.file()), span, AnnotationKind::Primary, None)
+        }
+        _ => vec![Origin::path(path_of(d.file())).into()],
     };
     for label in &d.labels {
         let other = files.get(label.file);
         if other.has_text() {
             let text = label.message.text(lang);
-            group = group.elements(snippet(
+            elements.extend(snippet(
                 other,
                 path_of(label.file),
                 &label.span,
@@ -108,6 +97,44 @@ fn render_one(
             ));
         }
     }
+    layout(renderer, d, elements, lang)
+}
+
+/// Diagnostics at places outside the text of the records (an import's, in a spreadsheet),
+/// each shown as `check` shows one of a whole file: the place on its `-->` line. The text
+/// carries ANSI styles, as [`render`]'s.
+pub fn render_placed(diagnostics: &[Diagnostic<Place>], lang: Lang) -> String {
+    let renderer = Renderer::styled();
+    let mut out = String::new();
+    for d in diagnostics {
+        let place = escape::controls(&d.at.to_string(), &[]).into_owned();
+        out.push_str(&layout(
+            &renderer,
+            d,
+            vec![Origin::path(place).into()],
+            lang,
+        ));
+        out.push_str("\n\n");
+    }
+    out
+}
+
+/// One diagnostic as every command shows it: the level, the code and the message, then where
+/// it is (`place`: the source lines, or the `-->` line alone), then the help.
+fn layout<P>(
+    renderer: &Renderer,
+    d: &Diagnostic<P>,
+    place: Vec<Element<'_>>,
+    lang: Lang,
+) -> String {
+    let level = match d.severity() {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+    };
+    let title = level
+        .primary_title(d.message.text(lang))
+        .id(d.code.as_str());
+    let mut group = title.elements(place);
     if let Some(help) = &d.help {
         group = group.element(Level::HELP.message(help.text(lang)));
     }

@@ -99,7 +99,7 @@ pub fn sections(report: &Report, lang: Lang) -> Vec<Section> {
         title: title.text(lang),
         parts: vec![Part::Table(table)],
     };
-    let mut totals = vec![Part::Table(rows::totals(&report.totals, lang))];
+    let mut totals = vec![Part::Table(rows::totals(report, lang))];
     let figures = crate::render::figures::sentences(&report.totals, report.public, lang);
     if !figures.is_empty() {
         totals.push(Part::Lines(figures));

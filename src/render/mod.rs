@@ -147,7 +147,7 @@ pub fn summary(report: &Report, lang: Lang) -> Msg {
     Msg::Summary {
         as_of: report.as_of.to_string(),
         org: covered(report, lang),
-        figures: crate::text::i18n::Figures {
+        figures: Box::new(crate::text::i18n::Figures {
             units: n(t.reporting_units),
             items: n(c.items),
             done: n(c.done),
@@ -162,6 +162,7 @@ pub fn summary(report: &Report, lang: Lang) -> Msg {
             missing: n(s.missing),
             pending: n(s.pending),
             groups: report.reporting_groups(),
-        },
+            self_checks: !report.public,
+        }),
     }
 }

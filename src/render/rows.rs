@@ -205,6 +205,11 @@ fn row_count(report: &Report, by: By) -> usize {
 
 /// The rows `range` of [`table`].
 fn slice(report: &Report, by: By, range: std::ops::Range<usize>, lang: Lang) -> Table {
+    progress_only(every_column(report, by, range, lang), report, lang)
+}
+
+/// [`slice`] with the columns a public report leaves out.
+fn every_column(report: &Report, by: By, range: std::ops::Range<usize>, lang: Lang) -> Table {
     match by {
         By::Org => orgs(&report.orgs[range], true, lang),
         By::Unit => units(&report.units[range], lang),
@@ -228,7 +233,8 @@ pub fn pages<'r>(
     let len = row_count(report, by);
     let count = len.div_ceil(size).max(1);
     (0..count).map(move |page| {
-        let mut table = slice(report, by, page * size..((page + 1) * size).min(len), lang);
+        let range = page * size..((page + 1) * size).min(len);
+        let mut table = every_column(report, by, range, lang);
         if by == By::Org {
             if page == 0
                 && let Some(own) = &report.own
@@ -243,7 +249,7 @@ pub fn pages<'r>(
                     .push(total_row(Term::Total, &report.totals, true, lang));
             }
         }
-        table
+        progress_only(table, report, lang)
     })
 }
 
@@ -344,8 +350,50 @@ pub fn totals_cells(t: &Totals) -> Vec<Cell> {
 }
 
 /// The totals of a report as a table of one row.
-pub fn totals(t: &Totals, lang: Lang) -> Table {
-    tabulate(&totals_columns(), [t], lang)
+pub fn totals(report: &Report, lang: Lang) -> Table {
+    progress_only(
+        tabulate(&totals_columns(), [&report.totals], lang),
+        report,
+        lang,
+    )
+}
+
+/// `table` as a public report shows it (SPEC §14): progress, not process. Without the columns
+/// of the self-check (its state, its date, 按时报送, 逾期报送, 已退回, 尚未报送, 逾期未报送).
+pub fn progress_only(mut table: Table, report: &Report, lang: Lang) -> Table {
+    if !report.public {
+        return table;
+    }
+    let process: Vec<&str> = [
+        Term::SelfCheck,
+        Term::SubmittedOn,
+        Term::Submitted,
+        Term::Late,
+        Term::Returned,
+        Term::Pending,
+        Term::Missing,
+    ]
+    .iter()
+    .map(|t| t.text(lang))
+    .collect();
+    let keep: Vec<bool> = table.headers.iter().map(|h| !process.contains(h)).collect();
+    let kept = |cells: Vec<Cell>| -> Vec<Cell> {
+        cells
+            .into_iter()
+            .zip(&keep)
+            .filter_map(|(c, k)| k.then_some(c))
+            .collect()
+    };
+    table.headers = std::mem::take(&mut table.headers)
+        .into_iter()
+        .zip(&keep)
+        .filter_map(|(h, k)| k.then_some(h))
+        .collect();
+    table.rows = std::mem::take(&mut table.rows)
+        .into_iter()
+        .map(kept)
+        .collect();
+    table
 }
 
 pub fn orgs(rows: &[OrgRow], with_depth: bool, lang: Lang) -> Table {
@@ -374,7 +422,7 @@ pub fn orgs_with_totals(report: &Report, rows: &[OrgRow], with_depth: bool, lang
     table
         .rows
         .push(total_row(Term::Total, &report.totals, with_depth, lang));
-    table
+    progress_only(table, report, lang)
 }
 
 /// A 本级 or 合计 row of [`orgs_with_totals`], at depth 0.

@@ -150,9 +150,21 @@ pub fn write(
         None => plain(out, || std::iter::once(table), lang),
     };
     write!(out, "{}\n\n", shown(&heading(report, lang)))?;
-    let totals = rows::totals(&report.totals, lang);
+    let totals = rows::totals(report, lang);
     table(out, &totals)?;
     out.write_all(b"\n\n")?;
+    // On a terminal, the figures a 情况报告 quotes beyond the table; piped, the table only.
+    if let Some(width) = width {
+        let figures = crate::render::figures::sentences(&report.totals, report.public, lang);
+        for line in &figures {
+            for part in textwrap::wrap(&shown(line), usize::from(width.max(20))) {
+                writeln!(out, "{part}")?;
+            }
+        }
+        if !figures.is_empty() {
+            out.write_all(b"\n")?;
+        }
+    }
     // The folders of the org add up to its totals with its own unit and a total row; a CSV
     // keeps only the folders, so that a spreadsheet's sums do not count anything twice.
     match width {

@@ -38,6 +38,7 @@ use crate::text::i18n::{Lang, Msg, Term};
 pub const SHEET_TOTALS: &str = "总体情况";
 pub const SHEET_CHILDREN: &str = "分地区（系统）情况";
 pub const SHEET_AREAS: &str = "对照六个方面情况";
+pub const SHEET_TASKS: &str = "专项整治情况";
 /// The office's columns of the 整改事项清单, for print (SPEC §15).
 pub const SHEET_PRINTED_ITEMS: &str = "整改事项清单（打印）";
 pub const SHEET_OVERDUE: &str = "逾期未完成";
@@ -134,16 +135,12 @@ pub fn render<'r>(
         below: Vec::new(),
     };
 
-    let totals = rows::totals(&report.totals, lang);
-    // What the document rests on, below its figures.
-    let mut below: Vec<String> = report.campaign.document.iter().cloned().collect();
-    if let Some(deadline) = report.campaign.deadline {
-        below.push(crate::text::i18n::labelled(
-            lang,
-            Term::CampaignDeadline.text(lang),
-            &rows::date(deadline, lang),
-        ));
-    }
+    let totals = rows::totals(report, lang);
+    // Below the figures, what a 情况报告 quotes beyond them (SPEC §14), then what the document
+    // rests on.
+    let mut below = crate::render::figures::sentences(&report.totals, report.public, lang);
+    let basis = crate::render::markdown::basis(report, lang);
+    below.extend((!basis.is_empty()).then_some(basis));
     below.extend(notes(report, lang));
     let sheet = Sheet {
         headers: &totals.headers,
@@ -164,6 +161,12 @@ pub fn render<'r>(
         ..people(SHEET_AREAS, Some(Term::Areas), false)
     };
     table_sheet(&mut book, &sheet, &areas, &styles)?;
+    let tasks = rows::tasks(&report.by_task, lang);
+    let sheet = Sheet {
+        headers: &tasks.headers,
+        ..people(SHEET_TASKS, Some(Term::SpecialTasks), true)
+    };
+    table_sheet(&mut book, &sheet, &tasks, &styles)?;
 
     // The ledger's columns are `rows::ledger`'s, asked for one item at a time; import reads
     // them back (units by org path, every progress entry).

@@ -63,10 +63,10 @@ pub fn files_with_errors(
     let mut seen = HashSet::new();
     diagnostics
         .iter()
-        .filter(|d| d.severity() == Severity::Error && seen.insert(d.file))
+        .filter(|d| d.severity() == Severity::Error && seen.insert(d.file()))
         .map(|d| LeftOut {
-            id: d.file,
-            file: records.files.path(d.file).to_owned(),
+            id: d.file(),
+            file: records.files.path(d.file()).to_owned(),
             code: Some(Cow::Borrowed(d.code.as_str())),
             reason: d.message.clone(),
         })
@@ -81,7 +81,7 @@ pub fn build<'a>(
     let bad: HashSet<FileId> = diagnostics
         .iter()
         .filter(|d| d.severity() == Severity::Error)
-        .map(|d| d.file)
+        .map(|d| d.file())
         .collect();
     let public = options
         .public
@@ -93,33 +93,15 @@ pub fn build<'a>(
     let mut left_out = files_with_errors(records, diagnostics);
     left_out.retain(|l| !l.file.contains('/') || is_within(&l.file, options.org));
     let as_of = options.as_of;
-    let campaign = records.campaign.as_ref();
-    let value = |f: fn(&Campaign) -> &Option<Sp<String>>| {
-        campaign
-            .and_then(|c| f(c).as_ref())
-            .map(|v| v.get_ref().clone())
-    };
     let schema_areas = records
         .schema
         .as_ref()
         .map(|s| s.areas.as_slice())
         .unwrap_or_default();
-
-    let campaign_info = CampaignInfo {
-        name: value(|c| &c.name),
-        document: value(|c| &c.document),
-        plan: value(|c| &c.plan),
-        region: value(|c| &c.region),
-        office: value(|c| &c.office),
-        addressee: value(|c| &c.addressee),
-        deadline: campaign
-            .and_then(|c| c.deadline.as_ref())
-            .map(|d| *d.get_ref()),
-        schema_sha256: records.schema.as_ref().map(|s| s.sha256()),
-    };
     let org = (!options.org.is_empty()).then(|| options.org.to_owned());
     let areas = schema_areas.iter().map(|a| (a.id, a.title.clone()));
-    let mut report = Report::new(campaign_info, org, as_of, options.public, areas);
+    let info = campaign_info(records);
+    let mut report = Report::new(info, org, as_of, options.public, areas);
     report.units.reserve(
         records
             .units
@@ -133,8 +115,13 @@ pub fn build<'a>(
 
     let due_dates = status::unit_due_dates(records);
     let mut reports_to = super::reporting::reports_to(records);
-    let order = OfficeOrder::new(records);
-    let sequence = order.units(records);
+    let sequence = OfficeOrder::new(records).units(records);
+    // Each unit's place in that order, by its index: what the lists sorted after the build
+    // are sorted by, without holding the order's table of every folder.
+    let mut place_of = vec![u32::MAX; records.units.len()];
+    for (place, &index) in sequence.iter().enumerate() {
+        place_of[index] = u32::try_from(place).unwrap_or(u32::MAX);
+    }
     for (place, &index) in sequence.iter().enumerate() {
         let unit = &records.units[index];
         if !is_within(&unit.org, options.org) {
@@ -144,20 +131,7 @@ pub fn build<'a>(
             continue;
         }
         if bad.contains(&unit.file) {
-            // Its items go with it; say so for each that was not left out on its own account.
-            for &i in &records.unit_items[index] {
-                let file = records.items[i].file;
-                if !bad.contains(&file) {
-                    left_out.push(LeftOut {
-                        id: file,
-                        file: records.files.path(file).to_owned(),
-                        code: None,
-                        reason: Msg::UnitLeftOut {
-                            unit: unit.org.clone(),
-                        },
-                    });
-                }
-            }
+            left_out.extend(left_out_with_unit(records, index, &bad));
             continue;
         }
         let state = SelfCheckState::of(unit, due_dates[index], as_of);
@@ -226,50 +200,142 @@ pub fn build<'a>(
             }
         }
         count_unit_figures(&mut own.figures, unit, own.counts.items, as_of);
-        let text = FileText::of(records, unit.file);
-        report.units.push(UnitRow {
-            org: Cow::Borrowed(&unit.org),
-            name: unit
-                .name
-                .as_ref()
-                .map_or(Cow::Borrowed(""), |n| Cow::Borrowed(n.get_ref())),
-            category: unit.category.as_ref().map(|c| *c.get_ref()),
-            batch: unit.batch.as_ref().map(|b| *b.get_ref()),
-            self_check: state,
-            submitted_on: unit.submitted_on(),
-            open_review: open_review(&text, unit),
-            principal: text.field(&unit.principal),
-            reports_to: std::mem::take(&mut reports_to[index].0),
-            reports_to_office: reports_to[index].1,
-            filed_late: unit
-                .submitted_on()
-                .zip(due_dates[index])
-                .is_some_and(|(on, due)| on > due),
-            meeting_on: unit.self_check.as_ref().and_then(|c| date(&c.meeting_on)),
-            disclosed_in: unit
-                .self_check
-                .as_ref()
-                .and_then(|c| text.field(&c.disclosed_in)),
-            published: unit
-                .self_check
-                .as_ref()
-                .and_then(|c| c.published.as_ref())
-                .map(|p| *p.get_ref()),
-            review: status::latest_review(unit).and_then(|r| review_note(&text, r)),
+        let counted = Counted {
+            state,
             totals: own,
             by_area: unit_areas(schema_areas, by_area),
-            by_task: by_task
-                .into_iter()
-                .map(|(key, counts)| TaskRow {
-                    task: key.into_name(),
-                    counts,
-                })
-                .collect(),
-        });
+            by_task,
+            reports_to: std::mem::take(&mut reports_to[index]),
+            due: due_dates[index],
+        };
+        report.units.push(unit_row(records, unit, counted));
     }
 
     assemble(&mut report, options.by == By::Org);
-    if options.by == By::Task {
+    add_groups(&mut report, groups, options.by);
+    let place = |org: &str| records.unit_by_org(org).map_or(u32::MAX, |i| place_of[i]);
+    report
+        .led_items
+        .sort_by_cached_key(|l| (place(&l.lead_unit), place(&l.unit), l.id.clone()));
+    report.left_out = left_out;
+    report.left_out.sort_by(|a, b| a.file.cmp(&b.file));
+    if let Some(public) = &public {
+        public.apply(&mut report, withheld_items);
+    }
+    report
+}
+
+/// What the report says of the campaign: its own fields, and the schema's digest.
+fn campaign_info(records: &Records) -> CampaignInfo {
+    let campaign = records.campaign.as_ref();
+    let value = |f: fn(&Campaign) -> &Option<Sp<String>>| {
+        campaign
+            .and_then(|c| f(c).as_ref())
+            .map(|v| v.get_ref().clone())
+    };
+    CampaignInfo {
+        name: value(|c| &c.name),
+        document: value(|c| &c.document),
+        plan: value(|c| &c.plan),
+        region: value(|c| &c.region),
+        office: value(|c| &c.office),
+        addressee: value(|c| &c.addressee),
+        deadline: campaign
+            .and_then(|c| c.deadline.as_ref())
+            .map(|d| *d.get_ref()),
+        schema_sha256: records.schema.as_ref().map(|s| s.sha256()),
+    }
+}
+
+/// The items of unit `index`, left out with it (its own file has an error): each that was not
+/// left out on its own account.
+fn left_out_with_unit<'r>(
+    records: &'r Records,
+    index: usize,
+    bad: &'r HashSet<FileId>,
+) -> impl Iterator<Item = LeftOut> + 'r {
+    let unit = &records.units[index];
+    records.unit_items[index]
+        .iter()
+        .map(|&i| records.items[i].file)
+        .filter(|file| !bad.contains(file))
+        .map(|file| LeftOut {
+            id: file,
+            file: records.files.path(file).to_owned(),
+            code: None,
+            reason: Msg::UnitLeftOut {
+                unit: unit.org.clone(),
+            },
+        })
+}
+
+/// What [`build`] counted of one unit, for its row.
+struct Counted {
+    state: SelfCheckState,
+    totals: Totals,
+    by_area: Vec<UnitArea>,
+    by_task: BTreeMap<TaskKey, ItemCounts>,
+    /// The units it reports to, and whether to the office itself.
+    reports_to: (Vec<String>, bool),
+    /// Its self-check's due date.
+    due: Option<Date>,
+}
+
+/// The row of a unit: its own fields, and what was counted of its items.
+fn unit_row<'a>(records: &'a Records, unit: &'a Unit, counted: Counted) -> UnitRow<'a> {
+    let Counted {
+        state,
+        totals,
+        by_area,
+        by_task,
+        reports_to,
+        due,
+    } = counted;
+    let text = FileText::of(records, unit.file);
+    UnitRow {
+        org: Cow::Borrowed(&unit.org),
+        name: unit
+            .name
+            .as_ref()
+            .map_or(Cow::Borrowed(""), |n| Cow::Borrowed(n.get_ref())),
+        category: unit.category.as_ref().map(|c| *c.get_ref()),
+        batch: unit.batch.as_ref().map(|b| *b.get_ref()),
+        self_check: state,
+        submitted_on: unit.submitted_on(),
+        open_review: open_review(&text, unit),
+        principal: text.field(&unit.principal),
+        reports_to: reports_to.0,
+        reports_to_office: reports_to.1,
+        filed_late: unit
+            .submitted_on()
+            .zip(due)
+            .is_some_and(|(on, due)| on > due),
+        meeting_on: unit.self_check.as_ref().and_then(|c| date(&c.meeting_on)),
+        disclosed_in: unit
+            .self_check
+            .as_ref()
+            .and_then(|c| text.field(&c.disclosed_in)),
+        published: unit
+            .self_check
+            .as_ref()
+            .and_then(|c| c.published.as_ref())
+            .map(|p| *p.get_ref()),
+        review: status::latest_review(unit).and_then(|r| review_note(&text, r)),
+        totals,
+        by_area,
+        by_task: by_task
+            .into_iter()
+            .map(|(key, counts)| TaskRow {
+                task: key.into_name(),
+                counts,
+            })
+            .collect(),
+    }
+}
+
+/// The report's groups: by 专项整治 task (`--by task`), or by lead (`--by lead`).
+fn add_groups(report: &mut Report<'_>, groups: BTreeMap<GroupKey, ItemCounts>, by: By) {
+    if by == By::Task {
         report.groups = report
             .by_task
             .iter()
@@ -287,18 +353,6 @@ pub fn build<'a>(
             name: key.name,
             counts,
         }));
-    report.led_items.sort_by(|a, b| {
-        order
-            .compare(&a.lead_unit, &b.lead_unit)
-            .then_with(|| order.compare(&a.unit, &b.unit))
-            .then_with(|| a.id.cmp(&b.id))
-    });
-    report.left_out = left_out;
-    report.left_out.sort_by(|a, b| a.file.cmp(&b.file));
-    if let Some(public) = &public {
-        public.apply(&mut report, withheld_items);
-    }
-    report
 }
 
 /// A 专项整治 task, in the pinyin order of its name.

@@ -120,10 +120,84 @@ fn shown<T: serde::Serialize>(value: &T) -> String {
 /// different campaigns, schemas or (unless `mixed_dates`) as-of dates, and two inputs of one
 /// name, naming the two files.
 pub fn merge(
-    mut inputs: Vec<Input>,
+    inputs: Vec<Input>,
     name: Option<&str>,
     mixed_dates: bool,
 ) -> Result<Report<'static>, MergeError> {
+    let mut named = named_inputs(inputs, name)?;
+    let Some((_, first)) = named.first() else {
+        return Err((StoredMsg::MergeTooLarge.into(), None));
+    };
+    refuse_differences(first, &named[1..], mixed_dates)?;
+    // Every count is at most `items` or `units` (each stored report was checked), so these two
+    // sums bound every sum.
+    let sum =
+        |f: fn(&Report) -> u32| -> u64 { named.iter().map(|(_, i)| u64::from(f(&i.report))).sum() };
+    let max = u64::from(u32::MAX);
+    if sum(|r| r.totals.units) > max || sum(|r| r.totals.counts.items) > max {
+        return Err((StoredMsg::MergeTooLarge.into(), None));
+    }
+
+    let first = &first.report;
+    let campaign = merged_campaign(first, &named, name);
+    let as_of = named
+        .iter()
+        .map(|(_, i)| i.report.as_of)
+        .max()
+        .unwrap_or(first.as_of);
+    let public = named.iter().all(|(_, i)| i.report.public);
+    let areas = first.by_area.iter().map(|a| (a.area, a.title.clone()));
+    let mut merged = Report::new(campaign, None, as_of, public, areas);
+    gather_lists(&mut merged, &mut named);
+    sort(&mut merged);
+    assemble(&mut merged, false);
+    Ok(merged)
+}
+
+/// Moves the lists of every input (its units, its listed items, its left-out files) into
+/// `merged`, their org paths below the input's name.
+fn gather_lists(merged: &mut Report<'static>, named: &mut [(String, Input)]) {
+    // Each input's paths are moved below its name on a thread of its own; then the lists are
+    // put together, each at its whole size at once rather than grown report by report.
+    named
+        .par_iter_mut()
+        .for_each(|(name, input)| relocate_all(name, &mut input.report));
+    let total = |len: fn(&Report) -> usize| named.iter().map(|(_, i)| len(&i.report)).sum();
+    merged.units.reserve_exact(total(|r| r.units.len()));
+    merged
+        .overdue_items
+        .reserve_exact(total(|r| r.overdue_items.len()));
+    merged
+        .ineffective_items
+        .reserve_exact(total(|r| r.ineffective_items.len()));
+    merged
+        .linked_items
+        .reserve_exact(total(|r| r.linked_items.len()));
+    merged.left_out.reserve_exact(total(|r| r.left_out.len()));
+    // Each input's lists are let go as soon as they are moved, rather than all at the end.
+    for (_, input) in named.iter_mut() {
+        let report = &mut input.report;
+        merged.units.extend(std::mem::take(&mut report.units));
+        merged
+            .overdue_items
+            .extend(std::mem::take(&mut report.overdue_items));
+        merged
+            .ineffective_items
+            .extend(std::mem::take(&mut report.ineffective_items));
+        merged
+            .linked_items
+            .extend(std::mem::take(&mut report.linked_items));
+        merged.left_out.extend(std::mem::take(&mut report.left_out));
+        merged.after_as_of = merged.after_as_of.saturating_add(report.after_as_of);
+    }
+}
+
+/// The inputs, each with its name (`name_of`), in pinyin order; refused where `name` or an
+/// input's name is no folder name, where two inputs have one name, or where one holds another.
+fn named_inputs(
+    mut inputs: Vec<Input>,
+    name: Option<&str>,
+) -> Result<Vec<(String, Input)>, MergeError> {
     // The merged report is an org among others when it is merged again: its name follows the
     // rule of an org's folder name, as each input's does.
     if let Some(name) = name
@@ -177,16 +251,23 @@ pub fn merge(
             Some(StoredMsg::MergeOverlapHelp.into()),
         ));
     }
-    let Some((_, first)) = named.first() else {
-        return Err((StoredMsg::MergeTooLarge.into(), None));
-    };
+    Ok(named)
+}
+
+/// Refuses inputs whose campaign, schema or (unless `mixed_dates`) as-of date differ from the
+/// first's, naming the two files and what differs.
+fn refuse_differences(
+    first: &Input,
+    others: &[(String, Input)],
+    mixed_dates: bool,
+) -> Result<(), MergeError> {
     let areas = |r: &Report| -> Vec<(i64, String)> {
         r.by_area
             .iter()
             .map(|a| (a.area, a.title.clone()))
             .collect()
     };
-    for (_, other) in &named[1..] {
+    for (_, other) in others {
         let (a, b) = (&first.report, &other.report);
         let differs: [(&str, String, String, bool); 5] = [
             (
@@ -231,16 +312,12 @@ pub fn merge(
             }
         }
     }
-    // Every count is at most `items` or `units` (each stored report was checked), so these two
-    // sums bound every sum.
-    let sum =
-        |f: fn(&Report) -> u32| -> u64 { named.iter().map(|(_, i)| u64::from(f(&i.report))).sum() };
-    let max = u64::from(u32::MAX);
-    if sum(|r| r.totals.units) > max || sum(|r| r.totals.counts.items) > max {
-        return Err((StoredMsg::MergeTooLarge.into(), None));
-    }
+    Ok(())
+}
 
-    let first = &first.report;
+/// The campaign of the merged report: the first input's, its region `name` (or the region of
+/// the parts of one tree), the deadline, office and addressee where every input has the same.
+fn merged_campaign(first: &Report, named: &[(String, Input)], name: Option<&str>) -> CampaignInfo {
     let deadline = first.campaign.deadline;
     let same_deadline = named
         .iter()
@@ -252,7 +329,7 @@ pub fn merge(
         && named
             .iter()
             .all(|(_, i)| i.report.org.is_some() && i.report.campaign.region == region);
-    let campaign = CampaignInfo {
+    CampaignInfo {
         name: first.campaign.name.clone(),
         document: first.campaign.document.clone(),
         plan: first.campaign.plan.clone(),
@@ -261,54 +338,10 @@ pub fn merge(
             .or(region.filter(|_| parts_of_one_region)),
         deadline: deadline.filter(|_| same_deadline),
         // The office and the addressee of the 情况报告, where every input names the same.
-        office: same(&named, |c| &c.office),
-        addressee: same(&named, |c| &c.addressee),
+        office: same(named, |c| &c.office),
+        addressee: same(named, |c| &c.addressee),
         schema_sha256: first.campaign.schema_sha256.clone(),
-    };
-    let as_of = named
-        .iter()
-        .map(|(_, i)| i.report.as_of)
-        .max()
-        .unwrap_or(first.as_of);
-    let public = named.iter().all(|(_, i)| i.report.public);
-    let areas = first.by_area.iter().map(|a| (a.area, a.title.clone()));
-    let mut merged = Report::new(campaign, None, as_of, public, areas);
-    // Each input's paths are moved below its name on a thread of its own; then the lists are
-    // put together, each at its whole size at once rather than grown report by report.
-    named
-        .par_iter_mut()
-        .for_each(|(name, input)| relocate_all(name, &mut input.report));
-    let total = |len: fn(&Report) -> usize| named.iter().map(|(_, i)| len(&i.report)).sum();
-    merged.units.reserve_exact(total(|r| r.units.len()));
-    merged
-        .overdue_items
-        .reserve_exact(total(|r| r.overdue_items.len()));
-    merged
-        .ineffective_items
-        .reserve_exact(total(|r| r.ineffective_items.len()));
-    merged
-        .linked_items
-        .reserve_exact(total(|r| r.linked_items.len()));
-    merged.left_out.reserve_exact(total(|r| r.left_out.len()));
-    // Each input's lists are let go as soon as they are moved, rather than all at the end.
-    for (_, input) in &mut named {
-        let report = &mut input.report;
-        merged.units.extend(std::mem::take(&mut report.units));
-        merged
-            .overdue_items
-            .extend(std::mem::take(&mut report.overdue_items));
-        merged
-            .ineffective_items
-            .extend(std::mem::take(&mut report.ineffective_items));
-        merged
-            .linked_items
-            .extend(std::mem::take(&mut report.linked_items));
-        merged.left_out.extend(std::mem::take(&mut report.left_out));
-        merged.after_as_of = merged.after_as_of.saturating_add(report.after_as_of);
     }
-    sort(&mut merged);
-    assemble(&mut merged, false);
-    Ok(merged)
 }
 
 /// Puts the org paths of `report` (of its units, its listed items and their lead units, its

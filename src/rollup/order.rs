@@ -33,12 +33,12 @@ pub fn pinyin_key(name: &str) -> Vec<String> {
 
 /// The org paths of a tree ranked in the office's order, parents before their children:
 /// each folder's place among its siblings, worked out once.
-pub struct OfficeOrder {
-    places: HashMap<String, u32>,
+pub struct OfficeOrder<'r> {
+    places: HashMap<&'r str, u32>,
 }
 
-impl OfficeOrder {
-    pub fn new(records: &Records) -> OfficeOrder {
+impl<'r> OfficeOrder<'r> {
+    pub fn new(records: &'r Records) -> OfficeOrder<'r> {
         let mut siblings: HashMap<&str, Vec<&str>> = HashMap::new();
         let mut seen: HashSet<&str> = HashSet::new();
         for unit in &records.units {
@@ -66,7 +66,7 @@ impl OfficeOrder {
         for (_, mut paths) in siblings {
             paths.sort_by_cached_key(|p| rank(p));
             for (place, path) in paths.into_iter().enumerate() {
-                places.insert(path.to_owned(), u32::try_from(place).unwrap_or(u32::MAX));
+                places.insert(path, u32::try_from(place).unwrap_or(u32::MAX));
             }
         }
         OfficeOrder { places }
@@ -89,7 +89,7 @@ impl OfficeOrder {
     }
 
     /// The indices of the tree's units, in the office's order.
-    pub fn units(&self, records: &Records) -> Vec<usize> {
+    pub fn units(&self, records: &'r Records) -> Vec<usize> {
         let order = self;
         let mut indices: Vec<usize> = (0..records.units.len()).collect();
         indices.sort_by(|&a, &b| order.compare(&records.units[a].org, &records.units[b].org));

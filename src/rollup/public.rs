@@ -41,7 +41,7 @@ impl Public {
         let unknown_flag: HashSet<FileId> = diagnostics
             .iter()
             .filter(|d| matches!(&d.message, Msg::Fields(FieldMsg::WrongType { key, .. }) if key == "confidential"))
-            .map(|d| d.file)
+            .map(|d| d.file())
             .collect();
         let known_open: HashSet<FileId> = records
             .items
@@ -51,7 +51,7 @@ impl Public {
             .collect();
         let withheld = diagnostics
             .iter()
-            .map(|d| d.file)
+            .map(|d| d.file())
             .chain(records.items.iter().map(|i| i.file))
             .filter(|&file| {
                 let path = records.files.path(file);

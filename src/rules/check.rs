@@ -38,10 +38,9 @@ impl Checked {
     }
 
     pub fn locate<'a>(&'a self, diagnostic: &'a Diagnostic) -> Located<'a> {
-        let file = self.records.files.get(diagnostic.file);
+        let file = self.records.files.get(diagnostic.file());
         let (line, column) = diagnostic
-            .span
-            .as_ref()
+            .span()
             .map_or((1, 1), |s| file.lines().line_col(s.start));
         Located {
             diagnostic,
@@ -78,7 +77,7 @@ impl Checked {
         let (kept, dropped): (Vec<_>, Vec<_>) = std::mem::take(&mut self.diagnostics)
             .into_iter()
             .partition(|d| {
-                let path = files.path(d.file);
+                let path = files.path(d.file());
                 path == crate::load::discover::CAMPAIGN_FILE
                     || schema.as_deref() == Some(path)
                     || crate::load::discover::is_within(path, scope)
@@ -142,7 +141,7 @@ impl Checked {
         diagnostics.extend(more);
         let files = &self.records.files;
         diagnostics.sort_by(|a, b| {
-            let key = |d: &Diagnostic| (files.path(d.file), diagnostic::place(d));
+            let key = |d: &Diagnostic| (files.path(d.file()), diagnostic::place(d));
             key(a).cmp(&key(b))
         });
         diagnostics.dedup();
@@ -160,7 +159,7 @@ impl Checked {
             .partition(|d| {
                 d.code == crate::diagnostic::Code::UnfinishedDeleted
                     || changed
-                        .binary_search_by(|p| p.as_str().cmp(files.path(d.file)))
+                        .binary_search_by(|p| p.as_str().cmp(files.path(d.file())))
                         .is_ok()
             });
         self.diagnostics = kept;

@@ -47,6 +47,9 @@ pub struct Figures {
     /// The reporting units by where they lie (11个市、X个省直单位): a count, a name, and
     /// whether the name is a kind of region (市, 县) or a folder (省直).
     pub groups: Vec<(usize, String, bool)>,
+    /// Whether to say how the self-check reports went: not in a public report, which shows
+    /// progress, not process (SPEC §14).
+    pub self_checks: bool,
 }
 
 impl Figures {
@@ -105,7 +108,8 @@ impl Figures {
             (self.missing, "逾期未报送"),
             (self.pending, "尚未到报送时限"),
         ]);
-        if self.units > 0 && not_on_time.is_empty() {
+        if !self.self_checks {
+        } else if self.units > 0 && not_on_time.is_empty() {
             text.push_str("报送单位均已按时报送自查报告。");
         } else if self.units > 0 {
             let mut parts = some(&[(self.submitted, "按时报送")]);
@@ -231,7 +235,7 @@ pub enum Msg {
     Summary {
         as_of: String,
         org: String,
-        figures: Figures,
+        figures: Box<Figures>,
     },
     // What a report's rows say, and what it leaves out.
     /// Why a reporting unit is proposed for a reminder talk (约谈提醒), by the plan (三).
@@ -605,10 +609,15 @@ impl Msg {
                     &format!(
                         "As of {{as_of}}, {{org}} has {{units}} reporting {}; its units list {{items}} {}: {{done}} done \
                          ({{rate}}), {{mostly_done}} mostly done, {{open}} open, {{ineffective}} \
-                         ineffective; {{overdue}} overdue. Self-check reports: {{submitted}} on time, \
-                         {{late}} late, {{returned}} returned, {{missing}} missing, {{pending}} not yet due.",
+                         ineffective; {{overdue}} overdue.{}",
                         plural(figures.units, "unit", "units"),
-                        plural(figures.items, "item", "items")
+                        plural(figures.items, "item", "items"),
+                        if figures.self_checks {
+                            " Self-check reports: {submitted} on time, {late} late, {returned} \
+                             returned, {missing} missing, {pending} not yet due."
+                        } else {
+                            ""
+                        }
                     ),
                     as_of,
                     org,
@@ -1608,7 +1617,7 @@ mod tests {
             Msg::Summary {
                 as_of: d(),
                 org: "全省".into(),
-                figures: Figures {
+                figures: Box::new(Figures {
                     units: 1,
                     items: 1,
                     done: 1,
@@ -1623,7 +1632,8 @@ mod tests {
                     missing: 1,
                     pending: 1,
                     groups: vec![(2, "市".into(), true), (3, "省直".into(), false)],
-                },
+                    self_checks: true,
+                }),
             },
         ]
     }

@@ -220,7 +220,7 @@ fn campaign_file_that_is_a_link_is_never_read_by_any_command() {
         .map(|d| {
             (
                 d.code,
-                checked.records.files.path(d.file),
+                checked.records.files.path(d.file()),
                 d.message.clone(),
             )
         })
@@ -1122,8 +1122,8 @@ fn answer_table_of_unknown_keys_is_e002_and_e003_not_e007() {
     );
     let checked = check(tree.path(), huitoukan_date(AS_OF));
     for d in &checked.diagnostics {
-        let text = &checked.records.files.get(d.file).text();
-        if let Some(span) = &d.span {
+        let text = &checked.records.files.get(d.file()).text();
+        if let Some(span) = d.span() {
             assert!(
                 text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
                 "{:?} at {span:?}",
@@ -1162,8 +1162,8 @@ fn dotted_answer_keys_with_spaces_around_the_dot_point_at_their_first_part() {
     );
     let checked = check(tree.path(), huitoukan_date(AS_OF));
     for d in &checked.diagnostics {
-        let text = &checked.records.files.get(d.file).text();
-        if let Some(span) = &d.span {
+        let text = &checked.records.files.get(d.file()).text();
+        if let Some(span) = d.span() {
             assert!(
                 text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
                 "{:?} at {span:?}",

@@ -539,7 +539,7 @@ proptest! {
             .diagnostics
             .iter()
             .filter(|d| d.severity() == huitoukan::diagnostic::Severity::Error)
-            .map(|d| (d.code, checked.records.files.path(d.file).to_owned()))
+            .map(|d| (d.code, checked.records.files.path(d.file()).to_owned()))
             .collect();
         prop_assert!(errors.is_empty(), "a valid tree: {errors:?}");
 
@@ -846,7 +846,7 @@ proptest! {
             update: false,
             keep_going: false,
         });
-        prop_assert!(plan.problems.is_empty(), "{:?}", plan.problems);
+        prop_assert!(plan.diagnostics.is_empty(), "{:?}", plan.diagnostics);
         huitoukan::cmd::import::apply(empty.path(), &plan).expect("written");
         let imported = check(empty.path(), as_of);
         prop_assert_eq!(json_of(&imported, false), json_of(&checked, false));

@@ -1571,8 +1571,12 @@ fn a_narrow_terminal_shows_the_main_figures_and_wide_shows_every_column() {
     let note = "终端较窄，只列出主要数字；列出全部：--wide";
     for width in [80u16, 100] {
         let text = table::render_width(&report, By::Org, lang, Some(width));
-        // Two grids, a row a line: the totals, and the 18 folders with 合计.
-        let lines = text.lines().count();
+        // Two grids, a row a line: the totals, and the 18 folders with 合计 (the figures
+        // below the totals are sentences, wrapped to the terminal).
+        let lines = text
+            .lines()
+            .filter(|l| l.starts_with(['┌', '│', '╞', '├', '└']))
+            .count();
         assert!(lines < 40, "{width} columns, {lines} lines:\n{text}");
         let headers: Vec<Vec<&str>> = text
             .lines()
@@ -1645,7 +1649,20 @@ fn a_public_report_shows_progress_not_process() {
                 .contains("其中2项按规定不予公开（计入总数，不列出具体事项）"),
             "{format}"
         );
+        // No self-check process: no column of it, and the opening paragraph says nothing of it.
+        for process in ["已退回", "逾期未报送", "按时报送", "审核检查"] {
+            assert!(internal.stdout.contains(process), "{format}: {process}");
+            assert!(!public.stdout.contains(process), "{format}: {process}");
+        }
+        if format == "html" {
+            assert!(internal.stdout.contains("。自查报告按时报送11个"));
+            assert!(public.stdout.contains("其中逾期未完成2个。</p>"));
+        }
     }
+    let table = run(true, "table");
+    assert!(!table.stdout.contains("已退回"), "{}", table.stdout);
+    let csv = run(true, "csv");
+    assert!(!csv.stdout.contains("逾期未报送"), "{}", csv.stdout);
     // The same totals as the report sent upward.
     let internal: Value = serde_json::from_str(&run(false, "json").stdout).expect("JSON");
     let public: Value = serde_json::from_str(&run(true, "json").stdout).expect("JSON");

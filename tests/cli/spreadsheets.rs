@@ -110,6 +110,7 @@ fn the_workbook_has_the_sheets_and_the_numbers_of_the_json_report() {
             "总体情况",
             "分地区（系统）情况",
             "对照六个方面情况",
+            "专项整治情况",
             "整改事项清单",
             "整改事项清单（打印）",
             "逾期未完成",
