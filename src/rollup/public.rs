@@ -24,6 +24,7 @@ use crate::model::records::{Records, normalize_inside};
 use crate::rollup::{ItemRow, Report, Withheld};
 use crate::text::i18n::Msg;
 use crate::text::messages::fields::FieldMsg;
+use crate::text::messages::report::ReportMsg;
 
 /// The files a public report withholds: every confidential item, and every file with errors
 /// that may be one.
@@ -78,7 +79,7 @@ impl Public {
         report.left_out.retain(|l| !self.withholds(l.id));
         for l in &mut report.left_out {
             if l.code.is_some() {
-                l.reason = Msg::LeftOutPublic;
+                l.reason = ReportMsg::LeftOutPublic.into();
             }
         }
         report.withheld = Some(Withheld {

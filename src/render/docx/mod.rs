@@ -2,7 +2,7 @@
 //! layout GB/T 9704-2012 gives a 报告.
 //!
 //! What it holds, in order: the title (关于……情况的报告), the 主送 line, the opening paragraph
-//! the HTML report opens with ([`Msg::Summary`]), 一、总体进展 (one sentence a figure, see
+//! the HTML report opens with ([`ReportMsg::Summary`]), 一、总体进展 (one sentence a figure, see
 //! [`progress`]), 二、存在的问题 (the overdue, ineffective and 不满意 items summed up),
 //! 三、下一步打算 and the 主要做法 as marked placeholders for the office's own prose
 //! (【请填写：……】), the 附件说明, the 落款 and the date (二〇一五年三月十日); then the 附件 on
@@ -24,8 +24,9 @@ use crate::render::markdown::ordinal;
 use crate::render::rows::{self, Table};
 use crate::render::{covered, folder_name, notes};
 use crate::rollup::{Report, Totals};
-use crate::text::i18n::{Lang, Msg, Term, zh_date_numerals};
+use crate::text::i18n::{Lang, Term, zh_date_numerals};
 use crate::text::messages::docx::DocxMsg;
+use crate::text::messages::report::ReportMsg;
 
 /// Table text on the landscape pages: 五号 (10.5 pt); a table of many columns (the children
 /// table) 小五 (9 pt).
@@ -121,7 +122,7 @@ fn letter(body: &mut Body, report: &Report, lang: Lang, annexes: &[Annex]) -> io
     let campaign = &report.campaign;
     let lead = DocxMsg::DocxLead {
         basis: (campaign.plan.is_some() || campaign.document.is_some()).then(|| {
-            Msg::Basis {
+            ReportMsg::Basis {
                 plan: campaign.plan.clone(),
                 document: campaign.document.clone(),
             }

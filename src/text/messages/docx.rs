@@ -16,7 +16,7 @@ pub enum DocxMsg {
     /// Its 主送 line.
     DocxAddressee { to: String },
     /// The sentence that leads from the opening paragraph into the sections, on the basis of
-    /// the plan ([`Msg::Basis`](crate::text::i18n::Msg::Basis): 根据《…》（文号）).
+    /// the plan ([`ReportMsg::Basis`](crate::text::messages::report::ReportMsg::Basis): 根据《…》（文号）).
     DocxLead { basis: Option<String> },
     /// 总体进展: the completion rates, and the items closed (销号).
     ProgressRates {

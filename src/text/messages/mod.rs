@@ -16,6 +16,7 @@ pub mod history;
 pub mod item;
 pub mod links;
 pub mod plan;
+pub mod report;
 pub mod run;
 pub mod self_check;
 pub mod settings;
