@@ -32,6 +32,7 @@ use crate::text::messages::docx::DocxMsg;
 use crate::text::messages::fields::FieldMsg;
 use crate::text::messages::files::FileMsg;
 use crate::text::messages::history::HistoryMsg;
+use crate::text::messages::import::ImportMsg;
 use crate::text::messages::item::ItemMsg;
 use crate::text::messages::links::LinkMsg;
 use crate::text::messages::plan::PlanMsg;
@@ -58,6 +59,7 @@ pub enum Msg {
     Docx(DocxMsg),
     Run(RunMsg),
     Report(ReportMsg),
+    Import(ImportMsg),
     // Said by several families.
     DidYouMean {
         suggestion: String,
@@ -75,60 +77,6 @@ pub enum Msg {
         path: String,
         detail: String,
     },
-    // Import.
-    ImportEncoding,
-    ImportReaderFailed,
-    ImportUnreadable {
-        detail: String,
-    },
-    ImportUnreadableHelp,
-    /// A line of a 进展情况 cell that does not start with a date (`line` counts from 1).
-    ImportProgressLine {
-        line: usize,
-        text: String,
-    },
-    /// A line of a 进展情况 cell whose date is no day of the calendar.
-    ImportProgressDay {
-        line: usize,
-        text: String,
-    },
-    ImportProgressHelp,
-    ImportExtension,
-    ImportNoSheet {
-        sheet: String,
-        sheets: Vec<String>,
-    },
-    ImportNoSheets,
-    ImportNoHeader {
-        row: usize,
-    },
-    ImportNoHeaderHelp,
-    ImportColumnMissing {
-        column: String,
-    },
-    ImportColumns {
-        columns: Vec<String>,
-    },
-    ImportUnknownUnit {
-        unit: String,
-    },
-    ImportUnknownUnitHelp,
-    ImportUnitAmbiguous {
-        orgs: Vec<String>,
-    },
-    ImportEmptyKey,
-    ImportBadKey {
-        key: String,
-    },
-    ImportBadKeyHelp,
-    ImportDuplicateRow {
-        id: String,
-        first: String,
-    },
-    ImportDuplicateRowHelp,
-    ImportCellTooLong {
-        chars: usize,
-    },
     // Limits on every input (SPEC §16).
     InputNotRegular {
         path: String,
@@ -138,132 +86,6 @@ pub enum Msg {
         size: u64,
         /// The limit, as it is stated (`256 MiB`).
         max: String,
-    },
-    ImportPartTooLarge {
-        part: String,
-    },
-    ImportTooManyCells,
-    ImportTooManyStrings,
-    ImportBeyondSheet {
-        cell: String,
-    },
-    ImportBinaryWorkbook,
-    ImportLimitHelp,
-    ImportKeyCase {
-        id: String,
-        other: String,
-        first: String,
-    },
-    ImportKeyCaseHelp,
-    ImportFormula {
-        formula: String,
-    },
-    ImportFormulaHelp,
-    ImportCellError {
-        error: String,
-    },
-    ImportNotInMap {
-        text: String,
-        known: Vec<String>,
-    },
-    ImportNotNumber {
-        text: String,
-    },
-    ImportNotBool {
-        text: String,
-    },
-    ImportNotDate {
-        text: String,
-        formats: Vec<String>,
-    },
-    ImportNoSuchDay {
-        text: String,
-    },
-    /// A mapping file that cannot be used; `detail` is one of the `Mapping*` messages.
-    ImportMapping {
-        path: String,
-        detail: Box<Msg>,
-    },
-    // What is wrong with a mapping file (the detail of `ImportMapping`). `key` is the dotted
-    // path of the key (`fields.title`, `when[1].matches`); the lists are names of the format.
-    /// `suggestion` is the closest of `allowed`, if one is close.
-    MappingUnknownKey {
-        key: String,
-        suggestion: Option<String>,
-        allowed: Vec<String>,
-    },
-    /// `suggestion` is the closest of `fields`, if one is close.
-    MappingNotAField {
-        key: String,
-        suggestion: Option<String>,
-        fields: Vec<String>,
-    },
-    MappingNotString {
-        key: String,
-    },
-    MappingNotStrings {
-        key: String,
-    },
-    MappingNotTable {
-        key: String,
-    },
-    MappingNotRow {
-        key: String,
-    },
-    MappingNoUnit,
-    MappingUnitNeedsColumn,
-    MappingNoKey,
-    MappingWhenNotBlocks,
-    MappingMissingKey {
-        key: String,
-    },
-    /// `detail` is the regex crate's account of the pattern.
-    MappingBadRegex {
-        key: String,
-        detail: String,
-    },
-    MappingNotSpec {
-        key: String,
-    },
-    MappingNeedsColumn {
-        key: String,
-    },
-    /// `detail` is the toml parser's; `line` counts from 1.
-    MappingSyntax {
-        line: usize,
-        detail: String,
-    },
-    ImportSummary {
-        rows: usize,
-        create: usize,
-        update: usize,
-        unchanged: usize,
-        exists: usize,
-        errors: usize,
-    },
-    ImportNothingWritten,
-    ImportKeptGoing {
-        rows: usize,
-    },
-    ImportDryRun,
-    ImportCreate {
-        file: String,
-        row: usize,
-    },
-    ImportUpdate {
-        file: String,
-        row: usize,
-    },
-    ImportUnchanged {
-        file: String,
-        row: usize,
-    },
-    ImportExists {
-        file: String,
-        row: usize,
-    },
-    ImportLinkInPath {
-        path: String,
     },
     // What a listing of diagnostics leaves out (E036, W010).
     NotShown {
@@ -314,6 +136,7 @@ families! {
     DocxMsg => Docx,
     FieldMsg => Fields,
     FileMsg => Files,
+    ImportMsg => Import,
     HistoryMsg => History,
     ItemMsg => Item,
     LinkMsg => Links,
@@ -333,7 +156,7 @@ impl Msg {
         shown(self.sentence(lang))
     }
 
-    fn sentence(&self, lang: Lang) -> String {
+    pub(crate) fn sentence(&self, lang: Lang) -> String {
         use Lang::{En, Zh};
         // One arm a sentence: its data bound once, its words in both languages side by side.
         match self {
@@ -350,6 +173,7 @@ impl Msg {
             Msg::Docx(m) => m.sentence(lang),
             Msg::Run(m) => m.sentence(lang),
             Msg::Report(m) => m.sentence(lang),
+            Msg::Import(m) => m.sentence(lang),
             Msg::DidYouMean { suggestion } => match lang {
                 Zh => format!("是否想写 `{suggestion}`？"),
                 En => format!("did you mean `{suggestion}`?"),
@@ -362,7 +186,7 @@ impl Msg {
                     }
                     En => {
                         format!("`area = {area}` is not an area of the schema; allowed: {known}")
-                    },
+                    }
                 }
             }
             Msg::UnknownPoint { id } => match lang {
@@ -373,375 +197,15 @@ impl Msg {
                 Zh => format!("{path}：{}", system_zh(detail)),
                 En => format!("{path}: {detail}"),
             },
-            Msg::ImportUnreadable { detail } => match lang {
-                // The reader's own words are English: said as what they are.
-                Zh => format!("无法读取表格：内容不是可读的表格，或文件已损坏（读取程序报告：{detail}）"),
-                En => format!("cannot read the spreadsheet: {detail}"),
-            },
-            Msg::ImportEncoding => match lang {
-                Zh => "无法读取表格：CSV 文件既不是 UTF-8 编码，也不是 GBK 编码".into(),
-                En => "cannot read the spreadsheet: a CSV file in neither UTF-8 nor GBK".into(),
-            },
-            Msg::ImportReaderFailed => match lang {
-                Zh => "无法读取表格：读取程序在这个文件上出错（文件可能已损坏）".into(),
-                En => "cannot read the spreadsheet: the reader failed on this file".into(),
-            },
-            Msg::ImportUnreadableHelp => match lang {
-                Zh => {
-                    "可导入 .xlsx、.xls、.ods 和 .csv（UTF-8 或 GBK）文件；在 Excel 或 WPS 中打开并另存为 .xlsx 再试".into()
-                }
-                En => {
-                    "import reads .xlsx, .xls, .ods and .csv (UTF-8 or GBK); open it in Excel or WPS and save it as .xlsx".into()
-                },
-            },
-            Msg::ImportProgressLine { line, text } => match lang {
-                Zh => format!("进展情况第{line}行“{text}”没有日期"),
-                En => format!("line {line} of the progress cell, \"{text}\", has no date"),
-            },
-            Msg::ImportProgressDay { line, text } => match lang {
-                Zh => format!("进展情况第{line}行的日期“{text}”不存在"),
-                En => format!("line {line} of the progress cell: there is no such day as {text}"),
-            },
-            Msg::ImportProgressHelp => match lang {
-                Zh => "每条进展一行，以日期开头，如“2015-02-10 已完成制度初稿”；以空格开头的行接续上一条".into(),
-                En => "one entry a line, starting with its date, like `2015-02-10 first draft done`; a line that starts with a space goes on with the entry above".into(),
-            },
-            Msg::ImportExtension => match lang {
-                Zh => "不是可导入的表格文件".into(),
-                En => "not a spreadsheet file that import reads".into(),
-            },
-            Msg::ImportNoSheet { sheet, sheets } => {
-                let sheets = series(sheets, lang);
-                match lang {
-                    Zh => {
-                        format!("没有名为“{sheet}”的工作表；有：{sheets}")
-                    }
-                    En => {
-                        format!("no sheet named \"{sheet}\"; the sheets are: {sheets}")
-                    },
-                }
-            }
-            Msg::ImportNoSheets => match lang {
-                Zh => "工作簿中没有工作表".into(),
-                En => "the workbook has no sheet".into(),
-            },
-            Msg::ImportNoHeader { row } => match lang {
-                Zh => format!("第{row}行（表头行）是空的"),
-                En => format!("row {row}, the header row, is empty"),
-            },
-            Msg::ImportNoHeaderHelp => match lang {
-                Zh => {
-                    "在映射文件的 [source] 中用 header_row 指明表头所在的行".into()
-                }
-                En => {
-                    "give the row of the headers as `header_row` in the mapping's [source]".into()
-                },
-            },
-            Msg::ImportColumnMissing { column } => match lang {
-                Zh => format!("表头行中没有“{column}”列"),
-                En => {
-                    format!("the header row has no column \"{column}\"")
-                },
-            },
-            Msg::ImportColumns { columns } => {
-                let columns = series(columns, lang);
-                match lang {
-                    Zh => format!("表头行中的列：{columns}"),
-                    En => format!("the columns of the header row: {columns}"),
-                }
-            }
-            Msg::ImportUnknownUnit { unit } => match lang {
-                Zh => format!("“{unit}”不是台账中的单位"),
-                En => {
-                    format!("\"{unit}\" is not a unit of the records")
-                },
-            },
-            Msg::ImportUnknownUnitHelp => match lang {
-                Zh => {
-                    "写单位的路径、文件夹名或 unit.toml 中的 name，或在映射文件的 [unit] map 中写明对应关系".into()
-                }
-                En => {
-                    "write the unit's org path, folder name or the name in its unit.toml, or map it in the mapping's [unit] map".into()
-                },
-            },
-            Msg::ImportUnitAmbiguous { orgs } => {
-                let orgs = series(orgs, lang);
-                match lang {
-                    Zh => {
-                        format!("有多个单位叫这个名称：{orgs}；在映射文件的 [unit] map 中写明是哪一个")
-                    }
-                    En => {
-                        format!("several units have this name: {orgs}; say which in the mapping's [unit] map")
-                    },
-                }
-            }
-            Msg::ImportEmptyKey => match lang {
-                Zh => "键列是空的：无法确定事项编号".into(),
-                En => "the key columns are empty: no id for the item".into(),
-            },
             Msg::InputNotRegular { path } => match lang {
                 Zh => format!("{path} 不是普通文件（命名管道、设备、文件夹等），未读取"),
-                En => format!("{path} is not a regular file (a named pipe, a device, a folder…); not read"),
+                En => format!(
+                    "{path} is not a regular file (a named pipe, a device, a folder…); not read"
+                ),
             },
             Msg::InputTooLarge { path, size, max } => match lang {
                 Zh => format!("{path}：文件有{size}字节，超过{max}的上限，未读取"),
                 En => format!("{path}: {size} bytes, over the limit of {max}; not read"),
-            },
-            Msg::ImportPartTooLarge { part } => match lang {
-                Zh => format!("表格中的 {part} 解压后超过1 GiB的上限"),
-                En => format!("the part {part} of the workbook inflates to more than 1 GiB, the limit"),
-            },
-            Msg::ImportTooManyCells => match lang {
-                Zh => "表格的单元格超过10,000,000个的上限".into(),
-                En => "the workbook has more than 10,000,000 cells, the limit".into(),
-            },
-            Msg::ImportTooManyStrings => match lang {
-                Zh => "表格的共享字符串超过10,000,000个的上限".into(),
-                En => "the workbook has more than 10,000,000 shared strings, the limit".into(),
-            },
-            Msg::ImportBeyondSheet { cell } => match lang {
-                Zh => format!("单元格地址 {cell} 超出 Excel 工作表的范围（最大 XFD1048576，即1,048,576行、16,384列）"),
-                En => format!("the cell address {cell} is beyond an Excel sheet (at most XFD1048576: 1,048,576 rows, 16,384 columns)"),
-            },
-            Msg::ImportBinaryWorkbook => match lang {
-                Zh => "不读取二进制工作簿（.xlsb）".into(),
-                En => "a binary workbook (.xlsb) is not read".into(),
-            },
-            Msg::ImportLimitHelp => match lang {
-                Zh => "在 Excel 或 WPS 中删去多余的行、列和空白区域，另存为 .xlsx 再导入；或把台账拆成几个文件".into(),
-                En => "delete the extra rows, columns and empty areas in Excel or WPS and save as .xlsx; or split the ledger into several files".into(),
-            },
-            Msg::ImportKeyCase { id, other, first } => match lang {
-                Zh => format!("键“{id}”与 {first} 的“{other}”只差大小写：在 Windows 和 macOS 上是同一个文件"),
-                En => format!("the key \"{id}\" differs from \"{other}\" at {first} only by case: on Windows and macOS they are one file"),
-            },
-            Msg::ImportKeyCaseHelp => match lang {
-                Zh => "同一单位的事项编号不能只差大小写；改正其中一个".into(),
-                En => "the ids of one unit must differ by more than case; correct one of them".into(),
-            },
-            Msg::ImportBadKey { key } => match lang {
-                Zh => format!("键“{key}”不能用作文件名"),
-                En => format!("the key \"{key}\" cannot be a file name"),
-            },
-            Msg::ImportBadKeyHelp => match lang {
-                Zh => {
-                    "事项编号不能为空，不能含 / \\ : * ? \" < > | 或控制字符，不能以 . 开头，不能以 . 或空格结尾，不能是 CON、PRN、AUX、NUL、COM1—COM9、LPT1—LPT9 等 Windows 设备名，最多100个字符，文件名不超过255字节".into()
-                }
-                En => {
-                    "an id is not empty, has no / \\ : * ? \" < > | or control character, does not start with a dot or end with a dot or a space, is no Windows device name (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9), and has at most 100 characters and a file name of at most 255 bytes".into()
-                },
-            },
-            Msg::ImportDuplicateRow { id, first } => match lang {
-                Zh => {
-                    format!("同一单位的“{id}”已在 {first} 出现过")
-                }
-                En => {
-                    format!("\"{id}\" of the same unit already appears at {first}")
-                },
-            },
-            Msg::ImportDuplicateRowHelp => match lang {
-                Zh => "每个事项只占一行；合并或删除重复的行，或改正序号".into(),
-                En => {
-                    "each item takes one row: merge or remove the repeated row, or correct its number".into()
-                },
-            },
-            Msg::ImportCellTooLong { chars } => match lang {
-                Zh => {
-                    format!("单元格有{chars}个字符，超过 Excel 单元格的上限 32767 个")
-                }
-                En => {
-                    format!("the cell has {chars} characters, more than the 32,767 an Excel cell holds")
-                },
-            },
-            Msg::ImportFormula { formula } => match lang {
-                Zh => format!("公式 {formula} 没有保存的计算结果"),
-                En => {
-                    format!("the formula {formula} has no saved result")
-                },
-            },
-            Msg::ImportFormulaHelp => match lang {
-                Zh => {
-                    "在 Excel 或 WPS 中打开并保存该文件，公式的结果才会保存在文件中".into()
-                }
-                En => {
-                    "open the file in Excel or WPS and save it, so that the results are saved with it".into()
-                },
-            },
-            Msg::ImportCellError { error } => match lang {
-                Zh => format!("单元格是错误值 {error}"),
-                En => format!("the cell holds the error {error}"),
-            },
-            Msg::ImportNotInMap { text, known } => match lang {
-                Zh => format!("“{text}”不在此列的映射（map）中；映射中有：{}", known.join("、")),
-                En => format!("\"{text}\" is not in the column's map; it maps {}", known.join(", ")),
-            },
-            Msg::ImportNotNumber { text } => match lang {
-                Zh => format!("“{text}”不是整数"),
-                En => format!("\"{text}\" is not a whole number"),
-            },
-            Msg::ImportNotBool { text } => match lang {
-                Zh => format!("“{text}”不是“是”或“否”"),
-                En => format!("\"{text}\" is not yes or no"),
-            },
-            Msg::ImportNotDate { text, formats } => {
-                let formats = formats.join("  ");
-                match lang {
-                    Zh => {
-                        format!("“{text}”不是日期；可用的格式：{formats}")
-                    }
-                    En => {
-                        format!("\"{text}\" is not a date; the formats read: {formats}")
-                    },
-                }
-            }
-            Msg::ImportNoSuchDay { text } => match lang {
-                Zh => format!("没有 {text} 这一天"),
-                En => format!("there is no such day as {text}"),
-            },
-            Msg::ImportMapping { path, detail } => {
-                let detail = detail.sentence(lang);
-                match lang {
-                    Zh => format!("映射文件 {path} 无效：{detail}"),
-                    En => {
-                        format!("the mapping file {path} is not valid: {detail}")
-                    },
-                }
-            }
-            Msg::MappingUnknownKey { key, suggestion, allowed } => {
-                let hint = match suggestion {
-                    Some(s) => Msg::DidYouMean { suggestion: s.clone() }.sentence(lang),
-                    None => Msg::Fields(FieldMsg::KnownKeys { keys: allowed.clone() }).sentence(lang),
-                };
-                let hint = parenthesised(lang, &hint);
-                match lang {
-                    Zh => format!("未知的键 `{key}`{hint}"),
-                    En => format!("unknown key `{key}`{hint}"),
-                }
-            }
-            Msg::MappingNotAField { key, suggestion, fields } => {
-                let fields = names(fields);
-                let hint = match (suggestion, lang) {
-                    (Some(s), _) => Msg::DidYouMean { suggestion: s.clone() }.sentence(lang),
-                    (None, Zh) => format!("事项的字段：{fields}"),
-                    (None, En) => format!("the fields of an item: {fields}"),
-                };
-                let hint = parenthesised(lang, &hint);
-                match lang {
-                    Zh => format!("`{key}` 不是事项的字段{hint}"),
-                    En => format!("`{key}` is not a field of an item{hint}"),
-                }
-            }
-            Msg::MappingNotString { key } => match lang {
-                Zh => format!("`{key}` 应为字符串"),
-                En => format!("`{key}` must be a string"),
-            },
-            Msg::MappingNotStrings { key } => match lang {
-                Zh => format!("`{key}` 应为字符串或字符串数组"),
-                En => format!("`{key}` must be a string or an array of strings"),
-            },
-            Msg::MappingNotTable { key } => match lang {
-                Zh => format!("`{key}` 应为表"),
-                En => format!("`{key}` must be a table"),
-            },
-            Msg::MappingNotRow { key } => match lang {
-                Zh => format!("`{key}` 应为行号，即不小于1的整数"),
-                En => format!("`{key}` must be a row number, 1 or more"),
-            },
-            Msg::MappingNoUnit => match lang {
-                Zh => {
-                    "缺少 `[unit]`：写明哪一列是各行的单位（`column = \"责任单位\"`），或写 `value = \"机构路径\"`".into()
-                }
-                En => {
-                    "`[unit]` is missing: which column names the unit of a row (`column = \"责任单位\"`), or `value = \"org/path\"`".into()
-                },
-            },
-            Msg::MappingUnitNeedsColumn => match lang {
-                Zh => "`[unit]` 中应写 `column`（各行单位所在的列）或 `value`".into(),
-                En => "`[unit]` needs `column` (the column naming each row's unit) or `value`".into(),
-            },
-            Msg::MappingNoKey => match lang {
-                Zh => {
-                    "缺少 `source.key`：每次导入时用来识别同一行的列（`key = [\"责任单位\", \"序号\"]`）".into()
-                }
-                En => {
-                    "`source.key` is missing: the columns that identify a row across imports (`key = [\"责任单位\", \"序号\"]`)".into()
-                },
-            },
-            Msg::MappingWhenNotBlocks => match lang {
-                Zh => "`when` 应写作 `[[when]]` 块".into(),
-                En => "`when` must be `[[when]]` blocks".into(),
-            },
-            Msg::MappingMissingKey { key } => match lang {
-                Zh => format!("缺少 `{key}`"),
-                En => format!("`{key}` is missing"),
-            },
-            Msg::MappingBadRegex { key, detail } => match lang {
-                Zh => format!("`{key}` 不是有效的正则表达式：{detail}"),
-                En => {
-                    format!("`{key}` is not a valid regular expression: {detail}")
-                },
-            },
-            Msg::MappingNotSpec { key } => match lang {
-                Zh => {
-                    format!("`{key}` 应为列名，或表 {{ column = \"…\" }}")
-                }
-                En => {
-                    format!("`{key}` must be a column name or a table {{ column = \"…\" }}")
-                },
-            },
-            Msg::MappingNeedsColumn { key } => match lang {
-                Zh => format!("`{key}` 中应写 `column` 或 `value`"),
-                En => format!("`{key}` needs `column` or `value`"),
-            },
-            Msg::MappingSyntax { line, detail } => match lang {
-                Zh => format!("第{line}行 TOML 语法错误：{detail}"),
-                En => format!("TOML syntax error at line {line}: {detail}"),
-            },
-            Msg::ImportSummary { rows, create, update, unchanged, exists, errors } => match lang {
-                Zh => {
-                    format!("{rows}行：新建{create}个事项，更新{update}个，无变化{unchanged}个，已存在未改动{exists}个；{errors}个错误")
-                }
-                En => {
-                    format!("{rows} rows: {create} items to create, {update} to update, {unchanged} unchanged, {exists} existing and left alone; {errors} errors")
-                },
-            },
-            Msg::ImportNothingWritten => match lang {
-                Zh => "有错误，未写入任何文件".into(),
-                En => "there are errors: nothing was written".into(),
-            },
-            Msg::ImportKeptGoing { rows } => match lang {
-                Zh => format!("有错误的{rows}行未导入"),
-                En => format!("{rows} rows with errors were not imported"),
-            },
-            Msg::ImportCreate { file, row } => match lang {
-                Zh => format!("新建 {file}（第{row}行）"),
-                En => format!("create {file} (row {row})"),
-            },
-            Msg::ImportUpdate { file, row } => match lang {
-                Zh => format!("更新 {file}（第{row}行）"),
-                En => format!("update {file} (row {row})"),
-            },
-            Msg::ImportUnchanged { file, row } => match lang {
-                Zh => format!("无变化 {file}（第{row}行）"),
-                En => format!("unchanged {file} (row {row})"),
-            },
-            Msg::ImportExists { file, row } => match lang {
-                Zh => {
-                    format!("已存在，未改动 {file}（第{row}行；用 --update 更新）")
-                }
-                En => {
-                    format!("exists, left alone {file} (row {row}; --update updates it)")
-                },
-            },
-            Msg::ImportDryRun => match lang {
-                Zh => "试运行（--dry-run）：未写入任何文件".into(),
-                En => "dry run (--dry-run): nothing was written".into(),
-            },
-            Msg::ImportLinkInPath { path } => match lang {
-                Zh => format!("{path} 经过符号链接，不写入"),
-                En => {
-                    format!("{path} goes through a symbolic link: not written")
-                },
             },
             Msg::NotShown { errors, warnings } => match lang {
                 Zh => format!(
@@ -916,7 +380,7 @@ pub(crate) fn choices(list: &[String]) -> String {
 }
 
 /// Names in a sentence (sheets, columns, units): `甲、乙` in Chinese, `a, b` in English.
-fn series(list: &[String], lang: Lang) -> String {
+pub(crate) fn series(list: &[String], lang: Lang) -> String {
     list.join(match lang {
         Lang::Zh => "、",
         Lang::En => ", ",
@@ -1128,8 +592,8 @@ terms! {
 #[cfg(test)]
 mod tests {
     use super::{
-        DocxMsg, FieldMsg, FileMsg, HistoryMsg, ItemMsg, Lang, Msg, PlanMsg, ReportMsg, RunMsg,
-        SelfCheckMsg, SettingsMsg, zh_date, zh_date_numerals, zh_numeral,
+        DocxMsg, FieldMsg, FileMsg, HistoryMsg, ImportMsg, ItemMsg, Lang, Msg, PlanMsg, ReportMsg,
+        RunMsg, SelfCheckMsg, SettingsMsg, zh_date, zh_date_numerals, zh_numeral,
     };
     use crate::text::messages::report::Figures;
 
@@ -1267,18 +731,18 @@ mod tests {
                 campaign: Some("教育实践活动整改落实情况回头看".into()),
                 as_of: d(),
             }),
-            Msg::ImportProgressLine {
+            Msg::Import(ImportMsg::ImportProgressLine {
                 line: 1,
                 text: "已提交".into(),
-            },
-            Msg::ImportProgressDay {
+            }),
+            Msg::Import(ImportMsg::ImportProgressDay {
                 line: 1,
                 text: "2015年2月30日".into(),
-            },
-            Msg::MappingSyntax {
+            }),
+            Msg::Import(ImportMsg::MappingSyntax {
                 line: 1,
                 detail: "invalid string".into(),
-            },
+            }),
             Msg::Report(ReportMsg::TrendHeading {
                 org: "全省".into(),
                 campaign: Some("教育实践活动整改落实情况回头看".into()),
@@ -1352,7 +816,7 @@ mod tests {
     #[test]
     fn lists_are_joined_as_the_language_writes_them() {
         let two = || vec!["甲".to_owned(), "乙".to_owned()];
-        let columns = Msg::ImportColumns { columns: two() };
+        let columns = Msg::Import(ImportMsg::ImportColumns { columns: two() });
         assert_eq!(columns.text(Lang::Zh), "表头行中的列：甲、乙");
         assert_eq!(
             columns.text(Lang::En),

@@ -13,6 +13,7 @@ pub mod docx;
 pub mod fields;
 pub mod files;
 pub mod history;
+pub mod import;
 pub mod item;
 pub mod links;
 pub mod plan;
