@@ -1,9 +1,12 @@
-//! The sentences a user reads, in Chinese and in English, and what they are made with.
+//! The machinery of the sentences a user reads, in Chinese and in English: the language, the
+//! one message type every diagnostic and error holds, and how words are joined (lists, dates,
+//! numerals, parentheses); also the short labels of reports ([`Term`]).
 //!
 //! Rules build [`Msg`] values with the data of the problem; only rendering picks a language.
-//! A family of rules keeps its messages and their wording in its own file under
-//! [`messages`](crate::text::messages), and `Msg` holds it as one variant (`Msg::Item`); the
-//! sentences not yet moved to a family are worded in [`Msg`] itself.
+//! Each family keeps its messages and their wording in its own file under
+//! [`messages`](crate::text::messages), and [`Msg`] holds it as one variant (`Msg::Item`);
+//! only the few sentences several families say are worded here. A new family is a file there,
+//! a variant and an arm here, and a line of `families!`.
 //! Codes, JSON keys and the values of the record format are the same in both languages.
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -42,7 +45,7 @@ use crate::text::messages::self_check::SelfCheckMsg;
 use crate::text::messages::settings::SettingsMsg;
 use crate::text::messages::stored::StoredMsg;
 
-/// One user-facing sentence with its data.
+/// One user-facing sentence with its data: a family's message, or one several families say.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Msg {
     // Families: each in its own file under `text/messages`, its wording beside it.
@@ -158,7 +161,7 @@ impl Msg {
 
     pub(crate) fn sentence(&self, lang: Lang) -> String {
         use Lang::{En, Zh};
-        // One arm a sentence: its data bound once, its words in both languages side by side.
+        // A family words its own; one arm a sentence for the rest, both languages side by side.
         match self {
             Msg::Item(m) => m.sentence(lang),
             Msg::SelfCheck(m) => m.sentence(lang),

@@ -10,8 +10,8 @@
 //! 通报 proposals (internal only). A public report (公示稿) has no 附件4 and no names.
 //!
 //! Every number and list comes from the [`Report`] and every table from [`rows`]; every word
-//! is a [`DocxMsg`] (the document's own sentences), a [`Msg`] or a [`Term`]. The page, the
-//! styles and the package are [`ooxml`]'s.
+//! is a [`DocxMsg`] (the document's own sentences), a [`ReportMsg`] or a [`Term`]. The page,
+//! the styles and the package are [`ooxml`]'s.
 
 mod ooxml;
 

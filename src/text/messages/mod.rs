@@ -1,5 +1,8 @@
-//! The sentences of each family of rules, one file a family: its messages as typed values, and
-//! beside each its wording in Chinese and in English.
+//! The sentences of each family, one file a family: its messages as typed values, and beside
+//! each its wording in Chinese and in English. A family is a family of rules (`item`,
+//! `self_check`, `plan`, `links`) or the part of the program that says it (`fields` and
+//! `files` for reading the tree, `history`, `import`, `settings`, `commands`, `stored`, `run`,
+//! `report`, `docx`).
 //!
 //! A family's messages live here, below `diagnostic`, rather than in the family's own module
 //! under `rules/`: a [`Diagnostic`](crate::diagnostic::Diagnostic) holds its message as a
