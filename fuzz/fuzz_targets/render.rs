@@ -8,7 +8,8 @@ use arbitrary::{Arbitrary, Unstructured};
 use huitoukan::diagnostic::Code;
 use huitoukan::format::enums::{Category, Status};
 use huitoukan::render::{csv, docx, html, json, markdown, table, xlsx};
-use huitoukan::text::i18n::Msg;
+use huitoukan::text::messages::report::ReportMsg;
+use huitoukan::text::messages::files::FileMsg;
 use huitoukan::rollup::{
     AreaRow, CampaignInfo, DueItem, GroupRow, ItemCounts, LeftOut, LinkedItem, OrgRow, Progress,
     Report, SelfCheckCounts, SourceInfo, TaskRow, Totals, UnitArea, UnitRow, Withheld,
@@ -285,12 +286,12 @@ fn left_out(u: &mut Unstructured<'_>) -> R<LeftOut> {
         None
     };
     let reason = match u.int_in_range(0..=5)? {
-        0 => Msg::UnitLeftOut { unit: text(u)? },
-        1 => Msg::Syntax { detail: text(u)? },
-        2 => Msg::Unreadable { detail: text(u)? },
-        4 => Msg::LeftOutPublic,
-        5 => Msg::LeftOutStored,
-        _ => Msg::NotUtf8,
+        0 => ReportMsg::UnitLeftOut { unit: text(u)? }.into(),
+        1 => FileMsg::Syntax { detail: text(u)? }.into(),
+        2 => FileMsg::Unreadable { detail: text(u)? }.into(),
+        4 => ReportMsg::LeftOutPublic.into(),
+        5 => ReportMsg::LeftOutStored.into(),
+        _ => FileMsg::NotUtf8.into(),
     };
     Ok(LeftOut {
         id: FileId(u32::arbitrary(u)?),

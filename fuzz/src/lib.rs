@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use huitoukan::rules::check::{self, Checked};
 use huitoukan::diagnostic::{Code, MAX_PER_FILE};
 use huitoukan::text::i18n::Lang;
+use huitoukan::text::messages::report::ReportMsg;
 use huitoukan::render::rows::By;
 use huitoukan::render::{csv, github, gitlab, human, json, markdown, table};
 use huitoukan::rollup::{self, Options, Report, Totals};
@@ -124,7 +125,7 @@ fn check_public(checked: &Checked, report: &Report) {
     for l in &report.left_out {
         assert!(!confidential.contains(&l.file.as_str()), "{}", l.file);
         assert!(
-            matches!(l.reason, Msg::LeftOutPublic | Msg::UnitLeftOut { .. }),
+            matches!(l.reason, Msg::Report(ReportMsg::LeftOutPublic | ReportMsg::UnitLeftOut { .. })),
             "{:?}",
             l.reason
         );

@@ -13,6 +13,8 @@ use crate::rules::check;
 use crate::settings::Check;
 use crate::settings::output::{OutputKind, refuse_in_tree, write_stream, write_with};
 use crate::text::i18n::Msg;
+use crate::text::messages::history::HistoryMsg;
+use crate::text::messages::run::RunMsg;
 
 pub fn run(settings: &Check) -> Result<ExitCode, Fatal> {
     let Check {
@@ -34,32 +36,41 @@ pub fn run(settings: &Check) -> Result<ExitCode, Fatal> {
     }
     // `check PATH` below the root: the rules run on the whole tree, and what is shown, counted
     // and decides the exit code is what lies under PATH.
-    let mut notes = Vec::new();
+    let mut notes: Vec<Msg> = Vec::new();
     if let Some(rev) = since {
         let unchanged = changed_since(&mut checked, root, rev, as_of, only_changed)?;
         if unchanged.errors + unchanged.warnings > 0 {
-            notes.push(Msg::OnlyChangedNote {
-                since: rev.clone(),
-                errors: unchanged.errors,
-                warnings: unchanged.warnings,
-            });
+            notes.push(
+                HistoryMsg::OnlyChangedNote {
+                    since: rev.clone(),
+                    errors: unchanged.errors,
+                    warnings: unchanged.warnings,
+                }
+                .into(),
+            );
         }
     }
     let elsewhere = checked.keep_within(scope);
     let cwd = std::env::current_dir().ok();
     if elsewhere.errors + elsewhere.warnings > 0 {
-        notes.push(Msg::ScopeNote {
-            scope: scope.clone(),
-            errors: elsewhere.errors,
-            warnings: elsewhere.warnings,
-        });
+        notes.push(
+            RunMsg::ScopeNote {
+                scope: scope.clone(),
+                errors: elsewhere.errors,
+                warnings: elsewhere.warnings,
+            }
+            .into(),
+        );
     }
     let counts = checked.counts();
     let denied = deny_warnings && counts.errors == 0 && counts.warnings > 0;
     if denied {
-        notes.push(Msg::DeniedWarnings {
-            warnings: counts.warnings,
-        });
+        notes.push(
+            RunMsg::DeniedWarnings {
+                warnings: counts.warnings,
+            }
+            .into(),
+        );
     }
     match format {
         CheckFormat::Human => {
@@ -99,7 +110,7 @@ pub fn run(settings: &Check) -> Result<ExitCode, Fatal> {
         .iter()
         .map(|m| match m {
             // A refusal: shown as every refusal is.
-            Msg::DeniedWarnings { .. } => Fatal::from(m.clone()).text(lang),
+            Msg::Run(RunMsg::DeniedWarnings { .. }) => Fatal::from(m.clone()).text(lang),
             _ => format!("note: {}\n", m.text(lang)),
         })
         .collect();

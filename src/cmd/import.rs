@@ -11,6 +11,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::text::i18n::Msg;
+use crate::text::messages::files::FileMsg;
+use crate::text::messages::import::ImportMsg;
 use std::collections::HashMap;
 
 use crate::diagnostic::outcome::{EXIT_OK, EXIT_RECORDS, Fatal};
@@ -33,13 +35,16 @@ pub fn run(settings: &Import) -> Result<ExitCode, Fatal> {
     let mapping = match &settings.mapping {
         Some(path) => {
             let bytes = read(path, MAX_MAPPING_BYTES)?;
-            let text = String::from_utf8(bytes).map_err(|e| Msg::ImportMapping {
+            let text = String::from_utf8(bytes).map_err(|e| ImportMsg::ImportMapping {
                 path: path.display().to_string(),
-                detail: Box::new(Msg::Unreadable {
-                    detail: e.utf8_error().to_string(),
-                }),
+                detail: Box::new(
+                    FileMsg::Unreadable {
+                        detail: e.utf8_error().to_string(),
+                    }
+                    .into(),
+                ),
             })?;
-            Some(Mapping::parse(&text).map_err(|e| Msg::ImportMapping {
+            Some(Mapping::parse(&text).map_err(|e| ImportMsg::ImportMapping {
                 path: path.display().to_string(),
                 detail: Box::new(e.0),
             })?)
@@ -73,11 +78,11 @@ pub fn run(settings: &Import) -> Result<ExitCode, Fatal> {
             p.row + 1,
         );
         let line = match p.action {
-            Action::Create if done => Msg::ImportCreate { file, row },
-            Action::Update if done => Msg::ImportUpdate { file, row },
+            Action::Create if done => ImportMsg::ImportCreate { file, row },
+            Action::Update if done => ImportMsg::ImportUpdate { file, row },
             Action::Create | Action::Update => continue,
-            Action::Unchanged => Msg::ImportUnchanged { file, row },
-            Action::Exists => Msg::ImportExists { file, row },
+            Action::Unchanged => ImportMsg::ImportUnchanged { file, row },
+            Action::Exists => ImportMsg::ImportExists { file, row },
         };
         out.push_str(&line.text(lang));
         out.push('\n');
@@ -88,7 +93,7 @@ pub fn run(settings: &Import) -> Result<ExitCode, Fatal> {
     let count = |a: Action| plan.planned.iter().filter(|p| p.action == a).count();
     err.push_str(&format!(
         "{}\n",
-        Msg::ImportSummary {
+        ImportMsg::ImportSummary {
             rows: plan.rows,
             create: count(Action::Create),
             update: count(Action::Update),
@@ -99,9 +104,9 @@ pub fn run(settings: &Import) -> Result<ExitCode, Fatal> {
         .text(lang)
     ));
     if dry_run {
-        err.push_str(&format!("note: {}\n", Msg::ImportDryRun.text(lang)));
+        err.push_str(&format!("note: {}\n", ImportMsg::ImportDryRun.text(lang)));
     } else if !write {
-        err.push_str(&Fatal::from(Msg::ImportNothingWritten).text(lang));
+        err.push_str(&Fatal::from(ImportMsg::ImportNothingWritten).text(lang));
     } else if errors > 0 {
         let rows = {
             let mut rows: Vec<usize> = plan.diagnostics.iter().filter_map(|d| d.at.row()).collect();
@@ -110,7 +115,7 @@ pub fn run(settings: &Import) -> Result<ExitCode, Fatal> {
         };
         err.push_str(&format!(
             "warning: {}\n",
-            Msg::ImportKeptGoing { rows }.text(lang)
+            ImportMsg::ImportKeptGoing { rows }.text(lang)
         ));
     }
     write_stream(&mut anstream::stderr(), &err)?;
@@ -188,7 +193,7 @@ pub fn apply_some(root: &Path, plan: &Plan) -> (Vec<String>, Result<(), Fatal>) 
                 handles.insert(folder, handle);
             }
             Err(blocked) => {
-                let fatal = blocked.fatal(|path| Msg::ImportLinkInPath { path });
+                let fatal = blocked.fatal(|path| ImportMsg::ImportLinkInPath { path }.into());
                 return (Vec::new(), Err(fatal));
             }
         }

@@ -22,6 +22,8 @@ use crate::settings::Common;
 use crate::settings::output::{Folder, write_stream};
 use crate::settings::root::root_error;
 use crate::text::i18n::Msg;
+use crate::text::messages::commands::CommandMsg;
+use crate::text::messages::settings::SettingsMsg;
 
 /// The unit `init` writes as an example.
 const EXAMPLE_UNIT: &str = "示例单位";
@@ -30,14 +32,14 @@ pub fn init(args: &InitArgs, common: &Common) -> Result<ExitCode, Fatal> {
     let Common { lang, today } = *common;
     let dir = args.dir.clone().unwrap_or_else(|| PathBuf::from("."));
     if dir.join(CAMPAIGN_FILE).exists() {
-        return Err(Msg::AlreadyTree {
+        return Err(CommandMsg::AlreadyTree {
             path: dir.display().to_string(),
         }
         .into());
     }
     match discover::find_root(&dir) {
         Ok(root) => {
-            return Err(Msg::InsideTree {
+            return Err(CommandMsg::InsideTree {
                 root: root.display().to_string(),
             }
             .into());
@@ -79,7 +81,7 @@ pub fn init(args: &InitArgs, common: &Common) -> Result<ExitCode, Fatal> {
     let mut text: String = files
         .iter()
         .map(|(path, _)| {
-            Msg::Created {
+            CommandMsg::Created {
                 path: path.display().to_string(),
             }
             .text(lang)
@@ -87,7 +89,7 @@ pub fn init(args: &InitArgs, common: &Common) -> Result<ExitCode, Fatal> {
         })
         .collect();
     text.push_str(
-        &Msg::TreeStarted {
+        &CommandMsg::TreeStarted {
             path: dir.display().to_string(),
         }
         .text(lang),
@@ -103,7 +105,7 @@ pub fn new(what: &NewCommand, common: &Common) -> Result<ExitCode, Fatal> {
         NewCommand::Unit { path } => {
             let (root, rel) = inside_tree(path)?;
             if rel.is_empty() {
-                return Err(Msg::OutsideTree {
+                return Err(CommandMsg::OutsideTree {
                     path: path.display().to_string(),
                 }
                 .into());
@@ -122,17 +124,18 @@ pub fn new(what: &NewCommand, common: &Common) -> Result<ExitCode, Fatal> {
             match discover::look_up(&shown(&root), &join_rel(&rel, UNIT_FILE)) {
                 Lookup::Found(_, meta) if meta.is_file() => {}
                 Lookup::Link(link) => {
-                    return Err(Msg::LinkInPath {
+                    return Err(CommandMsg::LinkInPath {
                         path: link.display().to_string(),
                     }
                     .into());
                 }
                 _ => {
                     return Err(Fatal {
-                        message: Msg::NotAUnit {
+                        message: CommandMsg::NotAUnit {
                             path: unit_dir.display().to_string(),
-                        },
-                        help: Some(Msg::NotAUnitHelp),
+                        }
+                        .into(),
+                        help: Some(CommandMsg::NotAUnitHelp.into()),
                     });
                 }
             }
@@ -160,7 +163,7 @@ pub fn new(what: &NewCommand, common: &Common) -> Result<ExitCode, Fatal> {
     create_all(&shown(&root), &[(rel_file, text)])?;
     write_stream(
         &mut std::io::stdout(),
-        &(Msg::Created {
+        &(CommandMsg::Created {
             path: path.display().to_string(),
         }
         .text(lang)
@@ -173,7 +176,7 @@ pub fn new(what: &NewCommand, common: &Common) -> Result<ExitCode, Fatal> {
 /// the tree or passes through a hidden folder.
 fn inside_tree(path: &Path) -> Result<(PathBuf, String), Fatal> {
     let outside = || {
-        Fatal::from(Msg::OutsideTree {
+        Fatal::from(CommandMsg::OutsideTree {
             path: path.display().to_string(),
         })
     };
@@ -195,7 +198,7 @@ fn inside_tree(path: &Path) -> Result<(PathBuf, String), Fatal> {
         && let Ok(outer) = std::path::absolute(&outer)
         && let Lookup::Link(link) = discover::look_up(&outer, &discover::relative(&outer, &root))
     {
-        return Err(Msg::LinkInPath {
+        return Err(CommandMsg::LinkInPath {
             path: link.display().to_string(),
         }
         .into());
@@ -221,7 +224,7 @@ fn inside_tree(path: &Path) -> Result<(PathBuf, String), Fatal> {
 fn checked_name(name: &str) -> Result<String, Fatal> {
     let name = name.strip_suffix(".toml").unwrap_or(name);
     if name.trim().is_empty() || name.contains(['/', '\\']) || name.starts_with('.') {
-        return Err(Msg::BadName {
+        return Err(CommandMsg::BadName {
             name: name.to_owned(),
         }
         .into());
@@ -277,13 +280,13 @@ fn create_all(base: &Path, files: &[(String, String)]) -> Result<(), Fatal> {
     for (rel, _) in files {
         match discover::look_up(base, rel) {
             Lookup::Found(path, _) => {
-                return Err(Msg::FileExists {
+                return Err(CommandMsg::FileExists {
                     path: path.display().to_string(),
                 }
                 .into());
             }
             Lookup::Link(path) => {
-                return Err(Msg::LinkInPath {
+                return Err(CommandMsg::LinkInPath {
                     path: path.display().to_string(),
                 }
                 .into());
@@ -342,14 +345,16 @@ impl Made {
         let target = base.join(rel);
         let (folder, name) = rel.rsplit_once('/').unwrap_or(("", rel));
         let folder = Folder::open_below(base, folder, true, &mut self.folders)
-            .map_err(|b| b.fatal(|path| Msg::LinkInPath { path }))?;
+            .map_err(|b| b.fatal(|path| CommandMsg::LinkInPath { path }.into()))?;
         let folder = std::sync::Arc::new(folder);
         folder
             .create_new(Path::new(name), &target, text.as_bytes())
             .map_err(|e| match e.message {
-                Msg::OutputExists { .. } => Fatal::from(Msg::FileExists {
-                    path: target.display().to_string(),
-                }),
+                Msg::Settings(SettingsMsg::OutputExists { .. }) => {
+                    Fatal::from(CommandMsg::FileExists {
+                        path: target.display().to_string(),
+                    })
+                }
                 _ => e,
             })?;
         self.files.push((folder.clone(), PathBuf::from(name)));

@@ -1,6 +1,7 @@
 //! `huitoukan merge`: stored reports added up into one version-1 report (SPEC §13); and the
 //! reading of stored reports that `report --from` shares.
 
+use crate::text::messages::stored::StoredMsg;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -36,7 +37,7 @@ pub fn read_all(paths: &[PathBuf]) -> Result<Vec<Input>, Fatal> {
         .map(|path| {
             let report = stored::read(path).map_err(|e| {
                 let help = matches!(e, stored::StoredError::PublicNames(_))
-                    .then_some(crate::text::i18n::Msg::StoredPublicNamesHelp);
+                    .then_some(StoredMsg::StoredPublicNamesHelp.into());
                 Fatal {
                     message: e.message(path),
                     help,

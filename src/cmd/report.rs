@@ -12,7 +12,9 @@ use crate::rollup::{self, By, SourceInfo};
 use crate::rules::check::{self, Checked};
 use crate::settings::output::{OutputKind, refuse_in_tree, write_file, write_stream, write_with};
 use crate::settings::{Input, Report};
-use crate::text::i18n::{Lang, Msg};
+use crate::text::i18n::Lang;
+use crate::text::messages::history::HistoryMsg;
+use crate::text::messages::run::RunMsg;
 
 pub fn run(settings: &Report) -> Result<ExitCode, Fatal> {
     let (root, at) = match &settings.input {
@@ -89,12 +91,12 @@ fn deliver(settings: &Report, report: &mut rollup::Report<'_>) -> Result<ExitCod
     // The binary formats are made whole before anything is written.
     let workbook = match format {
         ReportFormat::Xlsx => Some(render::xlsx::render(report, lang).map_err(|e| {
-            Fatal::from(Msg::XlsxFailed {
+            Fatal::from(RunMsg::XlsxFailed {
                 detail: e.to_string(),
             })
         })?),
         ReportFormat::Docx => Some(render::docx::render(report, lang).map_err(|e| {
-            Fatal::from(Msg::DocxFailed {
+            Fatal::from(RunMsg::DocxFailed {
                 detail: e.to_string(),
             })
         })?),
@@ -130,14 +132,14 @@ fn deliver(settings: &Report, report: &mut rollup::Report<'_>) -> Result<ExitCod
     } else if !report.left_out.is_empty() {
         note.push_str(&format!(
             "warning: {}\n",
-            Msg::KeptGoing {
+            RunMsg::KeptGoing {
                 files: report.left_out.len()
             }
             .text(lang)
         ));
     }
     if let Some(withheld) = &report.withheld {
-        let msg = Msg::Withheld {
+        let msg = RunMsg::Withheld {
             items: withheld.items,
             files: withheld.files,
         };
@@ -163,14 +165,14 @@ pub fn refuse_errors(
     // The summary counts the warnings too (the rules counted them without keeping them).
     let mut text = render::human::render(checked, lang, cwd.as_deref());
     if let Some(rev) = at {
-        let note = Msg::RevisionHasErrors {
+        let note = HistoryMsg::RevisionHasErrors {
             rev: rev.to_owned(),
         };
         text.push_str(&format!("note: {}\n", note.text(lang)));
     }
     let refusal = Fatal {
-        message: Msg::RefuseErrors { errors },
-        help: Some(Msg::RefuseErrorsHelp),
+        message: RunMsg::RefuseErrors { errors }.into(),
+        help: Some(RunMsg::RefuseErrorsHelp.into()),
     };
     text.push_str(&refusal.text(lang));
     write_stream(&mut anstream::stderr(), &text)?;

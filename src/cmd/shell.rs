@@ -8,6 +8,7 @@ use crate::cli::{Cli, CompletionsArgs, ManArgs};
 use crate::diagnostic::outcome::{EXIT_FATAL, EXIT_OK, EXIT_RECORDS, Fatal};
 use crate::settings::output::{write_new_file, write_stream};
 use crate::text::i18n::{Lang, Msg};
+use crate::text::messages::commands::CommandMsg;
 
 /// `huitoukan completions SHELL`: the script, with the descriptions of the commands and options
 /// in the language of the run, as `--help` gives them (shells that show none, like bash, get
@@ -59,12 +60,16 @@ pub fn man(args: &ManArgs, lang: Lang) -> Result<ExitCode, Fatal> {
         .collect::<Result<_, Fatal>>()?;
     if let Some((path, _)) = pages.iter().find(|(p, _)| p.symlink_metadata().is_ok()) {
         return Err(Fatal {
-            message: Msg::ManPageExists {
+            message: CommandMsg::ManPageExists {
                 path: path.display().to_string(),
-            },
-            help: Some(Msg::ManPageExistsHelp {
-                dir: dir.display().to_string(),
-            }),
+            }
+            .into(),
+            help: Some(
+                CommandMsg::ManPageExistsHelp {
+                    dir: dir.display().to_string(),
+                }
+                .into(),
+            ),
         });
     }
     std::fs::create_dir_all(dir).map_err(|e| Msg::Io {
@@ -75,7 +80,7 @@ pub fn man(args: &ManArgs, lang: Lang) -> Result<ExitCode, Fatal> {
     for (path, text) in &pages {
         write_new_file(path, |out| out.write_all(text.as_bytes()))?;
         said.push_str(
-            &(Msg::Created {
+            &(CommandMsg::Created {
                 path: path.display().to_string(),
             }
             .text(lang)
@@ -108,17 +113,17 @@ fn page(cmd: &clap::Command, kind: Page, lang: Lang) -> Result<String, Fatal> {
         })?;
     let text = localize_headings(&String::from_utf8_lossy(&out), lang);
     let (ok, records) = match kind {
-        Page::Main => (Msg::ManExitOk, Some(Msg::ManExitRecords)),
-        Page::Check => (Msg::ManExitCheckOk, Some(Msg::ManExitCheck)),
-        Page::Report => (Msg::ManExitOk, Some(Msg::ManExitReport)),
-        Page::Import => (Msg::ManExitOk, Some(Msg::ManExitImport)),
-        Page::Other => (Msg::ManExitOk, None),
+        Page::Main => (CommandMsg::ManExitOk, Some(CommandMsg::ManExitRecords)),
+        Page::Check => (CommandMsg::ManExitCheckOk, Some(CommandMsg::ManExitCheck)),
+        Page::Report => (CommandMsg::ManExitOk, Some(CommandMsg::ManExitReport)),
+        Page::Import => (CommandMsg::ManExitOk, Some(CommandMsg::ManExitImport)),
+        Page::Other => (CommandMsg::ManExitOk, None),
     };
     let mut section = format!(".SH {}\n", heading("\"EXIT STATUS\"", lang));
     let codes = [
         (EXIT_OK, Some(ok)),
         (EXIT_RECORDS, records),
-        (EXIT_FATAL, Some(Msg::ManExitFatal)),
+        (EXIT_FATAL, Some(CommandMsg::ManExitFatal)),
     ];
     for (code, msg) in codes {
         if let Some(msg) = msg {

@@ -13,7 +13,7 @@ use crate::render;
 use crate::rules::check;
 use crate::settings;
 use crate::settings::output::write_with;
-use crate::text::i18n::Msg;
+use crate::text::messages::history::HistoryMsg;
 
 pub fn run(settings: &settings::Trend) -> Result<ExitCode, Fatal> {
     let settings::Trend {
@@ -33,10 +33,11 @@ pub fn run(settings: &settings::Trend) -> Result<ExitCode, Fatal> {
     let from = settings.from.unwrap_or(first);
     if repo.is_shallow() && (settings.from.is_none() || from < first) {
         return Err(Fatal {
-            message: Msg::ShallowLacks {
+            message: HistoryMsg::ShallowLacks {
                 rev: format!("@{from}"),
-            },
-            help: Some(Msg::ShallowHelp),
+            }
+            .into(),
+            help: Some(HistoryMsg::ShallowHelp.into()),
         });
     }
     // The periods end with the one that holds the last commit: past it every row would show

@@ -158,15 +158,20 @@ pub struct Diagnostic<P = InFile> {
 }
 
 impl Diagnostic {
-    pub fn new(code: Code, file: FileId, span: Option<Range<usize>>, message: Msg) -> Self {
+    pub fn new(
+        code: Code,
+        file: FileId,
+        span: Option<Range<usize>>,
+        message: impl Into<Msg>,
+    ) -> Self {
         Self::placed(code, InFile { file, span }, message)
     }
 
-    pub fn at(code: Code, file: FileId, span: Range<usize>, message: Msg) -> Self {
+    pub fn at(code: Code, file: FileId, span: Range<usize>, message: impl Into<Msg>) -> Self {
         Self::new(code, file, Some(span), message)
     }
 
-    pub fn whole_file(code: Code, file: FileId, message: Msg) -> Self {
+    pub fn whole_file(code: Code, file: FileId, message: impl Into<Msg>) -> Self {
         Self::new(code, file, None, message)
     }
 
@@ -182,11 +187,11 @@ impl Diagnostic {
 }
 
 impl<P> Diagnostic<P> {
-    pub fn placed(code: Code, at: P, message: Msg) -> Self {
+    pub fn placed(code: Code, at: P, message: impl Into<Msg>) -> Self {
         Diagnostic {
             code,
             at,
-            message,
+            message: message.into(),
             help: None,
             labels: Vec::new(),
         }

@@ -20,10 +20,10 @@ impl Fatal {
     }
 }
 
-impl From<Msg> for Fatal {
-    fn from(message: Msg) -> Self {
+impl<M: Into<Msg>> From<M> for Fatal {
+    fn from(message: M) -> Self {
         Fatal {
-            message,
+            message: message.into(),
             help: None,
         }
     }

@@ -20,6 +20,7 @@
 use jiff::civil::Date;
 
 use crate::text::i18n::Msg;
+use crate::text::messages::import::ImportMsg;
 
 /// The sheet of a workbook that lists the items, one a row.
 pub const SHEET_ITEMS: &str = "整改事项清单";
@@ -62,10 +63,11 @@ pub fn parse(cell: &str) -> Result<Vec<(Date, String)>, Msg> {
                     .chars()
                     .take_while(|c| c.is_ascii_digit() || "-/.年月日".contains(*c))
                     .collect();
-                return Err(Msg::ImportProgressDay {
+                return Err(ImportMsg::ImportProgressDay {
                     line: n + 1,
                     text: written,
-                });
+                }
+                .into());
             }
             None => return Err(no_date(n, line)),
         }
@@ -83,10 +85,11 @@ fn no_date(n: usize, line: &str) -> Msg {
     if line.chars().nth(40).is_some() {
         text.push('…');
     }
-    Msg::ImportProgressLine {
+    ImportMsg::ImportProgressLine {
         line: n + 1,
         text: text.trim().to_owned(),
     }
+    .into()
 }
 
 /// The date a line starts with (or `Err` where its numbers are no day) and the text after it
@@ -139,6 +142,7 @@ fn separated(rest: &str, closed: bool) -> Option<&str> {
 mod tests {
     use super::{parse, write};
     use crate::text::i18n::Msg;
+    use crate::text::messages::import::ImportMsg;
     use jiff::civil::date;
 
     #[test]
@@ -183,38 +187,38 @@ mod tests {
     fn a_line_without_a_date_or_with_no_such_day_is_named() {
         assert_eq!(
             parse("2015-02-10 初稿\n已经提交党组会"),
-            Err(Msg::ImportProgressLine {
+            Err(Msg::Import(ImportMsg::ImportProgressLine {
                 line: 2,
                 text: "已经提交党组会".to_owned()
-            })
+            }))
         );
         assert_eq!(
             parse(" 续行在前"),
-            Err(Msg::ImportProgressLine {
+            Err(Msg::Import(ImportMsg::ImportProgressLine {
                 line: 1,
                 text: "续行在前".to_owned()
-            })
+            }))
         );
         assert_eq!(
             parse("2015-02-10 初稿\n2015年2月30日 提交"),
-            Err(Msg::ImportProgressDay {
+            Err(Msg::Import(ImportMsg::ImportProgressDay {
                 line: 2,
                 text: "2015年2月30日".to_owned()
-            })
+            }))
         );
         assert_eq!(
             parse("2015-02-101 x"),
-            Err(Msg::ImportProgressLine {
+            Err(Msg::Import(ImportMsg::ImportProgressLine {
                 line: 1,
                 text: "2015-02-101 x".to_owned()
-            })
+            }))
         );
         assert_eq!(
             parse("1900-02-29 x").map(|_| ()),
-            Err(Msg::ImportProgressDay {
+            Err(Msg::Import(ImportMsg::ImportProgressDay {
                 line: 1,
                 text: "1900-02-29".to_owned()
-            })
+            }))
         );
     }
 }

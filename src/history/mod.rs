@@ -27,8 +27,8 @@ use crate::load::source::FileId;
 use crate::load::{self, MAX_FILE_SIZE};
 use crate::model::records::{Records, Reuse};
 use crate::rollup::SourceInfo;
-use crate::text::i18n::Msg;
-use crate::text::i18n::RevisionWhy;
+use crate::text::messages::files::FileMsg;
+use crate::text::messages::history::{HistoryMsg, RevisionWhy};
 
 /// The object cache of each reading thread: enough to read a province's tree at once.
 const OBJECT_CACHE: usize = 64 * 1024 * 1024;
@@ -58,7 +58,7 @@ impl Commit {
 }
 
 fn git_error(e: impl std::fmt::Display) -> Fatal {
-    Fatal::from(Msg::GitError {
+    Fatal::from(HistoryMsg::GitError {
         detail: e.to_string(),
     })
 }
@@ -67,10 +67,11 @@ impl Repo {
     /// The repository whose work tree holds `root`; exit 2 outside one.
     pub fn open(root: &Path) -> Result<Repo, Fatal> {
         let not_a_repository = || Fatal {
-            message: Msg::NotARepository {
+            message: HistoryMsg::NotARepository {
                 path: root.display().to_string(),
-            },
-            help: Some(Msg::NotARepositoryHelp),
+            }
+            .into(),
+            help: Some(HistoryMsg::NotARepositoryHelp.into()),
         };
         let repo = gix::ThreadSafeRepository::discover(root).map_err(|_| not_a_repository())?;
         let workdir = repo
@@ -138,18 +139,20 @@ impl Repo {
         let rev = shown.as_str();
         if self.shallow {
             Fatal {
-                message: Msg::ShallowLacks {
+                message: HistoryMsg::ShallowLacks {
                     rev: rev.to_owned(),
-                },
-                help: Some(Msg::ShallowHelp),
+                }
+                .into(),
+                help: Some(HistoryMsg::ShallowHelp.into()),
             }
         } else {
             Fatal {
-                message: Msg::UnknownRevision {
+                message: HistoryMsg::UnknownRevision {
                     rev: rev.to_owned(),
                     why,
-                },
-                help: Some(Msg::UnknownRevisionHelp),
+                }
+                .into(),
+                help: Some(HistoryMsg::UnknownRevisionHelp.into()),
             }
         }
     }
@@ -694,20 +697,22 @@ struct SnapshotReader<'a> {
 impl Reader for SnapshotReader<'_> {
     fn read(&mut self, _root: &Path, entry: &Entry, file: FileId) -> Result<String, Diagnostic> {
         let unreadable = |detail: String| {
-            Diagnostic::whole_file(Code::Unreadable, file, Msg::Unreadable { detail })
+            Diagnostic::whole_file(Code::Unreadable, file, FileMsg::Unreadable { detail })
         };
         let found = self.snapshot.find(&self.repo, &entry.rel);
         let id = match found {
             Some(n) if n.kind == Look::File => n.id,
             Some(_) => {
-                return Err(
-                    Diagnostic::whole_file(Code::Unreadable, file, Msg::NotRegularFile)
-                        .with_help(Msg::NotRegularFileHelp),
-                );
+                return Err(Diagnostic::whole_file(
+                    Code::Unreadable,
+                    file,
+                    FileMsg::NotRegularFile,
+                )
+                .with_help(FileMsg::NotRegularFileHelp));
             }
             None => {
                 return Err(unreadable(
-                    Msg::NotInCommit {
+                    HistoryMsg::NotInCommit {
                         commit: self.snapshot.commit.hex(),
                     }
                     .text(crate::text::i18n::Lang::En),
@@ -721,8 +726,8 @@ impl Reader for SnapshotReader<'_> {
             .size();
         if size > MAX_FILE_SIZE {
             return Err(
-                Diagnostic::whole_file(Code::TooLarge, file, Msg::TooLarge { size })
-                    .with_help(Msg::TooLargeHelp),
+                Diagnostic::whole_file(Code::TooLarge, file, FileMsg::TooLarge { size })
+                    .with_help(FileMsg::TooLargeHelp),
             );
         }
         let blob = self

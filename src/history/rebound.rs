@@ -12,7 +12,7 @@ use crate::history::diff::{self, Facts, State};
 use crate::load::source::FileId;
 use crate::model::Item;
 use crate::rules::check::Checked;
-use crate::text::i18n::Msg;
+use crate::text::messages::history::HistoryMsg;
 
 /// The rebound warnings of `now` against the state at `since` (the revision as written).
 pub fn warnings(before: &State, now: &Checked, since: &str) -> Vec<Diagnostic> {
@@ -38,14 +38,14 @@ pub fn warnings(before: &State, now: &Checked, since: &str) -> Vec<Diagnostic> {
         if let Some(status) = &item.status
             && diff::regressed(old.status, new.status)
         {
-            let msg = Msg::Regressed {
+            let msg = HistoryMsg::Regressed {
                 from: old.status.label().to_owned(),
                 to: new.status.label().to_owned(),
                 since: since.to_owned(),
             };
             out.push(
                 Diagnostic::at(Code::Regressed, item.file, status.span(), msg)
-                    .with_help(Msg::RegressedHelp),
+                    .with_help(HistoryMsg::RegressedHelp),
             );
         }
         let spans = [
@@ -60,7 +60,7 @@ pub fn warnings(before: &State, now: &Checked, since: &str) -> Vec<Diagnostic> {
             if let (Some(was), Some(now_date), Some(span)) = (was, now_date, span)
                 && now_date > was
             {
-                let msg = Msg::DeadlineMovedLater {
+                let msg = HistoryMsg::DeadlineMovedLater {
                     field: field.to_owned(),
                     from: was.to_string(),
                     to: now_date.to_string(),
@@ -68,7 +68,7 @@ pub fn warnings(before: &State, now: &Checked, since: &str) -> Vec<Diagnostic> {
                 };
                 out.push(
                     Diagnostic::at(Code::DeadlineMovedLater, item.file, span, msg)
-                        .with_help(Msg::DeadlineMovedHelp),
+                        .with_help(HistoryMsg::DeadlineMovedHelp),
                 );
             }
         }
@@ -83,7 +83,7 @@ pub fn warnings(before: &State, now: &Checked, since: &str) -> Vec<Diagnostic> {
                 .collect()
         };
         if !removed.is_empty() {
-            let msg = Msg::EvidenceRemoved {
+            let msg = HistoryMsg::EvidenceRemoved {
                 removed,
                 since: since.to_owned(),
             };
@@ -91,7 +91,7 @@ pub fn warnings(before: &State, now: &Checked, since: &str) -> Vec<Diagnostic> {
                 Some(e) => Diagnostic::at(Code::EvidenceRemoved, item.file, e.span(), msg),
                 None => Diagnostic::whole_file(Code::EvidenceRemoved, item.file, msg),
             };
-            out.push(d.with_help(Msg::EvidenceRemovedHelp));
+            out.push(d.with_help(HistoryMsg::EvidenceRemovedHelp));
         }
     }
     out
@@ -104,13 +104,14 @@ fn deleted(now: &Checked, org: &str, id: &str, old: &Facts<'_>, since: &str) -> 
     let file = records
         .unit_by_org(org)
         .map_or(FileId(0), |u| records.units[u].file);
-    let msg = Msg::UnfinishedDeleted {
+    let msg = HistoryMsg::UnfinishedDeleted {
         file: old.path.to_owned(),
         id: id.to_owned(),
         status: old.status.label().to_owned(),
         since: since.to_owned(),
     };
-    Diagnostic::whole_file(Code::UnfinishedDeleted, file, msg).with_help(Msg::UnfinishedDeletedHelp)
+    Diagnostic::whole_file(Code::UnfinishedDeleted, file, msg)
+        .with_help(HistoryMsg::UnfinishedDeletedHelp)
 }
 
 /// The item of the documentation's examples, done (lines 8–10 of [`BASE_ITEM`]).

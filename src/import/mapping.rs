@@ -8,6 +8,8 @@ use regex::Regex;
 
 use crate::load::source::Lines;
 use crate::text::i18n::{Lang, Msg, Term};
+use crate::text::messages::files::FileMsg;
+use crate::text::messages::import::ImportMsg;
 use crate::text::suggest::did_you_mean;
 
 /// What a field of an item file holds, which says how a cell becomes its value.
@@ -115,18 +117,24 @@ fn path(at: &str, key: &str) -> String {
 /// `name`, written at `at` (`fields`, `when[1].set`), is no field of an item.
 fn unknown_field(at: &str, name: &str) -> MappingError {
     let fields = FIELDS.iter().map(|(n, _)| *n);
-    MappingError(Msg::MappingNotAField {
-        key: path(at, name),
-        suggestion: did_you_mean(name, fields.clone()).map(str::to_owned),
-        fields: fields.map(str::to_owned).collect(),
-    })
+    MappingError(
+        ImportMsg::MappingNotAField {
+            key: path(at, name),
+            suggestion: did_you_mean(name, fields.clone()).map(str::to_owned),
+            fields: fields.map(str::to_owned).collect(),
+        }
+        .into(),
+    )
 }
 
 fn string(value: &toml::Value, key: &str) -> Result<String, MappingError> {
     value.as_str().map(str::to_owned).ok_or_else(|| {
-        MappingError(Msg::MappingNotString {
-            key: key.to_owned(),
-        })
+        MappingError(
+            ImportMsg::MappingNotString {
+                key: key.to_owned(),
+            }
+            .into(),
+        )
     })
 }
 
@@ -134,28 +142,37 @@ fn strings(value: &toml::Value, key: &str) -> Result<Vec<String>, MappingError> 
     match value {
         toml::Value::String(s) => Ok(vec![s.clone()]),
         toml::Value::Array(a) => a.iter().map(|v| string(v, key)).collect(),
-        _ => Err(MappingError(Msg::MappingNotStrings {
-            key: key.to_owned(),
-        })),
+        _ => Err(MappingError(
+            ImportMsg::MappingNotStrings {
+                key: key.to_owned(),
+            }
+            .into(),
+        )),
     }
 }
 
 fn table<'a>(value: &'a toml::Value, key: &str) -> Result<&'a toml::Table, MappingError> {
     value.as_table().ok_or_else(|| {
-        MappingError(Msg::MappingNotTable {
-            key: key.to_owned(),
-        })
+        MappingError(
+            ImportMsg::MappingNotTable {
+                key: key.to_owned(),
+            }
+            .into(),
+        )
     })
 }
 
 fn only(table: &toml::Table, at: &str, allowed: &[&str]) -> Result<(), MappingError> {
     for key in table.keys() {
         if !allowed.contains(&key.as_str()) {
-            return Err(MappingError(Msg::MappingUnknownKey {
-                key: path(at, key),
-                suggestion: did_you_mean(key, allowed.iter().copied()).map(str::to_owned),
-                allowed: allowed.iter().map(|a| (*a).to_owned()).collect(),
-            }));
+            return Err(MappingError(
+                ImportMsg::MappingUnknownKey {
+                    key: path(at, key),
+                    suggestion: did_you_mean(key, allowed.iter().copied()).map(str::to_owned),
+                    allowed: allowed.iter().map(|a| (*a).to_owned()).collect(),
+                }
+                .into(),
+            ));
         }
     }
     Ok(())
@@ -163,7 +180,7 @@ fn only(table: &toml::Table, at: &str, allowed: &[&str]) -> Result<(), MappingEr
 
 /// `{at}.{key}` of a `[[when]]` block is missing.
 fn missing(at: &str, key: &str) -> MappingError {
-    MappingError(Msg::MappingMissingKey { key: path(at, key) })
+    MappingError(ImportMsg::MappingMissingKey { key: path(at, key) }.into())
 }
 
 impl Mapping {
@@ -173,11 +190,12 @@ impl Mapping {
         let top: toml::Table = text.parse().map_err(|e: toml::de::Error| {
             let detail = e.message().trim().to_owned();
             MappingError(match e.span() {
-                Some(span) => Msg::MappingSyntax {
+                Some(span) => ImportMsg::MappingSyntax {
                     line: Lines::of(text).line_index(span.start) + 1,
                     detail,
-                },
-                None => Msg::Syntax { detail },
+                }
+                .into(),
+                None => FileMsg::Syntax { detail }.into(),
             })
         })?;
         only(&top, "", &["source", "unit", "fields", "when"])?;
@@ -191,14 +209,17 @@ impl Mapping {
             None => 1,
             Some(toml::Value::Integer(n)) if *n >= 1 && *n <= 1_048_576 => *n as usize,
             Some(_) => {
-                return Err(MappingError(Msg::MappingNotRow {
-                    key: "source.header_row".to_owned(),
-                }));
+                return Err(MappingError(
+                    ImportMsg::MappingNotRow {
+                        key: "source.header_row".to_owned(),
+                    }
+                    .into(),
+                ));
             }
         };
         let unit = match top.get("unit") {
             Some(v) => table(v, "unit")?,
-            None => return Err(MappingError(Msg::MappingNoUnit)),
+            None => return Err(MappingError(ImportMsg::MappingNoUnit.into())),
         };
         only(unit, "unit", &["column", "value", "map"])?;
         let mut unit_map = BTreeMap::new();
@@ -216,7 +237,7 @@ impl Mapping {
             .map(|v| string(v, "unit.value"))
             .transpose()?;
         if unit_column.is_none() && unit_value.is_none() {
-            return Err(MappingError(Msg::MappingUnitNeedsColumn));
+            return Err(MappingError(ImportMsg::MappingUnitNeedsColumn.into()));
         }
         let mut fields = Vec::new();
         if let Some(f) = top.get("fields") {
@@ -227,14 +248,14 @@ impl Mapping {
         let key = match source.get("key") {
             Some(v) => strings(v, "source.key")?,
             None => {
-                return Err(MappingError(Msg::MappingNoKey));
+                return Err(MappingError(ImportMsg::MappingNoKey.into()));
             }
         };
         let mut when = Vec::new();
         if let Some(w) = top.get("when") {
             let list = w
                 .as_array()
-                .ok_or(MappingError(Msg::MappingWhenNotBlocks))?;
+                .ok_or(MappingError(ImportMsg::MappingWhenNotBlocks.into()))?;
             for (i, block) in list.iter().enumerate() {
                 let at = format!("when[{}]", i + 1);
                 let block = table(block, &at)?;
@@ -253,10 +274,13 @@ impl Mapping {
                     .size_limit(1 << 20)
                     .build()
                     .map_err(|e| {
-                        MappingError(Msg::MappingBadRegex {
-                            key: format!("{at}.matches"),
-                            detail: e.to_string(),
-                        })
+                        MappingError(
+                            ImportMsg::MappingBadRegex {
+                                key: format!("{at}.matches"),
+                                detail: e.to_string(),
+                            }
+                            .into(),
+                        )
                     })?;
                 let mut set = Vec::new();
                 let set_table = table(
@@ -405,11 +429,13 @@ fn field_spec(name: &str, spec: &toml::Value) -> Result<FieldSpec, MappingError>
                 out.join = string(j, &format!("{at}.join"))?;
             }
             if out.columns.is_empty() && out.value.is_none() {
-                return Err(MappingError(Msg::MappingNeedsColumn { key: at }));
+                return Err(MappingError(
+                    ImportMsg::MappingNeedsColumn { key: at }.into(),
+                ));
             }
         }
         _ => {
-            return Err(MappingError(Msg::MappingNotSpec { key: at }));
+            return Err(MappingError(ImportMsg::MappingNotSpec { key: at }.into()));
         }
     }
     Ok(out)
@@ -439,87 +465,93 @@ mod tests {
         let cases: Vec<(String, Msg)> = vec![
             (
                 "[source]\nshet = 1\n".into(),
-                Msg::MappingUnknownKey {
+                Msg::Import(ImportMsg::MappingUnknownKey {
                     key: key("source.shet"),
                     suggestion: Some(key("sheet")),
                     allowed: vec![key("sheet"), key("header_row"), key("key")],
-                },
+                }),
             ),
             (
                 "skip = 1\n".into(),
-                Msg::MappingUnknownKey {
+                Msg::Import(ImportMsg::MappingUnknownKey {
                     key: key("skip"),
                     suggestion: None,
                     allowed: ["source", "unit", "fields", "when"].map(key).to_vec(),
-                },
+                }),
             ),
             (
                 format!("{head}[fields]\ntitel = \"问题\"\n"),
-                Msg::MappingNotAField {
+                Msg::Import(ImportMsg::MappingNotAField {
                     key: key("fields.titel"),
                     suggestion: Some(key("title")),
                     fields: FIELDS.iter().map(|(n, _)| key(n)).collect(),
-                },
+                }),
             ),
             (
                 format!(
                     "{head}[[when]]\ncolumn = \"备注\"\nmatches = \"x\"\nset = {{ zzzz = 1 }}\n"
                 ),
-                Msg::MappingNotAField {
+                Msg::Import(ImportMsg::MappingNotAField {
                     key: key("when[1].set.zzzz"),
                     suggestion: None,
                     fields: FIELDS.iter().map(|(n, _)| key(n)).collect(),
-                },
+                }),
             ),
             (
                 "[source]\nsheet = 1\nkey = \"序号\"\n[unit]\ncolumn = \"单位\"\n".into(),
-                Msg::MappingNotString {
+                Msg::Import(ImportMsg::MappingNotString {
                     key: key("source.sheet"),
-                },
+                }),
             ),
             (
                 "[source]\nkey = 1\n[unit]\ncolumn = \"单位\"\n".into(),
-                Msg::MappingNotStrings {
+                Msg::Import(ImportMsg::MappingNotStrings {
                     key: key("source.key"),
-                },
+                }),
             ),
             (
                 "unit = \"单位\"\n".into(),
-                Msg::MappingNotTable { key: key("unit") },
+                Msg::Import(ImportMsg::MappingNotTable { key: key("unit") }),
             ),
             (
                 "[source]\nheader_row = 0\n".into(),
-                Msg::MappingNotRow {
+                Msg::Import(ImportMsg::MappingNotRow {
                     key: key("source.header_row"),
-                },
+                }),
             ),
-            ("[source]\nkey = \"序号\"\n".into(), Msg::MappingNoUnit),
+            (
+                "[source]\nkey = \"序号\"\n".into(),
+                Msg::Import(ImportMsg::MappingNoUnit),
+            ),
             (
                 "[source]\nkey = \"序号\"\n[unit]\n".into(),
-                Msg::MappingUnitNeedsColumn,
+                Msg::Import(ImportMsg::MappingUnitNeedsColumn),
             ),
-            ("[unit]\nvalue = \"省直\"\n".into(), Msg::MappingNoKey),
+            (
+                "[unit]\nvalue = \"省直\"\n".into(),
+                Msg::Import(ImportMsg::MappingNoKey),
+            ),
             (
                 "when = 1\n[source]\nkey = \"序号\"\n[unit]\ncolumn = \"单位\"\n".into(),
-                Msg::MappingWhenNotBlocks,
+                Msg::Import(ImportMsg::MappingWhenNotBlocks),
             ),
             (
                 format!("{head}[[when]]\ncolumn = \"备注\"\nset = {{}}\n"),
-                Msg::MappingMissingKey {
+                Msg::Import(ImportMsg::MappingMissingKey {
                     key: key("when[1].matches"),
-                },
+                }),
             ),
             (
                 format!("{head}[fields]\ntitle = 1\n"),
-                Msg::MappingNotSpec {
+                Msg::Import(ImportMsg::MappingNotSpec {
                     key: key("fields.title"),
-                },
+                }),
             ),
             (
                 format!("{head}[fields]\ntitle = {{ split = \"、\" }}\n"),
-                Msg::MappingNeedsColumn {
+                Msg::Import(ImportMsg::MappingNeedsColumn {
                     key: key("fields.title"),
-                },
+                }),
             ),
         ];
         for (text, expected) in cases {
@@ -536,14 +568,14 @@ mod tests {
         let head = "[source]\nkey = \"序号\"\n[unit]\ncolumn = \"单位\"\n";
         let text = format!("{head}[[when]]\ncolumn = \"备注\"\nmatches = \"(\"\nset = {{}}\n");
         match Mapping::parse(&text) {
-            Err(MappingError(Msg::MappingBadRegex { key, detail })) => {
+            Err(MappingError(Msg::Import(ImportMsg::MappingBadRegex { key, detail }))) => {
                 assert_eq!(key, "when[1].matches");
                 assert!(detail.contains("unclosed group"), "{detail}");
             }
             other => panic!("{other:?}"),
         }
         match Mapping::parse("[source]\nkey = \"序号\n") {
-            Err(MappingError(Msg::MappingSyntax { line, detail })) => {
+            Err(MappingError(Msg::Import(ImportMsg::MappingSyntax { line, detail }))) => {
                 assert_eq!(line, 2);
                 assert!(!detail.is_empty());
             }

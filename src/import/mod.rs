@@ -22,6 +22,7 @@ use crate::format::ledger;
 use crate::model::fields::did_you_mean;
 use crate::model::records::{Overlay, Records};
 use crate::text::i18n::{Lang, Msg};
+use crate::text::messages::import::ImportMsg;
 use mapping::{DEFAULT_FORMATS, FIELDS, FieldKind, FieldSpec, Mapping};
 use sheet::{Grid, Row, SheetError, Value};
 
@@ -238,11 +239,11 @@ impl Columns {
         let header = mapping.header_row - 1;
         let headers: Vec<String> = grid.rows.get(header).map(headers_of).unwrap_or_default();
         if headers.iter().all(String::is_empty) {
-            let message = Msg::ImportNoHeader {
+            let message = ImportMsg::ImportNoHeader {
                 row: mapping.header_row,
             };
             let d = Diagnostic::placed(Code::SheetEmpty, at.whole(), message)
-                .with_help(Msg::ImportNoHeaderHelp);
+                .with_help(ImportMsg::ImportNoHeaderHelp);
             return Err(vec![d]);
         }
         let column = |name: &str| {
@@ -291,14 +292,17 @@ impl Columns {
 fn column_missing(name: &str, headers: &[String], at: Place) -> Diagnostic<Place> {
     let shown = || headers.iter().filter(|h| !h.is_empty());
     let help = did_you_mean(&normalize_header(name), shown().map(String::as_str)).map_or_else(
-        || Msg::ImportColumns {
-            columns: shown().cloned().collect(),
+        || {
+            ImportMsg::ImportColumns {
+                columns: shown().cloned().collect(),
+            }
+            .into()
         },
         |s| Msg::DidYouMean {
             suggestion: s.to_owned(),
         },
     );
-    let message = Msg::ImportColumnMissing {
+    let message = ImportMsg::ImportColumnMissing {
         column: name.to_owned(),
     };
     Diagnostic::placed(Code::ColumnMissing, at, message).with_help(help)
@@ -394,7 +398,7 @@ impl<'a> RowPlanner<'a> {
         self.units
             .resolve(&unit_text, &self.mapping.unit_map)
             .map_err(|help| {
-                let message = Msg::ImportUnknownUnit { unit: unit_text };
+                let message = ImportMsg::ImportUnknownUnit { unit: unit_text };
                 let at = self.at.cell_or_row(r, unit_col);
                 Diagnostic::placed(Code::UnknownUnit, at, message).with_help(help)
             })
@@ -413,21 +417,20 @@ impl<'a> RowPlanner<'a> {
         let id = id_parts.join("-");
         let id_at = self.at.cell_or_row(r, self.columns.id.first().copied());
         if let Err(message) = check_id(&id) {
-            return Err(
-                Diagnostic::placed(Code::BadKey, id_at, message).with_help(Msg::ImportBadKeyHelp)
-            );
+            return Err(Diagnostic::placed(Code::BadKey, id_at, message)
+                .with_help(ImportMsg::ImportBadKeyHelp));
         }
         let known = self.existing.contains_key(&(org, id.as_str()));
         let folded = (org.to_owned(), id.to_lowercase());
         match self.folded.get(&folded) {
             Some((other, first)) if *other != id && !known => {
-                let message = Msg::ImportKeyCase {
+                let message = ImportMsg::ImportKeyCase {
                     id: id.clone(),
                     other: other.clone(),
                     first: first.clone(),
                 };
                 return Err(Diagnostic::placed(Code::DuplicateRow, id_at, message)
-                    .with_help(Msg::ImportKeyCaseHelp));
+                    .with_help(ImportMsg::ImportKeyCaseHelp));
             }
             Some(_) => {}
             None => {
@@ -435,12 +438,12 @@ impl<'a> RowPlanner<'a> {
             }
         }
         if let Some(first) = self.seen.insert((org.to_owned(), id.clone()), r) {
-            let message = Msg::ImportDuplicateRow {
+            let message = ImportMsg::ImportDuplicateRow {
                 id,
                 first: self.at.row(first).to_string(),
             };
             return Err(Diagnostic::placed(Code::DuplicateRow, id_at, message)
-                .with_help(Msg::ImportDuplicateRowHelp));
+                .with_help(ImportMsg::ImportDuplicateRowHelp));
         }
         Ok(id)
     }
@@ -456,9 +459,12 @@ impl<'a> RowPlanner<'a> {
                 Err((col, message)) => {
                     let help = matches!(
                         message,
-                        Msg::ImportProgressLine { .. } | Msg::ImportProgressDay { .. }
+                        Msg::Import(
+                            ImportMsg::ImportProgressLine { .. }
+                                | ImportMsg::ImportProgressDay { .. }
+                        )
                     )
-                    .then_some(Msg::ImportProgressHelp);
+                    .then_some(Msg::from(ImportMsg::ImportProgressHelp));
                     let at = self.at.cell_or_row(r, col);
                     problems.push(Diagnostic::placed(Code::BadCell, at, message).with_help(help));
                 }
@@ -612,45 +618,45 @@ fn sheet_problem(file: &str, e: SheetError) -> Diagnostic<Place> {
     let (code, message, help) = match e {
         SheetError::Unreadable(detail) => (
             Code::SheetUnreadable,
-            Msg::ImportUnreadable { detail },
-            Some(Msg::ImportUnreadableHelp),
+            ImportMsg::ImportUnreadable { detail },
+            Some(ImportMsg::ImportUnreadableHelp),
         ),
         SheetError::Encoding => (
             Code::SheetUnreadable,
-            Msg::ImportEncoding,
-            Some(Msg::ImportUnreadableHelp),
+            ImportMsg::ImportEncoding,
+            Some(ImportMsg::ImportUnreadableHelp),
         ),
         SheetError::ReaderFailed => (
             Code::SheetUnreadable,
-            Msg::ImportReaderFailed,
-            Some(Msg::ImportUnreadableHelp),
+            ImportMsg::ImportReaderFailed,
+            Some(ImportMsg::ImportUnreadableHelp),
         ),
         SheetError::Extension => (
             Code::SheetUnreadable,
-            Msg::ImportExtension,
-            Some(Msg::ImportUnreadableHelp),
+            ImportMsg::ImportExtension,
+            Some(ImportMsg::ImportUnreadableHelp),
         ),
         SheetError::NoSheet { wanted, sheets } => (
             Code::SheetEmpty,
-            Msg::ImportNoSheet {
+            ImportMsg::ImportNoSheet {
                 sheet: wanted,
                 sheets,
             },
             None,
         ),
-        SheetError::NoSheets => (Code::SheetEmpty, Msg::ImportNoSheets, None),
+        SheetError::NoSheets => (Code::SheetEmpty, ImportMsg::ImportNoSheets, None),
         SheetError::Limit(limit) => {
             let message = match limit {
-                measure::Limit::Part(part) => Msg::ImportPartTooLarge { part },
-                measure::Limit::Cells => Msg::ImportTooManyCells,
-                measure::Limit::Strings => Msg::ImportTooManyStrings,
-                measure::Limit::Beyond(cell) => Msg::ImportBeyondSheet { cell },
-                measure::Limit::Binary => Msg::ImportBinaryWorkbook,
+                measure::Limit::Part(part) => ImportMsg::ImportPartTooLarge { part },
+                measure::Limit::Cells => ImportMsg::ImportTooManyCells,
+                measure::Limit::Strings => ImportMsg::ImportTooManyStrings,
+                measure::Limit::Beyond(cell) => ImportMsg::ImportBeyondSheet { cell },
+                measure::Limit::Binary => ImportMsg::ImportBinaryWorkbook,
             };
-            let help = if matches!(message, Msg::ImportBinaryWorkbook) {
-                Msg::ImportUnreadableHelp
+            let help = if matches!(message, ImportMsg::ImportBinaryWorkbook) {
+                ImportMsg::ImportUnreadableHelp
             } else {
-                Msg::ImportLimitHelp
+                ImportMsg::ImportLimitHelp
             };
             (Code::SheetUnreadable, message, Some(help))
         }
@@ -658,7 +664,7 @@ fn sheet_problem(file: &str, e: SheetError) -> Diagnostic<Place> {
     let at = Place::Workbook {
         file: file.to_owned(),
     };
-    Diagnostic::placed(code, at, message).with_help(help)
+    Diagnostic::placed(code, at, message).with_help(help.map(Msg::from))
 }
 
 /// The built-in mapping in the language of the sheet's header row, reading from that row.
@@ -707,19 +713,19 @@ fn cell_problem(value: &Value, place: impl FnOnce() -> Place) -> Option<Diagnost
     let (message, help) = match value {
         // (No more bytes than that, no more characters.)
         Value::Text(t) if t.len() > MAX_CELL_CHARS && t.chars().count() > MAX_CELL_CHARS => (
-            Msg::ImportCellTooLong {
+            ImportMsg::ImportCellTooLong {
                 chars: t.chars().count(),
             },
             None,
         ),
         Value::Error(e) if e.starts_with('=') => (
-            Msg::ImportFormula { formula: e.clone() },
-            Some(Msg::ImportFormulaHelp),
+            ImportMsg::ImportFormula { formula: e.clone() },
+            Some(ImportMsg::ImportFormulaHelp),
         ),
-        Value::Error(e) => (Msg::ImportCellError { error: e.clone() }, None),
+        Value::Error(e) => (ImportMsg::ImportCellError { error: e.clone() }, None),
         _ => return None,
     };
-    Some(Diagnostic::placed(Code::BadCell, place(), message).with_help(help))
+    Some(Diagnostic::placed(Code::BadCell, place(), message).with_help(help.map(Msg::from)))
 }
 
 /// An id that can be a file name in every system, `ID.toml` included (see
@@ -728,7 +734,7 @@ fn cell_problem(value: &Value, place: impl FnOnce() -> Place) -> Option<Diagnost
 /// characters.
 fn check_id(id: &str) -> Result<(), Msg> {
     if id.is_empty() {
-        return Err(Msg::ImportEmptyKey);
+        return Err(ImportMsg::ImportEmptyKey.into());
     }
     let file = format!("{id}.toml");
     let bad = !crate::load::discover::portable_name(id)
@@ -736,7 +742,7 @@ fn check_id(id: &str) -> Result<(), Msg> {
         || id.chars().count() > 100
         || crate::model::records::normalize_inside(id).as_deref() != Some(id);
     if bad {
-        return Err(Msg::ImportBadKey { key: id.to_owned() });
+        return Err(ImportMsg::ImportBadKey { key: id.to_owned() }.into());
     }
     Ok(())
 }
@@ -779,9 +785,10 @@ impl UnitNames {
         match self.by_name.get(wanted).map(Vec::as_slice) {
             Some([one]) => return Ok(one.clone()),
             Some(several) if !several.is_empty() => {
-                return Err(Msg::ImportUnitAmbiguous {
+                return Err(ImportMsg::ImportUnitAmbiguous {
                     orgs: several.to_vec(),
-                });
+                }
+                .into());
             }
             _ => {}
         }
@@ -791,8 +798,10 @@ impl UnitNames {
             .map(String::as_str)
             .chain(self.orgs.iter().map(String::as_str));
         Err(
-            did_you_mean(wanted, names).map_or(Msg::ImportUnknownUnitHelp, |s| Msg::DidYouMean {
-                suggestion: s.to_owned(),
+            did_you_mean(wanted, names).map_or(ImportMsg::ImportUnknownUnitHelp.into(), |s| {
+                Msg::DidYouMean {
+                    suggestion: s.to_owned(),
+                }
             }),
         )
     }
@@ -858,10 +867,11 @@ fn field_value(
                 let known: Vec<String> = spec.map.keys().cloned().collect();
                 (
                     first,
-                    Msg::ImportNotInMap {
+                    ImportMsg::ImportNotInMap {
                         text: raw.text().trim().to_owned(),
                         known,
-                    },
+                    }
+                    .into(),
                 )
             } else {
                 (first, m)
@@ -898,7 +908,7 @@ fn convert(
             _ => FieldValue::Int(
                 text.trim()
                     .parse()
-                    .map_err(|_| Msg::ImportNotNumber { text: text.clone() })?,
+                    .map_err(|_| ImportMsg::ImportNotNumber { text: text.clone() })?,
             ),
         },
         FieldKind::Bool => match raw {
@@ -906,7 +916,7 @@ fn convert(
             _ => match text.trim().to_lowercase().as_str() {
                 "是" | "true" | "yes" | "y" | "1" | "√" => FieldValue::Bool(true),
                 "否" | "false" | "no" | "n" | "0" => FieldValue::Bool(false),
-                _ => return Err(Msg::ImportNotBool { text }),
+                _ => return Err(ImportMsg::ImportNotBool { text }.into()),
             },
         },
         FieldKind::Date => FieldValue::Date(date_of(raw, formats)?),
@@ -923,20 +933,22 @@ fn convert(
 fn date_of(raw: &Value, formats: &[String]) -> Result<Date, Msg> {
     match raw {
         Value::Date(Ok(d)) => Ok(*d),
-        Value::Date(Err(serial)) => Err(Msg::ImportNoSuchDay {
+        Value::Date(Err(serial)) => Err(ImportMsg::ImportNoSuchDay {
             text: format!("{serial}"),
-        }),
+        }
+        .into()),
         Value::Number(n) => sheet::serial_date(*n).map_err(|s| {
             if s.floor() == 60.0 {
-                Msg::ImportNoSuchDay {
+                ImportMsg::ImportNoSuchDay {
                     text: "1900-02-29".to_owned(),
                 }
             } else {
-                Msg::ImportNotDate {
+                ImportMsg::ImportNotDate {
                     text: format!("{s}"),
                     formats: DEFAULT_FORMATS.iter().map(|f| (*f).to_owned()).collect(),
                 }
             }
+            .into()
         }),
         _ => {
             let text = raw.text();
@@ -959,16 +971,18 @@ fn date_of(raw: &Value, formats: &[String]) -> Result<Date, Msg> {
                 }
             }
             if impossible {
-                return Err(Msg::ImportNoSuchDay {
+                return Err(ImportMsg::ImportNoSuchDay {
                     text: trimmed.to_owned(),
-                });
+                }
+                .into());
             }
             let mut all = formats.to_vec();
             all.extend(DEFAULT_FORMATS.iter().map(|f| (*f).to_owned()));
-            Err(Msg::ImportNotDate {
+            Err(ImportMsg::ImportNotDate {
                 text: trimmed.to_owned(),
                 formats: all,
-            })
+            }
+            .into())
         }
     }
 }
@@ -1453,15 +1467,18 @@ mod tests {
         for text in ["2015年2月30日", "2015-02-32", "2015-13-01", "2015/2/29"] {
             assert_eq!(
                 date_in(text),
-                Err(Msg::ImportNoSuchDay {
+                Err(Msg::Import(ImportMsg::ImportNoSuchDay {
                     text: text.to_owned()
-                }),
+                })),
                 "{text}"
             );
         }
         for text in ["2015年2月", "2015-02-", "六月底"] {
             assert!(
-                matches!(date_in(text), Err(Msg::ImportNotDate { .. })),
+                matches!(
+                    date_in(text),
+                    Err(Msg::Import(ImportMsg::ImportNotDate { .. }))
+                ),
                 "{text}: {:?}",
                 date_in(text)
             );

@@ -15,6 +15,8 @@ use toml::de::DeTable;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::load::source::FileId;
 use crate::text::i18n::Msg;
+use crate::text::messages::fields::FieldMsg;
+use crate::text::messages::files::FileMsg;
 
 /// The largest record file read: a records tree holds small files.
 pub const MAX_FILE_SIZE: u64 = 1024 * 1024;
@@ -39,14 +41,14 @@ pub fn read_text_with(
         Diagnostic::whole_file(
             Code::Unreadable,
             file,
-            Msg::Unreadable {
+            FileMsg::Unreadable {
                 detail: e.to_string(),
             },
         )
     };
     let not_regular = || {
-        Diagnostic::whole_file(Code::Unreadable, file, Msg::NotRegularFile)
-            .with_help(Msg::NotRegularFileHelp)
+        Diagnostic::whole_file(Code::Unreadable, file, FileMsg::NotRegularFile)
+            .with_help(FileMsg::NotRegularFileHelp)
     };
     let handle = open_regular(path).map_err(|e| {
         let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
@@ -68,8 +70,8 @@ pub fn read_text_with(
     if buffer.len() as u64 > MAX_FILE_SIZE {
         let size = meta.len().max(buffer.len() as u64);
         return Err(
-            Diagnostic::whole_file(Code::TooLarge, file, Msg::TooLarge { size })
-                .with_help(Msg::TooLargeHelp),
+            Diagnostic::whole_file(Code::TooLarge, file, FileMsg::TooLarge { size })
+                .with_help(FileMsg::TooLargeHelp),
         );
     }
     let bytes = buffer.strip_prefix(BOM).unwrap_or(buffer);
@@ -169,16 +171,16 @@ pub fn decode(mut bytes: Vec<u8>, file: FileId) -> Result<String, Diagnostic> {
 /// E023 for bytes that are not UTF-8, with what they look like instead.
 fn not_utf8(bytes: &[u8], file: FileId) -> Diagnostic {
     let help = if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        Msg::LooksLikeUtf16
+        FileMsg::LooksLikeUtf16
     } else if encoding_rs::GB18030
         .decode_without_bom_handling_and_without_replacement(bytes)
         .is_some()
     {
-        Msg::LooksLikeGbk
+        FileMsg::LooksLikeGbk
     } else {
-        Msg::SaveAsUtf8
+        FileMsg::SaveAsUtf8
     };
-    Diagnostic::whole_file(Code::NotUtf8, file, Msg::NotUtf8).with_help(help)
+    Diagnostic::whole_file(Code::NotUtf8, file, FileMsg::NotUtf8).with_help(help)
 }
 
 /// Parses TOML, keeping spans; syntax errors become diagnostics (one per place).
@@ -195,10 +197,11 @@ pub fn parse(text: &str, file: FileId) -> (DeTable<'_>, Vec<Diagnostic>) {
         let detail = error.message().trim().to_owned();
         // Told apart by what the error points at, not by the parser's English words (which an
         // upgrade may change): a date that is not on the calendar is E027.
-        let (code, message) = if is_date_literal(text.get(span.clone()).unwrap_or("")) {
-            (Code::InvalidDate, Msg::InvalidDate { detail })
+        let (code, message): (Code, Msg) = if is_date_literal(text.get(span.clone()).unwrap_or(""))
+        {
+            (Code::InvalidDate, FieldMsg::InvalidDate { detail }.into())
         } else {
-            (Code::Syntax, Msg::Syntax { detail })
+            (Code::Syntax, FileMsg::Syntax { detail }.into())
         };
         diagnostics.push(Diagnostic::at(code, file, span, message));
     }
@@ -459,7 +462,7 @@ mod tests {
         let d = result.expect_err("a FIFO is no record");
         assert_eq!(
             (d.code, d.span().cloned(), d.message),
-            (Code::Unreadable, None, Msg::NotRegularFile)
+            (Code::Unreadable, None, FileMsg::NotRegularFile.into())
         );
     }
 
@@ -471,6 +474,9 @@ mod tests {
         let link = dir.path().join("huitoukan.toml");
         std::os::unix::fs::symlink(&target, &link).expect("a link");
         let d = read_text(&link, FileId(0)).expect_err("a link is not read");
-        assert_eq!((d.code, d.message), (Code::Unreadable, Msg::NotRegularFile));
+        assert_eq!(
+            (d.code, d.message),
+            (Code::Unreadable, FileMsg::NotRegularFile.into())
+        );
     }
 }

@@ -15,7 +15,8 @@ use toml::de::{DeArray, DeTable, DeValue};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::format::enums::Enumeration;
 use crate::load::source::FileId;
-use crate::text::i18n::{Msg, ValueKind};
+use crate::text::i18n::Msg;
+use crate::text::messages::fields::{FieldMsg, ValueKind};
 pub use crate::text::suggest::did_you_mean;
 
 /// A string value that stays in the file's text until it is shown: its span is the literal
@@ -123,16 +124,18 @@ impl<'a, 'i> Fields<'a, 'i> {
                     Some(s) => Msg::DidYouMean {
                         suggestion: s.to_owned(),
                     },
-                    None => Msg::KnownKeys {
+                    None => FieldMsg::KnownKeys {
                         keys: known.iter().map(|k| (*k).to_owned()).collect(),
-                    },
+                    }
+                    .into(),
                 };
                 sink.push(
                     Code::UnknownKey,
                     key.span(),
-                    Msg::UnknownKey {
+                    FieldMsg::UnknownKey {
                         key: join_key(prefix, name),
-                    },
+                    }
+                    .into(),
                     Some(help),
                 );
             }
@@ -171,11 +174,12 @@ impl<'a, 'i> Fields<'a, 'i> {
         sink.push(
             Code::WrongType,
             value.span(),
-            Msg::WrongType {
+            FieldMsg::WrongType {
                 key: self.path(key),
                 expected,
                 found: kind_of(value.get_ref()),
-            },
+            }
+            .into(),
             None,
         );
     }
@@ -184,9 +188,10 @@ impl<'a, 'i> Fields<'a, 'i> {
         sink.push(
             Code::MissingField,
             self.span(),
-            Msg::MissingField {
+            FieldMsg::MissingField {
                 key: self.path(key),
-            },
+            }
+            .into(),
             None,
         );
     }
@@ -194,15 +199,15 @@ impl<'a, 'i> Fields<'a, 'i> {
     /// A template's placeholder left in a value (E035): the record is not filled in yet.
     fn placeholder(&self, sink: &mut Sink, key: &str, value: &Spanned<DeValue<'_>>, text: &str) {
         if text.contains(crate::model::template::PLACEHOLDER) {
-            let msg = Msg::Placeholder {
+            let msg = FieldMsg::Placeholder {
                 key: self.path(key),
                 value: text.to_owned(),
             };
             sink.push(
                 Code::Placeholder,
                 value.span(),
-                msg,
-                Some(Msg::PlaceholderHelp),
+                msg.into(),
+                Some(FieldMsg::PlaceholderHelp.into()),
             );
         }
     }
@@ -240,10 +245,10 @@ impl<'a, 'i> Fields<'a, 'i> {
         };
         let read = read(self, sink, key)?;
         if blank(read.get_ref()) {
-            let msg = Msg::EmptyField {
+            let msg = FieldMsg::EmptyField {
                 key: self.path(key),
             };
-            sink.push(Code::MissingField, value.span(), msg, None);
+            sink.push(Code::MissingField, value.span(), msg.into(), None);
             return None;
         }
         Some(read)
@@ -329,11 +334,11 @@ impl<'a, 'i> Fields<'a, 'i> {
                 match i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()) {
                     Ok(n) => Some(Sp::new(value.span(), n)),
                     Err(_) => {
-                        let msg = Msg::IntegerTooLarge {
+                        let msg = FieldMsg::IntegerTooLarge {
                             key: self.path(key),
                             value: i.as_str().to_owned(),
                         };
-                        sink.push(Code::WrongType, value.span(), msg, None);
+                        sink.push(Code::WrongType, value.span(), msg.into(), None);
                         None
                     }
                 }
@@ -355,11 +360,12 @@ impl<'a, 'i> Fields<'a, 'i> {
         sink.push(
             Code::BadValue,
             n.span(),
-            Msg::IntegerOutOfRange {
+            FieldMsg::IntegerOutOfRange {
                 key: self.path(key),
                 value: n.get_ref().to_string(),
                 allowed: list,
-            },
+            }
+            .into(),
             None,
         );
         None
@@ -378,11 +384,11 @@ impl<'a, 'i> Fields<'a, 'i> {
         }
         let (key, value) = (self.path(key), n.get_ref().to_string());
         let msg = if min == 1 {
-            Msg::NotPositive { key, value }
+            FieldMsg::NotPositive { key, value }
         } else {
-            Msg::BelowMinimum { key, value, min }
+            FieldMsg::BelowMinimum { key, value, min }
         };
-        sink.push(Code::BadValue, n.span(), msg, None);
+        sink.push(Code::BadValue, n.span(), msg.into(), None);
         None
     }
 
@@ -447,11 +453,12 @@ fn tables_of<'a, 'i>(
             other => sink.push(
                 Code::WrongType,
                 element.span(),
-                Msg::WrongType {
+                FieldMsg::WrongType {
                     key: path.to_owned(),
                     expected: ValueKind::Table,
                     found: kind_of(other),
-                },
+                }
+                .into(),
                 None,
             ),
         }
@@ -476,11 +483,12 @@ pub fn read_enum<E: Enumeration>(
         sink.push(
             Code::WrongType,
             value.span(),
-            Msg::WrongType {
+            FieldMsg::WrongType {
                 key: path.to_owned(),
                 expected: ValueKind::String,
                 found: kind_of(value.get_ref()),
-            },
+            }
+            .into(),
             None,
         );
         return None;
@@ -498,11 +506,12 @@ pub fn read_enum<E: Enumeration>(
             sink.push(
                 Code::BadValue,
                 value.span(),
-                Msg::BadValue {
+                FieldMsg::BadValue {
                     key: path.to_owned(),
                     value: s.to_string(),
                     allowed: E::labels(),
-                },
+                }
+                .into(),
                 help,
             );
             None
@@ -517,9 +526,10 @@ pub fn read_date(sink: &mut Sink, path: &str, value: &Spanned<DeValue<'_>>) -> O
                 sink.push(
                     Code::InvalidDate,
                     value.span(),
-                    Msg::DateWithTime {
+                    FieldMsg::DateWithTime {
                         key: path.to_owned(),
-                    },
+                    }
+                    .into(),
                     None,
                 );
                 return None;
@@ -534,9 +544,10 @@ pub fn read_date(sink: &mut Sink, path: &str, value: &Spanned<DeValue<'_>>) -> O
                     sink.push(
                         Code::InvalidDate,
                         value.span(),
-                        Msg::InvalidDate {
+                        FieldMsg::InvalidDate {
                             detail: e.to_string(),
-                        },
+                        }
+                        .into(),
                         None,
                     );
                     None
@@ -548,15 +559,19 @@ pub fn read_date(sink: &mut Sink, path: &str, value: &Spanned<DeValue<'_>>) -> O
             sink.push(
                 Code::DateAsString,
                 value.span(),
-                Msg::DateAsString {
+                FieldMsg::DateAsString {
                     key: path.to_owned(),
                     value: s.to_string(),
-                },
+                }
+                .into(),
                 // The line to write sits in the key's own table: its last name, not the path.
-                Some(Msg::WriteBareDate {
-                    key: path.rsplit('.').next().unwrap_or(path).to_owned(),
-                    date,
-                }),
+                Some(
+                    FieldMsg::WriteBareDate {
+                        key: path.rsplit('.').next().unwrap_or(path).to_owned(),
+                        date,
+                    }
+                    .into(),
+                ),
             );
             None
         }
@@ -564,11 +579,12 @@ pub fn read_date(sink: &mut Sink, path: &str, value: &Spanned<DeValue<'_>>) -> O
             sink.push(
                 Code::WrongType,
                 value.span(),
-                Msg::WrongType {
+                FieldMsg::WrongType {
                     key: path.to_owned(),
                     expected: ValueKind::Date,
                     found: kind_of(other),
-                },
+                }
+                .into(),
                 None,
             );
             None

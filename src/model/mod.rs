@@ -25,7 +25,7 @@ use crate::format::enums::{
 };
 use crate::format::{self, enums};
 use crate::load::source::FileId;
-use crate::text::i18n::{Msg, ValueKind};
+use crate::text::messages::fields::{FieldMsg, ValueKind};
 use fields::{Fields, Sink, kind_of, read_enum};
 pub use fields::{Text, TextList};
 pub use point::PointId;
@@ -441,11 +441,14 @@ fn read_answer(
                 sink.push(
                     Code::DottedAnswerKey,
                     span.clone(),
-                    Msg::DottedAnswerKey { key: id.clone() },
-                    Some(Msg::QuoteAnswerKey {
-                        key: id.clone(),
-                        value: shown,
-                    }),
+                    FieldMsg::DottedAnswerKey { key: id.clone() }.into(),
+                    Some(
+                        FieldMsg::QuoteAnswerKey {
+                            key: id.clone(),
+                            value: shown,
+                        }
+                        .into(),
+                    ),
                 );
                 let answer = match subvalue.get_ref() {
                     DeValue::String(s) => <Answer as enums::Enumeration>::parse(s)
@@ -474,11 +477,12 @@ fn read_answer(
         other => sink.push(
             Code::WrongType,
             value.span(),
-            Msg::WrongType {
+            FieldMsg::WrongType {
                 key: path,
                 expected: ValueKind::String,
                 found: kind_of(other),
-            },
+            }
+            .into(),
             None,
         ),
     }
@@ -888,7 +892,8 @@ mod readers {
     use crate::load::source::FileId;
     use crate::model::fields::Sink;
     use crate::model::{Campaign, Item, Unit};
-    use crate::text::i18n::{Msg, ValueKind};
+    use crate::text::i18n::Msg;
+    use crate::text::messages::fields::{FieldMsg, ValueKind};
 
     #[derive(Clone, Copy)]
     enum File {
@@ -1011,7 +1016,7 @@ mod readers {
             let found = place.read(
                 |_| None,
                 |m| match m {
-                    Msg::MissingField { key } => Some((key.as_str(), None)),
+                    Msg::Fields(FieldMsg::MissingField { key }) => Some((key.as_str(), None)),
                     _ => None,
                 },
             );
@@ -1026,7 +1031,7 @@ mod readers {
             let found = place.read(
                 |f| matches!(f.ty, Type::Text).then(|| format!("{} = \"\"", f.key)),
                 |m| match m {
-                    Msg::EmptyField { key } => Some((key.as_str(), None)),
+                    Msg::Fields(FieldMsg::EmptyField { key }) => Some((key.as_str(), None)),
                     _ => None,
                 },
             );
@@ -1053,7 +1058,9 @@ mod readers {
             let found = place.read(
                 |f| Some(format!("{} = 1.5", f.key)),
                 |m| match m {
-                    Msg::WrongType { key, expected, .. } => Some((key.as_str(), Some(*expected))),
+                    Msg::Fields(FieldMsg::WrongType { key, expected, .. }) => {
+                        Some((key.as_str(), Some(*expected)))
+                    }
                     _ => None,
                 },
             );

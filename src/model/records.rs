@@ -18,6 +18,7 @@ use crate::model::fields::Sink;
 use crate::model::schema::Schema;
 use crate::model::{Campaign, Item, Unit};
 use crate::text::i18n::Msg;
+use crate::text::messages::files::FileMsg;
 
 #[derive(Clone, Debug)]
 pub struct Records {
@@ -186,7 +187,7 @@ fn load_head(
         .and_then(|s| match normalize_inside(s.get_ref()) {
             Some(rel) => Some(rel),
             None => {
-                let msg = Msg::SchemaOutsideRoot {
+                let msg = FileMsg::SchemaOutsideRoot {
                     path: s.get_ref().clone(),
                 };
                 diagnostics.push(Diagnostic::at(
@@ -309,8 +310,8 @@ impl Sources<'_> {
                 match l.parsed {
                     Parsed::Unit(u) if u.org.is_empty() => {
                         diagnostics.push(
-                            Diagnostic::whole_file(Code::RootUnit, id, Msg::RootUnit)
-                                .with_help(Msg::RootUnitHelp),
+                            Diagnostic::whole_file(Code::RootUnit, id, FileMsg::RootUnit)
+                                .with_help(FileMsg::RootUnitHelp),
                         );
                     }
                     Parsed::Unit(u) => units.push(u),
@@ -477,7 +478,7 @@ impl Records {
         // Say once per problem what an unusable schema costs.
         for d in &mut diagnostics {
             if d.code == Code::SchemaInvalid && d.help.is_none() {
-                d.help = Some(Box::new(Msg::SchemaUnusable));
+                d.help = Some(Box::new(FileMsg::SchemaUnusable.into()));
             }
         }
 
@@ -618,35 +619,42 @@ fn load_entry(
             entry.rel,
             id,
             Code::SymlinkSkipped,
-            Msg::SymlinkSkipped,
-            Some(Msg::SymlinkHelp),
+            FileMsg::SymlinkSkipped.into(),
+            Some(FileMsg::SymlinkHelp.into()),
         ),
         EntryKind::Error(detail) => skipped(
             entry.rel,
             id,
             Code::Unreadable,
-            Msg::Unreadable {
+            FileMsg::Unreadable {
                 detail: detail.into(),
-            },
+            }
+            .into(),
             None,
         ),
         EntryKind::NameNotUtf8 { folder, gbk } => skipped(
             entry.rel,
             id,
             Code::NameNotUtf8,
-            Msg::NameNotUtf8 { folder },
-            Some(Msg::NameNotUtf8Help {
-                gbk: gbk.map(String::from),
-            }),
+            FileMsg::NameNotUtf8 { folder }.into(),
+            Some(
+                FileMsg::NameNotUtf8Help {
+                    gbk: gbk.map(String::from),
+                }
+                .into(),
+            ),
         ),
         EntryKind::Misnamed { rename } => skipped(
             entry.rel,
             id,
             Code::Misnamed,
-            Msg::Misnamed,
-            Some(Msg::MisnamedHelp {
-                rename: rename.into(),
-            }),
+            FileMsg::Misnamed.into(),
+            Some(
+                FileMsg::MisnamedHelp {
+                    rename: rename.into(),
+                }
+                .into(),
+            ),
         ),
     }
 }
@@ -745,9 +753,9 @@ fn read_schema(origin: &dyn Origin, root: &Path, rel: &str, id: FileId) -> Resul
             let text = origin.reader().read(root, &plain_entry(rel), id);
             Ok(load_file(text, rel.to_owned(), Role::Schema, id))
         }
-        Look::Other => Err(Msg::SchemaNotFile { path }),
-        Look::Link => Err(Msg::SchemaLink { path }),
-        Look::Missing => Err(Msg::SchemaMissing { path }),
+        Look::Other => Err(FileMsg::SchemaNotFile { path }.into()),
+        Look::Link => Err(FileMsg::SchemaLink { path }.into()),
+        Look::Missing => Err(FileMsg::SchemaMissing { path }.into()),
     }
 }
 

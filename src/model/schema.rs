@@ -11,6 +11,7 @@ use crate::diagnostic::Code;
 use crate::format::enums::{Category, Enumeration};
 use crate::model::fields::{Fields, Sink, read_enum};
 use crate::text::i18n::Msg;
+use crate::text::messages::files::FileMsg;
 
 pub const BUILTIN_PATH: &str = "schema/areas.toml";
 pub const BUILTIN: &str = include_str!("../../schema/areas.toml");
@@ -118,10 +119,10 @@ impl Schema {
             }
             if let (Some(id), Some(key), Some(title)) = (id, key, title) {
                 if areas.iter().any(|a| a.id == *id.get_ref()) {
-                    let msg = Msg::SchemaDuplicate {
+                    let msg = FileMsg::SchemaDuplicate {
                         id: id.get_ref().to_string(),
                     };
-                    sink.push(Code::SchemaInvalid, id.span(), msg, None);
+                    sink.push(Code::SchemaInvalid, id.span(), msg.into(), None);
                     continue;
                 }
                 areas.push(Area {
@@ -168,10 +169,10 @@ impl Schema {
             }
             if let (Some(id), Some(text)) = (id, text) {
                 if !ids.insert(id.get_ref().clone()) {
-                    let msg = Msg::SchemaDuplicate {
+                    let msg = FileMsg::SchemaDuplicate {
                         id: id.get_ref().clone(),
                     };
-                    sink.push(Code::SchemaInvalid, id.span(), msg, None);
+                    sink.push(Code::SchemaInvalid, id.span(), msg.into(), None);
                     continue;
                 }
                 points.push(Point {

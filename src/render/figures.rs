@@ -6,7 +6,8 @@
 use crate::format::enums::{Enumeration, Status};
 use crate::rollup::figures::{Figures, ReviewCounts};
 use crate::rollup::{Report, Totals};
-use crate::text::i18n::{Lang, Msg};
+use crate::text::i18n::Lang;
+use crate::text::messages::docx::DocxMsg;
 
 use super::rows::percent;
 
@@ -223,7 +224,7 @@ fn assessment(f: &Figures, lang: Lang) -> Option<String> {
 }
 
 /// 上下联动: how many items a higher level must lead, by status (SPEC §14).
-pub fn linked(report: &Report, _: Lang) -> Option<Msg> {
+pub fn linked(report: &Report, _: Lang) -> Option<DocxMsg> {
     let linked = &report.linked_items;
     let by_status = (Status::VALUES.iter())
         .map(|s| {
@@ -231,7 +232,7 @@ pub fn linked(report: &Report, _: Lang) -> Option<Msg> {
             (s.label().to_owned(), n)
         })
         .collect();
-    (!linked.is_empty()).then_some(Msg::ProgressLinked {
+    (!linked.is_empty()).then_some(DocxMsg::ProgressLinked {
         items: linked.len(),
         by_status,
     })

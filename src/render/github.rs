@@ -6,6 +6,7 @@ use crate::diagnostic::Severity;
 use crate::render::display_path;
 use crate::rules::check::Checked;
 use crate::text::i18n::Lang;
+use crate::text::messages::run::RunMsg;
 
 pub fn render(checked: &Checked, lang: Lang, cwd: Option<&Path>) -> String {
     let mut out = String::new();
@@ -38,10 +39,10 @@ pub const SHOWN_PER_STEP: usize = 10;
 /// annotations GitHub shows.
 pub fn step_summary(checked: &Checked, lang: Lang, cwd: Option<&Path>) -> String {
     use crate::render::markdown::escape_cell;
-    use crate::text::i18n::{Msg, Term};
+    use crate::text::i18n::Term;
     let records = &checked.records;
     let counts = checked.counts();
-    let summary = Msg::CheckSummary {
+    let summary = RunMsg::CheckSummary {
         errors: counts.errors,
         warnings: counts.warnings,
         files: records.file_count(),
@@ -65,7 +66,7 @@ pub fn step_summary(checked: &Checked, lang: Lang, cwd: Option<&Path>) -> String
     }
     out.push_str(&format!(
         "{}\n\n",
-        Msg::BeyondAnnotations {
+        RunMsg::BeyondAnnotations {
             count: beyond.len()
         }
         .text(lang)

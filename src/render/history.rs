@@ -7,6 +7,7 @@ use crate::history::trend::{Every, Trend};
 use crate::render::rows::{self, Cell};
 use crate::render::{html, markdown, table};
 use crate::text::i18n::{Lang, Term};
+use crate::text::messages::report::ReportMsg;
 
 /// One titled table of a document.
 struct Part {
@@ -228,7 +229,7 @@ pub fn trend_markdown(trend: &Trend, lang: Lang) -> String {
 /// The title of a trend, as the office writes one: who, what, and from when to when
 /// (2015年1月15日至3月31日 in Chinese).
 fn trend_title(trend: &Trend, lang: Lang) -> String {
-    crate::text::i18n::Msg::TrendHeading {
+    ReportMsg::TrendHeading {
         org: crate::render::whole_tree(trend.campaign.region.as_deref(), lang),
         campaign: trend.campaign.name.clone(),
         from: trend.from.to_string(),

@@ -11,7 +11,8 @@ use crate::load::source::SourceFile;
 use crate::render::display_path;
 use crate::rules::check::{Checked, Located};
 use crate::text::escape;
-use crate::text::i18n::{Lang, Msg};
+use crate::text::i18n::Lang;
+use crate::text::messages::run::RunMsg;
 
 /// The most source lines shown for one span.
 const MAX_LINES: usize = 4;
@@ -45,7 +46,7 @@ pub fn write(
         out.write_all(b"\n\n")?;
     }
     let counts = checked.counts();
-    let summary = Msg::CheckSummary {
+    let summary = RunMsg::CheckSummary {
         errors: counts.errors,
         warnings: counts.warnings,
         files: checked.records.file_count(),
@@ -59,7 +60,7 @@ pub fn write(
     };
     writeln!(out, "{style}{}{style:#}", summary.text(lang))?;
     if checked.unlisted_warnings > 0 {
-        let note = Msg::WarningsNotListed {
+        let note = RunMsg::WarningsNotListed {
             warnings: checked.unlisted_warnings,
         };
         writeln!(out, "note: {}", note.text(lang))?;

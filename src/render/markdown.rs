@@ -9,7 +9,8 @@ use std::collections::{BTreeMap, HashMap};
 use crate::render::rows::{self, Cell};
 use crate::render::{heading, notes};
 use crate::rollup::{LinkedItem, Report};
-use crate::text::i18n::{Lang, Msg, Term};
+use crate::text::i18n::{Lang, Term};
+use crate::text::messages::report::ReportMsg;
 
 pub fn render(report: &Report, lang: Lang) -> String {
     let mut out = format!("# {}\n\n", escape_line(&heading(report, lang)));
@@ -52,7 +53,7 @@ pub fn basis(report: &Report, lang: Lang) -> String {
     let mut basis: Vec<String> = Vec::new();
     if campaign.plan.is_some() || campaign.document.is_some() {
         basis.push(
-            Msg::Basis {
+            ReportMsg::Basis {
                 plan: campaign.plan.clone(),
                 document: campaign.document.clone(),
             }

@@ -18,11 +18,13 @@ use std::path::Path;
 
 use crate::rollup::Report;
 use crate::text::i18n::{Lang, Msg, Term};
+use crate::text::messages::report::ReportMsg;
+use crate::text::messages::run::RunMsg;
 
 /// The title line of a report, as an office writes it: who it covers, the campaign, the
 /// as-of date (省直单位教育实践活动整改落实情况“回头看”进展情况汇总（截至2015年3月10日）).
 pub fn heading(report: &Report, lang: Lang) -> String {
-    crate::text::i18n::Msg::ReportHeading {
+    ReportMsg::ReportHeading {
         org: covered(report, lang),
         campaign: report.campaign.name.clone(),
         as_of: report.as_of.to_string(),
@@ -75,7 +77,7 @@ pub fn notes(report: &Report, lang: Lang) -> Vec<String> {
         notes.push(Term::PublicNote.text(lang).to_owned());
         if let Some(withheld) = report.withheld.as_ref().filter(|w| w.items > 0) {
             notes.push(
-                crate::text::i18n::Msg::PublicCountsWithheld {
+                RunMsg::PublicCountsWithheld {
                     items: withheld.items,
                 }
                 .text(lang),
@@ -84,7 +86,7 @@ pub fn notes(report: &Report, lang: Lang) -> Vec<String> {
     }
     if !report.left_out.is_empty() {
         notes.push(
-            crate::text::i18n::Msg::KeptGoing {
+            RunMsg::KeptGoing {
                 files: report.left_out.len(),
             }
             .text(lang),
@@ -92,7 +94,7 @@ pub fn notes(report: &Report, lang: Lang) -> Vec<String> {
     }
     if report.after_as_of > 0 {
         notes.push(
-            crate::text::i18n::Msg::AfterAsOf {
+            RunMsg::AfterAsOf {
                 facts: report.after_as_of,
                 as_of: report.as_of.to_string(),
             }
@@ -143,10 +145,10 @@ pub fn summary(report: &Report, lang: Lang) -> Msg {
     let t = &report.totals;
     let c = &t.counts;
     let s = &t.reporting_self_check;
-    Msg::Summary {
+    ReportMsg::Summary {
         as_of: report.as_of.to_string(),
         org: covered(report, lang),
-        figures: Box::new(crate::text::i18n::Figures {
+        figures: Box::new(crate::text::messages::report::Figures {
             units: n(t.reporting_units),
             items: n(c.items),
             done: n(c.done),
@@ -164,4 +166,5 @@ pub fn summary(report: &Report, lang: Lang) -> Msg {
             self_checks: !report.public,
         }),
     }
+    .into()
 }

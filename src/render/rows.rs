@@ -11,7 +11,8 @@ use crate::rollup::{
     AreaRow, DueItem, GroupRow, ItemCounts, ItemRow, LeftOut, LinkedItem, OrgRow, Progress,
     RemindReasons, Report, ReviewNote, Totals, UnitRow,
 };
-use crate::text::i18n::{Lang, Msg, Term};
+use crate::text::i18n::{Lang, Term};
+use crate::text::messages::report::ReportMsg;
 
 pub use crate::rollup::By;
 
@@ -742,7 +743,7 @@ pub fn tasks(rows: &[crate::rollup::TaskRow], lang: Lang) -> Table {
 
 /// Why a unit is proposed for a reminder talk, in the plan's words.
 fn reasons(why: &RemindReasons, lang: Lang) -> String {
-    Msg::RemindReasons {
+    ReportMsg::RemindReasons {
         late: why.late,
         returned: why.returned,
         missing: why.missing,

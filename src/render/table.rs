@@ -19,6 +19,7 @@ use crate::render::rows::{self, By, Cell};
 use crate::render::{heading, notes};
 use crate::rollup::Report;
 use crate::text::i18n::{Lang, Term};
+use crate::text::messages::run::RunMsg;
 
 /// The tables at their full width, as piped output shows them.
 pub fn render(report: &Report, by: By, lang: Lang) -> String {
@@ -186,11 +187,7 @@ pub fn write(
         write!(out, "\n{}\n", shown(&note))?;
     }
     if narrowed.get() {
-        write!(
-            out,
-            "\n{}\n",
-            crate::text::i18n::Msg::TableNarrowed.text(lang)
-        )?;
+        write!(out, "\n{}\n", RunMsg::TableNarrowed.text(lang))?;
     }
     Ok(())
 }

@@ -31,7 +31,8 @@ use crate::format::ledger::SHEET_ITEMS;
 use crate::render::rows::{self, Cell, Table};
 use crate::render::{covered, notes};
 use crate::rollup::Report;
-use crate::text::i18n::{Lang, Msg, Term};
+use crate::text::i18n::{Lang, Term};
+use crate::text::messages::report::ReportMsg;
 
 /// The sheet names SPEC §9 fixes, in order; the same in every language, so the built-in import
 /// mapping finds its sheet whatever language the workbook was written in.
@@ -113,14 +114,14 @@ pub fn render<'r>(
         book.set_default_format(&styles.base, 18, 72)?;
     }
     let titled = |table: Option<Term>| {
-        Msg::TableTitle {
+        ReportMsg::TableTitle {
             org: covered(report, lang),
             campaign: report.campaign.name.clone(),
             table: table.map(|t| t.text(lang).to_owned()),
         }
         .text(lang)
     };
-    let as_of = Msg::AsOfLine {
+    let as_of = ReportMsg::AsOfLine {
         as_of: report.as_of.to_string(),
     }
     .text(lang);

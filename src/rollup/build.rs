@@ -22,7 +22,7 @@ use crate::model::fields::{decode_text, decode_texts};
 use crate::model::records::Records;
 use crate::model::status::{self, SelfCheckState};
 use crate::model::{Campaign, Item, Sp, Text, TextList, Unit};
-use crate::text::i18n::Msg;
+use crate::text::messages::report::ReportMsg;
 
 /// What a report covers and how.
 pub struct Options<'a> {
@@ -263,9 +263,10 @@ fn left_out_with_unit<'r>(
             id: file,
             file: records.files.path(file).to_owned(),
             code: None,
-            reason: Msg::UnitLeftOut {
+            reason: ReportMsg::UnitLeftOut {
                 unit: unit.org.clone(),
-            },
+            }
+            .into(),
         })
 }
 

@@ -15,6 +15,7 @@ use rayon::prelude::*;
 
 use super::{CampaignInfo, Report, assemble, is_within};
 use crate::text::i18n::Msg;
+use crate::text::messages::stored::StoredMsg;
 
 /// One stored report and the file it came from, as the user named it.
 pub struct Input {
@@ -125,7 +126,7 @@ pub fn merge(
 ) -> Result<Report<'static>, MergeError> {
     let mut named = named_inputs(inputs, name)?;
     let Some((_, first)) = named.first() else {
-        return Err((Msg::MergeTooLarge, None));
+        return Err((StoredMsg::MergeTooLarge.into(), None));
     };
     refuse_differences(first, &named[1..], mixed_dates)?;
     // Every count is at most `items` or `units` (each stored report was checked), so these two
@@ -134,7 +135,7 @@ pub fn merge(
         |f: fn(&Report) -> u32| -> u64 { named.iter().map(|(_, i)| u64::from(f(&i.report))).sum() };
     let max = u64::from(u32::MAX);
     if sum(|r| r.totals.units) > max || sum(|r| r.totals.counts.items) > max {
-        return Err((Msg::MergeTooLarge, None));
+        return Err((StoredMsg::MergeTooLarge.into(), None));
     }
 
     let first = &first.report;
@@ -203,10 +204,11 @@ fn named_inputs(
         && !crate::load::discover::portable_name(name)
     {
         return Err((
-            Msg::NameInvalid {
+            StoredMsg::NameInvalid {
                 name: name.to_owned(),
-            },
-            Some(Msg::NameRulesHelp),
+            }
+            .into(),
+            Some(StoredMsg::NameRulesHelp.into()),
         ));
     }
     let mut named: Vec<(String, Input)> = Vec::with_capacity(inputs.len());
@@ -214,11 +216,12 @@ fn named_inputs(
         let name = name_of(&input);
         if !crate::load::discover::portable_name(&name) {
             return Err((
-                Msg::MergeNameInvalid {
+                StoredMsg::MergeNameInvalid {
                     path: input.file,
                     name,
-                },
-                Some(Msg::NameRulesHelp),
+                }
+                .into(),
+                Some(StoredMsg::NameRulesHelp.into()),
             ));
         }
         named.push((name, input));
@@ -228,22 +231,24 @@ fn named_inputs(
     for pair in named.windows(2) {
         if pair[0].0 == pair[1].0 {
             return Err((
-                Msg::MergeSameName {
+                StoredMsg::MergeSameName {
                     a: pair[0].1.file.clone(),
                     b: pair[1].1.file.clone(),
                     name: pair[0].0.clone(),
-                },
-                Some(Msg::MergeSameNameHelp),
+                }
+                .into(),
+                Some(StoredMsg::MergeSameNameHelp.into()),
             ));
         }
     }
     if let Some((holder, held)) = overlap(&named) {
         return Err((
-            Msg::MergeOverlap {
+            StoredMsg::MergeOverlap {
                 holder: holder.to_owned(),
                 held: held.to_owned(),
-            },
-            Some(Msg::MergeOverlapHelp),
+            }
+            .into(),
+            Some(StoredMsg::MergeOverlapHelp.into()),
         ));
     }
     Ok(named)
@@ -294,14 +299,15 @@ fn refuse_differences(
         for (what, left, right, refused) in differs {
             if refused && left != right {
                 return Err((
-                    Msg::MergeDiffers {
+                    StoredMsg::MergeDiffers {
                         a: first.file.clone(),
                         b: other.file.clone(),
                         what: what.to_owned(),
                         left,
                         right,
-                    },
-                    Some(Msg::MergeDiffersHelp),
+                    }
+                    .into(),
+                    Some(StoredMsg::MergeDiffersHelp.into()),
                 ));
             }
         }

@@ -23,6 +23,8 @@ use crate::load::source::FileId;
 use crate::model::records::{Records, normalize_inside};
 use crate::rollup::{ItemRow, Report, Withheld};
 use crate::text::i18n::Msg;
+use crate::text::messages::fields::FieldMsg;
+use crate::text::messages::report::ReportMsg;
 
 /// The files a public report withholds: every confidential item, and every file with errors
 /// that may be one.
@@ -39,7 +41,7 @@ impl Public {
             .and_then(|s| normalize_inside(s.get_ref()));
         let unknown_flag: HashSet<FileId> = diagnostics
             .iter()
-            .filter(|d| matches!(&d.message, Msg::WrongType { key, .. } if key == "confidential"))
+            .filter(|d| matches!(&d.message, Msg::Fields(FieldMsg::WrongType { key, .. }) if key == "confidential"))
             .map(|d| d.file())
             .collect();
         let known_open: HashSet<FileId> = records
@@ -77,7 +79,7 @@ impl Public {
         report.left_out.retain(|l| !self.withholds(l.id));
         for l in &mut report.left_out {
             if l.code.is_some() {
-                l.reason = Msg::LeftOutPublic;
+                l.reason = ReportMsg::LeftOutPublic.into();
             }
         }
         report.withheld = Some(Withheld {

@@ -16,6 +16,7 @@ use crate::model::records::Records;
 use crate::model::status::SelfCheckState;
 use crate::model::{Item, Unit};
 use crate::text::i18n::Msg;
+use crate::text::messages::report::ReportMsg;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(try_from = "stored::CountsIn")]
@@ -310,7 +311,7 @@ fn no_file() -> FileId {
 }
 
 fn stored_reason() -> Msg {
-    Msg::LeftOutStored
+    ReportMsg::LeftOutStored.into()
 }
 
 /// What a public report withheld: said on stderr, never in the document.

@@ -20,6 +20,7 @@ use super::{
     AreaRow, ItemCounts, Report, SelfCheckCounts, TaskRow, Totals, assemble_parts, is_within,
 };
 use crate::text::i18n::Msg;
+use crate::text::messages::stored::StoredMsg;
 
 /// The largest stored report read: a national report of 31 provinces of 23,000 units each is
 /// about 650 MB; a gigabyte is refused.
@@ -60,27 +61,31 @@ impl StoredError {
         match self {
             StoredError::Io(detail) => Msg::Io { path, detail },
             StoredError::NotRegular => Msg::InputNotRegular { path },
-            StoredError::PublicNames(field) => Msg::StoredPublicNames { path, field },
-            StoredError::TooLarge { size } => Msg::StoredTooLarge {
+            StoredError::PublicNames(field) => StoredMsg::StoredPublicNames { path, field }.into(),
+            StoredError::TooLarge { size } => StoredMsg::StoredTooLarge {
                 path,
                 size,
                 max: MAX_BYTES,
-            },
-            StoredError::NotJson(detail) => Msg::StoredNotJson { path, detail },
-            StoredError::NotReport(format) => Msg::StoredNotReport { path, format },
-            StoredError::Version(version) => Msg::StoredVersion { path, version },
+            }
+            .into(),
+            StoredError::NotJson(detail) => StoredMsg::StoredNotJson { path, detail }.into(),
+            StoredError::NotReport(format) => StoredMsg::StoredNotReport { path, format }.into(),
+            StoredError::Version(version) => StoredMsg::StoredVersion { path, version }.into(),
             StoredError::DoesNotAddUp {
                 what,
                 stated,
                 summed,
-            } => Msg::StoredDoesNotAddUp {
+            } => StoredMsg::StoredDoesNotAddUp {
                 path,
                 what,
                 stated,
                 summed,
-            },
-            StoredError::Outside { what, org } => Msg::StoredOutside { path, what, org },
-            StoredError::Unsorted(what) => Msg::StoredUnsorted { path, what },
+            }
+            .into(),
+            StoredError::Outside { what, org } => {
+                StoredMsg::StoredOutside { path, what, org }.into()
+            }
+            StoredError::Unsorted(what) => StoredMsg::StoredUnsorted { path, what }.into(),
         }
     }
 }

@@ -9,6 +9,7 @@ use crate::model::records::Records;
 use crate::model::status::{self, DueField};
 use crate::model::{Item, Sp, Text, TextList};
 use crate::text::i18n::Msg;
+use crate::text::messages::item::ItemMsg;
 
 pub fn check(records: &Records, cx: &Context, points: &Points<'_>, out: &mut Found<'_>) {
     for item in &records.items {
@@ -44,7 +45,7 @@ fn status_rules(item: &Item, cx: &Context, out: &mut Found<'_>) {
     let Some(status) = &item.status else { return };
     let needs = |out: &mut Found<'_>, key: &str, present: bool| {
         if !present {
-            let msg = Msg::StatusNeedsField {
+            let msg = ItemMsg::StatusNeedsField {
                 status: status.get_ref().label().to_owned(),
                 key: key.to_owned(),
             };
@@ -71,9 +72,9 @@ fn status_rules(item: &Item, cx: &Context, out: &mut Found<'_>) {
                         Code::UnsatisfiedDone,
                         item.file,
                         s.span(),
-                        Msg::UnsatisfiedDone,
+                        ItemMsg::UnsatisfiedDone,
                     )
-                    .with_help(Msg::UnsatisfiedDoneHelp),
+                    .with_help(ItemMsg::UnsatisfiedDoneHelp),
                 );
             }
         }
@@ -115,9 +116,9 @@ fn status_rules(item: &Item, cx: &Context, out: &mut Found<'_>) {
                 Code::UnsatisfiedNoRectifyBy,
                 item.file,
                 s.span(),
-                Msg::UnsatisfiedNeedsRectifyBy,
+                ItemMsg::UnsatisfiedNeedsRectifyBy,
             )
-            .with_help(Msg::UnsatisfiedNeedsRectifyByHelp),
+            .with_help(ItemMsg::UnsatisfiedNeedsRectifyByHelp),
         );
     }
     // A record says what has happened: a day after today has not (the as-of date may lie
@@ -138,7 +139,7 @@ fn status_rules(item: &Item, cx: &Context, out: &mut Found<'_>) {
         if let (true, Some(deadline)) = (finished, &item.deadline)
             && on > *deadline.get_ref()
         {
-            let msg = Msg::LateCompletion {
+            let msg = ItemMsg::LateCompletion {
                 completed_on: on.to_string(),
                 deadline: deadline.get_ref().to_string(),
             };
@@ -159,19 +160,21 @@ fn status_rules(item: &Item, cx: &Context, out: &mut Found<'_>) {
             DueField::RectifyBy => item.rectify_by.as_ref().map(|d| d.span()),
         }
         .unwrap_or_else(|| status.span());
-        let msg = Msg::Overdue {
+        let msg = ItemMsg::Overdue {
             status: status.get_ref().label().to_owned(),
             due: due.to_string(),
             days,
         };
-        out.push(Diagnostic::at(Code::Overdue, item.file, span, msg).with_help(Msg::OverdueHelp));
+        out.push(
+            Diagnostic::at(Code::Overdue, item.file, span, msg).with_help(ItemMsg::OverdueHelp),
+        );
     }
 }
 
 fn source_rules(item: &Item, out: &mut Found<'_>) {
     let mut needs = |key_value: String, span: Range<usize>, key: &str, present: bool| {
         if !present {
-            let msg = Msg::SourceNeedsField {
+            let msg = ItemMsg::SourceNeedsField {
                 key_value,
                 key: key.to_owned(),
             };
@@ -214,7 +217,7 @@ fn progress_rules(records: &Records, item: &Item, cx: &Context, out: &mut Found<
         if let Some(on) = &entry.on
             && *on.get_ref() > cx.today
         {
-            let msg = Msg::ProgressAfterToday {
+            let msg = ItemMsg::ProgressAfterToday {
                 on: on.get_ref().to_string(),
             };
             out.push(Diagnostic::at(
@@ -245,13 +248,14 @@ fn progress_rules(records: &Records, item: &Item, cx: &Context, out: &mut Found<
     };
     let days = status::days_between(since, cx.as_of);
     if days > *every.get_ref() {
-        let msg = Msg::NoProgress {
+        let msg = ItemMsg::NoProgress {
             days,
             since: since.to_string(),
             every: *every.get_ref(),
         };
         out.push(
-            Diagnostic::at(Code::NoProgress, item.file, span, msg).with_help(Msg::NoProgressHelp),
+            Diagnostic::at(Code::NoProgress, item.file, span, msg)
+                .with_help(ItemMsg::NoProgressHelp),
         );
     }
 }
@@ -262,7 +266,7 @@ fn closure_rules(item: &Item, cx: &Context, out: &mut Found<'_>) {
     if let Some(status) = &item.status
         && *status.get_ref() != Status::Done
     {
-        let msg = Msg::ClosureNotDone {
+        let msg = ItemMsg::ClosureNotDone {
             status: status.get_ref().label().to_owned(),
         };
         out.push(Diagnostic::at(
@@ -279,7 +283,7 @@ fn closure_rules(item: &Item, cx: &Context, out: &mut Found<'_>) {
     if let Some(completed) = &item.completed_on
         && on < *completed.get_ref()
     {
-        let msg = Msg::ClosureBeforeCompleted {
+        let msg = ItemMsg::ClosureBeforeCompleted {
             approved_on: on.to_string(),
             completed_on: completed.get_ref().to_string(),
         };
@@ -291,7 +295,7 @@ fn closure_rules(item: &Item, cx: &Context, out: &mut Found<'_>) {
         ));
     }
     if on > cx.today {
-        let msg = Msg::ClosureAfterToday {
+        let msg = ItemMsg::ClosureAfterToday {
             approved_on: on.to_string(),
         };
         out.push(Diagnostic::at(
@@ -309,11 +313,12 @@ pub(crate) fn after_today(
     key: &str,
     date: &crate::model::Sp<jiff::civil::Date>,
 ) -> Diagnostic {
-    let msg = Msg::DateAfterToday {
+    let msg = ItemMsg::DateAfterToday {
         key: key.to_owned(),
         date: date.get_ref().to_string(),
     };
-    Diagnostic::at(Code::DateAfterToday, file, date.span(), msg).with_help(Msg::DateAfterTodayHelp)
+    Diagnostic::at(Code::DateAfterToday, file, date.span(), msg)
+        .with_help(ItemMsg::DateAfterTodayHelp)
 }
 
 use crate::diagnostic::doc::{BASE_CAMPAIGN, BASE_ITEM, Change, Example, Prose, RuleDoc, Shown};

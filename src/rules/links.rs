@@ -7,6 +7,7 @@ use super::Found;
 use crate::diagnostic::{Code, Diagnostic, Label};
 use crate::model::records::Records;
 use crate::text::i18n::Msg;
+use crate::text::messages::links::LinkMsg;
 use crate::text::suggest::Suggester;
 
 pub fn check(records: &Records, out: &mut Found<'_>) {
@@ -22,7 +23,7 @@ pub fn check(records: &Records, out: &mut Found<'_>) {
                 continue;
             };
             let other = &records.items[first];
-            let msg = Msg::DuplicateItemId {
+            let msg = LinkMsg::DuplicateItemId {
                 id: item.id.to_string(),
                 other: records.files.path(other.file).to_owned(),
             };
@@ -36,7 +37,7 @@ pub fn check(records: &Records, out: &mut Found<'_>) {
                 .with_label(Label {
                     file: other.file,
                     span: other.id_span.map_or(0..0, |s| s.span()),
-                    message: Msg::FirstDefinedHere,
+                    message: LinkMsg::FirstDefinedHere.into(),
                 }),
             );
         }
@@ -47,8 +48,8 @@ pub fn check(records: &Records, out: &mut Found<'_>) {
     for (index, item) in records.items.iter().enumerate() {
         let Some(unit) = records.unit_of[index] else {
             out.push(
-                Diagnostic::whole_file(Code::OrphanItem, item.file, Msg::OrphanItem)
-                    .with_help(Msg::OrphanItemHelp),
+                Diagnostic::whole_file(Code::OrphanItem, item.file, LinkMsg::OrphanItem)
+                    .with_help(LinkMsg::OrphanItemHelp),
             );
             continue;
         };
@@ -58,12 +59,12 @@ pub fn check(records: &Records, out: &mut Found<'_>) {
         let wanted = lead.get_ref().trim().trim_matches('/');
         match records.unit_by_org(wanted) {
             Some(u) if u == unit => {
-                let msg = Msg::SelfLeadUnit {
+                let msg = LinkMsg::SelfLeadUnit {
                     lead_unit: lead.get_ref().clone(),
                 };
                 out.push(
                     Diagnostic::at(Code::SelfLeadUnit, item.file, lead.span(), msg)
-                        .with_help(Msg::LeadUnitHelp),
+                        .with_help(LinkMsg::LeadUnitHelp),
                 );
             }
             Some(_) => {}
@@ -81,10 +82,10 @@ pub fn check(records: &Records, out: &mut Found<'_>) {
                 } else {
                     orgs.closest(wanted)
                 };
-                let help = suggestion.map_or(Msg::LeadUnitHelp, |s| Msg::DidYouMean {
+                let help = suggestion.map_or(LinkMsg::LeadUnitHelp.into(), |s| Msg::DidYouMean {
                     suggestion: s.to_owned(),
                 });
-                let msg = Msg::UnknownLeadUnit {
+                let msg = LinkMsg::UnknownLeadUnit {
                     lead_unit: lead.get_ref().clone(),
                 };
                 out.push(

@@ -7,7 +7,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::format::enums::ReviewKind;
 use crate::model::records::Records;
 use crate::model::{Sp, Unit};
-use crate::text::i18n::Msg;
+use crate::text::messages::plan::PlanMsg;
 
 pub fn check(records: &Records, cx: &Context, out: &mut Found<'_>) {
     for unit in &records.units {
@@ -32,9 +32,9 @@ fn guidance_of_second_batch(unit: &Unit, out: &mut Found<'_>) {
                     Code::GuidanceOfSecondBatch,
                     unit.file,
                     kind.span(),
-                    Msg::GuidanceOfSecondBatch,
+                    PlanMsg::GuidanceOfSecondBatch,
                 )
-                .with_help(Msg::GuidanceOfSecondBatchHelp),
+                .with_help(PlanMsg::GuidanceOfSecondBatchHelp),
             );
         }
     }
@@ -55,9 +55,9 @@ fn submitted_unsupported(unit: &Unit, out: &mut Found<'_>) {
                 Code::SubmittedUnsupported,
                 unit.file,
                 on.span(),
-                Msg::SubmittedUnsupported,
+                PlanMsg::SubmittedUnsupported,
             )
-            .with_help(Msg::SubmittedUnsupportedHelp),
+            .with_help(PlanMsg::SubmittedUnsupportedHelp),
         );
     }
 }
@@ -70,7 +70,7 @@ fn plans(unit: &Unit, cx: &Context, out: &mut Found<'_>) {
         if let Some(participants) = &assessment.participants {
             let votes: i64 = assessment.votes().iter().sum();
             if votes > *participants.get_ref() {
-                let msg = Msg::VotesOverParticipants {
+                let msg = PlanMsg::VotesOverParticipants {
                     votes,
                     participants: *participants.get_ref(),
                 };
@@ -108,13 +108,13 @@ fn found_before_opened(records: &Records, out: &mut Found<'_>) {
     for item in &records.items {
         let found: Option<&Sp<_>> = item.found_on.as_ref();
         if let Some(found) = found.filter(|f| f.get_ref() < opened.get_ref()) {
-            let msg = Msg::FoundBeforeOpened {
+            let msg = PlanMsg::FoundBeforeOpened {
                 found_on: found.get_ref().to_string(),
                 opened_on: opened.get_ref().to_string(),
             };
             out.push(
                 Diagnostic::at(Code::FoundBeforeOpened, item.file, found.span(), msg)
-                    .with_help(Msg::FoundBeforeOpenedHelp),
+                    .with_help(PlanMsg::FoundBeforeOpenedHelp),
             );
         }
     }

@@ -12,7 +12,7 @@ use crate::load::origin::Look;
 use crate::model::Unit;
 use crate::model::records::{Records, normalize_inside};
 use crate::model::status::{self, SelfCheckState};
-use crate::text::i18n::Msg;
+use crate::text::messages::self_check::SelfCheckMsg;
 
 pub fn check(records: &Records, cx: &Context, points: &Points<'_>, out: &mut Found<'_>) {
     let due_dates = status::unit_due_dates(records);
@@ -41,7 +41,7 @@ pub fn check(records: &Records, cx: &Context, points: &Points<'_>, out: &mut Fou
         if let (Some(due), Some(on)) = (due, submitted_on)
             && *on.get_ref() > due
         {
-            let msg = Msg::LateReport {
+            let msg = SelfCheckMsg::LateReport {
                 submitted_on: on.get_ref().to_string(),
                 deadline: due.to_string(),
             };
@@ -50,22 +50,22 @@ pub fn check(records: &Records, cx: &Context, points: &Points<'_>, out: &mut Fou
         match SelfCheckState::of(unit, due, cx.as_of) {
             SelfCheckState::Missing => {
                 let span = unit.self_check.as_ref().map(|s| s.span.range());
-                let msg = Msg::MissingReport {
+                let msg = SelfCheckMsg::MissingReport {
                     deadline: due.map(|d| d.to_string()).unwrap_or_default(),
                 };
                 out.push(
                     Diagnostic::new(Code::MissingReport, unit.file, span, msg)
-                        .with_help(Msg::MissingReportHelp),
+                        .with_help(SelfCheckMsg::MissingReportHelp),
                 );
             }
             SelfCheckState::Returned => {
                 if let Some(on) = status::standing_return(unit).and_then(|r| r.on.as_ref()) {
-                    let msg = Msg::ReportReturned {
+                    let msg = SelfCheckMsg::ReportReturned {
                         on: on.get_ref().to_string(),
                     };
                     out.push(
                         Diagnostic::at(Code::ReportReturned, unit.file, on.span(), msg)
-                            .with_help(Msg::ReportReturnedHelp),
+                            .with_help(SelfCheckMsg::ReportReturnedHelp),
                     );
                 }
             }
@@ -106,7 +106,7 @@ fn subordinates_due(unit: &Unit, own_due: Option<Date>, out: &mut Found<'_>) {
     if let (Some(set), Some(own)) = (&unit.subordinates_due, own_due)
         && *set.get_ref() > own
     {
-        let msg = Msg::SubordinatesDueLate {
+        let msg = SelfCheckMsg::SubordinatesDueLate {
             due: set.get_ref().to_string(),
             own_due: own.to_string(),
         };
@@ -135,12 +135,12 @@ fn resubmission(unit: &Unit, out: &mut Found<'_>) {
             && r.on.as_ref().is_some_and(|d| d.get_ref() <= on.get_ref())
     });
     if !answered {
-        let msg = Msg::ResubmittedWithoutReturn {
+        let msg = SelfCheckMsg::ResubmittedWithoutReturn {
             on: on.get_ref().to_string(),
         };
         out.push(
             Diagnostic::at(Code::ResubmittedWithoutReturn, unit.file, on.span(), msg)
-                .with_help(Msg::ResubmittedWithoutReturnHelp),
+                .with_help(SelfCheckMsg::ResubmittedWithoutReturnHelp),
         );
     }
 }
@@ -165,7 +165,7 @@ fn answers(records: &Records, index: usize, unit: &Unit, points: &Points<'_>, ou
         if let Some((category, batch)) = kind
             && !point.applies(category, batch)
         {
-            let msg = Msg::PointNotApplicable {
+            let msg = SelfCheckMsg::PointNotApplicable {
                 id: id.to_string(),
                 category: category.label().to_owned(),
                 batch,
@@ -173,7 +173,7 @@ fn answers(records: &Records, index: usize, unit: &Unit, points: &Points<'_>, ou
             let help = point
                 .applies_to
                 .is_empty()
-                .then_some(Msg::PointAnsweredByItems);
+                .then_some(SelfCheckMsg::PointAnsweredByItems.into());
             out.push(
                 Diagnostic::at(Code::PointNotApplicable, unit.file, entry.point.span(), msg)
                     .with_help(help),
@@ -188,11 +188,11 @@ fn answers(records: &Records, index: usize, unit: &Unit, points: &Points<'_>, ou
                 .iter()
                 .any(|&i| records.items[i].points.iter().any(|p| p.get_ref() == id));
             if !covered {
-                let msg = Msg::UncoveredAnswer {
+                let msg = SelfCheckMsg::UncoveredAnswer {
                     point: id.to_string(),
                     answer: answer.get_ref().label().to_owned(),
                 };
-                let help = Msg::UncoveredAnswerHelp {
+                let help = SelfCheckMsg::UncoveredAnswerHelp {
                     point: id.to_string(),
                 };
                 out.push(
@@ -215,12 +215,12 @@ fn answers(records: &Records, index: usize, unit: &Unit, points: &Points<'_>, ou
         let span = self_check
             .answers_span
             .map_or_else(|| submitted.span(), |s| s.range());
-        let msg = Msg::UnansweredPoints {
+        let msg = SelfCheckMsg::UnansweredPoints {
             points: missing.iter().map(|p| (*p).to_owned()).collect(),
         };
         out.push(
             Diagnostic::at(Code::UnansweredPoints, unit.file, span, msg)
-                .with_help(Msg::UnansweredHelp),
+                .with_help(SelfCheckMsg::UnansweredHelp),
         );
     }
 }
@@ -231,12 +231,12 @@ fn report_file(records: &Records, unit: &Unit, out: &mut Found<'_>) {
     };
     let written = report.get_ref();
     let Some(inside) = normalize_inside(written) else {
-        let msg = Msg::ReportOutsideUnit {
+        let msg = SelfCheckMsg::ReportOutsideUnit {
             path: written.clone(),
         };
         out.push(
             Diagnostic::at(Code::ReportOutsideUnit, unit.file, report.span(), msg)
-                .with_help(Msg::ReportOutsideHelp),
+                .with_help(SelfCheckMsg::ReportOutsideHelp),
         );
         return;
     };
@@ -248,12 +248,12 @@ fn report_file(records: &Records, unit: &Unit, out: &mut Found<'_>) {
     };
     let found = match records.look_up(&rel) {
         Look::Link => {
-            let msg = Msg::ReportLink {
+            let msg = SelfCheckMsg::ReportLink {
                 path: written.clone(),
             };
             out.push(
                 Diagnostic::at(Code::ReportOutsideUnit, unit.file, report.span(), msg)
-                    .with_help(Msg::ReportOutsideHelp),
+                    .with_help(SelfCheckMsg::ReportOutsideHelp),
             );
             return;
         }
@@ -261,7 +261,7 @@ fn report_file(records: &Records, unit: &Unit, out: &mut Found<'_>) {
         Look::Other | Look::Missing => false,
     };
     if !found {
-        let msg = Msg::ReportMissing {
+        let msg = SelfCheckMsg::ReportMissing {
             path: written.clone(),
         };
         out.push(Diagnostic::at(
@@ -285,10 +285,10 @@ fn reviews(unit: &Unit, out: &mut Found<'_>) {
                 Code::ReviewWithoutSubmission,
                 unit.file,
                 on.span(),
-                Msg::ReviewWithoutSubmission,
+                SelfCheckMsg::ReviewWithoutSubmission,
             )),
             Some(submitted) if on.get_ref() < submitted.get_ref() => {
-                let msg = Msg::ReviewBeforeSubmission {
+                let msg = SelfCheckMsg::ReviewBeforeSubmission {
                     on: on.get_ref().to_string(),
                     submitted_on: submitted.get_ref().to_string(),
                 };
@@ -297,7 +297,7 @@ fn reviews(unit: &Unit, out: &mut Found<'_>) {
                         .with_label(Label {
                             file: unit.file,
                             span: submitted.span(),
-                            message: Msg::SubmittedHere,
+                            message: SelfCheckMsg::SubmittedHere.into(),
                         }),
                 );
             }

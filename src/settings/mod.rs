@@ -26,7 +26,8 @@ use crate::model::records::Records;
 use crate::rollup::{self, By, OrgError};
 use crate::settings::output::{OutputKind, refuse_in_tree};
 use crate::settings::root::{find_root, locate, today};
-use crate::text::i18n::{Lang, Msg};
+use crate::text::i18n::Lang;
+use crate::text::messages::settings::SettingsMsg;
 
 /// What every command shares: the language of its messages and the day it runs on.
 #[derive(Clone, Copy, Debug)]
@@ -170,7 +171,7 @@ impl Org {
             }
             // A folder inside a unit (its `items/`) stands for the unit.
             Org::Folder(scope) => rollup::enclosing_org(records, scope)
-                .ok_or_else(|| Fatal::from(Msg::OrgUnknown { org: scope.clone() })),
+                .ok_or_else(|| Fatal::from(SettingsMsg::OrgUnknown { org: scope.clone() })),
         }
     }
 
@@ -189,14 +190,14 @@ impl Org {
 fn org_error(wanted: &str, e: OrgError) -> Fatal {
     let (message, candidates, more) = match e {
         OrgError::Unknown { candidates, more } => (
-            Msg::OrgUnknown {
+            SettingsMsg::OrgUnknown {
                 org: wanted.to_owned(),
             },
             candidates,
             more,
         ),
         OrgError::Ambiguous { candidates, more } => (
-            Msg::OrgAmbiguous {
+            SettingsMsg::OrgAmbiguous {
                 org: wanted.to_owned(),
             },
             candidates,
@@ -204,14 +205,15 @@ fn org_error(wanted: &str, e: OrgError) -> Fatal {
         ),
     };
     Fatal {
-        message,
+        message: message.into(),
         help: Some(if more > 0 {
-            Msg::CandidatesMore {
+            SettingsMsg::CandidatesMore {
                 list: candidates,
                 more,
             }
+            .into()
         } else {
-            Msg::Candidates { list: candidates }
+            SettingsMsg::Candidates { list: candidates }.into()
         }),
     }
 }
@@ -245,7 +247,7 @@ impl Report {
         }
         let format = report_format(args.format, output.as_deref())?;
         if args.by.is_some() && !format.chooses_rows() {
-            return Err(Msg::ByNotForFormat {
+            return Err(SettingsMsg::ByNotForFormat {
                 format: format.name().to_owned(),
             }
             .into());
@@ -253,17 +255,19 @@ impl Report {
         // A workbook or a Word document is bytes no terminal can show.
         if format.is_binary() && output.is_none() && std::io::stdout().is_terminal() {
             let (message, help) = match format {
-                ReportFormat::Docx => (Msg::DocxToTerminal, Msg::DocxToTerminalHelp),
-                _ => (Msg::XlsxToTerminal, Msg::XlsxToTerminalHelp),
+                ReportFormat::Docx => {
+                    (SettingsMsg::DocxToTerminal, SettingsMsg::DocxToTerminalHelp)
+                }
+                _ => (SettingsMsg::XlsxToTerminal, SettingsMsg::XlsxToTerminalHelp),
             };
             return Err(Fatal {
-                message,
-                help: Some(help),
+                message: message.into(),
+                help: Some(help.into()),
             });
         }
         // The 责任清单 is a list of people; a public report names no one.
         if args.public && args.by.map(By::from) == Some(By::Lead) {
-            return Err(Msg::ByLeadNotPublic.into());
+            return Err(SettingsMsg::ByLeadNotPublic.into());
         }
         let stored = !args.from.is_empty();
         let given = args.by.map(By::from);
@@ -281,7 +285,7 @@ impl Report {
         let (input, org) = if stored {
             // A stored report keeps no item rows: no items, leads or tasks to list.
             if matches!(by, By::Item | By::Lead | By::Task) {
-                return Err(Msg::StoredByItem.into());
+                return Err(SettingsMsg::StoredByItem.into());
             }
             let org = args.org.clone().map_or(Org::Whole, Org::Named);
             (Input::Stored(args.from.clone()), org)
@@ -327,19 +331,22 @@ fn report_format(
     let extension = output.and_then(|p| p.extension()).and_then(|e| e.to_str());
     let named = extension.and_then(ReportFormat::of_extension);
     match (asked, named) {
-        (Some(asked), Some(named)) if asked != named => Err(Msg::FormatContradictsExtension {
-            format: asked.name().to_owned(),
-            extension: extension.unwrap_or_default().to_owned(),
+        (Some(asked), Some(named)) if asked != named => {
+            Err(SettingsMsg::FormatContradictsExtension {
+                format: asked.name().to_owned(),
+                extension: extension.unwrap_or_default().to_owned(),
+            }
+            .into())
         }
-        .into()),
         (Some(asked), _) => Ok(asked),
         (None, Some(named)) => Ok(named),
         (None, None) => match extension {
             Some(extension) => Err(Fatal {
-                message: Msg::FormatOfExtensionUnknown {
+                message: SettingsMsg::FormatOfExtensionUnknown {
                     extension: extension.to_owned(),
-                },
-                help: Some(Msg::FormatOfExtensionUnknownHelp),
+                }
+                .into(),
+                help: Some(SettingsMsg::FormatOfExtensionUnknownHelp.into()),
             }),
             None => Ok(ReportFormat::Table),
         },
@@ -354,15 +361,15 @@ fn refuse_output(path: &Path, force: bool) -> Result<(), Fatal> {
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
     {
-        return Err(Msg::OutputIsRecord { path: shown }.into());
+        return Err(SettingsMsg::OutputIsRecord { path: shown }.into());
     }
     match std::fs::symlink_metadata(path) {
-        Ok(meta) if meta.is_dir() => Err(Msg::OutputIsFolder { path: shown }.into()),
+        Ok(meta) if meta.is_dir() => Err(SettingsMsg::OutputIsFolder { path: shown }.into()),
         Ok(meta) if force && meta.is_file() => Ok(()),
-        Ok(_) if force => Err(Msg::OutputNotFile { path: shown }.into()),
+        Ok(_) if force => Err(SettingsMsg::OutputNotFile { path: shown }.into()),
         Ok(_) => Err(Fatal {
-            message: Msg::OutputExists { path: shown },
-            help: Some(Msg::OutputExistsHelp),
+            message: SettingsMsg::OutputExists { path: shown }.into(),
+            help: Some(SettingsMsg::OutputExistsHelp.into()),
         }),
         Err(_) => {
             let folder = match path.parent() {
@@ -372,11 +379,11 @@ fn refuse_output(path: &Path, force: bool) -> Result<(), Fatal> {
             let folder_shown = folder.display().to_string();
             match std::fs::metadata(folder) {
                 Ok(meta) if meta.is_dir() => Ok(()),
-                Ok(_) => Err(Msg::OutputFolderNotFolder {
+                Ok(_) => Err(SettingsMsg::OutputFolderNotFolder {
                     folder: folder_shown,
                 }
                 .into()),
-                Err(_) => Err(Msg::OutputFolderMissing {
+                Err(_) => Err(SettingsMsg::OutputFolderMissing {
                     folder: folder_shown,
                 }
                 .into()),

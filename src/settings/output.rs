@@ -5,10 +5,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::load::discover::lexical;
-pub use crate::text::i18n::{OutputKind, TreeFile};
+pub use crate::text::messages::settings::{OutputKind, TreeFile};
 
 use crate::diagnostic::outcome::Fatal;
 use crate::text::i18n::Msg;
+use crate::text::messages::settings::SettingsMsg;
 
 /// Writes all of `text`; a reader that went away (`| head`) is not an error.
 pub fn write_stream(stream: &mut impl Write, text: &str) -> Result<(), Fatal> {
@@ -238,10 +239,11 @@ impl Folder {
                     .map(|b| b.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(b));
                 if now != Some(before) {
                     return Err(Fatal {
-                        message: Msg::ImportChanged {
+                        message: SettingsMsg::ImportChanged {
                             path: shown.display().to_string(),
-                        },
-                        help: Some(Msg::ImportChangedHelp),
+                        }
+                        .into(),
+                        help: Some(SettingsMsg::ImportChangedHelp.into()),
                     });
                 }
                 self.dir.rename(&temp, &self.dir, name).map_err(io)
@@ -359,7 +361,7 @@ impl Folder {
         if again == Some(self.id) {
             Ok(())
         } else {
-            Err(Fatal::from(Msg::FolderMoved {
+            Err(Fatal::from(SettingsMsg::FolderMoved {
                 path: self.path.display().to_string(),
             }))
         }
@@ -370,10 +372,11 @@ impl Folder {
 fn exists_or_io(path: &Path, e: std::io::Error) -> Fatal {
     if e.kind() == std::io::ErrorKind::AlreadyExists {
         Fatal {
-            message: Msg::OutputExists {
+            message: SettingsMsg::OutputExists {
                 path: path.display().to_string(),
-            },
-            help: Some(Msg::OutputExistsHelp),
+            }
+            .into(),
+            help: Some(SettingsMsg::OutputExistsHelp.into()),
         }
     } else {
         io_error(path, e)
@@ -512,12 +515,13 @@ pub fn refuse_in_tree(
     match reason {
         None => Ok(()),
         Some(reason) => Err(Fatal {
-            message: Msg::OutputInTree {
+            message: SettingsMsg::OutputInTree {
                 what,
                 path: shown,
                 reason,
-            },
-            help: Some(Msg::OutputInTreeHelp { reason }),
+            }
+            .into(),
+            help: Some(SettingsMsg::OutputInTreeHelp { reason }.into()),
         }),
     }
 }
@@ -552,7 +556,10 @@ mod tests {
         assert!(std::fs::read_dir(outside.path()).unwrap().next().is_none());
         assert!(root.path().join("省直/aside/1.toml").is_file());
         let refused = folder.verify().unwrap_err();
-        assert!(matches!(refused.message, Msg::FolderMoved { .. }));
+        assert!(matches!(
+            refused.message,
+            Msg::Settings(SettingsMsg::FolderMoved { .. })
+        ));
         // Opened again, the link is refused, not followed.
         let blocked = Folder::open_below(root.path(), "省直/items", true, &mut Vec::new());
         assert!(matches!(blocked, Err(Blocked::Link(_))));
@@ -575,7 +582,10 @@ mod tests {
             )
         };
         let refused = write(b"x = 0\n").unwrap_err();
-        assert!(matches!(refused.message, Msg::ImportChanged { .. }));
+        assert!(matches!(
+            refused.message,
+            Msg::Settings(SettingsMsg::ImportChanged { .. })
+        ));
         // (The byte-order mark the reader dropped is no change.)
         write(b"x = 1\n").unwrap();
         assert_eq!(std::fs::read_to_string(&shown).unwrap(), "x = 2\n");

@@ -5,14 +5,14 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostic::outcome::Fatal;
 use crate::load::discover::{self, RootError, lexical};
-use crate::text::i18n::Msg;
+use crate::text::messages::settings::SettingsMsg;
 
 pub use crate::rules::today;
 
 pub fn find_root(path: Option<&Path>) -> Result<PathBuf, Fatal> {
     let start = path.unwrap_or(Path::new("."));
     if path.is_some() && !start.try_exists().unwrap_or(false) {
-        return Err(Msg::PathMissing {
+        return Err(SettingsMsg::PathMissing {
             path: start.display().to_string(),
         }
         .into());
@@ -24,16 +24,18 @@ pub fn find_root(path: Option<&Path>) -> Result<PathBuf, Fatal> {
 pub fn root_error(start: &Path, error: RootError) -> Fatal {
     match error {
         RootError::NotFound => Fatal {
-            message: Msg::NoRoot {
+            message: SettingsMsg::NoRoot {
                 path: start.display().to_string(),
-            },
-            help: Some(Msg::NoRootHelp),
+            }
+            .into(),
+            help: Some(SettingsMsg::NoRootHelp.into()),
         },
         RootError::NotRegular(marker) => Fatal {
-            message: Msg::CampaignNotRegular {
+            message: SettingsMsg::CampaignNotRegular {
                 path: marker.display().to_string(),
-            },
-            help: Some(Msg::CampaignNotRegularHelp),
+            }
+            .into(),
+            help: Some(SettingsMsg::CampaignNotRegularHelp.into()),
         },
     }
 }
@@ -48,7 +50,7 @@ pub fn locate(path: Option<&Path>, root: Option<&Path>) -> Result<(PathBuf, Stri
     }
     let path = path.unwrap_or(Path::new("."));
     if !path.try_exists().unwrap_or(false) {
-        return Err(Msg::PathMissing {
+        return Err(SettingsMsg::PathMissing {
             path: path.display().to_string(),
         }
         .into());

@@ -1,6 +1,12 @@
-//! Every sentence a user reads, in Chinese and in English, in one place.
+//! The machinery of the sentences a user reads, in Chinese and in English: the language, the
+//! one message type every diagnostic and error holds, and how words are joined (lists, dates,
+//! numerals, parentheses); also the short labels of reports ([`Term`]).
 //!
 //! Rules build [`Msg`] values with the data of the problem; only rendering picks a language.
+//! Each family keeps its messages and their wording in its own file under
+//! [`messages`](crate::text::messages), and [`Msg`] holds it as one variant (`Msg::Item`);
+//! only the few sentences several families say are worded here. A new family is a file there,
+//! a variant and an arm here, and a line of `families!`.
 //! Codes, JSON keys and the values of the record format are the same in both languages.
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -24,345 +30,42 @@ impl Lang {
     }
 }
 
-/// Why a revision names no commit.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum RevisionWhy {
-    /// What git's reader said (in English).
-    Git(String),
-    /// The repository has no commit yet.
-    NoCommit,
-    /// No first-parent commit on or before this day (`@DATE`).
-    NoneBy(jiff::civil::Date),
-}
+use crate::text::messages::commands::CommandMsg;
+use crate::text::messages::docx::DocxMsg;
+use crate::text::messages::fields::FieldMsg;
+use crate::text::messages::files::FileMsg;
+use crate::text::messages::history::HistoryMsg;
+use crate::text::messages::import::ImportMsg;
+use crate::text::messages::item::ItemMsg;
+use crate::text::messages::links::LinkMsg;
+use crate::text::messages::plan::PlanMsg;
+use crate::text::messages::report::ReportMsg;
+use crate::text::messages::run::RunMsg;
+use crate::text::messages::self_check::SelfCheckMsg;
+use crate::text::messages::settings::SettingsMsg;
+use crate::text::messages::stored::StoredMsg;
 
-/// A file written beside the records: a report (`--output`) or the step summary of GitHub
-/// Actions (`GITHUB_STEP_SUMMARY`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum OutputKind {
-    Report,
-    Summary,
-}
-
-/// Why a file inside the records tree is not written (SPEC §8).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TreeFile {
-    /// A `.toml` file: a record.
-    Record,
-    /// Hidden, or in a hidden folder (`.git`).
-    Hidden,
-    /// A unit's `self_check.report`.
-    SelfCheckReport,
-    /// A link leads there.
-    ThroughLink,
-}
-
-/// The kinds of TOML value, for "expected … found …".
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ValueKind {
-    String,
-    Integer,
-    Float,
-    Bool,
-    Date,
-    Datetime,
-    Array,
-    StringArray,
-    Table,
-    ArrayOfTables,
-}
-
-impl ValueKind {
-    fn name(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (ValueKind::String, Lang::Zh) => "字符串",
-            (ValueKind::String, Lang::En) => "a string",
-            (ValueKind::Integer, Lang::Zh) => "整数",
-            (ValueKind::Integer, Lang::En) => "an integer",
-            (ValueKind::Float, Lang::Zh) => "小数",
-            (ValueKind::Float, Lang::En) => "a float",
-            (ValueKind::Bool, Lang::Zh) => "布尔值（true 或 false）",
-            (ValueKind::Bool, Lang::En) => "a boolean (true or false)",
-            (ValueKind::Date, Lang::Zh) => "日期（如2015-02-28）",
-            (ValueKind::Date, Lang::En) => "a date (like 2015-02-28)",
-            (ValueKind::Datetime, Lang::Zh) => "日期时间",
-            (ValueKind::Datetime, Lang::En) => "a date-time",
-            (ValueKind::Array, Lang::Zh) => "数组",
-            (ValueKind::Array, Lang::En) => "an array",
-            (ValueKind::StringArray, Lang::Zh) => "字符串数组（如 [\"…\", \"…\"]）",
-            (ValueKind::StringArray, Lang::En) => "an array of strings (like [\"…\", \"…\"])",
-            (ValueKind::Table, Lang::Zh) => "表",
-            (ValueKind::Table, Lang::En) => "a table",
-            (ValueKind::ArrayOfTables, Lang::Zh) => "表数组（[[…]]）",
-            (ValueKind::ArrayOfTables, Lang::En) => "an array of tables ([[…]])",
-        }
-    }
-}
-
-/// The figures of a report's opening paragraph (情况报告).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Figures {
-    pub units: usize,
-    pub items: usize,
-    pub done: usize,
-    /// The completion rate as shown (`37.5%`).
-    pub rate: String,
-    pub mostly_done: usize,
-    pub open: usize,
-    pub ineffective: usize,
-    pub overdue: usize,
-    pub submitted: usize,
-    pub late: usize,
-    pub returned: usize,
-    pub missing: usize,
-    pub pending: usize,
-    /// The reporting units by where they lie (11个市、X个省直单位): a count, a name, and
-    /// whether the name is a kind of region (市, 县) or a folder (省直).
-    pub groups: Vec<(usize, String, bool)>,
-    /// Whether to say how the self-check reports went: not in a public report, which shows
-    /// progress, not process (SPEC §14).
-    pub self_checks: bool,
-}
-
-impl Figures {
-    /// `（2个市、3个省直单位）`: the reporting units by where they lie; nothing for one group.
-    fn zh_groups(&self) -> String {
-        if self.groups.len() < 2 {
-            return String::new();
-        }
-        let parts: Vec<String> = self
-            .groups
-            .iter()
-            .map(|(n, name, region)| {
-                if *region {
-                    format!("{n}个{name}")
-                } else {
-                    format!("{n}个{name}单位")
-                }
-            })
-            .collect();
-        format!("（{}）", parts.join("、"))
-    }
-
-    /// The opening paragraph as an office writes it (SPEC §14): a figure that is zero is left
-    /// out rather than written 0个, and each measure word once.
-    fn zh_prose(&self, as_of: &str, org: &str) -> String {
-        let some = |parts: &[(usize, &str)]| -> Vec<String> {
-            parts
-                .iter()
-                .filter(|(n, _)| *n > 0)
-                .map(|(n, what)| format!("{what}{n}个"))
-                .collect()
-        };
-        let mut text = format!(
-            "截至{as_of}，{org}共有报送单位{}个{}，梳理整改问题{}个，已完成{}个（占{}）",
-            self.units,
-            self.zh_groups(),
-            self.items,
-            self.done,
-            self.rate
-        );
-        for part in some(&[
-            (self.mostly_done, "基本完成"),
-            (self.open, "未完成"),
-            (self.ineffective, "效果不理想"),
-        ]) {
-            text.push('，');
-            text.push_str(&part);
-        }
-        if self.overdue > 0 {
-            text.push_str(&format!("；其中逾期未完成{}个", self.overdue));
-        }
-        text.push('。');
-        let not_on_time = some(&[
-            (self.late, "逾期报送"),
-            (self.returned, "被退回"),
-            (self.missing, "逾期未报送"),
-            (self.pending, "尚未到报送时限"),
-        ]);
-        if !self.self_checks {
-        } else if self.units > 0 && not_on_time.is_empty() {
-            text.push_str("报送单位均已按时报送自查报告。");
-        } else if self.units > 0 {
-            let mut parts = some(&[(self.submitted, "按时报送")]);
-            parts.extend(not_on_time);
-            text.push_str(&format!("自查报告{}。", parts.join("，")));
-        }
-        text
-    }
-
-    /// `template` with `{as_of}`, `{org}` and `{FIELD}` for each figure filled in.
-    fn fill(&self, template: &str, as_of: &str, org: &str) -> String {
-        let rate = self.rate.as_str();
-        let fields: [(&str, &dyn std::fmt::Display); 15] = [
-            ("as_of", &as_of),
-            ("org", &org),
-            ("units", &self.units),
-            ("items", &self.items),
-            ("done", &self.done),
-            ("rate", &rate),
-            ("mostly_done", &self.mostly_done),
-            ("open", &self.open),
-            ("ineffective", &self.ineffective),
-            ("overdue", &self.overdue),
-            ("submitted", &self.submitted),
-            ("late", &self.late),
-            ("returned", &self.returned),
-            ("missing", &self.missing),
-            ("pending", &self.pending),
-        ];
-        // One pass, so a figure's text (an org's name) is never read as a placeholder.
-        let mut out = String::with_capacity(template.len() + 64);
-        let mut rest = template;
-        while let Some(open) = rest.find('{') {
-            out.push_str(&rest[..open]);
-            let after = &rest[open + 1..];
-            match after.find('}').and_then(|close| {
-                fields
-                    .iter()
-                    .find(|(k, _)| *k == &after[..close])
-                    .map(|f| (close, f))
-            }) {
-                Some((close, (_, value))) => {
-                    out.push_str(&value.to_string());
-                    rest = &after[close + 1..];
-                }
-                None => {
-                    out.push('{');
-                    rest = after;
-                }
-            }
-        }
-        out.push_str(rest);
-        out
-    }
-}
-
-/// One user-facing sentence with its data.
+/// One user-facing sentence with its data: a family's message, or one several families say.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Msg {
-    // Parsing and fields.
-    Syntax {
-        detail: String,
-    },
-    UnknownKey {
-        key: String,
-    },
+    // Families: each in its own file under `text/messages`, its wording beside it.
+    Item(ItemMsg),
+    SelfCheck(SelfCheckMsg),
+    Plan(PlanMsg),
+    Links(LinkMsg),
+    Fields(FieldMsg),
+    Files(FileMsg),
+    History(HistoryMsg),
+    Settings(SettingsMsg),
+    Commands(CommandMsg),
+    Stored(StoredMsg),
+    Docx(DocxMsg),
+    Run(RunMsg),
+    Report(ReportMsg),
+    Import(ImportMsg),
+    // Said by several families.
     DidYouMean {
         suggestion: String,
-    },
-    KnownKeys {
-        keys: Vec<String>,
-    },
-    MissingField {
-        key: String,
-    },
-    EmptyField {
-        key: String,
-    },
-    WrongType {
-        key: String,
-        expected: ValueKind,
-        found: ValueKind,
-    },
-    BadValue {
-        key: String,
-        value: String,
-        allowed: Vec<String>,
-    },
-    NotPositive {
-        key: String,
-        value: String,
-    },
-    /// What a report answers to: the plan and its document number.
-    Basis {
-        plan: Option<String>,
-        document: Option<String>,
-    },
-    BelowMinimum {
-        key: String,
-        value: String,
-        min: i64,
-    },
-    Placeholder {
-        key: String,
-        value: String,
-    },
-    PlaceholderHelp,
-    UnsatisfiedNeedsRectifyBy,
-    UnsatisfiedNeedsRectifyByHelp,
-    ProgressAfterToday {
-        on: String,
-    },
-    NoProgress {
-        days: i64,
-        since: String,
-        every: i64,
-    },
-    NoProgressHelp,
-    ClosureNotDone {
-        status: String,
-    },
-    ClosureBeforeCompleted {
-        approved_on: String,
-        completed_on: String,
-    },
-    ClosureAfterToday {
-        approved_on: String,
-    },
-    SubordinatesDueLate {
-        due: String,
-        own_due: String,
-    },
-    VotesOverParticipants {
-        votes: i64,
-        participants: i64,
-    },
-    GuidanceOfSecondBatch,
-    GuidanceOfSecondBatchHelp,
-    SubmittedUnsupported,
-    SubmittedUnsupportedHelp,
-    FoundBeforeOpened {
-        found_on: String,
-        opened_on: String,
-    },
-    FoundBeforeOpenedHelp,
-    ResubmittedWithoutReturn {
-        on: String,
-    },
-    ResubmittedWithoutReturnHelp,
-    ReportReturned {
-        on: String,
-    },
-    ReportReturnedHelp,
-    IntegerOutOfRange {
-        key: String,
-        value: String,
-        allowed: Vec<String>,
-    },
-    IntegerTooLarge {
-        key: String,
-        value: String,
-    },
-    DateAsString {
-        key: String,
-        value: String,
-    },
-    WriteBareDate {
-        key: String,
-        date: Option<String>,
-    },
-    DottedAnswerKey {
-        key: String,
-    },
-    QuoteAnswerKey {
-        key: String,
-        value: String,
-    },
-    DateWithTime {
-        key: String,
-    },
-    InvalidDate {
-        detail: String,
     },
     // Schema.
     UnknownArea {
@@ -372,502 +75,10 @@ pub enum Msg {
     UnknownPoint {
         id: String,
     },
-    PointNotApplicable {
-        id: String,
-        category: String,
-        batch: i64,
-    },
-    PointAnsweredByItems,
-    // Status and source.
-    StatusNeedsField {
-        status: String,
-        key: String,
-    },
-    UnsatisfiedDone,
-    UnsatisfiedDoneHelp,
-    DateAfterToday {
-        key: String,
-        date: String,
-    },
-    DateAfterTodayHelp,
-    SourceNeedsField {
-        key_value: String,
-        key: String,
-    },
-    // Links between files.
-    UnknownLeadUnit {
-        lead_unit: String,
-    },
-    SelfLeadUnit {
-        lead_unit: String,
-    },
-    LeadUnitHelp,
-    DuplicateItemId {
-        id: String,
-        other: String,
-    },
-    FirstDefinedHere,
-    OrphanItem,
-    OrphanItemHelp,
-    RootUnit,
-    RootUnitHelp,
-    // Self-check.
-    UnansweredPoints {
-        points: Vec<String>,
-    },
-    UnansweredHelp,
-    ReportMissing {
-        path: String,
-    },
-    ReportOutsideUnit {
-        path: String,
-    },
-    ReportLink {
-        path: String,
-    },
-    ReportOutsideHelp,
-    ReviewBeforeSubmission {
-        on: String,
-        submitted_on: String,
-    },
-    ReviewWithoutSubmission,
-    SubmittedHere,
-    // Files.
-    NotUtf8,
-    LooksLikeGbk,
-    LooksLikeUtf16,
-    SaveAsUtf8,
-    TooLarge {
-        size: u64,
-    },
-    TooLargeHelp,
-    Unreadable {
-        detail: String,
-    },
-    SchemaMissing {
-        path: String,
-    },
-    SchemaOutsideRoot {
-        path: String,
-    },
-    SchemaDuplicate {
-        id: String,
-    },
-    SchemaUnusable,
-    SchemaLink {
-        path: String,
-    },
-    SchemaNotFile {
-        path: String,
-    },
-    NotRegularFile,
-    NotRegularFileHelp,
-    NameNotUtf8 {
-        folder: bool,
-    },
-    NameNotUtf8Help {
-        gbk: Option<String>,
-    },
-    // Warnings.
-    Overdue {
-        status: String,
-        due: String,
-        days: i64,
-    },
-    OverdueHelp,
-    LateCompletion {
-        completed_on: String,
-        deadline: String,
-    },
-    LateReport {
-        submitted_on: String,
-        deadline: String,
-    },
-    MissingReport {
-        deadline: String,
-    },
-    MissingReportHelp,
-    UncoveredAnswer {
-        point: String,
-        answer: String,
-    },
-    UncoveredAnswerHelp {
-        point: String,
-    },
-    SymlinkSkipped,
-    SymlinkHelp,
-    Misnamed,
-    MisnamedHelp {
-        rename: String,
-    },
     // Fatal: the command could not run.
-    UnknownCode {
-        code: String,
-    },
-    UnknownCodeHelp,
-    NoRoot {
-        path: String,
-    },
-    NoRootHelp,
-    CampaignNotRegular {
-        path: String,
-    },
-    CampaignNotRegularHelp,
     Io {
         path: String,
         detail: String,
-    },
-    // Reports.
-    /// A report's title: who it covers, the campaign (where named) and the as-of date.
-    ReportHeading {
-        org: String,
-        campaign: Option<String>,
-        as_of: String,
-    },
-    /// The title of `trend --format html`: who it covers, the campaign, the first and last day.
-    TrendHeading {
-        org: String,
-        campaign: Option<String>,
-        from: String,
-        to: String,
-    },
-    /// The 情况报告 paragraph that opens the HTML report.
-    Summary {
-        as_of: String,
-        org: String,
-        figures: Box<Figures>,
-    },
-    // The 情况报告 (`report --format docx`, SPEC §15).
-    /// Its title: 关于……情况的报告, of who it covers and the campaign (where named).
-    DocxTitle {
-        org: String,
-        campaign: Option<String>,
-    },
-    /// Its 主送 line.
-    DocxAddressee {
-        to: String,
-    },
-    /// The sentence that leads from the opening paragraph into the sections, on the basis of
-    /// the plan ([`Msg::Basis`]: 根据《…》（文号）).
-    DocxLead {
-        basis: Option<String>,
-    },
-    /// 总体进展: the completion rates, and the items closed (销号).
-    ProgressRates {
-        done: String,
-        done_or_mostly: String,
-        closed: usize,
-    },
-    /// 总体进展: the items assessed by the masses and the 事项满意率.
-    ProgressSatisfaction {
-        assessed: usize,
-        satisfied: usize,
-        rate: String,
-    },
-    /// 总体进展: the items of each area of the schema that has any (title, items, done).
-    ProgressAreas {
-        areas: usize,
-        rows: Vec<(String, usize, usize)>,
-    },
-    /// 总体进展: each child org's items and completion rate (name, items, rate).
-    ProgressChildren {
-        rows: Vec<(String, usize, String)>,
-    },
-    /// 总体进展: the items that name a unit above to lead their fix (上下联动), and how many of
-    /// them are in each status (its label, the count).
-    ProgressLinked {
-        items: usize,
-        by_status: Vec<(String, usize)>,
-    },
-    /// 存在的问题, the `nth`: the overdue items, by age (1～30, 31～90, over 90 days), and the
-    /// units they belong to (the first of them; `more` others).
-    ProblemOverdue {
-        nth: usize,
-        items: usize,
-        ages: [u32; 3],
-        units: Vec<String>,
-        more: usize,
-    },
-    /// 存在的问题, the `nth`: the 效果不理想 items, and their units.
-    ProblemIneffective {
-        nth: usize,
-        items: usize,
-        units: Vec<String>,
-        more: usize,
-    },
-    /// 存在的问题, the `nth`: the items the masses are not satisfied with (不满意).
-    ProblemUnsatisfied {
-        nth: usize,
-        items: usize,
-    },
-    /// 存在的问题 where there is none of the above.
-    NoProblems,
-    /// A marked placeholder for the office's own prose: 【请填写：…】.
-    FillIn {
-        what: String,
-    },
-    /// One line of the 附件说明: 1．整改进展统计表.
-    AttachmentEntry {
-        n: usize,
-        title: String,
-    },
-    /// The label over an attachment: 附件1.
-    Attachment {
-        n: usize,
-    },
-    /// The line under an attachment's title: （截至2015年3月10日）.
-    AnnexAsOf {
-        as_of: String,
-    },
-    /// Why a reporting unit is proposed for a reminder talk (约谈提醒), by the plan (三).
-    RemindReasons {
-        late: bool,
-        returned: bool,
-        missing: bool,
-        overdue: u32,
-        ineffective: u32,
-        unsatisfied: u32,
-    },
-    UnitLeftOut {
-        unit: String,
-    },
-    /// Why a public report left a file out, in place of its messages (which may quote a name).
-    LeftOutPublic,
-    /// Why a stored report (`report --from`, `merge`) left a file out: it says the code only.
-    LeftOutStored,
-    /// What a public report withheld: for stderr, never for the document.
-    Withheld {
-        items: usize,
-        files: usize,
-    },
-    OrgUnknown {
-        org: String,
-    },
-    OrgAmbiguous {
-        org: String,
-    },
-    Candidates {
-        list: Vec<String>,
-    },
-    RefuseErrors {
-        errors: usize,
-    },
-    RefuseErrorsHelp,
-    KeptGoing {
-        files: usize,
-    },
-    OutputIsRecord {
-        path: String,
-    },
-    OutputExists {
-        path: String,
-    },
-    OutputExistsHelp,
-    PathMissing {
-        path: String,
-    },
-    ScopeNote {
-        scope: String,
-        errors: usize,
-        warnings: usize,
-    },
-    DeniedWarnings {
-        warnings: usize,
-    },
-    WarningsNotListed {
-        warnings: usize,
-    },
-    ByNotForFormat {
-        format: String,
-    },
-    ByLeadNotPublic,
-    // Stored reports (`merge`, `report --from`).
-    StoredTooLarge {
-        path: String,
-        size: u64,
-        max: u64,
-    },
-    StoredNotJson {
-        path: String,
-        detail: String,
-    },
-    StoredNotReport {
-        path: String,
-        format: String,
-    },
-    StoredVersion {
-        path: String,
-        version: String,
-    },
-    StoredDoesNotAddUp {
-        path: String,
-        what: String,
-        stated: u64,
-        summed: u64,
-    },
-    StoredOutside {
-        path: String,
-        what: String,
-        org: String,
-    },
-    StoredUnsorted {
-        path: String,
-        what: String,
-    },
-    StoredByItem,
-    MergeDiffers {
-        a: String,
-        b: String,
-        what: String,
-        left: String,
-        right: String,
-    },
-    MergeDiffersHelp,
-    MergeOverlap {
-        holder: String,
-        held: String,
-    },
-    MergeOverlapHelp,
-    MergeSameName {
-        a: String,
-        b: String,
-        name: String,
-    },
-    MergeSameNameHelp,
-    MergeNameInvalid {
-        path: String,
-        name: String,
-    },
-    MergeTooLarge,
-    CandidatesMore {
-        list: Vec<String>,
-        more: usize,
-    },
-    ManExitOk,
-    ManExitCheckOk,
-    ManExitRecords,
-    ManExitCheck,
-    ManExitReport,
-    ManExitImport,
-    ManExitFatal,
-    /// `man --dir` over a page already there: the pages are never overwritten.
-    ManPageExists {
-        path: String,
-    },
-    ManPageExistsHelp {
-        dir: String,
-    },
-    OutputInTree {
-        what: OutputKind,
-        path: String,
-        reason: TreeFile,
-    },
-    OutputInTreeHelp {
-        reason: TreeFile,
-    },
-    OutputNotFile {
-        path: String,
-    },
-    OutputIsFolder {
-        path: String,
-    },
-    TableNarrowed,
-    PublicCountsWithheld {
-        items: usize,
-    },
-    AfterAsOf {
-        facts: u64,
-        as_of: String,
-    },
-    /// The line under a printed table's title: the day it stands on (截至2015年3月10日).
-    AsOfLine {
-        as_of: String,
-    },
-    /// The title of a printed table (a workbook's sheet): who it covers, the campaign and what
-    /// the table is; `table` none for the report's own title (…进展情况汇总), without its date.
-    TableTitle {
-        org: String,
-        campaign: Option<String>,
-        table: Option<String>,
-    },
-    OutputFolderMissing {
-        folder: String,
-    },
-    OutputFolderNotFolder {
-        folder: String,
-    },
-    FormatContradictsExtension {
-        format: String,
-        extension: String,
-    },
-    FormatOfExtensionUnknown {
-        extension: String,
-    },
-    FormatOfExtensionUnknownHelp,
-    // Spreadsheets.
-    XlsxToTerminal,
-    XlsxToTerminalHelp,
-    XlsxFailed {
-        detail: String,
-    },
-    DocxToTerminal,
-    DocxToTerminalHelp,
-    DocxFailed {
-        detail: String,
-    },
-    // Import.
-    ImportEncoding,
-    ImportReaderFailed,
-    ImportUnreadable {
-        detail: String,
-    },
-    ImportUnreadableHelp,
-    /// A line of a 进展情况 cell that does not start with a date (`line` counts from 1).
-    ImportProgressLine {
-        line: usize,
-        text: String,
-    },
-    /// A line of a 进展情况 cell whose date is no day of the calendar.
-    ImportProgressDay {
-        line: usize,
-        text: String,
-    },
-    ImportProgressHelp,
-    ImportExtension,
-    ImportNoSheet {
-        sheet: String,
-        sheets: Vec<String>,
-    },
-    ImportNoSheets,
-    ImportNoHeader {
-        row: usize,
-    },
-    ImportNoHeaderHelp,
-    ImportColumnMissing {
-        column: String,
-    },
-    ImportColumns {
-        columns: Vec<String>,
-    },
-    ImportUnknownUnit {
-        unit: String,
-    },
-    ImportUnknownUnitHelp,
-    ImportUnitAmbiguous {
-        orgs: Vec<String>,
-    },
-    ImportEmptyKey,
-    ImportBadKey {
-        key: String,
-    },
-    ImportBadKeyHelp,
-    ImportDuplicateRow {
-        id: String,
-        first: String,
-    },
-    ImportDuplicateRowHelp,
-    ImportCellTooLong {
-        chars: usize,
     },
     // Limits on every input (SPEC §16).
     InputNotRegular {
@@ -879,180 +90,7 @@ pub enum Msg {
         /// The limit, as it is stated (`256 MiB`).
         max: String,
     },
-    ImportPartTooLarge {
-        part: String,
-    },
-    ImportTooManyCells,
-    ImportTooManyStrings,
-    ImportBeyondSheet {
-        cell: String,
-    },
-    ImportBinaryWorkbook,
-    ImportLimitHelp,
-    ImportKeyCase {
-        id: String,
-        other: String,
-        first: String,
-    },
-    ImportKeyCaseHelp,
-    ImportChanged {
-        path: String,
-    },
-    ImportChangedHelp,
-    FolderMoved {
-        path: String,
-    },
-    StoredPublicNames {
-        path: String,
-        field: String,
-    },
-    StoredPublicNamesHelp,
-    NameInvalid {
-        name: String,
-    },
-    NameRulesHelp,
-    ImportFormula {
-        formula: String,
-    },
-    ImportFormulaHelp,
-    ImportCellError {
-        error: String,
-    },
-    ImportNotInMap {
-        text: String,
-        known: Vec<String>,
-    },
-    ImportNotNumber {
-        text: String,
-    },
-    ImportNotBool {
-        text: String,
-    },
-    ImportNotDate {
-        text: String,
-        formats: Vec<String>,
-    },
-    ImportNoSuchDay {
-        text: String,
-    },
-    /// A mapping file that cannot be used; `detail` is one of the `Mapping*` messages.
-    ImportMapping {
-        path: String,
-        detail: Box<Msg>,
-    },
-    // What is wrong with a mapping file (the detail of `ImportMapping`). `key` is the dotted
-    // path of the key (`fields.title`, `when[1].matches`); the lists are names of the format.
-    /// `suggestion` is the closest of `allowed`, if one is close.
-    MappingUnknownKey {
-        key: String,
-        suggestion: Option<String>,
-        allowed: Vec<String>,
-    },
-    /// `suggestion` is the closest of `fields`, if one is close.
-    MappingNotAField {
-        key: String,
-        suggestion: Option<String>,
-        fields: Vec<String>,
-    },
-    MappingNotString {
-        key: String,
-    },
-    MappingNotStrings {
-        key: String,
-    },
-    MappingNotTable {
-        key: String,
-    },
-    MappingNotRow {
-        key: String,
-    },
-    MappingNoUnit,
-    MappingUnitNeedsColumn,
-    MappingNoKey,
-    MappingWhenNotBlocks,
-    MappingMissingKey {
-        key: String,
-    },
-    /// `detail` is the regex crate's account of the pattern.
-    MappingBadRegex {
-        key: String,
-        detail: String,
-    },
-    MappingNotSpec {
-        key: String,
-    },
-    MappingNeedsColumn {
-        key: String,
-    },
-    /// `detail` is the toml parser's; `line` counts from 1.
-    MappingSyntax {
-        line: usize,
-        detail: String,
-    },
-    ImportSummary {
-        rows: usize,
-        create: usize,
-        update: usize,
-        unchanged: usize,
-        exists: usize,
-        errors: usize,
-    },
-    ImportNothingWritten,
-    ImportKeptGoing {
-        rows: usize,
-    },
-    ImportDryRun,
-    ImportCreate {
-        file: String,
-        row: usize,
-    },
-    ImportUpdate {
-        file: String,
-        row: usize,
-    },
-    ImportUnchanged {
-        file: String,
-        row: usize,
-    },
-    ImportExists {
-        file: String,
-        row: usize,
-    },
-    ImportLinkInPath {
-        path: String,
-    },
-    // Authoring.
-    Created {
-        path: String,
-    },
-    TreeStarted {
-        path: String,
-    },
-    AlreadyTree {
-        path: String,
-    },
-    InsideTree {
-        root: String,
-    },
-    FileExists {
-        path: String,
-    },
-    NotAUnit {
-        path: String,
-    },
-    NotAUnitHelp,
-    OutsideTree {
-        path: String,
-    },
-    BadName {
-        name: String,
-    },
-    LinkInPath {
-        path: String,
-    },
-    BeyondAnnotations {
-        count: usize,
-    },
+    // What a listing of diagnostics leaves out (E036, W010).
     NotShown {
         errors: usize,
         warnings: usize,
@@ -1060,65 +98,57 @@ pub enum Msg {
     NotShownHelp {
         most: usize,
     },
-    // History (SPEC §11).
-    GitError {
-        detail: String,
-    },
-    NotARepository {
-        path: String,
-    },
-    NotARepositoryHelp,
-    UnknownRevision {
-        rev: String,
-        why: RevisionWhy,
-    },
-    UnknownRevisionHelp,
-    ShallowLacks {
-        rev: String,
-    },
-    ShallowHelp,
-    NotInCommit {
-        commit: String,
-    },
-    RevisionHasErrors {
-        rev: String,
-    },
-    Regressed {
-        from: String,
-        to: String,
-        since: String,
-    },
-    RegressedHelp,
-    DeadlineMovedLater {
-        field: String,
-        from: String,
-        to: String,
-        since: String,
-    },
-    DeadlineMovedHelp,
-    UnfinishedDeleted {
-        file: String,
-        id: String,
-        status: String,
-        since: String,
-    },
-    UnfinishedDeletedHelp,
-    EvidenceRemoved {
-        removed: Vec<String>,
-        since: String,
-    },
-    EvidenceRemovedHelp,
-    OnlyChangedNote {
-        since: String,
-        errors: usize,
-        warnings: usize,
-    },
-    // Summaries.
-    CheckSummary {
-        errors: usize,
-        warnings: usize,
-        files: usize,
-    },
+}
+
+/// `text`, with its control characters written out: see [`Msg::text`].
+fn shown(text: String) -> String {
+    match crate::text::escape::controls(&text, &[]) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(shown) => shown,
+    }
+}
+
+/// A family's message is a [`Msg`], and so is it where a help line may be none
+/// ([`Diagnostic::with_help`](crate::diagnostic::Diagnostic::with_help)); it reads as a `Msg`
+/// does. One line a family.
+macro_rules! families {
+    ($($family:ident => $variant:ident,)*) => {$(
+        impl $family {
+            /// The sentence in `lang`, as [`Msg::text`] gives it.
+            pub fn text(&self, lang: Lang) -> String {
+                shown(self.sentence(lang))
+            }
+        }
+
+        impl From<$family> for Msg {
+            fn from(msg: $family) -> Self {
+                Msg::$variant(msg)
+            }
+        }
+
+        impl From<$family> for Option<Msg> {
+            fn from(msg: $family) -> Self {
+                Some(Msg::$variant(msg))
+            }
+        }
+    )*};
+}
+
+families! {
+    CommandMsg => Commands,
+    DocxMsg => Docx,
+    FieldMsg => Fields,
+    FileMsg => Files,
+    ImportMsg => Import,
+    HistoryMsg => History,
+    ItemMsg => Item,
+    LinkMsg => Links,
+    PlanMsg => Plan,
+    ReportMsg => Report,
+    RunMsg => Run,
+    SelfCheckMsg => SelfCheck,
+    SettingsMsg => Settings,
+    StoredMsg => Stored,
 }
 
 impl Msg {
@@ -1126,306 +156,30 @@ impl Msg {
     /// written out (`\n`, `\u{200b}`: see [`crate::text::escape`]), in every format: a value never
     /// moves the cursor, starts a CI workflow command or hides in a message.
     pub fn text(&self, lang: Lang) -> String {
-        let text = self.sentence(lang);
-        match crate::text::escape::controls(&text, &[]) {
-            std::borrow::Cow::Borrowed(_) => text,
-            std::borrow::Cow::Owned(shown) => shown,
-        }
+        shown(self.sentence(lang))
     }
 
-    fn sentence(&self, lang: Lang) -> String {
+    pub(crate) fn sentence(&self, lang: Lang) -> String {
         use Lang::{En, Zh};
-        // One arm a sentence: its data bound once, its words in both languages side by side.
+        // A family words its own; one arm a sentence for the rest, both languages side by side.
         match self {
-            Msg::Syntax { detail } => match lang {
-                Zh => format!("TOML 语法错误：{detail}"),
-                En => format!("TOML syntax error: {detail}"),
-            },
-            Msg::UnknownKey { key } => match lang {
-                Zh => format!("未知的键 `{key}`"),
-                En => format!("unknown key `{key}`"),
-            },
+            Msg::Item(m) => m.sentence(lang),
+            Msg::SelfCheck(m) => m.sentence(lang),
+            Msg::Plan(m) => m.sentence(lang),
+            Msg::Links(m) => m.sentence(lang),
+            Msg::Fields(m) => m.sentence(lang),
+            Msg::Files(m) => m.sentence(lang),
+            Msg::History(m) => m.sentence(lang),
+            Msg::Settings(m) => m.sentence(lang),
+            Msg::Commands(m) => m.sentence(lang),
+            Msg::Stored(m) => m.sentence(lang),
+            Msg::Docx(m) => m.sentence(lang),
+            Msg::Run(m) => m.sentence(lang),
+            Msg::Report(m) => m.sentence(lang),
+            Msg::Import(m) => m.sentence(lang),
             Msg::DidYouMean { suggestion } => match lang {
                 Zh => format!("是否想写 `{suggestion}`？"),
                 En => format!("did you mean `{suggestion}`?"),
-            },
-            Msg::KnownKeys { keys } => {
-                let keys = names(keys);
-                match lang {
-                    Zh => format!("此处可用的键：{keys}"),
-                    En => format!("the keys allowed here: {keys}"),
-                }
-            }
-            Msg::MissingField { key } => match lang {
-                Zh => format!("缺少必填字段 `{key}`"),
-                En => format!("missing required field `{key}`"),
-            },
-            Msg::EmptyField { key } => match lang {
-                Zh => format!("字段 `{key}` 不能为空"),
-                En => format!("field `{key}` must not be empty"),
-            },
-            Msg::WrongType { key, expected, found } => match lang {
-                Zh => {
-                    format!("`{key}` 应为{}，实际是{}", expected.name(Zh), found.name(Zh))
-                }
-                En => {
-                    format!("`{key}` must be {}, found {}", expected.name(En), found.name(En))
-                },
-            },
-            Msg::BadValue { key, value, allowed } => {
-                let allowed = choices(allowed);
-                match lang {
-                    Zh => {
-                        format!("`{key}` 的值 \"{value}\" 不在允许范围内；可选：{allowed}")
-                    }
-                    En => {
-                        format!("`{key}` = \"{value}\" is not allowed; allowed values: {allowed}")
-                    },
-                }
-            }
-            Msg::Placeholder { key, value } => match lang {
-                Zh => {
-                    format!("`{key}` 仍是模板的占位文字 \"{value}\"")
-                }
-                En => {
-                    format!("`{key}` still holds the template's placeholder \"{value}\"")
-                },
-            },
-            Msg::PlaceholderHelp => match lang {
-                Zh => "填写实际内容；不需要的可选字段整行删去".into(),
-                En => {
-                    "write the real content; remove an optional field that is not needed".into()
-                },
-            },
-            Msg::Basis { plan, document } => match (lang, plan, document) {
-                (Zh, Some(plan), Some(doc)) => format!("根据《{plan}》（{doc}）"),
-                (Zh, Some(plan), None) => format!("根据《{plan}》"),
-                (Zh, None, doc) => format!("根据{}", doc.as_deref().unwrap_or_default()),
-                (En, Some(plan), Some(doc)) => format!("Under \"{plan}\" ({doc})"),
-                (En, Some(plan), None) => format!("Under \"{plan}\""),
-                (En, None, doc) => format!("Under {}", doc.as_deref().unwrap_or_default()),
-            },
-            Msg::BelowMinimum { key, value, min } => match lang {
-                Zh => format!("`{key}` 应为不小于{min}的整数，实际是{value}"),
-                En => format!("`{key}` must be a whole number of at least {min}, not {value}"),
-            },
-            Msg::NotPositive { key, value } => match lang {
-                Zh => {
-                    format!("`{key}` 应为正整数，实际是{value}")
-                }
-                En => {
-                    format!("`{key}` must be a positive integer, not {value}")
-                },
-            },
-            Msg::UnsatisfiedNeedsRectifyBy => match lang {
-                Zh => {
-                    "群众不满意的事项必须填写限期整改日期 `rectify_by`".into()
-                }
-                En => {
-                    "an item the masses are not satisfied with needs a `rectify_by` date".into()
-                },
-            },
-            Msg::UnsatisfiedNeedsRectifyByHelp => match lang {
-                Zh => {
-                    "对整改效果不理想、群众不满意的，要限期整改到位：写明 `rectify_by = 年-月-日`".into()
-                }
-                En => {
-                    "the plan: 对整改效果不理想、群众不满意的，要限期整改到位; add `rectify_by = YYYY-MM-DD`".into()
-                },
-            },
-            Msg::ProgressAfterToday { on } => match lang {
-                Zh => format!("进展日期{}还没有到", zh_date(on)),
-                En => format!("progress dated {on}, a day that has not come yet"),
-            },
-            Msg::NoProgress { days, since, every } => match lang {
-                Zh => {
-                    format!("已{days}天没有进展记录（自{}起；要求至少每{every}天一次）", zh_date(since))
-                }
-                En => {
-                    let day_s = if *days == 1 { "day" } else { "days" };
-                    format!(
-                        "no progress recorded for {days} {day_s} (since {since}; at most {every} allowed)"
-                    )
-                },
-            },
-            Msg::NoProgressHelp => match lang {
-                Zh => {
-                    "跟踪推进：在 [[progress]] 中记下最新进展（on 和 text）".into()
-                }
-                En => {
-                    "keep track (跟踪推进): add a [[progress]] entry with `on` and `text`".into()
-                },
-            },
-            Msg::ClosureNotDone { status } => match lang {
-                Zh => {
-                    format!("只有已完成的事项才能销号，本事项状态为{status}")
-                }
-                En => {
-                    format!("only a done item can be closed (销号); this one is {status}")
-                },
-            },
-            Msg::ClosureBeforeCompleted { approved_on, completed_on } => match lang {
-                Zh => {
-                    format!("销号日期{}早于完成日期{}", zh_date(approved_on), zh_date(completed_on))
-                }
-                En => {
-                    format!("closed on {approved_on}, before it was completed on {completed_on}")
-                },
-            },
-            Msg::ClosureAfterToday { approved_on } => match lang {
-                Zh => format!("销号日期{}还没有到", zh_date(approved_on)),
-                En => format!("closed on {approved_on}, a day that has not come yet"),
-            },
-            Msg::SubordinatesDueLate { due, own_due } => match lang {
-                Zh => {
-                    format!("下级报送时限{}晚于本单位自己的报送时限{}", zh_date(due), zh_date(own_due))
-                }
-                En => {
-                    format!("`subordinates_due` {due} is after this unit's own due date {own_due}")
-                },
-            },
-            Msg::VotesOverParticipants {
-                votes,
-                participants,
-            } => match lang {
-                Zh => format!("三项票数之和{votes}超过参加测评人数{participants}"),
-                En => format!(
-                    "the votes add up to {votes}, more than the {participants} who took part"
-                ),
-            },
-            Msg::GuidanceOfSecondBatch => match lang {
-                Zh => "第二批活动单位由省委督查组审核，督导组检查的是第一批活动单位".into(),
-                En => "a 督导组 checks first-batch units; a second-batch unit is reviewed by a 督查组".into(),
-            },
-            Msg::GuidanceOfSecondBatchHelp => match lang {
-                Zh => "写作 kind = \"督查组审核\"；或者本单位是第一批，改为 batch = 1".into(),
-                En => "write kind = \"督查组审核\"; or, if the unit is of the first batch, batch = 1".into(),
-            },
-            Msg::SubmittedUnsupported => match lang {
-                Zh => "自查已报送，但没有领导班子会议日期，也没有自查报告".into(),
-                En => "the self-check is submitted, but names neither the meeting that studied it nor a report".into(),
-            },
-            Msg::SubmittedUnsupportedHelp => match lang {
-                Zh => "写上集体研究的会议日期 meeting_on，或者自查报告 report".into(),
-                En => "add `meeting_on`, the day of the 领导班子会议, or `report`, the 自查报告".into(),
-            },
-            Msg::FoundBeforeOpened {
-                found_on,
-                opened_on,
-            } => match lang {
-                Zh => format!(
-                    "发现日期{}早于“回头看”开始日期{}",
-                    zh_date(found_on),
-                    zh_date(opened_on)
-                ),
-                En => format!("found on {found_on}, before the campaign opened on {opened_on}"),
-            },
-            Msg::FoundBeforeOpenedHelp => match lang {
-                Zh => "“回头看”中新发现的问题在开始之后发现；之前已知的问题，来源写作整改方案等".into(),
-                En => "a problem newly found in the campaign is found after it opened; one known before has another `source` (整改方案…)".into(),
-            },
-            Msg::ResubmittedWithoutReturn { on } => match lang {
-                Zh => {
-                    format!("重新报送日期{}之前没有退回的审核记录", zh_date(on))
-                }
-                En => {
-                    format!("resubmitted on {on}, but no review returned the report before then")
-                },
-            },
-            Msg::ResubmittedWithoutReturnHelp => match lang {
-                Zh => {
-                    "在 [[review]] 中记下退回的审核（result = \"退回\"），或删去 `resubmitted_on`".into()
-                }
-                En => {
-                    "record the review that returned it (result = \"退回\"), or remove `resubmitted_on`".into()
-                },
-            },
-            Msg::ReportReturned { on } => match lang {
-                Zh => {
-                    format!("自查报告已于{}被退回，尚未重新报送", zh_date(on))
-                }
-                En => {
-                    format!("the self-check report was returned on {on} and has not been resubmitted")
-                },
-            },
-            Msg::ReportReturnedHelp => match lang {
-                Zh => {
-                    "查漏补缺后重新报送，并在 [self_check] 中填写 `resubmitted_on`".into()
-                }
-                En => {
-                    "fill the gaps, submit again, and record `resubmitted_on` in [self_check]".into()
-                },
-            },
-            Msg::IntegerOutOfRange { key, value, allowed } => {
-                let allowed = choices(allowed);
-                match lang {
-                    Zh => {
-                        format!("`{key}` 的值{value}不在允许范围内；可选：{allowed}")
-                    }
-                    En => {
-                        format!("`{key}` = {value} is not allowed; allowed values: {allowed}")
-                    },
-                }
-            }
-            Msg::IntegerTooLarge { key, value } => match lang {
-                Zh => format!("`{key}` 的值{value}超出整数范围"),
-                En => {
-                    format!("`{key}` = {value} is too large for an integer")
-                },
-            },
-            Msg::DateAsString { key, value } => match lang {
-                Zh => {
-                    format!("日期 `{key}` 写成了字符串 \"{value}\"")
-                }
-                En => {
-                    format!("the date `{key}` is written as a string \"{value}\"")
-                },
-            },
-            Msg::WriteBareDate { key, date } => match lang {
-                Zh => match date {
-                    Some(date) => {
-                        format!("日期不加引号，写作 `{key} = {date}`")
-                    },
-                    None => {
-                        format!("日期不加引号，按 年-月-日 写作 `{key} = 2015-02-28`")
-                    },
-                }
-                En => match date {
-                    Some(date) => {
-                        format!("write a bare TOML date, without quotes: `{key} = {date}`")
-                    },
-                    None => {
-                        format!("write a bare TOML date as year-month-day, without quotes: `{key} = 2015-02-28`")
-                    },
-                },
-            },
-            Msg::DottedAnswerKey { key } => match lang {
-                Zh => {
-                    format!("检查要点编号 `{key}` 没有加引号，被当成了嵌套的表")
-                }
-                En => {
-                    format!("the check point id `{key}` is not quoted, so TOML reads it as nested tables")
-                },
-            },
-            Msg::QuoteAnswerKey { key, value } => match lang {
-                Zh => {
-                    format!("给编号加上引号：`\"{key}\" = {value}`")
-                }
-                En => {
-                    format!("quote the id: `\"{key}\" = {value}`")
-                },
-            },
-            Msg::DateWithTime { key } => match lang {
-                Zh => {
-                    format!("`{key}` 只需日期，不要写时间或时区")
-                }
-                En => {
-                    format!("`{key}` takes a date alone, without a time or offset")
-                },
-            },
-            Msg::InvalidDate { detail } => match lang {
-                Zh => format!("不是有效的日期：{detail}"),
-                En => format!("not a valid calendar date: {detail}"),
             },
             Msg::UnknownArea { area, known } => {
                 let known = choices(known);
@@ -1435,1612 +189,26 @@ impl Msg {
                     }
                     En => {
                         format!("`area = {area}` is not an area of the schema; allowed: {known}")
-                    },
+                    }
                 }
             }
             Msg::UnknownPoint { id } => match lang {
                 Zh => format!("检查要点 \"{id}\" 不在方案中"),
                 En => format!("check point \"{id}\" is not in the schema"),
             },
-            Msg::PointNotApplicable { id, category, batch } => match lang {
-                Zh => {
-                    format!("检查要点 \"{id}\" 不适用于第{}批的{category}", batch_zh(*batch))
-                }
-                En => {
-                    format!("check point \"{id}\" does not apply to a {category} of batch {batch}")
-                },
-            },
-            Msg::PointAnsweredByItems => match lang {
-                Zh => {
-                    "党员干部的重点（P 类）由个人整改事项回答，不在单位自查中作答；删去这一行".into()
-                }
-                En => {
-                    "points for cadres (P.*) are answered by their own items, not in a unit's self-check; remove the line".into()
-                },
-            },
-            Msg::StatusNeedsField { status, key } => match lang {
-                Zh => {
-                    format!("状态为{status}的事项必须填写 `{key}`")
-                }
-                En => {
-                    format!("an item with status {status} needs `{key}`")
-                },
-            },
-            Msg::UnsatisfiedDone => match lang {
-                Zh => "群众不满意的事项不能算已完成".into(),
-                En => {
-                    "an item the masses are unsatisfied with cannot count as done (已完成)".into()
-                },
-            },
-            Msg::UnsatisfiedDoneHelp => match lang {
-                Zh => {
-                    "改为 `status = \"效果不理想\"` 并填写限期整改日期 `rectify_by`".into()
-                }
-                En => {
-                    "set `status = \"效果不理想\"` and a date to fix it by, `rectify_by`".into()
-                },
-            },
-            Msg::DateAfterToday { key, date } => match lang {
-                Zh => format!("`{key}` 的日期{}还没有到", zh_date(date)),
-                En => format!("`{key}` is {date}, a day that has not come yet"),
-            },
-            Msg::DateAfterTodayHelp => match lang {
-                Zh => "记录写的是已经发生的事：改正日期；计划中的日期写在 deadline 或 rectify_by".into(),
-                En => "a record says what has happened: correct the date; a planned day goes in deadline or rectify_by".into(),
-            },
-            Msg::SourceNeedsField { key_value, key } => match lang {
-                Zh => {
-                    format!("`{key_value}` 的事项必须填写 `{key}`")
-                }
-                En => {
-                    format!("an item with `{key_value}` needs `{key}`")
-                },
-            },
-            Msg::UnknownLeadUnit { lead_unit } => match lang {
-                Zh => {
-                    format!("牵头单位 \"{lead_unit}\" 不是本台账中的单位")
-                }
-                En => {
-                    format!("lead unit \"{lead_unit}\" names no unit of the tree")
-                },
-            },
-            Msg::SelfLeadUnit { lead_unit } => match lang {
-                Zh => {
-                    format!("牵头单位 \"{lead_unit}\" 就是本单位；上下联动应由上级牵头")
-                }
-                En => {
-                    format!("lead unit \"{lead_unit}\" is the item's own unit; a linked fix is led from above")
-                },
-            },
-            Msg::LeadUnitHelp => match lang {
-                Zh => {
-                    "写牵头单位的机构路径，即其文件夹相对于根目录的路径，如 \"杭州市/西湖区\"".into()
-                }
-                En => {
-                    "write the org path of the leading unit: its folder relative to the root, like \"杭州市/西湖区\"".into()
-                },
-            },
-            Msg::DuplicateItemId { id, other } => match lang {
-                Zh => {
-                    format!("同一单位的两个事项编号都是 \"{id}\"（另一个在 {other}）")
-                }
-                En => {
-                    format!("two items of one unit have the id \"{id}\" (the other is {other})")
-                },
-            },
-            Msg::FirstDefinedHere => match lang {
-                Zh => "首次出现在这里".into(),
-                En => "first defined here".into(),
-            },
-            Msg::OrphanItem => match lang {
-                Zh => "事项不属于任何单位：上级各文件夹中都没有 unit.toml".into(),
-                En => {
-                    "item outside every unit: no folder above it holds a unit.toml".into()
-                },
-            },
-            Msg::OrphanItemHelp => match lang {
-                Zh => {
-                    "把事项移到单位文件夹的 items/ 下，或在其上级文件夹中新建 unit.toml".into()
-                }
-                En => {
-                    "move it into a unit's items/ folder, or add a unit.toml to a folder above it".into()
-                },
-            },
-            Msg::RootUnit => match lang {
-                Zh => "根目录中不能有 unit.toml：单位放在子文件夹中".into(),
-                En => "a unit.toml at the root: units live in sub-folders".into(),
-            },
-            Msg::RootUnitHelp => match lang {
-                Zh => "把它移到以单位命名的子文件夹中".into(),
-                En => "move it into a sub-folder named after the unit".into(),
-            },
-            Msg::UnansweredPoints { points } => {
-                let points = names(points);
-                match lang {
-                    Zh => {
-                        format!("自查已报送，但以下适用的检查要点未逐项说明：{points}")
-                    }
-                    En => {
-                        format!("the self-check is submitted but leaves these points unanswered: {points}")
-                    },
-                }
-            }
-            Msg::UnansweredHelp => match lang {
-                Zh => {
-                    "在 [self_check.answers] 中逐项说明，如 `\"1.1\" = \"已落实\"`；不涉及的写 \"不涉及\"".into()
-                }
-                En => {
-                    "answer each in [self_check.answers], like `\"1.1\" = \"已落实\"`; write \"不涉及\" where one does not apply".into()
-                },
-            },
-            Msg::ReportMissing { path } => match lang {
-                Zh => format!("自查报告 \"{path}\" 不存在"),
-                En => {
-                    format!("the self-check report \"{path}\" does not exist")
-                },
-            },
-            Msg::ReportOutsideUnit { path } => match lang {
-                Zh => {
-                    format!("自查报告 \"{path}\" 不在本单位文件夹内")
-                }
-                En => {
-                    format!("the self-check report \"{path}\" leaves the unit's folder")
-                },
-            },
-            Msg::ReportLink { path } => match lang {
-                Zh => {
-                    format!("自查报告 \"{path}\" 是符号链接，不予读取")
-                }
-                En => {
-                    format!("the self-check report \"{path}\" is a symbolic link, which is never followed")
-                },
-            },
-            Msg::ReportOutsideHelp => match lang {
-                Zh => {
-                    "写单位文件夹内的相对路径，如 \"自查报告.md\"；不要用 \"..\" 或绝对路径".into()
-                }
-                En => {
-                    "write a path inside the unit's folder, like \"自查报告.md\"; no \"..\" and no absolute path".into()
-                },
-            },
-            Msg::ReviewBeforeSubmission { on, submitted_on } => match lang {
-                Zh => {
-                    format!("审核日期{}早于自查报送日期{}", zh_date(on), zh_date(submitted_on))
-                }
-                En => {
-                    format!("a review on {on}, before the self-check was submitted on {submitted_on}")
-                },
-            },
-            Msg::ReviewWithoutSubmission => match lang {
-                Zh => {
-                    "单位尚未报送自查（无 `self_check.submitted_on`），不能有审核记录".into()
-                }
-                En => {
-                    "a review of a unit that has not submitted its self-check (no `self_check.submitted_on`)".into()
-                },
-            },
-            Msg::SubmittedHere => match lang {
-                Zh => "自查报送日期".into(),
-                En => "submitted here".into(),
-            },
-            Msg::NotUtf8 => match lang {
-                Zh => "文件不是 UTF-8 编码".into(),
-                En => "the file is not UTF-8".into(),
-            },
-            Msg::LooksLikeGbk => match lang {
-                Zh => {
-                    "看起来是 GBK/GB18030 编码；用记事本或 WPS “另存为” UTF-8，或运行 `iconv -f GB18030 -t UTF-8`".into()
-                }
-                En => {
-                    "it looks like GBK/GB18030; save it as UTF-8 (Notepad or WPS: Save As, UTF-8) or run `iconv -f GB18030 -t UTF-8`".into()
-                },
-            },
-            Msg::LooksLikeUtf16 => match lang {
-                Zh => {
-                    "看起来是 UTF-16 编码；用记事本或 WPS “另存为” UTF-8".into()
-                }
-                En => {
-                    "it looks like UTF-16; save it as UTF-8 (Notepad or WPS: Save As, UTF-8)".into()
-                },
-            },
-            Msg::SaveAsUtf8 => match lang {
-                Zh => "用 UTF-8 编码保存此文件".into(),
-                En => "save the file as UTF-8".into(),
-            },
-            Msg::TooLarge { size } => match lang {
-                Zh => {
-                    format!("文件大小{size}字节，超过1 MiB的上限")
-                }
-                En => {
-                    format!("the file is {size} bytes, over the limit of 1 MiB")
-                },
-            },
-            Msg::TooLargeHelp => match lang {
-                Zh => {
-                    "台账文件应当短小：一个事项一个文件，长篇材料另存为佐证文件".into()
-                }
-                En => {
-                    "record files are small: one item per file, long material in files of its own".into()
-                },
-            },
-            Msg::Unreadable { detail } => match lang {
-                Zh => format!("无法读取文件：{}", system_zh(detail)),
-                En => format!("cannot read the file: {detail}"),
-            },
-            Msg::SchemaMissing { path } => match lang {
-                Zh => format!("方案文件 \"{path}\" 不存在"),
-                En => {
-                    format!("the campaign schema file \"{path}\" does not exist")
-                },
-            },
-            Msg::SchemaOutsideRoot { path } => match lang {
-                Zh => {
-                    format!("方案文件 \"{path}\" 不在根目录内")
-                }
-                En => {
-                    format!("the campaign schema file \"{path}\" is outside the root")
-                },
-            },
-            Msg::SchemaDuplicate { id } => match lang {
-                Zh => format!("方案中 \"{id}\" 重复定义"),
-                En => format!("\"{id}\" is defined twice in the schema"),
-            },
-            Msg::SchemaUnusable => match lang {
-                Zh => {
-                    "方案无效时，不检查各文件的内容方面、检查要点和自查说明".into()
-                }
-                En => {
-                    "while the schema is invalid, areas, points and answers are not checked".into()
-                },
-            },
-            Msg::SchemaLink { path } => match lang {
-                Zh => {
-                    format!("方案文件 \"{path}\" 经过符号链接，不读取")
-                }
-                En => {
-                    format!("the campaign schema file \"{path}\" is reached through a symbolic link and is not read")
-                },
-            },
-            Msg::SchemaNotFile { path } => match lang {
-                Zh => format!("方案文件 \"{path}\" 不是普通文件"),
-                En => {
-                    format!("the campaign schema file \"{path}\" is not a regular file")
-                },
-            },
-            Msg::NotRegularFile => match lang {
-                Zh => {
-                    "不是普通文件（符号链接、命名管道、设备等），未读取".into()
-                }
-                En => {
-                    "not a regular file (a symbolic link, a named pipe, a device…); not read".into()
-                },
-            },
-            Msg::NotRegularFileHelp => match lang {
-                Zh => "台账中只放普通文件；链接换成文件本身".into(),
-                En => {
-                    "keep only regular files in the tree; put the file itself in place of a link".into()
-                },
-            },
-            Msg::NameNotUtf8 { folder } => match lang {
-                Zh => match folder {
-                    true => {
-                        "文件夹名不是 UTF-8 编码，其中的文件未检查".into()
-                    },
-                    false => "文件名不是 UTF-8 编码，未读取".into(),
-                }
-                En => match folder {
-                    true => {
-                        "the folder's name is not UTF-8; nothing in it is checked".into()
-                    },
-                    false => {
-                        "the file's name is not UTF-8; the file is not read".into()
-                    },
-                },
-            },
-            Msg::NameNotUtf8Help { gbk } => match lang {
-                Zh => match gbk {
-                    Some(gbk) => {
-                        format!("看起来是 GBK 编码的“{gbk}”；重命名为 UTF-8 的名称，如在台账根目录运行 `convmv -f GBK -t UTF-8 -r --notest .`")
-                    },
-                    None => "重命名为 UTF-8 的名称".into(),
-                }
-                En => match gbk {
-                    Some(gbk) => {
-                        format!("it looks like “{gbk}” in GBK; rename it in UTF-8, for example with `convmv -f GBK -t UTF-8 -r --notest .` at the root")
-                    },
-                    None => "rename it with a UTF-8 name".into(),
-                },
-            },
-            Msg::Overdue { status, due, days } => match lang {
-                Zh => {
-                    format!("逾期{days}天：状态为{status}，时限{}", zh_date(due))
-                }
-                En => {
-                    format!("overdue by {days} {}: status {status}, due {due}", if *days == 1 { "day" } else { "days" })
-                },
-            },
-            Msg::OverdueHelp => match lang {
-                Zh => {
-                    "明确责任、落实措施、跟踪推进；完成后更新 `status` 和 `completed_on`".into()
-                }
-                En => {
-                    "name who, what measures, and follow up; once finished, update `status` and `completed_on`".into()
-                },
-            },
-            Msg::LateCompletion { completed_on, deadline } => match lang {
-                Zh => {
-                    format!("未按期解决：完成于{}，时限{}", zh_date(completed_on), zh_date(deadline))
-                }
-                En => {
-                    format!("not solved on time: completed on {completed_on}, due {deadline}")
-                },
-            },
-            Msg::LateReport { submitted_on, deadline } => match lang {
-                Zh => {
-                    format!("自查报告{}报送，晚于{}的报送时限", zh_date(submitted_on), zh_date(deadline))
-                }
-                En => {
-                    format!("self-check submitted on {submitted_on}, after its due date {deadline}")
-                },
-            },
-            Msg::MissingReport { deadline } => match lang {
-                Zh => {
-                    format!("报送时限{}已过，尚未报送自查报告", zh_date(deadline))
-                }
-                En => {
-                    format!("the due date {deadline} has passed and no self-check is submitted")
-                },
-            },
-            Msg::MissingReportHelp => match lang {
-                Zh => {
-                    "报送后在 [self_check] 中填写 `submitted_on`".into()
-                }
-                En => {
-                    "once submitted, record `submitted_on` in [self_check]".into()
-                },
-            },
-            Msg::UncoveredAnswer { point, answer } => match lang {
-                Zh => {
-                    format!("检查要点 \"{point}\" 自查为{answer}，但没有事项纳入整改")
-                }
-                En => {
-                    format!("check point \"{point}\" is answered {answer}, but no item takes it up")
-                },
-            },
-            Msg::UncoveredAnswerHelp { point } => match lang {
-                Zh => {
-                    format!("新增一个事项，在 `points` 中列出 \"{point}\"（新发现的问题要及时纳入整改）")
-                }
-                En => {
-                    format!("add an item that lists \"{point}\" in `points` (new problems join the rectification)")
-                },
-            },
-            Msg::SymlinkSkipped => match lang {
-                Zh => "符号链接，已跳过（不读取根目录以外的内容）".into(),
-                En => {
-                    "symbolic link skipped (nothing outside the root is read)".into()
-                },
-            },
-            Msg::SymlinkHelp => match lang {
-                Zh => "把文件本身放进台账，而不是链接".into(),
-                En => "put the file itself in the tree, not a link".into(),
-            },
-            Msg::UnknownCode { code } => match lang {
-                Zh => format!("没有代码 `{code}`"),
-                En => format!("there is no code `{code}`"),
-            },
-            Msg::UnknownCodeHelp => match lang {
-                Zh => {
-                    "代码形如 E001、W001 或 I001；全部代码见 docs/codes.zh.md".into()
-                }
-                En => {
-                    "codes look like E001, W001 or I001; docs/codes.md lists every one".into()
-                },
-            },
-            Msg::Misnamed => match lang {
-                Zh => {
-                    "文件名不是 *.toml（扩展名须为小写的 .toml），未作为台账记录读取".into()
-                }
-                En => {
-                    "the name is not *.toml (the extension must be .toml, in lower case), so the file is not read as a record".into()
-                },
-            },
-            Msg::MisnamedHelp { rename } => match lang {
-                Zh => format!("如果是台账记录，重命名为 {rename}"),
-                En => format!("if it is a record, rename it to {rename}"),
-            },
-            Msg::CampaignNotRegular { path } => match lang {
-                Zh => {
-                    format!("{path} 是符号链接或不是普通文件，不读取，也不作为台账根目录")
-                }
-                En => {
-                    format!("{path} is a symbolic link or not a regular file: it is never read, nor taken for the root of a records tree")
-                },
-            },
-            Msg::CampaignNotRegularHelp => match lang {
-                Zh => {
-                    "把 huitoukan.toml 文件本身放在根目录，而不是链接".into()
-                }
-                En => {
-                    "put the file huitoukan.toml itself at the root, not a link".into()
-                },
-            },
-            Msg::NoRoot { path } => match lang {
-                Zh => {
-                    format!("在 {path} 及其上级文件夹中找不到 huitoukan.toml（台账根目录）")
-                }
-                En => {
-                    format!("no huitoukan.toml (the root of a records tree) in {path} or any folder above it")
-                },
-            },
-            Msg::NoRootHelp => match lang {
-                Zh => "新建台账：`huitoukan init 文件夹`".into(),
-                En => "start a records tree with `huitoukan init DIR`".into(),
-            },
             Msg::Io { path, detail } => match lang {
                 Zh => format!("{path}：{}", system_zh(detail)),
                 En => format!("{path}: {detail}"),
             },
-            Msg::ReportHeading { org, campaign, as_of } => match lang {
-                Zh => match campaign {
-                    Some(campaign) => {
-                        format!("{org}{}进展情况汇总（截至{}）", office_quotes(campaign), zh_date(as_of))
-                    },
-                    None => {
-                        format!("{org}整改落实情况汇总（截至{}）", zh_date(as_of))
-                    },
-                }
-                En => match campaign {
-                    Some(campaign) => {
-                        format!("{campaign}: progress of {org} as of {as_of}")
-                    },
-                    None => {
-                        format!("{org}: rectification progress as of {as_of}")
-                    },
-                },
-            },
-            Msg::TrendHeading { org, campaign, from, to } => match lang {
-                Zh => match campaign {
-                    Some(campaign) => format!(
-                        "{org}{}进展趋势（{}至{}）",
-                        office_quotes(campaign),
-                        zh_date(from),
-                        zh_date(to)
-                    ),
-                    None => format!("{org}整改进展趋势（{}至{}）", zh_date(from), zh_date(to)),
-                },
-                En => match campaign {
-                    Some(campaign) => format!("{campaign}: trend of {org}, {from} to {to}"),
-                    None => format!("{org}: rectification trend, {from} to {to}"),
-                },
-            },
-            Msg::Summary { as_of, org, figures } => match lang {
-                Zh => figures.zh_prose(&zh_date(as_of), org),
-                En => figures.fill(
-                    &format!(
-                        "As of {{as_of}}, {{org}} has {{units}} reporting {}; its units list {{items}} {}: {{done}} done \
-                         ({{rate}}), {{mostly_done}} mostly done, {{open}} open, {{ineffective}} \
-                         ineffective; {{overdue}} overdue.{}",
-                        plural(figures.units, "unit", "units"),
-                        plural(figures.items, "item", "items"),
-                        if figures.self_checks {
-                            " Self-check reports: {submitted} on time, {late} late, {returned} \
-                             returned, {missing} missing, {pending} not yet due."
-                        } else {
-                            ""
-                        }
-                    ),
-                    as_of,
-                    org,
-                ),
-            },
-            Msg::DocxTitle { org, campaign } => match (lang, campaign) {
-                (Zh, Some(campaign)) => format!("关于{org}{}进展情况的报告", office_quotes(campaign)),
-                (Zh, None) => format!("关于{org}整改落实情况的报告"),
-                (En, Some(campaign)) => format!("Report on the progress of {org} in {campaign}"),
-                (En, None) => format!("Report on the rectification progress of {org}"),
-            },
-            Msg::DocxAddressee { to } => match lang {
-                Zh => format!("{to}："),
-                En => format!("To: {to}"),
-            },
-            Msg::DocxLead { basis } => match (lang, basis) {
-                (Zh, Some(basis)) => format!("{basis}要求，现将有关情况报告如下。"),
-                (Zh, None) => "现将有关情况报告如下。".into(),
-                (En, Some(basis)) => format!("{basis}, we report as follows."),
-                (En, None) => "We report as follows.".into(),
-            },
-            Msg::ProgressRates { done, done_or_mostly, closed } => match lang {
-                Zh if *closed > 0 => format!("整改完成率{done}，完成及基本完成率{done_or_mostly}；已销号{closed}个。"),
-                Zh => format!("整改完成率{done}，完成及基本完成率{done_or_mostly}。"),
-                En => format!(
-                    "{done} of the items are done, {done_or_mostly} done or mostly done; {closed} {} closed.",
-                    plural(*closed, "item", "items")
-                ),
-            },
-            Msg::ProgressSatisfaction { assessed, satisfied, rate } => match lang {
-                Zh if *satisfied == 0 => format!("已测评事项{assessed}个，事项满意率{rate}。"),
-                Zh => format!("已测评事项{assessed}个，其中群众满意及基本满意{satisfied}个，事项满意率{rate}。"),
-                En => format!(
-                    "{assessed} {} assessed by the masses, {satisfied} of them satisfied or mostly satisfied ({rate}).",
-                    plural(*assessed, "item", "items")
-                ),
-            },
-            Msg::ProgressAreas { areas, rows } => {
-                let parts: Vec<String> = rows
-                    .iter()
-                    .map(|(title, items, done)| match lang {
-                        // A zero is left out (SPEC §14): never 已完成0个.
-                        Zh if *done == 0 => format!("{title}{items}个"),
-                        Zh => format!("{title}{items}个，已完成{done}个"),
-                        En => format!("{title}: {items} {}, {done} done", plural(*items, "item", "items")),
-                    })
-                    .collect();
-                match lang {
-                    Zh => format!("对照{}个方面：{}。", zh_numeral(*areas), parts.join("；")),
-                    En => format!("By area: {}.", parts.join("; ")),
-                }
-            },
-            Msg::ProgressChildren { rows } => {
-                let parts: Vec<String> = rows
-                    .iter()
-                    .map(|(name, items, rate)| match lang {
-                        Zh => format!("{name}{items}个，完成率{rate}"),
-                        En => format!("{name}: {items} {}, {rate} done", plural(*items, "item", "items")),
-                    })
-                    .collect();
-                match lang {
-                    Zh => format!("分地区（系统）看：{}。", parts.join("；")),
-                    En => format!("By region or system: {}.", parts.join("; ")),
-                }
-            },
-            Msg::ProgressLinked { items, by_status } => {
-                let parts: Vec<String> = by_status
-                    .iter()
-                    .filter(|(_, n)| *n > 0)
-                    .map(|(status, n)| match lang {
-                        Zh => format!("{status}{n}个"),
-                        En => format!("{n} {status}"),
-                    })
-                    .collect();
-                let counted = if parts.is_empty() {
-                    String::new()
-                } else {
-                    parenthesised(lang, &parts.join(if lang == Zh { "、" } else { ", " }))
-                };
-                match lang {
-                    Zh => format!("需上级牵头联动整改的事项{items}个{counted}。"),
-                    En => format!(
-                        "{items} {} a unit above to lead the fix{counted}.",
-                        plural(*items, "item names", "items name")
-                    ),
-                }
-            },
-            Msg::ProblemOverdue { nth, items, ages, units, more } => {
-                let buckets = [("1～30天", "1–30 days"), ("31～90天", "31–90 days"), ("90天以上", "over 90 days")];
-                let aged: Vec<String> = ages
-                    .iter()
-                    .zip(buckets)
-                    .filter(|(n, _)| **n > 0)
-                    .map(|(n, (zh, en))| match lang {
-                        Zh => format!("逾期{zh}的{n}个"),
-                        En => format!("{n} by {en}"),
-                    })
-                    .collect();
-                match lang {
-                    Zh => format!(
-                        "{}是部分事项逾期未完成。逾期未完成事项{items}个（{}），涉及{}。",
-                        zh_numeral(*nth),
-                        aged.join("、"),
-                        zh_units(units, *more)
-                    ),
-                    En => format!(
-                        "{nth}. Overdue items: {items} ({}), of {}.",
-                        aged.join(", "),
-                        en_units(units, *more)
-                    ),
-                }
-            },
-            Msg::ProblemIneffective { nth, items, units, more } => match lang {
-                Zh => format!(
-                    "{}是部分事项整改效果不理想。效果不理想事项{items}个，已明确限期整改，涉及{}。",
-                    zh_numeral(*nth),
-                    zh_units(units, *more)
-                ),
-                En => format!(
-                    "{nth}. Fixes without effect: {items} {}, each given a date to be fixed by, of {}.",
-                    plural(*items, "item", "items"),
-                    en_units(units, *more)
-                ),
-            },
-            Msg::ProblemUnsatisfied { nth, items } => match lang {
-                Zh => format!("{}是群众满意度有待提高。已测评事项中群众不满意的{items}个。", zh_numeral(*nth)),
-                En => format!(
-                    "{nth}. The masses are not satisfied with {items} assessed {}.",
-                    plural(*items, "item", "items")
-                ),
-            },
-            Msg::NoProblems => match lang {
-                Zh => "未发现逾期未完成、效果不理想或群众不满意的事项。".into(),
-                En => "No item is overdue, ineffective or found unsatisfactory by the masses.".into(),
-            },
-            Msg::FillIn { what } => match lang {
-                Zh => format!("【请填写：{what}】"),
-                En => format!("[To be written: {what}]"),
-            },
-            Msg::AttachmentEntry { n, title } => match lang {
-                Zh => format!("{n}．{title}"),
-                En => format!("{n}. {title}"),
-            },
-            Msg::Attachment { n } => match lang {
-                Zh => format!("附件{n}"),
-                En => format!("Attachment {n}"),
-            },
-            Msg::AnnexAsOf { as_of } => match lang {
-                Zh => format!("（截至{}）", zh_date(as_of)),
-                En => format!("(as of {as_of})"),
-            },
-            Msg::RemindReasons { late, returned, missing, overdue, ineffective, unsatisfied } => {
-                let slack: Vec<&str> = [
-                    (*late, "自查报告逾期报送", "self-check report late"),
-                    (*returned, "自查报告被退回", "self-check report returned"),
-                    (*missing, "逾期未报送自查报告", "self-check report missing"),
-                ]
-                .into_iter()
-                .filter(|(yes, _, _)| *yes)
-                .map(|(_, zh, en)| if lang == Zh { zh } else { en })
-                .collect();
-                let effect: Vec<String> = [
-                    (*ineffective, "效果不理想", "ineffective"),
-                    (*unsatisfied, "群众不满意", "not satisfied"),
-                ]
-                .into_iter()
-                .filter(|(n, _, _)| *n > 0)
-                .map(|(n, zh, en)| match lang {
-                    Zh => format!("{n}项{zh}"),
-                    En => format!("{n} {} {en}", plural(n as usize, "item", "items")),
-                })
-                .collect();
-                let mut parts = Vec::new();
-                match lang {
-                    Zh => {
-                        if !slack.is_empty() {
-                            parts.push(format!("抓得不紧（{}）", slack.join("、")));
-                        }
-                        if *overdue > 0 {
-                            parts.push(format!("整改措施落实不力（{overdue}项逾期未完成）"));
-                        }
-                        if !effect.is_empty() {
-                            parts.push(format!("整改效果不明显（{}）", effect.join("、")));
-                        }
-                        parts.join("；")
-                    }
-                    En => {
-                        if !slack.is_empty() {
-                            parts.push(format!("not pressed hard ({})", slack.join(", ")));
-                        }
-                        if *overdue > 0 {
-                            parts.push(format!(
-                                "measures not carried out ({overdue} {} overdue)",
-                                plural(*overdue as usize, "item", "items")
-                            ));
-                        }
-                        if !effect.is_empty() {
-                            parts.push(format!("little effect ({})", effect.join(", ")));
-                        }
-                        parts.join("; ")
-                    }
-                }
-            }
-            Msg::UnitLeftOut { unit } => match lang {
-                Zh => format!("所属单位 {unit} 的 unit.toml 有错误"),
-                En => format!("the unit.toml of its unit {unit} has errors"),
-            },
-            Msg::LeftOutPublic => match lang {
-                Zh => "有错误（公开版本不引述，详见 `huitoukan check`）".into(),
-                En => {
-                    "has errors (a public report does not quote them; see `huitoukan check`)".into()
-                },
-            },
-            Msg::LeftOutStored => match lang {
-                Zh => "有错误，未纳入所汇总的报告".into(),
-                En => "had errors and was left out of the report merged here".into(),
-            },
-            Msg::Withheld { items, files } => match lang {
-                Zh => {
-                    let mut text = format!("公开版本未列入{items}项不宜公开的事项");
-                    if *files > 0 {
-                        text.push_str(&format!("，另有{files}个有错误、可能不宜公开的文件未列出"));
-                    }
-                    text
-                }
-                En => {
-                    let mut text = format!("the public version withholds {items} confidential {}", plural(*items, "item", "items"));
-                    if *files > 0 {
-                        text.push_str(&format!(
-                            ", and does not list {files} {} with errors that may be confidential",
-                            plural(*files, "file", "files")
-                        ));
-                    }
-                    text
-                },
-            },
-            Msg::OrgUnknown { org } => match lang {
-                Zh => format!("台账中没有机构 \"{org}\""),
-                En => format!("no org \"{org}\" in the tree"),
-            },
-            Msg::OrgAmbiguous { org } => match lang {
-                Zh => {
-                    format!("\"{org}\" 对应多个文件夹，请写出完整的机构路径")
-                }
-                En => {
-                    format!("\"{org}\" names more than one folder; write the whole org path")
-                },
-            },
-            Msg::Candidates { list } => {
-                let list = names(list);
-                match lang {
-                    Zh => format!("可选：{list}"),
-                    En => format!("candidates: {list}"),
-                }
-            }
-            Msg::RefuseErrors { errors } => match lang {
-                Zh => {
-                    format!("台账有{errors}个错误，不生成报告")
-                }
-                En => {
-                    format!("the records have {errors} {}; no report is built from them", plural(*errors, "error", "errors"))
-                },
-            },
-            Msg::RefuseErrorsHelp => match lang {
-                Zh => {
-                    "改正错误后重试；或加 `--keep-going`，只汇总没有错误的文件，并在报告中列出未纳入的文件".into()
-                }
-                En => {
-                    "fix them and run again, or add `--keep-going` to report on the valid files; the report then names every file it left out".into()
-                },
-            },
-            Msg::KeptGoing { files } => match lang {
-                Zh => {
-                    format!("有{files}个文件因错误未纳入报告（报告中已列出）")
-                }
-                En => {
-                    format!("{files} {} left out of the report (the report names {})", plural(*files, "file with errors was", "files with errors were"), plural(*files, "it", "them"))
-                },
-            },
-            Msg::OutputIsRecord { path } => match lang {
-                Zh => {
-                    format!("不能把报告写到 {path}：.toml 文件是台账记录")
-                }
-                En => {
-                    format!("will not write a report to {path}: .toml files are records")
-                },
-            },
-            Msg::OutputExists { path } => match lang {
-                Zh => format!("{path} 已存在，不会覆盖"),
-                En => format!("{path} already exists and is never overwritten"),
-            },
-            Msg::PathMissing { path } => match lang {
-                Zh => format!("{path} 不存在"),
-                En => format!("{path} does not exist"),
-            },
-            Msg::ScopeNote { scope, errors, warnings } => match lang {
-                Zh => {
-                    format!("只列出 {scope} 下的文件；台账其余文件另有{errors}个错误、{warnings}个警告")
-                }
-                En => format!(
-                    "only the files under {scope} are shown; the rest of the tree has {errors} {} and {warnings} {}",
-                    plural(*errors, "error", "errors"),
-                    plural(*warnings, "warning", "warnings")
-                ),
-            },
-            Msg::DeniedWarnings { warnings } => match lang {
-                Zh => {
-                    format!("检查未通过：有{warnings}个警告，且指定了 `--deny-warnings`")
-                }
-                En => format!(
-                    "the check fails on {warnings} {} because of `--deny-warnings`",
-                    plural(*warnings, "warning", "warnings")
-                ),
-            },
-            Msg::WarningsNotListed { warnings } => match lang {
-                Zh => {
-                    format!("另有{warnings}个警告未列出；`huitoukan check` 列出全部")
-                }
-                En => format!(
-                    "{warnings} {} not listed here; `huitoukan check` lists them all",
-                    plural(*warnings, "warning is", "warnings are")
-                ),
-            },
-            Msg::ByLeadNotPublic => match lang {
-                Zh => {
-                    "`--by lead` 按牵头班子成员列出，公示版本（`--public`）不列人名".into()
-                }
-                En => {
-                    "`--by lead` lists people by name, and a public report (`--public`) names no one".into()
-                },
-            },
-            Msg::StoredTooLarge { path, size, max } => match lang {
-                Zh => {
-                    format!("{path}：文件有{size}字节，超过报告文件的上限{max}字节，未读取")
-                }
-                En => {
-                    format!("{path}: {size} bytes, more than a report file may have ({max} bytes); not read")
-                },
-            },
-            Msg::StoredNotJson { path, detail } => match lang {
-                Zh => {
-                    format!("{path}：不是完整有效的报告 JSON（{detail}）")
-                }
-                En => {
-                    format!("{path}: not a complete, valid report JSON ({detail})")
-                },
-            },
-            Msg::StoredNotReport { path, format } => match lang {
-                Zh => {
-                    format!("{path}：不是 huitoukan 的报告（format 为 {format}，应为 \"huitoukan-report\"）")
-                }
-                En => {
-                    format!("{path}: not a huitoukan report (format is {format}, not \"huitoukan-report\")")
-                },
-            },
-            Msg::StoredVersion { path, version } => match lang {
-                Zh => {
-                    format!("{path}：报告版本{version}无法读取，本程序读取版本1")
-                }
-                En => {
-                    format!("{path}: report version {version} cannot be read; this program reads version 1")
-                },
-            },
-            Msg::StoredDoesNotAddUp { path, what, stated, summed } => match lang {
-                Zh => {
-                    format!("{path}：数字对不上：{what} 为{stated}，其组成部分合计为{summed}")
-                }
-                En => {
-                    format!("{path}: the counts do not add up: {what} is {stated}, its parts add up to {summed}")
-                },
-            },
-            Msg::StoredOutside { path, what, org } => match lang {
-                Zh => {
-                    format!("{path}：{what} 不在报告的机构 {org} 之内")
-                }
-                En => {
-                    format!("{path}: {what} is not within the report's org {org}")
-                },
-            },
-            Msg::StoredUnsorted { path, what } => match lang {
-                Zh => {
-                    format!("{path}：{what} 未按机构的层级次序排列（同一机构的单位应相连，上级在前），或重复列出")
-                }
-                En => {
-                    format!("{path}: {what} is out of the tree's order (the units of a folder together, a folder before what it holds), or listed twice")
-                },
-            },
-            Msg::StoredByItem => match lang {
-                Zh => {
-                    "保存的报告不含逐项事项，`--from` 不能用 `--by item`、`lead` 或 `task`；可用 --by org、unit 或 area".into()
-                }
-                En => {
-                    "a stored report holds no item rows: `--from` cannot use `--by item`, `lead` or `task`; use --by org, unit or area".into()
-                },
-            },
-            Msg::MergeDiffers { a, b, what, left, right } => match lang {
-                Zh => {
-                    format!("{a} 与 {b} 的 {what} 不同（{left} 与 {right}），不能汇总")
-                }
-                En => {
-                    format!("{a} and {b} differ in {what} ({left} and {right}); they cannot be merged")
-                },
-            },
-            Msg::MergeDiffersHelp => match lang {
-                Zh => {
-                    "只能汇总同一项工作、同一方案、同一截止日期的报告；截止日期不同而确需汇总的，加 --allow-mixed-dates".into()
-                }
-                En => {
-                    "only reports of one campaign, one schema and one as-of date add up; for reports of different dates, add --allow-mixed-dates".into()
-                },
-            },
-            Msg::MergeOverlap { holder, held } => match lang {
-                Zh => format!("{holder} 已包含 {held} 的单位，一起汇总会重复计算"),
-                En => format!("{holder} already holds the units of {held}; merged together they would be counted twice"),
-            },
-            Msg::MergeOverlapHelp => match lang {
-                Zh => "只汇总同一级的报告：或者汇总各下级报告，或者直接使用已汇总的报告".into(),
-                En => "merge reports of one level: either the parts, or the report already merged from them".into(),
-            },
-            Msg::MergeSameName { a, b, name } => match lang {
-                Zh => format!("{a} 与 {b} 同名（{name}），不能作为两个下级汇总"),
-                En => {
-                    format!("{a} and {b} have the same name ({name}); they cannot be two children of one report")
-                },
-            },
-            Msg::MergeSameNameHelp => match lang {
-                Zh => {
-                    "报告以 campaign.region 命名，没有则以 org、再以文件名命名；同一地区的报告只汇总一份".into()
-                }
-                En => {
-                    "a report is named by its campaign.region, else its org, else its file's name; merge one report per region".into()
-                },
-            },
-            Msg::MergeNameInvalid { path, name } => match lang {
-                Zh => {
-                    format!("{path}：名称 {name:?} 不能作为机构名（文件夹名）")
-                }
-                En => {
-                    format!("{path}: the name {name:?} cannot name an org (a folder)")
-                },
-            },
-            Msg::MergeTooLarge => match lang {
-                Zh => "汇总后的数字超出范围（超过4294967295）".into(),
-                En => "the merged counts are out of range (above 4294967295)".into(),
-            },
-            Msg::ImportUnreadable { detail } => match lang {
-                // The reader's own words are English: said as what they are.
-                Zh => format!("无法读取表格：内容不是可读的表格，或文件已损坏（读取程序报告：{detail}）"),
-                En => format!("cannot read the spreadsheet: {detail}"),
-            },
-            Msg::ImportEncoding => match lang {
-                Zh => "无法读取表格：CSV 文件既不是 UTF-8 编码，也不是 GBK 编码".into(),
-                En => "cannot read the spreadsheet: a CSV file in neither UTF-8 nor GBK".into(),
-            },
-            Msg::ImportReaderFailed => match lang {
-                Zh => "无法读取表格：读取程序在这个文件上出错（文件可能已损坏）".into(),
-                En => "cannot read the spreadsheet: the reader failed on this file".into(),
-            },
-            Msg::ImportUnreadableHelp => match lang {
-                Zh => {
-                    "可导入 .xlsx、.xls、.ods 和 .csv（UTF-8 或 GBK）文件；在 Excel 或 WPS 中打开并另存为 .xlsx 再试".into()
-                }
-                En => {
-                    "import reads .xlsx, .xls, .ods and .csv (UTF-8 or GBK); open it in Excel or WPS and save it as .xlsx".into()
-                },
-            },
-            Msg::ImportProgressLine { line, text } => match lang {
-                Zh => format!("进展情况第{line}行“{text}”没有日期"),
-                En => format!("line {line} of the progress cell, \"{text}\", has no date"),
-            },
-            Msg::ImportProgressDay { line, text } => match lang {
-                Zh => format!("进展情况第{line}行的日期“{text}”不存在"),
-                En => format!("line {line} of the progress cell: there is no such day as {text}"),
-            },
-            Msg::ImportProgressHelp => match lang {
-                Zh => "每条进展一行，以日期开头，如“2015-02-10 已完成制度初稿”；以空格开头的行接续上一条".into(),
-                En => "one entry a line, starting with its date, like `2015-02-10 first draft done`; a line that starts with a space goes on with the entry above".into(),
-            },
-            Msg::ImportExtension => match lang {
-                Zh => "不是可导入的表格文件".into(),
-                En => "not a spreadsheet file that import reads".into(),
-            },
-            Msg::ImportNoSheet { sheet, sheets } => {
-                let sheets = series(sheets, lang);
-                match lang {
-                    Zh => {
-                        format!("没有名为“{sheet}”的工作表；有：{sheets}")
-                    }
-                    En => {
-                        format!("no sheet named \"{sheet}\"; the sheets are: {sheets}")
-                    },
-                }
-            }
-            Msg::ImportNoSheets => match lang {
-                Zh => "工作簿中没有工作表".into(),
-                En => "the workbook has no sheet".into(),
-            },
-            Msg::ImportNoHeader { row } => match lang {
-                Zh => format!("第{row}行（表头行）是空的"),
-                En => format!("row {row}, the header row, is empty"),
-            },
-            Msg::ImportNoHeaderHelp => match lang {
-                Zh => {
-                    "在映射文件的 [source] 中用 header_row 指明表头所在的行".into()
-                }
-                En => {
-                    "give the row of the headers as `header_row` in the mapping's [source]".into()
-                },
-            },
-            Msg::ImportColumnMissing { column } => match lang {
-                Zh => format!("表头行中没有“{column}”列"),
-                En => {
-                    format!("the header row has no column \"{column}\"")
-                },
-            },
-            Msg::ImportColumns { columns } => {
-                let columns = series(columns, lang);
-                match lang {
-                    Zh => format!("表头行中的列：{columns}"),
-                    En => format!("the columns of the header row: {columns}"),
-                }
-            }
-            Msg::ImportUnknownUnit { unit } => match lang {
-                Zh => format!("“{unit}”不是台账中的单位"),
-                En => {
-                    format!("\"{unit}\" is not a unit of the records")
-                },
-            },
-            Msg::ImportUnknownUnitHelp => match lang {
-                Zh => {
-                    "写单位的路径、文件夹名或 unit.toml 中的 name，或在映射文件的 [unit] map 中写明对应关系".into()
-                }
-                En => {
-                    "write the unit's org path, folder name or the name in its unit.toml, or map it in the mapping's [unit] map".into()
-                },
-            },
-            Msg::ImportUnitAmbiguous { orgs } => {
-                let orgs = series(orgs, lang);
-                match lang {
-                    Zh => {
-                        format!("有多个单位叫这个名称：{orgs}；在映射文件的 [unit] map 中写明是哪一个")
-                    }
-                    En => {
-                        format!("several units have this name: {orgs}; say which in the mapping's [unit] map")
-                    },
-                }
-            }
-            Msg::ImportEmptyKey => match lang {
-                Zh => "键列是空的：无法确定事项编号".into(),
-                En => "the key columns are empty: no id for the item".into(),
-            },
             Msg::InputNotRegular { path } => match lang {
                 Zh => format!("{path} 不是普通文件（命名管道、设备、文件夹等），未读取"),
-                En => format!("{path} is not a regular file (a named pipe, a device, a folder…); not read"),
+                En => format!(
+                    "{path} is not a regular file (a named pipe, a device, a folder…); not read"
+                ),
             },
             Msg::InputTooLarge { path, size, max } => match lang {
                 Zh => format!("{path}：文件有{size}字节，超过{max}的上限，未读取"),
                 En => format!("{path}: {size} bytes, over the limit of {max}; not read"),
-            },
-            Msg::ImportPartTooLarge { part } => match lang {
-                Zh => format!("表格中的 {part} 解压后超过1 GiB的上限"),
-                En => format!("the part {part} of the workbook inflates to more than 1 GiB, the limit"),
-            },
-            Msg::ImportTooManyCells => match lang {
-                Zh => "表格的单元格超过10,000,000个的上限".into(),
-                En => "the workbook has more than 10,000,000 cells, the limit".into(),
-            },
-            Msg::ImportTooManyStrings => match lang {
-                Zh => "表格的共享字符串超过10,000,000个的上限".into(),
-                En => "the workbook has more than 10,000,000 shared strings, the limit".into(),
-            },
-            Msg::ImportBeyondSheet { cell } => match lang {
-                Zh => format!("单元格地址 {cell} 超出 Excel 工作表的范围（最大 XFD1048576，即1,048,576行、16,384列）"),
-                En => format!("the cell address {cell} is beyond an Excel sheet (at most XFD1048576: 1,048,576 rows, 16,384 columns)"),
-            },
-            Msg::ImportBinaryWorkbook => match lang {
-                Zh => "不读取二进制工作簿（.xlsb）".into(),
-                En => "a binary workbook (.xlsb) is not read".into(),
-            },
-            Msg::ImportLimitHelp => match lang {
-                Zh => "在 Excel 或 WPS 中删去多余的行、列和空白区域，另存为 .xlsx 再导入；或把台账拆成几个文件".into(),
-                En => "delete the extra rows, columns and empty areas in Excel or WPS and save as .xlsx; or split the ledger into several files".into(),
-            },
-            Msg::ImportKeyCase { id, other, first } => match lang {
-                Zh => format!("键“{id}”与 {first} 的“{other}”只差大小写：在 Windows 和 macOS 上是同一个文件"),
-                En => format!("the key \"{id}\" differs from \"{other}\" at {first} only by case: on Windows and macOS they are one file"),
-            },
-            Msg::ImportKeyCaseHelp => match lang {
-                Zh => "同一单位的事项编号不能只差大小写；改正其中一个".into(),
-                En => "the ids of one unit must differ by more than case; correct one of them".into(),
-            },
-            Msg::ImportChanged { path } => match lang {
-                Zh => format!("{path} 在导入期间被改动过，未更新（改动保留）"),
-                En => format!("{path} changed while the import ran; not updated (the change is kept)"),
-            },
-            Msg::ImportChangedHelp => match lang {
-                Zh => "再运行一次 `import --update`，以改动后的文件为准".into(),
-                En => "run `import --update` again, from the file as it now is".into(),
-            },
-            Msg::FolderMoved { path } => match lang {
-                Zh => format!("{path} 在写入期间被换成了链接或被移走；其中刚写入的文件已删除"),
-                En => format!("{path} was replaced by a link or moved while it was written to; the files just written there are removed"),
-            },
-            Msg::StoredPublicNames { path, field } => match lang {
-                Zh => format!("{path} 自称公示稿（public: true），却在 {field} 中含有人名，不予使用"),
-                En => format!("{path} says it is public (public: true) yet names a person in {field}; not used"),
-            },
-            Msg::StoredPublicNamesHelp => match lang {
-                Zh => "公示稿不得含人名：请报送单位用 `report --public --format json` 重新生成".into(),
-                En => "a public report names no one: ask its office to make it again with `report --public --format json`".into(),
-            },
-            Msg::NameRulesHelp => match lang {
-                Zh => "机构名不能为空，不能含 / \\ : * ? \" < > | 或控制字符，不能以 . 开头，不能以 . 或空格结尾，不能是 CON、PRN、AUX、NUL、COM1—COM9、LPT1—LPT9 等 Windows 设备名，最多255字节".into(),
-                En => "an org's name is not empty, has no / \\ : * ? \" < > | or control character, does not start with a dot or end with a dot or a space, is no Windows device name (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9), and has at most 255 bytes".into(),
-            },
-            Msg::NameInvalid { name } => match lang {
-                Zh => format!("名称 {name:?} 不能作为机构名（文件夹名）"),
-                En => format!("the name {name:?} cannot name an org (a folder)"),
-            },
-            Msg::ImportBadKey { key } => match lang {
-                Zh => format!("键“{key}”不能用作文件名"),
-                En => format!("the key \"{key}\" cannot be a file name"),
-            },
-            Msg::ImportBadKeyHelp => match lang {
-                Zh => {
-                    "事项编号不能为空，不能含 / \\ : * ? \" < > | 或控制字符，不能以 . 开头，不能以 . 或空格结尾，不能是 CON、PRN、AUX、NUL、COM1—COM9、LPT1—LPT9 等 Windows 设备名，最多100个字符，文件名不超过255字节".into()
-                }
-                En => {
-                    "an id is not empty, has no / \\ : * ? \" < > | or control character, does not start with a dot or end with a dot or a space, is no Windows device name (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9), and has at most 100 characters and a file name of at most 255 bytes".into()
-                },
-            },
-            Msg::ImportDuplicateRow { id, first } => match lang {
-                Zh => {
-                    format!("同一单位的“{id}”已在 {first} 出现过")
-                }
-                En => {
-                    format!("\"{id}\" of the same unit already appears at {first}")
-                },
-            },
-            Msg::ImportDuplicateRowHelp => match lang {
-                Zh => "每个事项只占一行；合并或删除重复的行，或改正序号".into(),
-                En => {
-                    "each item takes one row: merge or remove the repeated row, or correct its number".into()
-                },
-            },
-            Msg::ImportCellTooLong { chars } => match lang {
-                Zh => {
-                    format!("单元格有{chars}个字符，超过 Excel 单元格的上限 32767 个")
-                }
-                En => {
-                    format!("the cell has {chars} characters, more than the 32,767 an Excel cell holds")
-                },
-            },
-            Msg::ImportFormula { formula } => match lang {
-                Zh => format!("公式 {formula} 没有保存的计算结果"),
-                En => {
-                    format!("the formula {formula} has no saved result")
-                },
-            },
-            Msg::ImportFormulaHelp => match lang {
-                Zh => {
-                    "在 Excel 或 WPS 中打开并保存该文件，公式的结果才会保存在文件中".into()
-                }
-                En => {
-                    "open the file in Excel or WPS and save it, so that the results are saved with it".into()
-                },
-            },
-            Msg::ImportCellError { error } => match lang {
-                Zh => format!("单元格是错误值 {error}"),
-                En => format!("the cell holds the error {error}"),
-            },
-            Msg::ImportNotInMap { text, known } => match lang {
-                Zh => format!("“{text}”不在此列的映射（map）中；映射中有：{}", known.join("、")),
-                En => format!("\"{text}\" is not in the column's map; it maps {}", known.join(", ")),
-            },
-            Msg::ImportNotNumber { text } => match lang {
-                Zh => format!("“{text}”不是整数"),
-                En => format!("\"{text}\" is not a whole number"),
-            },
-            Msg::ImportNotBool { text } => match lang {
-                Zh => format!("“{text}”不是“是”或“否”"),
-                En => format!("\"{text}\" is not yes or no"),
-            },
-            Msg::ImportNotDate { text, formats } => {
-                let formats = formats.join("  ");
-                match lang {
-                    Zh => {
-                        format!("“{text}”不是日期；可用的格式：{formats}")
-                    }
-                    En => {
-                        format!("\"{text}\" is not a date; the formats read: {formats}")
-                    },
-                }
-            }
-            Msg::ImportNoSuchDay { text } => match lang {
-                Zh => format!("没有 {text} 这一天"),
-                En => format!("there is no such day as {text}"),
-            },
-            Msg::ImportMapping { path, detail } => {
-                let detail = detail.sentence(lang);
-                match lang {
-                    Zh => format!("映射文件 {path} 无效：{detail}"),
-                    En => {
-                        format!("the mapping file {path} is not valid: {detail}")
-                    },
-                }
-            }
-            Msg::MappingUnknownKey { key, suggestion, allowed } => {
-                let hint = match suggestion {
-                    Some(s) => Msg::DidYouMean { suggestion: s.clone() }.sentence(lang),
-                    None => Msg::KnownKeys { keys: allowed.clone() }.sentence(lang),
-                };
-                let hint = parenthesised(lang, &hint);
-                match lang {
-                    Zh => format!("未知的键 `{key}`{hint}"),
-                    En => format!("unknown key `{key}`{hint}"),
-                }
-            }
-            Msg::MappingNotAField { key, suggestion, fields } => {
-                let fields = names(fields);
-                let hint = match (suggestion, lang) {
-                    (Some(s), _) => Msg::DidYouMean { suggestion: s.clone() }.sentence(lang),
-                    (None, Zh) => format!("事项的字段：{fields}"),
-                    (None, En) => format!("the fields of an item: {fields}"),
-                };
-                let hint = parenthesised(lang, &hint);
-                match lang {
-                    Zh => format!("`{key}` 不是事项的字段{hint}"),
-                    En => format!("`{key}` is not a field of an item{hint}"),
-                }
-            }
-            Msg::MappingNotString { key } => match lang {
-                Zh => format!("`{key}` 应为字符串"),
-                En => format!("`{key}` must be a string"),
-            },
-            Msg::MappingNotStrings { key } => match lang {
-                Zh => format!("`{key}` 应为字符串或字符串数组"),
-                En => format!("`{key}` must be a string or an array of strings"),
-            },
-            Msg::MappingNotTable { key } => match lang {
-                Zh => format!("`{key}` 应为表"),
-                En => format!("`{key}` must be a table"),
-            },
-            Msg::MappingNotRow { key } => match lang {
-                Zh => format!("`{key}` 应为行号，即不小于1的整数"),
-                En => format!("`{key}` must be a row number, 1 or more"),
-            },
-            Msg::MappingNoUnit => match lang {
-                Zh => {
-                    "缺少 `[unit]`：写明哪一列是各行的单位（`column = \"责任单位\"`），或写 `value = \"机构路径\"`".into()
-                }
-                En => {
-                    "`[unit]` is missing: which column names the unit of a row (`column = \"责任单位\"`), or `value = \"org/path\"`".into()
-                },
-            },
-            Msg::MappingUnitNeedsColumn => match lang {
-                Zh => "`[unit]` 中应写 `column`（各行单位所在的列）或 `value`".into(),
-                En => "`[unit]` needs `column` (the column naming each row's unit) or `value`".into(),
-            },
-            Msg::MappingNoKey => match lang {
-                Zh => {
-                    "缺少 `source.key`：每次导入时用来识别同一行的列（`key = [\"责任单位\", \"序号\"]`）".into()
-                }
-                En => {
-                    "`source.key` is missing: the columns that identify a row across imports (`key = [\"责任单位\", \"序号\"]`)".into()
-                },
-            },
-            Msg::MappingWhenNotBlocks => match lang {
-                Zh => "`when` 应写作 `[[when]]` 块".into(),
-                En => "`when` must be `[[when]]` blocks".into(),
-            },
-            Msg::MappingMissingKey { key } => match lang {
-                Zh => format!("缺少 `{key}`"),
-                En => format!("`{key}` is missing"),
-            },
-            Msg::MappingBadRegex { key, detail } => match lang {
-                Zh => format!("`{key}` 不是有效的正则表达式：{detail}"),
-                En => {
-                    format!("`{key}` is not a valid regular expression: {detail}")
-                },
-            },
-            Msg::MappingNotSpec { key } => match lang {
-                Zh => {
-                    format!("`{key}` 应为列名，或表 {{ column = \"…\" }}")
-                }
-                En => {
-                    format!("`{key}` must be a column name or a table {{ column = \"…\" }}")
-                },
-            },
-            Msg::MappingNeedsColumn { key } => match lang {
-                Zh => format!("`{key}` 中应写 `column` 或 `value`"),
-                En => format!("`{key}` needs `column` or `value`"),
-            },
-            Msg::MappingSyntax { line, detail } => match lang {
-                Zh => format!("第{line}行 TOML 语法错误：{detail}"),
-                En => format!("TOML syntax error at line {line}: {detail}"),
-            },
-            Msg::ImportSummary { rows, create, update, unchanged, exists, errors } => match lang {
-                Zh => {
-                    format!("{rows}行：新建{create}个事项，更新{update}个，无变化{unchanged}个，已存在未改动{exists}个；{errors}个错误")
-                }
-                En => {
-                    format!("{rows} rows: {create} items to create, {update} to update, {unchanged} unchanged, {exists} existing and left alone; {errors} errors")
-                },
-            },
-            Msg::ImportNothingWritten => match lang {
-                Zh => "有错误，未写入任何文件".into(),
-                En => "there are errors: nothing was written".into(),
-            },
-            Msg::ImportKeptGoing { rows } => match lang {
-                Zh => format!("有错误的{rows}行未导入"),
-                En => format!("{rows} rows with errors were not imported"),
-            },
-            Msg::ImportCreate { file, row } => match lang {
-                Zh => format!("新建 {file}（第{row}行）"),
-                En => format!("create {file} (row {row})"),
-            },
-            Msg::ImportUpdate { file, row } => match lang {
-                Zh => format!("更新 {file}（第{row}行）"),
-                En => format!("update {file} (row {row})"),
-            },
-            Msg::ImportUnchanged { file, row } => match lang {
-                Zh => format!("无变化 {file}（第{row}行）"),
-                En => format!("unchanged {file} (row {row})"),
-            },
-            Msg::ImportExists { file, row } => match lang {
-                Zh => {
-                    format!("已存在，未改动 {file}（第{row}行；用 --update 更新）")
-                }
-                En => {
-                    format!("exists, left alone {file} (row {row}; --update updates it)")
-                },
-            },
-            Msg::ImportDryRun => match lang {
-                Zh => "试运行（--dry-run）：未写入任何文件".into(),
-                En => "dry run (--dry-run): nothing was written".into(),
-            },
-            Msg::ImportLinkInPath { path } => match lang {
-                Zh => format!("{path} 经过符号链接，不写入"),
-                En => {
-                    format!("{path} goes through a symbolic link: not written")
-                },
-            },
-            Msg::XlsxToTerminal => match lang {
-                Zh => "不把 Excel 工作簿输出到终端".into(),
-                En => "will not write an Excel workbook to a terminal".into(),
-            },
-            Msg::XlsxToTerminalHelp => match lang {
-                Zh => {
-                    "用 `--output 报告.xlsx` 写入文件，或把标准输出重定向到文件".into()
-                }
-                En => {
-                    "write it to a file with `--output report.xlsx`, or redirect standard output".into()
-                },
-            },
-            Msg::XlsxFailed { detail } => match lang {
-                Zh => format!("无法生成 Excel 工作簿：{detail}"),
-                En => format!("could not make the Excel workbook: {detail}"),
-            },
-            Msg::DocxToTerminal => match lang {
-                Zh => "不把 Word 文档输出到终端".into(),
-                En => "will not write a Word document to a terminal".into(),
-            },
-            Msg::DocxToTerminalHelp => match lang {
-                Zh => "用 `--output 报告.docx` 写入文件，或把标准输出重定向到文件".into(),
-                En => "write it to a file with `--output report.docx`, or redirect standard output".into(),
-            },
-            Msg::DocxFailed { detail } => match lang {
-                Zh => format!("无法生成 Word 文档：{detail}"),
-                En => format!("could not make the Word document: {detail}"),
-            },
-            Msg::ByNotForFormat { format } => match lang {
-                Zh => {
-                    format!("`--by` 只用于 table 和 csv 格式；{format} 格式的报告内容是固定的")
-                }
-                En => {
-                    format!("`--by` applies to the table and csv formats only; a {format} report has fixed sections")
-                },
-            },
-            Msg::CandidatesMore { list, more } => {
-                let list = names(list);
-                match lang {
-                    Zh => format!("最接近的：{list}；另有{more}个"),
-                    En => {
-                        format!("the closest: {list}; and {more} more")
-                    },
-                }
-            }
-            Msg::ManExitOk => match lang {
-                Zh => "成功".into(),
-                En => "success".into(),
-            },
-            Msg::ManExitCheckOk => match lang {
-                Zh => "没有错误（警告不影响，除非指定 `--deny-warnings`）".into(),
-                En => {
-                    "no errors (warnings are allowed unless `--deny-warnings`)".into()
-                },
-            },
-            Msg::ManExitRecords => match lang {
-                Zh => "台账有错误（`check`、`report`）".into(),
-                En => "the records have errors (`check`, `report`)".into(),
-            },
-            Msg::ManExitCheck => match lang {
-                Zh => "台账有错误；或指定了 `--deny-warnings` 且有警告".into(),
-                En => {
-                    "the records have errors, or warnings with `--deny-warnings`".into()
-                },
-            },
-            Msg::ManExitReport => match lang {
-                Zh => {
-                    "台账有错误，不生成报告（`--keep-going` 则只汇总没有错误的文件）".into()
-                }
-                En => {
-                    "the records have errors and no report is built (unless `--keep-going`)".into()
-                },
-            },
-            Msg::ManExitImport => match lang {
-                Zh => {
-                    "有的行有错误，未写入任何文件（`--keep-going` 则写入没有错误的行）".into()
-                }
-                En => {
-                    "rows have errors and nothing was written (unless `--keep-going`)".into()
-                },
-            },
-            Msg::ManExitFatal => match lang {
-                Zh => "命令无法执行：参数错误、找不到台账根目录、读写失败".into(),
-                En => {
-                    "the command could not run: bad arguments, no records root, an I/O failure".into()
-                },
-            },
-            Msg::ManPageExists { path } => match lang {
-                Zh => format!("手册页 {path} 已存在，不会覆盖；本次一页也没有写入"),
-                En => format!("the manual page {path} already exists and is never overwritten; no page was written"),
-            },
-            Msg::ManPageExistsHelp { dir } => match lang {
-                Zh => format!("删去 {dir} 中原有的 huitoukan 手册页后再运行，或用 `--dir` 另选一个文件夹"),
-                En => format!("remove the old huitoukan pages from {dir} and run it again, or choose another folder with `--dir`"),
-            },
-            Msg::OutputExistsHelp => match lang {
-                Zh => {
-                    "换一个文件名；或加 `--force`，用新报告替换原文件".into()
-                }
-                En => {
-                    "choose another name, or add `--force` to replace the old file with the new report".into()
-                },
-            },
-            Msg::OutputInTree { what, path, reason } => {
-                let what = match (what, lang) {
-                    (OutputKind::Report, Zh) => "不能把报告写到",
-                    (OutputKind::Report, En) => "will not write a report to",
-                    (OutputKind::Summary, Zh) => "不能把检查摘要（GITHUB_STEP_SUMMARY）写到",
-                    (OutputKind::Summary, En) => "will not write the summary (GITHUB_STEP_SUMMARY) to",
-                };
-                let reason = match (reason, lang) {
-                    (TreeFile::Record, Zh) => "台账目录内的 .toml 文件是台账记录",
-                    (TreeFile::Record, En) => "a .toml file in the records tree is a record",
-                    (TreeFile::Hidden, Zh) => "它是台账目录内的隐藏文件或在隐藏文件夹中",
-                    (TreeFile::Hidden, En) => "it is hidden, or in a hidden folder, in the records tree",
-                    (TreeFile::SelfCheckReport, Zh) => "它是某单位的自查报告（self_check.report）",
-                    (TreeFile::SelfCheckReport, En) => "it is a unit's self-check report (self_check.report)",
-                    (TreeFile::ThroughLink, Zh) => "它经由链接通向台账目录内",
-                    (TreeFile::ThroughLink, En) => "a link leads it into the records tree",
-                };
-                match lang {
-                    Zh => format!("{what} {path}：{reason}"),
-                    En => format!("{what} {path}: {reason}"),
-                }
-            }
-            Msg::OutputInTreeHelp { reason } => match (reason, lang) {
-                (TreeFile::ThroughLink, Zh) => {
-                    "写到台账目录之外，或直接写出台账目录内的路径（不经链接）".into()
-                }
-                (TreeFile::ThroughLink, En) => {
-                    "write outside the records tree, or name the path inside it directly (not through a link)".into()
-                }
-                (_, Zh) => "换一个文件名：报告可以写在台账目录内，但不能写成台账要读的文件".into(),
-                (_, En) => {
-                    "choose another name: a report may go inside the records tree, but never as a file the tree reads".into()
-                }
-            },
-            Msg::AfterAsOf { facts, as_of } => match lang {
-                Zh => format!(
-                    "本报告按截至{}台账的情况统计：此后的{facts}项记录（完成、进展、报送、审核等）未计入",
-                    zh_date(as_of)
-                ),
-                En => format!(
-                    "as the records stood on {as_of}: {facts} dated facts after it (completions, progress, submissions, reviews…) are not counted"
-                ),
-            },
-            Msg::AsOfLine { as_of } => match lang {
-                Zh => format!("截至{}", zh_date(as_of)),
-                En => format!("As of {as_of}"),
-            },
-            Msg::TableTitle { org, campaign, table } => match (lang, campaign, table) {
-                (Zh, Some(campaign), Some(table)) => format!("{org}{}{table}", office_quotes(campaign)),
-                (Zh, Some(campaign), None) => format!("{org}{}进展情况汇总", office_quotes(campaign)),
-                (Zh, None, Some(table)) => format!("{org}{table}"),
-                (Zh, None, None) => format!("{org}整改落实情况汇总"),
-                (En, Some(campaign), Some(table)) => format!("{campaign}: {table}, {org}"),
-                (En, Some(campaign), None) => format!("{campaign}: progress of {org}"),
-                (En, None, Some(table)) => format!("{table}, {org}"),
-                (En, None, None) => format!("{org}: rectification progress"),
-            },
-            Msg::PublicCountsWithheld { items } => match lang {
-                Zh => format!("其中{items}项按规定不予公开（计入总数，不列出具体事项）"),
-                En => format!("{items} of the items are not for publication: counted in the totals, not listed"),
-            },
-            Msg::TableNarrowed => match lang {
-                Zh => "终端较窄，只列出主要数字；列出全部：--wide".into(),
-                En => "a narrow terminal: the main figures only; all: --wide".into(),
-            },
-            Msg::OutputIsFolder { path } => match lang {
-                Zh => format!("{path} 是文件夹；请给出报告的文件名，如 {path}/汇总.md"),
-                En => format!("{path} is a folder; name the report's file, like {path}/summary.md"),
-            },
-            Msg::OutputFolderMissing { folder } => match lang {
-                Zh => format!("文件夹 {folder} 不存在；请先建好它，或写到已有的文件夹"),
-                En => format!("the folder {folder} does not exist; make it first, or write into a folder that does"),
-            },
-            Msg::OutputFolderNotFolder { folder } => match lang {
-                Zh => format!("{folder} 不是文件夹，报告不能写在它下面"),
-                En => format!("{folder} is not a folder; a report cannot go below it"),
-            },
-            Msg::FormatContradictsExtension { format, extension } => match lang {
-                Zh => format!("--format {format} 与输出文件的扩展名 .{extension} 不符"),
-                En => format!("--format {format} contradicts the extension .{extension} of the output file"),
-            },
-            Msg::FormatOfExtensionUnknown { extension } => match lang {
-                Zh => format!("从扩展名 .{extension} 看不出报告格式"),
-                En => format!("the extension .{extension} names no report format"),
-            },
-            Msg::FormatOfExtensionUnknownHelp => match lang {
-                Zh => "用 --format 指定格式，或用 .md、.csv、.json、.html、.xlsx、.docx、.txt（终端表格）作扩展名".into(),
-                En => "name the format with --format, or end the file in .md, .csv, .json, .html, .xlsx, .docx or .txt (a table)".into(),
-            },
-            Msg::OutputNotFile { path } => match lang {
-                Zh => {
-                    format!("{path} 不是普通文件（文件夹、链接等），`--force` 也不会替换")
-                }
-                En => {
-                    format!("{path} is not a regular file (a folder, a link…); `--force` replaces only a regular file")
-                },
-            },
-            Msg::Created { path } => match lang {
-                Zh => format!("已新建 {path}"),
-                En => format!("created {path}"),
-            },
-            Msg::TreeStarted { path } => match lang {
-                Zh => {
-                    format!("已在 {path} 新建台账；修改示例后运行 `huitoukan check` 检查")
-                }
-                En => {
-                    format!("started a records tree in {path}; edit the example, then run `huitoukan check`")
-                },
-            },
-            Msg::AlreadyTree { path } => match lang {
-                Zh => format!("{path} 已经是台账根目录（有 huitoukan.toml）"),
-                En => {
-                    format!("{path} already holds a records tree (huitoukan.toml)")
-                },
-            },
-            Msg::InsideTree { root } => match lang {
-                Zh => {
-                    format!("此文件夹在台账 {root} 之内；台账不能嵌套")
-                }
-                En => {
-                    format!("this folder is inside the records tree {root}; trees do not nest")
-                },
-            },
-            Msg::FileExists { path } => match lang {
-                Zh => format!("{path} 已存在，不会覆盖"),
-                En => format!("{path} already exists and is never overwritten"),
-            },
-            Msg::NotAUnit { path } => match lang {
-                Zh => format!("{path} 不是单位文件夹（没有 unit.toml）"),
-                En => format!("{path} is not a unit's folder (no unit.toml)"),
-            },
-            Msg::NotAUnitHelp => match lang {
-                Zh => "先运行 `huitoukan new unit 文件夹`".into(),
-                En => "run `huitoukan new unit DIR` first".into(),
-            },
-            Msg::OutsideTree { path } => match lang {
-                Zh => {
-                    format!("{path} 不在台账内（须在根目录之下，且不含 \"..\"、隐藏文件夹）")
-                }
-                En => {
-                    format!("{path} is not inside the records tree (below the root, no \"..\", no hidden folders)")
-                },
-            },
-            Msg::BadName { name } => match lang {
-                Zh => {
-                    format!("文件名 \"{name}\" 不可用：不能为空，不能含 / 或 \\，不能以 . 开头")
-                }
-                En => {
-                    format!("the name \"{name}\" cannot be used: not empty, no / or \\, not starting with .")
-                },
-            },
-            Msg::LinkInPath { path } => match lang {
-                Zh => {
-                    format!("{path} 是符号链接，不会经由它写入")
-                }
-                En => {
-                    format!("{path} is a symbolic link; nothing is written through it")
-                },
-            },
-            Msg::BeyondAnnotations { count } => match lang {
-                Zh => {
-                    format!("GitHub 每步最多显示10条错误和10条警告注释，其余{count}条如下：")
-                }
-                En => {
-                    format!("GitHub shows at most 10 error and 10 warning annotations per step; the other {count}:")
-                },
             },
             Msg::NotShown { errors, warnings } => match lang {
                 Zh => format!(
@@ -3062,165 +230,6 @@ impl Msg {
                 En => format!(
                     "at most {most} problems are listed for each file; fix these and run again to see the rest"
                 ),
-            },
-            Msg::GitError { detail } => match lang {
-                Zh => format!("读取 git 仓库失败：{detail}"),
-                En => format!("cannot read the git repository: {detail}"),
-            },
-            Msg::NotARepository { path } => match lang {
-                Zh => {
-                    format!("{path} 不在 git 仓库中，无法查看历史版本")
-                }
-                En => {
-                    format!("{path} is not inside a git repository, so it has no history to look back on")
-                },
-            },
-            Msg::NotARepositoryHelp => match lang {
-                Zh => {
-                    "在台账目录运行 `git init`，并提交（`git add -A && git commit`）每次报送".into()
-                }
-                En => {
-                    "run `git init` in the records tree and commit each submission (`git add -A && git commit`)".into()
-                },
-            },
-            Msg::UnknownRevision { rev, why } => match (why, lang) {
-                // git's own words are English: Chinese says what it can without them.
-                (RevisionWhy::Git(_), Zh) => format!("找不到版本 `{rev}`"),
-                (RevisionWhy::NoCommit, Zh) => format!("找不到版本 `{rev}`：仓库中还没有提交"),
-                (RevisionWhy::NoneBy(date), Zh) => {
-                    format!("找不到版本 `{rev}`：{}及以前没有提交", zh_date(&date.to_string()))
-                }
-                (RevisionWhy::Git(detail), En) => format!("unknown revision `{rev}`: {detail}"),
-                (RevisionWhy::NoCommit, En) => format!("unknown revision `{rev}`: no commit yet"),
-                (RevisionWhy::NoneBy(date), En) => {
-                    format!("unknown revision `{rev}`: no commit on or before {date}")
-                }
-            },
-            Msg::UnknownRevisionHelp => match lang {
-                Zh => {
-                    "版本可写提交号、标签、分支、`HEAD~3`，或日期 `@2015-02-01`（该日结束前的最后一次提交）；`git log --first-parent` 列出可用的提交".into()
-                }
-                En => {
-                    "a revision is a commit hash, a tag, a branch, `HEAD~3`, or a date `@2015-02-01` (the last commit by the end of that day); `git log --first-parent` lists the commits".into()
-                },
-            },
-            Msg::ShallowLacks { rev } => match lang {
-                Zh => {
-                    format!("这是浅克隆（shallow clone），缺少版本 `{rev}` 所需的历史")
-                }
-                En => {
-                    format!("this is a shallow clone: it lacks the history that `{rev}` needs")
-                },
-            },
-            Msg::ShallowHelp => match lang {
-                Zh => {
-                    "取回完整历史：`git fetch --unshallow`；GitHub Actions 中给 actions/checkout 加 `fetch-depth: 0`".into()
-                }
-                En => {
-                    "fetch the whole history: `git fetch --unshallow`; in GitHub Actions give actions/checkout `fetch-depth: 0`".into()
-                },
-            },
-            Msg::NotInCommit { commit } => match lang {
-                Zh => format!("提交 {commit} 中没有此文件"),
-                En => format!("not in commit {commit}"),
-            },
-            Msg::RevisionHasErrors { rev } => match lang {
-                Zh => format!("以上是版本 {rev} 中台账的错误"),
-                En => {
-                    format!("the errors above are in the records at {rev}")
-                },
-            },
-            Msg::Regressed { from, to, since } => match lang {
-                Zh => {
-                    format!("整改状态倒退：{since} 时为 {from}，现为 {to}（反弹回潮）")
-                }
-                En => {
-                    format!("status went back from {from} at {since} to {to} (a rebound)")
-                },
-            },
-            Msg::RegressedHelp => match lang {
-                Zh => {
-                    "如确已反弹，在 [[progress]] 中写明原因和新的整改措施；如是误改，恢复原状态".into()
-                }
-                En => {
-                    "if it did come undone, say why and what is done now in a [[progress]] entry; if the change was a mistake, restore the status".into()
-                },
-            },
-            Msg::DeadlineMovedLater { field, from, to, since } => match lang {
-                Zh => {
-                    format!("`{field}` 推迟：{since} 时为{}，现为{}", zh_date(from), zh_date(to))
-                }
-                En => {
-                    format!("`{field}` moved later: {from} at {since}, now {to}")
-                },
-            },
-            Msg::DeadlineMovedHelp => match lang {
-                Zh => {
-                    "整改时限不能悄悄推迟：在 [[progress]] 中写明推迟的原因和批准情况".into()
-                }
-                En => {
-                    "a deadline is not moved quietly: say in a [[progress]] entry why and who approved it".into()
-                },
-            },
-            Msg::UnfinishedDeleted { file, id, status, since } => match lang {
-                Zh => {
-                    format!("未完成的事项 {id}（{file}，{since} 时为 {status}）被删除")
-                }
-                En => {
-                    format!("the unfinished item {id} ({file}, {status} at {since}) was deleted")
-                },
-            },
-            Msg::UnfinishedDeletedHelp => match lang {
-                Zh => {
-                    "未完成的事项不能删除：恢复文件，整改到位后改为已完成并销号".into()
-                }
-                En => {
-                    "an unfinished item is not deleted: restore the file, and mark it done (and closed) once it is".into()
-                },
-            },
-            Msg::EvidenceRemoved { removed, since } => {
-                let removed = entries(removed, lang);
-                match lang {
-                    Zh => {
-                        format!("佐证材料被删去（{since} 时有）：{removed}")
-                    }
-                    En => {
-                        format!("evidence removed since {since}: {removed}")
-                    },
-                }
-            }
-            Msg::EvidenceRemovedHelp => match lang {
-                Zh => {
-                    "佐证材料只增不减：如原材料有误，保留并在 [[progress]] 中说明".into()
-                }
-                En => {
-                    "evidence is added, not taken away: if an entry was wrong, keep it and explain in a [[progress]] entry".into()
-                },
-            },
-            Msg::OnlyChangedNote { since, errors, warnings } => match lang {
-                Zh => {
-                    format!("自 {since} 以来未改动的文件另有{errors}个错误、{warnings}个警告，未显示")
-                }
-                En => {
-                    format!(
-                        "files unchanged since {since} have {errors} more {} and {warnings} more {}, not shown",
-                        plural(*errors, "error", "errors"),
-                        plural(*warnings, "warning", "warnings")
-                    )
-                },
-            },
-            Msg::CheckSummary { errors, warnings, files } => match lang {
-                Zh => {
-                    format!("检查了{files}个文件：{errors}个错误，{warnings}个警告")
-                }
-                En => {
-                    format!(
-                        "checked {files} {}: {errors} {}, {warnings} {}",
-                        plural(*files, "file", "files"),
-                        plural(*errors, "error", "errors"),
-                        plural(*warnings, "warning", "warnings")
-                    )
-                },
             },
         }
     }
@@ -3305,7 +314,7 @@ pub fn zh_date_numerals(date: jiff::civil::Date) -> String {
 }
 
 /// Units in a sentence: 甲、乙等5个单位 (the first named, `more` others).
-fn zh_units(units: &[String], more: usize) -> String {
+pub(crate) fn zh_units(units: &[String], more: usize) -> String {
     let named = units.join("、");
     if more == 0 {
         named
@@ -3315,7 +324,7 @@ fn zh_units(units: &[String], more: usize) -> String {
 }
 
 /// Units in an English sentence: `a, b and 3 more`.
-fn en_units(units: &[String], more: usize) -> String {
+pub(crate) fn en_units(units: &[String], more: usize) -> String {
     let named = units.join(", ");
     if more == 0 {
         named
@@ -3326,7 +335,7 @@ fn en_units(units: &[String], more: usize) -> String {
 
 /// A campaign's name as an office writes it: the campaign's own word 回头看 in quotation marks
 /// (教育实践活动整改落实情况“回头看”), unless the name quotes it already.
-fn office_quotes(name: &str) -> String {
+pub(crate) fn office_quotes(name: &str) -> String {
     if name.contains("“回头看”") || !name.contains("回头看") {
         return name.to_owned();
     }
@@ -3364,17 +373,17 @@ pub fn list_separator(lang: Lang) -> &'static str {
 // A message takes a list as its entries and words it here, by what the entries are.
 
 /// Names of the record format (keys, point ids, org paths): `a, b` in either language.
-fn names(list: &[String]) -> String {
+pub(crate) fn names(list: &[String]) -> String {
     list.join(", ")
 }
 
 /// The values to choose from, as the record format's documentation writes them: `a | b`.
-fn choices(list: &[String]) -> String {
+pub(crate) fn choices(list: &[String]) -> String {
     list.join(" | ")
 }
 
 /// Names in a sentence (sheets, columns, units): `甲、乙` in Chinese, `a, b` in English.
-fn series(list: &[String], lang: Lang) -> String {
+pub(crate) fn series(list: &[String], lang: Lang) -> String {
     list.join(match lang {
         Lang::Zh => "、",
         Lang::En => ", ",
@@ -3382,7 +391,7 @@ fn series(list: &[String], lang: Lang) -> String {
 }
 
 /// Texts that may hold commas of their own (evidence): apart by [`list_separator`].
-fn entries(list: &[String], lang: Lang) -> String {
+pub(crate) fn entries(list: &[String], lang: Lang) -> String {
     list.join(list_separator(lang))
 }
 
@@ -3402,11 +411,11 @@ pub fn labelled(lang: Lang, label: &str, value: &str) -> String {
     }
 }
 
-fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+pub(crate) fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
     if n == 1 { one } else { many }
 }
 
-fn batch_zh(batch: i64) -> &'static str {
+pub(crate) fn batch_zh(batch: i64) -> &'static str {
     match batch {
         1 => "一",
         2 => "二",
@@ -3585,161 +594,165 @@ terms! {
 
 #[cfg(test)]
 mod tests {
-    use super::{Figures, Lang, Msg, zh_date, zh_date_numerals, zh_numeral};
+    use super::{
+        DocxMsg, FieldMsg, FileMsg, HistoryMsg, ImportMsg, ItemMsg, Lang, Msg, PlanMsg, ReportMsg,
+        RunMsg, SelfCheckMsg, SettingsMsg, zh_date, zh_date_numerals, zh_numeral,
+    };
+    use crate::text::messages::report::Figures;
 
     /// Every message that carries a count or a date, with a count of one.
     fn counted() -> Vec<Msg> {
         let d = || "2015-03-10".to_owned();
         vec![
-            Msg::CheckSummary {
+            Msg::Run(RunMsg::CheckSummary {
                 errors: 1,
                 warnings: 1,
                 files: 1,
-            },
-            Msg::Overdue {
+            }),
+            Msg::Item(ItemMsg::Overdue {
                 status: "未完成".into(),
                 due: d(),
                 days: 1,
-            },
-            Msg::NoProgress {
+            }),
+            Msg::Item(ItemMsg::NoProgress {
                 days: 1,
                 since: d(),
                 every: 1,
-            },
-            Msg::TooLarge { size: 1 },
-            Msg::RefuseErrors { errors: 1 },
-            Msg::KeptGoing { files: 1 },
-            Msg::ScopeNote {
+            }),
+            Msg::Files(FileMsg::TooLarge { size: 1 }),
+            Msg::Run(RunMsg::RefuseErrors { errors: 1 }),
+            Msg::Run(RunMsg::KeptGoing { files: 1 }),
+            Msg::Run(RunMsg::ScopeNote {
                 scope: "省直".into(),
                 errors: 1,
                 warnings: 1,
-            },
-            Msg::DeniedWarnings { warnings: 1 },
-            Msg::WarningsNotListed { warnings: 1 },
-            Msg::CandidatesMore {
+            }),
+            Msg::Run(RunMsg::DeniedWarnings { warnings: 1 }),
+            Msg::Run(RunMsg::WarningsNotListed { warnings: 1 }),
+            Msg::Settings(SettingsMsg::CandidatesMore {
                 list: vec!["杭州市".into()],
                 more: 1,
-            },
-            Msg::BeyondAnnotations { count: 1 },
-            Msg::Withheld { items: 1, files: 1 },
-            Msg::RemindReasons {
+            }),
+            Msg::Run(RunMsg::BeyondAnnotations { count: 1 }),
+            Msg::Run(RunMsg::Withheld { items: 1, files: 1 }),
+            Msg::Report(ReportMsg::RemindReasons {
                 late: true,
                 returned: true,
                 missing: false,
                 overdue: 1,
                 ineffective: 1,
                 unsatisfied: 1,
-            },
-            Msg::IntegerOutOfRange {
+            }),
+            Msg::Fields(FieldMsg::IntegerOutOfRange {
                 key: "batch".into(),
                 value: "3".into(),
                 allowed: vec!["1".into(), "2".into()],
-            },
-            Msg::NotPositive {
+            }),
+            Msg::Fields(FieldMsg::NotPositive {
                 key: "progress_every".into(),
                 value: "0".into(),
-            },
-            Msg::VotesOverParticipants {
+            }),
+            Msg::Plan(PlanMsg::VotesOverParticipants {
                 votes: 130,
                 participants: 120,
-            },
-            Msg::GuidanceOfSecondBatch,
-            Msg::GuidanceOfSecondBatchHelp,
-            Msg::SubmittedUnsupported,
-            Msg::SubmittedUnsupportedHelp,
-            Msg::FoundBeforeOpened {
+            }),
+            Msg::Plan(PlanMsg::GuidanceOfSecondBatch),
+            Msg::Plan(PlanMsg::GuidanceOfSecondBatchHelp),
+            Msg::Plan(PlanMsg::SubmittedUnsupported),
+            Msg::Plan(PlanMsg::SubmittedUnsupportedHelp),
+            Msg::Plan(PlanMsg::FoundBeforeOpened {
                 found_on: d(),
                 opened_on: d(),
-            },
-            Msg::FoundBeforeOpenedHelp,
-            Msg::Basis {
+            }),
+            Msg::Plan(PlanMsg::FoundBeforeOpenedHelp),
+            Msg::Report(ReportMsg::Basis {
                 plan: Some("开展教育实践活动整改落实情况“回头看”的实施方案".into()),
                 document: Some("浙整改办发〔2015〕2号".into()),
-            },
-            Msg::BelowMinimum {
+            }),
+            Msg::Fields(FieldMsg::BelowMinimum {
                 key: "assessment.satisfied".into(),
                 value: "-1".into(),
                 min: 0,
-            },
-            Msg::LateReport {
+            }),
+            Msg::SelfCheck(SelfCheckMsg::LateReport {
                 submitted_on: d(),
                 deadline: d(),
-            },
-            Msg::MissingReport { deadline: d() },
-            Msg::AnnexAsOf { as_of: d() },
-            Msg::LateCompletion {
+            }),
+            Msg::SelfCheck(SelfCheckMsg::MissingReport { deadline: d() }),
+            Msg::Docx(DocxMsg::AnnexAsOf { as_of: d() }),
+            Msg::Item(ItemMsg::LateCompletion {
                 completed_on: d(),
                 deadline: d(),
-            },
-            Msg::DateAfterToday {
+            }),
+            Msg::Item(ItemMsg::DateAfterToday {
                 key: "completed_on".into(),
                 date: d(),
-            },
-            Msg::ReviewBeforeSubmission {
+            }),
+            Msg::SelfCheck(SelfCheckMsg::ReviewBeforeSubmission {
                 on: d(),
                 submitted_on: d(),
-            },
-            Msg::ReportReturned { on: d() },
-            Msg::ProgressRates {
+            }),
+            Msg::SelfCheck(SelfCheckMsg::ReportReturned { on: d() }),
+            Msg::Docx(DocxMsg::ProgressRates {
                 done: "100.0%".into(),
                 done_or_mostly: "100.0%".into(),
                 closed: 1,
-            },
-            Msg::ProgressSatisfaction {
+            }),
+            Msg::Docx(DocxMsg::ProgressSatisfaction {
                 assessed: 1,
                 satisfied: 1,
                 rate: "100.0%".into(),
-            },
-            Msg::ProgressAreas {
+            }),
+            Msg::Docx(DocxMsg::ProgressAreas {
                 areas: 1,
                 rows: vec![("兑现整改承诺情况".into(), 1, 1)],
-            },
-            Msg::ProgressChildren {
+            }),
+            Msg::Docx(DocxMsg::ProgressChildren {
                 rows: vec![("杭州市".into(), 1, "100.0%".into())],
-            },
-            Msg::ProgressLinked {
+            }),
+            Msg::Docx(DocxMsg::ProgressLinked {
                 items: 1,
                 by_status: vec![("未完成".into(), 1)],
-            },
-            Msg::ProblemOverdue {
+            }),
+            Msg::Docx(DocxMsg::ProblemOverdue {
                 nth: 1,
                 items: 1,
                 ages: [1, 0, 0],
                 units: vec!["中共杭州市委".into()],
                 more: 1,
-            },
-            Msg::ProblemIneffective {
+            }),
+            Msg::Docx(DocxMsg::ProblemIneffective {
                 nth: 1,
                 items: 1,
                 units: vec!["中共杭州市委".into()],
                 more: 0,
-            },
-            Msg::ProblemUnsatisfied { nth: 1, items: 1 },
-            Msg::AsOfLine { as_of: d() },
-            Msg::ReportHeading {
+            }),
+            Msg::Docx(DocxMsg::ProblemUnsatisfied { nth: 1, items: 1 }),
+            Msg::Report(ReportMsg::AsOfLine { as_of: d() }),
+            Msg::Report(ReportMsg::ReportHeading {
                 org: "全省".into(),
                 campaign: Some("教育实践活动整改落实情况回头看".into()),
                 as_of: d(),
-            },
-            Msg::ImportProgressLine {
+            }),
+            Msg::Import(ImportMsg::ImportProgressLine {
                 line: 1,
                 text: "已提交".into(),
-            },
-            Msg::ImportProgressDay {
+            }),
+            Msg::Import(ImportMsg::ImportProgressDay {
                 line: 1,
                 text: "2015年2月30日".into(),
-            },
-            Msg::MappingSyntax {
+            }),
+            Msg::Import(ImportMsg::MappingSyntax {
                 line: 1,
                 detail: "invalid string".into(),
-            },
-            Msg::TrendHeading {
+            }),
+            Msg::Report(ReportMsg::TrendHeading {
                 org: "全省".into(),
                 campaign: Some("教育实践活动整改落实情况回头看".into()),
                 from: d(),
                 to: d(),
-            },
-            Msg::Summary {
+            }),
+            Msg::Report(ReportMsg::Summary {
                 as_of: d(),
                 org: "全省".into(),
                 figures: Box::new(Figures {
@@ -3759,7 +772,7 @@ mod tests {
                     groups: vec![(2, "市".into(), true), (3, "省直".into(), false)],
                     self_checks: true,
                 }),
-            },
+            }),
         ]
     }
 
@@ -3806,16 +819,16 @@ mod tests {
     #[test]
     fn lists_are_joined_as_the_language_writes_them() {
         let two = || vec!["甲".to_owned(), "乙".to_owned()];
-        let columns = Msg::ImportColumns { columns: two() };
+        let columns = Msg::Import(ImportMsg::ImportColumns { columns: two() });
         assert_eq!(columns.text(Lang::Zh), "表头行中的列：甲、乙");
         assert_eq!(
             columns.text(Lang::En),
             "the columns of the header row: 甲, 乙"
         );
-        let removed = Msg::EvidenceRemoved {
+        let removed = Msg::History(HistoryMsg::EvidenceRemoved {
             removed: two(),
             since: "HEAD~1".into(),
-        };
+        });
         assert_eq!(
             removed.text(Lang::Zh),
             "佐证材料被删去（HEAD~1 时有）：甲；乙"
@@ -3825,13 +838,13 @@ mod tests {
             "evidence removed since HEAD~1: 甲; 乙"
         );
         // Names and choices of the record format read the same in both languages.
-        let keys = Msg::KnownKeys { keys: two() };
+        let keys = Msg::Fields(FieldMsg::KnownKeys { keys: two() });
         assert_eq!(keys.text(Lang::Zh), "此处可用的键：甲, 乙");
-        let allowed = Msg::IntegerOutOfRange {
+        let allowed = Msg::Fields(FieldMsg::IntegerOutOfRange {
             key: "batch".into(),
             value: "3".into(),
             allowed: vec!["1".into(), "2".into()],
-        };
+        });
         assert_eq!(
             allowed.text(Lang::En),
             "`batch` = 3 is not allowed; allowed values: 1 | 2"
@@ -3840,42 +853,42 @@ mod tests {
 
     #[test]
     fn the_word_documents_sentences_leave_a_zero_out() {
-        let areas = Msg::ProgressAreas {
+        let areas = Msg::Docx(DocxMsg::ProgressAreas {
             areas: 6,
             rows: vec![
                 ("兑现整改承诺情况".into(), 2, 0),
                 ("长效机制建设情况".into(), 3, 1),
             ],
-        };
+        });
         assert_eq!(
             areas.text(Lang::Zh),
             "对照六个方面：兑现整改承诺情况2个；长效机制建设情况3个，已完成1个。"
         );
-        let satisfaction = Msg::ProgressSatisfaction {
+        let satisfaction = Msg::Docx(DocxMsg::ProgressSatisfaction {
             assessed: 2,
             satisfied: 0,
             rate: "0.0%".into(),
-        };
+        });
         assert_eq!(
             satisfaction.text(Lang::Zh),
             "已测评事项2个，事项满意率0.0%。"
         );
-        let rates = Msg::ProgressRates {
+        let rates = Msg::Docx(DocxMsg::ProgressRates {
             done: "10.0%".into(),
             done_or_mostly: "20.0%".into(),
             closed: 0,
-        };
+        });
         assert_eq!(
             rates.text(Lang::Zh),
             "整改完成率10.0%，完成及基本完成率20.0%。"
         );
-        let overdue = Msg::ProblemOverdue {
+        let overdue = Msg::Docx(DocxMsg::ProblemOverdue {
             nth: 2,
             items: 3,
             ages: [1, 0, 2],
             units: vec!["甲".into(), "乙".into()],
             more: 1,
-        };
+        });
         assert_eq!(
             overdue.text(Lang::Zh),
             "二是部分事项逾期未完成。逾期未完成事项3个（逾期1～30天的1个、逾期90天以上的2个），涉及甲、乙等3个单位。"

@@ -21,6 +21,7 @@ use huitoukan::diagnostic::{Code, Diagnostic};
 use huitoukan::render::human;
 use huitoukan::rules::check::check;
 use huitoukan::text::i18n::{Lang, Msg};
+use huitoukan::text::messages::files::FileMsg;
 
 use crate::harness::{
     AS_OF, CAMPAIGN, Found, ITEM, ITEM_NAME, ITEM_PATH, ORG, Output, Tree, UNIT, UNIT_PATH,
@@ -226,7 +227,11 @@ fn campaign_file_that_is_a_link_is_never_read_by_any_command() {
         .collect();
     assert_eq!(
         codes,
-        [(Code::Unreadable, "huitoukan.toml", Msg::NotRegularFile)]
+        [(
+            Code::Unreadable,
+            "huitoukan.toml",
+            Msg::Files(FileMsg::NotRegularFile)
+        )]
     );
     let shown = human::render(&checked, Lang::Zh, None);
     assert!(
@@ -1066,7 +1071,7 @@ fn human_format_of_a_span_inside_a_character() {
         Code::Syntax,
         file,
         10..14,
-        Msg::Syntax {
+        FileMsg::Syntax {
             detail: "x".to_owned(),
         },
     ));

@@ -2,7 +2,7 @@
 //! layout GB/T 9704-2012 gives a 报告.
 //!
 //! What it holds, in order: the title (关于……情况的报告), the 主送 line, the opening paragraph
-//! the HTML report opens with ([`Msg::Summary`]), 一、总体进展 (one sentence a figure, see
+//! the HTML report opens with ([`ReportMsg::Summary`]), 一、总体进展 (one sentence a figure, see
 //! [`progress`]), 二、存在的问题 (the overdue, ineffective and 不满意 items summed up),
 //! 三、下一步打算 and the 主要做法 as marked placeholders for the office's own prose
 //! (【请填写：……】), the 附件说明, the 落款 and the date (二〇一五年三月十日); then the 附件 on
@@ -10,7 +10,8 @@
 //! 通报 proposals (internal only). A public report (公示稿) has no 附件4 and no names.
 //!
 //! Every number and list comes from the [`Report`] and every table from [`rows`]; every word
-//! is a [`Msg`] or a [`Term`]. The page, the styles and the package are [`ooxml`]'s.
+//! is a [`DocxMsg`] (the document's own sentences), a [`ReportMsg`] or a [`Term`]. The page,
+//! the styles and the package are [`ooxml`]'s.
 
 mod ooxml;
 
@@ -22,7 +23,9 @@ use crate::render::markdown::ordinal;
 use crate::render::rows::{self, Table};
 use crate::render::{covered, folder_name, notes};
 use crate::rollup::{Report, Totals};
-use crate::text::i18n::{Lang, Msg, Term, zh_date_numerals};
+use crate::text::i18n::{Lang, Term, zh_date_numerals};
+use crate::text::messages::docx::DocxMsg;
+use crate::text::messages::report::ReportMsg;
 
 /// Table text on the landscape pages: 五号 (10.5 pt); a table of many columns (the children
 /// table) 小五 (9 pt).
@@ -45,11 +48,11 @@ pub fn render(report: &Report, lang: Lang) -> io::Result<Vec<u8>> {
         } else {
             Page::Landscape
         })?;
-        body.para(Style::Label, &Msg::Attachment { n: n + 1 }.text(lang))?;
+        body.para(Style::Label, &DocxMsg::Attachment { n: n + 1 }.text(lang))?;
         body.para(Style::Title, annex.title.text(lang))?;
         body.para(
             Style::Subtitle,
-            &Msg::AnnexAsOf {
+            &DocxMsg::AnnexAsOf {
                 as_of: report.as_of.to_string(),
             }
             .text(lang),
@@ -105,7 +108,7 @@ pub fn render(report: &Report, lang: Lang) -> io::Result<Vec<u8>> {
 fn letter(body: &mut Body, report: &Report, lang: Lang, annexes: &[Annex]) -> io::Result<()> {
     let org = covered(report, lang);
     body.blank()?;
-    let title = Msg::DocxTitle {
+    let title = DocxMsg::DocxTitle {
         org,
         campaign: report.campaign.name.clone(),
     };
@@ -113,12 +116,12 @@ fn letter(body: &mut Body, report: &Report, lang: Lang, annexes: &[Annex]) -> io
     body.blank()?;
     let to = (report.campaign.addressee.clone())
         .unwrap_or_else(|| Term::DefaultAddressee.text(lang).to_owned());
-    body.para(Style::Flush, &Msg::DocxAddressee { to }.text(lang))?;
+    body.para(Style::Flush, &DocxMsg::DocxAddressee { to }.text(lang))?;
     let summary = crate::render::summary(report, lang);
     let campaign = &report.campaign;
-    let lead = Msg::DocxLead {
+    let lead = DocxMsg::DocxLead {
         basis: (campaign.plan.is_some() || campaign.document.is_some()).then(|| {
-            Msg::Basis {
+            ReportMsg::Basis {
                 plan: campaign.plan.clone(),
                 document: campaign.document.clone(),
             }
@@ -206,7 +209,7 @@ fn sub(n: usize, term: Term, lang: Lang) -> String {
 
 /// A marked placeholder for the office's own prose.
 fn fill_in(body: &mut Body, what: Term, lang: Lang) -> io::Result<()> {
-    let text = Msg::FillIn {
+    let text = DocxMsg::FillIn {
         what: what.text(lang).to_owned(),
     };
     body.para(Style::Body, &text.text(lang))
@@ -222,7 +225,7 @@ fn attachment_note(body: &mut Body, annexes: &[Annex], lang: Lang) -> io::Result
     let label = crate::text::i18n::labelled(lang, Term::Attachments.text(lang), "");
     let label_chars = u32::try_from(label.chars().count()).unwrap_or(0);
     for (n, annex) in annexes.iter().enumerate() {
-        let entry = Msg::AttachmentEntry {
+        let entry = DocxMsg::AttachmentEntry {
             n: n + 1,
             title: annex.title.text(lang).to_owned(),
         }
@@ -285,8 +288,8 @@ fn signature(body: &mut Body, report: &Report, lang: Lang) -> io::Result<()> {
 
 /// 一、总体进展: one sentence a figure, each `None` where it has nothing to say. A new figure
 /// of the report is one more line here.
-fn progress(report: &Report, lang: Lang) -> Vec<Msg> {
-    let sentences: [fn(&Report, Lang) -> Option<Msg>; 5] = [
+fn progress(report: &Report, lang: Lang) -> Vec<DocxMsg> {
+    let sentences: [fn(&Report, Lang) -> Option<DocxMsg>; 5] = [
         rates,
         satisfaction,
         by_area,
@@ -296,36 +299,36 @@ fn progress(report: &Report, lang: Lang) -> Vec<Msg> {
     sentences.iter().filter_map(|s| s(report, lang)).collect()
 }
 
-fn rates(report: &Report, _: Lang) -> Option<Msg> {
+fn rates(report: &Report, _: Lang) -> Option<DocxMsg> {
     let c = &report.totals.counts;
-    (c.items > 0).then(|| Msg::ProgressRates {
+    (c.items > 0).then(|| DocxMsg::ProgressRates {
         done: rows::percent(c.completion_rate()),
         done_or_mostly: rows::percent(c.done_or_mostly_rate()),
         closed: count(c.closed),
     })
 }
 
-fn satisfaction(report: &Report, _: Lang) -> Option<Msg> {
+fn satisfaction(report: &Report, _: Lang) -> Option<DocxMsg> {
     let c = &report.totals.counts;
-    (c.assessed > 0).then(|| Msg::ProgressSatisfaction {
+    (c.assessed > 0).then(|| DocxMsg::ProgressSatisfaction {
         assessed: count(c.assessed),
         satisfied: count(c.satisfied),
         rate: rows::percent(c.satisfied_rate()),
     })
 }
 
-fn by_area(report: &Report, _: Lang) -> Option<Msg> {
+fn by_area(report: &Report, _: Lang) -> Option<DocxMsg> {
     let rows: Vec<(String, usize, usize)> = (report.by_area.iter())
         .filter(|a| a.counts.items > 0)
         .map(|a| (a.title.clone(), count(a.counts.items), count(a.counts.done)))
         .collect();
-    (!rows.is_empty()).then_some(Msg::ProgressAreas {
+    (!rows.is_empty()).then_some(DocxMsg::ProgressAreas {
         areas: report.by_area.len(),
         rows,
     })
 }
 
-fn by_child(report: &Report, lang: Lang) -> Option<Msg> {
+fn by_child(report: &Report, lang: Lang) -> Option<DocxMsg> {
     let row = |name: &str, t: &Totals| {
         let c = &t.counts;
         (
@@ -339,12 +342,12 @@ fn by_child(report: &Report, lang: Lang) -> Option<Msg> {
         .chain((report.children.iter()).map(|c| row(folder_name(&c.org), &c.totals)))
         .filter(|(_, items, _)| *items > 0)
         .collect();
-    (rows.len() > 1).then_some(Msg::ProgressChildren { rows })
+    (rows.len() > 1).then_some(DocxMsg::ProgressChildren { rows })
 }
 
 /// 二、存在的问题: the overdue items (by age, and their units), the 效果不理想 items and those
 /// the masses are not satisfied with, each counted 一是, 二是…; or that there are none.
-fn problems(report: &Report) -> Vec<Msg> {
+fn problems(report: &Report) -> Vec<DocxMsg> {
     let c = &report.totals.counts;
     let mut found = Vec::new();
     let units = |items: &[crate::rollup::DueItem]| {
@@ -360,7 +363,7 @@ fn problems(report: &Report) -> Vec<Msg> {
     };
     if c.overdue > 0 {
         let (units, more) = units(&report.overdue_items);
-        found.push(Msg::ProblemOverdue {
+        found.push(DocxMsg::ProblemOverdue {
             nth: found.len() + 1,
             items: count(c.overdue),
             ages: crate::rollup::overdue_by_age(report),
@@ -370,7 +373,7 @@ fn problems(report: &Report) -> Vec<Msg> {
     }
     if c.ineffective > 0 {
         let (units, more) = units(&report.ineffective_items);
-        found.push(Msg::ProblemIneffective {
+        found.push(DocxMsg::ProblemIneffective {
             nth: found.len() + 1,
             items: count(c.ineffective),
             units,
@@ -379,13 +382,13 @@ fn problems(report: &Report) -> Vec<Msg> {
     }
     let unsatisfied = c.assessed.saturating_sub(c.satisfied);
     if unsatisfied > 0 {
-        found.push(Msg::ProblemUnsatisfied {
+        found.push(DocxMsg::ProblemUnsatisfied {
             nth: found.len() + 1,
             items: count(unsatisfied),
         });
     }
     if found.is_empty() {
-        found.push(Msg::NoProblems);
+        found.push(DocxMsg::NoProblems);
     }
     found
 }
