@@ -360,14 +360,18 @@ pub fn totals(report: &Report, lang: Lang) -> Table {
 }
 
 /// `table` as a public report shows it (SPEC §14): progress, not process. Without the columns
-/// of the self-check (its state, its date, 按时报送, 逾期报送, 已退回, 尚未报送, 逾期未报送).
+/// of the self-check (its state, its meeting and submission dates, its review, 按时报送,
+/// 逾期报送, 已退回, 尚未报送, 逾期未报送): where the report was made known and whether it was
+/// published stay.
 pub fn progress_only(mut table: Table, report: &Report, lang: Lang) -> Table {
     if !report.public {
         return table;
     }
     let process: Vec<&str> = [
         Term::SelfCheck,
+        Term::MeetingOn,
         Term::SubmittedOn,
+        Term::ReviewStatus,
         Term::Submitted,
         Term::Late,
         Term::Returned,

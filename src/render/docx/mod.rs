@@ -431,7 +431,14 @@ fn annexes(report: &Report, lang: Lang) -> Vec<Annex> {
         },
         Annex {
             title: Term::AnnexSelfChecks,
-            tables: vec![(None, table(rows::self_checks(&reporting, lang)))],
+            tables: vec![(
+                None,
+                table(rows::progress_only(
+                    rows::self_checks(&reporting, lang),
+                    report,
+                    lang,
+                )),
+            )],
             size: TABLE_TEXT,
         },
         Annex {
