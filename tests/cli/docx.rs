@@ -233,8 +233,17 @@ fn a_public_report_has_no_attachment_4_and_names_no_one() {
     assert_eq!(document.matches("<w:tblHeader/>").count(), 4);
     // Progress, not process (SPEC §14): 附件2 says where each report was made known and whether
     // it was published, not when it was studied, submitted or reviewed; nor does the letter.
-    for process in ["会议日期", "报送日期", "审核情况", "自查报告按时报送", "审核检查"] {
-        assert!(!document.contains(process), "{process} in the public report");
+    for process in [
+        "会议日期",
+        "报送日期",
+        "审核情况",
+        "自查报告按时报送",
+        "审核检查",
+    ] {
+        assert!(
+            !document.contains(process),
+            "{process} in the public report"
+        );
     }
     assert!(document.contains("通报场合"));
 }
