@@ -4,7 +4,7 @@
 //! never breaks a row, and no HTML or Markdown in it is rendered. comfy-table's Markdown preset
 //! does neither, so tables are written by hand.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use crate::render::rows::{self, Cell};
 use crate::render::{heading, notes};
@@ -177,12 +177,7 @@ pub fn sections(report: &Report, lang: Lang) -> Vec<Section> {
 /// Linked items grouped by the unit that must lead the fix.
 fn linked(report: &Report, items: &[LinkedItem], lang: Lang) -> Vec<Part> {
     // Lead units in the report's order of units (the office's), then those outside it.
-    let place: HashMap<&str, usize> = report
-        .units
-        .iter()
-        .enumerate()
-        .map(|(i, u)| (&*u.org, i))
-        .collect();
+    let place = report.unit_places();
     let mut by_lead: BTreeMap<(usize, &str, &str), Vec<&LinkedItem>> = BTreeMap::new();
     for item in items {
         let lead = item.lead_unit.as_str();

@@ -603,8 +603,7 @@ pub fn assemble_parts<'u>(
         if by_org {
             // The unit counts in its own folder and in every folder above it, below the
             // report's org, from the top down.
-            let below = unit.org.match_indices('/').map(|(at, _)| &unit.org[..at]);
-            for org in below.chain([&*unit.org]) {
+            for org in super::org::prefixes(&unit.org) {
                 if org.len() > base.len() {
                     add(org, &unit.totals);
                 }

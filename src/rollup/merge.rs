@@ -400,12 +400,7 @@ pub fn within(mut report: Report<'static>, org: &str, by_org: bool) -> Report<'s
         .cloned()
         .collect();
     // In the order of the units, the report's own (the office's).
-    let place: std::collections::HashMap<&str, usize> = report
-        .units
-        .iter()
-        .enumerate()
-        .map(|(i, u)| (&*u.org, i))
-        .collect();
+    let place = report.unit_places();
     let at = |org: &str| {
         (
             place.get(org).copied().unwrap_or(usize::MAX),

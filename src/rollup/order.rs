@@ -8,6 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 use pinyin::ToPinyin;
 
+use super::org::prefixes;
 use crate::model::records::Records;
 
 /// Where a folder stands among its siblings.
@@ -97,13 +98,6 @@ impl<'r> OfficeOrder<'r> {
     }
 }
 
-/// `a/b/c` as `a`, `a/b`, `a/b/c`; the root (`""`) as nothing.
-fn prefixes(path: &str) -> impl Iterator<Item = &str> {
-    path.match_indices('/')
-        .map(|(at, _)| &path[..at])
-        .chain((!path.is_empty()).then_some(path))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -132,11 +126,5 @@ mod tests {
                 "温州市"
             ]
         );
-    }
-
-    #[test]
-    fn prefixes_run_from_the_root() {
-        assert_eq!(prefixes("a/b/c").collect::<Vec<_>>(), ["a", "a/b", "a/b/c"]);
-        assert_eq!(prefixes("").count(), 0);
     }
 }

@@ -12,6 +12,14 @@ pub fn org_folders(records: &Records) -> Vec<String> {
     folders_holding(records.units.iter().map(|u| u.org.as_str()))
 }
 
+/// An org path's folders from the root: `a/b/c` as `a`, `a/b`, `a/b/c`; the root (`""`) as
+/// nothing.
+pub fn prefixes(path: &str) -> impl Iterator<Item = &str> {
+    path.match_indices('/')
+        .map(|(at, _)| &path[..at])
+        .chain((!path.is_empty()).then_some(path))
+}
+
 /// The folders `orgs` and all their ancestors, in path order.
 pub fn folders_holding<'o>(orgs: impl IntoIterator<Item = &'o str>) -> Vec<String> {
     let mut folders = std::collections::BTreeSet::new();
@@ -133,4 +141,16 @@ pub fn enclosing_org(records: &Records, folder: &str) -> Option<String> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn prefixes_run_from_the_root() {
+        assert_eq!(
+            super::prefixes("a/b/c").collect::<Vec<_>>(),
+            ["a", "a/b", "a/b/c"]
+        );
+        assert_eq!(super::prefixes("").count(), 0);
+    }
 }

@@ -483,6 +483,15 @@ pub struct Notices<'r, 'a> {
 }
 
 impl<'a> Report<'a> {
+    /// Each unit's place in the report's order of units (the office's), by its org path.
+    pub fn unit_places(&self) -> std::collections::HashMap<&str, usize> {
+        self.units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (&*u.org, i))
+            .collect()
+    }
+
     /// The report's reporting units (报送单位, SPEC §14), in the report's order.
     pub fn reporting_units(&self) -> impl Iterator<Item = &UnitRow<'a>> + Clone {
         self.units.iter().filter(|u| u.totals.reporting_units > 0)

@@ -352,11 +352,7 @@ struct TreeOrder<'r> {
 impl<'r> TreeOrder<'r> {
     /// Takes the next path; `false` when it breaks the order.
     fn next(&mut self, path: &'r str) -> bool {
-        let folders: Vec<&str> = path
-            .match_indices('/')
-            .map(|(at, _)| &path[..at])
-            .chain((!path.is_empty()).then_some(path))
-            .collect();
+        let folders: Vec<&str> = super::org::prefixes(path).collect();
         let kept = self
             .open
             .iter()

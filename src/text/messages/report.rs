@@ -85,10 +85,13 @@ impl Figures {
             (self.missing, "逾期未报送"),
             (self.pending, "尚未到报送时限"),
         ]);
-        if !self.self_checks {
-        } else if self.units > 0 && not_on_time.is_empty() {
+        // A public report says nothing of the self-checks: process, not progress.
+        if !self.self_checks || self.units == 0 {
+            return text;
+        }
+        if not_on_time.is_empty() {
             text.push_str("报送单位均已按时报送自查报告。");
-        } else if self.units > 0 {
+        } else {
             let mut parts = some(&[(self.submitted, "按时报送")]);
             parts.extend(not_on_time);
             text.push_str(&format!("自查报告{}。", parts.join("，")));
