@@ -15,30 +15,9 @@ mod workbook;
 use workbook::{ods, record, xls, xlsx};
 
 use crate::harness::{AS_OF, ORG, Output, Tree, UNIT, commit_all, git_at, output, paths_below};
-
-const MAPPING: &str = r#"[source]
-sheet = "整改台账"
-key = ["责任单位", "序号"]
-
-[unit]
-column = "责任单位"
-
-[fields]
-title = "存在问题"
-area = { value = 2 }
-source = { value = "整改方案" }
-measures = "整改措施"
-responsible = { value = "办公室" }
-deadline = "整改时限"
-status = { column = "整改进展", map = { "整改中" = "未完成", "已整改" = "已完成" } }
-"#;
+use crate::spreadsheets::{MAPPING, ledger_tree};
 
 const HEADER: &str = "序号,存在问题,整改措施,责任单位,整改时限,整改进展";
-
-/// A tree with one unit (省直/省财政厅) and the mapping at `.map/映射.toml`.
-fn ledger_tree() -> Tree {
-    Tree::new().unit(ORG, UNIT).file(".map/映射.toml", MAPPING)
-}
 
 /// A CSV row of the ledger: an open item of the unit numbered `no`.
 fn csv_row(no: &str) -> String {

@@ -566,7 +566,7 @@ fn workbook(rows: &[&[&str]]) -> Vec<u8> {
     book.save_to_buffer().expect("a workbook")
 }
 
-const MAPPING: &str = r#"[source]
+pub const MAPPING: &str = r#"[source]
 sheet = "整改台账"
 key = ["责任单位", "序号"]
 
@@ -593,7 +593,8 @@ const HEADER: &[&str] = &[
 ];
 
 /// A tree with one unit (省直/省财政厅) and the mapping at `.map/映射.toml`.
-fn ledger_tree() -> Tree {
+/// A tree with one unit (省直/省财政厅) and the mapping at `.map/映射.toml`.
+pub fn ledger_tree() -> Tree {
     Tree::new().unit(ORG, UNIT).file(".map/映射.toml", MAPPING)
 }
 
