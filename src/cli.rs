@@ -393,6 +393,24 @@ impl ReportFormat {
         })
     }
 
+    /// What writes a report in this format.
+    pub fn renderer(self) -> crate::render::Renderer {
+        use crate::render;
+        match self {
+            ReportFormat::Table => render::table::report,
+            ReportFormat::Md => |report, options, out| {
+                out.write_all(render::markdown::render(report, options.lang).as_bytes())
+            },
+            ReportFormat::Csv => render::csv::report,
+            ReportFormat::Json => render::json::report,
+            ReportFormat::Html => |report, options, out| {
+                out.write_all(render::html::render(report, options.lang).as_bytes())
+            },
+            ReportFormat::Xlsx => render::xlsx::report,
+            ReportFormat::Docx => render::docx::report,
+        }
+    }
+
     /// Whether the format is bytes no terminal can show (a workbook, a Word document).
     pub fn is_binary(self) -> bool {
         matches!(self, ReportFormat::Xlsx | ReportFormat::Docx)

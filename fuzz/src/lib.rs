@@ -4,13 +4,13 @@
 
 use std::path::{Path, PathBuf};
 
-use huitoukan::rules::check::{self, Checked};
 use huitoukan::diagnostic::{Code, MAX_PER_FILE};
-use huitoukan::text::i18n::Lang;
-use huitoukan::text::messages::report::ReportMsg;
 use huitoukan::render::rows::By;
 use huitoukan::render::{csv, github, gitlab, human, json, markdown, table};
 use huitoukan::rollup::{self, Options, Report, Totals};
+use huitoukan::rules::check::{self, Checked};
+use huitoukan::text::i18n::Lang;
+use huitoukan::text::messages::report::ReportMsg;
 use jiff::civil::{Date, date};
 
 pub mod record_tree;
@@ -93,7 +93,9 @@ pub fn exercise(root: &Path, choices: Choices, queries: &[&str]) {
             public: choices.public,
             by: choices.by,
         };
-        let report = rollup::build(&checked.records, &checked.diagnostics, &options);
+        // Every value of a valid file reads back as it was read.
+        let report = rollup::build(&checked.records, &checked.diagnostics, &options)
+            .expect("every value reads back");
         check_report(&report);
         if choices.public {
             check_public(&checked, &report);
@@ -107,6 +109,7 @@ pub fn exercise(root: &Path, choices: Choices, queries: &[&str]) {
 fn check_public(checked: &Checked, report: &Report) {
     use huitoukan::text::i18n::Msg;
     for row in report.items.iter() {
+        let row = row.expect("every value reads back");
         assert_eq!(
             (&row.person, &row.responsible, &row.lead),
             (&None, &None, &None)
@@ -120,12 +123,16 @@ fn check_public(checked: &Checked, report: &Report) {
         .map(|i| checked.records.files.path(i.file))
         .collect();
     for row in report.items.iter() {
+        let row = row.expect("every value reads back");
         assert!(!confidential.contains(&row.file.as_str()), "{}", row.file);
     }
     for l in &report.left_out {
         assert!(!confidential.contains(&l.file.as_str()), "{}", l.file);
         assert!(
-            matches!(l.reason, Msg::Report(ReportMsg::LeftOutPublic | ReportMsg::UnitLeftOut { .. })),
+            matches!(
+                l.reason,
+                Msg::Report(ReportMsg::LeftOutPublic | ReportMsg::UnitLeftOut { .. })
+            ),
             "{:?}",
             l.reason
         );
@@ -137,7 +144,10 @@ fn check_public(checked: &Checked, report: &Report) {
 fn check_spans(checked: &Checked) {
     let files = &checked.records.files;
     for d in &checked.diagnostics {
-        let text = files.get(d.file()).text();
+        let text = files
+            .get(d.file())
+            .text()
+            .expect("every file's text unpacks");
         if let Some(span) = d.span()
             && !text.is_empty()
         {
@@ -156,7 +166,10 @@ fn check_spans(checked: &Checked) {
             );
         }
         for label in &d.labels {
-            let text = files.get(label.file).text();
+            let text = files
+                .get(label.file)
+                .text()
+                .expect("every file's text unpacks");
             assert!(
                 text.is_empty() || label.span.end <= text.len(),
                 "a label of {:?} lies beyond its file",
@@ -243,12 +256,12 @@ pub fn render_checked(checked: &Checked, root: &Path, lang: Lang) {
 /// Every report format, with each of `bys`.
 pub fn render_report(report: &Report, lang: Lang, bys: &[By]) {
     for &by in bys {
-        let _ = table::render(report, by, lang);
-        let _ = table::render_width(report, by, lang, Some(60));
-        let _ = csv::render(report, by, lang);
+        table::render(report, by, lang).expect("every value reads back");
+        table::render_width(report, by, lang, Some(60)).expect("every value reads back");
+        csv::render(report, by, lang).expect("every value reads back");
     }
     let _ = markdown::render(report, lang);
-    let text = json::report(report);
+    let text = json::report_string(report);
     let _: serde_json::Value = serde_json::from_str(&text).expect("report JSON parses");
 }
 

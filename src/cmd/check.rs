@@ -133,7 +133,7 @@ fn changed_since(
     let snapshot = std::sync::Arc::new(repo.snapshot(&commit)?);
     let records = crate::model::records::Records::load_from(root, snapshot.clone());
     let before = check::check_loaded(records, as_of, false);
-    let warnings = rebound::warnings(&State::of(&before), checked, rev);
+    let warnings = rebound::warnings(&State::of(&before), checked, rev)?;
     checked.add(warnings);
     if !only_changed {
         return Ok(crate::diagnostic::Counts::default());

@@ -82,7 +82,7 @@ pub fn run(settings: &Diff) -> Result<ExitCode, Fatal> {
     if refuse_errors(&to, lang, keep_going, to_rev)? {
         return Ok(ExitCode::from(EXIT_RECORDS));
     }
-    let diff = diff::diff(from_end, diff::End::of(&to, to_commit, to_as_of));
+    let diff = diff::diff(from_end?, diff::End::of(&to, to_commit, to_as_of)?)?;
     write_with(
         &mut std::io::stdout().lock(),
         |out: &mut dyn Write| match format {

@@ -59,7 +59,7 @@ pub fn run(settings: &Report) -> Result<ExitCode, Fatal> {
         public: settings.public,
         by: settings.by,
     };
-    let mut report = rollup::build(&checked.records, &checked.diagnostics, &options);
+    let mut report = rollup::build(&checked.records, &checked.diagnostics, &options)?;
     report.source = source;
     report.after_as_of = checked.after_as_of as u64;
     deliver(settings, &mut report)
@@ -88,30 +88,14 @@ fn deliver(settings: &Report, report: &mut rollup::Report<'_>) -> Result<ExitCod
         wide,
         ..
     } = *settings;
-    // The binary formats are made whole before anything is written.
-    let workbook = match format {
-        ReportFormat::Xlsx => Some(render::xlsx::render(report, lang).map_err(|e| {
-            Fatal::from(RunMsg::XlsxFailed {
-                detail: e.to_string(),
-            })
-        })?),
-        ReportFormat::Docx => Some(render::docx::render(report, lang).map_err(|e| {
-            Fatal::from(RunMsg::DocxFailed {
-                detail: e.to_string(),
-            })
-        })?),
-        _ => None,
+    let options = render::Options {
+        lang,
+        by,
+        width,
+        wide,
     };
-    let write = |out: &mut dyn Write| match format {
-        ReportFormat::Table => render::table::write(out, report, by, lang, width, wide),
-        ReportFormat::Md => out.write_all(render::markdown::render(report, lang).as_bytes()),
-        ReportFormat::Csv => render::csv::write(out, report, by, lang),
-        ReportFormat::Json => render::json::write_report(out, report),
-        ReportFormat::Html => out.write_all(render::html::render(report, lang).as_bytes()),
-        ReportFormat::Xlsx | ReportFormat::Docx => {
-            out.write_all(workbook.as_deref().unwrap_or_default())
-        }
-    };
+    let render = format.renderer();
+    let write = |out: &mut dyn Write| render(report, &options, out);
     match &settings.output {
         Some(path) => write_file(path, settings.force, write)?,
         None => write_with(&mut std::io::stdout().lock(), write)?,

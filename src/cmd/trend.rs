@@ -68,7 +68,7 @@ pub fn run(settings: &settings::Trend) -> Result<ExitCode, Fatal> {
         let Some((_, records)) = &loaded else {
             continue;
         };
-        let (totals, named, diagnostics) = trend::totals_at(records, end);
+        let (totals, named, diagnostics) = trend::totals_at(records, end)?;
         campaign = named;
         let errors = diagnostics.iter().any(|d| d.severity() == Severity::Error);
         if errors && !keep_going {

@@ -12,9 +12,10 @@ use serde::Serialize;
 
 use crate::diagnostic::Severity;
 use crate::format::enums::Status;
+use crate::load::source::Unreadable;
 use crate::load::source::{FileId, SourceFile};
 use crate::model::Item;
-use crate::model::fields::{decode_text, decode_texts};
+use crate::model::fields::FileText;
 use crate::model::records::Records;
 use crate::rollup::{self, By, Totals};
 use crate::rules::check::Checked;
@@ -47,20 +48,13 @@ impl<'a> Facts<'a> {
         })
     }
 
-    pub fn title(&self) -> String {
-        self.item
-            .title
-            .as_ref()
-            .map(|t| decode_text(&self.source.text(), t))
-            .unwrap_or_default()
+    pub fn title(&self) -> Result<String, Unreadable> {
+        let title = FileText::of(self.source)?.field(&self.item.title)?;
+        Ok(title.unwrap_or_default())
     }
 
-    pub fn evidence(&self) -> Vec<String> {
-        self.item
-            .evidence
-            .as_ref()
-            .map(|e| decode_texts(&self.source.text(), e))
-            .unwrap_or_default()
+    pub fn evidence(&self) -> Result<Vec<String>, Unreadable> {
+        FileText::of(self.source)?.fields(&self.item.evidence)
     }
 
     /// Whether `other` has the same evidence literal as this, as written (none alike): two
@@ -72,10 +66,17 @@ impl<'a> Facts<'a> {
         if mine == theirs && self.source.same_text(other.source) {
             return true;
         }
-        let written = |f: &Facts<'_>, span: Option<std::ops::Range<usize>>| {
-            span.and_then(|s| f.source.text().get(s).map(str::to_owned))
+        // A text that does not unpack is never the same as another: its evidence is read,
+        // and fails there.
+        let written = |f: &Facts<'_>, span: Option<std::ops::Range<usize>>| match span {
+            Some(s) => f
+                .source
+                .text()
+                .ok()
+                .and_then(|t| t.get(s).map(str::to_owned)),
+            None => Some(String::new()),
         };
-        written(self, mine) == written(other, theirs)
+        matches!((written(self, mine), written(other, theirs)), (Some(a), Some(b)) if a == b)
     }
 }
 
@@ -189,33 +190,39 @@ pub struct End<'a> {
 
 impl<'a> End<'a> {
     /// The end of `checked` (at `commit`), its totals judged as of `as_of`.
-    pub fn of(checked: &'a Checked, commit: Option<String>, as_of: Date) -> End<'a> {
-        End {
+    pub fn of(
+        checked: &'a Checked,
+        commit: Option<String>,
+        as_of: Date,
+    ) -> Result<End<'a>, Unreadable> {
+        Ok(End {
             state: State::of(checked),
-            totals: totals(checked, as_of),
+            totals: totals(checked, as_of)?,
             commit,
-        }
+        })
     }
 }
 
 /// The totals of the whole tree at `end`, as `report` counts them.
-pub fn totals(checked: &Checked, as_of: Date) -> Totals {
+pub fn totals(checked: &Checked, as_of: Date) -> Result<Totals, Unreadable> {
     let options = rollup::Options {
         org: "",
         as_of,
         public: false,
         by: By::Unit,
     };
-    rollup::build(&checked.records, &checked.diagnostics, &options).totals
+    Ok(rollup::build(&checked.records, &checked.diagnostics, &options)?.totals)
 }
 
-pub fn diff(from: End<'_>, to: End<'_>) -> Diff {
+pub fn diff(from: End<'_>, to: End<'_>) -> Result<Diff, Unreadable> {
     let (a, b) = (&from.state, &to.state);
-    let item_ref = |(unit, id): &(&str, &str), f: &Facts<'_>| ItemRef {
-        unit: (*unit).to_owned(),
-        id: (*id).to_owned(),
-        title: f.title(),
-        status: f.status,
+    let item_ref = |(unit, id): &(&str, &str), f: &Facts<'_>| {
+        Ok::<_, Unreadable>(ItemRef {
+            unit: (*unit).to_owned(),
+            id: (*id).to_owned(),
+            title: f.title()?,
+            status: f.status,
+        })
     };
     let mut diff = Diff {
         from: from.commit.clone(),
@@ -242,14 +249,14 @@ pub fn diff(from: End<'_>, to: End<'_>) -> Diff {
     };
     for (key, old) in &a.items {
         let Some(new) = b.items.get(key) else {
-            diff.removed.push(item_ref(key, old));
+            diff.removed.push(item_ref(key, old)?);
             continue;
         };
         if old.status != new.status {
             let change = Change {
                 unit: key.0.to_owned(),
                 id: key.1.to_owned(),
-                title: new.title(),
+                title: new.title()?,
                 from: old.status,
                 to: new.status,
             };
@@ -265,7 +272,7 @@ pub fn diff(from: End<'_>, to: End<'_>) -> Diff {
                 diff.deadline_moved.push(Moved {
                     unit: key.0.to_owned(),
                     id: key.1.to_owned(),
-                    title: new.title(),
+                    title: new.title()?,
                     field,
                     from: was,
                     to: now,
@@ -275,8 +282,8 @@ pub fn diff(from: End<'_>, to: End<'_>) -> Diff {
     }
     for (key, new) in &b.items {
         if !a.items.contains_key(key) {
-            diff.added.push(item_ref(key, new));
+            diff.added.push(item_ref(key, new)?);
         }
     }
-    diff
+    Ok(diff)
 }

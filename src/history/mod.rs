@@ -273,7 +273,7 @@ impl Repo {
                 let on_disk = records.root.join(&*file.path);
                 let same = known.get(&*file.path).is_some_and(|node| match node.kind {
                     Look::File => {
-                        blob_id(file.text().as_bytes()) == node.id || {
+                        file.text().is_ok_and(|t| blob_id(t.as_bytes()) == node.id) || {
                             // As it is on disk now, read as a record is read: a file
                             // swapped for a pipe or a large file meanwhile is no wait.
                             let mut bytes = Vec::new();

@@ -9,13 +9,13 @@ use crate::diagnostic::doc::{BASE_ITEM, Change, Example, Prose, RuleDoc, Shown};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::format::enums::{Enumeration, Status};
 use crate::history::diff::{self, Facts, State};
-use crate::load::source::FileId;
+use crate::load::source::{FileId, Unreadable};
 use crate::model::Item;
 use crate::rules::check::Checked;
 use crate::text::messages::history::HistoryMsg;
 
 /// The rebound warnings of `now` against the state at `since` (the revision as written).
-pub fn warnings(before: &State, now: &Checked, since: &str) -> Vec<Diagnostic> {
+pub fn warnings(before: &State, now: &Checked, since: &str) -> Result<Vec<Diagnostic>, Unreadable> {
     let records = &now.records;
     let mut out = Vec::new();
     let mut current = std::collections::HashMap::new();
@@ -76,8 +76,8 @@ pub fn warnings(before: &State, now: &Checked, since: &str) -> Vec<Diagnostic> {
         let removed: Vec<String> = if old.same_evidence_written(&new) {
             Vec::new()
         } else {
-            let is = new.evidence();
-            old.evidence()
+            let is = new.evidence()?;
+            old.evidence()?
                 .into_iter()
                 .filter(|e| !is.contains(e))
                 .collect()
@@ -94,7 +94,7 @@ pub fn warnings(before: &State, now: &Checked, since: &str) -> Vec<Diagnostic> {
             out.push(d.with_help(HistoryMsg::EvidenceRemovedHelp));
         }
     }
-    out
+    Ok(out)
 }
 
 /// An unfinished item gone: said on its unit's `unit.toml` where the unit is still there, else

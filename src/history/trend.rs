@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::diagnostic::Diagnostic;
 use crate::history::Commit;
+use crate::load::source::Unreadable;
 use crate::model::records::Records;
 use crate::rollup::{self, By, CampaignInfo, Totals};
 use crate::rules::{self, Context, Keep};
@@ -79,7 +80,10 @@ pub fn commits_at<'a>(line: &'a [Commit], ends: &[Date]) -> Vec<(Date, &'a Commi
 /// again for each date: what is overdue depends on it), of the records as they stood then
 /// (SPEC §14: a fact dated after `as_of` is set aside, on a copy, which only a commit holding
 /// such a fact needs). Returns the campaign they name and the diagnostics too.
-pub fn totals_at(records: &Records, as_of: Date) -> (Totals, CampaignInfo, Vec<Diagnostic>) {
+pub fn totals_at(
+    records: &Records,
+    as_of: Date,
+) -> Result<(Totals, CampaignInfo, Vec<Diagnostic>), Unreadable> {
     let mut diagnostics = records.diagnostics.clone();
     let cx = Context::new(as_of);
     rules::run(records, &cx, &mut diagnostics, Keep::Errors);
@@ -90,8 +94,8 @@ pub fn totals_at(records: &Records, as_of: Date) -> (Totals, CampaignInfo, Vec<D
         by: By::Unit,
     };
     let totals = |records: &Records| {
-        let report = rollup::build(records, &diagnostics, &options);
-        (report.totals, report.campaign)
+        let report = rollup::build(records, &diagnostics, &options)?;
+        Ok::<_, Unreadable>((report.totals, report.campaign))
     };
     let (totals, campaign) = if records.has_facts_after(as_of) {
         let mut then = records.clone();
@@ -99,6 +103,6 @@ pub fn totals_at(records: &Records, as_of: Date) -> (Totals, CampaignInfo, Vec<D
         totals(&then)
     } else {
         totals(records)
-    };
-    (totals, campaign, diagnostics)
+    }?;
+    Ok((totals, campaign, diagnostics))
 }

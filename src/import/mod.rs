@@ -23,6 +23,7 @@ use crate::model::fields::did_you_mean;
 use crate::model::records::{Overlay, Records};
 use crate::text::i18n::{Lang, Msg};
 use crate::text::messages::import::ImportMsg;
+use crate::text::messages::run::RunMsg;
 use mapping::{DEFAULT_FORMATS, FIELDS, FieldKind, FieldSpec, Mapping};
 use sheet::{Grid, Row, SheetError, Value};
 
@@ -384,7 +385,7 @@ impl<'a> RowPlanner<'a> {
         let org = self.unit(r, cells).map_err(|d| vec![d])?;
         let id = self.key(r, cells, &org).map_err(|d| vec![d])?;
         let values = self.values(r, cells)?;
-        Ok(self.file_plan(r, org, id, &values))
+        self.file_plan(r, org, id, &values).map_err(|d| vec![d])
     }
 
     /// The org path of the row's unit (I005 where it names none).
@@ -499,7 +500,13 @@ impl<'a> RowPlanner<'a> {
 
     /// What becomes of the row's item file: a new one, or the existing one updated, unchanged
     /// or (without `--update`) left alone.
-    fn file_plan(&self, r: usize, org: String, id: String, values: &Values) -> RowPlan {
+    fn file_plan(
+        &self,
+        r: usize,
+        org: String,
+        id: String,
+        values: &Values,
+    ) -> Result<RowPlan, Diagnostic<Place>> {
         let records = self.records;
         let mut planned = RowPlan {
             row: r,
@@ -516,10 +523,21 @@ impl<'a> RowPlanner<'a> {
             .get(&(planned.org.as_str(), planned.id.as_str()))
         else {
             (planned.text, planned.lines) = item_text(values);
-            return planned;
+            return Ok(planned);
         };
         planned.file = records.files.path(records.items[i].file).to_owned();
-        let old = records.files.get(records.items[i].file).text();
+        // A file whose text cannot be read back is never rewritten from nothing.
+        let old = records
+            .files
+            .get(records.items[i].file)
+            .text()
+            .map_err(|u| {
+                let place = Place::Tree {
+                    path: u.path.clone(),
+                    line: None,
+                };
+                Diagnostic::placed(Code::Unreadable, place, RunMsg::from(u))
+            })?;
         let text = updated(&old, values);
         // A row the file already says is unchanged, with or without --update; only a row that
         // would change it is left alone without.
@@ -527,13 +545,13 @@ impl<'a> RowPlanner<'a> {
             planned.action = Action::Unchanged;
         } else if !self.update {
             planned.action = Action::Exists;
-            return planned;
+            return Ok(planned);
         } else {
             planned.action = Action::Update;
         }
         planned.text = text;
         planned.before = old.to_string();
-        planned
+        Ok(planned)
     }
 }
 
@@ -605,7 +623,9 @@ fn check_planned(
                 }
                 None => Place::Tree {
                     path: file.path.to_string(),
-                    line: d.span().map(|s| file.lines().line_col(s.start).0),
+                    line: d
+                        .span()
+                        .and_then(|s| Some(file.lines().ok()?.line_col(s.start).0)),
                 },
             };
             let help = d.help.as_deref().cloned();

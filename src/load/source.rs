@@ -31,14 +31,17 @@ impl SourceFile {
         }
     }
 
-    /// The file's text.
-    pub fn text(&self) -> Cow<'_, str> {
-        self.text.text()
+    /// The file's text: an error, never an empty text, where what is held does not unpack.
+    pub fn text(&self) -> Result<Cow<'_, str>, Unreadable> {
+        self.text.text().ok_or_else(|| Unreadable {
+            path: self.path.to_string(),
+            offset: None,
+        })
     }
 
     /// The file's text, to find the line and column of an offset in.
-    pub fn lines(&self) -> Lines<'_> {
-        Lines(self.text())
+    pub fn lines(&self) -> Result<Lines<'_>, Unreadable> {
+        self.text().map(Lines)
     }
 
     /// Whether there is any text: none where the file could not be read.
@@ -49,6 +52,37 @@ impl SourceFile {
     /// Whether the two files hold the same text (without unpacking either).
     pub fn same_text(&self, other: &SourceFile) -> bool {
         self.text == other.text
+    }
+}
+
+/// A file's text, or a value in it, that did not read back as it was read when the records
+/// were loaded: held memory that changed, never anything a file says. The command stops
+/// (exit 2) rather than show an empty value in its place.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unreadable {
+    pub path: String,
+    /// Where the value begins, in bytes; `None` for the whole text.
+    pub offset: Option<usize>,
+}
+
+impl From<Unreadable> for crate::text::messages::run::RunMsg {
+    fn from(u: Unreadable) -> Self {
+        crate::text::messages::run::RunMsg::Unreadable {
+            path: u.path,
+            offset: u.offset,
+        }
+    }
+}
+
+impl From<Unreadable> for crate::diagnostic::outcome::Fatal {
+    fn from(u: Unreadable) -> Self {
+        crate::text::messages::run::RunMsg::from(u).into()
+    }
+}
+
+impl From<Unreadable> for std::io::Error {
+    fn from(u: Unreadable) -> Self {
+        crate::diagnostic::outcome::Fatal::from(u).into_io()
     }
 }
 
@@ -87,15 +121,16 @@ impl Held {
         }
     }
 
-    fn text(&self) -> Cow<'_, str> {
+    /// The text, or `None` where what is held is not what was put there (it was a `String`,
+    /// packed or not).
+    fn text(&self) -> Option<Cow<'_, str>> {
         if self.bytes.len() == self.len {
-            return Cow::Borrowed(std::str::from_utf8(&self.bytes).unwrap_or_default());
+            return std::str::from_utf8(&self.bytes).ok().map(Cow::Borrowed);
         }
-        // What was packed here unpacks to the text it was: nothing else is ever held packed.
         lz4_flex::block::decompress_with_dict(&self.bytes, self.len, dictionary())
             .ok()
             .and_then(|bytes| String::from_utf8(bytes).ok())
-            .map_or(Cow::Borrowed(""), Cow::Owned)
+            .map(Cow::Owned)
     }
 }
 
@@ -269,8 +304,8 @@ mod tests {
     #[test]
     fn a_record_is_held_packed_and_read_back_as_it_was() {
         let file = SourceFile::new("a/items/01.toml".into(), ITEM.into());
-        assert_eq!(file.text(), ITEM);
-        assert!(matches!(file.text(), Cow::Owned(_)), "held packed");
+        assert_eq!(file.text().unwrap(), ITEM);
+        assert!(matches!(file.text(), Ok(Cow::Owned(_))), "held packed");
         // The keys and spellings come from the dictionary: the item is held in well under
         // its size.
         let held = file.text.bytes.len();
@@ -282,10 +317,34 @@ mod tests {
     fn text_that_does_not_pack_is_held_as_it_is() {
         for text in ["", "a", "题"] {
             let file = SourceFile::new("x.toml".into(), text.into());
-            assert_eq!(file.text(), text);
-            assert!(matches!(file.text(), Cow::Borrowed(_)));
+            assert_eq!(file.text().unwrap(), text);
+            assert!(matches!(file.text(), Ok(Cow::Borrowed(_))));
             assert_eq!(file.has_text(), !text.is_empty());
         }
+    }
+
+    #[test]
+    fn a_held_text_that_does_not_unpack_is_an_error_naming_the_file() {
+        let mut file = SourceFile::new("单位/items/a.toml".into(), ITEM.into());
+        assert!(matches!(file.text(), Ok(Cow::Owned(_))), "held packed");
+        // What is held changed after it was packed: a byte of it, then its length.
+        let mut bytes = file.text.bytes.to_vec();
+        bytes[0] = 0xff;
+        file.text.bytes = bytes.into_boxed_slice();
+        let unreadable = Unreadable {
+            path: "单位/items/a.toml".into(),
+            offset: None,
+        };
+        assert_eq!(file.text(), Err(unreadable.clone()));
+        assert!(file.lines().is_err());
+        let mut unpacked = SourceFile::new("b.toml".into(), "a".into());
+        unpacked.text.bytes = Box::from([0xffu8].as_slice());
+        assert!(unpacked.text().is_err());
+        let fatal = crate::diagnostic::outcome::Fatal::from(unreadable);
+        assert_eq!(
+            fatal.text(crate::text::i18n::Lang::Zh),
+            "error: 无法读回已读入的 单位/items/a.toml：这是 huitoukan 的缺陷，请报告\n"
+        );
     }
 
     #[test]
@@ -294,14 +353,14 @@ mod tests {
         let b = SourceFile::with_text_of("b.toml".into(), &a);
         let c = SourceFile::new("c.toml".into(), ITEM.replace("已完成", "未完成"));
         assert!(a.same_text(&b));
-        assert_eq!(b.text(), ITEM);
+        assert_eq!(b.text().unwrap(), ITEM);
         assert!(!a.same_text(&c));
     }
 
     #[test]
     fn lines_and_columns_count_characters() {
         let file = SourceFile::new("x.toml".into(), "a = 1\r\ntitle = \"题目\"\n".into());
-        let lines = file.lines();
+        let lines = file.lines().unwrap();
         assert_eq!(lines.line_col(0), (1, 1));
         assert_eq!(lines.line_col(19), (2, 11));
         assert_eq!(lines.line_col(17), (2, 10), "inside 题: its first byte");

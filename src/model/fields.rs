@@ -4,6 +4,7 @@
 //! file yields all of its problems in one run. Unknown keys are reported when a table is opened,
 //! with the closest known key as a suggestion.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use jiff::civil::Date;
@@ -14,49 +15,85 @@ use toml::de::{DeArray, DeTable, DeValue};
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::format::enums::Enumeration;
-use crate::load::source::FileId;
+use crate::load::source::{FileId, SourceFile, Unreadable};
 use crate::text::i18n::Msg;
 use crate::text::messages::fields::{FieldMsg, ValueKind};
 pub use crate::text::suggest::did_you_mean;
 
 /// A string value that stays in the file's text until it is shown: its span is the literal
-/// (quotes and escapes included), decoded by [`decode_text`]. Only whether it is blank is
-/// known without decoding, which is all the rules ask.
+/// (quotes and escapes included), read through [`FileText`]. Only whether it is blank is known
+/// without reading it, which is all the rules ask.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Text {
     pub blank: bool,
 }
 
-/// An array of strings that stays in the file's text; decoded by [`decode_texts`].
+/// An array of strings that stays in the file's text; read through [`FileText`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TextList {
     /// Whether any element holds more than space.
     pub filled: bool,
 }
 
-/// The string a [`Text`] stands for, read again from its literal in `source`.
-pub fn decode_text(source: &str, text: &Sp<Text>) -> String {
-    match source.get(text.span()).map(DeValue::parse) {
-        Some(Ok(value)) => match value.into_inner() {
-            DeValue::String(s) => s.into_owned(),
-            _ => String::new(),
-        },
-        _ => String::new(),
-    }
+/// One record file's text, unpacked once: the one way to the strings of its [`Text`] and
+/// [`TextList`] fields. A value that does not read back as the string it was read as is an
+/// error ([`Unreadable`]), never an empty string.
+pub struct FileText<'r> {
+    path: &'r str,
+    text: Cow<'r, str>,
 }
 
-/// The strings a [`TextList`] stands for (a single string, where one was written alone).
-pub fn decode_texts(source: &str, list: &Sp<TextList>) -> Vec<String> {
-    match source.get(list.span()).map(DeValue::parse) {
-        Some(Ok(value)) => match value.into_inner() {
-            DeValue::String(s) => vec![s.into_owned()],
-            DeValue::Array(array) => array
+impl<'r> FileText<'r> {
+    pub fn of(file: &'r SourceFile) -> Result<FileText<'r>, Unreadable> {
+        Ok(FileText {
+            path: &file.path,
+            text: file.text()?,
+        })
+    }
+
+    /// The string of a text field.
+    pub fn string(&self, value: &Sp<Text>) -> Result<String, Unreadable> {
+        match self.literal(value.span())? {
+            DeValue::String(s) => Ok(s.into_owned()),
+            _ => Err(self.unreadable(value.span())),
+        }
+    }
+
+    /// The string of a text field, where it is written.
+    pub fn field(&self, value: &Option<Sp<Text>>) -> Result<Option<String>, Unreadable> {
+        value.as_ref().map(|t| self.string(t)).transpose()
+    }
+
+    /// The strings of a list (a single string where one was written alone); none where it is
+    /// not written. An element that is not a string was an error of the file when it was read,
+    /// and is not among them.
+    pub fn fields(&self, value: &Option<Sp<TextList>>) -> Result<Vec<String>, Unreadable> {
+        let Some(list) = value else {
+            return Ok(Vec::new());
+        };
+        match self.literal(list.span())? {
+            DeValue::String(s) => Ok(vec![s.into_owned()]),
+            DeValue::Array(array) => Ok(array
                 .iter()
                 .filter_map(|e| e.get_ref().as_str().map(str::to_owned))
-                .collect(),
-            _ => Vec::new(),
-        },
-        _ => Vec::new(),
+                .collect()),
+            _ => Err(self.unreadable(list.span())),
+        }
+    }
+
+    /// The value written at `span`, read again.
+    fn literal(&self, span: Range<usize>) -> Result<DeValue<'_>, Unreadable> {
+        match self.text.get(span.clone()).map(DeValue::parse) {
+            Some(Ok(value)) => Ok(value.into_inner()),
+            _ => Err(self.unreadable(span)),
+        }
+    }
+
+    fn unreadable(&self, span: Range<usize>) -> Unreadable {
+        Unreadable {
+            path: self.path.to_owned(),
+            offset: Some(span.start),
+        }
     }
 }
 
@@ -970,3 +1007,56 @@ record does not need."#,
         },
     },
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The item's text fields as `Item::read` spans them, and a file to read them from.
+    fn file(text: &str) -> (SourceFile, Sp<Text>, Sp<TextList>) {
+        let file = SourceFile::new("单位/items/a.toml".into(), text.into());
+        let table = toml::de::DeTable::parse(text).expect("TOML");
+        let span = |key: &str| table.get_ref().get(key).expect(key).span();
+        let title = Sp::new(span("title"), Text { blank: false });
+        let measures = Sp::new(span("measures"), TextList { filled: true });
+        (file, title, measures)
+    }
+
+    #[test]
+    fn a_field_reads_back_as_the_string_it_was_read_as() {
+        let text = "title = \"会风\\t文风\"\nmeasures = ['''一\n二''', \"三\"]\n";
+        let (file, title, measures) = file(text);
+        let read = FileText::of(&file).expect("unpacked");
+        assert_eq!(read.string(&title), Ok("会风\t文风".to_owned()));
+        assert_eq!(
+            read.fields(&Some(measures)),
+            Ok(vec!["一\n二".to_owned(), "三".to_owned()])
+        );
+        assert_eq!(read.field(&None), Ok(None));
+        assert_eq!(read.fields(&None), Ok(Vec::new()));
+    }
+
+    #[test]
+    fn a_field_that_does_not_read_back_is_an_error_never_an_empty_string() {
+        let text = "title = \"会风\"\nmeasures = [\"三\"]\n";
+        let (file, title, measures) = file(text);
+        let read = FileText::of(&file).expect("unpacked");
+        let at = |offset| Unreadable {
+            path: "单位/items/a.toml".into(),
+            offset: Some(offset),
+        };
+        // A span that is not the literal it was (a model of another text), one past the end,
+        // and a list's span taken for a text.
+        let shifted = Sp::new(
+            title.span().start + 1..title.span().end,
+            Text { blank: false },
+        );
+        assert_eq!(read.string(&shifted), Err(at(9)));
+        let past = Sp::new(100..110, Text { blank: false });
+        assert_eq!(read.string(&past), Err(at(100)));
+        let list_as_text = Sp::new(measures.span(), Text { blank: false });
+        assert_eq!(read.string(&list_as_text), Err(at(measures.span().start)));
+        let text_as_list = Sp::new(9..12, TextList { filled: true });
+        assert_eq!(read.fields(&Some(text_as_list)), Err(at(9)));
+    }
+}

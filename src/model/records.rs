@@ -13,8 +13,8 @@ use crate::diagnostic::{self, Code, Diagnostic};
 use crate::load;
 use crate::load::discover::{CAMPAIGN_FILE, EDITOR_FILES, Entry, EntryKind, UNIT_FILE};
 use crate::load::origin::{Look, Origin, Reader, WorkTree};
-use crate::load::source::{FileId, Files, SourceFile};
-use crate::model::fields::Sink;
+use crate::load::source::{FileId, Files, SourceFile, Unreadable};
+use crate::model::fields::{FileText, Sink};
 use crate::model::schema::Schema;
 use crate::model::{Campaign, Item, Unit};
 use crate::text::i18n::Msg;
@@ -116,7 +116,8 @@ impl<'a> Reuse<'a> {
             Some((now, before)) if now != before => return None,
             Some(_) => {}
             None => match reader.read(root, entry, id) {
-                Ok(text) if *text == *old_file.text() => {}
+                // An old text that does not unpack is not taken over: the file is read anew.
+                Ok(text) if old_file.text().is_ok_and(|old| *text == *old) => {}
                 read => return Some(Taken::Read(read)),
             },
         }
@@ -349,6 +350,11 @@ struct Loaded {
 pub type Overlay = std::collections::BTreeMap<String, String>;
 
 impl Records {
+    /// The text of `file`, to read its fields' strings from.
+    pub fn text_of(&self, file: FileId) -> Result<FileText<'_>, Unreadable> {
+        FileText::of(self.files.get(file))
+    }
+
     /// Whether a dated fact of the records lies after `day` ([`Records::as_of`] would set one
     /// aside): one pass over the models, without changing them.
     pub fn has_facts_after(&self, day: jiff::civil::Date) -> bool {

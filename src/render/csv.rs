@@ -3,21 +3,20 @@
 //! UTF-8 with a byte-order mark (without one, Excel reads the file as GBK); numbers as numbers;
 //! text that a spreadsheet would take for a formula neutralised (OWASP: CSV injection).
 
+use std::io::{self, Write};
+
+use crate::render::Options;
 use crate::render::rows::{self, By, Cell};
 use crate::rollup::Report;
 use crate::text::i18n::Lang;
 
-pub fn write(
-    out: &mut dyn std::io::Write,
-    report: &Report,
-    by: By,
-    lang: Lang,
-) -> std::io::Result<()> {
-    write_table(out, &rows::table(report, by, lang))
+/// `report --format csv`: the rows of `options.by`.
+pub fn report(report: &mut Report, options: &Options, out: &mut dyn Write) -> io::Result<()> {
+    write_table(out, &rows::table(report, options.by, options.lang)?)
 }
 
-/// Any table of rows, as [`write`] writes a report's.
-pub fn write_table(out: &mut dyn std::io::Write, table: &rows::Table) -> std::io::Result<()> {
+/// Any table of rows, as [`report`] writes a report's.
+pub fn write_table(out: &mut dyn Write, table: &rows::Table) -> io::Result<()> {
     out.write_all(b"\xEF\xBB\xBF")?;
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
@@ -29,11 +28,11 @@ pub fn write_table(out: &mut dyn std::io::Write, table: &rows::Table) -> std::io
     writer.flush()
 }
 
-/// [`write`] into memory.
-pub fn render(report: &Report, by: By, lang: Lang) -> Vec<u8> {
+/// The rows of `by`, in memory.
+pub fn render(report: &Report, by: By, lang: Lang) -> io::Result<Vec<u8>> {
     let mut out = Vec::new();
-    let _ = write(&mut out, report, by, lang);
-    out
+    write_table(&mut out, &rows::table(report, by, lang)?)?;
+    Ok(out)
 }
 
 fn cell(cell: &Cell) -> String {

@@ -61,7 +61,9 @@ pub fn render(checked: &Checked, lang: Lang, cwd: Option<&Path>) -> String {
             // one file has several problems of one code.
             let key = d.span().map_or_else(String::new, |s| {
                 keys.entry(d.file())
-                    .or_insert_with(|| KeyIndex::of(&file.text()))
+                    // A text that cannot be read back names no key: the code and file still
+                    // tell the problem apart.
+                    .or_insert_with(|| KeyIndex::of(&file.text().unwrap_or_default()))
                     .at(s.start)
                     .to_owned()
             });

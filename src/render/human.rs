@@ -160,7 +160,10 @@ fn snippet<'a>(
     kind: AnnotationKind,
     label: Option<String>,
 ) -> Vec<Element<'a>> {
-    let held = file.lines();
+    // A text that cannot be read back is shown as a file without one: its path.
+    let Ok(held) = file.lines() else {
+        return vec![Origin::path(path).into()];
+    };
     let text = held.as_str();
     // A span is cut to the characters it touches and to the lines shown: a snippet is sliced
     // by it, and a slice inside a character or past the source panics.

@@ -91,6 +91,15 @@ pub fn render(checked: &Checked, root: &str, as_of: jiff::civil::Date, lang: Lan
 /// the long lists (the units and the listed items) are serialised on every thread a batch at a
 /// time and written in their order into the report serialised without them: the bytes are
 /// those of [`report`], which serialises it whole.
+/// `report --format json`: [`write_report`].
+pub fn report(
+    report: &mut crate::rollup::Report,
+    _: &crate::render::Options,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    write_report(out, report)
+}
+
 pub fn write_report(
     out: &mut (impl Write + ?Sized),
     report: &mut crate::rollup::Report,
@@ -198,7 +207,7 @@ fn write_rows<T: serde::Serialize + Sync>(
 }
 
 /// The report JSON of [`write_report`] into a string, serialised whole on one thread.
-pub fn report(report: &crate::rollup::Report) -> String {
+pub fn report_string(report: &crate::rollup::Report) -> String {
     let mut out = serde_json::to_string(report).unwrap_or_default();
     out.push('\n');
     out
@@ -221,10 +230,11 @@ mod tests {
             public: false,
             by: By::Unit,
         };
-        let mut report = rollup::build(&checked.records, &checked.diagnostics, &options);
+        let mut report =
+            rollup::build(&checked.records, &checked.diagnostics, &options).expect("read back");
         let units = report.units.len();
         assert!(units > 4, "{units} units");
-        let whole = super::report(&report);
+        let whole = super::report_string(&report);
         assert!(whole.contains("\"units\":[{"), "{whole}");
         for per_task in [1, 2, 3, units - 1, units, units + 1] {
             let mut out = Vec::new();

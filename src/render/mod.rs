@@ -14,12 +14,60 @@ pub mod rows;
 pub mod table;
 pub mod xlsx;
 
+use std::io::{self, Write};
 use std::path::Path;
 
-use crate::rollup::Report;
+use crate::load::source::Unreadable;
+use crate::rollup::{By, Report};
 use crate::text::i18n::{Lang, Msg, Term};
 use crate::text::messages::report::ReportMsg;
 use crate::text::messages::run::RunMsg;
+
+/// What a report is rendered with besides itself.
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    pub lang: Lang,
+    /// The rows of the formats that choose them (a table, a CSV).
+    pub by: By,
+    /// A terminal's width, where a table is written to one.
+    pub width: Option<u16>,
+    /// Every column of a table however wide, on a terminal too.
+    pub wide: bool,
+}
+
+/// The one signature of every report format's renderer ([`crate::cli::ReportFormat::renderer`]):
+/// the report written to `out`. The report is lent mutably so that a renderer may take a long
+/// list out while it writes it in parts (JSON). A value that cannot be read back, or a
+/// document that cannot be made, stops it with the error that says so
+/// ([`crate::diagnostic::outcome::Fatal::into_io`]); a binary document is made whole before any
+/// of it is written.
+pub type Renderer = fn(&mut Report<'_>, &Options, &mut dyn Write) -> io::Result<()>;
+
+/// The item rows a writer takes as an iterator of rows and reads more than once (a sheet, a
+/// Word table: to measure the columns, then to write them): the rows up to the first that
+/// cannot be read back, whose error is kept and returned by [`FirstUnreadable::result`] once
+/// the writer is done.
+#[derive(Default)]
+pub struct FirstUnreadable(std::cell::Cell<Option<Unreadable>>);
+
+impl FirstUnreadable {
+    pub fn rows<'s, T: 's>(
+        &'s self,
+        rows: impl Iterator<Item = Result<T, Unreadable>> + 's,
+    ) -> impl Iterator<Item = T> + 's {
+        rows.map_while(move |row| match row {
+            Ok(row) => Some(row),
+            Err(e) => {
+                self.0.set(Some(e));
+                None
+            }
+        })
+    }
+
+    pub fn result(self) -> Result<(), Unreadable> {
+        self.0.into_inner().map_or(Ok(()), Err)
+    }
+}
 
 /// The title line of a report, as an office writes it: who it covers, the campaign, the
 /// as-of date (省直单位教育实践活动整改落实情况“回头看”进展情况汇总（截至2015年3月10日）).

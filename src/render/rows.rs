@@ -6,6 +6,7 @@
 use jiff::civil::Date;
 
 use crate::format::enums::Enumeration;
+use crate::load::source::Unreadable;
 use crate::model::status::SelfCheckState;
 use crate::rollup::{
     AreaRow, DueItem, GroupRow, ItemCounts, ItemRow, LeftOut, LinkedItem, OrgRow, Progress,
@@ -189,7 +190,8 @@ pub fn numbered(mut table: Table, lang: Lang) -> Table {
     table
 }
 
-pub fn table(report: &Report, by: By, lang: Lang) -> Table {
+/// The rows a report lists for `by`; an error where an item's value cannot be read back.
+pub fn table(report: &Report, by: By, lang: Lang) -> Result<Table, Unreadable> {
     slice(report, by, 0..row_count(report, by), lang)
 }
 
@@ -205,20 +207,34 @@ fn row_count(report: &Report, by: By) -> usize {
 }
 
 /// The rows `range` of [`table`].
-fn slice(report: &Report, by: By, range: std::ops::Range<usize>, lang: Lang) -> Table {
-    progress_only(every_column(report, by, range, lang), report, lang)
+fn slice(
+    report: &Report,
+    by: By,
+    range: std::ops::Range<usize>,
+    lang: Lang,
+) -> Result<Table, Unreadable> {
+    let table = every_column(report, by, range, lang)?;
+    Ok(progress_only(table, report, lang))
 }
 
 /// [`slice`] with the columns a public report leaves out.
-fn every_column(report: &Report, by: By, range: std::ops::Range<usize>, lang: Lang) -> Table {
-    match by {
+fn every_column(
+    report: &Report,
+    by: By,
+    range: std::ops::Range<usize>,
+    lang: Lang,
+) -> Result<Table, Unreadable> {
+    Ok(match by {
         By::Org => orgs(&report.orgs[range], true, lang),
         By::Unit => units(&report.units[range], lang),
-        By::Item => items(&report.items.rows(range).collect::<Vec<_>>(), lang),
+        By::Item => items(
+            &report.items.rows(range).collect::<Result<Vec<_>, _>>()?,
+            lang,
+        ),
         By::Area => areas(&report.by_area[range], lang),
         By::Lead => groups(&report.groups[range], Some(Term::Lead), lang),
         By::Task => groups(&report.groups[range], None, lang),
-    }
+    })
 }
 
 /// The table a report shows for `by` (for `By::Org`, as [`orgs_with_totals`] gives it), `size`
@@ -229,13 +245,13 @@ pub fn pages<'r>(
     by: By,
     lang: Lang,
     size: usize,
-) -> impl Iterator<Item = Table> + 'r {
+) -> impl Iterator<Item = Result<Table, Unreadable>> + 'r {
     let size = size.max(1);
     let len = row_count(report, by);
     let count = len.div_ceil(size).max(1);
     (0..count).map(move |page| {
         let range = page * size..((page + 1) * size).min(len);
-        let mut table = every_column(report, by, range, lang);
+        let mut table = every_column(report, by, range, lang)?;
         if by == By::Org {
             if page == 0
                 && let Some(own) = &report.own
@@ -250,7 +266,7 @@ pub fn pages<'r>(
                     .push(total_row(Term::Total, &report.totals, true, lang));
             }
         }
-        progress_only(table, report, lang)
+        Ok(progress_only(table, report, lang))
     })
 }
 

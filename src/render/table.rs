@@ -15,23 +15,35 @@ use std::io::{self, Write};
 use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, Width, presets};
 use unicode_width::UnicodeWidthStr;
 
+use crate::load::source::Unreadable;
 use crate::render::rows::{self, By, Cell};
-use crate::render::{heading, notes};
+use crate::render::{Options, heading, notes};
 use crate::rollup::Report;
 use crate::text::i18n::{Lang, Term};
 use crate::text::messages::run::RunMsg;
 
-/// The tables at their full width, as piped output shows them.
-pub fn render(report: &Report, by: By, lang: Lang) -> String {
+/// `report --format table`: [`write`] with the options' rows, width and `--wide`.
+pub fn report(report: &mut Report, options: &Options, out: &mut dyn Write) -> io::Result<()> {
+    let &Options {
+        lang,
+        by,
+        width,
+        wide,
+    } = options;
+    write(out, report, by, lang, width, wide)
+}
+
+/// The tables at their full width, as piped output shows them, in memory.
+pub fn render(report: &Report, by: By, lang: Lang) -> io::Result<String> {
     render_width(report, by, lang, None)
 }
 
-/// The tables fitted to `width` columns where given (a terminal's), else at full width.
-pub fn render_width(report: &Report, by: By, lang: Lang, width: Option<u16>) -> String {
+/// The tables fitted to `width` columns where given (a terminal's), else at full width, in
+/// memory.
+pub fn render_width(report: &Report, by: By, lang: Lang, width: Option<u16>) -> io::Result<String> {
     let mut out = Vec::new();
-    // Writing to memory fails only where memory does.
-    let _ = write(&mut out, report, by, lang, width, false);
-    String::from_utf8_lossy(&out).into_owned()
+    write(&mut out, report, by, lang, width, false)?;
+    Ok(String::from_utf8_lossy(&out).into_owned())
 }
 
 /// The columns of a count table in the order they are kept on a terminal too narrow for all
@@ -147,7 +159,7 @@ pub fn write(
             None => out.write_all(terminal_table(table, width, lang).as_bytes()),
         },
         Some(_) => out.write_all(terminal_table(table, width, lang).as_bytes()),
-        None => plain(out, || std::iter::once(table), lang),
+        None => plain(out, || std::iter::once(Ok(table)), lang),
     };
     write!(out, "{}\n\n", shown(&heading(report, lang)))?;
     let totals = rows::totals(report, lang);
@@ -171,7 +183,7 @@ pub fn write(
         Some(_) => {
             let rows = match by {
                 By::Org => rows::orgs_with_totals(report, &report.orgs, true, lang),
-                _ => rows::table(report, by, lang),
+                _ => rows::table(report, by, lang)?,
             };
             table(out, &rows)?;
         }
@@ -204,7 +216,7 @@ pub fn terminal_table(table: &rows::Table, width: Option<u16>, lang: Lang) -> St
     });
     let Some(width) = width else {
         let mut out = Vec::new();
-        let _ = plain(&mut out, || std::iter::once(table), lang);
+        let _ = plain(&mut out, || std::iter::once(Ok(table)), lang);
         return String::from_utf8_lossy(&out).into_owned();
     };
     // What each column needs: a number its widest value, a text a few characters (a header
@@ -311,19 +323,19 @@ fn shown(text: &str) -> String {
 /// gives the same pages each time it is called: once to measure the columns, once to write the
 /// rows. A number is right-aligned, its header too; a column is as wide as its widest cell, at
 /// least one character, and never cut, however wide.
-fn plain<T: Borrow<rows::Table>, I: Iterator<Item = T>>(
+fn plain<T: Borrow<rows::Table>, I: Iterator<Item = Result<T, Unreadable>>>(
     out: &mut dyn Write,
     pages: impl Fn() -> I,
     lang: Lang,
 ) -> io::Result<()> {
-    let Some(first) = pages().next() else {
+    let Some(first) = pages().next().transpose()? else {
         return Ok(());
     };
     let headers = &first.borrow().headers;
     let mut widths: Vec<usize> = headers.iter().map(|h| h.width().max(1)).collect();
     let mut numeric: Option<Vec<bool>> = None;
     for page in pages() {
-        for row in &page.borrow().rows {
+        for row in &page?.borrow().rows {
             let numbers = row
                 .iter()
                 .map(|c| matches!(c, Cell::Int(_) | Cell::Rate(_)));
@@ -371,7 +383,7 @@ fn plain<T: Borrow<rows::Table>, I: Iterator<Item = T>>(
     )?;
     writeln!(out, "{}", border(['╞', '═', '╪', '╡']))?;
     for page in pages() {
-        for row in &page.borrow().rows {
+        for row in &page?.borrow().rows {
             writeln!(
                 out,
                 "{}",
@@ -440,14 +452,14 @@ mod tests {
         #[test]
         fn piped_tables_are_drawn_as_comfy_table_draws_them(table in table(), page in 1usize..4) {
             let pages = || {
-                table.rows.chunks(page).map(|rows| rows::Table {
+                table.rows.chunks(page).map(|rows| Ok(rows::Table {
                     headers: table.headers.clone(),
                     rows: rows.to_vec(),
-                })
+                }))
             };
             let mut paged = Vec::new();
             if table.rows.is_empty() {
-                plain(&mut paged, || std::iter::once(&table), Lang::Zh).expect("written to memory");
+                plain(&mut paged, || std::iter::once(Ok(&table)), Lang::Zh).expect("written to memory");
             } else {
                 plain(&mut paged, pages, Lang::Zh).expect("written to memory");
             }

@@ -29,10 +29,14 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::format::ledger::SHEET_ITEMS;
 use crate::render::rows::{self, Cell, Table};
-use crate::render::{covered, notes};
+use std::io;
+
+use crate::diagnostic::outcome::Fatal;
+use crate::render::{Options, covered, notes};
 use crate::rollup::Report;
 use crate::text::i18n::{Lang, Term};
 use crate::text::messages::report::ReportMsg;
+use crate::text::messages::run::RunMsg;
 
 /// The sheet names SPEC §9 fixes, in order; the same in every language, so the built-in import
 /// mapping finds its sheet whatever language the workbook was written in.
@@ -90,9 +94,27 @@ const COLUMN_PADDING: usize = 5;
 /// a temporary file until the workbook is packed), and the 整改事项清单 is made one item at a
 /// time from the report's items: a province's list is never held whole, neither as rows nor as
 /// cells.
-pub fn render<'r>(
+pub fn render(report: &Report<'_>, lang: Lang) -> io::Result<Vec<u8>> {
+    let unreadable = super::FirstUnreadable::default();
+    let workbook = workbook(report, lang, &unreadable).map_err(|e| {
+        Fatal::from(RunMsg::XlsxFailed {
+            detail: e.to_string(),
+        })
+        .into_io()
+    })?;
+    unreadable.result()?;
+    Ok(workbook)
+}
+
+/// `report --format xlsx`: [`render`], written to `out`.
+pub fn report(report: &mut Report, options: &Options, out: &mut dyn io::Write) -> io::Result<()> {
+    out.write_all(&render(report, options.lang)?)
+}
+
+fn workbook<'r>(
     report: &'r Report<'r>,
     lang: Lang,
+    unreadable: &super::FirstUnreadable,
 ) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     let mut book = Workbook::new();
     let created = ExcelDateTime::from_ymd(
@@ -182,7 +204,7 @@ pub fn render<'r>(
     write_sheet(
         &mut book,
         &sheet,
-        || report.items.iter().flat_map(ledger),
+        || unreadable.rows(report.items.iter()).flat_map(ledger),
         &styles,
     )?;
     let printed_headers = rows::office_items(&[], lang).headers;
@@ -195,7 +217,7 @@ pub fn render<'r>(
     write_sheet(
         &mut book,
         &sheet,
-        || report.items.iter().flat_map(printed),
+        || unreadable.rows(report.items.iter()).flat_map(printed),
         &styles,
     )?;
 

@@ -18,10 +18,11 @@ use super::{
 use crate::diagnostic::Severity;
 use crate::format::enums::{Enumeration, Owner, ReviewResult, Status};
 use crate::load::source::FileId;
-use crate::model::fields::{decode_text, decode_texts};
+use crate::load::source::Unreadable;
+use crate::model::fields::FileText;
 use crate::model::records::Records;
 use crate::model::status::{self, SelfCheckState};
-use crate::model::{Campaign, Item, Sp, Text, TextList, Unit};
+use crate::model::{Campaign, Item, Sp, Unit};
 use crate::text::messages::report::ReportMsg;
 
 /// What a report covers and how.
@@ -77,7 +78,7 @@ pub fn build<'a>(
     records: &'a Records,
     diagnostics: &[crate::diagnostic::Diagnostic],
     options: &Options<'_>,
-) -> Report<'a> {
+) -> Result<Report<'a>, Unreadable> {
     let bad: HashSet<FileId> = diagnostics
         .iter()
         .filter(|d| d.severity() == Severity::Error)
@@ -114,7 +115,7 @@ pub fn build<'a>(
     let mut groups: BTreeMap<GroupKey, ItemCounts> = BTreeMap::new();
 
     let due_dates = status::unit_due_dates(records);
-    let mut reports_to = super::reporting::reports_to(records);
+    let mut reports_to = super::reporting::reports_to(records)?;
     let sequence = OfficeOrder::new(records).units(records);
     // Each unit's place in that order, by its index: what the lists sorted after the build
     // are sorted by, without holding the order's table of every folder.
@@ -126,7 +127,7 @@ pub fn build<'a>(
         let unit = &records.units[index];
         if !is_within(&unit.org, options.org) {
             if !bad.contains(&unit.file) {
-                collect_led(&mut report, records, unit, index, &bad, &withholds, options);
+                collect_led(&mut report, records, unit, index, &bad, &withholds, options)?;
             }
             continue;
         }
@@ -160,7 +161,7 @@ pub fn build<'a>(
             add(&mut own.counts);
             count_figures(&mut own.figures, item, status, as_of);
             if item.special_task.is_some() {
-                let task = FileText::of(records, item.file).field(&item.special_task);
+                let task = records.text_of(item.file)?.field(&item.special_task)?;
                 if let Some(task) = task.filter(|t| !t.trim().is_empty()) {
                     add(by_task.entry(TaskKey::new(task)).or_default());
                 }
@@ -177,7 +178,7 @@ pub fn build<'a>(
                 // The 责任清单 shows the items no one leads too (未明确牵头领导): a gap the
                 // office must see, not a row to drop.
                 By::Lead => Some(
-                    match named(FileText::of(records, item.file).field(&item.lead)) {
+                    match named(records.text_of(item.file)?.field(&item.lead)?) {
                         Some(lead) => GroupKey::named(place, &unit.org, lead),
                         None => GroupKey::unnamed(place, &unit.org),
                     },
@@ -196,7 +197,7 @@ pub fn build<'a>(
                     status,
                     days_overdue,
                     options,
-                );
+                )?;
             }
         }
         count_unit_figures(&mut own.figures, unit, own.counts.items, as_of);
@@ -208,7 +209,7 @@ pub fn build<'a>(
             reports_to: std::mem::take(&mut reports_to[index]),
             due: due_dates[index],
         };
-        report.units.push(unit_row(records, unit, counted));
+        report.units.push(unit_row(records, unit, counted)?);
     }
 
     assemble(&mut report, options.by == By::Org);
@@ -222,7 +223,7 @@ pub fn build<'a>(
     if let Some(public) = &public {
         public.apply(&mut report, withheld_items);
     }
-    report
+    Ok(report)
 }
 
 /// What the report says of the campaign: its own fields, and the schema's digest.
@@ -283,7 +284,11 @@ struct Counted {
 }
 
 /// The row of a unit: its own fields, and what was counted of its items.
-fn unit_row<'a>(records: &'a Records, unit: &'a Unit, counted: Counted) -> UnitRow<'a> {
+fn unit_row<'a>(
+    records: &'a Records,
+    unit: &'a Unit,
+    counted: Counted,
+) -> Result<UnitRow<'a>, Unreadable> {
     let Counted {
         state,
         totals,
@@ -292,8 +297,9 @@ fn unit_row<'a>(records: &'a Records, unit: &'a Unit, counted: Counted) -> UnitR
         reports_to,
         due,
     } = counted;
-    let text = FileText::of(records, unit.file);
-    UnitRow {
+    let text = records.text_of(unit.file)?;
+    let self_check = unit.self_check.as_ref();
+    Ok(UnitRow {
         org: Cow::Borrowed(&unit.org),
         name: unit
             .name
@@ -303,8 +309,8 @@ fn unit_row<'a>(records: &'a Records, unit: &'a Unit, counted: Counted) -> UnitR
         batch: unit.batch.as_ref().map(|b| *b.get_ref()),
         self_check: state,
         submitted_on: unit.submitted_on(),
-        open_review: open_review(&text, unit),
-        principal: text.field(&unit.principal),
+        open_review: open_review(&text, unit)?,
+        principal: text.field(&unit.principal)?,
         reports_to: reports_to.0,
         reports_to_office: reports_to.1,
         filed_late: unit
@@ -312,16 +318,13 @@ fn unit_row<'a>(records: &'a Records, unit: &'a Unit, counted: Counted) -> UnitR
             .zip(due)
             .is_some_and(|(on, due)| on > due),
         meeting_on: unit.self_check.as_ref().and_then(|c| date(&c.meeting_on)),
-        disclosed_in: unit
-            .self_check
-            .as_ref()
-            .and_then(|c| text.field(&c.disclosed_in)),
+        disclosed_in: self_check.map_or(Ok(None), |c| text.field(&c.disclosed_in))?,
         published: unit
             .self_check
             .as_ref()
             .and_then(|c| c.published.as_ref())
             .map(|p| *p.get_ref()),
-        review: status::latest_review(unit).and_then(|r| review_note(&text, r)),
+        review: status::latest_review(unit).map_or(Ok(None), |r| review_note(&text, r))?,
         totals,
         by_area,
         by_task: by_task
@@ -331,7 +334,7 @@ fn unit_row<'a>(records: &'a Records, unit: &'a Unit, counted: Counted) -> UnitR
                 counts,
             })
             .collect(),
-    }
+    })
 }
 
 /// The report's groups: by 专项整治 task (`--by task`), or by lead (`--by lead`).
@@ -503,25 +506,36 @@ fn unit_areas(areas: &[crate::model::schema::Area], by_area: Vec<ItemCounts>) ->
 }
 
 /// The unit's latest review, where it left something to do (see [`UnitRow::open_review`]).
-fn open_review(text: &FileText<'_>, unit: &Unit) -> Option<ReviewNote> {
-    let review = status::latest_review(unit)?;
-    let result = *review.result.as_ref()?.get_ref();
-    let open = match result {
-        ReviewResult::Returned => status::standing_return(unit).is_some(),
-        ReviewResult::FillGaps => true,
-        ReviewResult::Passed => false,
+fn open_review(text: &FileText<'_>, unit: &Unit) -> Result<Option<ReviewNote>, Unreadable> {
+    let Some(review) = status::latest_review(unit) else {
+        return Ok(None);
     };
-    open.then(|| review_note(text, review)).flatten()
+    let open = match review.result.as_ref().map(|r| *r.get_ref()) {
+        Some(ReviewResult::Returned) => status::standing_return(unit).is_some(),
+        Some(ReviewResult::FillGaps) => true,
+        Some(ReviewResult::Passed) | None => false,
+    };
+    if open {
+        review_note(text, review)
+    } else {
+        Ok(None)
+    }
 }
 
 /// A review as reports list it; `None` where its result could not be read.
-fn review_note(text: &FileText<'_>, review: &crate::model::Review) -> Option<ReviewNote> {
-    Some(ReviewNote {
+fn review_note(
+    text: &FileText<'_>,
+    review: &crate::model::Review,
+) -> Result<Option<ReviewNote>, Unreadable> {
+    let Some(result) = review.result.as_ref().map(|r| *r.get_ref()) else {
+        return Ok(None);
+    };
+    Ok(Some(ReviewNote {
         kind: review.kind.as_ref().map(|k| *k.get_ref()),
-        by: text.field(&review.by),
+        by: text.field(&review.by)?,
         on: date(&review.on),
-        result: *review.result.as_ref()?.get_ref(),
-    })
+        result,
+    }))
 }
 /// The parts of a report that add up from its units: `totals`, `own`, `by_area` (on the areas
 /// it lists), `children` and, with `by_org`, `orgs`. One computation for a records tree and for
@@ -649,27 +663,6 @@ fn text(s: &Option<Sp<String>>) -> Option<String> {
     s.as_ref().map(|s| s.get_ref().clone())
 }
 
-/// A file's text, unpacked once for the fields a report shows from it.
-struct FileText<'r>(Cow<'r, str>);
-
-impl<'r> FileText<'r> {
-    fn of(records: &'r Records, file: FileId) -> FileText<'r> {
-        FileText(records.files.get(file).text())
-    }
-
-    /// A text field, decoded.
-    fn field(&self, value: &Option<Sp<Text>>) -> Option<String> {
-        value.as_ref().map(|t| decode_text(&self.0, t))
-    }
-
-    fn fields(&self, value: &Option<Sp<TextList>>) -> Vec<String> {
-        value
-            .as_ref()
-            .map(|l| decode_texts(&self.0, l))
-            .unwrap_or_default()
-    }
-}
-
 fn date(d: &Option<Sp<Date>>) -> Option<Date> {
     d.as_ref().map(|d| *d.get_ref())
 }
@@ -682,13 +675,14 @@ fn collect_item_lists<'a>(
     status: Status,
     days_overdue: Option<i64>,
     options: &Options<'_>,
-) {
+) -> Result<(), Unreadable> {
     let due = days_overdue.is_some() || status == Status::Ineffective;
     let lead_unit = lead_unit(item);
     // Most items are on no list: their file is not unpacked.
     if due || lead_unit.is_some() {
-        let text = FileText::of(records, item.file);
-        let title = text.field(&item.title).unwrap_or_default();
+        let text = records.text_of(item.file)?;
+        let title = text.field(&item.title)?.unwrap_or_default();
+        let progress = progress(&text, item)?;
         let unit_name = unit_name(unit);
         if due {
             let due = DueItem {
@@ -699,7 +693,7 @@ fn collect_item_lists<'a>(
                 status,
                 due: status::due(item),
                 days_overdue,
-                progress: progress(&text, item),
+                progress: progress.clone(),
             };
             if days_overdue.is_some() {
                 report.overdue_items.push(due.clone());
@@ -718,7 +712,7 @@ fn collect_item_lists<'a>(
                 lead_name: lead_name(records, lead_unit),
                 status: Some(status),
                 due: status::due(item),
-                progress: progress(&text, item),
+                progress,
             };
             if is_within(lead_unit, options.org) {
                 report.led_items.push(linked.clone());
@@ -726,30 +720,40 @@ fn collect_item_lists<'a>(
             report.linked_items.push(linked);
         }
     }
-    if options.by != By::Item {
-        return;
+    if options.by == By::Item {
+        let item = ItemRef {
+            unit,
+            item,
+            status,
+            days_overdue,
+        };
+        report.items.push(records, item);
     }
-    let item = ItemRef {
-        unit,
-        item,
-        status,
-        days_overdue,
-    };
-    report.items.push(records, item);
+    Ok(())
 }
 
 /// The row of an item of [`Report::items`].
-pub(super) fn item_row(records: &Records, r: &ItemRef<'_>) -> ItemRow {
+pub(super) fn item_row(records: &Records, r: &ItemRef<'_>) -> Result<ItemRow, Unreadable> {
     let &ItemRef {
         unit,
         item,
         status,
         days_overdue,
     } = r;
-    let file = FileText::of(records, item.file);
-    let title = file.field(&item.title).unwrap_or_default();
+    let file = records.text_of(item.file)?;
+    let title = file.field(&item.title)?.unwrap_or_default();
     let lead_unit = lead_unit(item);
-    ItemRow {
+    let mut progress = Vec::with_capacity(item.progress.len());
+    for p in &item.progress {
+        if let Some(on) = &p.on {
+            let text = file.field(&p.text)?.unwrap_or_default();
+            progress.push(Progress {
+                on: *on.get_ref(),
+                text,
+            });
+        }
+    }
+    Ok(ItemRow {
         unit: unit.org.clone(),
         unit_name: text(&unit.name).unwrap_or_default(),
         id: item.id.to_string(),
@@ -761,44 +765,38 @@ pub(super) fn item_row(records: &Records, r: &ItemRef<'_>) -> ItemRow {
             .map(|p| p.get_ref().to_string())
             .collect(),
         source: item.source.as_ref().map(|s| s.get_ref().label().to_owned()),
-        special_task: file.field(&item.special_task),
+        special_task: file.field(&item.special_task)?,
         found_on: date(&item.found_on),
-        problem: file.field(&item.problem),
-        commitment: file.field(&item.commitment),
-        measures: file.fields(&item.measures),
+        problem: file.field(&item.problem)?,
+        commitment: file.field(&item.commitment)?,
+        measures: file.fields(&item.measures)?,
         owner: item.owner().label().to_owned(),
-        person: file.field(&item.person),
-        responsible: file.field(&item.responsible),
-        lead: file.field(&item.lead),
+        person: file.field(&item.person)?,
+        responsible: file.field(&item.responsible)?,
+        lead: file.field(&item.lead)?,
         deadline: date(&item.deadline),
         status,
         completed_on: date(&item.completed_on),
-        consolidation: file.field(&item.consolidation),
+        consolidation: file.field(&item.consolidation)?,
         rectify_by: date(&item.rectify_by),
         days_overdue,
         satisfaction: item.satisfaction(),
-        evidence: file.fields(&item.evidence),
+        evidence: file.fields(&item.evidence)?,
         lead_unit,
-        latest_progress: progress(&file, item),
-        progress: item
-            .progress
-            .iter()
-            .filter_map(|p| {
-                Some(Progress {
-                    on: *p.on.as_ref()?.get_ref(),
-                    text: file.field(&p.text).unwrap_or_default(),
-                })
-            })
-            .collect(),
-        linkage_reason: item.linkage.as_ref().and_then(|l| file.field(&l.reason)),
+        latest_progress: self::progress(&file, item)?,
+        progress,
+        linkage_reason: match &item.linkage {
+            Some(l) => file.field(&l.reason)?,
+            None => None,
+        },
         file: records.files.path(item.file).to_owned(),
         confidential: item.confidential,
-        closed_by: item
-            .closure
-            .as_ref()
-            .and_then(|c| file.field(&c.approved_by)),
+        closed_by: match &item.closure {
+            Some(c) => file.field(&c.approved_by)?,
+            None => None,
+        },
         closed_on: item.closure.as_ref().and_then(|c| date(&c.approved_on)),
-    }
+    })
 }
 
 /// A unit's `name`, or its org path where it has none.
@@ -817,12 +815,18 @@ fn lead_name(records: &Records, org: &str) -> String {
     )
 }
 
-fn progress(text: &FileText<'_>, item: &Item) -> Option<Progress> {
-    let latest = item.latest_progress()?;
-    Some(Progress {
-        on: *latest.on.as_ref()?.get_ref(),
-        text: text.field(&latest.text).unwrap_or_default(),
-    })
+/// The latest dated `[[progress]]` entry.
+fn progress(text: &FileText<'_>, item: &Item) -> Result<Option<Progress>, Unreadable> {
+    let Some((latest, on)) = item
+        .latest_progress()
+        .and_then(|p| Some((p, *p.on.as_ref()?.get_ref())))
+    else {
+        return Ok(None);
+    };
+    Ok(Some(Progress {
+        on,
+        text: text.field(&latest.text)?.unwrap_or_default(),
+    }))
 }
 
 fn lead_unit(item: &Item) -> Option<String> {
@@ -839,15 +843,15 @@ fn collect_led<'a>(
     bad: &HashSet<FileId>,
     withholds: &dyn Fn(FileId) -> bool,
     options: &Options<'_>,
-) {
+) -> Result<(), Unreadable> {
     for &i in &records.unit_items[index] {
         let item = &records.items[i];
         if bad.contains(&item.file) || withholds(item.file) {
             continue;
         }
         if let Some(lead_unit) = lead_unit(item).filter(|l| is_within(l, options.org)) {
-            let text = FileText::of(records, item.file);
-            let title = text.field(&item.title).unwrap_or_default();
+            let text = records.text_of(item.file)?;
+            let title = text.field(&item.title)?.unwrap_or_default();
             report.led_items.push(LinkedItem {
                 unit: Cow::Borrowed(&unit.org),
                 unit_name: unit_name(unit),
@@ -857,8 +861,9 @@ fn collect_led<'a>(
                 lead_unit,
                 status: item.status.as_ref().map(|s| *s.get_ref()),
                 due: status::due(item),
-                progress: progress(&text, item),
+                progress: progress(&text, item)?,
             });
         }
     }
+    Ok(())
 }

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::stored;
 use super::{ItemCounts, Totals};
 use crate::format::enums::{Category, ReviewKind, ReviewResult, Satisfaction, Status};
-use crate::load::source::FileId;
+use crate::load::source::{FileId, Unreadable};
 use crate::model::records::Records;
 use crate::model::status::SelfCheckState;
 use crate::model::{Item, Unit};
@@ -214,18 +214,21 @@ impl<'a> ItemList<'a> {
     }
 
     /// Every row, in the report's order.
-    pub fn iter(&self) -> impl Iterator<Item = ItemRow> + '_ {
+    pub fn iter(&self) -> impl Iterator<Item = Result<ItemRow, Unreadable>> + '_ {
         self.rows(0..self.len())
     }
 
     /// The rows `range` (clamped to the list).
-    pub fn rows(&self, range: std::ops::Range<usize>) -> impl Iterator<Item = ItemRow> + '_ {
+    pub fn rows(
+        &self,
+        range: std::ops::Range<usize>,
+    ) -> impl Iterator<Item = Result<ItemRow, Unreadable>> + '_ {
         let end = range.end.min(self.len());
         let start = range.start.min(end);
         self.items[start..end].iter().filter_map(|r| {
             let mut row = super::build::item_row(self.records?, r);
-            if self.blank_names {
-                super::public::blank_names(&mut row);
+            if let (Ok(row), true) = (&mut row, self.blank_names) {
+                super::public::blank_names(row);
             }
             Some(row)
         })

@@ -11,14 +11,14 @@
 use std::collections::HashMap;
 
 use super::{SelfCheckCounts, UnitRow, is_within};
-use crate::model::fields::decode_texts;
+use crate::load::source::Unreadable;
 use crate::model::records::Records;
 use crate::model::{DEFAULT_OFFICE, Unit};
 
 /// Whom each unit of `records` reports to, by index: the org paths of its nearest ancestor
 /// unit and of the units its `reports_to` names, and whether it reports to the office (its
 /// `reports_to` names it, or no unit is above it).
-pub fn reports_to(records: &Records) -> Vec<(Vec<String>, bool)> {
+pub fn reports_to(records: &Records) -> Result<Vec<(Vec<String>, bool)>, Unreadable> {
     let office = records
         .campaign
         .as_ref()
@@ -28,12 +28,12 @@ pub fn reports_to(records: &Records) -> Vec<(Vec<String>, bool)> {
         .units
         .iter()
         .map(|unit| {
-            let (units, to_office) = reports_to_one(records, unit, office, &by_name);
+            let (units, to_office) = reports_to_one(records, unit, office, &by_name)?;
             let paths = units
                 .into_iter()
                 .map(|i| records.units[i].org.clone())
                 .collect();
-            (paths, to_office)
+            Ok((paths, to_office))
         })
         .collect()
 }
@@ -85,7 +85,7 @@ fn reports_to_one(
     unit: &Unit,
     office: &str,
     by_name: &HashMap<&str, Option<usize>>,
-) -> (Vec<usize>, bool) {
+) -> Result<(Vec<usize>, bool), Unreadable> {
     let mut units = Vec::new();
     let mut org = unit.org.as_str();
     while let Some(cut) = org.rfind('/') {
@@ -96,11 +96,10 @@ fn reports_to_one(
         }
     }
     let mut office_named = units.is_empty();
-    let Some(list) = &unit.reports_to else {
-        return (units, office_named);
-    };
-    let text = records.files.get(unit.file).text();
-    for entry in decode_texts(&text, list) {
+    if unit.reports_to.is_none() {
+        return Ok((units, office_named));
+    }
+    for entry in records.text_of(unit.file)?.fields(&unit.reports_to)? {
         let entry = entry.trim();
         if entry == office {
             office_named = true;
@@ -114,5 +113,5 @@ fn reports_to_one(
             units.push(named);
         }
     }
-    (units, office_named)
+    Ok((units, office_named))
 }

@@ -41,7 +41,8 @@ impl Checked {
         let file = self.records.files.get(diagnostic.file());
         let (line, column) = diagnostic
             .span()
-            .map_or((1, 1), |s| file.lines().line_col(s.start));
+            .and_then(|s| Some(file.lines().ok()?.line_col(s.start)))
+            .unwrap_or((1, 1));
         Located {
             diagnostic,
             file,

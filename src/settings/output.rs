@@ -24,11 +24,7 @@ pub fn write_with(
 ) -> Result<(), Fatal> {
     let mut buffered = std::io::BufWriter::with_capacity(1 << 16, stream);
     match write(&mut buffered).and_then(|()| buffered.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Msg::Io {
-            path: "<output>".into(),
-            detail: e.to_string(),
-        }
-        .into()),
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Fatal::of_write(e, "<output>")),
         _ => Ok(()),
     }
 }
@@ -80,10 +76,7 @@ pub fn write_file_durable(
 
 /// An I/O error while writing `path`, naming it.
 fn io_error(path: &Path, e: std::io::Error) -> Fatal {
-    Fatal::from(Msg::Io {
-        path: path.display().to_string(),
-        detail: e.to_string(),
-    })
+    Fatal::of_write(e, &path.display().to_string())
 }
 
 /// How [`Folder::write`] treats a file already at the name.

@@ -1065,7 +1065,7 @@ fn human_format_of_a_span_inside_a_character() {
         .expect("the item");
     // Line 1 is `title = "文山会海问题有所反弹"`: byte 10 is the second byte of 文, byte 14 the
     // second of 山.
-    let text = &checked.records.files.get(file).text();
+    let text = &checked.records.files.get(file).text().expect("read back");
     assert!(!text.is_char_boundary(10) && !text.is_char_boundary(14));
     checked.diagnostics.push(Diagnostic::at(
         Code::Syntax,
@@ -1120,17 +1120,7 @@ fn answer_table_of_unknown_keys_is_e002_and_e003_not_e007() {
             ),
         ]
     );
-    let checked = check(tree.path(), huitoukan_date(AS_OF));
-    for d in &checked.diagnostics {
-        let text = &checked.records.files.get(d.file()).text();
-        if let Some(span) = d.span() {
-            assert!(
-                text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
-                "{:?} at {span:?}",
-                d.code
-            );
-        }
-    }
+    spans_on_characters(&check(tree.path(), huitoukan_date(AS_OF)));
 }
 
 /// Unquoted dotted answer keys written with spaces around their dot, after a Chinese first
@@ -1160,17 +1150,7 @@ fn dotted_answer_keys_with_spaces_around_the_dot_point_at_their_first_part() {
         check_json(&tree),
         [dotted(33, "省.1"), dotted(34, "省.2")].concat()
     );
-    let checked = check(tree.path(), huitoukan_date(AS_OF));
-    for d in &checked.diagnostics {
-        let text = &checked.records.files.get(d.file()).text();
-        if let Some(span) = d.span() {
-            assert!(
-                text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
-                "{:?} at {span:?}",
-                d.code
-            );
-        }
-    }
+    spans_on_characters(&check(tree.path(), huitoukan_date(AS_OF)));
 }
 
 #[test]
@@ -1728,4 +1708,19 @@ fn sixty_nine_thousand_unknown_answers_against_a_schema_of_twenty_two_thousand_p
         ),
         ("E036", 55, not_shown(ANSWERS - 49, 0).as_str())
     );
+}
+
+/// Every diagnostic's span begins and ends on a character of its file.
+fn spans_on_characters(checked: &huitoukan::rules::check::Checked) {
+    for d in &checked.diagnostics {
+        let text = checked.records.files.get(d.file()).text();
+        let text = text.expect("read back");
+        if let Some(span) = d.span() {
+            assert!(
+                text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+                "{:?} at {span:?}",
+                d.code
+            );
+        }
+    }
 }

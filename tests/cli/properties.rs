@@ -409,7 +409,7 @@ fn report<'a>(checked: &'a Checked, org: &str, as_of: Date, public: bool, by: By
         public,
         by,
     };
-    rollup::build(&checked.records, &checked.diagnostics, &options)
+    rollup::build(&checked.records, &checked.diagnostics, &options).expect("read back")
 }
 
 /// The arithmetic of one report: states add up to items, overdue items are unfinished, the
@@ -510,10 +510,12 @@ fn everything(root: &Path, as_of: Date) -> Vec<String> {
         out.push(gitlab::render(&checked, lang, Some(root)));
         for by in By::ALL {
             let r = report(&checked, "", as_of, false, by);
-            out.push(table::render(&r, by, lang));
-            out.push(String::from_utf8_lossy(&csv::render(&r, by, lang)).into_owned());
+            out.push(table::render(&r, by, lang).expect("rendered"));
+            out.push(
+                String::from_utf8_lossy(&csv::render(&r, by, lang).expect("rendered")).into_owned(),
+            );
             out.push(markdown::render(&r, lang));
-            out.push(json::report(&r));
+            out.push(json::report_string(&r));
         }
     }
     out
@@ -679,11 +681,11 @@ proptest! {
             for by in By::ALL {
                 let r = report(&checked, org, as_of, public, by);
                 assert_adds_up(&r);
-                let _ = table::render(&r, by, lang);
-                let _ = csv::render(&r, by, lang);
+                table::render(&r, by, lang).expect("rendered");
+                csv::render(&r, by, lang).expect("rendered");
                 let _ = markdown::render(&r, lang);
                 let _: serde_json::Value =
-                    serde_json::from_str(&json::report(&r)).expect("report JSON");
+                    serde_json::from_str(&json::report_string(&r)).expect("report JSON");
             }
         }
     }
@@ -718,7 +720,7 @@ impl GenTree {
 fn stored_report(root: &Path, org: &str, as_of: Date) -> Report<'static> {
     let checked = check(root, as_of);
     let r = report(&checked, org, as_of, false, By::Unit);
-    rollup::stored::parse(json::report(&r).as_bytes()).expect("a stored report reads back")
+    rollup::stored::parse(json::report_string(&r).as_bytes()).expect("a stored report reads back")
 }
 
 /// The parts of a report that a merge must reproduce.
@@ -802,7 +804,7 @@ proptest! {
         prop_assert_eq!(n(merged.totals.units), tree.units.len());
         prop_assert_eq!(merged_parts(&merged), merged_parts(&whole));
         // And the merged report, written and read back, is a stored report like any other.
-        let again = rollup::stored::parse(json::report(&merged).as_bytes()).expect("it reads back");
+        let again = rollup::stored::parse(json::report_string(&merged).as_bytes()).expect("it reads back");
         prop_assert_eq!(merged_parts(&again), merged_parts(&whole));
     }
 }
@@ -822,7 +824,7 @@ proptest! {
         write(original.path(), &tree.files());
         let checked = check(original.path(), as_of);
         let json_of = |checked: &Checked, public: bool| {
-            json::report(&report(checked, "", as_of, public, By::Unit))
+            json::report_string(&report(checked, "", as_of, public, By::Unit))
         };
         let workbook = huitoukan::render::xlsx::render(
             &report(&checked, "", as_of, false, By::Item),
@@ -853,7 +855,7 @@ proptest! {
         prop_assert_eq!(json_of(&imported, true), json_of(&checked, true));
         let ledger_of = |checked: &Checked| {
             let r = report(checked, "", as_of, false, By::Item);
-            let items: Vec<_> = r.items.iter().collect();
+            let items: Vec<_> = r.items.iter().collect::<Result<_, _>>().expect("read back");
             let ledger = huitoukan::render::rows::ledger(&items, Lang::Zh);
             (ledger.headers, ledger.rows)
         };

@@ -1405,10 +1405,11 @@ fn the_terminal_table_fits_the_terminal_and_piped_rows_stay_whole() {
             public: false,
             by,
         };
-        let report = rollup::build(&checked.records, &checked.diagnostics, &options);
+        let report =
+            rollup::build(&checked.records, &checked.diagnostics, &options).expect("read back");
         for lang in langs {
             for width in [60u16, 80, 120, 200] {
-                let text = table::render_width(&report, by, lang, Some(width));
+                let text = table::render_width(&report, by, lang, Some(width)).expect("rendered");
                 for line in text.lines().skip(1) {
                     assert!(
                         display_width(line) <= usize::from(width),
@@ -1425,9 +1426,13 @@ fn the_terminal_table_fits_the_terminal_and_piped_rows_stay_whole() {
             }
         }
         // Piped: one line a row, as wide as the rows are.
-        let full = table::render(&report, by, langs[0]);
-        assert_eq!(full, table::render_width(&report, by, langs[0], None));
+        let full = table::render(&report, by, langs[0]).expect("rendered");
+        assert_eq!(
+            full,
+            table::render_width(&report, by, langs[0], None).expect("rendered")
+        );
         let rows = table::render(&report, by, langs[0])
+            .expect("rendered")
             .lines()
             .filter(|l| l.starts_with('│'))
             .count();
@@ -1567,10 +1572,11 @@ fn a_narrow_terminal_shows_the_main_figures_and_wide_shows_every_column() {
         public: false,
         by: By::Org,
     };
-    let report = rollup::build(&checked.records, &checked.diagnostics, &options);
+    let report =
+        rollup::build(&checked.records, &checked.diagnostics, &options).expect("read back");
     let note = "终端较窄，只列出主要数字；列出全部：--wide";
     for width in [80u16, 100] {
-        let text = table::render_width(&report, By::Org, lang, Some(width));
+        let text = table::render_width(&report, By::Org, lang, Some(width)).expect("rendered");
         // Two grids, a row a line: the totals, and the 18 folders with 合计 (the figures
         // below the totals are sentences, wrapped to the terminal).
         let lines = text
@@ -1599,7 +1605,7 @@ fn a_narrow_terminal_shows_the_main_figures_and_wide_shows_every_column() {
         assert!(!text.contains("已测评"), "{width}:\n{text}");
     }
     // Wide enough, every column, and no note.
-    let text = table::render_width(&report, By::Org, lang, Some(400));
+    let text = table::render_width(&report, By::Org, lang, Some(400)).expect("rendered");
     assert!(
         text.contains("逾期未报送") && !text.contains(note),
         "{text}"

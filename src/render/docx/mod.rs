@@ -19,6 +19,8 @@ use std::io;
 
 use ooxml::{Body, CHAR, Indent, Page, Style};
 
+use crate::diagnostic::outcome::Fatal;
+use crate::render::Options;
 use crate::render::markdown::ordinal;
 use crate::render::rows::{self, Table};
 use crate::render::{covered, folder_name, notes};
@@ -26,6 +28,7 @@ use crate::rollup::{Report, Totals};
 use crate::text::i18n::{Lang, Term, zh_date_numerals};
 use crate::text::messages::docx::DocxMsg;
 use crate::text::messages::report::ReportMsg;
+use crate::text::messages::run::RunMsg;
 
 /// Table text on the landscape pages: 五号 (10.5 pt); a table of many columns (the children
 /// table) 小五 (9 pt).
@@ -37,6 +40,27 @@ const NAMED_UNITS: usize = 5;
 /// The document's bytes. The report must have been built with [`rows::By::Item`], so that it
 /// holds every item for 附件3 (a stored report has none: 附件3 then says 无).
 pub fn render(report: &Report, lang: Lang) -> io::Result<Vec<u8>> {
+    let unreadable = crate::render::FirstUnreadable::default();
+    let document = document(report, lang, &unreadable).map_err(|e| {
+        Fatal::from(RunMsg::DocxFailed {
+            detail: e.to_string(),
+        })
+        .into_io()
+    })?;
+    unreadable.result()?;
+    Ok(document)
+}
+
+/// `report --format docx`: [`render`], written to `out`.
+pub fn report(report: &mut Report, options: &Options, out: &mut dyn io::Write) -> io::Result<()> {
+    out.write_all(&render(report, options.lang)?)
+}
+
+fn document(
+    report: &Report,
+    lang: Lang,
+    unreadable: &crate::render::FirstUnreadable,
+) -> io::Result<Vec<u8>> {
     let mut body = Body::new()?;
     let annexes = annexes(report, lang);
     letter(&mut body, report, lang, &annexes)?;
@@ -79,7 +103,7 @@ pub fn render(report: &Report, lang: Lang) -> io::Result<Vec<u8>> {
                 Listing::Items => body.table(
                     &rows::numbered(rows::office_items(&[], lang), lang).headers,
                     || {
-                        rows::serial(report.items.iter().flat_map(|item| {
+                        rows::serial(unreadable.rows(report.items.iter()).flat_map(|item| {
                             rows::office_items(std::slice::from_ref(&item), lang).rows
                         }))
                     },

@@ -44,6 +44,10 @@ pub enum RunMsg {
     DocxFailed {
         detail: String,
     },
+    Unreadable {
+        path: String,
+        offset: Option<usize>,
+    },
     BeyondAnnotations {
         count: usize,
     },
@@ -155,6 +159,17 @@ impl RunMsg {
             RunMsg::DocxFailed { detail } => match lang {
                 Zh => format!("无法生成 Word 文档：{detail}"),
                 En => format!("could not make the Word document: {detail}"),
+            },
+            RunMsg::Unreadable { path, offset: None } => match lang {
+                Zh => format!("无法读回已读入的 {path}：这是 huitoukan 的缺陷，请报告"),
+                En => format!("{path}, read before, could not be read back: a bug in huitoukan, please report it"),
+            },
+            RunMsg::Unreadable {
+                path,
+                offset: Some(offset),
+            } => match lang {
+                Zh => format!("无法读回已读入的 {path} 第 {offset} 字节处的值：这是 huitoukan 的缺陷，请报告"),
+                En => format!("the value at byte {offset} of {path}, read before, could not be read back: a bug in huitoukan, please report it"),
             },
             RunMsg::BeyondAnnotations { count } => match lang {
                 Zh => {
