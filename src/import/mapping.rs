@@ -7,8 +7,9 @@ use std::collections::BTreeMap;
 
 use regex::Regex;
 
-use crate::format::{self, Field, Type};
+use crate::format::{self, Field, SHOWN, Type};
 use crate::load::source::Lines;
+use crate::render::rows::Heading;
 use crate::text::i18n::{Lang, Msg, Term};
 use crate::text::messages::files::FileMsg;
 use crate::text::messages::import::ImportMsg;
@@ -408,18 +409,18 @@ impl Mapping {
     /// writes it in `lang`.
     pub fn builtin(lang: Lang) -> Mapping {
         let mut fields = Vec::new();
-        for (term, field, split) in BUILTIN {
+        for (heading, field, split) in BUILTIN {
             let Some(field) = field else { continue };
             let Some(index) = field_index(field) else {
                 continue;
             };
             let mut map = BTreeMap::new();
-            if *field == "confidential" {
+            if field == "confidential" {
                 map.insert("是".to_owned(), toml::Value::Boolean(true));
             }
             fields.push(FieldSpec {
                 field: index,
-                columns: vec![term.text(lang).to_owned()],
+                columns: vec![heading.text(lang).to_owned()],
                 value: None,
                 map,
                 formats: Vec::new(),
@@ -443,10 +444,18 @@ impl Mapping {
     }
 }
 
+/// A column of the ledger: its heading, the field it fills (`None`: shown for people, not read
+/// back) and the separator of a list.
+pub type LedgerColumn = (Heading, Option<&'static str>, Option<&'static str>);
+
 /// The columns of [`crate::render::rows::ledger`], in its order, with the field each fills
 /// (`None`: shown for people, not read back: the unit's name, days overdue, the file) and the
-/// separator of a list. A test keeps it equal to the ledger's headers.
-pub const BUILTIN: &[(Term, Option<&str>, Option<&str>)] = &[
+/// separator of a list: those of [`BEFORE_SHOWN`], one of each field of [`SHOWN`], then those of
+/// [`AFTER_SHOWN`]. A test keeps it equal to the ledger's headers.
+pub const BUILTIN: [LedgerColumn; BEFORE_SHOWN.len() + SHOWN.len() + AFTER_SHOWN.len()] = builtin();
+
+/// The ledger's columns before those of the fields shown as they are written ([`SHOWN`]).
+const BEFORE_SHOWN: &[(Term, Option<&str>, Option<&str>)] = &[
     (Term::Unit, None, None),
     (Term::UnitName, None, None),
     (Term::Id, None, None),
@@ -456,8 +465,10 @@ pub const BUILTIN: &[(Term, Option<&str>, Option<&str>)] = &[
     (Term::Source, Some("source"), None),
     (Term::SpecialTask, Some("special_task"), None),
     (Term::FoundOn, Some("found_on"), None),
-    (Term::Problem, Some("problem"), None),
-    (Term::Commitment, Some("commitment"), None),
+];
+
+/// The ledger's columns after those of the fields shown as they are written.
+const AFTER_SHOWN: &[(Term, Option<&str>, Option<&str>)] = &[
     (Term::Measures, Some("measures"), Some("\n")),
     (Term::Owner, Some("owner"), None),
     (Term::Person, Some("person"), None),
@@ -479,6 +490,34 @@ pub const BUILTIN: &[(Term, Option<&str>, Option<&str>)] = &[
     (Term::ClosedBy, Some("closure.approved_by"), None),
     (Term::ClosedOn, Some("closure.approved_on"), None),
 ];
+
+/// [`BUILTIN`], made at compile time.
+const fn builtin<const N: usize>() -> [LedgerColumn; N] {
+    let mut out = [(Heading::Term(Term::Unit), None, None); N];
+    let mut at = put_terms(&mut out, 0, BEFORE_SHOWN);
+    let mut i = 0;
+    while i < SHOWN.len() {
+        out[at] = (Heading::Shown(SHOWN[i]), Some(SHOWN[i].key), None);
+        (at, i) = (at + 1, i + 1);
+    }
+    put_terms(&mut out, at, AFTER_SHOWN);
+    out
+}
+
+/// Puts the columns of `terms` in `out` from `at`; returns where they end.
+const fn put_terms<const N: usize>(
+    out: &mut [LedgerColumn; N],
+    mut at: usize,
+    terms: &[(Term, Option<&'static str>, Option<&'static str>)],
+) -> usize {
+    let mut i = 0;
+    while i < terms.len() {
+        let (term, field, split) = terms[i];
+        out[at] = (Heading::Term(term), field, split);
+        (at, i) = (at + 1, i + 1);
+    }
+    at
+}
 
 fn field_spec(name: &str, spec: &toml::Value) -> Result<FieldSpec, MappingError> {
     let field = field_index(name).ok_or_else(|| unknown_field("fields", name))?;
