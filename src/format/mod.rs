@@ -5,7 +5,9 @@
 //! time; the JSON Schemas ([`crate::json_schema`]), the templates' comments ([`crate::model::template`]) and
 //! the field tables of docs/format.md ([`markdown`]) are generated from them, and tests hold the
 //! readers to them (a required field is reported missing, a blank one empty). A new field is
-//! its place in the model and its reader, its line here, and a test of what it means.
+//! its place in the model and its reader, its line here, and a test of what it means; an item's
+//! free text shown in reports ([`Field::shown`], [`SHOWN`]) is its line here alone, which the
+//! model, the reports' columns, the import and the template take from [`SHOWN`].
 
 pub mod enums;
 pub mod ledger;
@@ -14,6 +16,8 @@ use enums::{
     Allowed, Answer, Category, InstitutionKind, Owner, ReviewKind, ReviewResult, Satisfaction,
     Source, Status,
 };
+
+use crate::text::i18n::Lang;
 
 /// How every placeholder a template leaves for the user to replace begins: a record that still
 /// holds one is E035.
@@ -98,6 +102,25 @@ pub struct Field {
     pub en: &'static str,
     /// What docs/format.md's `values` column says beside what the type and the default say.
     pub en_values: &'static str,
+    /// An item's optional free text that no rule reads, shown as it is written in the reports'
+    /// lists of items (and the workbook's ledger, which imports it back): its column's heading.
+    pub shown: Option<Label>,
+}
+
+/// A report column's heading, in each language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Label {
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
+impl Label {
+    pub fn text(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.zh,
+            Lang::En => self.en,
+        }
+    }
 }
 
 impl Field {
@@ -112,6 +135,7 @@ impl Field {
             zh_note: "",
             en: "",
             en_values: "",
+            shown: None,
         }
     }
 
@@ -137,6 +161,16 @@ impl Field {
 
     const fn values(mut self, values: &'static str) -> Field {
         self.en_values = values;
+        self
+    }
+
+    /// Shown in reports under `zh` and `en` ([`Field::shown`]): optional free text only.
+    const fn shown(mut self, zh: &'static str, en: &'static str) -> Field {
+        assert!(
+            matches!(self.ty, Type::Text) && matches!(self.required, Required::Never),
+            "a field shown in reports is optional free text"
+        );
+        self.shown = Some(Label { zh, en });
         self
     }
 
@@ -525,8 +559,12 @@ pub const ITEM: Table = Table {
             .en("which special campaign: `中央21项专项整治：…`, `省委“八项专项整治”：…`"),
         Field::new("found_on", Date, SOURCE_NEW, "发现日期")
             .en("when the problem was newly found (纳入整改)"),
-        Field::new("problem", Text, Never, "问题表现").en("the problem as found"),
-        Field::new("commitment", Text, Never, "整改承诺").en("整改承诺"),
+        Field::new("problem", Text, Never, "问题表现")
+            .en("the problem as found")
+            .shown("问题", "problem"),
+        Field::new("commitment", Text, Never, "整改承诺")
+            .en("整改承诺")
+            .shown("整改承诺", "commitment"),
         Field::new("measures", TextList, STATUS_OPEN, "整改措施").en("整改措施"),
         Field::new("owner", Type::Enum(&Owner::ALLOWED), Never, "责任主体")
             .default("班子")
@@ -613,6 +651,51 @@ pub const ITEM: Table = Table {
             .en("上下联动, below"),
     ],
 };
+
+/// A field of an item shown in reports as it is written ([`Field::shown`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shown {
+    pub key: &'static str,
+    /// The heading of its column.
+    pub label: Label,
+}
+
+/// The fields of an item shown in reports as they are written, in [`ITEM`]'s order: the
+/// model keeps one value of each ([`crate::model::Item::shown`]), and the reports' lists of
+/// items, the ledger the import reads back and the item template show each.
+pub const SHOWN: [Shown; shown_count(ITEM.fields)] = shown_fields(ITEM.fields);
+
+const fn shown_count(fields: &[Field]) -> usize {
+    let (mut count, mut i) = (0, 0);
+    while i < fields.len() {
+        if fields[i].shown.is_some() {
+            count += 1;
+        }
+        i += 1;
+    }
+    count
+}
+
+/// The shown fields of `fields`, made at compile time ([`SHOWN`]).
+const fn shown_fields<const N: usize>(fields: &[Field]) -> [Shown; N] {
+    let blank = Label { zh: "", en: "" };
+    let mut out = [Shown {
+        key: "",
+        label: blank,
+    }; N];
+    let (mut at, mut i) = (0, 0);
+    while i < fields.len() {
+        if let Some(label) = fields[i].shown {
+            out[at] = Shown {
+                key: fields[i].key,
+                label,
+            };
+            at += 1;
+        }
+        i += 1;
+    }
+    out
+}
 
 /// `[[progress]]`.
 pub const PROGRESS: Table = Table {

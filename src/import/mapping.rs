@@ -2,11 +2,14 @@
 //! item, in the spirit of hledger's CSV rules; and the built-in mapping, which reads the
 //! 整改事项清单 sheet that `report --format xlsx` writes.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use regex::Regex;
 
+use crate::format::{self, Field, SHOWN, Type};
 use crate::load::source::Lines;
+use crate::render::rows::Heading;
 use crate::text::i18n::{Lang, Msg, Term};
 use crate::text::messages::files::FileMsg;
 use crate::text::messages::import::ImportMsg;
@@ -26,36 +29,119 @@ pub enum FieldKind {
     Progress,
 }
 
-/// Every item field a mapping may fill, in the order an item file lists them; a dotted name
-/// is a key of that table (`[closure]`, `[linkage]`); `progress` is the `[[progress]]` entries.
-pub const FIELDS: &[(&str, FieldKind)] = &[
-    ("title", FieldKind::Text),
-    ("area", FieldKind::Int),
-    ("points", FieldKind::List),
-    ("source", FieldKind::Text),
-    ("special_task", FieldKind::Text),
-    ("found_on", FieldKind::Date),
-    ("problem", FieldKind::Text),
-    ("commitment", FieldKind::Text),
-    ("measures", FieldKind::List),
-    ("owner", FieldKind::Text),
-    ("person", FieldKind::Text),
-    ("responsible", FieldKind::Text),
-    ("lead", FieldKind::Text),
-    ("deadline", FieldKind::Date),
-    ("status", FieldKind::Text),
-    ("completed_on", FieldKind::Date),
-    ("consolidation", FieldKind::Text),
-    ("rectify_by", FieldKind::Date),
-    ("satisfaction", FieldKind::Text),
-    ("evidence", FieldKind::List),
-    ("confidential", FieldKind::Bool),
-    ("progress", FieldKind::Progress),
-    ("closure.approved_by", FieldKind::Text),
-    ("closure.approved_on", FieldKind::Date),
-    ("linkage.lead_unit", FieldKind::Text),
-    ("linkage.reason", FieldKind::Text),
-];
+impl FieldKind {
+    /// What a cell of a field of type `ty` becomes: a string or an enumeration's spelling is
+    /// text, an array of tables the `[[progress]]` entries; `None` for a table, whose keys are
+    /// fields of their own, and for any other array of tables.
+    const fn of(ty: &Type) -> Option<FieldKind> {
+        match ty {
+            Type::Text | Type::Enum(_) => Some(FieldKind::Text),
+            Type::TextList | Type::TextOrList => Some(FieldKind::List),
+            Type::Integer { .. } => Some(FieldKind::Int),
+            Type::Date => Some(FieldKind::Date),
+            Type::Bool => Some(FieldKind::Bool),
+            Type::Tables(table) if same(table.name, format::PROGRESS.name) => {
+                Some(FieldKind::Progress)
+            }
+            Type::Tables(_) | Type::Table(_) | Type::Answers(_) => None,
+        }
+    }
+}
+
+/// An item field a mapping may fill: a key of the item file, or of one of its tables.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ImportField {
+    /// The table the key is in (`closure`, `linkage`); empty for a key of the file itself.
+    pub table: &'static str,
+    pub key: &'static str,
+    pub kind: FieldKind,
+}
+
+impl ImportField {
+    /// How a mapping names it: the key, dotted below its table (`closure.approved_by`).
+    pub fn name(&self) -> Cow<'static, str> {
+        if self.table.is_empty() {
+            Cow::Borrowed(self.key)
+        } else {
+            Cow::Owned(format!("{}.{}", self.table, self.key))
+        }
+    }
+
+    fn is_named(&self, name: &str) -> bool {
+        match name.split_once('.') {
+            Some((table, key)) => table == self.table && key == self.key,
+            None => self.table.is_empty() && name == self.key,
+        }
+    }
+}
+
+/// Every item field a mapping may fill, from the item's table ([`format::ITEM`]) in its order,
+/// each read as its type says ([`FieldKind::of`]): every key but the `id` (a row's key gives
+/// it), a table's keys dotted (`closure.approved_by`), and `progress`, the `[[progress]]`
+/// entries.
+pub const FIELDS: [ImportField; fields::<0>().1] = fields().0;
+
+/// The first `N` of the fields of [`FIELDS`], and how many there are.
+const fn fields<const N: usize>() -> ([ImportField; N], usize) {
+    let mut out = [ImportField {
+        table: "",
+        key: "",
+        kind: FieldKind::Text,
+    }; N];
+    let mut count = 0;
+    let item = format::ITEM.fields;
+    let mut i = 0;
+    while i < item.len() {
+        let field = &item[i];
+        if let Type::Table(table) = field.ty {
+            let mut j = 0;
+            while j < table.fields.len() {
+                add(&mut out, &mut count, field.key, &table.fields[j]);
+                j += 1;
+            }
+        } else if !same(field.key, "id") {
+            add(&mut out, &mut count, "", field);
+        }
+        i += 1;
+    }
+    (out, count)
+}
+
+/// Counts `field` of `table` if a mapping can fill it, and puts it in `out` while there is room.
+const fn add<const N: usize>(
+    out: &mut [ImportField; N],
+    count: &mut usize,
+    table: &'static str,
+    field: &Field,
+) {
+    let Some(kind) = FieldKind::of(&field.ty) else {
+        return;
+    };
+    if *count < N {
+        out[*count] = ImportField {
+            table,
+            key: field.key,
+            kind,
+        };
+    }
+    *count += 1;
+}
+
+/// Whether `a` and `b` are the same string, at compile time.
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
 
 /// The date formats tried after a mapping's own (strftime, as jiff reads them).
 pub const DEFAULT_FORMATS: &[&str] = &["%Y-%m-%d", "%Y年%m月%d日", "%Y/%m/%d", "%Y.%m.%d"];
@@ -102,7 +188,12 @@ pub struct Mapping {
 pub struct MappingError(pub Msg);
 
 pub fn field_index(name: &str) -> Option<usize> {
-    FIELDS.iter().position(|(n, _)| *n == name)
+    FIELDS.iter().position(|f| f.is_named(name))
+}
+
+/// The name of every field a mapping may fill, in the order of [`FIELDS`].
+pub fn field_names() -> Vec<String> {
+    FIELDS.iter().map(|f| f.name().into_owned()).collect()
 }
 
 /// `{at}.{key}`, or `key` at the top.
@@ -116,12 +207,12 @@ fn path(at: &str, key: &str) -> String {
 
 /// `name`, written at `at` (`fields`, `when[1].set`), is no field of an item.
 fn unknown_field(at: &str, name: &str) -> MappingError {
-    let fields = FIELDS.iter().map(|(n, _)| *n);
+    let fields = field_names();
     MappingError(
         ImportMsg::MappingNotAField {
             key: path(at, name),
-            suggestion: did_you_mean(name, fields.clone()).map(str::to_owned),
-            fields: fields.map(str::to_owned).collect(),
+            suggestion: did_you_mean(name, fields.iter().map(String::as_str)).map(str::to_owned),
+            fields,
         }
         .into(),
     )
@@ -318,18 +409,18 @@ impl Mapping {
     /// writes it in `lang`.
     pub fn builtin(lang: Lang) -> Mapping {
         let mut fields = Vec::new();
-        for (term, field, split) in BUILTIN {
+        for (heading, field, split) in BUILTIN {
             let Some(field) = field else { continue };
             let Some(index) = field_index(field) else {
                 continue;
             };
             let mut map = BTreeMap::new();
-            if *field == "confidential" {
+            if field == "confidential" {
                 map.insert("是".to_owned(), toml::Value::Boolean(true));
             }
             fields.push(FieldSpec {
                 field: index,
-                columns: vec![term.text(lang).to_owned()],
+                columns: vec![heading.text(lang).to_owned()],
                 value: None,
                 map,
                 formats: Vec::new(),
@@ -353,10 +444,18 @@ impl Mapping {
     }
 }
 
+/// A column of the ledger: its heading, the field it fills (`None`: shown for people, not read
+/// back) and the separator of a list.
+pub type LedgerColumn = (Heading, Option<&'static str>, Option<&'static str>);
+
 /// The columns of [`crate::render::rows::ledger`], in its order, with the field each fills
 /// (`None`: shown for people, not read back: the unit's name, days overdue, the file) and the
-/// separator of a list. A test keeps it equal to the ledger's headers.
-pub const BUILTIN: &[(Term, Option<&str>, Option<&str>)] = &[
+/// separator of a list: those of [`BEFORE_SHOWN`], one of each field of [`SHOWN`], then those of
+/// [`AFTER_SHOWN`]. A test keeps it equal to the ledger's headers.
+pub const BUILTIN: [LedgerColumn; BEFORE_SHOWN.len() + SHOWN.len() + AFTER_SHOWN.len()] = builtin();
+
+/// The ledger's columns before those of the fields shown as they are written ([`SHOWN`]).
+const BEFORE_SHOWN: &[(Term, Option<&str>, Option<&str>)] = &[
     (Term::Unit, None, None),
     (Term::UnitName, None, None),
     (Term::Id, None, None),
@@ -366,8 +465,10 @@ pub const BUILTIN: &[(Term, Option<&str>, Option<&str>)] = &[
     (Term::Source, Some("source"), None),
     (Term::SpecialTask, Some("special_task"), None),
     (Term::FoundOn, Some("found_on"), None),
-    (Term::Problem, Some("problem"), None),
-    (Term::Commitment, Some("commitment"), None),
+];
+
+/// The ledger's columns after those of the fields shown as they are written.
+const AFTER_SHOWN: &[(Term, Option<&str>, Option<&str>)] = &[
     (Term::Measures, Some("measures"), Some("\n")),
     (Term::Owner, Some("owner"), None),
     (Term::Person, Some("person"), None),
@@ -389,6 +490,34 @@ pub const BUILTIN: &[(Term, Option<&str>, Option<&str>)] = &[
     (Term::ClosedBy, Some("closure.approved_by"), None),
     (Term::ClosedOn, Some("closure.approved_on"), None),
 ];
+
+/// [`BUILTIN`], made at compile time.
+const fn builtin<const N: usize>() -> [LedgerColumn; N] {
+    let mut out = [(Heading::Term(Term::Unit), None, None); N];
+    let mut at = put_terms(&mut out, 0, BEFORE_SHOWN);
+    let mut i = 0;
+    while i < SHOWN.len() {
+        out[at] = (Heading::Shown(SHOWN[i]), Some(SHOWN[i].key), None);
+        (at, i) = (at + 1, i + 1);
+    }
+    put_terms(&mut out, at, AFTER_SHOWN);
+    out
+}
+
+/// Puts the columns of `terms` in `out` from `at`; returns where they end.
+const fn put_terms<const N: usize>(
+    out: &mut [LedgerColumn; N],
+    mut at: usize,
+    terms: &[(Term, Option<&'static str>, Option<&'static str>)],
+) -> usize {
+    let mut i = 0;
+    while i < terms.len() {
+        let (term, field, split) = terms[i];
+        out[at] = (Heading::Term(term), field, split);
+        (at, i) = (at + 1, i + 1);
+    }
+    at
+}
 
 fn field_spec(name: &str, spec: &toml::Value) -> Result<FieldSpec, MappingError> {
     let field = field_index(name).ok_or_else(|| unknown_field("fields", name))?;
@@ -450,11 +579,36 @@ mod tests {
     fn the_fields_are_the_item_keys() {
         let mut tops: Vec<&str> = FIELDS
             .iter()
-            .map(|(n, _)| n.split('.').next().unwrap_or(n))
+            .map(|f| if f.table.is_empty() { f.key } else { f.table })
             .collect();
         tops.dedup();
         let expected: Vec<&str> = ITEM_KEYS.iter().copied().filter(|k| *k != "id").collect();
         assert_eq!(tops, expected);
+        for field in FIELDS {
+            assert_eq!(field_index(&field.name()).map(|i| FIELDS[i]), Some(field));
+        }
+    }
+
+    /// Each type of the format is read from a cell as what it holds.
+    #[test]
+    fn a_field_is_read_as_its_type_says() {
+        let kind = |name: &str| field_index(name).map(|i| FIELDS[i].kind);
+        for (name, expected) in [
+            ("title", FieldKind::Text),
+            ("source", FieldKind::Text),
+            ("area", FieldKind::Int),
+            ("points", FieldKind::List),
+            ("found_on", FieldKind::Date),
+            ("confidential", FieldKind::Bool),
+            ("progress", FieldKind::Progress),
+            ("closure.approved_on", FieldKind::Date),
+            ("linkage.reason", FieldKind::Text),
+        ] {
+            assert_eq!(kind(name), Some(expected), "{name}");
+        }
+        for name in ["id", "closure", "linkage", "progress.on", "approved_on"] {
+            assert_eq!(field_index(name), None, "{name}");
+        }
     }
 
     /// Each kind of problem of a mapping file, as the message that names it.
@@ -484,7 +638,7 @@ mod tests {
                 Msg::Import(ImportMsg::MappingNotAField {
                     key: key("fields.titel"),
                     suggestion: Some(key("title")),
-                    fields: FIELDS.iter().map(|(n, _)| key(n)).collect(),
+                    fields: field_names(),
                 }),
             ),
             (
@@ -494,7 +648,7 @@ mod tests {
                 Msg::Import(ImportMsg::MappingNotAField {
                     key: key("when[1].set.zzzz"),
                     suggestion: None,
-                    fields: FIELDS.iter().map(|(n, _)| key(n)).collect(),
+                    fields: field_names(),
                 }),
             ),
             (

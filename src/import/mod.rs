@@ -479,7 +479,7 @@ impl<'a> RowPlanner<'a> {
                 continue;
             }
             for (field, value) in &when.set {
-                match convert(FIELDS[*field].1, &cell_of(value), &[], None) {
+                match convert(FIELDS[*field].kind, &cell_of(value), &[], None) {
                     Ok(v) => {
                         values.retain(|(f, ..)| f != field);
                         values.push((*field, v, Some(c)));
@@ -850,7 +850,7 @@ fn field_value(
     cells: &Row,
     cols: &[usize],
 ) -> Result<(Option<FieldValue>, Option<usize>), (Option<usize>, Msg)> {
-    let kind = FIELDS[spec.field].1;
+    let kind = FIELDS[spec.field].kind;
     let first = cols.first().copied();
     let raw = match cols {
         [] => spec.value.as_ref().map_or(Value::Empty, cell_of),
@@ -1043,7 +1043,6 @@ fn item_text(values: &[(usize, Option<FieldValue>, Option<usize>)]) -> (String, 
     let mut table = "";
     for (field, value, col) in values {
         let Some(value) = value else { continue };
-        let name = FIELDS[*field].0;
         if let FieldValue::Progress(entries) = value {
             let start = text.len();
             for (on, said) in entries {
@@ -1053,7 +1052,7 @@ fn item_text(values: &[(usize, Option<FieldValue>, Option<usize>)]) -> (String, 
             table = "progress";
             continue;
         }
-        let (section, key) = name.split_once('.').unwrap_or(("", name));
+        let (section, key) = (FIELDS[*field].table, FIELDS[*field].key);
         if section != table {
             text.push_str(&format!("\n[{section}]\n"));
             table = section;
@@ -1073,21 +1072,21 @@ fn updated(old: &str, values: &[(usize, Option<FieldValue>, Option<usize>)]) -> 
         return old.to_owned();
     };
     for (field, value, _) in values {
-        let name = FIELDS[*field].0;
+        let mapping::ImportField {
+            table: section,
+            key,
+            kind,
+        } = FIELDS[*field];
         // Progress entries are kept: an update adds the sheet's entries the file lacks.
-        if matches!(FIELDS[*field].1, FieldKind::Progress) {
+        if matches!(kind, FieldKind::Progress) {
             if let Some(FieldValue::Progress(entries)) = value {
                 add_progress(&mut doc, entries);
             }
             continue;
         }
-        let (section, key) = match name.split_once('.') {
-            Some((s, k)) => (Some(s), k),
-            None => (None, name),
-        };
         let table: &mut toml_edit::Table = match section {
-            None => doc.as_table_mut(),
-            Some(s) => {
+            "" => doc.as_table_mut(),
+            s => {
                 if value.is_none() && !doc.contains_key(s) {
                     continue;
                 }

@@ -128,7 +128,8 @@ batch = 1
 # unsatisfied = 4                  #?: assessment.unsatisfied
 "#;
 
-/// An item's template: see [`fill`].
+/// An item's template: see [`fill`]; the line [`SHOWN_HERE`] stands for the fields shown in
+/// reports ([`item_template`]).
 const ITEM: &str = r#"{directive}# 整改事项。带 # 的行是说明，可以删除。
 
 #? id
@@ -145,9 +146,7 @@ source = "整改方案"
 # special_task = "中央21项专项整治第3项"
 #? found_on
 # found_on = 2015-01-18
-#? problem commitment
-# problem = ""
-# commitment = ""
+{shown}
 #? measures
 measures = {measures}
 #? owner
@@ -190,6 +189,20 @@ status = "未完成"
 # lead_unit = "杭州市/西湖区"       #?: linkage.lead_unit
 # reason = ""                      #?: linkage.reason
 "#;
+
+/// The line of [`ITEM`] where the fields shown in reports go.
+const SHOWN_HERE: &str = "{shown}\n";
+
+/// [`ITEM`] with the fields shown in reports ([`format::SHOWN`]) in their place, each left
+/// blank, under one comment that names them together (all are optional).
+fn item_template() -> String {
+    let keys: Vec<&str> = format::SHOWN.iter().map(|s| s.key).collect();
+    let mut shown = format!("{COMMENT_LINE}{}\n", keys.join(" "));
+    for key in keys {
+        shown.push_str(&format!("# {key} = \"\"\n"));
+    }
+    ITEM.replacen(SHOWN_HERE, &shown, 1)
+}
 
 /// Where a template's comment says what a field is: a line `#? key…` (one key, or several
 /// named together), or `#?: key` at the end of a line. Keys below a table are dotted paths.
@@ -344,7 +357,7 @@ pub fn item(dir: &str, schema: &Schema, deadline: Date, filled: Filled) -> Strin
         ("responsible", responsible.as_str()),
         ("deadline", deadline.as_str()),
     ];
-    fill(ITEM, &format::ITEM, &values)
+    fill(&item_template(), &format::ITEM, &values)
 }
 
 /// `taplo.toml`: ties each kind of file to its JSON Schema, for taplo and Even Better TOML.
@@ -430,7 +443,7 @@ mod tests {
         for (template, file) in [
             (CAMPAIGN, &format::CAMPAIGN_FILE),
             (UNIT, &format::UNIT),
-            (ITEM, &format::ITEM),
+            (&item_template(), &format::ITEM),
         ] {
             let mut all = Vec::new();
             paths(file, "", &mut all);

@@ -6,6 +6,7 @@
 use jiff::civil::Date;
 
 use crate::format::enums::Enumeration;
+use crate::format::{SHOWN, Shown};
 use crate::load::source::Unreadable;
 use crate::model::status::SelfCheckState;
 use crate::rollup::{
@@ -112,14 +113,46 @@ pub fn percent(rate: Option<f64>) -> String {
 /// list of these, so that its header and its rows come from the same place and cannot drift
 /// apart; a table that shows another's columns takes them from that table's list.
 struct Column<'c, R: ?Sized> {
-    heading: Term,
+    heading: Heading,
     cell: Box<dyn Fn(&R) -> Cell + 'c>,
 }
 
-fn column<'c, R: ?Sized>(heading: Term, cell: impl Fn(&R) -> Cell + 'c) -> Column<'c, R> {
+fn column<'c, R: ?Sized>(
+    heading: impl Into<Heading>,
+    cell: impl Fn(&R) -> Cell + 'c,
+) -> Column<'c, R> {
     Column {
-        heading,
+        heading: heading.into(),
         cell: Box::new(cell),
+    }
+}
+
+/// What a column is headed with: a term of the reports, or the label of an item's field shown
+/// as it is written ([`SHOWN`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Heading {
+    Term(Term),
+    Shown(Shown),
+}
+
+impl Heading {
+    pub fn text(self, lang: Lang) -> &'static str {
+        match self {
+            Heading::Term(term) => term.text(lang),
+            Heading::Shown(field) => field.label.text(lang),
+        }
+    }
+}
+
+impl From<Term> for Heading {
+    fn from(term: Term) -> Heading {
+        Heading::Term(term)
+    }
+}
+
+impl PartialEq<Term> for Heading {
+    fn eq(&self, term: &Term) -> bool {
+        *self == Heading::Term(*term)
     }
 }
 
@@ -599,7 +632,7 @@ pub fn notice(report: &Report, lang: Lang) -> Table {
 
 /// Every field of an item, a list's entries joined with `list`.
 fn item_columns(lang: Lang, list: &str) -> Vec<Column<'_, ItemRow>> {
-    vec![
+    let mut columns = vec![
         column(Term::Unit, |i: &ItemRow| {
             Cell::org(&i.unit, crate::render::folder_name(&i.unit))
         }),
@@ -615,10 +648,13 @@ fn item_columns(lang: Lang, list: &str) -> Vec<Column<'_, ItemRow>> {
             Cell::opt(i.special_task.as_ref())
         }),
         column(Term::FoundOn, |i: &ItemRow| Cell::Date(i.found_on)),
-        column(Term::Problem, |i: &ItemRow| Cell::opt(i.problem.as_ref())),
-        column(Term::Commitment, |i: &ItemRow| {
-            Cell::opt(i.commitment.as_ref())
-        }),
+    ];
+    columns.extend(SHOWN.iter().enumerate().map(|(at, field)| {
+        column(Heading::Shown(*field), move |i: &ItemRow| {
+            Cell::opt(i.shown.0[at].as_ref())
+        })
+    }));
+    columns.extend([
         column(Term::Measures, move |i: &ItemRow| {
             Cell::text(i.measures.join(list))
         }),
@@ -653,7 +689,8 @@ fn item_columns(lang: Lang, list: &str) -> Vec<Column<'_, ItemRow>> {
             progress(i.latest_progress.as_ref())
         }),
         column(Term::File, |i: &ItemRow| Cell::text(&i.file)),
-    ]
+    ]);
+    columns
 }
 
 /// The 整改事项清单 an office prints (the 情况报告's 附件3): 单位, 问题 (the item's title, how
@@ -675,7 +712,7 @@ pub fn office_items(rows: &[ItemRow], lang: Lang) -> Table {
         .filter_map(|(of, heading)| {
             let at = all.iter().position(|c| c.heading == *of)?;
             let mut column = all.swap_remove(at);
-            column.heading = *heading;
+            column.heading = (*heading).into();
             Some(column)
         })
         .collect();

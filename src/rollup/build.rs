@@ -743,6 +743,10 @@ pub(super) fn item_row(records: &Records, r: &ItemRef<'_>) -> Result<ItemRow, Un
     let file = records.text_of(item.file)?;
     let title = file.field(&item.title)?.unwrap_or_default();
     let lead_unit = lead_unit(item);
+    let mut shown = [const { None }; crate::format::SHOWN.len()];
+    for (text, value) in shown.iter_mut().zip(&item.shown) {
+        *text = file.field(value)?;
+    }
     let mut progress = Vec::with_capacity(item.progress.len());
     for p in &item.progress {
         if let Some(on) = &p.on {
@@ -767,8 +771,7 @@ pub(super) fn item_row(records: &Records, r: &ItemRef<'_>) -> Result<ItemRow, Un
         source: item.source.as_ref().map(|s| s.get_ref().label().to_owned()),
         special_task: file.field(&item.special_task)?,
         found_on: date(&item.found_on),
-        problem: file.field(&item.problem)?,
-        commitment: file.field(&item.commitment)?,
+        shown: super::ShownTexts(shown),
         measures: file.fields(&item.measures)?,
         owner: item.owner().label().to_owned(),
         person: file.field(&item.person)?,

@@ -24,6 +24,6 @@ pub use org::{
 };
 pub use report::{
     AreaRow, CampaignInfo, DueItem, FORMAT, GENERATOR, GroupRow, ItemRow, LeftOut, LinkedItem,
-    Notices, OrgRow, Progress, RemindReasons, Report, ReviewNote, SourceInfo, TaskRow, UnitArea,
-    UnitRow, VERSION, Withheld, overdue_by_age,
+    Notices, OrgRow, Progress, RemindReasons, Report, ReviewNote, ShownTexts, SourceInfo, TaskRow,
+    UnitArea, UnitRow, VERSION, Withheld, overdue_by_age,
 };

@@ -6,10 +6,12 @@ use std::borrow::Cow;
 
 use jiff::civil::Date;
 use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Serialize, Serializer};
 
 use super::stored;
 use super::{ItemCounts, Totals};
+use crate::format::SHOWN;
 use crate::format::enums::{Category, ReviewKind, ReviewResult, Satisfaction, Status};
 use crate::load::source::{FileId, Unreadable};
 use crate::model::records::Records;
@@ -264,8 +266,10 @@ pub struct ItemRow {
     pub source: Option<String>,
     pub special_task: Option<String>,
     pub found_on: Option<Date>,
-    pub problem: Option<String>,
-    pub commitment: Option<String>,
+    /// The fields shown as they are written (`problem`, `commitment`), each serialised here as
+    /// a key of the row.
+    #[serde(flatten)]
+    pub shown: ShownTexts,
     pub measures: Vec<String>,
     pub owner: String,
     /// This and the other fields that can carry a name are `None` in a public report.
@@ -294,6 +298,21 @@ pub struct ItemRow {
     /// `[closure]` (销号): who approved it (blank in a public report) and when.
     pub closed_by: Option<String>,
     pub closed_on: Option<Date>,
+}
+
+/// An item's fields shown in reports as they are written, one of each of [`SHOWN`] in its
+/// order; serialised as a map from each field's key to its text.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ShownTexts(pub [Option<String>; SHOWN.len()]);
+
+impl Serialize for ShownTexts {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(SHOWN.len()))?;
+        for (field, text) in SHOWN.iter().zip(&self.0) {
+            map.serialize_entry(field.key, text)?;
+        }
+        map.end()
+    }
 }
 
 /// A file the report left out, and the first reason why.
@@ -611,3 +630,61 @@ pub fn overdue_by_age(report: &Report) -> [u32; 3] {
 
 /// `huitoukan` and its version, as a report's `generator` names it.
 pub const GENERATOR: &str = concat!("huitoukan ", env!("CARGO_PKG_VERSION"));
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An item row's fields shown in reports are keys of the row, each where the item's table
+    /// has it (after `found_on`), with its text.
+    #[test]
+    fn the_shown_fields_are_keys_of_the_row_in_their_place() {
+        let said = |key: &str| format!("{key}的内容");
+        let row = ItemRow {
+            unit: "省直/省财政厅".to_owned(),
+            unit_name: "中共浙江省财政厅党组".to_owned(),
+            id: "会议文件".to_owned(),
+            title: "文山会海问题有所反弹".to_owned(),
+            area: Some(2),
+            points: vec!["2.1".to_owned()],
+            source: None,
+            special_task: None,
+            found_on: None,
+            shown: ShownTexts(SHOWN.map(|f| Some(said(f.key)))),
+            measures: Vec::new(),
+            owner: "班子".to_owned(),
+            person: None,
+            responsible: None,
+            lead: None,
+            deadline: None,
+            status: Status::Open,
+            completed_on: None,
+            consolidation: None,
+            rectify_by: None,
+            days_overdue: None,
+            satisfaction: Satisfaction::NotAssessed,
+            evidence: Vec::new(),
+            lead_unit: None,
+            latest_progress: None,
+            progress: Vec::new(),
+            linkage_reason: None,
+            file: "省直/省财政厅/items/会议文件.toml".to_owned(),
+            confidential: false,
+            closed_by: None,
+            closed_on: None,
+        };
+        let json = serde_json::to_string(&row).expect("JSON");
+        let shown: String = SHOWN
+            .iter()
+            .map(|f| format!("\"{}\":\"{}\",", f.key, said(f.key)))
+            .collect();
+        assert!(
+            json.contains(&format!(
+                "\"found_on\":null,{shown}\"measures\":[],\"owner\":"
+            )),
+            "{json}"
+        );
+        assert!(json.starts_with("{\"unit\":\"省直/省财政厅\","), "{json}");
+        assert!(json.ends_with(",\"closed_on\":null}"), "{json}");
+    }
+}

@@ -494,7 +494,6 @@ terms! {
     SpecialTasks => "专项整治情况", "Special tasks";
     FoundOn => "发现日期", "found on";
     Problem => "问题", "problem";
-    Commitment => "整改承诺", "commitment";
     Measures => "整改措施", "measures";
     Owner => "整改类型", "owner";
     OwnerBody => "班子整改", "body";

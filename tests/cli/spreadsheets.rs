@@ -10,7 +10,7 @@ use rust_xlsxwriter::Workbook;
 use serde_json::Value;
 
 use crate::harness::{
-    AS_OF, ITEM, ORG, Output, Tree, UNIT, UNIT_PENDING, copy_at, edit, paths_below,
+    AS_OF, CAMPAIGN, ITEM, ORG, Output, Tree, UNIT, UNIT_PENDING, copy_at, edit, paths_below,
 };
 
 fn example() -> PathBuf {
@@ -1169,6 +1169,97 @@ fn the_builtin_mapping_reads_the_ledger_columns() {
             .map(|(t, ..)| t.text(lang))
             .collect();
         assert_eq!(ledger.headers, builtin);
+    }
+}
+
+/// Each field the format shows in reports as it is written (`huitoukan::format::SHOWN`:
+/// `problem`, `commitment`, and any the format table marks so) goes the whole way without code
+/// of its own: `new item` offers it, the CSV list of items and the workbook's 整改事项清单 show
+/// it under its label in either language, and the workbook and the CSV import back into an
+/// item that holds the same text.
+#[test]
+fn every_field_shown_in_reports_is_offered_listed_and_imported_back() {
+    use huitoukan::format::SHOWN;
+    use huitoukan::text::i18n::Lang;
+    let said = |key: &str| format!("{key}：群众反映“门难进”\n第二行");
+    let mut item = ITEM.to_owned();
+    for field in SHOWN {
+        let value = toml::Value::String(said(field.key));
+        item.push_str(&format!("{} = {value}\n", field.key));
+    }
+    let path = format!("records/{ORG}/items/会议文件.toml");
+    let tree = Tree::empty()
+        .file("records/huitoukan.toml", CAMPAIGN)
+        .file(&format!("records/{ORG}/unit.toml"), UNIT)
+        .file(&path, &item);
+
+    // The template offers each, blank, under its name.
+    let blank = Tree::new().unit(ORG, UNIT);
+    let out = blank.run(&["new", "item", ORG, "新的"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let template =
+        fs::read_to_string(blank.join(&format!("{ORG}/items/新的.toml"))).expect("the template");
+    for field in SHOWN {
+        let zh = huitoukan::format::ITEM
+            .field(field.key)
+            .expect("a field")
+            .zh;
+        assert!(
+            template.contains(&format!("\n# {} = \"\"\n", field.key)) && template.contains(zh),
+            "{template}"
+        );
+    }
+
+    // The lists of items show each under its label, in each language.
+    for (lang, code) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
+        let out = tree.run(&[
+            "--lang", code, "report", "records", "--as-of", AS_OF, "--format", "csv",
+        ]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        let mut csv =
+            csv::Reader::from_reader(out.stdout.trim_start_matches('\u{feff}').as_bytes());
+        let headers = csv.headers().expect("a header").clone();
+        let row = csv.records().next().expect("a row").expect("a record");
+        let workbook = export(&tree, "records", &format!("{code}.xlsx"), &["--lang", code]);
+        let (_, rows) = sheets(&workbook)
+            .into_iter()
+            .find(|(name, _)| name == "整改事项清单")
+            .expect("the ledger");
+        let ledger = &rows[2..];
+        for field in SHOWN {
+            let label = field.label.text(lang);
+            let at = headers.iter().position(|h| h == label);
+            let csv_cell = at.and_then(|at| row.get(at));
+            assert_eq!(
+                csv_cell,
+                Some(said(field.key).as_str()),
+                "{label} in {headers:?}"
+            );
+            let at = column(&ledger[0], label);
+            assert_eq!(text(&ledger[1][at]), said(field.key), "{label}");
+        }
+    }
+
+    // The workbook and the CSV import back into an item that holds each.
+    let workbook = export(&tree, "records", "ledger.xlsx", &[]);
+    let out = tree.run(&["report", "records", "--as-of", AS_OF, "--format", "csv"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    for (name, bytes) in [
+        ("ledger.xlsx", fs::read(&workbook).expect("the workbook")),
+        ("items.csv", out.stdout.into_bytes()),
+    ] {
+        let empty = items_removed(&tree).bytes(name, &bytes);
+        let out = empty.run(&["import", name, "--root", "records", "--as-of", AS_OF]);
+        assert_eq!(out.code, 0, "{name}: {}", out.stderr);
+        let imported = fs::read_to_string(empty.join(&path)).expect("the imported item");
+        let imported: toml::Table = imported.parse().expect("TOML");
+        for field in SHOWN {
+            assert_eq!(
+                imported.get(field.key).and_then(|v| v.as_str()),
+                Some(said(field.key).as_str()),
+                "{name}: {imported}"
+            );
+        }
     }
 }
 
