@@ -134,20 +134,37 @@ fn totals(u: &mut Unstructured<'_>) -> R<Totals> {
 
 fn figures(u: &mut Unstructured<'_>) -> R<Figures> {
     let mut f = Figures::default();
+    let Figures {
+        due_items,
+        due_on_time,
+        done_late,
+        personal,
+        by_source,
+        by_batch,
+        reviews,
+        institutions,
+        assessment,
+        ..
+    } = &mut f;
+    let (reviews, institutions, assessment) = (
+        reviews.get_mut(),
+        institutions.get_mut(),
+        assessment.get_mut(),
+    );
     for slot in [
-        &mut f.due_items,
-        &mut f.due_on_time,
-        &mut f.done_late,
-        &mut f.personal,
-        &mut f.by_source.newly_found,
-        &mut f.by_batch.second.units,
-        &mut f.reviews.guidance.units,
-        &mut f.reviews.guidance.returned,
-        &mut f.institutions.planned,
-        &mut f.institutions.issued,
-        &mut f.institutions.new,
-        &mut f.assessment.participants,
-        &mut f.assessment.satisfied,
+        due_items,
+        due_on_time,
+        done_late,
+        personal,
+        &mut by_source.newly_found,
+        &mut by_batch.second.units,
+        &mut reviews.guidance.units,
+        &mut reviews.guidance.returned,
+        &mut institutions.planned,
+        &mut institutions.issued,
+        &mut institutions.new,
+        &mut assessment.participants,
+        &mut assessment.satisfied,
     ] {
         *slot = Count(count(u)?);
     }
@@ -212,7 +229,7 @@ fn due_item(u: &mut Unstructured<'_>) -> R<DueItem<'static>> {
         due: opt_date(u)?,
         days_overdue: opt_int(u)?,
         unit_name: text(u)?.into(),
-        progress: progress(u)?,
+        progress: progress(u)?.map(Box::new),
     })
 }
 
@@ -259,7 +276,7 @@ fn unit_row(u: &mut Unstructured<'_>) -> R<UnitRow<'static>> {
             SelfCheckState::Missing,
         ])?,
         submitted_on: opt_date(u)?,
-        reports_to: list(u, 2, text)?,
+        reports_to: list(u, 2, |u| text(u).map(std::borrow::Cow::Owned))?,
         reports_to_office: bool::arbitrary(u)?,
         filed_late: bool::arbitrary(u)?,
         meeting_on: opt_date(u)?,

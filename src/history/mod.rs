@@ -270,8 +270,8 @@ impl Repo {
             .par_iter()
             .filter_map(|&id| {
                 let file = records.files.get(id);
-                let on_disk = records.root.join(&*file.path);
-                let same = known.get(&*file.path).is_some_and(|node| match node.kind {
+                let on_disk = records.root.join(file.path());
+                let same = known.get(file.path()).is_some_and(|node| match node.kind {
                     Look::File => {
                         file.text().is_ok_and(|t| blob_id(t.as_bytes()) == node.id) || {
                             // As it is on disk now, read as a record is read: a file
@@ -285,7 +285,7 @@ impl Repo {
                         .is_ok_and(|m| m.file_type().is_symlink()),
                     Look::Other | Look::Missing => false,
                 });
-                (!same).then(|| file.path.to_string())
+                (!same).then(|| file.path().to_string())
             })
             .collect();
         let present: std::collections::HashSet<&str> = (0..records.files.len() as u32)

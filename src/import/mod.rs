@@ -611,7 +611,7 @@ fn check_planned(
     errors
         .map(|d| {
             let file = checked.records.files.get(d.file());
-            let place = match by_file.get(&*file.path) {
+            let place = match by_file.get(file.path()) {
                 Some(row) => {
                     let start = d.span().map_or(0, |s| s.start);
                     let col = row
@@ -622,7 +622,7 @@ fn check_planned(
                     at.cell_or_row(row.row, col)
                 }
                 None => Place::Tree {
-                    path: file.path.to_string(),
+                    path: file.path().to_string(),
                     line: d
                         .span()
                         .and_then(|s| Some(file.lines().ok()?.line_col(s.start).0)),

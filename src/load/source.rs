@@ -7,34 +7,58 @@ use std::borrow::Cow;
 
 pub use crate::diagnostic::span::FileId;
 
+/// A file of the tree: its path and its text, held in one allocation (a province has some
+/// 80,000 of them).
 #[derive(Clone, Debug)]
 pub struct SourceFile {
-    /// Path relative to the root, `/`-separated.
-    pub path: Box<str>,
-    /// The decoded text (without a byte-order mark); empty when the file could not be read.
-    text: Held,
+    /// The path relative to the root (`/`-separated), then the text as it is held ([`Held`]).
+    data: Box<[u8]>,
+    path_len: u32,
+    /// The length of the text (without a byte-order mark; 0 when the file could not be read).
+    len: usize,
 }
 
 impl SourceFile {
     pub fn new(path: String, text: String) -> Self {
-        SourceFile {
-            path: path.into_boxed_str(),
-            text: Held::new(text),
-        }
+        let len = text.len();
+        PACKED.with_borrow_mut(|packed| match pack(&text, packed) {
+            Some(held) => SourceFile::of(&path, held, len),
+            None => SourceFile::of(&path, text.as_bytes(), len),
+        })
     }
 
     /// A file at `path` whose text is that of `other`, taken as it is held.
     pub fn with_text_of(path: String, other: &SourceFile) -> Self {
+        SourceFile::of(&path, other.held(), other.len)
+    }
+
+    fn of(path: &str, held: &[u8], len: usize) -> Self {
+        let mut data = Vec::with_capacity(path.len() + held.len());
+        data.extend_from_slice(path.as_bytes());
+        data.extend_from_slice(held);
         SourceFile {
-            path: path.into_boxed_str(),
-            text: other.text.clone(),
+            data: data.into_boxed_slice(),
+            path_len: u32::try_from(path.len()).unwrap_or(u32::MAX),
+            len,
         }
+    }
+
+    /// The path relative to the root, `/`-separated.
+    pub fn path(&self) -> &str {
+        let path = self.data.get(..self.path_len as usize).unwrap_or_default();
+        // Written from a `str` in `of`.
+        std::str::from_utf8(path).unwrap_or_default()
+    }
+
+    /// What is held of the text: the text itself, or packed where that is shorter.
+    fn held(&self) -> &[u8] {
+        self.data.get(self.path_len as usize..).unwrap_or_default()
     }
 
     /// The file's text: an error, never an empty text, where what is held does not unpack.
     pub fn text(&self) -> Result<Cow<'_, str>, Unreadable> {
-        self.text.text().ok_or_else(|| Unreadable {
-            path: self.path.to_string(),
+        unpack(self.held(), self.len).ok_or_else(|| Unreadable {
+            path: self.path().to_owned(),
             offset: None,
         })
     }
@@ -46,12 +70,12 @@ impl SourceFile {
 
     /// Whether there is any text: none where the file could not be read.
     pub fn has_text(&self) -> bool {
-        self.text.len > 0
+        self.len > 0
     }
 
     /// Whether the two files hold the same text (without unpacking either).
     pub fn same_text(&self, other: &SourceFile) -> bool {
-        self.text == other.text
+        self.len == other.len && self.held() == other.held()
     }
 }
 
@@ -86,52 +110,39 @@ impl From<Unreadable> for std::io::Error {
     }
 }
 
-/// A file's text as it is held as long as the records are: LZ4-compressed against a dictionary
-/// of the record format's keys and spellings ([`dictionary`]) where that is smaller, which for
-/// a province's files is about 0.6 of their size; as it is otherwise. It is unpacked where it
-/// is read: a diagnostic shown, a field decoded for a report, a file compared.
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct Held {
-    bytes: Box<[u8]>,
-    /// The length of the text: the same as `bytes`' where they are the text itself (they are
-    /// packed only where that makes them shorter).
-    len: usize,
+// A file's text is held as long as the records are: LZ4-compressed against a dictionary of
+// the record format's keys and spellings ([`dictionary`]) where that is smaller, which for a
+// province's files is about 0.6 of their size; as it is otherwise. It is unpacked where it is
+// read: a diagnostic shown, a field decoded for a report, a file compared.
+
+thread_local! {
+    /// Where a text is packed before it is copied beside its path.
+    static PACKED: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-impl Held {
-    fn new(text: String) -> Held {
-        thread_local! {
-            static PACKED: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
-        }
-        let len = text.len();
-        let packed = PACKED.with_borrow_mut(|out| {
-            let room = lz4_flex::block::get_maximum_output_size(len);
-            if out.len() < room {
-                out.resize(room, 0);
-            }
-            let out = &mut out[..room];
-            match lz4_flex::block::compress_into_with_dict(text.as_bytes(), out, dictionary()) {
-                Ok(n) if n < len => Some(Box::from(&out[..n])),
-                _ => None,
-            }
-        });
-        Held {
-            bytes: packed.unwrap_or_else(|| text.into_bytes().into_boxed_slice()),
-            len,
-        }
+/// `text` packed into `out`, where that is shorter than the text.
+fn pack<'o>(text: &str, out: &'o mut Vec<u8>) -> Option<&'o [u8]> {
+    let room = lz4_flex::block::get_maximum_output_size(text.len());
+    if out.len() < room {
+        out.resize(room, 0);
     }
+    let out = &mut out[..room];
+    match lz4_flex::block::compress_into_with_dict(text.as_bytes(), out, dictionary()) {
+        Ok(n) if n < text.len() => Some(&out[..n]),
+        _ => None,
+    }
+}
 
-    /// The text, or `None` where what is held is not what was put there (it was a `String`,
-    /// packed or not).
-    fn text(&self) -> Option<Cow<'_, str>> {
-        if self.bytes.len() == self.len {
-            return std::str::from_utf8(&self.bytes).ok().map(Cow::Borrowed);
-        }
-        lz4_flex::block::decompress_with_dict(&self.bytes, self.len, dictionary())
-            .ok()
-            .and_then(|bytes| String::from_utf8(bytes).ok())
-            .map(Cow::Owned)
+/// The text of `len` bytes that `held` holds (packed where it is shorter than the text), or
+/// `None` where it is not what was put there (it was a `str`, packed or not).
+fn unpack(held: &[u8], len: usize) -> Option<Cow<'_, str>> {
+    if held.len() == len {
+        return std::str::from_utf8(held).ok().map(Cow::Borrowed);
     }
+    lz4_flex::block::decompress_with_dict(held, len, dictionary())
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .map(Cow::Owned)
 }
 
 /// What a record's text is mostly made of besides its values: every key of the format, written
@@ -279,7 +290,7 @@ impl Files {
     }
 
     pub fn path(&self, id: FileId) -> &str {
-        &self.get(id).path
+        self.get(id).path()
     }
 
     pub fn len(&self) -> usize {
@@ -308,7 +319,8 @@ mod tests {
         assert!(matches!(file.text(), Ok(Cow::Owned(_))), "held packed");
         // The keys and spellings come from the dictionary: the item is held in well under
         // its size.
-        let held = file.text.bytes.len();
+        let held = file.held().len();
+        assert_eq!(file.path(), "a/items/01.toml");
         assert!(held * 10 < ITEM.len() * 7, "{held} of {} bytes", ITEM.len());
         assert!(dictionary().len() < 4096, "{} bytes", dictionary().len());
     }
@@ -327,10 +339,10 @@ mod tests {
     fn a_held_text_that_does_not_unpack_is_an_error_naming_the_file() {
         let mut file = SourceFile::new("单位/items/a.toml".into(), ITEM.into());
         assert!(matches!(file.text(), Ok(Cow::Owned(_))), "held packed");
-        // What is held changed after it was packed: a byte of it, then its length.
-        let mut bytes = file.text.bytes.to_vec();
-        bytes[0] = 0xff;
-        file.text.bytes = bytes.into_boxed_slice();
+        // What is held changed after it was packed: the first byte after the path.
+        let at = file.path().len();
+        file.data[at] = 0xff;
+        assert_eq!(file.path(), "单位/items/a.toml");
         let unreadable = Unreadable {
             path: "单位/items/a.toml".into(),
             offset: None,
@@ -338,7 +350,7 @@ mod tests {
         assert_eq!(file.text(), Err(unreadable.clone()));
         assert!(file.lines().is_err());
         let mut unpacked = SourceFile::new("b.toml".into(), "a".into());
-        unpacked.text.bytes = Box::from([0xffu8].as_slice());
+        unpacked.data[6] = 0xff;
         assert!(unpacked.text().is_err());
         let fatal = crate::diagnostic::outcome::Fatal::from(unreadable);
         assert_eq!(

@@ -46,7 +46,7 @@ pub struct FileText<'r> {
 impl<'r> FileText<'r> {
     pub fn of(file: &'r SourceFile) -> Result<FileText<'r>, Unreadable> {
         Ok(FileText {
-            path: &file.path,
+            path: file.path(),
             text: file.text()?,
         })
     }

@@ -884,7 +884,7 @@ mod sizes {
         // The point id is a number (`PointId`), not a string.
         assert!(size_of::<super::AnswerEntry>() <= 36);
         // The path, the text as held (packed) and the length it unpacks to.
-        assert!(size_of::<crate::load::source::SourceFile>() <= 40);
+        assert!(size_of::<crate::load::source::SourceFile>() <= 32);
     }
 }
 

@@ -146,6 +146,7 @@ fn reviews(f: &Figures, lang: Lang) -> Option<String> {
     };
     let parts: Vec<(u32, String)> = f
         .reviews
+        .get()
         .each()
         .into_iter()
         .map(|(kind, counts)| {
@@ -165,7 +166,7 @@ fn reviews(f: &Figures, lang: Lang) -> Option<String> {
 }
 
 fn institutions(f: &Figures, lang: Lang) -> Option<String> {
-    let i = &f.institutions;
+    let i = f.institutions.get();
     if i.planned.0 == 0 {
         return None;
     }
@@ -207,7 +208,7 @@ fn institutions(f: &Figures, lang: Lang) -> Option<String> {
 }
 
 fn assessment(f: &Figures, lang: Lang) -> Option<String> {
-    let v = &f.assessment;
+    let v = f.assessment.get();
     let n = v.participants.0;
     (n > 0).then(|| {
         let rate = percent(v.rate());

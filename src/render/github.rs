@@ -21,7 +21,7 @@ pub fn render(checked: &Checked, lang: Lang, cwd: Option<&Path>) -> String {
             message.push_str("\n= help: ");
             message.push_str(&help.text(lang));
         }
-        let path = display_path(&checked.records.root, &at.file.path, cwd);
+        let path = display_path(&checked.records.root, at.file.path(), cwd);
         out.push_str(&format!(
             "::{command} file={},line={line},col={col},title={}::{}\n",
             escape_property(&path),
@@ -79,7 +79,7 @@ pub fn step_summary(checked: &Checked, lang: Lang, cwd: Option<&Path>) -> String
     ));
     for at in beyond.into_iter().map(|d| checked.locate(d)) {
         let (d, line, col) = (at.diagnostic, at.line, at.column);
-        let path = display_path(&records.root, &at.file.path, cwd);
+        let path = display_path(&records.root, at.file.path(), cwd);
         out.push_str(&format!(
             "| {} {} | {}:{line}:{col} | {} |\n",
             d.severity().as_str(),

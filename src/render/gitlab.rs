@@ -69,7 +69,7 @@ pub fn render(checked: &Checked, lang: Lang, cwd: Option<&Path>) -> String {
             });
             let code = d.code.as_str();
             let nth = seen.entry((code, d.file(), key.clone())).or_insert(0);
-            let digest = Sha256::digest(format!("{code}\0{}\0{key}\0{nth}", file.path));
+            let digest = Sha256::digest(format!("{code}\0{}\0{key}\0{nth}", file.path()));
             *nth += 1;
             Issue {
                 description,

@@ -45,7 +45,7 @@ impl Serialize for Diagnostics<'_> {
             DiagnosticJson {
                 severity: d.severity(),
                 code: d.code.as_str(),
-                file: &at.file.path,
+                file: at.file.path(),
                 line: at.line,
                 column: at.column,
                 message: d.message.text(self.lang),

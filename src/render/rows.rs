@@ -545,7 +545,7 @@ pub fn open_reviews(rows: &[UnitRow], lang: Lang) -> Table {
     ];
     let open: Vec<Open> = rows
         .iter()
-        .filter_map(|u| Some((u, u.open_review.as_ref()?)))
+        .filter_map(|u| Some((u, u.open_review.as_deref()?)))
         .collect();
     tabulate(&columns, &open, lang)
 }
@@ -764,7 +764,7 @@ pub fn due_items(rows: &[DueItem], lang: Lang) -> Table {
             d.days_overdue.map_or(Cell::text(""), Cell::Int)
         }),
         column(Term::LatestProgress, |d: &DueItem| {
-            progress(d.progress.as_ref())
+            progress(d.progress.as_deref())
         }),
     ];
     tabulate(&columns, rows, lang)

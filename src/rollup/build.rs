@@ -212,6 +212,9 @@ pub fn build<'a>(
         report.units.push(unit_row(records, unit, counted)?);
     }
 
+    // The long lists hold what they grew to: only their rows stay.
+    report.overdue_items.shrink_to_fit();
+    report.ineffective_items.shrink_to_fit();
     assemble(&mut report, options.by == By::Org);
     add_groups(&mut report, groups, options.by);
     let place = |org: &str| records.unit_by_org(org).map_or(u32::MAX, |i| place_of[i]);
@@ -272,13 +275,13 @@ fn left_out_with_unit<'r>(
 }
 
 /// What [`build`] counted of one unit, for its row.
-struct Counted {
+struct Counted<'a> {
     state: SelfCheckState,
     totals: Totals,
     by_area: Vec<UnitArea>,
     by_task: BTreeMap<TaskKey, ItemCounts>,
     /// The units it reports to, and whether to the office itself.
-    reports_to: (Vec<String>, bool),
+    reports_to: super::reporting::ReportsTo<'a>,
     /// Its self-check's due date.
     due: Option<Date>,
 }
@@ -287,7 +290,7 @@ struct Counted {
 fn unit_row<'a>(
     records: &'a Records,
     unit: &'a Unit,
-    counted: Counted,
+    counted: Counted<'a>,
 ) -> Result<UnitRow<'a>, Unreadable> {
     let Counted {
         state,
@@ -309,7 +312,7 @@ fn unit_row<'a>(
         batch: unit.batch.as_ref().map(|b| *b.get_ref()),
         self_check: state,
         submitted_on: unit.submitted_on(),
-        open_review: open_review(&text, unit)?,
+        open_review: open_review(&text, unit)?.map(Box::new),
         principal: text.field(&unit.principal)?,
         reports_to: reports_to.0,
         reports_to_office: reports_to.1,
@@ -324,7 +327,9 @@ fn unit_row<'a>(
             .as_ref()
             .and_then(|c| c.published.as_ref())
             .map(|p| *p.get_ref()),
-        review: status::latest_review(unit).map_or(Ok(None), |r| review_note(&text, r))?,
+        review: status::latest_review(unit)
+            .map_or(Ok(None), |r| review_note(&text, r))?
+            .map(Box::new),
         totals,
         by_area,
         by_task: by_task
@@ -419,7 +424,7 @@ fn count_unit_figures(figures: &mut Figures, unit: &Unit, items: u32, as_of: Dat
         let Some(kind) = review.kind.as_ref().map(|k| *k.get_ref()) else {
             continue;
         };
-        let counts = figures.reviews.kind(kind);
+        let counts = figures.reviews.get_mut().kind(kind);
         if !kinds.contains(&kind) {
             kinds.push(kind);
             counts.units.one();
@@ -432,7 +437,7 @@ fn count_unit_figures(figures: &mut Figures, unit: &Unit, items: u32, as_of: Dat
         return;
     };
     for institution in &plans.institutions {
-        let made = &mut figures.institutions;
+        let made = figures.institutions.get_mut();
         made.planned.one();
         if let Some(kind) = &institution.kind {
             made.kind(*kind.get_ref()).one();
@@ -444,7 +449,7 @@ fn count_unit_figures(figures: &mut Figures, unit: &Unit, items: u32, as_of: Dat
         }
     }
     for assessment in &plans.assessments {
-        let votes = &mut figures.assessment;
+        let votes = figures.assessment.get_mut();
         let [satisfied, basically, unsatisfied] = assessment.votes();
         votes
             .participants
@@ -693,7 +698,7 @@ fn collect_item_lists<'a>(
                 status,
                 due: status::due(item),
                 days_overdue,
-                progress: progress.clone(),
+                progress: progress.clone().map(Box::new),
             };
             if days_overdue.is_some() {
                 report.overdue_items.push(due.clone());

@@ -244,6 +244,73 @@ impl Votes {
     }
 }
 
+/// Counts that most units have none of (their reviews, 建章立制, 满意度测评), held only where
+/// there are some: a unit's row carries a pointer where it would carry a hundred bytes of
+/// noughts. Written, read and compared as the counts themselves.
+#[derive(Clone, Debug, Default)]
+pub struct Sparse<T>(Option<Box<T>>);
+
+impl<T: Default + Clone> Sparse<T> {
+    /// The counts: borrowed where there are some, noughts where there are none.
+    pub fn get(&self) -> std::borrow::Cow<'_, T> {
+        match &self.0 {
+            Some(counts) => std::borrow::Cow::Borrowed(&**counts),
+            None => std::borrow::Cow::Owned(T::default()),
+        }
+    }
+
+    /// The counts, to add to: held from now on.
+    pub fn get_mut(&mut self) -> &mut T {
+        self.0.get_or_insert_with(Box::default)
+    }
+}
+
+impl<T: Default + Clone + PartialEq> PartialEq for Sparse<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.get() == other.get()
+    }
+}
+
+impl<T: Default + Clone + Eq> Eq for Sparse<T> {}
+
+impl<T> std::ops::AddAssign<&Sparse<T>> for Sparse<T>
+where
+    T: Default + Clone + for<'a> std::ops::AddAssign<&'a T>,
+{
+    fn add_assign(&mut self, other: &Sparse<T>) {
+        if let Some(counts) = &other.0 {
+            *self.get_mut() += counts;
+        }
+    }
+}
+
+impl<T: Default + Clone + Serialize> Serialize for Sparse<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.get().serialize(serializer)
+    }
+}
+
+impl<'de, T: Default + PartialEq + Deserialize<'de>> Deserialize<'de> for Sparse<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let counts = T::deserialize(deserializer)?;
+        Ok(Sparse((counts != T::default()).then(|| Box::new(counts))))
+    }
+}
+
+impl<T: JsonSchema> JsonSchema for Sparse<T> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        T::schema_name()
+    }
+
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        T::schema_id()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        T::json_schema(generator)
+    }
+}
+
 /// A rate computed from the counts when written: a fraction in 0..=1, or null where there is
 /// nothing to divide by. Holds nothing itself.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -285,11 +352,11 @@ pub struct Figures {
     #[serde(default)]
     pub by_batch: ByBatch,
     #[serde(default)]
-    pub reviews: Reviews,
+    pub reviews: Sparse<Reviews>,
     #[serde(default)]
-    pub institutions: Institutions,
+    pub institutions: Sparse<Institutions>,
     #[serde(default)]
-    pub assessment: Votes,
+    pub assessment: Sparse<Votes>,
     #[serde(skip_deserializing)]
     pub assessment_rate: Rate,
 }
@@ -327,7 +394,38 @@ impl Serialize for Figures {
         out.serialize_field("reviews", &self.reviews)?;
         out.serialize_field("institutions", &self.institutions)?;
         out.serialize_field("assessment", &self.assessment)?;
-        out.serialize_field("assessment_rate", &self.assessment.rate())?;
+        out.serialize_field("assessment_rate", &self.assessment.get().rate())?;
         out.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sparse_counts_are_held_only_where_there_are_some_and_read_as_the_counts() {
+        let none = Sparse::<Votes>::default();
+        let zero = serde_json::json!({
+            "participants": 0, "satisfied": 0, "basically_satisfied": 0, "unsatisfied": 0
+        });
+        assert_eq!(serde_json::to_value(&none).ok(), Some(zero.clone()));
+        let read: Sparse<Votes> = serde_json::from_value(zero).expect("counts");
+        assert!(read.0.is_none(), "noughts are not held");
+        assert_eq!(read, none);
+
+        let mut some = Sparse::<Votes>::default();
+        some.get_mut().participants.add(120);
+        assert!(some.0.is_some());
+        let mut sum = Sparse::<Votes>::default();
+        sum += &none;
+        assert!(sum.0.is_none(), "adding noughts holds nothing");
+        sum += &some;
+        sum += &some;
+        assert_eq!(sum.get().participants, Count(240));
+        let json = serde_json::to_value(&sum).expect("written");
+        assert_eq!(json["participants"], 240);
+        let back: Sparse<Votes> = serde_json::from_value(json).expect("read");
+        assert_eq!(back, sum);
     }
 }

@@ -352,7 +352,7 @@ fn relocate_all(name: &str, report: &mut Report<'static>) {
     for unit in &mut report.units {
         unit.org = Cow::Owned(at(&unit.org));
         for to in &mut unit.reports_to {
-            *to = at(to);
+            *to = at(to).into();
         }
     }
     for item in report

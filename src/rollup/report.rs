@@ -92,7 +92,7 @@ pub struct UnitRow<'a> {
     /// The latest review, where it left something to do: it returned the report (退回) and the
     /// unit has not resubmitted since, or it asked to fill gaps (查漏补缺).
     #[serde(default)]
-    pub open_review: Option<ReviewNote>,
+    pub open_review: Option<Box<ReviewNote>>,
     /// 主要负责同志, for the 通报 list (约谈提醒); `None` in a public report.
     #[serde(default)]
     pub principal: Option<String>,
@@ -100,7 +100,7 @@ pub struct UnitRow<'a> {
     /// the units its `reports_to` names. What makes it a reporting unit of a report on any org
     /// of the tree, stored or merged.
     #[serde(default)]
-    pub reports_to: Vec<String>,
+    pub reports_to: Vec<Cow<'a, str>>,
     /// It reports to the office the whole tree reports to (`campaign.office`): no unit is above
     /// it, or its `reports_to` names the office.
     #[serde(default)]
@@ -120,7 +120,7 @@ pub struct UnitRow<'a> {
     pub published: Option<bool>,
     /// The latest review, whatever its result (审核情况); `None` in a public report.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub review: Option<ReviewNote>,
+    pub review: Option<Box<ReviewNote>>,
     pub totals: Totals,
     /// The unit's own items by area, in the order of the schema.
     #[serde(default)]
@@ -154,7 +154,7 @@ pub struct DueItem<'a> {
     pub days_overdue: Option<i64>,
     /// The latest `[[progress]]` entry (进展情况).
     #[serde(default)]
-    pub progress: Option<Progress>,
+    pub progress: Option<Box<Progress>>,
 }
 
 /// A dated `[[progress]]` entry, as reports list it.

@@ -8,6 +8,7 @@
 //! subtree that report to U; for a folder that is not a unit (省直), the whole tree's
 //! reporting units below it.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::{SelfCheckCounts, UnitRow, is_within};
@@ -15,10 +16,13 @@ use crate::load::source::Unreadable;
 use crate::model::records::Records;
 use crate::model::{DEFAULT_OFFICE, Unit};
 
+/// The org paths of the units a unit reports to, and whether it reports to the office.
+pub type ReportsTo<'r> = (Vec<Cow<'r, str>>, bool);
+
 /// Whom each unit of `records` reports to, by index: the org paths of its nearest ancestor
 /// unit and of the units its `reports_to` names, and whether it reports to the office (its
 /// `reports_to` names it, or no unit is above it).
-pub fn reports_to(records: &Records) -> Result<Vec<(Vec<String>, bool)>, Unreadable> {
+pub fn reports_to(records: &Records) -> Result<Vec<ReportsTo<'_>>, Unreadable> {
     let office = records
         .campaign
         .as_ref()
@@ -31,7 +35,7 @@ pub fn reports_to(records: &Records) -> Result<Vec<(Vec<String>, bool)>, Unreada
             let (units, to_office) = reports_to_one(records, unit, office, &by_name)?;
             let paths = units
                 .into_iter()
-                .map(|i| records.units[i].org.clone())
+                .map(|i| Cow::Borrowed(records.units[i].org.as_str()))
                 .collect();
             Ok((paths, to_office))
         })

@@ -15,7 +15,7 @@ use std::path::Path;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use super::figures::{ByBatch, BySource, Count, Figures, Institutions, Reviews, Votes};
+use super::figures::{ByBatch, BySource, Count, Figures, Institutions, Reviews, Sparse, Votes};
 use super::{
     AreaRow, ItemCounts, Report, SelfCheckCounts, TaskRow, Totals, assemble_parts, is_within,
 };
@@ -197,11 +197,11 @@ pub struct CountsIn {
     #[serde(default)]
     by_batch: ByBatch,
     #[serde(default)]
-    reviews: Reviews,
+    reviews: Sparse<Reviews>,
     #[serde(default)]
-    institutions: Institutions,
+    institutions: Sparse<Institutions>,
     #[serde(default)]
-    assessment: Votes,
+    assessment: Sparse<Votes>,
 }
 
 impl From<&CountsIn> for ItemCounts {
