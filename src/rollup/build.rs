@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use compact_str::CompactString;
 use jiff::civil::Date;
 
 use super::figures::Figures;
@@ -313,7 +314,7 @@ fn unit_row<'a>(
         self_check: state,
         submitted_on: unit.submitted_on(),
         open_review: open_review(&text, unit)?.map(Box::new),
-        principal: text.field(&unit.principal)?,
+        principal: text.field(&unit.principal)?.map(CompactString::from),
         reports_to: reports_to.0,
         reports_to_office: reports_to.1,
         filed_late: unit
@@ -321,7 +322,9 @@ fn unit_row<'a>(
             .zip(due)
             .is_some_and(|(on, due)| on > due),
         meeting_on: unit.self_check.as_ref().and_then(|c| date(&c.meeting_on)),
-        disclosed_in: self_check.map_or(Ok(None), |c| text.field(&c.disclosed_in))?,
+        disclosed_in: self_check
+            .map_or(Ok(None), |c| text.field(&c.disclosed_in))?
+            .map(CompactString::from),
         published: unit
             .self_check
             .as_ref()
@@ -537,7 +540,7 @@ fn review_note(
     };
     Ok(Some(ReviewNote {
         kind: review.kind.as_ref().map(|k| *k.get_ref()),
-        by: text.field(&review.by)?,
+        by: text.field(&review.by)?.map(CompactString::from),
         on: date(&review.on),
         result,
     }))

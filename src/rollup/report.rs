@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 
+use compact_str::CompactString;
 use jiff::civil::Date;
 use schemars::JsonSchema;
 use serde::ser::SerializeMap;
@@ -95,7 +96,8 @@ pub struct UnitRow<'a> {
     pub open_review: Option<Box<ReviewNote>>,
     /// 主要负责同志, for the 通报 list (约谈提醒); `None` in a public report.
     #[serde(default)]
-    pub principal: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub principal: Option<CompactString>,
     /// Whom the unit reports to (SPEC §14): the org paths of its nearest ancestor unit and of
     /// the units its `reports_to` names. What makes it a reporting unit of a report on any org
     /// of the tree, stored or merged.
@@ -115,7 +117,8 @@ pub struct UnitRow<'a> {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meeting_on: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub disclosed_in: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub disclosed_in: Option<CompactString>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<bool>,
     /// The latest review, whatever its result (审核情况); `None` in a public report.
@@ -135,7 +138,8 @@ pub struct UnitRow<'a> {
 pub struct ReviewNote {
     pub kind: Option<ReviewKind>,
     /// Who reviewed: blank in a public report.
-    pub by: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub by: Option<CompactString>,
     pub on: Option<Date>,
     pub result: ReviewResult,
 }
