@@ -2,6 +2,7 @@
 //!
 //! A file's bytes are read at most once, and never more than the limit allows.
 
+pub mod date;
 pub mod discover;
 pub mod origin;
 pub mod source;
@@ -194,13 +195,15 @@ pub fn parse(text: &str, file: FileId) -> (DeTable<'_>, Vec<Diagnostic>) {
         if !places.insert(span.start) {
             continue;
         }
-        let detail = error.message().trim().to_owned();
         // Told apart by what the error points at, not by the parser's English words (which an
-        // upgrade may change): a date that is not on the calendar is E027.
-        let (code, message): (Code, Msg) = if is_date_literal(text.get(span.clone()).unwrap_or(""))
-        {
-            (Code::InvalidDate, FieldMsg::InvalidDate { detail }.into())
+        // upgrade may change): a date that is not on the calendar is E027, and says why from
+        // the date as written.
+        let literal = text.get(span.clone()).unwrap_or("");
+        let (code, message): (Code, Msg) = if is_date_literal(literal) {
+            let fault = date::literal_fault(literal);
+            (Code::InvalidDate, FieldMsg::InvalidDate { fault }.into())
         } else {
+            let detail = error.message().trim().to_owned();
             (Code::Syntax, FileMsg::Syntax { detail }.into())
         };
         diagnostics.push(Diagnostic::at(code, file, span, message));
@@ -369,9 +372,12 @@ waited on (`不是普通文件（符号链接、命名管道、设备等），�
     RuleDoc {
         code: Code::InvalidDate,
         trigger: Prose {
-            en: r#"A TOML date that is not on the calendar (`2015-02-30`; the parser's words follow), or
-a date-time or a date with an offset where a date alone is expected."#,
-            zh: r#"TOML 日期在日历上不存在（`2015-02-30`，后附解析器的说明），或者在只需日期的地方写了日期时间、带时区的日期。"#,
+            en: r#"A TOML date that is not on the calendar (`2015-02-30`), or a date-time or a date with
+an offset where a date alone is expected. The message says why, from the date as written: a month
+outside 1 to 12, a day its month does not have (February 2015 has 28 days), a date not written
+year-month-day with a two-digit month and day, or a time or offset after the date that does not
+exist."#,
+            zh: r#"TOML 日期在日历上不存在（`2015-02-30`），或者在只需日期的地方写了日期时间、带时区的日期。消息按所写的日期说明原因：月份不在1～12之间，日超出该月的天数（2015年2月只有28天），没有按年-月-日书写（月、日各两位），或者日期后的时间、时区不存在。"#,
         },
         examples: &[
             Example {
@@ -389,12 +395,12 @@ a date-time or a date with an offset where a date alone is expected."#,
                 }],
                 as_of: None,
                 output: Prose {
-                    en: r#"error[E027]: not a valid calendar date: invalid date, expected day between 01 and 28
+                    en: r#"error[E027]: not a valid calendar date: February 2015 has 28 days, no day 30
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:7:12
   |
 7 | deadline = 2015-02-30
   |            ^^^^^^^^^^"#,
-                    zh: r#"error[E027]: 不是有效的日期：invalid date, expected day between 01 and 28
+                    zh: r#"error[E027]: 不是有效的日期：2015年2月只有28天，没有30日
  --> 梁弄镇/横坎头村/items/村道拓宽.toml:7:12
   |
 7 | deadline = 2015-02-30

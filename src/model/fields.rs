@@ -571,20 +571,13 @@ pub fn read_date(sink: &mut Sink, path: &str, value: &Spanned<DeValue<'_>>) -> O
                 );
                 return None;
             };
-            match Date::new(
-                i16::try_from(d.year).unwrap_or(i16::MAX),
-                d.month as i8,
-                d.day as i8,
-            ) {
+            match crate::load::date::calendar_date(d.year, d.month, d.day) {
                 Ok(date) => Some(Sp::new(value.span(), date)),
-                Err(e) => {
+                Err(fault) => {
                     sink.push(
                         Code::InvalidDate,
                         value.span(),
-                        FieldMsg::InvalidDate {
-                            detail: e.to_string(),
-                        }
-                        .into(),
+                        FieldMsg::InvalidDate { fault }.into(),
                         None,
                     );
                     None

@@ -96,6 +96,7 @@ pub fn ordinal(n: usize, lang: Lang) -> String {
 
 /// Every section of a report for the office, in order: what Markdown and HTML both show.
 pub fn sections(report: &Report, lang: Lang) -> Vec<Section> {
+    let audience = rows::Audience::of(report, lang);
     let one = |title: Term, table: rows::Table| Section {
         title: title.text(lang),
         parts: vec![Part::Table(table)],
@@ -114,18 +115,18 @@ pub fn sections(report: &Report, lang: Lang) -> Vec<Section> {
             Term::Children,
             rows::orgs_with_totals(report, &report.children, false, lang),
         ),
-        one(Term::Areas, rows::areas(&report.by_area, lang)),
+        one(Term::Areas, rows::areas(&report.by_area, audience)),
         one(
             Term::SpecialTasks,
-            rows::numbered(rows::tasks(&report.by_task, lang), lang),
+            rows::numbered(rows::tasks(&report.by_task, audience), lang),
         ),
         one(
             Term::OverdueItems,
-            rows::numbered(rows::due_items(&report.overdue_items, lang), lang),
+            rows::numbered(rows::due_items(&report.overdue_items, audience), lang),
         ),
         one(
             Term::IneffectiveItems,
-            rows::numbered(rows::due_items(&report.ineffective_items, lang), lang),
+            rows::numbered(rows::due_items(&report.ineffective_items, audience), lang),
         ),
         Section {
             title: Term::LinkedItems.text(lang),
@@ -152,11 +153,11 @@ pub fn sections(report: &Report, lang: Lang) -> Vec<Section> {
             parts: vec![
                 Part::Sub(
                     Term::ToRemind.text(lang).to_owned(),
-                    rows::numbered(rows::units_to_remind(&notices.remind, lang), lang),
+                    rows::numbered(rows::units_to_remind(&notices.remind, audience), lang),
                 ),
                 Part::Sub(
                     Term::ToPraise.text(lang).to_owned(),
-                    rows::numbered(rows::units_to_praise(&notices.praise, lang), lang),
+                    rows::numbered(rows::units_to_praise(&notices.praise, audience), lang),
                 ),
             ],
         });
@@ -165,7 +166,7 @@ pub fn sections(report: &Report, lang: Lang) -> Vec<Section> {
     if !report.public {
         sections.push(one(
             Term::OpenReviews,
-            rows::numbered(rows::open_reviews(&report.units, lang), lang),
+            rows::numbered(rows::open_reviews(&report.units, audience), lang),
         ));
     }
     if !report.left_out.is_empty() {
@@ -195,7 +196,10 @@ fn linked(report: &Report, items: &[LinkedItem], lang: Lang) -> Vec<Part> {
         .map(|((_, _, name), items)| {
             Part::Sub(
                 crate::text::i18n::labelled(lang, Term::LeadUnit.text(lang), name),
-                rows::numbered(rows::linked_items(&items, lang), lang),
+                rows::numbered(
+                    rows::linked_items(&items, rows::Audience::of(report, lang)),
+                    lang,
+                ),
             )
         })
         .collect()

@@ -109,12 +109,16 @@ pub fn percent(rate: Option<f64>) -> String {
     rate.map_or_else(|| "—".to_owned(), |r| format!("{:.1}%", r * 100.0))
 }
 
-/// One column of a table: its heading, and its cell in a row of type `R`. Each table is one
-/// list of these, so that its header and its rows come from the same place and cannot drift
-/// apart; a table that shows another's columns takes them from that table's list.
+/// One column of a table: its heading, its cell in a row of type `R`, and whether it shows
+/// process rather than progress. Each table is one list of these, so that its header and its
+/// rows come from the same place and cannot drift apart; a table that shows another's columns
+/// takes them from that table's list.
 struct Column<'c, R: ?Sized> {
     heading: Heading,
     cell: Box<dyn Fn(&R) -> Cell + 'c>,
+    /// How the work was done rather than how far it is (the self-check, its dates, its review):
+    /// no public table has it (SPEC §14: progress, not process).
+    process: bool,
 }
 
 fn column<'c, R: ?Sized>(
@@ -124,6 +128,37 @@ fn column<'c, R: ?Sized>(
     Column {
         heading: heading.into(),
         cell: Box::new(cell),
+        process: false,
+    }
+}
+
+/// Whom a table is made for: the language it is read in, and whether it is the public's. A
+/// public table is made without the columns declared process (`Column::process`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Audience {
+    pub lang: Lang,
+    pub public: bool,
+}
+
+impl Audience {
+    /// The readers of `report` (`report --public` or not), in `lang`.
+    pub fn of(report: &Report, lang: Lang) -> Audience {
+        Audience {
+            lang,
+            public: report.public,
+        }
+    }
+
+    /// The office's own readers, who see every column.
+    pub fn office(lang: Lang) -> Audience {
+        Audience {
+            lang,
+            public: false,
+        }
+    }
+
+    fn sees<R: ?Sized>(self, column: &Column<'_, R>) -> bool {
+        !(self.public && column.process)
     }
 }
 
@@ -163,6 +198,15 @@ impl<'c, R: ?Sized + 'c> Column<'c, R> {
         Column {
             heading: self.heading,
             cell: Box::new(move |s| cell(part(s))),
+            process: self.process,
+        }
+    }
+
+    /// This column as one of the process, which a public table leaves out.
+    fn process(self) -> Column<'c, R> {
+        Column {
+            process: true,
+            ..self
         }
     }
 }
@@ -175,17 +219,19 @@ fn lift<'c, R: ?Sized + 'c, S: ?Sized + 'c>(
     columns.into_iter().map(move |c| c.of(part))
 }
 
-/// The table of `rows` under `columns`.
+/// The table of `rows` under those of `columns` that `audience` sees: a column it does not see
+/// is never made.
 fn tabulate<'r, R: 'r>(
     columns: &[Column<'_, R>],
     rows: impl IntoIterator<Item = &'r R>,
-    lang: Lang,
+    audience: Audience,
 ) -> Table {
+    let seen: Vec<&Column<R>> = columns.iter().filter(|c| audience.sees(c)).collect();
     Table {
-        headers: columns.iter().map(|c| c.heading.text(lang)).collect(),
+        headers: seen.iter().map(|c| c.heading.text(audience.lang)).collect(),
         rows: rows
             .into_iter()
-            .map(|row| columns.iter().map(|c| (c.cell)(row)).collect())
+            .map(|row| seen.iter().map(|c| (c.cell)(row)).collect())
             .collect(),
     }
 }
@@ -225,7 +271,12 @@ pub fn numbered(mut table: Table, lang: Lang) -> Table {
 
 /// The rows a report lists for `by`; an error where an item's value cannot be read back.
 pub fn table(report: &Report, by: By, lang: Lang) -> Result<Table, Unreadable> {
-    slice(report, by, 0..row_count(report, by), lang)
+    slice(
+        report,
+        by,
+        0..row_count(report, by),
+        Audience::of(report, lang),
+    )
 }
 
 /// How many rows [`table`] has for `by`.
@@ -244,29 +295,18 @@ fn slice(
     report: &Report,
     by: By,
     range: std::ops::Range<usize>,
-    lang: Lang,
-) -> Result<Table, Unreadable> {
-    let table = every_column(report, by, range, lang)?;
-    Ok(progress_only(table, report, lang))
-}
-
-/// [`slice`] with the columns a public report leaves out.
-fn every_column(
-    report: &Report,
-    by: By,
-    range: std::ops::Range<usize>,
-    lang: Lang,
+    audience: Audience,
 ) -> Result<Table, Unreadable> {
     Ok(match by {
-        By::Org => orgs(&report.orgs[range], true, lang),
-        By::Unit => units(&report.units[range], lang),
+        By::Org => orgs(&report.orgs[range], true, audience),
+        By::Unit => units(&report.units[range], audience),
         By::Item => items(
             &report.items.rows(range).collect::<Result<Vec<_>, _>>()?,
-            lang,
+            audience,
         ),
-        By::Area => areas(&report.by_area[range], lang),
-        By::Lead => groups(&report.groups[range], Some(Term::Lead), lang),
-        By::Task => groups(&report.groups[range], None, lang),
+        By::Area => areas(&report.by_area[range], audience),
+        By::Lead => groups(&report.groups[range], Some(Term::Lead), audience),
+        By::Task => groups(&report.groups[range], None, audience),
     })
 }
 
@@ -282,30 +322,32 @@ pub fn pages<'r>(
     let size = size.max(1);
     let len = row_count(report, by);
     let count = len.div_ceil(size).max(1);
+    let audience = Audience::of(report, lang);
     (0..count).map(move |page| {
         let range = page * size..((page + 1) * size).min(len);
-        let mut table = every_column(report, by, range, lang)?;
+        let mut table = slice(report, by, range, audience)?;
         if by == By::Org {
             if page == 0
                 && let Some(own) = &report.own
             {
                 table
                     .rows
-                    .insert(0, total_row(Term::OwnLevel, own, true, lang));
+                    .insert(0, total_row(Term::OwnLevel, own, true, audience));
             }
             if page + 1 == count {
                 table
                     .rows
-                    .push(total_row(Term::Total, &report.totals, true, lang));
+                    .push(total_row(Term::Total, &report.totals, true, audience));
             }
         }
-        Ok(progress_only(table, report, lang))
+        Ok(table)
     })
 }
 
 /// `--by lead` (`lead`: the unit, then the lead) and `--by task` (`None`: the task): what the
 /// items are grouped by, then their counts.
-fn groups(rows: &[GroupRow], lead: Option<Term>, lang: Lang) -> Table {
+fn groups(rows: &[GroupRow], lead: Option<Term>, audience: Audience) -> Table {
+    let lang = audience.lang;
     let mut columns: Vec<Column<GroupRow>> = Vec::new();
     if let Some(lead) = lead {
         columns.push(column(Term::Unit, |g: &GroupRow| Cell::text(&g.unit)));
@@ -323,7 +365,7 @@ fn groups(rows: &[GroupRow], lead: Option<Term>, lang: Lang) -> Table {
         }));
     }
     columns.extend(lift(count_columns(), |g: &GroupRow| &g.counts));
-    tabulate(&columns, rows, lang)
+    tabulate(&columns, rows, audience)
 }
 
 /// The counts of a set of items, then their rates.
@@ -360,17 +402,21 @@ fn self_check_columns() -> Vec<Column<'static, Totals>> {
     vec![
         column(Term::Submitted, |t: &Totals| {
             Cell::count(t.reporting_self_check.submitted)
-        }),
-        column(Term::Late, |t: &Totals| Cell::count(t.late_filed)),
+        })
+        .process(),
+        column(Term::Late, |t: &Totals| Cell::count(t.late_filed)).process(),
         column(Term::Returned, |t: &Totals| {
             Cell::count(t.reporting_self_check.returned)
-        }),
+        })
+        .process(),
         column(Term::Pending, |t: &Totals| {
             Cell::count(t.reporting_self_check.pending)
-        }),
+        })
+        .process(),
         column(Term::Missing, |t: &Totals| {
             Cell::count(t.reporting_self_check.missing)
-        }),
+        })
+        .process(),
     ]
 }
 
@@ -387,70 +433,27 @@ fn totals_columns() -> Vec<Column<'static, Totals>> {
     columns
 }
 
-/// The headings of [`totals_cells`].
+/// The headings of [`totals_cells`]: every column, as the office reads them (a comparison of
+/// two reports, a trend).
 pub fn totals_headers(lang: Lang) -> Vec<&'static str> {
-    totals_columns()
-        .iter()
-        .map(|c| c.heading.text(lang))
-        .collect()
+    tabulate(&totals_columns(), [], Audience::office(lang)).headers
 }
 
+/// The cells of [`totals_headers`] for `t`.
 pub fn totals_cells(t: &Totals) -> Vec<Cell> {
     totals_columns().iter().map(|c| (c.cell)(t)).collect()
 }
 
 /// The totals of a report as a table of one row.
 pub fn totals(report: &Report, lang: Lang) -> Table {
-    progress_only(
-        tabulate(&totals_columns(), [&report.totals], lang),
-        report,
-        lang,
+    tabulate(
+        &totals_columns(),
+        [&report.totals],
+        Audience::of(report, lang),
     )
 }
 
-/// `table` as a public report shows it (SPEC §14): progress, not process. Without the columns
-/// of the self-check (its state, its meeting and submission dates, its review, 按时报送,
-/// 逾期报送, 已退回, 尚未报送, 逾期未报送): where the report was made known and whether it was
-/// published stay.
-pub fn progress_only(mut table: Table, report: &Report, lang: Lang) -> Table {
-    if !report.public {
-        return table;
-    }
-    let process: Vec<&str> = [
-        Term::SelfCheck,
-        Term::MeetingOn,
-        Term::SubmittedOn,
-        Term::ReviewStatus,
-        Term::Submitted,
-        Term::Late,
-        Term::Returned,
-        Term::Pending,
-        Term::Missing,
-    ]
-    .iter()
-    .map(|t| t.text(lang))
-    .collect();
-    let keep: Vec<bool> = table.headers.iter().map(|h| !process.contains(h)).collect();
-    let kept = |cells: Vec<Cell>| -> Vec<Cell> {
-        cells
-            .into_iter()
-            .zip(&keep)
-            .filter_map(|(c, k)| k.then_some(c))
-            .collect()
-    };
-    table.headers = std::mem::take(&mut table.headers)
-        .into_iter()
-        .zip(&keep)
-        .filter_map(|(h, k)| k.then_some(h))
-        .collect();
-    table.rows = std::mem::take(&mut table.rows)
-        .into_iter()
-        .map(kept)
-        .collect();
-    table
-}
-
-pub fn orgs(rows: &[OrgRow], with_depth: bool, lang: Lang) -> Table {
+pub fn orgs(rows: &[OrgRow], with_depth: bool, audience: Audience) -> Table {
     let mut columns = vec![column(Term::Org, |o: &OrgRow| {
         // Below the children, a name is indented by its depth (the path says where it is).
         let indent = "\u{3000}".repeat(o.depth.saturating_sub(1));
@@ -461,31 +464,34 @@ pub fn orgs(rows: &[OrgRow], with_depth: bool, lang: Lang) -> Table {
         columns.push(column(Term::Depth, |o: &OrgRow| Cell::count(o.depth)));
     }
     columns.extend(lift(totals_columns(), |o: &OrgRow| &o.totals));
-    tabulate(&columns, rows, lang)
+    tabulate(&columns, rows, audience)
 }
 
 /// [`orgs`] as a table of an org's children that adds up: a 本级 row first (the org's own
 /// unit, where its folder is one) and a 合计 row last (the report's totals), both at depth 0.
 pub fn orgs_with_totals(report: &Report, rows: &[OrgRow], with_depth: bool, lang: Lang) -> Table {
-    let mut table = orgs(rows, with_depth, lang);
+    let audience = Audience::of(report, lang);
+    let mut table = orgs(rows, with_depth, audience);
     if let Some(own) = &report.own {
         table
             .rows
-            .insert(0, total_row(Term::OwnLevel, own, with_depth, lang));
+            .insert(0, total_row(Term::OwnLevel, own, with_depth, audience));
     }
     table
         .rows
-        .push(total_row(Term::Total, &report.totals, with_depth, lang));
-    progress_only(table, report, lang)
+        .push(total_row(Term::Total, &report.totals, with_depth, audience));
+    table
 }
 
-/// A 本级 or 合计 row of [`orgs_with_totals`], at depth 0.
-fn total_row(term: Term, totals: &Totals, with_depth: bool, lang: Lang) -> Vec<Cell> {
-    let mut cells = vec![Cell::text(term.text(lang))];
+/// A 本级 or 合计 row of [`orgs_with_totals`], at depth 0: the columns of [`orgs`] that
+/// `audience` sees.
+fn total_row(term: Term, totals: &Totals, with_depth: bool, audience: Audience) -> Vec<Cell> {
+    let mut cells = vec![Cell::text(term.text(audience.lang))];
     if with_depth {
         cells.push(Cell::count(0));
     }
-    cells.extend(totals_cells(totals));
+    let table = tabulate(&totals_columns(), [totals], audience);
+    cells.extend(table.rows.into_iter().flatten());
     cells
 }
 
@@ -516,21 +522,22 @@ fn unit_state_columns<'u>(lang: Lang) -> Vec<Column<'u, UnitRow<'u>>> {
         column(Term::Batch, move |u: &UnitRow| batch(u.batch, lang)),
         column(Term::SelfCheck, move |u: &UnitRow| {
             Cell::text(state_label(u.self_check, lang))
-        }),
-        column(Term::SubmittedOn, |u: &UnitRow| Cell::Date(u.submitted_on)),
+        })
+        .process(),
+        column(Term::SubmittedOn, |u: &UnitRow| Cell::Date(u.submitted_on)).process(),
     ];
     columns.extend(lift(count_columns(), |u: &UnitRow| &u.totals.counts));
     columns
 }
 
-pub fn units(rows: &[UnitRow], lang: Lang) -> Table {
+pub fn units(rows: &[UnitRow], audience: Audience) -> Table {
     let mut columns = unit_name_columns();
-    columns.extend(unit_state_columns(lang));
-    tabulate(&columns, rows, lang)
+    columns.extend(unit_state_columns(audience.lang));
+    tabulate(&columns, rows, audience)
 }
 
 /// The units whose latest review left something to do, with that review.
-pub fn open_reviews(rows: &[UnitRow], lang: Lang) -> Table {
+pub fn open_reviews(rows: &[UnitRow], audience: Audience) -> Table {
     type Open<'r, 'u> = (&'r UnitRow<'u>, &'r ReviewNote);
     let columns: Vec<Column<Open>> = vec![
         column(Term::Unit, |(u, _): &Open| Cell::org(&*u.org, &*u.name)),
@@ -547,23 +554,24 @@ pub fn open_reviews(rows: &[UnitRow], lang: Lang) -> Table {
         .iter()
         .filter_map(|u| Some((u, u.open_review.as_deref()?)))
         .collect();
-    tabulate(&columns, &open, lang)
+    tabulate(&columns, &open, audience)
 }
 
-pub fn areas(rows: &[AreaRow], lang: Lang) -> Table {
+pub fn areas(rows: &[AreaRow], audience: Audience) -> Table {
     let mut columns = vec![
         column(Term::Area, |a: &AreaRow| Cell::Ordinal(a.area)),
         column(Term::AreaTitle, |a: &AreaRow| Cell::text(&a.title)),
     ];
     columns.extend(lift(count_columns(), |a: &AreaRow| &a.counts));
-    tabulate(&columns, rows, lang)
+    tabulate(&columns, rows, audience)
 }
 
-pub fn items(rows: &[ItemRow], lang: Lang) -> Table {
+pub fn items(rows: &[ItemRow], audience: Audience) -> Table {
+    let lang = audience.lang;
     tabulate(
         &item_columns(lang, crate::text::i18n::list_separator(lang)),
         rows,
-        lang,
+        audience,
     )
 }
 
@@ -572,8 +580,8 @@ pub fn items(rows: &[ItemRow], lang: Lang) -> Table {
 /// place of the latest, the linkage's reason after its lead unit, and what an item's file
 /// holds besides (`confidential`, `[closure]`), so that the built-in import mapping reads every
 /// field back (`import::mapping`).
-pub fn ledger(rows: &[ItemRow], lang: Lang) -> Table {
-    let mut columns = item_columns(lang, "\n");
+pub fn ledger(rows: &[ItemRow], audience: Audience) -> Table {
+    let mut columns = item_columns(audience.lang, "\n");
     for c in &mut columns {
         if c.heading == Term::LatestProgress {
             *c = column(Term::ProgressLog, |i: &ItemRow| {
@@ -600,7 +608,7 @@ pub fn ledger(rows: &[ItemRow], lang: Lang) -> Table {
         }),
         column(Term::ClosedOn, |i: &ItemRow| Cell::Date(i.closed_on)),
     ]);
-    tabulate(&columns, rows, lang)
+    tabulate(&columns, rows, audience)
 }
 
 /// The 通报 list ([`Report::notices`]): the units to be reminded, with their 主要负责同志, then
@@ -627,7 +635,7 @@ pub fn notice(report: &Report, lang: Lang) -> Table {
         Cell::opt(u.principal.as_ref())
     }));
     columns.extend(lift(unit_state_columns(lang), unit));
-    tabulate(&columns, &chosen, lang)
+    tabulate(&columns, &chosen, Audience::of(report, lang))
 }
 
 /// Every field of an item, a list's entries joined with `list`.
@@ -696,7 +704,7 @@ fn item_columns(lang: Lang, list: &str) -> Vec<Column<'_, ItemRow>> {
 /// The 整改事项清单 an office prints (the 情况报告's 附件3): 单位, 问题 (the item's title, how
 /// the office names the problem), 整改措施 (one a line), 责任单位, 时限, 状态, 最新进展; the
 /// columns of [`items`], chosen.
-pub fn office_items(rows: &[ItemRow], lang: Lang) -> Table {
+pub fn office_items(rows: &[ItemRow], audience: Audience) -> Table {
     let chosen = [
         (Term::UnitName, Term::Unit),
         (Term::Title, Term::Problem),
@@ -706,7 +714,7 @@ pub fn office_items(rows: &[ItemRow], lang: Lang) -> Table {
         (Term::Status, Term::Status),
         (Term::LatestProgress, Term::LatestProgress),
     ];
-    let mut all = item_columns(lang, "\n");
+    let mut all = item_columns(audience.lang, "\n");
     let columns: Vec<Column<ItemRow>> = chosen
         .iter()
         .filter_map(|(of, heading)| {
@@ -716,16 +724,18 @@ pub fn office_items(rows: &[ItemRow], lang: Lang) -> Table {
             Some(column)
         })
         .collect();
-    tabulate(&columns, rows, lang)
+    tabulate(&columns, rows, audience)
 }
 
 /// The self-check of each reporting unit (the 情况报告's 附件2): its meeting, its submission,
 /// its latest review (审核情况), where its result was made known and whether it was published.
-pub fn self_checks(rows: &[&UnitRow], lang: Lang) -> Table {
+/// The first three are process: a public table keeps the unit and the last two.
+pub fn self_checks(rows: &[&UnitRow], audience: Audience) -> Table {
+    let lang = audience.lang;
     let columns: Vec<Column<UnitRow>> = vec![
         column(Term::Unit, |u: &UnitRow| Cell::org(&*u.org, &*u.name)),
-        column(Term::MeetingOn, |u: &UnitRow| Cell::Date(u.meeting_on)),
-        column(Term::SubmittedOn, |u: &UnitRow| Cell::Date(u.submitted_on)),
+        column(Term::MeetingOn, |u: &UnitRow| Cell::Date(u.meeting_on)).process(),
+        column(Term::SubmittedOn, |u: &UnitRow| Cell::Date(u.submitted_on)).process(),
         column(Term::ReviewStatus, move |u: &UnitRow| {
             Cell::Text(u.review.as_ref().map_or_else(String::new, |r| {
                 let what = r.kind.map_or("", |k| k.label());
@@ -738,7 +748,8 @@ pub fn self_checks(rows: &[&UnitRow], lang: Lang) -> Table {
                     None => result,
                 }
             }))
-        }),
+        })
+        .process(),
         column(Term::DisclosedIn, |u: &UnitRow| {
             Cell::opt(u.disclosed_in.as_ref())
         }),
@@ -750,10 +761,10 @@ pub fn self_checks(rows: &[&UnitRow], lang: Lang) -> Table {
             })
         }),
     ];
-    tabulate(&columns, rows.iter().copied(), lang)
+    tabulate(&columns, rows.iter().copied(), audience)
 }
 
-pub fn due_items(rows: &[DueItem], lang: Lang) -> Table {
+pub fn due_items(rows: &[DueItem], audience: Audience) -> Table {
     let columns: Vec<Column<DueItem>> = vec![
         column(Term::Unit, |d: &DueItem| Cell::org(&*d.unit, &*d.unit_name)),
         column(Term::Id, |d: &DueItem| Cell::text(&*d.id)),
@@ -767,10 +778,10 @@ pub fn due_items(rows: &[DueItem], lang: Lang) -> Table {
             progress(d.progress.as_deref())
         }),
     ];
-    tabulate(&columns, rows, lang)
+    tabulate(&columns, rows, audience)
 }
 
-pub fn linked_items(rows: &[&LinkedItem], lang: Lang) -> Table {
+pub fn linked_items(rows: &[&LinkedItem], audience: Audience) -> Table {
     let columns: Vec<Column<LinkedItem>> = vec![
         column(Term::Unit, |l: &LinkedItem| {
             Cell::org(&*l.unit, &*l.unit_name)
@@ -783,11 +794,11 @@ pub fn linked_items(rows: &[&LinkedItem], lang: Lang) -> Table {
             progress(l.progress.as_ref())
         }),
     ];
-    tabulate(&columns, rows.iter().copied(), lang)
+    tabulate(&columns, rows.iter().copied(), audience)
 }
 
 /// The items of each 专项整治 task (`by_task`), with their counts.
-pub fn tasks(rows: &[crate::rollup::TaskRow], lang: Lang) -> Table {
+pub fn tasks(rows: &[crate::rollup::TaskRow], audience: Audience) -> Table {
     let mut columns: Vec<Column<crate::rollup::TaskRow>> =
         vec![column(Term::SpecialTask, |t: &crate::rollup::TaskRow| {
             Cell::text(&t.task)
@@ -795,7 +806,7 @@ pub fn tasks(rows: &[crate::rollup::TaskRow], lang: Lang) -> Table {
     columns.extend(lift(count_columns(), |t: &crate::rollup::TaskRow| {
         &t.counts
     }));
-    tabulate(&columns, rows, lang)
+    tabulate(&columns, rows, audience)
 }
 
 /// Why a unit is proposed for a reminder talk, in the plan's words.
@@ -812,7 +823,8 @@ fn reasons(why: &RemindReasons, lang: Lang) -> String {
 }
 
 /// 建议约谈提醒的单位 ([`Report::notices`]): each with its reasons and its 主要负责同志.
-pub fn units_to_remind(rows: &[(&UnitRow, RemindReasons)], lang: Lang) -> Table {
+pub fn units_to_remind(rows: &[(&UnitRow, RemindReasons)], audience: Audience) -> Table {
+    let lang = audience.lang;
     type Row<'r, 'u> = (&'r UnitRow<'u>, RemindReasons);
     let columns: Vec<Column<Row>> = vec![
         column(Term::Unit, |(u, _): &Row| Cell::org(&*u.org, &*u.name)),
@@ -821,18 +833,19 @@ pub fn units_to_remind(rows: &[(&UnitRow, RemindReasons)], lang: Lang) -> Table 
         }),
         column(Term::SelfCheck, move |(u, _): &Row| {
             Cell::text(state_label(u.self_check, lang))
-        }),
-        column(Term::SubmittedOn, |(u, _): &Row| Cell::Date(u.submitted_on)),
+        })
+        .process(),
+        column(Term::SubmittedOn, |(u, _): &Row| Cell::Date(u.submitted_on)).process(),
         column(Term::Principal, |(u, _): &Row| {
             Cell::opt(u.principal.as_ref())
         }),
     ];
-    tabulate(&columns, rows, lang)
+    tabulate(&columns, rows, audience)
 }
 
 /// 建议通报表扬的单位: every own item done or mostly done, none overdue or 不满意, and an
 /// on-time self-check.
-pub fn units_to_praise(rows: &[&UnitRow], lang: Lang) -> Table {
+pub fn units_to_praise(rows: &[&UnitRow], audience: Audience) -> Table {
     let columns: Vec<Column<UnitRow>> = vec![
         column(Term::Unit, |u: &UnitRow| Cell::org(&*u.org, &*u.name)),
         column(Term::Items, |u: &UnitRow| {
@@ -842,9 +855,9 @@ pub fn units_to_praise(rows: &[&UnitRow], lang: Lang) -> Table {
         column(Term::MostlyDone, |u: &UnitRow| {
             Cell::count(u.totals.counts.mostly_done)
         }),
-        column(Term::SubmittedOn, |u: &UnitRow| Cell::Date(u.submitted_on)),
+        column(Term::SubmittedOn, |u: &UnitRow| Cell::Date(u.submitted_on)).process(),
     ];
-    tabulate(&columns, rows.iter().copied(), lang)
+    tabulate(&columns, rows.iter().copied(), audience)
 }
 
 /// 整改类型: 班子整改 or 个人整改, from the record's `owner`.
@@ -866,5 +879,104 @@ pub fn left_out(report: &Report<'_>, lang: Lang) -> Table {
             })
         }),
     ];
-    tabulate(&columns, &report.left_out, lang)
+    tabulate(&columns, &report.left_out, Audience::of(report, lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::{Audience, By, Table, Term};
+    use crate::render::markdown::{self, Part};
+    use crate::rollup::{self, Report};
+    use crate::text::i18n::Lang;
+
+    /// The columns of a unit's self-check and of its review: process, not progress (SPEC §14).
+    const PROCESS: [Term; 9] = [
+        Term::SelfCheck,
+        Term::MeetingOn,
+        Term::SubmittedOn,
+        Term::ReviewStatus,
+        Term::Submitted,
+        Term::Late,
+        Term::Returned,
+        Term::Pending,
+        Term::Missing,
+    ];
+
+    /// Every table the renderers make of `report`: its rows for each `--by`, page by page too,
+    /// the sections of the Markdown and HTML documents, the sheets of the workbook and the
+    /// attachments of the 情况报告.
+    fn tables(report: &Report, lang: Lang) -> Vec<Table> {
+        let audience = Audience::of(report, lang);
+        let mut tables = vec![
+            super::totals(report, lang),
+            super::orgs_with_totals(report, &report.children, false, lang),
+            super::orgs_with_totals(report, &report.orgs, true, lang),
+            super::areas(&report.by_area, audience),
+            super::tasks(&report.by_task, audience),
+            super::due_items(&report.overdue_items, audience),
+            super::self_checks(&report.reporting_units().collect::<Vec<_>>(), audience),
+            super::left_out(report, lang),
+        ];
+        let items: Vec<_> = (report.items.iter().collect::<Result<_, _>>()).expect("read back");
+        tables.push(super::ledger(&items, audience));
+        tables.push(super::office_items(&items, audience));
+        if !report.public {
+            tables.push(super::notice(report, lang));
+        }
+        for by in [By::Org, By::Unit, By::Item, By::Area, By::Lead, By::Task] {
+            tables.extend(super::table(report, by, lang));
+            tables.extend(super::pages(report, by, lang, 2).flatten());
+        }
+        for section in markdown::sections(report, lang) {
+            tables.extend(section.parts.into_iter().filter_map(|part| match part {
+                Part::Table(t) | Part::Sub(_, t) => Some(t),
+                Part::Empty | Part::Lines(_) => None,
+            }));
+        }
+        tables
+    }
+
+    fn process_headers(table: &Table, lang: Lang) -> Vec<&'static str> {
+        let process: Vec<&str> = PROCESS.iter().map(|t| t.text(lang)).collect();
+        (table.headers.iter().copied())
+            .filter(|h| process.contains(h))
+            .collect()
+    }
+
+    #[test]
+    fn no_table_of_a_public_report_has_a_process_column() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/zhejiang-2015");
+        let as_of = jiff::civil::date(2015, 3, 10);
+        let checked = crate::rules::check::check(&root, as_of);
+        for by in [By::Org, By::Unit, By::Item] {
+            let report = |public| {
+                let options = rollup::Options {
+                    org: "",
+                    as_of,
+                    public,
+                    by,
+                };
+                rollup::build(&checked.records, &checked.diagnostics, &options).expect("built")
+            };
+            let (internal, public) = (report(false), report(true));
+            for lang in [Lang::Zh, Lang::En] {
+                // The office's tables show every process column, so the public ones lose some.
+                let shown: Vec<&str> = tables(&internal, lang)
+                    .iter()
+                    .flat_map(|t| process_headers(t, lang))
+                    .collect();
+                for term in PROCESS {
+                    assert!(shown.contains(&term.text(lang)), "{term:?} shown by none");
+                }
+                for table in tables(&public, lang) {
+                    assert_eq!(process_headers(&table, lang), Vec::<&str>::new());
+                    for row in &table.rows {
+                        assert_eq!(row.len(), table.headers.len(), "{:?}", table.headers);
+                    }
+                }
+            }
+        }
+    }
 }

@@ -158,6 +158,7 @@ fn workbook<'r>(
         below: Vec::new(),
     };
 
+    let audience = rows::Audience::of(report, lang);
     let totals = rows::totals(report, lang);
     // Below the figures, what a 情况报告 quotes beyond them (SPEC §14), then what the document
     // rests on.
@@ -178,13 +179,13 @@ fn workbook<'r>(
         ..people(SHEET_CHILDREN, Some(Term::Children), true)
     };
     table_sheet(&mut book, &sheet, &children, &styles)?;
-    let areas = rows::areas(&report.by_area, lang);
+    let areas = rows::areas(&report.by_area, audience);
     let sheet = Sheet {
         headers: &areas.headers,
         ..people(SHEET_AREAS, Some(Term::Areas), false)
     };
     table_sheet(&mut book, &sheet, &areas, &styles)?;
-    let tasks = rows::tasks(&report.by_task, lang);
+    let tasks = rows::tasks(&report.by_task, audience);
     let sheet = Sheet {
         headers: &tasks.headers,
         ..people(SHEET_TASKS, Some(Term::SpecialTasks), true)
@@ -193,8 +194,9 @@ fn workbook<'r>(
 
     // The ledger's columns are `rows::ledger`'s, asked for one item at a time; import reads
     // them back (units by org path, every progress entry).
-    let ledger_headers = rows::ledger(&[], lang).headers;
-    let ledger = |row: crate::rollup::ItemRow| rows::ledger(std::slice::from_ref(&row), lang).rows;
+    let ledger_headers = rows::ledger(&[], audience).headers;
+    let ledger =
+        |row: crate::rollup::ItemRow| rows::ledger(std::slice::from_ref(&row), audience).rows;
     let sheet = Sheet {
         headers: &ledger_headers,
         people: false,
@@ -207,9 +209,9 @@ fn workbook<'r>(
         || unreadable.rows(report.items.iter()).flat_map(ledger),
         &styles,
     )?;
-    let printed_headers = rows::office_items(&[], lang).headers;
+    let printed_headers = rows::office_items(&[], audience).headers;
     let printed =
-        |row: crate::rollup::ItemRow| rows::office_items(std::slice::from_ref(&row), lang).rows;
+        |row: crate::rollup::ItemRow| rows::office_items(std::slice::from_ref(&row), audience).rows;
     let sheet = Sheet {
         headers: &printed_headers,
         ..people(SHEET_PRINTED_ITEMS, Some(Term::ItemList), true)
@@ -221,11 +223,11 @@ fn workbook<'r>(
         &styles,
     )?;
 
-    let due_headers = rows::due_items(&[], lang).headers;
+    let due_headers = rows::due_items(&[], audience).headers;
     let due = |list: &'r [crate::rollup::DueItem<'r>]| {
         move || {
             list.iter()
-                .flat_map(move |d| rows::due_items(std::slice::from_ref(d), lang).rows)
+                .flat_map(move |d| rows::due_items(std::slice::from_ref(d), audience).rows)
         }
     };
     let sheet = Sheet {

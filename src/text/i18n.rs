@@ -597,6 +597,7 @@ mod tests {
         DocxMsg, FieldMsg, FileMsg, HistoryMsg, ImportMsg, ItemMsg, Lang, Msg, PlanMsg, ReportMsg,
         RunMsg, SelfCheckMsg, SettingsMsg, zh_date, zh_date_numerals, zh_numeral,
     };
+    use crate::text::messages::fields::DateFault;
     use crate::text::messages::report::Figures;
 
     /// Every message that carries a count or a date, with a count of one.
@@ -672,6 +673,17 @@ mod tests {
                 key: "assessment.satisfied".into(),
                 value: "-1".into(),
                 min: 0,
+            }),
+            Msg::Fields(FieldMsg::InvalidDate {
+                fault: DateFault::Day {
+                    year: 2015,
+                    month: 2,
+                    day: 30,
+                    days: 28,
+                },
+            }),
+            Msg::Fields(FieldMsg::InvalidDate {
+                fault: DateFault::Month { month: 13 },
             }),
             Msg::SelfCheck(SelfCheckMsg::LateReport {
                 submitted_on: d(),

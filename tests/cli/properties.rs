@@ -6,7 +6,7 @@ use std::path::Path;
 
 use huitoukan::format::enums::Category;
 use huitoukan::model::schema::Schema;
-use huitoukan::render::rows::{By, Cell};
+use huitoukan::render::rows::{Audience, By, Cell};
 use huitoukan::render::{csv, github, gitlab, human, json, markdown, table};
 use huitoukan::rollup::{self, Options, Report, Totals};
 use huitoukan::rules::check::{Checked, check};
@@ -856,7 +856,7 @@ proptest! {
         let ledger_of = |checked: &Checked| {
             let r = report(checked, "", as_of, false, By::Item);
             let items: Vec<_> = r.items.iter().collect::<Result<_, _>>().expect("read back");
-            let ledger = huitoukan::render::rows::ledger(&items, Lang::Zh);
+            let ledger = huitoukan::render::rows::ledger(&items, Audience::of(&r, Lang::Zh));
             (ledger.headers, ledger.rows)
         };
         let ledger = ledger_of(&imported);

@@ -1163,7 +1163,8 @@ fn every_progress_entry_and_the_linkage_reason_import_and_update_adds_new_entrie
 fn the_builtin_mapping_reads_the_ledger_columns() {
     use huitoukan::text::i18n::Lang;
     for lang in [Lang::Zh, Lang::En] {
-        let ledger = huitoukan::render::rows::ledger(&[], lang);
+        let ledger =
+            huitoukan::render::rows::ledger(&[], huitoukan::render::rows::Audience::office(lang));
         let builtin: Vec<&str> = huitoukan::import::mapping::BUILTIN
             .iter()
             .map(|(t, ..)| t.text(lang))

@@ -62,6 +62,7 @@ fn document(
     unreadable: &crate::render::FirstUnreadable,
 ) -> io::Result<Vec<u8>> {
     let mut body = Body::new()?;
+    let audience = rows::Audience::of(report, lang);
     let annexes = annexes(report, lang);
     letter(&mut body, report, lang, &annexes)?;
     for (n, annex) in annexes.iter().enumerate() {
@@ -101,10 +102,10 @@ fn document(
                 }
                 // The items one at a time, each made into its row as it is written.
                 Listing::Items => body.table(
-                    &rows::numbered(rows::office_items(&[], lang), lang).headers,
+                    &rows::numbered(rows::office_items(&[], audience), lang).headers,
                     || {
                         rows::serial(unreadable.rows(report.items.iter()).flat_map(|item| {
-                            rows::office_items(std::slice::from_ref(&item), lang).rows
+                            rows::office_items(std::slice::from_ref(&item), audience).rows
                         }))
                     },
                     Page::Landscape,
@@ -434,6 +435,7 @@ enum Listing {
 
 /// The attachments, in order: 附件1–3, and 附件4 (the 通报 proposals) in an internal report.
 fn annexes(report: &Report, lang: Lang) -> Vec<Annex> {
+    let audience = rows::Audience::of(report, lang);
     let children = rows::orgs_with_totals(report, &report.children, false, lang);
     let reporting: Vec<_> = report.reporting_units().collect();
     let table = |table: Table| Listing::Table(rows::numbered(table, lang));
@@ -444,7 +446,7 @@ fn annexes(report: &Report, lang: Lang) -> Vec<Annex> {
         progress[0].0 = Some(Term::Children);
         progress.push((
             Some(Term::SpecialTasks),
-            table(rows::tasks(&report.by_task, lang)),
+            table(rows::tasks(&report.by_task, audience)),
         ));
     }
     let mut annexes = vec![
@@ -455,14 +457,7 @@ fn annexes(report: &Report, lang: Lang) -> Vec<Annex> {
         },
         Annex {
             title: Term::AnnexSelfChecks,
-            tables: vec![(
-                None,
-                table(rows::progress_only(
-                    rows::self_checks(&reporting, lang),
-                    report,
-                    lang,
-                )),
-            )],
+            tables: vec![(None, table(rows::self_checks(&reporting, audience)))],
             size: TABLE_TEXT,
         },
         Annex {
@@ -479,11 +474,11 @@ fn annexes(report: &Report, lang: Lang) -> Vec<Annex> {
             tables: vec![
                 (
                     Some(Term::ToPraise),
-                    table(rows::units_to_praise(&notices.praise, lang)),
+                    table(rows::units_to_praise(&notices.praise, audience)),
                 ),
                 (
                     Some(Term::ToRemind),
-                    table(rows::units_to_remind(&notices.remind, lang)),
+                    table(rows::units_to_remind(&notices.remind, audience)),
                 ),
             ],
             size: TABLE_TEXT,

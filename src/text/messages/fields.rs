@@ -46,6 +46,92 @@ impl ValueKind {
     }
 }
 
+/// What keeps a written date off the calendar (E027), from the year, month and day written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateFault {
+    /// Not written year-month-day with a four-digit year and a two-digit month and day.
+    Form,
+    /// A year past 9999. A TOML date writes its year in four digits, so a record never has
+    /// one; a date made from numbers may.
+    Year { year: u16 },
+    /// A month outside 1–12.
+    Month { month: u8 },
+    /// A day that `month` of `year`, which has `days` days, does not have.
+    Day {
+        year: u16,
+        month: u8,
+        day: u8,
+        days: u8,
+    },
+    /// A day, followed by a time or an offset that does not exist (`T25:00`).
+    Time,
+}
+
+impl DateFault {
+    fn sentence(self, lang: Lang) -> String {
+        use Lang::{En, Zh};
+        match (self, lang) {
+            (DateFault::Form, Zh) => {
+                "日期应写作年-月-日，年四位，月、日各两位（如2015-03-01）".to_owned()
+            }
+            (DateFault::Form, En) => {
+                "a date is written year-month-day, with a four-digit year and a \
+                two-digit month and day (like 2015-03-01)"
+                    .to_owned()
+            }
+            (DateFault::Year { year }, Zh) => format!("年份{year}超出0～9999的范围"),
+            (DateFault::Year { year }, En) => format!("the year {year} is outside 0 to 9999"),
+            (DateFault::Month { month }, Zh) => format!("没有{month}月（月份为1～12）"),
+            (DateFault::Month { month }, En) => {
+                format!("there is no month {month} (months are 1 to 12)")
+            }
+            (
+                DateFault::Day {
+                    year,
+                    month,
+                    day,
+                    days,
+                },
+                Zh,
+            ) => format!("{year}年{month}月只有{days}天，没有{day}日"),
+            (
+                DateFault::Day {
+                    year,
+                    month,
+                    day,
+                    days,
+                },
+                En,
+            ) => {
+                let name = MONTHS
+                    .get(usize::from(month).saturating_sub(1))
+                    .unwrap_or(&"");
+                format!("{name} {year} has {days} days, no day {day}")
+            }
+            (DateFault::Time, Zh) => "日期后的时间或时区不存在；只写日期即可".to_owned(),
+            (DateFault::Time, En) => {
+                "the time or offset after the date does not exist; write the date alone".to_owned()
+            }
+        }
+    }
+}
+
+/// The months' names in English, January first.
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// A sentence about a record's fields, with its data.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FieldMsg {
@@ -113,7 +199,7 @@ pub enum FieldMsg {
         key: String,
     },
     InvalidDate {
-        detail: String,
+        fault: DateFault,
     },
 }
 
@@ -276,9 +362,9 @@ impl FieldMsg {
                     format!("`{key}` takes a date alone, without a time or offset")
                 }
             },
-            FieldMsg::InvalidDate { detail } => match lang {
-                Zh => format!("不是有效的日期：{detail}"),
-                En => format!("not a valid calendar date: {detail}"),
+            FieldMsg::InvalidDate { fault } => match lang {
+                Zh => format!("不是有效的日期：{}", fault.sentence(lang)),
+                En => format!("not a valid calendar date: {}", fault.sentence(lang)),
             },
         }
     }

@@ -216,45 +216,63 @@ fn e026_schema_with_a_point_of_no_area() {
     );
 }
 
+/// E027: a date not on the calendar says why, worked out from the date as written, in the
+/// user's language (each reason, in Chinese and in English); a date with a time says so.
 #[test]
 fn e027_date_not_on_the_calendar() {
-    let tree = with_item(&edit(
-        ITEM,
-        "deadline = 2015-06-30",
-        "deadline = 2015-02-30",
-    ));
-    let found_all = diagnostics(&tree, &[]);
-    assert_eq!(
-        found_all
-            .iter()
-            .map(|d| (d.code.as_str(), d.file.as_str(), d.line, d.column))
-            .collect::<Vec<_>>(),
-        [("E027", ITEM_PATH, 7, 12)]
-    );
-    assert!(
-        found_all[0].message.starts_with("不是有效的日期："),
-        "{}",
-        found_all[0].message
-    );
-}
-
-#[test]
-fn e027_date_with_a_time() {
-    let tree = with_item(&edit(
-        ITEM,
-        "deadline = 2015-06-30",
-        "deadline = 2015-06-30T09:00:00",
-    ));
-    assert_eq!(
-        check_json(&tree),
-        [found(
-            "E027",
-            ITEM_PATH,
-            7,
-            12,
-            "`deadline` 只需日期，不要写时间或时区"
-        )]
-    );
+    let cases = [
+        (
+            "2015-02-30",
+            "不是有效的日期：2015年2月只有28天，没有30日",
+            "not a valid calendar date: February 2015 has 28 days, no day 30",
+        ),
+        (
+            "2016-02-30",
+            "不是有效的日期：2016年2月只有29天，没有30日",
+            "not a valid calendar date: February 2016 has 29 days, no day 30",
+        ),
+        (
+            "2015-04-00",
+            "不是有效的日期：2015年4月只有30天，没有0日",
+            "not a valid calendar date: April 2015 has 30 days, no day 0",
+        ),
+        (
+            "2015-13-01",
+            "不是有效的日期：没有13月（月份为1～12）",
+            "not a valid calendar date: there is no month 13 (months are 1 to 12)",
+        ),
+        (
+            "2015-6-30",
+            "不是有效的日期：日期应写作年-月-日，年四位，月、日各两位（如2015-03-01）",
+            "not a valid calendar date: a date is written year-month-day, with a four-digit year \
+             and a two-digit month and day (like 2015-03-01)",
+        ),
+        (
+            "2015-06-30T25:00:00",
+            "不是有效的日期：日期后的时间或时区不存在；只写日期即可",
+            "not a valid calendar date: the time or offset after the date does not exist; write \
+             the date alone",
+        ),
+        (
+            "2015-06-30T09:00:00",
+            "`deadline` 只需日期，不要写时间或时区",
+            "`deadline` takes a date alone, without a time or offset",
+        ),
+    ];
+    for (date, zh, en) in cases {
+        let tree = with_item(&edit(
+            ITEM,
+            "deadline = 2015-06-30",
+            &format!("deadline = {date}"),
+        ));
+        for (lang, message) in [("zh", zh), ("en", en)] {
+            assert_eq!(
+                check_json_with(&tree, &["--lang", lang]),
+                [found("E027", ITEM_PATH, 7, 12, message)],
+                "{date}"
+            );
+        }
+    }
 }
 
 #[test]
