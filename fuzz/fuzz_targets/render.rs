@@ -276,11 +276,11 @@ fn unit_row(u: &mut Unstructured<'_>) -> R<UnitRow<'static>> {
             SelfCheckState::Missing,
         ])?,
         submitted_on: opt_date(u)?,
-        reports_to: list(u, 2, |u| text(u).map(std::borrow::Cow::Owned))?,
+        reports_to: list(u, 2, |u| text(u).map(std::borrow::Cow::Owned))?.into(),
         reports_to_office: bool::arbitrary(u)?,
         filed_late: bool::arbitrary(u)?,
         meeting_on: opt_date(u)?,
-        disclosed_in: opt_text(u)?,
+        disclosed_in: opt_text(u)?.map(Into::into),
         published: None,
         review: None,
         totals: totals(u)?,
@@ -289,10 +289,11 @@ fn unit_row(u: &mut Unstructured<'_>) -> R<UnitRow<'static>> {
                 area: small_int(u)?,
                 counts: counts(u)?,
             })
-        })?,
-        by_task: list(u, 2, task_row)?,
+        })?
+        .into(),
+        by_task: list(u, 2, task_row)?.into(),
         open_review: None,
-        principal: opt_text(u)?,
+        principal: opt_text(u)?.map(Into::into),
     })
 }
 

@@ -342,7 +342,7 @@ impl<'a> RowPlanner<'a> {
             .iter()
             .enumerate()
             .filter_map(|(i, item)| {
-                let unit = records.unit_of[i]?;
+                let unit = records.unit_of(i)?;
                 Some(((records.units[unit].org.as_str(), item.id.as_str()), i))
             })
             .collect();
@@ -352,7 +352,7 @@ impl<'a> RowPlanner<'a> {
             let path = records.files.path(item.file);
             let stem = path.rsplit('/').next().unwrap_or(path);
             let stem = stem.strip_suffix(".toml").unwrap_or(stem);
-            if let Some(unit) = records.unit_of[i] {
+            if let Some(unit) = records.unit_of(i) {
                 folded
                     .entry((records.units[unit].org.clone(), stem.to_lowercase()))
                     .or_insert_with(|| (stem.to_owned(), path.to_owned()));

@@ -15,7 +15,9 @@ pub struct SourceFile {
     data: Box<[u8]>,
     path_len: u32,
     /// The length of the text (without a byte-order mark; 0 when the file could not be read).
-    len: usize,
+    /// A record is at most 1 MiB; a text too long to say here would not unpack (an error, not
+    /// a wrong text).
+    len: u32,
 }
 
 impl SourceFile {
@@ -29,7 +31,7 @@ impl SourceFile {
 
     /// A file at `path` whose text is that of `other`, taken as it is held.
     pub fn with_text_of(path: String, other: &SourceFile) -> Self {
-        SourceFile::of(&path, other.held(), other.len)
+        SourceFile::of(&path, other.held(), other.len as usize)
     }
 
     fn of(path: &str, held: &[u8], len: usize) -> Self {
@@ -39,7 +41,7 @@ impl SourceFile {
         SourceFile {
             data: data.into_boxed_slice(),
             path_len: u32::try_from(path.len()).unwrap_or(u32::MAX),
-            len,
+            len: u32::try_from(len).unwrap_or(u32::MAX),
         }
     }
 
@@ -57,7 +59,7 @@ impl SourceFile {
 
     /// The file's text: an error, never an empty text, where what is held does not unpack.
     pub fn text(&self) -> Result<Cow<'_, str>, Unreadable> {
-        unpack(self.held(), self.len).ok_or_else(|| Unreadable {
+        unpack(self.held(), self.len as usize).ok_or_else(|| Unreadable {
             path: self.path().to_owned(),
             offset: None,
         })

@@ -549,7 +549,7 @@ pub struct Item {
     pub id_span: Option<Sp<()>>,
     pub title: Option<Sp<Text>>,
     pub area: Option<Sp<i64>>,
-    pub points: Box<[Sp<PointId>]>,
+    pub points: PointList,
     pub source: Option<Sp<Source>>,
     pub special_task: Option<Sp<Text>>,
     pub found_on: Option<Sp<Date>>,
@@ -575,6 +575,54 @@ pub struct Item {
     pub closure: Option<Box<Closure>>,
     /// Boxed: few items have one.
     pub linkage: Option<Box<Linkage>>,
+}
+
+/// An item's check points. Most items answer one, held in the item itself; several are held
+/// in a slice of their own.
+#[derive(Clone, Debug)]
+pub enum PointList {
+    One(Sp<PointId>),
+    Many(Box<[Sp<PointId>]>),
+}
+
+impl Default for PointList {
+    fn default() -> Self {
+        PointList::Many(Box::default())
+    }
+}
+
+impl std::ops::Deref for PointList {
+    type Target = [Sp<PointId>];
+
+    fn deref(&self) -> &[Sp<PointId>] {
+        match self {
+            PointList::One(point) => std::slice::from_ref(point),
+            PointList::Many(points) => points,
+        }
+    }
+}
+
+impl<'a> IntoIterator for &'a PointList {
+    type Item = &'a Sp<PointId>;
+    type IntoIter = std::slice::Iter<'a, Sp<PointId>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl FromIterator<Sp<PointId>> for PointList {
+    fn from_iter<I: IntoIterator<Item = Sp<PointId>>>(points: I) -> Self {
+        let mut points: Vec<_> = points.into_iter().collect();
+        match (points.pop(), points.is_empty()) {
+            (Some(point), true) => PointList::One(point),
+            (Some(point), false) => {
+                points.push(point);
+                PointList::Many(points.into_boxed_slice())
+            }
+            (None, _) => PointList::default(),
+        }
+    }
 }
 
 pub const ITEM_KEYS: &[&str] = format::keys_of!(format::ITEM);
@@ -864,8 +912,11 @@ mod sizes {
     #[test]
     fn models_stay_small() {
         // A field shown in reports costs each item its slot; the rest stays within its bound.
+        // An item's one check point is held in it: 8 bytes more than a pointer to a slice,
+        // and no allocation of its own.
         let shown = size_of::<[Option<super::Sp<super::Text>>; crate::format::SHOWN.len()]>();
-        let bound = (296 + shown).next_multiple_of(align_of::<super::Item>());
+        let bound = (304 + shown).next_multiple_of(align_of::<super::Item>());
+        assert!(size_of::<super::PointList>() <= 24);
         assert!(
             size_of::<super::Item>() <= bound,
             "{} ({shown} for the fields shown in reports)",
@@ -884,7 +935,7 @@ mod sizes {
         // The point id is a number (`PointId`), not a string.
         assert!(size_of::<super::AnswerEntry>() <= 36);
         // The path, the text as held (packed) and the length it unpacks to.
-        assert!(size_of::<crate::load::source::SourceFile>() <= 32);
+        assert!(size_of::<crate::load::source::SourceFile>() <= 24);
     }
 }
 
@@ -1076,5 +1127,32 @@ mod readers {
             wanted.sort_by(|a, b| a.0.cmp(&b.0));
             assert_eq!(found, wanted, "{}", place.table.name);
         }
+    }
+}
+
+#[cfg(test)]
+mod point_list {
+    use super::{PointId, PointList, Sp};
+
+    #[test]
+    fn one_point_is_held_in_the_list_and_several_in_a_slice() {
+        let point = |at: usize, id: &str| Sp::new(at..at + 5, PointId::new(id));
+        let ids = |list: &PointList| {
+            list.iter()
+                .map(|p| p.get_ref().to_string())
+                .collect::<Vec<_>>()
+        };
+        let none: PointList = std::iter::empty().collect();
+        assert!(none.is_empty());
+        let one: PointList = [point(0, "2.1")].into_iter().collect();
+        assert!(matches!(one, PointList::One(_)));
+        assert_eq!(ids(&one), ["2.1"]);
+        let two: PointList = [point(0, "2.1"), point(7, "L.1")].into_iter().collect();
+        assert!(matches!(two, PointList::Many(_)));
+        assert_eq!(ids(&two), ["2.1", "L.1"]);
+        assert_eq!(
+            (&two).into_iter().map(|p| p.span()).collect::<Vec<_>>(),
+            [0..5, 7..12]
+        );
     }
 }

@@ -29,10 +29,11 @@ pub struct Records {
     pub schema: Option<Schema>,
     /// Sorted by org path.
     pub units: Vec<Box<Unit>>,
-    /// Sorted by file path; `unit_of[i]` is the index in `units` of item `i`'s unit.
+    /// Sorted by file path; [`Records::unit_of`] gives the index in `units` of an item's unit.
     /// Boxed where they were read, so loading never holds two copies of them.
     pub items: Vec<Box<Item>>,
-    pub unit_of: Vec<Option<usize>>,
+    /// By item: its unit's index in `units` (a province's items are tens of thousands).
+    unit_of: Vec<Option<u32>>,
     /// The inverse: the indexes of each unit's items, in path order.
     pub unit_items: Vec<Vec<usize>>,
     /// Problems found while loading (files, syntax, fields); rules add the rest.
@@ -350,6 +351,15 @@ struct Loaded {
 pub type Overlay = std::collections::BTreeMap<String, String>;
 
 impl Records {
+    /// The index in `units` of item `item`'s unit; `None` for an item in no unit's folder.
+    pub fn unit_of(&self, item: usize) -> Option<usize> {
+        self.unit_of
+            .get(item)
+            .copied()
+            .flatten()
+            .map(|u| u as usize)
+    }
+
     /// The text of `file`, to read its fields' strings from.
     pub fn text_of(&self, file: FileId) -> Result<FileText<'_>, Unreadable> {
         FileText::of(self.files.get(file))
@@ -386,9 +396,7 @@ impl Records {
             }
             let mut unit_items = vec![Vec::new(); self.units.len()];
             for (item, unit) in self.unit_of.iter().enumerate() {
-                if let Some(unit) = unit
-                    && let Some(list) = unit_items.get_mut(*unit)
-                {
+                if let Some(list) = unit.and_then(|u| unit_items.get_mut(u as usize)) {
                     list.push(item);
                 }
             }
@@ -496,12 +504,14 @@ impl Records {
         units.sort_by(|a, b| a.org.cmp(&b.org));
         let unit_of: Vec<_> = items
             .iter()
-            .map(|item| unit_index(&units, files.path(item.file)))
+            .map(|item| {
+                unit_index(&units, files.path(item.file)).and_then(|u| u32::try_from(u).ok())
+            })
             .collect();
         let mut unit_items = vec![Vec::new(); units.len()];
         for (item, unit) in unit_of.iter().enumerate() {
-            if let Some(unit) = unit {
-                unit_items[*unit].push(item);
+            if let Some(list) = unit.and_then(|u| unit_items.get_mut(u as usize)) {
+                list.push(item);
             }
         }
         Records {

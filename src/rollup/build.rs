@@ -315,7 +315,7 @@ fn unit_row<'a>(
         submitted_on: unit.submitted_on(),
         open_review: open_review(&text, unit)?.map(Box::new),
         principal: text.field(&unit.principal)?.map(CompactString::from),
-        reports_to: reports_to.0,
+        reports_to: reports_to.0.into(),
         reports_to_office: reports_to.1,
         filed_late: unit
             .submitted_on()
@@ -334,7 +334,7 @@ fn unit_row<'a>(
             .map_or(Ok(None), |r| review_note(&text, r))?
             .map(Box::new),
         totals,
-        by_area,
+        by_area: by_area.into(),
         by_task: by_task
             .into_iter()
             .map(|(key, counts)| TaskRow {

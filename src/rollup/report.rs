@@ -102,7 +102,7 @@ pub struct UnitRow<'a> {
     /// the units its `reports_to` names. What makes it a reporting unit of a report on any org
     /// of the tree, stored or merged.
     #[serde(default)]
-    pub reports_to: Vec<Cow<'a, str>>,
+    pub reports_to: Box<[Cow<'a, str>]>,
     /// It reports to the office the whole tree reports to (`campaign.office`): no unit is above
     /// it, or its `reports_to` names the office.
     #[serde(default)]
@@ -127,10 +127,10 @@ pub struct UnitRow<'a> {
     pub totals: Totals,
     /// The unit's own items by area, in the order of the schema.
     #[serde(default)]
-    pub by_area: Vec<UnitArea>,
+    pub by_area: Box<[UnitArea]>,
     /// The unit's own items by 专项整治 task, where it has any, in pinyin order of the tasks.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub by_task: Vec<TaskRow>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub by_task: Box<[TaskRow]>,
 }
 
 /// A review as reports list it.

@@ -383,7 +383,9 @@ fn check(report: &Report<'_>) -> Result<(), StoredError> {
         // A public report names no one: one that says it is public and names someone is not
         // what it says, and would pass the names on as public (SPEC §16).
         if report.public {
-            let named = |n: &Option<compact_str::CompactString>| n.as_deref().is_some_and(|n| !n.trim().is_empty());
+            let named = |n: &Option<compact_str::CompactString>| {
+                n.as_deref().is_some_and(|n| !n.trim().is_empty())
+            };
             if named(&unit.principal) {
                 return Err(StoredError::PublicNames(format!("units[{i}].principal")));
             }

@@ -46,7 +46,7 @@ pub fn check(records: &Records, out: &mut Found<'_>) {
     let orgs = Suggester::new(records.units.iter().map(|u| u.org.as_str()));
     let by_folder: OnceCell<HashMap<&str, Vec<&str>>> = OnceCell::new();
     for (index, item) in records.items.iter().enumerate() {
-        let Some(unit) = records.unit_of[index] else {
+        let Some(unit) = records.unit_of(index) else {
             out.push(
                 Diagnostic::whole_file(Code::OrphanItem, item.file, LinkMsg::OrphanItem)
                     .with_help(LinkMsg::OrphanItemHelp),
