@@ -427,6 +427,51 @@ impl ReportFormat {
             | ReportFormat::Docx => false,
         }
     }
+
+    /// The rows the report is built with: those `given` with `--by` where the format chooses
+    /// rows, else the format's own. A report read from stored ones (`stored`) has no item rows.
+    pub fn rows(self, given: Option<By>, stored: bool) -> By {
+        match self {
+            ReportFormat::Table => given.unwrap_or(By::Org),
+            ReportFormat::Csv if stored => given.unwrap_or(By::Unit),
+            ReportFormat::Csv => given.unwrap_or(By::Item),
+            // Whole documents: their rows are fixed, and By::Unit asks for nothing extra.
+            ReportFormat::Md | ReportFormat::Json | ReportFormat::Html => By::Unit,
+            // A workbook and the 情况报告's 附件3 list every item; a stored report has none.
+            ReportFormat::Xlsx | ReportFormat::Docx if stored => By::Unit,
+            ReportFormat::Xlsx | ReportFormat::Docx => By::Item,
+        }
+    }
+
+    /// Whether the document records where its records came from (the commit, and whether the
+    /// work tree had changes): finding that reads every record's blob, which the formats for
+    /// people need not pay for.
+    pub fn carries_source(self) -> bool {
+        match self {
+            ReportFormat::Json => true,
+            ReportFormat::Table
+            | ReportFormat::Md
+            | ReportFormat::Csv
+            | ReportFormat::Html
+            | ReportFormat::Xlsx
+            | ReportFormat::Docx => false,
+        }
+    }
+
+    /// Whether the document has room for what a report says besides its rows (that it is a
+    /// public version, the files it left out): a CSV file holds rows and nothing else, and
+    /// those sentences go to stderr.
+    pub fn says_notes(self) -> bool {
+        match self {
+            ReportFormat::Csv => false,
+            ReportFormat::Table
+            | ReportFormat::Md
+            | ReportFormat::Json
+            | ReportFormat::Html
+            | ReportFormat::Xlsx
+            | ReportFormat::Docx => true,
+        }
+    }
 }
 
 #[derive(Debug, Args)]

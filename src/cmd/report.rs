@@ -4,7 +4,6 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use crate::cli::ReportFormat;
 use crate::diagnostic::outcome::{EXIT_OK, EXIT_RECORDS, Fatal};
 use crate::history::Repo;
 use crate::render;
@@ -34,9 +33,7 @@ pub fn run(settings: &Report) -> Result<ExitCode, Fatal> {
         None => {
             let as_of = settings.as_of.work_tree();
             let checked = check::check_with(root, as_of, false);
-            // Only JSON carries it; finding whether the tree has uncommitted changes reads
-            // every record's blob, which a table need not pay for.
-            let source = if settings.format == ReportFormat::Json {
+            let source = if settings.format.carries_source() {
                 SourceInfo::of_work_tree(root, &checked.records)
             } else {
                 SourceInfo::default()
@@ -100,11 +97,10 @@ fn deliver(settings: &Report, report: &mut rollup::Report<'_>) -> Result<ExitCod
         Some(path) => write_file(path, settings.force, write)?,
         None => write_with(&mut std::io::stdout().lock(), write)?,
     }
-    // What a public report withheld is said here and never in the document. A CSV file holds
-    // rows and nothing else, so what the other formats say in the document about what was left
-    // out goes here too.
+    // What a public report withheld is said here and never in the document; so is what the
+    // other formats say in the document, where a format has no room for it.
     let mut note = String::new();
-    if format == ReportFormat::Csv {
+    if !format.says_notes() {
         for line in render::notes(report, lang) {
             note.push_str(&format!("note: {line}\n"));
         }

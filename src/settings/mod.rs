@@ -271,17 +271,7 @@ impl Report {
         }
         let stored = !args.from.is_empty();
         let given = args.by.map(By::from);
-        let by = match format {
-            ReportFormat::Table => given.unwrap_or(By::Org),
-            // A stored report has no item rows: a CSV of it has a row per unit.
-            ReportFormat::Csv if stored => given.unwrap_or(By::Unit),
-            ReportFormat::Csv => given.unwrap_or(By::Item),
-            // Whole documents: their rows are fixed, and By::Unit asks for nothing extra.
-            ReportFormat::Md | ReportFormat::Json | ReportFormat::Html => By::Unit,
-            // A workbook and the 情况报告's 附件3 list every item; a stored report has none.
-            ReportFormat::Xlsx | ReportFormat::Docx if stored => By::Unit,
-            ReportFormat::Xlsx | ReportFormat::Docx => By::Item,
-        };
+        let by = format.rows(given, stored);
         let (input, org) = if stored {
             // A stored report keeps no item rows: no items, leads or tasks to list.
             if matches!(by, By::Item | By::Lead | By::Task) {
