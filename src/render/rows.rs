@@ -541,14 +541,17 @@ pub fn open_reviews(rows: &[UnitRow], audience: Audience) -> Table {
     type Open<'r, 'u> = (&'r UnitRow<'u>, &'r ReviewNote);
     let columns: Vec<Column<Open>> = vec![
         column(Term::Unit, |(u, _): &Open| Cell::org(&*u.org, &*u.name)),
+        // A review's findings are process: a public report shows none (SPEC §14).
         column(Term::ReviewKind, |(_, r): &Open| {
             Cell::opt(r.kind.map(|k| k.label()))
-        }),
-        column(Term::ReviewBy, |(_, r): &Open| Cell::opt(r.by.as_ref())),
-        column(Term::ReviewOn, |(_, r): &Open| Cell::Date(r.on)),
+        })
+        .process(),
+        column(Term::ReviewBy, |(_, r): &Open| Cell::opt(r.by.as_ref())).process(),
+        column(Term::ReviewOn, |(_, r): &Open| Cell::Date(r.on)).process(),
         column(Term::ReviewResult, |(_, r): &Open| {
             Cell::text(r.result.label())
-        }),
+        })
+        .process(),
     ];
     let open: Vec<Open> = rows
         .iter()
@@ -892,7 +895,7 @@ mod tests {
     use crate::text::i18n::Lang;
 
     /// The columns of a unit's self-check and of its review: process, not progress (SPEC §14).
-    const PROCESS: [Term; 9] = [
+    const PROCESS: [Term; 13] = [
         Term::SelfCheck,
         Term::MeetingOn,
         Term::SubmittedOn,
@@ -902,6 +905,10 @@ mod tests {
         Term::Returned,
         Term::Pending,
         Term::Missing,
+        Term::ReviewKind,
+        Term::ReviewBy,
+        Term::ReviewOn,
+        Term::ReviewResult,
     ];
 
     /// Every table the renderers make of `report`: its rows for each `--by`, page by page too,
@@ -917,6 +924,7 @@ mod tests {
             super::tasks(&report.by_task, audience),
             super::due_items(&report.overdue_items, audience),
             super::self_checks(&report.reporting_units().collect::<Vec<_>>(), audience),
+            super::open_reviews(&report.units, audience),
             super::left_out(report, lang),
         ];
         let items: Vec<_> = (report.items.iter().collect::<Result<_, _>>()).expect("read back");
