@@ -22,16 +22,18 @@
 //! as a formula; control characters other than a line break and a tab are written out as in
 //! every human format.
 
+use std::collections::BTreeMap;
+use std::io;
+
 use rust_xlsxwriter::{
     Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet,
+    XlsxError,
 };
 use unicode_width::UnicodeWidthStr;
 
+use crate::diagnostic::outcome::Fatal;
 use crate::format::ledger::SHEET_ITEMS;
 use crate::render::rows::{self, Cell, Table};
-use std::io;
-
-use crate::diagnostic::outcome::Fatal;
 use crate::render::{Options, covered, notes};
 use crate::rollup::Report;
 use crate::text::i18n::{Lang, Term};
@@ -68,6 +70,10 @@ const TEXT_FLOOR: usize = 8;
 const PAD: usize = 0;
 /// Excel's highest row, in points.
 const MAX_ROW_HEIGHT: f64 = 409.0;
+/// A Chinese Excel's own row height for 宋体 11, in pixels; the workbook's in Chinese.
+const DEFAULT_ROW_PIXELS: u32 = 18;
+/// rust_xlsxwriter's (Excel's for Calibri 11), the workbook's in English.
+const LATIN_ROW_PIXELS: u32 = 20;
 /// A4 in Excel's paper codes.
 const PAPER_A4: u8 = 9;
 /// The margins, in inches: left and right, top, bottom, and the footer's.
@@ -133,7 +139,7 @@ fn workbook<'r>(
     if lang == Lang::Zh {
         // 宋体 11, as a Chinese Excel's own default: its rows 18 pixels high, its columns 72
         // wide.
-        book.set_default_format(&styles.base, 18, 72)?;
+        book.set_default_format(&styles.base, DEFAULT_ROW_PIXELS, 72)?;
     }
     let titled = |table: Option<Term>| {
         ReportMsg::TableTitle {
@@ -454,6 +460,7 @@ where
     }
     let mut last_row = HEADER_ROW;
     let mut number = 0;
+    let mut heights = RowHeights::default();
     for cells in rows() {
         last_row += 1;
         let cells = cells.as_ref();
@@ -476,7 +483,7 @@ where
             })
             .max()
             .unwrap_or(1);
-        ws.set_row_height(last_row, line_height(height))?;
+        heights.set(ws, last_row, height)?;
         if sheet.numbered {
             if sum {
                 ws.write_blank(last_row, 0, styles.cell(Kind::Number, true))?;
@@ -522,12 +529,24 @@ where
             }
         }
     }
+    if !sheet.below.is_empty() {
+        heights.keep_below(ws, last_row, lang)?;
+    }
     let total_width = widths.iter().sum::<usize>().max(1);
+    let mut end = (last_row, heights.last_given);
     for (i, line) in sheet.below.iter().enumerate() {
         let row = last_row + 2 + u32::try_from(i).unwrap_or(0);
         let lines = (line.width() + 2).div_ceil(total_width).max(1);
         ws.set_row_height(row, (18.0 * lines as f64).min(MAX_ROW_HEIGHT))?;
         merged(ws, row, (0, last_col), &shown(line), &styles.note)?;
+        end = (row, true);
+    }
+    // rust_xlsxwriter (0.102) writes the `<row>` of a constant-memory sheet's last row twice
+    // where that row has a height of its own, and Excel takes a sheet that repeats a row for a
+    // damaged file: an empty cell in the row after it, styled so that it is kept, ends the
+    // sheet instead.
+    if let (row, true) = end {
+        ws.write_blank(row + 1, 0, &styles.note)?;
     }
     Ok(())
 }
@@ -678,6 +697,58 @@ fn longest_word(text: &str) -> usize {
 /// The height of a row of `lines` lines of 11-point text, in points: 16 a line, as
 /// LibreOffice sets a CJK font's lines (宋体's own are 13.5), up to Excel's highest row, 409
 /// points (a longer cell shows its first 25 lines).
+/// The heights of a list's rows, each as high as its longest cell. rust_xlsxwriter keeps some
+/// 500 bytes for every row given a height until the workbook is saved (62 MB for a province's
+/// two lists of items), so a long list takes the commonest height of its first [`PROBE`] rows
+/// as the sheet's default row height, and only a row of another height is given its own. A
+/// shorter list gives every row its height, as before.
+#[derive(Default)]
+struct RowHeights {
+    /// How many of the first rows had each height, in lines.
+    probed: BTreeMap<usize, usize>,
+    /// The sheet's default height, in lines, once it is chosen.
+    default: Option<usize>,
+    /// Whether the last row was given a height of its own.
+    last_given: bool,
+}
+
+/// How many rows a list must have for its commonest height to become the sheet's default.
+const PROBE: usize = 64;
+
+impl RowHeights {
+    fn set(&mut self, ws: &mut Worksheet, row: u32, lines: usize) -> Result<(), XlsxError> {
+        self.last_given = self.default != Some(lines);
+        if self.last_given {
+            ws.set_row_height(row, line_height(lines))?;
+        }
+        if self.default.is_none() {
+            *self.probed.entry(lines).or_default() += 1;
+            if self.probed.values().sum::<usize>() == PROBE {
+                // The commonest, the lowest of equals.
+                let commonest = (self.probed.iter())
+                    .max_by_key(|&(lines, count)| (*count, std::cmp::Reverse(*lines)))
+                    .map_or(1, |(lines, _)| *lines);
+                ws.set_default_row_height(line_height(commonest));
+                self.default = Some(commonest);
+            }
+        }
+        Ok(())
+    }
+
+    /// The empty row after the list (`last`), before the lines below it, keeps the workbook's
+    /// own height where the sheet's default was changed.
+    fn keep_below(&self, ws: &mut Worksheet, last: u32, lang: Lang) -> Result<(), XlsxError> {
+        if self.default.is_some() {
+            let pixels = match lang {
+                Lang::Zh => DEFAULT_ROW_PIXELS,
+                Lang::En => LATIN_ROW_PIXELS,
+            };
+            ws.set_row_height_pixels(last + 1, pixels)?;
+        }
+        Ok(())
+    }
+}
+
 fn line_height(lines: usize) -> f64 {
     (16.0 * lines.min(25) as f64 + 2.0).min(MAX_ROW_HEIGHT)
 }

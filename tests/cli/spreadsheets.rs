@@ -232,6 +232,65 @@ fn the_same_records_give_the_same_bytes() {
     assert!(!core.contains(&jiff::Zoned::now().date().to_string()));
 }
 
+/// The XML of sheet `n` (from 1) of the workbook at `path`, if it has one.
+fn sheet_xml(path: &Path, n: usize) -> Option<String> {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(fs::File::open(path).expect("the workbook")).expect("a zip");
+    let mut sheet = zip.by_name(&format!("xl/worksheets/sheet{n}.xml")).ok()?;
+    let mut xml = String::new();
+    sheet.read_to_string(&mut xml).expect("read");
+    Some(xml)
+}
+
+/// The row numbers of `xml`'s sheet, in the order it holds them.
+fn row_numbers(xml: &str) -> Vec<u32> {
+    (xml.split("<row r=\"").skip(1))
+        .map(|r| {
+            r.split('"')
+                .next()
+                .and_then(|n| n.parse().ok())
+                .expect("a row number")
+        })
+        .collect()
+}
+
+#[test]
+fn every_sheet_lists_its_rows_once_in_order_as_excel_requires() {
+    // The example's sheets, each row of a list given its own height; and a unit of 70 items
+    // of one height, whose lists take that height as the sheets' default.
+    let mut tree = copy_of(&example());
+    for n in 0..70 {
+        let item = edit(ITEM, "文山会海问题有所反弹", &format!("会风问题{n:02}"));
+        tree = tree.item("records/省直/省直机关工委", &format!("r{n:02}"), &item);
+    }
+    let path = export(&tree, "records", "a.xlsx", &[]);
+    let sheets: Vec<String> = (1..).map_while(|n| sheet_xml(&path, n)).collect();
+    assert_eq!(sheets.len(), 9);
+    for (n, xml) in sheets.iter().enumerate() {
+        let rows = row_numbers(xml);
+        assert!(rows.len() > 3, "sheet {}: {rows:?}", n + 1);
+        assert!(
+            rows.windows(2).all(|w| w[0] < w[1]),
+            "sheet {} repeats or reorders a row: {rows:?}",
+            n + 1
+        );
+    }
+    let format = |xml: &str| {
+        let at = xml.find("<sheetFormatPr ").expect("sheetFormatPr");
+        xml[at..].split('>').next().map(str::to_owned)
+    };
+    // The 总体情况 keeps the workbook's default; the 整改事项清单 of 128 items takes the
+    // commonest height of its first rows, one line (18 points).
+    assert_eq!(
+        format(&sheets[0]).as_deref(),
+        Some("<sheetFormatPr defaultRowHeight=\"13.5\"/")
+    );
+    assert_eq!(
+        format(&sheets[4]).as_deref(),
+        Some("<sheetFormatPr defaultRowHeight=\"18\" customHeight=\"1\"/")
+    );
+}
+
 #[test]
 fn a_workbook_is_refused_with_by_and_never_goes_to_a_terminal() {
     let tree = copy_of(&example());
@@ -592,7 +651,6 @@ const HEADER: &[&str] = &[
     "整改进展",
 ];
 
-/// A tree with one unit (省直/省财政厅) and the mapping at `.map/映射.toml`.
 /// A tree with one unit (省直/省财政厅) and the mapping at `.map/映射.toml`.
 pub fn ledger_tree() -> Tree {
     Tree::new().unit(ORG, UNIT).file(".map/映射.toml", MAPPING)
