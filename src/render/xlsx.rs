@@ -396,74 +396,128 @@ fn write_sheet<I>(
     sheet: &Sheet,
     rows: impl Fn() -> I,
     styles: &Styles,
-) -> Result<(), rust_xlsxwriter::XlsxError>
+) -> Result<(), XlsxError>
 where
     I: Iterator,
     I::Item: AsRef<[Cell]>,
 {
-    let lang = styles.lang;
-    let lead = usize::from(sheet.numbered);
-    let mut headers: Vec<&str> = Vec::with_capacity(sheet.headers.len() + lead);
+    let mut measure = Measure::new(sheet, styles.lang);
+    for cells in rows() {
+        measure.add(cells.as_ref());
+    }
+    let ws = book.add_worksheet_with_constant_memory()?;
+    let mut list = List::begin(ws, sheet, measure, styles)?;
+    for cells in rows() {
+        list.row(ws, cells.as_ref())?;
+    }
+    list.end(ws)
+}
+
+/// The headers of `sheet`'s list, after its 序号 where it has one.
+fn headers_of<'s>(sheet: &Sheet<'s>, lang: Lang) -> Vec<&'s str> {
+    let mut headers: Vec<&str> = Vec::with_capacity(sheet.headers.len() + 1);
     if sheet.numbered {
         headers.push(Term::SerialNumber.text(lang));
     }
     headers.extend(sheet.headers.iter().copied());
-    let (mut widths, content, floors) = measure(&headers, lead, rows(), sheet.people, lang);
-    match sheet.print {
-        Print::Fitted => fit(&mut widths, &content, &floors, PAGE_PIXELS / FITTED_SCALE),
-        Print::Across => widths
-            .iter_mut()
-            .for_each(|w| *w = (*w).min(ACROSS_MAX_WIDTH)),
+    headers
+}
+
+/// A sheet's list being written, a row at a time, into its worksheet.
+struct List<'a> {
+    sheet: &'a Sheet<'a>,
+    styles: &'a Styles,
+    widths: Vec<usize>,
+    lead: usize,
+    last_col: u16,
+    last_row: u32,
+    number: u32,
+    heights: RowHeights,
+}
+
+impl<'a> List<'a> {
+    /// The worksheet's columns, title, 截至 line and headers, the columns as wide as
+    /// `measure` found.
+    fn begin(
+        ws: &mut Worksheet,
+        sheet: &'a Sheet<'a>,
+        measure: Measure,
+        styles: &'a Styles,
+    ) -> Result<List<'a>, XlsxError> {
+        let lang = styles.lang;
+        let headers = headers_of(sheet, lang);
+        let lead = usize::from(sheet.numbered);
+        let (mut widths, content, floors) = measure.widths();
+        match sheet.print {
+            Print::Fitted => fit(&mut widths, &content, &floors, PAGE_PIXELS / FITTED_SCALE),
+            Print::Across => widths
+                .iter_mut()
+                .for_each(|w| *w = (*w).min(ACROSS_MAX_WIDTH)),
+        }
+        ws.set_name(sheet.name)?;
+        for (col, width) in widths.iter().enumerate() {
+            ws.set_column_width(col16(col), (*width + PAD) as f64)?;
+        }
+        let last_col = col16(headers.len().saturating_sub(1));
+        // The title over the columns of the first page; on a sheet whose 序号 is repeated on
+        // every page, from the column after it, or every page would carry the title's text,
+        // clipped to that column.
+        let (title_last, title_width) = match sheet.print {
+            Print::Fitted => (last_col, widths.iter().sum::<usize>()),
+            Print::Across => first_page(&widths),
+        };
+        let title_first = match sheet.print {
+            Print::Across if lead > 0 && title_last > 1 => 1,
+            _ => 0,
+        };
+        // A 16-point title in 11-point columns: how many lines it takes.
+        let title_lines = (sheet.title.width() * 16)
+            .div_ceil(11 * title_width.max(1))
+            .max(1);
+        ws.set_row_height(TITLE_ROW, (24.0 * title_lines as f64).min(MAX_ROW_HEIGHT))?;
+        let title_cols = (title_first, title_last);
+        merged(
+            ws,
+            TITLE_ROW,
+            title_cols,
+            &shown(&sheet.title),
+            &styles.title,
+        )?;
+        ws.set_row_height(AS_OF_ROW, 20.0)?;
+        merged(ws, AS_OF_ROW, title_cols, &sheet.as_of, &styles.as_of)?;
+        let header_lines = headers
+            .iter()
+            .zip(&widths)
+            .map(|(h, w)| lines(h, *w))
+            .max()
+            .unwrap_or(1);
+        ws.set_row_height(HEADER_ROW, line_height(header_lines))?;
+        for (col, header) in headers.iter().enumerate() {
+            ws.write_string_with_format(HEADER_ROW, col16(col), *header, &styles.header)?;
+        }
+        Ok(List {
+            sheet,
+            styles,
+            widths,
+            lead,
+            last_col,
+            last_row: HEADER_ROW,
+            number: 0,
+            heights: RowHeights::default(),
+        })
     }
 
-    let ws = book.add_worksheet_with_constant_memory()?;
-    ws.set_name(sheet.name)?;
-    for (col, width) in widths.iter().enumerate() {
-        ws.set_column_width(col16(col), (*width + PAD) as f64)?;
-    }
-    let last_col = col16(headers.len().saturating_sub(1));
-    // The title over the columns of the first page; on a sheet whose 序号 is repeated on
-    // every page, from the column after it, or every page would carry the title's text,
-    // clipped to that column.
-    let (title_last, title_width) = match sheet.print {
-        Print::Fitted => (last_col, widths.iter().sum::<usize>()),
-        Print::Across => first_page(&widths),
-    };
-    let title_first = match sheet.print {
-        Print::Across if lead > 0 && title_last > 1 => 1,
-        _ => 0,
-    };
-    // A 16-point title in 11-point columns: how many lines it takes.
-    let title_lines = (sheet.title.width() * 16)
-        .div_ceil(11 * title_width.max(1))
-        .max(1);
-    ws.set_row_height(TITLE_ROW, (24.0 * title_lines as f64).min(MAX_ROW_HEIGHT))?;
-    let title_cols = (title_first, title_last);
-    merged(
-        ws,
-        TITLE_ROW,
-        title_cols,
-        &shown(&sheet.title),
-        &styles.title,
-    )?;
-    ws.set_row_height(AS_OF_ROW, 20.0)?;
-    merged(ws, AS_OF_ROW, title_cols, &sheet.as_of, &styles.as_of)?;
-    let header_lines = headers
-        .iter()
-        .zip(&widths)
-        .map(|(h, w)| lines(h, *w))
-        .max()
-        .unwrap_or(1);
-    ws.set_row_height(HEADER_ROW, line_height(header_lines))?;
-    for (col, header) in headers.iter().enumerate() {
-        ws.write_string_with_format(HEADER_ROW, col16(col), *header, &styles.header)?;
-    }
-    let mut last_row = HEADER_ROW;
-    let mut number = 0;
-    let mut heights = RowHeights::default();
-    for cells in rows() {
-        last_row += 1;
-        let cells = cells.as_ref();
+    /// The next row of the list.
+    fn row(&mut self, ws: &mut Worksheet, cells: &[Cell]) -> Result<(), XlsxError> {
+        let List {
+            sheet,
+            styles,
+            lead,
+            ..
+        } = *self;
+        let lang = styles.lang;
+        self.last_row += 1;
+        let row = self.last_row;
         let sum = is_sum(cells, lang);
         // LibreOffice sizes no row to its wrapped text when it opens a file, and Excel not
         // every time: each row is set as high as its longest cell.
@@ -471,7 +525,7 @@ where
             .iter()
             .enumerate()
             .map(|(col, cell)| {
-                let width = widths.get(col + lead).copied().unwrap_or(MAX_WIDTH);
+                let width = self.widths.get(col + lead).copied().unwrap_or(MAX_WIDTH);
                 match cell {
                     Cell::Text(t) => lines(t, width),
                     Cell::Org { .. } | Cell::Dated(..) if sheet.people => {
@@ -483,72 +537,88 @@ where
             })
             .max()
             .unwrap_or(1);
-        heights.set(ws, last_row, height)?;
+        self.heights.set(ws, row, height)?;
         if sheet.numbered {
             if sum {
-                ws.write_blank(last_row, 0, styles.cell(Kind::Number, true))?;
+                ws.write_blank(row, 0, styles.cell(Kind::Number, true))?;
             } else {
-                number += 1;
+                self.number += 1;
                 ws.write_number_with_format(
-                    last_row,
+                    row,
                     0,
-                    f64::from(number),
+                    f64::from(self.number),
                     styles.cell(Kind::Number, false),
                 )?;
             }
         }
         for (col, cell) in cells.iter().enumerate() {
-            write_cell(ws, last_row, col16(col + lead), cell, sheet, sum, styles)?;
+            write_cell(ws, row, col16(col + lead), cell, sheet, sum, styles)?;
         }
+        Ok(())
     }
-    ws.set_freeze_panes(HEADER_ROW + 1, 0)?;
-    ws.autofilter(HEADER_ROW, 0, last_row, last_col)?;
-    ws.set_paper_size(PAPER_A4);
-    ws.set_landscape();
-    ws.set_margins(
-        MARGIN_SIDE,
-        MARGIN_SIDE,
-        MARGIN_TOP,
-        MARGIN_BOTTOM,
-        MARGIN_FOOTER,
-        MARGIN_FOOTER,
-    );
-    ws.set_print_center_horizontally(true);
-    ws.set_repeat_rows(HEADER_ROW, HEADER_ROW)?;
-    ws.set_footer(format!("&C{}", Term::PageFooter.text(lang)));
-    match sheet.print {
-        Print::Fitted => {
-            ws.set_print_fit_to_pages(1, 0);
-        }
-        Print::Across => {
-            ws.set_print_scale(ACROSS_SCALE);
-            // A band of rows with all its columns, then the next band.
-            ws.set_page_order(false);
-            if lead > 0 {
-                ws.set_repeat_columns(0, 0)?;
+
+    /// The sheet's page setup and the lines below the list.
+    fn end(self, ws: &mut Worksheet) -> Result<(), XlsxError> {
+        let List {
+            sheet,
+            styles,
+            widths,
+            lead,
+            last_col,
+            last_row,
+            heights,
+            ..
+        } = self;
+        let lang = styles.lang;
+        ws.set_freeze_panes(HEADER_ROW + 1, 0)?;
+        ws.autofilter(HEADER_ROW, 0, last_row, last_col)?;
+        ws.set_paper_size(PAPER_A4);
+        ws.set_landscape();
+        ws.set_margins(
+            MARGIN_SIDE,
+            MARGIN_SIDE,
+            MARGIN_TOP,
+            MARGIN_BOTTOM,
+            MARGIN_FOOTER,
+            MARGIN_FOOTER,
+        );
+        ws.set_print_center_horizontally(true);
+        ws.set_repeat_rows(HEADER_ROW, HEADER_ROW)?;
+        ws.set_footer(format!("&C{}", Term::PageFooter.text(lang)));
+        match sheet.print {
+            Print::Fitted => {
+                ws.set_print_fit_to_pages(1, 0);
+            }
+            Print::Across => {
+                ws.set_print_scale(ACROSS_SCALE);
+                // A band of rows with all its columns, then the next band.
+                ws.set_page_order(false);
+                if lead > 0 {
+                    ws.set_repeat_columns(0, 0)?;
+                }
             }
         }
+        if !sheet.below.is_empty() {
+            heights.keep_below(ws, last_row, lang)?;
+        }
+        let total_width = widths.iter().sum::<usize>().max(1);
+        let mut end = (last_row, heights.last_given);
+        for (i, line) in sheet.below.iter().enumerate() {
+            let row = last_row + 2 + u32::try_from(i).unwrap_or(0);
+            let lines = (line.width() + 2).div_ceil(total_width).max(1);
+            ws.set_row_height(row, (18.0 * lines as f64).min(MAX_ROW_HEIGHT))?;
+            merged(ws, row, (0, last_col), &shown(line), &styles.note)?;
+            end = (row, true);
+        }
+        // rust_xlsxwriter (0.102) writes the `<row>` of a constant-memory sheet's last row
+        // twice where that row has a height of its own, and Excel takes a sheet that repeats a
+        // row for a damaged file: an empty cell in the row after it, styled so that it is
+        // kept, ends the sheet instead.
+        if let (row, true) = end {
+            ws.write_blank(row + 1, 0, &styles.note)?;
+        }
+        Ok(())
     }
-    if !sheet.below.is_empty() {
-        heights.keep_below(ws, last_row, lang)?;
-    }
-    let total_width = widths.iter().sum::<usize>().max(1);
-    let mut end = (last_row, heights.last_given);
-    for (i, line) in sheet.below.iter().enumerate() {
-        let row = last_row + 2 + u32::try_from(i).unwrap_or(0);
-        let lines = (line.width() + 2).div_ceil(total_width).max(1);
-        ws.set_row_height(row, (18.0 * lines as f64).min(MAX_ROW_HEIGHT))?;
-        merged(ws, row, (0, last_col), &shown(line), &styles.note)?;
-        end = (row, true);
-    }
-    // rust_xlsxwriter (0.102) writes the `<row>` of a constant-memory sheet's last row twice
-    // where that row has a height of its own, and Excel takes a sheet that repeats a row for a
-    // damaged file: an empty cell in the row after it, styled so that it is kept, ends the
-    // sheet instead.
-    if let (row, true) = end {
-        ws.write_blank(row + 1, 0, &styles.note)?;
-    }
-    Ok(())
 }
 
 /// `text` in row `row` across the columns `first` to `last` (one cell where they are one).
@@ -765,22 +835,36 @@ fn header_floor(header: &str) -> usize {
 /// Each column's width, the width of its cells alone, and the narrowest it may be narrowed
 /// to, in character columns: the widest line of its header and cells (at most [`MAX_WIDTH`]);
 /// numbers, dates and rates never narrower than they are written, text down to
-/// [`TEXT_FLOOR`], a header down to three lines. With `lead`, the first column is the 序号 of
-/// the rows.
-fn measure(
-    headers: &[&str],
+/// [`TEXT_FLOOR`], a header down to three lines. Where the sheet is numbered, the first column
+/// is the 序号 of the rows. Measured a row at a time ([`Measure::add`]).
+struct Measure {
     lead: usize,
-    rows: impl Iterator<Item = impl AsRef<[Cell]>>,
     people: bool,
     lang: Lang,
-) -> (Vec<usize>, Vec<usize>, Vec<usize>) {
-    let mut widths: Vec<usize> = headers.iter().map(|h| text_width(h)).collect();
-    let mut content = vec![0; headers.len()];
-    let mut floors: Vec<usize> = headers.iter().map(|h| header_floor(h)).collect();
-    let mut count = 0usize;
-    for cells in rows {
-        count += 1;
-        for (col, cell) in cells.as_ref().iter().enumerate() {
+    widths: Vec<usize>,
+    content: Vec<usize>,
+    floors: Vec<usize>,
+    count: usize,
+}
+
+impl Measure {
+    fn new(sheet: &Sheet, lang: Lang) -> Measure {
+        let headers = headers_of(sheet, lang);
+        Measure {
+            lead: usize::from(sheet.numbered),
+            people: sheet.people,
+            lang,
+            widths: headers.iter().map(|h| text_width(h)).collect(),
+            content: vec![0; headers.len()],
+            floors: headers.iter().map(|h| header_floor(h)).collect(),
+            count: 0,
+        }
+    }
+
+    fn add(&mut self, cells: &[Cell]) {
+        let lang = self.lang;
+        self.count += 1;
+        for (col, cell) in cells.iter().enumerate() {
             let (width, floor) = match cell {
                 Cell::Text(text) => {
                     let w = text_width(text);
@@ -797,7 +881,7 @@ fn measure(
                     (w, w)
                 }
                 Cell::Org { .. } | Cell::Dated(..) => {
-                    let w = if people {
+                    let w = if self.people {
                         text_width(&cell.show(lang))
                     } else {
                         text_width(&cell.display())
@@ -806,10 +890,11 @@ fn measure(
                 }
                 Cell::Rate(None) | Cell::Date(None) => (0, 0),
             };
+            let at = col + self.lead;
             if let (Some(w), Some(c), Some(f)) = (
-                widths.get_mut(col + lead),
-                content.get_mut(col + lead),
-                floors.get_mut(col + lead),
+                self.widths.get_mut(at),
+                self.content.get_mut(at),
+                self.floors.get_mut(at),
             ) {
                 *w = (*w).max(width.min(MAX_WIDTH));
                 *c = (*c).max(width.min(MAX_WIDTH));
@@ -817,17 +902,29 @@ fn measure(
             }
         }
     }
-    if lead > 0 {
-        let digits = count.to_string().len();
-        widths[0] = widths[0].max(digits);
-        content[0] = digits;
-        floors[0] = widths[0];
+
+    /// The widths, the widths of the cells alone, and the floors.
+    fn widths(self) -> (Vec<usize>, Vec<usize>, Vec<usize>) {
+        let Measure {
+            lead,
+            mut widths,
+            mut content,
+            mut floors,
+            count,
+            ..
+        } = self;
+        if lead > 0 {
+            let digits = count.to_string().len();
+            widths[0] = widths[0].max(digits);
+            content[0] = digits;
+            floors[0] = widths[0];
+        }
+        for (w, f) in widths.iter_mut().zip(&mut floors) {
+            *f = (*f).min(*w);
+            *w = (*w).max(1);
+        }
+        (widths, content, floors)
     }
-    for (w, f) in widths.iter_mut().zip(&mut floors) {
-        *f = (*f).min(*w);
-        *w = (*w).max(1);
-    }
-    (widths, content, floors)
 }
 
 /// How wide columns of `widths` print, in pixels at full scale.
