@@ -70,8 +70,10 @@ const TEXT_FLOOR: usize = 8;
 const PAD: usize = 0;
 /// Excel's highest row, in points.
 const MAX_ROW_HEIGHT: f64 = 409.0;
-/// A Chinese Excel's own row height for 宋体 11, in pixels; the workbook's in Chinese.
+/// 宋体 11, as a Chinese Excel's own default, is the workbook's format in Chinese: its rows 18
+/// pixels high, its columns 72 wide.
 const DEFAULT_ROW_PIXELS: u32 = 18;
+const DEFAULT_COLUMN_PIXELS: u32 = 72;
 /// rust_xlsxwriter's (Excel's for Calibri 11), the workbook's in English.
 const LATIN_ROW_PIXELS: u32 = 20;
 /// A4 in Excel's paper codes.
@@ -137,9 +139,7 @@ fn workbook<'r>(
     book.set_properties(&properties);
     let styles = Styles::new(lang);
     if lang == Lang::Zh {
-        // 宋体 11, as a Chinese Excel's own default: its rows 18 pixels high, its columns 72
-        // wide.
-        book.set_default_format(&styles.base, DEFAULT_ROW_PIXELS, 72)?;
+        book.set_default_format(&styles.base, DEFAULT_ROW_PIXELS, DEFAULT_COLUMN_PIXELS)?;
     }
     let titled = |table: Option<Term>| {
         ReportMsg::TableTitle {
@@ -199,35 +199,53 @@ fn workbook<'r>(
     table_sheet(&mut book, &sheet, &tasks, &styles)?;
 
     // The ledger's columns are `rows::ledger`'s, asked for one item at a time; import reads
-    // them back (units by org path, every progress entry).
+    // them back (units by org path, every progress entry). The printed list beside it has the
+    // office's columns. Both are measured in one pass over the items and written in another:
+    // a province's items are the workbook's cost, and each is read once a pass.
     let ledger_headers = rows::ledger(&[], audience).headers;
     let ledger =
-        |row: crate::rollup::ItemRow| rows::ledger(std::slice::from_ref(&row), audience).rows;
-    let sheet = Sheet {
+        |row: &crate::rollup::ItemRow| rows::ledger(std::slice::from_ref(row), audience).rows;
+    let ledger_sheet = Sheet {
         headers: &ledger_headers,
         people: false,
         print: Print::Across,
         ..people(SHEET_ITEMS, Some(Term::ItemList), true)
     };
-    write_sheet(
-        &mut book,
-        &sheet,
-        || unreadable.rows(report.items.iter()).flat_map(ledger),
-        &styles,
-    )?;
     let printed_headers = rows::office_items(&[], audience).headers;
     let printed =
-        |row: crate::rollup::ItemRow| rows::office_items(std::slice::from_ref(&row), audience).rows;
-    let sheet = Sheet {
+        |row: &crate::rollup::ItemRow| rows::office_items(std::slice::from_ref(row), audience).rows;
+    let printed_sheet = Sheet {
         headers: &printed_headers,
         ..people(SHEET_PRINTED_ITEMS, Some(Term::ItemList), true)
     };
-    write_sheet(
-        &mut book,
-        &sheet,
-        || unreadable.rows(report.items.iter()).flat_map(printed),
-        &styles,
-    )?;
+    let mut measures = (
+        Measure::new(&ledger_sheet, lang),
+        Measure::new(&printed_sheet, lang),
+    );
+    for row in unreadable.rows(report.items.iter()) {
+        ledger(&row).iter().for_each(|cells| measures.0.add(cells));
+        printed(&row).iter().for_each(|cells| measures.1.add(cells));
+    }
+    let mut sheets = (
+        standalone(&mut book, &styles)?,
+        standalone(&mut book, &styles)?,
+    );
+    let mut lists = (
+        List::begin(&mut sheets.0, &ledger_sheet, measures.0, &styles)?,
+        List::begin(&mut sheets.1, &printed_sheet, measures.1, &styles)?,
+    );
+    for row in unreadable.rows(report.items.iter()) {
+        for cells in ledger(&row) {
+            lists.0.row(&mut sheets.0, &cells)?;
+        }
+        for cells in printed(&row) {
+            lists.1.row(&mut sheets.1, &cells)?;
+        }
+    }
+    lists.0.end(&mut sheets.0)?;
+    lists.1.end(&mut sheets.1)?;
+    book.push_worksheet(sheets.0);
+    book.push_worksheet(sheets.1);
 
     let due_headers = rows::due_items(&[], audience).headers;
     let due = |list: &'r [crate::rollup::DueItem<'r>]| {
@@ -386,6 +404,16 @@ fn table_sheet(
 fn is_sum(cells: &[Cell], lang: Lang) -> bool {
     matches!(cells.first(), Some(Cell::Text(t))
         if t == Term::OwnLevel.text(lang) || t == Term::Total.text(lang))
+}
+
+/// A worksheet of `book` to be written beside another and added to it afterwards, with the
+/// workbook's default format: a standalone worksheet does not take it from the workbook.
+fn standalone(book: &mut Workbook, styles: &Styles) -> Result<Worksheet, XlsxError> {
+    let mut ws = book.new_worksheet_with_constant_memory()?;
+    if styles.lang == Lang::Zh {
+        ws.set_default_format(&styles.base, DEFAULT_ROW_PIXELS, DEFAULT_COLUMN_PIXELS)?;
+    }
+    Ok(ws)
 }
 
 /// One sheet: the title, the 截至 line, the list (`rows` gives its rows afresh each time it is
