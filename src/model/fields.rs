@@ -97,6 +97,31 @@ impl<'r> FileText<'r> {
     }
 }
 
+/// A record file's text, unpacked the first time one of its fields is read, and only then: for
+/// a pass over many records that reads a few fields of some.
+pub struct LazyText<'r> {
+    file: &'r SourceFile,
+    text: std::cell::OnceCell<FileText<'r>>,
+}
+
+impl<'r> LazyText<'r> {
+    pub fn of(file: &'r SourceFile) -> LazyText<'r> {
+        LazyText {
+            file,
+            text: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The text, unpacked now where it was not before.
+    pub fn get(&self) -> Result<&FileText<'r>, Unreadable> {
+        if let Some(text) = self.text.get() {
+            return Ok(text);
+        }
+        let text = FileText::of(self.file)?;
+        Ok(self.text.get_or_init(|| text))
+    }
+}
+
 /// Where diagnostics of one file go.
 pub struct Sink {
     pub file: FileId,
@@ -1027,6 +1052,22 @@ mod tests {
         );
         assert_eq!(read.field(&None), Ok(None));
         assert_eq!(read.fields(&None), Ok(Vec::new()));
+    }
+
+    #[test]
+    fn a_lazy_text_is_unpacked_once_when_first_read() {
+        let (file, title, _) = file("title = \"会风\"\nmeasures = [\"三\"]\n");
+        let lazy = LazyText::of(&file);
+        assert!(lazy.text.get().is_none(), "not unpacked before it is read");
+        let first: *const FileText = lazy.get().expect("unpacked");
+        assert_eq!(
+            lazy.get().map(|t| t.string(&title)),
+            Ok(Ok("会风".to_owned()))
+        );
+        assert!(
+            std::ptr::eq(first, lazy.get().expect("unpacked")),
+            "unpacked once"
+        );
     }
 
     #[test]

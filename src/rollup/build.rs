@@ -20,7 +20,7 @@ use crate::diagnostic::Severity;
 use crate::format::enums::{Enumeration, Owner, ReviewResult, Status};
 use crate::load::source::FileId;
 use crate::load::source::Unreadable;
-use crate::model::fields::FileText;
+use crate::model::fields::{FileText, LazyText};
 use crate::model::records::Records;
 use crate::model::status::{self, SelfCheckState};
 use crate::model::{Campaign, Item, Sp, Unit};
@@ -116,7 +116,7 @@ pub fn build<'a>(
     let mut groups: BTreeMap<GroupKey, ItemCounts> = BTreeMap::new();
 
     let due_dates = status::unit_due_dates(records);
-    let mut reports_to = super::reporting::reports_to(records)?;
+    let reports_to = super::reporting::ReportsTo::new(records);
     let sequence = OfficeOrder::new(records).units(records);
     // Each unit's place in that order, by its index: what the lists sorted after the build
     // are sorted by, without holding the order's table of every folder.
@@ -161,8 +161,10 @@ pub fn build<'a>(
             };
             add(&mut own.counts);
             count_figures(&mut own.figures, item, status, as_of);
+            // Unpacked for the first field read of it, if any.
+            let text = LazyText::of(records.files.get(item.file));
             if item.special_task.is_some() {
-                let task = records.text_of(item.file)?.field(&item.special_task)?;
+                let task = text.get()?.field(&item.special_task)?;
                 if let Some(task) = task.filter(|t| !t.trim().is_empty()) {
                     add(by_task.entry(TaskKey::new(task)).or_default());
                 }
@@ -178,12 +180,10 @@ pub fn build<'a>(
             let group = match options.by {
                 // The 责任清单 shows the items no one leads too (未明确牵头领导): a gap the
                 // office must see, not a row to drop.
-                By::Lead => Some(
-                    match named(records.text_of(item.file)?.field(&item.lead)?) {
-                        Some(lead) => GroupKey::named(place, &unit.org, lead),
-                        None => GroupKey::unnamed(place, &unit.org),
-                    },
-                ),
+                By::Lead => Some(match named(text.get()?.field(&item.lead)?) {
+                    Some(lead) => GroupKey::named(place, &unit.org, lead),
+                    None => GroupKey::unnamed(place, &unit.org),
+                }),
                 By::Org | By::Unit | By::Item | By::Area | By::Task => None,
             };
             if let Some(key) = group {
@@ -193,8 +193,7 @@ pub fn build<'a>(
                 collect_item_lists(
                     &mut report,
                     records,
-                    unit,
-                    item,
+                    (unit, item, &text),
                     status,
                     days_overdue,
                     options,
@@ -207,10 +206,11 @@ pub fn build<'a>(
             totals: own,
             by_area: unit_areas(schema_areas, by_area),
             by_task,
-            reports_to: std::mem::take(&mut reports_to[index]),
             due: due_dates[index],
         };
-        report.units.push(unit_row(records, unit, counted)?);
+        report
+            .units
+            .push(unit_row(records, unit, counted, &reports_to)?);
     }
 
     // The long lists hold what they grew to: only their rows stay.
@@ -276,13 +276,11 @@ fn left_out_with_unit<'r>(
 }
 
 /// What [`build`] counted of one unit, for its row.
-struct Counted<'a> {
+struct Counted {
     state: SelfCheckState,
     totals: Totals,
     by_area: Vec<UnitArea>,
     by_task: BTreeMap<TaskKey, ItemCounts>,
-    /// The units it reports to, and whether to the office itself.
-    reports_to: super::reporting::ReportsTo<'a>,
     /// Its self-check's due date.
     due: Option<Date>,
 }
@@ -291,17 +289,18 @@ struct Counted<'a> {
 fn unit_row<'a>(
     records: &'a Records,
     unit: &'a Unit,
-    counted: Counted<'a>,
+    counted: Counted,
+    reporting: &super::reporting::ReportsTo<'a>,
 ) -> Result<UnitRow<'a>, Unreadable> {
     let Counted {
         state,
         totals,
         by_area,
         by_task,
-        reports_to,
         due,
     } = counted;
     let text = records.text_of(unit.file)?;
+    let reports_to = reporting.of(unit, &text)?;
     let self_check = unit.self_check.as_ref();
     Ok(UnitRow {
         org: Cow::Borrowed(&unit.org),
@@ -678,8 +677,7 @@ fn date(d: &Option<Sp<Date>>) -> Option<Date> {
 fn collect_item_lists<'a>(
     report: &mut Report<'a>,
     records: &'a Records,
-    unit: &'a Unit,
-    item: &'a Item,
+    (unit, item, text): (&'a Unit, &'a Item, &LazyText<'_>),
     status: Status,
     days_overdue: Option<i64>,
     options: &Options<'_>,
@@ -688,9 +686,9 @@ fn collect_item_lists<'a>(
     let lead_unit = lead_unit(item);
     // Most items are on no list: their file is not unpacked.
     if due || lead_unit.is_some() {
-        let text = records.text_of(item.file)?;
+        let text = text.get()?;
         let title = text.field(&item.title)?.unwrap_or_default();
-        let progress = progress(&text, item)?;
+        let progress = progress(text, item)?;
         let unit_name = unit_name(unit);
         if due {
             let due = DueItem {

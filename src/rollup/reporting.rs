@@ -13,33 +13,69 @@ use std::collections::HashMap;
 
 use super::{SelfCheckCounts, UnitRow, is_within};
 use crate::load::source::Unreadable;
+use crate::model::fields::FileText;
 use crate::model::records::Records;
 use crate::model::{DEFAULT_OFFICE, Unit};
 
-/// The org paths of the units a unit reports to, and whether it reports to the office.
-pub type ReportsTo<'r> = (Vec<Cow<'r, str>>, bool);
+/// Whom the units of a tree report to, with what that needs of the whole tree (the office's
+/// name, the units by name) worked out once.
+pub struct ReportsTo<'r> {
+    records: &'r Records,
+    office: &'r str,
+    by_name: HashMap<&'r str, Option<usize>>,
+}
 
-/// Whom each unit of `records` reports to, by index: the org paths of its nearest ancestor
-/// unit and of the units its `reports_to` names, and whether it reports to the office (its
-/// `reports_to` names it, or no unit is above it).
-pub fn reports_to(records: &Records) -> Result<Vec<ReportsTo<'_>>, Unreadable> {
-    let office = records
-        .campaign
-        .as_ref()
-        .map_or(DEFAULT_OFFICE, |c| c.office());
-    let by_name = names(records);
-    records
-        .units
-        .iter()
-        .map(|unit| {
-            let (units, to_office) = reports_to_one(records, unit, office, &by_name)?;
-            let paths = units
-                .into_iter()
-                .map(|i| Cow::Borrowed(records.units[i].org.as_str()))
-                .collect();
-            Ok((paths, to_office))
-        })
-        .collect()
+impl<'r> ReportsTo<'r> {
+    pub fn new(records: &'r Records) -> ReportsTo<'r> {
+        ReportsTo {
+            records,
+            office: records
+                .campaign
+                .as_ref()
+                .map_or(DEFAULT_OFFICE, |c| c.office()),
+            by_name: names(records),
+        }
+    }
+
+    /// Whom `unit` reports to: the org paths of its nearest ancestor unit and of the units its
+    /// `reports_to` names, and whether it reports to the office (its `reports_to` names it, or
+    /// no unit is above it). `text` is its file's.
+    pub fn of(
+        &self,
+        unit: &Unit,
+        text: &FileText<'_>,
+    ) -> Result<(Vec<Cow<'r, str>>, bool), Unreadable> {
+        let records = self.records;
+        let mut units = Vec::new();
+        let mut org = unit.org.as_str();
+        while let Some(cut) = org.rfind('/') {
+            org = &org[..cut];
+            if let Some(parent) = records.unit_by_org(org) {
+                units.push(parent);
+                break;
+            }
+        }
+        let mut office_named = units.is_empty();
+        for entry in text.fields(&unit.reports_to)? {
+            let entry = entry.trim();
+            if entry == self.office {
+                office_named = true;
+                continue;
+            }
+            let path = entry.trim_matches('/');
+            let named = records
+                .unit_by_org(path)
+                .or_else(|| self.by_name.get(entry).copied().flatten());
+            if let Some(named) = named.filter(|n| !units.contains(n)) {
+                units.push(named);
+            }
+        }
+        let paths = units
+            .into_iter()
+            .map(|i| Cow::Borrowed(records.units[i].org.as_str()))
+            .collect();
+        Ok((paths, office_named))
+    }
 }
 
 /// Marks the reporting units among `units` (all within `base`, the report's org path; `""` for
@@ -82,40 +118,4 @@ fn names(records: &Records) -> HashMap<&str, Option<usize>> {
         }
     }
     names
-}
-
-fn reports_to_one(
-    records: &Records,
-    unit: &Unit,
-    office: &str,
-    by_name: &HashMap<&str, Option<usize>>,
-) -> Result<(Vec<usize>, bool), Unreadable> {
-    let mut units = Vec::new();
-    let mut org = unit.org.as_str();
-    while let Some(cut) = org.rfind('/') {
-        org = &org[..cut];
-        if let Some(parent) = records.unit_by_org(org) {
-            units.push(parent);
-            break;
-        }
-    }
-    let mut office_named = units.is_empty();
-    if unit.reports_to.is_none() {
-        return Ok((units, office_named));
-    }
-    for entry in records.text_of(unit.file)?.fields(&unit.reports_to)? {
-        let entry = entry.trim();
-        if entry == office {
-            office_named = true;
-            continue;
-        }
-        let path = entry.trim_matches('/');
-        let named = records
-            .unit_by_org(path)
-            .or_else(|| by_name.get(entry).copied().flatten());
-        if let Some(named) = named.filter(|n| !units.contains(n)) {
-            units.push(named);
-        }
-    }
-    Ok((units, office_named))
 }
